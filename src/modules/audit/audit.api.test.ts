@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../test/support/databases.js';
+import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+
+describe.each(backends)('audit log on %s', (backend) => {
+  let t: TestApp;
+  let national: TestClient;
+  let regional: TestClient;
+  let accountId: string;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    national = new TestClient(t.app);
+    regional = new TestClient(t.app);
+    await national.signIn('admin');
+    await regional.signIn('admin.lublin');
+    const created = await regional.send('POST', '/api/v1/accounts', {
+      login: 'audyt.test',
+      displayName: 'Audyt Test',
+      role: 'officer',
+      unitId: 'kpp-lubartow',
+      password: 'pierwsze długie hasło',
+    });
+    accountId = created.json().id;
+    await regional.send('PATCH', `/api/v1/accounts/${accountId}`, { role: 'supervisor', password: 'drugie długie hasło' });
+  });
+  afterAll(() => t.close());
+
+  it('records who changed which record, when, with before and after, and hides secrets', async () => {
+    const response = await regional.get(`/api/v1/audit?entityType=accounts&entityId=${accountId}`);
+    expect(response.statusCode).toBe(200);
+    const [update, insert] = response.json().entries;
+    expect(insert).toMatchObject({ action: 'insert', actorLabel: 'admin.lublin', unitId: 'kpp-lubartow', before: null });
+    expect(insert.after).toMatchObject({ login: 'audyt.test', role: 'officer', password_hash: 'changed' });
+    expect(update).toMatchObject({ action: 'update', actorLabel: 'admin.lublin' });
+    expect(update.before).toMatchObject({ role: 'officer', password_hash: 'hidden' });
+    expect(update.after).toMatchObject({ role: 'supervisor', password_hash: 'changed' });
+    expect(update.actorId).toEqual(expect.any(String));
+    expect(update.ip).toBe('127.0.0.1');
+    expect(JSON.stringify(response.json())).not.toContain('$argon2');
+  });
+
+  it('cannot be changed or deleted, even with direct SQL', async () => {
+    const db = t.testDb.database.db;
+    await expect(sql`update audit_log set actor_label = 'someone else'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    const count = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBeGreaterThan(0);
+  });
+
+  it('records changes made outside the API too (the triggers see every write)', async () => {
+    const db = t.testDb.database.db;
+    await sql`update units set name = 'Komenda Powiatowa Policji w Sejnach (zmiana)' where id = 'kpp-sejny'`.execute(db);
+    const [entry] = (await national.get('/api/v1/audit?entityType=units&entityId=kpp-sejny&action=update')).json().entries;
+    expect(entry).toMatchObject({ actorLabel: 'system', before: { name: 'Komenda Powiatowa Policji w Sejnach' } });
+  });
+
+  it('shows administrators only the entries of their units', async () => {
+    const regionalView = (await regional.get('/api/v1/audit?pageSize=200')).json();
+    const units = new Set(regionalView.entries.map((e: { unitId: string | null }) => e.unitId));
+    expect(units.has('kpp-sejny')).toBe(false);
+    expect(units.has(null)).toBe(false);
+    expect(units.has('kpp-lubartow')).toBe(true);
+    const nationalView = (await national.get('/api/v1/audit?pageSize=1')).json();
+    expect(nationalView.total).toBeGreaterThan(regionalView.total);
+  });
+
+  it('filters by action, actor and day, and pages through the results', async () => {
+    const logins = (await national.get('/api/v1/audit?action=auth.login&actor=admin.lublin')).json();
+    expect(logins.entries.length).toBeGreaterThan(0);
+    expect(logins.entries.every((e: { action: string; actorLabel: string }) => e.action === 'auth.login' && e.actorLabel === 'admin.lublin')).toBe(true);
+    const future = (await national.get('/api/v1/audit?from=2999-01-01')).json();
+    expect(future.total).toBe(0);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
+    const todays = (await national.get(`/api/v1/audit?from=${today}&to=${today}`)).json();
+    expect(todays.total).toBe((await national.get('/api/v1/audit')).json().total);
+    const page2 = (await national.get('/api/v1/audit?pageSize=2&page=2')).json();
+    const page1 = (await national.get('/api/v1/audit?pageSize=2&page=1')).json();
+    expect(page2.entries[0].id).toBeLessThan(page1.entries[1].id);
+  });
+
+  it('is for administrators only, and its page renders the history in Polish', async () => {
+    const officer = new TestClient(t.app);
+    await officer.signIn('dzielnicowy.lubartow');
+    expect((await officer.get('/api/v1/audit')).statusCode).toBe(403);
+    const page = await regional.get(`/admin/audit?entityType=accounts&entityId=${accountId}`, { accept: 'text/html' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Dziennik zmian');
+    expect(page.body).toContain('utworzenie');
+    expect(page.body).toContain('zmienione');
+    expect(page.body).toContain('supervisor');
+  });
+});

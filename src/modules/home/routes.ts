@@ -1,0 +1,29 @@
+import { createElement } from 'react';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../platform/db/database.js';
+import { isLang } from '../../platform/i18n/i18n.js';
+import { LANG_COOKIE } from '../../platform/http/server.js';
+import { pageContext, safeReturnPath } from '../../platform/http/request-context.js';
+import { sendPage } from '../../platform/render/render.js';
+import { listUnits } from '../units/repository.js';
+import { HomePage } from './page.js';
+
+export function registerHomeRoutes(app: FastifyInstance, database: Database, secureCookies: boolean): void {
+  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listUnits(database.db) })),
+  );
+
+  // The language switch is a plain link, so it works without JavaScript; the choice is a cookie.
+  app.get<{ Params: { lang: string } }>('/language/:lang', { schema: { hide: true } }, async (request, reply) => {
+    const next = safeReturnPath((request.query as Record<string, unknown>).next);
+    if (!isLang(request.params.lang)) return reply.redirect(next, 303);
+    reply.setCookie(LANG_COOKIE, request.params.lang, {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: secureCookies,
+      maxAge: 365 * 24 * 3600,
+    });
+    return reply.redirect(next, 303);
+  });
+}

@@ -1,0 +1,31 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { DatabaseSchema } from '../db/schema.js';
+
+export type Trx = Transaction<DatabaseSchema>;
+
+/** Who makes a change: a signed-in account, or the system itself (start-up, CLI, demo data). */
+export interface Actor {
+  accountId: string | null;
+  label: string;
+  ip?: string | null;
+  requestId?: string | null;
+}
+
+export const systemActor = (label = 'system'): Actor => ({ accountId: null, label });
+
+/**
+ * Runs `work` in one transaction with the actor stored in transaction-local settings, where the
+ * audit triggers read it. Everything inside is stored together or not at all.
+ * Inside `work` use only `trx`: the embedded database has a single connection.
+ */
+export async function inTransaction<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select
+      set_config('app.actor_id', ${actor.accountId ?? ''}, true),
+      set_config('app.actor_label', ${actor.label}, true),
+      set_config('app.ip', ${actor.ip ?? ''}, true),
+      set_config('app.request_id', ${actor.requestId ?? ''}, true)`.execute(trx);
+    return work(trx);
+  });
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+import { sessionExpiry } from '../auth/sessions.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database in ./data with demo data', () => {
+    const config = loadConfig({});
+    expect(config.database.kind).toBe('embedded');
+    expect(config.port).toBe(3000);
+    expect(config.loadDemoData).toBe(true);
+    expect(config.secureCookies).toBe(false);
+  });
+
+  it('uses PostgreSQL with DATABASE_URL and then loads no demo accounts unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(config.loadDemoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO_DATA: 'true' }).loadDemoData).toBe(true);
+  });
+
+  it('explains bad values in Polish and English', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": oczekiwano liczby całkowitej/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/must start with postgres/);
+    expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/expected true or false/);
+  });
+
+  it('marks cookies Secure when the public URL is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://dzielnicowy.example.pl' }).secureCookies).toBe(true);
+  });
+});
+
+describe('session expiry', () => {
+  const policy = { idleMinutes: 60, maxHours: 12 };
+  const t0 = new Date('2026-11-22T08:00:00Z');
+  it('ends after the idle time without requests', () => {
+    expect(sessionExpiry(t0, t0, policy).toISOString()).toBe('2026-11-22T09:00:00.000Z');
+  });
+  it('never outlives the maximum, however active', () => {
+    const late = new Date('2026-11-22T19:30:00Z');
+    expect(sessionExpiry(t0, late, policy).toISOString()).toBe('2026-11-22T20:00:00.000Z');
+  });
+});

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Where the project's files live, whether running from src/ (tests) or dist/src/ (built). */
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'dzielnicowy') return dir;
+    } catch {
+      // keep walking up
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('Cannot find the project root (package.json of dzielnicowy)');
+    dir = parent;
+  }
+}
+
+export const appVersion: string = (
+  JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+export type DatabaseTarget =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'postgres'; url: string };
+
+export interface Config {
+  host: string;
+  port: number;
+  /** Base URL the public reaches the app at; used for links in documents and for Secure cookies. */
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  loadDemoData: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(
+      `${name}="${raw}": oczekiwano liczby całkowitej od ${min} do ${max} / expected an integer from ${min} to ${max}`,
+    );
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'tak', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'nie', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name}="${env[name]}": oczekiwano true/false / expected true or false`);
+}
+
+/** Reads the configuration from environment variables; throws ConfigError with a clear message. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || 'localhost';
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || path.join(process.cwd(), 'data'));
+  const url = env.DATABASE_URL?.trim();
+  if (url && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(
+      'DATABASE_URL musi zaczynać się od postgres:// / DATABASE_URL must start with postgres://',
+    );
+  }
+  const database: DatabaseTarget = url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir };
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL="${publicUrl}": nieprawidłowy adres URL / not a valid URL`);
+  }
+  return {
+    host,
+    port,
+    publicUrl,
+    dataDir,
+    database,
+    // Demo accounts have published passwords: on by default only for the embedded database.
+    loadDemoData: flag(env, 'DEMO_DATA', database.kind === 'embedded'),
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+    secureCookies: flag(env, 'COOKIE_SECURE', publicUrl.startsWith('https://')),
+    sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 240, 5, 7 * 24 * 60),
+    sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 30 * 24),
+    loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+  };
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { DatabaseTarget } from '../config/config.js';
+import type { DatabaseSchema } from './schema.js';
+
+export type Db = Kysely<DatabaseSchema>;
+export type BackendKind = 'embedded' | 'postgres';
+
+/** An open database: the same Kysely API over PostgreSQL or PGlite. */
+export interface Database {
+  kind: BackendKind;
+  db: Db;
+  /** Answers within `timeoutMs` or throws with the reason. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+  /** Embedded only: the whole data directory as a tarball (test templates, backups). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+// bigint counts and ids fit in a JS number here; numeric stays a string (exact).
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export interface OpenOptions {
+  /** Embedded only: start from this data directory dump instead of a folder (tests). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      types,
+    });
+    // An idle client that loses its server must not crash the process.
+    pool.on('error', () => undefined);
+    return wrap('postgres', pool, async () => undefined);
+  }
+  const extensions = { pg_trgm, unaccent };
+  let pglite: PGlite;
+  if (options.loadDataDir) {
+    pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions });
+  } else {
+    const dir = path.join(target.dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+    pglite = await PGlite.create(dir, { extensions });
+  }
+  // PGlite has one connection: the pool must never open a second one.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types });
+  const database = wrap('embedded', pool, () => pglite.close());
+  database.dumpDataDir = async () => (await pglite.dumpDataDir('none')) as Blob;
+  return database;
+}
+
+function wrap(kind: BackendKind, pool: pg.Pool, closeEngine: () => Promise<void>): Database {
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    kind,
+    db,
+    async ping(timeoutMs = 3000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await Promise.race([sql`select 1`.execute(db), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await closeEngine();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from '../config/config.js';
+import { projectRoot } from '../config/config.js';
+import type { Database } from '../db/database.js';
+import { isLang, negotiateLang } from '../i18n/i18n.js';
+import { SESSION_COOKIE, resolveSession } from '../auth/sessions.js';
+import { loadOrCreateSecret } from '../auth/secret.js';
+import { AppError } from './errors.js';
+import { registerErrorHandlers } from './error-handler.js';
+import { validatorCompiler } from './validation.js';
+import { registerOpenApi } from './openapi.js';
+import './request-context.js';
+
+export const LANG_COOKIE = 'lang';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: this route takes no cookie-authenticated writes and needs no CSRF token. */
+    csrf?: boolean;
+  }
+}
+
+/** Fastify with every cross-cutting concern: logging, security headers, cookies, CSRF, sessions, errors. */
+export async function createHttpServer(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('lang', 'pl');
+  app.decorateRequest('principal', null);
+  app.decorateRequest('sessionTokenHash', null);
+
+  const secure = config.secureCookies;
+  await app.register(cookie, { secret: await loadOrCreateSecret(database.db, 'cookie_secret') });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    strictTransportSecurity: secure,
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'dz_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(
+        429,
+        'too_many_requests',
+        {
+          pl: `Za dużo żądań. Spróbuj ponownie za ${Math.ceil(context.ttl / 1000)} s.`,
+          en: `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        },
+        undefined,
+        { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+      ),
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(projectRoot, 'public'),
+    prefix: '/assets/',
+    maxAge: '1h',
+    index: false,
+  });
+  await registerOpenApi(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const chosen = request.cookies[LANG_COOKIE];
+    request.lang = isLang(chosen) ? chosen : negotiateLang(request.headers['accept-language']);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(database.db, token, {
+        idleMinutes: config.sessionIdleMinutes,
+        maxHours: config.sessionMaxHours,
+      });
+      if (session) {
+        request.principal = session.principal;
+        request.sessionTokenHash = session.tokenHash;
+      } else {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+  });
+
+  // CSRF: every form post, and every write that carries our session cookie, needs the token.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return done();
+    const type = request.headers['content-type'] ?? '';
+    const isForm = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+    if (!isForm && !request.cookies[SESSION_COOKIE]) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  registerErrorHandlers(app);
+  return app;
+}

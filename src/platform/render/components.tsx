@@ -1,0 +1,198 @@
+import type { ReactNode } from 'react';
+import type { Lang } from '../i18n/i18n.js';
+import type { FieldError } from '../http/errors.js';
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+const summaryTitle = { pl: 'Wystąpił problem', en: 'There is a problem' };
+
+/** gov.uk-style error summary: focusable, links to each field with an error. */
+export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        {summaryTitle[lang]}
+      </h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={`${error.field}-${error.code}`}>
+            {error.field && error.field !== 'form' ? <a href={`#field-${error.field}`}>{error.message}</a> : error.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function errorFor(errors: FieldError[], field: string): string | undefined {
+  return errors.find((error) => error.field === field)?.message;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+}
+
+function FieldFrame({ name, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={`field-${name}`}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`field-${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`field-${name}-error`}>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint && `field-${name}-hint`, error && `field-${name}-error`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string | undefined;
+    type?: 'text' | 'password' | 'email' | 'search' | 'date';
+    autoComplete?: string;
+    required?: boolean;
+    width?: 'short' | 'medium' | 'full';
+    spellCheck?: boolean;
+  },
+) {
+  const { name, hint, error, value, type = 'text', autoComplete, required, width = 'full', spellCheck } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        className={`input input--${width}`}
+        id={`field-${name}`}
+        name={name}
+        type={type}
+        defaultValue={type === 'password' ? undefined : value}
+        autoComplete={autoComplete}
+        required={required}
+        spellCheck={spellCheck}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(
+  props: FieldProps & { value?: string | undefined; options: Option[]; placeholder?: string },
+) {
+  const { name, hint, error, value, options, placeholder } = props;
+  return (
+    <FieldFrame {...props}>
+      <select
+        className="select"
+        id={`field-${name}`}
+        name={name}
+        defaultValue={value ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({
+  name,
+  label,
+  checked,
+  hint,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  hint?: string;
+}) {
+  return (
+    <div className="field checkbox">
+      <input
+        className="checkbox__input"
+        id={`field-${name}`}
+        name={name}
+        type="checkbox"
+        value="on"
+        defaultChecked={checked}
+        aria-describedby={hint ? `field-${name}-hint` : undefined}
+      />
+      <label className="checkbox__label" htmlFor={`field-${name}`}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint checkbox__hint" id={`field-${name}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Tag({ children, tone = 'grey' }: { children: ReactNode; tone?: 'grey' | 'green' | 'blue' | 'red' | 'yellow' }) {
+  return <strong className={`tag tag--${tone}`}>{children}</strong>;
+}
+
+const pagerText = {
+  pl: { label: 'Strony', previous: 'Poprzednia', next: 'Następna', page: (n: number, of: number) => `Strona ${n} z ${of}` },
+  en: { label: 'Pages', previous: 'Previous', next: 'Next', page: (n: number, of: number) => `Page ${n} of ${of}` },
+};
+
+/** Previous/next links that keep the current filters. */
+export function Pagination({
+  lang,
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  lang: Lang;
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
+  if (pageCount <= 1) return null;
+  const t = pagerText[lang];
+  return (
+    <nav className="pagination" aria-label={t.label}>
+      {page > 1 && (
+        <a className="pagination__prev" href={hrefFor(page - 1)} rel="prev">
+          {t.previous}
+        </a>
+      )}
+      <span className="pagination__status">{t.page(page, pageCount)}</span>
+      {page < pageCount && (
+        <a className="pagination__next" href={hrefFor(page + 1)} rel="next">
+          {t.next}
+        </a>
+      )}
+    </nav>
+  );
+}

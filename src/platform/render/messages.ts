@@ -1,0 +1,58 @@
+import { defineMessages } from '../i18n/i18n.js';
+import type { Role } from '../auth/principal.js';
+
+export const layoutMessages = defineMessages({
+  pl: {
+    appName: 'Dzielnicowy',
+    tagline: 'Twój dzielnicowy, plany działań i zgłoszenia zagrożeń w jednym miejscu',
+    skipToContent: 'Przejdź do treści',
+    mainNav: 'Menu główne',
+    home: 'Strona główna',
+    admin: 'Administracja',
+    account: 'Moje konto',
+    signIn: 'Zaloguj się',
+    signOut: 'Wyloguj się',
+    signedInAs: 'Zalogowano jako',
+    switchLanguage: 'English',
+    switchLanguageLabel: 'Switch to English',
+    apiDocs: 'API (OpenAPI)',
+    footerNote:
+      'Serwis nie służy do zgłaszania nagłych zdarzeń. W sytuacji zagrożenia życia, zdrowia lub mienia dzwoń pod numer alarmowy 112.',
+    openSource: 'Oprogramowanie otwarte (AGPL-3.0)',
+    breadcrumbs: 'Ścieżka nawigacji',
+  },
+  en: {
+    appName: 'Dzielnicowy',
+    tagline: 'Your district officer, action plans and threat reports in one place',
+    skipToContent: 'Skip to main content',
+    mainNav: 'Main menu',
+    home: 'Home',
+    admin: 'Administration',
+    account: 'My account',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as',
+    switchLanguage: 'Polski',
+    switchLanguageLabel: 'Przełącz na język polski',
+    apiDocs: 'API (OpenAPI)',
+    footerNote:
+      'This service is not for emergencies. If life, health or property is in danger, call the emergency number 112.',
+    openSource: 'Open-source software (AGPL-3.0)',
+    breadcrumbs: 'Breadcrumbs',
+  },
+});
+
+export const roleNames = defineMessages<Record<Role, string>>({
+  pl: {
+    admin: 'administrator',
+    commander: 'komendant / naczelnik',
+    supervisor: 'kierownik dzielnicowych',
+    officer: 'dzielnicowy',
+  },
+  en: {
+    admin: 'administrator',
+    commander: 'commander',
+    supervisor: 'supervisor of district officers',
+    officer: 'district officer',
+  },
+});

@@ -1,0 +1,104 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/platform/config/config.js';
+import { buildApp } from '../../src/app.js';
+import { DEMO_PASSWORD, loadDemoDataOnce } from '../../src/demo/demo-data.js';
+import { createTestDatabase, type Backend, type TestDatabase } from './databases.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  testDb: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh test database with the demo units and accounts. */
+export async function createTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase(backend);
+  const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', ...env });
+  await loadDemoDataOnce(testDb.database.db);
+  const app = await buildApp(config, testDb.database);
+  return {
+    app,
+    config,
+    testDb,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A browser-like client for app.inject: keeps cookies, sends the CSRF token on writes. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  csrfToken: string | null = null;
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly defaults: { headers?: Record<string, string> } = {},
+  ) {}
+
+  async request(options: {
+    method: Method;
+    url: string;
+    payload?: unknown;
+    headers?: Record<string, string>;
+    csrf?: boolean;
+  }): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...this.defaults.headers, ...options.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (options.csrf !== false && options.method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const payload =
+      options.payload === undefined || typeof options.payload === 'string' || Buffer.isBuffer(options.payload)
+        ? (options.payload as string | Buffer | undefined)
+        : JSON.stringify(options.payload);
+    if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['content-type'] = 'application/json';
+    }
+    const response = await this.app.inject({ method: options.method, url: options.url, headers, payload });
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.value === '';
+      if (expired) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return response;
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request({ method: 'GET', url, ...(headers ? { headers } : {}) });
+  }
+
+  send(method: Method, url: string, payload?: unknown, headers?: Record<string, string>) {
+    return this.request({ method, url, payload, ...(headers ? { headers } : {}) });
+  }
+
+  /** Signs in through the API and keeps the session cookie and CSRF token. */
+  async signIn(login: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    const response = await this.request({ method: 'POST', url: '/api/v1/session', payload: { login, password }, csrf: false });
+    if (response.statusCode === 200) this.csrfToken = response.json().csrfToken;
+    return response;
+  }
+
+  /** A form post as a browser makes it (urlencoded, with the _csrf field from the page). */
+  async postForm(url: string, fields: Record<string, string>, csrfToken: string | null = this.csrfToken) {
+    const body = new URLSearchParams({ ...fields, ...(csrfToken ? { _csrf: csrfToken } : {}) }).toString();
+    return this.request({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      csrf: false,
+    });
+  }
+}
+
+/** The CSRF token a page put into its forms. */
+export function csrfFromHtml(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no CSRF field on the page');
+  return match[1]!;
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+
+export type Backend = 'pglite' | 'postgres';
+/** Every database test runs on both back ends. */
+export const backends: Backend[] = ['pglite', 'postgres'];
+
+export const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  database: Database;
+  /** For the server back end: the URL of this test's own database. */
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/**
+ * A fresh database for one test file: PGlite loaded from the run's template, or a new database
+ * on the PostgreSQL server (named per process, so parallel runs never share one).
+ */
+export async function createTestDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
+  if (backend === 'pglite') {
+    const templates = inject('pgliteTemplates');
+    const dump = new Blob([readFileSync(migrated ? templates.migrated : templates.empty)]);
+    const database = await openDatabase({ kind: 'embedded', dataDir: '' }, { loadDataDir: dump });
+    return { database, url: null, drop: () => database.close() };
+  }
+  const name = `dz_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(serverUrl, name);
+  const database = await openDatabase({ kind: 'postgres', url });
+  if (migrated) await migrate(database.db);
+  return {
+    database,
+    url,
+    async drop() {
+      await database.close();
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
