@@ -34,15 +34,17 @@ function noticeText(request: FastifyRequest): string | null {
   return typeof key === 'string' && Object.hasOwn(texts, key) ? texts[key]! : null;
 }
 
-/** Form values → the API's input shape, so both are checked by one schema. */
+/**
+ * Form values → the API's input shape, so both are checked by one schema. Empty fields are left
+ * out, so a blank required field reads "is required" rather than "too short".
+ */
 function accountInput(fields: Record<string, string>, editing: boolean) {
-  const input: Record<string, unknown> = {
-    login: fields.login?.trim() ?? '',
-    displayName: fields.displayName?.trim() ?? '',
-    email: fields.email?.trim() ? fields.email.trim() : null,
-    role: fields.role ?? '',
-    unitId: fields.unitId ?? '',
-  };
+  const input: Record<string, unknown> = {};
+  for (const name of ['login', 'displayName', 'role', 'unitId'] as const) {
+    const value = fields[name]?.trim();
+    if (value) input[name] = value;
+  }
+  input.email = fields.email?.trim() || null;
   if (editing) input.active = fields.active === 'on';
   if (fields.password) input.password = fields.password;
   return input;
@@ -174,7 +176,6 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     const principal = requireRole(request, 'admin');
     const fields = formFields(request.body);
     const input = accountInput(fields, false);
-    if (!fields.password) input.password = '';
     let errors = validateForm(validateCreate, input, request.lang, fieldLabels[request.lang]);
     if (!errors.length) {
       try {

@@ -151,7 +151,7 @@ export function AccountListPage({
         <p>{m.noAccounts}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">{m.accountsTitle}</caption>
             <thead>
               <tr>
@@ -166,14 +166,14 @@ export function AccountListPage({
             <tbody>
               {accounts.map((account) => (
                 <tr key={account.id}>
-                  <td>
+                  <td data-label={m.displayName}>
                     <a href={`/admin/accounts/${account.id}`}>{account.displayName}</a>
                   </td>
-                  <td>{account.login}</td>
-                  <td>{roleNames[ctx.lang][account.role]}</td>
-                  <td>{account.unitName}</td>
-                  <td>{account.active ? <Tag tone="green">{m.active}</Tag> : <Tag tone="red">{m.inactive}</Tag>}</td>
-                  <td>{account.lastSignInAt ? formatDateTime(account.lastSignInAt, ctx.lang) : m.never}</td>
+                  <td data-label={m.login}>{account.login}</td>
+                  <td data-label={m.role}>{roleNames[ctx.lang][account.role]}</td>
+                  <td data-label={m.unit}>{account.unitName}</td>
+                  <td data-label={m.status}>{account.active ? <Tag tone="green">{m.active}</Tag> : <Tag tone="red">{m.inactive}</Tag>}</td>
+                  <td data-label={m.lastSignIn}>{account.lastSignInAt ? formatDateTime(account.lastSignInAt, ctx.lang) : m.never}</td>
                 </tr>
               ))}
             </tbody>

@@ -35,9 +35,7 @@ function Changes({ entry, ctx }: { entry: AuditEntry; ctx: PageContext }) {
         <tbody>
           {changes.map((change) => (
             <tr key={change.field}>
-              <th scope="row">
-                <code>{change.field}</code>
-              </th>
+              <th scope="row">{m.fieldNames[change.field] ?? <code>{change.field}</code>}</th>
               {entry.before && <td>{secret(change.field) ? <Secret value={change.before} ctx={ctx} /> : displayValue(change.before)}</td>}
               {entry.after && <td>{secret(change.field) ? <Secret value={change.after} ctx={ctx} /> : displayValue(change.after)}</td>}
             </tr>
@@ -105,7 +103,7 @@ export function AuditLogPage({
         <p>{m.none}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">{m.title}</caption>
             <thead>
               <tr>
@@ -119,8 +117,8 @@ export function AuditLogPage({
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="nowrap">{formatDateTime(entry.at, ctx.lang)}</td>
-                  <td>
+                  <td className="nowrap" data-label={m.when}>{formatDateTime(entry.at, ctx.lang)}</td>
+                  <td data-label={m.who}>
                     {entry.actorLabel}
                     {entry.ip && (
                       <span className="muted small">
@@ -129,8 +127,8 @@ export function AuditLogPage({
                       </span>
                     )}
                   </td>
-                  <td>{m.actions[entry.action] ?? entry.action}</td>
-                  <td>
+                  <td data-label={m.action}>{m.actions[entry.action] ?? entry.action}</td>
+                  <td data-label={m.record}>
                     {m.entityTypes[entry.entityType] ?? entry.entityType}
                     {entry.entityId && (
                       <>
@@ -141,7 +139,7 @@ export function AuditLogPage({
                       </>
                     )}
                   </td>
-                  <td>
+                  <td data-label={m.changes}>
                     <Changes entry={entry} ctx={ctx} />
                   </td>
                 </tr>

@@ -44,8 +44,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       idleTimeoutMillis: 30_000,
       types,
     });
-    // An idle client that loses its server must not crash the process.
+    // A client that loses its server emits 'error' besides failing its query; without a listener
+    // that event would crash the process. The failed query is reported where it was made.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return wrap('postgres', pool, async () => undefined);
   }
   const extensions = { pg_trgm, unaccent };

@@ -74,13 +74,13 @@ export function describeValidationErrors(
   lang: Lang,
   labels: Record<string, string> = {},
 ): FieldError[] {
+  // One message per field, the first Ajv reports: a person fixes one thing at a time.
   const seen = new Set<string>();
   const result: FieldError[] = [];
   for (const error of errors) {
     const field = fieldPath(error);
-    const key = `${field}|${error.keyword}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(field)) continue;
+    seen.add(field);
     const name = labels[field] ?? (field || (lang === 'pl' ? 'treść żądania' : 'request body'));
     const q = lang === 'pl' ? `„${name}”` : `"${name}"`;
     const p = error.params as Record<string, unknown>;

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './platform/config/config.js';
+import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { inTransaction, systemActor } from './platform/audit/actor.js';
+import { isRole, roles } from './platform/auth/principal.js';
+import { AppError } from './platform/http/errors.js';
+import { assertAcceptablePassword, createAccount } from './modules/accounts/create-account.js';
+import { findCredentials, listAccounts, updateAccountRow } from './modules/accounts/repository.js';
+import { hashPassword } from './platform/auth/passwords.js';
+import { deleteAccountSessions } from './platform/auth/sessions.js';
+import { createUnit } from './modules/units/create-unit.js';
+import { asTree } from './modules/units/model.js';
+import { listUnits } from './modules/units/repository.js';
+
+const usage = `Dzielnicowy — wiersz poleceń / command line
+
+  user create --login L --name "Imię Nazwisko" --role R --unit U [--email E] [--password P]
+  user list [--unit U]
+  user password --login L [--password P]
+  user disable --login L
+  user enable --login L
+  unit create --kind K --name "Nazwa" [--id ID] [--parent PARENT_ID]
+  unit list
+  migrate
+
+Role / roles: ${roles.join(', ')}. Bez --password hasło jest generowane i wypisywane raz.
+Without --password a strong password is generated and printed once.`;
+
+class UsageError extends Error {}
+
+const actor = systemActor('cli');
+
+function generatePassword(): string {
+  // 18 random bytes → 24 characters of base64url: about 144 bits.
+  return randomBytes(18).toString('base64url');
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || !value.trim()) throw new UsageError(`Brak --${name} / missing --${name}`);
+  return value;
+}
+
+async function run(database: Database, [group, command]: string[], values: Record<string, string | boolean | undefined>) {
+  const db = database.db;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (group === 'migrate') {
+    const applied = await migrate(db);
+    out(applied.length ? `Zastosowano migracje / applied: ${applied.join(', ')}` : 'Baza jest aktualna / up to date');
+    return;
+  }
+  await migrate(db);
+  if (group === 'user' && command === 'create') {
+    const role = required(values, 'role');
+    if (!isRole(role)) throw new UsageError(`Nieznana rola / unknown role "${role}" (${roles.join(', ')})`);
+    const password = typeof values.password === 'string' ? values.password : generatePassword();
+    const account = await createAccount(db, null, actor, {
+      login: required(values, 'login'),
+      displayName: required(values, 'name'),
+      email: typeof values.email === 'string' ? values.email : null,
+      role,
+      unitId: required(values, 'unit'),
+      password,
+    });
+    out(`Utworzono konto / created: ${account.login} (${account.role}, ${account.unitName})`);
+    if (typeof values.password !== 'string') out(`Hasło / password: ${password}`);
+    return;
+  }
+  if (group === 'user' && command === 'list') {
+    const unit = typeof values.unit === 'string' ? values.unit : (await listUnits(db)).find((u) => u.parentId === null)?.id;
+    if (!unit) return out('Brak jednostek / no units');
+    const { accounts } = await listAccounts(db, { scopeUnitId: unit, page: 1, pageSize: 10_000 });
+    for (const a of accounts) out(`${a.login}\t${a.role}\t${a.unitId}\t${a.active ? 'active' : 'disabled'}\t${a.displayName}`);
+    return;
+  }
+  if (group === 'user' && ['password', 'disable', 'enable'].includes(command ?? '')) {
+    const login = required(values, 'login');
+    const account = await findCredentials(db, login);
+    if (!account) throw new UsageError(`Nie ma konta / no account "${login}"`);
+    if (command === 'password') {
+      const password = typeof values.password === 'string' ? values.password : generatePassword();
+      assertAcceptablePassword(password, account.login);
+      const passwordHash = await hashPassword(password);
+      await inTransaction(db, actor, async (trx) => {
+        await updateAccountRow(trx, account.id, { passwordHash });
+        await deleteAccountSessions(trx, account.id);
+      });
+      out(`Ustawiono nowe hasło / new password set for ${account.login}`);
+      if (typeof values.password !== 'string') out(`Hasło / password: ${password}`);
+    } else {
+      await inTransaction(db, actor, async (trx) => {
+        await updateAccountRow(trx, account.id, { active: command === 'enable' });
+        if (command === 'disable') await deleteAccountSessions(trx, account.id);
+      });
+      out(`${command === 'enable' ? 'Odblokowano / enabled' : 'Zablokowano / disabled'}: ${account.login}`);
+    }
+    return;
+  }
+  if (group === 'unit' && command === 'create') {
+    const unit = await inTransaction(db, actor, (trx) =>
+      createUnit(trx, {
+        id: typeof values.id === 'string' ? values.id : undefined,
+        parentId: typeof values.parent === 'string' ? values.parent : null,
+        kind: required(values, 'kind'),
+        name: required(values, 'name'),
+      }),
+    );
+    out(`Utworzono jednostkę / created: ${unit.id} (${unit.kind}, ${unit.name})`);
+    return;
+  }
+  if (group === 'unit' && command === 'list') {
+    for (const { unit, depth } of asTree(await listUnits(db))) out(`${'  '.repeat(depth)}${unit.id}\t${unit.kind}\t${unit.name}`);
+    return;
+  }
+  throw new UsageError(usage);
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      login: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      kind: { type: 'string' },
+      id: { type: 'string' },
+      parent: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const config = loadConfig();
+  const lock = config.database.kind === 'embedded' ? lockDataDir(config.dataDir) : undefined;
+  const database = await openDatabase(config.database);
+  try {
+    await run(database, positionals, values);
+  } finally {
+    await database.close();
+    lock?.release();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) process.stderr.write(`Błąd / error: ${error.text.pl} / ${error.text.en}\n`);
+  else if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirLockedError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+  } else process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startAppAndWait, type RunningApp } from '../support/process.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-'));
+  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(viewport: keyof typeof viewports, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, ...options });
+  return { context, page: await context.newPage() };
+}
+
+async function signIn(page: Page, login: string, next = '/') {
+  await page.goto(`${app.url}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Login').fill(login);
+  await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+}
+
+/** Loads nothing new: checks the page as it is for accessibility, layout at its width, and saves a picture. */
+async function inspect(page: Page, name: string) {
+  expect(await axeViolations(page), `axe violations on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `${name} scrolls sideways`).toBe(false);
+  await screenshot(page, name);
+}
+
+describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
+  let context: BrowserContext;
+  let page: Page;
+  // Every test starts signed out, in a browser of its own.
+  beforeEach(async () => {
+    ({ context, page } = await newPage(viewport));
+  });
+  afterEach(() => context.close());
+
+  it('home page: Polish, accessible, the emergency number visible', async () => {
+    const response = await page.goto(app.url);
+    expect(response!.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe('pl');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dzielnicowy');
+    expect(await page.getByText('112', { exact: false }).first().isVisible()).toBe(true);
+    expect(await page.getByText('Komenda Powiatowa Policji w Łęcznej').isVisible()).toBe(true);
+    await inspect(page, `home-${viewport}`);
+  });
+
+  it('sign-in form: a wrong password shows the error summary and keeps the login', async () => {
+    await page.goto(`${app.url}/login`);
+    await inspect(page, `login-${viewport}`);
+    await page.getByLabel('Login').fill('admin');
+    await page.getByLabel('Hasło', { exact: true }).fill('zupełnie złe hasło');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Nieprawidłowy login lub hasło.');
+    expect(await page.getByLabel('Login').inputValue()).toBe('admin');
+    await inspect(page, `login-error-${viewport}`);
+  });
+
+  it('an administrator signs in and works in the admin pages', async () => {
+    await signIn(page, 'admin.lublin', '/admin');
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    expect(await page.locator('.site-header__user').textContent()).toContain('Ewa Zielińska (demo)');
+    await inspect(page, `admin-${viewport}`);
+
+    await page.getByRole('link', { name: 'Konta użytkowników' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Konta użytkowników');
+    expect(await page.getByRole('cell', { name: 'kom. Joanna Sadowska (demo)' }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: 'asp. Monika Jankowska (demo)' }).count()).toBe(0); // KPP Sejny is outside Lublin
+    await inspect(page, `accounts-${viewport}`);
+
+    await page.getByRole('link', { name: 'Dodaj konto' }).click();
+    await page.getByRole('button', { name: 'Utwórz konto' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Pole „Login” jest wymagane');
+    await inspect(page, `account-new-errors-${viewport}`);
+
+    const login = `nowy.${viewport}`;
+    await page.getByLabel('Login').fill(login);
+    await page.getByLabel('Imię i nazwisko').fill(`Nowy Dzielnicowy ${viewport}`);
+    await page.getByLabel('Jednostka').selectOption('kpp-leczna');
+    await page.getByLabel('Hasło początkowe').fill('hasło początkowe dla nowego');
+    await page.getByRole('button', { name: 'Utwórz konto' }).click();
+    expect(await page.getByRole('status').first().textContent()).toContain('Konto zostało utworzone.');
+    await inspect(page, `account-edit-${viewport}`);
+
+    await page.getByRole('link', { name: 'Historia zmian tego konta' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dziennik zmian');
+    await page.locator('details summary').first().click();
+    expect(await page.locator('details[open] table').textContent()).toContain(login);
+    await inspect(page, `audit-${viewport}`);
+
+    await page.getByRole('button', { name: 'Wyloguj się' }).click();
+    expect(await page.getByRole('status').first().textContent()).toContain('Wylogowano.');
+    expect(await page.getByRole('link', { name: 'Zaloguj się' }).count()).toBeGreaterThan(0);
+  });
+
+  it('an officer sees their account and cannot open the administration', async () => {
+    await signIn(page, 'dzielnicowy.lubartow', '/account');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Moje konto');
+    expect(await page.getByRole('link', { name: 'Administracja' }).count()).toBe(0);
+    await inspect(page, `my-account-${viewport}`);
+    const response = await page.goto(`${app.url}/admin/accounts`);
+    expect(response!.status()).toBe(403);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Brak dostępu');
+    await inspect(page, `forbidden-${viewport}`);
+    await page.getByRole('button', { name: 'Wyloguj się' }).click();
+  });
+});
+
+describe('language and progressive enhancement', () => {
+  it('switches to English and back with a plain link', async () => {
+    const { context, page } = await newPage('phone');
+    await page.goto(`${app.url}/login`);
+    await page.getByRole('link', { name: 'Switch to English' }).click();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in for officers and administrators');
+    await inspect(page, 'login-english-phone');
+    await page.getByRole('link', { name: 'Przełącz na język polski' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('pl');
+    await context.close();
+  });
+
+  it('signs in, changes a password and signs out with JavaScript switched off', async () => {
+    const { context, page } = await newPage('phone', { javaScriptEnabled: false });
+    await signIn(page, 'kierownik.leczna', '/account');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Moje konto');
+    await page.getByLabel('Obecne hasło').fill(DEMO_PASSWORD);
+    await page.getByLabel('Nowe hasło', { exact: true }).fill('nowe hasło bez javascriptu');
+    await page.getByLabel('Powtórz nowe hasło').fill('inne hasło bez javascriptu');
+    await page.getByRole('button', { name: 'Zapisz nowe hasło' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Powtórzone hasło różni się od nowego hasła.');
+    await page.getByLabel('Obecne hasło').fill(DEMO_PASSWORD);
+    await page.getByLabel('Nowe hasło', { exact: true }).fill('nowe hasło bez javascriptu');
+    await page.getByLabel('Powtórz nowe hasło').fill('nowe hasło bez javascriptu');
+    await page.getByRole('button', { name: 'Zapisz nowe hasło' }).click();
+    expect(await page.getByRole('status').first().textContent()).toContain('Hasło zostało zmienione.');
+    await page.getByRole('button', { name: 'Wyloguj się' }).click();
+    expect(await page.getByRole('status').first().textContent()).toContain('Wylogowano.');
+    await context.close();
+  });
+
+  it('serves the interactive API documentation', async () => {
+    const { context, page } = await newPage('desktop');
+    await page.goto(`${app.url}/api/docs`);
+    await page.waitForSelector('.swagger-ui .title', { timeout: 15_000 });
+    expect(await page.locator('.swagger-ui .title').textContent()).toContain('Dzielnicowy API');
+    await screenshot(page, 'api-docs-desktop');
+    await context.close();
+  });
+});

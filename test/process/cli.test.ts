@@ -1,0 +1,67 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/platform/config/config.js';
+import { startAppAndWait } from '../support/process.js';
+
+const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-cli-'));
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliScript, ...args], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run cli', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('creates units and accounts on an empty database; the account can sign in', async () => {
+    expect((await cli('unit', 'create', '--kind', 'KGP', '--id', 'kgp', '--name', 'Komenda Główna Policji')).code).toBe(0);
+    const unit = await cli('unit', 'create', '--kind', 'KPP', '--parent', 'kgp', '--name', 'KPP w Łęcznej');
+    expect(unit.code).toBe(1); // a KPP belongs under a KWP
+    expect(unit.stderr).toContain('Jednostka rodzaju KPP nie może podlegać jednostce rodzaju KGP.');
+    const created = await cli('user', 'create', '--login', 'szef', '--name', 'Szef Testowy', '--role', 'admin', '--unit', 'kgp');
+    expect(created.code).toBe(0);
+    const password = /Hasło \/ password: (\S+)/.exec(created.stdout)![1]!;
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect((await cli('user', 'list')).stdout).toMatch(/^szef\tadmin\tkgp\tactive\tSzef Testowy$/m);
+
+    const app = await startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
+    try {
+      const response = await fetch(`${app.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'szef', password }),
+      });
+      expect(response.status).toBe(200);
+      // While the server holds the embedded database, the CLI refuses instead of corrupting it.
+      const locked = await cli('user', 'list');
+      expect(locked.code).toBe(1);
+      expect(locked.stderr).toContain('jest już używany');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('rejects bad input with a clear message and changes nothing', async () => {
+    const badRole = await cli('user', 'create', '--login', 'x.y', '--name', 'X', '--role', 'general', '--unit', 'kgp');
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('Nieznana rola');
+    const weak = await cli('user', 'password', '--login', 'szef', '--password', 'krótkie');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('Hasło musi mieć co najmniej 12 znaków.');
+    const noUnit = await cli('user', 'create', '--login', 'x.y', '--name', 'X', '--role', 'officer', '--unit', 'kpp-nigdzie');
+    expect(noUnit.stderr).toContain('Nie ma jednostki „kpp-nigdzie”');
+    expect((await cli('user', 'list')).stdout.trim().split('\n')).toHaveLength(1);
+  });
+});
