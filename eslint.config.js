@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'public/vendor/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'public/build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,4 +17,5 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['web/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -9,17 +9,40 @@ import { registerAccountApi } from './modules/accounts/api-routes.js';
 import { registerAccountPages } from './modules/accounts/page-routes.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerAdminHome } from './modules/admin/routes.js';
+import { Locator } from './modules/districts/locator/locator.js';
+import { registerDistrictApi } from './modules/districts/api-routes.js';
+import { registerLocateApi } from './modules/districts/locate-api.js';
+import { registerPublicDistrictPages } from './modules/districts/public/routes.js';
+import { registerDistrictAdminPages } from './modules/districts/admin/routes.js';
+import { registerTransferApi } from './modules/districts/transfer/api-routes.js';
+import { registerTransferPages } from './modules/districts/transfer/page-routes.js';
+import { registerUnitAdminPages } from './modules/units/admin-routes.js';
 
 /** The whole application on an open, migrated database. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = await createHttpServer(config, database);
+  const locator = new Locator(database.db, app.log);
+  // Every change through this process refreshes the locator before the answer goes out.
+  const registerChanged = async () => {
+    await locator.rebuild();
+  };
   registerHealth(app, database);
-  registerHomeRoutes(app, database, config.secureCookies);
-  registerUnitRoutes(app, database);
+  registerHomeRoutes(app, config, database);
+  registerUnitRoutes(app, database, registerChanged);
   registerAccountApi(app, config, database);
   registerAccountPages(app, config, database);
   registerAuditRoutes(app, database);
   registerAdminHome(app);
+  registerDistrictApi(app, database, registerChanged);
+  registerLocateApi(app, config, locator);
+  registerPublicDistrictPages(app, config, database, locator);
+  registerDistrictAdminPages(app, database, locator);
+  registerTransferApi(app, database, registerChanged);
+  registerTransferPages(app, database, registerChanged);
+  registerUnitAdminPages(app, database, registerChanged);
+  await locator.rebuild();
+  locator.start();
+  app.addHook('onClose', async () => locator.stop());
   await app.ready();
   return app;
 }

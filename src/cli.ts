@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './platform/config/config.js';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
@@ -14,6 +15,10 @@ import { deleteAccountSessions } from './platform/auth/sessions.js';
 import { createUnit } from './modules/units/create-unit.js';
 import { asTree } from './modules/units/model.js';
 import { listUnits } from './modules/units/repository.js';
+import { importStreetRules } from './modules/districts/transfer/import-rules.js';
+import { importPolygons } from './modules/districts/transfer/import-polygons.js';
+import { rulesToCsv } from './modules/districts/transfer/export.js';
+import { listDistricts } from './modules/districts/repository.js';
 
 const usage = `Dzielnicowy — wiersz poleceń / command line
 
@@ -24,6 +29,9 @@ const usage = `Dzielnicowy — wiersz poleceń / command line
   user enable --login L
   unit create --kind K --name "Nazwa" [--id ID] [--parent PARENT_ID]
   unit list
+  districts import PLIK.csv [--partial]      (kolumny unit,district,locality,street,numbers)
+  districts export [--unit U] > PLIK.csv
+  polygons import PLIK.geojson [--partial]    (WGS84 lub EPSG:2180; properties unit, district)
   migrate
 
 Role / roles: ${roles.join(', ')}. Bez --password hasło jest generowane i wypisywane raz.
@@ -44,7 +52,7 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return value;
 }
 
-async function run(database: Database, [group, command]: string[], values: Record<string, string | boolean | undefined>) {
+async function run(database: Database, [group, command, ...rest]: string[], values: Record<string, string | boolean | undefined>) {
   const db = database.db;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   if (group === 'migrate') {
@@ -111,6 +119,37 @@ async function run(database: Database, [group, command]: string[], values: Recor
     out(`Utworzono jednostkę / created: ${unit.id} (${unit.kind}, ${unit.name})`);
     return;
   }
+  if ((group === 'districts' || group === 'polygons') && command === 'import') {
+    const file = rest[0];
+    if (!file) throw new UsageError('Podaj plik / give a file');
+    const text = readFileSync(file, 'utf8');
+    const partial = values.partial === true;
+    if (group === 'districts') {
+      const report = await importStreetRules(db, null, actor, text, { partial });
+      for (const r of report.rejected) process.stderr.write(`wiersz / line ${r.line}: ${r.message.pl} / ${r.message.en}\n`);
+      if (report.rejected.length > 0 && !partial) {
+        throw new UsageError(`Nic nie zaimportowano (${report.rejected.length} błędnych wierszy); popraw plik albo użyj --partial. / Nothing imported; fix the file or use --partial.`);
+      }
+      out(`Utworzone rejony / created: ${report.created.length}, zmienione / updated: ${report.updated.length}, reguły / rules: ${report.rules}, odrzucone / rejected: ${report.rejected.length}`);
+    } else {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new UsageError('Plik nie jest poprawnym JSON-em / the file is not valid JSON');
+      }
+      const report = await importPolygons(db, null, actor, json, { partial });
+      for (const r of report.rejected) process.stderr.write(`obiekt / feature ${r.feature}: ${r.message.pl} / ${r.message.en}\n`);
+      if (report.rejected.length > 0 && !partial) throw new UsageError(`Nic nie zaimportowano / nothing imported (${report.rejected.length})`);
+      out(`Zmienione rejony / updated: ${report.updated.length}, odrzucone / rejected: ${report.rejected.length}`);
+    }
+    return;
+  }
+  if (group === 'districts' && command === 'export') {
+    const districts = await listDistricts(db, typeof values.unit === 'string' ? { subtreeOf: values.unit } : {});
+    process.stdout.write(rulesToCsv(districts));
+    return;
+  }
   if (group === 'unit' && command === 'list') {
     for (const { unit, depth } of asTree(await listUnits(db))) out(`${'  '.repeat(depth)}${unit.id}\t${unit.kind}\t${unit.name}`);
     return;
@@ -132,6 +171,7 @@ async function main() {
       id: { type: 'string' },
       parent: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      partial: { type: 'boolean' },
     },
   });
   if (values.help || positionals.length === 0) {

@@ -1,38 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
-import { inTransaction, systemActor } from '../platform/audit/actor.js';
+import { projectRoot } from '../platform/config/config.js';
+import { inTransaction, systemActor, type Trx } from '../platform/audit/actor.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/auth/principal.js';
 import { createUnit } from '../modules/units/create-unit.js';
-import type { UnitKind } from '../modules/units/model.js';
 import { insertAccount } from '../modules/accounts/repository.js';
+import { parseNumberRanges } from '../modules/districts/address/number-ranges.js';
+import { districtId } from '../modules/districts/model.js';
+import { insertAssignment, insertDistrict, insertOfficer } from '../modules/districts/repository.js';
+import type { StreetRule } from '../modules/districts/area/types.js';
+import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 
 /** The password of every demo account (published in the README: demo data only). */
 export const DEMO_PASSWORD = 'demo-haslo-2026';
 
-/** Real units named in the seed documents, with their real parents. */
-export const demoUnits: { id: string; parentId: string | null; kind: UnitKind; name: string }[] = [
-  { id: 'kgp', parentId: null, kind: 'KGP', name: 'Komenda Główna Policji' },
-  { id: 'kwp-lublin', parentId: 'kgp', kind: 'KWP', name: 'Komenda Wojewódzka Policji w Lublinie' },
-  { id: 'kwp-bialystok', parentId: 'kgp', kind: 'KWP', name: 'Komenda Wojewódzka Policji w Białymstoku' },
-  { id: 'kpp-krasnystaw', parentId: 'kwp-lublin', kind: 'KPP', name: 'Komenda Powiatowa Policji w Krasnymstawie' },
-  { id: 'kpp-lubartow', parentId: 'kwp-lublin', kind: 'KPP', name: 'Komenda Powiatowa Policji w Lubartowie' },
-  { id: 'kpp-leczna', parentId: 'kwp-lublin', kind: 'KPP', name: 'Komenda Powiatowa Policji w Łęcznej' },
-  { id: 'kpp-sejny', parentId: 'kwp-bialystok', kind: 'KPP', name: 'Komenda Powiatowa Policji w Sejnach' },
-];
-
-/** Invented people, marked as demo in their names. */
-export const demoAccounts: { login: string; displayName: string; role: Role; unitId: string }[] = [
+/** Invented people, marked as demo in their names; officers are linked to their districts below. */
+export const demoAccounts: { login: string; displayName: string; role: Role; unitId: string; district?: string }[] = [
   { login: 'admin', displayName: 'Administrator krajowy (demo)', role: 'admin', unitId: 'kgp' },
   { login: 'admin.lublin', displayName: 'Ewa Zielińska (demo)', role: 'admin', unitId: 'kwp-lublin' },
   { login: 'komendant.lubartow', displayName: 'insp. Marek Wysocki (demo)', role: 'commander', unitId: 'kpp-lubartow' },
   { login: 'kierownik.lubartow', displayName: 'kom. Joanna Sadowska (demo)', role: 'supervisor', unitId: 'kpp-lubartow' },
-  { login: 'dzielnicowy.lubartow', displayName: 'sierż. Piotr Nowicki (demo)', role: 'officer', unitId: 'kpp-lubartow' },
+  { login: 'dzielnicowy.lubartow', displayName: 'sierż. Piotr Nowicki (demo)', role: 'officer', unitId: 'kpp-lubartow', district: 'kpp-lubartow/3' },
   { login: 'kierownik.leczna', displayName: 'asp. szt. Tomasz Lis (demo)', role: 'supervisor', unitId: 'kpp-leczna' },
-  { login: 'dzielnicowy.leczna', displayName: 'st. sierż. Karolina Mazur (demo)', role: 'officer', unitId: 'kpp-leczna' },
-  { login: 'dzielnicowy.krasnystaw', displayName: 'sierż. Adam Wróbel (demo)', role: 'officer', unitId: 'kpp-krasnystaw' },
+  { login: 'dzielnicowy.leczna', displayName: 'st. sierż. Karolina Mazur (demo)', role: 'officer', unitId: 'kpp-leczna', district: 'kpp-leczna/3' },
+  { login: 'dzielnicowy.krasnystaw', displayName: 'sierż. Adam Wróbel (demo)', role: 'officer', unitId: 'kpp-krasnystaw', district: 'kpp-krasnystaw/2' },
   { login: 'kierownik.sejny', displayName: 'asp. Monika Jankowska (demo)', role: 'supervisor', unitId: 'kpp-sejny' },
 ];
+
+/** Real boundaries (../resources/boundaries) as the territory of each demo unit. */
+const unitTerritories: Record<string, { file: string; property: string; value: string }> = {
+  'kwp-lublin': { file: 'wojewodztwa-2025-prg.geojson', property: 'JPT_NAZWA_', value: 'lubelskie' },
+  'kwp-bialystok': { file: 'wojewodztwa-2025-prg.geojson', property: 'JPT_NAZWA_', value: 'podlaskie' },
+  'kpp-lubartow': { file: 'powiaty-min.geojson', property: 'nazwa', value: 'powiat lubartowski' },
+  'kpp-leczna': { file: 'powiaty-min.geojson', property: 'nazwa', value: 'powiat łęczyński' },
+  'kpp-krasnystaw': { file: 'powiaty-min.geojson', property: 'nazwa', value: 'powiat krasnostawski' },
+  'kpp-sejny': { file: 'powiaty-min.geojson', property: 'nazwa', value: 'powiat sejneński' },
+};
+
+function territory(unitId: string): object | null {
+  const source = unitTerritories[unitId];
+  if (!source) return null;
+  const collection = JSON.parse(readFileSync(path.join(projectRoot, 'resources', 'boundaries', source.file), 'utf8')) as {
+    features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+  };
+  const feature = collection.features.find((f) => f.properties[source.property] === source.value);
+  if (!feature) return null;
+  return feature.geometry.type === 'MultiPolygon' ? feature.geometry : { type: 'MultiPolygon', coordinates: [feature.geometry.coordinates] };
+}
+
+function demoRules(district: (typeof demoRegisterDistricts)[number]): StreetRule[] {
+  return district.rules.map((rule) => {
+    const parsed = parseNumberRanges(rule.numbers ?? '');
+    if (parsed.errors.length) throw new Error(`demo data: bad numbers "${rule.numbers}" in ${district.unitId}/${district.number}`);
+    return { locality: rule.locality, street: rule.street, numbers: parsed.ranges };
+  });
+}
+
+/** Units (parents first), districts, their invented officers and assignments. */
+async function loadRegister(trx: Trx): Promise<void> {
+  for (const unit of demoRegisterUnits) {
+    await createUnit(trx, {
+      id: unit.id,
+      parentId: unit.parentId,
+      kind: unit.kind,
+      name: unit.name,
+      street: unit.address?.street ?? null,
+      postalCode: unit.address?.postalCode ?? null,
+      locality: unit.address?.locality ?? null,
+      phone: unit.phone,
+      email: unit.email,
+      website: unit.website,
+      location: unit.location,
+    });
+    const area = territory(unit.id);
+    if (area) await trx.updateTable('units').set({ area_polygon: JSON.stringify(area) }).where('id', '=', unit.id).execute();
+  }
+  for (const district of demoRegisterDistricts) {
+    const id = districtId(district.unitId, district.number);
+    await insertDistrict(trx, id, {
+      unitId: district.unitId,
+      number: district.number,
+      name: district.name,
+      phone: district.phone,
+      email: district.email,
+      rules: demoRules(district),
+      polygon: null,
+    });
+    if (!district.officer) continue;
+    const officerId = await insertOfficer(trx, {
+      unitId: district.unitId,
+      rank: district.officer.rank,
+      firstName: district.officer.firstName,
+      lastName: district.officer.lastName,
+      position: 'district_officer',
+      accountId: null,
+      demo: true,
+    });
+    await insertAssignment(trx, district.unitId, { districtId: id, officerId, kind: 'regular', startsOn: '2025-01-01', endsOn: null });
+  }
+}
 
 const MARKER = 'demo_data';
 
@@ -46,9 +115,21 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
     const claimed = await sql`insert into app_settings (key, value) values (${MARKER}, ${JSON.stringify({ loadedAt: new Date().toISOString() })}::jsonb)
       on conflict (key) do nothing returning key`.execute(trx);
     if (claimed.rows.length === 0) return false;
-    for (const unit of demoUnits) await createUnit(trx, unit);
+    const accountIds = new Map<string, string>();
+    await loadRegister(trx);
     for (const account of demoAccounts) {
-      await insertAccount(trx, { ...account, email: null, passwordHash });
+      const { district: _district, ...row } = account;
+      accountIds.set(account.login, await insertAccount(trx, { ...row, email: null, passwordHash }));
+    }
+    // The officers' own accounts: the district officer of the linked district signs in with it.
+    for (const account of demoAccounts.filter((a) => a.district)) {
+      await trx
+        .updateTable('officers')
+        .set({ account_id: accountIds.get(account.login)! })
+        .where('id', '=', (eb) =>
+          eb.selectFrom('assignments').select('officer_id').where('district_id', '=', account.district!).where('kind', '=', 'regular').limit(1),
+        )
+        .execute();
     }
     return true;
   });

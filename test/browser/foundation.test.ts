@@ -53,9 +53,9 @@ describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
     const response = await page.goto(app.url);
     expect(response!.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Dzielnicowy');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Znajdź swojego dzielnicowego');
     expect(await page.getByText('112', { exact: false }).first().isVisible()).toBe(true);
-    expect(await page.getByText('Komenda Powiatowa Policji w Łęcznej').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Komenda Powiatowa Policji w Łęcznej' }).isVisible()).toBe(true);
     await inspect(page, `home-${viewport}`);
   });
 

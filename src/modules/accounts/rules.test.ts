@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { secondsUntilNextAttempt, defaultThrottle } from './login-throttle.js';
 import { passwordProblem } from './model.js';
-import { isInScope, isSelfLockout } from './policy.js';
+import { isSelfLockout } from './policy.js';
+import { isInScope } from '../units/scope.js';
 import type { Principal } from '../../platform/auth/principal.js';
 
 const now = new Date('2026-11-22T12:00:00Z');

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../../platform/auth/guards.js';
+import type { Role } from '../../platform/auth/principal.js';
 import { defineMessages } from '../../platform/i18n/i18n.js';
 import { pageContext } from '../../platform/http/request-context.js';
 import { Layout } from '../../platform/render/layout.js';
@@ -9,6 +10,14 @@ const messages = defineMessages({
   pl: {
     title: 'Administracja',
     lead: 'Zarządzaj danymi jednostek, za które odpowiadasz.',
+    districts: 'Rejony służbowe',
+    districtsText: 'Obszary rejonów, telefony i e-maile, dzielnicowi i zastępstwa.',
+    officers: 'Policjanci',
+    officersText: 'Stopnie i nazwiska policjantów, których można przydzielać do rejonów.',
+    units: 'Jednostki',
+    unitsText: 'Jednostki podległe i ich dane kontaktowe na stronach publicznych.',
+    importExport: 'Import i eksport',
+    importExportText: 'Ulice rejonów z pliku CSV, obszary z pliku GeoJSON; pobieranie danych.',
     accounts: 'Konta użytkowników',
     accountsText: 'Dodawaj konta, nadawaj role, blokuj dostęp, ustawiaj nowe hasła.',
     audit: 'Dziennik zmian',
@@ -17,6 +26,14 @@ const messages = defineMessages({
   en: {
     title: 'Administration',
     lead: 'Manage the data of the units you are responsible for.',
+    districts: 'Districts',
+    districtsText: 'District areas, phones and e-mails, officers and substitutes.',
+    officers: 'Officers',
+    officersText: 'Ranks and names of the officers who can be assigned to districts.',
+    units: 'Units',
+    unitsText: 'Subordinate units and their contact details on the public pages.',
+    importExport: 'Import and export',
+    importExportText: 'District streets from CSV, areas from GeoJSON; downloads.',
     accounts: 'User accounts',
     accountsText: 'Add accounts, assign roles, disable access, set new passwords.',
     audit: 'Audit log',
@@ -24,29 +41,38 @@ const messages = defineMessages({
   },
 });
 
+/** Staff roles that see the administration pages (each card lists who may open it). */
+export const adminAreaRoles: Role[] = ['admin', 'commander', 'supervisor'];
+
 export function registerAdminHome(app: FastifyInstance): void {
   app.get('/admin', { schema: { hide: true } }, async (request, reply) => {
-    requireRole(request, 'admin');
+    const principal = requireRole(request, ...adminAreaRoles);
     const ctx = pageContext(request, reply);
     const m = messages[ctx.lang];
+    const cards: [string, string, string, Role[]][] = [
+      ['/admin/districts', m.districts, m.districtsText, ['admin', 'commander', 'supervisor']],
+      ['/admin/officers', m.officers, m.officersText, ['admin', 'commander', 'supervisor']],
+      ['/admin/units', m.units, m.unitsText, ['admin', 'commander']],
+      ['/admin/import', m.importExport, m.importExportText, ['admin', 'commander']],
+      ['/admin/accounts', m.accounts, m.accountsText, ['admin']],
+      ['/admin/audit', m.audit, m.auditText, ['admin']],
+    ];
     return sendPage(
       reply,
       <Layout ctx={ctx} title={m.title}>
         <h1>{m.title}</h1>
         <p className="lead">{m.lead}</p>
         <div className="cards">
-          <section className="card">
-            <h2>
-              <a href="/admin/accounts">{m.accounts}</a>
-            </h2>
-            <p>{m.accountsText}</p>
-          </section>
-          <section className="card">
-            <h2>
-              <a href="/admin/audit">{m.audit}</a>
-            </h2>
-            <p>{m.auditText}</p>
-          </section>
+          {cards
+            .filter(([, , , roles]) => roles.includes(principal.role))
+            .map(([href, title, text]) => (
+              <section className="card" key={href}>
+                <h2>
+                  <a href={href}>{title}</a>
+                </h2>
+                <p>{text}</p>
+              </section>
+            ))}
         </div>
       </Layout>,
     );

@@ -3,45 +3,51 @@ import { Layout } from '../../platform/render/layout.js';
 import { defineMessages } from '../../platform/i18n/i18n.js';
 import type { Unit } from '../units/model.js';
 import { asTree } from '../units/model.js';
+import { SearchForm } from '../districts/public/components.js';
+import { MapContainer, type MapSettings } from '../districts/public/pages.js';
+import { publicMessages } from '../districts/public/messages.js';
 
 const messages = defineMessages({
   pl: {
-    title: 'Dzielnicowy — strona główna',
-    heading: 'Dzielnicowy',
-    lead: 'Każdy rejon służbowy ma swojego dzielnicowego ze stałym telefonem i adresem e-mail. Tu znajdziesz jednostki Policji, które prowadzą serwis, a wkrótce także swojego dzielnicowego, jego plan działania i mapę zgłoszeń.',
+    title: 'Znajdź swojego dzielnicowego',
     emergency: 'W nagłych sytuacjach dzwoń pod numer alarmowy 112.',
+    mapLabel: 'Mapa: kliknij miejsce, aby znaleźć dzielnicowego',
     units: 'Jednostki Policji w serwisie',
     noUnits: 'Nie dodano jeszcze żadnej jednostki.',
     staff: 'Dla funkcjonariuszy',
     staffText: 'Dzielnicowi, kierownicy i administratorzy logują się kontem nadanym przez administratora jednostki.',
     signIn: 'Zaloguj się',
     openData: 'Otwarte dane',
-    openDataText: 'Wszystkie publiczne dane są dostępne przez udokumentowane API.',
+    openDataText: 'Rejony, jednostki i wyszukiwarka dzielnicowych są dostępne przez udokumentowane API.',
     apiDocs: 'Dokumentacja API',
   },
   en: {
-    title: 'Dzielnicowy — home',
-    heading: 'Dzielnicowy',
-    lead: 'Every police service district has its own district officer with a fixed phone number and e-mail address. Here you find the police units that run this service, and soon your district officer, their action plan and the map of reports.',
+    title: 'Find your district officer',
     emergency: 'In an emergency call 112.',
+    mapLabel: 'Map: click a place to find the district officer',
     units: 'Police units in this service',
     noUnits: 'No unit has been added yet.',
     staff: 'For police staff',
     staffText: 'District officers, supervisors and administrators sign in with the account their unit administrator gave them.',
     signIn: 'Sign in',
     openData: 'Open data',
-    openDataText: 'All public data is available through a documented API.',
+    openDataText: 'Districts, units and the officer finder are available through a documented API.',
     apiDocs: 'API documentation',
   },
 });
 
-export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
+export function HomePage({ ctx, units, map }: { ctx: PageContext; units: Unit[]; map: MapSettings }) {
   const m = messages[ctx.lang];
+  const p = publicMessages[ctx.lang];
   const tree = asTree(units);
   return (
     <Layout ctx={ctx} title={m.title}>
-      <h1>{m.heading}</h1>
-      <p className="lead">{m.lead}</p>
+      <h1>{m.title}</h1>
+      <p className="lead">{p.findLead}</p>
+      <SearchForm lang={ctx.lang} />
+      <h2 className="h3">{p.orMap}</h2>
+      <p id="map-status" className="muted" aria-live="polite" />
+      <MapContainer ctx={ctx} kind="locator" map={map} statusId="map-status" label={m.mapLabel} />
       <div className="callout callout--warning">
         <p>{m.emergency}</p>
       </div>
@@ -52,7 +58,7 @@ export function HomePage({ ctx, units }: { ctx: PageContext; units: Unit[] }) {
         <ul className="unit-tree">
           {tree.map(({ unit, depth }) => (
             <li key={unit.id} className={`unit-tree__item unit-tree__item--depth-${Math.min(depth, 3)}`}>
-              <span className="unit-tree__kind">{unit.kind}</span> {unit.name}
+              <span className="unit-tree__kind">{unit.kind}</span> <a href={`/jednostki/${unit.id}`}>{unit.name}</a>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
+import type { Config } from '../../platform/config/config.js';
 import { isLang } from '../../platform/i18n/i18n.js';
 import { LANG_COOKIE } from '../../platform/http/server.js';
 import { pageContext, safeReturnPath } from '../../platform/http/request-context.js';
@@ -8,9 +9,10 @@ import { sendPage } from '../../platform/render/render.js';
 import { listUnits } from '../units/repository.js';
 import { HomePage } from './page.js';
 
-export function registerHomeRoutes(app: FastifyInstance, database: Database, secureCookies: boolean): void {
+export function registerHomeRoutes(app: FastifyInstance, config: Config, database: Database): void {
+  const map = { tiles: config.mapTileUrl, attribution: config.mapTileAttribution };
   app.get('/', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listUnits(database.db) })),
+    sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listUnits(database.db), map })),
   );
 
   // The language switch is a plain link, so it works without JavaScript; the choice is a cookie.
@@ -21,7 +23,7 @@ export function registerHomeRoutes(app: FastifyInstance, database: Database, sec
       path: '/',
       sameSite: 'lax',
       httpOnly: true,
-      secure: secureCookies,
+      secure: config.secureCookies,
       maxAge: 365 * 24 * 3600,
     });
     return reply.redirect(next, 303);

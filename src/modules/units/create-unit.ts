@@ -1,16 +1,26 @@
 import { AppError } from '../../platform/http/errors.js';
 import type { Trx } from '../../platform/audit/actor.js';
-import { canBeChildOf, isUnitKind, slugify, unitKinds, type Unit } from './model.js';
+import { canBeChildOf, emptyContact, isUnitKind, slugify, unitKinds, type Unit, type UnitContact } from './model.js';
 import { findUnit, insertUnit } from './repository.js';
 
-export interface CreateUnitInput {
+export interface CreateUnitInput extends Partial<UnitContact> {
   id?: string | undefined;
   parentId: string | null;
   kind: string;
   name: string;
 }
 
-/** Adds a unit under its parent, checking the kind fits the hierarchy. */
+export const unitErrors = {
+  parentNotFound: (id: string) =>
+    new AppError(422, 'unit_not_found', { pl: `Nie ma jednostki nadrzędnej „${id}”.`, en: `There is no parent unit "${id}".` }),
+  hierarchy: (kind: string, parentKind: string | null) =>
+    new AppError(422, 'unit_hierarchy', {
+      pl: `Jednostka rodzaju ${kind} nie może podlegać ${parentKind ? `jednostce rodzaju ${parentKind}` : 'bezpośrednio najwyższemu poziomowi'}.`,
+      en: `A ${kind} unit cannot be placed ${parentKind ? `under a ${parentKind} unit` : 'at the top level'}.`,
+    }),
+};
+
+/** Adds a unit under its parent, checking the kind fits the hierarchy. Authorisation is the caller's. */
 export async function createUnit(trx: Trx, input: CreateUnitInput): Promise<Unit> {
   const name = input.name.trim();
   const id = input.id?.trim() || slugify(name);
@@ -33,24 +43,18 @@ export async function createUnit(trx: Trx, input: CreateUnitInput): Promise<Unit
     });
   }
   const parent = input.parentId ? await findUnit(trx, input.parentId) : undefined;
-  if (input.parentId && !parent) {
-    throw new AppError(404, 'unit_not_found', {
-      pl: `Nie ma jednostki nadrzędnej „${input.parentId}”.`,
-      en: `There is no parent unit "${input.parentId}".`,
-    });
-  }
-  if (!canBeChildOf(input.kind, parent ? parent.kind : null)) {
-    throw new AppError(422, 'unit_hierarchy', {
-      pl: `Jednostka rodzaju ${input.kind} nie może podlegać ${parent ? `jednostce rodzaju ${parent.kind}` : 'bezpośrednio najwyższemu poziomowi'}.`,
-      en: `A ${input.kind} unit cannot be placed ${parent ? `under a ${parent.kind} unit` : 'at the top level'}.`,
-    });
-  }
+  if (input.parentId && (!parent || parent.retiredAt)) throw unitErrors.parentNotFound(input.parentId);
+  if (!canBeChildOf(input.kind, parent ? parent.kind : null)) throw unitErrors.hierarchy(input.kind, parent?.kind ?? null);
   if (await findUnit(trx, id)) {
     throw new AppError(409, 'unit_exists', {
       pl: `Jednostka o identyfikatorze „${id}” już istnieje.`,
       en: `A unit with the id "${id}" already exists.`,
-    });
+    }, { field: 'id' });
   }
-  await insertUnit(trx, { id, parentId: parent?.id ?? null, kind: input.kind, name });
-  return { id, parentId: parent?.id ?? null, kind: input.kind, name, retiredAt: null };
+  const contact: UnitContact = { ...emptyContact };
+  for (const key of Object.keys(emptyContact) as (keyof UnitContact)[]) {
+    if (input[key] !== undefined) (contact as unknown as Record<string, unknown>)[key] = input[key];
+  }
+  await insertUnit(trx, { id, parentId: parent?.id ?? null, kind: input.kind, name, ...contact });
+  return { id, parentId: parent?.id ?? null, kind: input.kind, name, retiredAt: null, ...contact };
 }

@@ -5,7 +5,30 @@
 export const unitKinds = ['KGP', 'KWP', 'KSP', 'KMP', 'KPP', 'KRP', 'KP', 'PP'] as const;
 export type UnitKind = (typeof unitKinds)[number];
 
-export interface Unit {
+/** Public contact details of a unit: what a resident needs to reach it. */
+export interface UnitContact {
+  street: string | null;
+  postalCode: string | null;
+  locality: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  openingHours: string | null;
+  location: { lat: number; lon: number } | null;
+}
+
+export const emptyContact: UnitContact = {
+  street: null,
+  postalCode: null,
+  locality: null,
+  phone: null,
+  email: null,
+  website: null,
+  openingHours: null,
+  location: null,
+};
+
+export interface Unit extends UnitContact {
   id: string; // readable, globally unique, e.g. "kpp-lubartow"
   parentId: string | null;
   kind: UnitKind;

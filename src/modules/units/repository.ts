@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { UnitsTable } from '../../platform/db/schema.js';
 import type { Trx } from '../../platform/audit/actor.js';
-import type { Unit, UnitKind } from './model.js';
+import type { Unit, UnitContact, UnitKind } from './model.js';
 
 type Queryable = Db | Trx;
 
@@ -15,12 +17,26 @@ export function subtreeOf(unitId: string) {
     ) select id from subtree)`;
 }
 
-function toUnit(row: { id: string; parent_id: string | null; kind: string; name: string; retired_at: Date | null }): Unit {
-  return { id: row.id, parentId: row.parent_id, kind: row.kind as UnitKind, name: row.name, retiredAt: row.retired_at };
+export function toUnit(row: Selectable<UnitsTable>): Unit {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind as UnitKind,
+    name: row.name,
+    retiredAt: row.retired_at,
+    street: row.street,
+    postalCode: row.postal_code,
+    locality: row.locality,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    openingHours: row.opening_hours,
+    location: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null,
+  };
 }
 
 export async function listUnits(db: Queryable, options: { includeRetired?: boolean } = {}): Promise<Unit[]> {
-  let query = db.selectFrom('units').select(['id', 'parent_id', 'kind', 'name', 'retired_at']);
+  let query = db.selectFrom('units').selectAll();
   if (!options.includeRetired) query = query.where('retired_at', 'is', null);
   return (await query.orderBy('id').execute()).map(toUnit);
 }
@@ -29,7 +45,7 @@ export async function listUnits(db: Queryable, options: { includeRetired?: boole
 export async function listSubtree(db: Queryable, unitId: string): Promise<Unit[]> {
   const rows = await db
     .selectFrom('units')
-    .select(['id', 'parent_id', 'kind', 'name', 'retired_at'])
+    .selectAll()
     .where('id', 'in', subtreeOf(unitId))
     .where('retired_at', 'is', null)
     .execute();
@@ -37,11 +53,7 @@ export async function listSubtree(db: Queryable, unitId: string): Promise<Unit[]
 }
 
 export async function findUnit(db: Queryable, id: string): Promise<Unit | undefined> {
-  const row = await db
-    .selectFrom('units')
-    .select(['id', 'parent_id', 'kind', 'name', 'retired_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toUnit(row);
 }
 
@@ -56,12 +68,48 @@ export async function unitAncestry(db: Queryable, id: string): Promise<string[]>
   return result.rows.map((row) => row.id);
 }
 
+function contactColumns(contact: Partial<UnitContact>) {
+  return {
+    street: contact.street,
+    postal_code: contact.postalCode,
+    locality: contact.locality,
+    phone: contact.phone,
+    email: contact.email,
+    website: contact.website,
+    opening_hours: contact.openingHours,
+    lat: contact.location === undefined ? undefined : (contact.location?.lat ?? null),
+    lon: contact.location === undefined ? undefined : (contact.location?.lon ?? null),
+  };
+}
+
 export async function insertUnit(
   trx: Trx,
-  unit: { id: string; parentId: string | null; kind: UnitKind; name: string },
+  unit: { id: string; parentId: string | null; kind: UnitKind; name: string } & Partial<UnitContact>,
 ): Promise<void> {
   await trx
     .insertInto('units')
-    .values({ id: unit.id, parent_id: unit.parentId, kind: unit.kind, name: unit.name })
+    .values({ id: unit.id, parent_id: unit.parentId, kind: unit.kind, name: unit.name, ...contactColumns(unit) })
     .execute();
+}
+
+export async function updateUnitRow(
+  trx: Trx,
+  id: string,
+  patch: { name?: string; parentId?: string | null; retiredAt?: Date | null } & Partial<UnitContact>,
+): Promise<void> {
+  await trx
+    .updateTable('units')
+    .set({ name: patch.name, parent_id: patch.parentId, retired_at: patch.retiredAt, ...contactColumns(patch), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** What still depends on a unit: active child units, districts and accounts. */
+export async function unitDependents(db: Queryable, id: string): Promise<{ units: number; districts: number; accounts: number }> {
+  const row = await sql<{ units: number; districts: number; accounts: number }>`
+    select
+      (select count(*)::int from units where parent_id = ${id} and retired_at is null) as units,
+      (select count(*)::int from districts where unit_id = ${id} and retired_at is null) as districts,
+      (select count(*)::int from accounts where unit_id = ${id} and active) as accounts`.execute(db);
+  return row.rows[0]!;
 }

@@ -1,26 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
+import { requireRole } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
+import { actorOf } from '../../platform/http/request-context.js';
 import { unitKinds, type Unit } from './model.js';
+import { addUnit, editUnit, retireUnit } from './manage-units.js';
 import { findUnit, listUnits } from './repository.js';
+import { createUnitBody, unitSchema, updateUnitBody } from './schemas.js';
 
-const unitSchema = {
-  type: 'object',
-  required: ['id', 'parentId', 'kind', 'name'],
-  properties: {
-    id: { type: 'string', description: 'Readable, globally unique id, e.g. kpp-lubartow' },
-    parentId: { type: ['string', 'null'] },
-    kind: { type: 'string', enum: unitKinds },
-    name: { type: 'string' },
-  },
-} as const;
+export function unitUrl(id: string): string {
+  return `/jednostki/${id}`;
+}
 
-const present = (unit: Unit) => ({ id: unit.id, parentId: unit.parentId, kind: unit.kind, name: unit.name });
+export function presentUnit(unit: Unit) {
+  return {
+    id: unit.id,
+    parentId: unit.parentId,
+    kind: unit.kind,
+    name: unit.name,
+    url: unitUrl(unit.id),
+    address: unit.street || unit.locality ? { street: unit.street, postalCode: unit.postalCode, locality: unit.locality } : null,
+    phone: unit.phone,
+    email: unit.email,
+    website: unit.website,
+    openingHours: unit.openingHours,
+    location: unit.location,
+    retired: unit.retiredAt !== null,
+  };
+}
 
-/** Public, read-only list of police units (open data). */
-export function registerUnitRoutes(app: FastifyInstance, database: Database): void {
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 60 } } } as const;
+
+/** Police units: public reads (open data), writes for administrators (and commanders' contact details). */
+export function registerUnitRoutes(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
   const listQuery = {
     type: 'object',
     additionalProperties: false,
@@ -32,7 +46,7 @@ export function registerUnitRoutes(app: FastifyInstance, database: Database): vo
     {
       schema: {
         tags: ['units'],
-        summary: 'Police units (KGP, KWP, KPP, KP …), optionally of one parent or kind',
+        summary: 'Police units (KGP, KWP, KPP, KP …) with their contact details, optionally of one parent or kind',
         querystring: listQuery,
         response: { 200: { type: 'object', properties: { units: { type: 'array', items: unitSchema } } }, ...errorResponses(400) },
       },
@@ -42,20 +56,72 @@ export function registerUnitRoutes(app: FastifyInstance, database: Database): vo
       const units = (await listUnits(database.db)).filter(
         (unit) => (parentId === undefined || unit.parentId === parentId) && (kind === undefined || unit.kind === kind),
       );
-      return { units: units.map(present) };
+      return { units: units.map(presentUnit) };
     },
   );
 
-  const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 60 } } } as const;
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/units/:id',
     { schema: { tags: ['units'], summary: 'One police unit', params: idParams, response: { 200: unitSchema, ...errorResponses(404) } } },
     async (request) => {
       const unit = await findUnit(database.db, request.params.id);
-      if (!unit || unit.retiredAt) {
-        throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
-      }
-      return present(unit);
+      if (!unit || unit.retiredAt) throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
+      return presentUnit(unit);
+    },
+  );
+
+  app.post<{ Body: FromSchema<typeof createUnitBody> }>(
+    '/api/v1/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Add a unit below one of my units (administrators)',
+        body: createUnitBody,
+        response: { 201: unitSchema, ...errorResponses(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireRole(request, 'admin');
+      const unit = await addUnit(database.db, principal, actorOf(request), request.body);
+      await changed();
+      return reply.status(201).header('location', `/api/v1/units/${unit.id}`).send(presentUnit(unit));
+    },
+  );
+
+  app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateUnitBody> }>(
+    '/api/v1/units/:id',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Change a unit: name and contact details (administrators, commanders), parent (administrators)',
+        params: idParams,
+        body: updateUnitBody,
+        response: { 200: unitSchema, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, 'admin', 'commander');
+      const unit = await editUnit(database.db, principal, actorOf(request), request.params.id, request.body);
+      await changed();
+      return presentUnit(unit);
+    },
+  );
+
+  app.delete<{ Params: FromSchema<typeof idParams> }>(
+    '/api/v1/units/:id',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Retire a unit that has no active units, districts or accounts (administrators)',
+        params: idParams,
+        response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireRole(request, 'admin');
+      await retireUnit(database.db, principal, actorOf(request), request.params.id);
+      await changed();
+      return reply.status(204).send();
     },
   );
 }

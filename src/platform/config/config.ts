@@ -42,6 +42,9 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loginRateLimitPerMinute: number;
+  /** Optional map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; null = our GeoJSON only. */
+  mapTileUrl: string | null;
+  mapTileAttribution: string;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +69,17 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'tak', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'nie', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name}="${env[name]}": oczekiwano true/false / expected true or false`);
+}
+
+function tileUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (!/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value)) {
+    throw new ConfigError(
+      `MAP_TILE_URL="${value}": oczekiwano adresu https://…/{z}/{x}/{y}… / expected an https URL with {z}, {x} and {y}`,
+    );
+  }
+  return value;
 }
 
 /** Reads the configuration from environment variables; throws ConfigError with a clear message. */
@@ -100,5 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 240, 5, 7 * 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 30 * 24),
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+    mapTileUrl: tileUrl(env.MAP_TILE_URL),
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION?.trim() ?? '',
   };
 }

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DatabaseTarget } from '../config/config.js';
 import type { DatabaseSchema } from './schema.js';
 
@@ -23,10 +24,17 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
 }
 
-// bigint counts and ids fit in a JS number here; numeric stays a string (exact).
+// bigint counts and ids fit in a JS number here; numeric stays a string (exact); a date is a
+// calendar day, kept as "YYYY-MM-DD" text so no time zone can shift it.
+const INT8 = 20;
+const DATE = 1082;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8
+      ? (value: string) => Number(value)
+      : oid === DATE
+        ? (value: string) => value
+        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 export interface OpenOptions {
@@ -50,7 +58,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     pool.on('connect', (client) => client.on('error', () => undefined));
     return wrap('postgres', pool, async () => undefined);
   }
-  const extensions = { pg_trgm, unaccent };
+  const extensions = { pg_trgm, unaccent, btree_gist };
   let pglite: PGlite;
   if (options.loadDataDir) {
     pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions });

@@ -8,6 +8,9 @@ export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  districts: DistrictsTable;
+  officers: OfficersTable;
+  assignments: AssignmentsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -25,6 +28,57 @@ export interface UnitsTable {
   name: string;
   created_at: Timestamp;
   retired_at: Date | null;
+  street: string | null;
+  postal_code: string | null;
+  locality: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  opening_hours: string | null;
+  lat: number | null;
+  lon: number | null;
+  area_polygon: ColumnType<unknown, string | null, string | null>;
+  updated_at: Timestamp;
+}
+
+export interface DistrictsTable {
+  id: string;
+  unit_id: string;
+  number: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  area_rules: JSONColumnType<unknown[], string, string>;
+  area_polygon: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  retired_at: Date | null;
+}
+
+export interface OfficersTable {
+  id: Generated<string>;
+  unit_id: string;
+  rank: string;
+  first_name: string;
+  last_name: string;
+  position: Generated<string>;
+  account_id: string | null;
+  demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  retired_at: Date | null;
+}
+
+export interface AssignmentsTable {
+  id: Generated<string>;
+  district_id: string;
+  unit_id: string;
+  officer_id: string;
+  kind: string;
+  /** A calendar day, YYYY-MM-DD (date columns are read as text; see database.ts). */
+  starts_on: string;
+  ends_on: string | null;
+  created_at: Timestamp;
 }
 
 export interface AccountsTable {

@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { Config } from '../config/config.js';
 import { projectRoot } from '../config/config.js';
 import type { Database } from '../db/database.js';
@@ -27,6 +28,13 @@ declare module 'fastify' {
     /** false: this route takes no cookie-authenticated writes and needs no CSRF token. */
     csrf?: boolean;
   }
+}
+
+/** The CSP source of a tile server URL; "{s}" subdomains become a wildcard. */
+function tileSources(url: string | null): string[] {
+  if (!url) return [];
+  const origin = new URL(url.replace('{s}', 'subdomain').replace(/\{[a-z]\}/g, '0')).origin;
+  return [origin.replace('//subdomain.', '//*.')];
 }
 
 /** Fastify with every cross-cutting concern: logging, security headers, cookies, CSRF, sessions, errors. */
@@ -50,14 +58,16 @@ export async function createHttpServer(config: Config, database: Database): Prom
 
   const secure = config.secureCookies;
   await app.register(cookie, { secret: await loadOrCreateSecret(database.db, 'cookie_secret') });
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // File uploads of the admin import forms; fields (incl. the CSRF token) arrive as body values.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...tileSources(config.mapTileUrl)],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: secure ? [] : null,

@@ -93,6 +93,26 @@ export function TextField(
   );
 }
 
+export function TextAreaField(
+  props: FieldProps & { value?: string | undefined; rows?: number; spellCheck?: boolean; code?: boolean },
+) {
+  const { name, hint, error, value, rows = 6, spellCheck, code } = props;
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        className={code ? 'textarea textarea--code' : 'textarea'}
+        id={`field-${name}`}
+        name={name}
+        rows={rows}
+        defaultValue={value}
+        spellCheck={spellCheck}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

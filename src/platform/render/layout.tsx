@@ -51,7 +51,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
                 <NavLink href="/" current={ctx.currentUrl}>
                   {m.home}
                 </NavLink>
-                {user?.role === 'admin' && (
+                {user && user.role !== 'officer' && (
                   <NavLink href="/admin" current={ctx.currentUrl}>
                     {m.admin}
                   </NavLink>

@@ -1,0 +1,296 @@
+import type { DistrictRule, StreetRule } from '../area/types.js';
+import { closest } from './fuzzy.js';
+import { foldText, keyOfTokens, localityKey, streetKey, streetKindOf, tailKey } from './normalize.js';
+import { compileRange, compiledContains, rangesOverlap, type CompiledRange } from './number-ranges.js';
+
+interface RuleEntry {
+  districtId: string;
+  rule: StreetRule;
+  ranges: CompiledRange[] | null;
+}
+
+interface StreetEntry {
+  name: string;
+  whole: RuleEntry[];
+  ranged: RuleEntry[];
+}
+
+interface LocalityEntry {
+  name: string;
+  whole: RuleEntry[];
+  ranged: RuleEntry[];
+  streets: Map<string, StreetEntry>;
+  /** Short street keys ("pilsudskiego") → the full key, or null when two streets share it. */
+  tails: Map<string, string | null>;
+}
+
+export interface AreaMatch {
+  districtId: string;
+  matchedBy: 'street' | 'locality';
+  rule: StreetRule;
+  /** Higher is more specific: street+numbers > whole street > locality+numbers > locality. */
+  score: number;
+}
+
+export interface AreaLookup {
+  matches: AreaMatch[];
+  suggestions: string[];
+}
+
+interface HouseNo {
+  number: number;
+  suffix: string;
+}
+
+const TIER = { streetNumbers: 4, street: 3, localityNumbers: 2, locality: 1 };
+const NUMBER_TOKEN = /^(\d{1,5})([a-z]?)$/;
+const FLAT_WORDS = new Set(['m', 'lok', 'mieszk', 'mieszkanie', 'lokal']);
+/** Segments such as "gm. Serniki", "woj. lubelskie", "Polska" name no locality of a rule. */
+const ADMIN_WORDS = new Set(['gmina', 'gm', 'gminy', 'powiat', 'pow', 'woj', 'wojewodztwo', 'polska', 'poland']);
+
+/**
+ * Answers "which district covers this address?" from street rules held in memory. The most
+ * specific rule wins; equally specific rules of several districts are all returned, best first.
+ * Free text is read in the ways Polish addresses are written (town first or last, with or
+ * without "ul.", commas or none, a flat number) and the reading that names a known town wins.
+ */
+export class AreaIndex {
+  private readonly localities = new Map<string, LocalityEntry>();
+
+  constructor(rules: readonly DistrictRule[]) {
+    for (const rule of rules) this.add(rule);
+  }
+
+  get localityCount(): number {
+    return this.localities.size;
+  }
+
+  private add(rule: DistrictRule): void {
+    const lKey = localityKey(rule.locality);
+    let locality = this.localities.get(lKey);
+    if (!locality) {
+      locality = { name: rule.locality, whole: [], ranged: [], streets: new Map(), tails: new Map() };
+      this.localities.set(lKey, locality);
+    }
+    const entry: RuleEntry = {
+      districtId: rule.districtId,
+      rule: { locality: rule.locality, street: rule.street, numbers: rule.numbers },
+      ranges: rule.numbers ? rule.numbers.map(compileRange) : null,
+    };
+    if (rule.street === null) {
+      (entry.ranges ? locality.ranged : locality.whole).push(entry);
+      return;
+    }
+    const { key } = streetKey(rule.street);
+    let street = locality.streets.get(key);
+    if (!street) {
+      street = { name: rule.street, whole: [], ranged: [] };
+      locality.streets.set(key, street);
+      const tail = tailKey(key);
+      if (tail !== key) locality.tails.set(tail, locality.tails.has(tail) && locality.tails.get(tail) !== key ? null : key);
+    }
+    (entry.ranges ? street.ranged : street.whole).push(entry);
+  }
+
+  /** Free text → districts (and close names when nothing matches). */
+  locate(text: string): AreaLookup {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return { matches: [], suggestions: [] };
+    for (const candidate of this.readings(tokens)) {
+      const matches = this.match(candidate.locality, candidate.street, candidate.number);
+      if (matches.length > 0) return { matches, suggestions: [] };
+    }
+    return { matches: [], suggestions: this.suggest(tokens) };
+  }
+
+  /** Rules for an address already split into its parts. */
+  locateParsed(address: { locality: string; street: string | null; number: HouseNo | null }): AreaMatch[] {
+    const street = address.street ? streetKey(address.street).key : null;
+    return this.match(localityKey(address.locality), street, address.number);
+  }
+
+  private *readings(tokens: string[], useNumber = true): Generator<{ locality: string; street: string | null; number: HouseNo | null }> {
+    const group = useNumber ? findNumber(tokens) : null;
+    const number = group ? group.number : null;
+    const before = group ? tokens.slice(0, group.start) : tokens;
+    const after = group ? tokens.slice(group.end) : [];
+    const kindAt = before.findIndex((token, i) => streetKindOf(token) !== undefined && i < before.length - 1);
+
+    if (kindAt > 0) yield { locality: before.slice(0, kindAt).join(' '), street: keyOfTokens(before.slice(kindAt + 1)), number };
+    if (after.length > 0) {
+      const street = kindAt === 0 ? before.slice(1) : before;
+      yield { locality: after.join(' '), street: street.length ? keyOfTokens(street) : null, number };
+    }
+    if (kindAt === 0) {
+      if (group) yield* this.readings(tokens, false);
+      return;
+    }
+    const whole = before.join(' ');
+    if (this.localities.has(whole)) yield { locality: whole, street: null, number };
+    // The town before the street ("Łęczna Lubelska 10") or after it ("Lubelska Łęczna").
+    for (let k = Math.min(before.length - 1, 4); k >= 1; k--) {
+      const prefix = before.slice(0, k).join(' ');
+      if (this.localities.has(prefix)) yield { locality: prefix, street: keyOfTokens(before.slice(k)), number };
+      const suffix = before.slice(before.length - k).join(' ');
+      if (this.localities.has(suffix)) yield { locality: suffix, street: keyOfTokens(before.slice(0, before.length - k)), number };
+    }
+    // "Lublin 3 Maja": what looked like the house number may be part of the street's name.
+    if (group) yield* this.readings(tokens, false);
+  }
+
+  private match(lKey: string, sKey: string | null, number: HouseNo | null): AreaMatch[] {
+    const locality = this.localities.get(lKey);
+    if (!locality) return [];
+    let street: StreetEntry | undefined;
+    if (sKey) {
+      street = locality.streets.get(sKey);
+      if (!street) {
+        const full = locality.tails.get(sKey) ?? locality.tails.get(tailKey(sKey));
+        if (full) street = locality.streets.get(full);
+      }
+    }
+    if (street) {
+      if (number) {
+        const ranged = rangedMatches(street.ranged, number, TIER.streetNumbers);
+        if (ranged.length) return ranged;
+      }
+      if (street.whole.length) return sortMatches(street.whole.map((entry) => toMatch(entry, TIER.street, 0)));
+      // A street split by numbers, asked without a number (or with one no rule covers): every part.
+      if (!number && street.ranged.length) return sortMatches(street.ranged.map((entry) => toMatch(entry, TIER.street, widest(entry))));
+    } else if (sKey && locality.streets.size > 0 && locality.whole.length === 0 && locality.ranged.length === 0) {
+      return [];
+    }
+    if (number) {
+      const ranged = rangedMatches(locality.ranged, number, TIER.localityNumbers);
+      if (ranged.length) return ranged;
+    }
+    return sortMatches(locality.whole.map((entry) => toMatch(entry, TIER.locality, 0)));
+  }
+
+  /** Close names for a miss: streets of a recognised town, or towns themselves. */
+  private suggest(tokens: string[]): string[] {
+    const group = findNumber(tokens);
+    const words = group ? [...tokens.slice(0, group.start), ...tokens.slice(group.end)] : tokens;
+    const plain = words.filter((token) => streetKindOf(token) === undefined);
+    for (let k = Math.min(plain.length, 4); k >= 1; k--) {
+      const splits: [string[], string[]][] = [
+        [plain.slice(0, k), plain.slice(k)],
+        [plain.slice(plain.length - k), plain.slice(0, plain.length - k)],
+      ];
+      for (const [town, rest] of splits) {
+        const locality = this.localities.get(town.join(' '));
+        if (!locality) continue;
+        if (rest.length === 0) return [];
+        return closest(keyOfTokens(rest), locality.streets.keys(), 5).map(({ key }) => `${locality.name}, ${locality.streets.get(key)!.name}`);
+      }
+    }
+    const queries = new Set<string>([plain.join(' ')]);
+    for (let k = 1; k < plain.length && k <= 3; k++) {
+      queries.add(plain.slice(0, k).join(' '));
+      queries.add(plain.slice(plain.length - k).join(' '));
+    }
+    const found = new Map<string, number>();
+    for (const query of queries) {
+      for (const { key, distance } of closest(query, this.localities.keys(), 5)) {
+        found.set(key, Math.min(found.get(key) ?? Infinity, distance));
+      }
+    }
+    return [...found.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .slice(0, 5)
+      .map(([key]) => this.localities.get(key)!.name);
+  }
+}
+
+function tokenize(text: string): string[] {
+  // Postal codes ("21-100") say nothing the town does not; drop them before folding.
+  const tokens = foldText(text.replace(/\b\d{2}-\d{3}\b/g, ' ')).split(' ');
+  const result: string[] = [];
+  let skipSegment = false;
+  for (const token of tokens) {
+    if (!token) continue;
+    if (ADMIN_WORDS.has(token)) {
+      skipSegment = true;
+      continue;
+    }
+    if (skipSegment && !NUMBER_TOKEN.test(token)) continue;
+    skipSegment = false;
+    result.push(token);
+  }
+  return result;
+}
+
+/** The house number: the last number that follows a word, with its letter and a flat number after it. */
+function findNumber(tokens: string[]): { start: number; end: number; number: HouseNo } | null {
+  for (let i = tokens.length - 1; i >= 1; i--) {
+    const match = NUMBER_TOKEN.exec(tokens[i]!);
+    if (!match || NUMBER_TOKEN.test(tokens[i - 1]!)) continue;
+    // "17 m. 4": the 4 is the flat; the house number comes before the flat word.
+    if (FLAT_WORDS.has(tokens[i - 1]!) && i >= 2 && NUMBER_TOKEN.test(tokens[i - 2]!)) continue;
+    let end = i + 1;
+    let suffix = match[2]!;
+    if (!suffix && /^[a-z]$/.test(tokens[end] ?? '') && !FLAT_WORDS.has(tokens[end]!)) suffix = tokens[end++]!;
+    if (FLAT_WORDS.has(tokens[end] ?? '') && NUMBER_TOKEN.test(tokens[end + 1] ?? '')) end += 2;
+    else if (NUMBER_TOKEN.test(tokens[end] ?? '')) end += 1;
+    return { start: i, end, number: { number: Number(match[1]), suffix } };
+  }
+  return null;
+}
+
+function toMatch(entry: RuleEntry, tier: number, width: number): AreaMatch {
+  return { districtId: entry.districtId, matchedBy: entry.rule.street === null ? 'locality' : 'street', rule: entry.rule, score: tier - Math.min(width, 1e6) / 1e7 };
+}
+
+function widest(entry: RuleEntry): number {
+  return entry.ranges ? Math.max(...entry.ranges.map((r) => r.width)) : 0;
+}
+
+function rangedMatches(entries: RuleEntry[], number: HouseNo, tier: number): AreaMatch[] {
+  const result: AreaMatch[] = [];
+  for (const entry of entries) {
+    let width = Infinity;
+    for (const range of entry.ranges!) if (compiledContains(range, number) && range.width < width) width = range.width;
+    if (width !== Infinity) result.push(toMatch(entry, tier, width));
+  }
+  return sortMatches(result);
+}
+
+function sortMatches(matches: AreaMatch[]): AreaMatch[] {
+  return matches.sort((a, b) => b.score - a.score || a.districtId.localeCompare(b.districtId));
+}
+
+/** Pairs of rules of different districts that claim some address at the same specificity. */
+export function findOverlaps<T extends DistrictRule>(rules: readonly T[]): { a: T; b: T }[] {
+  const groups = new Map<string, T[]>();
+  for (const rule of rules) {
+    const key = `${localityKey(rule.locality)}|${rule.street === null ? '' : streetKey(rule.street).key}`;
+    const group = groups.get(key);
+    if (group) group.push(rule);
+    else groups.set(key, [rule]);
+  }
+  const pairs: { a: T; b: T }[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!;
+        const b = group[j]!;
+        if (a.districtId === b.districtId) continue;
+        const clash = a.numbers === null || b.numbers === null || a.numbers.some((x) => b.numbers!.some((y) => rangesOverlap(x, y)));
+        if (clash) pairs.push({ a, b });
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Address lookups per second for the benchmark (no thresholds in tests). */
+export function measureLookupsPerSecond(index: AreaIndex, addresses: readonly string[], seconds = 1): number {
+  let count = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  while (performance.now() < deadline) {
+    for (let i = 0; i < 1000; i++) index.locate(addresses[count++ % addresses.length]!);
+  }
+  return count / ((performance.now() - started) / 1000);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { NumberRange, StreetRule } from '../area/types.js';
+import { nominative, parseAreaText } from './area-text.js';
+import { parseNumberRanges } from './number-ranges.js';
+import { demoRegisterDistricts } from '../../../demo/register-data.js';
+
+const r = (from: string, to: string | null, parity: NumberRange['parity'] = 'all'): NumberRange => ({ from, to, parity });
+const street = (name: string, numbers: NumberRange[] | null = null, locality = 'Lubartów'): StreetRule => ({ locality, street: name, numbers });
+
+describe('reading published area descriptions', () => {
+  it('reads the full example: accusative names, parity ranges, exclusions, blocks, villages, and warns about the rest', () => {
+    const text =
+      'Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120, nieparzyste od numeru 7 do numeru 55), ' +
+      'Polną (nieparzyste od numeru 21), Kwiatową 4, 6, 8 oraz od numeru 12 do 90 (bez numerów parzystych od 40 do 52), ' +
+      'os. Słoneczne (bloki 3-9), Park Miejski, do Ronda Zachodniego. Miejscowości: Serniki, Wola Sernicka, Czerniejów, Brzostówka.';
+    const { rules, warnings } = parseAreaText(text, 'Lubartów');
+    expect(rules).toEqual([
+      street('Lubelska', [r('10', '120', 'even'), r('7', '55', 'odd')]),
+      street('Polna', [r('21', null, 'odd')]),
+      street('Kwiatowa', [r('4', '4'), r('6', '6'), r('8', '8'), r('12', '39'), r('40', '52', 'odd'), r('53', '90')]),
+      street('os. Słoneczne', [r('3', '9')]),
+      street('Park Miejski'),
+      { locality: 'Serniki', street: null, numbers: null },
+      { locality: 'Wola Sernicka', street: null, numbers: null },
+      { locality: 'Czerniejów', street: null, numbers: null },
+      { locality: 'Brzostówka', street: null, numbers: null },
+    ]);
+    expect(warnings.map((w) => w.pl)).toEqual([expect.stringContaining('„do Ronda Zachodniego”')]);
+  });
+
+  it('turns accusative street names into the nominative, leaving genitive names alone', () => {
+    expect(nominative('Lubelską')).toBe('Lubelska');
+    expect(nominative('Starą Drogę')).toBe('Stara Droga');
+    expect(nominative('Aleję Tysiąclecia')).toBe('Aleja Tysiąclecia');
+    expect(nominative('Powstańców Warszawy')).toBe('Powstańców Warszawy');
+    expect(nominative('Jana Pawła II')).toBe('Jana Pawła II');
+    expect(nominative('Krzywe Koło')).toBe('Krzywe Koło');
+  });
+
+  it('handles bullets, numbered lists, Markdown bold, new lines and "ul." prefixes', () => {
+    const text = '**Rejon służbowy nr 2** obejmuje ulice:\n• ul. Szkolną 1-15\n- Długą (numery parzyste)\n1. 3 Maja\n· 11 Listopada (od nr 5 do nr 9)\n';
+    expect(parseAreaText(text, 'Łęczna')).toEqual({
+      rules: [
+        street('Szkolna', [r('1', '15')], 'Łęczna'),
+        street('Długa', [r('2', null, 'even')], 'Łęczna'),
+        street('3 Maja', null, 'Łęczna'),
+        street('11 Listopada', [r('5', '9')], 'Łęczna'),
+      ],
+      warnings: [],
+    });
+  });
+
+  it('takes the town from the text when it says "w miejscowości …"', () => {
+    const { rules } = parseAreaText('Rejon obejmuje w miejscowości Łęczna ulice: Jaśminową, Wiosenną.');
+    expect(rules).toEqual([street('Jaśminowa', null, 'Łęczna'), street('Wiosenna', null, 'Łęczna')]);
+  });
+
+  it('asks for the town when streets are given without one', () => {
+    const { rules, warnings } = parseAreaText('Rejon służbowy nr 1 obejmuje ulice: Polną. Miejscowości: Serniki.');
+    expect(rules).toEqual([{ locality: 'Serniki', street: null, numbers: null }]);
+    expect(warnings[0]!.pl).toBe('Nie wiadomo, w której miejscowości leży ulica „Polna”: podaj miejscowość.');
+  });
+
+  it('reports numbers it cannot read instead of guessing', () => {
+    const { rules, warnings } = parseAreaText('obejmuje ulice: Polną (numery od szkoły do lasu)', 'Lubartów');
+    expect(rules).toEqual([street('Polna', null)]);
+    expect(warnings[0]!.pl).toContain('Nie rozpoznano numerów');
+  });
+
+  it('says so when the text has no list at all', () => {
+    expect(parseAreaText('To jest zwykły tekst bez listy.').warnings[0]!.en).toContain('nothing was recognised');
+  });
+
+  it('reads every demo district description back to exactly its rules', () => {
+    for (const district of demoRegisterDistricts) {
+      const town = district.rules.find((rule) => rule.street !== null)?.locality;
+      const expected = district.rules.map((rule) => ({ locality: rule.locality, street: rule.street, numbers: parseNumberRanges(rule.numbers ?? '').ranges }));
+      const parsed = parseAreaText(district.areaText, town);
+      expect(parsed.warnings, `${district.unitId}/${district.number}`).toEqual([]);
+      expect(parsed.rules, `${district.unitId}/${district.number}`).toEqual(expected);
+    }
+  });
+});

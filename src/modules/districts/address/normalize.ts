@@ -1,0 +1,115 @@
+/**
+ * Text folding for address matching: what residents type ("leczna, ul jasminowa") must meet what
+ * officers wrote ("Łęczna", "ul. Jaśminowa"). Everything compares on folded keys.
+ */
+
+const polish: Record<string, string> = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' };
+
+/** Lower case, no diacritics, letters and digits only, single spaces: "Łęczna, ul. Jaśminowa" → "leczna ul jasminowa". */
+export function foldText(text: string): string {
+  let out = '';
+  let space = true;
+  for (const raw of text.toLowerCase()) {
+    let char = polish[raw] ?? raw;
+    if (char.charCodeAt(0) > 127) char = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const code = char.charCodeAt(0);
+    const alnum = char.length === 1 && ((code >= 97 && code <= 122) || (code >= 48 && code <= 57));
+    if (alnum) {
+      out += char;
+      space = false;
+    } else if (!space) {
+      out += ' ';
+      space = true;
+    }
+  }
+  return out.trimEnd();
+}
+
+/** Kind of a street (the word before its name), folded. */
+export type StreetKind = 'ulica' | 'aleja' | 'plac' | 'osiedle' | 'rondo' | 'skwer' | 'bulwar';
+
+const kindWords: Record<string, StreetKind> = {
+  ul: 'ulica',
+  ulica: 'ulica',
+  ulicy: 'ulica',
+  al: 'aleja',
+  aleja: 'aleja',
+  aleje: 'aleja',
+  alei: 'aleja',
+  pl: 'plac',
+  plac: 'plac',
+  placu: 'plac',
+  os: 'osiedle',
+  osiedle: 'osiedle',
+  osiedla: 'osiedle',
+  rondo: 'rondo',
+  ronda: 'rondo',
+  skwer: 'skwer',
+  bulw: 'bulwar',
+  bulwar: 'bulwar',
+};
+
+export function streetKindOf(token: string): StreetKind | undefined {
+  return kindWords[token];
+}
+
+/** Abbreviated titles in street names, written out so "gen. Sikorskiego" = "Generała Sikorskiego". */
+const abbreviations: Record<string, string> = {
+  gen: 'generala',
+  ks: 'ksiedza',
+  sw: 'swietego',
+  marsz: 'marszalka',
+  im: 'imienia',
+  nw: 'nowe',
+  st: 'stare',
+  kard: 'kardynala',
+  prof: 'profesora',
+  dr: 'doktora',
+  bp: 'biskupa',
+  abp: 'arcybiskupa',
+  mjr: 'majora',
+  plk: 'pulkownika',
+  kpt: 'kapitana',
+  por: 'porucznika',
+  ppor: 'podporucznika',
+  hr: 'hrabiego',
+  kr: 'krola',
+};
+
+const ROMAN = /^[ivxlcdm]+$/;
+
+/** The match key of a street name: folded, without its kind word, abbreviations written out. */
+export function streetKey(name: string): { key: string; kind: StreetKind | null } {
+  const tokens = foldText(name).split(' ').filter(Boolean);
+  let kind: StreetKind | null = null;
+  if (tokens.length > 1) {
+    const first = streetKindOf(tokens[0]!);
+    if (first) {
+      kind = first;
+      tokens.shift();
+    }
+  }
+  return { key: tokens.map((t) => abbreviations[t] ?? t).join(' '), kind };
+}
+
+/** Keys of a list of tokens already folded (the hot path of the locator). */
+export function keyOfTokens(tokens: readonly string[]): string {
+  let key = '';
+  for (const token of tokens) key += (key ? ' ' : '') + (abbreviations[token] ?? token);
+  return key;
+}
+
+/**
+ * The short key people also use: the last word ("Piłsudskiego" for "Marszałka Józefa
+ * Piłsudskiego"), or the last two when the last is a numeral ("Pawła II").
+ */
+export function tailKey(key: string): string {
+  const tokens = key.split(' ');
+  const last = tokens[tokens.length - 1] ?? '';
+  if (tokens.length >= 2 && (ROMAN.test(last) || /^\d+$/.test(last) || last.length <= 1)) return tokens.slice(-2).join(' ');
+  return last;
+}
+
+export function localityKey(name: string): string {
+  return foldText(name);
+}

@@ -1,0 +1,61 @@
+import { numberRangeSchema, streetRuleSchema } from './schemas.js';
+import { officerPositions } from './model.js';
+
+export const districtSchema = {
+  type: 'object',
+  required: ['id', 'unitId', 'number', 'name', 'url', 'phone', 'email', 'rules', 'polygon', 'retired'],
+  properties: {
+    id: { type: 'string', description: 'Globally unique, readable: "<unit id>/<number>", e.g. kpp-lubartow/3' },
+    unitId: { type: 'string' },
+    number: { type: 'integer' },
+    name: { type: 'string' },
+    url: { type: 'string' },
+    phone: { type: ['string', 'null'] },
+    email: { type: ['string', 'null'] },
+    rules: { type: 'array', items: { ...streetRuleSchema, properties: { ...streetRuleSchema.properties, numbers: { type: ['array', 'null'], items: numberRangeSchema } } } },
+    polygon: { type: ['object', 'null'], additionalProperties: true },
+    retired: { type: 'boolean' },
+  },
+} as const;
+
+export const officerSchema = {
+  type: 'object',
+  required: ['id', 'unitId', 'rank', 'firstName', 'lastName', 'position', 'accountId', 'retired'],
+  properties: {
+    id: { type: 'string' },
+    unitId: { type: 'string' },
+    rank: { type: 'string' },
+    firstName: { type: 'string' },
+    lastName: { type: 'string' },
+    position: { type: 'string', enum: officerPositions },
+    accountId: { type: ['string', 'null'] },
+    retired: { type: 'boolean' },
+  },
+} as const;
+
+export const assignmentSchema = {
+  type: 'object',
+  required: ['id', 'districtId', 'officerId', 'kind', 'startsOn', 'endsOn'],
+  properties: {
+    id: { type: 'string' },
+    districtId: { type: 'string' },
+    officerId: { type: 'string' },
+    kind: { type: 'string', enum: ['regular', 'substitute'] },
+    startsOn: { type: 'string', format: 'date' },
+    endsOn: { type: ['string', 'null'], format: 'date' },
+  },
+} as const;
+
+export const districtParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['unit', 'number'],
+  properties: { unit: { type: 'string', maxLength: 60 }, number: { type: 'integer', minimum: 1, maximum: 9999 } },
+} as const;
+
+export const idParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', maxLength: 64 } },
+} as const;

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../test/support/databases.js';
+import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+
+const lubelska = { locality: 'Testowo', street: 'Lubelska', numbers: [{ from: '1', to: '25', parity: 'odd' }] };
+
+describe.each(backends)('districts, officers and the locator on %s', (backend) => {
+  let t: TestApp;
+  let regional: TestClient;
+  let commander: TestClient;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    regional = new TestClient(t.app);
+    commander = new TestClient(t.app);
+    await regional.signIn('admin.lublin');
+    await commander.signIn('komendant.lubartow');
+  });
+  afterAll(() => t.close());
+
+  it('creates a district with street rules; the locator finds it at once', async () => {
+    const created = await commander.send('POST', '/api/v1/districts', {
+      unitId: 'kpp-lubartow',
+      number: 41,
+      name: 'Rejon nr 41 – Testowo',
+      phone: '+48 000 000 041',
+      email: 'rejon41@example.org',
+      rules: [lubelska, { locality: 'Testowo', street: 'Polna', numbers: null }],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ id: 'kpp-lubartow/41', url: '/rejony/kpp-lubartow/41', number: 41 });
+    const found = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Testowo, ul. Lubelska 15A')}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.json().matches).toEqual([
+      {
+        district: { id: 'kpp-lubartow/41', number: 41, name: 'Rejon nr 41 – Testowo', url: 'http://localhost:3000/rejony/kpp-lubartow/41' },
+        unit: { id: 'kpp-lubartow', name: 'Komenda Powiatowa Policji w Lubartowie' },
+        officer: null,
+        phone: '+48 000 000 041',
+        email: 'rejon41@example.org',
+        matchedBy: 'street',
+      },
+    ]);
+    const even = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Testowo Lubelska 16')}`);
+    expect(even.statusCode).toBe(404);
+    expect(even.json().error.code).toBe('address_not_found');
+  });
+
+  it('rejects a duplicate number and street rules that overlap another district, naming it', async () => {
+    const duplicate = await commander.send('POST', '/api/v1/districts', { unitId: 'kpp-lubartow', number: 41, name: 'Drugi 41' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error.message).toBe('Rejon służbowy nr 41 już istnieje w jednostce Komenda Powiatowa Policji w Lubartowie.');
+    const overlapping = await commander.send('POST', '/api/v1/districts', {
+      unitId: 'kpp-lubartow',
+      number: 42,
+      name: 'Rejon nr 42',
+      rules: [{ locality: 'Testowo', street: 'Lubelska', numbers: [{ from: '21', to: '31', parity: 'all' }] }],
+    });
+    expect(overlapping.statusCode).toBe(409);
+    expect(overlapping.json().error.code).toBe('area_overlap');
+    expect(overlapping.json().error.message).toContain('rejonem nr 41 (Rejon nr 41 – Testowo)');
+    // The even side of the same street belongs to nobody yet: that is fine.
+    const evenSide = await commander.send('POST', '/api/v1/districts', {
+      unitId: 'kpp-lubartow',
+      number: 42,
+      name: 'Rejon nr 42',
+      rules: [{ locality: 'Testowo', street: 'Lubelska', numbers: [{ from: '2', to: '40', parity: 'even' }] }],
+    });
+    expect(evenSide.statusCode).toBe(201);
+    // Another unit may use the same street (a different police unit's town of the same name).
+    const otherUnit = await regional.send('POST', '/api/v1/districts', { unitId: 'kpp-leczna', number: 41, name: 'Łęczna 41', rules: [lubelska] });
+    expect(otherUnit.statusCode).toBe(201);
+  });
+
+  it('checks who may change districts of which unit', async () => {
+    const body = { unitId: 'kpp-sejny', number: 77, name: 'Poza zakresem' };
+    expect((await regional.send('POST', '/api/v1/districts', body)).statusCode).toBe(403);
+    expect((await commander.send('POST', '/api/v1/districts', { ...body, unitId: 'kpp-leczna' })).statusCode).toBe(403);
+    const officer = new TestClient(t.app);
+    await officer.signIn('dzielnicowy.lubartow');
+    expect((await officer.send('POST', '/api/v1/districts', { ...body, unitId: 'kpp-lubartow' })).statusCode).toBe(403);
+    expect((await new TestClient(t.app).send('POST', '/api/v1/districts', body)).statusCode).toBe(401);
+    expect((await officer.send('PATCH', '/api/v1/districts/kpp-lubartow/41', { name: 'x' })).statusCode).toBe(403);
+  });
+
+  it('validates rules: ranges running backwards and unknown fields are 400', async () => {
+    const backwards = await commander.send('PATCH', '/api/v1/districts/kpp-lubartow/41', {
+      rules: [{ locality: 'Testowo', street: 'Długa', numbers: [{ from: '30', to: '2', parity: 'all' }] }],
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.code).toBe('invalid_number_range');
+    const unknown = await commander.send('PATCH', '/api/v1/districts/kpp-lubartow/41', { colour: 'red' });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('assigns an officer, hands the district over, and shows a substitute', async () => {
+    const first = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'sierż.', firstName: 'Jan', lastName: 'Testowy' })).json();
+    const second = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'st. sierż.', firstName: 'Ewa', lastName: 'Następczyni' })).json();
+    const helper = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })).json();
+    const assign = (body: object) => commander.send('POST', '/api/v1/districts/kpp-lubartow/41/assignments', body);
+    expect((await assign({ officerId: first.id, kind: 'regular', startsOn: '2024-01-01' })).statusCode).toBe(201);
+    const located = async () => (await commander.get(`/api/v1/locate?address=${encodeURIComponent('Testowo, Polna 3')}`)).json().matches[0];
+    expect((await located()).officer).toEqual({ rank: 'sierż.', name: 'Jan Testowy', substitute: false });
+
+    expect((await assign({ officerId: second.id, kind: 'regular', startsOn: '2025-03-01' })).statusCode).toBe(201);
+    const history = (await commander.get('/api/v1/districts/kpp-lubartow/41/assignments')).json().assignments;
+    expect(history.map((a: { startsOn: string; endsOn: string | null }) => [a.startsOn, a.endsOn])).toEqual([
+      ['2025-03-01', null],
+      ['2024-01-01', '2025-02-28'],
+    ]);
+    expect((await located()).officer.name).toBe('Ewa Następczyni');
+    // The phone stays with the district.
+    expect((await located()).phone).toBe('+48 000 000 041');
+
+    const clash = await assign({ officerId: first.id, kind: 'regular', startsOn: '2024-06-01', endsOn: '2024-07-01' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.message).toContain('sierż. Jan Testowy');
+
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
+    expect((await assign({ officerId: helper.id, kind: 'substitute', startsOn: today, endsOn: today })).statusCode).toBe(201);
+    expect((await located()).officer).toEqual({ rank: 'asp.', name: 'Adam Zastępca', substitute: true });
+
+    const badDate = await assign({ officerId: helper.id, kind: 'substitute', startsOn: '2026-02-30' });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.code).toBe('invalid_date');
+  });
+
+  it('retires a district: it leaves the locator and the public pages, and can come back', async () => {
+    expect((await commander.send('DELETE', '/api/v1/districts/kpp-lubartow/42')).statusCode).toBe(204);
+    expect((await commander.get(`/api/v1/locate?address=${encodeURIComponent('Testowo Lubelska 16')}`)).statusCode).toBe(404);
+    expect((await commander.get('/rejony/kpp-lubartow/42', { accept: 'text/html' })).statusCode).toBe(404);
+    expect((await commander.send('POST', '/api/v1/districts/kpp-lubartow/42/restore')).statusCode).toBe(200);
+    expect((await commander.get(`/api/v1/locate?address=${encodeURIComponent('Testowo Lubelska 16')}`)).statusCode).toBe(200);
+  });
+
+  it('records every change of the register in the audit log', async () => {
+    const entries = (await regional.get('/api/v1/audit?entityType=districts&entityId=kpp-lubartow/41')).json().entries;
+    expect(entries.map((e: { action: string }) => e.action)).toContain('insert');
+    expect(entries[0].actorLabel).toBe('komendant.lubartow');
+    const assignments = (await regional.get('/api/v1/audit?entityType=assignments')).json();
+    expect(assignments.total).toBeGreaterThanOrEqual(4);
+  });
+
+  it('answers the locator for demo districts, with suggestions for typos', async () => {
+    const serniki = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Serniki 12')}`);
+    expect(serniki.statusCode).toBe(200);
+    expect(serniki.json().matches[0]).toMatchObject({ district: { id: 'kpp-lubartow/7' }, matchedBy: 'locality' });
+    const typo = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Sernikki 12')}`);
+    expect(typo.statusCode).toBe(404);
+    expect(typo.json().error.details.suggestions).toContain('Serniki');
+    const both = await commander.get('/api/v1/locate?address=Serniki&lat=51&lon=22');
+    expect(both.statusCode).toBe(400);
+    const neither = await commander.get('/api/v1/locate');
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.message).toBe('Podaj albo adres (address), albo współrzędne (lat i lon).');
+  });
+
+  it('finds a district by a point inside its polygon, given in EPSG:2180 or WGS84', async () => {
+    const square = { type: 'Polygon', coordinates: [[[22.6, 51.46], [22.62, 51.46], [22.62, 51.47], [22.6, 51.47], [22.6, 51.46]]] };
+    expect((await commander.send('PATCH', '/api/v1/districts/kpp-lubartow/41', { polygon: square })).statusCode).toBe(200);
+    const inside = await commander.get('/api/v1/locate?lat=51.465&lon=22.61');
+    expect(inside.statusCode).toBe(200);
+    expect(inside.json().matches[0]).toMatchObject({ district: { id: 'kpp-lubartow/41' }, matchedBy: 'polygon' });
+    const outside = await commander.get('/api/v1/locate?lat=51.40&lon=22.61');
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().error.details.units.map((u: { id: string }) => u.id)).toEqual(['kpp-lubartow', 'kwp-lublin']);
+    const area = await commander.get('/api/v1/districts/kpp-lubartow/41/area.geojson');
+    expect(area.json().geometry.type).toBe('MultiPolygon');
+    const broken = await commander.send('PATCH', '/api/v1/districts/kpp-lubartow/41', { polygon: { type: 'Polygon', coordinates: [[[22.6, 51.46], [22.62, 51.46]]] } });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('invalid_polygon');
+  });
+});

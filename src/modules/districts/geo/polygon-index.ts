@@ -1,0 +1,168 @@
+import Flatbush from 'flatbush';
+import type { MultiPolygon } from '../model.js';
+
+type Geometry = MultiPolygon | { type: 'Polygon'; coordinates: number[][][] };
+
+/**
+ * Point → polygons that contain it. Bounding boxes in a flatbush R-tree narrow the candidates;
+ * an exact even-odd ray test with holes decides. Rings are stored flat in one Float64Array with
+ * offsets, which keeps 8,000 detailed districts in tens of megabytes.
+ * A point exactly on an edge may fall on either side (ray casting); districts share edges, so
+ * such a point then belongs to one of the neighbours, which is the expected answer.
+ */
+export class PolygonIndex {
+  private readonly tree: Flatbush | null;
+  private readonly ids: string[] = [];
+  /** For each polygon part: first ring index and ring count. */
+  private readonly partRings: number[] = [];
+  /** Per index entry (a polygon part): which id it belongs to. */
+  private readonly partOwner: number[] = [];
+  /** For each ring: start offset (in numbers) into `coords`, and length (in numbers). */
+  private readonly ringStart: Uint32Array;
+  private readonly ringLength: Uint32Array;
+  private readonly coords: Float64Array;
+
+  constructor(items: readonly { id: string; geometry: Geometry }[]) {
+    const rings: number[][][] = [];
+    const boxes: [number, number, number, number][] = [];
+    for (const item of items) {
+      const owner = this.ids.push(item.id) - 1;
+      const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : item.geometry.coordinates;
+      for (const polygon of polygons) {
+        if (polygon.length === 0 || polygon[0]!.length < 4) continue;
+        this.partRings.push(rings.length, polygon.length);
+        this.partOwner.push(owner);
+        let minX = Infinity;
+        let minY = Infinity;
+        let maxX = -Infinity;
+        let maxY = -Infinity;
+        for (const [x, y] of polygon[0]! as [number, number][]) {
+          if (x < minX) minX = x;
+          if (y < minY) minY = y;
+          if (x > maxX) maxX = x;
+          if (y > maxY) maxY = y;
+        }
+        boxes.push([minX, minY, maxX, maxY]);
+        rings.push(...polygon);
+      }
+    }
+    let total = 0;
+    for (const ring of rings) total += ring.length * 2;
+    this.coords = new Float64Array(total);
+    this.ringStart = new Uint32Array(rings.length);
+    this.ringLength = new Uint32Array(rings.length);
+    let offset = 0;
+    rings.forEach((ring, index) => {
+      this.ringStart[index] = offset;
+      this.ringLength[index] = ring.length * 2;
+      for (const position of ring) {
+        this.coords[offset++] = position[0]!;
+        this.coords[offset++] = position[1]!;
+      }
+    });
+    if (boxes.length === 0) {
+      this.tree = null;
+      return;
+    }
+    this.tree = new Flatbush(boxes.length);
+    for (const [minX, minY, maxX, maxY] of boxes) this.tree.add(minX, minY, maxX, maxY);
+    this.tree.finish();
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  private inRing(ring: number, x: number, y: number): boolean {
+    const start = this.ringStart[ring]!;
+    const end = start + this.ringLength[ring]!;
+    const c = this.coords;
+    let inside = false;
+    for (let i = start, j = end - 2; i < end; j = i, i += 2) {
+      const xi = c[i]!;
+      const yi = c[i + 1]!;
+      const xj = c[j]!;
+      const yj = c[j + 1]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  }
+
+  private inPart(part: number, x: number, y: number): boolean {
+    const first = this.partRings[part * 2]!;
+    const count = this.partRings[part * 2 + 1]!;
+    if (!this.inRing(first, x, y)) return false;
+    for (let hole = first + 1; hole < first + count; hole++) if (this.inRing(hole, x, y)) return false;
+    return true;
+  }
+
+  /** Ids of every polygon containing the point (usually none or one). */
+  locate(lon: number, lat: number): string[] {
+    if (!this.tree) return [];
+    const result: string[] = [];
+    for (const part of this.tree.search(lon, lat, lon, lat)) {
+      if (this.inPart(part, lon, lat)) {
+        const id = this.ids[this.partOwner[part]!]!;
+        if (!result.includes(id)) result.push(id);
+      }
+    }
+    return result;
+  }
+
+  /** The closest polygon within `maxMeters` of a point outside every polygon (e.g. on a river). */
+  nearest(lon: number, lat: number, maxMeters: number): string | null {
+    const inside = this.locate(lon, lat);
+    if (inside.length > 0) return inside[0]!;
+    if (!this.tree) return null;
+    const metersPerDegreeLat = 111_320;
+    const metersPerDegreeLon = 111_320 * Math.cos((lat * Math.PI) / 180);
+    const dLat = maxMeters / metersPerDegreeLat;
+    const dLon = maxMeters / metersPerDegreeLon;
+    let best: { id: string; distance: number } | null = null;
+    for (const part of this.tree.search(lon - dLon, lat - dLat, lon + dLon, lat + dLat)) {
+      const first = this.partRings[part * 2]!;
+      const count = this.partRings[part * 2 + 1]!;
+      for (let ring = first; ring < first + count; ring++) {
+        const start = this.ringStart[ring]!;
+        const end = start + this.ringLength[ring]!;
+        for (let i = start + 2; i < end; i += 2) {
+          const distance = segmentDistance(
+            (lon - this.coords[i - 2]!) * metersPerDegreeLon,
+            (lat - this.coords[i - 1]!) * metersPerDegreeLat,
+            (this.coords[i]! - this.coords[i - 2]!) * metersPerDegreeLon,
+            (this.coords[i + 1]! - this.coords[i - 1]!) * metersPerDegreeLat,
+          );
+          if (distance <= maxMeters && (!best || distance < best.distance)) best = { id: this.ids[this.partOwner[part]!]!, distance };
+        }
+      }
+    }
+    return best?.id ?? null;
+  }
+
+  /** Approximate bytes held by the index's arrays. */
+  memoryBytes(): number {
+    return this.coords.byteLength + this.ringStart.byteLength + this.ringLength.byteLength + (this.tree?.data.byteLength ?? 0) + this.partRings.length * 8 + this.partOwner.length * 8;
+  }
+}
+
+/** Distance from point P (relative to segment start) to a segment with direction D, in metres. */
+function segmentDistance(px: number, py: number, dx: number, dy: number): number {
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / length));
+  return Math.hypot(px - t * dx, py - t * dy);
+}
+
+/** Point lookups per second over `points` for `seconds` (for the benchmark, not for tests). */
+export function measurePointLookupsPerSecond(index: PolygonIndex, points: readonly [number, number][], seconds = 1): number {
+  let count = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  while (performance.now() < deadline) {
+    for (let i = 0; i < 1000; i++) {
+      const point = points[count % points.length]!;
+      index.locate(point[0], point[1]);
+      count++;
+    }
+  }
+  return count / ((performance.now() - started) / 1000);
+}

@@ -1,0 +1,182 @@
+import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
+import type { Principal, Role } from '../../platform/auth/principal.js';
+import { AppError } from '../../platform/http/errors.js';
+import { assertUnitInScope } from '../units/scope.js';
+import { dayBefore, isCalendarDay, periodsOverlap, warsawToday } from './assignments.js';
+import { districtErrors } from './messages.js';
+import { officerName, type Assignment, type AssignmentKind, type Officer, type OfficerPosition } from './model.js';
+import {
+  findAssignment,
+  findDistrict,
+  findOfficer,
+  insertAssignment,
+  insertOfficer,
+  listAssignments,
+  setAssignmentEnd,
+  updateOfficerRow,
+} from './repository.js';
+import { registerRoles } from './manage-districts.js';
+
+/** Supervisors also arrange who covers which district (assignments, substitutes). */
+export const assignmentRoles: readonly Role[] = ['admin', 'commander', 'supervisor'];
+
+export interface OfficerInput {
+  unitId: string;
+  rank: string;
+  firstName: string;
+  lastName: string;
+  position?: OfficerPosition | undefined;
+  accountId?: string | null | undefined;
+}
+
+async function assertAccountFree(trx: Trx, accountId: string | null | undefined, officerId?: string): Promise<void> {
+  if (!accountId) return;
+  const taken = await trx.selectFrom('officers').select('id').where('account_id', '=', accountId).executeTakeFirst();
+  if (taken && taken.id !== officerId) throw new AppError(409, 'account_linked', districtErrors.accountTaken(), { field: 'accountId' });
+  const account = await trx.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw new AppError(422, 'account_not_found', { pl: 'Nie ma takiego konta.', en: 'No such account.' }, { field: 'accountId' });
+}
+
+export async function createOfficer(db: Db, principal: Principal, actor: Actor, input: OfficerInput): Promise<Officer> {
+  return inTransaction(db, actor, async (trx) => {
+    await assertUnitInScope(trx, principal, input.unitId, registerRoles);
+    await assertAccountFree(trx, input.accountId);
+    const id = await insertOfficer(trx, {
+      unitId: input.unitId,
+      rank: input.rank.trim(),
+      firstName: input.firstName.trim(),
+      lastName: input.lastName.trim(),
+      position: input.position ?? 'district_officer',
+      accountId: input.accountId ?? null,
+    });
+    return (await findOfficer(trx, id))!;
+  });
+}
+
+async function loadOfficer(trx: Trx, principal: Principal, id: string, roles: readonly Role[]): Promise<Officer> {
+  const officer = await findOfficer(trx, id);
+  if (!officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
+  await assertUnitInScope(trx, principal, officer.unitId, roles);
+  return officer;
+}
+
+export async function updateOfficer(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  id: string,
+  patch: Partial<OfficerInput>,
+): Promise<Officer> {
+  return inTransaction(db, actor, async (trx) => {
+    await loadOfficer(trx, principal, id, registerRoles);
+    if (patch.unitId) await assertUnitInScope(trx, principal, patch.unitId, registerRoles);
+    await assertAccountFree(trx, patch.accountId, id);
+    await updateOfficerRow(trx, id, {
+      unitId: patch.unitId,
+      rank: patch.rank?.trim(),
+      firstName: patch.firstName?.trim(),
+      lastName: patch.lastName?.trim(),
+      position: patch.position,
+      accountId: patch.accountId,
+    });
+    return (await findOfficer(trx, id))!;
+  });
+}
+
+/** An officer who leaves: retired from the register, their open assignments end today. */
+export async function retireOfficer(db: Db, principal: Principal, actor: Actor, id: string): Promise<void> {
+  await inTransaction(db, actor, async (trx) => {
+    const officer = await loadOfficer(trx, principal, id, registerRoles);
+    if (officer.retiredAt) return;
+    const today = warsawToday();
+    for (const assignment of await listAssignments(trx, { officerId: id })) {
+      if (assignment.endsOn === null || assignment.endsOn > today) {
+        await setAssignmentEnd(trx, assignment.id, assignment.startsOn > today ? assignment.startsOn : today);
+      }
+    }
+    await updateOfficerRow(trx, id, { retiredAt: new Date() });
+  });
+}
+
+export interface AssignInput {
+  officerId: string;
+  kind: AssignmentKind;
+  startsOn: string;
+  endsOn?: string | null | undefined;
+}
+
+/**
+ * Puts an officer in charge of a district from a day. A new regular officer takes over from the
+ * current one: the current open-ended assignment ends the day before (history is kept).
+ */
+export async function assignOfficer(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  districtIdValue: string,
+  input: AssignInput,
+): Promise<Assignment> {
+  for (const day of [input.startsOn, input.endsOn].filter((d): d is string => typeof d === 'string')) {
+    if (!isCalendarDay(day)) throw new AppError(400, 'invalid_date', districtErrors.badDay(day), { field: day === input.startsOn ? 'startsOn' : 'endsOn' });
+  }
+  const endsOn = input.endsOn ?? null;
+  if (endsOn !== null && endsOn < input.startsOn) throw new AppError(400, 'invalid_period', districtErrors.endBeforeStart(), { field: 'endsOn' });
+  return inTransaction(db, actor, async (trx) => {
+    const district = await findDistrict(trx, districtIdValue);
+    if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+    await assertUnitInScope(trx, principal, district.unitId, assignmentRoles);
+    if (district.retiredAt) throw new AppError(409, 'district_retired', districtErrors.districtRetired());
+    const officer = await findOfficer(trx, input.officerId);
+    if (!officer) throw new AppError(422, 'officer_not_found', districtErrors.officerNotFound(), { field: 'officerId' });
+    await assertUnitInScope(trx, principal, officer.unitId, assignmentRoles);
+    if (officer.retiredAt) throw new AppError(409, 'officer_retired', districtErrors.officerRetired(), { field: 'officerId' });
+
+    const period = { startsOn: input.startsOn, endsOn };
+    const sameKind = (await listAssignments(trx, { districtId: district.id })).filter((a) => a.kind === input.kind);
+    for (const existing of sameKind) {
+      if (!periodsOverlap(existing, period)) continue;
+      // Handing over: the open-ended predecessor that started earlier ends the day before.
+      if (input.kind === 'regular' && existing.endsOn === null && existing.startsOn < input.startsOn) {
+        await setAssignmentEnd(trx, existing.id, dayBefore(input.startsOn));
+        continue;
+      }
+      const holder = await findOfficer(trx, existing.officerId);
+      throw new AppError(
+        409,
+        'assignment_overlap',
+        districtErrors.assignmentOverlap(input.kind, holder ? `${holder.rank} ${officerName(holder)}` : '?', existing.startsOn, existing.endsOn),
+        { field: 'startsOn' },
+      );
+    }
+    const id = await insertAssignment(trx, district.unitId, {
+      districtId: district.id,
+      officerId: officer.id,
+      kind: input.kind,
+      startsOn: input.startsOn,
+      endsOn,
+    });
+    return (await findAssignment(trx, id))!;
+  });
+}
+
+/** Ends an assignment on a day (or changes its end). */
+export async function endAssignment(db: Db, principal: Principal, actor: Actor, id: string, endsOn: string): Promise<Assignment> {
+  if (!isCalendarDay(endsOn)) throw new AppError(400, 'invalid_date', districtErrors.badDay(endsOn), { field: 'endsOn' });
+  return inTransaction(db, actor, async (trx) => {
+    const assignment = await findAssignment(trx, id);
+    if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
+    const district = (await findDistrict(trx, assignment.districtId))!;
+    await assertUnitInScope(trx, principal, district.unitId, assignmentRoles);
+    if (endsOn < assignment.startsOn) throw new AppError(400, 'invalid_period', districtErrors.endBeforeStart(), { field: 'endsOn' });
+    const others = (await listAssignments(trx, { districtId: district.id })).filter((a) => a.kind === assignment.kind && a.id !== id);
+    const clash = others.find((other) => periodsOverlap(other, { startsOn: assignment.startsOn, endsOn }));
+    if (clash) {
+      const holder = await findOfficer(trx, clash.officerId);
+      throw new AppError(409, 'assignment_overlap', districtErrors.assignmentOverlap(assignment.kind, holder ? `${holder.rank} ${officerName(holder)}` : '?', clash.startsOn, clash.endsOn), { field: 'endsOn' });
+    }
+    await setAssignmentEnd(trx, id, endsOn);
+    return (await findAssignment(trx, id))!;
+  });
+}
+

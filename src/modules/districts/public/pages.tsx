@@ -1,0 +1,271 @@
+import type { PageContext } from '../../../platform/render/page-context.js';
+import { Layout } from '../../../platform/render/layout.js';
+import type { Unit } from '../../units/model.js';
+import type { StreetRule } from '../area/types.js';
+import type { DistrictCard, LocateMatch, UnitCard } from '../locator/register.js';
+import { AreaList, DistrictContactCard, SearchForm, telHref } from './components.js';
+import { publicMessages } from './messages.js';
+
+export interface MapSettings {
+  tiles: string | null;
+  attribution: string;
+}
+
+/** The container the map island enhances; without JavaScript it says how to search instead. */
+export function MapContainer({
+  ctx,
+  kind,
+  map,
+  areaUrl,
+  statusId,
+  label,
+}: {
+  ctx: PageContext;
+  kind: 'locator' | 'area';
+  map: MapSettings;
+  areaUrl?: string;
+  statusId?: string;
+  label: string;
+}) {
+  return (
+    <>
+      <div
+        className="map"
+        data-map={kind}
+        data-tiles={map.tiles ?? undefined}
+        data-attribution={map.attribution || undefined}
+        data-area-url={areaUrl}
+        data-status={statusId}
+        role="region"
+        aria-label={label}
+      >
+        <p className="map__fallback">{publicMessages[ctx.lang].mapNoScript}</p>
+      </div>
+      <script type="module" src="/assets/build/map.js" />
+      <link rel="stylesheet" href="/assets/build/map.css" />
+    </>
+  );
+}
+
+export function ResultsPage({
+  ctx,
+  query,
+  point,
+  matches,
+  suggestions,
+  units,
+  status,
+}: {
+  ctx: PageContext;
+  query: string;
+  point: { lat: number; lon: number } | null;
+  matches: LocateMatch[];
+  suggestions: string[];
+  units: UnitCard[];
+  status: 'found' | 'not_found' | 'empty';
+}) {
+  const m = publicMessages[ctx.lang];
+  const title = status === 'found' ? m.resultsTitle : status === 'empty' ? m.findTitle : m.notFound;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      {point ? (
+        <p className="lead">{m.resultsForPoint(point.lat.toFixed(5), point.lon.toFixed(5))}</p>
+      ) : (
+        query && <p className="lead">{m.resultsFor(query)}</p>
+      )}
+      {status === 'empty' && <p>{m.emptyQuery}</p>}
+      {matches.length > 1 && (
+        <div className="callout callout--warning">
+          <p>{m.twoCandidates(matches.length)}</p>
+        </div>
+      )}
+      {matches.map((match) => (
+        <DistrictContactCard key={match.card.id} lang={ctx.lang} card={match.card} note={m.matchedBy[match.matchedBy]} />
+      ))}
+      {status === 'not_found' && (
+        <div className="callout" role="status">
+          <p>{point ? m.notFoundPoint : m.notFound}</p>
+          {units.length > 0 && (
+            <>
+              <p>{m.pointInUnit}</p>
+              <ul>
+                {units.map((unit) => (
+                  <li key={unit.id}>
+                    <a href={unit.url}>{unit.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {suggestions.length > 0 && (
+            <>
+              <p>{m.didYouMean}</p>
+              <ul>
+                {suggestions.map((suggestion) => (
+                  <li key={suggestion}>
+                    <a href={`/szukaj?adres=${encodeURIComponent(suggestion)}`}>{suggestion}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p>{m.tryAgain}</p>
+        </div>
+      )}
+      <SearchForm lang={ctx.lang} value={query} id="address-again" />
+    </Layout>
+  );
+}
+
+export function DistrictPage({
+  ctx,
+  card,
+  rules,
+  unit,
+  map,
+}: {
+  ctx: PageContext;
+  card: DistrictCard;
+  rules: StreetRule[];
+  unit: Unit;
+  map: MapSettings;
+}) {
+  const m = publicMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={`${card.name} – ${unit.name}`}>
+      <p className="caption">{unit.name}</p>
+      <h1>{card.name}</h1>
+      <DistrictContactCard lang={ctx.lang} card={card} />
+      <h2>{m.area}</h2>
+      <AreaList lang={ctx.lang} rules={rules} />
+      {card.hasPolygon && (
+        <>
+          <h2>{m.mapOfArea}</h2>
+          <MapContainer ctx={ctx} kind="area" map={map} areaUrl={`/api/v1/districts/${card.id}/area.geojson`} label={m.mapOfArea} />
+        </>
+      )}
+      <h2>{m.plan}</h2>
+      <p>{m.noPlan}</p>
+      <p>
+        <a href={`${card.url}/plakat.pdf`}>{m.poster}</a>
+      </p>
+      <UnitContact ctx={ctx} unit={unit} />
+    </Layout>
+  );
+}
+
+function UnitContact({ ctx, unit }: { ctx: PageContext; unit: Unit }) {
+  const m = publicMessages[ctx.lang];
+  const address = [unit.street, [unit.postalCode, unit.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return (
+    <section aria-labelledby="unit-contact">
+      <h2 id="unit-contact">{m.unitContact}</h2>
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt>{m.unit}</dt>
+          <dd>
+            <a href={`/jednostki/${unit.id}`}>{unit.name}</a>
+          </dd>
+        </div>
+        {address && (
+          <div className="summary-list__row">
+            <dt>{m.address}</dt>
+            <dd>{address}</dd>
+          </div>
+        )}
+        {unit.phone && (
+          <div className="summary-list__row">
+            <dt>{m.phone}</dt>
+            <dd>
+              <a href={telHref(unit.phone)}>{unit.phone}</a>
+            </dd>
+          </div>
+        )}
+        {unit.email && (
+          <div className="summary-list__row">
+            <dt>{m.email}</dt>
+            <dd>
+              <a href={`mailto:${unit.email}`}>{unit.email}</a>
+            </dd>
+          </div>
+        )}
+        {unit.website && (
+          <div className="summary-list__row">
+            <dt>{m.website}</dt>
+            <dd>
+              <a href={unit.website}>{unit.website.replace(/^https?:\/\//, '')}</a>
+            </dd>
+          </div>
+        )}
+        {unit.openingHours && (
+          <div className="summary-list__row">
+            <dt>{m.openingHours}</dt>
+            <dd>{unit.openingHours}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+export function UnitPage({
+  ctx,
+  unit,
+  parent,
+  children,
+  cards,
+}: {
+  ctx: PageContext;
+  unit: Unit;
+  parent: Unit | null;
+  children: Unit[];
+  cards: DistrictCard[];
+}) {
+  const m = publicMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={unit.name}>
+      {parent && (
+        <p className="caption">
+          <a href={`/jednostki/${parent.id}`}>{parent.name}</a>
+        </p>
+      )}
+      <h1>{unit.name}</h1>
+      <UnitContact ctx={ctx} unit={unit} />
+      <h2>
+        {m.districts} <span className="muted small">({m.districtCount(cards.length)})</span>
+      </h2>
+      {cards.length === 0 ? (
+        <p>{m.noDistricts}</p>
+      ) : (
+        <ul className="district-list">
+          {cards.map((card) => (
+            <li key={card.id}>
+              <a href={card.url}>{card.name}</a>
+              <span className="district-list__officer">
+                {card.officer ? `${card.officer.rank} ${card.officer.name}${card.officer.substitute ? ` (${m.substitute.toLowerCase()})` : ''}` : m.vacant}
+              </span>
+              {card.phone && (
+                <a className="district-list__phone" href={telHref(card.phone)}>
+                  {card.phone}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {children.length > 0 && (
+        <>
+          <h2>{m.subordinateUnits}</h2>
+          <ul>
+            {children.map((child) => (
+              <li key={child.id}>
+                <a href={`/jednostki/${child.id}`}>{child.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createElement } from 'react';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Config } from '../../../platform/config/config.js';
+import { projectRoot } from '../../../platform/config/config.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { pageContext } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/render/render.js';
+import { findUnit, listUnits } from '../../units/repository.js';
+import { districtErrors } from '../messages.js';
+import { districtId } from '../model.js';
+import { findDistrict } from '../repository.js';
+import type { Locator } from '../locator/locator.js';
+import { simplifyForDisplay } from '../geo/geojson.js';
+import { DistrictPage, ResultsPage, UnitPage, type MapSettings } from './pages.js';
+import { renderPoster } from '../poster.js';
+
+const unitNotFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
+
+/** Base map layers from our own data (no tile server): loaded and simplified once, on first use. */
+function boundaryLayer(file: string, toleranceMeters: number): () => string {
+  let cached: string | null = null;
+  return () => {
+    if (cached) return cached;
+    const collection = JSON.parse(readFileSync(path.join(projectRoot, 'resources', 'boundaries', file), 'utf8')) as {
+      features: { geometry: { type: string; coordinates: unknown } }[];
+    };
+    const features = collection.features.map((feature) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: simplifyForDisplay(feature.geometry as never, toleranceMeters),
+    }));
+    cached = JSON.stringify({ type: 'FeatureCollection', features });
+    return cached;
+  };
+}
+
+export function registerPublicDistrictPages(app: FastifyInstance, config: Config, database: Database, locator: Locator): void {
+  const db = database.db;
+  const map: MapSettings = { tiles: config.mapTileUrl, attribution: config.mapTileAttribution };
+  const voivodeships = boundaryLayer('wojewodztwa-2025-prg.geojson', 300);
+  const counties = boundaryLayer('powiaty-min.geojson', 300);
+
+  const geojson = (reply: FastifyReply, body: string) =>
+    reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(body);
+  app.get('/api/v1/boundaries/voivodeships.geojson', { schema: { tags: ['map'], summary: 'Voivodeship boundaries (PRG 2025, simplified) for the base map' } }, (_request, reply) =>
+    geojson(reply, voivodeships()),
+  );
+  app.get('/api/v1/boundaries/counties.geojson', { schema: { tags: ['map'], summary: 'County (powiat) boundaries (simplified) for the base map' } }, (_request, reply) =>
+    geojson(reply, counties()),
+  );
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/szukaj', { schema: { hide: true } }, async (request, reply) => {
+    const register = await locator.current();
+    const query = (request.query.adres ?? '').trim().slice(0, 300);
+    const lat = Number(request.query.lat);
+    const lon = Number(request.query.lon);
+    const hasPoint = request.query.lat !== undefined && request.query.lon !== undefined && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+    const ctx = pageContext(request, reply);
+    if (!query && !hasPoint) {
+      return sendPage(reply, createElement(ResultsPage, { ctx, query: '', point: null, matches: [], suggestions: [], units: [], status: 'empty' }), 200);
+    }
+    const byPoint = hasPoint ? register.byPoint(lat, lon) : null;
+    const result = byPoint ? { matches: byPoint.matches, suggestions: [] } : register.byAddress(query);
+    const status = result.matches.length ? 'found' : 'not_found';
+    return sendPage(
+      reply,
+      createElement(ResultsPage, {
+        ctx,
+        query: hasPoint ? '' : query,
+        point: hasPoint ? { lat, lon } : null,
+        matches: result.matches,
+        suggestions: result.suggestions,
+        units: byPoint?.units ?? [],
+        status,
+      }),
+      status === 'found' ? 200 : 404,
+    );
+  });
+
+  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number', { schema: { hide: true } }, async (request, reply) => {
+    const number = Number(request.params.number);
+    const id = Number.isInteger(number) ? districtId(request.params.unit, number) : '';
+    const register = await locator.current();
+    const card = register.card(id);
+    const district = card && (await findDistrict(db, id));
+    const unit = district && (await findUnit(db, district.unitId));
+    if (!card || !district || !unit) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+    return sendPage(reply, createElement(DistrictPage, { ctx: pageContext(request, reply), card, rules: district.rules, unit, map }));
+  });
+
+  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number/plakat.pdf', { schema: { hide: true } }, async (request, reply) => {
+    const number = Number(request.params.number);
+    const id = Number.isInteger(number) ? districtId(request.params.unit, number) : '';
+    const card = (await locator.current()).card(id);
+    const district = card && (await findDistrict(db, id));
+    const unit = district && (await findUnit(db, district.unitId));
+    if (!card || !district || !unit) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+    const pdf = await renderPoster(card, unit, district.rules, `${config.publicUrl}${card.url}`, request.lang);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="dzielnicowy-${unit.id}-${district.number}.pdf"`)
+      .header('cache-control', 'no-cache')
+      .send(pdf);
+  });
+
+  app.get<{ Params: { unit: string; number: string } }>(
+    '/api/v1/districts/:unit/:number/area.geojson',
+    { schema: { tags: ['districts'], summary: 'The polygon of a district as GeoJSON (simplified for display)' } },
+    async (request, reply) => {
+      const number = Number(request.params.number);
+      const district = Number.isInteger(number) ? await findDistrict(db, districtId(request.params.unit, number)) : undefined;
+      if (!district || district.retiredAt || !district.polygon) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+      const feature = {
+        type: 'Feature',
+        properties: { id: district.id, number: district.number, name: district.name },
+        geometry: simplifyForDisplay(district.polygon, 5),
+      };
+      return reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=60').send(JSON.stringify(feature));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/jednostki/:id', { schema: { hide: true } }, async (request, reply) => {
+    const unit = await findUnit(db, request.params.id);
+    if (!unit || unit.retiredAt) throw unitNotFound();
+    const all = await listUnits(db);
+    const register = await locator.current();
+    const cards = (await db.selectFrom('districts').select('id').where('unit_id', '=', unit.id).where('retired_at', 'is', null).orderBy('number').execute())
+      .map((row) => register.card(row.id))
+      .filter((card) => card !== undefined);
+    const collator = new Intl.Collator('pl');
+    return sendPage(
+      reply,
+      createElement(UnitPage, {
+        ctx: pageContext(request, reply),
+        unit,
+        parent: all.find((u) => u.id === unit.parentId) ?? null,
+        children: all.filter((u) => u.parentId === unit.id).sort((a, b) => collator.compare(a.name, b.name)),
+        cards,
+      }),
+    );
+  });
+}

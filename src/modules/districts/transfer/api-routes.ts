@@ -1,0 +1,159 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../../../platform/db/database.js';
+import { requireRole } from '../../../platform/auth/guards.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { errorResponses } from '../../../platform/http/openapi.js';
+import { actorOf } from '../../../platform/http/request-context.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { parseAreaText } from '../address/area-text.js';
+import { registerRoles } from '../manage-districts.js';
+import { listDistricts } from '../repository.js';
+import { streetRuleSchema } from '../schemas.js';
+import { polygonsToGeoJson, rulesToCsv } from './export.js';
+import { importStreetRules, type ImportReport } from './import-rules.js';
+import { importPolygons, type PolygonImportReport } from './import-polygons.js';
+
+const IMPORT_LIMIT = 20 * 1024 * 1024;
+const partialQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { partial: { type: 'boolean', default: false, description: 'Import the valid lines and report the others (default: all or nothing)' } },
+} as const;
+
+const rejectedSchema = {
+  type: 'array',
+  items: { type: 'object', properties: { line: { type: 'integer' }, feature: { type: 'integer' }, message: { type: 'string' } } },
+} as const;
+
+export function localizeRules(report: ImportReport, lang: Lang) {
+  return { ...report, rejected: report.rejected.map((r) => ({ line: r.line, message: r.message[lang] })) };
+}
+
+export function localizePolygons(report: PolygonImportReport, lang: Lang) {
+  return {
+    updated: report.updated,
+    rejected: report.rejected.map((r) => ({ feature: r.feature, message: r.message[lang] })),
+    warnings: report.warnings.map((r) => ({ feature: r.feature, message: r.message[lang] })),
+  };
+}
+
+/** Import and export of street rules (CSV) and polygons (GeoJSON); the free-text area parser. */
+export function registerTransferApi(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
+  const db = database.db;
+  app.addContentTypeParser(['text/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/geo+json', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+
+  app.post<{ Querystring: { locality?: string }; Body: string }>(
+    '/api/v1/districts/parse-area',
+    {
+      schema: {
+        tags: ['districts'],
+        summary: 'Turn a published area description ("Rejon służbowy nr 3 obejmuje ulice: …") into street rules, without saving',
+        consumes: ['text/plain'],
+        querystring: { type: 'object', additionalProperties: false, properties: { locality: { type: 'string', maxLength: 100, description: 'Town the listed streets belong to' } } },
+        body: { type: 'string', maxLength: 100_000 },
+        response: {
+          200: { type: 'object', required: ['rules', 'warnings'], properties: { rules: { type: 'array', items: streetRuleSchema }, warnings: { type: 'array', items: { type: 'string' } } } },
+          ...errorResponses(400, 415),
+        },
+      },
+    },
+    async (request) => {
+      const text = typeof request.body === 'string' ? request.body : '';
+      if (!text.trim()) throw new AppError(400, 'empty_body', { pl: 'Wyślij opis obszaru jako tekst (text/plain).', en: 'Send the area description as text (text/plain).' });
+      const result = parseAreaText(text, request.query.locality?.trim() || undefined);
+      return { rules: result.rules, warnings: result.warnings.map((w) => (typeof w === 'string' ? w : w[request.lang])) };
+    },
+  );
+
+  const rulesImport = async (request: FastifyRequest<{ Querystring: { partial?: boolean }; Body: string }>) => {
+    const principal = requireRole(request, ...registerRoles);
+    const report = await importStreetRules(db, principal, actorOf(request), String(request.body ?? ''), { partial: request.query.partial ?? false });
+    const body = localizeRules(report, request.lang);
+    if (report.rejected.length > 0 && !(request.query.partial ?? false)) {
+      throw new AppError(422, 'import_rejected', {
+        pl: `Nic nie zaimportowano: ${report.rejected.length} wierszy zawiera błędy. Popraw je albo użyj partial=true.`,
+        en: `Nothing was imported: ${report.rejected.length} lines have errors. Fix them or use partial=true.`,
+      }, { rejected: body.rejected });
+    }
+    await changed();
+    return body;
+  };
+
+  app.post<{ Querystring: { partial?: boolean }; Body: string }>(
+    '/api/v1/districts/import',
+    {
+      bodyLimit: IMPORT_LIMIT,
+      schema: {
+        tags: ['districts'],
+        summary: 'Import street rules from CSV (unit,district,locality,street,numbers); replaces the rules of the districts named in the file',
+        consumes: ['text/csv'],
+        querystring: partialQuery,
+        response: {
+          200: { type: 'object', properties: { created: { type: 'array', items: { type: 'string' } }, updated: { type: 'array', items: { type: 'string' } }, rules: { type: 'integer' }, rejected: rejectedSchema } },
+          ...errorResponses(400, 401, 403, 413, 415, 422),
+        },
+      },
+    },
+    rulesImport,
+  );
+
+  app.post<{ Querystring: { partial?: boolean }; Body: unknown }>(
+    '/api/v1/districts/polygons',
+    {
+      bodyLimit: IMPORT_LIMIT,
+      schema: {
+        tags: ['districts'],
+        summary: 'Import district polygons from GeoJSON (properties unit and district; WGS84 or EPSG:2180)',
+        consumes: ['application/geo+json', 'application/json'],
+        querystring: partialQuery,
+        response: {
+          200: { type: 'object', properties: { updated: { type: 'array', items: { type: 'string' } }, rejected: rejectedSchema, warnings: rejectedSchema } },
+          ...errorResponses(400, 401, 403, 413, 415, 422),
+        },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, ...registerRoles);
+      const partial = request.query.partial ?? false;
+      const report = await importPolygons(db, principal, actorOf(request), request.body, { partial });
+      const body = localizePolygons(report, request.lang);
+      if (report.rejected.length > 0 && !partial) {
+        throw new AppError(422, 'import_rejected', {
+          pl: `Nic nie zaimportowano: ${report.rejected.length} obiektów zawiera błędy.`,
+          en: `Nothing was imported: ${report.rejected.length} features have errors.`,
+        }, { rejected: body.rejected });
+      }
+      await changed();
+      return body;
+    },
+  );
+
+  const unitQuery = { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60 } } } as const;
+  app.get<{ Querystring: { unitId?: string } }>(
+    '/api/v1/districts/export.csv',
+    { schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="rejony${request.query.unitId ? `-${request.query.unitId}` : ''}.csv"`)
+        .send(rulesToCsv(districts));
+    },
+  );
+
+  app.get<{ Querystring: { unitId?: string } }>(
+    '/api/v1/districts.geojson',
+    { schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery } },
+    async (request, reply) => {
+      const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
+      return reply.header('content-type', 'application/geo+json; charset=utf-8').send(JSON.stringify(polygonsToGeoJson(districts)));
+    },
+  );
+}

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../../test/support/databases.js';
+import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { toEpsg2180 } from '../geo/projection.js';
+
+const header = 'unit,district,locality,street,numbers\n';
+
+describe.each(backends)('import and export of districts on %s', (backend) => {
+  let t: TestApp;
+  let admin: TestClient;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    admin = new TestClient(t.app);
+    await admin.signIn('admin.lublin');
+  });
+  afterAll(() => t.close());
+
+  const importCsv = (csv: string, partial = false) =>
+    admin.request({ method: 'POST', url: `/api/v1/districts/import${partial ? '?partial=true' : ''}`, payload: csv, headers: { 'content-type': 'text/csv' } });
+  const locate = async (address: string) => admin.get(`/api/v1/locate?address=${encodeURIComponent(address)}`);
+
+  it('imports nothing when any line is wrong, and reports every rejected line and why', async () => {
+    const csv =
+      header +
+      'kpp-leczna,51,Importowo,Lipowa,1-25 nieparzyste; 30-40; 52A\n' +
+      'kpp-leczna,x,Importowo,Klonowa,\n' +
+      'kpp-nieznana,1,Importowo,Klonowa,\n' +
+      'kpp-leczna,52,,Klonowa,\n' +
+      'kpp-leczna,52,Importowo,Klonowa,1-x\n' +
+      'kpp-sejny,1,Sejny,Wileńska,\n' +
+      'kpp-leczna,52,Importowo,Lipowa,21-23\n' +
+      'kpp-leczna,52,Importowo\n';
+    const response = await importCsv(csv);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('import_rejected');
+    const rejected = response.json().error.details.rejected as { line: number; message: string }[];
+    expect(rejected.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(rejected.find((r) => r.line === 3)!.message).toContain('Numer rejonu „x”');
+    expect(rejected.find((r) => r.line === 4)!.message).toBe('Nie ma jednostki „kpp-nieznana”.');
+    expect(rejected.find((r) => r.line === 5)!.message).toContain('Brakuje miejscowości');
+    expect(rejected.find((r) => r.line === 7)!.message).toContain('nie podlega Twojej jednostce');
+    expect(rejected.find((r) => r.line === 8)!.message).toBe('Obszar pokrywa się z rejonem nr 51 (wiersz 2).');
+    expect(rejected.find((r) => r.line === 2)!.message).toBe('Obszar pokrywa się z rejonem nr 52 (wiersz 8).');
+    expect(rejected.find((r) => r.line === 9)!.message).toBe('Oczekiwano 5 kolumn, jest 3.');
+    expect((await locate('Importowo, Lipowa 3')).statusCode).toBe(404);
+  });
+
+  it('with partial, imports the good lines, creating missing districts, and reports the rest', async () => {
+    const csv = header + 'kpp-leczna,51,Importowo,Lipowa,1-25 nieparzyste; 30-40; 52A\nkpp-leczna,52,Importowo,Klonowa,\nkpp-leczna,52,Importowo,Klonowa,1-x\nkpp-leczna,53,Wieś Importowa,,\n';
+    const response = await importCsv(csv, true);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ created: ['kpp-leczna/51', 'kpp-leczna/52', 'kpp-leczna/53'], rules: 3 });
+    expect(response.json().rejected).toHaveLength(1);
+    expect((await locate('Importowo, ul. Lipowa 52A')).json().matches[0].district.id).toBe('kpp-leczna/51');
+    expect((await locate('Importowo, Klonowa 7')).json().matches[0].district.id).toBe('kpp-leczna/52');
+    expect((await locate('Wieś Importowa 4')).json().matches[0]).toMatchObject({ district: { id: 'kpp-leczna/53', name: 'Rejon służbowy nr 53' }, matchedBy: 'locality' });
+  });
+
+  it('exports CSV that imports back to the same rules, and rejects a wrong header', async () => {
+    const exported = await admin.get('/api/v1/districts/export.csv?unitId=kpp-leczna');
+    expect(exported.headers['content-type']).toContain('text/csv');
+    const lines = exported.body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('unit,district,locality,street,numbers');
+    expect(lines).toContain('kpp-leczna,51,Importowo,Lipowa,"1-25 nieparzyste; 30-40; 52A"');
+    const again = await importCsv(exported.body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().created).toEqual([]);
+    const wrong = await importCsv('jednostka;rejon\nkpp-leczna;1\n');
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.code).toBe('csv_header');
+  });
+
+  it('imports polygons from GeoJSON in EPSG:2180, all or nothing', async () => {
+    const ring = [[22.88, 51.3], [22.9, 51.3], [22.9, 51.31], [22.88, 51.31], [22.88, 51.3]].map((p) => toEpsg2180(p as [number, number]));
+    const collection = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2180' } },
+      features: [
+        { type: 'Feature', properties: { unit: 'kpp-leczna', district: 51 }, geometry: { type: 'Polygon', coordinates: [ring] } },
+        { type: 'Feature', properties: { unit: 'kpp-leczna', district: 999 }, geometry: { type: 'Polygon', coordinates: [ring] } },
+      ],
+    };
+    const strict = await admin.request({ method: 'POST', url: '/api/v1/districts/polygons', payload: JSON.stringify(collection), headers: { 'content-type': 'application/geo+json' } });
+    expect(strict.statusCode).toBe(422);
+    expect(strict.json().error.details.rejected).toEqual([{ feature: 1, message: 'Nie ma rejonu nr 999 w jednostce „kpp-leczna”.' }]);
+    expect((await admin.get('/api/v1/locate?lat=51.305&lon=22.89')).statusCode).toBe(404);
+    const partial = await admin.request({ method: 'POST', url: '/api/v1/districts/polygons?partial=true', payload: JSON.stringify(collection), headers: { 'content-type': 'application/geo+json' } });
+    expect(partial.json().updated).toEqual(['kpp-leczna/51']);
+    expect((await admin.get('/api/v1/locate?lat=51.305&lon=22.89')).json().matches[0].district.id).toBe('kpp-leczna/51');
+    const geojson = (await admin.get('/api/v1/districts.geojson?unitId=kpp-leczna')).json();
+    expect(geojson.features.map((f: { properties: { district: number } }) => f.properties.district)).toEqual([51]);
+  });
+
+  it('parses the free-text descriptions police websites publish, without saving', async () => {
+    const text = 'Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), Polną. Miejscowości: Serniki, Wola Sernicka.';
+    const response = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-area?locality=Lubart%C3%B3w', payload: text, headers: { 'content-type': 'text/plain' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().rules).toEqual(
+      expect.arrayContaining([
+        { locality: 'Lubartów', street: 'Lubelska', numbers: [{ from: '10', to: '120', parity: 'even' }] },
+        { locality: 'Lubartów', street: 'Polna', numbers: null },
+        { locality: 'Serniki', street: null, numbers: null },
+        { locality: 'Wola Sernicka', street: null, numbers: null },
+      ]),
+    );
+    const empty = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-area', payload: ' ', headers: { 'content-type': 'text/plain' } });
+    expect(empty.statusCode).toBe(400);
+  });
+});
+
+describe('the district poster', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+  });
+  afterAll(() => t.close());
+
+  it('is an A4 PDF with the officer, phone, e-mail, area and Polish letters intact', async () => {
+    const response = await t.app.inject('/rejony/kpp-leczna/3/plakat.pdf');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: response.rawPayload }).toString();
+    expect(text).toContain('Rejon służbowy nr 3');
+    expect(text).toContain('Komenda Powiatowa Policji w Łęcznej');
+    expect(text).toContain('st. sierż. Karolina Mazur');
+    expect(text).toContain('+48 000 000 003');
+    expect(text).toContain('Jaśminowa');
+    expect(text).toContain('http://localhost:3000/rejony/kpp-leczna/3');
+    const size = execFileSync('pdfinfo', ['-'], { input: response.rawPayload }).toString();
+    expect(size).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
+});

@@ -1,0 +1,104 @@
+import { createElement } from 'react';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../../platform/db/database.js';
+import { requireRole } from '../../platform/auth/guards.js';
+import { inTransaction } from '../../platform/audit/actor.js';
+import { AppError, type FieldError } from '../../platform/http/errors.js';
+import { formErrorsFrom, formFields, validateForm } from '../../platform/http/forms.js';
+import { actorOf, pageContext } from '../../platform/http/request-context.js';
+import { compileSchema } from '../../platform/http/validation.js';
+import { sendPage } from '../../platform/render/render.js';
+import { UnitFormPage, UnitListPage, type UnitFormValues } from './admin-pages.js';
+import { addUnit, editUnit, retireUnit } from './manage-units.js';
+import { unitOptions } from './options.js';
+import { findUnit, listSubtree } from './repository.js';
+import { createUnitBody, unitFieldLabels, updateUnitBody } from './schemas.js';
+import { assertUnitInScope } from './scope.js';
+import type { Unit } from './model.js';
+
+const validateCreate = compileSchema(createUnitBody);
+const validateUpdate = compileSchema(updateUnitBody);
+const contactFields = ['street', 'postalCode', 'locality', 'phone', 'email', 'website', 'openingHours'] as const;
+
+/** Form strings → the API's input: blanks are null, coordinates numbers, so one schema checks both. */
+function unitInput(fields: Record<string, string>, creating: boolean, canMove: boolean): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const name of contactFields) input[name] = fields[name]?.trim() || null;
+  if (fields.name?.trim()) input.name = fields.name.trim();
+  const lat = fields.lat?.trim().replace(',', '.');
+  const lon = fields.lon?.trim().replace(',', '.');
+  input.location = lat || lon ? { lat: lat ? Number(lat) : undefined, lon: lon ? Number(lon) : undefined } : null;
+  if (creating) {
+    if (fields.id?.trim()) input.id = fields.id.trim();
+    if (fields.kind) input.kind = fields.kind;
+    input.parentId = fields.parentId || null;
+  } else if (canMove && fields.parentId) {
+    input.parentId = fields.parentId;
+  }
+  return input;
+}
+
+const valuesOf = (unit: Unit): UnitFormValues => ({
+  name: unit.name,
+  parentId: unit.parentId ?? '',
+  street: unit.street ?? '',
+  postalCode: unit.postalCode ?? '',
+  locality: unit.locality ?? '',
+  phone: unit.phone ?? '',
+  email: unit.email ?? '',
+  website: unit.website ?? '',
+  openingHours: unit.openingHours ?? '',
+  lat: unit.location ? String(unit.location.lat) : '',
+  lon: unit.location ? String(unit.location.lon) : '',
+});
+
+export function registerUnitAdminPages(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
+  const db = database.db;
+
+  app.get('/admin/units', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, 'admin', 'commander');
+    return sendPage(reply, createElement(UnitListPage, { ctx: pageContext(request, reply), units: await listSubtree(db, principal.unitId), canAdd: principal.role === 'admin' }));
+  });
+
+  const form = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
+    const principal = requireRole(request, ...(id ? (['admin', 'commander'] as const) : (['admin'] as const)));
+    const unit = id ? ((await findUnit(db, id)) ?? null) : null;
+    if (id && (!unit || unit.retiredAt)) throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
+    if (unit) await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, unit.id, ['admin', 'commander']));
+    const canMove = principal.role === 'admin' && unit?.id !== principal.unitId;
+    const parents = (await unitOptions(db, principal.unitId)).filter((option) => option.value !== unit?.id);
+    const render = (values: UnitFormValues, errors: FieldError[]) =>
+      sendPage(
+        reply,
+        createElement(UnitFormPage, { ctx: pageContext(request, reply), unit, values, errors, parents, canMove, canRetire: principal.role === 'admin' && unit?.id !== principal.unitId }),
+        errors.length ? 400 : 200,
+      );
+    if (request.method === 'GET') return render(unit ? valuesOf(unit) : { parentId: principal.unitId, kind: 'KP' }, []);
+    const fields = formFields(request.body);
+    const input = unitInput(fields, !unit, canMove);
+    let errors = validateForm(unit ? validateUpdate : validateCreate, input, request.lang, unitFieldLabels[request.lang]);
+    if (errors.length === 0) {
+      try {
+        const saved = unit
+          ? await editUnit(db, principal, actorOf(request), unit.id, input as never)
+          : await addUnit(db, principal, actorOf(request), input as never);
+        await changed();
+        return reply.redirect(`/admin/units/${saved.id}?notice=saved`, 303);
+      } catch (error) {
+        errors = formErrorsFrom(error, request.lang);
+      }
+    }
+    return render(fields, errors);
+  };
+
+  app.get('/admin/units/new', { schema: { hide: true } }, (request, reply) => form(request, reply, null));
+  app.post('/admin/units/new', { schema: { hide: true } }, (request, reply) => form(request, reply, null));
+  app.get<{ Params: { id: string } }>('/admin/units/:id', { schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/units/:id', { schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/units/:id/retire', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, 'admin');
+    await retireUnit(db, principal, actorOf(request), request.params.id);
+    await changed();
+    return reply.redirect('/admin/units', 303);
+  });
+}

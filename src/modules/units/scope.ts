@@ -1,0 +1,39 @@
+import type { Trx } from '../../platform/audit/actor.js';
+import type { Principal, Role } from '../../platform/auth/principal.js';
+import { AppError, httpErrors } from '../../platform/http/errors.js';
+import type { Localized } from '../../platform/i18n/i18n.js';
+import { unitAncestry } from './repository.js';
+
+/** `ancestry` runs from the top unit down to the target unit (see unitAncestry). */
+export function isInScope(scopeUnitId: string, ancestry: readonly string[]): boolean {
+  return ancestry.includes(scopeUnitId);
+}
+
+const outOfScope: Localized = {
+  pl: 'Ta jednostka nie podlega Twojej jednostce.',
+  en: 'This unit is outside your unit.',
+};
+
+/**
+ * Throws unless `principal` has one of `roles` and `unitId` is their unit or below it: the one
+ * rule behind "each role is scoped to a unit and the units below it".
+ */
+export async function assertUnitInScope(
+  trx: Trx,
+  principal: Principal,
+  unitId: string,
+  roles: readonly Role[],
+  texts: { outOfScope?: Localized; unitNotFound?: Localized } = {},
+): Promise<string[]> {
+  if (!roles.includes(principal.role)) throw httpErrors.forbidden();
+  const ancestry = await unitAncestry(trx, unitId);
+  if (ancestry.length === 0) {
+    throw new AppError(
+      422,
+      'unit_not_found',
+      texts.unitNotFound ?? { pl: `Nie ma jednostki „${unitId}”.`, en: `There is no unit "${unitId}".` },
+    );
+  }
+  if (!isInScope(principal.unitId, ancestry)) throw httpErrors.forbidden(texts.outOfScope ?? outOfScope);
+  return ancestry;
+}

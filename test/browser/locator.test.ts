@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppAndWait, type RunningApp } from '../support/process.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-locator-'));
+  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.each(['phone', 'desktop'] as const)('finding the district officer on a %s', (viewport) => {
+  it('searches an address and opens the district page', async () => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Znajdź swojego dzielnicowego');
+    await page.waitForSelector('.map--ready .leaflet-control-zoom', { timeout: 15_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `locator-home-${viewport}`);
+
+    await page.getByLabel('Adres').first().fill('Lubartów, ul. Powstańców Warszawy 17');
+    await page.getByRole('button', { name: 'Szukaj' }).first().click();
+    expect(new URL(page.url()).pathname).toBe('/szukaj');
+    const card = page.locator('.officer-card').first();
+    expect(await card.locator('h2').textContent()).toBe('sierż. Piotr Nowicki');
+    expect(await card.getByRole('link', { name: '+48 000 000 003' }).getAttribute('href')).toBe('tel:+48000000003');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `locator-result-${viewport}`);
+
+    await card.getByRole('link', { name: /Rejon nr 3/ }).click();
+    expect(new URL(page.url()).pathname).toBe('/rejony/kpp-lubartow/3');
+    expect(await page.getByRole('heading', { name: 'Obszar rejonu' }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `district-${viewport}`);
+
+    await page.getByRole('link', { name: 'Komenda Powiatowa Policji w Lubartowie' }).first().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Komenda Powiatowa Policji w Lubartowie');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `unit-${viewport}`);
+    await context.close();
+  });
+
+  it('suggests a close name for a typo, and works without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    expect(await page.locator('.map__fallback').textContent()).toContain('Mapa działa z włączonym JavaScriptem');
+    await page.getByLabel('Adres').first().fill('Sernikki 12');
+    await page.getByRole('button', { name: 'Szukaj' }).first().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nie znaleźliśmy rejonu dla tego adresu.');
+    await page.getByRole('link', { name: 'Serniki', exact: true }).click();
+    expect(await page.locator('.officer-card').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('the map', () => {
+  it('finds the units of a clicked place on the map drawn from our own GeoJSON', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    const map = page.locator('.map--ready');
+    await map.waitFor({ timeout: 15_000 });
+    await page.waitForSelector('.map--ready path.leaflet-interactive, .map--ready svg path', { timeout: 15_000 });
+    const box = (await map.boundingBox())!;
+    await Promise.all([page.waitForURL(/\/szukaj\?lat=/), page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
+    const url = new URL(page.url());
+    expect(Number(url.searchParams.get('lat'))).toBeGreaterThan(49);
+    expect(Number(url.searchParams.get('lon'))).toBeGreaterThan(14);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Twój dzielnicowy|Nie znaleźliśmy/);
+    await screenshot(page, 'map-click-desktop');
+    await context.close();
+  });
+});

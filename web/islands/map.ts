@@ -1,0 +1,89 @@
+/**
+ * Map island: enhances server-rendered pages that contain <div data-map="…">. The page works
+ * without it (address search, area lists); the map only adds clicking a place and seeing areas.
+ * No tile server is needed: the base map is our own GeoJSON (voivodeships, counties); a tile URL
+ * can be configured and is passed in data-tiles.
+ */
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+
+interface MapOptions {
+  kind: 'locator' | 'area';
+  tiles: string | null;
+  attribution: string;
+  areaUrl: string | null;
+  center: [number, number];
+  zoom: number;
+  lang: 'pl' | 'en';
+}
+
+const text = {
+  pl: { zoomIn: 'Przybliż', zoomOut: 'Oddal', hint: 'Kliknij miejsce na mapie, aby znaleźć dzielnicowego.', searching: 'Szukam dzielnicowego dla wskazanego miejsca…' },
+  en: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', hint: 'Click a place on the map to find the district officer.', searching: 'Looking for the district officer of that place…' },
+};
+
+function readOptions(element: HTMLElement): MapOptions {
+  const data = element.dataset;
+  const center = (data.center ?? '52.1,19.4').split(',').map(Number) as [number, number];
+  return {
+    kind: data.map === 'area' ? 'area' : 'locator',
+    tiles: data.tiles || null,
+    attribution: data.attribution ?? '',
+    areaUrl: data.areaUrl ?? null,
+    center,
+    zoom: Number(data.zoom ?? 6),
+    lang: document.documentElement.lang === 'en' ? 'en' : 'pl',
+  };
+}
+
+async function json(url: string): Promise<GeoJSON.GeoJsonObject | null> {
+  try {
+    const response = await fetch(url, { headers: { accept: 'application/geo+json, application/json' } });
+    return response.ok ? ((await response.json()) as GeoJSON.GeoJsonObject) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function addBaseLayers(map: L.Map, options: MapOptions): Promise<void> {
+  if (options.tiles) {
+    L.tileLayer(options.tiles, { attribution: options.attribution, maxZoom: 19 }).addTo(map);
+    return;
+  }
+  const [voivodeships, counties] = await Promise.all([json('/api/v1/boundaries/voivodeships.geojson'), json('/api/v1/boundaries/counties.geojson')]);
+  if (counties) L.geoJSON(counties, { style: { color: '#8a959e', weight: 1, fill: false }, interactive: false }).addTo(map);
+  if (voivodeships) L.geoJSON(voivodeships, { style: { color: '#12355b', weight: 2, fillColor: '#f3f5f7', fillOpacity: 0.6 }, interactive: false }).addTo(map);
+}
+
+async function enhance(element: HTMLElement): Promise<void> {
+  const options = readOptions(element);
+  const t = text[options.lang];
+  element.textContent = '';
+  element.classList.add('map--ready');
+  const map = L.map(element, { zoomControl: false, attributionControl: Boolean(options.tiles) }).setView(options.center, options.zoom);
+  L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
+  await addBaseLayers(map, options);
+
+  if (options.areaUrl) {
+    const area = await json(options.areaUrl);
+    if (area) {
+      const layer = L.geoJSON(area, { style: { color: '#b0170c', weight: 3, fillOpacity: 0.15 } }).addTo(map);
+      const bounds = layer.getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], maxZoom: 15 });
+    }
+  }
+
+  if (options.kind === 'locator') {
+    const status = document.getElementById(element.dataset.status ?? '') ?? null;
+    if (status) status.textContent = t.hint;
+    map.on('click', (event: L.LeafletMouseEvent) => {
+      const { lat, lng } = event.latlng;
+      L.circleMarker([lat, lng], { radius: 8, color: '#b0170c' }).addTo(map);
+      if (status) status.textContent = t.searching;
+      window.location.assign(`/szukaj?lat=${lat.toFixed(6)}&lon=${lng.toFixed(6)}`);
+    });
+  }
+}
+
+for (const element of document.querySelectorAll<HTMLElement>('[data-map]')) void enhance(element);
