@@ -1,6 +1,6 @@
 import type { DistrictRule, StreetRule } from '../area/types.js';
 import { closest } from './fuzzy.js';
-import { foldText, keyOfTokens, localityKey, streetKey, streetKindOf, tailKey } from './normalize.js';
+import { foldTokens, keyOfTokens, localityKey, streetKey, streetKindOf, tailKey } from './normalize.js';
 import { compileRange, compiledContains, rangesOverlap, type CompiledRange } from './number-ranges.js';
 
 interface RuleEntry {
@@ -96,11 +96,8 @@ export class AreaIndex {
   locate(text: string): AreaLookup {
     const tokens = tokenize(text);
     if (tokens.length === 0) return { matches: [], suggestions: [] };
-    for (const candidate of this.readings(tokens)) {
-      const matches = this.match(candidate.locality, candidate.street, candidate.number);
-      if (matches.length > 0) return { matches, suggestions: [] };
-    }
-    return { matches: [], suggestions: this.suggest(tokens) };
+    const matches = this.firstReading(tokens, true);
+    return matches ? { matches, suggestions: [] } : { matches: [], suggestions: this.suggest(tokens) };
   }
 
   /** Rules for an address already split into its parts. */
@@ -109,33 +106,43 @@ export class AreaIndex {
     return this.match(localityKey(address.locality), street, address.number);
   }
 
-  private *readings(tokens: string[], useNumber = true): Generator<{ locality: string; street: string | null; number: HouseNo | null }> {
+  /**
+   * Tries the readings of the words in order of likelihood and returns the matches of the first
+   * that names a known town and a rule (null if none does).
+   */
+  private firstReading(tokens: string[], useNumber: boolean): AreaMatch[] | null {
     const group = useNumber ? findNumber(tokens) : null;
     const number = group ? group.number : null;
     const before = group ? tokens.slice(0, group.start) : tokens;
     const after = group ? tokens.slice(group.end) : [];
     const kindAt = before.findIndex((token, i) => streetKindOf(token) !== undefined && i < before.length - 1);
-
-    if (kindAt > 0) yield { locality: before.slice(0, kindAt).join(' '), street: keyOfTokens(before.slice(kindAt + 1)), number };
-    if (after.length > 0) {
+    const found = (locality: string, street: string | null): AreaMatch[] | null => {
+      const matches = this.match(locality, street, number);
+      return matches.length > 0 ? matches : null;
+    };
+    let result: AreaMatch[] | null = null;
+    // "Lubartów ul. Lubelska 5": the town is what comes before the street's kind word.
+    if (kindAt > 0) result = found(before.slice(0, kindAt).join(' '), keyOfTokens(before.slice(kindAt + 1)));
+    // "Lubelska 10, Łęczna": the town follows the number.
+    if (!result && after.length > 0) {
       const street = kindAt === 0 ? before.slice(1) : before;
-      yield { locality: after.join(' '), street: street.length ? keyOfTokens(street) : null, number };
+      result = found(after.join(' '), street.length ? keyOfTokens(street) : null);
     }
-    if (kindAt === 0) {
-      if (group) yield* this.readings(tokens, false);
-      return;
-    }
-    const whole = before.join(' ');
-    if (this.localities.has(whole)) yield { locality: whole, street: null, number };
-    // The town before the street ("Łęczna Lubelska 10") or after it ("Lubelska Łęczna").
-    for (let k = Math.min(before.length - 1, 4); k >= 1; k--) {
-      const prefix = before.slice(0, k).join(' ');
-      if (this.localities.has(prefix)) yield { locality: prefix, street: keyOfTokens(before.slice(k)), number };
-      const suffix = before.slice(before.length - k).join(' ');
-      if (this.localities.has(suffix)) yield { locality: suffix, street: keyOfTokens(before.slice(0, before.length - k)), number };
+    if (!result && kindAt !== 0) {
+      // "Serniki 12", "Wola Sernicka 5": a village address.
+      const whole = before.join(' ');
+      if (this.localities.has(whole)) result = found(whole, null);
+      // The town before the street ("Łęczna Lubelska 10") or after it ("Lubelska Łęczna").
+      for (let k = Math.min(before.length - 1, 4); k >= 1 && !result; k--) {
+        const prefix = before.slice(0, k).join(' ');
+        if (this.localities.has(prefix)) result = found(prefix, keyOfTokens(before.slice(k)));
+        const suffix = before.slice(before.length - k).join(' ');
+        if (!result && this.localities.has(suffix)) result = found(suffix, keyOfTokens(before.slice(0, before.length - k)));
+      }
     }
     // "Lublin 3 Maja": what looked like the house number may be part of the street's name.
-    if (group) yield* this.readings(tokens, false);
+    if (!result && group) result = this.firstReading(tokens, false);
+    return result;
   }
 
   private match(lKey: string, sKey: string | null, number: HouseNo | null): AreaMatch[] {
@@ -204,7 +211,7 @@ export class AreaIndex {
 
 function tokenize(text: string): string[] {
   // Postal codes ("21-100") say nothing the town does not; drop them before folding.
-  const tokens = foldText(text.replace(/\b\d{2}-\d{3}\b/g, ' ')).split(' ');
+  const tokens = foldTokens(text.includes('-') ? text.replace(/\b\d{2}-\d{3}\b/g, ' ') : text);
   const result: string[] = [];
   let skipSegment = false;
   for (const token of tokens) {
