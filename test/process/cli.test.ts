@@ -53,6 +53,30 @@ describe('npm run cli', () => {
     }
   });
 
+  it('imports street rules from CSV (all or nothing, or partial) and exports them back', async () => {
+    const { writeFileSync } = await import('node:fs');
+    expect((await cli('unit', 'create', '--kind', 'KWP', '--id', 'kwp-test', '--parent', 'kgp', '--name', 'KWP Testowa')).code).toBe(0);
+    expect((await cli('unit', 'create', '--kind', 'KPP', '--id', 'kpp-test', '--parent', 'kwp-test', '--name', 'KPP Testowa')).code).toBe(0);
+    const file = path.join(dataDir, 'rejony.csv');
+    writeFileSync(file, 'unit,district,locality,street,numbers\nkpp-test,1,Testowo,Polna,1-9 nieparzyste\nkpp-test,2,Testowo,Polna,5-7\n');
+    const rejected = await cli('districts', 'import', file);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('wiersz / line 2: Obszar pokrywa się z rejonem nr 2 (wiersz 3).');
+    expect(rejected.stderr).toContain('Nic nie zaimportowano');
+    const partial = await cli('districts', 'import', file, '--partial');
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toContain('odrzucone / rejected: 2');
+    writeFileSync(file, 'unit,district,locality,street,numbers\nkpp-test,1,Testowo,Polna,1-9 nieparzyste\nkpp-test,2,Testowo,Polna,2-8 parzyste\n');
+    const imported = await cli('districts', 'import', file);
+    expect(imported.stdout).toContain('Utworzone rejony / created: 2');
+    const exported = await cli('districts', 'export', '--unit', 'kpp-test');
+    expect(exported.stdout.trim().split(/\r?\n/)).toEqual([
+      'unit,district,locality,street,numbers',
+      'kpp-test,1,Testowo,Polna,1-9 nieparzyste',
+      'kpp-test,2,Testowo,Polna,2-8 parzyste',
+    ]);
+  });
+
   it('rejects bad input with a clear message and changes nothing', async () => {
     const badRole = await cli('user', 'create', '--login', 'x.y', '--name', 'X', '--role', 'general', '--unit', 'kgp');
     expect(badRole.code).toBe(1);
