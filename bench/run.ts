@@ -11,10 +11,10 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { projectRoot, appVersion } from '../src/platform/config/config.js';
-import { AreaIndex, measureLookupsPerSecond } from '../src/modules/districts/address/area-index.js';
-import { foldText } from '../src/modules/districts/address/normalize.js';
-import { PolygonIndex, measurePointLookupsPerSecond } from '../src/modules/districts/geo/polygon-index.js';
-import { randomPointsInside } from '../src/modules/districts/geo/synthetic.js';
+import { AreaIndex, measureLookupsPerSecond } from '../src/modules/districts/matching/area-index.js';
+import { foldText } from '../src/modules/districts/matching/normalize.js';
+import { PolygonIndex, measurePointLookupsPerSecond } from '../src/modules/districts/geometry/polygon-index.js';
+import { randomPointsInside } from '../src/modules/districts/geometry/synthetic.js';
 import { generateNationalRegister, sampleAddresses, type NationalRegister } from './national-register.js';
 import { writeRegister } from './load-register.js';
 

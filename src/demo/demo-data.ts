@@ -8,7 +8,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/auth/principal.js';
 import { createUnit } from '../modules/units/create-unit.js';
 import { insertAccount } from '../modules/accounts/repository.js';
-import { parseNumberRanges } from '../modules/districts/address/number-ranges.js';
+import { parseNumberRanges } from '../modules/districts/matching/number-ranges.js';
 import { districtId } from '../modules/districts/model.js';
 import { insertAssignment, insertDistrict, insertOfficer } from '../modules/districts/repository.js';
 import type { StreetRule } from '../modules/districts/area/types.js';

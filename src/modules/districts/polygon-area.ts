@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/http/errors.js';
-import { readDistrictPolygons } from './geo/geojson.js';
+import { readDistrictPolygons } from './geometry/geojson.js';
 import type { MultiPolygon } from './model.js';
 
 /**

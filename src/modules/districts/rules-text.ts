@@ -1,6 +1,6 @@
 import type { Localized } from '../../platform/i18n/i18n.js';
 import type { StreetRule } from './area/types.js';
-import { formatNumberRanges, parseNumberRanges } from './address/number-ranges.js';
+import { formatNumberRanges, parseNumberRanges } from './matching/number-ranges.js';
 
 /**
  * Street rules as editable text, one rule per line: "Lubartów | Lubelska | 1-25 nieparzyste; 30-40".

@@ -11,6 +11,10 @@ export interface DatabaseSchema {
   districts: DistrictsTable;
   officers: OfficersTable;
   assignments: AssignmentsTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  plan_events: PlanEventsTable;
+  plan_partners: PlanPartnersTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -124,4 +128,59 @@ export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
   applied_at: Timestamp;
+}
+
+export interface PlansTable {
+  id: Generated<string>;
+  district_id: string;
+  unit_id: string;
+  period_from: string;
+  period_to: string;
+  status: string;
+  version: Generated<number>;
+  published_version: number | null;
+  content: ColumnType<unknown, string, string>;
+  threat_category: string | null;
+  previous_plan_id: string | null;
+  evaluation: ColumnType<unknown, string | null, string | null>;
+  search_stems: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Date | null;
+  approved_at: Date | null;
+  published_at: Date | null;
+  evaluated_at: Date | null;
+}
+
+export interface PlanVersionsTable {
+  plan_id: string;
+  version: number;
+  period_from: string;
+  period_to: string;
+  content: ColumnType<unknown, string, string>;
+  submitted_at: Timestamp;
+  submitted_by: string;
+  decision: string | null;
+  comments: ColumnType<unknown, string | undefined, string>;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+export interface PlanEventsTable {
+  id: Generated<number>;
+  plan_id: string;
+  at: Timestamp;
+  actor_label: string;
+  transition: string;
+  from_status: string | null;
+  to_status: string;
+  version: number;
+  note: string | null;
+}
+
+export interface PlanPartnersTable {
+  unit_id: string;
+  name: string;
+  last_tasks: string;
+  used_at: Timestamp;
 }

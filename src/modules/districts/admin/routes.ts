@@ -12,7 +12,7 @@ import { unitOptions } from '../../units/options.js';
 import { listSubtree, findUnit } from '../../units/repository.js';
 import { assertUnitInScope } from '../../units/scope.js';
 import type { StreetRule } from '../area/types.js';
-import { parseAreaText } from '../address/area-text.js';
+import { parseAreaText } from '../matching/area-text.js';
 import type { Locator } from '../locator/locator.js';
 import { createDistrict, registerRoles, restoreDistrict, retireDistrict, updateDistrict } from '../manage-districts.js';
 import { assignOfficer, assignmentRoles, createOfficer, endAssignment, retireOfficer, updateOfficer } from '../manage-officers.js';

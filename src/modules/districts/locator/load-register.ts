@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import type { DistrictRule, StreetRule } from '../area/types.js';
-import { AreaIndex } from '../address/area-index.js';
-import { PolygonIndex } from '../geo/polygon-index.js';
+import { AreaIndex } from '../matching/area-index.js';
+import { PolygonIndex } from '../geometry/polygon-index.js';
 import { servingOn } from '../assignments.js';
 import { districtUrl, type Assignment, type MultiPolygon } from '../model.js';
 import { toAssignment } from '../repository.js';

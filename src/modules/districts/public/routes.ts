@@ -13,7 +13,7 @@ import { districtErrors } from '../messages.js';
 import { districtId } from '../model.js';
 import { findDistrict } from '../repository.js';
 import type { Locator } from '../locator/locator.js';
-import { simplifyForDisplay } from '../geo/geojson.js';
+import { simplifyForDisplay } from '../geometry/geojson.js';
 import { DistrictPage, ResultsPage, UnitPage, type MapSettings } from './pages.js';
 import { renderPoster } from '../poster.js';
 

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { actorOf } from '../../../platform/http/request-context.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
-import { parseAreaText } from '../address/area-text.js';
+import { parseAreaText } from '../matching/area-text.js';
 import { registerRoles } from '../manage-districts.js';
 import { listDistricts } from '../repository.js';
 import { streetRuleSchema } from '../schemas.js';

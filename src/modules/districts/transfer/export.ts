@@ -1,5 +1,5 @@
 import type { District } from '../model.js';
-import { formatNumberRanges } from '../address/number-ranges.js';
+import { formatNumberRanges } from '../matching/number-ranges.js';
 import { csvColumns } from './import-rules.js';
 import { formatCsv } from './csv.js';
 

@@ -3,7 +3,7 @@ import { inTransaction, type Actor } from '../../../platform/audit/actor.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { assertUnitInScope } from '../../units/scope.js';
-import { readDistrictPolygons } from '../geo/geojson.js';
+import { readDistrictPolygons } from '../geometry/geojson.js';
 import { registerRoles } from '../manage-districts.js';
 import { districtId, type MultiPolygon } from '../model.js';
 import { findDistrict, updateDistrictRow } from '../repository.js';

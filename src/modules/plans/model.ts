@@ -1,0 +1,100 @@
+/**
+ * Priority action plan (plan działania priorytetowego): one district, one period of about six
+ * months, five sections. Plain data; the rules that act on it live beside it.
+ */
+
+export const planStatuses = ['draft', 'submitted', 'returned', 'approved', 'published', 'in_progress', 'evaluated', 'closed'] as const;
+export type PlanStatus = (typeof planStatuses)[number];
+
+/** Threat categories of plans: wider than the KMZB catalogue (fraud is the most common). */
+export const threatCategories = [
+  'fraud',
+  'alcohol_in_public',
+  'youth_demoralisation',
+  'vandalism',
+  'public_order',
+  'road_safety',
+  'parking',
+  'theft_burglary',
+  'drugs',
+  'domestic_violence',
+  'monitoring_infrastructure',
+  'illegal_dumping',
+  'animals',
+  'other',
+] as const;
+export type ThreatCategory = (typeof threatCategories)[number];
+
+/** Where the diagnosis came from (seeds 000 and 002 name these). */
+export const diagnosisSources = ['residents', 'patrols', 'safety_analysis', 'kmzb', 'partners', 'interventions', 'survey', 'debate'] as const;
+export type DiagnosisSource = (typeof diagnosisSources)[number];
+
+export const actionStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+export interface PlanAction {
+  description: string;
+  /** Calendar days; a deadline has only `to`. */
+  from: string | null;
+  to: string | null;
+  who: string;
+  status: ActionStatus;
+}
+
+export interface PlanContent {
+  threat: { category: ThreatCategory | null; places: string; description: string; sources: DiagnosisSource[] };
+  goal: {
+    description: string;
+    /** What is counted, where and from which source, when the goal is measurable. */
+    indicator: { what: string; where: string; source: string } | null;
+    baseline: { period: string; value: number } | null;
+    target: { direction: 'decrease' | 'increase'; percent: number } | null;
+  };
+  actions: PlanAction[];
+  partners: { name: string; tasks: string }[];
+  communication: string[];
+  signature: string | null;
+}
+
+export interface Evaluation {
+  outcome: 'achieved' | 'not_achieved' | 'insufficient_data';
+  measuredValue: number | null;
+  note: string;
+}
+
+export interface Plan {
+  id: string;
+  districtId: string;
+  unitId: string;
+  periodFrom: string;
+  periodTo: string;
+  status: PlanStatus;
+  version: number;
+  /** The version residents see; it stays while a changed version waits for approval. */
+  publishedVersion: number | null;
+  content: PlanContent;
+  previousPlanId: string | null;
+  evaluation: Evaluation | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+  publishedAt: Date | null;
+  evaluatedAt: Date | null;
+}
+
+export function emptyContent(): PlanContent {
+  return {
+    threat: { category: null, places: '', description: '', sources: [] },
+    goal: { description: '', indicator: null, baseline: null, target: null },
+    actions: [],
+    partners: [],
+    communication: [],
+    signature: null,
+  };
+}
+
+/** The district number from a district id ("kpp-lubartow/3" → 3). */
+export function districtNumberOf(districtId: string): number {
+  return Number(districtId.slice(districtId.lastIndexOf('/') + 1));
+}

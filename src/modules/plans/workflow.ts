@@ -1,0 +1,50 @@
+import type { PlanStatus } from './model.js';
+
+/**
+ * The plan's lifecycle: draft → submitted → approved (or returned) → published → in progress →
+ * evaluated → closed. Who may do what is decided by the plan's relation to the person, not by
+ * status alone: the district's officer (or substitute) writes; a supervisor or commander of the
+ * unit reviews, publishes and evaluates.
+ */
+export type Transition = 'submit' | 'approve' | 'return' | 'publish' | 'revise' | 'start' | 'evaluate' | 'close';
+
+/** How the person stands to the plan's district. */
+export interface Standing {
+  /** The district's officer or its current substitute. */
+  isDistrictOfficer: boolean;
+  /** A supervisor or commander whose unit includes the plan's unit. */
+  isReviewer: boolean;
+}
+
+const transitions: Record<Transition, { from: readonly PlanStatus[]; to: PlanStatus; who: (s: Standing) => boolean }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', who: (s) => s.isDistrictOfficer },
+  approve: { from: ['submitted'], to: 'approved', who: (s) => s.isReviewer },
+  return: { from: ['submitted'], to: 'returned', who: (s) => s.isReviewer },
+  publish: { from: ['approved'], to: 'published', who: (s) => s.isReviewer },
+  // A change to an approved plan is a new version that goes through approval again.
+  revise: { from: ['approved', 'published', 'in_progress'], to: 'draft', who: (s) => s.isDistrictOfficer },
+  start: { from: ['published'], to: 'in_progress', who: (s) => s.isDistrictOfficer || s.isReviewer },
+  evaluate: { from: ['in_progress', 'published'], to: 'evaluated', who: (s) => s.isReviewer },
+  close: { from: ['evaluated'], to: 'closed', who: (s) => s.isReviewer },
+};
+
+export const allTransitions = Object.keys(transitions) as Transition[];
+
+/** The status after `transition`, or null when it does not apply to `status`. */
+export function nextStatus(status: PlanStatus, transition: Transition): PlanStatus | null {
+  const rule = transitions[transition];
+  return rule.from.includes(status) ? rule.to : null;
+}
+
+export function mayTransition(status: PlanStatus, transition: Transition, standing: Standing): boolean {
+  return nextStatus(status, transition) !== null && transitions[transition].who(standing);
+}
+
+/** Only drafts and returned plans change; everything later is frozen. */
+export function isEditable(status: PlanStatus): boolean {
+  return status === 'draft' || status === 'returned';
+}
+
+export function availableTransitions(status: PlanStatus, standing: Standing): Transition[] {
+  return allTransitions.filter((t) => mayTransition(status, t, standing));
+}
