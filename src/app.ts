@@ -17,6 +17,8 @@ import { registerDistrictAdminPages } from './modules/districts/admin/routes.js'
 import { registerTransferApi } from './modules/districts/transfer/api-routes.js';
 import { registerTransferPages } from './modules/districts/transfer/page-routes.js';
 import { registerUnitAdminPages } from './modules/units/admin-routes.js';
+import { registerPlanApi } from './modules/plans/api-routes.js';
+import { registerPlanPages } from './modules/plans/public/routes.js';
 
 /** The whole application on an open, migrated database. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -40,6 +42,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerTransferApi(app, database, registerChanged);
   registerTransferPages(app, database, registerChanged);
   registerUnitAdminPages(app, database, registerChanged);
+  registerPlanApi(app, config, database);
+  registerPlanPages(app, config, database);
   await locator.rebuild();
   locator.start();
   app.addHook('onClose', async () => locator.stop());

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
@@ -13,6 +13,8 @@ import { districtId } from '../modules/districts/model.js';
 import { insertAssignment, insertDistrict, insertOfficer } from '../modules/districts/repository.js';
 import type { StreetRule } from '../modules/districts/area/types.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
+import { importPlanDocument } from '../modules/plans/import/import-plan.js';
+import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../modules/plans/repository.js';
 
 /** The password of every demo account (published in the README: demo data only). */
 export const DEMO_PASSWORD = 'demo-haslo-2026';
@@ -103,6 +105,25 @@ async function loadRegister(trx: Trx): Promise<void> {
   }
 }
 
+/** The four real published plans (resources/seeds 000–003), imported as published plans of their districts. */
+async function loadDemoPlans(db: Db): Promise<void> {
+  const seeds = readdirSync(path.join(projectRoot, 'resources', 'seeds')).filter((file) => /^00[0-3]_.*\.txt$/.test(file));
+  const actor = systemActor('demo-data');
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
+  for (const file of seeds.sort()) {
+    const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
+    const { plan } = await importPlanDocument(db, null, actor, text, { status: 'published' });
+    await inTransaction(db, actor, async (trx) => {
+      await insertVersion(trx, plan.id, { version: 1, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content, submittedBy: 'demo-data' });
+      await decideVersion(trx, plan.id, 1, 'approved', [], 'demo-data');
+      const now = new Date();
+      const running = plan.periodFrom <= today && today <= plan.periodTo;
+      await updatePlanRow(trx, plan.id, { publishedVersion: 1, submittedAt: now, approvedAt: now, publishedAt: now, status: running ? 'in_progress' : 'published' });
+      await rememberPartners(trx, plan.unitId, plan.content.partners);
+    });
+  }
+}
+
 const MARKER = 'demo_data';
 
 /**
@@ -111,7 +132,7 @@ const MARKER = 'demo_data';
  */
 export async function loadDemoDataOnce(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return inTransaction(db, systemActor('demo-data'), async (trx) => {
+  const loaded = await inTransaction(db, systemActor('demo-data'), async (trx) => {
     const claimed = await sql`insert into app_settings (key, value) values (${MARKER}, ${JSON.stringify({ loadedAt: new Date().toISOString() })}::jsonb)
       on conflict (key) do nothing returning key`.execute(trx);
     if (claimed.rows.length === 0) return false;
@@ -133,4 +154,6 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
     }
     return true;
   });
+  if (loaded) await loadDemoPlans(db);
+  return loaded;
 }

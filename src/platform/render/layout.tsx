@@ -51,6 +51,9 @@ export function Layout({ ctx, title, children }: LayoutProps) {
                 <NavLink href="/" current={ctx.currentUrl}>
                   {m.home}
                 </NavLink>
+                <NavLink href="/plany" current={ctx.currentUrl}>
+                  {m.plans}
+                </NavLink>
                 {user && user.role !== 'officer' && (
                   <NavLink href="/admin" current={ctx.currentUrl}>
                     {m.admin}

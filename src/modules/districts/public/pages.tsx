@@ -124,12 +124,14 @@ export function DistrictPage({
   rules,
   unit,
   map,
+  currentPlan,
 }: {
   ctx: PageContext;
   card: DistrictCard;
   rules: StreetRule[];
   unit: Unit;
   map: MapSettings;
+  currentPlan: { url: string; label: string } | null;
 }) {
   const m = publicMessages[ctx.lang];
   return (
@@ -146,7 +148,13 @@ export function DistrictPage({
         </>
       )}
       <h2>{m.plan}</h2>
-      <p>{m.noPlan}</p>
+      {currentPlan ? (
+        <p>
+          <a href={currentPlan.url}>{currentPlan.label}</a>
+        </p>
+      ) : (
+        <p>{m.noPlan}</p>
+      )}
       <p>
         <a href={`${card.url}/plakat.pdf`}>{m.poster}</a>
       </p>

@@ -1,0 +1,94 @@
+import type { Db } from '../../../platform/db/database.js';
+import type { Actor } from '../../../platform/audit/actor.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { districtId } from '../../districts/model.js';
+import { createPlan } from '../manage-plans.js';
+import type { Plan, PlanContent, PlanStatus } from '../model.js';
+import { guessCategory, guessSources } from './categorise.js';
+import { NotAPlanError, parsePlan, sectionNames, type ParsedPlan } from './parse-plan.js';
+
+/** The error for a document that is not a plan: 422 naming the sections that could not be found. */
+export function notAPlan(error: NotAPlanError): AppError {
+  const missing = error.missing.map((n) => `${n}. ${sectionNames[n - 1]!.pl}`).join('; ');
+  const missingEn = error.missing.map((n) => `${n}. ${sectionNames[n - 1]!.en}`).join('; ');
+  return new AppError(
+    422,
+    'not_a_plan',
+    {
+      pl: `To nie wygląda na plan działania priorytetowego: nie znaleziono sekcji ${missing}.`,
+      en: `This does not look like a priority action plan: sections not found: ${missingEn}.`,
+    },
+    { missingSections: error.missing },
+  );
+}
+
+export function parseDocument(text: string): ParsedPlan {
+  try {
+    return parsePlan(text);
+  } catch (error) {
+    if (error instanceof NotAPlanError) throw notAPlan(error);
+    throw error;
+  }
+}
+
+/** The parsed document as the plan's five structured sections. */
+export function contentFromParsed(parsed: ParsedPlan): PlanContent {
+  return {
+    threat: {
+      category: guessCategory(`${parsed.threat.description}\n${parsed.goal.description}`),
+      places: '',
+      description: parsed.threat.description,
+      sources: guessSources(parsed.threat.description),
+    },
+    goal: { description: parsed.goal.description, indicator: null, baseline: null, target: parsed.goal.target },
+    actions: parsed.actions.map((a) => ({ description: a.description, from: a.from, to: a.to, who: '', status: 'planned' })),
+    partners: parsed.partners,
+    communication: parsed.communication,
+    signature: parsed.signature,
+  };
+}
+
+/** The district a document names: by the unit's name and the district number, unless given. */
+export async function districtOfDocument(db: Db, parsed: ParsedPlan, given?: string): Promise<string> {
+  if (given) return given;
+  if (parsed.unit && parsed.districtNumber) {
+    const unit = await db
+      .selectFrom('units')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', parsed.unit!.toLowerCase()))
+      .where('retired_at', 'is', null)
+      .executeTakeFirst();
+    if (unit) return districtId(unit.id, parsed.districtNumber);
+  }
+  throw new AppError(422, 'district_unknown', {
+    pl: 'Nie udało się ustalić rejonu z dokumentu: wskaż rejon (districtId).',
+    en: 'The district could not be determined from the document: give the district (districtId).',
+  });
+}
+
+/** Reads a plan document and saves it as a draft of its district (or with `status` for demo imports). */
+export async function importPlanDocument(
+  db: Db,
+  principal: Principal | null,
+  actor: Actor,
+  text: string,
+  options: { districtId?: string | undefined; status?: PlanStatus } = {},
+): Promise<{ plan: Plan; parsed: ParsedPlan }> {
+  const parsed = parseDocument(text);
+  if (!parsed.period) {
+    throw new AppError(422, 'period_unknown', {
+      pl: 'Dokument nie podaje okresu planu („na okres od … do …”); uzupełnij go i spróbuj ponownie.',
+      en: 'The document gives no plan period ("na okres od … do …"); add it and try again.',
+    });
+  }
+  const target = await districtOfDocument(db, parsed, options.districtId);
+  const plan = await createPlan(
+    db,
+    principal,
+    actor,
+    { districtId: target, periodFrom: parsed.period.from, periodTo: parsed.period.to, content: contentFromParsed(parsed) },
+    options.status,
+  );
+  return { plan, parsed };
+}

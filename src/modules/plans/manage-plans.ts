@@ -1,0 +1,213 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { AppError, httpErrors, ValidationError } from '../../platform/http/errors.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { warsawToday } from '../districts/assignments.js';
+import { findDistrict } from '../districts/repository.js';
+import { isInScope } from '../units/scope.js';
+import { unitAncestry } from '../units/repository.js';
+import { categoryNames, planErrors } from './messages.js';
+import { emptyContent, type Evaluation, type Plan, type PlanContent, type PlanStatus } from './model.js';
+import {
+  decideVersion,
+  deletePlanRow,
+  findPlan,
+  insertEvent,
+  insertPlan,
+  insertVersion,
+  listVersions,
+  overlappingPlan,
+  rememberPartners,
+  updatePlanRow,
+  type ReviewComment,
+} from './repository.js';
+import { completenessProblems, defaultPlanSettings, periodProblem, type PlanSettings } from './rules.js';
+import { planSearchText, stems } from './search/stems.js';
+import { isEditable, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
+
+export async function planSettings(db: Db | Trx): Promise<PlanSettings> {
+  const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'plan_settings').executeTakeFirst();
+  return { ...defaultPlanSettings, ...((row?.value as Partial<PlanSettings> | undefined) ?? {}) };
+}
+
+/** How a person stands to a district: its officer (or today's substitute), a reviewer of its unit, or neither. */
+export async function standingOf(db: Db | Trx, principal: Principal | null, districtId: string, unitId: string): Promise<Standing> {
+  if (!principal) return { isDistrictOfficer: false, isReviewer: false };
+  const today = warsawToday();
+  const serving = await sql<{ n: number }>`
+    select count(*)::int as n from officers o join assignments a on a.officer_id = o.id
+    where o.account_id = ${principal.accountId} and o.retired_at is null and a.district_id = ${districtId}
+      and a.starts_on <= ${today} and (a.ends_on is null or a.ends_on >= ${today})`.execute(db);
+  const reviewerRole = principal.role === 'supervisor' || principal.role === 'commander';
+  return {
+    isDistrictOfficer: (serving.rows[0]?.n ?? 0) > 0,
+    isReviewer: reviewerRole && isInScope(principal.unitId, await unitAncestry(db, unitId)),
+  };
+}
+
+/** Staff who may see a plan that is not published: the district's officer and staff of its unit. */
+export async function canSeeWorkingPlan(db: Db | Trx, principal: Principal | null, plan: Pick<Plan, 'districtId' | 'unitId'>): Promise<boolean> {
+  if (!principal) return false;
+  if (isInScope(principal.unitId, await unitAncestry(db, plan.unitId)) && principal.role !== 'officer') return true;
+  return (await standingOf(db, principal, plan.districtId, plan.unitId)).isDistrictOfficer;
+}
+
+function trimContent(content: PlanContent): PlanContent {
+  return {
+    threat: { ...content.threat, places: content.threat.places?.trim() ?? '', description: content.threat.description.trim(), sources: content.threat.sources ?? [] },
+    goal: { ...content.goal, description: content.goal.description.trim(), indicator: content.goal.indicator ?? null, baseline: content.goal.baseline ?? null, target: content.goal.target ?? null },
+    actions: content.actions.map((a) => ({ description: a.description.trim(), from: a.from ?? null, to: a.to ?? null, who: a.who?.trim() ?? '', status: a.status ?? 'planned' })),
+    partners: content.partners.map((p) => ({ name: p.name.trim(), tasks: p.tasks?.trim() ?? '' })),
+    communication: content.communication.map((c) => c.trim()).filter(Boolean),
+    signature: content.signature?.trim() || null,
+  };
+}
+
+function searchStemsOf(content: PlanContent): string {
+  const category = content.threat.category ? [categoryNames.pl[content.threat.category] ?? ''] : [];
+  return stems(planSearchText(content, category)).join(' ');
+}
+
+async function assertPeriod(trx: Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<void> {
+  const problem = periodProblem(from, to, await planSettings(trx));
+  if (problem) throw new AppError(400, 'invalid_period', problem, { field: 'periodTo' });
+  const clash = await overlappingPlan(trx, districtId, from, to, exceptId);
+  if (clash) throw new AppError(409, 'plan_period_overlap', planErrors.overlap(clash.period_from, clash.period_to), { field: 'periodFrom', planId: clash.id });
+}
+
+export interface NewPlan {
+  districtId: string;
+  periodFrom: string;
+  periodTo: string;
+  content?: PlanContent | undefined;
+  previousPlanId?: string | null | undefined;
+}
+
+/**
+ * A new draft for a district: written by its officer, or prepared (e.g. imported) by staff of
+ * its unit. `principal` null is the system (demo data). `status` other than draft is for imports
+ * of plans that were already published elsewhere.
+ */
+export async function createPlan(db: Db, principal: Principal | null, actor: Actor, input: NewPlan, status: PlanStatus = 'draft'): Promise<Plan> {
+  return inTransaction(db, actor, async (trx) => {
+    const district = await findDistrict(trx, input.districtId);
+    if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
+    if (principal) {
+      const standing = await standingOf(trx, principal, district.id, district.unitId);
+      const staff = ['admin', 'commander', 'supervisor'].includes(principal.role) && isInScope(principal.unitId, await unitAncestry(trx, district.unitId));
+      if (!standing.isDistrictOfficer && !staff) throw httpErrors.forbidden(planErrors.notYourDistrict());
+    }
+    await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
+    const content = trimContent(input.content ?? emptyContent());
+    const id = await insertPlan(
+      trx,
+      { districtId: district.id, unitId: district.unitId, periodFrom: input.periodFrom, periodTo: input.periodTo, content, previousPlanId: input.previousPlanId ?? null, searchStems: searchStemsOf(content) },
+      status,
+    );
+    await insertEvent(trx, { planId: id, actor: actor.label, transition: 'create', from: null, to: status, version: 1 });
+    return (await findPlan(trx, id))!;
+  });
+}
+
+async function loadForChange(trx: Trx, principal: Principal, id: string) {
+  const plan = await findPlan(trx, id);
+  if (!plan) throw new AppError(404, 'plan_not_found', planErrors.notFound());
+  const standing = await standingOf(trx, principal, plan.districtId, plan.unitId);
+  return { plan, standing };
+}
+
+/** The district's officer edits a draft or a returned plan (the autosave calls this too). */
+export async function updatePlan(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  id: string,
+  patch: { periodFrom?: string | undefined; periodTo?: string | undefined; content?: PlanContent | undefined },
+): Promise<Plan> {
+  return inTransaction(db, actor, async (trx) => {
+    const { plan, standing } = await loadForChange(trx, principal, id);
+    if (!standing.isDistrictOfficer) throw httpErrors.forbidden(planErrors.notYourDistrict());
+    if (!isEditable(plan.status)) throw new AppError(409, 'plan_frozen', planErrors.notEditable());
+    const from = patch.periodFrom ?? plan.periodFrom;
+    const to = patch.periodTo ?? plan.periodTo;
+    if (from !== plan.periodFrom || to !== plan.periodTo) await assertPeriod(trx, plan.districtId, from, to, plan.id);
+    const content = patch.content ? trimContent(patch.content) : undefined;
+    await updatePlanRow(trx, id, { periodFrom: from, periodTo: to, content, searchStems: content ? searchStemsOf(content) : undefined });
+    return (await findPlan(trx, id))!;
+  });
+}
+
+export async function deleteDraft(db: Db, principal: Principal, actor: Actor, id: string): Promise<void> {
+  await inTransaction(db, actor, async (trx) => {
+    const { plan, standing } = await loadForChange(trx, principal, id);
+    const staff = principal.role !== 'officer' && isInScope(principal.unitId, await unitAncestry(trx, plan.unitId));
+    if (!standing.isDistrictOfficer && !staff) throw httpErrors.forbidden(planErrors.notYourDistrict());
+    if (plan.status !== 'draft' || plan.version !== 1 || (await listVersions(trx, id)).length > 0) throw new AppError(409, 'plan_not_new', planErrors.onlyNewDrafts());
+    await deletePlanRow(trx, id);
+  });
+}
+
+export interface TransitionInput {
+  transition: Transition;
+  comments?: ReviewComment[] | undefined;
+  evaluation?: Partial<Evaluation> | undefined;
+  note?: string | undefined;
+}
+
+/** Moves a plan along its lifecycle, recording who and when; see workflow.ts for who may do what. */
+export async function transitionPlan(db: Db, principal: Principal, actor: Actor, id: string, input: TransitionInput, lang: Lang = 'pl'): Promise<Plan> {
+  return inTransaction(db, actor, async (trx) => {
+    const { plan, standing } = await loadForChange(trx, principal, id);
+    const to = nextStatus(plan.status, input.transition);
+    if (!to || !mayTransition(plan.status, input.transition, standing)) {
+      const status = plan.status;
+      throw new AppError(to ? 403 : 409, to ? 'forbidden' : 'invalid_transition', planErrors.transitionNotAllowed(input.transition, status));
+    }
+    const now = new Date();
+    const patch: Parameters<typeof updatePlanRow>[2] = { status: to };
+    switch (input.transition) {
+      case 'submit': {
+        const problems = completenessProblems(plan.content, { from: plan.periodFrom, to: plan.periodTo });
+        if (problems.length) {
+          throw new ValidationError(problems.map((p) => ({ field: p.field, code: 'incomplete', message: p.message[lang] })), planErrors.incomplete());
+        }
+        await insertVersion(trx, plan.id, { version: plan.version, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content, submittedBy: actor.label });
+        patch.submittedAt = now;
+        break;
+      }
+      case 'approve':
+        await decideVersion(trx, plan.id, plan.version, 'approved', input.comments ?? [], actor.label);
+        patch.approvedAt = now;
+        break;
+      case 'return':
+        if (!input.comments?.some((c) => c.text.trim())) throw new AppError(400, 'comments_required', planErrors.commentsRequired(), { field: 'comments' });
+        await decideVersion(trx, plan.id, plan.version, 'returned', input.comments, actor.label);
+        // The returned version stays as it was, with its comments; the officer writes the next one.
+        patch.version = plan.version + 1;
+        break;
+      case 'publish':
+        patch.publishedVersion = plan.version;
+        patch.publishedAt = now;
+        await rememberPartners(trx, plan.unitId, plan.content.partners);
+        break;
+      case 'revise':
+        patch.version = plan.version + 1;
+        patch.approvedAt = null;
+        break;
+      case 'evaluate':
+        if (!input.evaluation?.outcome) throw new AppError(400, 'evaluation_required', planErrors.evaluationRequired(), { field: 'evaluation' });
+        patch.evaluation = { outcome: input.evaluation.outcome, measuredValue: input.evaluation.measuredValue ?? null, note: input.evaluation.note?.trim() ?? '' };
+        patch.evaluatedAt = now;
+        break;
+      default:
+        break;
+    }
+    await updatePlanRow(trx, plan.id, patch);
+    await insertEvent(trx, { planId: plan.id, actor: actor.label, transition: input.transition, from: plan.status, to, version: patch.version ?? plan.version, note: input.note ?? null });
+    return (await findPlan(trx, plan.id))!;
+  });
+}
+
+export { searchStemsOf };

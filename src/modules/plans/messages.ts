@@ -1,0 +1,101 @@
+import type { Localized } from '../../platform/i18n/i18n.js';
+
+export const planErrors = {
+  notFound: (): Localized => ({ pl: 'Nie ma takiego planu.', en: 'No such plan.' }),
+  districtNotFound: (): Localized => ({ pl: 'Nie ma takiego rejonu służbowego.', en: 'No such district.' }),
+  overlap: (from: string, to: string): Localized => ({
+    pl: `Rejon ma już plan na okres od ${from} do ${to}, który pokrywa się z podanym okresem.`,
+    en: `The district already has a plan for ${from} to ${to}, which overlaps the given period.`,
+  }),
+  notEditable: (): Localized => ({
+    pl: 'Ten plan jest zatwierdzony lub czeka na decyzję i nie może być zmieniany. Aby go zmienić, utwórz nową wersję.',
+    en: 'This plan is approved or awaiting a decision and cannot be changed. Create a new version to change it.',
+  }),
+  notYourDistrict: (): Localized => ({
+    pl: 'Plan może zmieniać tylko dzielnicowy tego rejonu albo jego zastępca.',
+    en: 'Only the district officer of this district, or their substitute, may change the plan.',
+  }),
+  transitionNotAllowed: (transition: string, status: string): Localized => ({
+    pl: `Nie można wykonać czynności „${transition}” dla planu w stanie „${status}” albo nie masz do niej uprawnień.`,
+    en: `The action "${transition}" is not possible for a plan in state "${status}", or you are not allowed to do it.`,
+  }),
+  incomplete: (): Localized => ({
+    pl: 'Plan nie jest kompletny: uzupełnij wskazane pola przed przekazaniem do zatwierdzenia.',
+    en: 'The plan is incomplete: fill in the marked fields before submitting it for approval.',
+  }),
+  commentsRequired: (): Localized => ({
+    pl: 'Zwracając plan, napisz co najmniej jedną uwagę.',
+    en: 'Write at least one comment when returning a plan.',
+  }),
+  evaluationRequired: (): Localized => ({
+    pl: 'Podaj ocenę realizacji celu (osiągnięty, nieosiągnięty albo brak danych).',
+    en: 'Give the evaluation of the goal (achieved, not achieved or insufficient data).',
+  }),
+  onlyNewDrafts: (): Localized => ({
+    pl: 'Usunąć można tylko szkic, który nigdy nie był przekazany do zatwierdzenia.',
+    en: 'Only a draft that was never submitted can be deleted.',
+  }),
+};
+
+export const statusNames: Record<'pl' | 'en', Record<string, string>> = {
+  pl: {
+    draft: 'szkic',
+    submitted: 'czeka na zatwierdzenie',
+    returned: 'zwrócony do poprawy',
+    approved: 'zatwierdzony',
+    published: 'opublikowany',
+    in_progress: 'w realizacji',
+    evaluated: 'oceniony',
+    closed: 'zamknięty',
+  },
+  en: {
+    draft: 'draft',
+    submitted: 'awaiting approval',
+    returned: 'returned for changes',
+    approved: 'approved',
+    published: 'published',
+    in_progress: 'in progress',
+    evaluated: 'evaluated',
+    closed: 'closed',
+  },
+};
+
+export const transitionNames: Record<'pl' | 'en', Record<string, string>> = {
+  pl: { submit: 'Przekaż do zatwierdzenia', approve: 'Zatwierdź', return: 'Zwróć do poprawy', publish: 'Opublikuj', revise: 'Utwórz nową wersję', start: 'Rozpocznij realizację', evaluate: 'Oceń realizację', close: 'Zamknij plan' },
+  en: { submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', publish: 'Publish', revise: 'Create a new version', start: 'Start carrying out', evaluate: 'Evaluate', close: 'Close the plan' },
+};
+
+export const categoryNames: Record<'pl' | 'en', Record<string, string>> = {
+  pl: {
+    fraud: 'oszustwa (w tym na szkodę seniorów)',
+    alcohol_in_public: 'spożywanie alkoholu w miejscach publicznych',
+    youth_demoralisation: 'demoralizacja nieletnich',
+    vandalism: 'akty wandalizmu',
+    public_order: 'zakłócanie porządku publicznego',
+    road_safety: 'bezpieczeństwo w ruchu drogowym',
+    parking: 'nieprawidłowe parkowanie',
+    theft_burglary: 'kradzieże i włamania',
+    drugs: 'środki odurzające',
+    domestic_violence: 'przemoc domowa',
+    monitoring_infrastructure: 'monitoring i infrastruktura bezpieczeństwa',
+    illegal_dumping: 'dzikie wysypiska śmieci',
+    animals: 'zwierzęta (bezpańskie psy, znęcanie się)',
+    other: 'inne',
+  },
+  en: {
+    fraud: 'fraud (incl. against seniors)',
+    alcohol_in_public: 'drinking in public places',
+    youth_demoralisation: 'youth at risk',
+    vandalism: 'vandalism',
+    public_order: 'public order',
+    road_safety: 'road safety',
+    parking: 'illegal parking',
+    theft_burglary: 'theft and burglary',
+    drugs: 'drugs',
+    domestic_violence: 'domestic violence',
+    monitoring_infrastructure: 'CCTV and safety infrastructure',
+    illegal_dumping: 'illegal dumping',
+    animals: 'animals (stray dogs, cruelty)',
+    other: 'other',
+  },
+};

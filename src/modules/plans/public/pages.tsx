@@ -1,0 +1,189 @@
+import type { PageContext } from '../../../platform/render/page-context.js';
+import { Layout } from '../../../platform/render/layout.js';
+import { Pagination, SelectField, Tag, TextField, type Option } from '../../../platform/render/components.js';
+import { formatDate } from '../../../platform/i18n/i18n.js';
+import type { PlanDocument } from '../publication/document.js';
+import { categoryNames, statusNames } from '../messages.js';
+import type { Evaluation, PlanStatus } from '../model.js';
+import { planPageMessages } from './messages.js';
+
+/** The document in the official layout, as HTML: the same words as the PDF and DOCX. */
+export function PlanDocumentView({ document }: { document: PlanDocument }) {
+  return (
+    <article className="plan-document" lang="pl">
+      <header className="plan-document__header">
+        <h1>{document.title}</h1>
+        {document.subtitle.map((line) => (
+          <p key={line} className="plan-document__subtitle">
+            {line}
+          </p>
+        ))}
+      </header>
+      {document.sections.map((section) => (
+        <section key={section.number} aria-labelledby={`section-${section.number}`}>
+          <h2 id={`section-${section.number}`}>{`${section.number}. ${section.heading}`}</h2>
+          {section.blocks.map((block, index) =>
+            block.kind === 'paragraph' ? (
+              <p key={index}>{block.text}</p>
+            ) : block.kind === 'list' ? (
+              <ul key={index}>
+                {block.items.map((item, i) => (
+                  <li key={i}>{item}</li>
+                ))}
+              </ul>
+            ) : (
+              <dl key={index} className="plan-document__facts">
+                {block.rows.map(([key, value]) => (
+                  <div key={key}>
+                    <dt>{key}:</dt> <dd>{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            ),
+          )}
+        </section>
+      ))}
+      {document.signature && <p className="plan-document__signature">{document.signature}</p>}
+    </article>
+  );
+}
+
+export interface PlanSummary {
+  id: string;
+  url: string;
+  districtName: string;
+  unitName: string;
+  periodFrom: string;
+  periodTo: string;
+  category: string | null;
+  goal: string;
+  status: PlanStatus;
+}
+
+const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
+const publicStatus = (status: PlanStatus) => (['draft', 'submitted', 'returned', 'approved'].includes(status) ? 'published' : status);
+
+export function PlanList({ ctx, plans }: { ctx: PageContext; plans: PlanSummary[] }) {
+  const m = planPageMessages[ctx.lang];
+  return (
+    <ul className="plan-list">
+      {plans.map((plan) => (
+        <li key={plan.id} className="plan-list__item">
+          <h3>
+            <a href={plan.url}>{`${plan.districtName} – ${plan.unitName}`}</a>
+          </h3>
+          <p className="plan-list__meta">
+            {`${m.period}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}
+            {plan.category && ` · ${categoryNames[ctx.lang][plan.category] ?? plan.category}`} · <Tag tone="blue">{statusNames[ctx.lang][publicStatus(plan.status)]}</Tag>
+          </p>
+          <p className="plan-list__goal">{plan.goal.length > 260 ? `${plan.goal.slice(0, 257)}…` : plan.goal}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface LibraryFilter {
+  q?: string | undefined;
+  category?: string | undefined;
+  unitId?: string | undefined;
+  year?: string | undefined;
+}
+
+export function LibraryPage({
+  ctx,
+  filter,
+  plans,
+  total,
+  page,
+  pageCount,
+  units,
+  years,
+}: {
+  ctx: PageContext;
+  filter: LibraryFilter;
+  plans: PlanSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  units: Option[];
+  years: string[];
+}) {
+  const m = planPageMessages[ctx.lang];
+  const params = Object.entries(filter).filter(([, v]) => v) as [string, string][];
+  const hrefFor = (target: number) => `/plany?${new URLSearchParams([...params, ['page', String(target)]]).toString()}`;
+  return (
+    <Layout ctx={ctx} title={m.libraryTitle}>
+      <h1>{m.libraryTitle}</h1>
+      <p className="lead">{m.libraryLead}</p>
+      <form method="get" action="/plany" className="filters" role="search">
+        <TextField name="q" label={m.search} type="search" value={filter.q} width="medium" />
+        <SelectField name="category" label={m.category} value={filter.category} placeholder={m.anyCategory} options={Object.entries(categoryNames[ctx.lang]).map(([value, label]) => ({ value, label }))} />
+        <SelectField name="unitId" label={m.unit} value={filter.unitId} placeholder={m.anyUnit} options={units} />
+        <SelectField name="year" label={m.year} value={filter.year} placeholder={m.anyYear} options={years.map((y) => ({ value: y, label: y }))} />
+        <div className="filters__actions">
+          <button type="submit" className="button button--secondary">
+            {m.show}
+          </button>
+        </div>
+      </form>
+      <p role="status">{m.results(total)}</p>
+      {plans.length === 0 ? <p>{m.none}</p> : <PlanList ctx={ctx} plans={plans} />}
+      <Pagination lang={ctx.lang} page={page} pageCount={pageCount} hrefFor={hrefFor} />
+      <p>
+        <a href="/plany.atom">{m.feed}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function PlanPage({
+  ctx,
+  document,
+  plan,
+  similar,
+  districtUrl,
+  staffUrl,
+}: {
+  ctx: PageContext;
+  document: PlanDocument;
+  plan: { id: string; status: PlanStatus; version: number; publishedAt: Date | null; evaluation: Evaluation | null; unitName: string; districtName: string };
+  similar: PlanSummary[];
+  districtUrl: string;
+  staffUrl: string | null;
+}) {
+  const m = planPageMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={`${document.title} – ${plan.unitName}`}>
+      <div className="plan-meta">
+        <p>
+          {m.district}: <a href={districtUrl}>{plan.districtName}</a> · {m.status}: <Tag tone="blue">{statusNames[ctx.lang][publicStatus(plan.status)]}</Tag> · {m.version} {plan.version}
+          {plan.publishedAt && ` · ${m.publishedOn} ${formatDate(plan.publishedAt, ctx.lang)}`}
+        </p>
+        <p>
+          {m.download}: <a href={`/plany/${plan.id}/plan.pdf`}>{m.pdf}</a> · <a href={`/plany/${plan.id}/plan.docx`}>{m.docx}</a>
+          {staffUrl && (
+            <>
+              {' · '}
+              <a href={staffUrl}>{m.officerView}</a>
+            </>
+          )}
+        </p>
+      </div>
+      <PlanDocumentView document={document} />
+      {plan.evaluation && (
+        <section aria-labelledby="evaluation" className="section-box">
+          <h2 id="evaluation">{m.evaluation}</h2>
+          <p>
+            <Tag tone={plan.evaluation.outcome === 'achieved' ? 'green' : plan.evaluation.outcome === 'not_achieved' ? 'red' : 'grey'}>{m.outcomes[plan.evaluation.outcome]}</Tag>
+          </p>
+          {plan.evaluation.note && <p>{plan.evaluation.note}</p>}
+        </section>
+      )}
+      <section aria-labelledby="similar" className="section-box">
+        <h2 id="similar">{m.similar}</h2>
+        {similar.length === 0 ? <p>{m.noSimilar}</p> : <PlanList ctx={ctx} plans={similar} />}
+      </section>
+    </Layout>
+  );
+}

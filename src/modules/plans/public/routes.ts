@@ -1,0 +1,137 @@
+import { createElement } from 'react';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Config } from '../../../platform/config/config.js';
+import type { Database, Db } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { pageContext } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/render/render.js';
+import { asTree } from '../../units/model.js';
+import { listUnits } from '../../units/repository.js';
+import { districtUrl } from '../../districts/model.js';
+import { planErrors } from '../messages.js';
+import type { Plan } from '../model.js';
+import { planUrl, publishedDocument, publishedView, workingView } from '../read-plans.js';
+import { findPlan, listPlans, similarPlans } from '../repository.js';
+import { planSearchText, searchQuery, similarityQuery } from '../search/stems.js';
+import { planPdf } from '../publication/render-pdf.js';
+import { planDocx } from '../publication/render-docx.js';
+import { LibraryPage, PlanPage, type PlanSummary } from './pages.js';
+
+/** Summaries of published plans with their district and unit names, for lists. */
+export async function planSummaries(db: Db, plans: Plan[]): Promise<PlanSummary[]> {
+  if (plans.length === 0) return [];
+  const [districts, units] = await Promise.all([
+    db.selectFrom('districts').select(['id', 'name']).where('id', 'in', [...new Set(plans.map((p) => p.districtId))]).execute(),
+    db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...new Set(plans.map((p) => p.unitId))]).execute(),
+  ]);
+  const districtNames = new Map(districts.map((d) => [d.id, d.name]));
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  return Promise.all(
+    plans.map(async (plan) => {
+      const view = (await publishedView(db, plan)) ?? { periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content };
+      return {
+        id: plan.id,
+        url: planUrl(plan.id),
+        districtName: districtNames.get(plan.districtId) ?? plan.districtId,
+        unitName: unitNames.get(plan.unitId) ?? plan.unitId,
+        periodFrom: view.periodFrom,
+        periodTo: view.periodTo,
+        category: view.content.threat.category,
+        goal: view.content.goal.description,
+        status: plan.status,
+      };
+    }),
+  );
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+
+export function registerPlanPages(app: FastifyInstance, config: Config, database: Database): void {
+  const db = database.db;
+  const PAGE_SIZE = 20;
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/plany', { schema: { hide: true } }, async (request, reply) => {
+    const raw = request.query;
+    const units = await listUnits(db);
+    const unitId = units.some((u) => u.id === raw.unitId) ? raw.unitId : undefined;
+    const year = /^\d{4}$/.test(raw.year ?? '') ? raw.year : undefined;
+    const q = raw.q?.trim().slice(0, 200) || undefined;
+    const category = raw.category && raw.category.length <= 60 ? raw.category : undefined;
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(raw.page ?? '1', 10) || 1));
+    const result = await listPlans(db, {
+      publishedOnly: true,
+      subtreeOf: unitId,
+      category,
+      year: year ? Number(year) : undefined,
+      query: q ? searchQuery(q) : null,
+      page,
+      pageSize: PAGE_SIZE,
+    });
+    const thisYear = new Date().getUTCFullYear();
+    return sendPage(
+      reply,
+      createElement(LibraryPage, {
+        ctx: pageContext(request, reply),
+        filter: { q, category, unitId, year },
+        plans: await planSummaries(db, result.plans),
+        total: result.total,
+        page,
+        pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+        units: asTree(units).map(({ unit, depth }) => ({ value: unit.id, label: `${'\u2003'.repeat(depth)}${unit.name}` })),
+        years: Array.from({ length: 10 }, (_, i) => String(thisYear + 1 - i)),
+      }),
+    );
+  });
+
+  const loadPublished = async (id: string, lang: 'pl' | 'en') => {
+    const plan = await findPlan(db, id);
+    const published = plan && (await publishedDocument(db, plan, lang));
+    if (!plan || !published) throw new AppError(404, 'plan_not_found', planErrors.notFound());
+    return { plan, published };
+  };
+
+  app.get<{ Params: { id: string } }>('/plany/:id', { schema: { hide: true } }, async (request, reply) => {
+    const { plan, published } = await loadPublished(request.params.id, request.lang);
+    const query = similarityQuery(planSearchText(published.content));
+    const similar = query ? await planSummaries(db, await similarPlans(db, plan.id, query)) : [];
+    const staff = await workingView(db, request.principal, plan);
+    return sendPage(
+      reply,
+      createElement(PlanPage, {
+        ctx: pageContext(request, reply),
+        document: published.document,
+        plan: { id: plan.id, status: plan.status, version: published.version, publishedAt: plan.publishedAt, evaluation: plan.evaluation, unitName: published.context.unitName, districtName: published.context.districtName },
+        similar,
+        districtUrl: districtUrl(plan.districtId),
+        staffUrl: staff ? `/admin/plans/${plan.id}` : null,
+      }),
+    );
+  });
+
+  const download = async (reply: FastifyReply, id: string, kind: 'pdf' | 'docx') => {
+    const { plan, published } = await loadPublished(id, 'pl');
+    const body = kind === 'pdf' ? await planPdf(published.document) : await planDocx(published.document);
+    const name = `plan-${plan.districtId.replace('/', '-')}-${published.periodFrom}.${kind}`;
+    return reply
+      .header('content-type', kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `${kind === 'pdf' ? 'inline' : 'attachment'}; filename="${name}"`)
+      .send(body);
+  };
+  app.get<{ Params: { id: string } }>('/plany/:id/plan.pdf', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'pdf'));
+  app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'docx'));
+
+  app.get('/plany.atom', { schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (_request, reply) => {
+    const latest = await db.selectFrom('plans').selectAll().where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(50).execute();
+    const plans = latest.map((row) => ({ id: row.id, published: row.published_at }));
+    const summaries = await planSummaries(db, (await Promise.all(plans.map((p) => findPlan(db, p.id)))).filter((p): p is Plan => p !== undefined));
+    const updated = (plans[0]?.published ?? new Date(0)).toISOString();
+    const entries = summaries
+      .map((summary, i) => {
+        const link = `${config.publicUrl}${summary.url}`;
+        return `<entry><id>${escapeXml(link)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${summary.periodFrom} – ${summary.periodTo})`)}</title><link href="${escapeXml(link)}"/><updated>${plans[i]!.published!.toISOString()}</updated><summary>${escapeXml(summary.goal)}</summary></entry>`;
+      })
+      .join('');
+    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>${escapeXml(`${config.publicUrl}/plany`)}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><link rel="self" href="${escapeXml(`${config.publicUrl}/plany.atom`)}"/><link href="${escapeXml(`${config.publicUrl}/plany`)}"/>${entries}</feed>`;
+    return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed);
+  });
+}

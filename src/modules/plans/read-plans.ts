@@ -1,0 +1,70 @@
+import type { Db } from '../../platform/db/database.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { warsawToday } from '../districts/assignments.js';
+import { findDistrict } from '../districts/repository.js';
+import { findUnit } from '../units/repository.js';
+import type { Plan, PlanContent } from './model.js';
+import { listVersions } from './repository.js';
+import { planDeadlines, type Deadline } from './rules.js';
+import { availableTransitions, type Transition } from './workflow.js';
+import { canSeeWorkingPlan, planSettings, standingOf } from './manage-plans.js';
+import { planDocument, type PlanDocument } from './publication/document.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+
+export function planUrl(id: string): string {
+  return `/plany/${id}`;
+}
+
+/** What residents see: the published version, which stays while a changed version awaits approval. */
+export async function publishedView(db: Db, plan: Plan): Promise<{ version: number; periodFrom: string; periodTo: string; content: PlanContent } | null> {
+  if (plan.publishedVersion === null) return null;
+  if (plan.publishedVersion === plan.version && ['published', 'in_progress', 'evaluated', 'closed'].includes(plan.status)) {
+    return { version: plan.version, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content };
+  }
+  const version = (await listVersions(db, plan.id)).find((v) => v.version === plan.publishedVersion);
+  return version ? { version: version.version, periodFrom: version.periodFrom, periodTo: version.periodTo, content: version.content } : null;
+}
+
+export interface PlanContext {
+  districtNumber: number;
+  districtName: string;
+  unitName: string;
+}
+
+export async function planContext(db: Db, plan: Pick<Plan, 'districtId' | 'unitId'>): Promise<PlanContext> {
+  const [district, unit] = await Promise.all([findDistrict(db, plan.districtId), findUnit(db, plan.unitId)]);
+  return { districtNumber: district?.number ?? 0, districtName: district?.name ?? plan.districtId, unitName: unit?.name ?? plan.unitId };
+}
+
+/** The published document of a plan, for its page, PDF and DOCX alike; null when not published. */
+export async function publishedDocument(db: Db, plan: Plan, lang: Lang = 'pl'): Promise<{ document: PlanDocument; context: PlanContext; version: number; periodFrom: string; periodTo: string; content: PlanContent } | null> {
+  const view = await publishedView(db, plan);
+  if (!view) return null;
+  const context = await planContext(db, plan);
+  return {
+    ...view,
+    context,
+    document: planDocument({ districtNumber: context.districtNumber, unitName: context.unitName, periodFrom: view.periodFrom, periodTo: view.periodTo, version: view.version, content: view.content }, lang),
+  };
+}
+
+export interface WorkingView {
+  deadlines: Deadline[];
+  transitions: Transition[];
+  canEdit: boolean;
+  isDistrictOfficer: boolean;
+  isReviewer: boolean;
+}
+
+/** What staff see of a plan beyond its published text: deadlines and what they may do next. */
+export async function workingView(db: Db, principal: Principal | null, plan: Plan): Promise<WorkingView | null> {
+  if (!(await canSeeWorkingPlan(db, principal, plan))) return null;
+  const standing = await standingOf(db, principal, plan.districtId, plan.unitId);
+  return {
+    deadlines: planDeadlines(plan, warsawToday(), await planSettings(db)),
+    transitions: availableTransitions(plan.status, standing),
+    canEdit: standing.isDistrictOfficer && (plan.status === 'draft' || plan.status === 'returned'),
+    isDistrictOfficer: standing.isDistrictOfficer,
+    isReviewer: standing.isReviewer,
+  };
+}

@@ -1,0 +1,268 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { PlansTable } from '../../platform/db/schema.js';
+import type { Trx } from '../../platform/audit/actor.js';
+import { subtreeOf } from '../units/repository.js';
+import type { Evaluation, Plan, PlanContent, PlanStatus } from './model.js';
+
+type Queryable = Db | Trx;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toPlan(row: Selectable<PlansTable>): Plan {
+  return {
+    id: row.id,
+    districtId: row.district_id,
+    unitId: row.unit_id,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    status: row.status as PlanStatus,
+    version: row.version,
+    publishedVersion: row.published_version,
+    content: row.content as PlanContent,
+    previousPlanId: row.previous_plan_id,
+    evaluation: (row.evaluation as Evaluation | null) ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    approvedAt: row.approved_at,
+    publishedAt: row.published_at,
+    evaluatedAt: row.evaluated_at,
+  };
+}
+
+export async function findPlan(db: Queryable, id: string): Promise<Plan | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const row = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toPlan(row);
+}
+
+export interface PlanRow {
+  districtId: string;
+  unitId: string;
+  periodFrom: string;
+  periodTo: string;
+  content: PlanContent;
+  previousPlanId: string | null;
+  searchStems: string;
+}
+
+export async function insertPlan(trx: Trx, plan: PlanRow, status: PlanStatus = 'draft'): Promise<string> {
+  const row = await trx
+    .insertInto('plans')
+    .values({
+      district_id: plan.districtId,
+      unit_id: plan.unitId,
+      period_from: plan.periodFrom,
+      period_to: plan.periodTo,
+      status,
+      content: JSON.stringify(plan.content),
+      threat_category: plan.content.threat.category,
+      previous_plan_id: plan.previousPlanId,
+      search_stems: plan.searchStems,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface PlanPatch {
+  periodFrom?: string;
+  periodTo?: string;
+  content?: PlanContent;
+  searchStems?: string;
+  status?: PlanStatus;
+  version?: number;
+  publishedVersion?: number | null;
+  evaluation?: Evaluation | null;
+  submittedAt?: Date;
+  approvedAt?: Date | null;
+  publishedAt?: Date;
+  evaluatedAt?: Date;
+}
+
+export async function updatePlanRow(trx: Trx, id: string, patch: PlanPatch): Promise<void> {
+  await trx
+    .updateTable('plans')
+    .set({
+      period_from: patch.periodFrom,
+      period_to: patch.periodTo,
+      content: patch.content === undefined ? undefined : JSON.stringify(patch.content),
+      threat_category: patch.content === undefined ? undefined : patch.content.threat.category,
+      search_stems: patch.searchStems,
+      status: patch.status,
+      version: patch.version,
+      published_version: patch.publishedVersion,
+      evaluation: patch.evaluation === undefined ? undefined : patch.evaluation === null ? null : JSON.stringify(patch.evaluation),
+      submitted_at: patch.submittedAt,
+      approved_at: patch.approvedAt,
+      published_at: patch.publishedAt,
+      evaluated_at: patch.evaluatedAt,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deletePlanRow(trx: Trx, id: string): Promise<void> {
+  await trx.deleteFrom('plans').where('id', '=', id).execute();
+}
+
+/** A plan of the district whose period shares a day with the given one. */
+export async function overlappingPlan(db: Queryable, districtId: string, from: string, to: string, exceptId?: string) {
+  let query = db
+    .selectFrom('plans')
+    .select(['id', 'period_from', 'period_to'])
+    .where('district_id', '=', districtId)
+    .where('period_from', '<=', to)
+    .where('period_to', '>=', from);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return query.executeTakeFirst();
+}
+
+export interface PlanVersion {
+  version: number;
+  periodFrom: string;
+  periodTo: string;
+  content: PlanContent;
+  submittedAt: Date;
+  submittedBy: string;
+  decision: 'approved' | 'returned' | null;
+  comments: ReviewComment[];
+  decidedAt: Date | null;
+  decidedBy: string | null;
+}
+
+/** A reviewer's remark on a section (or one item of it). */
+export interface ReviewComment {
+  section: 'period' | 'threat' | 'goal' | 'actions' | 'partners' | 'communication' | 'general';
+  item: number | null;
+  text: string;
+}
+
+export async function insertVersion(trx: Trx, planId: string, version: Omit<PlanVersion, 'decision' | 'comments' | 'decidedAt' | 'decidedBy' | 'submittedAt'>): Promise<void> {
+  await trx
+    .insertInto('plan_versions')
+    .values({
+      plan_id: planId,
+      version: version.version,
+      period_from: version.periodFrom,
+      period_to: version.periodTo,
+      content: JSON.stringify(version.content),
+      submitted_by: version.submittedBy,
+    })
+    .execute();
+}
+
+export async function decideVersion(trx: Trx, planId: string, version: number, decision: 'approved' | 'returned', comments: ReviewComment[], by: string): Promise<void> {
+  await trx
+    .updateTable('plan_versions')
+    .set({ decision, comments: JSON.stringify(comments), decided_at: new Date(), decided_by: by })
+    .where('plan_id', '=', planId)
+    .where('version', '=', version)
+    .execute();
+}
+
+export async function listVersions(db: Queryable, planId: string): Promise<PlanVersion[]> {
+  const rows = await db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).orderBy('version', 'desc').execute();
+  return rows.map((row) => ({
+    version: row.version,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    content: row.content as PlanContent,
+    submittedAt: row.submitted_at,
+    submittedBy: row.submitted_by,
+    decision: row.decision as PlanVersion['decision'],
+    comments: row.comments as ReviewComment[],
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+  }));
+}
+
+export async function insertEvent(
+  trx: Trx,
+  event: { planId: string; actor: string; transition: string; from: PlanStatus | null; to: PlanStatus; version: number; note?: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('plan_events')
+    .values({
+      plan_id: event.planId,
+      actor_label: event.actor,
+      transition: event.transition,
+      from_status: event.from,
+      to_status: event.to,
+      version: event.version,
+      note: event.note ?? null,
+    })
+    .execute();
+}
+
+export async function listEvents(db: Queryable, planId: string) {
+  return db.selectFrom('plan_events').selectAll().where('plan_id', '=', planId).orderBy('at').orderBy('id').execute();
+}
+
+export async function rememberPartners(trx: Trx, unitId: string, partners: { name: string; tasks: string }[]): Promise<void> {
+  for (const partner of partners) {
+    const name = partner.name.trim();
+    if (!name || name.length > 300) continue;
+    await sql`insert into plan_partners (unit_id, name, last_tasks, used_at) values (${unitId}, ${name}, ${partner.tasks}, now())
+      on conflict (unit_id, name) do update set last_tasks = excluded.last_tasks, used_at = now()`.execute(trx);
+  }
+}
+
+export async function unitPartners(db: Queryable, unitId: string): Promise<{ name: string; tasks: string }[]> {
+  const rows = await db
+    .selectFrom('plan_partners')
+    .select(['name', 'last_tasks'])
+    .where('unit_id', 'in', sql<string>`(with recursive up(id, parent_id) as (select id, parent_id from units where id = ${unitId} union all select u.id, u.parent_id from units u join up on u.id = up.parent_id) select id from up)`)
+    .orderBy('used_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((row) => ({ name: row.name, tasks: row.last_tasks }));
+}
+
+export interface PlanListFilter {
+  /** Only plans whose published version residents can see. */
+  publishedOnly?: boolean;
+  subtreeOf?: string;
+  districtId?: string;
+  statuses?: PlanStatus[];
+  category?: string;
+  year?: number;
+  /** A tsquery over the plans' stems (see search/stems.ts). */
+  query?: string | null;
+  page: number;
+  pageSize: number;
+}
+
+export async function listPlans(db: Queryable, filter: PlanListFilter): Promise<{ plans: Plan[]; total: number }> {
+  let query = db.selectFrom('plans');
+  if (filter.publishedOnly) query = query.where('published_version', 'is not', null);
+  if (filter.subtreeOf) query = query.where('unit_id', 'in', subtreeOf(filter.subtreeOf));
+  if (filter.districtId) query = query.where('district_id', '=', filter.districtId);
+  if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+  if (filter.category) query = query.where('threat_category', '=', filter.category);
+  if (filter.year) query = query.where('period_from', '<=', `${filter.year}-12-31`).where('period_to', '>=', `${filter.year}-01-01`);
+  if (filter.query) query = query.where(sql<boolean>`to_tsvector('simple', search_stems) @@ to_tsquery('simple', ${filter.query})`);
+  const ordered = filter.query
+    ? query.selectAll().orderBy(sql`ts_rank(to_tsvector('simple', search_stems), to_tsquery('simple', ${filter.query}))`, 'desc')
+    : query.selectAll().orderBy('period_from', 'desc');
+  const [rows, count] = await Promise.all([
+    ordered.orderBy('id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { plans: rows.map(toPlan), total: Number(count.n) };
+}
+
+/** Published plans that share the most words with `similar`, best first. */
+export async function similarPlans(db: Queryable, planId: string, similar: string, limit = 5): Promise<Plan[]> {
+  const rows = await db
+    .selectFrom('plans')
+    .selectAll()
+    .where('published_version', 'is not', null)
+    .where('id', '<>', planId)
+    .where(sql<boolean>`to_tsvector('simple', search_stems) @@ to_tsquery('simple', ${similar})`)
+    .orderBy(sql`ts_rank(to_tsvector('simple', search_stems), to_tsquery('simple', ${similar}))`, 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toPlan);
+}

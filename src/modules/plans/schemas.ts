@@ -1,0 +1,129 @@
+import { actionStatuses, diagnosisSources, planStatuses, threatCategories } from './model.js';
+
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const nullableDay = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
+
+export const planContentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['threat', 'goal', 'actions', 'partners', 'communication'],
+  properties: {
+    threat: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['description'],
+      properties: {
+        category: { type: ['string', 'null'], enum: [...threatCategories, null] },
+        places: text(1000),
+        description: text(20_000),
+        sources: { type: 'array', maxItems: diagnosisSources.length, uniqueItems: true, items: { type: 'string', enum: diagnosisSources } },
+      },
+    },
+    goal: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['description'],
+      properties: {
+        description: text(10_000),
+        indicator: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          required: ['what', 'where', 'source'],
+          properties: { what: text(500), where: text(500), source: text(500) },
+        },
+        baseline: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          required: ['period', 'value'],
+          properties: { period: text(200), value: { type: 'number', minimum: 0, maximum: 1e9 } },
+        },
+        target: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          required: ['direction', 'percent'],
+          properties: { direction: { type: 'string', enum: ['decrease', 'increase'] }, percent: { type: 'number', exclusiveMinimum: 0, maximum: 1000 } },
+        },
+      },
+    },
+    actions: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['description'],
+        properties: {
+          description: text(5000),
+          from: nullableDay,
+          to: nullableDay,
+          who: text(500),
+          status: { type: 'string', enum: actionStatuses },
+        },
+      },
+    },
+    partners: {
+      type: 'array',
+      maxItems: 100,
+      items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: text(300), tasks: text(5000) } },
+    },
+    communication: { type: 'array', maxItems: 50, items: text(1000) },
+    signature: { type: ['string', 'null'], maxLength: 200 },
+  },
+} as const;
+
+export const createPlanBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['districtId', 'periodFrom', 'periodTo'],
+  properties: {
+    districtId: { type: 'string', maxLength: 80 },
+    periodFrom: day,
+    periodTo: day,
+    content: planContentSchema,
+    previousPlanId: { type: ['string', 'null'], format: 'uuid' },
+  },
+} as const;
+
+export const updatePlanBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { periodFrom: day, periodTo: day, content: planContentSchema },
+} as const;
+
+export const transitionBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['transition'],
+  properties: {
+    transition: { type: 'string', enum: ['submit', 'approve', 'return', 'publish', 'revise', 'start', 'evaluate', 'close'] },
+    comments: {
+      type: 'array',
+      maxItems: 200,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['section', 'text'],
+        properties: {
+          section: { type: 'string', enum: ['period', 'threat', 'goal', 'actions', 'partners', 'communication', 'general'] },
+          item: { type: ['integer', 'null'], minimum: 0 },
+          text: { type: 'string', minLength: 1, maxLength: 5000 },
+        },
+      },
+    },
+    evaluation: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['outcome'],
+      properties: {
+        outcome: { type: 'string', enum: ['achieved', 'not_achieved', 'insufficient_data'] },
+        measuredValue: { type: ['number', 'null'], minimum: 0 },
+        note: { type: 'string', maxLength: 5000 },
+      },
+    },
+    note: { type: 'string', maxLength: 2000 },
+  },
+} as const;
+
+export const planStatusSchema = { type: 'string', enum: planStatuses } as const;
