@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { docxText } from '../../../platform/documents/docx-text.js';
+
+/** Whitespace-insensitive: PDF and DOCX wrap lines differently. */
+const flat = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([,.:;–])\s*/g, '$1')
+    .replace(/(\p{L})- (\p{L})/gu, '$1-$2') // a line broken after a hyphen ("e-" / "mail")
+    .trim();
+
+describe('published plan pages and documents', () => {
+  let t: TestApp;
+  let browser: TestClient;
+  let krasnystaw: string;
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    const list = (await browser.get('/api/v1/plans?districtId=kpp-krasnystaw/2')).json();
+    krasnystaw = list.plans[0].id;
+  });
+  afterAll(() => t.close());
+
+  it('shows the plan in the official layout, sections 1–5, with the unit and the signature', async () => {
+    const page = await browser.get(`/plany/${krasnystaw}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 2');
+    expect(page.body).toContain('na okres od 01.07.2026 roku do 31.12.2026 roku');
+    expect(page.body).toContain('Komenda Powiatowa Policji w Krasnymstawie');
+    for (const heading of ['1. Charakterystyka zdiagnozowanego zagrożenia w rejonie służbowym', '2. Zakładany cel do osiągnięcia', '5. Proponowany sposób przekazania społeczności rejonu informacji o działaniu priorytetowym']) {
+      expect(page.body).toContain(heading);
+    }
+    expect(page.body).toContain('lipiec 2026 – Spotkanie z pracownikami Towarzystwa Budownictwa Społecznego');
+    expect(page.body).toContain('sierżant Krzysztof Turek');
+    expect(page.body).toContain('w realizacji');
+  });
+
+  it('offers the same words as PDF (A4, page numbers) and DOCX', async () => {
+    const page = await browser.get(`/plany/${krasnystaw}`);
+    const pdf = await t.app.inject(`/plany/${krasnystaw}/plan.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const pdfText = flat(execFileSync('pdftotext', ['-', '-'], { input: pdf.rawPayload }).toString());
+    expect(execFileSync('pdfinfo', ['-'], { input: pdf.rawPayload }).toString()).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(pdfText).toMatch(/1\s*\/\s*2/);
+    const docx = await t.app.inject(`/plany/${krasnystaw}/plan.docx`);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const docxWords = flat(await docxText(docx.rawPayload));
+    // Every paragraph of the page's document is in both files, in Polish letters.
+    const paragraphs = [...page.body.matchAll(/<(?:p|li|h1|h2)[^>]*>([^<]{20,})<\/(?:p|li|h1|h2)>/g)].map((m) => flat(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')));
+    const inDocument = paragraphs.filter((p) => p.includes('Towarzystw') || p.includes('zagrożeń') || p.includes('oszustw'));
+    expect(inDocument.length).toBeGreaterThan(5);
+    for (const paragraph of inDocument) {
+      expect(pdfText).toContain(paragraph);
+      expect(docxWords).toContain(paragraph);
+    }
+  });
+
+  it('finds plans in the library by word forms and lists similar plans', async () => {
+    const library = await browser.get(`/plany?q=${encodeURIComponent('oszustwami')}`);
+    expect(library.statusCode).toBe(200);
+    expect(library.body).toMatch(/2 plany/);
+    expect(library.body).toContain('Rejon nr 7 – gmina Serniki');
+    const page = await browser.get(`/plany/${krasnystaw}`);
+    const similar = page.body.slice(page.body.indexOf('Podobne plany'));
+    expect(similar).toContain('gmina Serniki'); // the other fraud plan
+  });
+
+  it('links the current plan from the district page, and feeds new plans as Atom', async () => {
+    const district = await browser.get('/rejony/kpp-krasnystaw/2');
+    expect(district.body).toContain(`href="/plany/${krasnystaw}"`);
+    const feed = await t.app.inject('/plany.atom');
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body.match(/<entry>/g)).toHaveLength(4);
+    expect(feed.body).toContain(`http://localhost:3000/plany/${krasnystaw}`);
+  });
+
+  it('does not show plans that were never published', async () => {
+    const officer = new TestClient(t.app);
+    await officer.signIn('dzielnicowy.lubartow');
+    const draft = (await officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2050-01-01', periodTo: '2050-06-30' })).json();
+    expect((await browser.get(`/plany/${draft.id}`)).statusCode).toBe(404);
+    expect((await browser.get(`/plany/${draft.id}/plan.pdf`)).statusCode).toBe(404);
+    expect((await new TestClient(t.app).get(`/api/v1/plans/${draft.id}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/v1/plans/${draft.id}`)).json().working.status).toBe('draft');
+  });
+});
