@@ -19,6 +19,7 @@ import { registerTransferPages } from './modules/districts/transfer/page-routes.
 import { registerUnitAdminPages } from './modules/units/admin-routes.js';
 import { registerPlanApi } from './modules/plans/api-routes.js';
 import { registerPlanPages } from './modules/plans/public/routes.js';
+import { registerPlanEditor } from './modules/plans/editor/routes.js';
 
 /** The whole application on an open, migrated database. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -44,6 +45,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerUnitAdminPages(app, database, registerChanged);
   registerPlanApi(app, config, database);
   registerPlanPages(app, config, database);
+  registerPlanEditor(app, database);
   await locator.rebuild();
   locator.start();
   app.addHook('onClose', async () => locator.stop());

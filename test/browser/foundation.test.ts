@@ -110,7 +110,8 @@ describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
   it('an officer sees their account and cannot open the administration', async () => {
     await signIn(page, 'dzielnicowy.lubartow', '/account');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Moje konto');
-    expect(await page.getByRole('link', { name: 'Administracja' }).count()).toBe(0);
+    // Officers have a workspace (their plans), but not the account administration.
+    expect(await page.getByRole('link', { name: 'Panel' }).count()).toBe(1);
     await inspect(page, `my-account-${viewport}`);
     const response = await page.goto(`${app.url}/admin/accounts`);
     expect(response!.status()).toBe(403);

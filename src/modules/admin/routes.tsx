@@ -8,7 +8,9 @@ import { sendPage } from '../../platform/render/render.js';
 
 const messages = defineMessages({
   pl: {
-    title: 'Administracja',
+    title: 'Panel',
+    plans: 'Plany działań priorytetowych',
+    plansText: 'Szkice, plany do zatwierdzenia, terminy, import dokumentów.',
     lead: 'Zarządzaj danymi jednostek, za które odpowiadasz.',
     districts: 'Rejony służbowe',
     districtsText: 'Obszary rejonów, telefony i e-maile, dzielnicowi i zastępstwa.',
@@ -24,7 +26,9 @@ const messages = defineMessages({
     auditText: 'Kto, kiedy i co zmienił; logowania i nieudane próby logowania.',
   },
   en: {
-    title: 'Administration',
+    title: 'Workspace',
+    plans: 'Priority action plans',
+    plansText: 'Drafts, plans to approve, deadlines, importing documents.',
     lead: 'Manage the data of the units you are responsible for.',
     districts: 'Districts',
     districtsText: 'District areas, phones and e-mails, officers and substitutes.',
@@ -42,7 +46,7 @@ const messages = defineMessages({
 });
 
 /** Staff roles that see the administration pages (each card lists who may open it). */
-export const adminAreaRoles: Role[] = ['admin', 'commander', 'supervisor'];
+export const adminAreaRoles: Role[] = ['admin', 'commander', 'supervisor', 'officer'];
 
 export function registerAdminHome(app: FastifyInstance): void {
   app.get('/admin', { schema: { hide: true } }, async (request, reply) => {
@@ -50,6 +54,7 @@ export function registerAdminHome(app: FastifyInstance): void {
     const ctx = pageContext(request, reply);
     const m = messages[ctx.lang];
     const cards: [string, string, string, Role[]][] = [
+      ['/admin/plans', m.plans, m.plansText, ['admin', 'commander', 'supervisor', 'officer']],
       ['/admin/districts', m.districts, m.districtsText, ['admin', 'commander', 'supervisor']],
       ['/admin/officers', m.officers, m.officersText, ['admin', 'commander', 'supervisor']],
       ['/admin/units', m.units, m.unitsText, ['admin', 'commander']],

@@ -61,8 +61,8 @@ export const statusNames: Record<'pl' | 'en', Record<string, string>> = {
 };
 
 export const transitionNames: Record<'pl' | 'en', Record<string, string>> = {
-  pl: { submit: 'Przekaż do zatwierdzenia', approve: 'Zatwierdź', return: 'Zwróć do poprawy', publish: 'Opublikuj', revise: 'Utwórz nową wersję', start: 'Rozpocznij realizację', evaluate: 'Oceń realizację', close: 'Zamknij plan' },
-  en: { submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', publish: 'Publish', revise: 'Create a new version', start: 'Start carrying out', evaluate: 'Evaluate', close: 'Close the plan' },
+  pl: { create: 'Utworzenie szkicu', submit: 'Przekaż do zatwierdzenia', approve: 'Zatwierdź', return: 'Zwróć do poprawy', publish: 'Opublikuj', revise: 'Utwórz nową wersję', start: 'Rozpocznij realizację', evaluate: 'Oceń realizację', close: 'Zamknij plan' },
+  en: { create: 'Draft created', submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', publish: 'Publish', revise: 'Create a new version', start: 'Start carrying out', evaluate: 'Evaluate', close: 'Close the plan' },
 };
 
 export const categoryNames: Record<'pl' | 'en', Record<string, string>> = {

@@ -67,7 +67,7 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
 export function TextField(
   props: FieldProps & {
     value?: string | undefined;
-    type?: 'text' | 'password' | 'email' | 'search' | 'date';
+    type?: 'text' | 'password' | 'email' | 'search' | 'date' | 'month';
     autoComplete?: string;
     required?: boolean;
     width?: 'short' | 'medium' | 'full';

@@ -54,7 +54,7 @@ export function Layout({ ctx, title, children }: LayoutProps) {
                 <NavLink href="/plany" current={ctx.currentUrl}>
                   {m.plans}
                 </NavLink>
-                {user && user.role !== 'officer' && (
+                {user && (
                   <NavLink href="/admin" current={ctx.currentUrl}>
                     {m.admin}
                   </NavLink>

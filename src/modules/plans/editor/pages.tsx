@@ -1,0 +1,503 @@
+import type { ReactNode } from 'react';
+import type { PageContext } from '../../../platform/render/page-context.js';
+import { Layout } from '../../../platform/render/layout.js';
+import { CheckboxField, CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
+import type { FieldError } from '../../../platform/http/errors.js';
+import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { categoryNames, statusNames, transitionNames } from '../messages.js';
+import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '../model.js';
+import type { Deadline } from '../rules.js';
+import type { PlanVersion } from '../repository.js';
+import type { Transition } from '../workflow.js';
+import type { ParsedPlan } from '../import/parse-plan.js';
+import { PlanDocumentView } from '../public/pages.js';
+import type { PlanDocument } from '../publication/document.js';
+import { diffWords, hasChanges } from './diff.js';
+import { standardChannels } from './form.js';
+import { editorMessages } from './messages.js';
+
+const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
+
+export interface QueueRow {
+  plan: Plan;
+  districtName: string;
+  unitName: string;
+  overdue: Deadline[];
+}
+
+export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; rows: QueueRow[]; status: string | undefined; canCreate: boolean }) {
+  const m = editorMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={m.queueTitle}>
+      <div className="page-heading">
+        <h1>{m.queueTitle}</h1>
+        {canCreate && (
+          <p className="actions">
+            <a className="button" href="/admin/plans/new">
+              {m.newPlan}
+            </a>
+            <a className="button button--secondary" href="/admin/plans/import">
+              {m.importPlan}
+            </a>
+          </p>
+        )}
+      </div>
+      <p className="lead">{m.queueLead}</p>
+      <form method="get" action="/admin/plans" className="filters">
+        <SelectField name="status" label={m.status} value={status} placeholder={m.anyStatus} options={Object.entries(statusNames[ctx.lang]).map(([value, label]) => ({ value, label }))} />
+        <div className="filters__actions">
+          <button type="submit" className="button button--secondary">
+            {m.filter}
+          </button>
+        </div>
+      </form>
+      {rows.length === 0 ? (
+        <p>{m.noPlans}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table table--stack">
+            <caption className="visually-hidden">{m.queueTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.district}</th>
+                <th scope="col">{m.period}</th>
+                <th scope="col">{m.status}</th>
+                <th scope="col">{m.deadlines}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ plan, districtName, unitName, overdue }) => (
+                <tr key={plan.id}>
+                  <td data-label={m.district}>
+                    <a href={`/admin/plans/${plan.id}`}>{districtName}</a>
+                    <br />
+                    <span className="muted small">{unitName}</span>
+                  </td>
+                  <td data-label={m.period}>{`${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</td>
+                  <td data-label={m.status}>
+                    <Tag tone={plan.status === 'submitted' ? 'yellow' : plan.status === 'returned' ? 'red' : 'blue'}>{statusNames[ctx.lang][plan.status]}</Tag>
+                  </td>
+                  <td data-label={m.deadlines}>
+                    {overdue.length === 0
+                      ? m.none
+                      : overdue.map((d) => (
+                          <span key={d.kind} className="deadline deadline--overdue">
+                            <Tag tone="red">{m.overdue}</Tag> {`${m.deadlineNames[d.kind]} (${m.due} ${day(d.due, ctx)})`}
+                          </span>
+                        ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export function NewPlanPage({ ctx, districts, values, errors }: { ctx: PageContext; districts: Option[]; values: Record<string, string | undefined>; errors: FieldError[] }) {
+  const m = editorMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={m.newTitle}>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <h1>{m.newTitle}</h1>
+      <form method="post" action="/admin/plans/new" className="narrow" noValidate>
+        <CsrfField token={ctx.csrfToken} />
+        <SelectField name="districtId" label={m.district} value={values.districtId} options={districts} error={errorFor(errors, 'districtId')} />
+        <TextField name="periodFrom" label={m.periodFrom} type="date" value={values.periodFrom} width="short" error={errorFor(errors, 'periodFrom')} />
+        <TextField name="periodTo" label={m.periodTo} hint={m.periodHint} type="date" value={values.periodTo} width="short" error={errorFor(errors, 'periodTo')} />
+        <button type="submit" className="button">
+          {m.create}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ImportPage({
+  ctx,
+  districts,
+  text,
+  districtId,
+  parsed,
+  warnings,
+  errors,
+}: {
+  ctx: PageContext;
+  districts: Option[];
+  text: string;
+  districtId: string | undefined;
+  parsed: ParsedPlan | null;
+  warnings: string[];
+  errors: FieldError[];
+}) {
+  const m = editorMessages[ctx.lang];
+  const row = (label: string, value: ReactNode) => (
+    <div className="summary-list__row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  return (
+    <Layout ctx={ctx} title={m.importTitle}>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <h1>{m.importTitle}</h1>
+      <p className="lead">{m.importLead}</p>
+      {parsed && (
+        <section aria-labelledby="recognised" className="section-box">
+          <h2 id="recognised">{m.recognised}</h2>
+          <dl className="summary-list">
+            {row(m.unit, parsed.unit ?? m.none)}
+            {row(m.districtNumber, parsed.districtNumber ?? m.none)}
+            {row(m.period, parsed.period ? `${day(parsed.period.from, ctx)} – ${day(parsed.period.to, ctx)}` : m.none)}
+            {row(m.target, parsed.goal.target ? `${parsed.goal.target.direction === 'decrease' ? m.decrease : m.increase} ${parsed.goal.target.percent}%` : m.none)}
+            {row(m.actionsCount, parsed.actions.length)}
+            {row(m.partnersCount, parsed.partners.length)}
+            {row(m.channelsCount, parsed.communication.length)}
+          </dl>
+          <h3>{m.notRecognised}</h3>
+          {warnings.length === 0 ? (
+            <p>{m.nothingMissing}</p>
+          ) : (
+            <ul>
+              {warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <form method="post" action="/admin/plans/import" encType="multipart/form-data" noValidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextAreaField name="text" label={m.text} value={text} rows={12} error={errorFor(errors, 'text')} />
+        <div className="field">
+          <label className="field__label" htmlFor="field-file">
+            {m.file}
+          </label>
+          <input className="input" id="field-file" name="file" type="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
+        </div>
+        <SelectField name="districtId" label={m.district} value={districtId} options={districts} placeholder={m.districtAuto} error={errorFor(errors, 'districtId')} />
+        <div className="actions">
+          <button type="submit" name="intent" value="recognise" className="button button--secondary">
+            {m.recognise}
+          </button>
+          {parsed && (
+            <button type="submit" name="intent" value="create" className="button">
+              {m.createDraft}
+            </button>
+          )}
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+function Diff({ before, after, ctx }: { before: string; after: string; ctx: PageContext }) {
+  const segments = diffWords(before, after);
+  if (!hasChanges(segments)) return <p className="muted">{editorMessages[ctx.lang].noChanges}</p>;
+  return (
+    <p className="diff">
+      {segments.map((s, i) => (s.kind === 'same' ? <span key={i}>{s.text}</span> : s.kind === 'added' ? <ins key={i}>{s.text}</ins> : <del key={i}>{s.text}</del>))}
+    </p>
+  );
+}
+
+/** The reviewer's view of what changed since the previous submitted version, section by section. */
+export function VersionDiff({ ctx, before, after }: { ctx: PageContext; before: PlanContent; after: PlanContent }) {
+  const actions = (c: PlanContent) => c.actions.map((a) => `${a.from ?? ''}–${a.to ?? ''} ${a.description}`).join('\n');
+  const partners = (c: PlanContent) => c.partners.map((p) => `${p.name} – ${p.tasks}`).join('\n');
+  const m = editorMessages[ctx.lang];
+  const sections: [string, string, string][] = [
+    [m.section1, before.threat.description, after.threat.description],
+    [m.section2, before.goal.description, after.goal.description],
+    [m.section3, actions(before), actions(after)],
+    [m.section4, partners(before), partners(after)],
+    [m.section5, before.communication.join('\n'), after.communication.join('\n')],
+  ];
+  return (
+    <>
+      {sections.map(([title, a, b]) => (
+        <div key={title}>
+          <h4>{title}</h4>
+          <Diff before={a} after={b} ctx={ctx} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+export interface WorkPageProps {
+  ctx: PageContext;
+  plan: Plan;
+  districtName: string;
+  unitName: string;
+  content: PlanContent;
+  document: PlanDocument;
+  deadlines: Deadline[];
+  transitions: Transition[];
+  canEdit: boolean;
+  canDelete: boolean;
+  versions: PlanVersion[];
+  events: { at: Date; actor_label: string; transition: string; to_status: string; version: number }[];
+  partners: string[];
+  errors: FieldError[];
+  periodFrom: string;
+  periodTo: string;
+}
+
+function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: WorkPageProps) {
+  const m = editorMessages[ctx.lang];
+  const month = (d: string | null) => (d ? d.slice(0, 7) : '');
+  const stdChannels = standardChannels[ctx.lang];
+  const otherChannels = content.communication.filter((c) => !standardChannels.pl.includes(c));
+  const goalMeasurable = Boolean(content.goal.indicator || content.goal.baseline || content.goal.target);
+  return (
+    <form method="post" action={`/admin/plans/${plan.id}`} id="plan-editor" data-autosave="true" noValidate>
+      <CsrfField token={ctx.csrfToken} />
+      <h2>{m.editorTitle}</h2>
+      <p className="muted" id="autosave-status" aria-live="polite" />
+      <div className="narrow">
+        <TextField name="periodFrom" label={m.periodFrom} type="date" value={periodFrom} width="short" error={errorFor(errors, 'periodFrom')} />
+        <TextField name="periodTo" label={m.periodTo} hint={m.periodHint} type="date" value={periodTo} width="short" error={errorFor(errors, 'periodTo')} />
+      </div>
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">{m.section1}</legend>
+        <SelectField name="threat.category" label={m.category} value={content.threat.category ?? ''} placeholder={m.chooseCategory} options={Object.entries(categoryNames[ctx.lang]).map(([value, label]) => ({ value, label }))} error={errorFor(errors, 'threat.category')} />
+        <TextField name="threat.places" label={m.places} value={content.threat.places} />
+        <TextAreaField name="threat.description" label={m.description} value={content.threat.description} rows={8} error={errorFor(errors, 'threat.description')} />
+        <fieldset className="fieldset fieldset--inner">
+          <legend className="field__label">{m.sources}</legend>
+          {diagnosisSources.map((source) => (
+            <CheckboxField key={source} name={`threat.sources.${source}`} label={sourceLabel(source, ctx)} checked={content.threat.sources.includes(source)} />
+          ))}
+        </fieldset>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">{m.section2}</legend>
+        <TextAreaField name="goal.description" label={m.goal} value={content.goal.description} rows={5} error={errorFor(errors, 'goal.description')} />
+        <CheckboxField name="goal.measurable" label={m.measurable} checked={goalMeasurable} />
+        <div className="grid-2">
+          <TextField name="goal.indicator.what" label={m.indicatorWhat} value={content.goal.indicator?.what} />
+          <TextField name="goal.indicator.where" label={m.indicatorWhere} value={content.goal.indicator?.where} />
+          <TextField name="goal.indicator.source" label={m.indicatorSource} value={content.goal.indicator?.source} />
+          <TextField name="goal.baseline.period" label={m.baselinePeriod} value={content.goal.baseline?.period} />
+          <TextField name="goal.baseline.value" label={m.baselineValue} value={content.goal.baseline ? String(content.goal.baseline.value) : ''} width="short" error={errorFor(errors, 'goal.baseline.value')} />
+          <SelectField name="goal.target.direction" label={m.direction} value={content.goal.target?.direction ?? 'decrease'} options={[{ value: 'decrease', label: m.decrease }, { value: 'increase', label: m.increase }]} />
+          <TextField name="goal.target.percent" label={m.percent} value={content.goal.target ? String(content.goal.target.percent) : ''} width="short" error={errorFor(errors, 'goal.target.percent')} />
+        </div>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">{m.section3}</legend>
+        {errorFor(errors, 'actions') && <p className="field__error">{errorFor(errors, 'actions')}</p>}
+        {content.actions.map((action, i) => (
+          <div className="repeat" key={i}>
+            <h3 className="repeat__title">{m.action(i + 1)}</h3>
+            <TextAreaField name={`actions.${i}.description`} label={m.actionDescription} value={action.description} rows={3} error={errorFor(errors, `actions.${i}.description`)} />
+            <div className="grid-2">
+              <TextField name={`actions.${i}.from`} label={m.actionFrom} value={month(action.from)} type="month" width="short" />
+              <TextField name={`actions.${i}.to`} label={m.actionTo} value={month(action.to)} type="month" width="short" error={errorFor(errors, `actions.${i}.to`)} />
+              <TextField name={`actions.${i}.who`} label={m.who} value={action.who} />
+              <SelectField name={`actions.${i}.status`} label={m.actionStatus} value={action.status} options={actionStatuses.map((s) => ({ value: s, label: m.actionStatuses[s]! }))} />
+            </div>
+            <div className="actions">
+              <button type="submit" name="intent" value={`up-action:${i}`} className="button button--secondary" disabled={i === 0} aria-label={`${m.up}: ${m.action(i + 1)}`}>
+                {m.up}
+              </button>
+              <button type="submit" name="intent" value={`down-action:${i}`} className="button button--secondary" disabled={i === content.actions.length - 1} aria-label={`${m.down}: ${m.action(i + 1)}`}>
+                {m.down}
+              </button>
+              <button type="submit" name="intent" value={`remove-action:${i}`} className="button button--secondary" aria-label={`${m.remove}: ${m.action(i + 1)}`}>
+                {m.remove}
+              </button>
+            </div>
+          </div>
+        ))}
+        <button type="submit" name="intent" value="add-action" className="button button--secondary">
+          {m.addAction}
+        </button>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">{m.section4}</legend>
+        <datalist id="known-partners">
+          {partners.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        {content.partners.map((partner, i) => (
+          <div className="repeat" key={i}>
+            <h3 className="repeat__title">{m.partner(i + 1)}</h3>
+            <div className="field">
+              <label className="field__label" htmlFor={`field-partners.${i}.name`}>
+                {m.partnerName}
+              </label>
+              {errorFor(errors, `partners.${i}.name`) && <p className="field__error">{errorFor(errors, `partners.${i}.name`)}</p>}
+              <input className="input" id={`field-partners.${i}.name`} name={`partners.${i}.name`} defaultValue={partner.name} list="known-partners" />
+            </div>
+            <TextAreaField name={`partners.${i}.tasks`} label={m.partnerTasks} value={partner.tasks} rows={2} />
+            <button type="submit" name="intent" value={`remove-partner:${i}`} className="button button--secondary" aria-label={`${m.remove}: ${m.partner(i + 1)}`}>
+              {m.remove}
+            </button>
+          </div>
+        ))}
+        <button type="submit" name="intent" value="add-partner" className="button button--secondary">
+          {m.addPartner}
+        </button>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">{m.section5}</legend>
+        {errorFor(errors, 'communication') && <p className="field__error">{errorFor(errors, 'communication')}</p>}
+        {stdChannels.map((channel, k) => (
+          <CheckboxField key={channel} name={`communication.std.${k}`} label={channel} checked={content.communication.includes(standardChannels.pl[k]!)} />
+        ))}
+        <TextAreaField name="communication.other" label={m.otherChannels} value={otherChannels.join('\n')} rows={3} />
+      </fieldset>
+      <div className="narrow">
+        <TextField name="signature" label={m.signature} value={content.signature ?? ''} />
+      </div>
+      <div className="actions">
+        <button type="submit" name="intent" value="save" className="button button--secondary">
+          {m.save}
+        </button>
+        <button type="submit" name="intent" value="submit" className="button">
+          {transitionNames[ctx.lang].submit}
+        </button>
+      </div>
+      <script type="module" src="/assets/build/autosave.js" />
+    </form>
+  );
+}
+
+function sourceLabel(source: string, ctx: PageContext): string {
+  const names: Record<string, Record<string, string>> = {
+    pl: { residents: 'informacje od mieszkańców', patrols: 'obserwacje podczas obchodu', safety_analysis: 'analiza bezpieczeństwa', kmzb: 'zgłoszenia na Krajowej Mapie Zagrożeń', partners: 'informacje od instytucji', interventions: 'interwencje (SWD)', survey: 'ankieta', debate: 'debata społeczna' },
+    en: { residents: 'residents', patrols: 'patrol observations', safety_analysis: 'safety analysis', kmzb: 'national threat map reports', partners: 'partner institutions', interventions: 'interventions', survey: 'survey', debate: 'public debate' },
+  };
+  return names[ctx.lang]![source] ?? source;
+}
+
+export function WorkPage(props: WorkPageProps) {
+  const { ctx, plan, districtName, unitName, deadlines, transitions, canEdit, canDelete, versions, events, errors, document, content } = props;
+  const m = editorMessages[ctx.lang];
+  const current = versions.find((v) => v.version === plan.version);
+  const previousSubmitted = versions.find((v) => v.version < plan.version);
+  const lastReturned = versions.find((v) => v.decision === 'returned' && v.comments.length > 0);
+  const reviewing = transitions.includes('approve') || transitions.includes('return');
+  const otherTransitions = transitions.filter((t) => !['submit', 'approve', 'return', 'evaluate'].includes(t));
+  return (
+    <Layout ctx={ctx} title={`${districtName} – ${m.queueTitle}`}>
+      <p>
+        <a className="back-link" href="/admin/plans">
+          {m.queueTitle}
+        </a>
+      </p>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <p className="caption">{unitName}</p>
+      <h1>{`${districtName}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</h1>
+      <p>
+        <Tag tone="blue">{statusNames[ctx.lang][plan.status]}</Tag> · {m.version} {plan.version}
+        {plan.publishedVersion !== null && (
+          <>
+            {' · '}
+            <a href={`/plany/${plan.id}`}>{m.publicPage}</a>
+          </>
+        )}
+      </p>
+      <section aria-labelledby="deadlines">
+        <h2 id="deadlines">{m.deadlines}</h2>
+        <ul className="deadline-list">
+          {deadlines.map((d) => (
+            <li key={d.kind}>
+              {d.overdue && <Tag tone="red">{m.overdue}</Tag>} {`${m.deadlineNames[d.kind]}: ${m.due} ${day(d.due, ctx)}`}
+              {d.doneOn && ` — ${m.done} ${day(d.doneOn, ctx)}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {lastReturned && canEdit && (
+        <section className="callout callout--warning" aria-labelledby="returned-comments">
+          <h2 id="returned-comments">{m.previousComments(lastReturned.version)}</h2>
+          <ul>
+            {lastReturned.comments.map((c, i) => (
+              <li key={i}>{`${c.section}${c.item !== null ? ` ${c.item + 1}` : ''}: ${c.text}`}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {canEdit ? <Editor {...props} /> : <PlanDocumentView document={document} />}
+      {reviewing && current && (
+        <section className="section-box" aria-labelledby="review">
+          <h2 id="review">{m.reviewTitle}</h2>
+          {previousSubmitted && (
+            <>
+              <h3>{m.changesTitle(previousSubmitted.version)}</h3>
+              <VersionDiff ctx={ctx} before={previousSubmitted.content} after={current.content} />
+            </>
+          )}
+          <form method="post" action={`/admin/plans/${plan.id}/review`} noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            {(['threat', 'goal', 'partners', 'communication'] as const).map((section, i) => (
+              <TextAreaField key={section} name={`comment.${section}`} label={m.commentsFor([m.section1, m.section2, m.section4, m.section5][i]!)} rows={2} />
+            ))}
+            {content.actions.map((_, i) => (
+              <TextAreaField key={i} name={`comment.actions.${i}`} label={m.commentItem(i + 1)} rows={2} />
+            ))}
+            <TextAreaField name="comment.general" label={m.generalComment} rows={3} error={errorFor(errors, 'comments')} />
+            <div className="actions">
+              <button type="submit" name="intent" value="approve" className="button">
+                {transitionNames[ctx.lang].approve}
+              </button>
+              <button type="submit" name="intent" value="return" className="button button--warning">
+                {transitionNames[ctx.lang].return}
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+      {transitions.includes('evaluate') && (
+        <section className="section-box" aria-labelledby="evaluate">
+          <h2 id="evaluate">{m.evaluationTitle}</h2>
+          <form method="post" action={`/admin/plans/${plan.id}/transition`} className="narrow" noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            <input type="hidden" name="transition" value="evaluate" />
+            <SelectField name="outcome" label={m.outcome} options={Object.entries(m.outcomes).map(([value, label]) => ({ value, label }))} error={errorFor(errors, 'evaluation')} />
+            <TextField name="measuredValue" label={m.measuredValue} width="short" />
+            <TextAreaField name="note" label={m.evaluationNote} rows={3} />
+            <button type="submit" className="button">
+              {transitionNames[ctx.lang].evaluate}
+            </button>
+          </form>
+        </section>
+      )}
+      {(otherTransitions.length > 0 || canDelete) && (
+        <div className="actions section-box">
+          {otherTransitions.map((transition) => (
+            <form key={transition} method="post" action={`/admin/plans/${plan.id}/transition`}>
+              <CsrfField token={ctx.csrfToken} />
+              <input type="hidden" name="transition" value={transition} />
+              <button type="submit" className="button">
+                {transitionNames[ctx.lang][transition]}
+              </button>
+            </form>
+          ))}
+          {canDelete && (
+            <form method="post" action={`/admin/plans/${plan.id}/delete`}>
+              <CsrfField token={ctx.csrfToken} />
+              <button type="submit" className="button button--warning">
+                {m.deleteDraft}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      <section className="section-box" aria-labelledby="history">
+        <h2 id="history">{m.history}</h2>
+        <ul>
+          {events.map((event, i) => (
+            <li key={i}>{`${formatDateTime(event.at, ctx.lang)} — ${event.actor_label}: ${transitionNames[ctx.lang][event.transition] ?? event.transition} → ${statusNames[ctx.lang][event.to_status] ?? event.to_status} (${m.version} ${event.version})`}</li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}

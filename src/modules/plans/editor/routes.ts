@@ -1,0 +1,256 @@
+import { createElement } from 'react';
+import { sql } from 'kysely';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../../../platform/db/database.js';
+import { requireRole } from '../../../platform/auth/guards.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import { AppError, type FieldError } from '../../../platform/http/errors.js';
+import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
+import { actorOf, pageContext } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/render/render.js';
+import { docxText } from '../../../platform/documents/docx-text.js';
+import type { Option } from '../../../platform/render/components.js';
+import { warsawToday } from '../../districts/assignments.js';
+import { subtreeOf } from '../../units/repository.js';
+import { importPlanDocument, parseDocument } from '../import/import-plan.js';
+import { createPlan, deleteDraft, transitionPlan, updatePlan } from '../manage-plans.js';
+import { planErrors } from '../messages.js';
+import type { Plan, PlanStatus } from '../model.js';
+import { planContext, workingView } from '../read-plans.js';
+import { findPlan, listEvents, listPlans, listVersions, unitPartners, type ReviewComment } from '../repository.js';
+import { planDocument } from '../publication/document.js';
+import type { Transition } from '../workflow.js';
+import { applyListIntent, readEditorForm } from './form.js';
+import { ImportPage, NewPlanPage, QueuePage, WorkPage } from './pages.js';
+
+const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
+
+/** Districts a person may start a plan for: an officer's own (today), or every district of their units. */
+async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
+  const db = database.db;
+  const today = warsawToday();
+  let query = db.selectFrom('districts as d').innerJoin('units as u', 'u.id', 'd.unit_id').select(['d.id', 'd.name', 'u.name as unit_name']).where('d.retired_at', 'is', null);
+  if (principal.role === 'officer') {
+    query = query.where(
+      'd.id',
+      'in',
+      sql<string>`(select a.district_id from assignments a join officers o on o.id = a.officer_id where o.account_id = ${principal.accountId} and a.starts_on <= ${today} and (a.ends_on is null or a.ends_on >= ${today}))`,
+    );
+  } else {
+    query = query.where('d.unit_id', 'in', subtreeOf(principal.unitId));
+  }
+  const rows = await query.orderBy('u.name').orderBy('d.number').execute();
+  return rows.map((row) => ({ value: row.id, label: `${row.name} (${row.unit_name})` }));
+}
+
+export function registerPlanEditor(app: FastifyInstance, database: Database): void {
+  const db = database.db;
+
+  app.get<{ Querystring: { status?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, ...staffRoles);
+    const status = Object.keys({ draft: 1, submitted: 1, returned: 1, approved: 1, published: 1, in_progress: 1, evaluated: 1, closed: 1 }).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
+    const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
+    const { plans } = await listPlans(db, { subtreeOf: principal.unitId, statuses: status ? [status] : undefined, page: 1, pageSize: 500 });
+    const visible = mine ? plans.filter((p) => mine.includes(p.districtId)) : plans;
+    const rows = await Promise.all(
+      visible.map(async (plan) => {
+        const context = await planContext(db, plan);
+        const working = await workingView(db, principal, plan);
+        return { plan, districtName: context.districtName, unitName: context.unitName, overdue: working?.deadlines.filter((d) => d.overdue) ?? [] };
+      }),
+    );
+    // Plans that need someone now first: overdue, then awaiting approval.
+    rows.sort((a, b) => b.overdue.length - a.overdue.length || Number(b.plan.status === 'submitted') - Number(a.plan.status === 'submitted') || b.plan.periodFrom.localeCompare(a.plan.periodFrom));
+    return sendPage(reply, createElement(QueuePage, { ctx: pageContext(request, reply), rows, status, canCreate: true }));
+  });
+
+  app.get('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, ...staffRoles);
+    return sendPage(reply, createElement(NewPlanPage, { ctx: pageContext(request, reply), districts: await districtOptions(database, principal), values: {}, errors: [] }));
+  });
+
+  app.post('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, ...staffRoles);
+    const fields = formFields(request.body);
+    let errors: FieldError[] = [];
+    const missing = (field: string) => !fields[field] && errors.push({ field, code: 'required', message: request.lang === 'pl' ? 'To pole jest wymagane.' : 'This field is required.' });
+    missing('districtId');
+    missing('periodFrom');
+    missing('periodTo');
+    if (errors.length === 0) {
+      try {
+        const plan = await createPlan(db, principal, actorOf(request), { districtId: fields.districtId!, periodFrom: fields.periodFrom!, periodTo: fields.periodTo! });
+        return reply.redirect(`/admin/plans/${plan.id}`, 303);
+      } catch (error) {
+        errors = formErrorsFrom(error, request.lang);
+      }
+    }
+    return sendPage(reply, createElement(NewPlanPage, { ctx: pageContext(request, reply), districts: await districtOptions(database, principal), values: fields, errors }), 400);
+  });
+
+  const showImport = async (request: FastifyRequest, reply: FastifyReply, values: { text: string; districtId?: string | undefined }, parsed: ReturnType<typeof parseDocument> | null, errors: FieldError[]) => {
+    const principal = requireRole(request, ...staffRoles);
+    return sendPage(
+      reply,
+      createElement(ImportPage, {
+        ctx: pageContext(request, reply),
+        districts: await districtOptions(database, principal),
+        text: values.text,
+        districtId: values.districtId,
+        parsed,
+        warnings: parsed?.warnings.map((w) => w[request.lang]) ?? [],
+        errors,
+      }),
+      errors.length ? 422 : 200,
+    );
+  };
+
+  app.get('/admin/plans/import', { schema: { hide: true } }, (request, reply) => showImport(request, reply, { text: '' }, null, []));
+
+  app.post('/admin/plans/import', { schema: { hide: true }, bodyLimit: 6 * 1024 * 1024 }, async (request, reply) => {
+    const principal = requireRole(request, ...staffRoles);
+    const body = (request.body ?? {}) as { text?: string; file?: Buffer; districtId?: string; intent?: string };
+    let text = typeof body.text === 'string' ? body.text : '';
+    if (Buffer.isBuffer(body.file) && body.file.length > 0) {
+      try {
+        text = body.file.subarray(0, 2).toString() === 'PK' ? await docxText(body.file) : body.file.toString('utf8');
+      } catch {
+        return showImport(request, reply, { text, districtId: body.districtId }, null, [{ field: 'text', code: 'file', message: request.lang === 'pl' ? 'Nie udało się odczytać pliku .docx.' : 'The .docx file could not be read.' }]);
+      }
+    }
+    const districtId = body.districtId || undefined;
+    if (!text.trim()) return showImport(request, reply, { text, districtId }, null, [{ field: 'text', code: 'required', message: request.lang === 'pl' ? 'Wklej tekst planu albo wybierz plik.' : 'Paste the plan text or choose a file.' }]);
+    try {
+      if (body.intent === 'create') {
+        const { plan } = await importPlanDocument(db, principal, actorOf(request), text, { districtId });
+        return reply.redirect(`/admin/plans/${plan.id}`, 303);
+      }
+      return await showImport(request, reply, { text, districtId }, parseDocument(text), []);
+    } catch (error) {
+      const errors = formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: e.field === 'form' ? 'text' : e.field }));
+      let parsed = null;
+      try {
+        parsed = parseDocument(text);
+      } catch {
+        // not a plan: only the error is shown
+      }
+      return showImport(request, reply, { text, districtId }, parsed, errors);
+    }
+  });
+
+  const loadWorking = async (request: FastifyRequest, id: string) => {
+    const principal = requireRole(request, ...staffRoles);
+    const plan = await findPlan(db, id);
+    const working = plan && (await workingView(db, principal, plan));
+    if (!plan || !working) throw new AppError(404, 'plan_not_found', planErrors.notFound());
+    return { principal, plan, working };
+  };
+
+  const showWork = async (request: FastifyRequest, reply: FastifyReply, plan: Plan, override: { content?: Plan['content']; periodFrom?: string; periodTo?: string; errors?: FieldError[] } = {}) => {
+    const principal = requireRole(request, ...staffRoles);
+    const working = (await workingView(db, principal, plan))!;
+    const context = await planContext(db, plan);
+    const content = override.content ?? plan.content;
+    const versions = await listVersions(db, plan.id);
+    const ctx = pageContext(request, reply, (request.query as Record<string, unknown>).notice === 'saved' ? (request.lang === 'pl' ? 'Zapisano.' : 'Saved.') : null);
+    return sendPage(
+      reply,
+      createElement(WorkPage, {
+        ctx,
+        plan,
+        districtName: context.districtName,
+        unitName: context.unitName,
+        content,
+        document: planDocument({ districtNumber: context.districtNumber, unitName: context.unitName, periodFrom: plan.periodFrom, periodTo: plan.periodTo, version: plan.version, content }, request.lang),
+        deadlines: working.deadlines,
+        transitions: working.transitions,
+        canEdit: working.canEdit,
+        canDelete: plan.status === 'draft' && plan.version === 1 && versions.length === 0,
+        versions,
+        events: await listEvents(db, plan.id),
+        partners: (await unitPartners(db, plan.unitId)).map((p) => p.name),
+        errors: override.errors ?? [],
+        periodFrom: override.periodFrom ?? plan.periodFrom,
+        periodTo: override.periodTo ?? plan.periodTo,
+      }),
+      override.errors?.length ? 400 : 200,
+    );
+  };
+
+  app.get<{ Params: { id: string } }>('/admin/plans/:id', { schema: { hide: true } }, async (request, reply) => {
+    const { plan } = await loadWorking(request, request.params.id);
+    return showWork(request, reply, plan);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/plans/:id', { schema: { hide: true } }, async (request, reply) => {
+    const { principal, plan } = await loadWorking(request, request.params.id);
+    const fields = formFields(request.body);
+    const intent = fields.intent ?? 'save';
+    const read = readEditorForm(fields, plan.content, request.lang);
+    const content = applyListIntent(read.content, intent);
+    if (read.errors.length) {
+      if (intent === 'autosave') return reply.status(400).send({ error: { code: 'validation_failed', message: read.errors[0]!.message, details: read.errors } });
+      return showWork(request, reply, plan, { content, periodFrom: read.periodFrom, periodTo: read.periodTo, errors: read.errors });
+    }
+    try {
+      const saved = await updatePlan(db, principal, actorOf(request), plan.id, { content, periodFrom: read.periodFrom || undefined, periodTo: read.periodTo || undefined });
+      if (intent === 'autosave') return reply.status(200).send({ savedAt: new Date().toISOString() });
+      if (intent === 'submit') {
+        await transitionPlan(db, principal, actorOf(request), plan.id, { transition: 'submit' }, request.lang);
+        return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+      }
+      const anchor = intent.includes('action') ? '#field-actions' : intent.includes('partner') ? '#known-partners' : '';
+      return reply.redirect(`/admin/plans/${saved.id}?notice=saved${anchor}`, 303);
+    } catch (error) {
+      if (intent === 'autosave' && error instanceof AppError) return reply.status(error.status).send({ error: { code: error.code, message: error.text[request.lang] } });
+      const errors = formErrorsFrom(error, request.lang);
+      return showWork(request, reply, (await findPlan(db, plan.id))!, { content, periodFrom: read.periodFrom, periodTo: read.periodTo, errors });
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/review', { schema: { hide: true } }, async (request, reply) => {
+    const { principal, plan } = await loadWorking(request, request.params.id);
+    const fields = formFields(request.body);
+    const comments: ReviewComment[] = [];
+    for (const [key, value] of Object.entries(fields)) {
+      const match = /^comment\.(threat|goal|partners|communication|general|actions)(?:\.(\d+))?$/.exec(key);
+      if (match && value.trim()) comments.push({ section: match[1] as ReviewComment['section'], item: match[2] ? Number(match[2]) : null, text: value.trim() });
+    }
+    const transition: Transition = fields.intent === 'return' ? 'return' : 'approve';
+    try {
+      await transitionPlan(db, principal, actorOf(request), plan.id, { transition, comments }, request.lang);
+    } catch (error) {
+      return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: e.field === 'form' ? 'comments' : e.field })) });
+    }
+    return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/transition', { schema: { hide: true } }, async (request, reply) => {
+    const { principal, plan } = await loadWorking(request, request.params.id);
+    const fields = formFields(request.body);
+    const transition = fields.transition as Transition;
+    const measured = fields.measuredValue?.trim() ? Number(fields.measuredValue.replace(',', '.')) : null;
+    try {
+      await transitionPlan(
+        db,
+        principal,
+        actorOf(request),
+        plan.id,
+        {
+          transition,
+          evaluation: transition === 'evaluate' ? { outcome: fields.outcome as 'achieved', measuredValue: Number.isFinite(measured) ? measured : null, note: fields.note ?? '' } : undefined,
+        },
+        request.lang,
+      );
+    } catch (error) {
+      return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang) });
+    }
+    return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { schema: { hide: true } }, async (request, reply) => {
+    const { principal, plan } = await loadWorking(request, request.params.id);
+    await deleteDraft(db, principal, actorOf(request), plan.id);
+    return reply.redirect('/admin/plans', 303);
+  });
+}

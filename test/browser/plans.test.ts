@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppAndWait, type RunningApp } from '../support/process.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-plans-'));
+  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signedIn(login: string, viewport: keyof typeof viewports = 'desktop'): Promise<Page> {
+  const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel('Login').fill(login);
+  await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  return page;
+}
+
+async function inspect(page: Page, name: string) {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `${name} scrolls sideways`).toBe(false);
+  await screenshot(page, name);
+}
+
+describe('priority action plans in the browser', () => {
+  it('reads published plans: the library and a plan page, on a phone', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/plany?q=oszustwa`);
+    expect(await page.getByRole('status').first().textContent()).toBe('2 plany');
+    await inspect(page, 'plans-library-phone');
+    await page.getByRole('link', { name: /Rejon nr 2/ }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 2');
+    await inspect(page, 'plan-page-phone');
+    await context.close();
+  });
+
+  it('an officer writes a plan with autosave, a supervisor returns it, then approves and publishes it', async () => {
+    const officer = await signedIn('dzielnicowy.leczna');
+    await officer.goto(`${app.url}/admin/plans/new`);
+    await officer.getByLabel('Rejon').selectOption('kpp-leczna/3');
+    await officer.getByLabel('Początek okresu').fill('2027-01-01');
+    await officer.getByLabel('Koniec okresu').fill('2027-06-30');
+    await officer.getByRole('button', { name: 'Utwórz szkic' }).click();
+    await officer.waitForURL(/\/admin\/plans\/[0-9a-f-]{36}$/);
+    await inspect(officer, 'plan-editor-empty-desktop');
+
+    await officer.getByLabel('Kategoria zagrożenia').selectOption('monitoring_infrastructure');
+    await officer.getByLabel('Opis zagrożenia').fill('Stare kamery monitoringu na Osiedlu Bobrowniki nie pozwalają rozpoznać sprawców.');
+    await officer.getByText('Zapisano automatycznie', { exact: false }).waitFor({ timeout: 10_000 });
+    await officer.reload();
+    expect(await officer.getByLabel('Opis zagrożenia').inputValue()).toContain('Stare kamery monitoringu');
+
+    await officer.getByLabel('Cel', { exact: true }).fill('Wymiana kamer analogowych na cyfrowe.');
+    await officer.getByRole('button', { name: 'Dodaj działanie' }).click();
+    await officer.getByLabel('Opis działania').fill('Wniosek do Urzędu Miejskiego o wymianę kamer.');
+    await officer.getByLabel('Od miesiąca').fill('2027-01');
+    await officer.getByLabel('Do miesiąca').fill('2027-02');
+    await officer.getByLabel('strona internetowa jednostki Policji').check();
+    await officer.getByRole('button', { name: 'Przekaż do zatwierdzenia' }).click();
+    expect(await officer.getByText('czeka na zatwierdzenie').first().isVisible()).toBe(true);
+
+    const supervisor = await signedIn('kierownik.leczna');
+    await supervisor.goto(`${app.url}/admin/plans?status=submitted`);
+    await supervisor.getByRole('link', { name: /Osiedle Bobrowniki/ }).first().click();
+    await supervisor.getByLabel('Uwaga do działania 1').fill('Dodaj termin spotkania z Radą Osiedla.');
+    await inspect(supervisor, 'plan-review-desktop');
+    await supervisor.getByRole('button', { name: 'Zwróć do poprawy' }).click();
+    expect(await supervisor.getByText('zwrócony do poprawy').first().isVisible()).toBe(true);
+
+    await officer.reload();
+    expect(await officer.getByText('Dodaj termin spotkania z Radą Osiedla.').isVisible()).toBe(true);
+    await officer.getByRole('button', { name: 'Dodaj działanie' }).click();
+    await officer.getByLabel('Opis działania').nth(1).fill('Spotkanie z Radą Osiedla Bobrowniki.');
+    await officer.getByLabel('Od miesiąca').nth(1).fill('2027-03');
+    await officer.getByLabel('Do miesiąca').nth(1).fill('2027-03');
+    await officer.getByRole('button', { name: 'Przekaż do zatwierdzenia' }).click();
+
+    await supervisor.reload();
+    expect(await supervisor.locator('ins', { hasText: 'Spotkanie z Radą Osiedla Bobrowniki.' }).count()).toBeGreaterThan(0);
+    await supervisor.getByRole('button', { name: 'Zatwierdź' }).click();
+    await supervisor.getByRole('button', { name: 'Opublikuj' }).click();
+    await supervisor.getByRole('link', { name: 'Strona publiczna planu' }).click();
+    expect(await supervisor.getByText('marzec 2027 – Spotkanie z Radą Osiedla Bobrowniki.').isVisible()).toBe(true);
+    await officer.context().close();
+    await supervisor.context().close();
+  });
+
+  it('the editor works on a phone without sideways scrolling', async () => {
+    const officer = await signedIn('dzielnicowy.krasnystaw', 'phone');
+    await officer.goto(`${app.url}/admin/plans`);
+    await inspect(officer, 'plans-queue-phone');
+    await officer.goto(`${app.url}/admin/plans/new`);
+    await officer.getByLabel('Rejon').selectOption({ index: 0 });
+    await officer.getByLabel('Początek okresu').fill('2027-01-01');
+    await officer.getByLabel('Koniec okresu').fill('2027-06-30');
+    await officer.getByRole('button', { name: 'Utwórz szkic' }).click();
+    await officer.getByRole('button', { name: 'Dodaj działanie' }).click();
+    await officer.getByRole('button', { name: 'Dodaj podmiot' }).click();
+    await inspect(officer, 'plan-editor-phone');
+    await officer.context().close();
+  });
+});
