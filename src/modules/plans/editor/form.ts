@@ -3,27 +3,19 @@ import type { Lang } from '../../../platform/i18n/i18n.js';
 import { lastDay, pad } from '../import/time-frames.js';
 import { actionStatuses, diagnosisSources, threatCategories, type PlanContent } from '../model.js';
 
-/** Channels offered as check boxes (plans use these words); anything else goes in the free text. */
-export const standardChannels: Record<Lang, string[]> = {
-  pl: [
-    'strona internetowa jednostki Policji',
-    'lokalne media',
-    'spotkania i debaty społeczne',
-    'tablice ogłoszeń instytucji współpracujących',
-    'rozmowy indywidualne podczas obchodu',
-    'ulotki i plakaty',
-    'media społecznościowe jednostki Policji',
-  ],
-  en: [
-    'strona internetowa jednostki Policji',
-    'lokalne media',
-    'spotkania i debaty społeczne',
-    'tablice ogłoszeń instytucji współpracujących',
-    'rozmowy indywidualne podczas obchodu',
-    'ulotki i plakaty',
-    'media społecznościowe jednostki Policji',
-  ],
-};
+/**
+ * Channels offered as check boxes, in the words plans use (plan content is Polish in both UI
+ * languages); anything else goes in the free text.
+ */
+export const standardChannels: readonly string[] = [
+  'strona internetowa jednostki Policji',
+  'lokalne media',
+  'spotkania i debaty społeczne',
+  'tablice ogłoszeń instytucji współpracujących',
+  'rozmowy indywidualne podczas obchodu',
+  'ulotki i plakaty',
+  'media społecznościowe jednostki Policji',
+];
 
 /** "2026-07" → "2026-07-01" (from) or "2026-07-31" (to); an unchanged month keeps the exact day it had. */
 export function monthToDay(month: string | undefined, side: 'from' | 'to', previous: string | null): string | null {
@@ -87,7 +79,7 @@ export function readEditorForm(
       errors.push({ field: `actions.${i}.to`, code: 'range', message: pl ? `Działanie nr ${i + 1} kończy się przed rozpoczęciem.` : `Action ${i + 1} ends before it starts.` });
     }
   });
-  const channels = standardChannels.pl.filter((_, k) => fields[`communication.std.${k}`] === 'on');
+  const channels = standardChannels.filter((_, k) => fields[`communication.std.${k}`] === 'on');
   const other = (fields['communication.other'] ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const content: PlanContent = {
     threat: {

@@ -249,8 +249,7 @@ export interface WorkPageProps {
 function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: WorkPageProps) {
   const m = editorMessages[ctx.lang];
   const month = (d: string | null) => (d ? d.slice(0, 7) : '');
-  const stdChannels = standardChannels[ctx.lang];
-  const otherChannels = content.communication.filter((c) => !standardChannels.pl.includes(c));
+  const otherChannels = content.communication.filter((c) => !standardChannels.includes(c));
   const goalMeasurable = Boolean(content.goal.indicator || content.goal.baseline || content.goal.target);
   return (
     <form method="post" action={`/admin/plans/${plan.id}`} id="plan-editor" data-autosave="true" noValidate>
@@ -347,8 +346,8 @@ function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: 
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{m.section5}</legend>
         {errorFor(errors, 'communication') && <p className="field__error">{errorFor(errors, 'communication')}</p>}
-        {stdChannels.map((channel, k) => (
-          <CheckboxField key={channel} name={`communication.std.${k}`} label={channel} checked={content.communication.includes(standardChannels.pl[k]!)} />
+        {standardChannels.map((channel, k) => (
+          <CheckboxField key={channel} name={`communication.std.${k}`} label={channel} checked={content.communication.includes(channel)} />
         ))}
         <TextAreaField name="communication.other" label={m.otherChannels} value={otherChannels.join('\n')} rows={3} />
       </fieldset>
