@@ -20,6 +20,9 @@ import { registerUnitAdminPages } from './modules/units/admin-routes.js';
 import { registerPlanApi } from './modules/plans/api-routes.js';
 import { registerPlanPages } from './modules/plans/public/routes.js';
 import { registerPlanEditor } from './modules/plans/editor/routes.js';
+import { registerReports } from './modules/reports/routes.js';
+import { MailSender } from './platform/mail/outbox.js';
+import { keepStatisticsFresh } from './platform/db/statistics.js';
 
 /** The whole application on an open, migrated database. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -46,9 +49,17 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerPlanApi(app, config, database);
   registerPlanPages(app, config, database);
   registerPlanEditor(app, database);
+  await registerReports(app, config, database, locator);
   await locator.rebuild();
   locator.start();
-  app.addHook('onClose', async () => locator.stop());
+  const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);
+  mail.start();
+  const stopStatistics = keepStatisticsFresh(database, app.log);
+  app.addHook('onClose', async () => {
+    stopStatistics();
+    locator.stop();
+    await mail.stop();
+  });
   await app.ready();
   return app;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import { projectRoot } from '../platform/config/config.js';
+import { dayInPoland } from '../platform/i18n/calendar.js';
 import { inTransaction, systemActor, type Trx } from '../platform/audit/actor.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/auth/principal.js';
@@ -13,6 +14,7 @@ import { districtId } from '../modules/districts/model.js';
 import { insertAssignment, insertDistrict, insertOfficer } from '../modules/districts/repository.js';
 import type { StreetRule } from '../modules/districts/area/types.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
+import { demoDistrictPolygons } from './district-areas/district-areas.js';
 import { importPlanDocument } from '../modules/plans/import/import-plan.js';
 import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../modules/plans/repository.js';
 
@@ -80,6 +82,9 @@ async function loadRegister(trx: Trx): Promise<void> {
     const area = territory(unit.id);
     if (area) await trx.updateTable('units').set({ area_polygon: JSON.stringify(area) }).where('id', '=', unit.id).execute();
   }
+  // Approximate areas (Voronoi cells around the districts' villages; see district-areas/), so a
+  // click on the map finds a district; the street rules stay the answer for typed addresses.
+  const polygons = demoDistrictPolygons();
   for (const district of demoRegisterDistricts) {
     const id = districtId(district.unitId, district.number);
     await insertDistrict(trx, id, {
@@ -89,7 +94,7 @@ async function loadRegister(trx: Trx): Promise<void> {
       phone: district.phone,
       email: district.email,
       rules: demoRules(district),
-      polygon: null,
+      polygon: polygons.get(id) ?? null,
     });
     if (!district.officer) continue;
     const officerId = await insertOfficer(trx, {
@@ -109,7 +114,7 @@ async function loadRegister(trx: Trx): Promise<void> {
 async function loadDemoPlans(db: Db): Promise<void> {
   const seeds = readdirSync(path.join(projectRoot, 'resources', 'seeds')).filter((file) => /^00[0-3]_.*\.txt$/.test(file));
   const actor = systemActor('demo-data');
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
+  const today = dayInPoland(new Date());
   for (const file of seeds.sort()) {
     const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
     const { plan } = await importPlanDocument(db, null, actor, text, { status: 'published' });

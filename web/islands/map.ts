@@ -9,7 +9,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 
 interface MapOptions {
-  kind: 'locator' | 'area';
+  kind: 'locator' | 'area' | 'picker';
   tiles: string | null;
   attribution: string;
   areaUrl: string | null;
@@ -19,15 +19,15 @@ interface MapOptions {
 }
 
 const text = {
-  pl: { zoomIn: 'Przybliż', zoomOut: 'Oddal', hint: 'Kliknij miejsce na mapie, aby znaleźć dzielnicowego.', searching: 'Szukam dzielnicowego dla wskazanego miejsca…' },
-  en: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', hint: 'Click a place on the map to find the district officer.', searching: 'Looking for the district officer of that place…' },
+  pl: { zoomIn: 'Przybliż', zoomOut: 'Oddal', hint: 'Kliknij miejsce na mapie, aby znaleźć dzielnicowego.', searching: 'Szukam dzielnicowego dla wskazanego miejsca…', picked: 'Wybrane miejsce', noLocation: 'Nie udało się ustalić Twojej lokalizacji.' },
+  en: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', hint: 'Click a place on the map to find the district officer.', searching: 'Looking for the district officer of that place…', picked: 'Chosen place', noLocation: 'Your location could not be found.' },
 };
 
 function readOptions(element: HTMLElement): MapOptions {
   const data = element.dataset;
   const center = (data.center ?? '52.1,19.4').split(',').map(Number) as [number, number];
   return {
-    kind: data.map === 'area' ? 'area' : 'locator',
+    kind: data.map === 'area' ? 'area' : data.map === 'picker' ? 'picker' : 'locator',
     tiles: data.tiles || null,
     attribution: data.attribution ?? '',
     areaUrl: data.areaUrl ?? null,
@@ -74,6 +74,8 @@ async function enhance(element: HTMLElement): Promise<void> {
     }
   }
 
+  if (options.kind === 'picker') enablePicker(map, element, t);
+
   if (options.kind === 'locator') {
     const status = document.getElementById(element.dataset.status ?? '') ?? null;
     if (status) status.textContent = t.hint;
@@ -84,6 +86,46 @@ async function enhance(element: HTMLElement): Promise<void> {
       window.location.assign(`/szukaj?lat=${lat.toFixed(6)}&lon=${lng.toFixed(6)}`);
     });
   }
+}
+
+/** The report form: a click (or the device's location) fills the form's latitude and longitude fields. */
+function enablePicker(map: L.Map, element: HTMLElement, t: (typeof text)['pl']): void {
+  const latField = document.getElementById(element.dataset.latField ?? '') as HTMLInputElement | null;
+  const lonField = document.getElementById(element.dataset.lonField ?? '') as HTMLInputElement | null;
+  if (!latField || !lonField) return;
+  let marker: L.CircleMarker | null = null;
+  const choose = (lat: number, lon: number) => {
+    latField.value = lat.toFixed(6);
+    lonField.value = lon.toFixed(6);
+    latField.closest('details')?.setAttribute('open', '');
+    marker?.remove();
+    marker = L.circleMarker([lat, lon], { radius: 9, color: '#b0170c' }).bindTooltip(t.picked).addTo(map);
+  };
+  const current = [Number(latField.value.replace(',', '.')), Number(lonField.value.replace(',', '.'))];
+  if (latField.value && lonField.value && current.every(Number.isFinite)) {
+    choose(current[0]!, current[1]!);
+    map.setView([current[0]!, current[1]!], 15);
+  }
+  map.on('click', (event: L.LeafletMouseEvent) => choose(event.latlng.lat, event.latlng.lng));
+  if (!('geolocation' in navigator) || !element.dataset.useLocation) return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button button--secondary map__locate';
+  button.textContent = element.dataset.useLocation;
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  button.addEventListener('click', () =>
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        choose(position.coords.latitude, position.coords.longitude);
+        map.setView([position.coords.latitude, position.coords.longitude], 16);
+        status.textContent = '';
+      },
+      () => (status.textContent = t.noLocation),
+      { enableHighAccuracy: true, timeout: 10_000 },
+    ),
+  );
+  element.before(button, status);
 }
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-map]')) void enhance(element);

@@ -1,8 +1,9 @@
+import { dayInPoland } from '../../platform/i18n/calendar.js';
 import type { Assignment } from './model.js';
 
 /** Today's calendar day in Poland, "YYYY-MM-DD". */
 export function warsawToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(now);
+  return dayInPoland(now);
 }
 
 export function coversDay(assignment: Pick<Assignment, 'startsOn' | 'endsOn'>, day: string): boolean {

@@ -203,3 +203,17 @@ export async function insertAssignment(trx: Trx, unitId: string, assignment: Omi
 export async function setAssignmentEnd(trx: Trx, id: string, endsOn: string | null): Promise<void> {
   await trx.updateTable('assignments').set({ ends_on: endsOn }).where('id', '=', id).execute();
 }
+
+/** Districts the account serves on `day` as their officer or substitute (through its linked officer). */
+export async function districtsServedBy(db: Queryable, accountId: string, day: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('assignments as a')
+    .innerJoin('officers as o', 'o.id', 'a.officer_id')
+    .select('a.district_id')
+    .where('o.account_id', '=', accountId)
+    .where('o.retired_at', 'is', null)
+    .where('a.starts_on', '<=', day)
+    .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>=', day)]))
+    .execute();
+  return [...new Set(rows.map((r) => r.district_id))];
+}

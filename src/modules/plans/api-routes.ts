@@ -116,7 +116,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     {
       schema: {
         tags,
-        summary: 'Published plans: full-text search in Polish (word forms found together), filters by unit, district, category and year',
+        summary: 'Published plans, newest period first: full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page); `totalIsExact` false means more.',
         querystring: listQuery,
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
       },
@@ -139,7 +139,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
           return { id: plan.id, url: `${config.publicUrl}${planUrl(plan.id)}`, districtId: plan.districtId, unitId: plan.unitId, periodFrom: view.periodFrom, periodTo: view.periodTo, category: view.content.threat.category, goal: view.content.goal.description };
         }),
       );
-      return { plans, total: result.total, page: q.page ?? 1 };
+      return { plans, total: result.total, totalIsExact: result.exact, page: q.page ?? 1, hasNextPage: result.hasNextPage };
     },
   );
 

@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { readSettings } from '../../platform/db/settings.js';
+import { plansChanged } from './changes.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { warsawToday } from '../districts/assignments.js';
-import { findDistrict } from '../districts/repository.js';
+import { districtsServedBy, findDistrict } from '../districts/repository.js';
 import { isInScope } from '../units/scope.js';
 import { unitAncestry } from '../units/repository.js';
 import { categoryNames, planErrors } from './messages.js';
@@ -27,22 +28,22 @@ import { completenessProblems, defaultPlanSettings, periodProblem, type PlanSett
 import { planSearchText, stems } from './search/stems.js';
 import { isEditable, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
 
+/** Every change of plans goes through here, so caches of public plan pages learn of it. */
+function changePlans<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return inTransaction(db, actor, work).finally(plansChanged);
+}
+
 export async function planSettings(db: Db | Trx): Promise<PlanSettings> {
-  const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'plan_settings').executeTakeFirst();
-  return { ...defaultPlanSettings, ...((row?.value as Partial<PlanSettings> | undefined) ?? {}) };
+  return readSettings(db, 'plan_settings', defaultPlanSettings);
 }
 
 /** How a person stands to a district: its officer (or today's substitute), a reviewer of its unit, or neither. */
 export async function standingOf(db: Db | Trx, principal: Principal | null, districtId: string, unitId: string): Promise<Standing> {
   if (!principal) return { isDistrictOfficer: false, isReviewer: false };
-  const today = warsawToday();
-  const serving = await sql<{ n: number }>`
-    select count(*)::int as n from officers o join assignments a on a.officer_id = o.id
-    where o.account_id = ${principal.accountId} and o.retired_at is null and a.district_id = ${districtId}
-      and a.starts_on <= ${today} and (a.ends_on is null or a.ends_on >= ${today})`.execute(db);
+  const serving = await districtsServedBy(db, principal.accountId, warsawToday());
   const reviewerRole = principal.role === 'supervisor' || principal.role === 'commander';
   return {
-    isDistrictOfficer: (serving.rows[0]?.n ?? 0) > 0,
+    isDistrictOfficer: serving.includes(districtId),
     isReviewer: reviewerRole && isInScope(principal.unitId, await unitAncestry(db, unitId)),
   };
 }
@@ -91,7 +92,7 @@ export interface NewPlan {
  * of plans that were already published elsewhere.
  */
 export async function createPlan(db: Db, principal: Principal | null, actor: Actor, input: NewPlan, status: PlanStatus = 'draft'): Promise<Plan> {
-  return inTransaction(db, actor, async (trx) => {
+  return changePlans(db, actor, async (trx) => {
     const district = await findDistrict(trx, input.districtId);
     if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
     if (principal) {
@@ -126,7 +127,7 @@ export async function updatePlan(
   id: string,
   patch: { periodFrom?: string | undefined; periodTo?: string | undefined; content?: PlanContent | undefined },
 ): Promise<Plan> {
-  return inTransaction(db, actor, async (trx) => {
+  return changePlans(db, actor, async (trx) => {
     const { plan, standing } = await loadForChange(trx, principal, id);
     if (!standing.isDistrictOfficer) throw httpErrors.forbidden(planErrors.notYourDistrict());
     if (!isEditable(plan.status)) throw new AppError(409, 'plan_frozen', planErrors.notEditable());
@@ -140,7 +141,7 @@ export async function updatePlan(
 }
 
 export async function deleteDraft(db: Db, principal: Principal, actor: Actor, id: string): Promise<void> {
-  await inTransaction(db, actor, async (trx) => {
+  await changePlans(db, actor, async (trx) => {
     const { plan, standing } = await loadForChange(trx, principal, id);
     const staff = principal.role !== 'officer' && isInScope(principal.unitId, await unitAncestry(trx, plan.unitId));
     if (!standing.isDistrictOfficer && !staff) throw httpErrors.forbidden(planErrors.notYourDistrict());
@@ -158,7 +159,7 @@ export interface TransitionInput {
 
 /** Moves a plan along its lifecycle, recording who and when; see workflow.ts for who may do what. */
 export async function transitionPlan(db: Db, principal: Principal, actor: Actor, id: string, input: TransitionInput, lang: Lang = 'pl'): Promise<Plan> {
-  return inTransaction(db, actor, async (trx) => {
+  return changePlans(db, actor, async (trx) => {
     const { plan, standing } = await loadForChange(trx, principal, id);
     const to = nextStatus(plan.status, input.transition);
     if (!to || !mayTransition(plan.status, input.transition, standing)) {

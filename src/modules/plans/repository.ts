@@ -8,7 +8,13 @@ import type { Evaluation, Plan, PlanContent, PlanStatus } from './model.js';
 type Queryable = Db | Trx;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function toPlan(row: Selectable<PlansTable>): Plan {
+/** Every column a Plan is made of: never `select *`, which would also drag the search text and vector along. */
+export const planColumns = [
+  'id', 'district_id', 'unit_id', 'period_from', 'period_to', 'status', 'version', 'published_version', 'content', 'previous_plan_id',
+  'evaluation', 'created_at', 'updated_at', 'submitted_at', 'approved_at', 'published_at', 'evaluated_at',
+] as const;
+
+export function toPlan(row: Pick<Selectable<PlansTable>, (typeof planColumns)[number]>): Plan {
   return {
     id: row.id,
     districtId: row.district_id,
@@ -32,7 +38,7 @@ export function toPlan(row: Selectable<PlansTable>): Plan {
 
 export async function findPlan(db: Queryable, id: string): Promise<Plan | undefined> {
   if (!UUID.test(id)) return undefined;
-  const row = await db.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('plans').select(planColumns).where('id', '=', id).executeTakeFirst();
   return row && toPlan(row);
 }
 
@@ -232,9 +238,20 @@ export interface PlanListFilter {
   query?: string | null;
   page: number;
   pageSize: number;
+  /** Count matches up to this many (default 200); beyond it the total is "more than". */
+  countLimit?: number;
 }
 
-export async function listPlans(db: Queryable, filter: PlanListFilter): Promise<{ plans: Plan[]; total: number }> {
+/**
+ * One page of plans, newest period first, and how many there are. A broad search over a national
+ * library matches tens of thousands of plans: counting or ranking them all costs seconds, so the
+ * count stops at `countLimit` (then `exact` is false: "more than N") and the order is the period's,
+ * which an index gives without looking at every match.
+ */
+export async function listPlans(
+  db: Queryable,
+  filter: PlanListFilter,
+): Promise<{ plans: Plan[]; total: number; exact: boolean; hasNextPage: boolean }> {
   let query = db.selectFrom('plans');
   if (filter.publishedOnly) query = query.where('published_version', 'is not', null);
   if (filter.subtreeOf) query = query.where('unit_id', 'in', subtreeOf(filter.subtreeOf));
@@ -242,27 +259,50 @@ export async function listPlans(db: Queryable, filter: PlanListFilter): Promise<
   if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
   if (filter.category) query = query.where('threat_category', '=', filter.category);
   if (filter.year) query = query.where('period_from', '<=', `${filter.year}-12-31`).where('period_to', '>=', `${filter.year}-01-01`);
-  if (filter.query) query = query.where(sql<boolean>`to_tsvector('simple', search_stems) @@ to_tsquery('simple', ${filter.query})`);
-  const ordered = filter.query
-    ? query.selectAll().orderBy(sql`ts_rank(to_tsvector('simple', search_stems), to_tsquery('simple', ${filter.query}))`, 'desc')
-    : query.selectAll().orderBy('period_from', 'desc');
+  if (filter.query) query = query.where(sql<boolean>`search_vector @@ to_tsquery('simple', ${filter.query})`);
+  const countLimit = Math.max(filter.countLimit ?? 200, (filter.page + 1) * filter.pageSize);
   const [rows, count] = await Promise.all([
-    ordered.orderBy('id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .select(planColumns)
+      .orderBy('period_from', 'desc')
+      .orderBy('id')
+      .limit(filter.pageSize + 1)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    db
+      .selectFrom(query.select(sql<number>`1`.as('one')).limit(countLimit + 1).as('matches'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { plans: rows.map(toPlan), total: Number(count.n) };
+  const total = Number(count.n);
+  return {
+    plans: rows.slice(0, filter.pageSize).map(toPlan),
+    total: Math.min(total, countLimit),
+    exact: total <= countLimit,
+    hasNextPage: rows.length > filter.pageSize,
+  };
 }
 
-/** Published plans that share the most words with `similar`, best first. */
-export async function similarPlans(db: Queryable, planId: string, similar: string, limit = 5): Promise<Plan[]> {
-  const rows = await db
-    .selectFrom('plans')
-    .selectAll()
-    .where('published_version', 'is not', null)
-    .where('id', '<>', planId)
-    .where(sql<boolean>`to_tsvector('simple', search_stems) @@ to_tsquery('simple', ${similar})`)
-    .orderBy(sql`ts_rank(to_tsvector('simple', search_stems), to_tsquery('simple', ${similar}))`, 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(toPlan);
+/**
+ * Published plans most like this one: among the newest 200 of the same threat category (or, with
+ * no category, of those sharing any of its words), those sharing the most words, best first.
+ * Ranking a bounded set keeps the plan page fast however large the library grows.
+ */
+export async function similarPlans(db: Queryable, plan: Pick<Plan, 'id' | 'content'>, similar: string, limit = 5): Promise<Plan[]> {
+  const category = plan.content.threat.category;
+  const { rows } = await sql<{ id: string }>`
+    select id from (
+      select id, search_vector from plans
+      where published_version is not null and id <> ${plan.id}
+        and ${category ? sql`threat_category = ${category}` : sql`search_vector @@ to_tsquery('simple', ${similar})`}
+      order by period_from desc
+      limit 200
+    ) candidates
+    where search_vector @@ to_tsquery('simple', ${similar})
+    order by ts_rank(search_vector, to_tsquery('simple', ${similar})) desc, id
+    limit ${limit}`.execute(db);
+  if (rows.length === 0) return [];
+  const plans = await db.selectFrom('plans').select(planColumns).where('id', 'in', rows.map((r) => r.id)).execute();
+  const byId = new Map(plans.map((row) => [row.id, toPlan(row)]));
+  return rows.map((r) => byId.get(r.id)!).filter(Boolean);
 }

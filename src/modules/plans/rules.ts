@@ -1,4 +1,5 @@
 import type { Localized } from '../../platform/i18n/i18n.js';
+import { addDays, dayInPoland } from '../../platform/i18n/calendar.js';
 import type { Plan, PlanContent } from './model.js';
 
 /**
@@ -22,11 +23,7 @@ export const defaultPlanSettings: PlanSettings = {
   evaluationDaysAfterEnd: 14,
 };
 
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+export { addDays };
 
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -37,7 +34,7 @@ export function addMonths(day: string, months: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-const toDay = (date: Date | null) => (date ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(date) : null);
+const toDay = (date: Date | null) => (date ? dayInPoland(date) : null);
 
 /** Why a period is not acceptable, or null: "1.07–31.12", "26.06–25.12" and "05.11–04.05" all pass with 6 months. */
 export function periodProblem(from: string, to: string, settings: PlanSettings = defaultPlanSettings): Localized | null {

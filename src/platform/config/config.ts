@@ -45,6 +45,11 @@ export interface Config {
   /** Optional map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; null = our GeoJSON only. */
   mapTileUrl: string | null;
   mapTileAttribution: string;
+  /** smtp:// or smtps:// URL of the mail server; null = mail stays in the outbox table. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Threat reports per IP address, "1/day" (KMZB practice) or e.g. "5/hour"; read by the reports module. */
+  reportRateLimit: string;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +83,15 @@ function tileUrl(raw: string | undefined): string | null {
     throw new ConfigError(
       `MAP_TILE_URL="${value}": oczekiwano adresu https://…/{z}/{x}/{y}… / expected an https URL with {z}, {x} and {y}`,
     );
+  }
+  return value;
+}
+
+function smtpUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (!/^smtps?:\/\/[^/\s]+/.test(value)) {
+    throw new ConfigError(`SMTP_URL: oczekiwano adresu smtp://… lub smtps://… / expected an smtp:// or smtps:// URL`);
   }
   return value;
 }
@@ -116,5 +130,8 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
     mapTileUrl: tileUrl(env.MAP_TILE_URL),
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION?.trim() ?? '',
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM?.trim() || 'Dzielnicowy <no-reply@localhost>',
+    reportRateLimit: env.REPORT_RATE_LIMIT?.trim() || '1/day',
   };
 }

@@ -54,18 +54,26 @@ export function plural(lang: Lang, count: number, forms: PluralForms): string {
 const locales: Record<Lang, string> = { pl: 'pl-PL', en: 'en-GB' };
 const timeZone = 'Europe/Warsaw';
 
+// Intl formatters are costly to build (a page formats dozens of dates), so each is made once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) formatters.set(key, (found = make()));
+  return found;
+}
+
 export function formatNumber(value: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locales[lang], options).format(value);
+  return formatter(`n|${lang}|${options ? JSON.stringify(options) : ''}`, () => new Intl.NumberFormat(locales[lang], options)).format(value);
 }
 
 /** "5 listopada 2026" / "5 November 2026". */
 export function formatDate(value: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone }).format(value);
+  return formatter(`d|${lang}`, () => new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone })).format(value);
 }
 
 /** "5.11.2026, 14:03" / "05/11/2026, 14:03", in Polish time. */
 export function formatDateTime(value: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone }).format(value);
+  return formatter(`dt|${lang}`, () => new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone })).format(value);
 }
 
 /** "2 minuty", "5 minut", "1 minuta": durations in words for messages such as Retry-After. */

@@ -182,23 +182,28 @@ export function Tag({ children, tone = 'grey' }: { children: ReactNode; tone?: '
 }
 
 const pagerText = {
-  pl: { label: 'Strony', previous: 'Poprzednia', next: 'Następna', page: (n: number, of: number) => `Strona ${n} z ${of}` },
-  en: { label: 'Pages', previous: 'Previous', next: 'Next', page: (n: number, of: number) => `Page ${n} of ${of}` },
+  pl: { label: 'Strony', previous: 'Poprzednia', next: 'Następna', page: (n: number, of: number | null) => (of === null ? `Strona ${n}` : `Strona ${n} z ${of}`) },
+  en: { label: 'Pages', previous: 'Previous', next: 'Next', page: (n: number, of: number | null) => (of === null ? `Page ${n}` : `Page ${n} of ${of}`) },
 };
 
-/** Previous/next links that keep the current filters. */
+/**
+ * Previous/next links that keep the current filters. `pageCount` null: the number of pages is not
+ * known (a count that stopped early), and `hasNextPage` says whether a next page exists.
+ */
 export function Pagination({
   lang,
   page,
   pageCount,
+  hasNextPage = pageCount !== null && page < pageCount,
   hrefFor,
 }: {
   lang: Lang;
   page: number;
-  pageCount: number;
+  pageCount: number | null;
+  hasNextPage?: boolean;
   hrefFor: (page: number) => string;
 }) {
-  if (pageCount <= 1) return null;
+  if (page <= 1 && !hasNextPage) return null;
   const t = pagerText[lang];
   return (
     <nav className="pagination" aria-label={t.label}>
@@ -208,11 +213,21 @@ export function Pagination({
         </a>
       )}
       <span className="pagination__status">{t.page(page, pageCount)}</span>
-      {page < pageCount && (
+      {hasNextPage && (
         <a className="pagination__next" href={hrefFor(page + 1)} rel="next">
           {t.next}
         </a>
       )}
     </nav>
+  );
+}
+
+/** One row of a summary list (label and value), as on gov.uk "check your answers" pages. */
+export function SummaryRow({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <div className="summary-list__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }

@@ -54,6 +54,12 @@ export function Layout({ ctx, title, children }: LayoutProps) {
                 <NavLink href="/plany" current={ctx.currentUrl}>
                   {m.plans}
                 </NavLink>
+                <NavLink href="/zgloszenia" current={ctx.currentUrl}>
+                  {m.reportsMap}
+                </NavLink>
+                <NavLink href="/zglos" current={ctx.currentUrl}>
+                  {m.reports}
+                </NavLink>
                 {user && (
                   <NavLink href="/admin" current={ctx.currentUrl}>
                     {m.admin}

@@ -95,19 +95,23 @@ export function LibraryPage({
   filter,
   plans,
   total,
+  exact,
   page,
-  pageCount,
+  hasNextPage,
   units,
   years,
+  pageSize,
 }: {
   ctx: PageContext;
   filter: LibraryFilter;
   plans: PlanSummary[];
   total: number;
+  exact: boolean;
   page: number;
-  pageCount: number;
+  hasNextPage: boolean;
   units: Option[];
   years: string[];
+  pageSize: number;
 }) {
   const m = planPageMessages[ctx.lang];
   const params = Object.entries(filter).filter(([, v]) => v) as [string, string][];
@@ -127,9 +131,9 @@ export function LibraryPage({
           </button>
         </div>
       </form>
-      <p role="status">{m.results(total)}</p>
+      <p role="status">{m.results(total, exact)}</p>
       {plans.length === 0 ? <p>{m.none}</p> : <PlanList ctx={ctx} plans={plans} />}
-      <Pagination lang={ctx.lang} page={page} pageCount={pageCount} hrefFor={hrefFor} />
+      <Pagination lang={ctx.lang} page={page} pageCount={exact ? Math.max(1, Math.ceil(total / pageSize)) : null} hasNextPage={hasNextPage} hrefFor={hrefFor} />
       <p>
         <a href="/plany.atom">{m.feed}</a>
       </p>

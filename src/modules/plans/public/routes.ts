@@ -11,11 +11,13 @@ import { districtUrl } from '../../districts/model.js';
 import { planErrors } from '../messages.js';
 import type { Plan } from '../model.js';
 import { planUrl, publishedDocument, publishedView, workingView } from '../read-plans.js';
-import { findPlan, listPlans, similarPlans } from '../repository.js';
+import { findPlan, listPlans, planColumns, similarPlans } from '../repository.js';
 import { planSearchText, searchQuery, similarityQuery } from '../search/stems.js';
 import { planPdf } from '../publication/render-pdf.js';
 import { planDocx } from '../publication/render-docx.js';
 import { LibraryPage, PlanPage, type PlanSummary } from './pages.js';
+import { TtlCache } from '../../../platform/cache/ttl-cache.js';
+import { onPlansChanged } from '../changes.js';
 
 /** Summaries of published plans with their district and unit names, for lists. */
 export async function planSummaries(db: Db, plans: Plan[]): Promise<PlanSummary[]> {
@@ -75,8 +77,10 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
         filter: { q, category, unitId, year },
         plans: await planSummaries(db, result.plans),
         total: result.total,
+        exact: result.exact,
         page,
-        pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+        hasNextPage: result.hasNextPage,
+        pageSize: PAGE_SIZE,
         units: asTree(units).map(({ unit, depth }) => ({ value: unit.id, label: `${'\u2003'.repeat(depth)}${unit.name}` })),
         years: Array.from({ length: 10 }, (_, i) => String(thisYear + 1 - i)),
       }),
@@ -90,11 +94,18 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
     return { plan, published };
   };
 
+  // A published plan changes rarely and is read often: its page's data is kept for 30 s, and at
+  // once forgotten when this process changes any plan (similar plans may change with any of them).
+  const pages = new TtlCache<{ plan: Plan; published: Awaited<ReturnType<typeof loadPublished>>['published']; similar: PlanSummary[] }>(30_000);
+  onPlansChanged(() => pages.clear());
+
   app.get<{ Params: { id: string } }>('/plany/:id', { schema: { hide: true } }, async (request, reply) => {
-    const { plan, published } = await loadPublished(request.params.id, request.lang);
-    const query = similarityQuery(planSearchText(published.content));
-    const similar = query ? await planSummaries(db, await similarPlans(db, plan.id, query)) : [];
-    const staff = await workingView(db, request.principal, plan);
+    const { plan, published, similar } = await pages.get(`${request.params.id}|${request.lang}`, async () => {
+      const { plan, published } = await loadPublished(request.params.id, request.lang);
+      const query = similarityQuery(planSearchText(published.content));
+      return { plan, published, similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [] };
+    });
+    const staff = request.principal && (await workingView(db, request.principal, plan));
     return sendPage(
       reply,
       createElement(PlanPage, {
@@ -121,7 +132,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'docx'));
 
   app.get('/plany.atom', { schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (_request, reply) => {
-    const latest = await db.selectFrom('plans').selectAll().where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(50).execute();
+    const latest = await db.selectFrom('plans').select(planColumns).where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(50).execute();
     const plans = latest.map((row) => ({ id: row.id, published: row.published_at }));
     const summaries = await planSummaries(db, (await Promise.all(plans.map((p) => findPlan(db, p.id)))).filter((p): p is Plan => p !== undefined));
     const updated = (plans[0]?.published ?? new Date(0)).toISOString();

@@ -1,0 +1,186 @@
+import type { FastifyInstance } from 'fastify';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { Config } from '../../platform/config/config.js';
+import type { Database } from '../../platform/db/database.js';
+import { requireRole } from '../../platform/auth/guards.js';
+import { AppError } from '../../platform/http/errors.js';
+import { errorResponses } from '../../platform/http/openapi.js';
+import { actorOf } from '../../platform/http/request-context.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import type { Locator } from '../districts/locator/locator.js';
+import { addCategory, updateCategory } from './manage-categories.js';
+import { reportErrors } from './messages.js';
+import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategory } from './model.js';
+import { findReport, listCategories, listReportEvents } from './repository.js';
+import { publicStatus, statusLabels, type RateLimitPolicy, type ReportStatus } from './rules/index.js';
+import { similarOpenReports, submitReport } from './submit-report.js';
+import { assignReport, changeManyStatuses, changeReportStatus, confirmReport, maySeeReport } from './verify-report.js';
+import { assignmentBody, bulkStatusBody, categoryBody, categoryUpdateBody, idParams, nearbyQuery, reportBody, statusBody } from './schemas.js';
+
+export function presentCategory(category: StoredCategory, lang: Lang) {
+  return {
+    code: category.code,
+    name: category.name[lang],
+    names: category.name,
+    active: category.active,
+    descriptionRequired: category.descriptionRequired,
+    road: category.roadCategory,
+    season: category.season ?? null,
+  };
+}
+
+/** What anyone may see; `publicPosition` is approximate (a 50 m grid). */
+export function presentPublic(report: PublicReport, config: Config, lang: Lang) {
+  return {
+    id: report.id,
+    url: `${config.publicUrl}${reportUrl(report.id)}`,
+    category: report.categoryId,
+    status: report.status,
+    statusName: statusLabels[report.status][lang],
+    open: publicStatus(report.status) === 'open',
+    position: report.publicPosition && { ...report.publicPosition, approximate: true },
+    unitId: report.unitId,
+    districtId: report.districtId,
+    createdAt: report.createdAt.toISOString(),
+    statusChangedAt: report.statusChangedAt.toISOString(),
+    confirmations: report.confirmations,
+    forwardedTo: report.forwardedTo,
+    duplicateOf: report.duplicateOf,
+  };
+}
+
+/** The police view adds the description, the exact point and the address; never the e-mail or IP. */
+function presentInternal(report: Report, config: Config, lang: Lang) {
+  return {
+    ...presentPublic(toPublic(report), config, lang),
+    internal: { description: report.description, position: report.position, address: report.address, eventAt: report.eventAt?.toISOString() ?? null, hasEmail: report.hasEmail },
+  };
+}
+
+export function registerReportApi(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
+  const db = database.db;
+  const tags = ['reports'];
+  // A burst guard in front of the per-day policy, which lives in the database (see submit-report.ts).
+  const burst = { max: 30, timeWindow: 60_000 };
+
+  app.get('/api/v1/report-categories', { schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired' } }, async (request) => ({
+    categories: (await listCategories(db)).map((c) => presentCategory(c, request.lang)),
+  }));
+
+  app.post<{ Body: FromSchema<typeof categoryBody> }>(
+    '/api/v1/report-categories',
+    { schema: { tags, summary: 'Add a category (admin)', body: categoryBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403) } } },
+    async (request, reply) => {
+      const principal = requireRole(request, 'admin');
+      const b = request.body;
+      const category = await addCategory(db, principal, actorOf(request), { code: b.code, name: b.name, descriptionRequired: b.descriptionRequired ?? false, road: b.road ?? false, season: b.season ?? null });
+      return reply.status(201).send(presentCategory(category, request.lang));
+    },
+  );
+
+  app.patch<{ Params: { code: string }; Body: FromSchema<typeof categoryUpdateBody> }>(
+    '/api/v1/report-categories/:code',
+    { schema: { tags, summary: 'Rename, retire or change a category (admin); its code stays', body: categoryUpdateBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404) } } },
+    async (request) => {
+      const principal = requireRole(request, 'admin');
+      const b = request.body;
+      const category = await updateCategory(db, principal, actorOf(request), request.params.code, { name: b.name, active: b.active, descriptionRequired: b.descriptionRequired, road: b.road, season: b.season ?? null });
+      return presentCategory(category, request.lang);
+    },
+  );
+
+  app.post<{ Body: FromSchema<typeof reportBody> }>(
+    '/api/v1/reports',
+    {
+      config: { rateLimit: burst },
+      schema: {
+        tags,
+        summary: 'Report a local threat (anonymous). Place: lat+lon, or an address. The description is seen only by police.',
+        body: reportBody,
+        response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const result = await submitReport(
+        db,
+        await locator.current(),
+        { ...actorOf(request), label: 'mieszkaniec' },
+        { categoryCode: b.category, lat: b.lat ?? null, lon: b.lon ?? null, address: b.address ?? null, description: b.description ?? null, email: b.email ?? null, eventAt: b.eventAt ? new Date(b.eventAt) : null, honeypot: b.website ?? null },
+        { rateLimit, publicUrl: config.publicUrl, lang: request.lang },
+      );
+      // A bot that filled the honeypot is told nothing useful.
+      if (result.spam) return reply.status(202).send({ accepted: true });
+      const report = (await findReport(db, result.report.id))!;
+      return reply.status(201).header('location', `/api/v1/reports/${report.id}`).send(presentPublic(toPublic(report), config, request.lang));
+    },
+  );
+
+  app.get<{ Querystring: FromSchema<typeof nearbyQuery> }>(
+    '/api/v1/reports/nearby',
+    { schema: { tags, summary: 'Open reports of a category within 250 m of a point (or at an address): confirm one instead of a duplicate', querystring: nearbyQuery, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 422) } } },
+    async (request) => {
+      const q = request.query;
+      const where = q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : q.address ? { address: q.address } : null;
+      if (!where) throw new AppError(400, 'location_required', { pl: 'Podaj lat i lon albo address.', en: 'Give lat and lon, or address.' });
+      const found = await similarOpenReports(db, await locator.current(), q.category, where);
+      return { reports: found.map(({ report, distance }) => ({ ...presentPublic(toPublic(report), config, request.lang), distanceMeters: distance === null ? null : Math.round(distance) })) };
+    },
+  );
+
+  app.get<{ Params: FromSchema<typeof idParams> }>(
+    '/api/v1/reports/:id',
+    { schema: { tags, summary: 'A report: public view, plus the description, exact point and history for its police', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404) } } },
+    async (request) => {
+      const report = await findReport(db, request.params.id);
+      if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+      if (!(await maySeeReport(db, request.principal, report))) return presentPublic(toPublic(report), config, request.lang);
+      const events = await listReportEvents(db, report.id);
+      return {
+        ...presentInternal(report, config, request.lang),
+        history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
+      };
+    },
+  );
+
+  app.post<{ Params: FromSchema<typeof idParams> }>(
+    '/api/v1/reports/:id/confirmations',
+    { config: { rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404, 409, 429) } } },
+    async (request) => {
+      const report = await confirmReport(db, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
+      return presentPublic(toPublic(report), config, request.lang);
+    },
+  );
+
+  app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof statusBody> }>(
+    '/api/v1/reports/:id/status',
+    { schema: { tags, summary: 'Change the status (district officer or supervisor); the note is internal', params: idParams, body: statusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
+    async (request) => {
+      const principal = requireRole(request, 'officer', 'supervisor', 'commander', 'admin');
+      const b = request.body;
+      const report = await changeReportStatus(db, principal, actorOf(request), request.params.id, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf }, { publicUrl: config.publicUrl });
+      return presentInternal(report, config, request.lang);
+    },
+  );
+
+  app.post<{ Body: FromSchema<typeof bulkStatusBody> }>(
+    '/api/v1/reports/status',
+    { schema: { tags, summary: 'Change the status of many reports at once (all or nothing)', body: bulkStatusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    async (request) => {
+      const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+      const b = request.body;
+      const reports = await changeManyStatuses(db, principal, actorOf(request), b.ids, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo }, { publicUrl: config.publicUrl, lang: request.lang });
+      return { reports: reports.map((r) => presentInternal(r, config, request.lang)) };
+    },
+  );
+
+  app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof assignmentBody> }>(
+    '/api/v1/reports/:id/assignment',
+    { schema: { tags, summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null', params: idParams, body: assignmentBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 422) } } },
+    async (request) => {
+      const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+      const report = await assignReport(db, principal, actorOf(request), request.params.id, request.body.districtId, request.body.note);
+      return presentInternal(report, config, request.lang);
+    },
+  );
+}

@@ -1,0 +1,71 @@
+import type { LonLat } from './rules/geo.js';
+import type { ReportCategory, ReportStatus } from './rules/index.js';
+
+/** A threat report (zgłoszenie zagrożenia, KMZB) as police see it. */
+export interface Report {
+  /** The public number (numer zgłoszenia). */
+  id: number;
+  categoryId: string;
+  unitId: string;
+  districtId: string | null;
+  status: ReportStatus;
+  /** Exact point: police only. */
+  position: LonLat | null;
+  /** Snapped to a 50 m grid: what the public sees. */
+  publicPosition: LonLat | null;
+  /** As typed by the resident: police only. */
+  address: string | null;
+  /** Police only. */
+  description: string;
+  /** The reporter's, for status news; erased when the report closes. Police never see it either. */
+  hasEmail: boolean;
+  eventAt: Date | null;
+  forwardedTo: string | null;
+  duplicateOf: number | null;
+  confirmations: number;
+  createdAt: Date;
+  statusChangedAt: Date;
+  verifyingSince: Date | null;
+  closedAt: Date | null;
+}
+
+/**
+ * What anyone may see of a report: never the description, the e-mail, the exact point, the
+ * typed address or the reporter's IP address.
+ */
+export interface PublicReport {
+  id: number;
+  categoryId: string;
+  status: ReportStatus;
+  publicPosition: LonLat | null;
+  unitId: string;
+  districtId: string | null;
+  createdAt: Date;
+  eventAt: Date | null;
+  statusChangedAt: Date;
+  confirmations: number;
+  forwardedTo: string | null;
+  duplicateOf: number | null;
+}
+
+export function toPublic(report: Report): PublicReport {
+  return {
+    id: report.id,
+    categoryId: report.categoryId,
+    status: report.status,
+    publicPosition: report.publicPosition,
+    unitId: report.unitId,
+    districtId: report.districtId,
+    createdAt: report.createdAt,
+    eventAt: report.eventAt,
+    statusChangedAt: report.statusChangedAt,
+    confirmations: report.confirmations,
+    forwardedTo: report.forwardedTo,
+    duplicateOf: report.duplicateOf,
+  };
+}
+
+/** A category as stored (the catalogue is data: admins add, rename and retire). */
+export type StoredCategory = ReportCategory & { position: number };
+
+export const reportUrl = (id: number) => `/zgloszenia/${id}`;

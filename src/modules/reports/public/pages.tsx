@@ -1,0 +1,292 @@
+import type { FieldError } from '../../../platform/http/errors.js';
+import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField } from '../../../platform/render/components.js';
+import { Layout } from '../../../platform/render/layout.js';
+import type { PageContext } from '../../../platform/render/page-context.js';
+import type { PublicReport, StoredCategory } from '../model.js';
+import { statusLabels, type ReportStatus } from '../rules/index.js';
+import { reportPageMessages } from './messages.js';
+
+export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
+  new: 'blue',
+  verifying: 'yellow',
+  confirmed: 'red',
+  forwarded: 'blue',
+  not_confirmed: 'grey',
+  eliminated: 'green',
+  joke: 'grey',
+  duplicate: 'grey',
+};
+
+export function StatusTag({ status, lang }: { status: ReportStatus; lang: 'pl' | 'en' }) {
+  return <Tag tone={statusTone[status]}>{statusLabels[status][lang]}</Tag>;
+}
+
+/** The form's fields as typed, carried through validation errors and the "similar reports" step. */
+export interface ReportFormValues {
+  category?: string;
+  address?: string;
+  lat?: string;
+  lon?: string;
+  description?: string;
+  eventDate?: string;
+  email?: string;
+}
+
+export interface MapSettings {
+  tiles: string | null;
+  attribution: string;
+}
+
+function HiddenValues({ values }: { values: ReportFormValues }) {
+  return (
+    <>
+      {Object.entries(values)
+        .filter(([, value]) => value)
+        .map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+    </>
+  );
+}
+
+export function ReportFormPage({
+  ctx,
+  categories,
+  values,
+  errors,
+  suggestions,
+  map,
+}: {
+  ctx: PageContext;
+  categories: StoredCategory[];
+  values: ReportFormValues;
+  errors: FieldError[];
+  suggestions: string[];
+  map: MapSettings;
+}) {
+  const m = reportPageMessages[ctx.lang];
+  const required = categories.filter((c) => c.descriptionRequired).map((c) => c.name[ctx.lang]);
+  return (
+    <Layout ctx={ctx} title={m.formTitle}>
+      <h1>{m.formTitle}</h1>
+      <p className="lead">{m.formLead}</p>
+      <div className="notice notice--warning" role="note">
+        <p>{m.emergency}</p>
+      </div>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <form method="post" action="/zglos" noValidate className="report-form">
+        <CsrfField token={ctx.csrfToken} />
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{m.whereLegend}</legend>
+          <p className="field__hint">{m.whereHint}</p>
+          <TextField name="address" label={m.address} hint={m.addressHint} value={values.address} error={errorFor(errors, 'address') ?? errorFor(errors, 'location')} autoComplete="street-address" />
+          {suggestions.length > 0 && (
+            <div className="suggestions">
+              <p>{m.suggestions}</p>
+              <ul>
+                {suggestions.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div
+            className="map map--picker"
+            data-map="picker"
+            data-lat-field="field-lat"
+            data-lon-field="field-lon"
+            data-tiles={map.tiles ?? undefined}
+            data-attribution={map.attribution || undefined}
+            data-use-location={m.useLocation}
+            role="region"
+            aria-label={m.mapLabel}
+          >
+            <p className="map__fallback">{m.mapNoScript}</p>
+          </div>
+          <details className="details" open={Boolean(values.lat || values.lon || errorFor(errors, 'lat') || errorFor(errors, 'lon'))}>
+            <summary>{m.coordinates}</summary>
+            <div className="field-row">
+              <TextField name="lat" label={m.lat} value={values.lat} error={errorFor(errors, 'lat')} width="short" />
+              <TextField name="lon" label={m.lon} value={values.lon} error={errorFor(errors, 'lon')} width="short" />
+            </div>
+          </details>
+        </fieldset>
+        <SelectField
+          name="category"
+          label={m.category}
+          value={values.category}
+          error={errorFor(errors, 'categoryCode')}
+          placeholder={m.chooseCategory}
+          options={categories.map((c) => ({ value: c.code, label: c.name[ctx.lang] }))}
+        />
+        <TextAreaField
+          name="description"
+          label={m.description}
+          hint={`${m.descriptionHint}${required.length ? ` ${ctx.lang === 'pl' ? 'Wymagany dla:' : 'Required for:'} ${required.join(', ')}.` : ''}`}
+          value={values.description}
+          error={errorFor(errors, 'description')}
+          rows={5}
+        />
+        <TextField name="eventDate" label={m.eventDate} type="date" value={values.eventDate} error={errorFor(errors, 'eventAt')} width="short" />
+        <TextField name="email" label={m.email} hint={m.emailHint} type="email" value={values.email} error={errorFor(errors, 'email')} autoComplete="email" />
+        <div hidden>
+          <label htmlFor="field-website">{m.honeypot}</label>
+          <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <p className="field__hint">{m.consent}</p>
+        <button type="submit" className="button">
+          {m.send}
+        </button>
+      </form>
+      <script type="module" src="/assets/build/map.js" />
+      <link rel="stylesheet" href="/assets/build/map.css" />
+    </Layout>
+  );
+}
+
+export function SimilarReportsPage({
+  ctx,
+  similar,
+  values,
+  categoryName,
+}: {
+  ctx: PageContext;
+  similar: { report: PublicReport; distance: number | null }[];
+  values: ReportFormValues;
+  categoryName: string;
+}) {
+  const m = reportPageMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={m.similarTitle}>
+      <h1>{m.similarTitle}</h1>
+      <p className="lead">{m.similarLead(similar.length)}</p>
+      <ul className="result-list">
+        {similar.map(({ report, distance }) => (
+          <li key={report.id} className="result-list__item">
+            <h2 className="result-list__title">
+              <a href={`/zgloszenia/${report.id}`}>{m.reportTitle(report.id)}</a>: {categoryName}
+            </h2>
+            <p>
+              <StatusTag status={report.status} lang={ctx.lang} /> · {m.created} {formatDate(report.createdAt, ctx.lang)} · {distance === null ? m.sameAddress : m.away(Math.round(distance))}
+              {report.confirmations > 0 && ` · ${m.confirmations(report.confirmations)}`}
+            </p>
+            <form method="post" action={`/zgloszenia/${report.id}/potwierdz`}>
+              <CsrfField token={ctx.csrfToken} />
+              <button type="submit" className="button button--secondary">
+                {m.meToo}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/zglos">
+        <CsrfField token={ctx.csrfToken} />
+        <HiddenValues values={values} />
+        <input type="hidden" name="force" value="1" />
+        <button type="submit" className="button">
+          {m.sendAnyway}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ReportStatusPage({
+  ctx,
+  report,
+  categoryName,
+  districtName,
+  unitName,
+  history,
+  thanks,
+  staffUrl,
+}: {
+  ctx: PageContext;
+  report: PublicReport;
+  categoryName: string;
+  districtName: string | null;
+  unitName: string;
+  history: { at: Date; status: ReportStatus }[];
+  thanks: 'new' | 'confirmed' | null;
+  staffUrl: string | null;
+}) {
+  const m = reportPageMessages[ctx.lang];
+  const open = ['new', 'verifying', 'confirmed'].includes(report.status);
+  return (
+    <Layout ctx={ctx} title={m.reportTitle(report.id)}>
+      {thanks && (
+        <div className="notice notice--success" role="status">
+          <h2>{thanks === 'new' ? m.thanksTitle : m.confirmedThanks}</h2>
+          {thanks === 'new' && <p>{m.thanksNumber(report.id)}</p>}
+        </div>
+      )}
+      <h1>{m.reportTitle(report.id)}</h1>
+      <dl className="summary-list">
+        <SummaryRow label={m.status}>
+            <StatusTag status={report.status} lang={ctx.lang} />
+          </SummaryRow>
+        <SummaryRow label={m.categoryLabel}>{categoryName}</SummaryRow>
+        <SummaryRow label={m.created}>{formatDateTime(report.createdAt, ctx.lang)}</SummaryRow>
+        <SummaryRow label={m.place}>
+            {report.publicPosition
+              ? `${report.publicPosition.lat.toFixed(5)}, ${report.publicPosition.lon.toFixed(5)} (${m.approximate})`
+              : m.byAddress}
+          </SummaryRow>
+        <SummaryRow label={m.district}>{report.districtId && districtName ? <a href={`/rejony/${report.districtId}`}>{districtName}</a> : m.noDistrict}</SummaryRow>
+        <SummaryRow label={m.unit}>
+            <a href={`/jednostki/${report.unitId}`}>{unitName}</a>
+          </SummaryRow>
+        {report.forwardedTo && (
+          <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>
+        )}
+        {report.duplicateOf && (
+          <SummaryRow label={m.duplicateOf}>
+              <a href={`/zgloszenia/${report.duplicateOf}`}>{m.reportTitle(report.duplicateOf)}</a>
+            </SummaryRow>
+        )}
+      </dl>
+      {report.confirmations > 0 && <p>{m.confirmations(report.confirmations)}</p>}
+      <p className="field__hint">{m.privacy}</p>
+      {open && thanks === null && (
+        <form method="post" action={`/zgloszenia/${report.id}/potwierdz`}>
+          <CsrfField token={ctx.csrfToken} />
+          <button type="submit" className="button button--secondary">
+            {m.meToo}
+          </button>
+        </form>
+      )}
+      <h2>{m.history}</h2>
+      <ol className="timeline">
+        {history.map((event, i) => (
+          <li key={i}>
+            <time dateTime={event.at.toISOString()}>{formatDateTime(event.at, ctx.lang)}</time>: <StatusTag status={event.status} lang={ctx.lang} />
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a href="/zglos">{m.newReport}</a>
+        {staffUrl && (
+          <>
+            {' · '}
+            <a href={staffUrl}>{m.policeView}</a>
+          </>
+        )}
+      </p>
+    </Layout>
+  );
+}
+
+/** After a submission the honeypot caught: the same thanks, and nothing a bot could learn from. */
+export function ThanksPage({ ctx }: { ctx: PageContext }) {
+  const m = reportPageMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={m.thanksTitle}>
+      <h1>{m.thanksTitle}</h1>
+      <p>{m.thanksSpam}</p>
+      <p>
+        <a href="/zglos">{m.newReport}</a>
+      </p>
+    </Layout>
+  );
+}

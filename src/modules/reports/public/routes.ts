@@ -1,0 +1,147 @@
+import { createElement } from 'react';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../../platform/config/config.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError, ValidationError, type FieldError } from '../../../platform/http/errors.js';
+import { formFields } from '../../../platform/http/forms.js';
+import { actorOf, pageContext } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/render/render.js';
+import type { Locator } from '../../districts/locator/locator.js';
+import { reportErrors } from '../messages.js';
+import { toPublic, type StoredCategory } from '../model.js';
+import { findReport, listCategories, listReportEvents } from '../repository.js';
+import { isOffered, type RateLimitPolicy, type ReportStatus } from '../rules/index.js';
+import { similarOpenReports, submitReport } from '../submit-report.js';
+import { confirmReport, maySeeReport } from '../verify-report.js';
+import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
+
+const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: 'mieszkaniec' });
+
+/** A number as typed in a Polish form: "51,4597" or "51.4597"; empty → null; anything else → NaN. */
+function formNumber(text: string | undefined): number | null {
+  const value = text?.trim().replace(',', '.');
+  if (!value) return null;
+  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+}
+
+export function registerReportPages(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
+  const db = database.db;
+  const map = { tiles: config.mapTileUrl, attribution: config.mapTileAttribution };
+  const offered = async () => (await listCategories(db)).filter((c) => isOffered(c, new Date()));
+  const burst = { max: 30, timeWindow: 60_000 };
+
+  const showForm = async (request: FastifyRequest, reply: FastifyReply, values: ReportFormValues, errors: FieldError[], status = 200, suggestions: string[] = []) =>
+    sendPage(reply, createElement(ReportFormPage, { ctx: pageContext(request, reply), categories: await offered(), values, errors, suggestions, map }), status);
+
+  app.get('/zglos', { schema: { hide: true } }, async (request, reply) => showForm(request, reply, {}, []));
+
+  app.post('/zglos', { schema: { hide: true }, config: { rateLimit: burst } }, async (request, reply) => {
+    const fields = formFields(request.body);
+    const values: ReportFormValues = {
+      category: fields.category?.slice(0, 60),
+      address: fields.address?.slice(0, 300),
+      lat: fields.lat?.slice(0, 30),
+      lon: fields.lon?.slice(0, 30),
+      description: fields.description?.slice(0, 2000),
+      eventDate: fields.eventDate?.slice(0, 10),
+      email: fields.email?.slice(0, 300),
+    };
+    const lang = request.lang;
+    const lat = formNumber(values.lat);
+    const lon = formNumber(values.lon);
+    const numberErrors: FieldError[] = [];
+    if (Number.isNaN(lat)) numberErrors.push({ field: 'lat', code: 'invalid', message: lang === 'pl' ? 'Szerokość geograficzna musi być liczbą, np. 51,4597.' : 'Latitude must be a number, e.g. 51.4597.' });
+    if (Number.isNaN(lon)) numberErrors.push({ field: 'lon', code: 'invalid', message: lang === 'pl' ? 'Długość geograficzna musi być liczbą, np. 22,6027.' : 'Longitude must be a number, e.g. 22.6027.' });
+    const eventAt = values.eventDate && /^\d{4}-\d{2}-\d{2}$/.test(values.eventDate) ? new Date(`${values.eventDate}T12:00:00Z`) : null;
+    if (values.eventDate && (!eventAt || Number.isNaN(eventAt.getTime()))) numberErrors.push({ field: 'eventAt', code: 'invalid', message: lang === 'pl' ? 'Podaj datę w formacie RRRR-MM-DD.' : 'Give the date as YYYY-MM-DD.' });
+    if (numberErrors.length) return showForm(request, reply, values, numberErrors, 400);
+    // With both a point and an address, the point (from the map) is more exact.
+    const point = lat !== null && lon !== null ? { lat, lon } : null;
+    const address = point ? null : values.address?.trim() || null;
+
+    try {
+      const register = await locator.current();
+      if (fields.force !== '1' && values.category && (point || address)) {
+        const similar = await similarOpenReports(db, register, values.category, point ?? { address: address! }).catch((error: unknown) => {
+          if (error instanceof AppError && error.status === 422) return []; // the submission below explains it
+          throw error;
+        });
+        if (similar.length > 0) {
+          const category = (await listCategories(db)).find((c) => c.code === values.category);
+          return sendPage(
+            reply,
+            createElement(SimilarReportsPage, {
+              ctx: pageContext(request, reply),
+              similar: similar.slice(0, 10).map(({ report, distance }) => ({ report: toPublic(report), distance })),
+              values,
+              categoryName: category?.name[lang] ?? values.category,
+            }),
+          );
+        }
+      }
+      const result = await submitReport(
+        db,
+        register,
+        resident(request),
+        { categoryCode: values.category ?? '', lat: point?.lat ?? null, lon: point?.lon ?? null, address, description: values.description ?? null, email: values.email ?? null, eventAt, honeypot: fields.website ?? null },
+        { rateLimit, publicUrl: config.publicUrl, lang },
+      );
+      if (result.spam) return reply.redirect('/zglos/dziekujemy', 303);
+      return reply.redirect(`/zgloszenia/${result.report.id}?wyslano=1`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return showForm(request, reply, values, error.fieldErrors, 400);
+      if (error instanceof AppError && [422, 429].includes(error.status)) {
+        for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+        const details = (error.details ?? {}) as { field?: string; suggestions?: string[] };
+        return showForm(request, reply, values, [{ field: details.field ?? 'form', code: error.code, message: error.text[lang] }], error.status, details.suggestions ?? []);
+      }
+      throw error;
+    }
+  });
+
+  app.get('/zglos/dziekujemy', { schema: { hide: true } }, async (request, reply) => sendPage(reply, createElement(ThanksPage, { ctx: pageContext(request, reply) })));
+
+  const showReport = async (request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>, reply: FastifyReply, thanks: 'new' | 'confirmed' | null) => {
+    const id = Number(request.params.id);
+    const report = Number.isSafeInteger(id) ? await findReport(db, id) : undefined;
+    if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    const [categories, district, unit, events] = await Promise.all([
+      listCategories(db),
+      report.districtId ? db.selectFrom('districts').select('name').where('id', '=', report.districtId).executeTakeFirst() : undefined,
+      db.selectFrom('units').select('name').where('id', '=', report.unitId).executeTakeFirst(),
+      listReportEvents(db, report.id),
+    ]);
+    const category: StoredCategory | undefined = categories.find((c) => c.code === report.categoryId);
+    // Only status changes are public: never who made them or their internal notes.
+    const history = events.filter((e) => e.to_status && (e.kind === 'created' || e.kind === 'status')).map((e) => ({ at: e.at, status: e.to_status as ReportStatus }));
+    return sendPage(
+      reply,
+      createElement(ReportStatusPage, {
+        ctx: pageContext(request, reply),
+        report: toPublic(report),
+        categoryName: category?.name[request.lang] ?? report.categoryId,
+        districtName: district?.name ?? null,
+        unitName: unit?.name ?? report.unitId,
+        history,
+        thanks,
+        staffUrl: (await maySeeReport(db, request.principal, report)) ? `/admin/reports/${report.id}` : null,
+      }),
+    );
+  };
+
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>('/zgloszenia/:id', { schema: { hide: true } }, (request, reply) =>
+    showReport(request, reply, request.query.wyslano === '1' ? 'new' : request.query.potwierdzono === '1' ? 'confirmed' : null),
+  );
+
+  app.post<{ Params: { id: string } }>('/zgloszenia/:id/potwierdz', { schema: { hide: true }, config: { rateLimit: burst } }, async (request, reply) => {
+    const id = Number(request.params.id);
+    if (!Number.isSafeInteger(id) || id < 1) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    try {
+      await confirmReport(db, resident(request), id);
+    } catch (error) {
+      // Confirming twice is not a failure for the resident: show the report with the thanks.
+      if (!(error instanceof AppError && error.code === 'already_confirmed')) throw error;
+    }
+    return reply.redirect(`/zgloszenia/${id}?potwierdzono=1`, 303);
+  });
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../test/support/databases.js';
+import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+
+const point = townDistrictPoints['kpp-lubartow/3']!;
+
+describe.each(backends)('threat report pages on %s', (backend) => {
+  let t: TestApp;
+  let ip = 0;
+  /** A resident's browser: its own IP address, cookies, and the CSRF token of the form it loaded. */
+  const browser = async () => {
+    const client = new TestClient(t.app, { headers: { 'x-forwarded-for': `192.0.2.${++ip}`, accept: 'text/html' } });
+    const form = await client.get('/zglos');
+    client.csrfToken = csrfFromHtml(form.body);
+    return { client, form };
+  };
+  let parking: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, { TRUST_PROXY: 'true' });
+    const categories = (await new TestClient(t.app).get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[];
+    parking = categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
+  });
+  afterAll(() => t.close());
+
+  it('serves a form that works without JavaScript: address or coordinates, category, hidden honeypot', async () => {
+    const { form } = await browser();
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('name="address"');
+    expect(form.body).toContain('Nieprawidłowe parkowanie');
+    expect(form.body).toMatch(/<div hidden=""><label[^>]*>[^<]+<\/label><input id="field-website"/);
+    expect(form.body).toContain('112');
+  });
+
+  it('sends a report typed by address and shows its number and status, never its description', async () => {
+    const { client } = await browser();
+    const sent = await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Legionów 12', description: 'Tajny opis dla policji' });
+    expect(sent.statusCode).toBe(303);
+    const location = sent.headers.location as string;
+    expect(location).toMatch(/^\/zgloszenia\/\d+\?wyslano=1$/);
+    const page = await client.get(location);
+    expect(page.body).toContain('Dziękujemy za zgłoszenie');
+    expect(page.body).toContain('Nowe');
+    expect(page.body).not.toContain('Tajny opis');
+    expect(page.body).not.toContain('Legionów 12');
+  });
+
+  it('shows the errors next to the fields, with the values kept', async () => {
+    const { client } = await browser();
+    const sent = await client.postForm('/zglos', { category: '', address: '', lat: 'abc', description: 'kept text' });
+    expect(sent.statusCode).toBe(400);
+    expect(sent.body).toContain('error-summary');
+    expect(sent.body).toContain('Szerokość geograficzna musi być liczbą');
+    expect(sent.body).toContain('kept text');
+    const outside = await client.postForm('/zglos', { category: parking, lat: '50,06', lon: '19,94' });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.body).toContain('poza obszarem');
+  });
+
+  it('offers "me too" for a similar report within 250 m, and still lets the resident send a new one', async () => {
+    const first = await browser();
+    const original = await first.client.postForm('/zglos', { category: parking, lat: String(point.lat), lon: String(point.lon) });
+    const originalId = /\/zgloszenia\/(\d+)/.exec(original.headers.location as string)![1]!;
+    const second = await browser();
+    const similar = await second.client.postForm('/zglos', { category: parking, lat: String(point.lat + 0.0004), lon: String(point.lon) });
+    expect(similar.statusCode).toBe(200);
+    expect(similar.body).toContain('Podobne zgłoszenia w pobliżu');
+    expect(similar.body).toContain(`/zgloszenia/${originalId}/potwierdz`);
+    const confirmed = await second.client.postForm(`/zgloszenia/${originalId}/potwierdz`, {});
+    expect(confirmed.headers.location).toBe(`/zgloszenia/${originalId}?potwierdzono=1`);
+    expect((await second.client.get(`/zgloszenia/${originalId}`)).body).toContain('1 osoba potwierdziła');
+    const third = await browser();
+    const forced = await third.client.postForm('/zglos', { category: parking, lat: String(point.lat + 0.0004), lon: String(point.lon), force: '1' });
+    expect(forced.statusCode).toBe(303);
+  });
+
+  it('answers the second report of the day from one address with 429 and Retry-After on the form', async () => {
+    const { client } = await browser();
+    expect((await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Cicha 2' })).statusCode).toBe(303);
+    const again = await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Cicha 4' });
+    expect(again.statusCode).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+    expect(again.body).toContain('Kolejne możesz wysłać za');
+  });
+
+  it('gives the district officer a queue and a report page with the description; a status change lands in the history', async () => {
+    const { client } = await browser();
+    const sent = await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Tysiąclecia 8', description: 'Auta blokują wyjazd' });
+    const id = /\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!;
+    const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await officer.signIn('dzielnicowy.lubartow');
+    const queue = await officer.get('/admin/reports');
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toContain(`href="/admin/reports/${id}"`);
+    const detail = await officer.get(`/admin/reports/${id}`);
+    expect(detail.body).toContain('Auta blokują wyjazd');
+    const changed = await officer.postForm(`/admin/reports/${id}/status`, { status: 'verifying', note: 'Obchód w czwartek' }, csrfFromHtml(detail.body));
+    expect(changed.statusCode).toBe(303);
+    const after = await officer.get(changed.headers.location as string);
+    expect(after.body).toContain('Zmieniono status zgłoszenia.');
+    expect(after.body).toContain('Obchód w czwartek');
+    // Another unit's officer does not even learn that the report exists.
+    const stranger = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await stranger.signIn('dzielnicowy.leczna');
+    expect((await stranger.get(`/admin/reports/${id}`)).statusCode).toBe(404);
+    expect((await stranger.get('/admin/reports')).body).not.toContain(`href="/admin/reports/${id}"`);
+  });
+
+  it('lets a supervisor change many reports at once from the queue', async () => {
+    const ids: string[] = [];
+    for (const street of ['Legionów 20', 'Legionów 22']) {
+      const { client } = await browser();
+      const sent = await client.postForm('/zglos', { category: parking, address: `Lubartów, ul. ${street}` });
+      ids.push(/\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!);
+    }
+    const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await supervisor.signIn('kierownik.lubartow');
+    const queue = await supervisor.get('/admin/reports');
+    const body = new URLSearchParams([...ids.map((id) => ['ids', id]), ['status', 'verifying'], ['_csrf', csrfFromHtml(queue.body)]]).toString();
+    const done = await supervisor.request({ method: 'POST', url: '/admin/reports/bulk', payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' }, csrf: false });
+    expect(done.statusCode).toBe(303);
+    expect((await supervisor.get(done.headers.location as string)).body).toContain('Zmieniono status 2 zgłoszeń.');
+  });
+});

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../test/support/databases.js';
+import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+
+const district3 = townDistrictPoints['kpp-lubartow/3']!;
+const district3Email = 'dzielnicowy3.demo@kpp-lubartow.example';
+
+describe.each(backends)('threat reports on %s', (backend) => {
+  let t: TestApp;
+  let ipCounter = 0;
+  /** A resident with an IP address of their own (the app trusts X-Forwarded-For in this test). */
+  const resident = () => new TestClient(t.app, { headers: { 'x-forwarded-for': `198.51.100.${++ipCounter}` } });
+  const staff: Record<string, TestClient> = {};
+  const outbox = () => t.testDb.database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+  const report = async (body: object, client = resident()) => client.send('POST', '/api/v1/reports', body);
+  let parking: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, { TRUST_PROXY: 'true' });
+    for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna', 'kierownik.sejny', 'admin']) {
+      staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
+      await staff[login]!.signIn(login);
+    }
+    const categories = (await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[];
+    parking = categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
+  });
+  afterAll(() => t.close());
+
+  it('loads the KMZB catalogue of 27 categories as data', async () => {
+    const categories = (await resident().get('/api/v1/report-categories', { 'accept-language': 'en' })).json().categories;
+    expect(categories).toHaveLength(27);
+    expect(categories.find((c: { code: string }) => c.code === parking).name).toBe('Illegal parking');
+  });
+
+  it('takes a report by map point into the district found from the point, and e-mails the district', async () => {
+    const located = (await resident().get(`/api/v1/locate?lat=${district3.lat}&lon=${district3.lon}`)).json();
+    const before = (await outbox()).length;
+    const response = await report({ category: parking, lat: district3.lat, lon: district3.lon, description: 'Samochody na chodniku przy szkole.', email: 'mieszkaniec@example.com' });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({ status: 'new', districtId: located.matches[0].district.id, unitId: 'kpp-lubartow', open: true });
+    // Public: approximate position only, never the description or e-mail.
+    expect(body.position.approximate).toBe(true);
+    expect([body.position.lat, body.position.lon]).not.toEqual([district3.lat, district3.lon]);
+    expect(JSON.stringify(body)).not.toMatch(/chodniku|mieszkaniec@/);
+    const mail = (await outbox()).slice(before);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ recipient: district3Email });
+    expect(mail[0]!.subject).toContain(String(body.id));
+    expect(mail[0]!.body).not.toContain('chodniku');
+  });
+
+  it('takes a report by typed address, with no map at all', async () => {
+    const response = await report({ category: parking, address: 'Lubartów, ul. Powstańców Warszawy 17' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ districtId: 'kpp-lubartow/3', position: null });
+  });
+
+  it('rejects bad input with a clear message in the resident’s language and stores nothing', async () => {
+    const count = async () => Number((await t.testDb.database.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const missing = await report({ category: parking });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('validation_failed');
+    expect(missing.json().error.details[0].message).toMatch(/mapie|adres/i);
+    const english = await resident().send('POST', '/api/v1/reports', { category: 'no-such-kind', lat: 51.46, lon: 22.6 }, { 'accept-language': 'en' });
+    expect(english.statusCode).toBe(400);
+    expect(english.json().error.details.map((d: { message: string }) => d.message).join(' ')).toMatch(/categor/i);
+    const tooLong = await report({ category: parking, lat: 51.46, lon: 22.6, description: 'x'.repeat(501) });
+    expect(tooLong.statusCode).toBe(400);
+    const unknownField = await report({ category: parking, lat: 51.46, lon: 22.6, reporterName: 'Jan' });
+    expect(unknownField.statusCode).toBe(400);
+    const outside = await report({ category: parking, lat: 50.06, lon: 19.94 }); // Kraków: no unit of ours
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.code).toBe('outside_service_area');
+    const unknownAddress = await report({ category: parking, address: 'Lubartów, ul. Nieistniejąca 5' });
+    expect(unknownAddress.statusCode).toBe(422);
+    expect(await count()).toBe(before);
+  });
+
+  it('limits reports per IP address (one a day by default) with 429 and Retry-After', async () => {
+    const same = resident();
+    expect((await report({ category: parking, address: 'Lubartów, ul. Legionów 3' }, same)).statusCode).toBe(201);
+    const second = await report({ category: parking, address: 'Lubartów, ul. Legionów 5' }, same);
+    expect(second.statusCode).toBe(429);
+    expect(Number(second.headers['retry-after'])).toBeGreaterThan(80_000);
+    expect(second.json().error.message).toMatch(/112/);
+    expect((await report({ category: parking, address: 'Lubartów, ul. Legionów 5' })).statusCode).toBe(201);
+  });
+
+  it('accepts and drops a bot that fills the honeypot', async () => {
+    const response = await report({ category: parking, address: 'Lubartów, ul. Cicha 1', description: 'spam-honeypot-text', website: 'http://spam.example' });
+    expect(response.statusCode).toBe(202);
+    const stored = await t.testDb.database.db.selectFrom('reports').select('id').where('description', '=', 'spam-honeypot-text').execute();
+    expect(stored).toHaveLength(0);
+  });
+
+  it('shows open reports of the same kind within 250 m, and counts "me too" once per IP address', async () => {
+    const first = (await report({ category: parking, lat: district3.lat + 0.0005, lon: district3.lon })).json();
+    const nearby = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.0007}&lon=${district3.lon}`)).json().reports;
+    expect(nearby.map((r: { id: number }) => r.id)).toContain(first.id);
+    expect(nearby.every((r: { distanceMeters: number }) => r.distanceMeters <= 250)).toBe(true);
+    const far = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.01}&lon=${district3.lon}`)).json().reports;
+    expect(far.map((r: { id: number }) => r.id)).not.toContain(first.id);
+    const neighbour = resident();
+    expect((await neighbour.send('POST', `/api/v1/reports/${first.id}/confirmations`)).json().confirmations).toBe(1);
+    expect((await neighbour.send('POST', `/api/v1/reports/${first.id}/confirmations`)).statusCode).toBe(409);
+  });
+
+  it('lets the district officer and the unit’s supervisor verify, and nobody else', async () => {
+    const created = (await report({ category: parking, address: 'Lubartów, ul. Mickiewicza 2', email: 'sasiad@example.com', description: 'Opis tylko dla Policji' })).json();
+    const set = (login: string, body: object, id = created.id) => staff[login]!.send('POST', `/api/v1/reports/${id}/status`, body);
+    expect((await set('dzielnicowy.leczna', { status: 'verifying' })).statusCode).toBe(403);
+    expect((await set('kierownik.sejny', { status: 'verifying' })).statusCode).toBe(403);
+    expect((await resident().send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(401);
+    const skip = await set('dzielnicowy.lubartow', { status: 'eliminated' });
+    expect(skip.statusCode).toBe(409);
+    expect(skip.json().error.message).toMatch(/Nowe/);
+    const before = (await outbox()).length;
+    const verifying = await set('dzielnicowy.lubartow', { status: 'verifying', note: 'Sprawdzę na obchodzie.' });
+    expect(verifying.statusCode).toBe(200);
+    expect(verifying.json().internal.description).toBe('Opis tylko dla Policji');
+    expect((await set('dzielnicowy.lubartow', { status: 'confirmed' })).json().status).toBe('confirmed');
+    // The reporter heard of both changes.
+    const news = (await outbox()).slice(before).filter((m) => m.recipient === 'sasiad@example.com');
+    expect(news).toHaveLength(2);
+    expect(news[1]!.body).toContain('Potwierdzone');
+    const forwarded = await set('kierownik.lubartow', { status: 'forwarded', forwardedTo: 'Zarząd Dróg Powiatowych w Lubartowie' });
+    expect(forwarded.json()).toMatchObject({ status: 'forwarded', forwardedTo: 'Zarząd Dróg Powiatowych w Lubartowie', open: false });
+    // Closed: the e-mail is erased, and the audit log never held it.
+    const row = await t.testDb.database.db.selectFrom('reports').select('email').where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(row.email).toBeNull();
+    const audit = await t.testDb.database.db.selectFrom('audit_log').select(['before', 'after']).where('entity_type', '=', 'reports').where('entity_id', '=', String(created.id)).execute();
+    expect(JSON.stringify(audit)).not.toContain('sasiad@example.com');
+    // The public view shows the outcome, never the internal note.
+    const publicView = (await resident().get(`/api/v1/reports/${created.id}`)).json();
+    expect(publicView.status).toBe('forwarded');
+    expect(JSON.stringify(publicView)).not.toMatch(/obchodzie|Opis tylko/);
+    const history = (await staff['kierownik.lubartow']!.get(`/api/v1/reports/${created.id}`)).json().history;
+    expect(history.map((h: { to: string | null }) => h.to)).toEqual(['new', 'verifying', 'confirmed', 'forwarded']);
+    expect(history[1].note).toBe('Sprawdzę na obchodzie.');
+    // Only a supervisor reopens a closed report.
+    expect((await set('dzielnicowy.lubartow', { status: 'verifying' })).statusCode).toBe(403);
+    expect((await set('kierownik.lubartow', { status: 'verifying' })).json().status).toBe('verifying');
+  });
+
+  it('marks a duplicate of another report and changes many statuses at once, all or nothing', async () => {
+    const original = (await report({ category: parking, address: 'Lubartów, ul. Tysiąclecia 4' })).json();
+    const copy = (await report({ category: parking, address: 'Lubartów, ul. Tysiąclecia 6' })).json();
+    const duplicate = await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${copy.id}/status`, { status: 'duplicate', duplicateOf: original.id });
+    expect(duplicate.json()).toMatchObject({ status: 'duplicate', duplicateOf: original.id });
+    const other = (await report({ category: parking, address: 'Lubartów, ul. Legionów 9' })).json();
+    await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${other.id}/status`, { status: 'verifying' });
+    // A new report cannot be confirmed before verification: nothing changes, and the error names it.
+    const mixed = await staff['kierownik.lubartow']!.send('POST', '/api/v1/reports/status', { ids: [other.id, original.id], status: 'confirmed' });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json().error.message).toContain(String(original.id));
+    expect((await resident().get(`/api/v1/reports/${other.id}`)).json().status).toBe('verifying');
+    const bulk = await staff['kierownik.lubartow']!.send('POST', '/api/v1/reports/status', { ids: [original.id], status: 'verifying' });
+    expect(bulk.json().reports.map((r: { status: string }) => r.status)).toEqual(['verifying']);
+    expect((await staff['dzielnicowy.lubartow']!.send('POST', '/api/v1/reports/status', { ids: [original.id], status: 'confirmed' })).statusCode).toBe(403);
+  });
+
+  it('lets a supervisor give a report to another district of the unit, and that officer then handles it', async () => {
+    const created = (await report({ category: parking, address: 'Lubartów, ul. Lubelska 70' })).json();
+    expect(created.districtId).not.toBe('kpp-lubartow/3');
+    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(403);
+    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-lubartow/3' })).statusCode).toBe(403);
+    const moved = await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-lubartow/3' });
+    expect(moved.json().districtId).toBe('kpp-lubartow/3');
+    expect((await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-sejny/1' })).statusCode).toBe(403);
+    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(200);
+  });
+
+  it('lets admins add, rename and retire categories; retired ones stay on old reports', async () => {
+    const admin = staff.admin!;
+    const added = await admin.send('POST', '/api/v1/report-categories', { code: 'halas-nocny', name: { pl: 'Hałas w nocy', en: 'Noise at night' } });
+    expect(added.statusCode).toBe(201);
+    expect((await admin.send('POST', '/api/v1/report-categories', { code: 'halas-nocny', name: { pl: 'Inny hałas', en: 'Other noise' } })).statusCode).toBe(400);
+    expect((await staff['kierownik.lubartow']!.send('POST', '/api/v1/report-categories', { code: 'x-y', name: { pl: 'Abc', en: 'Abc' } })).statusCode).toBe(403);
+    const old = (await report({ category: 'halas-nocny', address: 'Lubartów, ul. Cicha 3' })).json();
+    const retired = await admin.send('PATCH', '/api/v1/report-categories/halas-nocny', { name: { pl: 'Hałas nocny', en: 'Night noise' }, active: false, descriptionRequired: false, road: false });
+    expect(retired.json()).toMatchObject({ name: 'Hałas nocny', active: false });
+    expect((await report({ category: 'halas-nocny', address: 'Lubartów, ul. Cicha 5' })).statusCode).toBe(400);
+    expect((await resident().get(`/api/v1/reports/${old.id}`)).json().category).toBe('halas-nocny');
+  });
+
+  it('requires a description where the category says so', async () => {
+    const categories = (await resident().get('/api/v1/report-categories')).json().categories as { code: string; descriptionRequired: boolean; active: boolean }[];
+    const strict = categories.find((c) => c.descriptionRequired && c.active)!;
+    const response = await report({ category: strict.code, address: 'Lubartów, ul. Cicha 7' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe('description');
+  });
+});

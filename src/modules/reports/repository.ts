@@ -1,0 +1,234 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { ReportCategoriesTable } from '../../platform/db/schema.js';
+import type { Trx } from '../../platform/audit/actor.js';
+import { subtreeOf } from '../units/repository.js';
+import type { Report, StoredCategory } from './model.js';
+import type { BoundingBox, LonLat } from './rules/geo.js';
+import type { ReportStatus } from './rules/index.js';
+
+type Queryable = Db | Trx;
+
+// Points are read as plain numbers so both drivers return the same thing.
+const reportColumns = sql`id, category_id, unit_id, district_id, status, position[0] as lon, position[1] as lat,
+  public_position[0] as public_lon, public_position[1] as public_lat, address, description, email is not null as has_email,
+  event_at, forwarded_to, duplicate_of, confirmations, created_at, status_changed_at, verifying_since, closed_at`;
+
+interface ReportRow {
+  id: number;
+  category_id: string;
+  unit_id: string;
+  district_id: string | null;
+  status: string;
+  lon: number | null;
+  lat: number | null;
+  public_lon: number | null;
+  public_lat: number | null;
+  address: string | null;
+  description: string;
+  has_email: boolean;
+  event_at: Date | null;
+  forwarded_to: string | null;
+  duplicate_of: number | null;
+  confirmations: number;
+  created_at: Date;
+  status_changed_at: Date;
+  verifying_since: Date | null;
+  closed_at: Date | null;
+}
+
+function toReport(row: ReportRow): Report {
+  return {
+    id: Number(row.id),
+    categoryId: row.category_id,
+    unitId: row.unit_id,
+    districtId: row.district_id,
+    status: row.status as ReportStatus,
+    position: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
+    publicPosition: row.public_lon === null || row.public_lat === null ? null : { lon: row.public_lon, lat: row.public_lat },
+    address: row.address,
+    description: row.description,
+    hasEmail: row.has_email,
+    eventAt: row.event_at,
+    forwardedTo: row.forwarded_to,
+    duplicateOf: row.duplicate_of === null ? null : Number(row.duplicate_of),
+    confirmations: row.confirmations,
+    createdAt: row.created_at,
+    statusChangedAt: row.status_changed_at,
+    verifyingSince: row.verifying_since,
+    closedAt: row.closed_at,
+  };
+}
+
+export function toCategory(row: Selectable<ReportCategoriesTable>): StoredCategory {
+  return {
+    code: row.id,
+    name: { pl: row.name_pl, en: row.name_en },
+    active: row.active,
+    descriptionRequired: row.description_required,
+    roadCategory: row.road,
+    ...(row.season_from !== null && row.season_to !== null ? { season: { fromMonth: row.season_from, toMonth: row.season_to } } : {}),
+    position: row.position,
+  };
+}
+
+export async function listCategories(db: Queryable): Promise<StoredCategory[]> {
+  const rows = await db.selectFrom('report_categories').selectAll().orderBy('position').orderBy('id').execute();
+  return rows.map(toCategory);
+}
+
+export async function findReport(db: Queryable, id: number): Promise<Report | undefined> {
+  if (!Number.isSafeInteger(id) || id < 1) return undefined;
+  const { rows } = await sql<ReportRow>`select ${reportColumns} from reports where id = ${id}`.execute(db);
+  return rows[0] && toReport(rows[0]);
+}
+
+export interface NewReport {
+  categoryId: string;
+  unitId: string;
+  districtId: string | null;
+  position: LonLat | null;
+  publicPosition: LonLat | null;
+  address: string | null;
+  description: string;
+  email: string | null;
+  reporterIp: string | null;
+  eventAt: Date | null;
+}
+
+const point = (p: LonLat | null) => (p ? sql`point(${p.lon}, ${p.lat})` : null);
+
+export async function insertReport(trx: Trx, report: NewReport): Promise<number> {
+  const row = await trx
+    .insertInto('reports')
+    .values({
+      category_id: report.categoryId,
+      unit_id: report.unitId,
+      district_id: report.districtId,
+      position: point(report.position),
+      public_position: point(report.publicPosition),
+      address: report.address,
+      description: report.description,
+      email: report.email,
+      reporter_ip: report.reporterIp,
+      event_at: report.eventAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Reports from one IP address since `since`: how many, and when the oldest of them was made. */
+export async function recentFromIp(trx: Trx, ip: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const row = await trx
+    .selectFrom('reports')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
+    .where('reporter_ip', '=', ip)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), oldest: (row.oldest as Date | null) ?? null };
+}
+
+/** Open reports of one category whose exact point lies in the box (the caller measures distance). */
+export async function openReportsInBox(db: Queryable, categoryId: string, box: BoundingBox): Promise<Report[]> {
+  const { rows } = await sql<ReportRow>`select ${reportColumns} from reports
+    where category_id = ${categoryId}
+      and status in ('new', 'verifying', 'confirmed')
+      and position <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))
+    order by created_at desc limit 50`.execute(db);
+  return rows.map(toReport);
+}
+
+/** Open reports of one category in a district that were given by the same address. */
+export async function openReportsAtAddress(db: Queryable, categoryId: string, districtId: string, address: string): Promise<Report[]> {
+  const { rows } = await sql<ReportRow>`select ${reportColumns} from reports
+    where category_id = ${categoryId} and district_id = ${districtId}
+      and status in ('new', 'verifying', 'confirmed')
+      and lower(address) = lower(${address})
+    order by created_at desc limit 20`.execute(db);
+  return rows.map(toReport);
+}
+
+export interface ReportFilter {
+  /** Staff scope: the unit and the units below it. */
+  subtreeOf?: string;
+  districtIds?: string[];
+  unassignedOnly?: boolean;
+  statuses?: ReportStatus[];
+  categoryId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listReports(db: Queryable, filter: ReportFilter): Promise<{ reports: Report[]; total: number }> {
+  const where = [sql`true`];
+  if (filter.subtreeOf) where.push(sql`unit_id in (${subtreeOf(filter.subtreeOf)})`);
+  if (filter.districtIds) where.push(filter.districtIds.length ? sql`district_id in (${sql.join(filter.districtIds)})` : sql`false`);
+  if (filter.unassignedOnly) where.push(sql`district_id is null`);
+  if (filter.statuses?.length) where.push(sql`status in (${sql.join(filter.statuses)})`);
+  if (filter.categoryId) where.push(sql`category_id = ${filter.categoryId}`);
+  if (filter.from) where.push(sql`created_at >= ${filter.from}::date`);
+  if (filter.to) where.push(sql`created_at < ${filter.to}::date + 1`);
+  const condition = sql.join(where, sql` and `);
+  const [page, count] = await Promise.all([
+    sql<ReportRow>`select ${reportColumns} from reports where ${condition}
+      order by created_at desc, id desc limit ${filter.pageSize} offset ${(filter.page - 1) * filter.pageSize}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from reports where ${condition}`.execute(db),
+  ]);
+  return { reports: page.rows.map(toReport), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+export interface StatusChange {
+  status: ReportStatus;
+  forwardedTo: string | null;
+  duplicateOf: number | null;
+  closed: boolean;
+}
+
+export async function updateStatus(trx: Trx, id: number, change: StatusChange): Promise<void> {
+  await trx
+    .updateTable('reports')
+    .set({
+      status: change.status,
+      forwarded_to: change.forwardedTo,
+      duplicate_of: change.duplicateOf,
+      status_changed_at: sql`now()`,
+      updated_at: sql`now()`,
+      verifying_since: change.status === 'verifying' ? sql`now()` : sql`verifying_since`,
+      closed_at: change.closed ? sql`now()` : null,
+      // The reporter's e-mail serves only to tell them the outcome: gone once the report closes.
+      ...(change.closed ? { email: null } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function reporterEmail(trx: Trx, id: number): Promise<string | null> {
+  const row = await trx.selectFrom('reports').select('email').where('id', '=', id).executeTakeFirst();
+  return row?.email ?? null;
+}
+
+export async function insertReportEvent(
+  trx: Trx,
+  event: { reportId: number; actorId: string | null; actorLabel: string; kind: 'created' | 'status' | 'assigned' | 'confirmed_by_resident'; from?: string | null; to?: string | null; districtId?: string | null; note?: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('report_events')
+    .values({
+      report_id: event.reportId,
+      actor_id: event.actorId,
+      actor_label: event.actorLabel,
+      kind: event.kind,
+      from_status: event.from ?? null,
+      to_status: event.to ?? null,
+      district_id: event.districtId ?? null,
+      note: event.note ?? null,
+    })
+    .execute();
+}
+
+export async function listReportEvents(db: Queryable, reportId: number) {
+  return db.selectFrom('report_events').selectAll().where('report_id', '=', reportId).orderBy('at').orderBy('id').execute();
+}

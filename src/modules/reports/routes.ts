@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { ConfigError, type Config } from '../../platform/config/config.js';
+import type { Database } from '../../platform/db/database.js';
+import type { Locator } from '../districts/locator/locator.js';
+import { registerReportApi } from './api-routes.js';
+import { registerReportPages } from './public/routes.js';
+import { registerReportStaffPages } from './staff/routes.js';
+import { ensureCategories } from './manage-categories.js';
+import { parseRateLimit } from './rules/index.js';
+
+/** Threat reports (KMZB): the catalogue, the API, the public pages and the police pages. */
+export async function registerReports(app: FastifyInstance, config: Config, database: Database, locator: Locator): Promise<void> {
+  const limit = parseRateLimit(config.reportRateLimit);
+  if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
+  await ensureCategories(database.db);
+  registerReportApi(app, config, database, locator, limit.value);
+  registerReportMapPages(app, config, database);
+  registerReportPages(app, config, database, locator, limit.value);
+  registerReportStaffPages(app, config, database);
+}

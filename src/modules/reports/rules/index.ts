@@ -1,0 +1,37 @@
+/** Pure rules of threat reports (KMZB): plain functions over plain data, no database, no HTTP. */
+export { categoryProblem, findCategory, inSeason, isOffered, kmzbCategories, type ReportCategory, type Season } from './categories.js';
+export {
+  availableStatuses,
+  isClosed,
+  isTransition,
+  nextStatusProblem,
+  publicStatus,
+  reportStatuses,
+  statusLabels,
+  type ReportStatus,
+  type Standing,
+  type TransitionExtras,
+} from './status.js';
+export {
+  defaultReportSettings,
+  reportDeadlines,
+  reportSettingsProblem,
+  type ReportDeadline,
+  type ReportDeadlineKind,
+  type ReportSettings,
+} from './deadlines.js';
+export { boundingBoxAround, distanceMeters, inBoundingBox, snapToGrid, type BoundingBox, type LonLat } from './geo.js';
+export {
+  defaultRateLimit,
+  descriptionMaxLength,
+  emailMaxLength,
+  formatRateLimit,
+  parseRateLimit,
+  polandBounds,
+  validateSubmission,
+  type AcceptedSubmission,
+  type FieldError,
+  type IntakeResult,
+  type RateLimitPolicy,
+  type ReportSubmission,
+} from './intake.js';

@@ -1,0 +1,175 @@
+import type { Localized } from '../../../platform/i18n/i18n.js';
+import { findCategory, inSeason, type ReportCategory } from './categories.js';
+import type { LonLat } from './geo.js';
+
+/**
+ * A resident's report as the form or API sends it (anonymous, no account). The position is a
+ * point on the map or, when the resident searched an address instead, the address text (the
+ * caller geocodes it). Dates are parsed by the caller, which knows the client's time zone.
+ */
+export interface ReportSubmission {
+  categoryCode: string;
+  lat?: number | null;
+  lon?: number | null;
+  address?: string | null;
+  description?: string | null;
+  email?: string | null;
+  eventAt?: Date | null;
+  /** A form field hidden from people; bots fill it in. */
+  honeypot?: string | null;
+}
+
+export interface AcceptedSubmission {
+  category: ReportCategory;
+  position: LonLat | null;
+  address: string | null;
+  /** Trimmed; null when empty. Visible only to police. */
+  description: string | null;
+  email: string | null;
+  eventAt: Date | null;
+}
+
+export interface FieldError {
+  field: 'categoryCode' | 'location' | 'lat' | 'lon' | 'address' | 'description' | 'email' | 'eventAt' | 'honeypot';
+  message: Localized;
+}
+
+export type IntakeResult =
+  | { ok: true; value: AcceptedSubmission }
+  /** `spam`: the honeypot was filled; answer as if accepted and drop it, so bots learn nothing. */
+  | { ok: false; errors: FieldError[]; spam: boolean };
+
+export const descriptionMaxLength = 500;
+export const emailMaxLength = 254;
+
+/** Poland's bounding box with a margin: a cheap check before the point-in-unit lookup. */
+export const polandBounds = { minLat: 49.0, maxLat: 55.1, minLon: 14.1, maxLon: 24.2 } as const;
+
+// A phone whose clock runs a little fast must not make "just now" a future event.
+const clockSkewMs = 5 * 60 * 1000;
+
+const length = (text: string) => [...text].length;
+const blank = (text: string | null | undefined) => (text ?? '').trim() === '';
+// A practical shape check (RFC 5321 length limits, an @, a dotted domain), not full RFC 5322.
+const emailShape = /^[^\s@<>()[\]\\,;:"]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
+
+/** "maj–wrzesień" / "May–September": the months a seasonal category is offered. */
+function seasonText(season: NonNullable<ReportCategory['season']>): Localized {
+  const month = (locale: string, m: number) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  return {
+    pl: `${month('pl-PL', season.fromMonth)}–${month('pl-PL', season.toMonth)}`,
+    en: `${month('en-GB', season.fromMonth)}–${month('en-GB', season.toMonth)}`,
+  };
+}
+
+/** Checks a submission against the catalogue at `now`; every problem is reported at once. */
+export function validateSubmission(input: ReportSubmission, catalogue: readonly ReportCategory[], now: Date): IntakeResult {
+  if (!blank(input.honeypot)) {
+    return { ok: false, spam: true, errors: [{ field: 'honeypot', message: { pl: 'Zgłoszenie odrzucone.', en: 'Submission rejected.' } }] };
+  }
+  const errors: FieldError[] = [];
+  const fail = (field: FieldError['field'], pl: string, en: string) => errors.push({ field, message: { pl, en } });
+
+  const category = findCategory(catalogue, input.categoryCode);
+  if (!category) fail('categoryCode', 'Wybierz kategorię zagrożenia z listy.', 'Choose a threat category from the list.');
+  else if (!category.active) fail('categoryCode', `Kategoria „${category.name.pl}” nie jest już dostępna.`, `The category "${category.name.en}" is no longer available.`);
+  else if (!inSeason(category, now)) {
+    const months = seasonText(category.season!);
+    fail('categoryCode', `Kategoria „${category.name.pl}” jest dostępna tylko w miesiącach ${months.pl}.`, `The category "${category.name.en}" is available only in ${months.en}.`);
+  }
+
+  const position = checkPosition(input, fail);
+  const address = blank(input.address) ? null : input.address!.trim();
+  if (address !== null && (length(address) < 3 || length(address) > 200)) fail('address', 'Adres musi mieć od 3 do 200 znaków.', 'The address must be 3 to 200 characters long.');
+
+  const description = blank(input.description) ? null : input.description!.trim();
+  if (description === null && category?.descriptionRequired) {
+    fail('description', `W kategorii „${category.name.pl}” opis zagrożenia jest wymagany.`, `A description is required in the category "${category.name.en}".`);
+  }
+  if (description !== null && length(description) > descriptionMaxLength) {
+    fail('description', `Opis może mieć najwyżej ${descriptionMaxLength} znaków (obecnie ${length(description)}).`, `The description may be at most ${descriptionMaxLength} characters long (now ${length(description)}).`);
+  }
+
+  const email = blank(input.email) ? null : input.email!.trim();
+  if (email !== null && email.length > emailMaxLength) fail('email', `Adres e-mail może mieć najwyżej ${emailMaxLength} znaki.`, `The email address may be at most ${emailMaxLength} characters long.`);
+  else if (email !== null && (!emailShape.test(email) || email.split('@')[0]!.length > 64)) fail('email', 'Podaj poprawny adres e-mail, np. jan.kowalski@example.pl.', 'Enter a valid email address, e.g. jan.kowalski@example.com.');
+
+  const eventAt = input.eventAt ?? null;
+  if (eventAt !== null) {
+    const yearAgo = new Date(now);
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    if (Number.isNaN(eventAt.getTime())) fail('eventAt', 'Nieprawidłowa data zdarzenia.', 'Invalid date of the event.');
+    else if (eventAt.getTime() > now.getTime() + clockSkewMs) fail('eventAt', 'Data zdarzenia nie może być w przyszłości.', 'The date of the event cannot be in the future.');
+    else if (eventAt < yearAgo) fail('eventAt', 'Zdarzenie nie może być starsze niż rok.', 'The event cannot be more than a year old.');
+  }
+
+  if (errors.length > 0 || !category) return { ok: false, spam: false, errors };
+  return { ok: true, value: { category, position, address, description, email, eventAt } };
+}
+
+function checkPosition(input: ReportSubmission, fail: (field: FieldError['field'], pl: string, en: string) => void): LonLat | null {
+  const hasLat = input.lat !== null && input.lat !== undefined;
+  const hasLon = input.lon !== null && input.lon !== undefined;
+  if (!hasLat && !hasLon) {
+    if (blank(input.address)) fail('location', 'Wskaż miejsce na mapie albo podaj adres.', 'Mark the place on the map or enter an address.');
+    return null;
+  }
+  if (!hasLat || !hasLon) {
+    fail(hasLat ? 'lon' : 'lat', 'Podaj obie współrzędne: szerokość i długość geograficzną.', 'Give both coordinates: latitude and longitude.');
+    return null;
+  }
+  const { lat, lon } = input as { lat: number; lon: number };
+  const b = polandBounds;
+  const latOk = Number.isFinite(lat) && lat >= b.minLat && lat <= b.maxLat;
+  const lonOk = Number.isFinite(lon) && lon >= b.minLon && lon <= b.maxLon;
+  if (!latOk) fail('lat', 'Wskazane miejsce leży poza Polską (szerokość geograficzna).', 'The place is outside Poland (latitude).');
+  if (!lonOk) fail('lon', 'Wskazane miejsce leży poza Polską (długość geograficzna).', 'The place is outside Poland (longitude).');
+  return latOk && lonOk ? { lon, lat } : null;
+}
+
+/** How many reports one IP address may send in a window: one a day by default (domain.md). */
+export interface RateLimitPolicy {
+  max: number;
+  windowSeconds: number;
+}
+
+export const defaultRateLimit: RateLimitPolicy = { max: 1, windowSeconds: 86_400 };
+
+const unitSeconds: Record<string, number> = {
+  s: 1, sec: 1, second: 1,
+  m: 60, min: 60, minute: 60,
+  h: 3600, hour: 3600,
+  d: 86_400, day: 86_400,
+};
+const maxWindowSeconds = 366 * 86_400;
+
+/** Reads "1/day", "5/hour", "10/60s", "3/2h": a count, a slash, an optional multiplier and a unit. */
+export function parseRateLimit(text: string): { ok: true; value: RateLimitPolicy } | { ok: false; error: Localized } {
+  const match = /^\s*(\d{1,6})\s*\/\s*(\d{1,8})?\s*([a-z]+)\s*$/i.exec(text);
+  const unit = match?.[3]?.toLowerCase().replace(/(?<=.{2})s$/, '');
+  const size = unit === undefined ? undefined : unitSeconds[unit];
+  if (!match || size === undefined) {
+    return {
+      ok: false,
+      error: {
+        pl: `Nieprawidłowy limit „${text.trim()}”: podaj liczbę i okres, np. „1/day”, „5/hour” lub „10/60s”.`,
+        en: `Invalid limit "${text.trim()}": give a count and a period, e.g. "1/day", "5/hour" or "10/60s".`,
+      },
+    };
+  }
+  const max = Number(match[1]);
+  const windowSeconds = Number(match[2] ?? 1) * size;
+  if (max < 1) return { ok: false, error: { pl: 'Limit musi dopuszczać co najmniej jedno zgłoszenie.', en: 'The limit must allow at least one report.' } };
+  if (windowSeconds < 1 || windowSeconds > maxWindowSeconds) {
+    return { ok: false, error: { pl: 'Okres limitu musi wynosić od 1 sekundy do 366 dni.', en: 'The limit period must be from 1 second to 366 days.' } };
+  }
+  return { ok: true, value: { max, windowSeconds } };
+}
+
+/** The canonical text of a policy, read back by parseRateLimit: "1/day", "5/2h", "10/90s". */
+export function formatRateLimit(policy: RateLimitPolicy): string {
+  const { max, windowSeconds: w } = policy;
+  const [size, short, long] = w % 86_400 === 0 ? [86_400, 'd', 'day'] : w % 3600 === 0 ? [3600, 'h', 'hour'] : w % 60 === 0 ? [60, 'min', 'min'] : [1, 's', 's'];
+  const count = w / size;
+  return count === 1 ? `${max}/${long}` : `${max}/${count}${short}`;
+}

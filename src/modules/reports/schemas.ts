@@ -1,0 +1,89 @@
+import { reportStatuses } from './rules/index.js';
+
+const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
+const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max }) as const;
+const localizedName = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['pl', 'en'],
+  properties: { pl: text(120), en: text(120) },
+} as const;
+const season = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['fromMonth', 'toMonth'],
+  properties: { fromMonth: { type: 'integer', minimum: 1, maximum: 12 }, toMonth: { type: 'integer', minimum: 1, maximum: 12 } },
+} as const;
+
+export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 9_007_199_254_740_991 } } } as const;
+
+// Lengths here only stop absurd input; the rules (rules/intake.ts) give the clear messages.
+export const reportBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['category'],
+  properties: {
+    category: text(60),
+    lat: { type: ['number', 'null'], minimum: -90, maximum: 90 },
+    lon: { type: ['number', 'null'], minimum: -180, maximum: 180 },
+    address: nullableText(400),
+    description: nullableText(2000),
+    email: nullableText(400),
+    eventAt: { type: ['string', 'null'], format: 'date-time' },
+    /** The honeypot: people never see it, bots fill it in. */
+    website: nullableText(400),
+  },
+} as const;
+
+export const nearbyQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['category'],
+  properties: {
+    category: text(60),
+    lat: { type: 'number', minimum: -90, maximum: 90 },
+    lon: { type: 'number', minimum: -180, maximum: 180 },
+    address: text(200),
+  },
+} as const;
+
+const statusFields = {
+  status: { type: 'string', enum: [...reportStatuses] },
+  note: nullableText(2000),
+  forwardedTo: nullableText(200),
+} as const;
+
+export const statusBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['status'],
+  properties: { ...statusFields, duplicateOf: { type: ['integer', 'null'], minimum: 1 } },
+} as const;
+
+export const bulkStatusBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ids', 'status'],
+  properties: { ids: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'integer', minimum: 1 } }, ...statusFields },
+} as const;
+
+export const assignmentBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['districtId'],
+  properties: { districtId: { type: ['string', 'null'], maxLength: 80 }, note: nullableText(2000) },
+} as const;
+
+export const categoryBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['code', 'name'],
+  properties: { code: text(60), name: localizedName, descriptionRequired: { type: 'boolean' }, road: { type: 'boolean' }, season },
+} as const;
+
+export const categoryUpdateBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'active', 'descriptionRequired', 'road'],
+  properties: { name: localizedName, active: { type: 'boolean' }, descriptionRequired: { type: 'boolean' }, road: { type: 'boolean' }, season },
+} as const;

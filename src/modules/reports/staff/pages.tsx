@@ -1,0 +1,367 @@
+import type { FieldError } from '../../../platform/http/errors.js';
+import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { CheckboxField, CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
+import { Layout } from '../../../platform/render/layout.js';
+import type { PageContext } from '../../../platform/render/page-context.js';
+import type { Report, StoredCategory } from '../model.js';
+import { statusLabels, type ReportDeadline, type ReportStatus } from '../rules/index.js';
+import { StatusTag } from '../public/pages.js';
+import { staffReportMessages } from './messages.js';
+
+export interface QueueRow {
+  report: Report;
+  categoryName: string;
+  districtName: string | null;
+  deadlines: ReportDeadline[];
+}
+
+export interface QueueFilter {
+  status?: string | undefined;
+  category?: string | undefined;
+  district?: string | undefined;
+  overdue?: string | undefined;
+}
+
+function Deadlines({ deadlines, lang }: { deadlines: ReportDeadline[]; lang: 'pl' | 'en' }) {
+  const m = staffReportMessages[lang];
+  return (
+    <>
+      {deadlines.map((d) => (
+        <span key={d.kind}>
+          {d.kind === 'take_up' ? m.takeUp : m.verify}: {formatDate(new Date(`${d.due}T12:00:00Z`), lang)} {d.overdue && <Tag tone="red">{m.overdue}</Tag>}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Fields of a status change, shared by the bulk form and a report's own form. */
+function StatusFields({ lang, options, errors }: { lang: 'pl' | 'en'; options: ReportStatus[]; errors: FieldError[] }) {
+  const m = staffReportMessages[lang];
+  return (
+    <>
+      <SelectField name="status" label={m.newStatus} options={options.map((s) => ({ value: s, label: statusLabels[s][lang] }))} error={errorFor(errors, 'status')} />
+      <TextField name="forwardedTo" label={m.forwardedTo} error={errorFor(errors, 'forwardedTo')} />
+      <TextAreaField name="note" label={m.note} rows={3} error={errorFor(errors, 'note')} />
+    </>
+  );
+}
+
+export function ReportQueuePage({
+  ctx,
+  rows,
+  total,
+  filter,
+  categories,
+  districts,
+  supervisor,
+  bulkStatuses,
+  errors,
+}: {
+  ctx: PageContext;
+  rows: QueueRow[];
+  total: number;
+  filter: QueueFilter;
+  categories: StoredCategory[];
+  districts: Option[];
+  supervisor: boolean;
+  bulkStatuses: ReportStatus[];
+  errors: FieldError[];
+}) {
+  const m = staffReportMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={m.queueTitle}>
+      <h1>{m.queueTitle}</h1>
+      <p className="lead">{supervisor ? m.queueLeadSupervisor : m.queueLeadOfficer}</p>
+      <form method="get" action="/admin/reports" className="filters">
+        <SelectField
+          name="status"
+          label={m.filterStatus}
+          value={filter.status}
+          placeholder={m.openStatuses}
+          options={[{ value: 'all', label: m.allStatuses }, ...Object.entries(statusLabels).map(([value, label]) => ({ value, label: label[ctx.lang] }))]}
+        />
+        <SelectField name="category" label={m.filterCategory} value={filter.category} placeholder={m.anyCategory} options={categories.map((c) => ({ value: c.code, label: c.name[ctx.lang] }))} />
+        <SelectField name="district" label={m.filterDistrict} value={filter.district} placeholder={m.anyDistrict} options={[...(supervisor ? [{ value: 'none', label: m.unassigned }] : []), ...districts]} />
+        <CheckboxField name="overdue" label={m.overdueOnly} checked={filter.overdue === 'on'} />
+        <div className="filters__actions">
+          <button type="submit" className="button button--secondary">
+            {m.show}
+          </button>
+        </div>
+      </form>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <p role="status">{m.count(total)}</p>
+      {rows.length === 0 ? (
+        <p>{m.none}</p>
+      ) : (
+        <form method="post" action="/admin/reports/bulk">
+          <CsrfField token={ctx.csrfToken} />
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  {supervisor && <td />}
+                  <th scope="col">{m.number}</th>
+                  <th scope="col">{m.created}</th>
+                  <th scope="col">{m.category}</th>
+                  <th scope="col">{m.district}</th>
+                  <th scope="col">{m.status}</th>
+                  <th scope="col">{m.deadline}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ report, categoryName, districtName, deadlines }) => (
+                  <tr key={report.id}>
+                    {supervisor && (
+                      <td>
+                        <input type="checkbox" name="ids" value={report.id} id={`select-${report.id}`} aria-label={m.select(report.id)} className="checkbox__input" />
+                      </td>
+                    )}
+                    <td>
+                      <a href={`/admin/reports/${report.id}`}>{report.id}</a>
+                    </td>
+                    <td>{formatDateTime(report.createdAt, ctx.lang)}</td>
+                    <td>{categoryName}</td>
+                    <td>{districtName ?? m.unassigned}</td>
+                    <td>
+                      <StatusTag status={report.status} lang={ctx.lang} />
+                    </td>
+                    <td>
+                      <Deadlines deadlines={deadlines} lang={ctx.lang} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {supervisor && (
+            <fieldset className="fieldset">
+              <legend className="fieldset__legend">{m.bulkLegend}</legend>
+              <StatusFields lang={ctx.lang} options={bulkStatuses} errors={errors} />
+              <button type="submit" className="button">
+                {m.apply}
+              </button>
+            </fieldset>
+          )}
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+export function ReportDetailPage({
+  ctx,
+  report,
+  categoryName,
+  districtName,
+  unitName,
+  deadlines,
+  history,
+  statuses,
+  districts,
+  canAssign,
+  errors,
+}: {
+  ctx: PageContext;
+  report: Report;
+  categoryName: string;
+  districtName: string | null;
+  unitName: string;
+  deadlines: ReportDeadline[];
+  history: { at: Date; actor: string; kind: string; from: string | null; to: string | null; districtId: string | null; note: string | null }[];
+  statuses: ReportStatus[];
+  districts: Option[];
+  canAssign: boolean;
+  errors: FieldError[];
+}) {
+  const m = staffReportMessages[ctx.lang];
+  const label = (status: string | null) => (status && status in statusLabels ? statusLabels[status as ReportStatus][ctx.lang] : '');
+  return (
+    <Layout ctx={ctx} title={m.reportTitle(report.id)}>
+      <p>
+        <a className="back-link" href="/admin/reports">
+          {m.backToQueue}
+        </a>
+      </p>
+      <h1>{m.reportTitle(report.id)}</h1>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <dl className="summary-list">
+        <SummaryRow label={m.status}>
+            <StatusTag status={report.status} lang={ctx.lang} /> {deadlines.length > 0 && <Deadlines deadlines={deadlines} lang={ctx.lang} />}
+          </SummaryRow>
+        <SummaryRow label={m.category}>{categoryName}</SummaryRow>
+        <SummaryRow label={m.description}>
+          <span className="pre-wrap">{report.description || m.noDescription}</span>
+        </SummaryRow>
+        <SummaryRow label={m.exactPlace}>
+            {report.position ? (
+              <a href={`/szukaj?lat=${report.position.lat.toFixed(6)}&lon=${report.position.lon.toFixed(6)}`}>
+                {report.position.lat.toFixed(6)}, {report.position.lon.toFixed(6)}
+              </a>
+            ) : (
+              '—'
+            )}
+          </SummaryRow>
+        {report.address && (
+          <SummaryRow label={m.address}>{report.address}</SummaryRow>
+        )}
+        <SummaryRow label={m.eventAt}>{report.eventAt ? formatDate(report.eventAt, ctx.lang) : '—'}</SummaryRow>
+        <SummaryRow label={m.district}>
+            {districtName ?? m.unassigned} ({unitName})
+          </SummaryRow>
+        <SummaryRow label={m.emailGiven}>{report.hasEmail ? m.emailYes : m.emailNo}</SummaryRow>
+        <SummaryRow label={m.confirmations}>{report.confirmations}</SummaryRow>
+        {report.forwardedTo && (
+          <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>
+        )}
+        {report.duplicateOf && (
+          <SummaryRow label={m.duplicateOf}>
+              <a href={`/admin/reports/${report.duplicateOf}`}>{report.duplicateOf}</a>
+            </SummaryRow>
+        )}
+      </dl>
+      <p>
+        <a href={`/zgloszenia/${report.id}`}>{m.publicPage}</a>
+      </p>
+
+      <section className="section-box" aria-labelledby="status-form">
+        <h2 id="status-form">{m.statusForm}</h2>
+        {statuses.length === 0 ? (
+          <p>{m.noTransitions}</p>
+        ) : (
+          <form method="post" action={`/admin/reports/${report.id}/status`}>
+            <CsrfField token={ctx.csrfToken} />
+            <StatusFields lang={ctx.lang} options={statuses} errors={errors} />
+            {statuses.includes('duplicate') && <TextField name="duplicateOf" label={m.duplicateOf} width="short" error={errorFor(errors, 'duplicateOf')} />}
+            <button type="submit" className="button">
+              {m.apply}
+            </button>
+          </form>
+        )}
+      </section>
+
+      {canAssign && (
+        <section className="section-box" aria-labelledby="assign-form">
+          <h2 id="assign-form">{m.assignTitle}</h2>
+          <form method="post" action={`/admin/reports/${report.id}/assign`}>
+            <CsrfField token={ctx.csrfToken} />
+            <SelectField name="districtId" label={m.assignDistrict} value={report.districtId ?? ''} placeholder={m.noDistrictOption} options={districts} error={errorFor(errors, 'districtId')} />
+            <button type="submit" className="button button--secondary">
+              {m.assign}
+            </button>
+          </form>
+        </section>
+      )}
+
+      <h2>{m.history}</h2>
+      <div className="table-wrap">
+        <table className="table">
+          <tbody>
+            {history.map((event, i) => (
+              <tr key={i}>
+                <td>{formatDateTime(event.at, ctx.lang)}</td>
+                <td>{event.actor}</td>
+                <td>
+                  {m.kinds[event.kind] ?? event.kind}
+                  {event.to && `: ${label(event.from)}${event.from ? ' → ' : ''}${label(event.to)}`}
+                  {event.kind === 'assigned' && `: ${event.districtId ?? m.unassigned}`}
+                </td>
+                <td className="pre-wrap">{event.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export function CategoriesPage({ ctx, categories, errors, values }: { ctx: PageContext; categories: StoredCategory[]; errors: FieldError[]; values: Record<string, string> }) {
+  const m = staffReportMessages[ctx.lang];
+  const season = (c: StoredCategory) => (c.season ? `${c.season.fromMonth}–${c.season.toMonth}` : m.allYear);
+  return (
+    <Layout ctx={ctx} title={m.categoriesTitle}>
+      <h1>{m.categoriesTitle}</h1>
+      <p className="lead">{m.categoriesLead}</p>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{m.code}</th>
+              <th scope="col">{m.namePl}</th>
+              <th scope="col">{m.nameEn}</th>
+              <th scope="col">{m.active}</th>
+              <th scope="col">{m.descriptionRequired}</th>
+              <th scope="col">{m.season}</th>
+              <td />
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c) => (
+              <tr key={c.code}>
+                <td>
+                  <code>{c.code}</code>
+                </td>
+                <td>{c.name.pl}</td>
+                <td>{c.name.en}</td>
+                <td>{c.active ? m.yes : <Tag>{m.retired}</Tag>}</td>
+                <td>{c.descriptionRequired ? m.yes : m.no}</td>
+                <td>{season(c)}</td>
+                <td>
+                  <a href={`/admin/report-categories/${c.code}`}>
+                    {m.edit}
+                    <span className="visually-hidden"> {c.name[ctx.lang]}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{m.addCategory}</h2>
+      <CategoryForm ctx={ctx} action="/admin/report-categories" values={values} errors={errors} withCode />
+    </Layout>
+  );
+}
+
+export function CategoryForm({ ctx, action, values, errors, withCode }: { ctx: PageContext; action: string; values: Record<string, string>; errors: FieldError[]; withCode: boolean }) {
+  const m = staffReportMessages[ctx.lang];
+  return (
+    <form method="post" action={action}>
+      <CsrfField token={ctx.csrfToken} />
+      {withCode && <TextField name="code" label={m.code} value={values.code} width="medium" error={errorFor(errors, 'code')} hint="np. halas-nocny" />}
+      <TextField name="namePl" label={m.namePl} value={values.namePl} error={errorFor(errors, 'name')} />
+      <TextField name="nameEn" label={m.nameEn} value={values.nameEn} />
+      {!withCode && <CheckboxField name="active" label={m.active} checked={values.active === 'on'} />}
+      <CheckboxField name="descriptionRequired" label={m.descriptionRequired} checked={values.descriptionRequired === 'on'} />
+      <CheckboxField name="road" label={m.road} checked={values.road === 'on'} />
+      <div className="field-row">
+        <TextField name="seasonFrom" label={m.seasonFrom} value={values.seasonFrom} width="short" error={errorFor(errors, 'season')} />
+        <TextField name="seasonTo" label={m.seasonTo} value={values.seasonTo} width="short" />
+      </div>
+      <button type="submit" className="button">
+        {m.save}
+      </button>
+    </form>
+  );
+}
+
+export function CategoryEditPage({ ctx, category, values, errors }: { ctx: PageContext; category: StoredCategory; values: Record<string, string>; errors: FieldError[] }) {
+  const m = staffReportMessages[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={`${m.categoriesTitle}: ${category.name[ctx.lang]}`}>
+      <p>
+        <a className="back-link" href="/admin/report-categories">
+          {m.categoriesTitle}
+        </a>
+      </p>
+      <h1>
+        {category.name[ctx.lang]} (<code>{category.code}</code>)
+      </h1>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <CategoryForm ctx={ctx} action={`/admin/report-categories/${category.code}`} values={values} errors={errors} withCode={false} />
+    </Layout>
+  );
+}

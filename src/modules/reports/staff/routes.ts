@@ -1,0 +1,247 @@
+import { createElement } from 'react';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../../platform/config/config.js';
+import type { Database } from '../../../platform/db/database.js';
+import { readSettings } from '../../../platform/db/settings.js';
+import { requireRole } from '../../../platform/auth/guards.js';
+import type { Principal } from '../../../platform/auth/principal.js';
+import { AppError, type FieldError } from '../../../platform/http/errors.js';
+import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
+import { actorOf, pageContext } from '../../../platform/http/request-context.js';
+import type { Option } from '../../../platform/render/components.js';
+import { sendPage } from '../../../platform/render/render.js';
+import { warsawToday } from '../../districts/assignments.js';
+import { districtsServedBy } from '../../districts/repository.js';
+import { subtreeOf } from '../../units/repository.js';
+import { addCategory, updateCategory } from '../manage-categories.js';
+import { reportErrors } from '../messages.js';
+import type { StoredCategory } from '../model.js';
+import { findReport, listCategories, listReportEvents, listReports } from '../repository.js';
+import { availableStatuses, defaultReportSettings, reportDeadlines, reportStatuses, type ReportSettings, type ReportStatus } from '../rules/index.js';
+import { assignReport, changeManyStatuses, changeReportStatus, reportStanding } from '../verify-report.js';
+import { staffReportMessages } from './messages.js';
+import { CategoriesPage, CategoryEditPage, ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
+
+const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
+
+/** The one-line notice after a redirect, from a fixed list (never text from the URL). */
+function noticeOf(request: FastifyRequest): string | null {
+  const q = request.query as Record<string, string | undefined>;
+  const m = staffReportMessages[request.lang];
+  switch (q.notice) {
+    case 'changed':
+      return m.changed(Math.max(0, Number(q.n) || 0));
+    case 'status':
+      return m.statusChanged;
+    case 'assigned':
+      return m.assigned;
+    case 'saved':
+      return m.saved;
+    default:
+      return null;
+  }
+}
+const openStatuses: ReportStatus[] = ['new', 'verifying', 'confirmed'];
+const isStatus = (value: string | undefined): value is ReportStatus => (reportStatuses as readonly string[]).includes(value ?? '');
+
+/** Districts a person works with: an officer's own today, or every district of their units. */
+async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
+  let query = database.db.selectFrom('districts').select(['id', 'name']).where('retired_at', 'is', null);
+  if (principal.role === 'officer') {
+    const mine = await districtsServedBy(database.db, principal.accountId, warsawToday());
+    query = query.where('id', 'in', mine.length ? mine : ['']);
+  } else {
+    query = query.where('unit_id', 'in', subtreeOf(principal.unitId));
+  }
+  return (await query.orderBy('unit_id').orderBy('number').execute()).map((d) => ({ value: d.id, label: d.name }));
+}
+
+export function registerReportStaffPages(app: FastifyInstance, config: Config, database: Database): void {
+  const db = database.db;
+  const settings = () => readSettings<ReportSettings>(db, 'report_settings', defaultReportSettings);
+  const categoryName = (categories: StoredCategory[], code: string, lang: 'pl' | 'en') => categories.find((c) => c.code === code)?.name[lang] ?? code;
+
+  const showQueue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
+    const principal = requireRole(request, ...staffRoles);
+    const q = request.query as Record<string, string | undefined>;
+    const supervisor = principal.role !== 'officer';
+    const districts = await districtOptions(database, principal);
+    const filter: QueueFilter = {
+      status: q.status === 'all' || isStatus(q.status) ? q.status : undefined,
+      category: q.category?.slice(0, 60) || undefined,
+      district: q.district === 'none' || districts.some((d) => d.value === q.district) ? q.district : undefined,
+      overdue: q.overdue === 'on' ? 'on' : undefined,
+    };
+    const { reports, total } = await listReports(db, {
+      subtreeOf: supervisor ? principal.unitId : undefined,
+      districtIds: supervisor ? (filter.district && filter.district !== 'none' ? [filter.district] : undefined) : filter.district ? [filter.district] : districts.map((d) => d.value),
+      unassignedOnly: filter.district === 'none',
+      statuses: filter.status === 'all' ? undefined : filter.status ? [filter.status as ReportStatus] : openStatuses,
+      categoryId: filter.category,
+      page: 1,
+      pageSize: 500,
+    });
+    const [categories, rules] = await Promise.all([listCategories(db), settings()]);
+    const names = new Map(districts.map((d) => [d.value, d.label]));
+    const now = new Date();
+    const rows = reports
+      .map((report) => ({ report, categoryName: categoryName(categories, report.categoryId, request.lang), districtName: report.districtId ? (names.get(report.districtId) ?? report.districtId) : null, deadlines: reportDeadlines(report, rules, now) }))
+      .filter((row) => filter.overdue !== 'on' || row.deadlines.some((d) => d.overdue));
+    const bulkStatuses = reportStatuses.filter((s) => s !== 'new' && s !== 'duplicate');
+    return sendPage(
+      reply,
+      createElement(ReportQueuePage, { ctx: pageContext(request, reply, noticeOf(request)), rows, total: filter.overdue === 'on' ? rows.length : total, filter, categories, districts, supervisor, bulkStatuses, errors }),
+      status,
+    );
+  };
+
+  app.get('/admin/reports', { schema: { hide: true } }, (request, reply) => showQueue(request, reply));
+
+  app.post('/admin/reports/bulk', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+    const body = request.body as Record<string, unknown>;
+    const ids = ([] as unknown[]).concat(body.ids ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const fields = formFields(body);
+    if (ids.length === 0 || !isStatus(fields.status)) {
+      const message = request.lang === 'pl' ? 'Zaznacz co najmniej jedno zgłoszenie i wybierz status.' : 'Select at least one report and choose a status.';
+      return showQueue(request, reply, [{ field: 'status', code: 'required', message }], 400);
+    }
+    try {
+      const done = await changeManyStatuses(db, principal, actorOf(request), ids, { to: fields.status, note: fields.note, forwardedTo: fields.forwardedTo || null }, { publicUrl: config.publicUrl, lang: request.lang });
+      return reply.redirect(`/admin/reports?notice=changed&n=${done.length}`, 303);
+    } catch (error) {
+      return showQueue(request, reply, formErrorsFrom(error, request.lang), 409);
+    }
+  });
+
+  const showReport = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
+    const principal = requireRole(request, ...staffRoles);
+    const report = await findReport(db, Number(request.params.id));
+    if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    const standing = await reportStanding(db, principal, report);
+    if (!standing.isDistrictOfficer && !standing.isSupervisor) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    const [categories, events, rules, district, unit] = await Promise.all([
+      listCategories(db),
+      listReportEvents(db, report.id),
+      settings(),
+      report.districtId ? db.selectFrom('districts').select('name').where('id', '=', report.districtId).executeTakeFirst() : undefined,
+      db.selectFrom('units').select('name').where('id', '=', report.unitId).executeTakeFirst(),
+    ]);
+    return sendPage(
+      reply,
+      createElement(ReportDetailPage, {
+        ctx: pageContext(request, reply, noticeOf(request)),
+        report,
+        categoryName: categoryName(categories, report.categoryId, request.lang),
+        districtName: district?.name ?? null,
+        unitName: unit?.name ?? report.unitId,
+        deadlines: reportDeadlines(report, rules, new Date()),
+        history: events.map((e) => ({ at: e.at, actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
+        statuses: availableStatuses(report.status, standing),
+        districts: standing.isSupervisor ? await districtOptions(database, principal) : [],
+        canAssign: standing.isSupervisor,
+        errors,
+      }),
+      status,
+    );
+  };
+
+  app.get<{ Params: { id: string } }>('/admin/reports/:id', { schema: { hide: true } }, (request, reply) => showReport(request, reply));
+
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/status', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, ...staffRoles);
+    const fields = formFields(request.body);
+    const id = Number(request.params.id);
+    if (!isStatus(fields.status)) return showReport(request, reply, [{ field: 'status', code: 'required', message: request.lang === 'pl' ? 'Wybierz nowy status.' : 'Choose the new status.' }], 400);
+    const duplicateOf = fields.duplicateOf?.trim() ? Number(fields.duplicateOf.trim()) : null;
+    if (duplicateOf !== null && !Number.isSafeInteger(duplicateOf)) {
+      return showReport(request, reply, [{ field: 'duplicateOf', code: 'invalid', message: request.lang === 'pl' ? 'Podaj numer zgłoszenia (liczbę).' : 'Give the report number (a number).' }], 400);
+    }
+    try {
+      await changeReportStatus(db, principal, actorOf(request), id, { to: fields.status, note: fields.note, forwardedTo: fields.forwardedTo || null, duplicateOf }, { publicUrl: config.publicUrl });
+    } catch (error) {
+      const errors = formErrorsFrom(error, request.lang);
+      return showReport(request, reply, errors, error instanceof AppError ? error.status : 400);
+    }
+    return reply.redirect(`/admin/reports/${id}?notice=status`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/assign', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+    const fields = formFields(request.body);
+    const id = Number(request.params.id);
+    try {
+      await assignReport(db, principal, actorOf(request), id, fields.districtId?.trim() || null, fields.note);
+    } catch (error) {
+      return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
+    }
+    return reply.redirect(`/admin/reports/${id}?notice=assigned`, 303);
+  });
+
+  // The category catalogue (admins).
+  const categoryInput = (fields: Record<string, string>) => {
+    const from = fields.seasonFrom?.trim();
+    const to = fields.seasonTo?.trim();
+    const month = (text: string | undefined) => (text && /^\d{1,2}$/.test(text) && Number(text) >= 1 && Number(text) <= 12 ? Number(text) : null);
+    if ((from || to) && (month(from) === null || month(to) === null)) {
+      throw new AppError(400, 'invalid_season', { pl: 'Sezon: podaj oba miesiące jako liczby od 1 do 12 albo zostaw oba pola puste.', en: 'Season: give both months as numbers 1–12, or leave both empty.' }, { field: 'season' });
+    }
+    return {
+      name: { pl: fields.namePl ?? '', en: fields.nameEn ?? '' },
+      descriptionRequired: fields.descriptionRequired === 'on',
+      road: fields.road === 'on',
+      season: from && to ? { fromMonth: month(from)!, toMonth: month(to)! } : null,
+    };
+  };
+  const valuesOf = (c: StoredCategory): Record<string, string> => ({
+    namePl: c.name.pl,
+    nameEn: c.name.en,
+    active: c.active ? 'on' : '',
+    descriptionRequired: c.descriptionRequired ? 'on' : '',
+    road: c.roadCategory ? 'on' : '',
+    seasonFrom: c.season ? String(c.season.fromMonth) : '',
+    seasonTo: c.season ? String(c.season.toMonth) : '',
+  });
+
+  app.get('/admin/report-categories', { schema: { hide: true } }, async (request, reply) => {
+    requireRole(request, 'admin');
+    return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply, noticeOf(request)), categories: await listCategories(db), errors: [], values: {} }));
+  });
+
+  app.post('/admin/report-categories', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, 'admin');
+    const fields = formFields(request.body);
+    try {
+      await addCategory(db, principal, actorOf(request), { code: fields.code ?? '', ...categoryInput(fields) });
+    } catch (error) {
+      const errors = formErrorsFrom(error, request.lang);
+      return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply), categories: await listCategories(db), errors, values: fields }), 400);
+    }
+    return reply.redirect('/admin/report-categories?notice=saved', 303);
+  });
+
+  const findCategory = async (code: string) => {
+    const category = (await listCategories(db)).find((c) => c.code === code);
+    if (!category) throw new AppError(404, 'category_not_found', { pl: 'Nie ma takiej kategorii.', en: 'No such category.' });
+    return category;
+  };
+
+  app.get<{ Params: { code: string } }>('/admin/report-categories/:code', { schema: { hide: true } }, async (request, reply) => {
+    requireRole(request, 'admin');
+    const category = await findCategory(request.params.code);
+    return sendPage(reply, createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: valuesOf(category), errors: [] }));
+  });
+
+  app.post<{ Params: { code: string } }>('/admin/report-categories/:code', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, 'admin');
+    const category = await findCategory(request.params.code);
+    const fields = formFields(request.body);
+    try {
+      await updateCategory(db, principal, actorOf(request), category.code, { ...categoryInput(fields), active: fields.active === 'on' });
+    } catch (error) {
+      const errors = formErrorsFrom(error, request.lang);
+      return sendPage(reply, createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: fields, errors }), 400);
+    }
+    return reply.redirect('/admin/report-categories?notice=saved', 303);
+  });
+}

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Actor } from '../../platform/audit/actor.js';
+import { AppError, ValidationError } from '../../platform/http/errors.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import type { Register } from '../districts/locator/register.js';
+import { reportErrors } from './messages.js';
+import { reportUrl, type Report } from './model.js';
+import { insertReport, insertReportEvent, listCategories, openReportsAtAddress, openReportsInBox, recentFromIp } from './repository.js';
+import { boundingBoxAround, distanceMeters, formatRateLimit, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
+
+/** Where a report goes: the district found from the place, or only the unit whose territory it is. */
+export interface Placement {
+  unitId: string;
+  districtId: string | null;
+  /** The district's address for the e-mail about a new report; else the unit's. */
+  notify: string | null;
+  placeName: string;
+}
+
+/** Finds who is responsible for a point or a typed address; a clear 422 when nobody is. */
+export function placeReport(register: Register, where: { lat: number; lon: number } | { address: string }): Placement {
+  if ('address' in where) {
+    const { matches, suggestions } = register.byAddress(where.address);
+    const best = matches[0];
+    if (!best) throw new AppError(422, 'address_not_found', reportErrors.addressNotFound(), { field: 'address', suggestions });
+    return { unitId: best.card.unit.id, districtId: best.card.id, notify: best.card.email, placeName: best.card.name };
+  }
+  const { matches, units } = register.byPoint(where.lat, where.lon);
+  const district = matches[0]?.card;
+  if (district) return { unitId: district.unit.id, districtId: district.id, notify: district.email, placeName: district.name };
+  const unit = units[0];
+  if (!unit) throw new AppError(422, 'outside_service_area', reportErrors.outsideArea(), { field: 'location' });
+  return { unitId: unit.id, districtId: null, notify: null, placeName: unit.name };
+}
+
+export interface SubmitOptions {
+  rateLimit: RateLimitPolicy;
+  publicUrl: string;
+  lang: Lang;
+  now?: Date;
+}
+
+export type SubmitResult = { spam: true } | { spam: false; report: Pick<Report, 'id'>; placement: Placement };
+
+/**
+ * Accepts a resident's report: validates it, finds the district, enforces the per-IP limit and
+ * stores the report with its first event and the e-mail to the district, all in one transaction.
+ */
+export async function submitReport(
+  db: Db,
+  register: Register,
+  actor: Actor,
+  submission: ReportSubmission,
+  options: SubmitOptions,
+): Promise<SubmitResult> {
+  const now = options.now ?? new Date();
+  const intake = validateSubmission(submission, await listCategories(db), now);
+  if (!intake.ok) {
+    if (intake.spam) return { spam: true };
+    throw new ValidationError(intake.errors.map((e) => ({ field: e.field, code: 'invalid', message: e.message[options.lang] })));
+  }
+  const value = intake.value;
+  const placement = placeReport(register, value.position ? { lat: value.position.lat, lon: value.position.lon } : { address: value.address! });
+  const ip = actor.ip ?? null;
+  const id = await inTransaction(db, actor, async (trx) => {
+    if (ip) {
+      // One IP address at a time, so two simultaneous reports cannot both slip under the limit.
+      await sql`select pg_advisory_xact_lock(hashtext(${`report-ip:${ip}`}))`.execute(trx);
+      const windowStart = new Date(now.getTime() - options.rateLimit.windowSeconds * 1000);
+      const recent = await recentFromIp(trx, ip, windowStart);
+      if (recent.count >= options.rateLimit.max) {
+        const retryAfter = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + options.rateLimit.windowSeconds * 1000 - now.getTime()) / 1000));
+        throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, formatRateLimit(options.rateLimit)), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
+      }
+    }
+    const reportId = await insertReport(trx, {
+      categoryId: value.category.code,
+      unitId: placement.unitId,
+      districtId: placement.districtId,
+      position: value.position,
+      publicPosition: value.position && snapToGrid(value.position.lon, value.position.lat),
+      address: value.address,
+      description: value.description ?? '',
+      email: value.email,
+      reporterIp: ip,
+      eventAt: value.eventAt,
+    });
+    await insertReportEvent(trx, { reportId, actorId: null, actorLabel: actor.label, kind: 'created', to: 'new', districtId: placement.districtId });
+    if (placement.notify) {
+      await queueMail(trx, {
+        to: placement.notify,
+        subject: `Nowe zgłoszenie KMZB nr ${reportId}: ${value.category.name.pl}`,
+        text: [
+          `Nowe zgłoszenie zagrożenia nr ${reportId} w rejonie: ${placement.placeName}.`,
+          `Kategoria: ${value.category.name.pl}.`,
+          'Opis i dokładne miejsce widzi tylko Policja, w panelu:',
+          `${options.publicUrl}/admin/reports/${reportId}`,
+        ].join('\n'),
+      });
+    }
+    return reportId;
+  });
+  return { spam: false, report: { id }, placement };
+}
+
+/** Open reports of the same category within `meters` of a point (or at the same address): "me too" instead of a duplicate. */
+export async function similarOpenReports(
+  db: Db,
+  register: Register,
+  categoryId: string,
+  where: { lat: number; lon: number } | { address: string },
+  meters = 250,
+): Promise<{ report: Report; distance: number | null }[]> {
+  if ('address' in where) {
+    const placement = placeReport(register, where);
+    if (!placement.districtId) return [];
+    return (await openReportsAtAddress(db, categoryId, placement.districtId, where.address.trim())).map((report) => ({ report, distance: null }));
+  }
+  const here = { lon: where.lon, lat: where.lat };
+  const candidates = await openReportsInBox(db, categoryId, boundingBoxAround(here, meters));
+  return candidates
+    .map((report) => ({ report, distance: distanceMeters(here, report.position!) }))
+    .filter((c) => c.distance <= meters)
+    .sort((a, b) => a.distance - b.distance);
+}
+
+export { reportUrl };

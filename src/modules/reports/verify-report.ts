@@ -1,0 +1,161 @@
+import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { AppError, httpErrors } from '../../platform/http/errors.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { warsawToday } from '../districts/assignments.js';
+import { districtsServedBy, findDistrict } from '../districts/repository.js';
+import { isInScope } from '../units/scope.js';
+import { unitAncestry } from '../units/repository.js';
+import { reportErrors } from './messages.js';
+import type { Report } from './model.js';
+import { findReport, insertReportEvent, reporterEmail, updateStatus } from './repository.js';
+import { availableStatuses, isClosed, isTransition, nextStatusProblem, statusLabels, type ReportStatus, type Standing } from './rules/index.js';
+
+/** How a staff member stands to a report: its district's officer, and/or a supervisor of its unit. */
+export async function reportStanding(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<Standing> {
+  if (!principal) return { isDistrictOfficer: false, isSupervisor: false };
+  const served = report.districtId ? await districtsServedBy(db, principal.accountId, warsawToday()) : [];
+  const inUnit = isInScope(principal.unitId, await unitAncestry(db, report.unitId));
+  return {
+    isDistrictOfficer: report.districtId !== null && served.includes(report.districtId),
+    isSupervisor: inUnit && principal.role !== 'officer',
+  };
+}
+
+/** Police who may read a report in full: its district's officer and staff of its unit (and above). */
+export async function maySeeReport(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<boolean> {
+  const standing = await reportStanding(db, principal, report);
+  return standing.isDistrictOfficer || standing.isSupervisor;
+}
+
+export interface StatusRequest {
+  to: ReportStatus;
+  note?: string | null;
+  forwardedTo?: string | null;
+  duplicateOf?: number | null;
+}
+
+async function loadForChange(trx: Trx, principal: Principal, id: number): Promise<{ report: Report; standing: Standing }> {
+  const report = await findReport(trx, id);
+  if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+  const standing = await reportStanding(trx, principal, report);
+  if (!standing.isDistrictOfficer && !standing.isSupervisor) throw httpErrors.forbidden(reportErrors.notYours());
+  return { report, standing };
+}
+
+async function applyStatus(trx: Trx, principal: Principal, actor: Actor, id: number, request: StatusRequest, options: { publicUrl: string }): Promise<Report> {
+  const { report, standing } = await loadForChange(trx, principal, id);
+  const target = request.duplicateOf ? await findReport(trx, request.duplicateOf) : null;
+  if (request.to === 'duplicate' && request.duplicateOf && !target) throw new AppError(422, 'duplicate_target_not_found', reportErrors.notFound(), { field: 'duplicateOf' });
+  const problem = nextStatusProblem(report.status, request.to, standing, {
+    reportId: String(report.id),
+    forwardedTo: request.forwardedTo ?? null,
+    duplicateOf: target ? { id: String(target.id), status: target.status } : null,
+  });
+  if (problem) {
+    // A move that exists but is not this person's to make is a 403; an impossible move is a 409.
+    const notYours = isTransition(report.status, request.to) && !availableStatuses(report.status, standing).includes(request.to);
+    if (notYours) throw httpErrors.forbidden(problem);
+    throw new AppError(409, 'status_change_not_allowed', problem, { from: report.status, to: request.to });
+  }
+  const closed = isClosed(request.to);
+  // Read before the update: closing a report erases the reporter's e-mail.
+  const email = await reporterEmail(trx, report.id);
+  await updateStatus(trx, report.id, {
+    status: request.to,
+    forwardedTo: request.to === 'forwarded' ? request.forwardedTo!.trim() : null,
+    duplicateOf: request.to === 'duplicate' ? target!.id : null,
+    closed,
+  });
+  await insertReportEvent(trx, {
+    reportId: report.id,
+    actorId: actor.accountId,
+    actorLabel: actor.label,
+    kind: 'status',
+    from: report.status,
+    to: request.to,
+    note: request.note?.trim() || null,
+  });
+  if (email) {
+    await queueMail(trx, {
+      to: email,
+      subject: `Zgłoszenie nr ${report.id}: ${statusLabels[request.to].pl} / Report ${report.id}: ${statusLabels[request.to].en}`,
+      text: [
+        `Status Twojego zgłoszenia nr ${report.id} zmienił się na: ${statusLabels[request.to].pl}.`,
+        `Szczegóły: ${options.publicUrl}/zgloszenia/${report.id}`,
+        closed ? 'Zgłoszenie jest zamknięte; Twój adres e-mail został usunięty z systemu.' : '',
+        '',
+        `The status of your report ${report.id} is now: ${statusLabels[request.to].en}.`,
+        closed ? 'The report is closed; your e-mail address has been deleted from the system.' : '',
+      ]
+        .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+        .join('\n'),
+    });
+  }
+  return (await findReport(trx, report.id))!;
+}
+
+/** Changes one report's status, with the history, the reporter's e-mail and its erasure on close. */
+export async function changeReportStatus(db: Db, principal: Principal, actor: Actor, id: number, request: StatusRequest, options: { publicUrl: string }): Promise<Report> {
+  return inTransaction(db, actor, (trx) => applyStatus(trx, principal, actor, id, request, options));
+}
+
+/**
+ * The same change on many reports (a supervisor's bulk action): all or nothing, and the error
+ * names the first report that cannot take it.
+ */
+export async function changeManyStatuses(db: Db, principal: Principal, actor: Actor, ids: number[], request: StatusRequest, options: { publicUrl: string; lang: Lang }): Promise<Report[]> {
+  return inTransaction(db, actor, async (trx) => {
+    const done: Report[] = [];
+    for (const id of [...new Set(ids)]) {
+      try {
+        done.push(await applyStatus(trx, principal, actor, id, request, options));
+      } catch (error) {
+        if (error instanceof AppError) {
+          throw new AppError(error.status, error.code, { pl: `Zgłoszenie nr ${id}: ${error.text.pl}`, en: `Report ${id}: ${error.text.en}` }, { reportId: id, ...(error.details as object) });
+        }
+        throw error;
+      }
+    }
+    return done;
+  });
+}
+
+/** A supervisor gives a report to a district of its unit (or takes it back to the unit). */
+export async function assignReport(db: Db, principal: Principal, actor: Actor, id: number, districtId: string | null, note?: string | null): Promise<Report> {
+  return inTransaction(db, actor, async (trx) => {
+    const { report, standing } = await loadForChange(trx, principal, id);
+    if (!standing.isSupervisor) throw httpErrors.forbidden(reportErrors.notYours());
+    let unitId = report.unitId;
+    if (districtId) {
+      const district = await findDistrict(trx, districtId);
+      if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', { pl: 'Nie ma takiego rejonu.', en: 'No such district.' }, { field: 'districtId' });
+      if (!isInScope(principal.unitId, await unitAncestry(trx, district.unitId))) throw httpErrors.forbidden(reportErrors.districtNotInUnit());
+      unitId = district.unitId;
+    }
+    await trx.updateTable('reports').set({ district_id: districtId, unit_id: unitId, updated_at: new Date() }).where('id', '=', report.id).execute();
+    await insertReportEvent(trx, { reportId: report.id, actorId: actor.accountId, actorLabel: actor.label, kind: 'assigned', districtId, note: note?.trim() || null });
+    return (await findReport(trx, report.id))!;
+  });
+}
+
+/** "Me too": a resident confirms an open report instead of sending a duplicate. Once per IP address. */
+export async function confirmReport(db: Db, actor: Actor, id: number): Promise<Report> {
+  return inTransaction(db, actor, async (trx) => {
+    const report = await findReport(trx, id);
+    if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    if (isClosed(report.status)) throw new AppError(409, 'report_closed', reportErrors.closedReport());
+    const inserted = await trx
+      .insertInto('report_confirmations')
+      .values({ report_id: report.id, reporter_ip: actor.ip ?? 'unknown' })
+      .onConflict((oc) => oc.doNothing())
+      .returning('report_id')
+      .executeTakeFirst();
+    if (!inserted) throw new AppError(409, 'already_confirmed', reportErrors.alreadyConfirmed());
+    await trx.updateTable('reports').set((eb) => ({ confirmations: eb('confirmations', '+', 1) })).where('id', '=', report.id).execute();
+    await insertReportEvent(trx, { reportId: report.id, actorId: null, actorLabel: actor.label, kind: 'confirmed_by_resident' });
+    return (await findReport(trx, report.id))!;
+  });
+}

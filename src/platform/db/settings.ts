@@ -1,0 +1,8 @@
+import type { Db } from './database.js';
+import type { Trx } from '../audit/actor.js';
+
+/** A settings object from app_settings over its defaults: a missing key or field keeps the default. */
+export async function readSettings<T extends object>(db: Db | Trx, key: string, defaults: T): Promise<T> {
+  const row = await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirst();
+  return { ...defaults, ...((row?.value as Partial<T> | undefined) ?? {}) };
+}
