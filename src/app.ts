@@ -38,7 +38,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerAccountApi(app, config, database);
   registerAccountPages(app, config, database);
   registerAuditRoutes(app, database);
-  registerAdminHome(app);
+  registerAdminHome(app, database.db);
   registerDistrictApi(app, database, registerChanged);
   registerLocateApi(app, config, locator);
   registerPublicDistrictPages(app, config, database, locator);

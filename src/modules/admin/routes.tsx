@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../../platform/auth/guards.js';
 import type { Role } from '../../platform/auth/principal.js';
-import { defineMessages } from '../../platform/i18n/i18n.js';
+import { defineMessages, formatNumber } from '../../platform/i18n/i18n.js';
+import type { Db } from '../../platform/db/database.js';
+import { warsawToday } from '../districts/assignments.js';
+import { districtsServedBy } from '../districts/repository.js';
+import { newReportCount } from '../reports/repository.js';
 import { pageContext } from '../../platform/http/request-context.js';
 import { Layout } from '../../platform/render/layout.js';
 import { sendPage } from '../../platform/render/render.js';
@@ -15,6 +19,7 @@ const messages = defineMessages({
     reportsText: 'Nowe zgłoszenia mieszkańców do weryfikacji, terminy, statusy i historia.',
     categories: 'Kategorie zagrożeń',
     categoriesText: 'Katalog kategorii KMZB: dodawanie, zmiana nazw, wycofywanie.',
+    waiting: (n: number) => `Nowe, czekające na podjęcie: ${formatNumber(n, 'pl')}.`,
     lead: 'Zarządzaj danymi jednostek, za które odpowiadasz.',
     districts: 'Rejony służbowe',
     districtsText: 'Obszary rejonów, telefony i e-maile, dzielnicowi i zastępstwa.',
@@ -37,6 +42,7 @@ const messages = defineMessages({
     reportsText: 'Residents’ new reports to verify, deadlines, statuses and history.',
     categories: 'Threat categories',
     categoriesText: 'The KMZB category catalogue: add, rename, retire.',
+    waiting: (n: number) => `New, waiting to be taken up: ${formatNumber(n, 'en')}.`,
     lead: 'Manage the data of the units you are responsible for.',
     districts: 'Districts',
     districtsText: 'District areas, phones and e-mails, officers and substitutes.',
@@ -56,14 +62,18 @@ const messages = defineMessages({
 /** Staff roles that see the administration pages (each card lists who may open it). */
 export const adminAreaRoles: Role[] = ['admin', 'commander', 'supervisor', 'officer'];
 
-export function registerAdminHome(app: FastifyInstance): void {
+export function registerAdminHome(app: FastifyInstance, db: Db): void {
   app.get('/admin', { schema: { hide: true } }, async (request, reply) => {
     const principal = requireRole(request, ...adminAreaRoles);
     const ctx = pageContext(request, reply);
+    const waiting = await newReportCount(
+      db,
+      principal.role === 'officer' ? { districtIds: await districtsServedBy(db, principal.accountId, warsawToday()) } : { subtreeOf: principal.unitId },
+    );
     const m = messages[ctx.lang];
     const cards: [string, string, string, Role[]][] = [
       ['/admin/plans', m.plans, m.plansText, ['admin', 'commander', 'supervisor', 'officer']],
-      ['/admin/reports', m.reports, m.reportsText, ['admin', 'commander', 'supervisor', 'officer']],
+      ['/admin/reports', m.reports, `${m.reportsText} ${m.waiting(waiting)}`, ['admin', 'commander', 'supervisor', 'officer']],
       ['/admin/report-categories', m.categories, m.categoriesText, ['admin']],
       ['/admin/districts', m.districts, m.districtsText, ['admin', 'commander', 'supervisor']],
       ['/admin/officers', m.officers, m.officersText, ['admin', 'commander', 'supervisor']],

@@ -90,6 +90,8 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const id = /\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!;
     const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await officer.signIn('dzielnicowy.lubartow');
+    const waitingBefore = Number(/Nowe, czekające na podjęcie: (\d+)/.exec((await officer.get('/admin')).body)![1]);
+    expect(waitingBefore).toBeGreaterThan(0);
     const queue = await officer.get('/admin/reports');
     expect(queue.statusCode).toBe(200);
     expect(queue.body).toContain(`href="/admin/reports/${id}"`);
@@ -100,6 +102,7 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const after = await officer.get(changed.headers.location as string);
     expect(after.body).toContain('Zmieniono status zgłoszenia.');
     expect(after.body).toContain('Obchód w czwartek');
+    expect((await officer.get('/admin')).body).toContain(`Nowe, czekające na podjęcie: ${waitingBefore - 1}.`);
     // Another unit's officer does not even learn that the report exists.
     const stranger = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await stranger.signIn('dzielnicowy.leczna');

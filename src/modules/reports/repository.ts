@@ -232,3 +232,11 @@ export async function insertReportEvent(
 export async function listReportEvents(db: Queryable, reportId: number) {
   return db.selectFrom('report_events').selectAll().where('report_id', '=', reportId).orderBy('at').orderBy('id').execute();
 }
+
+/** New reports waiting for this person: in the districts they serve, or (staff above officers) in their units. */
+export async function newReportCount(db: Queryable, scope: { subtreeOf: string } | { districtIds: string[] }): Promise<number> {
+  if ('districtIds' in scope && scope.districtIds.length === 0) return 0;
+  let query = db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'new');
+  query = 'subtreeOf' in scope ? query.where('unit_id', 'in', subtreeOf(scope.subtreeOf)) : query.where('district_id', 'in', scope.districtIds);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}

@@ -17,7 +17,20 @@ export async function queueMail(trx: Trx, mail: Mail): Promise<void> {
   await trx.insertInto('outbox').values({ recipient: mail.to, subject: mail.subject, body: mail.text }).execute();
 }
 
-/** Sends queued mail through SMTP; without SMTP_URL messages stay in the outbox for admins to read. */
+/** "jan.kowalski@example.com" → "j***@example.com": what stays of a recipient once the mail is sent. */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at > 0 ? `${address[0]}***${address.slice(at)}` : '***';
+}
+
+/** How long any message stays in the outbox, sent or not (residents' addresses must not linger). */
+export const outboxRetentionDays = 30;
+
+/**
+ * Sends queued mail through SMTP. Without SMTP_URL messages wait in the outbox (for a server to be
+ * configured). Either way nothing stays longer than `outboxRetentionDays`, and a sent message
+ * keeps only a masked recipient.
+ */
 export class MailSender {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -52,7 +65,7 @@ export class MailSender {
       for (const mail of pending) {
         try {
           await this.transport!.sendMail({ from: this.from, to: mail.recipient, subject: mail.subject, text: mail.body });
-          await this.db.updateTable('outbox').set({ sent_at: new Date(), attempts: mail.attempts + 1, last_error: null }).where('id', '=', mail.id).execute();
+          await this.db.updateTable('outbox').set({ sent_at: new Date(), attempts: mail.attempts + 1, last_error: null, recipient: maskAddress(mail.recipient) }).where('id', '=', mail.id).execute();
         } catch (error) {
           this.log?.warn({ err: error, outboxId: mail.id }, 'mail not sent');
           await this.db.updateTable('outbox').set({ attempts: mail.attempts + 1, last_error: String((error as Error).message).slice(0, 500) }).where('id', '=', mail.id).execute();
@@ -61,15 +74,24 @@ export class MailSender {
     })().finally(() => {
       this.running = null;
     });
-    const before = this.running;
-    await before;
+    await this.running;
     return 0;
   }
 
+  /** Deletes messages older than the retention period. */
+  async purgeOld(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - outboxRetentionDays * 86_400_000);
+    const result = await this.db.deleteFrom('outbox').where('created_at', '<', cutoff).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   start(): void {
-    if (!this.transport || this.timer) return;
+    if (this.timer) return;
+    let runs = 0;
     this.timer = setInterval(() => {
-      this.sendPending().catch((error: unknown) => this.log?.warn({ err: error }, 'outbox run failed'));
+      // Purging is cheap but pointless every few seconds: about once an hour.
+      const purge = runs++ % Math.max(1, Math.round(3_600_000 / this.intervalMs)) === 0 ? this.purgeOld() : Promise.resolve(0);
+      Promise.all([purge, this.sendPending()]).catch((error: unknown) => this.log?.warn({ err: error }, 'outbox run failed'));
     }, this.intervalMs);
     this.timer.unref();
   }

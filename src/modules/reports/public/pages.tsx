@@ -71,7 +71,7 @@ export function ReportFormPage({
     <Layout ctx={ctx} title={m.formTitle}>
       <h1>{m.formTitle}</h1>
       <p className="lead">{m.formLead}</p>
-      <div className="notice notice--warning" role="note">
+      <div className="callout callout--warning" role="note">
         <p>{m.emergency}</p>
       </div>
       <ErrorSummary lang={ctx.lang} errors={errors} />
@@ -216,7 +216,7 @@ export function ReportStatusPage({
   return (
     <Layout ctx={ctx} title={m.reportTitle(report.id)}>
       {thanks && (
-        <div className="notice notice--success" role="status">
+        <div className="notice" role="status">
           <h2>{thanks === 'new' ? m.thanksTitle : m.confirmedThanks}</h2>
           {thanks === 'new' && <p>{m.thanksNumber(report.id)}</p>}
         </div>

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppAndWait, type RunningApp } from '../support/process.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { townDistrictPoints } from '../../src/demo/district-areas/localities.js';
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+const home = townDistrictPoints['kpp-lubartow/3']!;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-reports-'));
+  // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
+  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, REPORT_RATE_LIMIT: '100/day' }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (viewport) => {
+  it('reports by typed address, with no map', async () => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/zglos`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Zgłoś zagrożenie w okolicy');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `report-form-${viewport}`);
+
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    expect(await page.locator('.error-summary').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Different places per viewport, or the second run would be offered the first as a similar report.
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(`Lubartów, ul. Mickiewicza ${viewport === 'phone' ? 4 : 6}`);
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
+    await page.getByLabel(/^Opis/).fill(`Worki ze śmieciami za garażami (${viewport})`);
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    expect(new URL(page.url()).pathname).toMatch(/^\/zgloszenia\/\d+$/);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    expect(await page.content()).not.toContain('Worki ze śmieciami');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `report-sent-${viewport}`);
+    await context.close();
+  });
+
+  it('reports by the map: "use my location", then a click on the map', async () => {
+    const context = await browser.newContext({
+      viewport: viewports[viewport],
+      locale: 'pl-PL',
+      geolocation: { latitude: home.lat, longitude: home.lon },
+      permissions: ['geolocation'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/zglos`);
+    await page.waitForSelector('.map--ready .leaflet-control-zoom', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Użyj mojej lokalizacji' }).click();
+    await expect.poll(() => page.locator('#field-lat').inputValue()).toBe(home.lat.toFixed(6));
+    expect(await page.locator('#field-lon').inputValue()).toBe(home.lon.toFixed(6));
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A click a little off the centre moves the point.
+    await page.locator('.map--ready').scrollIntoViewIfNeeded();
+    const map = (await page.locator('.map--ready').boundingBox())!;
+    await page.mouse.click(map.x + map.width / 2 + 20, map.y + map.height / 2);
+    await expect.poll(() => page.locator('#field-lon').inputValue()).not.toBe(home.lon.toFixed(6));
+    const lon = Number(await page.locator('#field-lon').inputValue());
+    expect(lon).toBeGreaterThan(home.lon);
+    expect(lon - home.lon).toBeLessThan(0.01);
+
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: viewport === 'phone' ? 'Nieprawidłowe parkowanie' : 'Niszczenie zieleni' });
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.waitForURL(/\/zgloszenia\/\d+/);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    expect(await page.locator('.summary-list').textContent()).toContain('położenie przybliżone');
+    await screenshot(page, `report-by-map-${viewport}`);
+    await context.close();
+  });
+});
+
+describe('reporting without JavaScript', () => {
+  it('sends a report typed by address from the plain HTML form', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/zglos`);
+    expect(await page.locator('.map__fallback').textContent()).toContain('Wpisz adres');
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill('Lubartów, ul. Cicha 3');
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Akty wandalizmu' });
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    expect(new URL(page.url()).pathname).toMatch(/^\/zgloszenia\/\d+$/);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    await context.close();
+  });
+});
