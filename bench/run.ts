@@ -3,7 +3,7 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|plans runs one part and replaces only that part of the file.
+ * BENCH_ONLY=foundation|locator|plans|reports runs one part and replaces only that part of the file.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { projectRoot, appVersion } from '../src/platform/config/config.js';
 import { baselineSource, connections, durationSeconds, fmt, load, mainScript, median, start, startRuns, tempDir, withServerDatabase, type Load } from './harness.js';
 import { locatorBenchmarks } from './locator.js';
 import { plansBenchmarks } from './plans.js';
+import { reportsBenchmarks } from './reports.js';
 
 async function coldStarts(label: string, env: () => Record<string, string>, prepare?: (env: Record<string, string>) => Promise<void>) {
   const times: number[] = [];
@@ -101,6 +102,7 @@ async function main() {
   if (wanted('foundation')) sections.set('foundation', await part('foundation', () => foundationBenchmarks(row, row('baseline: bare node:http, static JSON', baselineLoad))));
   if (wanted('locator')) sections.set('locator', await part('locator', async () => (await locatorBenchmarks()).report(row)));
   if (wanted('plans')) sections.set('plans', await part('plans', () => plansBenchmarks(row)));
+  if (wanted('reports')) sections.set('reports', await part('reports', () => reportsBenchmarks(row)));
 
   const file = path.join(projectRoot, 'BENCHMARKS.md');
   if (only && existsSync(file)) {

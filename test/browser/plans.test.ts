@@ -42,7 +42,7 @@ describe('priority action plans in the browser', () => {
     const context = await browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${app.url}/plany?q=oszustwa`);
-    expect(await page.getByRole('status').first().textContent()).toBe('2 plany');
+    expect(await page.getByRole('status').first().textContent()).toBe('2 plany, od najnowszych.');
     await inspect(page, 'plans-library-phone');
     await page.getByRole('link', { name: /Rejon nr 2/ }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 2');

@@ -125,4 +125,26 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     expect(done.statusCode).toBe(303);
     expect((await supervisor.get(done.headers.location as string)).body).toContain('Zmieniono status 2 zgłoszeń.');
   });
+
+  it('lets an admin add a category and retire it from the catalogue pages', async () => {
+    const admin = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await admin.signIn('admin');
+    const list = await admin.get('/admin/report-categories');
+    expect(list.body).toContain('Nieprawidłowe parkowanie');
+    const bad = await admin.postForm('/admin/report-categories', { code: 'Zły Kod!', namePl: 'Ab', nameEn: 'Ab' }, csrfFromHtml(list.body));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('error-summary');
+    const added = await admin.postForm('/admin/report-categories', { code: 'fajerwerki', namePl: 'Odpalanie fajerwerków', nameEn: 'Fireworks', seasonFrom: '', seasonTo: '' }, csrfFromHtml(list.body));
+    expect(added.statusCode).toBe(303);
+    expect((await browser()).form.body).toContain('Odpalanie fajerwerków');
+    const edit = await admin.get('/admin/report-categories/fajerwerki');
+    const retired = await admin.postForm('/admin/report-categories/fajerwerki', { namePl: 'Odpalanie fajerwerków', nameEn: 'Fireworks' }, csrfFromHtml(edit.body));
+    expect(retired.statusCode).toBe(303);
+    expect((await admin.get('/admin/report-categories')).body).toMatch(/Odpalanie fajerwerków.*wycofana/s);
+    expect((await browser()).form.body).not.toContain('Odpalanie fajerwerków');
+    // Only admins keep the catalogue.
+    const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await officer.signIn('kierownik.lubartow');
+    expect((await officer.get('/admin/report-categories')).statusCode).toBe(403);
+  });
 });

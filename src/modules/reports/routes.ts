@@ -3,6 +3,8 @@ import { ConfigError, type Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Locator } from '../districts/locator/locator.js';
 import { registerReportApi } from './api-routes.js';
+import { registerOpen311 } from './open311/routes.js';
+import { registerReportMapPages } from './public-map/routes.js';
 import { registerReportPages } from './public/routes.js';
 import { registerReportStaffPages } from './staff/routes.js';
 import { ensureCategories } from './manage-categories.js';
@@ -14,6 +16,7 @@ export async function registerReports(app: FastifyInstance, config: Config, data
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
   await ensureCategories(database.db);
   registerReportApi(app, config, database, locator, limit.value);
+  registerOpen311(app, config, database, locator, limit.value);
   registerReportMapPages(app, config, database);
   registerReportPages(app, config, database, locator, limit.value);
   registerReportStaffPages(app, config, database);

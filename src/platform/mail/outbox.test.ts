@@ -29,15 +29,13 @@ function fakeSmtp(options: { rejectRecipient?: string } = {}) {
           continue;
         }
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') reply('250 fake.smtp');
-        else if (verb === 'MAIL') (current.from = line, reply('250 ok'));
-        else if (verb === 'RCPT') {
-          if (options.rejectRecipient && line.includes(options.rejectRecipient)) reply('550 no such user');
-          else (current.to.push(line), reply('250 ok'));
-        } else if (verb === 'DATA') (inData = true, reply('354 go on'));
-        else if (verb === 'QUIT') (reply('221 bye'), socket.end());
-        else if (verb === 'RSET' || verb === 'NOOP') reply('250 ok');
-        else reply('502 not implemented');
+        if (verb === 'MAIL') current.from = line;
+        if (verb === 'DATA') inData = true;
+        const refused = verb === 'RCPT' && options.rejectRecipient !== undefined && line.includes(options.rejectRecipient);
+        if (verb === 'RCPT' && !refused) current.to.push(line);
+        const answers: Record<string, string> = { EHLO: '250 fake.smtp', HELO: '250 fake.smtp', MAIL: '250 ok', RCPT: refused ? '550 no such user' : '250 ok', DATA: '354 go on', QUIT: '221 bye', RSET: '250 ok', NOOP: '250 ok' };
+        reply(answers[verb] ?? '502 not implemented');
+        if (verb === 'QUIT') socket.end();
       }
     });
   });

@@ -1,0 +1,354 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import type { Config } from '../../../platform/config/config.js';
+import type { Database } from '../../../platform/db/database.js';
+import type { Actor } from '../../../platform/audit/actor.js';
+import { AppError, ValidationError } from '../../../platform/http/errors.js';
+import { toProblem } from '../../../platform/http/error-handler.js';
+import { describeValidationErrors } from '../../../platform/http/validation.js';
+import type { Lang, Localized } from '../../../platform/i18n/i18n.js';
+import type { Locator } from '../../districts/locator/locator.js';
+import { listCategories } from '../repository.js';
+import { findCategory, type RateLimitPolicy } from '../rules/index.js';
+import { submitReport } from '../submit-report.js';
+import { commaList, coordinate, dateParameter, idList, maxIdsPerQuery, optionalText, ParameterProblem, statusList } from './input.js';
+import { discovery, open311Prefix, service, serviceDefinition, serviceRequest, submittedNotice, xmlItems } from './present.js';
+import { findOpen311Report, listOpen311Reports } from './repository.js';
+import { xmlDocument } from './xml.js';
+
+type Format = 'json' | 'xml';
+const formatsServed: Format[] = ['json', 'xml'];
+const tags = ['open311'];
+
+/** GeoReport v2: "By default … the last 90 days". */
+const defaultWindowDays = 90;
+export const defaultPageSize = 50;
+export const maxPageSize = 100;
+
+const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
+const langParam = { type: 'string', enum: ['pl', 'en'], description: 'Answer language (default: Accept-Language, else Polish)' } as const;
+const jurisdictionParam = { ...text(200), description: 'Accepted and ignored: this endpoint serves one jurisdiction' } as const;
+
+const commonQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { lang: langParam, jurisdiction_id: jurisdictionParam },
+} as const;
+
+const requestsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    lang: langParam,
+    jurisdiction_id: jurisdictionParam,
+    service_request_id: { ...text(2000), description: 'Comma-separated request numbers; overrides every other filter' },
+    service_code: { ...text(2000), description: 'Comma-separated service codes' },
+    start_date: { ...text(40), description: 'W3C date-time with zone, e.g. 2026-11-05T08:15:30Z (requested_datetime from)' },
+    end_date: { ...text(40), description: 'W3C date-time with zone (requested_datetime up to, inclusive)' },
+    status: { ...text(40), description: 'open, closed or open,closed' },
+    page: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Extension: page number, from 1' },
+    page_size: { type: 'integer', minimum: 1, maximum: maxPageSize, description: `Extension: requests per page, default ${defaultPageSize}` },
+  },
+} as const;
+
+interface RequestsQuery {
+  lang?: Lang;
+  jurisdiction_id?: string;
+  service_request_id?: string;
+  service_code?: string;
+  start_date?: string;
+  end_date?: string;
+  status?: string;
+  page?: number;
+  page_size?: number;
+}
+
+const postQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { lang: langParam, jurisdiction_id: jurisdictionParam, api_key: { ...text(200), description: 'Accepted and ignored: anonymous public intake' } },
+} as const;
+
+const coordinateField = (description: string) => ({ type: ['number', 'string'], maxLength: 40, description }) as const;
+const ignored = (max: number) => ({ ...text(max), description: 'Accepted and ignored (not stored): reports are anonymous' }) as const;
+
+// Forms send text and JSON sends numbers: coordinates take both and are read in the handler.
+const postBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['service_code'],
+  properties: {
+    service_code: text(60),
+    lat: coordinateField('Latitude, WGS84'),
+    long: coordinateField('Longitude, WGS84'),
+    address_string: { ...text(400), description: 'Instead of lat/long, e.g. "Lubartów, ul. Powstańców Warszawy 17"' },
+    description: { ...text(2000), description: 'Seen only by the police; at most 500 characters' },
+    email: { ...text(400), description: 'Optional: status news; erased when the report closes' },
+    api_key: { ...text(200), description: 'Accepted and ignored: anonymous public intake' },
+    jurisdiction_id: jurisdictionParam,
+    device_id: ignored(200),
+    account_id: ignored(200),
+    first_name: ignored(200),
+    last_name: ignored(200),
+    phone: ignored(100),
+  },
+  // Generic clients may send attribute[code]=value; no service defines a variable attribute, so they are ignored.
+  patternProperties: { '^attribute\\[[^\\]]{1,60}\\]$': text(2000) },
+} as const;
+
+interface PostBody {
+  service_code: string;
+  lat?: number | string;
+  long?: number | string;
+  address_string?: string;
+  description?: string;
+  email?: string;
+}
+
+const fileParams = { type: 'object', additionalProperties: false, required: ['file'], properties: { file: text(120) } } as const;
+
+/** `x.json` / `x.xml` → the name and the format; anything else is not a resource here. */
+function splitFile(file: string): { name: string; format: Format } | null {
+  const match = /^([^./]+)\.(json|xml)$/.exec(file);
+  return match ? { name: match[1]!, format: match[2] as Format } : null;
+}
+
+function formatOfUrl(url: string): Format {
+  return (url.split('?')[0] ?? '').endsWith('.xml') ? 'xml' : 'json';
+}
+
+/** `?lang=` first (Open311 clients rarely set headers), then the app's choice (cookie, Accept-Language). */
+function langOf(request: FastifyRequest): Lang {
+  const chosen = (request.query as Record<string, unknown> | undefined)?.lang;
+  return chosen === 'en' || chosen === 'pl' ? chosen : (request.lang ?? 'pl');
+}
+
+function send(reply: FastifyReply, format: Format, root: string, value: unknown, status = 200): FastifyReply {
+  if (format === 'xml') return reply.status(status).type('text/xml; charset=utf-8').send(xmlDocument(root, value, xmlItems));
+  return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(value));
+}
+
+interface SpecError {
+  code: number;
+  description: string;
+}
+
+/** Our field names in intake messages → the Open311 parameter names. */
+const parameterNames: Record<string, string> = {
+  categoryCode: 'service_code',
+  lat: 'lat',
+  lon: 'long',
+  location: 'lat/long/address_string',
+  address: 'address_string',
+  description: 'description',
+  email: 'email',
+};
+
+const notFoundText: Localized = {
+  pl: `Nie ma takiego zasobu Open311. Dostępne: ${open311Prefix}/discovery.json, services.json, services/{service_code}.json, requests.json, requests/{service_request_id}.json (także .xml).`,
+  en: `No such Open311 resource. Available: ${open311Prefix}/discovery.json, services.json, services/{service_code}.json, requests.json, requests/{service_request_id}.json (also .xml).`,
+};
+
+const internalText: Localized = {
+  pl: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.',
+  en: 'An unexpected error occurred. Please try again shortly.',
+};
+
+/** Any error → the specification's list of {code, description}, with the HTTP status and headers. */
+function toSpecErrors(error: unknown, request: FastifyRequest): { status: number; errors: SpecError[]; headers: Record<string, string> } {
+  const lang = langOf(request);
+  if (error instanceof ValidationError) {
+    // Only lat/long out of bounds left (both given and numeric, checked before): the place is outside the area.
+    const onlyPlace = error.fieldErrors.every((e) => e.field === 'lat' || e.field === 'lon');
+    const status = onlyPlace ? 422 : 400;
+    return { status, errors: error.fieldErrors.map((e) => ({ code: status, description: `${parameterNames[e.field] ?? e.field}: ${e.message}` })), headers: {} };
+  }
+  if (error instanceof AppError) {
+    const suggestions = (error.details as { suggestions?: unknown } | undefined)?.suggestions;
+    let description = error.text[lang];
+    if (Array.isArray(suggestions) && suggestions.length > 0) {
+      description += (lang === 'pl' ? ' Może chodziło o: ' : ' Did you mean: ') + suggestions.slice(0, 5).map(String).join('; ');
+    }
+    return { status: error.status, errors: [{ code: error.status, description }], headers: error.headers };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError?.validation) {
+    const messages = describeValidationErrors(fastifyError.validation as ErrorObject[], lang).map((e) => e.message);
+    return { status: 400, errors: (messages.length ? messages : [toProblem(fastifyError, lang).message]).map((description) => ({ code: 400, description })), headers: {} };
+  }
+  const problem = toProblem(error instanceof Error ? error : new Error(String(error)), lang);
+  if (problem.status >= 500) return { status: 500, errors: [{ code: 500, description: `${internalText[lang]} (${request.id})` }], headers: {} };
+  return { status: problem.status, errors: [{ code: problem.status, description: problem.message }], headers: problem.headers ?? {} };
+}
+
+/**
+ * Open311 GeoReport v2 at /open311/v2 for threat reports: discovery, services (the KMZB
+ * categories), service definitions, reading requests (public data only) and anonymous reporting
+ * through the same use case as the app. Errors use the specification's format in this scope.
+ */
+export function registerOpen311(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
+  const db = database.db;
+  // The same burst guard as POST /api/v1/reports, in front of the per-day policy in the database.
+  const burst = { max: 30, timeWindow: 60_000 };
+
+  void app.register(
+    async (scope) => {
+      scope.setErrorHandler((error, request, reply) => {
+        const { status, errors, headers } = toSpecErrors(error, request);
+        if (status >= 500) request.log.error({ err: error }, 'open311 request failed');
+        else request.log.info({ status }, 'open311 request rejected');
+        for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+        reply.header('cache-control', 'no-store');
+        return send(reply, formatOfUrl(request.url), 'errors', errors, status);
+      });
+      scope.setNotFoundHandler((request, reply) =>
+        send(reply.header('cache-control', 'no-store'), formatOfUrl(request.url), 'errors', [{ code: 404, description: notFoundText[langOf(request)] }], 404),
+      );
+
+      for (const format of formatsServed) {
+        scope.get(`/discovery.${format}`, { schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery } }, async (_request, reply) =>
+          send(reply, format, 'discovery', discovery(config)),
+        );
+
+        scope.get(
+          `/services.${format}`,
+          { schema: { tags, summary: `Open311 services: the active KMZB threat categories (${format})`, querystring: commonQuery } },
+          async (request, reply) => {
+            const lang = langOf(request);
+            const categories = (await listCategories(db)).filter((c) => c.active);
+            return send(reply, format, 'services', categories.map((c) => service(c, lang)));
+          },
+        );
+
+        scope.get<{ Querystring: RequestsQuery }>(
+          `/requests.${format}`,
+          { schema: { tags, summary: `Open311 service requests, newest first; public data only (${format})`, querystring: requestsQuery } },
+          async (request, reply) => {
+            const q = request.query;
+            const lang = langOf(request);
+            const ids = idList('service_request_id', q.service_request_id);
+            const categoryIds = commaList(q.service_code);
+            const statuses = statusList(q.status);
+            let from = dateParameter('start_date', q.start_date);
+            const to = dateParameter('end_date', q.end_date);
+            if (from && to && from > to) {
+              throw new ParameterProblem('end_date', { pl: 'Parametr end_date nie może być wcześniejszy niż start_date.', en: 'end_date cannot be earlier than start_date.' });
+            }
+            if (categoryIds) {
+              const known = new Set((await listCategories(db)).map((c) => c.code));
+              const unknown = categoryIds.find((code) => !known.has(code));
+              if (unknown !== undefined) {
+                throw new ParameterProblem('service_code', {
+                  pl: `Nie ma usługi o kodzie „${unknown}”; listę podaje ${open311Prefix}/services.json.`,
+                  en: `There is no service with the code "${unknown}"; see ${open311Prefix}/services.json.`,
+                });
+              }
+            }
+            if (!from && !ids) from = new Date((to ?? new Date()).getTime() - defaultWindowDays * 86_400_000);
+            // Asking for given numbers answers all of them at once: no window, no paging.
+            const page = ids ? 1 : (q.page ?? 1);
+            const pageSize = ids ? maxIdsPerQuery : (q.page_size ?? defaultPageSize);
+            const { reports, more } = await listOpen311Reports(db, { ids, categoryIds, from, to, statuses, page, pageSize });
+            if (more) {
+              const next = new URL(request.url, config.publicUrl);
+              next.searchParams.set('page', String(page + 1));
+              reply.header('link', `<${config.publicUrl}${next.pathname}${next.search}>; rel="next"`);
+            }
+            return send(reply, format, 'service_requests', reports.map((r) => serviceRequest(r, config, lang)));
+          },
+        );
+
+        scope.post<{ Body: PostBody }>(
+          `/requests.${format}`,
+          {
+            // No cookie-authenticated action here: anonymous intake, the session is never read.
+            config: { csrf: false, rateLimit: burst },
+            schema: {
+              tags,
+              summary: `Open311: report a threat (anonymous; api_key accepted and ignored) (${format})`,
+              querystring: postQuery,
+              body: postBody,
+            },
+          },
+          async (request, reply) => {
+            const b = request.body;
+            const lang = langOf(request);
+            const lat = coordinate('lat', b.lat);
+            const lon = coordinate('long', b.long);
+            const address = optionalText(b.address_string);
+            if ((lat === null) !== (lon === null)) {
+              throw new ParameterProblem(lat === null ? 'lat' : 'long', { pl: 'Podaj obie współrzędne: lat i long.', en: 'Give both coordinates: lat and long.' });
+            }
+            if (lat === null && address === null) {
+              throw new ParameterProblem('lat', {
+                pl: 'Podaj miejsce: lat i long (WGS84) albo address_string.',
+                en: 'Give the place: lat and long (WGS84), or address_string.',
+              });
+            }
+            const category = findCategory(await listCategories(db), b.service_code);
+            if (!category) {
+              throw new ParameterProblem('service_code', {
+                pl: `Nie ma usługi o kodzie „${b.service_code}”; listę podaje ${open311Prefix}/services.json.`,
+                en: `There is no service with the code "${b.service_code}"; see ${open311Prefix}/services.json.`,
+              });
+            }
+            // Built here rather than from the session: this route never acts as a signed-in account.
+            const actor: Actor = { accountId: null, label: 'mieszkaniec (Open311)', ip: request.ip, requestId: request.id };
+            const result = await submitReport(
+              db,
+              await locator.current(),
+              actor,
+              {
+                categoryCode: b.service_code,
+                lat,
+                lon,
+                // A point wins over an address, as in the app's own form.
+                address: lat === null ? address : null,
+                description: optionalText(b.description),
+                email: optionalText(b.email),
+                eventAt: null,
+                honeypot: null,
+              },
+              { rateLimit, publicUrl: config.publicUrl, lang },
+            );
+            if (result.spam) throw new AppError(400, 'rejected', { pl: 'Zgłoszenie odrzucone.', en: 'Submission rejected.' });
+            const id = result.report.id;
+            reply.header('location', `${config.publicUrl}${open311Prefix}/requests/${id}.${format}`);
+            return send(reply, format, 'service_requests', [{ service_request_id: String(id), service_notice: submittedNotice(id, result.placement.placeName, config)[lang], account_id: null }], 201);
+          },
+        );
+      }
+
+      scope.get<{ Params: { file: string } }>(
+        '/services/:file',
+        { schema: { tags, summary: 'Open311 service definition: /services/{service_code}.json or .xml', params: fileParams, querystring: commonQuery } },
+        async (request, reply) => {
+          const file = splitFile(request.params.file);
+          if (!file) throw new AppError(404, 'not_found', notFoundText);
+          const category = (await listCategories(db)).find((c) => c.code === file.name);
+          if (!category || !category.active) {
+            throw new AppError(404, 'service_not_found', {
+              pl: `Nie ma usługi o kodzie „${file.name}”; listę podaje ${open311Prefix}/services.json.`,
+              en: `There is no service with the code "${file.name}"; see ${open311Prefix}/services.json.`,
+            });
+          }
+          return send(reply, file.format, 'service_definition', serviceDefinition(category, langOf(request)));
+        },
+      );
+
+      scope.get<{ Params: { file: string } }>(
+        '/requests/:file',
+        { schema: { tags, summary: 'Open311 one service request: /requests/{service_request_id}.json or .xml', params: fileParams, querystring: commonQuery } },
+        async (request, reply) => {
+          const file = splitFile(request.params.file);
+          if (!file) throw new AppError(404, 'not_found', notFoundText);
+          const id = /^[1-9]\d{0,15}$/.test(file.name) ? Number(file.name) : NaN;
+          const report = Number.isSafeInteger(id) ? await findOpen311Report(db, id) : undefined;
+          if (!report) throw new AppError(404, 'request_not_found', { pl: `Nie ma zgłoszenia nr ${file.name}.`, en: `There is no request ${file.name}.` });
+          return send(reply, file.format, 'service_requests', [serviceRequest(report, config, langOf(request))]);
+        },
+      );
+    },
+    { prefix: open311Prefix },
+  );
+}

@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../../../../test/support/browser.js';
+
+/**
+ * The public list and statistics of reports in Chromium, on a 360 px phone and on a desktop:
+ * no axe-core (WCAG 2.1 AA) violations and no sideways scrolling. The app runs in this process
+ * (no build needed); the pages must be complete without JavaScript, so the map island is optional.
+ */
+let t: TestApp;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  [t, browser] = await Promise.all([createTestApp('pglite', { REPORT_RATE_LIMIT: '1000/day' }), launchChromium()]);
+  const points = [
+    { category: 'vandalism', lat: 51.4597, lon: 22.6027 },
+    { category: 'vandalism', lat: 51.4612, lon: 22.6051 },
+    { category: 'illegal-dumping', lat: 51.3012, lon: 22.8814 },
+    { category: 'vandalism', address: 'Lubartów, ul. Powstańców Warszawy 17' },
+  ];
+  for (const [i, point] of points.entries()) {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { ...point, description: 'Opis tylko dla Policji' }, remoteAddress: `203.0.113.${i + 1}` });
+    expect(response.statusCode, response.body).toBe(201);
+  }
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the app is not listening on a TCP port');
+  url = `http://127.0.0.1:${address.port}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function open(path: string, viewport: keyof typeof viewports, javaScript = true): Promise<Page> {
+  const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', javaScriptEnabled: javaScript });
+  const page = await context.newPage();
+  const response = await page.goto(`${url}${path}`);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+async function inspect(page: Page, name: string) {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `${name} scrolls sideways`).toBe(false);
+  await screenshot(page, name);
+}
+
+describe('public reports in the browser', () => {
+  for (const viewport of ['phone', 'desktop'] as const) {
+    it(`the list with filters, map section and pages is accessible on a ${viewport}`, async () => {
+      const page = await open('/zgloszenia', viewport);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Zgłoszenia zagrożeń');
+      expect(await page.getByRole('status').first().textContent()).toBe('4 zgłoszenia, od najnowszych.');
+      await inspect(page, `reports-list-${viewport}`);
+      await page.getByLabel('Kategoria zagrożenia').selectOption('illegal-dumping');
+      await page.getByRole('button', { name: 'Pokaż' }).click();
+      await page.waitForURL(/category=illegal-dumping/);
+      expect(await page.getByRole('status').first().textContent()).toBe('1 zgłoszenie, od najnowszych.');
+      await page.context().close();
+    });
+
+    it(`the statistics with SVG charts are accessible on a ${viewport}`, async () => {
+      const page = await open('/zgloszenia/statystyki', viewport);
+      expect(await page.getByRole('img', { name: /Wykres słupkowy: Według kategorii/ }).count()).toBe(1);
+      await page.getByText('Pokaż dane w tabeli').first().click();
+      await inspect(page, `reports-stats-${viewport}`);
+      await page.context().close();
+    });
+  }
+
+  it('works without JavaScript: the list is there and the map says where to look', async () => {
+    const page = await open('/zgloszenia', 'phone', false);
+    expect(await page.getByText('Mapa działa z włączonym JavaScriptem.').count()).toBe(1);
+    expect(await page.getByRole('link', { name: /^Zgłoszenie nr \d+: Akty wandalizmu$/ }).count()).toBe(3);
+    await page.context().close();
+  });
+});

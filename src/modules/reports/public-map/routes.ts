@@ -1,0 +1,247 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { createElement } from 'react';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FromSchema } from 'json-schema-to-ts';
+import { projectRoot, type Config } from '../../../platform/config/config.js';
+import type { Database } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { errorResponses } from '../../../platform/http/openapi.js';
+import { pageContext } from '../../../platform/http/request-context.js';
+import { dayInPoland } from '../../../platform/i18n/calendar.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { sendPage } from '../../../platform/render/render.js';
+import { asTree } from '../../units/model.js';
+import { listUnits } from '../../units/repository.js';
+import { reportUrl } from '../model.js';
+import { listCategories } from '../repository.js';
+import { reportStatuses, statusLabels, type ReportStatus } from '../rules/index.js';
+import type { Bar } from './charts.js';
+import { csvHeader, csvRow, exportLimit, geoJsonFeature, geoJsonOpening, precisionMeters, type ExportContext } from './exports.js';
+import { apiFilter, filterQuery, filterQueryProperties, readFilter, type PublicFilter } from './filters.js';
+import { cellSize, individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-grid.js';
+import { mapErrors, mapMessages } from './messages.js';
+import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
+import { countPublic, exportPublic, listPublic, mapCells, mapPoints, publicExtent, publicStats } from './repository.js';
+
+const PAGE_SIZE = 20;
+const DISTRICTS_SHOWN = 20;
+/** Per IP address: a map pans often; a download can be 50,000 rows. */
+const mapRateLimit = { max: 300, timeWindow: 60_000 };
+const downloadRateLimit = { max: 30, timeWindow: 60_000 };
+
+export const mapQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['bbox', 'zoom'],
+  properties: {
+    bbox: { type: 'string', maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (WGS84 degrees)' },
+    zoom: { type: 'integer', minimum: 0, maximum: maxZoom, description: `Web Mercator zoom; from ${individualZoom} on single reports, below it clusters` },
+    ...filterQueryProperties,
+  },
+} as const;
+
+/** "2026-11" → "2026-01" … month arithmetic on "YYYY-MM". */
+function addMonths(month: string, delta: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+const monthFormat = { pl: new Intl.DateTimeFormat('pl-PL', { month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) };
+const monthName = (month: string, lang: Lang) => monthFormat[lang].format(new Date(`${month}-15T12:00:00Z`));
+
+/** Joins short strings into chunks of about 64 KiB, so a download is not written row by row. */
+async function* chunked(parts: AsyncIterable<string>): AsyncGenerator<string> {
+  let buffer = '';
+  for await (const part of parts) {
+    buffer += part;
+    if (buffer.length >= 65_536) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/**
+ * The public side of threat reports: the list with the map, the statistics, the map's JSON and
+ * the CSV and GeoJSON downloads. Only public fields leave here (see repository.ts): the approximate
+ * position, category, status, dates, unit, district and "me too" count.
+ */
+export function registerReportMapPages(app: FastifyInstance, config: Config, database: Database): void {
+  const db = database.db;
+  const tags = ['reports'];
+  const map: MapSettings = {
+    tiles: config.mapTileUrl,
+    attribution: config.mapTileAttribution,
+    island: existsSync(path.join(projectRoot, 'public', 'build', 'reports-map.js')),
+  };
+
+  const catalogue = async (lang: Lang) => {
+    const categories = await listCategories(db);
+    const names = new Map(categories.map((c) => [c.code, c.name[lang]]));
+    return { categories, categoryName: (code: string) => names.get(code) ?? code };
+  };
+
+  /** The page filters (lenient) and the choices of the filter form. */
+  const pageFilter = async (raw: Record<string, unknown>, lang: Lang) => {
+    const [{ categories, categoryName }, units] = await Promise.all([catalogue(lang), listUnits(db)]);
+    const filter = readFilter(raw, { categories: new Set(categories.map((c) => c.code)), units: new Set(units.map((u) => u.id)) });
+    const choices: FilterChoices = {
+      categories: categories.map((c) => ({ value: c.code, label: c.active ? c.name[lang] : `${c.name[lang]} (${lang === 'pl' ? 'wycofana' : 'retired'})` })),
+      units: asTree(units).map(({ unit, depth }) => ({ value: unit.id, label: `${'\u2003'.repeat(depth)}${unit.name}` })),
+    };
+    return { filter, choices, categories, categoryName };
+  };
+
+  const checkedFilter = (query: Partial<Record<keyof typeof filterQueryProperties, string>>): PublicFilter => {
+    const { filter, badDay } = apiFilter(query);
+    if (badDay) throw new AppError(400, 'invalid_date', mapErrors.badDay(badDay), { field: badDay });
+    return filter;
+  };
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia', { schema: { hide: true } }, async (request, reply) => {
+    const { filter, choices, categoryName } = await pageFilter(request.query, request.lang);
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
+    const [{ rows, total }, extent] = await Promise.all([listPublic(db, filter, page, PAGE_SIZE), publicExtent(db, filter)]);
+    return sendPage(
+      reply,
+      createElement(ReportListPage, { ctx: pageContext(request, reply), filter, choices, rows, total, page, pageSize: PAGE_SIZE, extent, map, categoryName }),
+    );
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia/statystyki', { schema: { hide: true } }, async (request, reply) => {
+    const lang = request.lang;
+    const m = mapMessages[lang];
+    const { filter, choices, categories, categoryName } = await pageFilter(request.query, lang);
+    const lastMonth = (filter.to ?? dayInPoland(new Date())).slice(0, 7);
+    const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
+    const stats = await publicStats(db, filter, `${months[0]}-01`);
+    const byCategory: Bar[] = categories
+      .map((c) => ({ key: c.code, label: categoryName(c.code), value: stats.byCategory.get(c.code) ?? 0 }))
+      .filter((bar) => bar.value > 0)
+      .sort((a, b) => b.value - a.value);
+    const districtBars: Bar[] = stats.byDistrict.slice(0, DISTRICTS_SHOWN).map((d) => ({
+      key: d.districtId ?? `unit:${d.unitId}`,
+      label: d.districtName ? placeName({ districtName: d.districtName, unitName: d.unitName }) : m.noDistrict(d.unitName),
+      value: d.count,
+    }));
+    const rest = stats.byDistrict.slice(DISTRICTS_SHOWN);
+    if (rest.length) districtBars.push({ key: 'rest', label: m.rest(rest.length), value: rest.reduce((sum, d) => sum + d.count, 0) });
+    return sendPage(
+      reply,
+      createElement(StatsPage, {
+        ctx: pageContext(request, reply),
+        filter,
+        choices,
+        charts: {
+          total: stats.total,
+          byCategory: stats.total === 0 ? [] : byCategory,
+          byStatus: stats.total === 0 ? [] : reportStatuses.map((s) => ({ key: s, label: statusLabels[s][lang], value: stats.byStatus.get(s) ?? 0 })),
+          byDistrict: districtBars,
+          byMonth: stats.total === 0 ? [] : months.map((month) => ({ key: month, label: monthName(month, lang), value: stats.byMonth.get(month) ?? 0 })),
+        },
+      }),
+    );
+  });
+
+  app.get<{ Querystring: FromSchema<typeof mapQuery> }>(
+    '/api/v1/reports/map',
+    {
+      config: { rateLimit: mapRateLimit },
+      schema: {
+        tags,
+        summary: `Reports for the public map in a box: clusters (count and mean position of a grid cell) below zoom ${individualZoom}, single reports from it on. Positions are approximate (a ${precisionMeters} m grid).`,
+        querystring: mapQuery,
+        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const bbox = parseBbox(q.bbox, q.zoom);
+      if (!bbox.ok) throw new AppError(400, bbox.code, bbox.message, { field: 'bbox' });
+      const filter = checkedFilter(q);
+      const { categoryName } = await catalogue(request.lang);
+      const present = (r: { id: number; categoryId: string; status: ReportStatus; lon: number; lat: number }) => ({
+        id: r.id,
+        url: `${config.publicUrl}${reportUrl(r.id)}`,
+        category: r.categoryId,
+        categoryName: categoryName(r.categoryId),
+        status: r.status,
+        statusName: statusLabels[r.status][request.lang],
+        lat: round6(r.lat),
+        lon: round6(r.lon),
+      });
+      const base = { zoom: q.zoom, approximate: true, precisionMeters };
+      if (q.zoom >= individualZoom) {
+        const points = await mapPoints(db, filter, bbox.box, maxPoints + 1);
+        return { ...base, mode: 'reports', clusters: [], reports: points.slice(0, maxPoints).map(present), truncated: points.length > maxPoints };
+      }
+      const cells = await mapCells(db, filter, bbox.box, cellSize(q.zoom, (bbox.box.minLat + bbox.box.maxLat) / 2));
+      return {
+        ...base,
+        mode: 'clusters',
+        clusters: cells.filter((c) => c.count > 1).map((c) => ({ lat: round6(c.lat), lon: round6(c.lon), count: c.count })),
+        reports: cells.filter((c) => c.count === 1).map(present),
+        truncated: false,
+      };
+    },
+  );
+
+  const download = async (reply: FastifyReply, lang: Lang, filter: PublicFilter, kind: 'csv' | 'geojson') => {
+    const { categoryName } = await catalogue(lang);
+    const context: ExportContext = { lang, publicUrl: config.publicUrl, categoryName };
+    const total = await countPublic(db, filter);
+    const truncated = total > exportLimit;
+    const rows = exportPublic(db, filter, exportLimit);
+    async function* csv(): AsyncGenerator<string> {
+      yield csvHeader();
+      for await (const row of rows) yield csvRow(row, context);
+    }
+    async function* geojson(): AsyncGenerator<string> {
+      yield geoJsonOpening({ total, truncated, generatedAt: new Date() });
+      let first = true;
+      for await (const row of rows) {
+        yield `${first ? '' : ','}${JSON.stringify(geoJsonFeature(row, context))}`;
+        first = false;
+      }
+      yield ']}';
+    }
+    // A cut file says so in its name too (the page and the OpenAPI summary explain the limit).
+    const name = `zgloszenia-${dayInPoland(new Date())}${truncated ? `-najnowsze-${exportLimit}` : ''}.${kind}`;
+    return reply
+      .header('content-type', kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('x-total-count', String(total))
+      .header('x-truncated', String(truncated))
+      .send(Readable.from(chunked(kind === 'csv' ? csv() : geojson())));
+  };
+
+  app.get<{ Querystring: FromSchema<typeof filterQuery> }>(
+    '/zgloszenia.csv',
+    {
+      config: { rateLimit: downloadRateLimit },
+      schema: {
+        tags,
+        summary: `Public reports as CSV (UTF-8 with BOM), newest first, at most ${exportLimit}; X-Total-Count and X-Truncated say how many matched. Positions are approximate.`,
+        querystring: filterQuery,
+      },
+    },
+    async (request, reply) => download(reply, request.lang, checkedFilter(request.query), 'csv'),
+  );
+
+  app.get<{ Querystring: FromSchema<typeof filterQuery> }>(
+    '/zgloszenia.geojson',
+    {
+      config: { rateLimit: downloadRateLimit },
+      schema: {
+        tags,
+        summary: `Public reports as a GeoJSON FeatureCollection of Points at their approximate positions, newest first, at most ${exportLimit} (totalCount and truncated say how many matched).`,
+        querystring: filterQuery,
+      },
+    },
+    async (request, reply) => download(reply, request.lang, checkedFilter(request.query), 'geojson'),
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * Reports map island: enhances <div data-reports-map> on /zgloszenia. The page works without it
+ * (the list below the map has every report); the map adds the reports of the current view,
+ * clustered by the server (GET /api/v1/reports/map) below zoom 15 and one by one from it on.
+ * Positions are approximate (a 50 m grid). Markers are inline SVG in div icons: no CSS of our own
+ * is needed (the page links map.css, which carries Leaflet's), and nothing sets a style attribute.
+ */
+import L from 'leaflet';
+
+interface Legend {
+  [status: string]: { label: string; colour: string };
+}
+
+interface MapReport {
+  id: number;
+  url: string;
+  categoryName: string;
+  status: string;
+  statusName: string;
+  lat: number;
+  lon: number;
+}
+
+interface MapAnswer {
+  mode: 'clusters' | 'reports';
+  clusters: { lat: number; lon: number; count: number }[];
+  reports: MapReport[];
+  truncated: boolean;
+}
+
+const text = {
+  pl: {
+    zoomIn: 'Przybliż',
+    zoomOut: 'Oddal',
+    loading: 'Wczytuję zgłoszenia…',
+    failed: 'Nie udało się wczytać zgłoszeń na mapę. Lista poniżej jest aktualna.',
+    visible: (n: number) => `Na mapie: ${n} ${plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} w widocznym obszarze.`,
+    truncated: 'Pokazano tylko część zgłoszeń; przybliż mapę.',
+    cluster: (n: number) => `${n} ${plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} w pobliżu – przybliż`,
+    report: (r: MapReport) => `Zgłoszenie nr ${r.id}: ${r.categoryName}`,
+  },
+  en: {
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    loading: 'Loading reports…',
+    failed: 'The reports could not be loaded onto the map. The list below is up to date.',
+    visible: (n: number) => `On the map: ${n} ${n === 1 ? 'report' : 'reports'} in the visible area.`,
+    truncated: 'Only some reports are shown; zoom in.',
+    cluster: (n: number) => `${n} reports close together – zoom in`,
+    report: (r: MapReport) => `Report no. ${r.id}: ${r.categoryName}`,
+  },
+};
+
+function plural(n: number, one: string, few: string, many: string): string {
+  if (n === 1) return one;
+  const units = n % 10;
+  const tens = n % 100;
+  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? few : many;
+}
+
+const escapeXml = (value: string) => value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A round marker drawn as inline SVG: colour, optional number, white ring for contrast. */
+function circleIcon(size: number, colour: string, label: string | null): L.DivIcon {
+  const r = size / 2;
+  const number = label === null ? '' : `<text x="${r}" y="${r + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="#ffffff">${escapeXml(label)}</text>`;
+  return L.divIcon({
+    className: 'reports-map__marker',
+    iconSize: [size, size],
+    iconAnchor: [r, r],
+    popupAnchor: [0, -r],
+    html: `<svg width="${size}" height="${size}" aria-hidden="true" focusable="false"><circle cx="${r}" cy="${r}" r="${r - 2}" fill="${colour}" stroke="#ffffff" stroke-width="3"/>${number}</svg>`,
+  });
+}
+
+async function json<T>(url: string, signal?: AbortSignal): Promise<T | null> {
+  try {
+    const response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
+    return response.ok ? ((await response.json()) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function addBaseLayers(map: L.Map, tiles: string | null, attribution: string): Promise<void> {
+  if (tiles) {
+    L.tileLayer(tiles, { attribution, maxZoom: 19 }).addTo(map);
+    return;
+  }
+  const [voivodeships, counties] = await Promise.all([
+    json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/voivodeships.geojson'),
+    json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/counties.geojson'),
+  ]);
+  if (counties) L.geoJSON(counties, { style: { color: '#8a959e', weight: 1, fill: false }, interactive: false }).addTo(map);
+  if (voivodeships) L.geoJSON(voivodeships, { style: { color: '#12355b', weight: 2, fillColor: '#f3f5f7', fillOpacity: 0.6 }, interactive: false }).addTo(map);
+}
+
+/** The popup of one place: every report there, each a link to its page, and the approximation note. */
+function popupFor(reports: MapReport[], approximate: string, t: (typeof text)['pl']): HTMLElement {
+  const box = document.createElement('div');
+  const list = document.createElement('ul');
+  for (const report of reports) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = new URL(report.url, window.location.href).pathname;
+    link.textContent = t.report(report);
+    item.append(link, ` – ${report.statusName}`);
+    list.append(item);
+  }
+  const note = document.createElement('p');
+  note.textContent = approximate;
+  box.append(list, note);
+  return box;
+}
+
+function enhance(element: HTMLElement): void {
+  const data = element.dataset;
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'pl';
+  const t = text[lang];
+  const api = data.api ?? '/api/v1/reports/map';
+  const legend = JSON.parse(data.legend ?? '{}') as Legend;
+  const approximate = data.approximate ?? '';
+  const status = document.createElement('p');
+  status.className = 'small muted';
+  status.setAttribute('aria-live', 'polite');
+  element.after(status);
+
+  element.textContent = '';
+  element.classList.add('map--ready');
+  const map = L.map(element, { zoomControl: false, attributionControl: Boolean(data.tiles), maxZoom: 19 });
+  L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
+  const bounds = (data.bounds ?? '').split(',').map(Number);
+  if (bounds.length === 4 && bounds.every(Number.isFinite)) {
+    const [south, west, north, east] = bounds as [number, number, number, number];
+    map.fitBounds([[south, west], [north, east]], { padding: [24, 24], maxZoom: 14 });
+  } else {
+    map.setView([52.1, 19.4], 6);
+  }
+  void addBaseLayers(map, data.tiles || null, data.attribution ?? '');
+
+  const layer = L.layerGroup().addTo(map);
+  let pending: AbortController | null = null;
+  let timer: number | undefined;
+
+  const draw = (answer: MapAnswer) => {
+    layer.clearLayers();
+    for (const cluster of answer.clusters) {
+      const size = Math.min(56, 30 + Math.round(6 * Math.log10(cluster.count)));
+      const label = t.cluster(cluster.count);
+      L.marker([cluster.lat, cluster.lon], { icon: circleIcon(size, '#12355b', String(cluster.count)), title: label, alt: label, keyboard: true })
+        .on('click', () => map.setView([cluster.lat, cluster.lon], Math.min(map.getZoom() + 2, 19)))
+        .addTo(layer);
+    }
+    // Several reports can share one 50 m cell: one marker for the place, all of them in its popup.
+    const places = new Map<string, MapReport[]>();
+    for (const report of answer.reports) {
+      const key = `${report.lat},${report.lon}`;
+      places.set(key, [...(places.get(key) ?? []), report]);
+    }
+    for (const reports of places.values()) {
+      const first = reports[0]!;
+      const colour = reports.every((r) => r.status === first.status) ? (legend[first.status]?.colour ?? '#12355b') : '#12355b';
+      const label = reports.length === 1 ? `${t.report(first)} (${first.statusName})` : t.cluster(reports.length);
+      L.marker([first.lat, first.lon], { icon: circleIcon(reports.length > 1 ? 30 : 22, colour, reports.length > 1 ? String(reports.length) : null), title: label, alt: label, keyboard: true })
+        .bindPopup(popupFor(reports, approximate, t))
+        .addTo(layer);
+    }
+    const count = answer.clusters.reduce((sum, c) => sum + c.count, 0) + answer.reports.length;
+    status.textContent = `${t.visible(count)}${answer.truncated ? ` ${t.truncated}` : ''}`;
+  };
+
+  const load = async () => {
+    pending?.abort();
+    const controller = new AbortController();
+    pending = controller;
+    const b = map.getBounds();
+    const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+    const box = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -85, 85)];
+    if (!(box[0]! < box[2]! && box[1]! < box[3]!)) return;
+    const zoom = clamp(Math.round(map.getZoom()), 0, 20);
+    const url = `${api}${api.includes('?') ? '&' : '?'}bbox=${box.map((v) => v.toFixed(6)).join(',')}&zoom=${zoom}`;
+    status.textContent = t.loading;
+    const answer = await json<MapAnswer>(url, controller.signal);
+    if (controller.signal.aborted) return;
+    if (answer) draw(answer);
+    else status.textContent = t.failed;
+  };
+
+  map.on('moveend', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void load(), 200);
+  });
+  void load();
+}
+
+for (const element of document.querySelectorAll<HTMLElement>('[data-reports-map]')) enhance(element);
