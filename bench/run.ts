@@ -30,7 +30,8 @@ async function coldStarts(label: string, env: () => Record<string, string>, prep
 
 
 const only = process.env.BENCH_ONLY;
-const wanted = (part: string) => !only || only === part;
+const onlyParts = only?.split(',').map((p) => p.trim()) ?? [];
+const wanted = (part: string) => !only || onlyParts.includes(part);
 
 /** Cold starts and /health on both back ends. */
 async function foundationBenchmarks(row: (name: string, l: Load) => string, baselineRow: string): Promise<string> {
@@ -106,11 +107,13 @@ async function main() {
 
   const file = path.join(projectRoot, 'BENCHMARKS.md');
   if (only && existsSync(file)) {
-    const current = readFileSync(file, 'utf8');
-    const marker = new RegExp(`<!-- bench:${only} -->[\\s\\S]*?<!-- /bench:${only} -->`);
-    const replaced = marker.test(current) ? current.replace(marker, () => sections.get(only)!) : `${current.trimEnd()}\n\n${sections.get(only)}\n`;
-    writeFileSync(file, replaced);
-    console.log(`Replaced the ${only} part of BENCHMARKS.md`);
+    let current = readFileSync(file, 'utf8');
+    for (const [name, text] of sections) {
+      const marker = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+      current = marker.test(current) ? current.replace(marker, () => text) : `${current.trimEnd()}\n\n${text}\n`;
+    }
+    writeFileSync(file, current);
+    console.log(`Replaced ${[...sections.keys()].join(', ')} in BENCHMARKS.md`);
     return;
   }
   const report = `# Benchmarks

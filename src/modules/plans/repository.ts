@@ -242,45 +242,73 @@ export interface PlanListFilter {
   countLimit?: number;
 }
 
+/** Up to this many matches of a search are read through the word index and sorted in memory. */
+const searchCandidates = 5000;
+
 /**
- * One page of plans, newest period first, and how many there are. A broad search over a national
- * library matches tens of thousands of plans: counting or ranking them all costs seconds, so the
- * count stops at `countLimit` (then `exact` is false: "more than N") and the order is the period's,
- * which an index gives without looking at every match.
+ * One page of plans, newest period first, and how many there are. Filters and words are read from
+ * the narrow plan_search table; only the page's plans are read in full. A broad search over a
+ * national library matches tens of thousands of plans: counting or ranking them all costs seconds,
+ * so the count stops (at `countLimit`, or at 5,000 for a search; then `exact` is false: "more
+ * than N") and the order is the period's.
  */
 export async function listPlans(
   db: Queryable,
   filter: PlanListFilter,
 ): Promise<{ plans: Plan[]; total: number; exact: boolean; hasNextPage: boolean }> {
-  let query = db.selectFrom('plans');
-  if (filter.publishedOnly) query = query.where('published_version', 'is not', null);
-  if (filter.subtreeOf) query = query.where('unit_id', 'in', subtreeOf(filter.subtreeOf));
-  if (filter.districtId) query = query.where('district_id', '=', filter.districtId);
-  if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
-  if (filter.category) query = query.where('threat_category', '=', filter.category);
-  if (filter.year) query = query.where('period_from', '<=', `${filter.year}-12-31`).where('period_to', '>=', `${filter.year}-01-01`);
-  if (filter.query) query = query.where(sql<boolean>`search_vector @@ to_tsquery('simple', ${filter.query})`);
-  const countLimit = Math.max(filter.countLimit ?? 200, (filter.page + 1) * filter.pageSize);
-  const [rows, count] = await Promise.all([
-    query
-      .select(planColumns)
-      .orderBy('period_from', 'desc')
-      .orderBy('id')
-      .limit(filter.pageSize + 1)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute(),
-    db
-      .selectFrom(query.select(sql<number>`1`.as('one')).limit(countLimit + 1).as('matches'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const total = Number(count.n);
-  return {
-    plans: rows.slice(0, filter.pageSize).map(toPlan),
-    total: Math.min(total, countLimit),
-    exact: total <= countLimit,
-    hasNextPage: rows.length > filter.pageSize,
+  // Built on the executor that runs it: inside the search's transaction, queries must use it.
+  const filtered = (executor: Queryable) => {
+    let query = executor.selectFrom('plan_search');
+    if (filter.publishedOnly) query = query.where('published', '=', true);
+    if (filter.subtreeOf) query = query.where('unit_id', 'in', subtreeOf(filter.subtreeOf));
+    if (filter.districtId) query = query.where('district_id', '=', filter.districtId);
+    if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+    if (filter.category) query = query.where('threat_category', '=', filter.category);
+    if (filter.year) query = query.where('period_from', '<=', `${filter.year}-12-31`).where('period_to', '>=', `${filter.year}-01-01`);
+    if (filter.query) query = query.where(sql<boolean>`search_vector @@ to_tsquery('simple', ${filter.query})`);
+    return query;
   };
+  const offset = (filter.page - 1) * filter.pageSize;
+  const countLimit = Math.max(filter.countLimit ?? 200, (filter.page + 1) * filter.pageSize);
+  const plansIn = async (executor: Queryable, ids: string[]) => {
+    const rows = ids.length ? await executor.selectFrom('plans').select(planColumns).where('id', 'in', ids).execute() : [];
+    const byId = new Map(rows.map((row) => [row.id, toPlan(row)]));
+    return ids.map((id) => byId.get(id)).filter((plan): plan is Plan => plan !== undefined);
+  };
+  /** The page in period order; `moreThan`: the count is already known to exceed it. */
+  const pageOf = async (executor: Queryable, moreThan?: number) => {
+    const q = filtered(executor);
+    const [rows, count] = await Promise.all([
+      q.select('plan_id').orderBy('period_from', 'desc').orderBy('plan_id').limit(filter.pageSize + 1).offset(offset).execute(),
+      moreThan === undefined
+        ? executor.selectFrom(q.select(sql<number>`1`.as('one')).limit(countLimit + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+        : { n: moreThan + 1 },
+    ]);
+    const limit = moreThan ?? countLimit;
+    const total = Number(count.n);
+    const plans = await plansIn(executor, rows.slice(0, filter.pageSize).map((r) => r.plan_id));
+    return { plans, total: Math.min(total, limit), exact: total <= limit, hasNextPage: rows.length > filter.pageSize };
+  };
+  if (!filter.query) return pageOf(db);
+
+  // A search: which way is fast depends on how many plans match, which the planner cannot guess
+  // for prefix queries. Read up to `searchCandidates` matches through the word index first (its
+  // cost grows with the matches, not the library); if that is all of them, sort them here;
+  // otherwise the word is common and walking the newest-first index finds a page at once.
+  const run = <T>(work: (trx: Queryable) => Promise<T>) => (db.isTransaction ? work(db) : (db as Db).transaction().execute(work));
+  return run(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_indexscan = off`.execute(trx);
+    const candidates = await filtered(trx).select(['plan_id', 'period_from']).limit(searchCandidates + 1).execute();
+    if (candidates.length <= searchCandidates) {
+      candidates.sort((a, b) => (a.period_from < b.period_from ? 1 : a.period_from > b.period_from ? -1 : a.plan_id < b.plan_id ? -1 : 1));
+      const plans = await plansIn(trx, candidates.slice(offset, offset + filter.pageSize).map((c) => c.plan_id));
+      return { plans, total: candidates.length, exact: true, hasNextPage: offset + filter.pageSize < candidates.length };
+    }
+    await sql`set local enable_indexscan = on`.execute(trx);
+    await sql`set local enable_bitmapscan = off`.execute(trx);
+    return pageOf(trx, searchCandidates);
+  });
 }
 
 /**
@@ -291,15 +319,15 @@ export async function listPlans(
 export async function similarPlans(db: Queryable, plan: Pick<Plan, 'id' | 'content'>, similar: string, limit = 5): Promise<Plan[]> {
   const category = plan.content.threat.category;
   const { rows } = await sql<{ id: string }>`
-    select id from (
-      select id, search_vector from plans
-      where published_version is not null and id <> ${plan.id}
+    select plan_id as id from (
+      select plan_id, search_vector from plan_search
+      where published and plan_id <> ${plan.id}
         and ${category ? sql`threat_category = ${category}` : sql`search_vector @@ to_tsquery('simple', ${similar})`}
       order by period_from desc
       limit 200
     ) candidates
     where search_vector @@ to_tsquery('simple', ${similar})
-    order by ts_rank(search_vector, to_tsquery('simple', ${similar})) desc, id
+    order by ts_rank(search_vector, to_tsquery('simple', ${similar})) desc, plan_id
     limit ${limit}`.execute(db);
   if (rows.length === 0) return [];
   const plans = await db.selectFrom('plans').select(planColumns).where('id', 'in', rows.map((r) => r.id)).execute();

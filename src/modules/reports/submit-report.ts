@@ -6,6 +6,7 @@ import type { Lang } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import type { Register } from '../districts/locator/register.js';
 import { reportErrors } from './messages.js';
+import { reportsChanged } from './changes.js';
 import { reportUrl, type Report } from './model.js';
 import { insertReport, insertReportEvent, listCategories, openReportsAtAddress, openReportsInBox, recentFromIp } from './repository.js';
 import { boundingBoxAround, distanceMeters, formatRateLimit, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
@@ -102,6 +103,7 @@ export async function submitReport(
     }
     return reportId;
   });
+  reportsChanged();
   return { spam: false, report: { id }, placement };
 }
 

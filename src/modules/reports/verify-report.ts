@@ -9,9 +9,15 @@ import { districtsServedBy, findDistrict } from '../districts/repository.js';
 import { isInScope } from '../units/scope.js';
 import { unitAncestry } from '../units/repository.js';
 import { reportErrors } from './messages.js';
+import { reportsChanged } from './changes.js';
 import type { Report } from './model.js';
 import { findReport, insertReportEvent, reporterEmail, updateStatus } from './repository.js';
 import { availableStatuses, isClosed, isTransition, nextStatusProblem, statusLabels, type ReportStatus, type Standing } from './rules/index.js';
+
+/** Every change of reports goes through here, so in-memory indexes of the public map learn of it. */
+function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return inTransaction(db, actor, work).finally(reportsChanged);
+}
 
 /** How a staff member stands to a report: its district's officer, and/or a supervisor of its unit. */
 export async function reportStanding(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<Standing> {
@@ -99,7 +105,7 @@ async function applyStatus(trx: Trx, principal: Principal, actor: Actor, id: num
 
 /** Changes one report's status, with the history, the reporter's e-mail and its erasure on close. */
 export async function changeReportStatus(db: Db, principal: Principal, actor: Actor, id: number, request: StatusRequest, options: { publicUrl: string }): Promise<Report> {
-  return inTransaction(db, actor, (trx) => applyStatus(trx, principal, actor, id, request, options));
+  return changeReports(db, actor, (trx) => applyStatus(trx, principal, actor, id, request, options));
 }
 
 /**
@@ -107,7 +113,7 @@ export async function changeReportStatus(db: Db, principal: Principal, actor: Ac
  * names the first report that cannot take it.
  */
 export async function changeManyStatuses(db: Db, principal: Principal, actor: Actor, ids: number[], request: StatusRequest, options: { publicUrl: string; lang: Lang }): Promise<Report[]> {
-  return inTransaction(db, actor, async (trx) => {
+  return changeReports(db, actor, async (trx) => {
     const done: Report[] = [];
     for (const id of [...new Set(ids)]) {
       try {
@@ -125,7 +131,7 @@ export async function changeManyStatuses(db: Db, principal: Principal, actor: Ac
 
 /** A supervisor gives a report to a district of its unit (or takes it back to the unit). */
 export async function assignReport(db: Db, principal: Principal, actor: Actor, id: number, districtId: string | null, note?: string | null): Promise<Report> {
-  return inTransaction(db, actor, async (trx) => {
+  return changeReports(db, actor, async (trx) => {
     const { report, standing } = await loadForChange(trx, principal, id);
     if (!standing.isSupervisor) throw httpErrors.forbidden(reportErrors.notYours());
     let unitId = report.unitId;
@@ -143,7 +149,7 @@ export async function assignReport(db: Db, principal: Principal, actor: Actor, i
 
 /** "Me too": a resident confirms an open report instead of sending a duplicate. Once per IP address. */
 export async function confirmReport(db: Db, actor: Actor, id: number): Promise<Report> {
-  return inTransaction(db, actor, async (trx) => {
+  return changeReports(db, actor, async (trx) => {
     const report = await findReport(trx, id);
     if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
     if (isClosed(report.status)) throw new AppError(409, 'report_closed', reportErrors.closedReport());
@@ -154,7 +160,7 @@ export async function confirmReport(db: Db, actor: Actor, id: number): Promise<R
       .returning('report_id')
       .executeTakeFirst();
     if (!inserted) throw new AppError(409, 'already_confirmed', reportErrors.alreadyConfirmed());
-    await trx.updateTable('reports').set((eb) => ({ confirmations: eb('confirmations', '+', 1) })).where('id', '=', report.id).execute();
+    await trx.updateTable('reports').set((eb) => ({ confirmations: eb('confirmations', '+', 1), updated_at: new Date() })).where('id', '=', report.id).execute();
     await insertReportEvent(trx, { reportId: report.id, actorId: null, actorLabel: actor.label, kind: 'confirmed_by_resident' });
     return (await findReport(trx, report.id))!;
   });

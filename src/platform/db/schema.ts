@@ -15,6 +15,7 @@ export interface DatabaseSchema {
   plan_versions: PlanVersionsTable;
   plan_events: PlanEventsTable;
   plan_partners: PlanPartnersTable;
+  plan_search: PlanSearchTable;
   report_categories: ReportCategoriesTable;
   reports: ReportsTable;
   report_events: ReportEventsTable;
@@ -260,4 +261,17 @@ export interface OutboxTable {
   sent_at: Date | null;
   attempts: Generated<number>;
   last_error: string | null;
+}
+
+/** Maintained by a trigger on plans (migration 0006); read-only for the app. */
+export interface PlanSearchTable {
+  plan_id: string;
+  unit_id: string;
+  district_id: string;
+  status: string;
+  threat_category: string | null;
+  period_from: string;
+  period_to: string;
+  published: boolean;
+  search_vector: ColumnType<string, never, never>;
 }

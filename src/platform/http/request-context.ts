@@ -24,12 +24,19 @@ export function actorOf(request: FastifyRequest): Actor {
   };
 }
 
-/** Everything a page needs; generates the CSRF token for its forms. */
+/**
+ * Everything a page needs. The CSRF token (and its secret cookie) is made only when a form on the
+ * page asks for it: most public pages have none, and signing a token for every view is wasted work.
+ * Pages are rendered to a string before the reply is sent, so the cookie still goes out.
+ */
 export function pageContext(request: FastifyRequest, reply: FastifyReply, notice?: string | null): PageContext {
+  let token: string | undefined;
   return {
     lang: request.lang,
     principal: request.principal,
-    csrfToken: reply.generateCsrf(),
+    get csrfToken() {
+      return (token ??= reply.generateCsrf());
+    },
     currentUrl: request.url,
     notice: notice ?? null,
   };
