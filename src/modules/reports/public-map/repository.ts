@@ -80,14 +80,17 @@ export async function countPublic(db: Db, filter: PublicFilter): Promise<number>
   return Number(rows[0]?.n ?? 0);
 }
 
-/** One page, newest first. */
+/** The rows of one page, newest first. */
+export async function listPublicRows(db: Db, filter: PublicFilter, page: number, pageSize: number): Promise<PublicRow[]> {
+  const { rows } = await sql<RawRow>`select ${publicColumns} from ${publicFrom} where ${conditions(filter)}
+    order by r.created_at desc, r.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
+  return rows.map(toRow);
+}
+
+/** One page, newest first, with the number of all matching reports. */
 export async function listPublic(db: Db, filter: PublicFilter, page: number, pageSize: number): Promise<{ rows: PublicRow[]; total: number }> {
-  const [list, total] = await Promise.all([
-    sql<RawRow>`select ${publicColumns} from ${publicFrom} where ${conditions(filter)}
-      order by r.created_at desc, r.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
-    countPublic(db, filter),
-  ]);
-  return { rows: list.rows.map(toRow), total };
+  const [rows, total] = await Promise.all([listPublicRows(db, filter, page, pageSize), countPublic(db, filter)]);
+  return { rows, total };
 }
 
 /** The downloads, newest first in batches (keyset on id), so a big export never sits in memory. */

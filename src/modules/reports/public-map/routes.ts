@@ -23,7 +23,8 @@ import { apiFilter, filterQuery, filterQueryProperties, readFilter, type PublicF
 import { cellSize, individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-grid.js';
 import { mapErrors, mapMessages } from './messages.js';
 import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
-import { countPublic, exportPublic, listPublic, mapCells, mapPoints, publicExtent, publicStats } from './repository.js';
+import { PublicReportIndex } from './report-index.js';
+import { countPublic, exportPublic, listPublicRows, mapCells, mapPoints, publicExtent, publicStats } from './repository.js';
 
 const PAGE_SIZE = 20;
 const DISTRICTS_SHOWN = 20;
@@ -79,6 +80,15 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     island: existsSync(path.join(projectRoot, 'public', 'build', 'reports-map.js')),
   };
 
+  // The public columns of every report in memory: the map, the statistics and the counts answer from
+  // it once it is loaded (seconds after the start with a million reports); until then, from SQL.
+  const index = new PublicReportIndex(db, { log: app.log });
+  index.start();
+  app.addHook('onClose', async () => {
+    await index.stop();
+  });
+  const count = async (filter: PublicFilter) => ((await index.settle()) ? index.countNow(filter) : countPublic(db, filter));
+
   const catalogue = async (lang: Lang) => {
     const categories = await listCategories(db);
     const names = new Map(categories.map((c) => [c.code, c.name[lang]]));
@@ -105,7 +115,13 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia', { schema: { hide: true } }, async (request, reply) => {
     const { filter, choices, categoryName } = await pageFilter(request.query, request.lang);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
-    const [{ rows, total }, extent] = await Promise.all([listPublic(db, filter, page, PAGE_SIZE), publicExtent(db, filter)]);
+    // The page's rows always come from SQL; the total and the map's extent from the index once it is loaded.
+    const indexed = await index.settle();
+    const [rows, total, extent] = await Promise.all([
+      listPublicRows(db, filter, page, PAGE_SIZE),
+      indexed ? index.countNow(filter) : countPublic(db, filter),
+      indexed ? index.extent(filter) : publicExtent(db, filter),
+    ]);
     return sendPage(
       reply,
       createElement(ReportListPage, { ctx: pageContext(request, reply), filter, choices, rows, total, page, pageSize: PAGE_SIZE, extent, map, categoryName }),
@@ -118,7 +134,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     const { filter, choices, categories, categoryName } = await pageFilter(request.query, lang);
     const lastMonth = (filter.to ?? dayInPoland(new Date())).slice(0, 7);
     const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
-    const stats = await publicStats(db, filter, `${months[0]}-01`);
+    const stats = (await index.settle()) ? await index.stats(filter, `${months[0]}-01`) : await publicStats(db, filter, `${months[0]}-01`);
     const byCategory: Bar[] = categories
       .map((c) => ({ key: c.code, label: categoryName(c.code), value: stats.byCategory.get(c.code) ?? 0 }))
       .filter((bar) => bar.value > 0)
@@ -176,10 +192,11 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
       });
       const base = { zoom: q.zoom, approximate: true, precisionMeters };
       if (q.zoom >= individualZoom) {
-        const points = await mapPoints(db, filter, bbox.box, maxPoints + 1);
+        const points = (await index.settle()) ? await index.mapPoints(filter, bbox.box, maxPoints + 1) : await mapPoints(db, filter, bbox.box, maxPoints + 1);
         return { ...base, mode: 'reports', clusters: [], reports: points.slice(0, maxPoints).map(present), truncated: points.length > maxPoints };
       }
-      const cells = await mapCells(db, filter, bbox.box, cellSize(q.zoom, (bbox.box.minLat + bbox.box.maxLat) / 2));
+      const cell = cellSize(q.zoom, (bbox.box.minLat + bbox.box.maxLat) / 2);
+      const cells = (await index.settle()) ? await index.mapCells(filter, bbox.box, cell) : await mapCells(db, filter, bbox.box, cell);
       return {
         ...base,
         mode: 'clusters',
@@ -193,7 +210,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   const download = async (reply: FastifyReply, lang: Lang, filter: PublicFilter, kind: 'csv' | 'geojson') => {
     const { categoryName } = await catalogue(lang);
     const context: ExportContext = { lang, publicUrl: config.publicUrl, categoryName };
-    const total = await countPublic(db, filter);
+    const total = await count(filter);
     const truncated = total > exportLimit;
     const rows = exportPublic(db, filter, exportLimit);
     async function* csv(): AsyncGenerator<string> {

@@ -1,0 +1,335 @@
+import { inspect } from 'node:util';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../../test/support/databases.js';
+import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import type { Db } from '../../../platform/db/database.js';
+import { reportStatuses, type BoundingBox } from '../rules/index.js';
+import type { PublicFilter } from './filters.js';
+import { cellSize } from './map-grid.js';
+import { PublicReportIndex } from './report-index.js';
+import { countPublic, mapCells, mapPoints, publicExtent, publicStats, type MapCell, type MapPoint, type ReportStats } from './repository.js';
+
+/** A small seeded generator, so a failure can be run again. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+/** Instants at the edges of Polish days (and of the DST changes), as timestamptz text with microseconds. */
+const edgeInstants = [
+  '2025-03-29T23:00:00.000000Z', // 2025-03-30 00:00 CET
+  '2025-03-29T22:59:59.999999Z',
+  '2025-03-30T21:59:59.999999Z', // 23:59:59.999999 CEST
+  '2025-03-30T22:00:00.000000Z',
+  '2025-10-25T22:00:00.000000Z', // 2025-10-26 00:00 CEST
+  '2025-10-26T22:59:59.999999Z', // 23:59:59.999999 CET
+  '2025-10-26T23:00:00.000000Z',
+  '2025-12-31T23:00:00.000000Z', // 2026-01-01 00:00 CET: a new month and year
+  '2025-12-31T22:59:59.999999Z',
+];
+const edgeDays = ['2025-03-29', '2025-03-30', '2025-03-31', '2025-10-25', '2025-10-26', '2025-10-27', '2025-12-31', '2026-01-01'];
+
+const PRIVATE_MARKER = 'PRYWATNY-ZNACZNIK-7731';
+const PRIVATE_EMAIL = 'znacznik7731@tajny.example';
+const PRIVATE_ADDRESS = 'ul. Tajemnicza 7731, Lubartów';
+const PRIVATE_IP = '203.0.113.231';
+const EXACT = { lon: 22.6543219, lat: 51.4567891 };
+
+describe.each(backends)('the in-memory index of public report data on %s', (backend) => {
+  let t: TestApp;
+  let db: Db;
+  let index: PublicReportIndex;
+  let categories: string[] = [];
+  let units: string[] = [];
+  let districts: { id: string; unitId: string }[] = [];
+  const publicPoints: { lon: number; lat: number }[] = [];
+  let checks = 0;
+
+  /** Inserts `count` reports with varied public data, the way another instance (or an import) would. */
+  async function insertReports(rand: () => number, count: number, createdAt?: () => string): Promise<void> {
+    const cols = {
+      c: [] as string[],
+      u: [] as string[],
+      d: [] as (string | null)[],
+      s: [] as string[],
+      x: [] as (number | null)[],
+      y: [] as (number | null)[],
+      px: [] as (number | null)[],
+      py: [] as (number | null)[],
+      a: [] as (string | null)[],
+      t: [] as string[],
+      f: [] as (string | null)[],
+      n: [] as number[],
+    };
+    for (let i = 0; i < count; i++) {
+      const r = rand();
+      let unit: string;
+      let district: string | null = null;
+      if (r < 0.65) {
+        const d = pick(rand, districts);
+        district = d.id;
+        unit = d.unitId;
+      } else if (r < 0.7) {
+        // A district of another unit: the application never does it, the schema allows it.
+        district = pick(rand, districts).id;
+        unit = pick(rand, units);
+      } else {
+        unit = pick(rand, units);
+      }
+      const status = pick(
+        rand,
+        reportStatuses.filter((s) => s !== 'duplicate'),
+      );
+      const byAddress = rand() < 0.15;
+      let lon: number | null = null;
+      let lat: number | null = null;
+      if (!byAddress) {
+        if (publicPoints.length && rand() < 0.15) {
+          // Several reports on the same grid point.
+          ({ lon, lat } = pick(rand, publicPoints));
+        } else {
+          lon = Math.round((21.9 + rand() * 1.6) * 1e5) / 1e5;
+          lat = Math.round((50.8 + rand() * 1.0) * 1e5) / 1e5;
+          publicPoints.push({ lon, lat });
+        }
+      }
+      cols.c.push(pick(rand, categories));
+      cols.u.push(unit);
+      cols.d.push(district);
+      cols.s.push(status);
+      cols.px.push(lon);
+      cols.py.push(lat);
+      cols.x.push(lon === null ? null : lon + 0.0001234);
+      cols.y.push(lat === null ? null : lat - 0.0000987);
+      cols.a.push(byAddress ? `ul. Testowa ${i}` : null);
+      cols.f.push(status === 'forwarded' ? 'Straż Miejska' : null);
+      cols.n.push(Math.floor(rand() * 4));
+      if (createdAt) {
+        cols.t.push(createdAt());
+      } else if (rand() < 0.1) {
+        cols.t.push(pick(rand, edgeInstants));
+      } else {
+        const ms = Date.UTC(2024, 0, 1) + Math.floor(rand() * 1050 * 86_400_000);
+        cols.t.push(`${new Date(ms).toISOString().slice(0, 19)}.${String(Math.floor(rand() * 1e6)).padStart(6, '0')}Z`);
+      }
+    }
+    await sql`insert into reports (category_id, unit_id, district_id, status, position, public_position, address, description, email, reporter_ip,
+        created_at, status_changed_at, updated_at, forwarded_to, confirmations)
+      select c, u, d, s, point(x, y), point(px, py), a, 'opis testowy', 'ktos@test.example', '198.51.100.200', t, t, t, f, n
+      from unnest(${cols.c}::text[], ${cols.u}::text[], ${cols.d}::text[], ${cols.s}::text[], ${cols.x}::float8[], ${cols.y}::float8[],
+        ${cols.px}::float8[], ${cols.py}::float8[], ${cols.a}::text[], ${cols.t}::timestamptz[], ${cols.f}::text[], ${cols.n}::int[])
+        as r(c, u, d, s, x, y, px, py, a, t, f, n)`.execute(db);
+  }
+
+  function randomFilter(rand: () => number): PublicFilter {
+    const filter: PublicFilter = {};
+    if (rand() < 0.35) filter.category = rand() < 0.1 ? 'nie-ma-takiej' : pick(rand, categories);
+    if (rand() < 0.35) filter.status = pick(rand, reportStatuses);
+    if (rand() < 0.3) filter.unitId = rand() < 0.1 ? 'kpp-nieznana' : pick(rand, units);
+    if (rand() < 0.15) filter.districtId = rand() < 0.1 ? 'kpp-lubartow/999' : pick(rand, districts).id;
+    const day = () => (rand() < 0.5 ? pick(rand, edgeDays) : new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 1100) * 86_400_000).toISOString().slice(0, 10));
+    if (rand() < 0.3) filter.from = day();
+    if (rand() < 0.3) filter.to = day();
+    if (filter.from && filter.to && filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
+    return filter;
+  }
+
+  function randomBox(rand: () => number): BoundingBox {
+    const r = rand();
+    if (r < 0.15) return { minLon: 14, minLat: 49, maxLon: 24.2, maxLat: 55 };
+    if (r < 0.35 && publicPoints.length) {
+      // Edges exactly on report points: `<@` counts the edges in.
+      const a = pick(rand, publicPoints);
+      const b = pick(rand, publicPoints);
+      if (a.lon !== b.lon && a.lat !== b.lat) {
+        return { minLon: Math.min(a.lon, b.lon), minLat: Math.min(a.lat, b.lat), maxLon: Math.max(a.lon, b.lon), maxLat: Math.max(a.lat, b.lat) };
+      }
+    }
+    const width = 0.002 + rand() * rand() * 1.5;
+    const height = 0.002 + rand() * rand() * 1.0;
+    const minLon = 21.8 + rand() * 1.7;
+    const minLat = 50.7 + rand() * 1.1;
+    return { minLon, minLat, maxLon: minLon + width, maxLat: minLat + height };
+  }
+
+  const pointKey = (p: MapPoint) => ({ ...p, createdAt: p.createdAt.getTime() });
+  const sortedEntries = <K, V>(map: Map<K, V>) => [...map.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+
+  function expectSameCells(fromIndex: MapCell[], fromSql: MapCell[], context: string): void {
+    expect(fromIndex.length, context).toBe(fromSql.length);
+    // Cells are disjoint, so the smallest id names a cell.
+    const byId = new Map(fromSql.map((c) => [c.id, c]));
+    for (const cell of fromIndex) {
+      const other = byId.get(cell.id);
+      expect(other, `${context}: cell of report ${cell.id}`).toBeDefined();
+      expect({ count: cell.count, categoryId: cell.categoryId, status: cell.status }, context).toEqual({ count: other!.count, categoryId: other!.categoryId, status: other!.status });
+      expect(Math.abs(cell.lon - other!.lon), context).toBeLessThan(1e-9);
+      expect(Math.abs(cell.lat - other!.lat), context).toBeLessThan(1e-9);
+    }
+  }
+
+  function expectSameStats(fromIndex: ReportStats, fromSql: ReportStats, context: string): void {
+    expect(fromIndex.total, context).toBe(fromSql.total);
+    expect(sortedEntries(fromIndex.byCategory), context).toEqual(sortedEntries(fromSql.byCategory));
+    expect(sortedEntries(fromIndex.byStatus), context).toEqual(sortedEntries(fromSql.byStatus));
+    expect(sortedEntries(fromIndex.byMonth), context).toEqual(sortedEntries(fromSql.byMonth));
+    // The order is count, unit name, district name; groups alike in all three may come in any order.
+    const order = (list: ReportStats['byDistrict']) => list.map((d) => [d.count, d.unitName, d.districtName]);
+    const all = (list: ReportStats['byDistrict']) => list.map((d) => JSON.stringify(d)).sort();
+    expect(order(fromIndex.byDistrict), context).toEqual(order(fromSql.byDistrict));
+    expect(all(fromIndex.byDistrict), context).toEqual(all(fromSql.byDistrict));
+  }
+
+  /** Every answer of the index against the SQL reference, for `rounds` random filters and boxes. */
+  async function compareWithSql(seed: number, rounds: number): Promise<void> {
+    const rand = mulberry32(seed);
+    for (let round = 0; round < rounds; round++) {
+      const filter = randomFilter(rand);
+      const box = randomBox(rand);
+      const zoom = 5 + Math.floor(rand() * 10);
+      const cell = cellSize(zoom, (box.minLat + box.maxLat) / 2);
+      const limit = pick(rand, [1, 7, 40, 2001]);
+      const sinceMonth = pick(rand, ['2024-01-01', '2025-03-01', '2025-10-01', '2026-01-01', '2030-01-01']);
+      const context = `seed ${seed} round ${round}: ${JSON.stringify({ filter, box, zoom, limit, sinceMonth })}`;
+      expect(await index.count(filter), context).toBe(await countPublic(db, filter));
+      expect(await index.extent(filter), context).toEqual(await publicExtent(db, filter));
+      expectSameCells(await index.mapCells(filter, box, cell), await mapCells(db, filter, box, cell), context);
+      expect((await index.mapPoints(filter, box, limit)).map(pointKey), context).toEqual((await mapPoints(db, filter, box, limit)).map(pointKey));
+      expectSameStats(await index.stats(filter, sinceMonth), await publicStats(db, filter, sinceMonth), context);
+      checks++;
+    }
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: 'true' });
+    db = t.testDb.database.db;
+    categories = (await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id);
+    units = (await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id);
+    districts = (await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id }));
+    expect(categories.length).toBeGreaterThan(3);
+    expect(districts.length).toBeGreaterThan(3);
+    await insertReports(mulberry32(1), 300);
+    // Reports made in the same microsecond: the newest-first order falls back to the id.
+    await insertReports(mulberry32(2), 12, () => '2025-06-15T10:00:00.123456Z');
+    // A few duplicates (they point at an earlier report).
+    await sql`update reports set status = 'duplicate', duplicate_of = id - 1 where id in (select id from reports where status = 'new' order by id desc limit 6)`.execute(db);
+    index = new PublicReportIndex(db, { pollMs: 0, batchSize: 97 });
+    index.start();
+    await index.refresh();
+  });
+  afterAll(async () => {
+    await index?.stop();
+    await t?.close();
+  });
+
+  it('answers counts, extents, clusters, single reports and statistics exactly as the SQL queries do', async () => {
+    expect(index.ready).toBe(true);
+    expect(index.size).toBe(await countPublic(db, {}));
+    await compareWithSql(11, 120);
+    expect(checks).toBeGreaterThanOrEqual(120);
+  });
+
+  it('shows a report, a status change and a "me too" made through this process right after the write', async () => {
+    const lon = 22.6027291;
+    const lat = 51.4597137;
+    const around: BoundingBox = { minLon: lon - 0.01, minLat: lat - 0.01, maxLon: lon + 0.01, maxLat: lat + 0.01 };
+    const before = await index.count({});
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { category: 'vandalism', lat, lon, description: 'Nowe zgłoszenie z testu indeksu', email: 'indeks@test.example' },
+      headers: { 'x-forwarded-for': '198.51.100.77' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id: number = created.json().id;
+    // No refresh asked for: the change event of this process is enough.
+    expect(await index.count({})).toBe(before + 1);
+    const shown = (await index.mapPoints({}, around, 2001)).find((p) => p.id === id);
+    expect(shown).toMatchObject({ id, categoryId: 'vandalism', status: 'new', confirmations: 0 });
+
+    const staff = new TestClient(t.app);
+    expect((await staff.signIn('kierownik.lubartow')).statusCode).toBe(200);
+    const verifying = await staff.send('POST', `/api/v1/reports/${id}/status`, { status: 'verifying', note: 'notatka' });
+    expect(verifying.statusCode, verifying.body).toBe(200);
+    expect((await index.mapPoints({ status: 'verifying' }, around, 2001)).map((p) => p.id)).toContain(id);
+    expect(await index.count({ status: 'verifying' })).toBe(await countPublic(db, { status: 'verifying' }));
+
+    const meToo = await t.app.inject({ method: 'POST', url: `/api/v1/reports/${id}/confirmations`, headers: { 'x-forwarded-for': '192.0.2.55' } });
+    expect(meToo.statusCode, meToo.body).toBe(200);
+    expect((await index.mapPoints({}, around, 2001)).find((p) => p.id === id)?.confirmations).toBe(1);
+
+    // The application's own index answers the map and the downloads' count the same way.
+    const map = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${lon - 0.004},${lat - 0.004},${lon + 0.004},${lat + 0.004}&zoom=16&status=verifying` })).json();
+    expect(map.reports.map((r: { id: number }) => r.id)).toContain(id);
+    const csv = await t.app.inject({ method: 'GET', url: '/zgloszenia.csv?status=verifying' });
+    expect(Number(csv.headers['x-total-count'])).toBe(await countPublic(db, { status: 'verifying' }));
+    await compareWithSql(12, 20);
+  });
+
+  it('sees changes made directly in the database (another instance) after refresh()', async () => {
+    const target = await sql<{ id: number; status: string }>`select id, status from reports where status = 'new' and public_position is not null order by id limit 1`.execute(db);
+    const changedId = Number(target.rows[0]!.id);
+    await sql`update reports set status = 'eliminated', status_changed_at = now(), updated_at = now(), closed_at = now() where id = ${changedId}`.execute(db);
+    // A point moved (an edit by staff), a report deleted, and one committed after a higher id.
+    const moving = await sql<{ id: number }>`select id from reports where public_position is not null and status <> 'duplicate'
+      and id not in (select duplicate_of from reports where duplicate_of is not null)
+      and id not in (select report_id from report_events) and id not in (select report_id from report_confirmations)
+      order by id desc limit 2`.execute(db);
+    const movedId = Number(moving.rows[0]!.id);
+    const deletedId = Number(moving.rows[1]!.id);
+    await sql`update reports set public_position = point(23.12345, 51.23456), position = point(23.1234, 51.2345), updated_at = now() where id = ${movedId}`.execute(db);
+    await sql`delete from reports where id = ${deletedId}`.execute(db);
+    const max = Number((await sql<{ max: number }>`select max(id) as max from reports`.execute(db)).rows[0]!.max);
+    await sql`insert into reports (id, category_id, unit_id, status, position, public_position, created_at, status_changed_at, updated_at)
+      overriding system value values (${max + 50}, ${categories[0]!}, ${units[0]!}, 'new', point(22.5, 51.1), point(22.5, 51.1), now(), now(), now())`.execute(db);
+    await insertReports(mulberry32(3), 5);
+    await index.refresh();
+    expect(index.size).toBe(await countPublic(db, {}));
+    expect(await index.count({ status: 'eliminated' })).toBe(await countPublic(db, { status: 'eliminated' }));
+    const near = (lon: number, lat: number): BoundingBox => ({ minLon: lon - 0.001, minLat: lat - 0.001, maxLon: lon + 0.001, maxLat: lat + 0.001 });
+    expect((await index.mapPoints({}, near(23.12345, 51.23456), 10)).map((p) => p.id)).toContain(movedId);
+    expect((await index.mapPoints({}, near(22.5, 51.1), 10)).map((p) => p.id)).toContain(max + 50);
+    await compareWithSql(13, 60);
+  });
+
+  it('holds no description, e-mail, typed address, exact point or IP address', async () => {
+    await sql`insert into reports (category_id, unit_id, district_id, status, position, public_position, address, description, email, reporter_ip)
+      values (${categories[0]!}, ${districts[0]!.unitId}, ${districts[0]!.id}, 'new', point(${EXACT.lon}, ${EXACT.lat}), point(22.65432, 51.45679),
+        ${PRIVATE_ADDRESS}, ${`Opis: ${PRIVATE_MARKER}`}, ${PRIVATE_EMAIL}, ${PRIVATE_IP})`.execute(db);
+    await index.refresh();
+    expect(index.size).toBe(await countPublic(db, {}));
+    const box: BoundingBox = { minLon: 22.6, minLat: 51.4, maxLon: 22.7, maxLat: 51.5 };
+    const answers = [
+      await index.mapPoints({}, box, 2001),
+      await index.mapCells({}, box, cellSize(10, 51.45)),
+      await index.stats({}, '2024-01-01'),
+      await index.extent({}),
+    ];
+    // Everything the index holds (but the database handle, the logger and its timers), typed arrays and maps included.
+    const held = Object.entries(index as unknown as Record<string, unknown>).filter(([key]) => !['db', 'log', 'pollTimer', 'debounceTimer'].includes(key));
+    const replacer = (_key: string, value: unknown) =>
+      ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value;
+    const text = [JSON.stringify(held, replacer), JSON.stringify(answers, replacer), inspect(held, { depth: 8, maxArrayLength: Infinity, maxStringLength: Infinity, showHidden: true })].join('\n');
+    for (const secret of [PRIVATE_MARKER, PRIVATE_EMAIL, PRIVATE_ADDRESS, PRIVATE_IP, 'ul. Testowa', 'opis testowy', 'ktos@test.example', '198.51.100', 'indeks@test.example']) {
+      expect(text).not.toContain(secret);
+    }
+    // The exact point is in no column (the public one is).
+    const numbers = held.flatMap(([, value]) => (value instanceof Float64Array || value instanceof Float32Array ? [value] : []));
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const column of numbers) {
+      expect(column.includes(EXACT.lon)).toBe(false);
+      expect(column.includes(EXACT.lat)).toBe(false);
+    }
+    expect(numbers.some((column) => column.includes(22.65432))).toBe(true);
+    expect(text).not.toContain(String(EXACT.lon));
+    expect(text).not.toContain(String(EXACT.lat));
+  });
+});
