@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'public/build/', 'src/modules/districts/address/', 'src/modules/districts/geo/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'public/build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

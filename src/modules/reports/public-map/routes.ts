@@ -174,7 +174,9 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      // Whether the answer came from the in-memory index or (while it loads) from SQL.
+      reply.header('x-report-index', index.ready ? 'ready' : 'loading');
       const q = request.query;
       const bbox = parseBbox(q.bbox, q.zoom);
       if (!bbox.ok) throw new AppError(400, bbox.code, bbox.message, { field: 'bbox' });
