@@ -34,7 +34,7 @@ function fakeSmtp(options: { rejectRecipient?: string } = {}) {
         const refused = verb === 'RCPT' && options.rejectRecipient !== undefined && line.includes(options.rejectRecipient);
         if (verb === 'RCPT' && !refused) current.to.push(line);
         const answers: Record<string, string> = { EHLO: '250 fake.smtp', HELO: '250 fake.smtp', MAIL: '250 ok', RCPT: refused ? '550 no such user' : '250 ok', DATA: '354 go on', QUIT: '221 bye', RSET: '250 ok', NOOP: '250 ok' };
-        reply(answers[verb] ?? '502 not implemented');
+        reply(answers[verb] ?? '500 5.5.1 unrecognised command');
         if (verb === 'QUIT') socket.end();
       }
     });

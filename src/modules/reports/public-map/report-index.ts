@@ -641,31 +641,22 @@ export class PublicReportIndex {
     const from = f.from;
     const to = f.to;
     let k = 0;
-    if (box === null) {
-      for (let i = 0; i < n; i++) {
-        const s = statuses[i]!;
-        if (s === DELETED || (status >= 0 && s !== status)) continue;
-        if (category >= 0 && categories[i] !== category) continue;
-        if (district !== -2 && districts[i] !== district) continue;
-        if (checkUnits && unitMask[units[i]!] !== 1) continue;
-        const day = days[i]!;
-        if (day < from || day > to) continue;
-        out[k++] = i;
-      }
-      return k;
-    }
-    const { minLon, minLat, maxLon, maxLat } = box;
+    const { minLon, minLat, maxLon, maxLat } = box ?? { minLon: 0, minLat: 0, maxLon: 0, maxLat: 0 };
     const tree = this.tree;
     const treeArea = tree ? (tree.maxX - tree.minX) * (tree.maxY - tree.minY) : 0;
-    const boxArea = tree
+    const boxArea = tree && box
       ? Math.max(0, Math.min(maxLon, tree.maxX) - Math.max(minLon, tree.minX)) * Math.max(0, Math.min(maxLat, tree.maxY) - Math.max(minLat, tree.minY))
       : 0;
-    if (!tree || boxArea > 0.2 * treeArea) {
+    // No box, or a box over most of the data: one straight scan is faster than the tree.
+    if (box === null || !tree || boxArea > 0.2 * treeArea) {
+      const inBox = box !== null;
       for (let i = 0; i < n; i++) {
-        const lon = lons[i]!;
-        if (!(lon >= minLon && lon <= maxLon)) continue;
-        const lat = lats[i]!;
-        if (!(lat >= minLat && lat <= maxLat)) continue;
+        if (inBox) {
+          const lon = lons[i]!;
+          if (!(lon >= minLon && lon <= maxLon)) continue;
+          const lat = lats[i]!;
+          if (!(lat >= minLat && lat <= maxLat)) continue;
+        }
         const s = statuses[i]!;
         if (s === DELETED || (status >= 0 && s !== status)) continue;
         if (category >= 0 && categories[i] !== category) continue;

@@ -33,6 +33,18 @@ export interface ReportFormValues {
   email?: string;
 }
 
+/** "Me too": confirm an open report instead of sending the same one again. */
+function MeTooForm({ ctx, reportId }: { ctx: PageContext; reportId: number }) {
+  return (
+    <form method="post" action={`/zgloszenia/${reportId}/potwierdz`}>
+      <CsrfField token={ctx.csrfToken} />
+      <button type="submit" className="button button--secondary">
+        {reportPageMessages[ctx.lang].meToo}
+      </button>
+    </form>
+  );
+}
+
 export interface MapSettings {
   tiles: string | null;
   attribution: string;
@@ -171,12 +183,7 @@ export function SimilarReportsPage({
               <StatusTag status={report.status} lang={ctx.lang} /> · {m.created} {formatDate(report.createdAt, ctx.lang)} · {distance === null ? m.sameAddress : m.away(Math.round(distance))}
               {report.confirmations > 0 && ` · ${m.confirmations(report.confirmations)}`}
             </p>
-            <form method="post" action={`/zgloszenia/${report.id}/potwierdz`}>
-              <CsrfField token={ctx.csrfToken} />
-              <button type="submit" className="button button--secondary">
-                {m.meToo}
-              </button>
-            </form>
+            <MeTooForm ctx={ctx} reportId={report.id} />
           </li>
         ))}
       </ul>
@@ -249,12 +256,7 @@ export function ReportStatusPage({
       {report.confirmations > 0 && <p>{m.confirmations(report.confirmations)}</p>}
       <p className="field__hint">{m.privacy}</p>
       {open && thanks === null && (
-        <form method="post" action={`/zgloszenia/${report.id}/potwierdz`}>
-          <CsrfField token={ctx.csrfToken} />
-          <button type="submit" className="button button--secondary">
-            {m.meToo}
-          </button>
-        </form>
+        <MeTooForm ctx={ctx} reportId={report.id} />
       )}
       <h2>{m.history}</h2>
       <ol className="timeline">
