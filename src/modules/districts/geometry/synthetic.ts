@@ -1,16 +1,8 @@
 import type { MultiPolygon } from '../model.js';
+import { seededRandom } from '../../../platform/random.js';
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same register. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' and tests' seeded generator. */
+export const random = seededRandom;
 
 const BOX = { minLon: 14.2, maxLon: 24.1, minLat: 49.1, maxLat: 54.8 };
 

@@ -1,15 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { cellSize, maxCells, parseBbox, round6 } from './map-grid.js';
+import { cellIndex, cellRange, cellSize, maxCells, parseBbox, rangeBox, round6 } from './map-grid.js';
+import { seededRandom } from '../../../platform/random.js';
 
 describe('the map grid', () => {
-  it('halves the cell with every zoom step and keeps cells square on screen', () => {
-    const z6 = cellSize(6, 52);
-    const z7 = cellSize(7, 52);
-    expect(z7.lon).toBeCloseTo(z6.lon / 2, 12);
+  it('halves the cell exactly with every zoom step and keeps cells square on screen in the middle of Poland', () => {
+    for (let zoom = 0; zoom < 20; zoom++) {
+      expect(cellSize(zoom + 1).lon, `zoom ${zoom}`).toBe(cellSize(zoom).lon / 2);
+      expect(cellSize(zoom + 1).lat, `zoom ${zoom}`).toBe(cellSize(zoom).lat / 2);
+    }
+    const z6 = cellSize(6);
+    expect(z6.lon).toBe(84.375 / 64);
     expect(z6.lat / z6.lon).toBeCloseTo(Math.cos((52 * Math.PI) / 180), 12);
     // At zoom 6 Poland (about 10° wide) is a handful of clusters across.
     expect(10 / z6.lon).toBeGreaterThan(5);
     expect(10 / z6.lon).toBeLessThan(12);
+  });
+
+  it('nests the grid: a cell is exactly four cells of the next zoom, edges included', () => {
+    const rand = seededRandom(7);
+    for (let zoom = 0; zoom < 16; zoom++) {
+      const coarse = cellSize(zoom);
+      const fine = cellSize(zoom + 1);
+      const values: [number, number, number][] = [];
+      for (let k = 0; k < 300; k++) {
+        values.push([-180 + rand() * 360, coarse.lon, fine.lon], [-90 + rand() * 180, coarse.lat, fine.lat]);
+        // On a fine cell's edge, and one unit in the last place either side of it.
+        for (const [step, fineStep, limit] of [[coarse.lon, fine.lon, 180], [coarse.lat, fine.lat, 90]] as const) {
+          const edge = Math.round(((rand() * 2 - 1) * limit) / fineStep) * fineStep;
+          values.push([edge, step, fineStep], [edge * (1 + 2 ** -52), step, fineStep], [edge * (1 - 2 ** -52), step, fineStep]);
+        }
+      }
+      for (const [value, step, fineStep] of values) {
+        // (`| 0` turns the -0 of Math.floor(-0) into 0, as `>>` does)
+        expect(cellIndex(value, fineStep) >> 1, `zoom ${zoom}: ${value}`).toBe(cellIndex(value, step) | 0);
+      }
+    }
+  });
+
+  it('names the whole cells a box touches and a box around them that holds all their points', () => {
+    const box = { minLon: 22.55, minLat: 51.43, maxLon: 22.65, maxLat: 51.49 };
+    const range = cellRange(box, 10);
+    const { lon, lat } = cellSize(10);
+    expect(range).toEqual({ zoom: 10, lon, lat, x0: Math.floor(22.55 / lon), x1: Math.floor(22.65 / lon), y0: Math.floor(51.43 / lat), y1: Math.floor(51.49 / lat) });
+    expect(range.x0 * lon).toBeLessThanOrEqual(box.minLon);
+    expect((range.x1 + 1) * lon).toBeGreaterThan(box.maxLon);
+    const around = rangeBox(range);
+    // The values at the range's outer edges (as `cellIndex` decides, stepping one unit in the last
+    // place at a time) lie in the box.
+    for (const [first, last, step, min, max] of [
+      [range.x0, range.x1, lon, around.minLon, around.maxLon],
+      [range.y0, range.y1, lat, around.minLat, around.maxLat],
+    ] as const) {
+      let low = first * step;
+      while (cellIndex(low, step) >= first) low -= low * 2 ** -52;
+      let high = (last + 1) * step;
+      while (cellIndex(high, step) > last) high -= high * 2 ** -52;
+      expect(min).toBeLessThan(low);
+      expect(max).toBeGreaterThan(high);
+      // …and the box is no more than a millionth of a cell larger.
+      expect(low - min).toBeLessThan(step * 2e-6);
+      expect(max - high).toBeLessThan(step * 2e-6);
+    }
   });
 
   it('reads a Leaflet bbox and refuses malformed, reversed, out-of-range and oversized boxes', () => {
@@ -32,7 +83,7 @@ describe('the map grid', () => {
 
   it('allows about a 4K screen of cells at any zoom, single reports included', () => {
     for (const zoom of [8, 10, 15, 18]) {
-      const cell = cellSize(Math.min(zoom, 15), 52);
+      const cell = cellSize(Math.min(zoom, 15));
       const fits = `20,52,${20 + cell.lon * 50},${52 + cell.lat * 50}`;
       const tooBig = `20,52,${20 + cell.lon * 80},${52 + cell.lat * 80}`;
       expect(parseBbox(fits, zoom).ok, `zoom ${zoom}`).toBe(true);

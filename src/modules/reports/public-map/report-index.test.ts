@@ -1,25 +1,15 @@
 import { inspect } from 'node:util';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
 import type { Db } from '../../../platform/db/database.js';
+import { reportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';
-import { cellSize } from './map-grid.js';
-import { PublicReportIndex } from './report-index.js';
+import { PublicReportIndex, precomputedZoom } from './report-index.js';
 import { countPublic, mapCells, mapPoints, publicExtent, publicStats, type MapCell, type MapPoint, type ReportStats } from './repository.js';
-
-/** A small seeded generator, so a failure can be run again. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../platform/random.js';
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
@@ -165,14 +155,13 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
 
   function expectSameCells(fromIndex: MapCell[], fromSql: MapCell[], context: string): void {
     expect(fromIndex.length, context).toBe(fromSql.length);
-    // Cells are disjoint, so the smallest id names a cell.
-    const byId = new Map(fromSql.map((c) => [c.id, c]));
+    const unmatched = [...fromSql];
     for (const cell of fromIndex) {
-      const other = byId.get(cell.id);
-      expect(other, `${context}: cell of report ${cell.id}`).toBeDefined();
-      expect({ count: cell.count, categoryId: cell.categoryId, status: cell.status }, context).toEqual({ count: other!.count, categoryId: other!.categoryId, status: other!.status });
-      expect(Math.abs(cell.lon - other!.lon), context).toBeLessThan(1e-9);
-      expect(Math.abs(cell.lat - other!.lat), context).toBeLessThan(1e-9);
+      // Cells are disjoint, so a cell's mean position names it.
+      const at = unmatched.findIndex((other) => Math.abs(cell.lon - other.lon) < 1e-9 && Math.abs(cell.lat - other.lat) < 1e-9);
+      expect(at, `${context}: the cell at ${cell.lon},${cell.lat}`).toBeGreaterThanOrEqual(0);
+      const [other] = unmatched.splice(at, 1);
+      expect({ count: cell.count, single: cell.single }, context).toEqual({ count: other!.count, single: other!.single });
     }
   }
 
@@ -190,22 +179,56 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
 
   /** Every answer of the index against the SQL reference, for `rounds` random filters and boxes. */
   async function compareWithSql(seed: number, rounds: number): Promise<void> {
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     for (let round = 0; round < rounds; round++) {
       const filter = randomFilter(rand);
       const box = randomBox(rand);
-      const zoom = 5 + Math.floor(rand() * 10);
-      const cell = cellSize(zoom, (box.minLat + box.maxLat) / 2);
+      const zoom = Math.floor(rand() * 15);
       const limit = pick(rand, [1, 7, 40, 2001]);
       const sinceMonth = pick(rand, ['2024-01-01', '2025-03-01', '2025-10-01', '2026-01-01', '2030-01-01']);
       const context = `seed ${seed} round ${round}: ${JSON.stringify({ filter, box, zoom, limit, sinceMonth })}`;
       expect(await index.count(filter), context).toBe(await countPublic(db, filter));
       expect(await index.extent(filter), context).toEqual(await publicExtent(db, filter));
-      expectSameCells(await index.mapCells(filter, box, cell), await mapCells(db, filter, box, cell), context);
+      expectSameCells(await index.mapCells(filter, box, zoom), await mapCells(db, filter, box, zoom), context);
       expect((await index.mapPoints(filter, box, limit)).map(pointKey), context).toEqual((await mapPoints(db, filter, box, limit)).map(pointKey));
       expectSameStats(await index.stats(filter, sinceMonth), await publicStats(db, filter, sinceMonth), context);
       checks++;
     }
+  }
+
+  /**
+   * The precomputed clusters (all reports, each status, each category) at every precomputed zoom
+   * against SQL, over Poland and a random box; the zoom above them scans, as a control. A spy makes
+   * sure the answers did come from the precomputed cells, not from a scan.
+   */
+  async function comparePrecomputed(seed: number): Promise<void> {
+    const rand = seededRandom(seed);
+    const filters: PublicFilter[] = [{}, ...reportStatuses.map((status) => ({ status })), ...categories.map((category) => ({ category }))];
+    const scans = vi.spyOn(index as unknown as { select: (...args: unknown[]) => number }, 'select');
+    try {
+      for (const filter of filters) {
+        for (let zoom = 0; zoom <= precomputedZoom + 1; zoom++) {
+          const box = rand() < 0.5 ? { minLon: 14.1, minLat: 49.0, maxLon: 24.2, maxLat: 54.9 } : randomBox(rand);
+          const context = `precomputed, seed ${seed}: ${JSON.stringify({ filter, box, zoom })}`;
+          scans.mockClear();
+          const fromIndex = await index.mapCells(filter, box, zoom);
+          expect(scans.mock.calls.length, context).toBe(zoom <= precomputedZoom ? 0 : 1);
+          expectSameCells(fromIndex, await mapCells(db, filter, box, zoom), context);
+          checks++;
+        }
+      }
+    } finally {
+      scans.mockRestore();
+    }
+  }
+
+  /** Public ids of reports that nothing refers to (no events, "me too", duplicates): free to delete. */
+  async function deletableIds(limit: number): Promise<number[]> {
+    const { rows } = await sql<{ id: number }>`select id from reports where status <> 'duplicate'
+      and id not in (select duplicate_of from reports where duplicate_of is not null)
+      and id not in (select report_id from report_events) and id not in (select report_id from report_confirmations)
+      order by id limit ${limit}`.execute(db);
+    return rows.map((row) => Number(row.id));
   }
 
   beforeAll(async () => {
@@ -216,9 +239,9 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     districts = (await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id }));
     expect(categories.length).toBeGreaterThan(3);
     expect(districts.length).toBeGreaterThan(3);
-    await insertReports(mulberry32(1), 300);
+    await insertReports(seededRandom(1), 300);
     // Reports made in the same microsecond: the newest-first order falls back to the id.
-    await insertReports(mulberry32(2), 12, () => '2025-06-15T10:00:00.123456Z');
+    await insertReports(seededRandom(2), 12, () => '2025-06-15T10:00:00.123456Z');
     // A few duplicates (they point at an earlier report).
     await sql`update reports set status = 'duplicate', duplicate_of = id - 1 where id in (select id from reports where status = 'new' order by id desc limit 6)`.execute(db);
     index = new PublicReportIndex(db, { pollMs: 0, batchSize: 97 });
@@ -234,7 +257,8 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     expect(index.ready).toBe(true);
     expect(index.size).toBe(await countPublic(db, {}));
     await compareWithSql(11, 120);
-    expect(checks).toBeGreaterThanOrEqual(120);
+    await comparePrecomputed(21);
+    expect(checks).toBeGreaterThanOrEqual(120 + (1 + reportStatuses.length + categories.length) * (precomputedZoom + 2));
   });
 
   it('shows a report, a status change and a "me too" made through this process right after the write', async () => {
@@ -272,6 +296,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const csv = await t.app.inject({ method: 'GET', url: '/zgloszenia.csv?status=verifying' });
     expect(Number(csv.headers['x-total-count'])).toBe(await countPublic(db, { status: 'verifying' }));
     await compareWithSql(12, 20);
+    await comparePrecomputed(22);
   });
 
   it('sees changes made directly in the database (another instance) after refresh()', async () => {
@@ -290,7 +315,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const max = Number((await sql<{ max: number }>`select max(id) as max from reports`.execute(db)).rows[0]!.max);
     await sql`insert into reports (id, category_id, unit_id, status, position, public_position, created_at, status_changed_at, updated_at)
       overriding system value values (${max + 50}, ${categories[0]!}, ${units[0]!}, 'new', point(22.5, 51.1), point(22.5, 51.1), now(), now(), now())`.execute(db);
-    await insertReports(mulberry32(3), 5);
+    await insertReports(seededRandom(3), 5);
     await index.refresh();
     expect(index.size).toBe(await countPublic(db, {}));
     expect(await index.count({ status: 'eliminated' })).toBe(await countPublic(db, { status: 'eliminated' }));
@@ -298,6 +323,91 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     expect((await index.mapPoints({}, near(23.12345, 51.23456), 10)).map((p) => p.id)).toContain(movedId);
     expect((await index.mapPoints({}, near(22.5, 51.1), 10)).map((p) => p.id)).toContain(max + 50);
     await compareWithSql(13, 60);
+    await comparePrecomputed(23);
+  });
+
+  it('keeps the precomputed clusters exact through inserts, status and category changes, moves and deletions', async () => {
+    const rand = seededRandom(4);
+    const ids = (await sql<{ id: number }>`select id from reports where status not in ('duplicate') order by id`.execute(db)).rows.map((row) => Number(row.id));
+    const some = (count: number) => Array.from({ length: count }, () => pick(rand, ids));
+    const statuses = reportStatuses.filter((s) => s !== 'duplicate' && s !== 'forwarded');
+    for (const id of some(40)) {
+      await sql`update reports set status = ${pick(rand, statuses)}, closed_at = null, status_changed_at = now(), updated_at = now() where id = ${id} and status <> 'forwarded'`.execute(db);
+    }
+    for (const id of some(30)) await sql`update reports set category_id = ${pick(rand, categories)}, updated_at = now() where id = ${id}`.execute(db);
+    // Moves within a cell, to another cell, and from an address-only report to a point.
+    for (const id of some(15)) {
+      await sql`update reports set public_position = point(${21.9 + rand() * 1.6}, ${50.8 + rand()}), position = coalesce(position, point(22, 51)), updated_at = now() where id = ${id}`.execute(db);
+    }
+    for (const id of (await deletableIds(25)).filter(() => rand() < 0.6)) await sql`delete from reports where id = ${id}`.execute(db);
+    await insertReports(seededRandom(5), 40);
+    await index.refresh();
+    expect(index.size).toBe(await countPublic(db, {}));
+    await comparePrecomputed(24);
+
+    // Changed and changed back: what a row takes away is exactly what it added.
+    const before = await sql<{ id: number; status: string; category_id: string }>`select id, status, category_id from reports
+      where status not in ('forwarded', 'duplicate') and public_position is not null order by id desc limit 1`.execute(db);
+    const { id: target, status, category_id: category } = before.rows[0]!;
+    const rounds: [string, string][] = [[status === 'joke' ? 'new' : 'joke', categories.find((c) => c !== category)!], [status, category]];
+    for (const [nextStatus, nextCategory] of rounds) {
+      await sql`update reports set status = ${nextStatus}, category_id = ${nextCategory}, updated_at = now() where id = ${target}`.execute(db);
+      await index.refresh();
+      await comparePrecomputed(25);
+    }
+  });
+
+  it('shows a cell holding one report as that report, and a cluster once a second joins it', async () => {
+    // Far from every other test report (they lie at 21.9–23.5°E, 50.8–51.8°N): alone in its cell from zoom 3 on.
+    const point = { lon: 15.2345678912, lat: 54.5678912345 };
+    const near: BoundingBox = { minLon: point.lon - 0.001, minLat: point.lat - 0.001, maxLon: point.lon + 0.001, maxLat: point.lat + 0.001 };
+    const category = categories[1]!;
+    const inserted = await sql<{ id: number }>`insert into reports (category_id, unit_id, status, position, public_position)
+      values (${category}, ${units[0]!}, 'verifying', point(15.2, 54.5), point(${point.lon}, ${point.lat})) returning id`.execute(db);
+    const id = Number(inserted.rows[0]!.id);
+    // As the application's own writes do: its index (behind the route) refreshes before answering.
+    reportsChanged();
+    await index.refresh();
+    const single = { id, categoryId: category, status: 'verifying' };
+    for (let zoom = 3; zoom <= precomputedZoom + 1; zoom++) {
+      for (const filter of [{}, { status: 'verifying' as const }, { category }]) {
+        const cells = await index.mapCells(filter, near, zoom);
+        expect(cells, `zoom ${zoom} ${JSON.stringify(filter)}`).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single }]);
+        expect(cells, `zoom ${zoom} ${JSON.stringify(filter)}`).toEqual(await mapCells(db, filter, near, zoom));
+      }
+      expect(await index.mapCells({ status: 'new' }, near, zoom)).toEqual([]);
+    }
+    // The map shows it as a report, at its public point rounded to 6 decimals.
+    const bbox = `${near.minLon},${near.minLat},${near.maxLon},${near.maxLat}`;
+    const answer = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${bbox}&zoom=8` })).json();
+    expect(answer.clusters).toEqual([]);
+    expect(answer.reports).toMatchObject([{ id, category, status: 'verifying', lon: 15.234568, lat: 54.567891 }]);
+
+    // A status change moves it between the status slices.
+    await sql`update reports set status = 'confirmed', updated_at = now() where id = ${id}`.execute(db);
+    await index.refresh();
+    expect(await index.mapCells({ status: 'verifying' }, near, 8)).toEqual([]);
+    expect(await index.mapCells({ status: 'confirmed' }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
+
+    // A second report in the cell (another category): a cluster of two at the mean position for all,
+    // still the one report for each category.
+    const other = { lon: 15.2349, lat: 54.5671 };
+    const second = await sql<{ id: number }>`insert into reports (category_id, unit_id, status, position, public_position)
+      values (${categories[2]!}, ${units[0]!}, 'confirmed', point(15.2, 54.5), point(${other.lon}, ${other.lat})) returning id`.execute(db);
+    reportsChanged();
+    await index.refresh();
+    const [cluster] = await index.mapCells({}, near, 8);
+    expect(cluster).toMatchObject({ count: 2, single: null });
+    expect(cluster!.lon).toBeCloseTo((point.lon + other.lon) / 2, 12);
+    expect(cluster!.lat).toBeCloseTo((point.lat + other.lat) / 2, 12);
+    expect(await index.mapCells({ category }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${bbox}&zoom=8` })).json()).toMatchObject({ clusters: [{ count: 2 }], reports: [] });
+
+    // Deleted, they leave no cell behind.
+    await sql`delete from reports where id in (${id}, ${Number(second.rows[0]!.id)})`.execute(db);
+    await index.refresh();
+    for (let zoom = 0; zoom <= precomputedZoom; zoom++) expect(await index.mapCells({}, near, zoom)).toEqual(await mapCells(db, {}, near, zoom));
+    expect(await index.mapCells({}, near, 8)).toEqual([]);
   });
 
   it('holds no description, e-mail, typed address, exact point or IP address', async () => {
@@ -309,7 +419,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const box: BoundingBox = { minLon: 22.6, minLat: 51.4, maxLon: 22.7, maxLat: 51.5 };
     const answers = [
       await index.mapPoints({}, box, 2001),
-      await index.mapCells({}, box, cellSize(10, 51.45)),
+      await index.mapCells({}, box, 10),
       await index.stats({}, '2024-01-01'),
       await index.extent({}),
     ];

@@ -4,7 +4,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
 import { onReportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox, type ReportStatus } from '../rules/index.js';
+import { ClusterCells } from './cluster-cells.js';
 import type { PublicFilter } from './filters.js';
+import { cellIndex, cellRange, rangeBox, type CellRange } from './map-grid.js';
 import type { DistrictCount, MapCell, MapPoint, ReportStats } from './repository.js';
 
 /*
@@ -15,8 +17,12 @@ import type { DistrictCount, MapCell, MapPoint, ReportStats } from './repository
  *
  * Every answer has exactly the semantics of the SQL reference in repository.ts (the tests compare the
  * two): the same filters, the same Polish calendar days (the day of each report is computed by the
- * database with `at time zone 'Europe/Warsaw'`), the same text order for minimums and sorting (the
- * ranks of codes and names come from `order by` in the database, so its collation decides).
+ * database with `at time zone 'Europe/Warsaw'`), the same text order for sorting (the ranks of
+ * unit and district names come from `order by` in the database, so its collation decides).
+ *
+ * Map clusters of zooms 0…`precomputedZoom` for all reports, one status or one category come from
+ * cells kept up to date row by row (`ClusterCells`): at those zooms a box covers much of the country,
+ * and reading a few thousand cells beats scanning a million rows. Other filters scan.
  *
  * Freshness: a change made by this process (`onReportsChanged`) refreshes soon (debounced), and any
  * answer asked for after such a change waits for that refresh (read-your-writes). Changes made by
@@ -30,6 +36,16 @@ const DELETED = 255;
 const NO_DISTRICT = -1;
 const ALL_UNITS = new Uint8Array(0);
 const MS_PER_DAY = 86_400_000;
+/**
+ * Clusters up to this zoom are precomputed. From zoom 11 on, a screen covers under a fiftieth of
+ * Poland, and the R-tree finds its rows in a few milliseconds; every zoom more would cost four times
+ * the cells of the one before.
+ */
+export const precomputedZoom = 10;
+/** Slices of the precomputed clusters: all reports, then one status or one category, interleaved. */
+const ALL_SLICE = 0;
+const statusSlice = (status: number) => 1 + 2 * status;
+const categorySlice = (category: number) => 2 + 2 * category;
 /** Audit ids not seen yet (a transaction still open, or rolled back) are asked for again this long. */
 const GAP_MS = 60_000;
 
@@ -160,8 +176,6 @@ export class PublicReportIndex {
   private readonly districtCodes = new Dictionary(0x7fffffff);
 
   // Facts about the codes, reloaded when units, districts or categories change.
-  private categoryRank = new Int32Array(1);
-  private statusRank = new Int32Array(1);
   private unitRank = new Int32Array(1);
   private unitNames: string[] = [];
   private unitChildren: number[][] = [];
@@ -179,6 +193,12 @@ export class PublicReportIndex {
   private extra: number[] = [];
   /** Rows whose point changed after the rebuild: the tree's entry for them is ignored. */
   private moved = new Set<number>();
+
+  // The precomputed clusters: built at the end of the load, then kept up to date by `put` and `remove`.
+  private readonly clusters = new ClusterCells(precomputedZoom);
+  private clustersLive = false;
+  /** The slices of one row (all, its status, its category), reused. */
+  private readonly rowSlices = [ALL_SLICE, 0, 0];
 
   // Keeping up with the database.
   private loaded = false;
@@ -324,6 +344,7 @@ export class PublicReportIndex {
     this.auditMax = floor;
     await this.loadMeta();
     this.rebuildTree();
+    this.rebuildClusters();
     this.loaded = true;
     this.log?.info({ reports: this.n, ms: Math.round(performance.now() - started) }, 'report index loaded');
     await this.applyChanges();
@@ -338,6 +359,8 @@ export class PublicReportIndex {
     this.extra = [];
     this.moved.clear();
     this.gaps.clear();
+    this.clusters.clear();
+    this.clustersLive = false;
   }
 
   /** Reports changed since the last look: from the audit log, plus rows above the highest id. */
@@ -396,20 +419,17 @@ export class PublicReportIndex {
 
   /** Names, parents and sort ranks of the codes, as the database sorts them. */
   private async loadMeta(): Promise<void> {
-    const [units, districts, categories, statuses] = await Promise.all([
+    const [units, districts, categories] = await Promise.all([
       sql<{ id: string; parent_id: string | null; name: string }>`select id, parent_id, name from units order by name`.execute(this.db),
       sql<{ id: string; unit_id: string; name: string }>`select id, unit_id, name from districts order by name`.execute(this.db),
       sql<{ id: string }>`select id from report_categories order by id`.execute(this.db),
-      sql<{ s: string }>`select s from unnest(${[...new Set([...reportStatuses, ...this.statusCodes.values])]}::text[]) as s order by s`.execute(this.db),
     ]);
     for (const row of units.rows) this.unitCodes.code(row.id);
     for (const row of districts.rows) this.districtCodes.code(row.id);
     for (const row of categories.rows) this.categoryCodes.code(row.id);
-    for (const row of statuses.rows) this.statusCodes.code(row.s);
+    for (const status of reportStatuses) this.statusCodes.code(status);
     this.unitRank = ranks(units.rows.map((r) => r.id), this.unitCodes, (i) => units.rows[i]!.name);
     this.districtRank = ranks(districts.rows.map((r) => r.id), this.districtCodes, (i) => districts.rows[i]!.name);
-    this.categoryRank = ranks(categories.rows.map((r) => r.id), this.categoryCodes, (i) => categories.rows[i]!.id);
-    this.statusRank = ranks(statuses.rows.map((r) => r.s), this.statusCodes, (i) => statuses.rows[i]!.s);
     this.unitNames = [...this.unitCodes.values];
     this.unitChildren = this.unitCodes.values.map(() => []);
     for (const row of units.rows) {
@@ -481,6 +501,8 @@ export class PublicReportIndex {
         isNew = true;
       }
     }
+    // The row's old point, status and category leave the precomputed clusters; the new ones join below.
+    if (!isNew) this.contribute(i, -1);
     if (isNew) {
       if (this.n === this.ids.length) this.grow(Math.max(1024, Math.ceil(this.n * 1.5)));
       if (i < this.n) this.openRow(i);
@@ -499,14 +521,14 @@ export class PublicReportIndex {
     this.days[i] = row.day;
     if (row.day > this.maxDay) this.maxDay = row.day;
     this.categories[i] = this.categoryCodes.code(row.category_id);
-    const statusesBefore = this.statusCodes.size;
     this.statuses[i] = this.statusCodes.code(row.status);
     this.units[i] = this.unitCodes.code(row.unit_id);
     this.districts[i] = row.district_id === null ? NO_DISTRICT : this.districtCodes.code(row.district_id);
     this.confirmations[i] = row.confirmations;
-    if (this.statusCodes.size !== statusesBefore || this.categoryRank.length < this.categoryCodes.size || this.unitRank.length < this.unitCodes.size || this.districtRank.length < this.districtCodes.size) {
+    if (this.unitRank.length < this.unitCodes.size || this.districtRank.length < this.districtCodes.size) {
       this.metaStale = true;
     }
+    this.contribute(i, 1);
     if (!this.tree && !this.loaded) return; // the load builds the tree at its end
     if (isNew) {
       if (!Number.isNaN(lon)) this.extra.push(i);
@@ -531,8 +553,32 @@ export class PublicReportIndex {
   private remove(id: number): void {
     const i = this.find(id);
     if (i < 0 || this.statuses[i] === DELETED) return;
+    this.contribute(i, -1);
     this.statuses[i] = DELETED;
     this.deleted++;
+  }
+
+  /**
+   * Adds (1) or takes away (-1) row `i` in the precomputed clusters of its slices, at zooms
+   * `fromZoom`…`precomputedZoom`. Deleted rows and rows without a point are in none.
+   */
+  private contribute(i: number, sign: 1 | -1, fromZoom = 0): void {
+    if (!this.clustersLive) return;
+    const lon = this.lons[i]!;
+    const status = this.statuses[i]!;
+    if (status === DELETED || Number.isNaN(lon)) return;
+    const slices = this.rowSlices;
+    slices[1] = statusSlice(status);
+    slices[2] = categorySlice(this.categories[i]!);
+    this.clusters.addPoint(slices, lon, this.lats[i]!, this.ids[i]!, sign, fromZoom);
+  }
+
+  /** Every row into the finest precomputed zoom, then each coarser zoom from the one below it. */
+  private rebuildClusters(): void {
+    this.clusters.clear();
+    this.clustersLive = true;
+    for (let i = 0; i < this.n; i++) this.contribute(i, 1, precomputedZoom);
+    this.clusters.fillCoarser();
   }
 
   private rebuildTree(): void {
@@ -727,98 +773,95 @@ export class PublicReportIndex {
     return minLon === Infinity ? null : { minLon, minLat, maxLon, maxLat };
   }
 
-  /** As `mapCells`: the reports in the box grouped by a grid of `cell` degrees. */
-  async mapCells(filter: PublicFilter, box: BoundingBox, cell: { lon: number; lat: number }): Promise<MapCell[]> {
+  /** As `mapCells`: the reports in the cells the box touches at `zoom`, cell by cell. */
+  async mapCells(filter: PublicFilter, box: BoundingBox, zoom: number): Promise<MapCell[]> {
     await this.settle();
-    return this.mapCellsNow(filter, box, cell);
+    return this.mapCellsNow(filter, box, zoom);
   }
 
-  mapCellsNow(filter: PublicFilter, box: BoundingBox, cell: { lon: number; lat: number }): MapCell[] {
+  mapCellsNow(filter: PublicFilter, box: BoundingBox, zoom: number): MapCell[] {
     const f = this.compile(filter);
-    const k = this.select(f, box);
-    if (k === 0) return [];
+    if (f.none) return [];
+    const range = cellRange(box, zoom);
+    const slice = this.clustersLive && this.clusters.covers(zoom) ? this.clusterSlice(filter, f) : null;
+    return slice === null ? this.scanCells(f, range) : this.readCells(slice, range);
+  }
+
+  /** The precomputed slice that answers a filter, or null when its rows must be scanned. */
+  private clusterSlice(filter: PublicFilter, f: Compiled): number | null {
+    if (filter.unitId || filter.districtId || filter.from || filter.to) return null;
+    if (f.status >= 0) return f.category >= 0 ? null : statusSlice(f.status);
+    return f.category >= 0 ? categorySlice(f.category) : ALL_SLICE;
+  }
+
+  private readCells(slice: number, range: CellRange): MapCell[] {
+    const cells: MapCell[] = [];
+    this.clusters.read(slice, range, (count, lon, lat, idSum) => {
+      cells.push(this.mapCell(count, lon, lat, count === 1 ? this.rowOf(idSum) : -1));
+    });
+    return cells;
+  }
+
+  /** The selected rows binned into the cells of the range. */
+  private scanCells(f: Compiled, range: CellRange): MapCell[] {
+    // The box of the cells, a little larger: rows in its margin fall outside the range below.
+    const k = this.select(f, rangeBox(range));
     const rows = this.scratch;
-    const x0 = Math.floor(box.minLon / cell.lon);
-    const y0 = Math.floor(box.minLat / cell.lat);
-    const width = Math.floor(box.maxLon / cell.lon) - x0 + 1;
-    const height = Math.floor(box.maxLat / cell.lat) - y0 + 1;
-    const cellLon = cell.lon;
-    const cellLat = cell.lat;
-    const lons = this.lons;
-    const lats = this.lats;
-    // The slot of a row: its cell in a dense grid for the map's own requests (a few thousand cells);
-    // otherwise cells numbered on first sight through a Map, in a first pass.
-    const dense = width * height <= 1 << 16;
-    let slotOf: Int32Array | null = null;
-    let slots = width * height;
-    if (!dense) {
-      slotOf = new Int32Array(k);
-      const numbers = new Map<number, number>();
-      for (let j = 0; j < k; j++) {
-        const i = rows[j]!;
-        const key = (Math.floor(lats[i]! / cellLat) - y0) * width + (Math.floor(lons[i]! / cellLon) - x0);
-        let slot = numbers.get(key);
-        if (slot === undefined) {
-          slot = numbers.size;
-          numbers.set(key, slot);
-        }
-        slotOf[j] = slot;
-      }
-      slots = numbers.size;
-    }
+    const { x0, y0, lon: cellLon, lat: cellLat } = range;
+    const width = range.x1 - x0 + 1;
+    const height = range.y1 - y0 + 1;
+    // The slot of a cell: its place in a dense grid for the map's own requests (a few thousand
+    // cells); otherwise numbered on first sight.
+    const numbers = width * height <= 1 << 16 ? null : new Map<number, number>();
+    const slots = numbers ? Math.min(k, width * height) : width * height;
     const count = new Int32Array(slots);
     const sumLon = new Float64Array(slots);
     const sumLat = new Float64Array(slots);
-    const minId = new Float64Array(slots);
-    const minCategory = new Int32Array(slots);
-    const minStatus = new Int32Array(slots);
-    const categoryOf = new Int32Array(slots);
-    const statusOf = new Int32Array(slots);
-    const ids = this.ids;
-    const categories = this.categories;
-    const statuses = this.statuses;
-    const categoryRank = this.categoryRank;
-    const statusRank = this.statusRank;
+    const rowOf = new Int32Array(slots);
     const order: number[] = [];
+    const lons = this.lons;
+    const lats = this.lats;
     for (let j = 0; j < k; j++) {
       const i = rows[j]!;
-      const slot = slotOf === null ? ((Math.floor(lats[i]! / cellLat) - y0) * width + (Math.floor(lons[i]! / cellLon) - x0)) | 0 : slotOf[j]!;
-      const category = categories[i]!;
-      const status = statuses[i]!;
-      const id = ids[i]!;
-      if (count[slot] === 0) {
-        order.push(slot);
-        minId[slot] = id;
-        minCategory[slot] = categoryRank[category]!;
-        categoryOf[slot] = category;
-        minStatus[slot] = statusRank[status]!;
-        statusOf[slot] = status;
-      } else {
-        if (id < minId[slot]!) minId[slot] = id;
-        if (categoryRank[category]! < minCategory[slot]!) {
-          minCategory[slot] = categoryRank[category]!;
-          categoryOf[slot] = category;
-        }
-        if (statusRank[status]! < minStatus[slot]!) {
-          minStatus[slot] = statusRank[status]!;
-          statusOf[slot] = status;
-        }
+      const lon = lons[i]!;
+      const lat = lats[i]!;
+      const x = cellIndex(lon, cellLon) - x0;
+      const y = cellIndex(lat, cellLat) - y0;
+      if (x < 0 || x >= width || y < 0 || y >= height) continue;
+      let slot = y * width + x;
+      if (numbers) {
+        const known = numbers.get(slot);
+        if (known === undefined) numbers.set(slot, (slot = numbers.size));
+        else slot = known;
       }
+      if (count[slot] === 0) order.push(slot);
       count[slot]!++;
-      sumLon[slot]! += lons[i]!;
-      sumLat[slot]! += lats[i]!;
+      sumLon[slot]! += lon;
+      sumLat[slot]! += lat;
+      rowOf[slot] = i;
     }
     return order.map((slot) => {
       const n = count[slot]!;
-      return {
-        count: n,
-        lon: sumLon[slot]! / n,
-        lat: sumLat[slot]! / n,
-        id: minId[slot]!,
-        categoryId: this.categoryCodes.values[categoryOf[slot]!]!,
-        status: this.statusCodes.values[statusOf[slot]!]! as ReportStatus,
-      };
+      return this.mapCell(n, sumLon[slot]! / n, sumLat[slot]! / n, rowOf[slot]!);
     });
+  }
+
+  /** A cluster, or, for a cell of one report (row `row`), that report at its own point. */
+  private mapCell(count: number, lon: number, lat: number, row: number): MapCell {
+    if (count !== 1) return { count, lon, lat, single: null };
+    return {
+      count,
+      lon: this.lons[row]!,
+      lat: this.lats[row]!,
+      single: { id: this.ids[row]!, categoryId: this.categoryCodes.values[this.categories[row]!]!, status: this.statusCodes.values[this.statuses[row]!]! as ReportStatus },
+    };
+  }
+
+  /** The row of a report the precomputed clusters name: they hold only rows the index holds. */
+  private rowOf(id: number): number {
+    const i = this.find(id);
+    if (i < 0 || this.statuses[i] === DELETED) throw new Error(`report index: a map cell names report ${id}, which it does not hold`);
+    return i;
   }
 
   /** As `mapPoints`: single reports in the box, newest first, at most `limit`. */

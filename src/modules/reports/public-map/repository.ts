@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { subtreeOf } from '../../units/repository.js';
 import type { BoundingBox, ReportStatus } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';
+import { cellRange, rangeBox } from './map-grid.js';
 
 /*
  * Every query here reads only the public columns of a report: id, category, status, public_position
@@ -120,28 +121,43 @@ export async function publicExtent(db: Db, filter: PublicFilter): Promise<Boundi
   return { minLon: row.min_lon, minLat: row.min_lat, maxLon: row.max_lon, maxLat: row.max_lat };
 }
 
-export interface MapCell {
-  count: number;
-  lon: number;
-  lat: number;
-  /** Only meaningful when count is 1: the one report in the cell. */
+/** One report as a map cell holding only it shows it. */
+export interface CellReport {
   id: number;
   categoryId: string;
   status: ReportStatus;
 }
 
+export interface MapCell {
+  count: number;
+  /** The mean public position of the cell's reports (the report's own when count is 1). */
+  lon: number;
+  lat: number;
+  /** The one report of a cell with count 1; null for a cluster. */
+  single: CellReport | null;
+}
+
 /**
- * Clusters for the map: the reports in the box (through the GiST index on public_position),
- * grouped by a grid of `cell` degrees, with their count and mean position.
+ * Clusters for the map: the reports in the grid cells the box touches at `zoom` (whole cells, see
+ * `cellRange`), grouped by cell, with their count and mean position. The box of the cells narrows the
+ * search through the GiST index on public_position; the cell numbers decide.
  */
-export async function mapCells(db: Db, filter: PublicFilter, box: BoundingBox, cell: { lon: number; lat: number }): Promise<MapCell[]> {
+export async function mapCells(db: Db, filter: PublicFilter, box: BoundingBox, zoom: number): Promise<MapCell[]> {
+  const range = cellRange(box, zoom);
+  const x = sql`floor(r.public_position[0] / ${range.lon})`;
+  const y = sql`floor(r.public_position[1] / ${range.lat})`;
   const { rows } = await sql<{ n: number; lon: number; lat: number; id: number | string; category_id: string; status: string }>`
     select count(*)::int as n, avg(r.public_position[0]) as lon, avg(r.public_position[1]) as lat,
       min(r.id) as id, min(r.category_id) as category_id, min(r.status) as status
     from reports r
-    where ${inBox(box)} and ${conditions(filter)}
-    group by floor(r.public_position[0] / ${cell.lon}), floor(r.public_position[1] / ${cell.lat})`.execute(db);
-  return rows.map((row) => ({ count: row.n, lon: Number(row.lon), lat: Number(row.lat), id: Number(row.id), categoryId: row.category_id, status: row.status as ReportStatus }));
+    where ${inBox(rangeBox(range))} and ${x} between ${range.x0} and ${range.x1} and ${y} between ${range.y0} and ${range.y1} and ${conditions(filter)}
+    group by ${x}, ${y}`.execute(db);
+  return rows.map((row) => ({
+    count: row.n,
+    lon: Number(row.lon),
+    lat: Number(row.lat),
+    single: row.n === 1 ? { id: Number(row.id), categoryId: row.category_id, status: row.status as ReportStatus } : null,
+  }));
 }
 
 export interface MapPoint {

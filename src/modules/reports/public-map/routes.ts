@@ -20,7 +20,7 @@ import { reportStatuses, statusLabels, type ReportStatus } from '../rules/index.
 import type { Bar } from './charts.js';
 import { csvHeader, csvRow, exportLimit, geoJsonFeature, geoJsonOpening, precisionMeters, type ExportContext } from './exports.js';
 import { apiFilter, filterQuery, filterQueryProperties, readFilter, type PublicFilter } from './filters.js';
-import { cellSize, individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-grid.js';
+import { individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-grid.js';
 import { mapErrors, mapMessages } from './messages.js';
 import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
 import { PublicReportIndex } from './report-index.js';
@@ -169,7 +169,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
       config: { rateLimit: mapRateLimit },
       schema: {
         tags,
-        summary: `Reports for the public map in a box: clusters (count and mean position of a grid cell) below zoom ${individualZoom}, single reports from it on. Positions are approximate (a ${precisionMeters} m grid).`,
+        summary: `Reports for the public map in a box: below zoom ${individualZoom} clusters (count and mean position of each cell of a fixed grid the box touches, whole cells; a cell of one report shows that report), single reports in the box from it on. Positions are approximate (a ${precisionMeters} m grid).`,
         querystring: mapQuery,
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
       },
@@ -197,13 +197,12 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         const points = (await index.settle()) ? await index.mapPoints(filter, bbox.box, maxPoints + 1) : await mapPoints(db, filter, bbox.box, maxPoints + 1);
         return { ...base, mode: 'reports', clusters: [], reports: points.slice(0, maxPoints).map(present), truncated: points.length > maxPoints };
       }
-      const cell = cellSize(q.zoom, (bbox.box.minLat + bbox.box.maxLat) / 2);
-      const cells = (await index.settle()) ? await index.mapCells(filter, bbox.box, cell) : await mapCells(db, filter, bbox.box, cell);
+      const cells = (await index.settle()) ? await index.mapCells(filter, bbox.box, q.zoom) : await mapCells(db, filter, bbox.box, q.zoom);
       return {
         ...base,
         mode: 'clusters',
-        clusters: cells.filter((c) => c.count > 1).map((c) => ({ lat: round6(c.lat), lon: round6(c.lon), count: c.count })),
-        reports: cells.filter((c) => c.count === 1).map(present),
+        clusters: cells.filter((c) => c.single === null).map((c) => ({ lat: round6(c.lat), lon: round6(c.lon), count: c.count })),
+        reports: cells.flatMap((c) => (c.single ? [present({ ...c.single, lon: c.lon, lat: c.lat })] : [])),
         truncated: false,
       };
     },
