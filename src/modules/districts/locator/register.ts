@@ -33,7 +33,7 @@ export interface LocateMatch {
 
 export interface AddressLookup {
   locate(text: string): {
-    matches: { districtId: string; matchedBy: 'street' | 'locality'; rule: StreetRule; score: number }[];
+    matches: readonly { districtId: string; matchedBy: 'street' | 'locality'; rule: StreetRule; score: number }[];
     suggestions: string[];
   };
 }

@@ -9,20 +9,31 @@ interface RuleEntry {
   ranges: CompiledRange[] | null;
 }
 
+/*
+ * Answers that do not depend on the house number are built once, sorted and frozen, and handed
+ * out as they are: a lookup then allocates nothing and touches few objects of a register that
+ * takes hundreds of megabytes (pointer chasing, not arithmetic, is what a lookup costs).
+ */
 interface StreetEntry {
   name: string;
-  whole: RuleEntry[];
-  ranged: RuleEntry[];
+  /** Whole-street rules as answers, best first. */
+  whole: readonly AreaMatch[];
+  /** Rules with house numbers; null when the street has none (the common case). */
+  ranged: RuleEntry[] | null;
+  /** Every part of a street split by numbers, for a question without a number. */
+  parts: readonly AreaMatch[];
 }
 
 interface LocalityEntry {
   name: string;
-  whole: RuleEntry[];
-  ranged: RuleEntry[];
+  whole: readonly AreaMatch[];
+  ranged: RuleEntry[] | null;
   streets: Map<string, StreetEntry>;
   /** Short street keys ("pilsudskiego") → the full key, or null when two streets share it. */
   tails: Map<string, string | null>;
 }
+
+const NONE: readonly AreaMatch[] = Object.freeze([]);
 
 export interface AreaMatch {
   districtId: string;
@@ -33,7 +44,8 @@ export interface AreaMatch {
 }
 
 export interface AreaLookup {
-  matches: AreaMatch[];
+  /** Shared and frozen when they come from the index's prebuilt answers: read, do not change. */
+  matches: readonly AreaMatch[];
   suggestions: string[];
 }
 
@@ -59,6 +71,7 @@ export class AreaIndex {
 
   constructor(rules: readonly DistrictRule[]) {
     for (const rule of rules) this.add(rule);
+    this.finish();
   }
 
   get localityCount(): number {
@@ -69,7 +82,7 @@ export class AreaIndex {
     const lKey = localityKey(rule.locality);
     let locality = this.localities.get(lKey);
     if (!locality) {
-      locality = { name: rule.locality, whole: [], ranged: [], streets: new Map(), tails: new Map() };
+      locality = { name: rule.locality, whole: [], ranged: null, streets: new Map(), tails: new Map() };
       this.localities.set(lKey, locality);
     }
     const entry: RuleEntry = {
@@ -77,19 +90,32 @@ export class AreaIndex {
       rule: { locality: rule.locality, street: rule.street, numbers: rule.numbers },
       ranges: rule.numbers ? rule.numbers.map(compileRange) : null,
     };
-    if (rule.street === null) {
-      (entry.ranges ? locality.ranged : locality.whole).push(entry);
-      return;
-    }
-    const { key } = streetKey(rule.street);
+    const owner: { whole: readonly AreaMatch[]; ranged: RuleEntry[] | null } = rule.street === null ? locality : this.street(locality, rule.street);
+    if (entry.ranges) (owner.ranged ??= []).push(entry);
+    else (owner.whole as AreaMatch[]).push(toMatch(entry, rule.street === null ? TIER.locality : TIER.street, 0));
+  }
+
+  private street(locality: LocalityEntry, name: string): StreetEntry {
+    const { key } = streetKey(name);
     let street = locality.streets.get(key);
     if (!street) {
-      street = { name: rule.street, whole: [], ranged: [] };
+      street = { name, whole: [], ranged: null, parts: NONE };
       locality.streets.set(key, street);
       const tail = tailKey(key);
       if (tail !== key) locality.tails.set(tail, locality.tails.has(tail) && locality.tails.get(tail) !== key ? null : key);
     }
-    (entry.ranges ? street.ranged : street.whole).push(entry);
+    return street;
+  }
+
+  /** Sorts and freezes the prebuilt answers once every rule is in. */
+  private finish(): void {
+    for (const locality of this.localities.values()) {
+      locality.whole = Object.freeze(sortMatches(locality.whole as AreaMatch[]));
+      for (const street of locality.streets.values()) {
+        street.whole = Object.freeze(sortMatches(street.whole as AreaMatch[]));
+        if (street.ranged) street.parts = Object.freeze(sortMatches(street.ranged.map((entry) => toMatch(entry, TIER.street, widest(entry)))));
+      }
+    }
   }
 
   /** Free text → districts (and close names when nothing matches). */
@@ -101,43 +127,39 @@ export class AreaIndex {
   }
 
   /** Rules for an address already split into its parts. */
-  locateParsed(address: { locality: string; street: string | null; number: HouseNo | null }): AreaMatch[] {
+  locateParsed(address: { locality: string; street: string | null; number: HouseNo | null }): readonly AreaMatch[] {
     const street = address.street ? streetKey(address.street).key : null;
     return this.match(localityKey(address.locality), street, address.number);
   }
 
   /**
    * Tries the readings of the words in order of likelihood and returns the matches of the first
-   * that names a known town and a rule (null if none does).
+   * that names a known town and a rule (null if none does). Word ranges are joined in place
+   * rather than sliced: this is the hot path of every lookup.
    */
-  private firstReading(tokens: string[], useNumber: boolean): AreaMatch[] | null {
+  private firstReading(tokens: string[], useNumber: boolean): readonly AreaMatch[] | null {
     const group = useNumber ? findNumber(tokens) : null;
     const number = group ? group.number : null;
-    const before = group ? tokens.slice(0, group.start) : tokens;
-    const after = group ? tokens.slice(group.end) : [];
-    const kindAt = before.findIndex((token, i) => streetKindOf(token) !== undefined && i < before.length - 1);
-    const found = (locality: string, street: string | null): AreaMatch[] | null => {
-      const matches = this.match(locality, street, number);
-      return matches.length > 0 ? matches : null;
-    };
-    let result: AreaMatch[] | null = null;
+    const end = group ? group.start : tokens.length; // the words before the number: [0, end)
+    const kindAt = kindWordAt(tokens, end);
+    let result: readonly AreaMatch[] | null = null;
     // "Lubartów ul. Lubelska 5": the town is what comes before the street's kind word.
-    if (kindAt > 0) result = found(before.slice(0, kindAt).join(' '), keyOfTokens(before.slice(kindAt + 1)));
+    if (kindAt > 0) result = this.found(joinWords(tokens, 0, kindAt), keyOfTokens(tokens, kindAt + 1, end), number);
     // "Lubelska 10, Łęczna": the town follows the number.
-    if (!result && after.length > 0) {
-      const street = kindAt === 0 ? before.slice(1) : before;
-      result = found(after.join(' '), street.length ? keyOfTokens(street) : null);
+    if (!result && group && group.end < tokens.length) {
+      const from = kindAt === 0 ? 1 : 0;
+      result = this.found(joinWords(tokens, group.end, tokens.length), from < end ? keyOfTokens(tokens, from, end) : null, number);
     }
     if (!result && kindAt !== 0) {
       // "Serniki 12", "Wola Sernicka 5": a village address.
-      const whole = before.join(' ');
-      if (this.localities.has(whole)) result = found(whole, null);
+      const whole = joinWords(tokens, 0, end);
+      if (this.localities.has(whole)) result = this.found(whole, null, number);
       // The town before the street ("Łęczna Lubelska 10") or after it ("Lubelska Łęczna").
-      for (let k = Math.min(before.length - 1, 4); k >= 1 && !result; k--) {
-        const prefix = before.slice(0, k).join(' ');
-        if (this.localities.has(prefix)) result = found(prefix, keyOfTokens(before.slice(k)));
-        const suffix = before.slice(before.length - k).join(' ');
-        if (!result && this.localities.has(suffix)) result = found(suffix, keyOfTokens(before.slice(0, before.length - k)));
+      for (let k = Math.min(end - 1, 4); k >= 1 && !result; k--) {
+        const prefix = joinWords(tokens, 0, k);
+        if (this.localities.has(prefix)) result = this.found(prefix, keyOfTokens(tokens, k, end), number);
+        const suffix = joinWords(tokens, end - k, end);
+        if (!result && this.localities.has(suffix)) result = this.found(suffix, keyOfTokens(tokens, 0, end - k), number);
       }
     }
     // "Lublin 3 Maja": what looked like the house number may be part of the street's name.
@@ -145,9 +167,14 @@ export class AreaIndex {
     return result;
   }
 
-  private match(lKey: string, sKey: string | null, number: HouseNo | null): AreaMatch[] {
+  private found(locality: string, street: string | null, number: HouseNo | null): readonly AreaMatch[] | null {
+    const matches = this.match(locality, street, number);
+    return matches.length > 0 ? matches : null;
+  }
+
+  private match(lKey: string, sKey: string | null, number: HouseNo | null): readonly AreaMatch[] {
     const locality = this.localities.get(lKey);
-    if (!locality) return [];
+    if (!locality) return NONE;
     let street: StreetEntry | undefined;
     if (sKey) {
       street = locality.streets.get(sKey);
@@ -157,21 +184,21 @@ export class AreaIndex {
       }
     }
     if (street) {
-      if (number) {
+      if (number && street.ranged) {
         const ranged = rangedMatches(street.ranged, number, TIER.streetNumbers);
         if (ranged.length) return ranged;
       }
-      if (street.whole.length) return sortMatches(street.whole.map((entry) => toMatch(entry, TIER.street, 0)));
+      if (street.whole.length) return street.whole;
       // A street split by numbers, asked without a number (or with one no rule covers): every part.
-      if (!number && street.ranged.length) return sortMatches(street.ranged.map((entry) => toMatch(entry, TIER.street, widest(entry))));
-    } else if (sKey && locality.streets.size > 0 && locality.whole.length === 0 && locality.ranged.length === 0) {
-      return [];
+      if (!number && street.parts.length) return street.parts;
+    } else if (sKey && locality.streets.size > 0 && locality.whole.length === 0 && locality.ranged === null) {
+      return NONE;
     }
-    if (number) {
+    if (number && locality.ranged) {
       const ranged = rangedMatches(locality.ranged, number, TIER.localityNumbers);
       if (ranged.length) return ranged;
     }
-    return sortMatches(locality.whole.map((entry) => toMatch(entry, TIER.locality, 0)));
+    return locality.whole;
   }
 
   /** Close names for a miss: streets of a recognised town, or towns themselves. */
@@ -242,6 +269,20 @@ function findNumber(tokens: string[]): { start: number; end: number; number: Hou
     return { start: i, end, number: { number: Number(match[1]), suffix } };
   }
   return null;
+}
+
+/** Where a street's kind word ("ul.", "al.") stands among the first `end` words (not last); -1 if none. */
+function kindWordAt(tokens: readonly string[], end: number): number {
+  for (let i = 0; i < end - 1; i++) if (streetKindOf(tokens[i]!) !== undefined) return i;
+  return -1;
+}
+
+/** tokens[from..to) joined by spaces. */
+function joinWords(tokens: readonly string[], from: number, to: number): string {
+  if (from >= to) return '';
+  let text = tokens[from]!;
+  for (let i = from + 1; i < to; i++) text += ' ' + tokens[i]!;
+  return text;
 }
 
 function toMatch(entry: RuleEntry, tier: number, width: number): AreaMatch {

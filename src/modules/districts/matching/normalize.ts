@@ -74,9 +74,12 @@ export function streetKey(name: string): { key: string; kind: StreetKind | null 
 }
 
 /** Keys of a list of tokens already folded (the hot path of the locator). */
-export function keyOfTokens(tokens: readonly string[]): string {
+export function keyOfTokens(tokens: readonly string[], from = 0, to = tokens.length): string {
   let key = '';
-  for (const token of tokens) key += (key ? ' ' : '') + (abbreviations[token] ?? token);
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    key += (i > from ? ' ' : '') + (abbreviations[token] ?? token);
+  }
   return key;
 }
 
