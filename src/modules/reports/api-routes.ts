@@ -111,7 +111,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       );
       // A bot that filled the honeypot is told nothing useful.
       if (result.spam) return reply.status(202).send({ accepted: true });
-      const report = (await findReport(db, result.report.id))!;
+      const report = result.report;
       return reply.status(201).header('location', `/api/v1/reports/${report.id}`).send(presentPublic(toPublic(report), config, request.lang));
     },
   );

@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
 import type { StoredCategory } from './model.js';
-import { listCategories } from './repository.js';
+import { forgetCategories, listCategories } from './repository.js';
 import { categoryProblem, kmzbCategories, type Season } from './rules/index.js';
 
 /**
@@ -34,6 +34,7 @@ export async function ensureCategories(db: Db): Promise<void> {
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   });
+  forgetCategories(db);
 }
 
 export interface CategoryInput {
@@ -77,6 +78,7 @@ export async function addCategory(db: Db, principal: Principal, actor: Actor, in
       .values({ id: code, ...columnsOf({ ...input, name }), position: Math.max(0, ...all.map((c) => c.position)) + 10 })
       .execute(),
   );
+  forgetCategories(db);
   return (await listCategories(db)).find((c) => c.code === code)!;
 }
 
@@ -102,5 +104,6 @@ export async function updateCategory(
       .where('id', '=', code)
       .execute(),
   );
+  forgetCategories(db);
   return (await listCategories(db)).find((c) => c.code === code)!;
 }

@@ -89,6 +89,29 @@ describe.each(backends)('threat reports on %s', (backend) => {
     expect((await report({ category: parking, address: 'Lubartów, ul. Legionów 5' })).statusCode).toBe(201);
   });
 
+  it('lets one of simultaneous reports from one address through the one-a-day limit and stores none of the others', async () => {
+    const same = resident();
+    const count = async () => Number((await t.testDb.database.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const answers = await Promise.all([1, 3, 5, 7, 9].map((n) => report({ category: parking, address: `Lubartów, ul. Legionów ${n}` }, same)));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 429, 429, 429, 429]);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('e-mails the district the number, the exact category name and the place, whatever characters they hold', async () => {
+    const added = await staff.admin!.send('POST', '/api/v1/report-categories', { code: 'glosna-muzyka', name: { pl: 'Muzyka 100% za głośno %s %1$s', en: 'Music too loud' } });
+    expect(added.statusCode).toBe(201);
+    const before = (await outbox()).length;
+    const created = await report({ category: 'glosna-muzyka', lat: district3.lat, lon: district3.lon });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id as number;
+    const [mail] = (await outbox()).slice(before);
+    expect(mail!.subject).toBe(`Nowe zgłoszenie KMZB nr ${id}: Muzyka 100% za głośno %s %1$s`);
+    expect(mail!.body).toContain(`Nowe zgłoszenie zagrożenia nr ${id} w rejonie: `);
+    expect(mail!.body).toContain('Kategoria: Muzyka 100% za głośno %s %1$s.');
+    expect(mail!.body).toMatch(new RegExp(`/admin/reports/${id}$`));
+  });
+
   it('accepts and drops a bot that fills the honeypot', async () => {
     const response = await report({ category: parking, address: 'Lubartów, ul. Cicha 1', description: 'spam-honeypot-text', website: 'http://spam.example' });
     expect(response.statusCode).toBe(202);

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { ReportCategoriesTable } from '../../platform/db/schema.js';
 import type { Trx } from '../../platform/audit/actor.js';
 import { subtreeOf } from '../units/repository.js';
@@ -77,6 +78,24 @@ export async function listCategories(db: Queryable): Promise<StoredCategory[]> {
   return rows.map(toCategory);
 }
 
+/** How long a process trusts its copy of the catalogue: how soon other instances' edits reach its submissions. */
+const categoriesMaxAgeMs = 5000;
+const categoriesCaches = new WeakMap<Db, TtlCache<StoredCategory[]>>();
+
+/**
+ * The catalogue for validating submissions, kept a few seconds (it is read by every report and
+ * changes a few times a year). This process's own edits call `forgetCategories` and count at once.
+ */
+export function cachedCategories(db: Db): Promise<StoredCategory[]> {
+  let cache = categoriesCaches.get(db);
+  if (!cache) categoriesCaches.set(db, (cache = new TtlCache(categoriesMaxAgeMs, 1)));
+  return cache.get('all', () => listCategories(db));
+}
+
+export function forgetCategories(db: Db): void {
+  categoriesCaches.get(db)?.clear();
+}
+
 export async function findReport(db: Queryable, id: number): Promise<Report | undefined> {
   if (!Number.isSafeInteger(id) || id < 1) return undefined;
   const { rows } = await sql<ReportRow>`select ${reportColumns} from reports where id = ${id}`.execute(db);
@@ -98,35 +117,61 @@ export interface NewReport {
 
 const point = (p: LonLat | null) => (p ? sql`point(${p.lon}, ${p.lat})` : null);
 
-export async function insertReport(trx: Trx, report: NewReport): Promise<number> {
-  const row = await trx
-    .insertInto('reports')
-    .values({
-      category_id: report.categoryId,
-      unit_id: report.unitId,
-      district_id: report.districtId,
-      position: point(report.position),
-      public_position: point(report.publicPosition),
-      address: report.address,
-      description: report.description,
-      email: report.email,
-      reporter_ip: report.reporterIp,
-      event_at: report.eventAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+/** The per-address limit a new report is checked against (inside the caller's lock on the address). */
+export interface IpLimit {
+  ip: string;
+  since: Date;
+  max: number;
 }
 
-/** Reports from one IP address since `since`: how many, and when the oldest of them was made. */
-export async function recentFromIp(trx: Trx, ip: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
-  const row = await trx
-    .selectFrom('reports')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('created_at').as('oldest')])
-    .where('reporter_ip', '=', ip)
-    .where('created_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: (row.oldest as Date | null) ?? null };
+/** The e-mail about a new report; `%1$s` in subject and text stands for the report's number. */
+export interface NewReportMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Stores a resident's report with its "created" event and the e-mail to its district, in one
+ * statement (one round trip: submissions are the busiest public write). With `limit`, nothing is
+ * stored when the address has `max` reports since `since`: then `report` is null and `recent`
+ * says how many there are and when the oldest was made. The caller holds the address's lock, so
+ * the count sees every earlier report of it (each statement reads what was committed before it).
+ */
+export async function storeNewReport(
+  trx: Trx,
+  report: NewReport,
+  event: { actorLabel: string },
+  limit: IpLimit | null,
+  mail: NewReportMail | null,
+): Promise<{ report: Report | null; recent: { count: number; oldest: Date | null } }> {
+  const recent = limit
+    ? sql`select count(*)::int as n, min(created_at) as oldest from reports where reporter_ip = ${limit.ip} and created_at > ${limit.since}`
+    : sql`select 0 as n, null::timestamptz as oldest`;
+  const { rows } = await sql<Partial<ReportRow> & { recent_n: number; recent_oldest: Date | null }>`
+    with recent as (${recent}),
+    added as (
+      insert into reports (category_id, unit_id, district_id, position, public_position, address, description, email, reporter_ip, event_at)
+      select ${report.categoryId}, ${report.unitId}, ${report.districtId}, ${point(report.position)}, ${point(report.publicPosition)},
+        ${report.address}, ${report.description}, ${report.email}, ${report.reporterIp}, ${report.eventAt}::timestamptz
+      where (select n from recent) < ${limit?.max ?? 1}
+      returning ${reportColumns}
+    ),
+    event as (
+      insert into report_events (report_id, actor_id, actor_label, kind, to_status, district_id)
+      select id, null, ${event.actorLabel}, 'created', 'new', district_id from added
+    ),
+    mail as (
+      insert into outbox (recipient, subject, body)
+      select ${mail?.to ?? null}::text, format(${mail?.subject ?? ''}::text, id), format(${mail?.text ?? ''}::text, id) from added
+      where ${mail !== null}
+    )
+    select recent.n as recent_n, recent.oldest as recent_oldest, added.* from recent left join added on true`.execute(trx);
+  const row = rows[0]!;
+  return {
+    report: row.id === null || row.id === undefined ? null : toReport(row as ReportRow),
+    recent: { count: Number(row.recent_n), oldest: row.recent_oldest ?? null },
+  };
 }
 
 /** Open reports of one category whose exact point lies in the box (the caller measures distance). */

@@ -1,14 +1,12 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction, type Actor } from '../../platform/audit/actor.js';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { queueMail } from '../../platform/mail/outbox.js';
 import type { Register } from '../districts/locator/register.js';
 import { reportErrors } from './messages.js';
 import { reportsChanged } from './changes.js';
 import { reportUrl, type Report } from './model.js';
-import { insertReport, insertReportEvent, listCategories, openReportsAtAddress, openReportsInBox, recentFromIp } from './repository.js';
+import { cachedCategories, openReportsAtAddress, openReportsInBox, storeNewReport } from './repository.js';
 import { boundingBoxAround, distanceMeters, formatRateLimit, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
 
 /** Where a report goes: the district found from the place, or only the unit whose territory it is. */
@@ -43,11 +41,12 @@ export interface SubmitOptions {
   now?: Date;
 }
 
-export type SubmitResult = { spam: true } | { spam: false; report: Pick<Report, 'id'>; placement: Placement };
+export type SubmitResult = { spam: true } | { spam: false; report: Report; placement: Placement };
 
 /**
  * Accepts a resident's report: validates it, finds the district, enforces the per-IP limit and
- * stores the report with its first event and the e-mail to the district, all in one transaction.
+ * stores the report with its first event and the e-mail to the district, all in one transaction;
+ * answers with the report as stored.
  */
 export async function submitReport(
   db: Db,
@@ -57,7 +56,7 @@ export async function submitReport(
   options: SubmitOptions,
 ): Promise<SubmitResult> {
   const now = options.now ?? new Date();
-  const intake = validateSubmission(submission, await listCategories(db), now);
+  const intake = validateSubmission(submission, await cachedCategories(db), now);
   if (!intake.ok) {
     if (intake.spam) return { spam: true };
     throw new ValidationError(intake.errors.map((e) => ({ field: e.field, code: 'invalid', message: e.message[options.lang] })));
@@ -65,46 +64,42 @@ export async function submitReport(
   const value = intake.value;
   const placement = placeReport(register, value.position ? { lat: value.position.lat, lon: value.position.lon } : { address: value.address! });
   const ip = actor.ip ?? null;
-  const id = await inTransaction(db, actor, async (trx) => {
-    if (ip) {
-      // One IP address at a time, so two simultaneous reports cannot both slip under the limit.
-      await sql`select pg_advisory_xact_lock(hashtext(${`report-ip:${ip}`}))`.execute(trx);
-      const windowStart = new Date(now.getTime() - options.rateLimit.windowSeconds * 1000);
-      const recent = await recentFromIp(trx, ip, windowStart);
-      if (recent.count >= options.rateLimit.max) {
-        const retryAfter = Math.max(1, Math.ceil(((recent.oldest?.getTime() ?? now.getTime()) + options.rateLimit.windowSeconds * 1000 - now.getTime()) / 1000));
-        throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, formatRateLimit(options.rateLimit)), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
-      }
-    }
-    const reportId = await insertReport(trx, {
-      categoryId: value.category.code,
-      unitId: placement.unitId,
-      districtId: placement.districtId,
-      position: value.position,
-      publicPosition: value.position && snapToGrid(value.position.lon, value.position.lat),
-      address: value.address,
-      description: value.description ?? '',
-      email: value.email,
-      reporterIp: ip,
-      eventAt: value.eventAt,
-    });
-    await insertReportEvent(trx, { reportId, actorId: null, actorLabel: actor.label, kind: 'created', to: 'new', districtId: placement.districtId });
-    if (placement.notify) {
-      await queueMail(trx, {
+  const { windowSeconds, max } = options.rateLimit;
+  const limit = ip ? { ip, since: new Date(now.getTime() - windowSeconds * 1000), max } : null;
+  // `format` placeholders: the number is known only once the row is in (a % of the names is escaped).
+  const text = (line: string) => line.replaceAll('%', '%%');
+  const mail = placement.notify
+    ? {
         to: placement.notify,
-        subject: `Nowe zgłoszenie KMZB nr ${reportId}: ${value.category.name.pl}`,
+        subject: `Nowe zgłoszenie KMZB nr %1$s: ${text(value.category.name.pl)}`,
         text: [
-          `Nowe zgłoszenie zagrożenia nr ${reportId} w rejonie: ${placement.placeName}.`,
-          `Kategoria: ${value.category.name.pl}.`,
+          `Nowe zgłoszenie zagrożenia nr %1$s w rejonie: ${text(placement.placeName)}.`,
+          `Kategoria: ${text(value.category.name.pl)}.`,
           'Opis i dokładne miejsce widzi tylko Policja, w panelu:',
-          `${options.publicUrl}/admin/reports/${reportId}`,
+          `${text(options.publicUrl)}/admin/reports/%1$s`,
         ].join('\n'),
-      });
-    }
-    return reportId;
-  });
+      }
+    : null;
+  const newReport = {
+    categoryId: value.category.code,
+    unitId: placement.unitId,
+    districtId: placement.districtId,
+    position: value.position,
+    publicPosition: value.position && snapToGrid(value.position.lon, value.position.lat),
+    address: value.address,
+    description: value.description ?? '',
+    email: value.email,
+    reporterIp: ip,
+    eventAt: value.eventAt,
+  };
+  // One address at a time (a lock across instances), so two simultaneous reports cannot both slip under the limit.
+  const stored = await inTransaction(db, actor, (trx) => storeNewReport(trx, newReport, { actorLabel: actor.label }, limit, mail), ip ? { lock: `report-ip:${ip}` } : {});
+  if (!stored.report) {
+    const retryAfter = Math.max(1, Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000));
+    throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, formatRateLimit(options.rateLimit)), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
+  }
   reportsChanged();
-  return { spam: false, report: { id }, placement };
+  return { spam: false, report: stored.report, placement };
 }
 
 /** Open reports of the same category within `meters` of a point (or at the same address): "me too" instead of a duplicate. */
