@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/database.js';
-import type { DistrictRule, StreetRule } from '../area/types.js';
+import type { StreetRule } from '../area/types.js';
 import { AreaIndex } from '../matching/area-index.js';
 import { PolygonIndex } from '../geometry/polygon-index.js';
 import { servingOn } from '../assignments.js';
@@ -40,7 +40,7 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
   }
 
   const cards = new Map<string, DistrictCard>();
-  const rules: DistrictRule[] = [];
+  const areas: { id: string; rules: StreetRule[] }[] = [];
   const polygons: { id: string; geometry: MultiPolygon }[] = [];
   for (const row of districts) {
     const serving = servingOn(byDistrict.get(row.id) ?? [], day);
@@ -56,7 +56,7 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
       officer: who ? { ...who.officer, substitute: who.kind === 'substitute' } : null,
       hasPolygon: row.area_polygon !== null,
     });
-    for (const rule of row.area_rules as StreetRule[]) rules.push({ ...rule, districtId: row.id });
+    areas.push({ id: row.id, rules: row.area_rules as StreetRule[] });
     if (row.area_polygon) polygons.push({ id: row.id, geometry: row.area_polygon as MultiPolygon });
   }
   const unitRows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'area_polygon']).where('retired_at', 'is', null).execute();
@@ -65,6 +65,6 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
   const withArea = unitRows.filter((row) => row.area_polygon !== null);
   const unitCards = new Map(withArea.map((row) => [row.id, { id: row.id, name: row.name, url: unitUrl(row.id), depth: depth(row.parent_id) }]));
   const unitAreas = new PolygonIndex(withArea.map((row) => ({ id: row.id, geometry: row.area_polygon as MultiPolygon })));
-  return new Register(version, day, cards, new AreaIndex(rules), new PolygonIndex(polygons), unitAreas, unitCards);
+  return new Register(version, day, cards, AreaIndex.ofDistricts(areas), new PolygonIndex(polygons), unitAreas, unitCards);
 }
 

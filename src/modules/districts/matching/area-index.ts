@@ -70,29 +70,42 @@ export class AreaIndex {
   private readonly localities = new Map<string, LocalityEntry>();
 
   constructor(rules: readonly DistrictRule[]) {
-    for (const rule of rules) this.add(rule);
+    for (const rule of rules) this.add(rule.districtId, { locality: rule.locality, street: rule.street, numbers: rule.numbers });
     this.finish();
+  }
+
+  /**
+   * The index of districts' rules as stored (the register at start-up): the rule objects are
+   * kept as they are, not copied, which spares half a million objects at national scale.
+   */
+  static ofDistricts(districts: Iterable<{ id: string; rules: readonly StreetRule[] }>): AreaIndex {
+    const index = new AreaIndex([]);
+    for (const district of districts) for (const rule of district.rules) index.add(district.id, rule);
+    index.finish();
+    return index;
   }
 
   get localityCount(): number {
     return this.localities.size;
   }
 
-  private add(rule: DistrictRule): void {
-    const lKey = localityKey(rule.locality);
-    let locality = this.localities.get(lKey);
+  // The rules of a district mostly share a town: its entry is remembered between calls.
+  private lastLocality: { name: string; entry: LocalityEntry } | null = null;
+
+  private add(districtId: string, rule: StreetRule): void {
+    let locality = this.lastLocality?.name === rule.locality ? this.lastLocality.entry : undefined;
     if (!locality) {
-      locality = { name: rule.locality, whole: [], ranged: null, streets: new Map(), tails: new Map() };
-      this.localities.set(lKey, locality);
+      const lKey = localityKey(rule.locality);
+      locality = this.localities.get(lKey);
+      if (!locality) {
+        locality = { name: rule.locality, whole: [], ranged: null, streets: new Map(), tails: new Map() };
+        this.localities.set(lKey, locality);
+      }
+      this.lastLocality = { name: rule.locality, entry: locality };
     }
-    const entry: RuleEntry = {
-      districtId: rule.districtId,
-      rule: { locality: rule.locality, street: rule.street, numbers: rule.numbers },
-      ranges: rule.numbers ? rule.numbers.map(compileRange) : null,
-    };
     const owner: { whole: readonly AreaMatch[]; ranged: RuleEntry[] | null } = rule.street === null ? locality : this.street(locality, rule.street);
-    if (entry.ranges) (owner.ranged ??= []).push(entry);
-    else (owner.whole as AreaMatch[]).push(toMatch(entry, rule.street === null ? TIER.locality : TIER.street, 0));
+    if (rule.numbers) (owner.ranged ??= []).push({ districtId, rule, ranges: rule.numbers.map(compileRange) });
+    else (owner.whole as AreaMatch[]).push(toMatch(districtId, rule, rule.street === null ? TIER.locality : TIER.street, 0));
   }
 
   private street(locality: LocalityEntry, name: string): StreetEntry {
@@ -109,11 +122,12 @@ export class AreaIndex {
 
   /** Sorts and freezes the prebuilt answers once every rule is in. */
   private finish(): void {
+    this.lastLocality = null;
     for (const locality of this.localities.values()) {
       locality.whole = Object.freeze(sortMatches(locality.whole as AreaMatch[]));
       for (const street of locality.streets.values()) {
         street.whole = Object.freeze(sortMatches(street.whole as AreaMatch[]));
-        if (street.ranged) street.parts = Object.freeze(sortMatches(street.ranged.map((entry) => toMatch(entry, TIER.street, widest(entry)))));
+        if (street.ranged) street.parts = Object.freeze(sortMatches(street.ranged.map((entry) => toMatch(entry.districtId, entry.rule, TIER.street, widest(entry)))));
       }
     }
   }
@@ -285,8 +299,8 @@ function joinWords(tokens: readonly string[], from: number, to: number): string 
   return text;
 }
 
-function toMatch(entry: RuleEntry, tier: number, width: number): AreaMatch {
-  return { districtId: entry.districtId, matchedBy: entry.rule.street === null ? 'locality' : 'street', rule: entry.rule, score: tier - Math.min(width, 1e6) / 1e7 };
+function toMatch(districtId: string, rule: StreetRule, tier: number, width: number): AreaMatch {
+  return { districtId, matchedBy: rule.street === null ? 'locality' : 'street', rule, score: tier - Math.min(width, 1e6) / 1e7 };
 }
 
 function widest(entry: RuleEntry): number {
@@ -298,7 +312,7 @@ function rangedMatches(entries: RuleEntry[], number: HouseNo, tier: number): Are
   for (const entry of entries) {
     let width = Infinity;
     for (const range of entry.ranges!) if (compiledContains(range, number) && range.width < width) width = range.width;
-    if (width !== Infinity) result.push(toMatch(entry, tier, width));
+    if (width !== Infinity) result.push(toMatch(entry.districtId, entry.rule, tier, width));
   }
   return sortMatches(result);
 }
