@@ -83,7 +83,9 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   // The public columns of every report in memory: the map, the statistics and the counts answer from
   // it once it is loaded (seconds after the start with a million reports); until then, from SQL.
   const index = new PublicReportIndex(db, { log: app.log });
-  index.start();
+  // Started once the app is built, so that the load does not hold up the register's (the embedded
+  // database has one connection, and start-up waits for the register, not for this index).
+  app.addHook('onReady', async () => index.start());
   app.addHook('onClose', async () => {
     await index.stop();
   });
