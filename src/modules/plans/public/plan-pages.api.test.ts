@@ -76,6 +76,27 @@ describe('published plan pages and documents', () => {
     expect(feed.body).toContain(`http://localhost:3000/plany/${krasnystaw}`);
   });
 
+  it('gives every anonymous reader the same page in their language, staff their own, and shows a change at once', async () => {
+    const serniki = (await browser.get('/api/v1/plans?districtId=kpp-lubartow/7')).json().plans[0].id as string;
+    const status = (body: string) => /Stan: <strong[^>]*>([^<]+)</.exec(body)?.[1];
+    const first = await browser.get(`/plany/${serniki}`);
+    expect(status(first.body)).toBe('opublikowany');
+    expect(first.headers['set-cookie']).toBeUndefined();
+    const again = await new TestClient(t.app, { headers: { accept: 'text/html' } }).get(`/plany/${serniki}`);
+    expect(again.body).toBe(first.body);
+    const english = await new TestClient(t.app, { headers: { accept: 'text/html', 'accept-language': 'en' } }).get(`/plany/${serniki}`);
+    expect(english.body).toContain('published');
+    expect(status(english.body)).toBeUndefined();
+    const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await supervisor.signIn('kierownik.lubartow');
+    expect((await supervisor.get(`/plany/${serniki}`)).body).toContain(`href="/admin/plans/${serniki}"`);
+    expect((await browser.get(`/plany/${serniki}`)).body).not.toContain(`/admin/plans/${serniki}`);
+    const started = await supervisor.send('POST', `/api/v1/plans/${serniki}/transitions`, { transition: 'start' });
+    expect(started.statusCode).toBe(200);
+    const after = await browser.get(`/plany/${serniki}`);
+    expect(status(after.body)).toBe('w realizacji');
+  });
+
   it('does not show plans that were never published', async () => {
     const officer = new TestClient(t.app);
     await officer.signIn('dzielnicowy.lubartow');

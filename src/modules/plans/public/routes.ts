@@ -17,6 +17,7 @@ import { planPdf } from '../publication/render-pdf.js';
 import { planDocx } from '../publication/render-docx.js';
 import { LibraryPage, PlanPage, type PlanSummary } from './pages.js';
 import { TtlCache } from '../../../platform/cache/ttl-cache.js';
+import { PublicPageCache } from '../../../platform/render/public-page-cache.js';
 import { onPlansChanged } from '../changes.js';
 
 /** Summaries of published plans with their district and unit names, for lists. */
@@ -99,25 +100,28 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   const pages = new TtlCache<{ plan: Plan; published: Awaited<ReturnType<typeof loadPublished>>['published']; similar: PlanSummary[] }>(30_000);
   onPlansChanged(() => pages.clear());
 
-  app.get<{ Params: { id: string } }>('/plany/:id', { schema: { hide: true } }, async (request, reply) => {
-    const { plan, published, similar } = await pages.get(`${request.params.id}|${request.lang}`, async () => {
-      const { plan, published } = await loadPublished(request.params.id, request.lang);
-      const query = similarityQuery(planSearchText(published.content));
-      return { plan, published, similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [] };
-    });
-    const staff = request.principal && (await workingView(db, request.principal, plan));
-    return sendPage(
-      reply,
-      createElement(PlanPage, {
-        ctx: pageContext(request, reply),
+  // …and so is the page itself for anonymous visitors, who are nearly all of its readers.
+  const rendered = new PublicPageCache(30_000);
+  onPlansChanged(() => rendered.clear());
+
+  app.get<{ Params: { id: string } }>('/plany/:id', { schema: { hide: true } }, (request, reply) =>
+    rendered.send(request, reply, async (ctx) => {
+      const { plan, published, similar } = await pages.get(`${request.params.id}|${request.lang}`, async () => {
+        const { plan, published } = await loadPublished(request.params.id, request.lang);
+        const query = similarityQuery(planSearchText(published.content));
+        return { plan, published, similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [] };
+      });
+      const staff = request.principal && (await workingView(db, request.principal, plan));
+      return createElement(PlanPage, {
+        ctx,
         document: published.document,
         plan: { id: plan.id, status: plan.status, version: published.version, publishedAt: plan.publishedAt, evaluation: plan.evaluation, unitName: published.context.unitName, districtName: published.context.districtName },
         similar,
         districtUrl: districtUrl(plan.districtId),
         staffUrl: staff ? `/admin/plans/${plan.id}` : null,
-      }),
-    );
-  });
+      });
+    }),
+  );
 
   const download = async (reply: FastifyReply, id: string, kind: 'pdf' | 'docx') => {
     const { plan, published } = await loadPublished(id, 'pl');
