@@ -116,7 +116,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     {
       schema: {
         tags,
-        summary: 'Published plans, newest period first: full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (2,000 with a search, or to the end of the next page); `totalIsExact` false means more.',
+        summary: 'Published plans, newest period first: full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
         querystring: listQuery,
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
       },
