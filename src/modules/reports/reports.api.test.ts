@@ -49,6 +49,9 @@ describe.each(backends)('threat reports on %s', (backend) => {
     expect(mail[0]).toMatchObject({ recipient: district3Email });
     expect(mail[0]!.subject).toContain(String(body.id));
     expect(mail[0]!.body).not.toContain('chodniku');
+    // The change is in the audit log under the resident's label and address, as every change is.
+    const audit = await t.testDb.database.db.selectFrom('audit_log').select(['action', 'actor_label', 'ip']).where('entity_type', '=', 'reports').where('entity_id', '=', String(body.id)).execute();
+    expect(audit).toEqual([{ action: 'insert', actor_label: 'mieszkaniec', ip: `198.51.100.${ipCounter}` }]);
   });
 
   it('takes a report by typed address, with no map at all', async () => {

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { ReportCategoriesTable } from '../../platform/db/schema.js';
-import type { Trx } from '../../platform/audit/actor.js';
+import { actorSettings, type Actor, type Trx } from '../../platform/audit/actor.js';
 import { subtreeOf } from '../units/repository.js';
 import type { Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
@@ -117,7 +117,7 @@ export interface NewReport {
 
 const point = (p: LonLat | null) => (p ? sql`point(${p.lon}, ${p.lat})` : null);
 
-/** The per-address limit a new report is checked against (inside the caller's lock on the address). */
+/** The per-address limit a new report is checked against. */
 export interface IpLimit {
   ip: string;
   since: Date;
@@ -132,41 +132,42 @@ export interface NewReportMail {
 }
 
 /**
- * Stores a resident's report with its "created" event and the e-mail to its district, in one
- * statement (one round trip: submissions are the busiest public write). With `limit`, nothing is
- * stored when the address has `max` reports since `since`: then `report` is null and `recent`
- * says how many there are and when the oldest was made. The caller holds the address's lock, so
- * the count sees every earlier report of it (each statement reads what was committed before it).
+ * Stores a resident's report with its "created" event, its audit row (by the trigger, with the
+ * actor) and the e-mail to its district: one statement, its own transaction, one round trip
+ * (submissions are the busiest public write). With `limit`, nothing is stored when the address
+ * has `max` reports since `since`: then `report` is null and `recent` says how many there are and
+ * when the oldest was made; `reports_from_address` (migration 0008) takes the address's lock
+ * and counts what was committed before it was granted.
  */
 export async function storeNewReport(
-  trx: Trx,
+  db: Queryable,
   report: NewReport,
-  event: { actorLabel: string },
+  actor: Actor,
   limit: IpLimit | null,
   mail: NewReportMail | null,
 ): Promise<{ report: Report | null; recent: { count: number; oldest: Date | null } }> {
-  const recent = limit
-    ? sql`select count(*)::int as n, min(created_at) as oldest from reports where reporter_ip = ${limit.ip} and created_at > ${limit.since}`
-    : sql`select 0 as n, null::timestamptz as oldest`;
+  const recent = limit ? sql`select n, oldest from reports_from_address(${limit.ip}, ${limit.since})` : sql`select 0 as n, null::timestamptz as oldest`;
   const { rows } = await sql<Partial<ReportRow> & { recent_n: number; recent_oldest: Date | null }>`
-    with recent as (${recent}),
+    with actor as (select ${actorSettings(actor)}),
+    recent as (${recent}),
     added as (
       insert into reports (category_id, unit_id, district_id, position, public_position, address, description, email, reporter_ip, event_at)
       select ${report.categoryId}, ${report.unitId}, ${report.districtId}, ${point(report.position)}, ${point(report.publicPosition)},
         ${report.address}, ${report.description}, ${report.email}, ${report.reporterIp}, ${report.eventAt}::timestamptz
+      from actor -- the settings are made before the rows go in (the audit trigger reads them)
       where (select n from recent) < ${limit?.max ?? 1}
       returning ${reportColumns}
     ),
     event as (
       insert into report_events (report_id, actor_id, actor_label, kind, to_status, district_id)
-      select id, null, ${event.actorLabel}, 'created', 'new', district_id from added
+      select id, null, ${actor.label}, 'created', 'new', district_id from added
     ),
     mail as (
       insert into outbox (recipient, subject, body)
       select ${mail?.to ?? null}::text, format(${mail?.subject ?? ''}::text, id), format(${mail?.text ?? ''}::text, id) from added
       where ${mail !== null}
     )
-    select recent.n as recent_n, recent.oldest as recent_oldest, added.* from recent left join added on true`.execute(trx);
+    select recent.n as recent_n, recent.oldest as recent_oldest, added.* from recent left join added on true`.execute(db);
   const row = rows[0]!;
   return {
     report: row.id === null || row.id === undefined ? null : toReport(row as ReportRow),

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { inTransaction, type Actor } from '../../platform/audit/actor.js';
+import type { Actor } from '../../platform/audit/actor.js';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { Register } from '../districts/locator/register.js';
@@ -93,7 +93,7 @@ export async function submitReport(
     eventAt: value.eventAt,
   };
   // One address at a time (a lock across instances), so two simultaneous reports cannot both slip under the limit.
-  const stored = await inTransaction(db, actor, (trx) => storeNewReport(trx, newReport, { actorLabel: actor.label }, limit, mail), ip ? { lock: `report-ip:${ip}` } : {});
+  const stored = await storeNewReport(db, newReport, actor, limit, mail);
   if (!stored.report) {
     const retryAfter = Math.max(1, Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000));
     throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, formatRateLimit(options.rateLimit)), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });

@@ -19,16 +19,20 @@ export const systemActor = (label = 'system'): Actor => ({ accountId: null, labe
  * audit triggers read it. Everything inside is stored together or not at all.
  * Inside `work` use only `trx`: the embedded database has a single connection.
  */
-export async function inTransaction<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>, options: { lock?: string } = {}): Promise<T> {
+export async function inTransaction<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    // `lock`: a transaction-level advisory lock on a name, taken in the same round trip (it
-    // serialises, say, one address's writes across instances until the commit).
-    await sql`select
-      set_config('app.actor_id', ${actor.accountId ?? ''}, true),
-      set_config('app.actor_label', ${actor.label}, true),
-      set_config('app.ip', ${actor.ip ?? ''}, true),
-      set_config('app.request_id', ${actor.requestId ?? ''}, true)${options.lock === undefined ? sql`` : sql`,
-      pg_advisory_xact_lock(hashtext(${options.lock}))`}`.execute(trx);
+    await sql`select ${actorSettings(actor)}`.execute(trx);
     return work(trx);
   });
+}
+
+/**
+ * The select list that stores the actor in transaction-local settings, for a statement that is
+ * its own transaction (see `storeNewReport`) or the first of one.
+ */
+export function actorSettings(actor: Actor) {
+  return sql`set_config('app.actor_id', ${actor.accountId ?? ''}, true),
+      set_config('app.actor_label', ${actor.label}, true),
+      set_config('app.ip', ${actor.ip ?? ''}, true),
+      set_config('app.request_id', ${actor.requestId ?? ''}, true)`;
 }
