@@ -68,7 +68,7 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
     const ctx = pageContext(request, reply);
     const waiting = await newReportCount(
       db,
-      principal.role === 'officer' ? { districtIds: await districtsServedBy(db, principal.accountId, warsawToday()) } : { subtreeOf: principal.unitId },
+      principal.role === 'officer' ? { districtIds: await districtsServedBy(db, principal, warsawToday()) } : { subtreeOf: principal.unitId },
     );
     const m = messages[ctx.lang];
     const cards: [string, string, string, Role[]][] = [

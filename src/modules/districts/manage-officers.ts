@@ -3,6 +3,9 @@ import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.
 import type { Principal, Role } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/errors.js';
 import { assertUnitInScope } from '../units/scope.js';
+import { unitAncestry } from '../units/repository.js';
+import { findAccount } from '../accounts/repository.js';
+import { accountLinkProblem } from './account-link.js';
 import { dayBefore, isCalendarDay, periodsOverlap, warsawToday } from './assignments.js';
 import { districtErrors } from './messages.js';
 import { officerName, type Assignment, type AssignmentKind, type Officer, type OfficerPosition } from './model.js';
@@ -13,6 +16,7 @@ import {
   insertAssignment,
   insertOfficer,
   listAssignments,
+  officerLinkedTo,
   setAssignmentEnd,
   updateOfficerRow,
 } from './repository.js';
@@ -30,18 +34,35 @@ export interface OfficerInput {
   accountId?: string | null | undefined;
 }
 
-async function assertAccountFree(trx: Trx, accountId: string | null | undefined, officerId?: string): Promise<void> {
-  if (!accountId) return;
-  const taken = await trx.selectFrom('officers').select('id').where('account_id', '=', accountId).executeTakeFirst();
-  if (taken && taken.id !== officerId) throw new AppError(409, 'account_linked', districtErrors.accountTaken(), { field: 'accountId' });
-  const account = await trx.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
+/**
+ * Throws unless `accountId` may be linked to an officer of `officerUnitId` by `principal`: the
+ * account exists, is linked to no other officer, and the link keeps it within its unit
+ * (see account-link.ts). `linking` is false when only the officer's unit changes.
+ */
+async function assertAccountLinkable(
+  trx: Trx,
+  principal: Principal,
+  link: { accountId: string | null | undefined; officerUnitId: string; officerId?: string; linking: boolean },
+): Promise<void> {
+  if (!link.accountId) return;
+  const account = await findAccount(trx, link.accountId);
   if (!account) throw new AppError(422, 'account_not_found', { pl: 'Nie ma takiego konta.', en: 'No such account.' }, { field: 'accountId' });
+  const problem = accountLinkProblem({
+    linkerUnitId: link.linking ? principal.unitId : null,
+    accountUnitId: account.unitId,
+    accountAncestry: await unitAncestry(trx, account.unitId),
+    targetAncestry: await unitAncestry(trx, link.officerUnitId),
+  });
+  if (problem === 'account_out_of_scope') throw new AppError(403, problem, districtErrors.accountOutOfScope(), { field: 'accountId' });
+  if (problem === 'account_outside_unit') throw new AppError(422, problem, districtErrors.accountOutsideUnit(), { field: 'accountId' });
+  const taken = await officerLinkedTo(trx, link.accountId);
+  if (taken && taken !== link.officerId) throw new AppError(409, 'account_linked', districtErrors.accountTaken(), { field: 'accountId' });
 }
 
 export async function createOfficer(db: Db, principal: Principal, actor: Actor, input: OfficerInput): Promise<Officer> {
   return inTransaction(db, actor, async (trx) => {
     await assertUnitInScope(trx, principal, input.unitId, registerRoles);
-    await assertAccountFree(trx, input.accountId);
+    await assertAccountLinkable(trx, principal, { accountId: input.accountId, officerUnitId: input.unitId, linking: true });
     const id = await insertOfficer(trx, {
       unitId: input.unitId,
       rank: input.rank.trim(),
@@ -69,9 +90,15 @@ export async function updateOfficer(
   patch: Partial<OfficerInput>,
 ): Promise<Officer> {
   return inTransaction(db, actor, async (trx) => {
-    await loadOfficer(trx, principal, id, registerRoles);
+    const officer = await loadOfficer(trx, principal, id, registerRoles);
     if (patch.unitId) await assertUnitInScope(trx, principal, patch.unitId, registerRoles);
-    await assertAccountFree(trx, patch.accountId, id);
+    const linking = patch.accountId !== undefined && patch.accountId !== officer.accountId;
+    await assertAccountLinkable(trx, principal, {
+      accountId: patch.accountId === undefined ? officer.accountId : patch.accountId,
+      officerUnitId: patch.unitId ?? officer.unitId,
+      officerId: id,
+      linking,
+    });
     await updateOfficerRow(trx, id, {
       unitId: patch.unitId,
       rank: patch.rank?.trim(),
@@ -97,6 +124,19 @@ export async function retireOfficer(db: Db, principal: Principal, actor: Actor, 
     }
     await updateOfficerRow(trx, id, { retiredAt: new Date() });
   });
+}
+
+/** An officer with an account may serve only districts of the account's unit or below it. */
+async function assertAccountServes(trx: Trx, officer: Officer, districtUnitId: string): Promise<void> {
+  const account = officer.accountId ? await findAccount(trx, officer.accountId) : undefined;
+  if (!account) return;
+  const problem = accountLinkProblem({
+    linkerUnitId: null,
+    accountUnitId: account.unitId,
+    accountAncestry: await unitAncestry(trx, account.unitId),
+    targetAncestry: await unitAncestry(trx, districtUnitId),
+  });
+  if (problem) throw new AppError(422, problem, districtErrors.accountCannotServe(), { field: 'officerId' });
 }
 
 export interface AssignInput {
@@ -131,6 +171,7 @@ export async function assignOfficer(
     if (!officer) throw new AppError(422, 'officer_not_found', districtErrors.officerNotFound(), { field: 'officerId' });
     await assertUnitInScope(trx, principal, officer.unitId, assignmentRoles);
     if (officer.retiredAt) throw new AppError(409, 'officer_retired', districtErrors.officerRetired(), { field: 'officerId' });
+    await assertAccountServes(trx, officer, district.unitId);
 
     const period = { startsOn: input.startsOn, endsOn };
     const sameKind = (await listAssignments(trx, { districtId: district.id })).filter((a) => a.kind === input.kind);

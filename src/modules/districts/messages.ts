@@ -42,4 +42,16 @@ export const districtErrors = {
     pl: 'To konto jest już powiązane z innym policjantem.',
     en: 'This account is already linked to another officer.',
   }),
+  accountOutOfScope: (): Localized => ({
+    pl: 'To konto należy do jednostki spoza Twojego zakresu.',
+    en: 'This account belongs to a unit outside your scope.',
+  }),
+  accountOutsideUnit: (): Localized => ({
+    pl: 'Konto należy do innej jednostki: można je powiązać tylko z policjantem jednostki konta albo jednostki jej podległej.',
+    en: "The account belongs to another unit: it can be linked only to an officer of the account's unit or of a unit below it.",
+  }),
+  accountCannotServe: (): Localized => ({
+    pl: 'Konto tego policjanta należy do innej jednostki: może on obsługiwać tylko rejony jednostki swojego konta albo jednostek jej podległych.',
+    en: "This officer's account belongs to another unit: the officer can serve only districts of the account's unit or of units below it.",
+  }),
 };

@@ -63,6 +63,21 @@ export async function listDistricts(
   return (await query.orderBy('unit_id').orderBy('number').execute()).map(toDistrict);
 }
 
+/** Active districts with their unit's name, for choosing one: given ids, or a unit subtree. */
+export async function listDistrictChoices(
+  db: Queryable,
+  filter: { ids: readonly string[] } | { subtreeOf: string },
+): Promise<{ id: string; name: string; unitName: string }[]> {
+  if ('ids' in filter && filter.ids.length === 0) return [];
+  let query = db
+    .selectFrom('districts as d')
+    .innerJoin('units as u', 'u.id', 'd.unit_id')
+    .select(['d.id', 'd.name', 'u.name as unitName'])
+    .where('d.retired_at', 'is', null);
+  query = 'ids' in filter ? query.where('d.id', 'in', filter.ids) : query.where('d.unit_id', 'in', subtreeOf(filter.subtreeOf));
+  return query.orderBy('u.name').orderBy('d.number').execute();
+}
+
 export interface DistrictRow {
   unitId: string;
   number: number;
@@ -204,14 +219,25 @@ export async function setAssignmentEnd(trx: Trx, id: string, endsOn: string | nu
   await trx.updateTable('assignments').set({ ends_on: endsOn }).where('id', '=', id).execute();
 }
 
-/** Districts the account serves on `day` as their officer or substitute (through its linked officer). */
-export async function districtsServedBy(db: Queryable, accountId: string, day: string): Promise<string[]> {
+/** The officer an account is linked to, if any. */
+export async function officerLinkedTo(db: Queryable, accountId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('officers').select('id').where('account_id', '=', accountId).executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * Districts a person serves on `day` as their officer or substitute (through the officer record
+ * linked to their account). Only districts of the person's unit or below count: a link, however it
+ * came about, never reaches outside the account's own unit.
+ */
+export async function districtsServedBy(db: Queryable, person: { accountId: string; unitId: string }, day: string): Promise<string[]> {
   const rows = await db
     .selectFrom('assignments as a')
     .innerJoin('officers as o', 'o.id', 'a.officer_id')
     .select('a.district_id')
-    .where('o.account_id', '=', accountId)
+    .where('o.account_id', '=', person.accountId)
     .where('o.retired_at', 'is', null)
+    .where('a.unit_id', 'in', subtreeOf(person.unitId))
     .where('a.starts_on', '<=', day)
     .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>=', day)]))
     .execute();

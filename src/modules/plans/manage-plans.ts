@@ -40,7 +40,7 @@ export async function planSettings(db: Db | Trx): Promise<PlanSettings> {
 /** How a person stands to a district: its officer (or today's substitute), a reviewer of its unit, or neither. */
 export async function standingOf(db: Db | Trx, principal: Principal | null, districtId: string, unitId: string): Promise<Standing> {
   if (!principal) return { isDistrictOfficer: false, isReviewer: false };
-  const serving = await districtsServedBy(db, principal.accountId, warsawToday());
+  const serving = await districtsServedBy(db, principal, warsawToday());
   const reviewerRole = principal.role === 'supervisor' || principal.role === 'commander';
   return {
     isDistrictOfficer: serving.includes(districtId),

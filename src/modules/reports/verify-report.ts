@@ -22,7 +22,7 @@ function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>):
 /** How a staff member stands to a report: its district's officer, and/or a supervisor of its unit. */
 export async function reportStanding(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<Standing> {
   if (!principal) return { isDistrictOfficer: false, isSupervisor: false };
-  const served = report.districtId ? await districtsServedBy(db, principal.accountId, warsawToday()) : [];
+  const served = report.districtId ? await districtsServedBy(db, principal, warsawToday()) : [];
   const inUnit = isInScope(principal.unitId, await unitAncestry(db, report.unitId));
   return {
     isDistrictOfficer: report.districtId !== null && served.includes(report.districtId),

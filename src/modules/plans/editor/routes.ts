@@ -1,5 +1,4 @@
 import { createElement } from 'react';
-import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { requireRole } from '../../../platform/auth/guards.js';
@@ -11,7 +10,7 @@ import { sendPage } from '../../../platform/render/render.js';
 import { docxText } from '../../../platform/documents/docx-text.js';
 import type { Option } from '../../../platform/render/components.js';
 import { warsawToday } from '../../districts/assignments.js';
-import { subtreeOf } from '../../units/repository.js';
+import { districtsServedBy, listDistrictChoices } from '../../districts/repository.js';
 import { importPlanDocument, parseDocument } from '../import/import-plan.js';
 import { createPlan, deleteDraft, transitionPlan, updatePlan } from '../manage-plans.js';
 import { planErrors } from '../messages.js';
@@ -27,20 +26,9 @@ const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
 
 /** Districts a person may start a plan for: an officer's own (today), or every district of their units. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
-  const db = database.db;
-  const today = warsawToday();
-  let query = db.selectFrom('districts as d').innerJoin('units as u', 'u.id', 'd.unit_id').select(['d.id', 'd.name', 'u.name as unit_name']).where('d.retired_at', 'is', null);
-  if (principal.role === 'officer') {
-    query = query.where(
-      'd.id',
-      'in',
-      sql<string>`(select a.district_id from assignments a join officers o on o.id = a.officer_id where o.account_id = ${principal.accountId} and a.starts_on <= ${today} and (a.ends_on is null or a.ends_on >= ${today}))`,
-    );
-  } else {
-    query = query.where('d.unit_id', 'in', subtreeOf(principal.unitId));
-  }
-  const rows = await query.orderBy('u.name').orderBy('d.number').execute();
-  return rows.map((row) => ({ value: row.id, label: `${row.name} (${row.unit_name})` }));
+  const filter = principal.role === 'officer' ? { ids: await districtsServedBy(database.db, principal, warsawToday()) } : { subtreeOf: principal.unitId };
+  const rows = await listDistrictChoices(database.db, filter);
+  return rows.map((row) => ({ value: row.id, label: `${row.name} (${row.unitName})` }));
 }
 
 export function registerPlanEditor(app: FastifyInstance, database: Database): void {

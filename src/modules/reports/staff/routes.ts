@@ -48,7 +48,7 @@ const isStatus = (value: string | undefined): value is ReportStatus => (reportSt
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
   let query = database.db.selectFrom('districts').select(['id', 'name']).where('retired_at', 'is', null);
   if (principal.role === 'officer') {
-    const mine = await districtsServedBy(database.db, principal.accountId, warsawToday());
+    const mine = await districtsServedBy(database.db, principal, warsawToday());
     query = query.where('id', 'in', mine.length ? mine : ['']);
   } else {
     query = query.where('unit_id', 'in', subtreeOf(principal.unitId));
