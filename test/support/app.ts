@@ -39,7 +39,8 @@ export class TestClient {
 
   constructor(
     private readonly app: FastifyInstance,
-    private readonly defaults: { headers?: Record<string, string> } = {},
+    /** `remoteAddress`: the address the request comes from (app.inject's socket address). */
+    private readonly defaults: { headers?: Record<string, string>; remoteAddress?: string } = {},
   ) {}
 
   async request(options: {
@@ -59,7 +60,8 @@ export class TestClient {
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
     }
-    const response = await this.app.inject({ method: options.method, url: options.url, headers, payload });
+    const remoteAddress = this.defaults.remoteAddress;
+    const response = await this.app.inject({ method: options.method, url: options.url, headers, payload, ...(remoteAddress ? { remoteAddress } : {}) });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.value === '';
       if (expired) this.cookies.delete(cookie.name);

@@ -1,4 +1,5 @@
-import { defineMessages, formatNumber, plural, type Localized } from '../../platform/i18n/i18n.js';
+import { defineMessages, formatDateTime, formatNumber, plural, type Localized } from '../../platform/i18n/i18n.js';
+import type { Mail } from '../../platform/mail/outbox.js';
 import type { PasswordProblem } from './model.js';
 import { passwordLength } from './model.js';
 
@@ -131,9 +132,10 @@ export const accountErrors = {
     pl: 'To konto jest zablokowane. Skontaktuj się z administratorem jednostki.',
     en: 'This account is disabled. Contact your unit administrator.',
   }),
+  // Throttling counts per login and network, so the owner elsewhere is not stopped: the text says so.
   throttled: (wait: Localized): Localized => ({
-    pl: `Zbyt wiele nieudanych prób logowania na to konto. Spróbuj ponownie za ${wait.pl}.`,
-    en: `Too many failed sign-in attempts for this account. Try again in ${wait.en}.`,
+    pl: `Zbyt wiele nieudanych prób logowania na to konto z tej sieci. Spróbuj ponownie za ${wait.pl}.`,
+    en: `Too many failed sign-in attempts for this account from this network. Try again in ${wait.en}.`,
   }),
   loginTaken: (login: string): Localized => ({
     pl: `Login „${login}” jest już zajęty.`,
@@ -161,3 +163,25 @@ export const accountErrors = {
   }),
   accountNotFound: (): Localized => ({ pl: 'Nie ma takiego konta.', en: 'No such account.' }),
 };
+
+/**
+ * The e-mail to an account holder whose login had repeated failed sign-ins (one per burst). It
+ * names no address or password tried: the holder needs to know that it happens, and what to do.
+ */
+export function failedSignInsMail(to: string, login: string, failures: number, since: Date): Mail {
+  const pl = plural('pl', failures, { one: 'nieudaną próbę', few: 'nieudane próby', many: 'nieudanych prób', other: 'nieudanej próby' });
+  const en = plural('en', failures, { one: 'failed sign-in attempt', other: 'failed sign-in attempts' });
+  return {
+    to,
+    subject: `Nieudane próby logowania na konto ${login} / Failed sign-in attempts for ${login}`,
+    text: [
+      `Od ${formatDateTime(since, 'pl')} odnotowaliśmy ${formatNumber(failures, 'pl')} ${pl} logowania na Twoje konto „${login}” w systemie Dzielnicowy.`,
+      'Konto nie jest zablokowane: możesz się logować jak zwykle. Jeśli to nie Ty, ' +
+        'zmień hasło (Moje konto → Zmień hasło) i powiadom administratora swojej jednostki.',
+      '',
+      `Since ${formatDateTime(since, 'en')} there have been ${formatNumber(failures, 'en')} ${en} for your account "${login}" in Dzielnicowy.`,
+      'The account is not locked: you can sign in as usual. If it was not you, change your password ' +
+        '(My account → Change password) and tell your unit administrator.',
+    ].join('\n'),
+  };
+}

@@ -63,7 +63,7 @@ export async function findAccount(db: Queryable, id: string): Promise<Account | 
 export async function findCredentials(db: Queryable, login: string) {
   return db
     .selectFrom('accounts')
-    .select(['id', 'login', 'unit_id', 'password_hash', 'active'])
+    .select(['id', 'login', 'email', 'unit_id', 'password_hash', 'active'])
     .where(sql`lower(login)`, '=', loginKey(login))
     .executeTakeFirst();
 }

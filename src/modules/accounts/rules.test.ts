@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { secondsUntilNextAttempt, defaultThrottle } from './login-throttle.js';
+import { defaultThrottle, delayAfterFailures, delayTable, isNotifyingFailure, secondsUntilNextAttempt } from './login-throttle.js';
 import { passwordProblem } from './model.js';
 import { isSelfLockout } from './policy.js';
 import { isInScope } from '../units/scope.js';
@@ -26,6 +26,27 @@ describe('login throttle', () => {
   it('counts the wait from the last failure', () => {
     expect(secondsUntilNextAttempt(5, ago(20), now)).toBe(10);
     expect(secondsUntilNextAttempt(5, ago(30), now)).toBe(0);
+  });
+
+  it('forgets the failures of a source a while after the last one, even when the wait would be longer', () => {
+    const patient = { ...defaultThrottle, maxDelaySeconds: 48 * 3600 };
+    expect(secondsUntilNextAttempt(30, ago(23 * 3600), now, patient)).toBeGreaterThan(0);
+    expect(secondsUntilNextAttempt(30, ago(24 * 3600), now, patient)).toBe(0);
+  });
+
+  it('gives the database a table that agrees with the rule for every count', () => {
+    for (const policy of [defaultThrottle, { ...defaultThrottle, freeAttempts: 3, baseDelaySeconds: 7, maxDelaySeconds: 1000 }]) {
+      const table = delayTable(policy);
+      expect(table.at(-1)).toBe(policy.maxDelaySeconds);
+      for (let failures = 0; failures < 200; failures++) {
+        expect(table[Math.min(failures, table.length - 1)]).toBe(delayAfterFailures(failures, policy));
+      }
+    }
+  });
+
+  it('tells the account holder at exactly one failure of a burst', () => {
+    const counts = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(counts.filter((n) => isNotifyingFailure(n))).toEqual([defaultThrottle.notifyAfterFailures]);
   });
 
   it('never asks for a negative or unbounded wait', () => {

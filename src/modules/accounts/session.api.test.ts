@@ -54,7 +54,7 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(25);
     expect(blocked.json().error.code).toBe('too_many_attempts');
-    expect(blocked.json().error.message).toMatch(/Too many failed sign-in attempts for this account\. Try again in \d+ seconds\./);
+    expect(blocked.json().error.message).toMatch(/Too many failed sign-in attempts for this account from this network\. Try again in \d+ seconds\./);
     // Other logins are not affected.
     expect((await client.signIn('dzielnicowy.krasnystaw')).statusCode).toBe(200);
   });

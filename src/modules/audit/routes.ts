@@ -46,7 +46,7 @@ const entrySchema = {
 
 const PAGE_SIZE = 50;
 export const auditEntityTypes = ['accounts', 'units', 'login'];
-export const auditActions = ['insert', 'update', 'delete', 'auth.login', 'auth.login_failed', 'auth.logout'];
+export const auditActions = ['insert', 'update', 'delete', 'auth.login', 'auth.login_failed', 'auth.login_throttled', 'auth.logout'];
 
 export function registerAuditRoutes(app: FastifyInstance, database: Database): void {
   const db = database.db;

@@ -21,6 +21,8 @@ export interface DatabaseSchema {
   report_events: ReportEventsTable;
   report_confirmations: ReportConfirmationsTable;
   outbox: OutboxTable;
+  login_attempts: LoginAttemptsTable;
+  login_failure_bursts: LoginFailureBurstsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -274,4 +276,18 @@ export interface PlanSearchTable {
   period_to: string;
   published: boolean;
   search_vector: ColumnType<string, never, never>;
+}
+
+export interface LoginAttemptsTable {
+  login_key: string;
+  source: string;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+export interface LoginFailureBurstsTable {
+  login_key: string;
+  failures: number;
+  started_at: Timestamp;
+  last_failure_at: Timestamp;
 }
