@@ -147,7 +147,7 @@ async function runOn(label: string, target: DatabaseTarget, env: Record<string, 
   await writeRegister(target, register);
   await writeReports(target, register, reportCount);
   const writeMs = performance.now() - started;
-  const server = await start([mainScript], { ...env, DEMO_DATA: 'false', TRUST_PROXY: 'true', REPORT_RATE_LIMIT: '999999/day' });
+  const server = await start([mainScript], { ...env, DEMO_DATA: 'false', TRUST_PROXY: '1', REPORT_RATE_LIMIT: '999999/day' });
   try {
     // The public map's in-memory index loads after start-up (SQL answers meanwhile): measure it loaded.
     const loadStarted = performance.now();

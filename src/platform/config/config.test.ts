@@ -25,6 +25,25 @@ describe('configuration', () => {
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/expected true or false/);
   });
 
+  it('trusts no proxy by default, or a number of hops, or a list of proxy addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses TRUST_PROXY=true, which would let every client choose its address, and names the alternatives', () => {
+    for (const value of ['true', 'yes', 'TAK']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/liczbę serwerów pośredniczących.*number of reverse proxies/s);
+    }
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY="10.0.0.0\/33": „10.0.0.0\/33” nie jest adresem/);
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/"nginx" is not an IP address/);
+    expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/from 1 to 10/);
+  });
+
   it('marks cookies Secure when the public URL is https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://dzielnicowy.example.pl' }).secureCookies).toBe(true);
   });

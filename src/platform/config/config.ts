@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ipaddr from 'ipaddr.js';
 
 /** Where the project's files live, whether running from src/ (tests) or dist/src/ (built). */
 export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -37,7 +38,8 @@ export interface Config {
   database: DatabaseTarget;
   loadDemoData: boolean;
   logLevel: string;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the app: none, a number of hops, or their addresses/subnets. */
+  trustProxy: TrustProxy;
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -53,6 +55,43 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+export type TrustProxy = false | number | string[];
+
+// Names proxy-addr (Fastify's X-Forwarded-For reader) knows for common private ranges.
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `false` (no proxy; X-Forwarded-For is ignored), a number of proxies that each
+ * append to X-Forwarded-For, or a comma-separated list of proxy addresses/subnets. Either way the
+ * client's address is the one the last trusted proxy saw. `true` (trust every hop) would take the
+ * leftmost entry, which the client writes itself: it is refused rather than silently read as "1",
+ * because only the operator knows how many proxies there are, and a wrong guess either lets
+ * clients choose their address or puts every client under one address's limits.
+ */
+function trustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  const lower = value.toLowerCase();
+  if (['', 'false', '0', 'no', 'nie', 'off'].includes(lower)) return false;
+  if (['true', 'yes', 'tak', 'on'].includes(lower)) {
+    throw new ConfigError(
+      `TRUST_PROXY="${value}": zaufanie wszystkim pośrednikom pozwala każdemu klientowi podać dowolny adres IP. ` +
+        'Podaj liczbę serwerów pośredniczących (np. 1 dla jednego nginx) albo listę ich adresów lub podsieci (np. 10.0.0.0/8,127.0.0.1). / ' +
+        'trusting every proxy lets any client choose its IP address. ' +
+        'Give the number of reverse proxies (e.g. 1 for one nginx) or a comma-separated list of their addresses or subnets (e.g. 10.0.0.0/8,127.0.0.1).',
+    );
+  }
+  if (/^\d+$/.test(value)) return integer({ TRUST_PROXY: value }, 'TRUST_PROXY', 0, 1, 10);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry) && !proxyRangeNames.includes(entry)) {
+      throw new ConfigError(
+        `TRUST_PROXY="${value}": „${entry}” nie jest adresem IP ani podsiecią (np. 10.0.0.0/8) / "${entry}" is not an IP address or a subnet (e.g. 10.0.0.0/8)`,
+      );
+    }
+  }
+  return entries;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -123,7 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     // Demo accounts have published passwords: on by default only for the embedded database.
     loadDemoData: flag(env, 'DEMO_DATA', database.kind === 'embedded'),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     secureCookies: flag(env, 'COOKIE_SECURE', publicUrl.startsWith('https://')),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 240, 5, 7 * 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 30 * 24),

@@ -1,4 +1,5 @@
 import ipaddr from 'ipaddr.js';
+import type { TrustProxy } from '../config/config.js';
 
 /**
  * The key under which per-client limits count a client's requests. An IPv4 address is one
@@ -14,4 +15,17 @@ export function limitKeyOf(ip: string): string {
   if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
   const prefix = v6.parts.slice(0, 4).map((part) => part.toString(16)).join(':');
   return `${prefix}::/64`;
+}
+
+/**
+ * Fastify's `trustProxy` for our TRUST_PROXY setting. X-Forwarded-For is read from the right:
+ * the socket's address (hop 0) and then each entry a proxy appended, as long as the hop is
+ * trusted; the client's address is the last one read. For a number of proxies the hops up to
+ * that number are trusted (Fastify itself, given a number, trusts none: a hop count cannot tell
+ * a proxy from a client that reaches the app directly, so the app must be reachable only through
+ * its proxies); for a list, the addresses in it.
+ */
+export function trustProxyOption(setting: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
 }

@@ -18,6 +18,7 @@ import { AppError } from './errors.js';
 import { registerErrorHandlers } from './error-handler.js';
 import { validatorCompiler } from './validation.js';
 import { registerOpenApi } from './openapi.js';
+import { limitKeyOf, trustProxyOption } from './client-address.js';
 import './request-context.js';
 
 export const LANG_COOKIE = 'lang';
@@ -44,7 +45,7 @@ export async function createHttpServer(config: Config, database: Database): Prom
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -82,6 +83,8 @@ export async function createHttpServer(config: Config, database: Database): Prom
   });
   await app.register(rateLimit, {
     global: false,
+    // One client, one key: an IPv6 client counts per /64 (see limitKeyOf), like every limit of ours.
+    keyGenerator: (request) => limitKeyOf(request.ip),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         429,
