@@ -106,6 +106,13 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     const token = csrfFromHtml((await client.get('/login')).body);
     const response = await client.postForm('/login', { login: 'admin', password: DEMO_PASSWORD, next: '//evil.example/x' }, token);
     expect(response.headers.location).toBe('/');
+    // A browser drops the tab and reads "//evil.example".
+    const signedIn = await client.get('/login?next=%2F%09%2Fevil.example', { accept: 'text/html' });
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers.location).toBe('/');
+    const anonymous = new TestClient(t.app);
+    const form = await anonymous.postForm('/login', { login: 'admin', password: DEMO_PASSWORD, next: '/\t/evil.example' }, csrfFromHtml((await anonymous.get('/login')).body));
+    expect(form.headers.location).toBe('/');
   });
 
   it('lets a user change their password, which ends their other sessions', async () => {

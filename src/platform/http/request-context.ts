@@ -42,8 +42,28 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, notice
   };
 }
 
-/** A same-site path to return to after sign-in or a language switch; anything else becomes "/". */
+// Any origin will do: it only tells a path of this site from an address of another one.
+const PROBE_ORIGIN = 'http://return-path.invalid';
+
+/**
+ * A same-site path to return to after sign-in or a language switch; anything else becomes "/".
+ * The value is read the way a browser reads a Location header (WHATWG URL): browsers drop tabs
+ * and newlines and take "\" for "/", so "/\t/evil.example" is "//evil.example", another site.
+ * So control characters and backslashes are refused outright, the value must resolve to our own
+ * origin, and what comes back is the parsed path, never a form the browser could read otherwise.
+ */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  return value.slice(0, 2000);
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, PROBE_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== PROBE_ORIGIN) return '/';
+  const path = url.pathname + url.search + url.hash;
+  // "/.//evil.example" parses to the path "//evil.example", which a browser takes for a host.
+  return path.startsWith('//') ? '/' : path;
 }
