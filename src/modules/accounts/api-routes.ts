@@ -1,12 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
-import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { SESSION_COOKIE, hashToken } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
-import { actorOf } from '../../platform/http/request-context.js';
+import { actorOf, issueCsrfToken } from '../../platform/http/request-context.js';
 import type { Account } from './model.js';
 import { accountErrors } from './messages.js';
 import { authorizeAccountsOf } from './authorize.js';
@@ -61,6 +61,8 @@ export async function startSession(
       { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
     );
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
+    // From here the request belongs to the new session: a CSRF token issued now is bound to it.
+    request.sessionTokenHash = hashToken(token);
     return accountId;
   } catch (error) {
     if (error instanceof AppError) request.log.warn({ login: credentials.login, ip: request.ip, code: error.code }, 'sign-in refused');
@@ -73,6 +75,17 @@ export async function endSession(database: Database, request: FastifyRequest, re
     await signOut(database.db, actorOf(request), request.sessionTokenHash, request.principal.unitId);
   }
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  request.sessionTokenHash = null;
+}
+
+/**
+ * The API sign-in takes JSON only. Another site can send a form (urlencoded, multipart or
+ * text/plain) without CORS, and a sign-in it sent would put the visitor into the sender's account
+ * (login CSRF); JSON it cannot send, so this route needs no CSRF token.
+ */
+async function acceptJsonOnly(request: FastifyRequest): Promise<void> {
+  const type = (request.headers['content-type'] ?? '').toLowerCase();
+  if (!type.startsWith('application/json')) throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(type);
 }
 
 export function registerAccountApi(app: FastifyInstance, config: Config, database: Database): void {
@@ -82,8 +95,8 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof signInBody> }>(
     '/api/v1/session',
     {
-      // A JSON sign-in cannot be forged cross-site without CORS, so it needs no CSRF token.
       config: { csrf: false, rateLimit: loginLimit },
+      onRequest: acceptJsonOnly,
       schema: {
         tags: ['session'],
         summary: 'Sign in: sets the session cookie and returns the CSRF token',
@@ -94,7 +107,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
     async (request, reply) => {
       const accountId = await startSession(config, database, request, reply, request.body);
       const account = (await findAccount(db, accountId))!;
-      return { account, csrfToken: reply.generateCsrf() };
+      return { account, csrfToken: issueCsrfToken(request, reply) };
     },
   );
 
@@ -110,7 +123,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
     async (request, reply) => {
       const principal = requireSignedIn(request);
       const account = (await findAccount(db, principal.accountId))!;
-      return { account, csrfToken: reply.generateCsrf() };
+      return { account, csrfToken: issueCsrfToken(request, reply) };
     },
   );
 

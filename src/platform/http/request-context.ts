@@ -25,6 +25,20 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /**
+ * What a CSRF token is bound to: the session it was issued in, or "no session". A token (and its
+ * secret cookie) taken from an anonymous page, or from another person's session, then does not
+ * work with a session; a form issued before sign-in needs the fresh token of a page after it.
+ */
+export function csrfUserInfo(request: FastifyRequest): string {
+  return request.sessionTokenHash ? `session:${request.sessionTokenHash}` : 'anonymous';
+}
+
+/** A CSRF token for this request's session (the only way tokens are made). */
+export function issueCsrfToken(request: FastifyRequest, reply: FastifyReply): string {
+  return reply.generateCsrf({ userInfo: csrfUserInfo(request) });
+}
+
+/**
  * Everything a page needs. The CSRF token (and its secret cookie) is made only when a form on the
  * page asks for it: most public pages have none, and signing a token for every view is wasted work.
  * Pages are rendered to a string before the reply is sent, so the cookie still goes out.
@@ -35,7 +49,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, notice
     lang: request.lang,
     principal: request.principal,
     get csrfToken() {
-      return (token ??= reply.generateCsrf());
+      return (token ??= issueCsrfToken(request, reply));
     },
     currentUrl: request.url,
     notice: notice ?? null,

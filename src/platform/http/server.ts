@@ -18,11 +18,12 @@ import { AppError } from './errors.js';
 import { registerErrorHandlers } from './error-handler.js';
 import { validatorCompiler } from './validation.js';
 import { registerOpenApi } from './openapi.js';
+import { csrfUserInfo } from './request-context.js';
 import { limitKeyOf, trustProxyOption } from './client-address.js';
-import './request-context.js';
 
 export const LANG_COOKIE = 'lang';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const API_PATH = /^\/(api|open311)\//;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -80,6 +81,9 @@ export async function createHttpServer(config: Config, database: Database): Prom
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'dz_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true },
+    // Tokens are bound to the session (see csrfUserInfo), keyed by a secret all instances share.
+    getUserInfo: csrfUserInfo,
+    csrfOpts: { userInfo: true, hmacKey: await loadOrCreateSecret(database.db, 'csrf_hmac_key') },
   });
   await app.register(rateLimit, {
     global: false,
@@ -124,12 +128,18 @@ export async function createHttpServer(config: Config, database: Database): Prom
     }
   });
 
-  // CSRF: every form post, and every write that carries our session cookie, needs the token.
+  // CSRF: a token is needed where a forged request could act with someone's authority: every
+  // write that carries our session cookie (the browser adds it on its own), and every form post
+  // of the HTML pages (the sign-in form: login CSRF; the public forms). An API request (/api/,
+  // /open311/) without the session cookie carries no one's authority, so it needs none, whatever
+  // its body: `curl -F file=@plan.txt …/api/v1/plans/parse` works as the README says.
   app.addHook('preHandler', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return done();
-    const type = request.headers['content-type'] ?? '';
-    const isForm = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
-    if (!isForm && !request.cookies[SESSION_COOKIE]) return done();
+    if (!request.cookies[SESSION_COOKIE]) {
+      const type = request.headers['content-type'] ?? '';
+      const isForm = type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+      if (!isForm || API_PATH.test(request.url)) return done();
+    }
     app.csrfProtection(request, reply, done);
   });
 
