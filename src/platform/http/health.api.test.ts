@@ -4,6 +4,7 @@ import { buildApp } from '../../app.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.js';
+import { createTestApp } from '../../../test/support/app.js';
 import type { FastifyInstance } from 'fastify';
 
 /** A TCP proxy to PostgreSQL that the test can cut, to make the database unreachable for real. */
@@ -29,6 +30,17 @@ function proxyTo(target: URL) {
   };
 }
 
+/** The log lines the app writes from now on (pino's destination, shared by every request's logger). */
+function captureLog(app: FastifyInstance): Array<Record<string, unknown>> {
+  const lines: Array<Record<string, unknown>> = [];
+  let owner: object | null = app.log;
+  let key: symbol | undefined;
+  while (owner && !(key = Object.getOwnPropertySymbols(owner).find((s) => s.description === 'pino.stream'))) owner = Object.getPrototypeOf(owner);
+  const stream = (app.log as unknown as Record<symbol, { write(line: string): boolean }>)[key!]!;
+  stream.write = (line: string) => lines.push(JSON.parse(line)) > 0;
+  return lines;
+}
+
 describe('GET /health on the PostgreSQL server back end', () => {
   let test: TestDatabase;
   let database: Database;
@@ -45,7 +57,7 @@ describe('GET /health on the PostgreSQL server back end', () => {
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(port);
     database = await openDatabase({ kind: 'postgres', url: viaProxy.toString() });
-    app = await buildApp(loadConfig({ DATABASE_URL: viaProxy.toString(), LOG_LEVEL: 'silent' }), database);
+    app = await buildApp(loadConfig({ DATABASE_URL: viaProxy.toString(), LOG_LEVEL: 'warn' }), database);
   });
   afterAll(async () => {
     await app.close();
@@ -60,15 +72,38 @@ describe('GET /health on the PostgreSQL server back end', () => {
     expect(response.json()).toMatchObject({ status: 'ok', database: 'postgres' });
   });
 
-  it('answers 503 with the reason when the database is unreachable, and recovers', async () => {
+  it('answers 503 "unavailable" when the database is unreachable, keeps the reason for the log, and recovers', async () => {
+    const log = captureLog(app);
     await proxy.cut();
     const down = await app.inject('/health');
     expect(down.statusCode).toBe(503);
-    expect(down.json()).toMatchObject({ status: 'unavailable', database: 'postgres' });
-    expect(down.json().reason).toMatch(/^database unreachable \(.+\)/);
+    expect(down.json()).toEqual({ status: 'unavailable', database: 'postgres', version: expect.any(String) });
+    const [entry, ...more] = log.filter((line) => line.msg === 'health check failed: the database does not answer');
+    expect(more).toHaveLength(0);
+    const detail = String((entry!.err as { message: string }).message);
+    expect(detail.length).toBeGreaterThan(0);
+    expect(down.body).not.toContain(detail);
+    expect(down.body).not.toContain(String(port));
     proxy = proxyTo(new URL(test.url!));
     await proxy.listen(port);
     const up = await app.inject('/health');
     expect(up.statusCode).toBe(200);
+  });
+});
+
+describe('GET /health on the embedded database', () => {
+  it('answers 503 "unavailable", without the error, once the database is closed', async () => {
+    const t = await createTestApp('pglite', { LOG_LEVEL: 'warn' });
+    try {
+      const log = captureLog(t.app);
+      expect((await t.app.inject('/health')).statusCode).toBe(200);
+      await t.testDb.database.close();
+      const down = await t.app.inject('/health');
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toEqual({ status: 'unavailable', database: 'embedded', version: expect.any(String) });
+      expect(log.some((line) => line.msg === 'health check failed: the database does not answer' && line.err)).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });
