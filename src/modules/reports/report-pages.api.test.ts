@@ -18,7 +18,7 @@ describe.each(backends)('threat report pages on %s', (backend) => {
   let parking: string;
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: 'true' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
     const categories = (await new TestClient(t.app).get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[];
     parking = categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
   });

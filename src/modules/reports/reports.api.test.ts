@@ -17,7 +17,7 @@ describe.each(backends)('threat reports on %s', (backend) => {
   let parking: string;
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: 'true' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
     for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna', 'kierownik.sejny', 'admin']) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login]!.signIn(login);

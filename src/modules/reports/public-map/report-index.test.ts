@@ -232,7 +232,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   }
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: 'true' });
+    t = await createTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: '1' });
     db = t.testDb.database.db;
     categories = (await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id);
     units = (await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id);
