@@ -23,6 +23,7 @@ import { registerPlanEditor } from './modules/plans/editor/routes.js';
 import { registerReports } from './modules/reports/routes.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
+import { DocumentWorkers } from './platform/documents/document-workers.js';
 
 /** The whole application on an open, migrated database. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -46,9 +47,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerTransferApi(app, database, registerChanged);
   registerTransferPages(app, database, registerChanged);
   registerUnitAdminPages(app, database, registerChanged);
-  registerPlanApi(app, config, database);
+  // Uploaded documents are read in worker threads with memory and time limits, never on this thread.
+  const documents = new DocumentWorkers({
+    threads: config.documentWorkers,
+    queue: config.documentQueue,
+    memoryMb: config.documentWorkerMemoryMb,
+    timeLimitMs: config.documentTimeLimitSeconds * 1000,
+    onError: (error) => app.log.error({ err: error }, 'document worker failed'),
+  });
+  app.addHook('onClose', () => documents.close());
+  registerPlanApi(app, config, database, documents);
   registerPlanPages(app, config, database);
-  registerPlanEditor(app, database);
+  registerPlanEditor(app, config, database, documents);
   await registerReports(app, config, database, locator);
   await locator.rebuild();
   locator.start();

@@ -15,7 +15,7 @@ import { insertAssignment, insertDistrict, insertOfficer } from '../modules/dist
 import type { StreetRule } from '../modules/districts/area/types.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
-import { importPlanDocument } from '../modules/plans/import/import-plan.js';
+import { importPlanDocument, parseDocument } from '../modules/plans/import/import-plan.js';
 import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../modules/plans/repository.js';
 
 /** The password of every demo account (published in the README: demo data only). */
@@ -117,7 +117,7 @@ async function loadDemoPlans(db: Db): Promise<void> {
   const today = dayInPoland(new Date());
   for (const file of seeds.sort()) {
     const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
-    const { plan } = await importPlanDocument(db, null, actor, text, { status: 'published' });
+    const { plan } = await importPlanDocument(db, null, actor, parseDocument(text), { status: 'published' });
     await inTransaction(db, actor, async (trx) => {
       await insertVersion(trx, plan.id, { version: 1, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content, submittedBy: 'demo-data' });
       await decideVersion(trx, plan.id, 1, 'approved', [], 'demo-data');

@@ -6,9 +6,12 @@ import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
-import { docxText } from '../../platform/documents/docx-text.js';
-import type { Lang } from '../../platform/i18n/i18n.js';
-import { importPlanDocument, parseDocument } from './import/import-plan.js';
+import type { DocumentWorkers } from '../../platform/documents/document-workers.js';
+import { formatBytes, type Lang } from '../../platform/i18n/i18n.js';
+import { zipLimits } from '../../platform/documents/zip-reader.js';
+import { importPlanDocument } from './import/import-plan.js';
+import { documentRateLimit, parsedOf, readPlan } from './import/plan-reader.js';
+import type { PlanSource } from './import/read-document.js';
 import type { ParsedPlan } from './import/parse-plan.js';
 import { createPlan, deleteDraft, transitionPlan, updatePlan } from './manage-plans.js';
 import { planErrors } from './messages.js';
@@ -43,56 +46,53 @@ function presentPlan(plan: Plan) {
   };
 }
 
-/** The text of an uploaded or posted plan document: text/plain, or a .txt/.docx file in a form. */
-async function documentText(request: FastifyRequest): Promise<string> {
+/** The largest plan document accepted, as text or as an uploaded file. */
+const DOCUMENT_UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** The plan document of a request: a text/plain body, or a .txt/.docx file in the multipart field "file". */
+function documentSource(request: FastifyRequest): PlanSource {
   const body = request.body as unknown;
-  if (typeof body === 'string') return body;
+  if (typeof body === 'string') return { text: body };
   const file = (body as { file?: Buffer } | undefined)?.file;
-  if (Buffer.isBuffer(file)) {
-    if (file.subarray(0, 2).toString() === 'PK') {
-      try {
-        return await docxText(file);
-      } catch {
-        throw new AppError(415, 'unsupported_document', { pl: 'Plik nie jest poprawnym dokumentem .docx ani tekstem.', en: 'The file is neither a valid .docx document nor text.' });
-      }
-    }
-    return file.toString('utf8');
-  }
+  if (Buffer.isBuffer(file)) return { file };
   throw new AppError(400, 'empty_body', { pl: 'Wyślij plan jako tekst (text/plain) albo plik .txt/.docx w polu „file”.', en: 'Send the plan as text (text/plain) or a .txt/.docx file in the field "file".' });
 }
 
-export function registerPlanApi(app: FastifyInstance, config: Config, database: Database): void {
+export function registerPlanApi(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
   const db = database.db;
   const tags = ['plans'];
 
   app.post(
     '/api/v1/plans/parse',
     {
-      bodyLimit: 5 * 1024 * 1024,
+      bodyLimit: DOCUMENT_UPLOAD_LIMIT,
+      config: { rateLimit: documentRateLimit(config) },
       schema: {
         tags,
-        summary: 'Read a plan document (text/plain, or a .txt/.docx file as multipart field "file") into its parts, without saving',
+        summary: `Read a plan document (text/plain, or a .txt/.docx file as multipart field "file") into its parts, without saving. Limits: ${formatBytes(DOCUMENT_UPLOAD_LIMIT, 'en')} uploaded; a .docx may expand to ${formatBytes(zipLimits.entryBytes, 'en')}, compressed at most ${zipLimits.ratio} times; ${config.documentRateLimitPerMinute} documents a minute per client without an account.`,
         consumes: ['text/plain', 'multipart/form-data'],
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 413, 415, 422) },
+        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 413, 415, 422, 429, 503) },
       },
     },
-    async (request) => presentParsed(parseDocument(await documentText(request)), request.lang),
+    async (request) => presentParsed(parsedOf(await readPlan(documents, documentSource(request))), request.lang),
   );
 
   app.post<{ Querystring: { districtId?: string } }>(
     '/api/v1/plans/import',
     {
-      bodyLimit: 5 * 1024 * 1024,
+      bodyLimit: DOCUMENT_UPLOAD_LIMIT,
+      config: { rateLimit: documentRateLimit(config) },
       schema: {
         tags,
-        summary: 'Import a plan document as a draft of its district (found from the unit and district number, or given)',
+        summary: 'Import a plan document as a draft of its district (found from the unit and district number, or given); the limits of /parse apply',
         querystring: { type: 'object', additionalProperties: false, properties: { districtId: { type: 'string', maxLength: 80 } } },
-        response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 415, 422) },
+        response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 503) },
       },
     },
     async (request, reply) => {
       const principal = requireSignedIn(request);
-      const { plan, parsed } = await importPlanDocument(db, principal, actorOf(request), await documentText(request), { districtId: request.query.districtId });
+      const reading = await readPlan(documents, documentSource(request));
+      const { plan, parsed } = await importPlanDocument(db, principal, actorOf(request), parsedOf(reading), { districtId: request.query.districtId });
       return reply.status(201).header('location', `/api/v1/plans/${plan.id}`).send({ plan: presentPlan(plan), parsed: presentParsed(parsed, request.lang) });
     },
   );

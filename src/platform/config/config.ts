@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import ipaddr from 'ipaddr.js';
 
 /** Where the project's files live, whether running from src/ (tests) or dist/src/ (built). */
@@ -52,6 +53,13 @@ export interface Config {
   mailFrom: string;
   /** Threat reports per IP address, "1/day" (KMZB practice) or e.g. "5/hour"; read by the reports module. */
   reportRateLimit: string;
+  /** Uploaded documents are read in worker threads: how many, the queue, each one's heap and time. */
+  documentWorkers: number;
+  documentQueue: number;
+  documentWorkerMemoryMb: number;
+  documentTimeLimitSeconds: number;
+  /** Documents parsed per minute per client without an account (staff get more: see plans/api-routes.ts). */
+  documentRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -172,5 +180,11 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Dzielnicowy <no-reply@localhost>',
     reportRateLimit: env.REPORT_RATE_LIMIT?.trim() || '1/day',
+    // The cores less one for the event loop, at least 1 and at most 2: documents are occasional work.
+    documentWorkers: integer(env, 'DOCUMENT_WORKERS', Math.max(1, Math.min(2, os.availableParallelism() - 1)), 1, 64),
+    documentQueue: integer(env, 'DOCUMENT_QUEUE', 8, 0, 1_000),
+    documentWorkerMemoryMb: integer(env, 'DOCUMENT_WORKER_MEMORY_MB', 256, 32, 16_384),
+    documentTimeLimitSeconds: integer(env, 'DOCUMENT_TIME_LIMIT_SECONDS', 10, 1, 600),
+    documentRateLimitPerMinute: integer(env, 'DOCUMENT_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
   };
 }

@@ -1,17 +1,22 @@
-import JSZip from 'jszip';
+import { documentUnreadable } from './document-errors.js';
+import { openZip, type ZipLimits } from './zip-reader.js';
 
 /**
  * The text of a .docx file, one paragraph per line; list paragraphs get a "· " bullet so the
  * plan parser sees lists as it would in a text file. Only what Word stores in word/document.xml
- * is read (no headers, footers or comments).
+ * is read (no headers, footers or comments), through the ZIP reader's limits (413/422 AppErrors).
  */
-export async function docxText(data: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(data);
-  const document = zip.file('word/document.xml');
-  if (!document) throw new Error('not a .docx file (no word/document.xml)');
-  const xml = await document.async('string');
+export async function docxText(data: Uint8Array, limits?: Partial<ZipLimits>): Promise<string> {
+  const zip = await openZip(data, limits);
+  if (!zip.has('word/document.xml')) {
+    throw documentUnreadable({ pl: 'to archiwum ZIP nie jest dokumentem .docx (brak word/document.xml).', en: 'this ZIP archive is not a .docx document (no word/document.xml).' });
+  }
+  const xml = await zip.readText('word/document.xml');
+  // XML never holds NUL; text with it would fail in the database later (a 500 instead of a 4xx).
+  if (xml.includes('\0')) throw documentUnreadable({ pl: 'word/document.xml zawiera bajty zerowe.', en: 'word/document.xml contains NUL bytes.' });
   const lines: string[] = [];
-  for (const paragraph of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+  // One paragraph at a time (matchAll), not an array of all of them: a large document stays small in memory.
+  for (const [paragraph] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
     const bullet = /<w:numPr>/.test(paragraph) ? '· ' : '';
     const text = (paragraph.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>/g) ?? [])
       .map((part) => (part === '<w:tab/>' ? '\t' : part === '<w:br/>' ? '\n' : part.replace(/<[^>]+>/g, '')))
@@ -27,6 +32,11 @@ function decode(text: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#(\d{1,7}|x[0-9a-f]{1,6});/gi, (_, code: string) => character(code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code)))
     .replace(/&amp;/g, '&');
+}
+
+/** A numeric character reference; NUL and numbers beyond Unicode (hostile files) become U+FFFD. */
+function character(code: number): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
 }

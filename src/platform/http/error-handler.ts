@@ -56,6 +56,11 @@ const fixed: Record<string, { status: number; code: string; text: Localized }> =
       en: 'The body length does not match the Content-Length header.',
     },
   },
+  FST_REQ_FILE_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    text: { pl: 'Przesłany plik jest za duży dla tej operacji.', en: 'The uploaded file is too large for this request.' },
+  },
   FST_CSRF_INVALID_TOKEN: { status: 403, code: 'csrf_invalid', text: httpErrors.csrf().text },
   FST_CSRF_MISSING_SECRET: { status: 403, code: 'csrf_invalid', text: httpErrors.csrf().text },
 };
@@ -130,7 +135,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     error: { code: problem.code, message: problem.message },
   };
   if (problem.details !== undefined) body.error.details = problem.details;
-  if (problem.status >= 500) body.error.details = { requestId: request.id };
+  // 5xx: the request id to quote; an AppError's own details (a 503's retryAfterSeconds) stay.
+  if (problem.status >= 500) body.error.details = { ...(problem.details as object | undefined), requestId: request.id };
   return reply.status(problem.status).header('cache-control', 'no-store').send(body);
 }
 

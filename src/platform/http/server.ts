@@ -20,6 +20,7 @@ import { validatorCompiler } from './validation.js';
 import { registerOpenApi } from './openapi.js';
 import { csrfUserInfo } from './request-context.js';
 import { limitKeyOf, trustProxyOption } from './client-address.js';
+import { uploadsFollowRouteLimits } from './upload-limits.js';
 
 export const LANG_COOKIE = 'lang';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -62,7 +63,9 @@ export async function createHttpServer(config: Config, database: Database): Prom
   await app.register(cookie, { secret: await loadOrCreateSecret(database.db, 'cookie_secret') });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // File uploads of the admin import forms; fields (incl. the CSRF token) arrive as body values.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
+  // A file may be as large as its route's bodyLimit (upload-limits.ts), not more.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { files: 1, fields: 20 } });
+  uploadsFollowRouteLimits(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDate, formatDuration, formatNumber, negotiateLang, plural } from './i18n.js';
+import { formatBytes, formatDate, formatDuration, formatNumber, negotiateLang, plural } from './i18n.js';
 
 describe('negotiateLang', () => {
   it('defaults to Polish', () => {
@@ -67,5 +67,13 @@ describe('formatting', () => {
     expect(formatDuration(61, 'pl')).toBe('2 minuty');
     expect(formatDuration(3600, 'en')).toBe('1 hour');
     expect(formatDuration(45, 'en')).toBe('45 seconds');
+  });
+
+  it('writes sizes in binary units with the decimal mark of the language', () => {
+    expect(formatBytes(32 * 1024 * 1024, 'pl')).toBe('32 MiB');
+    expect(formatBytes(1.5 * 1024 ** 3, 'pl')).toBe('1,5 GiB');
+    expect(formatBytes(1.5 * 1024 ** 3, 'en')).toBe('1.5 GiB');
+    expect(formatBytes(512 * 1024, 'en')).toBe('512 KiB');
+    expect(formatBytes(900, 'en')).toBe('900 B');
   });
 });

@@ -93,3 +93,15 @@ export function formatDuration(seconds: number, lang: Lang): string {
   const count = Math.max(1, Math.ceil(seconds / unit.size));
   return `${formatNumber(count, lang)} ${plural(lang, count, unit.forms)}`;
 }
+
+/** "32 MiB", "1,5 GiB", "512 KiB", "900 B": sizes of files and limits, in binary units. */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${formatNumber(value, lang, { maximumFractionDigits: 1 })} ${units[unit]}`;
+}

@@ -4,6 +4,7 @@ import { requireRole } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { actorOf } from '../../../platform/http/request-context.js';
+import { checkedText, parseJsonText } from '../../../platform/documents/text-file.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { parseAreaText } from '../matching/area-text.js';
 import { registerRoles } from '../manage-districts.js';
@@ -40,12 +41,19 @@ export function localizePolygons(report: PolygonImportReport, lang: Lang) {
 /** Import and export of street rules (CSV) and polygons (GeoJSON); the free-text area parser. */
 export function registerTransferApi(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
   const db = database.db;
-  app.addContentTypeParser(['text/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
+  // File contents with NUL bytes are binary, not CSV or GeoJSON: 415 before they reach the database.
+  app.addContentTypeParser(['text/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => {
+    try {
+      done(null, checkedText(body as string));
+    } catch (error) {
+      done(error as AppError, undefined);
+    }
+  });
   app.addContentTypeParser('application/geo+json', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => {
     try {
-      done(null, JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 }), undefined);
+      done(null, parseJsonText(body as string));
+    } catch (error) {
+      done(error instanceof AppError ? error : Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 }), undefined);
     }
   });
 

@@ -5,6 +5,7 @@ import { requireRole } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
+import { checkedText, parseJsonText, textOfFile } from '../../../platform/documents/text-file.js';
 import { unitOptions } from '../../units/options.js';
 import { registerRoles } from '../manage-districts.js';
 import { importPolygons } from './import-polygons.js';
@@ -36,9 +37,9 @@ export function registerTransferPages(app: FastifyInstance, database: Database, 
       const partial = body.partial === 'on';
       const m = importMessages[request.lang];
       const empty: ImportResult = { kind, imported: false, created: 0, updated: 0, rules: 0, rejected: [], warnings: [] };
-      const file = Buffer.isBuffer(body.file) ? body.file.toString('utf8') : typeof body.file === 'string' ? body.file : '';
-      if (!file.trim()) return show(request, reply, { ...empty, error: m.noFile });
       try {
+        const file = Buffer.isBuffer(body.file) ? textOfFile(body.file) : typeof body.file === 'string' ? checkedText(body.file) : '';
+        if (!file.trim()) return show(request, reply, { ...empty, error: m.noFile });
         if (kind === 'rules') {
           const report = localizeRules(await importStreetRules(db, principal, actorOf(request), file, { partial }), request.lang);
           const imported = report.rejected.length === 0 || partial;
@@ -47,8 +48,9 @@ export function registerTransferPages(app: FastifyInstance, database: Database, 
         }
         let json: unknown;
         try {
-          json = JSON.parse(file);
-        } catch {
+          json = parseJsonText(file);
+        } catch (error) {
+          if (error instanceof AppError) throw error;
           return show(request, reply, { ...empty, error: request.lang === 'pl' ? 'Plik nie jest poprawnym GeoJSON-em (błąd składni JSON).' : 'The file is not valid GeoJSON (JSON syntax error).' });
         }
         const report = localizePolygons(await importPolygons(db, principal, actorOf(request), json, { partial }), request.lang);

@@ -7,11 +7,16 @@ import { AppError, type FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { docxText } from '../../../platform/documents/docx-text.js';
+import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
+import type { Config } from '../../../platform/config/config.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { Option } from '../../../platform/render/components.js';
 import { warsawToday } from '../../districts/assignments.js';
 import { districtsServedBy, listDistrictChoices } from '../../districts/repository.js';
-import { importPlanDocument, parseDocument } from '../import/import-plan.js';
+import { importPlanDocument } from '../import/import-plan.js';
+import type { ParsedPlan } from '../import/parse-plan.js';
+import { documentRateLimit, parsedOf, readPlan } from '../import/plan-reader.js';
+import type { PlanReading } from '../import/read-document.js';
 import { createPlan, deleteDraft, transitionPlan, updatePlan } from '../manage-plans.js';
 import { planErrors } from '../messages.js';
 import type { Plan, PlanStatus } from '../model.js';
@@ -31,7 +36,7 @@ async function districtOptions(database: Database, principal: Principal): Promis
   return rows.map((row) => ({ value: row.id, label: `${row.name} (${row.unitName})` }));
 }
 
-export function registerPlanEditor(app: FastifyInstance, database: Database): void {
+export function registerPlanEditor(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
   const db = database.db;
 
   app.get<{ Querystring: { status?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
@@ -76,7 +81,7 @@ export function registerPlanEditor(app: FastifyInstance, database: Database): vo
     return sendPage(reply, createElement(NewPlanPage, { ctx: pageContext(request, reply), districts: await districtOptions(database, principal), values: fields, errors }), 400);
   });
 
-  const showImport = async (request: FastifyRequest, reply: FastifyReply, values: { text: string; districtId?: string | undefined }, parsed: ReturnType<typeof parseDocument> | null, errors: FieldError[]) => {
+  const showImport = async (request: FastifyRequest, reply: FastifyReply, values: { text: string; districtId?: string | undefined }, parsed: ParsedPlan | null, errors: FieldError[], status = 422) => {
     const principal = requireRole(request, ...staffRoles);
     return sendPage(
       reply,
@@ -89,40 +94,41 @@ export function registerPlanEditor(app: FastifyInstance, database: Database): vo
         warnings: parsed?.warnings.map((w) => w[request.lang]) ?? [],
         errors,
       }),
-      errors.length ? 422 : 200,
+      errors.length ? status : 200,
     );
   };
+  const nothingToRead = (lang: Lang): FieldError[] => [{ field: 'text', code: 'required', message: lang === 'pl' ? 'Wklej tekst planu albo wybierz plik.' : 'Paste the plan text or choose a file.' }];
+  const textErrors = (error: unknown, lang: Lang) => formErrorsFrom(error, lang).map((e) => ({ ...e, field: e.field === 'form' ? 'text' : e.field }));
 
   app.get('/admin/plans/import', { schema: { hide: true } }, (request, reply) => showImport(request, reply, { text: '' }, null, []));
 
-  app.post('/admin/plans/import', { schema: { hide: true }, bodyLimit: 6 * 1024 * 1024 }, async (request, reply) => {
+  app.post('/admin/plans/import', { schema: { hide: true }, bodyLimit: 6 * 1024 * 1024, config: { rateLimit: documentRateLimit(config) } }, async (request, reply) => {
     const principal = requireRole(request, ...staffRoles);
     const body = (request.body ?? {}) as { text?: string; file?: Buffer; districtId?: string; intent?: string };
-    let text = typeof body.text === 'string' ? body.text : '';
-    if (Buffer.isBuffer(body.file) && body.file.length > 0) {
-      try {
-        text = body.file.subarray(0, 2).toString() === 'PK' ? await docxText(body.file) : body.file.toString('utf8');
-      } catch {
-        return showImport(request, reply, { text, districtId: body.districtId }, null, [{ field: 'text', code: 'file', message: request.lang === 'pl' ? 'Nie udało się odczytać pliku .docx.' : 'The .docx file could not be read.' }]);
-      }
-    }
     const districtId = body.districtId || undefined;
-    if (!text.trim()) return showImport(request, reply, { text, districtId }, null, [{ field: 'text', code: 'required', message: request.lang === 'pl' ? 'Wklej tekst planu albo wybierz plik.' : 'Paste the plan text or choose a file.' }]);
+    const pasted = typeof body.text === 'string' ? body.text : '';
+    const hasFile = Buffer.isBuffer(body.file) && body.file.length > 0;
+    if (!hasFile && !pasted.trim()) return showImport(request, reply, { text: pasted, districtId }, null, nothingToRead(request.lang));
+    let reading: PlanReading;
     try {
+      // The file, when one is chosen, wins over the pasted text, as before.
+      reading = await readPlan(documents, hasFile ? { file: body.file! } : { text: pasted });
+    } catch (error) {
+      // A file over a limit, broken or binary: the form again, with the reason, and the limit's status.
+      const errors = textErrors(error, request.lang);
+      return showImport(request, reply, { text: pasted, districtId }, null, errors, (error as AppError).status);
+    }
+    const { text, parsed } = reading;
+    if (!text.trim()) return showImport(request, reply, { text, districtId }, null, nothingToRead(request.lang));
+    try {
+      const recognised = parsedOf(reading);
       if (body.intent === 'create') {
-        const { plan } = await importPlanDocument(db, principal, actorOf(request), text, { districtId });
+        const { plan } = await importPlanDocument(db, principal, actorOf(request), recognised, { districtId });
         return reply.redirect(`/admin/plans/${plan.id}`, 303);
       }
-      return await showImport(request, reply, { text, districtId }, parseDocument(text), []);
+      return await showImport(request, reply, { text, districtId }, recognised, []);
     } catch (error) {
-      const errors = formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: e.field === 'form' ? 'text' : e.field }));
-      let parsed = null;
-      try {
-        parsed = parseDocument(text);
-      } catch {
-        // not a plan: only the error is shown
-      }
-      return showImport(request, reply, { text, districtId }, parsed, errors);
+      return showImport(request, reply, { text, districtId }, parsed, textErrors(error, request.lang));
     }
   });
 

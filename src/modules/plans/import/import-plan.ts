@@ -9,9 +9,9 @@ import { guessCategory, guessSources } from './categorise.js';
 import { NotAPlanError, parsePlan, sectionNames, type ParsedPlan } from './parse-plan.js';
 
 /** The error for a document that is not a plan: 422 naming the sections that could not be found. */
-export function notAPlan(error: NotAPlanError): AppError {
-  const missing = error.missing.map((n) => `${n}. ${sectionNames[n - 1]!.pl}`).join('; ');
-  const missingEn = error.missing.map((n) => `${n}. ${sectionNames[n - 1]!.en}`).join('; ');
+export function notAPlan(sections: number[]): AppError {
+  const missing = sections.map((n) => `${n}. ${sectionNames[n - 1]!.pl}`).join('; ');
+  const missingEn = sections.map((n) => `${n}. ${sectionNames[n - 1]!.en}`).join('; ');
   return new AppError(
     422,
     'not_a_plan',
@@ -19,15 +19,16 @@ export function notAPlan(error: NotAPlanError): AppError {
       pl: `To nie wygląda na plan działania priorytetowego: nie znaleziono sekcji ${missing}.`,
       en: `This does not look like a priority action plan: sections not found: ${missingEn}.`,
     },
-    { missingSections: error.missing },
+    { missingSections: sections },
   );
 }
 
+/** Parses trusted text on the calling thread (the demo data); uploads go through plan-reader.ts. */
 export function parseDocument(text: string): ParsedPlan {
   try {
     return parsePlan(text);
   } catch (error) {
-    if (error instanceof NotAPlanError) throw notAPlan(error);
+    if (error instanceof NotAPlanError) throw notAPlan(error.missing);
     throw error;
   }
 }
@@ -67,15 +68,14 @@ export async function districtOfDocument(db: Db, parsed: ParsedPlan, given?: str
   });
 }
 
-/** Reads a plan document and saves it as a draft of its district (or with `status` for demo imports). */
+/** Saves a read plan document as a draft of its district (or with `status` for demo imports). */
 export async function importPlanDocument(
   db: Db,
   principal: Principal | null,
   actor: Actor,
-  text: string,
+  parsed: ParsedPlan,
   options: { districtId?: string | undefined; status?: PlanStatus } = {},
 ): Promise<{ plan: Plan; parsed: ParsedPlan }> {
-  const parsed = parseDocument(text);
   if (!parsed.period) {
     throw new AppError(422, 'period_unknown', {
       pl: 'Dokument nie podaje okresu planu („na okres od … do …”); uzupełnij go i spróbuj ponownie.',

@@ -1,0 +1,10 @@
+/** A multipart/form-data body as a browser or `curl -F` sends it, for app.inject. */
+export async function multipartBody(fields: Record<string, string | { filename: string; data: Uint8Array; type?: string }>): Promise<{ payload: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([new Uint8Array(value.data)], { type: value.type ?? 'application/octet-stream' }), value.filename);
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return { payload: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get('content-type')! };
+}
