@@ -16,6 +16,8 @@ export const mainScript = path.join(projectRoot, 'dist', 'src', 'main.js');
 export interface Started {
   url: string;
   millisToHealth: number;
+  /** The server process, e.g. for its memory in /proc. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function start(args: string[], env: Record<string, string>, probe =
   return {
     url,
     millisToHealth,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
