@@ -49,6 +49,21 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     expect(response.json()).toMatchObject({ unit: 'Komenda Powiatowa Policji w Krasnymstawie', districtNumber: 2, period: { from: '2026-07-01', to: '2026-12-31' } });
   });
 
+  it('reads a .docx chosen on the admin import page, and shows the limit a bomb broke on the same form', async () => {
+    const staff = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await staff.signIn('kierownik.lubartow');
+    const plan = await multipartBody({ intent: 'recognise', file: { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType } });
+    const page = await staff.send('POST', '/admin/plans/import', plan.payload, { 'content-type': plan.contentType });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Rozpoznano');
+    expect(page.body).toContain('Komenda Powiatowa Policji w Krasnymstawie');
+    const bomb = await multipartBody({ intent: 'recognise', file: { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480, declaredSize: 2_000 }), type: docxType } });
+    const refused = await staff.send('POST', '/admin/plans/import', bomb.payload, { 'content-type': bomb.contentType });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.body).toContain('name="text"');
+    expect(refused.body).toContain('jest skompresowany ponad 200-krotnie');
+  });
+
   it('answers a decompression bomb with 413, whether its headers tell the truth or lie, and an archive of 100,000 entries too', async () => {
     const from = newClient();
     const honest = await postFile(t.app, '/api/v1/plans/parse', { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480 }), type: docxType }, from);

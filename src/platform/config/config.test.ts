@@ -23,6 +23,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": oczekiwano liczby całkowitej/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/must start with postgres/);
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/expected true or false/);
+    expect(() => loadConfig({ DOCUMENT_WORKER_MEMORY_MB: '8' })).toThrow(/DOCUMENT_WORKER_MEMORY_MB="8": oczekiwano liczby całkowitej od 32/);
   });
 
   it('trusts no proxy by default, or a number of hops, or a list of proxy addresses', () => {

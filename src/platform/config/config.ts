@@ -58,7 +58,7 @@ export interface Config {
   documentQueue: number;
   documentWorkerMemoryMb: number;
   documentTimeLimitSeconds: number;
-  /** Documents parsed per minute per client without an account (staff get more: see plans/api-routes.ts). */
+  /** Documents parsed per minute per client without an account (staff get more: see plans/import/plan-reader.ts). */
   documentRateLimitPerMinute: number;
 }
 
