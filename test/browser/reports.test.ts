@@ -37,8 +37,8 @@ describe.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (view
     expect(await page.locator('.error-summary').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
-    // Different places per viewport, or the second run would be offered the first as a similar report.
-    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(`Lubartów, ul. Mickiewicza ${viewport === 'phone' ? 4 : 6}`);
+    // Different streets per viewport, or the second run would be offered the first as a similar report (same street).
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(viewport === 'phone' ? 'Lubartów, ul. Mickiewicza 4' : 'Lubartów, ul. Tysiąclecia 6');
     await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
     await page.getByLabel(/^Opis/).fill(`Worki ze śmieciami za garażami (${viewport})`);
     await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
@@ -96,6 +96,22 @@ describe('reporting without JavaScript', () => {
     await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
     expect(new URL(page.url()).pathname).toMatch(/^\/zgloszenia\/\d+$/);
     expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('offers the open report of the same street before sending, in words not metres, and takes a "me too"', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/zglos`);
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill('Lubartów, ul. Cicha 11');
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Akty wandalizmu' });
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Podobne zgłoszenia w pobliżu');
+    expect(await page.locator('.result-list__item').first().textContent()).toContain('przy tej samej ulicy');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'report-similar-phone');
+    await page.getByRole('button', { name: 'To samo zagrożenie – potwierdzam' }).first().click();
+    expect(await page.getByRole('heading', { name: 'Dziękujemy: potwierdziłeś to zgłoszenie.' }).isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -12,10 +12,12 @@ import { addCategory, updateCategory } from './manage-categories.js';
 import { reportErrors } from './messages.js';
 import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategory } from './model.js';
 import { findReport, listCategories, listReportEvents } from './repository.js';
-import { publicStatus, statusLabels, type RateLimitPolicy, type ReportStatus } from './rules/index.js';
-import { similarOpenReports, submitReport } from './submit-report.js';
+import { awaitingReviewLabel, proximityLabels, publicStatus, similarRadiusMeters, statusLabels, type RateLimitPolicy, type ReportStatus, type ReviewAction } from './rules/index.js';
+import { similarOpenReports } from './similar-reports.js';
+import { submitReport } from './submit-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, confirmReport, maySeeReport } from './verify-report.js';
-import { assignmentBody, bulkStatusBody, categoryBody, categoryUpdateBody, idParams, nearbyQuery, reportBody, statusBody } from './schemas.js';
+import { reviewReports } from './review-report.js';
+import { assignmentBody, bulkReviewBody, bulkStatusBody, categoryBody, categoryUpdateBody, idParams, nearbyQuery, reportBody, reviewBody, statusBody } from './schemas.js';
 
 export function presentCategory(category: StoredCategory, lang: Lang) {
   return {
@@ -29,14 +31,14 @@ export function presentCategory(category: StoredCategory, lang: Lang) {
   };
 }
 
-/** What anyone may see; `publicPosition` is approximate (a 50 m grid). */
+/** What anyone may see; `publicPosition` is approximate (a 50 m grid), and absent while the report awaits review. */
 export function presentPublic(report: PublicReport, config: Config, lang: Lang) {
   return {
     id: report.id,
     url: `${config.publicUrl}${reportUrl(report.id)}`,
     category: report.categoryId,
     status: report.status,
-    statusName: statusLabels[report.status][lang],
+    statusName: (report.awaitingReview ? awaitingReviewLabel : statusLabels[report.status])[lang],
     open: publicStatus(report.status) === 'open',
     position: report.publicPosition && { ...report.publicPosition, approximate: true },
     unitId: report.unitId,
@@ -46,6 +48,7 @@ export function presentPublic(report: PublicReport, config: Config, lang: Lang) 
     confirmations: report.confirmations,
     forwardedTo: report.forwardedTo,
     duplicateOf: report.duplicateOf,
+    awaitingReview: report.awaitingReview,
   };
 }
 
@@ -53,7 +56,9 @@ export function presentPublic(report: PublicReport, config: Config, lang: Lang) 
 function presentInternal(report: Report, config: Config, lang: Lang) {
   return {
     ...presentPublic(toPublic(report), config, lang),
-    internal: { description: report.description, position: report.position, address: report.address, eventAt: report.eventAt?.toISOString() ?? null, hasEmail: report.hasEmail },
+    // Police see the district of a held report too (the public does not).
+    districtId: report.districtId,
+    internal: { description: report.description, position: report.position, address: report.address, eventAt: report.eventAt?.toISOString() ?? null, hasEmail: report.hasEmail, hold: report.hold },
   };
 }
 
@@ -118,13 +123,21 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.get<{ Querystring: FromSchema<typeof nearbyQuery> }>(
     '/api/v1/reports/nearby',
-    { schema: { tags, summary: 'Open reports of a category within 250 m of a point (or at an address): confirm one instead of a duplicate', querystring: nearbyQuery, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 422) } } },
+    {
+      schema: {
+        tags,
+        summary: `Open reports of a category whose public (50 m grid) point is within ${similarRadiusMeters} m of a point, or given by address on the same street: confirm one instead of a duplicate. How near: proximity (within_100_m, within_250_m, same_street, same_locality), never a distance from the exact point`,
+        querystring: nearbyQuery, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 422) },
+      },
+    },
     async (request) => {
       const q = request.query;
       const where = q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : q.address ? { address: q.address } : null;
       if (!where) throw new AppError(400, 'location_required', { pl: 'Podaj lat i lon albo address.', en: 'Give lat and lon, or address.' });
       const found = await similarOpenReports(db, await locator.current(), q.category, where);
-      return { reports: found.map(({ report, distance }) => ({ ...presentPublic(toPublic(report), config, request.lang), distanceMeters: distance === null ? null : Math.round(distance) })) };
+      return {
+        reports: found.map(({ report, proximity }) => ({ ...presentPublic(toPublic(report), config, request.lang), proximity, proximityText: proximityLabels[proximity][request.lang] })),
+      };
     },
   );
 
@@ -170,6 +183,35 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       const principal = requireRole(request, 'supervisor', 'commander', 'admin');
       const b = request.body;
       const reports = await changeManyStatuses(db, principal, actorOf(request), b.ids, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo }, { publicUrl: config.publicUrl, lang: request.lang });
+      return { reports: reports.map((r) => presentInternal(r, config, request.lang)) };
+    },
+  );
+
+  const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
+  app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof reviewBody> }>(
+    '/api/v1/reports/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Review a report held by a flood limit (district officer or supervisor): release it (public from now on) or reject it (closed as a prank, never public, the reporter not mailed)',
+        params: idParams,
+        body: reviewBody,
+        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const principal = requireRole(request, ...staffRoles);
+      const [report] = await reviewReports(db, principal, actorOf(request), [request.params.id], request.body.action as ReviewAction, request.body.note);
+      return presentInternal(report!, config, request.lang);
+    },
+  );
+
+  app.post<{ Body: FromSchema<typeof bulkReviewBody> }>(
+    '/api/v1/reports/review',
+    { schema: { tags, summary: 'Review many held reports at once (all or nothing)', body: bulkReviewBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    async (request) => {
+      const principal = requireRole(request, ...staffRoles);
+      const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action as ReviewAction, request.body.note);
       return { reports: reports.map((r) => presentInternal(r, config, request.lang)) };
     },
   );

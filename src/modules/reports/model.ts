@@ -1,5 +1,5 @@
 import type { LonLat } from './rules/geo.js';
-import type { ReportCategory, ReportStatus } from './rules/index.js';
+import type { Hold, ReportCategory, ReportStatus } from './rules/index.js';
 
 /** A threat report (zgłoszenie zagrożenia, KMZB) as police see it. */
 export interface Report {
@@ -27,6 +27,8 @@ export interface Report {
   statusChangedAt: Date;
   verifyingSince: Date | null;
   closedAt: Date | null;
+  /** Held back by a flood limit and waiting for review, or rejected as fake (rules/floods.ts); null: ordinary. */
+  hold: Hold | null;
 }
 
 /**
@@ -46,22 +48,29 @@ export interface PublicReport {
   confirmations: number;
   forwardedTo: string | null;
   duplicateOf: number | null;
+  /** Held back by a flood limit: shown by its number only, without its place, until staff release it. */
+  awaitingReview: boolean;
+  /** Held or rejected: its place and district are not published (publicPosition and districtId are null). */
+  placeWithheld: boolean;
 }
 
+/** A held or rejected report shows no place and no district: it may be one of a flood of fakes. */
 export function toPublic(report: Report): PublicReport {
   return {
     id: report.id,
     categoryId: report.categoryId,
     status: report.status,
-    publicPosition: report.publicPosition,
+    publicPosition: report.hold === null ? report.publicPosition : null,
     unitId: report.unitId,
-    districtId: report.districtId,
+    districtId: report.hold === null ? report.districtId : null,
     createdAt: report.createdAt,
     eventAt: report.eventAt,
     statusChangedAt: report.statusChangedAt,
     confirmations: report.confirmations,
     forwardedTo: report.forwardedTo,
     duplicateOf: report.duplicateOf,
+    awaitingReview: report.hold === 'held',
+    placeWithheld: report.hold !== null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { allowReportBursts } from '../../../test/support/reports.js';
 import { townDistrictPoints } from '../../demo/district-areas/localities.js';
 
 const district3 = townDistrictPoints['kpp-lubartow/3']!;
@@ -18,6 +19,8 @@ describe.each(backends)('threat reports on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    // Many reports to a few districts within minutes, on purpose: not a flood to hold (floods.api.test.ts).
+    await allowReportBursts(t.testDb.database.db);
     for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna', 'kierownik.sejny', 'admin']) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login]!.signIn(login);
@@ -101,6 +104,27 @@ describe.each(backends)('threat reports on %s', (backend) => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('counts an IPv6 client per /64, not per address, for reports and "me too", and stores only that key', async () => {
+    const client = (ip: string) => new TestClient(t.app, { headers: { 'x-forwarded-for': ip } });
+    const first = await report({ category: parking, address: 'Lubartów, ul. Chopina 1' }, client('2001:db8:77:1::1'));
+    expect(first.statusCode).toBe(201);
+    // Another address of the same /64 is the same home or phone: the day's one report is used up.
+    const rotated = await report({ category: parking, address: 'Lubartów, ul. Chopina 3' }, client('2001:db8:77:1:ffff:abcd:1234:5678'));
+    expect(rotated.statusCode).toBe(429);
+    expect((await report({ category: parking, address: 'Lubartów, ul. Chopina 5' }, client('2001:db8:77:2::1'))).statusCode).toBe(201);
+    // An IPv4 client seen as an IPv4-mapped IPv6 address is the same client.
+    expect((await report({ category: parking, address: 'Lubartów, ul. Chopina 7' }, client('192.0.2.77'))).statusCode).toBe(201);
+    expect((await report({ category: parking, address: 'Lubartów, ul. Chopina 9' }, client('::ffff:192.0.2.77'))).statusCode).toBe(429);
+    const stored = await t.testDb.database.db.selectFrom('reports').select('reporter_ip').where('id', '=', first.json().id).executeTakeFirstOrThrow();
+    expect(stored.reporter_ip).toBe('2001:db8:77:1::/64');
+    // "Me too" once per client as well.
+    const target = first.json().id as number;
+    expect((await client('2001:db8:88:1::10').send('POST', `/api/v1/reports/${target}/confirmations`)).statusCode).toBe(200);
+    expect((await client('2001:db8:88:1::20').send('POST', `/api/v1/reports/${target}/confirmations`)).statusCode).toBe(409);
+    const confirmations = await t.testDb.database.db.selectFrom('report_confirmations').select('reporter_ip').where('report_id', '=', target).execute();
+    expect(confirmations).toEqual([{ reporter_ip: '2001:db8:88:1::/64' }]);
+  });
+
   it('e-mails the district the number, the exact category name and the place, whatever characters they hold', async () => {
     const added = await staff.admin!.send('POST', '/api/v1/report-categories', { code: 'glosna-muzyka', name: { pl: 'Muzyka 100% za głośno %s %1$s', en: 'Music too loud' } });
     expect(added.statusCode).toBe(201);
@@ -126,7 +150,7 @@ describe.each(backends)('threat reports on %s', (backend) => {
     const first = (await report({ category: parking, lat: district3.lat + 0.0005, lon: district3.lon })).json();
     const nearby = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.0007}&lon=${district3.lon}`)).json().reports;
     expect(nearby.map((r: { id: number }) => r.id)).toContain(first.id);
-    expect(nearby.every((r: { distanceMeters: number }) => r.distanceMeters <= 250)).toBe(true);
+    expect(nearby.find((r: { id: number }) => r.id === first.id)).toMatchObject({ proximity: 'within_100_m', proximityText: 'w promieniu ok. 100 m' });
     const far = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.01}&lon=${district3.lon}`)).json().reports;
     expect(far.map((r: { id: number }) => r.id)).not.toContain(first.id);
     const neighbour = resident();

@@ -1,19 +1,26 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
+import { readSettings } from '../../platform/db/settings.js';
 import type { ReportCategoriesTable } from '../../platform/db/schema.js';
 import { actorSettings, type Actor, type Trx } from '../../platform/audit/actor.js';
 import { subtreeOf } from '../units/repository.js';
 import type { Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
-import type { ReportStatus } from './rules/index.js';
+import { defaultFloodSettings, floodSettingsKey, floodSettingsProblem, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
 
 type Queryable = Db | Trx;
 
 // Points are read as plain numbers so both drivers return the same thing.
 const reportColumns = sql`id, category_id, unit_id, district_id, status, position[0] as lon, position[1] as lat,
   public_position[0] as public_lon, public_position[1] as public_lat, address, description, email is not null as has_email,
-  event_at, forwarded_to, duplicate_of, confirmations, created_at, status_changed_at, verifying_since, closed_at`;
+  event_at, forwarded_to, duplicate_of, confirmations, created_at, status_changed_at, verifying_since, closed_at, hold`;
+
+/**
+ * The SQL of `isListedPublicly` (rules/floods.ts) for queries that call the reports table `r`:
+ * every public list, map, count, feed, export and "similar reports" answer includes only these.
+ */
+export const listedPublicly = sql`r.hold is null`;
 
 interface ReportRow {
   id: number;
@@ -36,6 +43,7 @@ interface ReportRow {
   status_changed_at: Date;
   verifying_since: Date | null;
   closed_at: Date | null;
+  hold: string | null;
 }
 
 function toReport(row: ReportRow): Report {
@@ -58,6 +66,7 @@ function toReport(row: ReportRow): Report {
     statusChangedAt: row.status_changed_at,
     verifyingSince: row.verifying_since,
     closedAt: row.closed_at,
+    hold: row.hold as Hold | null,
   };
 }
 
@@ -78,22 +87,38 @@ export async function listCategories(db: Queryable): Promise<StoredCategory[]> {
   return rows.map(toCategory);
 }
 
-/** How long a process trusts its copy of the catalogue: how soon other instances' edits reach its submissions. */
-const categoriesMaxAgeMs = 5000;
-const categoriesCaches = new WeakMap<Db, TtlCache<StoredCategory[]>>();
+/** How long a process trusts its copies of the catalogue and the flood settings: how soon other instances' edits reach its submissions. */
+const submissionDataMaxAgeMs = 5000;
+const submissionCaches = new WeakMap<Db, { categories: TtlCache<StoredCategory[]>; flood: TtlCache<FloodSettings> }>();
+
+function cachesOf(db: Db) {
+  let caches = submissionCaches.get(db);
+  if (!caches) submissionCaches.set(db, (caches = { categories: new TtlCache(submissionDataMaxAgeMs, 1), flood: new TtlCache(submissionDataMaxAgeMs, 1) }));
+  return caches;
+}
 
 /**
  * The catalogue for validating submissions, kept a few seconds (it is read by every report and
  * changes a few times a year). This process's own edits call `forgetCategories` and count at once.
  */
 export function cachedCategories(db: Db): Promise<StoredCategory[]> {
-  let cache = categoriesCaches.get(db);
-  if (!cache) categoriesCaches.set(db, (cache = new TtlCache(categoriesMaxAgeMs, 1)));
-  return cache.get('all', () => listCategories(db));
+  return cachesOf(db).categories.get('all', () => listCategories(db));
 }
 
 export function forgetCategories(db: Db): void {
-  categoriesCaches.get(db)?.clear();
+  submissionCaches.get(db)?.categories.clear();
+}
+
+/**
+ * The flood limits (`report_flood_settings` in app_settings over the defaults), kept a few seconds
+ * like the catalogue. Settings that make no sense give way to the defaults: a wrong value typed
+ * into the database must not stop residents' reports, nor switch the limits off.
+ */
+export function cachedFloodSettings(db: Db): Promise<FloodSettings> {
+  return cachesOf(db).flood.get('all', async () => {
+    const settings = await readSettings(db, floodSettingsKey, defaultFloodSettings);
+    return floodSettingsProblem(settings) ? defaultFloodSettings : settings;
+  });
 }
 
 export async function findReport(db: Queryable, id: number): Promise<Report | undefined> {
@@ -117,11 +142,17 @@ export interface NewReport {
 
 const point = (p: LonLat | null) => (p ? sql`point(${p.lon}, ${p.lat})` : null);
 
-/** The per-address limit a new report is checked against. */
-export interface IpLimit {
-  ip: string;
+/** The per-client limit a new report is checked against: `key` is the client's (`limitKeyOf`). */
+export interface ClientLimit {
+  key: string;
   since: Date;
   max: number;
+}
+
+/** The limits of a flood (rules/floods.ts), counted from `since` in the report's district, else unit. */
+export interface FloodLimit {
+  since: Date;
+  settings: FloodSettings;
 }
 
 /** The e-mail about a new report; `%1$s` in subject and text stands for the report's number. */
@@ -133,65 +164,85 @@ export interface NewReportMail {
 
 /**
  * Stores a resident's report with its "created" event, its audit row (by the trigger, with the
- * actor) and the e-mail to its district: one statement, its own transaction, one round trip
- * (submissions are the busiest public write). With `limit`, nothing is stored when the address
- * has `max` reports since `since`: then `report` is null and `recent` says how many there are and
- * when the oldest was made; `reports_from_address` (migration 0008) takes the address's lock
- * and counts what was committed before it was granted.
+ * actor) and, when its district is mailed one by one, the e-mail: one statement, its own
+ * transaction, one round trip (submissions are the busiest public write). `report_intake`
+ * (migration 0010) takes the locks and counts first: with `client`, nothing is stored when the
+ * client has `max` reports since `since` (then `report` is null and `recent` says how many there
+ * are and when the oldest was made); beyond the flood limits the report is stored held for review
+ * (with a "held" event) and joins its district's digest instead of being mailed.
  */
 export async function storeNewReport(
   db: Queryable,
   report: NewReport,
   actor: Actor,
-  limit: IpLimit | null,
+  client: ClientLimit | null,
+  flood: FloodLimit,
   mail: NewReportMail | null,
-): Promise<{ report: Report | null; recent: { count: number; oldest: Date | null } }> {
-  const recent = limit ? sql`select n, oldest from reports_from_address(${limit.ip}, ${limit.since})` : sql`select 0 as n, null::timestamptz as oldest`;
-  const { rows } = await sql<Partial<ReportRow> & { recent_n: number; recent_oldest: Date | null }>`
-    with actor as (select ${actorSettings(actor)}),
-    recent as (${recent}),
+): Promise<{ report: Report | null; recent: { count: number; oldest: Date | null }; mailed: boolean }> {
+  const max = client?.max ?? 1;
+  const f = flood.settings;
+  const { rows } = await sql<Partial<ReportRow> & { recent_n: number; recent_oldest: Date | null; mailed: boolean }>`
+    with actor as (select ${actorSettings(actor)}, ${client?.key ?? null}::text as client),
+    intake as (
+      -- Lateral on the actor's row: the settings are made before the function writes (a digest's audit row reads them).
+      select i.* from actor cross join lateral report_intake(actor.client, ${client?.since ?? null}::timestamptz, ${max}::integer,
+        ${report.districtId ?? report.unitId}::text, ${report.categoryId}::text, ${flood.since}::timestamptz,
+        ${f.categoryPerHour}::integer, ${f.districtPerHour}::integer,
+        ${report.districtId}::text, ${report.unitId}::text, ${mail?.to ?? null}::text, ${f.mailedPerHour}::integer, ${f.digestMinutes}::integer) i
+    ),
     added as (
-      insert into reports (category_id, unit_id, district_id, position, public_position, address, description, email, reporter_ip, event_at)
+      insert into reports (category_id, unit_id, district_id, position, public_position, address, description, email, reporter_ip, event_at, hold, digest_id)
       select ${report.categoryId}, ${report.unitId}, ${report.districtId}, ${point(report.position)}, ${point(report.publicPosition)},
-        ${report.address}, ${report.description}, ${report.email}, ${report.reporterIp}, ${report.eventAt}::timestamptz
-      from actor -- the settings are made before the rows go in (the audit trigger reads them)
-      where (select n from recent) < ${limit?.max ?? 1}
+        ${report.address}, ${report.description}, ${report.email}, ${report.reporterIp}, ${report.eventAt}::timestamptz,
+        case when intake.held then 'held' end, intake.digest
+      from intake
+      where intake.client_n < ${max}
       returning ${reportColumns}
     ),
     event as (
       insert into report_events (report_id, actor_id, actor_label, kind, to_status, district_id)
-      select id, null, ${actor.label}, 'created', 'new', district_id from added
+      select id, null::uuid, ${actor.label}::text, 'created', 'new', district_id from added
+      union all
+      select id, null::uuid, ${actor.label}::text, 'held', null::text, district_id from added where hold = 'held'
     ),
     mail as (
       insert into outbox (recipient, subject, body)
-      select ${mail?.to ?? null}::text, format(${mail?.subject ?? ''}::text, id), format(${mail?.text ?? ''}::text, id) from added
-      where ${mail !== null}
+      select ${mail?.to ?? null}::text, format(${mail?.subject ?? ''}::text, added.id), format(${mail?.text ?? ''}::text, added.id)
+      from added cross join intake
+      where intake.mailed
     )
-    select recent.n as recent_n, recent.oldest as recent_oldest, added.* from recent left join added on true`.execute(db);
+    select intake.client_n as recent_n, intake.client_oldest as recent_oldest, intake.mailed, added.* from intake left join added on true`.execute(db);
   const row = rows[0]!;
+  const stored = row.id !== null && row.id !== undefined;
   return {
-    report: row.id === null || row.id === undefined ? null : toReport(row as ReportRow),
+    report: stored ? toReport(row as ReportRow) : null,
     recent: { count: Number(row.recent_n), oldest: row.recent_oldest ?? null },
+    mailed: stored && row.mailed === true,
   };
 }
 
-/** Open reports of one category whose exact point lies in the box (the caller measures distance). */
-export async function openReportsInBox(db: Queryable, categoryId: string, box: BoundingBox): Promise<Report[]> {
-  const { rows } = await sql<ReportRow>`select ${reportColumns} from reports
-    where category_id = ${categoryId}
-      and status in ('new', 'verifying', 'confirmed')
-      and position <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))
-    order by created_at desc limit 50`.execute(db);
+/** Open, public reports of one category whose PUBLIC point lies in the box (the caller measures distance). */
+export async function openReportsNearPublicPoint(db: Queryable, categoryId: string, box: BoundingBox): Promise<Report[]> {
+  const { rows } = await sql<ReportRow>`select ${reportColumns} from reports r
+    where r.category_id = ${categoryId}
+      and r.status in ('new', 'verifying', 'confirmed') and ${listedPublicly}
+      and r.public_position <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))
+    order by r.created_at desc limit 50`.execute(db);
   return rows.map(toReport);
 }
 
-/** Open reports of one category in a district that were given by the same address. */
-export async function openReportsAtAddress(db: Queryable, categoryId: string, districtId: string, address: string): Promise<Report[]> {
-  const { rows } = await sql<ReportRow>`select ${reportColumns} from reports
-    where category_id = ${categoryId} and district_id = ${districtId}
-      and status in ('new', 'verifying', 'confirmed')
-      and lower(address) = lower(${address})
-    order by created_at desc limit 20`.execute(db);
+/**
+ * Open, public reports of one category given by address (no point) in the units, newest first:
+ * the candidates for "similar reports" at an address (the caller compares what the register reads
+ * from their addresses with what it reads from the resident's).
+ */
+export async function openAddressReports(db: Queryable, categoryId: string, unitIds: string[], limit = 200): Promise<Report[]> {
+  if (unitIds.length === 0) return [];
+  const { rows } = await sql<ReportRow>`select ${reportColumns} from reports r
+    where r.category_id = ${categoryId} and r.unit_id in (${sql.join(unitIds)})
+      and r.status in ('new', 'verifying', 'confirmed') and ${listedPublicly}
+      and r.position is null and r.address is not null
+    order by r.created_at desc limit ${limit}`.execute(db);
   return rows.map(toReport);
 }
 
@@ -200,6 +251,8 @@ export interface ReportFilter {
   subtreeOf?: string;
   districtIds?: string[];
   unassignedOnly?: boolean;
+  /** Reports held by a flood limit: only them, or all but them. */
+  held?: 'only' | 'exclude';
   statuses?: ReportStatus[];
   categoryId?: string;
   from?: string;
@@ -213,6 +266,8 @@ export async function listReports(db: Queryable, filter: ReportFilter): Promise<
   if (filter.subtreeOf) where.push(sql`unit_id in (${subtreeOf(filter.subtreeOf)})`);
   if (filter.districtIds) where.push(filter.districtIds.length ? sql`district_id in (${sql.join(filter.districtIds)})` : sql`false`);
   if (filter.unassignedOnly) where.push(sql`district_id is null`);
+  if (filter.held === 'only') where.push(sql`hold = 'held'`);
+  if (filter.held === 'exclude') where.push(sql`hold is distinct from 'held'`);
   if (filter.statuses?.length) where.push(sql`status in (${sql.join(filter.statuses)})`);
   if (filter.categoryId) where.push(sql`category_id = ${filter.categoryId}`);
   if (filter.from) where.push(sql`created_at >= ${filter.from}::date`);
@@ -251,6 +306,23 @@ export async function updateStatus(trx: Trx, id: number, change: StatusChange): 
     .execute();
 }
 
+/**
+ * Records staff's review of a held report: its new hold and, when the review decides the outcome,
+ * its closing status (the reporter's e-mail goes with it, as on every closing).
+ */
+export async function updateHold(trx: Trx, id: number, change: { hold: Hold | null; status: ReportStatus | null; closed: boolean }): Promise<void> {
+  await trx
+    .updateTable('reports')
+    .set({
+      hold: change.hold,
+      updated_at: sql`now()`,
+      ...(change.status ? { status: change.status, status_changed_at: sql`now()` } : {}),
+      ...(change.closed ? { closed_at: sql`now()`, email: null } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function reporterEmail(trx: Trx, id: number): Promise<string | null> {
   const row = await trx.selectFrom('reports').select('email').where('id', '=', id).executeTakeFirst();
   return row?.email ?? null;
@@ -258,7 +330,7 @@ export async function reporterEmail(trx: Trx, id: number): Promise<string | null
 
 export async function insertReportEvent(
   trx: Trx,
-  event: { reportId: number; actorId: string | null; actorLabel: string; kind: 'created' | 'status' | 'assigned' | 'confirmed_by_resident'; from?: string | null; to?: string | null; districtId?: string | null; note?: string | null },
+  event: { reportId: number; actorId: string | null; actorLabel: string; kind: 'created' | 'status' | 'assigned' | 'confirmed_by_resident' | 'released' | 'rejected'; from?: string | null; to?: string | null; districtId?: string | null; note?: string | null },
 ): Promise<void> {
   await trx
     .insertInto('report_events')

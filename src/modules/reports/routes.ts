@@ -8,9 +8,10 @@ import { registerReportMapPages } from './public-map/routes.js';
 import { registerReportPages } from './public/routes.js';
 import { registerReportStaffPages } from './staff/routes.js';
 import { ensureCategories } from './manage-categories.js';
+import { startDigestJob } from './floods/digests.js';
 import { parseRateLimit } from './rules/index.js';
 
-/** Threat reports (KMZB): the catalogue, the API, the public pages and the police pages. */
+/** Threat reports (KMZB): the catalogue, the API, the public pages, the police pages and the districts' digests. */
 export async function registerReports(app: FastifyInstance, config: Config, database: Database, locator: Locator): Promise<void> {
   const limit = parseRateLimit(config.reportRateLimit);
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
@@ -20,4 +21,6 @@ export async function registerReports(app: FastifyInstance, config: Config, data
   registerReportMapPages(app, config, database);
   registerReportPages(app, config, database, locator, limit.value);
   registerReportStaffPages(app, config, database);
+  const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);
+  app.addHook('onClose', stopDigests);
 }

@@ -1,4 +1,4 @@
-import { reportStatuses } from './rules/index.js';
+import { reportStatuses, reviewActions } from './rules/index.js';
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
 const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max }) as const;
@@ -60,11 +60,28 @@ export const statusBody = {
   properties: { ...statusFields, duplicateOf: { type: ['integer', 'null'], minimum: 1 } },
 } as const;
 
+/** The reports of a bulk action: at most a queue page's worth. */
+const reportIds = { type: 'array', minItems: 1, maxItems: 500, items: { type: 'integer', minimum: 1 } } as const;
+
 export const bulkStatusBody = {
   type: 'object',
   additionalProperties: false,
   required: ['ids', 'status'],
-  properties: { ids: { type: 'array', minItems: 1, maxItems: 500, items: { type: 'integer', minimum: 1 } }, ...statusFields },
+  properties: { ids: reportIds, ...statusFields },
+} as const;
+
+const reviewFields = {
+  action: { type: 'string', enum: [...reviewActions], description: 'release: publish it as any report; reject: close it as a prank, never public' },
+  note: nullableText(2000),
+} as const;
+
+export const reviewBody = { type: 'object', additionalProperties: false, required: ['action'], properties: reviewFields } as const;
+
+export const bulkReviewBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ids', 'action'],
+  properties: { ids: reportIds, ...reviewFields },
 } as const;
 
 export const assignmentBody = {

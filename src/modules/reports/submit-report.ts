@@ -6,8 +6,9 @@ import type { Register } from '../districts/locator/register.js';
 import { reportErrors } from './messages.js';
 import { reportsChanged } from './changes.js';
 import { reportUrl, type Report } from './model.js';
-import { cachedCategories, openReportsAtAddress, openReportsInBox, storeNewReport } from './repository.js';
-import { boundingBoxAround, distanceMeters, formatRateLimit, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
+import { limitKeyOf } from '../../platform/http/client-address.js';
+import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
+import { floodWindowSeconds, formatRateLimit, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
 
 /** Where a report goes: the district found from the place, or only the unit whose territory it is. */
 export interface Placement {
@@ -44,9 +45,10 @@ export interface SubmitOptions {
 export type SubmitResult = { spam: true } | { spam: false; report: Report; placement: Placement };
 
 /**
- * Accepts a resident's report: validates it, finds the district, enforces the per-IP limit and
+ * Accepts a resident's report: validates it, finds the district, enforces the per-client limit and
  * stores the report with its first event and the e-mail to the district, all in one transaction;
- * answers with the report as stored.
+ * beyond the flood limits of its district it is stored held for review and goes into the
+ * district's digest instead of its own e-mail. Answers with the report as stored.
  */
 export async function submitReport(
   db: Db,
@@ -63,9 +65,10 @@ export async function submitReport(
   }
   const value = intake.value;
   const placement = placeReport(register, value.position ? { lat: value.position.lat, lon: value.position.lon } : { address: value.address! });
-  const ip = actor.ip ?? null;
   const { windowSeconds, max } = options.rateLimit;
-  const limit = ip ? { ip, since: new Date(now.getTime() - windowSeconds * 1000), max } : null;
+  // Counted per client, not per address (an IPv6 client holds a whole /64); only the key is stored.
+  const client = actor.ip ? { key: limitKeyOf(actor.ip), since: new Date(now.getTime() - windowSeconds * 1000), max } : null;
+  const flood = { since: new Date(now.getTime() - floodWindowSeconds * 1000), settings: await cachedFloodSettings(db) };
   // `format` placeholders: the number is known only once the row is in (a % of the names is escaped).
   const text = (line: string) => line.replaceAll('%', '%%');
   const mail = placement.notify
@@ -89,38 +92,17 @@ export async function submitReport(
     address: value.address,
     description: value.description ?? '',
     email: value.email,
-    reporterIp: ip,
+    reporterIp: client?.key ?? null,
     eventAt: value.eventAt,
   };
-  // One address at a time (a lock across instances), so two simultaneous reports cannot both slip under the limit.
-  const stored = await storeNewReport(db, newReport, actor, limit, mail);
+  // One client and one district at a time (locks across instances): simultaneous reports cannot slip under a limit together.
+  const stored = await storeNewReport(db, newReport, actor, client, flood, mail);
   if (!stored.report) {
     const retryAfter = Math.max(1, Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000));
     throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, formatRateLimit(options.rateLimit)), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
   }
   reportsChanged();
   return { spam: false, report: stored.report, placement };
-}
-
-/** Open reports of the same category within `meters` of a point (or at the same address): "me too" instead of a duplicate. */
-export async function similarOpenReports(
-  db: Db,
-  register: Register,
-  categoryId: string,
-  where: { lat: number; lon: number } | { address: string },
-  meters = 250,
-): Promise<{ report: Report; distance: number | null }[]> {
-  if ('address' in where) {
-    const placement = placeReport(register, where);
-    if (!placement.districtId) return [];
-    return (await openReportsAtAddress(db, categoryId, placement.districtId, where.address.trim())).map((report) => ({ report, distance: null }));
-  }
-  const here = { lon: where.lon, lat: where.lat };
-  const candidates = await openReportsInBox(db, categoryId, boundingBoxAround(here, meters));
-  return candidates
-    .map((report) => ({ report, distance: distanceMeters(here, report.position!) }))
-    .filter((c) => c.distance <= meters)
-    .sort((a, b) => a.distance - b.distance);
 }
 
 export { reportUrl };

@@ -4,6 +4,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/outbox.js';
+import { limitKeyOf } from '../../platform/http/client-address.js';
 import { warsawToday } from '../districts/assignments.js';
 import { districtsServedBy, findDistrict } from '../districts/repository.js';
 import { isInScope } from '../units/scope.js';
@@ -12,10 +13,10 @@ import { reportErrors } from './messages.js';
 import { reportsChanged } from './changes.js';
 import type { Report } from './model.js';
 import { findReport, insertReportEvent, reporterEmail, updateStatus } from './repository.js';
-import { availableStatuses, isClosed, isTransition, nextStatusProblem, statusLabels, type ReportStatus, type Standing } from './rules/index.js';
+import { availableStatuses, isClosed, isListedPublicly, isTransition, nextStatusProblem, statusChangeHoldProblem, statusLabels, type ReportStatus, type Standing } from './rules/index.js';
 
 /** Every change of reports goes through here, so in-memory indexes of the public map learn of it. */
-function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
+export function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
   return inTransaction(db, actor, work).finally(reportsChanged);
 }
 
@@ -43,7 +44,7 @@ export interface StatusRequest {
   duplicateOf?: number | null;
 }
 
-async function loadForChange(trx: Trx, principal: Principal, id: number): Promise<{ report: Report; standing: Standing }> {
+export async function loadForChange(trx: Trx, principal: Principal, id: number): Promise<{ report: Report; standing: Standing }> {
   const report = await findReport(trx, id);
   if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
   const standing = await reportStanding(trx, principal, report);
@@ -53,6 +54,8 @@ async function loadForChange(trx: Trx, principal: Principal, id: number): Promis
 
 async function applyStatus(trx: Trx, principal: Principal, actor: Actor, id: number, request: StatusRequest, options: { publicUrl: string }): Promise<Report> {
   const { report, standing } = await loadForChange(trx, principal, id);
+  const held = statusChangeHoldProblem(report.hold);
+  if (held) throw new AppError(409, 'report_held', held, { hold: report.hold });
   const target = request.duplicateOf ? await findReport(trx, request.duplicateOf) : null;
   if (request.to === 'duplicate' && request.duplicateOf && !target) throw new AppError(422, 'duplicate_target_not_found', reportErrors.notFound(), { field: 'duplicateOf' });
   const problem = nextStatusProblem(report.status, request.to, standing, {
@@ -113,20 +116,23 @@ export async function changeReportStatus(db: Db, principal: Principal, actor: Ac
  * names the first report that cannot take it.
  */
 export async function changeManyStatuses(db: Db, principal: Principal, actor: Actor, ids: number[], request: StatusRequest, options: { publicUrl: string; lang: Lang }): Promise<Report[]> {
-  return changeReports(db, actor, async (trx) => {
-    const done: Report[] = [];
-    for (const id of [...new Set(ids)]) {
-      try {
-        done.push(await applyStatus(trx, principal, actor, id, request, options));
-      } catch (error) {
-        if (error instanceof AppError) {
-          throw new AppError(error.status, error.code, { pl: `Zgłoszenie nr ${id}: ${error.text.pl}`, en: `Report ${id}: ${error.text.en}` }, { reportId: id, ...(error.details as object) });
-        }
-        throw error;
+  return changeReports(db, actor, (trx) => eachReport(ids, (id) => applyStatus(trx, principal, actor, id, request, options)));
+}
+
+/** Does `work` for each report in turn (once per number); the first that cannot be done stops all, and its error names the report. */
+export async function eachReport<T>(ids: number[], work: (id: number) => Promise<T>): Promise<T[]> {
+  const done: T[] = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      done.push(await work(id));
+    } catch (error) {
+      if (error instanceof AppError) {
+        throw new AppError(error.status, error.code, { pl: `Zgłoszenie nr ${id}: ${error.text.pl}`, en: `Report ${id}: ${error.text.en}` }, { reportId: id, ...(error.details as object) });
       }
+      throw error;
     }
-    return done;
-  });
+  }
+  return done;
 }
 
 /** A supervisor gives a report to a district of its unit (or takes it back to the unit). */
@@ -147,15 +153,17 @@ export async function assignReport(db: Db, principal: Principal, actor: Actor, i
   });
 }
 
-/** "Me too": a resident confirms an open report instead of sending a duplicate. Once per IP address. */
+/** "Me too": a resident confirms an open report instead of sending a duplicate. Once per client. */
 export async function confirmReport(db: Db, actor: Actor, id: number): Promise<Report> {
   return changeReports(db, actor, async (trx) => {
     const report = await findReport(trx, id);
-    if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    // A held report is not public: nobody can have seen it to confirm it.
+    if (!report || !isListedPublicly(report.hold)) throw new AppError(404, 'report_not_found', reportErrors.notFound());
     if (isClosed(report.status)) throw new AppError(409, 'report_closed', reportErrors.closedReport());
+    // Once per client (an IPv6 client holds a whole /64), and only the client's key is stored.
     const inserted = await trx
       .insertInto('report_confirmations')
-      .values({ report_id: report.id, reporter_ip: actor.ip ?? 'unknown' })
+      .values({ report_id: report.id, reporter_ip: actor.ip ? limitKeyOf(actor.ip) : 'unknown' })
       .onConflict((oc) => oc.doNothing())
       .returning('report_id')
       .executeTakeFirst();

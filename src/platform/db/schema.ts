@@ -23,6 +23,7 @@ export interface DatabaseSchema {
   outbox: OutboxTable;
   login_attempts: LoginAttemptsTable;
   login_failure_bursts: LoginFailureBurstsTable;
+  report_digests: ReportDigestsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -233,6 +234,9 @@ export interface ReportsTable {
   status_changed_at: Timestamp;
   verifying_since: Date | null;
   closed_at: Date | null;
+  /** Held back by a flood limit (migration 0010): 'held' | 'rejected' | null. */
+  hold: string | null;
+  digest_id: number | null;
 }
 
 export interface ReportEventsTable {
@@ -263,6 +267,17 @@ export interface OutboxTable {
   sent_at: Date | null;
   attempts: Generated<number>;
   last_error: string | null;
+}
+
+/** A district's digest e-mail of many reports at once (migration 0010). */
+export interface ReportDigestsTable {
+  id: Generated<number>;
+  district_id: string;
+  unit_id: string;
+  recipient: string;
+  opened_at: Timestamp;
+  closes_at: Date;
+  queued_at: Date | null;
 }
 
 /** Maintained by a trigger on plans (migration 0006); read-only for the app. */

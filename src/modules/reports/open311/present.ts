@@ -1,7 +1,7 @@
 import type { Config } from '../../../platform/config/config.js';
 import type { Lang, Localized } from '../../../platform/i18n/i18n.js';
 import { reportUrl, type StoredCategory } from '../model.js';
-import { publicStatus, statusLabels } from '../rules/index.js';
+import { awaitingReviewLabel, publicStatus, statusLabels } from '../rules/index.js';
 import type { Open311Report } from './repository.js';
 
 /** When the definition of this endpoint last changed (discovery's `changeset`). */
@@ -106,7 +106,7 @@ export function serviceRequest(report: Open311Report, config: Config, lang: Lang
   return {
     service_request_id: String(report.id),
     status: publicStatus(report.status),
-    status_notes: statusLabels[report.status][lang],
+    status_notes: (report.awaitingReview ? awaitingReviewLabel : statusLabels[report.status])[lang],
     service_name: report.categoryName[lang],
     service_code: report.categoryId,
     agency_responsible: report.unitName,
@@ -124,6 +124,7 @@ export function serviceRequest(report: Open311Report, config: Config, lang: Lang
       status_name: statusLabels[report.status][lang],
       district_id: report.districtId,
       approximate_position: true,
+      awaiting_review: report.awaitingReview,
       forwarded_to: report.forwardedTo,
       duplicate_of: report.duplicateOf === null ? null : String(report.duplicateOf),
       url: `${config.publicUrl}${reportUrl(report.id)}`,

@@ -2,12 +2,14 @@ import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Localized } from '../../../platform/i18n/i18n.js';
 import type { LonLat } from '../rules/geo.js';
-import { publicStatus, reportStatuses, type ReportStatus } from '../rules/index.js';
+import { listedPublicly } from '../repository.js';
+import { isListedPublicly, publicStatus, reportStatuses, type Hold, type ReportStatus } from '../rules/index.js';
 
 /**
  * What Open311 shows of a report. Read by its own query that selects only public columns, so the
  * description, the e-mail, the exact point, the typed address and the IP address cannot leak
- * through this API even by mistake.
+ * through this API even by mistake. A report held back by a flood limit is in no list, and alone
+ * (by its number) it shows no place and no district, as on its public page.
  */
 export interface Open311Report {
   id: number;
@@ -22,6 +24,7 @@ export interface Open311Report {
   updatedAt: Date;
   forwardedTo: string | null;
   duplicateOf: number | null;
+  awaitingReview: boolean;
 }
 
 interface Row {
@@ -39,14 +42,16 @@ interface Row {
   updated_at: Date;
   forwarded_to: string | null;
   duplicate_of: number | string | null;
+  hold: string | null;
 }
 
 const publicColumns = sql`r.id, r.category_id, c.name_pl, c.name_en, r.status, r.unit_id, u.name as unit_name, r.district_id,
   r.public_position[0] as public_lon, r.public_position[1] as public_lat, r.created_at, greatest(r.updated_at, r.status_changed_at) as updated_at,
-  r.forwarded_to, r.duplicate_of`;
+  r.forwarded_to, r.duplicate_of, r.hold`;
 const publicFrom = sql`reports r join report_categories c on c.id = r.category_id join units u on u.id = r.unit_id`;
 
 function toOpen311(row: Row): Open311Report {
+  const listed = isListedPublicly(row.hold as Hold | null);
   return {
     id: Number(row.id),
     categoryId: row.category_id,
@@ -54,12 +59,13 @@ function toOpen311(row: Row): Open311Report {
     status: row.status as ReportStatus,
     unitId: row.unit_id,
     unitName: row.unit_name,
-    districtId: row.district_id,
-    publicPosition: row.public_lon === null || row.public_lat === null ? null : { lon: Number(row.public_lon), lat: Number(row.public_lat) },
+    districtId: listed ? row.district_id : null,
+    publicPosition: !listed || row.public_lon === null || row.public_lat === null ? null : { lon: Number(row.public_lon), lat: Number(row.public_lat) },
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     forwardedTo: row.forwarded_to,
     duplicateOf: row.duplicate_of === null ? null : Number(row.duplicate_of),
+    awaitingReview: row.hold === 'held',
   };
 }
 
@@ -84,7 +90,7 @@ export interface Open311Filter {
 
 /** One page, newest first, and whether another page follows. */
 export async function listOpen311Reports(db: Db, filter: Open311Filter): Promise<{ reports: Open311Report[]; more: boolean }> {
-  const where = [sql`true`];
+  const where = [listedPublicly];
   if (filter.ids) {
     where.push(sql`r.id in (${sql.join(filter.ids)})`);
   } else {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { allowReportBursts } from '../../../../test/support/reports.js';
 import { dayInPoland, addDays } from '../../../platform/i18n/calendar.js';
 import { snapToGrid } from '../rules/geo.js';
 import { csvColumns } from './exports.js';
@@ -104,6 +105,8 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
 
   beforeAll(async () => {
     t = await createTestApp(backend, { REPORT_RATE_LIMIT: '1000/day' });
+    // Many reports to a few districts within minutes, on purpose: not a flood to hold (floods.api.test.ts).
+    await allowReportBursts(t.testDb.database.db);
     html = new TestClient(t.app, { headers: { accept: 'text/html' } });
     // Other code may add demo reports some day: every count below is on top of what was there.
     before = { all: await total(''), vandalismLubartow: await total('category=vandalism&unitId=kpp-lubartow'), leczna: await total('unitId=kpp-leczna') };

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
 import { onReportsChanged } from '../changes.js';
+import { listedPublicly } from '../repository.js';
 import { reportStatuses, type BoundingBox, type ReportStatus } from '../rules/index.js';
 import { ClusterCells } from './cluster-cells.js';
 import type { PublicFilter } from './filters.js';
@@ -13,7 +14,8 @@ import type { DistrictCount, MapCell, MapPoint, ReportStats } from './repository
  * An in-memory, columnar copy of the PUBLIC columns of every report, for the public map, the
  * statistics page and the list's total: id, category, status, the public (50 m grid) point, unit,
  * district, the creation time and the "me too" count. Never the description, e-mail, typed address,
- * exact position or IP address: they are not even read from the database.
+ * exact position or IP address: they are not even read from the database. Only reports listed
+ * publicly: one held back by a flood limit is read as absent (and removed when it is held later).
  *
  * Every answer has exactly the semantics of the SQL reference in repository.ts (the tests compare the
  * two): the same filters, the same Polish calendar days (the day of each report is computed by the
@@ -335,7 +337,7 @@ export class PublicReportIndex {
     let last = 0;
     for (;;) {
       if (this.stopped) return;
-      const { rows } = await sql<SourceRow>`select ${sourceColumns} from reports r where r.id > ${last} order by r.id limit ${this.batchSize}`.execute(this.db);
+      const { rows } = await sql<SourceRow>`select ${sourceColumns} from reports r where r.id > ${last} and ${listedPublicly} order by r.id limit ${this.batchSize}`.execute(this.db);
       for (const row of rows) this.put(row);
       if (rows.length < this.batchSize) break;
       last = Number(rows[rows.length - 1]!.id);
@@ -392,7 +394,7 @@ export class PublicReportIndex {
     const list = [...changed];
     for (let start = 0; start < list.length; start += 10_000) {
       const ids = list.slice(start, start + 10_000);
-      const { rows } = await sql<SourceRow>`select ${sourceColumns} from reports r where r.id = any(${ids}::bigint[])`.execute(this.db);
+      const { rows } = await sql<SourceRow>`select ${sourceColumns} from reports r where r.id = any(${ids}::bigint[]) and ${listedPublicly}`.execute(this.db);
       const found = new Set<number>();
       for (const row of rows) {
         found.add(Number(row.id));
@@ -402,7 +404,7 @@ export class PublicReportIndex {
     }
     for (;;) {
       const last = this.n ? this.ids[this.n - 1]! : 0;
-      const { rows } = await sql<SourceRow>`select ${sourceColumns} from reports r where r.id > ${last} order by r.id limit ${this.batchSize}`.execute(this.db);
+      const { rows } = await sql<SourceRow>`select ${sourceColumns} from reports r where r.id > ${last} and ${listedPublicly} order by r.id limit ${this.batchSize}`.execute(this.db);
       for (const row of rows) this.put(row);
       if (rows.length < this.batchSize) break;
     }

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import { subtreeOf } from '../../units/repository.js';
+import { listedPublicly } from '../repository.js';
 import type { BoundingBox, ReportStatus } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';
 import { cellRange, rangeBox } from './map-grid.js';
@@ -8,7 +9,8 @@ import { cellRange, rangeBox } from './map-grid.js';
 /*
  * Every query here reads only the public columns of a report: id, category, status, public_position
  * (the 50 m grid), unit, district, dates and confirmations. Never description, email, address,
- * position or reporter_ip: keep it that way.
+ * position or reporter_ip: keep it that way. And only reports listed publicly (not held back by a
+ * flood limit, rules/floods.ts): every query's conditions start with that.
  */
 
 /** A report as the public list, map and downloads show it. */
@@ -64,7 +66,7 @@ const toRow = (row: RawRow): PublicRow => ({
 
 /** Periods are Polish calendar days: midnight in Warsaw, whatever the session's time zone. */
 function conditions(filter: PublicFilter): RawBuilder<unknown> {
-  const where = [sql`true`];
+  const where = [listedPublicly];
   if (filter.category) where.push(sql`r.category_id = ${filter.category}`);
   if (filter.status) where.push(sql`r.status = ${filter.status}`);
   if (filter.unitId) where.push(sql`r.unit_id in (${subtreeOf(filter.unitId)})`);

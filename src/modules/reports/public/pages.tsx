@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAr
 import { Layout } from '../../../platform/render/layout.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { PublicReport, StoredCategory } from '../model.js';
-import { statusLabels, type ReportStatus } from '../rules/index.js';
+import { awaitingReviewLabel, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
 import { reportPageMessages } from './messages.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
@@ -164,7 +164,7 @@ export function SimilarReportsPage({
   categoryName,
 }: {
   ctx: PageContext;
-  similar: { report: PublicReport; distance: number | null }[];
+  similar: { report: PublicReport; proximity: Proximity }[];
   values: ReportFormValues;
   categoryName: string;
 }) {
@@ -174,13 +174,13 @@ export function SimilarReportsPage({
       <h1>{m.similarTitle}</h1>
       <p className="lead">{m.similarLead(similar.length)}</p>
       <ul className="result-list">
-        {similar.map(({ report, distance }) => (
+        {similar.map(({ report, proximity }) => (
           <li key={report.id} className="result-list__item">
             <h2 className="result-list__title">
               <a href={`/zgloszenia/${report.id}`}>{m.reportTitle(report.id)}</a>: {categoryName}
             </h2>
             <p>
-              <StatusTag status={report.status} lang={ctx.lang} /> · {m.created} {formatDate(report.createdAt, ctx.lang)} · {distance === null ? m.sameAddress : m.away(Math.round(distance))}
+              <StatusTag status={report.status} lang={ctx.lang} /> · {m.created} {formatDate(report.createdAt, ctx.lang)} · {proximityLabels[proximity][ctx.lang]}
               {report.confirmations > 0 && ` · ${m.confirmations(report.confirmations)}`}
             </p>
             <MeTooForm ctx={ctx} reportId={report.id} />
@@ -219,28 +219,34 @@ export function ReportStatusPage({
   staffUrl: string | null;
 }) {
   const m = reportPageMessages[ctx.lang];
-  const open = ['new', 'verifying', 'confirmed'].includes(report.status);
+  const open = ['new', 'verifying', 'confirmed'].includes(report.status) && !report.placeWithheld;
+  const withheld = report.awaitingReview ? m.placeAfterReview : m.placeWithheld;
   return (
     <Layout ctx={ctx} title={m.reportTitle(report.id)}>
       {thanks && (
         <div className="notice" role="status">
           <h2>{thanks === 'new' ? m.thanksTitle : m.confirmedThanks}</h2>
           {thanks === 'new' && <p>{m.thanksNumber(report.id)}</p>}
+          {thanks === 'new' && report.awaitingReview && <p>{m.thanksHeld}</p>}
         </div>
       )}
       <h1>{m.reportTitle(report.id)}</h1>
       <dl className="summary-list">
         <SummaryRow label={m.status}>
-            <StatusTag status={report.status} lang={ctx.lang} />
-          </SummaryRow>
+          {report.awaitingReview ? <Tag tone="yellow">{awaitingReviewLabel[ctx.lang]}</Tag> : <StatusTag status={report.status} lang={ctx.lang} />}
+        </SummaryRow>
         <SummaryRow label={m.categoryLabel}>{categoryName}</SummaryRow>
         <SummaryRow label={m.created}>{formatDateTime(report.createdAt, ctx.lang)}</SummaryRow>
         <SummaryRow label={m.place}>
-            {report.publicPosition
+          {report.placeWithheld
+            ? withheld
+            : report.publicPosition
               ? `${report.publicPosition.lat.toFixed(5)}, ${report.publicPosition.lon.toFixed(5)} (${m.approximate})`
               : m.byAddress}
-          </SummaryRow>
-        <SummaryRow label={m.district}>{report.districtId && districtName ? <a href={`/rejony/${report.districtId}`}>{districtName}</a> : m.noDistrict}</SummaryRow>
+        </SummaryRow>
+        <SummaryRow label={m.district}>
+          {report.placeWithheld ? withheld : report.districtId && districtName ? <a href={`/rejony/${report.districtId}`}>{districtName}</a> : m.noDistrict}
+        </SummaryRow>
         <SummaryRow label={m.unit}>
             <a href={`/jednostki/${report.unitId}`}>{unitName}</a>
           </SummaryRow>

@@ -11,7 +11,8 @@ import { reportErrors } from '../messages.js';
 import { toPublic, type StoredCategory } from '../model.js';
 import { findReport, listCategories, listReportEvents } from '../repository.js';
 import { isOffered, type RateLimitPolicy, type ReportStatus } from '../rules/index.js';
-import { similarOpenReports, submitReport } from '../submit-report.js';
+import { similarOpenReports } from '../similar-reports.js';
+import { submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
 import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
 
@@ -72,7 +73,7 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
             reply,
             createElement(SimilarReportsPage, {
               ctx: pageContext(request, reply),
-              similar: similar.slice(0, 10).map(({ report, distance }) => ({ report: toPublic(report), distance })),
+              similar: similar.slice(0, 10).map(({ report, proximity }) => ({ report: toPublic(report), proximity })),
               values,
               categoryName: category?.name[lang] ?? values.category,
             }),

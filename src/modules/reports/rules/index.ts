@@ -35,3 +35,19 @@ export {
   type RateLimitPolicy,
   type ReportSubmission,
 } from './intake.js';
+export {
+  awaitingReviewLabel,
+  defaultFloodSettings,
+  floodSettingsKey,
+  floodSettingsProblem,
+  floodWindowSeconds,
+  isListedPublicly,
+  reviewActions,
+  reviewMove,
+  reviewProblem,
+  statusChangeHoldProblem,
+  type FloodSettings,
+  type Hold,
+  type ReviewAction,
+} from './floods.js';
+export { proximityLabels, proximityOfDistance, similarRadiusMeters, type Proximity } from './nearby.js';

@@ -7,6 +7,7 @@ import type { Report, StoredCategory } from '../model.js';
 import { statusLabels, type ReportDeadline, type ReportStatus } from '../rules/index.js';
 import { StatusTag } from '../public/pages.js';
 import { staffReportMessages } from './messages.js';
+import { HeldNotice, HoldTag, ReviewFields, ReviewSection } from './review-forms.js';
 
 export interface QueueRow {
   report: Report;
@@ -20,6 +21,8 @@ export interface QueueFilter {
   category?: string | undefined;
   district?: string | undefined;
   overdue?: string | undefined;
+  /** Reports held by a flood limit: '' leaves them out (the notice links them), 'only', 'all'. */
+  held?: string | undefined;
 }
 
 function Deadlines({ deadlines, lang }: { deadlines: ReportDeadline[]; lang: 'pl' | 'en' }) {
@@ -57,10 +60,12 @@ export function ReportQueuePage({
   supervisor,
   bulkStatuses,
   errors,
+  heldCount,
 }: {
   ctx: PageContext;
   rows: QueueRow[];
   total: number;
+  heldCount: number;
   filter: QueueFilter;
   categories: StoredCategory[];
   districts: Option[];
@@ -69,10 +74,12 @@ export function ReportQueuePage({
   errors: FieldError[];
 }) {
   const m = staffReportMessages[ctx.lang];
+  const reviewing = filter.held === 'only';
   return (
     <Layout ctx={ctx} title={m.queueTitle}>
       <h1>{m.queueTitle}</h1>
       <p className="lead">{supervisor ? m.queueLeadSupervisor : m.queueLeadOfficer}</p>
+      {!reviewing && <HeldNotice count={heldCount} lang={ctx.lang} />}
       <form method="get" action="/admin/reports" className="filters">
         <SelectField
           name="status"
@@ -83,6 +90,7 @@ export function ReportQueuePage({
         />
         <SelectField name="category" label={m.filterCategory} value={filter.category} placeholder={m.anyCategory} options={categories.map((c) => ({ value: c.code, label: c.name[ctx.lang] }))} />
         <SelectField name="district" label={m.filterDistrict} value={filter.district} placeholder={m.anyDistrict} options={[...(supervisor ? [{ value: 'none', label: m.unassigned }] : []), ...districts]} />
+        <SelectField name="held" label={m.filterHeld} value={filter.held} placeholder={m.heldExcluded} options={[{ value: 'only', label: m.heldOnly }, { value: 'all', label: m.heldAll }]} />
         <CheckboxField name="overdue" label={m.overdueOnly} checked={filter.overdue === 'on'} />
         <div className="filters__actions">
           <button type="submit" className="button button--secondary">
@@ -95,7 +103,7 @@ export function ReportQueuePage({
       {rows.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <form method="post" action="/admin/reports/bulk">
+        <form method="post" action={reviewing ? '/admin/reports/review' : '/admin/reports/bulk'}>
           <CsrfField token={ctx.csrfToken} />
           <div className="table-wrap">
             <table className="table">
@@ -125,7 +133,7 @@ export function ReportQueuePage({
                     <td>{categoryName}</td>
                     <td>{districtName ?? m.unassigned}</td>
                     <td>
-                      <StatusTag status={report.status} lang={ctx.lang} />
+                      <StatusTag status={report.status} lang={ctx.lang} /> <HoldTag hold={report.hold} lang={ctx.lang} />
                     </td>
                     <td>
                       <Deadlines deadlines={deadlines} lang={ctx.lang} />
@@ -135,7 +143,13 @@ export function ReportQueuePage({
               </tbody>
             </table>
           </div>
-          {supervisor && (
+          {supervisor && reviewing && (
+            <fieldset className="fieldset">
+              <legend className="fieldset__legend">{m.bulkReviewLegend}</legend>
+              <ReviewFields lang={ctx.lang} />
+            </fieldset>
+          )}
+          {supervisor && !reviewing && (
             <fieldset className="fieldset">
               <legend className="fieldset__legend">{m.bulkLegend}</legend>
               <StatusFields lang={ctx.lang} options={bulkStatuses} errors={errors} />
@@ -161,10 +175,12 @@ export function ReportDetailPage({
   statuses,
   districts,
   canAssign,
+  canReview,
   errors,
 }: {
   ctx: PageContext;
   report: Report;
+  canReview: boolean;
   categoryName: string;
   districtName: string | null;
   unitName: string;
@@ -188,7 +204,8 @@ export function ReportDetailPage({
       <ErrorSummary lang={ctx.lang} errors={errors} />
       <dl className="summary-list">
         <SummaryRow label={m.status}>
-            <StatusTag status={report.status} lang={ctx.lang} /> {deadlines.length > 0 && <Deadlines deadlines={deadlines} lang={ctx.lang} />}
+            <StatusTag status={report.status} lang={ctx.lang} /> <HoldTag hold={report.hold} lang={ctx.lang} />{' '}
+            {deadlines.length > 0 && <Deadlines deadlines={deadlines} lang={ctx.lang} />}
           </SummaryRow>
         <SummaryRow label={m.category}>{categoryName}</SummaryRow>
         <SummaryRow label={m.description}>
@@ -224,6 +241,8 @@ export function ReportDetailPage({
       <p>
         <a href={`/zgloszenia/${report.id}`}>{m.publicPage}</a>
       </p>
+
+      {canReview && <ReviewSection ctx={ctx} reportId={report.id} />}
 
       <section className="section-box" aria-labelledby="status-form">
         <h2 id="status-form">{m.statusForm}</h2>

@@ -17,7 +17,8 @@ import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
 import { findReport, listCategories, listReportEvents, listReports } from '../repository.js';
-import { availableStatuses, defaultReportSettings, reportDeadlines, reportStatuses, type ReportSettings, type ReportStatus } from '../rules/index.js';
+import { availableStatuses, defaultReportSettings, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
+import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportStanding } from '../verify-report.js';
 import { staffReportMessages } from './messages.js';
 import { CategoriesPage, CategoryEditPage, ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
@@ -37,12 +38,21 @@ function noticeOf(request: FastifyRequest): string | null {
       return m.assigned;
     case 'saved':
       return m.saved;
+    case 'released':
+      return m.released;
+    case 'rejected':
+      return m.rejected;
+    case 'reviewed':
+      return m.reviewed(Math.max(0, Number(q.n) || 0), q.action === 'release' ? 'release' : 'reject');
     default:
       return null;
   }
 }
 const openStatuses: ReportStatus[] = ['new', 'verifying', 'confirmed'];
 const isStatus = (value: string | undefined): value is ReportStatus => (reportStatuses as readonly string[]).includes(value ?? '');
+const isReview = (value: string | undefined): value is ReviewAction => (reviewActions as readonly string[]).includes(value ?? '');
+/** The numbers of the reports ticked in a queue form. */
+const tickedIds = (body: Record<string, unknown>) => ([] as unknown[]).concat(body.ids ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
 
 /** Districts a person works with: an officer's own today, or every district of their units. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
@@ -71,16 +81,23 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       category: q.category?.slice(0, 60) || undefined,
       district: q.district === 'none' || districts.some((d) => d.value === q.district) ? q.district : undefined,
       overdue: q.overdue === 'on' ? 'on' : undefined,
+      held: q.held === 'only' || q.held === 'all' ? q.held : undefined,
     };
-    const { reports, total } = await listReports(db, {
+    const scope = {
       subtreeOf: supervisor ? principal.unitId : undefined,
       districtIds: supervisor ? (filter.district && filter.district !== 'none' ? [filter.district] : undefined) : filter.district ? [filter.district] : districts.map((d) => d.value),
       unassignedOnly: filter.district === 'none',
+    };
+    const { reports, total } = await listReports(db, {
+      ...scope,
+      held: filter.held === 'only' ? 'only' : filter.held === 'all' ? undefined : 'exclude',
       statuses: filter.status === 'all' ? undefined : filter.status ? [filter.status as ReportStatus] : openStatuses,
       categoryId: filter.category,
       page: 1,
       pageSize: 500,
     });
+    // Held reports wait apart (a flood could bury the real ones); the queue says how many and links them.
+    const heldCount = filter.held ? 0 : (await listReports(db, { ...scope, held: 'only', page: 1, pageSize: 1 })).total;
     const [categories, rules] = await Promise.all([listCategories(db), settings()]);
     const names = new Map(districts.map((d) => [d.value, d.label]));
     const now = new Date();
@@ -90,7 +107,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     const bulkStatuses = reportStatuses.filter((s) => s !== 'new' && s !== 'duplicate');
     return sendPage(
       reply,
-      createElement(ReportQueuePage, { ctx: pageContext(request, reply, noticeOf(request)), rows, total: filter.overdue === 'on' ? rows.length : total, filter, categories, districts, supervisor, bulkStatuses, errors }),
+      createElement(ReportQueuePage, { ctx: pageContext(request, reply, noticeOf(request)), rows, total: filter.overdue === 'on' ? rows.length : total, heldCount, filter, categories, districts, supervisor, bulkStatuses, errors }),
       status,
     );
   };
@@ -100,7 +117,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
   app.post('/admin/reports/bulk', { schema: { hide: true } }, async (request, reply) => {
     const principal = requireRole(request, 'supervisor', 'commander', 'admin');
     const body = request.body as Record<string, unknown>;
-    const ids = ([] as unknown[]).concat(body.ids ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+    const ids = tickedIds(body);
     const fields = formFields(body);
     if (ids.length === 0 || !isStatus(fields.status)) {
       const message = request.lang === 'pl' ? 'Zaznacz co najmniej jedno zgłoszenie i wybierz status.' : 'Select at least one report and choose a status.';
@@ -137,9 +154,11 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
         unitName: unit?.name ?? report.unitId,
         deadlines: reportDeadlines(report, rules, new Date()),
         history: events.map((e) => ({ at: e.at, actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
-        statuses: availableStatuses(report.status, standing),
+        // A held report is reviewed first ("is it real?"); its status changes after that.
+        statuses: report.hold === 'held' ? [] : availableStatuses(report.status, standing),
         districts: standing.isSupervisor ? await districtOptions(database, principal) : [],
         canAssign: standing.isSupervisor,
+        canReview: reviewProblem(report.hold, 'release', standing) === null,
         errors,
       }),
       status,
@@ -176,6 +195,33 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
     }
     return reply.redirect(`/admin/reports/${id}?notice=assigned`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/review', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, ...staffRoles);
+    const fields = formFields(request.body);
+    const id = Number(request.params.id);
+    if (!isReview(fields.review)) return showReport(request, reply, [{ field: 'review', code: 'required', message: staffReportMessages[request.lang].chooseReview }], 400);
+    try {
+      await reviewReports(db, principal, actorOf(request), [id], fields.review, fields.note);
+    } catch (error) {
+      return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
+    }
+    return reply.redirect(`/admin/reports/${id}?notice=${fields.review === 'release' ? 'released' : 'rejected'}`, 303);
+  });
+
+  app.post('/admin/reports/review', { schema: { hide: true } }, async (request, reply) => {
+    const principal = requireRole(request, ...staffRoles);
+    const body = request.body as Record<string, unknown>;
+    const ids = tickedIds(body);
+    const fields = formFields(body);
+    if (ids.length === 0 || !isReview(fields.review)) return showQueue(request, reply, [{ field: 'review', code: 'required', message: staffReportMessages[request.lang].chooseReview }], 400);
+    try {
+      const done = await reviewReports(db, principal, actorOf(request), ids, fields.review, fields.note);
+      return reply.redirect(`/admin/reports?held=only&notice=reviewed&n=${done.length}&action=${fields.review}`, 303);
+    } catch (error) {
+      return showQueue(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 409);
+    }
   });
 
   // The category catalogue (admins).

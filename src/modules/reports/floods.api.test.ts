@@ -1,0 +1,199 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../test/support/databases.js';
+import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+import { queueDueDigests } from './floods/digests.js';
+import { storeNewReport } from './repository.js';
+import { defaultFloodSettings, floodSettingsKey } from './rules/index.js';
+
+/*
+ * Issue 11: 3,000 reports from 3,000 addresses in 11 s were all published and each mailed to the
+ * district. Here, with small limits (3 of a kind, 6 in all per district and hour, 3 mailed one by
+ * one), floods from many addresses: the excess is stored held for review (nothing lost), not
+ * public, not mailed one by one; the district gets one digest; staff release or reject.
+ */
+
+const limits = { categoryPerHour: 3, districtPerHour: 6, mailedPerHour: 3, digestMinutes: 30 };
+const district3 = townDistrictPoints['kpp-lubartow/3']!;
+const district2 = townDistrictPoints['kpp-lubartow/2']!;
+const district3Email = 'dzielnicowy3.demo@kpp-lubartow.example';
+const district2Email = 'dzielnicowy2.demo@kpp-lubartow.example';
+const later = () => new Date(Date.now() + 2 * 3600_000);
+
+describe.each(backends)('floods of threat reports on %s', (backend) => {
+  let t: TestApp;
+  let ip = 0;
+  const resident = () => new TestClient(t.app, { headers: { 'x-forwarded-for': `10.1.${Math.floor(++ip / 250)}.${ip % 250}` } });
+  const db = () => t.testDb.database.db;
+  const outbox = (to: string) => db().selectFrom('outbox').selectAll().where('recipient', '=', to).orderBy('id').execute();
+  const staff: Record<string, TestClient> = {};
+  let parking: string;
+  let categories: string[];
+  /** The reports of the flood in district 3: ids of the first ones and of the held ones. */
+  const flood = { open: [] as number[], held: [] as number[] };
+  let migrated: unknown;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, { TRUST_PROXY: 'true' });
+    migrated = (await db().selectFrom('app_settings').select('value').where('key', '=', floodSettingsKey).executeTakeFirstOrThrow()).value;
+    // Before the first submission: the process reads the settings then (and keeps them a few seconds).
+    await sql`update app_settings set value = ${JSON.stringify(limits)}::jsonb where key = ${floodSettingsKey}`.execute(db());
+    for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna']) {
+      staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
+      await staff[login]!.signIn(login);
+    }
+    const all = (await resident().get('/api/v1/report-categories')).json().categories as { code: string; active: boolean; season: unknown; descriptionRequired: boolean; names: { pl: string } }[];
+    parking = all.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
+    categories = all.filter((c) => c.active && !c.season && !c.descriptionRequired).map((c) => c.code);
+  });
+  afterAll(() => t.close());
+
+  it('stores the same defaults in the database as the rules hold', () => {
+    expect(migrated).toEqual(defaultFloodSettings);
+  });
+
+  it('holds a flood of one kind from 30 addresses at once beyond the limit: 3 mailed, 27 held, one digest, nothing lost', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => resident().send('POST', '/api/v1/reports', { category: parking, lat: district3.lat, lon: district3.lon, description: `Fałszywka ${i}`, email: `nadawca${i}@example.com` })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(30).fill(201));
+    const bodies = answers.map((a) => a.json());
+    for (const body of bodies) (body.awaitingReview ? flood.held : flood.open).push(body.id);
+    expect([flood.open.length, flood.held.length]).toEqual([3, 27]);
+    // A held report's answer shows no place: it may be one of the fakes.
+    expect(bodies.filter((b) => b.awaitingReview).every((b) => b.position === null && b.districtId === null)).toBe(true);
+
+    const rows = await db().selectFrom('reports').select(['id', 'hold', 'digest_id']).where('id', 'in', [...flood.open, ...flood.held]).execute();
+    expect(rows).toHaveLength(30);
+    expect(rows.filter((r) => r.hold === 'held').map((r) => r.id).sort()).toEqual([...flood.held].sort());
+    expect(new Set(rows.filter((r) => r.hold === 'held').map((r) => r.digest_id)).size).toBe(1);
+    const single = (await outbox(district3Email)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'));
+    expect(single.map((m) => Number(/nr (\d+)/.exec(m.subject)![1])).sort()).toEqual([...flood.open].sort());
+
+    // Each report has its audit row and its events; the held ones a "held" event too.
+    const audit = await db().selectFrom('audit_log').select('entity_id').where('entity_type', '=', 'reports').where('action', '=', 'insert').where('entity_id', 'in', rows.map((r) => String(r.id))).execute();
+    expect(audit).toHaveLength(30);
+    const heldEvents = await db().selectFrom('report_events').select('report_id').where('kind', '=', 'held').where('report_id', 'in', flood.held).execute();
+    expect(heldEvents).toHaveLength(27);
+
+    // The digest goes out once its period is over: one e-mail, counts by kind, a link to the queue.
+    await queueDueDigests(db(), { publicUrl: t.config.publicUrl, now: later() });
+    await queueDueDigests(db(), { publicUrl: t.config.publicUrl, now: later() });
+    const digests = (await outbox(district3Email)).filter((m) => !m.subject.startsWith('Nowe zgłoszenie'));
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.subject).toContain('27');
+    expect(digests[0]!.body).toContain('Nieprawidłowe parkowanie: 27 (wstrzymane do sprawdzenia: 27)');
+    expect(digests[0]!.body).toContain(`${t.config.publicUrl}/admin/reports?district=kpp-lubartow%2F3&held=only`);
+    expect(digests[0]!.body).not.toContain('Fałszywka');
+    const digestAudit = await db().selectFrom('audit_log').select('action').where('entity_type', '=', 'report_digests').execute();
+    expect(digestAudit.map((a) => a.action).sort()).toEqual(['insert', 'update']);
+  });
+
+  it('shows held reports nowhere in public until reviewed, and says on their own page that they await review', async () => {
+    const near = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat}&lon=${district3.lon}`)).json().reports as { id: number }[];
+    expect(near.map((r) => r.id).sort()).toEqual([...flood.open].sort());
+    const open311 = (await resident().get(`/open311/v2/requests.json?service_code=${parking}`)).json() as { service_request_id: string }[];
+    expect(open311.map((r) => Number(r.service_request_id)).sort()).toEqual([...flood.open].sort());
+    const geojson = (await resident().get(`/zgloszenia.geojson?category=${parking}`)).json();
+    expect(geojson.features.map((f: { id: number }) => f.id).sort()).toEqual([...flood.open].sort());
+    const list = await resident().get(`/zgloszenia?category=${parking}`);
+    expect(list.body).not.toContain(`/zgloszenia/${flood.held[0]}"`);
+    const page = await resident().get(`/zgloszenia/${flood.held[0]}`, { accept: 'text/html' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Czeka na sprawdzenie');
+    expect(page.body).not.toMatch(/\d+\.\d{5}, \d+\.\d{5}/);
+    expect((await resident().send('POST', `/api/v1/reports/${flood.held[0]}/confirmations`)).statusCode).toBe(404);
+  });
+
+  it('holds a flood spread over many kinds by the district’s limit for all kinds, and mails the rest in the digest', async () => {
+    const answers = [];
+    for (const category of categories.slice(0, 8)) answers.push((await resident().send('POST', '/api/v1/reports', { category, lat: district2.lat, lon: district2.lon })).json());
+    expect(answers.map((a) => a.awaitingReview)).toEqual([false, false, false, false, false, false, true, true]);
+    expect((await outbox(district2Email)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'))).toHaveLength(3);
+    await queueDueDigests(db(), { publicUrl: t.config.publicUrl, now: later() });
+    const [digest] = (await outbox(district2Email)).filter((m) => !m.subject.startsWith('Nowe zgłoszenie'));
+    expect(digest!.subject).toContain('5');
+    expect(digest!.body).toMatch(/wstrzymane do sprawdzenia: 1\)/);
+  });
+
+  it('counts a unit’s reports in no district per unit, and mails nobody', async () => {
+    const actor = { accountId: null, label: 'mieszkaniec', ip: null };
+    const flood = { since: new Date(Date.now() - 3600_000), settings: limits };
+    const holds = [];
+    for (let i = 0; i < 4; i++) {
+      const newReport = { categoryId: parking, unitId: 'kpp-sejny', districtId: null, position: null, publicPosition: null, address: `Sejny ${i}`, description: '', email: null, reporterIp: null, eventAt: null };
+      holds.push((await storeNewReport(db(), newReport, actor, null, flood, null)).report!.hold);
+    }
+    expect(holds).toEqual([null, null, null, 'held']);
+  });
+
+  it('lets the district’s officer and supervisors release or reject held reports, one or many, all or nothing', async () => {
+    const [released, rejected, ...rest] = flood.held;
+    const officer = staff['dzielnicowy.lubartow']!;
+    // Held reports are reviewed first; a status change waits.
+    expect((await officer.send('POST', `/api/v1/reports/${released}/status`, { status: 'verifying' })).statusCode).toBe(409);
+    expect((await staff['dzielnicowy.leczna']!.send('POST', `/api/v1/reports/${released}/review`, { action: 'release' })).statusCode).toBe(403);
+    const release = await officer.send('POST', `/api/v1/reports/${released}/review`, { action: 'release', note: 'Prawdziwe: sprawdzone na miejscu.' });
+    expect(release.statusCode).toBe(200);
+    expect(release.json()).toMatchObject({ id: released, awaitingReview: false, districtId: 'kpp-lubartow/3' });
+    expect((await resident().get(`/api/v1/reports/${released}`)).json().position.approximate).toBe(true);
+    expect((await officer.send('POST', `/api/v1/reports/${released}/review`, { action: 'reject' })).statusCode).toBe(409);
+
+    const fromFlood = async () => (await sql<{ n: number }>`select count(*)::int as n from outbox where recipient like 'nadawca%'`.execute(db())).rows[0]!.n;
+    expect(await fromFlood()).toBe(0);
+    const reject = await officer.send('POST', `/api/v1/reports/${rejected}/review`, { action: 'reject' });
+    expect(reject.json()).toMatchObject({ status: 'joke', awaitingReview: false, position: null });
+    expect((await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat}&lon=${district3.lon}`)).json().reports.map((r: { id: number }) => r.id)).not.toContain(rejected);
+
+    // Many at once: one report that cannot be reviewed rejects the whole request.
+    const supervisor = staff['kierownik.lubartow']!;
+    const mixed = await supervisor.send('POST', '/api/v1/reports/review', { ids: [rest[0], released], action: 'reject' });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json().error.message).toContain(String(released));
+    expect((await db().selectFrom('reports').select('hold').where('id', '=', rest[0]!).executeTakeFirstOrThrow()).hold).toBe('held');
+    const bulk = await supervisor.send('POST', '/api/v1/reports/review', { ids: rest, action: 'reject', note: 'Napływ fałszywych zgłoszeń' });
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.json().reports).toHaveLength(rest.length);
+
+    // Nothing lost, nothing mailed to the addresses a flood gave; every decision is in the history and the audit log.
+    const holds = await db().selectFrom('reports').select(['hold', 'email']).where('id', 'in', flood.held).execute();
+    expect(holds.filter((r) => r.hold === 'rejected')).toHaveLength(26);
+    expect(holds.every((r) => r.email === null || r.hold === null)).toBe(true);
+    expect(await fromFlood()).toBe(0);
+    const kinds = await db().selectFrom('report_events').select('kind').where('report_id', 'in', flood.held).where('kind', 'in', ['released', 'rejected']).execute();
+    expect(kinds).toHaveLength(27);
+    const updates = await db().selectFrom('audit_log').select('entity_id').where('entity_type', '=', 'reports').where('action', '=', 'update').where('entity_id', 'in', flood.held.map(String)).execute();
+    expect(new Set(updates.map((u) => u.entity_id)).size).toBe(27);
+  });
+
+  it('marks held reports in the staff queue and on the report page, with the review forms', async () => {
+    const more = [];
+    for (let i = 0; i < 4; i++) more.push((await resident().send('POST', '/api/v1/reports', { category: parking, address: `Lubartów, ul. Cicha ${i + 1}` })).json());
+    const held = more.filter((r) => r.awaitingReview).map((r) => r.id as number);
+    expect(held.length).toBeGreaterThan(0);
+    const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await officer.signIn('dzielnicowy.lubartow');
+    const queue = await officer.get('/admin/reports');
+    expect(queue.body).not.toContain(`href="/admin/reports/${held[0]}"`);
+    expect(queue.body).toMatch(/\d+ zgłosze\S+ czek\S+ na sprawdzenie: wstrzymano je/);
+    expect(queue.body).toContain('href="/admin/reports?held=only"');
+    const heldQueue = await officer.get('/admin/reports?held=only');
+    expect(heldQueue.body).toContain(`href="/admin/reports/${held[0]}"`);
+    expect(heldQueue.body).toContain('Wstrzymane');
+    const detail = await officer.get(`/admin/reports/${held[0]}`);
+    expect(detail.body).toContain('Zwolnij');
+    const released = await officer.postForm(`/admin/reports/${held[0]}/review`, { review: 'release' }, csrfFromHtml(detail.body));
+    expect(released.statusCode).toBe(303);
+    expect((await officer.get(released.headers.location as string)).body).toContain('Zgłoszenie zwolnione');
+    if (held.length > 1) {
+      const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
+      await supervisor.signIn('kierownik.lubartow');
+      const page = await supervisor.get('/admin/reports?held=only');
+      const body = new URLSearchParams([...held.slice(1).map((id) => ['ids', String(id)]), ['review', 'reject'], ['_csrf', csrfFromHtml(page.body)]]).toString();
+      const done = await supervisor.request({ method: 'POST', url: '/admin/reports/review', payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' }, csrf: false });
+      expect(done.statusCode).toBe(303);
+      expect((await supervisor.get(done.headers.location as string)).body).toContain('Odrzucono');
+    }
+  });
+});
