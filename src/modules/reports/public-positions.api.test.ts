@@ -77,6 +77,32 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
     expect(seen).toBeGreaterThanOrEqual(3);
   });
 
+  it('gives away nothing else of the exact point either: every public answer about the two reports is the same but for numbers and times', async () => {
+    const near = (await resident().get(`/api/v1/reports/nearby?category=sonda-punkt&lat=${at(0, 0).lat}&lon=${at(0, 0).lon}`)).json().reports as Entry[];
+    const [b, a] = near.map((r) => r.id);
+    // Both numbers, wherever they stand alone, and every time of day: what may differ between the two.
+    const masked = (text: string) =>
+      text
+        .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, 'T')
+        .replace(/\d{1,2}:\d{2}(:\d{2})?/g, 'T')
+        .replace(new RegExp(`(?<![\\d.])(${a}|${b})(?![\\d.])`, 'g'), 'N')
+        .replace(/name="_csrf" value="[^"]+"/g, '');
+    const views = ['/api/v1/reports/N', '/open311/v2/requests/N.json', '/open311/v2/requests.json?service_request_id=N', '/zgloszenia/N'];
+    for (const view of views) {
+      const [answerA, answerB] = await Promise.all(
+        [a!, b!].map(async (id) => {
+          const answer = await resident().get(view.replace('N', String(id)));
+          expect(answer.statusCode, view).toBe(200);
+          return masked(answer.body);
+        }),
+      );
+      expect(answerA, view).toBe(answerB);
+    }
+    const geojson = (await resident().get('/zgloszenia.geojson?category=sonda-punkt')).json().features as { id: number; geometry: unknown; properties: Record<string, unknown> }[];
+    const shape = (f: (typeof geojson)[number]) => ({ geometry: f.geometry, properties: { ...f.properties, id: 0, url: '', createdAt: '', statusChangedAt: '' } });
+    expect(shape(geojson.find((f) => f.id === a)!)).toEqual(shape(geojson.find((f) => f.id === b)!));
+  });
+
   it('shows the same on the form’s "similar reports" step: no distance in metres from the exact point', async () => {
     const browser = new TestClient(t.app, { headers: { 'x-forwarded-for': `198.51.100.${++ip}`, accept: 'text/html' } });
     browser.csrfToken = csrfFromHtml((await browser.get('/zglos')).body);

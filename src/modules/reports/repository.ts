@@ -178,14 +178,15 @@ export async function storeNewReport(
   client: ClientLimit | null,
   flood: FloodLimit,
   mail: NewReportMail | null,
-): Promise<{ report: Report | null; recent: { count: number; oldest: Date | null }; mailed: boolean }> {
+): Promise<{ report: Report | null; recent: { count: number; oldest: Date | null } }> {
   const max = client?.max ?? 1;
   const f = flood.settings;
-  const { rows } = await sql<Partial<ReportRow> & { recent_n: number; recent_oldest: Date | null; mailed: boolean }>`
+  const { rows } = await sql<Partial<ReportRow> & { recent_n: number; recent_oldest: Date | null }>`
     with actor as (select ${actorSettings(actor)}, ${client?.key ?? null}::text as client),
     intake as (
       -- Lateral on the actor's row: the settings are made before the function writes (a digest's audit row reads them).
       select i.* from actor cross join lateral report_intake(actor.client, ${client?.since ?? null}::timestamptz, ${max}::integer,
+        -- The report's scope: its district, else its unit (coalesce(district_id, unit_id) in migration 0010).
         ${report.districtId ?? report.unitId}::text, ${report.categoryId}::text, ${flood.since}::timestamptz,
         ${f.categoryPerHour}::integer, ${f.districtPerHour}::integer,
         ${report.districtId}::text, ${report.unitId}::text, ${mail?.to ?? null}::text, ${f.mailedPerHour}::integer, ${f.digestMinutes}::integer) i
@@ -211,13 +212,11 @@ export async function storeNewReport(
       from added cross join intake
       where intake.mailed
     )
-    select intake.client_n as recent_n, intake.client_oldest as recent_oldest, intake.mailed, added.* from intake left join added on true`.execute(db);
+    select intake.client_n as recent_n, intake.client_oldest as recent_oldest, added.* from intake left join added on true`.execute(db);
   const row = rows[0]!;
-  const stored = row.id !== null && row.id !== undefined;
   return {
-    report: stored ? toReport(row as ReportRow) : null,
+    report: row.id === null || row.id === undefined ? null : toReport(row as ReportRow),
     recent: { count: Number(row.recent_n), oldest: row.recent_oldest ?? null },
-    mailed: stored && row.mailed === true,
   };
 }
 
