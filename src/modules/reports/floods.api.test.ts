@@ -35,7 +35,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
   let migrated: unknown;
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: 'true' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
     migrated = (await db().selectFrom('app_settings').select('value').where('key', '=', floodSettingsKey).executeTakeFirstOrThrow()).value;
     // Before the first submission: the process reads the settings then (and keeps them a few seconds).
     await sql`update app_settings set value = ${JSON.stringify(limits)}::jsonb where key = ${floodSettingsKey}`.execute(db());

@@ -33,7 +33,7 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
   let admin: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: 'true' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
     admin = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     await admin.signIn('admin');
     // Categories of this file's own, so no other report answers its probes.
