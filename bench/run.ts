@@ -3,7 +3,7 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|plans|reports|documents runs one part and replaces only that part of the file.
+ * BENCH_ONLY=foundation|locator|plans|reports|documents|retention runs one part and replaces only that part of the file.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { locatorBenchmarks } from './locator.js';
 import { plansBenchmarks } from './plans.js';
 import { reportsBenchmarks } from './reports.js';
 import { documentsBenchmarks } from './documents.js';
+import { retentionBenchmarks } from './retention.js';
 
 async function coldStarts(label: string, env: () => Record<string, string>, prepare?: (env: Record<string, string>) => Promise<void>) {
   const times: number[] = [];
@@ -106,6 +107,7 @@ async function main() {
   if (wanted('plans')) sections.set('plans', await part('plans', () => plansBenchmarks(row)));
   if (wanted('reports')) sections.set('reports', await part('reports', () => reportsBenchmarks(row)));
   if (wanted('documents')) sections.set('documents', await part('documents', () => documentsBenchmarks(row)));
+  if (wanted('retention')) sections.set('retention', await part('retention', () => retentionBenchmarks()));
 
   const file = path.join(projectRoot, 'BENCHMARKS.md');
   if (only && existsSync(file)) {

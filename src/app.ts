@@ -24,6 +24,8 @@ import { registerReports } from './modules/reports/routes.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
+import { scheduleRetention } from './modules/privacy/schedule.js';
+import { registerPrivacyRoutes } from './modules/privacy/routes.js';
 
 /** The whole application on an open, migrated database. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -60,13 +62,16 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerPlanPages(app, config, database);
   registerPlanEditor(app, config, database, documents);
   await registerReports(app, config, database, locator);
+  registerPrivacyRoutes(app, config, database);
   await locator.rebuild();
   locator.start();
   const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);
   mail.start();
   const stopStatistics = keepStatisticsFresh(database, app.log);
+  const stopRetention = scheduleRetention(database, app.log);
   app.addHook('onClose', async () => {
     stopStatistics();
+    await stopRetention();
     locator.stop();
     await mail.stop();
   });

@@ -19,6 +19,7 @@ import { importStreetRules } from './modules/districts/transfer/import-rules.js'
 import { importPolygons } from './modules/districts/transfer/import-polygons.js';
 import { rulesToCsv } from './modules/districts/transfer/export.js';
 import { listDistricts } from './modules/districts/repository.js';
+import { runRetention } from './modules/privacy/erase.js';
 
 const usage = `Dzielnicowy — wiersz poleceń / command line
 
@@ -32,6 +33,7 @@ const usage = `Dzielnicowy — wiersz poleceń / command line
   districts import PLIK.csv [--partial]      (kolumny unit,district,locality,street,numbers)
   districts export [--unit U] > PLIK.csv
   polygons import PLIK.geojson [--partial]    (WGS84 lub EPSG:2180; properties unit, district)
+  retention run                               (usuwa dane po terminie / erases data past its time)
   migrate
 
 Role / roles: ${roles.join(', ')}. Bez --password hasło jest generowane i wypisywane raz.
@@ -148,6 +150,13 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
   if (group === 'districts' && command === 'export') {
     const districts = await listDistricts(db, typeof values.unit === 'string' ? { subtreeOf: values.unit } : {});
     process.stdout.write(rulesToCsv(districts));
+    return;
+  }
+  if (group === 'retention' && command === 'run') {
+    // The same job the server runs every hour; safe beside running servers on a PostgreSQL database.
+    const done = await runRetention(database);
+    for (const [piece, n] of Object.entries(done.counts)) out(`${piece}\t${n}`);
+    out(`Usunięto dane po terminie / erased data past its time: ${done.batches} transakcji / transactions, ${done.ms} ms`);
     return;
   }
   if (group === 'unit' && command === 'list') {

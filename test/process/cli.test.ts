@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { projectRoot } from '../../src/platform/config/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
 import { startAppAndWait } from '../support/process.js';
 
 const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
@@ -75,6 +77,29 @@ describe('npm run cli', () => {
       'kpp-test,1,Testowo,Polna,1-9 nieparzyste',
       'kpp-test,2,Testowo,Polna,2-8 parzyste',
     ]);
+  });
+
+  it('erases data past its time on demand, as the server does every hour', async () => {
+    const database = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      await sql`insert into sessions (token_hash, account_id, expires_at, ip, user_agent)
+        select 'ended', id, now() - interval '1 day', '192.0.2.1', 'Firefox' from accounts where login = 'szef'`.execute(database.db);
+      await sql`insert into outbox (recipient, subject, body, created_at) values ('stary@example.com', 's', 'b', now() - interval '40 days')`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+    const run = await cli('retention', 'run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^session\t1$/m);
+    expect(run.stdout).toMatch(/^outboxMail\t1$/m);
+    expect(run.stdout).toContain('Usunięto dane po terminie / erased data past its time');
+    const after = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      expect((await sql`select 1 from sessions where token_hash = 'ended'`.execute(after.db)).rows).toEqual([]);
+      expect((await sql`select 1 from audit_log where action = 'retention.erase' and actor_label = 'retention'`.execute(after.db)).rows).toHaveLength(1);
+    } finally {
+      await after.close();
+    }
   });
 
   it('rejects bad input with a clear message and changes nothing', async () => {

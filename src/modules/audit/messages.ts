@@ -33,8 +33,10 @@ export const auditMessages = defineMessages({
       'auth.login_failed': 'nieudane logowanie',
       'auth.login_throttled': 'wstrzymane logowanie (zbyt wiele prób)',
       'auth.logout': 'wylogowanie',
+      'retention.erase': 'usunięcie danych po terminie',
+      'settings.update': 'zmiana ustawień',
     } as Record<string, string>,
-    entityTypes: { accounts: 'konto', units: 'jednostka', login: 'logowanie' } as Record<string, string>,
+    entityTypes: { accounts: 'konto', units: 'jednostka', login: 'logowanie', retention: 'przechowywanie danych', app_settings: 'ustawienia' } as Record<string, string>,
     fieldNames: {
       id: 'identyfikator', login: 'login', display_name: 'imię i nazwisko', email: 'e-mail', role: 'rola',
       unit_id: 'jednostka', active: 'aktywne', created_at: 'utworzono', password_hash: 'hasło', name: 'nazwa',
@@ -79,8 +81,10 @@ export const auditMessages = defineMessages({
       'auth.login_failed': 'failed sign-in',
       'auth.login_throttled': 'sign-in held back (too many attempts)',
       'auth.logout': 'signed out',
+      'retention.erase': 'data erased after its time',
+      'settings.update': 'settings changed',
     } as Record<string, string>,
-    entityTypes: { accounts: 'account', units: 'unit', login: 'sign-in' } as Record<string, string>,
+    entityTypes: { accounts: 'account', units: 'unit', login: 'sign-in', retention: 'data retention', app_settings: 'settings' } as Record<string, string>,
     fieldNames: {
       id: 'id', login: 'login', display_name: 'full name', email: 'e-mail', role: 'role',
       unit_id: 'unit', active: 'active', created_at: 'created', password_hash: 'password', name: 'name',

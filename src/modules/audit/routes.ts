@@ -45,8 +45,8 @@ const entrySchema = {
 } as const;
 
 const PAGE_SIZE = 50;
-export const auditEntityTypes = ['accounts', 'units', 'login'];
-export const auditActions = ['insert', 'update', 'delete', 'auth.login', 'auth.login_failed', 'auth.login_throttled', 'auth.logout'];
+export const auditEntityTypes = ['accounts', 'units', 'login', 'retention', 'app_settings'];
+export const auditActions = ['insert', 'update', 'delete', 'auth.login', 'auth.login_failed', 'auth.login_throttled', 'auth.logout', 'retention.erase', 'settings.update'];
 
 export function registerAuditRoutes(app: FastifyInstance, database: Database): void {
   const db = database.db;

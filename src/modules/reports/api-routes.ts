@@ -58,7 +58,8 @@ function presentInternal(report: Report, config: Config, lang: Lang) {
     ...presentPublic(toPublic(report), config, lang),
     // Police see the district of a held report too (the public does not).
     districtId: report.districtId,
-    internal: { description: report.description, position: report.position, address: report.address, eventAt: report.eventAt?.toISOString() ?? null, hasEmail: report.hasEmail, hold: report.hold },
+    // `erased`: fields the retention job erased, with the days they were kept (an empty description then means "erased").
+    internal: { description: report.description, position: report.position, address: report.address, eventAt: report.eventAt?.toISOString() ?? null, hasEmail: report.hasEmail, hold: report.hold, erased: report.erased },
   };
 }
 

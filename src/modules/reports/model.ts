@@ -29,6 +29,17 @@ export interface Report {
   closedAt: Date | null;
   /** Held back by a flood limit and waiting for review, or rejected as fake (rules/floods.ts); null: ordinary. */
   hold: Hold | null;
+  /** Personal fields the retention job erased, with the days after which (src/modules/privacy). */
+  erased: ErasedReportFields;
+}
+
+/** The retention job's marker on a report: field → kept this many days before erasure. */
+export interface ErasedReportFields {
+  description?: number;
+  address?: number;
+  position?: number;
+  notes?: number;
+  reporter_ip?: number;
 }
 
 /**

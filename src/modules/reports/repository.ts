@@ -5,7 +5,7 @@ import { readSettings } from '../../platform/db/settings.js';
 import type { ReportCategoriesTable } from '../../platform/db/schema.js';
 import { actorSettings, type Actor, type Trx } from '../../platform/audit/actor.js';
 import { subtreeOf } from '../units/repository.js';
-import type { Report, StoredCategory } from './model.js';
+import type { ErasedReportFields, Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
 import { defaultFloodSettings, floodSettingsKey, floodSettingsProblem, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
 
@@ -14,7 +14,7 @@ type Queryable = Db | Trx;
 // Points are read as plain numbers so both drivers return the same thing.
 const reportColumns = sql`id, category_id, unit_id, district_id, status, position[0] as lon, position[1] as lat,
   public_position[0] as public_lon, public_position[1] as public_lat, address, description, email is not null as has_email,
-  event_at, forwarded_to, duplicate_of, confirmations, created_at, status_changed_at, verifying_since, closed_at, hold`;
+  event_at, forwarded_to, duplicate_of, confirmations, created_at, status_changed_at, verifying_since, closed_at, hold, erased`;
 
 /**
  * The SQL of `isListedPublicly` (rules/floods.ts) for queries that call the reports table `r`:
@@ -44,6 +44,7 @@ interface ReportRow {
   verifying_since: Date | null;
   closed_at: Date | null;
   hold: string | null;
+  erased: ErasedReportFields;
 }
 
 function toReport(row: ReportRow): Report {
@@ -67,6 +68,7 @@ function toReport(row: ReportRow): Report {
     verifyingSince: row.verifying_since,
     closedAt: row.closed_at,
     hold: row.hold as Hold | null,
+    erased: row.erased,
   };
 }
 

@@ -8,6 +8,8 @@ export interface AuditEvent {
   entityId: string | null;
   unitId: string | null;
   details?: Record<string, unknown>;
+  /** For an event that changes something kept outside audited tables (settings): the value before. */
+  before?: Record<string, unknown>;
 }
 
 export async function recordEvent(db: Db | Trx, actor: Actor, event: AuditEvent): Promise<void> {
@@ -20,7 +22,7 @@ export async function recordEvent(db: Db | Trx, actor: Actor, event: AuditEvent)
       entity_type: event.entityType,
       entity_id: event.entityId,
       unit_id: event.unitId,
-      before: null,
+      before: event.before ? JSON.stringify(event.before) : null,
       after: event.details ? JSON.stringify(event.details) : null,
       ip: actor.ip ?? null,
       request_id: actor.requestId ?? null,

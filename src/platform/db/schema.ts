@@ -237,6 +237,8 @@ export interface ReportsTable {
   /** Held back by a flood limit (migration 0010): 'held' | 'rejected' | null. */
   hold: string | null;
   digest_id: number | null;
+  /** What the retention job erased: field → days kept (migration 0011). */
+  erased: ColumnType<Record<string, number>, string | undefined, string>;
 }
 
 export interface ReportEventsTable {

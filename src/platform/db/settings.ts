@@ -6,3 +6,12 @@ export async function readSettings<T extends object>(db: Db | Trx, key: string, 
   const row = await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirst();
   return { ...defaults, ...((row?.value as Partial<T> | undefined) ?? {}) };
 }
+
+/** Stores a settings object under `key` (in the caller's transaction, beside its audit event). */
+export async function writeSettings(trx: Trx, key: string, value: object): Promise<void> {
+  await trx
+    .insertInto('app_settings')
+    .values({ key, value: JSON.stringify(value), updated_at: new Date() })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: new Date() }))
+    .execute();
+}

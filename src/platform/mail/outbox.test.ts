@@ -87,8 +87,5 @@ describe.each(backends)('the e-mail outbox on %s', (backend) => {
     expect(rows[0]!.sent_at).not.toBeNull();
     expect(rows[1]).toMatchObject({ sent_at: null, attempts: 1 });
     expect(rows[1]!.last_error).toMatch(/550/);
-    // Nothing stays longer than the retention period, sent or not.
-    expect(await sender.purgeOld(new Date(Date.now() + 31 * 86_400_000))).toBe(2);
-    expect(await db.selectFrom('outbox').select('id').execute()).toEqual([]);
   });
 });

@@ -23,13 +23,10 @@ export function maskAddress(address: string): string {
   return at > 0 ? `${address[0]}***${address.slice(at)}` : '***';
 }
 
-/** How long any message stays in the outbox, sent or not (residents' addresses must not linger). */
-export const outboxRetentionDays = 30;
-
 /**
  * Sends queued mail through SMTP. Without SMTP_URL messages wait in the outbox (for a server to be
- * configured). Either way nothing stays longer than `outboxRetentionDays`, and a sent message
- * keeps only a masked recipient.
+ * configured). A sent message keeps only a masked recipient; the retention job deletes every
+ * message, sent or not, after the time set for the outbox (src/modules/privacy).
  */
 export class MailSender {
   private timer: NodeJS.Timeout | null = null;
@@ -78,20 +75,10 @@ export class MailSender {
     return 0;
   }
 
-  /** Deletes messages older than the retention period. */
-  async purgeOld(now = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - outboxRetentionDays * 86_400_000);
-    const result = await this.db.deleteFrom('outbox').where('created_at', '<', cutoff).executeTakeFirst();
-    return Number(result.numDeletedRows);
-  }
-
   start(): void {
     if (this.timer) return;
-    let runs = 0;
     this.timer = setInterval(() => {
-      // Purging is cheap but pointless every few seconds: about once an hour.
-      const purge = runs++ % Math.max(1, Math.round(3_600_000 / this.intervalMs)) === 0 ? this.purgeOld() : Promise.resolve(0);
-      Promise.all([purge, this.sendPending()]).catch((error: unknown) => this.log?.warn({ err: error }, 'outbox run failed'));
+      this.sendPending().catch((error: unknown) => this.log?.warn({ err: error }, 'outbox run failed'));
     }, this.intervalMs);
     this.timer.unref();
   }

@@ -109,6 +109,9 @@ export function Layout({ ctx, title, children }: LayoutProps) {
             <p className="site-footer__warning">{m.footerNote}</p>
             <ul className="site-footer__links">
               <li>
+                <a href="/prywatnosc">{m.privacy}</a>
+              </li>
+              <li>
                 <a href="/api/docs">{m.apiDocs}</a>
               </li>
               <li>{m.openSource}</li>

@@ -19,6 +19,7 @@ export const layoutMessages = defineMessages({
     switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',
     apiDocs: 'API (OpenAPI)',
+    privacy: 'Prywatność i przechowywanie danych',
     footerNote:
       'Serwis nie służy do zgłaszania nagłych zdarzeń. W sytuacji zagrożenia życia, zdrowia lub mienia dzwoń pod numer alarmowy 112.',
     openSource: 'Oprogramowanie otwarte (AGPL-3.0)',
@@ -41,6 +42,7 @@ export const layoutMessages = defineMessages({
     switchLanguage: 'Polski',
     switchLanguageLabel: 'Przełącz na język polski',
     apiDocs: 'API (OpenAPI)',
+    privacy: 'Privacy and data retention',
     footerNote:
       'This service is not for emergencies. If life, health or property is in danger, call the emergency number 112.',
     openSource: 'Open-source software (AGPL-3.0)',

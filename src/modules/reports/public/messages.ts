@@ -24,8 +24,16 @@ export const reportPageMessages = defineMessages({
     email: 'Twój e-mail (opcjonalnie)',
     emailHint: 'Tylko po to, by powiadomić Cię o zmianach statusu. Usuniemy go, gdy zgłoszenie zostanie zamknięte.',
     honeypot: 'Nie wypełniaj tego pola',
-    consent:
-      'Wysyłając zgłoszenie, przyjmujesz do wiadomości, że adres IP Twojego urządzenia jest zapisywany wyłącznie w celu ochrony przed nadużyciami (limit zgłoszeń).',
+    consent: (afterIpDays: string) =>
+      `Zgłoszenie jest anonimowe: nie pytamy o imię, nazwisko ani telefon. Adres IP Twojego urządzenia zapisujemy wyłącznie w celu ochrony przed nadużyciami (limit zgłoszeń) i usuwamy go ${afterIpDays}.`,
+    // The privacy notice beside the fields; the times come from the retention settings (src/modules/privacy).
+    placePrivacy: (pointDays: string, addressDays: string) =>
+      pointDays === addressDays
+        ? `Dokładne miejsce i wpisany adres widzi tylko Policja; usuwamy je ${pointDays} po zamknięciu zgłoszenia. Publicznie pokazujemy miejsce z dokładnością do ok. 50 m.`
+        : `Dokładne miejsce i wpisany adres widzi tylko Policja; dokładne miejsce usuwamy ${pointDays}, a adres ${addressDays} po zamknięciu zgłoszenia. Publicznie pokazujemy miejsce z dokładnością do ok. 50 m.`,
+    descriptionPrivacy: (days: string) => `Usuwamy go ${days} po zamknięciu zgłoszenia. Nie wpisuj danych osobowych, jeśli nie są potrzebne.`,
+    emailPrivacy: 'Nie widzą go nawet policjanci.',
+    privacyLink: 'Jak chronimy Twoje dane i jak długo je przechowujemy',
     send: 'Wyślij zgłoszenie',
     similarTitle: 'Podobne zgłoszenia w pobliżu',
     similarLead: (n: number) =>
@@ -82,7 +90,15 @@ export const reportPageMessages = defineMessages({
     email: 'Your e-mail (optional)',
     emailHint: 'Only to tell you about status changes. We delete it when the report is closed.',
     honeypot: 'Do not fill in this field',
-    consent: 'By sending the report you acknowledge that your device’s IP address is stored only to prevent abuse (report limits).',
+    consent: (afterIpDays: string) =>
+      `The report is anonymous: we do not ask for your name or phone number. Your device’s IP address is stored only to prevent abuse (report limits) and erased ${afterIpDays}.`,
+    placePrivacy: (pointDays: string, addressDays: string) =>
+      pointDays === addressDays
+        ? `Only the police see the exact place and the typed address; we erase them ${pointDays} after the report is closed. The public sees the place to about 50 m.`
+        : `Only the police see the exact place and the typed address; we erase the exact place ${pointDays} and the address ${addressDays} after the report is closed. The public sees the place to about 50 m.`,
+    descriptionPrivacy: (days: string) => `We erase it ${days} after the report is closed. Do not include personal data unless it is needed.`,
+    emailPrivacy: 'Not even the police see it.',
+    privacyLink: 'How we protect your data and how long we keep it',
     send: 'Send the report',
     similarTitle: 'Similar reports nearby',
     similarLead: (n: number) =>

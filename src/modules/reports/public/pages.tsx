@@ -6,6 +6,8 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import type { PublicReport, StoredCategory } from '../model.js';
 import { awaitingReviewLabel, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
 import { reportPageMessages } from './messages.js';
+import { afterDays, formatDays } from '../../privacy/messages.js';
+import type { RetentionSettings } from '../../privacy/rules.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',
@@ -69,6 +71,7 @@ export function ReportFormPage({
   errors,
   suggestions,
   map,
+  retention,
 }: {
   ctx: PageContext;
   categories: StoredCategory[];
@@ -76,8 +79,11 @@ export function ReportFormPage({
   errors: FieldError[];
   suggestions: string[];
   map: MapSettings;
+  /** For the privacy notice beside the fields: how long each piece is kept. */
+  retention: RetentionSettings;
 }) {
   const m = reportPageMessages[ctx.lang];
+  const days = (n: number) => formatDays(n, ctx.lang);
   const required = categories.filter((c) => c.descriptionRequired).map((c) => c.name[ctx.lang]);
   return (
     <Layout ctx={ctx} title={m.formTitle}>
@@ -91,7 +97,9 @@ export function ReportFormPage({
         <CsrfField token={ctx.csrfToken} />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{m.whereLegend}</legend>
-          <p className="field__hint">{m.whereHint}</p>
+          <p className="field__hint">
+            {`${m.whereHint} ${m.placePrivacy(days(retention.reportExactPointDays), days(retention.reportAddressDays))}`}
+          </p>
           <TextField name="address" label={m.address} hint={m.addressHint} value={values.address} error={errorFor(errors, 'address') ?? errorFor(errors, 'location')} autoComplete="street-address" />
           {suggestions.length > 0 && (
             <div className="suggestions">
@@ -135,18 +143,21 @@ export function ReportFormPage({
         <TextAreaField
           name="description"
           label={m.description}
-          hint={`${m.descriptionHint}${required.length ? ` ${ctx.lang === 'pl' ? 'Wymagany dla:' : 'Required for:'} ${required.join(', ')}.` : ''}`}
+          hint={`${m.descriptionHint} ${m.descriptionPrivacy(days(retention.reportDescriptionDays))}${required.length ? ` ${ctx.lang === 'pl' ? 'Wymagany dla:' : 'Required for:'} ${required.join(', ')}.` : ''}`}
           value={values.description}
           error={errorFor(errors, 'description')}
           rows={5}
         />
         <TextField name="eventDate" label={m.eventDate} type="date" value={values.eventDate} error={errorFor(errors, 'eventAt')} width="short" />
-        <TextField name="email" label={m.email} hint={m.emailHint} type="email" value={values.email} error={errorFor(errors, 'email')} autoComplete="email" />
+        <TextField name="email" label={m.email} hint={`${m.emailHint} ${m.emailPrivacy}`} type="email" value={values.email} error={errorFor(errors, 'email')} autoComplete="email" />
         <div hidden>
           <label htmlFor="field-website">{m.honeypot}</label>
           <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <p className="field__hint">{m.consent}</p>
+        <p className="field__hint">
+          {`${m.consent(afterDays(retention.reporterIpDays, ctx.lang))} `}
+          <a href="/prywatnosc">{m.privacyLink}</a>
+        </p>
         <button type="submit" className="button">
           {m.send}
         </button>

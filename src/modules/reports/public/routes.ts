@@ -14,6 +14,7 @@ import { isOffered, type RateLimitPolicy, type ReportStatus } from '../rules/ind
 import { similarOpenReports } from '../similar-reports.js';
 import { submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
+import { retentionSettings } from '../../privacy/settings.js';
 import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
 
 const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: 'mieszkaniec' });
@@ -32,7 +33,7 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
   const burst = { max: 30, timeWindow: 60_000 };
 
   const showForm = async (request: FastifyRequest, reply: FastifyReply, values: ReportFormValues, errors: FieldError[], status = 200, suggestions: string[] = []) =>
-    sendPage(reply, createElement(ReportFormPage, { ctx: pageContext(request, reply), categories: await offered(), values, errors, suggestions, map }), status);
+    sendPage(reply, createElement(ReportFormPage, { ctx: pageContext(request, reply), categories: await offered(), values, errors, suggestions, map, retention: await retentionSettings(db) }), status);
 
   app.get('/zglos', { schema: { hide: true } }, async (request, reply) => showForm(request, reply, {}, []));
 

@@ -6,6 +6,7 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import type { Report, StoredCategory } from '../model.js';
 import { statusLabels, type ReportDeadline, type ReportStatus } from '../rules/index.js';
 import { StatusTag } from '../public/pages.js';
+import { ErasedValue } from '../../privacy/pages.js';
 import { staffReportMessages } from './messages.js';
 import { HeldNotice, HoldTag, ReviewFields, ReviewSection } from './review-forms.js';
 
@@ -209,19 +210,26 @@ export function ReportDetailPage({
           </SummaryRow>
         <SummaryRow label={m.category}>{categoryName}</SummaryRow>
         <SummaryRow label={m.description}>
-          <span className="pre-wrap">{report.description || m.noDescription}</span>
+          {report.erased.description !== undefined ? <ErasedValue days={report.erased.description} lang={ctx.lang} /> : <span className="pre-wrap">{report.description || m.noDescription}</span>}
         </SummaryRow>
         <SummaryRow label={m.exactPlace}>
             {report.position ? (
               <a href={`/szukaj?lat=${report.position.lat.toFixed(6)}&lon=${report.position.lon.toFixed(6)}`}>
                 {report.position.lat.toFixed(6)}, {report.position.lon.toFixed(6)}
               </a>
+            ) : report.erased.position !== undefined ? (
+              <ErasedValue days={report.erased.position} lang={ctx.lang} />
             ) : (
               '—'
             )}
           </SummaryRow>
         {report.address && (
           <SummaryRow label={m.address}>{report.address}</SummaryRow>
+        )}
+        {report.erased.address !== undefined && (
+          <SummaryRow label={m.address}>
+            <ErasedValue days={report.erased.address} lang={ctx.lang} />
+          </SummaryRow>
         )}
         <SummaryRow label={m.eventAt}>{report.eventAt ? formatDate(report.eventAt, ctx.lang) : '—'}</SummaryRow>
         <SummaryRow label={m.district}>
@@ -274,6 +282,12 @@ export function ReportDetailPage({
       )}
 
       <h2>{m.history}</h2>
+      {report.erased.notes !== undefined && (
+        <p>
+          {`${m.notesErased}: `}
+          <ErasedValue days={report.erased.notes} lang={ctx.lang} />
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table">
           <tbody>

@@ -1,0 +1,120 @@
+import type { Database } from '../../platform/db/database.js';
+import { inTransaction, systemActor, type Trx } from '../../platform/audit/actor.js';
+import { recordEvent } from '../../platform/audit/record.js';
+import { reportsChanged } from '../reports/changes.js';
+import {
+  beginErasure,
+  deleteConfirmations,
+  deleteEndedSessions,
+  deleteOldMail,
+  eraseAuditIps,
+  eraseReportField,
+  reclaimSpace,
+  type erasedTables,
+} from './repository.js';
+import { retentionCutoff, retentionDays, retentionRules, type PersonalDataPiece, type RetentionSettings } from './rules.js';
+import { retentionSettings } from './settings.js';
+
+/** The pieces the job erases (the e-mail goes with the status change that closes the report). */
+export type ErasedPiece = Exclude<PersonalDataPiece, 'reporterEmail'>;
+
+/** What one run erased: rows per piece, plus the copies found on the way. */
+export type RetentionCounts = Record<ErasedPiece, number> & {
+  /** Audit entries whose copies of a description, address or exact point became "erased". */
+  auditCopies: number;
+  /** Police notes (report_events rows) erased with `reportNotes`. */
+  notes: number;
+};
+
+type Batch = (trx: Trx, cutoff: Date, days: number, limit: number) => Promise<{ rows: number; auditCopies?: number; notes?: number }>;
+
+const reportField = (field: Parameters<typeof eraseReportField>[1]): Batch => async (trx, cutoff, days, limit) => {
+  const done = await eraseReportField(trx, field, cutoff, days, limit);
+  return { rows: done.reports, auditCopies: done.auditEntries, notes: done.notes };
+};
+
+/** One batch of each piece; `rows` is what decides whether another batch is needed. */
+const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)[number][] }> = {
+  reportDescription: { batch: reportField('description'), tables: ['reports', 'audit_log'] },
+  reportAddress: { batch: reportField('address'), tables: ['reports', 'audit_log'] },
+  reportExactPoint: { batch: reportField('position'), tables: ['reports', 'audit_log'] },
+  reportNotes: { batch: reportField('notes'), tables: ['reports', 'report_events'] },
+  reporterIp: { batch: reportField('reporter_ip'), tables: ['reports'] },
+  confirmationIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteConfirmations(trx, cutoff, limit) }), tables: ['report_confirmations'] },
+  residentAuditIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'resident', cutoff, limit) }), tables: ['audit_log'] },
+  staffAuditIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'staff', cutoff, limit) }), tables: ['audit_log'] },
+  session: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteEndedSessions(trx, cutoff, limit) }), tables: ['sessions'] },
+  outboxMail: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteOldMail(trx, cutoff, limit) }), tables: ['outbox'] },
+};
+
+export interface RetentionRun {
+  counts: RetentionCounts;
+  settings: RetentionSettings;
+  batches: number;
+  /** The longest single transaction: how long the job held any row lock. */
+  longestBatchMs: number;
+  ms: number;
+}
+
+export interface RetentionOptions {
+  now?: Date;
+  /** Rows per transaction: no single huge transaction, and locks held for a moment only. */
+  batchSize?: number;
+  settings?: RetentionSettings;
+  /** Stops the run after the batch under way (shutdown); what is left waits for the next run. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Rows per transaction by default. The embedded database has one connection, so every other
+ * request waits while a batch runs: its batches are smaller.
+ */
+export const defaultBatchSize = { postgres: 1000, embedded: 200 } as const;
+
+const actor = systemActor('retention');
+
+/**
+ * Erases every piece of personal data that is past its time (the retention job). Each batch is
+ * its own short transaction, so a national database is worked through without one huge
+ * transaction and the embedded database keeps answering between batches. Safe to run on several
+ * instances at once (see the repository: FOR UPDATE SKIP LOCKED) and as often as wanted: what is
+ * erased is no longer due. Each run is one audit event with the counts (never the values).
+ */
+export async function runRetention(database: Database, options: RetentionOptions = {}): Promise<RetentionRun> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const limit = options.batchSize ?? defaultBatchSize[database.kind];
+  const settings = options.settings ?? (await retentionSettings(database.db));
+  const counts = Object.fromEntries([...Object.keys(batches), 'auditCopies', 'notes'].map((key) => [key, 0])) as RetentionCounts;
+  const touched = new Set<(typeof erasedTables)[number]>();
+  let transactions = 0;
+  let longestBatchMs = 0;
+  for (const rule of retentionRules) {
+    if (rule.erasedBy !== 'job' || options.signal?.aborted) continue;
+    const piece = rule.piece as ErasedPiece;
+    const { batch, tables } = batches[piece];
+    const cutoff = retentionCutoff(rule, settings, now);
+    const days = retentionDays(rule, settings);
+    for (;;) {
+      const batchStarted = performance.now();
+      const done = await inTransaction(database.db, actor, async (trx) => {
+        await beginErasure(trx);
+        return batch(trx, cutoff, days, limit);
+      });
+      longestBatchMs = Math.max(longestBatchMs, performance.now() - batchStarted);
+      transactions++;
+      counts[piece] += done.rows;
+      counts.auditCopies += done.auditCopies ?? 0;
+      counts.notes += done.notes ?? 0;
+      if (done.rows > 0) for (const table of tables) touched.add(table);
+      if (done.rows < limit || options.signal?.aborted) break;
+    }
+  }
+  const ms = Math.round(performance.now() - started);
+  const stopped = options.signal?.aborted ?? false;
+  await recordEvent(database.db, actor, { action: 'retention.erase', entityType: 'retention', entityId: null, unitId: null, details: { counts, settings, batches: transactions, ms, ...(stopped ? { stopped } : {}) } });
+  // Public columns never change here, but in-memory indexes are told of every change to reports.
+  if (touched.has('reports')) reportsChanged();
+  if (database.kind === 'embedded' && !stopped) await reclaimSpace(database.db, [...touched]);
+  return { counts, settings, batches: transactions, longestBatchMs: Math.round(longestBatchMs), ms };
+}

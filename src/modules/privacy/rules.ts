@@ -1,0 +1,198 @@
+import type { Localized } from '../../platform/i18n/i18n.js';
+
+/**
+ * How long the system keeps each piece of personal data (zasady przechowywania danych osobowych).
+ * The settings are the `retention_settings` row of app_settings over `defaultRetentionSettings`;
+ * `retentionRules` says for every piece where its clock starts and which setting stops it. The
+ * retention job (`erase.ts`) erases what `retentionCutoff` says is due; docs/privacy.md and the page
+ * /prywatnosc are written from the same table.
+ */
+export interface RetentionSettings {
+  reportDescriptionDays: number;
+  reportAddressDays: number;
+  reportExactPointDays: number;
+  reportNotesDays: number;
+  reporterIpDays: number;
+  staffIpDays: number;
+  outboxDays: number;
+}
+
+export type RetentionSetting = keyof RetentionSettings;
+
+interface SettingSpec {
+  default: number;
+  min: number;
+  max: number;
+  /** What the number means, for error messages: "the report's description". */
+  name: Localized;
+}
+
+/**
+ * Every setting with its default and the range an administrator may choose. The reasons for the
+ * defaults are the ones a data protection officer would be asked for.
+ */
+export const retentionSettingSpecs: Record<RetentionSetting, SettingSpec> = {
+  // Days after the report is closed. The description is what the officer verifies; a supervisor may
+  // reopen a closed report and a resident may complain about how it was handled, and the next
+  // half-yearly priority action plan diagnoses threats from the reports of the past period. Half a
+  // year covers all three; after it the category, district, public point and status history remain,
+  // which is all statistics and the plans need.
+  reportDescriptionDays: { default: 180, min: 1, max: 1825, name: { pl: 'opis zgłoszenia', en: "the report's description" } },
+  // Days after closing, for the same reasons: a reopened case is verified at the typed address.
+  reportAddressDays: { default: 180, min: 1, max: 1825, name: { pl: 'wpisany adres', en: 'the typed address' } },
+  // Days after closing, for the same reasons; the public point on the 50 m grid is kept for ever.
+  reportExactPointDays: { default: 180, min: 1, max: 1825, name: { pl: 'dokładny punkt', en: 'the exact point' } },
+  // Days after closing. Police notes explain the decision (and may name people met on the spot);
+  // they are needed as long as the decision can be reopened or questioned, like the description.
+  reportNotesDays: { default: 180, min: 1, max: 1825, name: { pl: 'notatki policji do zgłoszenia', en: "police notes on the report" } },
+  // Days after the report or the "me too" was made. The address serves the per-address limit (a day
+  // by default) and tracing a flood or a malicious report, which surfaces within the 3 + 5 days of
+  // take-up and verification; a month gives a supervisor time to notice a pattern. Days, not years:
+  // at most 90.
+  reporterIpDays: { default: 30, min: 1, max: 90, name: { pl: 'adres IP zgłaszającego', en: "the reporter's IP address" } },
+  // Days after a signed-in person's change or sign-in. "From where did this account act?" helps
+  // investigate a misused account; a quarter covers the periodic review of sign-ins. Who did what
+  // stays in the audit log; only the address goes.
+  staffIpDays: { default: 90, min: 1, max: 365, name: { pl: 'adres IP pracownika w dzienniku zmian', en: "a staff member's IP address in the audit log" } },
+  // Days after a message was queued. A failed message is retried within minutes; a month lets an
+  // administrator answer a complaint about a missing e-mail. A sent message keeps only a masked
+  // recipient meanwhile.
+  outboxDays: { default: 30, min: 1, max: 90, name: { pl: 'wiadomości e-mail w kolejce wysyłki', en: 'e-mail messages in the outbox' } },
+};
+
+export const retentionSettingNames = Object.keys(retentionSettingSpecs) as RetentionSetting[];
+
+export const defaultRetentionSettings: RetentionSettings = Object.fromEntries(
+  retentionSettingNames.map((name) => [name, retentionSettingSpecs[name].default]),
+) as unknown as RetentionSettings;
+
+export interface SettingProblem {
+  field: RetentionSetting;
+  message: Localized;
+}
+
+/**
+ * Why settings are not acceptable (empty when they are): whole days within each setting's range,
+ * and reporters' IP addresses kept at least as long as the per-address limit counts back
+ * (`minIpDays`), or the limit would count reports whose address is already gone.
+ */
+export function retentionSettingsProblems(settings: Record<string, unknown>, minIpDays = 1): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  for (const field of retentionSettingNames) {
+    const { min, max, name } = retentionSettingSpecs[field];
+    const days = settings[field];
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < min || days > max) {
+      problems.push({
+        field,
+        message: {
+          pl: `Czas przechowywania (${name.pl}) musi być liczbą całkowitą dni od ${min} do ${max}.`,
+          en: `The retention time (${name.en}) must be a whole number of days from ${min} to ${max}.`,
+        },
+      });
+    }
+  }
+  const ip = settings.reporterIpDays;
+  if (typeof ip === 'number' && Number.isInteger(ip) && ip >= 1 && ip < minIpDays) {
+    problems.push({
+      field: 'reporterIpDays',
+      message: {
+        pl: `Adres IP zgłaszającego trzeba przechowywać co najmniej ${minIpDays} dni: tyle obejmuje limit zgłoszeń z jednego adresu (REPORT_RATE_LIMIT).`,
+        en: `The reporter's IP address must be kept for at least ${minIpDays} days: the per-address report limit (REPORT_RATE_LIMIT) counts that far back.`,
+      },
+    });
+  }
+  return problems;
+}
+
+/**
+ * The settings in force: each stored value that is not acceptable falls back to its default, so a
+ * damaged row can never make the job erase early (or keep for ever).
+ */
+export function effectiveRetentionSettings(stored: Record<string, unknown>): RetentionSettings {
+  const bad = new Set(retentionSettingsProblems({ ...defaultRetentionSettings, ...stored }).map((p) => p.field));
+  return Object.fromEntries(
+    retentionSettingNames.map((name) => [name, bad.has(name) || stored[name] === undefined ? defaultRetentionSettings[name] : stored[name]]),
+  ) as unknown as RetentionSettings;
+}
+
+/** A piece of personal data the system keeps, wherever its copies are. */
+export type PersonalDataPiece =
+  | 'reportDescription'
+  | 'reportAddress'
+  | 'reportExactPoint'
+  | 'reportNotes'
+  | 'reporterEmail'
+  | 'reporterIp'
+  | 'confirmationIp'
+  | 'residentAuditIp'
+  | 'staffAuditIp'
+  | 'session'
+  | 'outboxMail';
+
+/**
+ * When the clock of a piece starts: when the report was closed (reopening stops it, closing again
+ * starts it anew), when the record was made, or when the session ended.
+ */
+export type RetentionClock = 'closed' | 'created' | 'ended';
+
+export interface RetentionRule {
+  piece: PersonalDataPiece;
+  clock: RetentionClock;
+  /** The setting that says how many days; null: erased as soon as the clock starts. */
+  setting: RetentionSetting | null;
+  /** Who erases it: the retention job, or the change that starts the clock. */
+  erasedBy: 'job' | 'status_change';
+}
+
+/** The table: one row per piece of personal data. */
+export const retentionRules: readonly RetentionRule[] = [
+  { piece: 'reportDescription', clock: 'closed', setting: 'reportDescriptionDays', erasedBy: 'job' },
+  { piece: 'reportAddress', clock: 'closed', setting: 'reportAddressDays', erasedBy: 'job' },
+  { piece: 'reportExactPoint', clock: 'closed', setting: 'reportExactPointDays', erasedBy: 'job' },
+  { piece: 'reportNotes', clock: 'closed', setting: 'reportNotesDays', erasedBy: 'job' },
+  // The e-mail serves only to tell the reporter the outcome: the status change that closes the
+  // report erases it in the same transaction (reports/repository.ts, updateStatus), so the closing
+  // message can still say "your address has been deleted". One mechanism: the job leaves it alone.
+  { piece: 'reporterEmail', clock: 'closed', setting: null, erasedBy: 'status_change' },
+  { piece: 'reporterIp', clock: 'created', setting: 'reporterIpDays', erasedBy: 'job' },
+  { piece: 'confirmationIp', clock: 'created', setting: 'reporterIpDays', erasedBy: 'job' },
+  // Entries of people who were not signed in: residents' reports and "me too", failed sign-ins.
+  { piece: 'residentAuditIp', clock: 'created', setting: 'reporterIpDays', erasedBy: 'job' },
+  { piece: 'staffAuditIp', clock: 'created', setting: 'staffIpDays', erasedBy: 'job' },
+  // A session's IP address and browser are kept while it lives (SESSION_MAX_HOURS at most).
+  { piece: 'session', clock: 'ended', setting: null, erasedBy: 'job' },
+  { piece: 'outboxMail', clock: 'created', setting: 'outboxDays', erasedBy: 'job' },
+];
+
+const DAY_MS = 86_400_000;
+
+export function retentionRule(piece: PersonalDataPiece): RetentionRule {
+  return retentionRules.find((rule) => rule.piece === piece)!;
+}
+
+/** How many days a piece is kept once its clock starts (0: erased at once). */
+export function retentionDays(rule: RetentionRule, settings: RetentionSettings): number {
+  return rule.setting ? settings[rule.setting] : 0;
+}
+
+/** The instant a piece's clock must have started before for it to be due now. */
+export function retentionCutoff(rule: RetentionRule, settings: RetentionSettings, now: Date): Date {
+  return new Date(now.getTime() - retentionDays(rule, settings) * DAY_MS);
+}
+
+/** When the clock of one record started, for each kind of clock (null: it has not started). */
+export interface RecordClocks {
+  createdAt?: Date | null;
+  closedAt?: Date | null;
+  endsAt?: Date | null;
+}
+
+/**
+ * Whether a piece of one record is due for erasure now. The job asks the database the same
+ * question for many records at once (the repository's queries compare the clock with
+ * `retentionCutoff`); the tests check that both answer alike.
+ */
+export function isDue(rule: RetentionRule, record: RecordClocks, settings: RetentionSettings, now: Date): boolean {
+  const started = rule.clock === 'closed' ? record.closedAt : rule.clock === 'created' ? record.createdAt : record.endsAt;
+  return started ? started.getTime() < retentionCutoff(rule, settings, now).getTime() : false;
+}

@@ -1,0 +1,41 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../../platform/db/database.js';
+import { runRetention } from './erase.js';
+
+export interface RetentionSchedule {
+  /** The first run, this long after start-up (not during the start-up rush). */
+  firstAfterMs: number;
+  everyMs: number;
+}
+
+/** Hourly: the times are counted in days, so nothing stays more than an hour past its time. */
+export const defaultRetentionSchedule: RetentionSchedule = { firstAfterMs: 5 * 60_000, everyMs: 3_600_000 };
+
+/**
+ * Runs the retention job in the app process, periodically. Every instance runs it; instances on
+ * one database share the work without waiting for each other (FOR UPDATE SKIP LOCKED). Returns a
+ * stop function that ends a run under way after its current batch and waits for it.
+ */
+export function scheduleRetention(database: Database, log?: FastifyBaseLogger, schedule = defaultRetentionSchedule): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const stopping = new AbortController();
+  const run = () => {
+    running ??= runRetention(database, { signal: stopping.signal })
+      .then((done) => log?.info({ counts: done.counts, batches: done.batches, ms: done.ms }, 'retention run finished'))
+      .catch((error: unknown) => log?.warn({ err: error }, 'retention run failed'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = setTimeout(run, schedule.firstAfterMs);
+  const every = setInterval(run, schedule.everyMs);
+  first.unref();
+  every.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(every);
+    // A first run over a large backlog takes minutes: stop after its current batch.
+    stopping.abort();
+    await running;
+  };
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppAndWait, type RunningApp } from '../support/process.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-privacy-'));
+  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The text a screen reader reads with a form field: its hints (aria-describedby). */
+function descriptionOf(page: Page, fieldId: string): Promise<string> {
+  return page.evaluate((id) => {
+    const ids = document.getElementById(id)?.getAttribute('aria-describedby')?.split(' ') ?? [];
+    return ids.map((hint) => document.getElementById(hint)?.textContent ?? '').join(' ');
+  }, fieldId);
+}
+
+/** The text of one piece's entry in a list of /prywatnosc: what, why, who sees it, how long. */
+function row(list: Locator, what: string): Promise<string | null> {
+  return list.locator('.summary-list__row').filter({ has: list.page().getByRole('term').filter({ hasText: what }) }).textContent();
+}
+
+describe.each(['phone', 'desktop'] as const)('privacy notices on a %s', (viewport) => {
+  it('tells a resident on the form who sees what and for how long, and links the full rules', async () => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/zglos`);
+    expect(await descriptionOf(page, 'field-description')).toContain('Opis widzi tylko Policja; nie jest publikowany. Usuwamy go 180 dni po zamknięciu zgłoszenia.');
+    expect(await descriptionOf(page, 'field-email')).toContain('Nie widzą go nawet policjanci.');
+    expect(await page.getByText('Dokładne miejsce i wpisany adres widzi tylko Policja; usuwamy je 180 dni po zamknięciu zgłoszenia.').isVisible()).toBe(true);
+    expect(await page.getByText(/Zgłoszenie jest anonimowe: nie pytamy o imię.*usuwamy go po 30 dniach/).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    await page.getByRole('link', { name: 'Jak chronimy Twoje dane i jak długo je przechowujemy' }).click();
+    expect(new URL(page.url()).pathname).toBe('/prywatnosc');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Prywatność: jakie dane zapisujemy i jak długo');
+    const residents = page.getByRole('region', { name: 'Gdy zgłaszasz zagrożenie' });
+    expect(await row(residents, 'Opis zgłoszenia')).toContain('Kto to widzi: Tylko PolicjaJak długo: 180 dni po zamknięciu zgłoszenia');
+    expect(await row(residents, 'Adres IP Twojego urządzenia')).toContain('Jak długo: 30 dni od zapisania');
+    expect(await row(page.getByRole('region', { name: /Policjanci i pracownicy/ }), 'Sesja: adres IP i przeglądarka')).toContain('najwyżej 12 godz.');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `privacy-${viewport}`);
+    await context.close();
+  });
+
+  it('serves the rules without JavaScript, in English too, linked from every page’s footer (server HTML)', async () => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'en-GB', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/plany`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy and data retention' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacy: what data we keep and for how long');
+    expect(await row(page.getByRole('region', { name: 'When you report a threat' }), 'The exact point on the map')).toContain('How long: 180 days after the report is closed');
+    expect(await page.getByRole('heading', { name: 'What we never collect' }).isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await context.close();
+  });
+});
