@@ -67,7 +67,7 @@ describe.each(backends)('data retention on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: 'true', REPORT_RATE_LIMIT: '5/2d' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '5/2d' });
     for (const login of ['admin', 'admin.lublin', 'kierownik.lubartow', 'dzielnicowy.lubartow']) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login]!.signIn(login);
