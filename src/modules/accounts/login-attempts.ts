@@ -39,11 +39,9 @@ export async function admitAttempt(db: Db, loginKey: string, source: string, pol
     : { admitted: false, failures: 0, lastFailureAt: new Date(), now: new Date() };
 }
 
-/** A success from `source` clears its failures; rows forgotten by the policy go too. */
-export async function clearAttempts(trx: Trx, loginKey: string, source: string, policy: ThrottlePolicy): Promise<void> {
+/** A success from `source` clears its failures. Forgotten rows of others go with the retention job (privacy/rules.ts). */
+export async function clearAttempts(trx: Trx, loginKey: string, source: string): Promise<void> {
   await trx.deleteFrom('login_attempts').where('login_key', '=', loginKey).where('source', '=', source).execute();
-  await sql`delete from login_attempts where last_failure_at < now() - make_interval(hours => ${policy.forgetAfterHours})`.execute(trx);
-  await sql`delete from login_failure_bursts where last_failure_at < now() - make_interval(mins => ${policy.burstQuietMinutes})`.execute(trx);
 }
 
 /**

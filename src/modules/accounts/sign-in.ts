@@ -79,7 +79,7 @@ export async function signIn(
   }
   const actor: Actor = { accountId: account.id, label: account.login, ip: request.ip, requestId: request.requestId };
   const token = await inTransaction(db, actor, async (trx) => {
-    await clearAttempts(trx, key, source, throttle);
+    await clearAttempts(trx, key, source);
     const created = await createSession(trx, account.id, { ip: request.ip, userAgent: request.userAgent }, policy, now);
     await recordEvent(trx, actor, { action: 'auth.login', entityType: 'login', entityId: key, unitId: account.unit_id });
     return created;

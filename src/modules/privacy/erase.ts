@@ -7,6 +7,7 @@ import {
   deleteConfirmations,
   deleteEndedSessions,
   deleteOldMail,
+  deleteSignInAttempts,
   eraseAuditIps,
   eraseReportField,
   reclaimSpace,
@@ -44,6 +45,7 @@ const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)
   residentAuditIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'resident', cutoff, limit) }), tables: ['audit_log'] },
   staffAuditIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'staff', cutoff, limit) }), tables: ['audit_log'] },
   session: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteEndedSessions(trx, cutoff, limit) }), tables: ['sessions'] },
+  signInAttempts: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteSignInAttempts(trx, cutoff, limit) }), tables: ['login_attempts', 'login_failure_bursts'] },
   outboxMail: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteOldMail(trx, cutoff, limit) }), tables: ['outbox'] },
 };
 

@@ -76,6 +76,7 @@ export function PrivacyPage({ ctx, settings, sessionMaxHours }: { ctx: PageConte
     { key: 'staffAccount', howLong: m.accountLifetime },
     { key: 'officerPublic', howLong: m.officerLifetime },
     kept('session'),
+    kept('signInAttempts'),
     { key: 'staffAudit', howLong: m.forever },
     kept('staffAuditIp'),
   ];

@@ -139,8 +139,13 @@ export function deleteOldMail(trx: Trx, cutoff: Date, limit: number): Promise<nu
   return deleteDue(trx, 'outbox', 'created_at', cutoff, limit);
 }
 
+/** Deletes sign-in throttling counters (login and source) whose last failure was before `cutoff`. */
+export async function deleteSignInAttempts(trx: Trx, cutoff: Date, limit: number): Promise<number> {
+  return (await deleteDue(trx, 'login_attempts', 'last_failure_at', cutoff, limit)) + (await deleteDue(trx, 'login_failure_bursts', 'last_failure_at', cutoff, limit));
+}
+
 /** Tables the job may change, for `reclaimSpace`. */
-export const erasedTables = ['reports', 'report_events', 'report_confirmations', 'audit_log', 'sessions', 'outbox'] as const;
+export const erasedTables = ['reports', 'report_events', 'report_confirmations', 'audit_log', 'sessions', 'login_attempts', 'login_failure_bursts', 'outbox'] as const;
 
 /**
  * VACUUM: the space of erased values is marked free for reuse. The embedded database has no

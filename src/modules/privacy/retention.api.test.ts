@@ -197,6 +197,10 @@ describe.each(backends)('data retention on %s', (backend) => {
       await sql`insert into sessions (token_hash, account_id, created_at, last_seen_at, expires_at, ip, user_agent)
         values ('ended-session', ${officerId}, ${daysAgo(3)}, ${daysAgo(3)}, ${daysAgo(2)}, '192.0.2.9', 'Firefox')`.execute(db());
       await sql`insert into outbox (recipient, subject, body, created_at) values ('old@example.com', 's', 'b', ${daysAgo(11)}), ('new@example.com', 's', 'b', ${daysAgo(5)})`.execute(db());
+      // Sign-in throttling counters: forgotten ones (last failure 2 days ago) and one still counting.
+      await sql`insert into login_attempts (login_key, source, failures, last_failure_at)
+        values ('zgadywany', '192.0.2.50', 7, ${daysAgo(2)}), ('zgadywany', '192.0.2.51', 2, ${daysAgo(0.5)})`.execute(db());
+      await sql`insert into login_failure_bursts (login_key, failures, started_at, last_failure_at) values ('zgadywany', 9, ${daysAgo(3)}, ${daysAgo(2)})`.execute(db());
       firstRun = await runRetention(t.testDb.database, { now, batchSize: 3 });
     });
 
@@ -253,7 +257,7 @@ describe.each(backends)('data retention on %s', (backend) => {
       expect((await sql<{ n: number }>`select count(*)::int as n from audit_log where ip = '203.0.113.77' and at < ${daysAgo(20)}`.execute(db())).rows[0]!.n).toBe(0);
     });
 
-    it('deletes old "me too" addresses (the count stays), ended sessions and old mail', async () => {
+    it('deletes old "me too" addresses (the count stays), ended sessions, forgotten sign-in attempts and old mail', async () => {
       const confirmations = await db().selectFrom('report_confirmations').select('report_id').execute();
       expect(confirmations.map((c) => Number(c.report_id))).not.toContain(confirmedOld);
       expect(confirmations).toHaveLength(1);
@@ -263,7 +267,10 @@ describe.each(backends)('data retention on %s', (backend) => {
       const mail = (await db().selectFrom('outbox').select('recipient').execute()).map((m) => m.recipient);
       expect(mail).toContain('new@example.com');
       expect(mail).not.toContain('old@example.com');
-      expect(firstRun.counts).toMatchObject({ confirmationIp: 1, session: 1, outboxMail: 1 });
+      const attempts = await db().selectFrom('login_attempts').select('source').where('login_key', '=', 'zgadywany').execute();
+      expect(attempts.map((a) => a.source)).toEqual(['192.0.2.51']);
+      expect(await db().selectFrom('login_failure_bursts').select('login_key').where('login_key', '=', 'zgadywany').execute()).toEqual([]);
+      expect(firstRun.counts).toMatchObject({ confirmationIp: 1, session: 1, signInAttempts: 2, outboxMail: 1 });
     });
 
     it('records each run as one audit event with counts and no erased values', async () => {

@@ -4,12 +4,16 @@ import {
   effectiveRetentionSettings,
   isDue,
   retentionCutoff,
+  retentionDays,
+  retentionRule,
   retentionRules,
   retentionSettingNames,
   retentionSettingSpecs,
   retentionSettingsProblems,
   type RecordClocks,
+  type RetentionSettings,
 } from './rules.js';
+import { defaultThrottle } from '../accounts/login-throttle.js';
 
 const DAY = 86_400_000;
 const now = new Date('2027-03-01T12:00:00Z');
@@ -66,9 +70,16 @@ describe('what is due for erasure', () => {
     expect([...used].sort()).toEqual([...retentionSettingNames].sort());
   });
 
+  it('deletes sign-in throttling counters exactly when the throttle forgets them, whatever the settings', () => {
+    const rule = retentionRule('signInAttempts');
+    const longest = Object.fromEntries(retentionSettingNames.map((n) => [n, 90])) as unknown as RetentionSettings;
+    expect(retentionDays(rule, defaultRetentionSettings) * 24).toBe(defaultThrottle.forgetAfterHours);
+    expect(retentionDays(rule, longest) * 24).toBe(defaultThrottle.forgetAfterHours);
+  });
+
   // Every rule of the table, just before and just after its time.
   for (const rule of retentionRules) {
-    const days = rule.setting ? defaultRetentionSettings[rule.setting] : 0;
+    const days = rule.setting ? defaultRetentionSettings[rule.setting] : (rule.fixedDays ?? 0);
     const clock = (at: Date | null): RecordClocks =>
       rule.clock === 'closed' ? { createdAt: ago(10_000), closedAt: at } : rule.clock === 'created' ? { createdAt: at } : { endsAt: at };
 

@@ -1,4 +1,5 @@
 import type { Localized } from '../../platform/i18n/i18n.js';
+import { defaultThrottle } from '../accounts/login-throttle.js';
 
 /**
  * How long the system keeps each piece of personal data (zasady przechowywania danych osobowych).
@@ -127,6 +128,7 @@ export type PersonalDataPiece =
   | 'residentAuditIp'
   | 'staffAuditIp'
   | 'session'
+  | 'signInAttempts'
   | 'outboxMail';
 
 /**
@@ -138,8 +140,10 @@ export type RetentionClock = 'closed' | 'created' | 'ended';
 export interface RetentionRule {
   piece: PersonalDataPiece;
   clock: RetentionClock;
-  /** The setting that says how many days; null: erased as soon as the clock starts. */
+  /** The setting that says how many days; null: `fixedDays`, or erased as soon as the clock starts. */
   setting: RetentionSetting | null;
+  /** Days fixed by another rule of the system, not a retention setting. */
+  fixedDays?: number;
   /** Who erases it: the retention job, or the change that starts the clock. */
   erasedBy: 'job' | 'status_change';
 }
@@ -161,6 +165,9 @@ export const retentionRules: readonly RetentionRule[] = [
   { piece: 'staffAuditIp', clock: 'created', setting: 'staffIpDays', erasedBy: 'job' },
   // A session's IP address and browser are kept while it lives (SESSION_MAX_HOURS at most).
   { piece: 'session', clock: 'ended', setting: null, erasedBy: 'job' },
+  // Failed sign-ins per login and source (the source's IPv4 address or IPv6 /64) slow down password
+  // guessing; the throttle forgets them a day after the last failure, so they are deleted then.
+  { piece: 'signInAttempts', clock: 'created', setting: null, fixedDays: defaultThrottle.forgetAfterHours / 24, erasedBy: 'job' },
   { piece: 'outboxMail', clock: 'created', setting: 'outboxDays', erasedBy: 'job' },
 ];
 
@@ -172,7 +179,7 @@ export function retentionRule(piece: PersonalDataPiece): RetentionRule {
 
 /** How many days a piece is kept once its clock starts (0: erased at once). */
 export function retentionDays(rule: RetentionRule, settings: RetentionSettings): number {
-  return rule.setting ? settings[rule.setting] : 0;
+  return rule.setting ? settings[rule.setting] : (rule.fixedDays ?? 0);
 }
 
 /** The instant a piece's clock must have started before for it to be due now. */
