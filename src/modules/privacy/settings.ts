@@ -2,9 +2,9 @@ import type { Db } from '../../platform/db/database.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
 import { recordEvent } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { httpErrors, ValidationError } from '../../platform/http/errors.js';
+import { ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { findUnit } from '../units/repository.js';
+import { assertNationalAdministrator } from '../units/scope.js';
 import { saveRetentionSettings, storedRetentionSettings } from './repository.js';
 import { effectiveRetentionSettings, retentionSettingsProblems, type RetentionSettings } from './rules.js';
 
@@ -25,13 +25,10 @@ export async function updateRetentionSettings(
   input: Partial<RetentionSettings>,
   options: { lang: Lang; minIpDays: number },
 ): Promise<RetentionSettings> {
-  const unit = await findUnit(db, principal.unitId);
-  if (principal.role !== 'admin' || !unit || unit.parentId !== null) {
-    throw httpErrors.forbidden({
-      pl: 'Zasady przechowywania danych zmienia tylko administrator krajowy (jednostki najwyższego szczebla).',
-      en: 'Only a national administrator (of the top-level unit) may change the data retention rules.',
-    });
-  }
+  await assertNationalAdministrator(db, principal, {
+    pl: 'Zasady przechowywania danych zmienia tylko administrator krajowy (jednostki najwyższego szczebla).',
+    en: 'Only a national administrator (of the top-level unit) may change the data retention rules.',
+  });
   return inTransaction(db, actor, async (trx) => {
     const current = await retentionSettings(trx);
     const next = { ...current, ...input };

@@ -7,7 +7,7 @@ import { actorSettings, type Actor, type Trx } from '../../platform/audit/actor.
 import { subtreeOf } from '../units/repository.js';
 import type { ErasedReportFields, Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
-import { defaultFloodSettings, floodSettingsKey, floodSettingsProblem, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
+import { defaultFloodSettings, floodSettingsKey, floodSettingsProblems, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
 
 type Queryable = Db | Trx;
 
@@ -119,8 +119,13 @@ export function forgetCategories(db: Db): void {
 export function cachedFloodSettings(db: Db): Promise<FloodSettings> {
   return cachesOf(db).flood.get('all', async () => {
     const settings = await readSettings(db, floodSettingsKey, defaultFloodSettings);
-    return floodSettingsProblem(settings) ? defaultFloodSettings : settings;
+    return floodSettingsProblems({ ...settings }).length > 0 ? defaultFloodSettings : settings;
   });
+}
+
+/** This process's own change of the flood limits counts at once (other instances within seconds). */
+export function forgetFloodSettings(db: Db): void {
+  submissionCaches.get(db)?.flood.clear();
 }
 
 export async function findReport(db: Queryable, id: number): Promise<Report | undefined> {

@@ -3,6 +3,7 @@ import { ConfigError, type Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { Locator } from '../districts/locator/locator.js';
 import { registerReportApi } from './api-routes.js';
+import { registerFloodSettingsApi } from './flood-settings-routes.js';
 import { registerOpen311 } from './open311/routes.js';
 import { registerReportMapPages } from './public-map/routes.js';
 import { registerReportPages } from './public/routes.js';
@@ -17,6 +18,7 @@ export async function registerReports(app: FastifyInstance, config: Config, data
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
   await ensureCategories(database.db);
   registerReportApi(app, config, database, locator, limit.value);
+  registerFloodSettingsApi(app, database);
   registerOpen311(app, config, database, locator, limit.value);
   registerReportMapPages(app, config, database);
   registerReportPages(app, config, database, locator, limit.value);

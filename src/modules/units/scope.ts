@@ -2,7 +2,8 @@ import type { Trx } from '../../platform/audit/actor.js';
 import type { Principal, Role } from '../../platform/auth/principal.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
-import { unitAncestry } from './repository.js';
+import type { Db } from '../../platform/db/database.js';
+import { findUnit, unitAncestry } from './repository.js';
 
 /** `ancestry` runs from the top unit down to the target unit (see unitAncestry). */
 export function isInScope(scopeUnitId: string, ancestry: readonly string[]): boolean {
@@ -36,4 +37,14 @@ export async function assertUnitInScope(
   }
   if (!isInScope(principal.unitId, ancestry)) throw httpErrors.forbidden(texts.outOfScope ?? outOfScope);
   return ancestry;
+}
+
+/**
+ * Rules for the whole country (data retention times, flood limits of threat reports) are changed
+ * only by an administrator of the top-level unit (KGP).
+ */
+export async function assertNationalAdministrator(db: Db | Trx, principal: Principal, text: Localized): Promise<void> {
+  if (principal.role !== 'admin') throw httpErrors.forbidden(text);
+  const unit = await findUnit(db, principal.unitId);
+  if (!unit || unit.parentId !== null) throw httpErrors.forbidden(text);
 }

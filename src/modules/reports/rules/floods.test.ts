@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFloodSettings, floodSettingsProblem, isListedPublicly, reviewActions, reviewMove, reviewProblem, statusChangeHoldProblem, type Hold } from './floods.js';
+import { defaultFloodSettings, floodSettingsProblems, isListedPublicly, reviewActions, reviewMove, reviewProblem, statusChangeHoldProblem, type Hold } from './floods.js';
 import { isClosed, type Standing } from './status.js';
 
 const officer: Standing = { isDistrictOfficer: true, isSupervisor: false };
@@ -40,13 +40,23 @@ describe('review of reports held by a flood limit', () => {
 });
 
 describe('flood settings', () => {
-  it('accepts the defaults and refuses settings that would switch a limit off or make no sense', () => {
-    expect(floodSettingsProblem(defaultFloodSettings)).toBeNull();
-    expect(floodSettingsProblem({ ...defaultFloodSettings, mailedPerHour: 0 })).toBeNull();
-    for (const bad of [{ categoryPerHour: 0 }, { districtPerHour: -1 }, { mailedPerHour: 1.5 }, { digestMinutes: 0 }, { digestMinutes: 24 * 60 + 1 }, { categoryPerHour: '5' as unknown as number }]) {
-      const problem = floodSettingsProblem({ ...defaultFloodSettings, ...bad });
-      expect(problem?.pl).toBeTruthy();
-      expect(problem?.en).toBeTruthy();
+  it('accepts the defaults and refuses settings that would switch a limit off or make no sense, naming the field', () => {
+    expect(floodSettingsProblems({ ...defaultFloodSettings })).toEqual([]);
+    expect(floodSettingsProblems({ ...defaultFloodSettings, mailedPerHour: 0 })).toEqual([]);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ categoryPerHour: 0 }, 'categoryPerHour'],
+      [{ districtPerHour: -1 }, 'districtPerHour'],
+      [{ mailedPerHour: 1.5 }, 'mailedPerHour'],
+      [{ digestMinutes: 0 }, 'digestMinutes'],
+      [{ digestMinutes: 24 * 60 + 1 }, 'digestMinutes'],
+      [{ categoryPerHour: '5' }, 'categoryPerHour'],
+    ];
+    for (const [bad, field] of cases) {
+      const problems = floodSettingsProblems({ ...defaultFloodSettings, ...bad });
+      expect(problems.map((p) => p.field)).toEqual([field]);
+      expect(problems[0]!.message.pl).toMatch(/liczbą całkowitą|minut/);
+      expect(problems[0]!.message.en).toMatch(/whole number|minutes/);
     }
+    expect(floodSettingsProblems({}).map((p) => p.field).sort()).toEqual(['categoryPerHour', 'digestMinutes', 'districtPerHour', 'mailedPerHour']);
   });
 });

@@ -34,14 +34,33 @@ export const defaultFloodSettings: FloodSettings = {
 /** The app_settings key of the settings. */
 export const floodSettingsKey = 'report_flood_settings';
 
-/** Why settings are not acceptable, or null. */
-export function floodSettingsProblem(settings: FloodSettings): Localized | null {
-  const whole = (value: unknown, min: number, max: number) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
-  if (!whole(settings.categoryPerHour, 1, 10_000)) return { pl: 'Limit zgłoszeń jednego rodzaju na godzinę musi wynosić od 1 do 10 000.', en: 'The hourly limit per category must be 1 to 10,000.' };
-  if (!whole(settings.districtPerHour, 1, 10_000)) return { pl: 'Limit wszystkich zgłoszeń rejonu na godzinę musi wynosić od 1 do 10 000.', en: 'The hourly limit per district must be 1 to 10,000.' };
-  if (!whole(settings.mailedPerHour, 0, 10_000)) return { pl: 'Liczba e-maili o pojedynczych zgłoszeniach na godzinę musi wynosić od 0 do 10 000.', en: 'The hourly number of single-report e-mails must be 0 to 10,000.' };
-  if (!whole(settings.digestMinutes, 1, 24 * 60)) return { pl: 'Okres zestawienia musi wynosić od 1 minuty do 24 godzin.', en: 'The digest period must be 1 minute to 24 hours.' };
-  return null;
+interface FloodSettingSpec {
+  min: number;
+  max: number;
+  /** The sentence that explains the range, when a value is out of it. */
+  problem: Localized;
+}
+
+/** The range of each setting: a limit can be raised for a busy city district but never switched off. */
+export const floodSettingSpecs: Record<keyof FloodSettings, FloodSettingSpec> = {
+  categoryPerHour: { min: 1, max: 10_000, problem: { pl: 'Limit zgłoszeń jednego rodzaju na godzinę musi być liczbą całkowitą od 1 do 10 000.', en: 'The hourly limit per category must be a whole number from 1 to 10,000.' } },
+  districtPerHour: { min: 1, max: 10_000, problem: { pl: 'Limit wszystkich zgłoszeń rejonu na godzinę musi być liczbą całkowitą od 1 do 10 000.', en: 'The hourly limit per district must be a whole number from 1 to 10,000.' } },
+  // 0: every report of the hour goes into the digest.
+  mailedPerHour: { min: 0, max: 10_000, problem: { pl: 'Liczba e-maili o pojedynczych zgłoszeniach na godzinę musi być liczbą całkowitą od 0 do 10 000.', en: 'The hourly number of single-report e-mails must be a whole number from 0 to 10,000.' } },
+  digestMinutes: { min: 1, max: 24 * 60, problem: { pl: 'Okres zestawienia musi wynosić od 1 do 1440 minut (24 godzin).', en: 'The digest period must be 1 to 1,440 minutes (24 hours).' } },
+};
+
+export const floodSettingNames = Object.keys(floodSettingSpecs) as (keyof FloodSettings)[];
+
+/** Every field whose value is not acceptable, with why (empty when all are). */
+export function floodSettingsProblems(settings: Record<string, unknown>): { field: keyof FloodSettings; message: Localized }[] {
+  return floodSettingNames
+    .filter((field) => {
+      const value = settings[field];
+      const { min, max } = floodSettingSpecs[field];
+      return !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max);
+    })
+    .map((field) => ({ field, message: floodSettingSpecs[field].problem }));
 }
 
 /** The window of the hourly limits. */
