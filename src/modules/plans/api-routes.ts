@@ -85,6 +85,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       schema: {
         tags,
         summary: 'Import a plan document as a draft of its district (found from the unit and district number, or given); the limits of /parse apply',
+        consumes: ['text/plain', 'multipart/form-data'],
         querystring: { type: 'object', additionalProperties: false, properties: { districtId: { type: 'string', maxLength: 80 } } },
         response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 503) },
       },

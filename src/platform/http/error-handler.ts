@@ -7,6 +7,7 @@ import { describeValidationErrors } from './validation.js';
 import { pageContext } from './request-context.js';
 import { sendPage } from '../render/render.js';
 import { ErrorPage } from '../render/error-page.js';
+import type { PageContext } from '../render/page-context.js';
 
 interface Problem {
   status: number;
@@ -118,13 +119,25 @@ function wantsHtml(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
+/**
+ * Headers that describe the body a route meant to send. An error replaces that body, so they go:
+ * a download that fails while its stream is read already put "text/csv" and its file name on the
+ * raw response, and Fastify then refused to send the envelope as CSV (its own 500, as a file).
+ */
+const bodyHeaders = ['content-type', 'content-disposition', 'content-length', 'content-encoding', 'etag', 'last-modified'];
+
+/** `page`: the context of the error page, when the request's own must not be used (a URL the router refused). */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem, page?: PageContext): FastifyReply {
+  for (const name of bodyHeaders) {
+    reply.removeHeader(name);
+    if (!reply.raw.headersSent) reply.raw.removeHeader(name);
+  }
   for (const [name, value] of Object.entries(problem.headers ?? {})) reply.header(name, value);
   if (wantsHtml(request)) {
     if (problem.status === 401 && request.method === 'GET') {
       return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
     }
-    const ctx = pageContext(request, reply);
+    const ctx = page ?? pageContext(request, reply);
     return sendPage(
       reply,
       createElement(ErrorPage, { ctx, status: problem.status, message: problem.message, requestId: request.id }),

@@ -21,6 +21,8 @@ import { registerOpenApi } from './openapi.js';
 import { csrfUserInfo } from './request-context.js';
 import { limitKeyOf, trustProxyOption } from './client-address.js';
 import { uploadsFollowRouteLimits } from './upload-limits.js';
+import { registerInputCharacterCheck } from './input-characters.js';
+import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 
 export const LANG_COOKIE = 'lang';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -53,6 +55,10 @@ export async function createHttpServer(config: Config, database: Database): Prom
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Node's limit (request line and headers), stated here: over it, clientErrorHandler answers 431.
+    http: { maxHeaderSize: 16 * 1024 },
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.decorateRequest('lang', 'pl');
@@ -130,6 +136,8 @@ export async function createHttpServer(config: Config, database: Database): Prom
       }
     }
   });
+
+  registerInputCharacterCheck(app);
 
   // CSRF: a token is needed where a forged request could act with someone's authority: every
   // write that carries our session cookie (the browser adds it on its own), and every form post
