@@ -30,7 +30,7 @@ export async function createTestApp(backend: Backend, env: Record<string, string
   };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A browser-like client for app.inject: keeps cookies, sends the CSRF token on writes. */
 export class TestClient {
@@ -49,6 +49,8 @@ export class TestClient {
     payload?: unknown;
     headers?: Record<string, string>;
     csrf?: boolean;
+    /** The client's address (default 127.0.0.1): tests that send many requests spread them over addresses. */
+    remoteAddress?: string;
   }): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...this.defaults.headers, ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -60,7 +62,7 @@ export class TestClient {
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';
     }
-    const remoteAddress = this.defaults.remoteAddress;
+    const remoteAddress = options.remoteAddress ?? this.defaults.remoteAddress;
     const response = await this.app.inject({ method: options.method, url: options.url, headers, payload, ...(remoteAddress ? { remoteAddress } : {}) });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.value === '';
@@ -96,6 +98,14 @@ export class TestClient {
       csrf: false,
     });
   }
+}
+
+/** A browser signed in through the sign-in page, with the CSRF token the admin pages put into their forms. */
+export async function browserFor(t: TestApp, login: string): Promise<{ client: TestClient; token: string }> {
+  const client = new TestClient(t.app, { headers: { accept: 'text/html' } });
+  const page = await client.get('/login');
+  await client.postForm('/login', { login, password: DEMO_PASSWORD }, csrfFromHtml(page.body));
+  return { client, token: csrfFromHtml((await client.get('/admin/plans')).body) };
 }
 
 /** The CSRF token a page put into its forms. */

@@ -1,4 +1,6 @@
 import { dayInPoland } from '../../platform/i18n/calendar.js';
+
+export { isCalendarDay } from '../../platform/i18n/calendar.js';
 import type { Assignment } from './model.js';
 
 /** Today's calendar day in Poland, "YYYY-MM-DD". */
@@ -40,9 +42,3 @@ export function dayBefore(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A real calendar day in YYYY-MM-DD form. */
-export function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}

@@ -5,12 +5,13 @@ import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
+import { isCalendarDay } from '../../platform/i18n/calendar.js';
 import { warsawToday } from '../districts/assignments.js';
 import { districtsServedBy, findDistrict } from '../districts/repository.js';
 import { isInScope } from '../units/scope.js';
 import { unitAncestry } from '../units/repository.js';
 import { categoryNames, planErrors } from './messages.js';
-import { emptyContent, type Evaluation, type Plan, type PlanContent, type PlanStatus } from './model.js';
+import { emptyContent, isEvaluationOutcome, type Evaluation, type Plan, type PlanContent, type PlanStatus } from './model.js';
 import {
   decideVersion,
   deletePlanRow,
@@ -72,6 +73,10 @@ function searchStemsOf(content: PlanContent): string {
 }
 
 async function assertPeriod(trx: Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<void> {
+  // Before any query: a text that is no calendar day ("-1e309") failed in the database as a 500.
+  for (const [field, day] of [['periodFrom', from], ['periodTo', to]] as const) {
+    if (!isCalendarDay(day)) throw new AppError(400, 'invalid_date', planErrors.badDay(day), { field });
+  }
   const problem = periodProblem(from, to, await planSettings(trx));
   if (problem) throw new AppError(400, 'invalid_period', problem, { field: 'periodTo' });
   const clash = await overlappingPlan(trx, districtId, from, to, exceptId);
@@ -197,11 +202,14 @@ export async function transitionPlan(db: Db, principal: Principal, actor: Actor,
         patch.version = plan.version + 1;
         patch.approvedAt = null;
         break;
-      case 'evaluate':
-        if (!input.evaluation?.outcome) throw new AppError(400, 'evaluation_required', planErrors.evaluationRequired(), { field: 'evaluation' });
-        patch.evaluation = { outcome: input.evaluation.outcome, measuredValue: input.evaluation.measuredValue ?? null, note: input.evaluation.note?.trim() ?? '' };
+      case 'evaluate': {
+        if (!isEvaluationOutcome(input.evaluation?.outcome)) throw new AppError(400, 'evaluation_required', planErrors.evaluationRequired(), { field: 'evaluation' });
+        const measured = input.evaluation.measuredValue ?? null;
+        if (measured !== null && !(Number.isFinite(measured) && measured >= 0)) throw new AppError(400, 'invalid_number', planErrors.badMeasuredValue(), { field: 'measuredValue' });
+        patch.evaluation = { outcome: input.evaluation.outcome, measuredValue: measured, note: input.evaluation.note?.trim() ?? '' };
         patch.evaluatedAt = now;
         break;
+      }
       default:
         break;
     }

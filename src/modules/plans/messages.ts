@@ -19,6 +19,15 @@ export const planErrors = {
     pl: `Nie można wykonać czynności „${transition}” dla planu w stanie „${status}” albo nie masz do niej uprawnień.`,
     en: `The action "${transition}" is not possible for a plan in state "${status}", or you are not allowed to do it.`,
   }),
+  unknownTransition: (): Localized => ({ pl: 'Nieznana czynność. Wybierz jeden z przycisków na stronie planu.', en: 'Unknown action. Use one of the buttons on the plan page.' }),
+  badDay: (value: string): Localized => ({
+    pl: `„${value.slice(0, 40)}” nie jest poprawną datą (RRRR-MM-DD).`,
+    en: `"${value.slice(0, 40)}" is not a valid date (YYYY-MM-DD).`,
+  }),
+  badMeasuredValue: (): Localized => ({
+    pl: 'Wartość zmierzona musi być liczbą nieujemną, np. 12 albo 12,5.',
+    en: 'The measured value must be a non-negative number, e.g. 12 or 12.5.',
+  }),
   incomplete: (): Localized => ({
     pl: 'Plan nie jest kompletny: uzupełnij wskazane pola przed przekazaniem do zatwierdzenia.',
     en: 'The plan is incomplete: fill in the marked fields before submitting it for approval.',

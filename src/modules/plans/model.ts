@@ -56,8 +56,16 @@ export interface PlanContent {
   signature: string | null;
 }
 
+/** How a reviewer judges a finished plan's goal. */
+export const evaluationOutcomes = ['achieved', 'not_achieved', 'insufficient_data'] as const;
+export type EvaluationOutcome = (typeof evaluationOutcomes)[number];
+
+export function isEvaluationOutcome(value: unknown): value is EvaluationOutcome {
+  return (evaluationOutcomes as readonly unknown[]).includes(value);
+}
+
 export interface Evaluation {
-  outcome: 'achieved' | 'not_achieved' | 'insufficient_data';
+  outcome: EvaluationOutcome;
   measuredValue: number | null;
   note: string;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addMonths, completenessProblems, defaultPlanSettings, periodProblem, planDeadlines } from './rules.js';
-import { allTransitions, availableTransitions, isEditable, mayTransition, nextStatus } from './workflow.js';
+import { allTransitions, availableTransitions, isEditable, isTransition, mayTransition, nextStatus, type Transition } from './workflow.js';
 import { emptyContent, planStatuses } from './model.js';
 
 describe('plan periods', () => {
@@ -97,5 +97,14 @@ describe('the plan workflow', () => {
   it('gives nobody a transition without a standing, and keeps frozen plans frozen', () => {
     fc.assert(fc.property(fc.constantFrom(...planStatuses), fc.constantFrom(...allTransitions), (status, t) => !mayTransition(status, t, nobody)));
     expect(planStatuses.filter(isEditable)).toEqual(['draft', 'returned']);
+  });
+
+  it('knows only its own transitions: a posted "toString" or "__proto__" is none and leads nowhere', () => {
+    expect(allTransitions.every(isTransition)).toBe(true);
+    for (const value of ['bogus', 'toString', '__proto__', 'constructor', 'hasOwnProperty', '', undefined, 1]) {
+      expect(isTransition(value), String(value)).toBe(false);
+      expect(nextStatus('draft', value as Transition), String(value)).toBeNull();
+      expect(mayTransition('submitted', value as Transition, reviewer), String(value)).toBe(false);
+    }
   });
 });

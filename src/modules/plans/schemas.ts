@@ -1,4 +1,4 @@
-import { actionStatuses, diagnosisSources, planStatuses, threatCategories } from './model.js';
+import { actionStatuses, diagnosisSources, evaluationOutcomes, planStatuses, threatCategories } from './model.js';
 
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const nullableDay = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -117,7 +117,7 @@ export const transitionBody = {
       additionalProperties: false,
       required: ['outcome'],
       properties: {
-        outcome: { type: 'string', enum: ['achieved', 'not_achieved', 'insufficient_data'] },
+        outcome: { type: 'string', enum: evaluationOutcomes },
         measuredValue: { type: ['number', 'null'], minimum: 0 },
         note: { type: 'string', maxLength: 5000 },
       },

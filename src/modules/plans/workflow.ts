@@ -30,8 +30,14 @@ const transitions: Record<Transition, { from: readonly PlanStatus[]; to: PlanSta
 
 export const allTransitions = Object.keys(transitions) as Transition[];
 
-/** The status after `transition`, or null when it does not apply to `status`. */
+/** Whether a value (a posted form field) names a transition; the table's own keys only, so "toString" is none. */
+export function isTransition(value: unknown): value is Transition {
+  return typeof value === 'string' && Object.hasOwn(transitions, value);
+}
+
+/** The status after `transition`, or null when it does not apply to `status` (or is no transition at all). */
 export function nextStatus(status: PlanStatus, transition: Transition): PlanStatus | null {
+  if (!isTransition(transition)) return null;
   const rule = transitions[transition];
   return rule.from.includes(status) ? rule.to : null;
 }

@@ -15,6 +15,18 @@ export function formFields(body: unknown): Record<string, string> {
   return fields;
 }
 
+/**
+ * A number as typed in a Polish form: "51,4597" or "51.4597"; empty → null; anything else → NaN,
+ * including what Number() would read as something else ("0x1F", "1e5") or as ±Infinity ("1e309",
+ * four hundred nines), so the caller shows a field error instead of storing or querying with it.
+ */
+export function formNumber(text: string | undefined): number | null {
+  const value = text?.trim().replace(',', '.');
+  if (!value) return null;
+  const n = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
 /** Validates a form's typed input with the API's schema; messages name fields by their labels. */
 export function validateForm(
   validate: ValidateFunction,

@@ -54,3 +54,17 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath(undefined)).toBe('/');
   });
 });
+
+describe('date formats', () => {
+  const dates = compileSchema({ type: 'object', properties: { day: { type: 'string', format: 'date' }, at: { type: 'string', format: 'date-time' } } });
+
+  it('take calendar days and date-times the database can store', () => {
+    expect(dates({ day: '2028-02-29', at: '2026-11-05T08:15:30Z' })).toBe(true);
+    expect(dates({ day: '0001-01-01', at: '0001-01-01T00:00:00+01:00' })).toBe(true);
+  });
+
+  it('refuse year 0000 (PostgreSQL has none) and days that do not exist', () => {
+    for (const day of ['0000-01-01', '2026-02-30', '2026-13-01', '-1e309', '2027-1-1']) expect(dates({ day }), day).toBe(false);
+    for (const at of ['0000-01-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-11-05']) expect(dates({ at }), at).toBe(false);
+  });
+});

@@ -2,15 +2,20 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
 import { formatNumber, plural, type Lang } from '../i18n/i18n.js';
+import { isCalendarDay } from '../i18n/calendar.js';
 import type { FieldError } from './errors.js';
 
 // ajv-formats is CommonJS with a default export.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const addFormats = addFormatsModule as unknown as ((ajv: Ajv) => Ajv) & { get(name: string): { validate: (text: string) => boolean } };
+const isDateTime = addFormats.get('date-time').validate;
 
 function makeAjv(coerceTypes: boolean): Ajv {
   // removeAdditional:false: unknown fields are errors, not silently dropped (Fastify's default).
   const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
   addFormats(ajv);
+  // ajv-formats takes year 0000, which PostgreSQL has not got (a 500 from the database): a date is a calendar day.
+  ajv.addFormat('date', { type: 'string', validate: isCalendarDay });
+  ajv.addFormat('date-time', { type: 'string', validate: (text: string) => !text.startsWith('0000') && isDateTime(text) });
   return ajv;
 }
 

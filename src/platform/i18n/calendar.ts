@@ -11,6 +11,16 @@ export function monthInPoland(value: Date): number {
   return Number(dayInPoland(value).slice(5, 7));
 }
 
+/**
+ * A real calendar day written as YYYY-MM-DD ("2026-02-30" is not one). Year 0000 is not one
+ * either: JavaScript reads it as 1 BC, but PostgreSQL has no year 0 and fails on it.
+ */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith('0000')) return false;
+  const date = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** Calendar arithmetic on "YYYY-MM-DD"; noon UTC keeps it clear of any DST edge. */
 export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T12:00:00Z`);

@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../../test/support/app.js';
-import { DEMO_PASSWORD } from '../../../demo/demo-data.js';
-
-async function browserFor(t: TestApp, login: string): Promise<{ client: TestClient; token: string }> {
-  const client = new TestClient(t.app, { headers: { accept: 'text/html' } });
-  const page = await client.get('/login');
-  await client.postForm('/login', { login, password: DEMO_PASSWORD }, csrfFromHtml(page.body));
-  return { client, token: csrfFromHtml((await client.get('/admin/plans')).body) };
-}
+import { TestClient, browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
 
 const filled = {
   periodFrom: '2027-01-01',

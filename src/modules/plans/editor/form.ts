@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/http/errors.js';
+import { formNumber } from '../../../platform/http/forms.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { lastDay, pad } from '../import/time-frames.js';
 import { actionStatuses, diagnosisSources, threatCategories, type PlanContent } from '../model.js';
@@ -35,12 +36,6 @@ function indexes(fields: Record<string, string>, prefix: string): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-const number = (value: string | undefined): number | null => {
-  if (value === undefined || value.trim() === '') return null;
-  const n = Number(value.trim().replace(',', '.'));
-  return Number.isFinite(n) ? n : NaN;
-};
-
 /**
  * The editor's form fields → plan content and period, plus the field errors it can see at once
  * (numbers that are not numbers). Works on plain urlencoded fields, so the editor needs no script.
@@ -53,8 +48,8 @@ export function readEditorForm(
   const errors: FieldError[] = [];
   const pl = lang === 'pl';
   const category = fields['threat.category'];
-  const baselineValue = number(fields['goal.baseline.value']);
-  const percent = number(fields['goal.target.percent']);
+  const baselineValue = formNumber(fields['goal.baseline.value']);
+  const percent = formNumber(fields['goal.target.percent']);
   if (Number.isNaN(baselineValue) || (baselineValue !== null && baselineValue < 0)) {
     errors.push({ field: 'goal.baseline.value', code: 'number', message: pl ? 'Stan wyjściowy musi być liczbą nieujemną.' : 'The baseline must be a non-negative number.' });
   }

@@ -460,7 +460,7 @@ export function WorkPage(props: WorkPageProps) {
             <CsrfField token={ctx.csrfToken} />
             <input type="hidden" name="transition" value="evaluate" />
             <SelectField name="outcome" label={m.outcome} options={Object.entries(m.outcomes).map(([value, label]) => ({ value, label }))} error={errorFor(errors, 'evaluation')} />
-            <TextField name="measuredValue" label={m.measuredValue} width="short" />
+            <TextField name="measuredValue" label={m.measuredValue} width="short" error={errorFor(errors, 'measuredValue')} />
             <TextAreaField name="note" label={m.evaluationNote} rows={3} />
             <button type="submit" className="button">
               {transitionNames[ctx.lang].evaluate}

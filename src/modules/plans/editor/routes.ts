@@ -4,7 +4,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { requireRole } from '../../../platform/auth/guards.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError, type FieldError } from '../../../platform/http/errors.js';
-import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
+import { formErrorsFrom, formFields, formNumber } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
@@ -19,11 +19,11 @@ import { documentRateLimit, parsedOf, readPlan } from '../import/plan-reader.js'
 import type { PlanReading } from '../import/read-document.js';
 import { createPlan, deleteDraft, transitionPlan, updatePlan } from '../manage-plans.js';
 import { planErrors } from '../messages.js';
-import type { Plan, PlanStatus } from '../model.js';
+import { planStatuses, type EvaluationOutcome, type Plan, type PlanStatus } from '../model.js';
 import { planContext, workingView } from '../read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, unitPartners, type ReviewComment } from '../repository.js';
 import { planDocument } from '../publication/document.js';
-import type { Transition } from '../workflow.js';
+import { isTransition, type Transition } from '../workflow.js';
 import { applyListIntent, readEditorForm } from './form.js';
 import { ImportPage, NewPlanPage, QueuePage, WorkPage } from './pages.js';
 
@@ -41,7 +41,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.get<{ Querystring: { status?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
     const principal = requireRole(request, ...staffRoles);
-    const status = Object.keys({ draft: 1, submitted: 1, returned: 1, approved: 1, published: 1, in_progress: 1, evaluated: 1, closed: 1 }).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
+    const status = (planStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
     const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
     const { plans } = await listPlans(db, { subtreeOf: principal.unitId, statuses: status ? [status] : undefined, page: 1, pageSize: 500 });
     const visible = mine ? plans.filter((p) => mine.includes(p.districtId)) : plans;
@@ -207,7 +207,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     const fields = formFields(request.body);
     const comments: ReviewComment[] = [];
     for (const [key, value] of Object.entries(fields)) {
-      const match = /^comment\.(threat|goal|partners|communication|general|actions)(?:\.(\d+))?$/.exec(key);
+      const match = /^comment\.(threat|goal|partners|communication|general|actions)(?:\.(\d{1,3}))?$/.exec(key);
       if (match && value.trim()) comments.push({ section: match[1] as ReviewComment['section'], item: match[2] ? Number(match[2]) : null, text: value.trim() });
     }
     const transition: Transition = fields.intent === 'return' ? 'return' : 'approve';
@@ -222,8 +222,9 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   app.post<{ Params: { id: string } }>('/admin/plans/:id/transition', { schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     const fields = formFields(request.body);
-    const transition = fields.transition as Transition;
-    const measured = fields.measuredValue?.trim() ? Number(fields.measuredValue.replace(',', '.')) : null;
+    const transition = fields.transition;
+    // Only the page's own buttons name transitions; anything else is a mistake of the sender, not a state conflict.
+    if (!isTransition(transition)) return showWork(request, reply, plan, { errors: [{ field: 'transition', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }] });
     try {
       await transitionPlan(
         db,
@@ -232,7 +233,8 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         plan.id,
         {
           transition,
-          evaluation: transition === 'evaluate' ? { outcome: fields.outcome as 'achieved', measuredValue: Number.isFinite(measured) ? measured : null, note: fields.note ?? '' } : undefined,
+          // The outcome and the number are checked by the use case (the API sends them too).
+          evaluation: transition === 'evaluate' ? { outcome: fields.outcome as EvaluationOutcome, measuredValue: formNumber(fields.measuredValue), note: fields.note ?? '' } : undefined,
         },
         request.lang,
       );

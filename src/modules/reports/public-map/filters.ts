@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../../platform/i18n/calendar.js';
 import { reportStatuses, type ReportStatus } from '../rules/index.js';
 
 /** The filters shared by the public list, map, statistics and downloads. Every field is optional. */
@@ -14,12 +15,8 @@ export interface PublicFilter {
 
 const filterKeys = ['category', 'status', 'unitId', 'districtId', 'from', 'to'] as const;
 
-/** A real calendar day written as YYYY-MM-DD (2026-02-30 is not one). */
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+/** A real calendar day written as YYYY-MM-DD (the calendar's definition, under the name the filters use). */
+export const isDay = isCalendarDay;
 
 const isStatus = (value: string): value is ReportStatus => (reportStatuses as readonly string[]).includes(value);
 const districtIdPattern = /^[a-z0-9-]{1,60}\/\d{1,6}$/;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError, ValidationError, type FieldError } from '../../../platform/http/errors.js';
-import { formFields } from '../../../platform/http/forms.js';
+import { formFields, formNumber } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import type { Locator } from '../../districts/locator/locator.js';
@@ -18,13 +18,6 @@ import { retentionSettings } from '../../privacy/settings.js';
 import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
 
 const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: 'mieszkaniec' });
-
-/** A number as typed in a Polish form: "51,4597" or "51.4597"; empty → null; anything else → NaN. */
-function formNumber(text: string | undefined): number | null {
-  const value = text?.trim().replace(',', '.');
-  if (!value) return null;
-  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-}
 
 export function registerReportPages(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
   const db = database.db;

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../../test/support/databases.js';
+import { TestClient, browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
+
+/** Values no page offers, posted to the editor's forms: each is a 400 with the form and a message, never a 500, and nothing changes. */
+describe.each(backends)('the plan editor with values its forms never send on %s', (backend) => {
+  let t: TestApp;
+  let officer: { client: TestClient; token: string };
+  let supervisor: { client: TestClient; token: string };
+  let draftUrl: string;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    officer = await browserFor(t, 'dzielnicowy.lubartow');
+    supervisor = await browserFor(t, 'kierownik.lubartow');
+    const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' }, officer.token);
+    expect(created.statusCode).toBe(303);
+    draftUrl = created.headers.location as string;
+  });
+  afterAll(() => t.close());
+
+  const statusOf = async (url: string) =>
+    (await t.testDb.database.db.selectFrom('plans').select(['status', 'period_from']).where('id', '=', url.split('/').pop()!).executeTakeFirstOrThrow());
+
+  it('an unknown transition (bogus, toString, __proto__, constructor, empty) is a 400 on the plan page', async () => {
+    for (const transition of ['bogus', 'toString', '__proto__', 'constructor', 'hasOwnProperty', '']) {
+      const response = await officer.client.postForm(`${draftUrl}/transition`, { transition }, officer.token);
+      expect(response.statusCode, transition).toBe(400);
+      expect(response.body).toContain('Nieznana czynność');
+      expect((await statusOf(draftUrl)).status).toBe('draft');
+    }
+  });
+
+  it('a start of the period that is not a calendar day is a 400 naming the field, when creating and when saving', async () => {
+    for (const periodFrom of ['-1e309', '1e309', 'NaN', '2027-02-30', '0000-01-01', '2027-1-1']) {
+      const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-lubartow/3', periodFrom, periodTo: '2027-06-30' }, officer.token);
+      expect(created.statusCode, periodFrom).toBe(400);
+      expect(created.body).toContain('nie jest poprawną datą (RRRR-MM-DD)');
+      const saved = await officer.client.postForm(draftUrl, { periodFrom, periodTo: '2027-06-30', intent: 'save' }, officer.token);
+      expect(saved.statusCode, periodFrom).toBe(400);
+      expect(saved.body).toContain('nie jest poprawną datą (RRRR-MM-DD)');
+    }
+    expect(String((await statusOf(draftUrl)).period_from)).toContain('2027');
+  });
+
+  it('the API refuses a year 0, which PostgreSQL cannot store', async () => {
+    const api = new TestClient(t.app);
+    await api.signIn('dzielnicowy.lubartow');
+    const response = await api.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '0000-01-01', periodTo: '0000-03-31' });
+    expect(response.statusCode, response.body).toBe(400);
+  });
+
+  it('an evaluation with an unknown outcome or a measured value that is not a number is a 400 on the plan page', async () => {
+    const plan = await t.testDb.database.db.selectFrom('plans').select('id').where('district_id', 'like', 'kpp-lubartow/%').where('status', 'in', ['published', 'in_progress']).executeTakeFirstOrThrow();
+    const url = `/admin/plans/${plan.id}`;
+    const before = (await statusOf(url)).status;
+    for (const [outcome, measuredValue, message] of [
+      ['toString', '5', 'Podaj ocenę realizacji celu'],
+      ['achieved', '-1e309', 'Wartość zmierzona musi być liczbą nieujemną'],
+      ['achieved', '1e309', 'Wartość zmierzona musi być liczbą nieujemną'],
+      ['achieved', 'NaN', 'Wartość zmierzona musi być liczbą nieujemną'],
+      ['achieved', '-3', 'Wartość zmierzona musi być liczbą nieujemną'],
+    ] as const) {
+      const response = await supervisor.client.postForm(`${url}/transition`, { transition: 'evaluate', outcome, measuredValue, note: '' }, supervisor.token);
+      expect(response.statusCode, `${outcome} ${measuredValue}`).toBe(400);
+      expect(response.body).toContain(message);
+      expect((await statusOf(url)).status).toBe(before);
+    }
+  });
+});
