@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import { requireRole } from '../../platform/auth/guards.js';
 import { inTransaction } from '../../platform/audit/actor.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
-import { formErrorsFrom, formFields, validateForm } from '../../platform/http/forms.js';
+import { formErrorsFrom, formFields, formNumber, validateForm } from '../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../platform/http/request-context.js';
 import { compileSchema } from '../../platform/http/validation.js';
 import { sendPage } from '../../platform/render/render.js';
@@ -25,9 +25,14 @@ function unitInput(fields: Record<string, string>, creating: boolean, canMove: b
   const input: Record<string, unknown> = {};
   for (const name of contactFields) input[name] = fields[name]?.trim() || null;
   if (fields.name?.trim()) input.name = fields.name.trim();
-  const lat = fields.lat?.trim().replace(',', '.');
-  const lon = fields.lon?.trim().replace(',', '.');
-  input.location = lat || lon ? { lat: lat ? Number(lat) : undefined, lon: lon ? Number(lon) : undefined } : null;
+  // What is not a plain finite number ("0x1F", "1e309") stays text, so the schema says "must be a number".
+  const coordinate = (text: string | undefined) => {
+    const n = formNumber(text);
+    return n === null ? undefined : Number.isNaN(n) ? text : n;
+  };
+  const lat = coordinate(fields.lat);
+  const lon = coordinate(fields.lon);
+  input.location = lat !== undefined || lon !== undefined ? { lat, lon } : null;
   if (creating) {
     if (fields.id?.trim()) input.id = fields.id.trim();
     if (fields.kind) input.kind = fields.kind;

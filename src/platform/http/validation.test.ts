@@ -55,6 +55,13 @@ describe('safeReturnPath', () => {
   });
 });
 
+describe('field labels', () => {
+  it('names a made-up field by its own name, even one Object.prototype has', () => {
+    const result = messages(JSON.parse('{"login":"abc","age":20,"toString":1,"constructor":2}'), 'pl', { login: 'Login' });
+    expect(result.map((r) => r.message)).toEqual(['Nieznane pole „toString”.', 'Nieznane pole „constructor”.']);
+  });
+});
+
 describe('date formats', () => {
   const dates = compileSchema({ type: 'object', properties: { day: { type: 'string', format: 'date' }, at: { type: 'string', format: 'date-time' } } });
 

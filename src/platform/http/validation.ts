@@ -86,7 +86,8 @@ export function describeValidationErrors(
     const field = fieldPath(error);
     if (seen.has(field)) continue;
     seen.add(field);
-    const name = labels[field] ?? (field || (lang === 'pl' ? 'treść żądania' : 'request body'));
+    // The field can be a name the client made up (an unknown "__proto__" or "toString"): own labels only.
+    const name = (Object.hasOwn(labels, field) ? labels[field] : undefined) ?? (field || (lang === 'pl' ? 'treść żądania' : 'request body'));
     const q = lang === 'pl' ? `„${name}”` : `"${name}"`;
     const p = error.params as Record<string, unknown>;
     const pl = lang === 'pl';

@@ -30,8 +30,9 @@ const kindWords: Record<string, StreetKind> = {
   bulwar: 'bulwar',
 };
 
+// Tokens are whatever people type: only the table's own keys count ("constructor" is a street name, not a kind).
 export function streetKindOf(token: string): StreetKind | undefined {
-  return kindWords[token];
+  return Object.hasOwn(kindWords, token) ? kindWords[token] : undefined;
 }
 
 /** Abbreviated titles in street names, written out so "gen. Sikorskiego" = "Generała Sikorskiego". */
@@ -59,6 +60,9 @@ const abbreviations: Record<string, string> = {
 
 const ROMAN = /^[ivxlcdm]+$/;
 
+/** A token written out if it is an abbreviation (own keys only: "toString" stays "toString"). */
+const writtenOut = (token: string): string => (Object.hasOwn(abbreviations, token) ? abbreviations[token]! : token);
+
 /** The match key of a street name: folded, without its kind word, abbreviations written out. */
 export function streetKey(name: string): { key: string; kind: StreetKind | null } {
   const tokens = foldText(name).split(' ').filter(Boolean);
@@ -70,7 +74,7 @@ export function streetKey(name: string): { key: string; kind: StreetKind | null 
       tokens.shift();
     }
   }
-  return { key: tokens.map((t) => abbreviations[t] ?? t).join(' '), kind };
+  return { key: tokens.map(writtenOut).join(' '), kind };
 }
 
 /** Keys of a list of tokens already folded (the hot path of the locator). */
@@ -78,7 +82,7 @@ export function keyOfTokens(tokens: readonly string[], from = 0, to = tokens.len
   let key = '';
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    key += (i > from ? ' ' : '') + (abbreviations[token] ?? token);
+    key += (i > from ? ' ' : '') + writtenOut(token);
   }
   return key;
 }

@@ -49,6 +49,10 @@ describe('number ranges (the CSV numbers column)', () => {
     expect(parseNumberRanges(text)).toEqual({ ranges, errors: [] });
   });
 
+  it('takes only its own words for parity: "constructor" or "toString" is not one', () => {
+    for (const text of ['1-25 constructor', '1-25 toString', '2-20 __proto__']) expect(parseNumberRanges(text).ranges, text).toBeNull();
+  });
+
   it('reads an empty column as the whole street', () => {
     expect(parseNumberRanges('')).toEqual({ ranges: null, errors: [] });
     expect(parseNumberRanges('  cała ')).toEqual({ ranges: null, errors: [] });

@@ -53,7 +53,7 @@ function parseItem(item: string): NumberRange | null {
   const rest: string[] = [];
   for (const token of tokens) {
     if (fillers.has(token)) continue;
-    const word = parityWords[token];
+    const word = Object.hasOwn(parityWords, token) ? parityWords[token] : undefined;
     // One-letter "n"/"p" count as parity only after a number ("1-99 np", "2-20 p").
     if (word !== undefined && (token.length > 1 || rest.length > 0)) {
       if (parity !== null) return null;

@@ -187,7 +187,7 @@ describe('rate limit policy', () => {
     expect(parseRateLimit(text)).toEqual({ ok: true, value });
   });
 
-  it.each(['', 'day', '1', '1/', '1/fortnight', '-1/day', '1.5/day', '1/0s', 'x/day', '1/day/2'])('refuses %j with a hint', (text) => {
+  it.each(['', 'day', '1', '1/', '1/fortnight', '-1/day', '1.5/day', '1/0s', 'x/day', '1/day/2', '1/constructor', '1/toString', '1/__proto__'])('refuses %j with a hint', (text) => {
     const result = parseRateLimit(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.en).toMatch(/Invalid limit|at least one|period/);

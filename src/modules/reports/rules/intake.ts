@@ -147,7 +147,7 @@ const maxWindowSeconds = 366 * 86_400;
 export function parseRateLimit(text: string): { ok: true; value: RateLimitPolicy } | { ok: false; error: Localized } {
   const match = /^\s*(\d{1,6})\s*\/\s*(\d{1,8})?\s*([a-z]+)\s*$/i.exec(text);
   const unit = match?.[3]?.toLowerCase().replace(/(?<=.{2})s$/, '');
-  const size = unit === undefined ? undefined : unitSeconds[unit];
+  const size = unit !== undefined && Object.hasOwn(unitSeconds, unit) ? unitSeconds[unit] : undefined;
   if (!match || size === undefined) {
     return {
       ok: false,

@@ -193,7 +193,7 @@ export function ReportDetailPage({
   errors: FieldError[];
 }) {
   const m = staffReportMessages[ctx.lang];
-  const label = (status: string | null) => (status && status in statusLabels ? statusLabels[status as ReportStatus][ctx.lang] : '');
+  const label = (status: string | null) => (status && Object.hasOwn(statusLabels, status) ? statusLabels[status as ReportStatus][ctx.lang] : '');
   return (
     <Layout ctx={ctx} title={m.reportTitle(report.id)}>
       <p>
