@@ -117,6 +117,15 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
     expect((await national.get('/admin/accounts/not-a-uuid', { accept: 'text/html' })).statusCode).toBe(404);
   });
 
+  it('a page number past the last page the database can count to is a 400, never 500', async () => {
+    for (const page of ['9223372036854775808', '1e300', '100001']) {
+      const response = await national.get(`/api/v1/accounts?page=${page}`);
+      expect(response.statusCode, page).toBe(400);
+      expect(response.json().error.details[0].field).toBe('page');
+    }
+    expect((await national.get('/api/v1/accounts?page=100000')).statusCode).toBe(200);
+  });
+
   it('creates and edits accounts through the admin forms, keeping input on errors', async () => {
     const browser = new TestClient(t.app);
     const login = await browser.get('/login');

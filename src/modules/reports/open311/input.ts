@@ -23,7 +23,8 @@ export function parseW3cDateTime(text: string): Date | null {
   const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3));
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  // Year 0000 exists in JavaScript (1 BC) but not in PostgreSQL, which failed on it with a 500.
+  if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   if (new Date(Date.UTC(year, month, 0)).getUTCDate() < day) return null;
   let offsetMinutes = 0;
   if (m[8] !== 'Z') {
