@@ -1,5 +1,8 @@
 import { unitKinds } from './model.js';
 
+/** A unit id: lower-case letters and digits in dash-separated words, e.g. kpp-lubartow. */
+export const unitIdPattern = '[a-z0-9]+(-[a-z0-9]+)*';
+
 const text = (max: number) => ({ type: ['string', 'null'], minLength: 1, maxLength: max }) as const;
 
 /** Contact fields shared by creating and editing a unit. */
@@ -24,7 +27,7 @@ export const createUnitBody = {
   additionalProperties: false,
   required: ['kind', 'name', 'parentId'],
   properties: {
-    id: { type: 'string', minLength: 2, maxLength: 60, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+    id: { type: 'string', minLength: 2, maxLength: 60, pattern: `^${unitIdPattern}$` },
     parentId: { type: ['string', 'null'], maxLength: 60 },
     kind: { type: 'string', enum: unitKinds },
     name: { type: 'string', minLength: 3, maxLength: 200 },

@@ -10,6 +10,7 @@ import { parseAreaText } from '../matching/area-text.js';
 import { registerRoles } from '../manage-districts.js';
 import { listDistricts } from '../repository.js';
 import { streetRuleSchema } from '../schemas.js';
+import { unitIdPattern } from '../../units/schemas.js';
 import { polygonsToGeoJson, rulesToCsv } from './export.js';
 import { importStreetRules, type ImportReport } from './import-rules.js';
 import { importPolygons, type PolygonImportReport } from './import-polygons.js';
@@ -143,7 +144,8 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
     },
   );
 
-  const unitQuery = { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60 } } } as const;
+  // The id names the downloaded file: only what an id can be reaches the header (a line break there was a 500).
+  const unitQuery = { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60, pattern: `^(${unitIdPattern})?$` } } } as const;
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts/export.csv',
     { schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'] } },

@@ -71,6 +71,18 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
     expect(wrong.json().error.code).toBe('csv_header');
   });
 
+  it('names the export after the unit, and refuses a unit id that is no id (it went into the file name header: a 500)', async () => {
+    const exported = await admin.get('/api/v1/districts/export.csv?unitId=kpp-leczna');
+    expect(exported.headers['content-disposition']).toBe('attachment; filename="rejony-kpp-leczna.csv"');
+    expect((await admin.get('/api/v1/districts/export.csv?unitId=')).statusCode).toBe(200);
+    for (const unitId of ['%0A', '%22%3B%20x%3D1', 'a%20b', 'KPP', '%C4%85']) {
+      const response = await admin.get(`/api/v1/districts/export.csv?unitId=${unitId}`);
+      expect(response.statusCode, unitId).toBe(400);
+      expect(response.json().error.details[0].field).toBe('unitId');
+      expect((await admin.get(`/api/v1/districts.geojson?unitId=${unitId}`)).statusCode, unitId).toBe(400);
+    }
+  });
+
   it('imports polygons from GeoJSON in EPSG:2180, all or nothing', async () => {
     const ring = [[22.88, 51.3], [22.9, 51.3], [22.9, 51.31], [22.88, 51.31], [22.88, 51.3]].map((p) => toEpsg2180(p as [number, number]));
     const collection = {
