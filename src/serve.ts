@@ -104,10 +104,10 @@ async function main(): Promise<void> {
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  app.log.info(
-    { version: appVersion, database: database.kind, port },
-    `Dzielnicowy ${appVersion} is listening on http://${config.host}:${port} (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'})`,
-  );
+  const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
+  app.log.info({ version: appVersion, database: database.kind, port }, `Dzielnicowy ${appVersion}: ${where}`);
+  // Printed whatever LOG_LEVEL says: people (and scripts that start it with PORT=0) need the address.
+  process.stdout.write(`Dzielnicowy ${appVersion} działa pod adresem / is listening on http://${config.host}:${port}\n`);
 }
 
 main().catch((error: unknown) => {

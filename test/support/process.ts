@@ -1,20 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../src/platform/config/config.js';
 
 export const mainScript = path.join(projectRoot, 'dist', 'src', 'main.js');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningApp {
   child: ChildProcess;
@@ -40,21 +28,31 @@ export function startApp(env: Record<string, string>): { child: ChildProcess; ou
   return { child, output: () => text, exited };
 }
 
-/** Starts the app and waits until /health answers 200. */
+/** The address the app prints once it listens (src/serve.ts). */
+const listeningLine = /is listening on (http:\/\/[^\s]+)/;
+
+/**
+ * Starts the app and waits until /health answers 200. Without a PORT the app picks a free port
+ * itself (PORT=0) and prints it: choosing a "free" port here and passing it on raced with every
+ * other socket opened in the seconds the app needs to start, and another test's server could
+ * answer /health in its place.
+ */
 export async function startAppAndWait(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningApp> {
-  const port = Number(env.PORT ?? (await freePort()));
-  const started = startApp({ ...env, PORT: String(port) });
-  const url = `http://127.0.0.1:${port}`;
+  const started = startApp({ PORT: '0', ...env });
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void started.exited.then((code) => (exitCode = code ?? -1));
+  let url: string | undefined;
   for (;;) {
     if (exitCode !== undefined) throw new Error(`app exited with ${exitCode} before answering:\n${started.output()}`);
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.status === 200) break;
-    } catch {
-      // not listening yet
+    url ??= listeningLine.exec(started.output())?.[1];
+    if (url) {
+      try {
+        const response = await fetch(`${url}/health`);
+        if (response.status === 200) break;
+      } catch {
+        // listening, not answering yet
+      }
     }
     if (Date.now() > deadline) {
       started.child.kill('SIGKILL');
@@ -62,6 +60,7 @@ export async function startAppAndWait(env: Record<string, string>, timeoutMs = 9
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const port = Number(new URL(url).port);
   return {
     ...started,
     port,
