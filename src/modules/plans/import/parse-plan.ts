@@ -232,3 +232,8 @@ export function parsePlan(input: string): ParsedPlan {
     warnings,
   };
 }
+
+/** Every plan a document holds, in document order (one page may publish several); NotAPlanError when none. */
+export function parsePlans(input: string): ParsedPlan[] {
+  return [parsePlan(input)];
+}
