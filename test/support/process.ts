@@ -38,7 +38,8 @@ const listeningLine = /is listening on (http:\/\/[^\s]+)/;
  * answer /health in its place.
  */
 export async function startAppAndWait(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningApp> {
-  const started = startApp({ PORT: '0', ...env });
+  // No tiles unless a test asks for them: tests must not reach the internet (maps then draw our own data).
+  const started = startApp({ PORT: '0', MAP_TILES_URL: 'none', ...env });
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void started.exited.then((code) => (exitCode = code ?? -1));

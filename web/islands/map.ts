@@ -1,17 +1,16 @@
 /**
  * Map island: enhances server-rendered pages that contain <div data-map="…">. The page works
  * without it (address search, area lists); the map only adds clicking a place and seeing areas.
- * No tile server is needed: the base map is our own GeoJSON (voivodeships, counties); a tile URL
- * can be configured and is passed in data-tiles.
+ * The base layer (tiles, or our own map when they are off or unreachable) is base-layer.ts.
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
+import { addBaseLayer, baseLayerOptions, json, type BaseLayerOptions } from './base-layer.js';
 
 interface MapOptions {
   kind: 'locator' | 'area' | 'picker';
-  tiles: string | null;
-  attribution: string;
+  base: BaseLayerOptions;
   areaUrl: string | null;
   center: [number, number];
   zoom: number;
@@ -28,8 +27,7 @@ function readOptions(element: HTMLElement): MapOptions {
   const center = (data.center ?? '52.1,19.4').split(',').map(Number) as [number, number];
   return {
     kind: data.map === 'area' ? 'area' : data.map === 'picker' ? 'picker' : 'locator',
-    tiles: data.tiles || null,
-    attribution: data.attribution ?? '',
+    base: baseLayerOptions(element),
     areaUrl: data.areaUrl ?? null,
     center,
     zoom: Number(data.zoom ?? 6),
@@ -37,36 +35,18 @@ function readOptions(element: HTMLElement): MapOptions {
   };
 }
 
-async function json(url: string): Promise<GeoJSON.GeoJsonObject | null> {
-  try {
-    const response = await fetch(url, { headers: { accept: 'application/geo+json, application/json' } });
-    return response.ok ? ((await response.json()) as GeoJSON.GeoJsonObject) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function addBaseLayers(map: L.Map, options: MapOptions): Promise<void> {
-  if (options.tiles) {
-    L.tileLayer(options.tiles, { attribution: options.attribution, maxZoom: 19 }).addTo(map);
-    return;
-  }
-  const [voivodeships, counties] = await Promise.all([json('/api/v1/boundaries/voivodeships.geojson'), json('/api/v1/boundaries/counties.geojson')]);
-  if (counties) L.geoJSON(counties, { style: { color: '#8a959e', weight: 1, fill: false }, interactive: false }).addTo(map);
-  if (voivodeships) L.geoJSON(voivodeships, { style: { color: '#12355b', weight: 2, fillColor: '#f3f5f7', fillOpacity: 0.6 }, interactive: false }).addTo(map);
-}
-
 async function enhance(element: HTMLElement): Promise<void> {
   const options = readOptions(element);
   const t = text[options.lang];
   element.textContent = '';
   element.classList.add('map--ready');
-  const map = L.map(element, { zoomControl: false, attributionControl: Boolean(options.tiles) }).setView(options.center, options.zoom);
+  const map = L.map(element, { zoomControl: false, maxZoom: options.base.maxZoom }).setView(options.center, options.zoom);
+  map.attributionControl.setPrefix(false);
   L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
-  await addBaseLayers(map, options);
+  addBaseLayer(map, element, options.base);
 
   if (options.areaUrl) {
-    const area = await json(options.areaUrl);
+    const area = await json<GeoJSON.GeoJsonObject>(options.areaUrl);
     if (area) {
       const layer = L.geoJSON(area, { style: { color: '#b0170c', weight: 3, fillOpacity: 0.15 } }).addTo(map);
       const bounds = layer.getBounds();

@@ -4,7 +4,8 @@ import { defineMessages } from '../../platform/i18n/i18n.js';
 import type { Unit } from '../units/model.js';
 import { asTree } from '../units/model.js';
 import { SearchForm } from '../districts/public/components.js';
-import { MapContainer, type MapSettings } from '../districts/public/pages.js';
+import type { MapTiles } from '../../platform/config/config.js';
+import { MapContainer } from '../districts/public/pages.js';
 import { publicMessages } from '../districts/public/messages.js';
 
 const messages = defineMessages({
@@ -36,7 +37,7 @@ const messages = defineMessages({
   },
 });
 
-export function HomePage({ ctx, units, map }: { ctx: PageContext; units: Unit[]; map: MapSettings }) {
+export function HomePage({ ctx, units, map }: { ctx: PageContext; units: Unit[]; map: MapTiles }) {
   const m = messages[ctx.lang];
   const p = publicMessages[ctx.lang];
   const tree = asTree(units);

@@ -10,7 +10,7 @@ import { listUnits } from '../units/repository.js';
 import { HomePage } from './page.js';
 
 export function registerHomeRoutes(app: FastifyInstance, config: Config, database: Database): void {
-  const map = { tiles: config.mapTileUrl, attribution: config.mapTileAttribution };
+  const map = config.mapTiles;
   app.get('/', { schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listUnits(database.db), map })),
   );

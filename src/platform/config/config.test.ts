@@ -26,6 +26,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ DOCUMENT_WORKER_MEMORY_MB: '8' })).toThrow(/DOCUMENT_WORKER_MEMORY_MB="8": oczekiwano liczby całkowitej od 32/);
   });
 
+  it('maps use OpenStreetMap tiles by default, a configured source, or none; http only on loopback', () => {
+    const defaults = loadConfig({}).mapTiles;
+    expect(defaults.url).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(defaults.attribution).toContain('OpenStreetMap');
+    expect(defaults.attributionUrl).toBe('https://www.openstreetmap.org/copyright');
+    expect(loadConfig({ MAP_TILES_URL: 'none' }).mapTiles.url).toBeNull();
+    const own = loadConfig({ MAP_TILES_URL: 'http://127.0.0.1:8080/{z}/{x}/{y}.png', MAP_TILES_ATTRIBUTION: 'Test', MAP_TILES_MAX_ZOOM: '17' }).mapTiles;
+    expect(own).toEqual({ url: 'http://127.0.0.1:8080/{z}/{x}/{y}.png', attribution: 'Test', attributionUrl: null, maxZoom: 17 });
+    // The older variable names still work.
+    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'X' }).mapTiles.url).toBe('https://{s}.tiles.example/{z}/{x}/{y}.png');
+    expect(() => loadConfig({ MAP_TILES_URL: 'http://tiles.example/{z}/{x}/{y}.png', MAP_TILES_ATTRIBUTION: 'X' })).toThrow(/MAP_TILES_URL=.*oczekiwano adresu https/);
+    expect(() => loadConfig({ MAP_TILES_URL: 'https://tiles.example/{z}/{y}.png', MAP_TILES_ATTRIBUTION: 'X' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MAP_TILES_URL: 'https://tiles.example/{z}/{x}/{y}.png' })).toThrow(/set MAP_TILES_ATTRIBUTION too/);
+    expect(() => loadConfig({ MAP_TILES_MAX_ZOOM: '25' })).toThrow(/MAP_TILES_MAX_ZOOM="25"/);
+    expect(() => loadConfig({ MAP_TILES_ATTRIBUTION_URL: 'javascript:alert(1)' })).toThrow(/MAP_TILES_ATTRIBUTION_URL/);
+  });
+
   it('trusts no proxy by default, or a number of hops, or a list of proxy addresses', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);

@@ -45,9 +45,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loginRateLimitPerMinute: number;
-  /** Optional map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; null = our GeoJSON only. */
-  mapTileUrl: string | null;
-  mapTileAttribution: string;
+  /** The base layer of every map (tiles), with our own data drawn when it is off or unreachable. */
+  mapTiles: MapTiles;
   /** smtp:// or smtps:// URL of the mail server; null = mail stays in the outbox table. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -123,15 +122,51 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name}="${env[name]}": oczekiwano true/false / expected true or false`);
 }
 
-function tileUrl(raw: string | undefined): string | null {
-  const value = raw?.trim();
-  if (!value) return null;
-  if (!/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(value)) {
+export interface MapTiles {
+  /** A {z}/{x}/{y} template ({s} for subdomains); null: no tiles, the map is drawn from our own data. */
+  url: string | null;
+  /** Plain text shown on the map (escaped there), with a link when `attributionUrl` is set. */
+  attribution: string;
+  attributionUrl: string | null;
+  maxZoom: number;
+}
+
+/**
+ * OpenStreetMap's standard tiles: free, covering Poland, and what residents know. Their usage
+ * policy asks for the attribution below and moderate traffic; a deployment with heavy traffic sets
+ * its own source (e.g. the national geoportal's WMTS through a tile proxy, or a commercial one).
+ */
+const openStreetMap: MapTiles = {
+  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '© autorzy OpenStreetMap / © OpenStreetMap contributors',
+  attributionUrl: 'https://www.openstreetmap.org/copyright',
+  maxZoom: 19,
+};
+
+/** http:// only for this machine (a tile server on loopback); anything public must be https. */
+const tileTemplate = /^(?:https:\/\/[^/\s]+|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?)\/\S*\{z\}\S*\{x\}\S*\{y\}/;
+
+/** MAP_TILES_URL (or its older name MAP_TILE_URL): a template, "none" for no tiles, unset for OpenStreetMap. */
+function mapTiles(env: Env): MapTiles {
+  const name = env.MAP_TILES_URL !== undefined ? 'MAP_TILES_URL' : 'MAP_TILE_URL';
+  const value = env[name]?.trim();
+  const attribution = (env.MAP_TILES_ATTRIBUTION ?? env.MAP_TILE_ATTRIBUTION)?.trim();
+  const attributionUrl = env.MAP_TILES_ATTRIBUTION_URL?.trim() || null;
+  if (attributionUrl && !/^https?:\/\/\S+$/.test(attributionUrl)) {
+    throw new ConfigError(`MAP_TILES_ATTRIBUTION_URL="${attributionUrl}": oczekiwano adresu http(s):// / expected an http(s):// URL`);
+  }
+  const maxZoom = integer(env, 'MAP_TILES_MAX_ZOOM', 19, 1, 20);
+  if (value === undefined || value === '') return { ...openStreetMap, maxZoom };
+  if (['none', 'off', 'brak'].includes(value.toLowerCase())) return { url: null, attribution: '', attributionUrl: null, maxZoom };
+  if (!tileTemplate.test(value)) {
     throw new ConfigError(
-      `MAP_TILE_URL="${value}": oczekiwano adresu https://…/{z}/{x}/{y}… / expected an https URL with {z}, {x} and {y}`,
+      `${name}="${value}": oczekiwano adresu https://…/{z}/{x}/{y}… albo „none” / expected an https URL with {z}, {x} and {y}, or "none"`,
     );
   }
-  return value;
+  if (!attribution) {
+    throw new ConfigError(`${name}: podaj też MAP_TILES_ATTRIBUTION (autorzy podkładu mapy) / set MAP_TILES_ATTRIBUTION too (who made the tiles)`);
+  }
+  return { url: value, attribution, attributionUrl, maxZoom };
 }
 
 function smtpUrl(raw: string | undefined): string | null {
@@ -175,8 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 240, 5, 7 * 24 * 60),
     sessionMaxHours: integer(env, 'SESSION_MAX_HOURS', 12, 1, 30 * 24),
     loginRateLimitPerMinute: integer(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
-    mapTileUrl: tileUrl(env.MAP_TILE_URL),
-    mapTileAttribution: env.MAP_TILE_ATTRIBUTION?.trim() ?? '',
+    mapTiles: mapTiles(env),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Dzielnicowy <no-reply@localhost>',
     reportRateLimit: env.REPORT_RATE_LIMIT?.trim() || '1/day',

@@ -23,6 +23,7 @@ import { limitKeyOf, trustProxyOption } from './client-address.js';
 import { uploadsFollowRouteLimits } from './upload-limits.js';
 import { registerInputCharacterCheck } from './input-characters.js';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
+import { tileOrigins } from '../render/map-tiles.js';
 
 export const LANG_COOKIE = 'lang';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -36,12 +37,6 @@ declare module 'fastify' {
 }
 
 /** The CSP source of a tile server URL; "{s}" subdomains become a wildcard. */
-function tileSources(url: string | null): string[] {
-  if (!url) return [];
-  const origin = new URL(url.replace('{s}', 'subdomain').replace(/\{[a-z]\}/g, '0')).origin;
-  return [origin.replace('//subdomain.', '//*.')];
-}
-
 /** Fastify with every cross-cutting concern: logging, security headers, cookies, CSRF, sessions, errors. */
 export async function createHttpServer(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -78,7 +73,7 @@ export async function createHttpServer(config: Config, database: Database): Prom
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', ...tileSources(config.mapTileUrl)],
+        imgSrc: ["'self'", 'data:', ...tileOrigins(config.mapTiles)],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: secure ? [] : null,

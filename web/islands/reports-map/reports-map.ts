@@ -6,6 +6,7 @@
  * is needed (the page links map.css, which carries Leaflet's), and nothing sets a style attribute.
  */
 import L from 'leaflet';
+import { addBaseLayer, baseLayerOptions, followView } from '../base-layer.js';
 
 interface Legend {
   [status: string]: { label: string; colour: string };
@@ -73,28 +74,6 @@ function circleIcon(size: number, colour: string, label: string | null): L.DivIc
   });
 }
 
-async function json<T>(url: string, signal?: AbortSignal): Promise<T | null> {
-  try {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
-    return response.ok ? ((await response.json()) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function addBaseLayers(map: L.Map, tiles: string | null, attribution: string): Promise<void> {
-  if (tiles) {
-    L.tileLayer(tiles, { attribution, maxZoom: 19 }).addTo(map);
-    return;
-  }
-  const [voivodeships, counties] = await Promise.all([
-    json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/voivodeships.geojson'),
-    json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/counties.geojson'),
-  ]);
-  if (counties) L.geoJSON(counties, { style: { color: '#8a959e', weight: 1, fill: false }, interactive: false }).addTo(map);
-  if (voivodeships) L.geoJSON(voivodeships, { style: { color: '#12355b', weight: 2, fillColor: '#f3f5f7', fillOpacity: 0.6 }, interactive: false }).addTo(map);
-}
-
 /** The popup of one place: every report there, each a link to its page, and the approximation note. */
 function popupFor(reports: MapReport[], approximate: string, t: (typeof text)['pl']): HTMLElement {
   const box = document.createElement('div');
@@ -127,7 +106,9 @@ function enhance(element: HTMLElement): void {
 
   element.textContent = '';
   element.classList.add('map--ready');
-  const map = L.map(element, { zoomControl: false, attributionControl: Boolean(data.tiles), maxZoom: 19 });
+  const base = baseLayerOptions(element);
+  const map = L.map(element, { zoomControl: false, maxZoom: base.maxZoom });
+  map.attributionControl.setPrefix(false);
   L.control.zoom({ zoomInTitle: t.zoomIn, zoomOutTitle: t.zoomOut }).addTo(map);
   const bounds = (data.bounds ?? '').split(',').map(Number);
   if (bounds.length === 4 && bounds.every(Number.isFinite)) {
@@ -136,11 +117,9 @@ function enhance(element: HTMLElement): void {
   } else {
     map.setView([52.1, 19.4], 6);
   }
-  void addBaseLayers(map, data.tiles || null, data.attribution ?? '');
+  addBaseLayer(map, element, base);
 
   const layer = L.layerGroup().addTo(map);
-  let pending: AbortController | null = null;
-  let timer: number | undefined;
 
   const draw = (answer: MapAnswer) => {
     layer.clearLayers();
@@ -169,28 +148,12 @@ function enhance(element: HTMLElement): void {
     status.textContent = `${t.visible(count)}${answer.truncated ? ` ${t.truncated}` : ''}`;
   };
 
-  const load = async () => {
-    pending?.abort();
-    const controller = new AbortController();
-    pending = controller;
-    const b = map.getBounds();
-    const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
-    const box = [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -85, 85), clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -85, 85)];
-    if (!(box[0]! < box[2]! && box[1]! < box[3]!)) return;
-    const zoom = clamp(Math.round(map.getZoom()), 0, 20);
-    const url = `${api}${api.includes('?') ? '&' : '?'}bbox=${box.map((v) => v.toFixed(6)).join(',')}&zoom=${zoom}`;
-    status.textContent = t.loading;
-    const answer = await json<MapAnswer>(url, controller.signal);
-    if (controller.signal.aborted) return;
-    if (answer) draw(answer);
-    else status.textContent = t.failed;
-  };
-
-  map.on('moveend', () => {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(() => void load(), 200);
-  });
-  void load();
+  followView<MapAnswer>(
+    map,
+    (view) => `${api}${api.includes('?') ? '&' : '?'}${view}`,
+    (answer) => (answer ? draw(answer) : (status.textContent = t.failed)),
+    () => (status.textContent = t.loading),
+  );
 }
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-reports-map]')) enhance(element);

@@ -17,6 +17,9 @@ export class PolygonIndex {
   private readonly partRings: number[] = [];
   /** Per index entry (a polygon part): which id it belongs to. */
   private readonly partOwner: number[] = [];
+  /** Per id: its first part and part count (an id's parts are stored one after another). */
+  private readonly ownerParts: number[] = [];
+  private readonly ownerOf = new Map<string, number>();
   /** For each ring: start offset (in numbers) into `coords`, and length (in numbers). */
   private readonly ringStart: Uint32Array;
   private readonly ringLength: Uint32Array;
@@ -27,6 +30,8 @@ export class PolygonIndex {
     const boxes: [number, number, number, number][] = [];
     for (const item of items) {
       const owner = this.ids.push(item.id) - 1;
+      this.ownerOf.set(item.id, owner);
+      const firstPart = this.partOwner.length;
       const polygons = item.geometry.type === 'Polygon' ? [item.geometry.coordinates] : item.geometry.coordinates;
       for (const polygon of polygons) {
         if (polygon.length === 0 || polygon[0]!.length < 4) continue;
@@ -45,6 +50,7 @@ export class PolygonIndex {
         boxes.push([minX, minY, maxX, maxY]);
         rings.push(...polygon);
       }
+      this.ownerParts.push(firstPart, this.partOwner.length - firstPart);
     }
     let total = 0;
     for (const ring of rings) total += ring.length * 2;
@@ -137,6 +143,35 @@ export class PolygonIndex {
       }
     }
     return best?.id ?? null;
+  }
+
+  /** Ids of the polygons whose bounding box meets the box (a map view), each once, in index order. */
+  idsWithin(minX: number, minY: number, maxX: number, maxY: number): string[] {
+    if (!this.tree) return [];
+    const owners = new Set<number>();
+    for (const part of this.tree.search(minX, minY, maxX, maxY)) owners.add(this.partOwner[part]!);
+    return [...owners].sort((a, b) => a - b).map((owner) => this.ids[owner]!);
+  }
+
+  /** The polygon stored for an id, rebuilt from the flat arrays (null for an unknown id). */
+  geometryOf(id: string): MultiPolygon | null {
+    const owner = this.ownerOf.get(id);
+    if (owner === undefined) return null;
+    const coordinates: [number, number][][][] = [];
+    const firstPart = this.ownerParts[owner * 2]!;
+    for (let part = firstPart; part < firstPart + this.ownerParts[owner * 2 + 1]!; part++) {
+      const first = this.partRings[part * 2]!;
+      const count = this.partRings[part * 2 + 1]!;
+      const polygon: [number, number][][] = [];
+      for (let ring = first; ring < first + count; ring++) {
+        const positions: [number, number][] = [];
+        const start = this.ringStart[ring]!;
+        for (let i = start; i < start + this.ringLength[ring]!; i += 2) positions.push([this.coords[i]!, this.coords[i + 1]!]);
+        polygon.push(positions);
+      }
+      coordinates.push(polygon);
+    }
+    return { type: 'MultiPolygon', coordinates };
   }
 
   /** Approximate bytes held by the index's arrays. */

@@ -6,6 +6,7 @@ import { servingOn } from '../assignments.js';
 import { districtUrl, type Assignment, type MultiPolygon } from '../model.js';
 import { toAssignment } from '../repository.js';
 import { unitUrl } from '../../units/routes.js';
+import { MapOverview, type OverviewDistrict } from './map-overview.js';
 import { Register, type DistrictCard } from './register.js';
 
 export async function registerVersion(db: Db): Promise<number> {
@@ -42,6 +43,7 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
   const cards = new Map<string, DistrictCard>();
   const areas: { id: string; rules: StreetRule[] }[] = [];
   const polygons: { id: string; geometry: MultiPolygon }[] = [];
+  const outlined = new Map<string, OverviewDistrict>();
   for (const row of districts) {
     const serving = servingOn(byDistrict.get(row.id) ?? [], day);
     const who = (serving.substitute ?? serving.regular) as (Assignment & { officer: { rank: string; name: string } }) | null;
@@ -57,14 +59,21 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
       hasPolygon: row.area_polygon !== null,
     });
     areas.push({ id: row.id, rules: row.area_rules as StreetRule[] });
-    if (row.area_polygon) polygons.push({ id: row.id, geometry: row.area_polygon as MultiPolygon });
+    if (row.area_polygon) {
+      polygons.push({ id: row.id, geometry: row.area_polygon as MultiPolygon });
+      const localities = [...new Set((row.area_rules as StreetRule[]).map((rule) => rule.locality))];
+      outlined.set(row.id, { number: row.number, unitName: row.unit_name, url: districtUrl(row.id), localities });
+    }
   }
-  const unitRows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'area_polygon']).where('retired_at', 'is', null).execute();
+  const unitRows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'area_polygon', 'lat', 'lon']).where('retired_at', 'is', null).execute();
   const parents = new Map(unitRows.map((row) => [row.id, row.parent_id]));
   const depth = (id: string | null): number => (id === null || !parents.has(id) ? 0 : 1 + depth(parents.get(id) ?? null));
   const withArea = unitRows.filter((row) => row.area_polygon !== null);
   const unitCards = new Map(withArea.map((row) => [row.id, { id: row.id, name: row.name, url: unitUrl(row.id), depth: depth(row.parent_id) }]));
   const unitAreas = new PolygonIndex(withArea.map((row) => ({ id: row.id, geometry: row.area_polygon as MultiPolygon })));
-  return new Register(version, day, cards, AreaIndex.ofDistricts(areas), new PolygonIndex(polygons), unitAreas, unitCards);
+  const districtShapes = new PolygonIndex(polygons);
+  const stations = unitRows.flatMap((row) => (row.lat !== null && row.lon !== null ? [{ name: row.name, url: unitUrl(row.id), lat: Number(row.lat), lon: Number(row.lon) }] : []));
+  const overview = new MapOverview(districtShapes, outlined, stations);
+  return new Register(version, day, cards, AreaIndex.ofDistricts(areas), districtShapes, unitAreas, unitCards, overview);
 }
 

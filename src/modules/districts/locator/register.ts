@@ -1,4 +1,5 @@
 import type { StreetRule } from '../area/types.js';
+import type { MapOverview } from './map-overview.js';
 
 /** What a resident needs about a district: the answer card of the locator and of public pages. */
 export interface DistrictCard {
@@ -55,6 +56,8 @@ export class Register {
     private readonly points: PointLookup,
     private readonly unitAreas: PointLookup = { locate: () => [] },
     private readonly unitCards: ReadonlyMap<string, UnitCard> = new Map(),
+    /** Our own map (district outlines, towns, stations) for maps without tiles. */
+    readonly overview: MapOverview | null = null,
   ) {}
 
   get districtCount(): number {

@@ -1,3 +1,5 @@
+import type { MapTiles } from '../../../platform/config/config.js';
+import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { Unit } from '../../units/model.js';
@@ -5,11 +7,6 @@ import type { StreetRule } from '../area/types.js';
 import type { DistrictCard, LocateMatch, UnitCard } from '../locator/register.js';
 import { AreaList, DistrictContactCard, SearchForm, telHref } from './components.js';
 import { publicMessages } from './messages.js';
-
-export interface MapSettings {
-  tiles: string | null;
-  attribution: string;
-}
 
 /** The container the map island enhances; without JavaScript it says how to search instead. */
 export function MapContainer({
@@ -22,7 +19,7 @@ export function MapContainer({
 }: {
   ctx: PageContext;
   kind: 'locator' | 'area';
-  map: MapSettings;
+  map: MapTiles;
   areaUrl?: string;
   statusId?: string;
   label: string;
@@ -32,8 +29,7 @@ export function MapContainer({
       <div
         className="map"
         data-map={kind}
-        data-tiles={map.tiles ?? undefined}
-        data-attribution={map.attribution || undefined}
+        {...mapTileAttributes(map)}
         data-area-url={areaUrl}
         data-status={statusId}
         role="region"
@@ -130,7 +126,7 @@ export function DistrictPage({
   card: DistrictCard;
   rules: StreetRule[];
   unit: Unit;
-  map: MapSettings;
+  map: MapTiles;
   currentPlan: { url: string; label: string } | null;
 }) {
   const m = publicMessages[ctx.lang];

@@ -13,11 +13,13 @@ import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { findUnit, listUnits } from '../../units/repository.js';
 import { districtErrors } from '../messages.js';
-import { districtId } from '../model.js';
+import { districtId, type MultiPolygon } from '../model.js';
 import { findDistrict } from '../repository.js';
 import type { Locator } from '../locator/locator.js';
+import { maxOutlinedDistricts } from '../locator/map-overview.js';
+import { readBoundingBox } from '../../../platform/geo/bbox.js';
 import { simplifyForDisplay } from '../geometry/geojson.js';
-import { DistrictPage, ResultsPage, UnitPage, type MapSettings } from './pages.js';
+import { DistrictPage, ResultsPage, UnitPage } from './pages.js';
 import { renderPoster } from '../poster.js';
 
 const unitNotFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
@@ -59,7 +61,7 @@ async function currentPlanLink(db: Database['db'], districtId: string, lang: 'pl
 
 export function registerPublicDistrictPages(app: FastifyInstance, config: Config, database: Database, locator: Locator): void {
   const db = database.db;
-  const map: MapSettings = { tiles: config.mapTileUrl, attribution: config.mapTileAttribution };
+  const map = config.mapTiles;
   const voivodeships = boundaryLayer('wojewodztwa-2025-prg.geojson', 300);
   const counties = boundaryLayer('powiaty-min.geojson', 300);
 
@@ -70,6 +72,36 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
   );
   app.get('/api/v1/boundaries/counties.geojson', { schema: { tags: ['map'], summary: 'County (powiat) boundaries (simplified) for the base map' } }, (_request, reply) =>
     geojson(reply, counties()),
+  );
+
+  app.get<{ Querystring: { bbox: string; zoom: number } }>(
+    '/api/v1/map/overview.geojson',
+    {
+      schema: {
+        tags: ['map'],
+        summary: `Our own map of a view, for maps without tiles: district outlines with their numbers (up to ${maxOutlinedDistricts} districts in view), towns placed where their districts are, police stations`,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['bbox', 'zoom'],
+          properties: { bbox: { type: 'string', maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (WGS84 degrees)' }, zoom: { type: 'integer', minimum: 0, maximum: 22 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const read = readBoundingBox(request.query.bbox);
+      if (!read.ok) throw new AppError(400, read.code, read.message, { field: 'bbox' });
+      const { minLon, minLat, maxLon, maxLat } = read.box;
+      const overview = (await locator.current()).overview;
+      const answer = overview?.within(minLon, minLat, maxLon, maxLat) ?? { type: 'FeatureCollection', features: [], districtsInView: 0 };
+      // Outlines drawn at this zoom need no more detail than about a pixel.
+      const tolerance = Math.max(1, 2 ** (16 - request.query.zoom));
+      const features = answer.features.map((f) => (f.properties.kind === 'district' ? { ...f, geometry: simplifyForDisplay(f.geometry as MultiPolygon, tolerance) } : f));
+      return reply
+        .header('content-type', 'application/geo+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=60')
+        .send(JSON.stringify({ ...answer, features }));
+    },
   );
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/szukaj', { schema: { hide: true } }, async (request, reply) => {

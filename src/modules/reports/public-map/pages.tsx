@@ -1,3 +1,5 @@
+import type { MapTiles } from '../../../platform/config/config.js';
+import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { Pagination, SelectField, Tag, TextField, type Option } from '../../../platform/render/components.js';
@@ -129,8 +131,7 @@ function Legend({ lang }: { lang: Lang }) {
 }
 
 export interface MapSettings {
-  tiles: string | null;
-  attribution: string;
+  tiles: MapTiles;
   /** Whether the island's script has been built (public/build/reports-map.js). */
   island: boolean;
 }
@@ -147,8 +148,7 @@ function MapSection({ lang, filter, extent, map }: { lang: Lang; filter: PublicF
         data-reports-map=""
         data-api={withFilter('/api/v1/reports/map', filter)}
         data-bounds={extent ? [extent.minLat, extent.minLon, extent.maxLat, extent.maxLon].map(round6).join(',') : undefined}
-        data-tiles={map.tiles ?? undefined}
-        data-attribution={map.attribution || undefined}
+        {...mapTileAttributes(map.tiles)}
         data-legend={JSON.stringify(legend)}
         data-approximate={m.approximate}
         role="region"

@@ -75,8 +75,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   const db = database.db;
   const tags = ['reports'];
   const map: MapSettings = {
-    tiles: config.mapTileUrl,
-    attribution: config.mapTileAttribution,
+    tiles: config.mapTiles,
     island: existsSync(path.join(projectRoot, 'public', 'build', 'reports-map.js')),
   };
 

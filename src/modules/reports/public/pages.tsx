@@ -1,3 +1,5 @@
+import type { MapTiles } from '../../../platform/config/config.js';
+import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
 import { CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField } from '../../../platform/render/components.js';
@@ -47,11 +49,6 @@ function MeTooForm({ ctx, reportId }: { ctx: PageContext; reportId: number }) {
   );
 }
 
-export interface MapSettings {
-  tiles: string | null;
-  attribution: string;
-}
-
 function HiddenValues({ values }: { values: ReportFormValues }) {
   return (
     <>
@@ -78,7 +75,7 @@ export function ReportFormPage({
   values: ReportFormValues;
   errors: FieldError[];
   suggestions: string[];
-  map: MapSettings;
+  map: MapTiles;
   /** For the privacy notice beside the fields: how long each piece is kept. */
   retention: RetentionSettings;
 }) {
@@ -116,8 +113,7 @@ export function ReportFormPage({
             data-map="picker"
             data-lat-field="field-lat"
             data-lon-field="field-lon"
-            data-tiles={map.tiles ?? undefined}
-            data-attribution={map.attribution || undefined}
+            {...mapTileAttributes(map)}
             data-use-location={m.useLocation}
             role="region"
             aria-label={m.mapLabel}

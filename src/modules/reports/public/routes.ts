@@ -21,7 +21,7 @@ const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: 'mi
 
 export function registerReportPages(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
   const db = database.db;
-  const map = { tiles: config.mapTileUrl, attribution: config.mapTileAttribution };
+  const map = config.mapTiles;
   const offered = async () => (await listCategories(db)).filter((c) => isOffered(c, new Date()));
   const burst = { max: 30, timeWindow: 60_000 };
 

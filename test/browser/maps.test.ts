@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppAndWait, type RunningApp } from '../support/process.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+
+/** A 1×1 PNG: Leaflet draws it at 256×256 like any tile. */
+const tilePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
+
+/** A tile server on loopback that counts what it served. */
+function startTileServer(): Promise<{ server: http.Server; port: number; served: string[] }> {
+  const served: string[] = [];
+  const server = http.createServer((request, response) => {
+    if (!/^\/\d+\/\d+\/\d+\.png$/.test(request.url ?? '')) {
+      response.writeHead(404).end();
+      return;
+    }
+    served.push(request.url!);
+    response.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' }).end(tilePng);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, served })));
+}
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+let tiles: Awaited<ReturnType<typeof startTileServer>>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-maps-'));
+  tiles = await startTileServer();
+  [app, browser] = await Promise.all([
+    startAppAndWait({
+      DATA_DIR: dataDir,
+      MAP_TILES_URL: `http://127.0.0.1:${tiles.port}/{z}/{x}/{y}.png`,
+      MAP_TILES_ATTRIBUTION: 'Kafelki testowe <b>',
+      MAP_TILES_ATTRIBUTION_URL: 'https://tiles.example/copyright',
+    }),
+    launchChromium(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  tiles?.server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const pages = [
+  ['the locator', '/'],
+  ['a district page', '/rejony/kpp-lubartow/1'],
+  ['the report form', '/zglos'],
+  ['the reports map', '/zgloszenia'],
+] as const;
+
+describe.each(['phone', 'desktop'] as const)('maps with a tile server on a %s', (viewport) => {
+  it.each(pages)('draws %s on the configured tiles, credited as configured', async (_name, url) => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const page = await context.newPage();
+    const before = tiles.served.length;
+    await page.goto(`${app.url}${url}`);
+    await page.waitForSelector('.map--ready .leaflet-tile-loaded', { timeout: 15_000 });
+    expect(tiles.served.length).toBeGreaterThan(before);
+    const credit = page.locator('.map--ready .leaflet-control-attribution a[href="https://tiles.example/copyright"]');
+    // The configured text is shown as text: its markup is escaped.
+    expect(await credit.textContent()).toBe('Kafelki testowe <b>');
+    expect(await page.locator('.map__notice').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `maps-tiles-${url.replace(/\W+/g, '-')}-${viewport}`);
+    await context.close();
+  });
+});
+
+describe.each(['phone', 'desktop'] as const)('maps when the tile server cannot be reached, on a %s', (viewport) => {
+  it('draws district outlines with their numbers and the town from our own data, and says why', async () => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    // The tile server is down for this browser: every tile request fails.
+    await context.route(`http://127.0.0.1:${tiles.port}/**`, (route) => route.abort('connectionrefused'));
+    const page = await context.newPage();
+    await page.goto(`${app.url}/rejony/kpp-lubartow/1`);
+    await page.waitForSelector('.map--ready .map-label--district span', { timeout: 15_000 });
+    expect(await page.locator('.map__notice').textContent()).toContain('Podkład mapy jest teraz niedostępny');
+    const numbers = await page.locator('.map-label--district').allTextContents();
+    expect(numbers).toContain('1');
+    expect(await page.locator('.map-label--place').allTextContents()).toContain('Lubartów');
+    expect(await page.locator('.map--ready .leaflet-tile-loaded').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, `maps-offline-district-${viewport}`);
+    await context.close();
+  });
+});
