@@ -20,7 +20,7 @@ export async function registerReports(app: FastifyInstance, config: Config, data
   registerReportApi(app, config, database, locator, limit.value);
   registerFloodSettingsApi(app, database);
   registerOpen311(app, config, database, locator, limit.value);
-  registerReportMapPages(app, config, database);
+  registerReportMapPages(app, config, database, locator);
   registerReportPages(app, config, database, locator, limit.value);
   registerReportStaffPages(app, config, database);
   const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);

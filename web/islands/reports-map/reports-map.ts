@@ -22,8 +22,17 @@ interface MapReport {
   lon: number;
 }
 
+/** Reports given by address (no point), drawn at their district's label point. */
+interface Unplaced {
+  district: { id: string; name: string; url: string };
+  count: number;
+  lat: number;
+  lon: number;
+}
+
 interface MapAnswer {
   mode: 'clusters' | 'reports';
+  unplaced?: Unplaced[];
   clusters: { lat: number; lon: number; count: number }[];
   reports: MapReport[];
   truncated: boolean;
@@ -39,6 +48,10 @@ const text = {
     truncated: 'Pokazano tylko część zgłoszeń; przybliż mapę.',
     cluster: (n: number) => `${n} ${plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} w pobliżu – przybliż`,
     report: (r: MapReport) => `Zgłoszenie nr ${r.id}: ${r.categoryName}`,
+    unplaced: (u: Unplaced) => `${u.count} ${plural(u.count, 'zgłoszenie podane', 'zgłoszenia podane', 'zgłoszeń podanych')} adresem – ${u.district.name}`,
+    unplacedNote: 'Bez punktu na mapie: znacznik stoi w środku rejonu, nie w miejscu zgłoszenia.',
+    unplacedList: 'Zobacz je na liście',
+    unplacedVisible: (n: number) => `W tym ${n} ${plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} bez punktu, pokazane w środku rejonu (kwadratowy znacznik).`,
   },
   en: {
     zoomIn: 'Zoom in',
@@ -49,6 +62,10 @@ const text = {
     truncated: 'Only some reports are shown; zoom in.',
     cluster: (n: number) => `${n} reports close together – zoom in`,
     report: (r: MapReport) => `Report no. ${r.id}: ${r.categoryName}`,
+    unplaced: (u: Unplaced) => `${u.count} ${u.count === 1 ? 'report' : 'reports'} given by address – ${u.district.name}`,
+    unplacedNote: 'No point on the map: the marker stands in the middle of the district, not where it was reported.',
+    unplacedList: 'See them in the list',
+    unplacedVisible: (n: number) => `Of these, ${n} without a point, shown in the middle of their district (square marker).`,
   },
 };
 
@@ -60,6 +77,31 @@ function plural(n: number, one: string, few: string, many: string): string {
 }
 
 const escapeXml = (value: string) => value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A square marker with a dashed edge: a district's reports without a point, at its middle. */
+function squareIcon(count: number): L.DivIcon {
+  return L.divIcon({
+    className: 'reports-map__marker',
+    iconSize: [30, 30],
+    iconAnchor: [15, 15],
+    popupAnchor: [0, -15],
+    html: `<svg width="30" height="30" aria-hidden="true" focusable="false"><rect x="2" y="2" width="26" height="26" fill="#ffffff" stroke="#12355b" stroke-width="3" stroke-dasharray="4 2"/><text x="15" y="20" text-anchor="middle" font-size="14" font-weight="700" fill="#12355b">${count}</text></svg>`,
+  });
+}
+
+/** The popup of a district's reports without a point: what they are and where to find them. */
+function unplacedPopup(unplaced: Unplaced, t: (typeof text)['pl']): HTMLElement {
+  const box = document.createElement('div');
+  const title = document.createElement('p');
+  title.textContent = t.unplaced(unplaced);
+  const note = document.createElement('p');
+  note.textContent = t.unplacedNote;
+  const link = document.createElement('a');
+  link.href = `/zgloszenia?districtId=${encodeURIComponent(unplaced.district.id)}`;
+  link.textContent = t.unplacedList;
+  box.append(title, note, link);
+  return box;
+}
 
 /** A round marker drawn as inline SVG: colour, optional number, white ring for contrast. */
 function circleIcon(size: number, colour: string, label: string | null): L.DivIcon {
@@ -144,8 +186,16 @@ function enhance(element: HTMLElement): void {
         .bindPopup(popupFor(reports, approximate, t))
         .addTo(layer);
     }
-    const count = answer.clusters.reduce((sum, c) => sum + c.count, 0) + answer.reports.length;
-    status.textContent = `${t.visible(count)}${answer.truncated ? ` ${t.truncated}` : ''}`;
+    let unplacedCount = 0;
+    for (const unplaced of answer.unplaced ?? []) {
+      unplacedCount += unplaced.count;
+      const label = t.unplaced(unplaced);
+      L.marker([unplaced.lat, unplaced.lon], { icon: squareIcon(unplaced.count), title: label, alt: label, keyboard: true })
+        .bindPopup(unplacedPopup(unplaced, t))
+        .addTo(layer);
+    }
+    const count = answer.clusters.reduce((sum, c) => sum + c.count, 0) + answer.reports.length + unplacedCount;
+    status.textContent = [t.visible(count), unplacedCount > 0 ? t.unplacedVisible(unplacedCount) : '', answer.truncated ? t.truncated : ''].filter(Boolean).join(' ');
   };
 
   followView<MapAnswer>(

@@ -229,6 +229,22 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     expect(sea.reports).toEqual([]);
   });
 
+  it('shows reports given by address at the middle of their district, marked so, only when that middle is in view', async () => {
+    const district = (await get(`/api/v1/locate?address=${encodeURIComponent(typedAddress)}`)).json().matches[0].district;
+    const answer = (await get('/api/v1/reports/map?bbox=22.45,51.38,22.80,51.55&zoom=11&category=vandalism')).json();
+    const entry = answer.unplaced.find((u: { district: { id: string } }) => u.district.id === district.id);
+    expect(entry).toMatchObject({ approximate: 'district', district: { id: district.id, name: district.name, url: district.url } });
+    expect(entry.count).toBeGreaterThanOrEqual(1);
+    // The marker's point is inside that district (the locator answers it for the point), not the typed address.
+    const located = (await get(`/api/v1/locate?lat=${entry.lat}&lon=${entry.lon}`)).json();
+    expect(located.matches.map((m: { district: { id: string } }) => m.district.id)).toContain(district.id);
+    // Filters apply: no vandalism by address elsewhere, no such report among rubbish dumps.
+    const dumps = (await get('/api/v1/reports/map?bbox=22.45,51.38,22.80,51.55&zoom=11&category=illegal-dumping')).json();
+    expect(dumps.unplaced.find((u: { district: { id: string } }) => u.district.id === district.id)).toBeUndefined();
+    const elsewhere = (await get('/api/v1/reports/map?bbox=18.0,54.8,18.5,55.0&zoom=10')).json();
+    expect(elsewhere.unplaced).toEqual([]);
+  });
+
   it('refuses a bad map request with 400 in the error envelope, in Polish or English', async () => {
     const cases: [string, string | null][] = [
       ['bbox=1,2,3&zoom=10', 'invalid_bbox'],

@@ -8,7 +8,7 @@ import { reportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';
 import { PublicReportIndex, precomputedZoom } from './report-index.js';
-import { countPublic, mapCells, mapPoints, publicExtent, publicStats, type MapCell, type MapPoint, type ReportStats } from './repository.js';
+import { countPublic, mapCells, mapPoints, publicExtent, publicStats, unplacedByDistrict, type MapCell, type MapPoint, type ReportStats } from './repository.js';
 import { seededRandom } from '../../../platform/random.js';
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -192,6 +192,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
       expectSameCells(await index.mapCells(filter, box, zoom), await mapCells(db, filter, box, zoom), context);
       expect((await index.mapPoints(filter, box, limit)).map(pointKey), context).toEqual((await mapPoints(db, filter, box, limit)).map(pointKey));
       expectSameStats(await index.stats(filter, sinceMonth), await publicStats(db, filter, sinceMonth), context);
+      expect(await index.unplaced(filter), context).toEqual(await unplacedByDistrict(db, filter));
       checks++;
     }
   }
@@ -256,6 +257,8 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   it('answers counts, extents, clusters, single reports and statistics exactly as the SQL queries do', async () => {
     expect(index.ready).toBe(true);
     expect(index.size).toBe(await countPublic(db, {}));
+    // Some reports were given by address only: the comparison covers reports without a point.
+    expect((await index.unplaced({})).size).toBeGreaterThan(0);
     await compareWithSql(11, 120);
     await comparePrecomputed(21);
     expect(checks).toBeGreaterThanOrEqual(120 + (1 + reportStatuses.length + categories.length) * (precomputedZoom + 2));

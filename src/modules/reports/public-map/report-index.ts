@@ -775,6 +775,23 @@ export class PublicReportIndex {
     return minLon === Infinity ? null : { minLon, minLat, maxLon, maxLat };
   }
 
+  /** As `unplacedByDistrict`: reports without a public point (given by address), per district. */
+  async unplaced(filter: PublicFilter): Promise<Map<string, number>> {
+    await this.settle();
+    const f = this.compile(filter);
+    const counts = new Map<string, number>();
+    if (f.none) return counts;
+    const k = this.select(f, null);
+    for (let j = 0; j < k; j++) {
+      const i = this.scratch[j]!;
+      const district = this.districts[i]!;
+      if (!Number.isNaN(this.lons[i]!) || district === NO_DISTRICT) continue;
+      const id = this.districtCodes.values[district]!;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   /** As `mapCells`: the reports in the cells the box touches at `zoom`, cell by cell. */
   async mapCells(filter: PublicFilter, box: BoundingBox, zoom: number): Promise<MapCell[]> {
     await this.settle();

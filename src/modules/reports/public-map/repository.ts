@@ -182,6 +182,15 @@ export async function mapPoints(db: Db, filter: PublicFilter, box: BoundingBox, 
   return rows.map((row) => ({ id: Number(row.id), categoryId: row.category_id, status: row.status as ReportStatus, lon: row.lon, lat: row.lat, confirmations: row.confirmations, createdAt: row.created_at }));
 }
 
+/** Public reports without a public point (a resident gave only an address), per district. */
+export async function unplacedByDistrict(db: Db, filter: PublicFilter): Promise<Map<string, number>> {
+  const { rows } = await sql<{ district_id: string; n: number }>`
+    select r.district_id, count(*)::int as n from reports r
+    where r.public_position is null and r.district_id is not null and ${conditions(filter)}
+    group by r.district_id`.execute(db);
+  return new Map(rows.map((row) => [row.district_id, row.n]));
+}
+
 export interface DistrictCount {
   districtId: string | null;
   districtName: string | null;

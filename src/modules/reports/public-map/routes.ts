@@ -16,7 +16,7 @@ import { asTree } from '../../units/model.js';
 import { listUnits } from '../../units/repository.js';
 import { reportUrl } from '../model.js';
 import { listCategories } from '../repository.js';
-import { reportStatuses, statusLabels, type ReportStatus } from '../rules/index.js';
+import { inBoundingBox, reportStatuses, statusLabels, type ReportStatus } from '../rules/index.js';
 import type { Bar } from './charts.js';
 import { csvHeader, csvRow, exportLimit, geoJsonFeature, geoJsonOpening, precisionMeters, type ExportContext } from './exports.js';
 import { apiFilter, filterQuery, filterQueryProperties, readFilter, type PublicFilter } from './filters.js';
@@ -24,7 +24,8 @@ import { individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-gri
 import { mapErrors, mapMessages } from './messages.js';
 import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
 import { PublicReportIndex } from './report-index.js';
-import { countPublic, exportPublic, listPublicRows, mapCells, mapPoints, publicExtent, publicStats } from './repository.js';
+import { countPublic, exportPublic, listPublicRows, mapCells, mapPoints, publicExtent, publicStats, unplacedByDistrict } from './repository.js';
+import type { Locator } from '../../districts/locator/locator.js';
 
 const PAGE_SIZE = 20;
 const DISTRICTS_SHOWN = 20;
@@ -71,7 +72,7 @@ async function* chunked(parts: AsyncIterable<string>): AsyncGenerator<string> {
  * the CSV and GeoJSON downloads. Only public fields leave here (see repository.ts): the approximate
  * position, category, status, dates, unit, district and "me too" count.
  */
-export function registerReportMapPages(app: FastifyInstance, config: Config, database: Database): void {
+export function registerReportMapPages(app: FastifyInstance, config: Config, database: Database, locator: Locator): void {
   const db = database.db;
   const tags = ['reports'];
   const map: MapSettings = {
@@ -193,7 +194,16 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         lat: round6(r.lat),
         lon: round6(r.lon),
       });
-      const base = { zoom: q.zoom, approximate: true, precisionMeters };
+      // Reports given by address have no point: shown at their district's label point, marked so.
+      const register = await locator.current();
+      const unplacedCounts = (await index.settle()) ? await index.unplaced(filter) : await unplacedByDistrict(db, filter);
+      const unplaced = [...unplacedCounts].flatMap(([districtId, count]) => {
+        const card = register.card(districtId);
+        const label = register.overview?.labelOf(districtId);
+        if (!card || !label || !inBoundingBox({ lon: label[0], lat: label[1] }, bbox.box)) return [];
+        return [{ district: { id: districtId, name: card.name, url: `${config.publicUrl}${card.url}` }, count, lat: label[1], lon: label[0], approximate: 'district' as const }];
+      });
+      const base = { zoom: q.zoom, approximate: true, precisionMeters, unplaced };
       if (q.zoom >= individualZoom) {
         const points = (await index.settle()) ? await index.mapPoints(filter, bbox.box, maxPoints + 1) : await mapPoints(db, filter, bbox.box, maxPoints + 1);
         return { ...base, mode: 'reports', clusters: [], reports: points.slice(0, maxPoints).map(present), truncated: points.length > maxPoints };
