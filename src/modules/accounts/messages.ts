@@ -149,6 +149,10 @@ export const accountErrors = {
     pl: 'Ta jednostka nie podlega Twojej jednostce: nie możesz zarządzać jej kontami.',
     en: 'This unit is outside your unit: you cannot manage its accounts.',
   }),
+  linkedOutsideUnit: (): Localized => ({
+    pl: 'Konto jest powiązane z policjantem innej jednostki: w nowej jednostce obsługiwałoby rejony poza nią. Najpierw zmień powiązanie w danych policjanta.',
+    en: "The account is linked to an officer of another unit: in the new unit it would serve districts outside it. Change the officer's link first.",
+  }),
   selfLockout: (): Localized => ({
     pl: 'Nie możesz zablokować własnego konta ani odebrać sobie roli administratora czy zmienić swojej jednostki.',
     en: 'You cannot disable your own account, remove your own administrator role or change your own unit.',

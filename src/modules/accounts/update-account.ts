@@ -1,5 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
-import { inTransaction, type Actor } from '../../platform/audit/actor.js';
+import { accountLinkProblem } from '../districts/account-link.js';
+import { officerLinkedTo } from '../districts/repository.js';
+import { unitAncestry } from '../units/repository.js';
+import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
 import type { Principal, Role } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { deleteAccountSessions } from '../../platform/auth/sessions.js';
@@ -22,6 +25,17 @@ export interface UpdateAccountInput {
 }
 
 /**
+ * An account linked to an officer record serves that officer's districts: moved to a unit that is
+ * not the officer's or above it, the link would carry it outside its unit (account-link.ts).
+ */
+async function assertLinkStaysWithinUnit(trx: Trx, accountId: string, unitId: string): Promise<void> {
+  const officer = await officerLinkedTo(trx, accountId);
+  if (!officer) return;
+  const problem = accountLinkProblem({ linkerUnitId: null, accountUnitId: unitId, accountAncestry: await unitAncestry(trx, unitId), targetAncestry: await unitAncestry(trx, officer.unitId) });
+  if (problem) throw new AppError(422, 'account_linked_outside_unit', accountErrors.linkedOutsideUnit(), { field: 'unitId' });
+}
+
+/**
  * An administrator edits an account in their scope (and may move it only within their scope).
  * Disabling an account or setting its password ends its sessions.
  */
@@ -41,6 +55,7 @@ export async function updateAccount(
     await authorizeAccountsOf(trx, principal, existing.unitId);
     if (input.unitId !== undefined && input.unitId !== existing.unitId) {
       await authorizeAccountsOf(trx, principal, input.unitId);
+      await assertLinkStaysWithinUnit(trx, id, input.unitId);
     }
     if (isSelfLockout(principal, id, input)) throw new AppError(409, 'self_lockout', accountErrors.selfLockout());
     if (login !== existing.login && (await isLoginTaken(trx, login, id))) {

@@ -56,7 +56,7 @@ async function assertAccountLinkable(
   if (problem === 'account_out_of_scope') throw new AppError(403, problem, districtErrors.accountOutOfScope(), { field: 'accountId' });
   if (problem === 'account_outside_unit') throw new AppError(422, problem, districtErrors.accountOutsideUnit(), { field: 'accountId' });
   const taken = await officerLinkedTo(trx, link.accountId);
-  if (taken && taken !== link.officerId) throw new AppError(409, 'account_linked', districtErrors.accountTaken(), { field: 'accountId' });
+  if (taken && taken.id !== link.officerId) throw new AppError(409, 'account_linked', districtErrors.accountTaken(), { field: 'accountId' });
 }
 
 export async function createOfficer(db: Db, principal: Principal, actor: Actor, input: OfficerInput): Promise<Officer> {

@@ -71,6 +71,22 @@ describe.each(backends)('linking accounts to officers on %s', (backend) => {
     expect(assigned.json().error.code).toBe('account_outside_unit');
   });
 
+  it('refuses to move a linked account to a unit that is not its officer’s unit or above it', async () => {
+    const linked = await accountId('dzielnicowy.lubartow');
+    const linkedOfficer = await t.testDb.database.db.selectFrom('officers').select(['id', 'unit_id']).where('account_id', '=', linked).executeTakeFirstOrThrow();
+    expect(linkedOfficer.unit_id).toBe('kpp-lubartow');
+    const moved = await as['admin.lublin']!.send('PATCH', `/api/v1/accounts/${linked}`, { unitId: 'kpp-leczna' });
+    expect(moved.statusCode, moved.body).toBe(422);
+    expect(moved.json().error.code).toBe('account_linked_outside_unit');
+    expect(moved.json().error.message).toContain('powiązane z policjantem innej jednostki');
+    const stored = await t.testDb.database.db.selectFrom('accounts').select('unit_id').where('id', '=', linked).executeTakeFirstOrThrow();
+    expect(stored.unit_id).toBe('kpp-lubartow');
+    // Up the tree it still serves below: allowed.
+    const up = await as['admin.lublin']!.send('PATCH', `/api/v1/accounts/${linked}`, { unitId: 'kwp-lublin' });
+    expect(up.statusCode, up.body).toBe(200);
+    expect((await as['admin.lublin']!.send('PATCH', `/api/v1/accounts/${linked}`, { unitId: 'kpp-lubartow' })).statusCode).toBe(200);
+  });
+
   it('gives a link made before these rules no reach outside the account’s unit', async () => {
     // A Lubartów report and a Lubartów draft plan, as residents and officers make them.
     const resident = new TestClient(t.app);

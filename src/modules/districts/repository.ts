@@ -219,10 +219,10 @@ export async function setAssignmentEnd(trx: Trx, id: string, endsOn: string | nu
   await trx.updateTable('assignments').set({ ends_on: endsOn }).where('id', '=', id).execute();
 }
 
-/** The officer an account is linked to, if any. */
-export async function officerLinkedTo(db: Queryable, accountId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('officers').select('id').where('account_id', '=', accountId).executeTakeFirst();
-  return row?.id;
+/** The officer an account is linked to, if any, with the officer's unit. */
+export async function officerLinkedTo(db: Queryable, accountId: string): Promise<{ id: string; unitId: string } | undefined> {
+  const row = await db.selectFrom('officers').select(['id', 'unit_id']).where('account_id', '=', accountId).executeTakeFirst();
+  return row && { id: row.id, unitId: row.unit_id };
 }
 
 /**

@@ -50,6 +50,10 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+    // Not a list of proxies: everyone in other words, odd spellings, too-wide subnets.
+    for (const wide of ['0.0.0.0/0', '::/0', '0.0.0.0/1,128.0.0.0/1', '10.0.0.0/7']) expect(() => loadConfig({ TRUST_PROXY: wide }), wide).toThrow(/jest zbyt szeroka.*too wide/);
+    for (const odd of ['1.5', '0x7f.1', '10.0.0.0/33', '10.0.0.0/x', 'fd00::/129']) expect(() => loadConfig({ TRUST_PROXY: odd }), odd).toThrow(/nie jest adresem IP ani podsiecią/);
+    expect(loadConfig({ TRUST_PROXY: 'fc00::/7' }).trustProxy).toEqual(['fc00::/7']);
   });
 
   it('refuses TRUST_PROXY=true, which would let every client choose its address, and names the alternatives', () => {

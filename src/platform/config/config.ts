@@ -91,9 +91,22 @@ function trustProxy(raw: string | undefined): TrustProxy {
   if (/^\d+$/.test(value)) return integer({ TRUST_PROXY: value }, 'TRUST_PROXY', 0, 1, 10);
   const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
   for (const entry of entries) {
-    if (!ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry) && !proxyRangeNames.includes(entry)) {
+    if (proxyRangeNames.includes(entry)) continue;
+    const [address = '', prefix] = entry.split('/');
+    // Only the usual spellings: ipaddr.js also reads "1.5" (as 1.0.0.5) and "0x7f.1" as IPv4.
+    const kind = ipaddr.IPv4.isValidFourPartDecimal(address) ? 'ipv4' : ipaddr.IPv6.isValid(address) ? 'ipv6' : null;
+    const bits = prefix === undefined ? null : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+    if (!kind || Number.isNaN(bits) || (bits !== null && bits > (kind === 'ipv4' ? 32 : 128))) {
       throw new ConfigError(
         `TRUST_PROXY="${value}": „${entry}” nie jest adresem IP ani podsiecią (np. 10.0.0.0/8) / "${entry}" is not an IP address or a subnet (e.g. 10.0.0.0/8)`,
+      );
+    }
+    // A subnet wider than /8 (IPv4) or /7 (IPv6, fc00::/7 holds every private address) is not a
+    // list of proxies: it trusts much of the internet, which lets clients choose their address.
+    if (bits !== null && bits < (kind === 'ipv4' ? 8 : 7)) {
+      throw new ConfigError(
+        `TRUST_PROXY="${value}": podsieć „${entry}” jest zbyt szeroka (najwyżej /8 dla IPv4, /7 dla IPv6): zaufanie jej pozwala klientom podać dowolny adres. Podaj adresy swoich serwerów pośredniczących. / ` +
+          `the subnet "${entry}" is too wide (at most /8 for IPv4, /7 for IPv6): trusting it lets clients choose their address. List your reverse proxies.`,
       );
     }
   }

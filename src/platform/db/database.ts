@@ -20,6 +20,8 @@ export interface Database {
   /** Answers within `timeoutMs` or throws with the reason. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+  /** Whether close() was called: queries then fail with driver internals, which mean "unavailable". */
+  readonly closed: boolean;
   /** Embedded only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -80,6 +82,9 @@ function wrap(kind: BackendKind, pool: pg.Pool, closeEngine: () => Promise<void>
   return {
     kind,
     db,
+    get closed() {
+      return closed;
+    },
     async ping(timeoutMs = 3000) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {

@@ -67,6 +67,15 @@ describe('document workers', () => {
     expect(await pool.run(fixture, { kind: 'echo', text: 'dalej' })).toBe('echo: dalej');
   });
 
+  it('runs the jobs that waited behind a job stopped at its time limit, without another upload to wake it', async () => {
+    const pool = workers({ timeLimitMs: 200 });
+    const endless = spin(pool);
+    await endless.started;
+    const waiting = [pool.run(fixture, { kind: 'echo', text: 'pierwszy' }), pool.run(fixture, { kind: 'echo', text: 'drugi' })];
+    expect(await endless.outcome).toMatchObject({ status: 422, code: 'document_too_complex' });
+    expect(await Promise.all(waiting)).toEqual(['echo: pierwszy', 'echo: drugi']);
+  });
+
   it('stops a worker at its memory cap with a 413, and the next job runs on a fresh worker', async () => {
     const pool = workers({ memoryMb: 48 });
     const problem = await pool.run(fixture, { kind: 'hog' }).catch((e: unknown) => e);

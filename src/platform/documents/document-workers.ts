@@ -38,10 +38,10 @@ export class DocumentWorkers {
   constructor(private readonly options: DocumentWorkerOptions) {
     const fromSources = import.meta.url.endsWith('.ts');
     this.pool = new Piscina({
-      minThreads: 0,
+      // All workers stay up. With fewer (piscina 5.3), a worker terminated at its time limit was not
+      // replaced until the next upload arrived, and the jobs queued behind it waited until then.
+      minThreads: options.threads,
       maxThreads: options.threads,
-      // Workers stay a minute after their last job: uploads come in bursts; idle ones cost memory.
-      idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
       execArgv: fromSources ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [],
     });

@@ -43,6 +43,16 @@ describe.each(backends)('the client address for limits on %s', (backend) => {
       expect(await seenAs(t, '10.0.0.1', '6.6.6.6, 198.51.100.7', 'jeden.hop')).toEqual(['198.51.100.7']);
     });
 
+    it('refuses a forwarded client address that is not an IP address (the app reached around its proxy), storing nothing', async () => {
+      for (const forged of ['garbage', '1.2.3.4, not-an-ip', '999.1.1.1']) {
+        const response = await signIn(t, '10.0.0.1', forged, 'zly.adres');
+        expect(response.statusCode, forged).toBe(400);
+        expect(response.json().error.code).toBe('invalid_client_address');
+        expect(response.json().error.message).toContain('X-Forwarded-For');
+      }
+      expect(await t.testDb.database.db.selectFrom('audit_log').select('ip').where('entity_id', '=', 'zly.adres').execute()).toEqual([]);
+    });
+
     it('keeps a client inside its limit however it forges the header', async () => {
       expect((await signIn(t, '10.0.0.1', '1.1.1.1, 198.51.100.8')).statusCode).toBe(401);
       expect((await signIn(t, '10.0.0.1', '2.2.2.2, 198.51.100.8')).statusCode).toBe(401);

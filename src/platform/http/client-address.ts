@@ -1,5 +1,7 @@
 import ipaddr from 'ipaddr.js';
+import type { FastifyInstance } from 'fastify';
 import type { TrustProxy } from '../config/config.js';
+import { AppError } from './errors.js';
 
 /**
  * The key under which per-client limits count a client's requests. An IPv4 address is one
@@ -28,4 +30,21 @@ export function limitKeyOf(ip: string): string {
 export function trustProxyOption(setting: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
   if (typeof setting === 'number') return (_address, hop) => hop < setting;
   return setting;
+}
+
+/**
+ * Behind a proxy the client's address is an entry of X-Forwarded-For, which a proxy fills with
+ * real addresses; anything else there means the app was reached around its proxy (or the proxy
+ * passes the client's header through). Such a request is refused before any limit counts it or
+ * anything records it, since every per-client limit and record relies on the address.
+ */
+export function refuseForgedClientAddresses(app: FastifyInstance, setting: TrustProxy): void {
+  if (setting === false) return;
+  app.addHook('onRequest', async (request) => {
+    if (ipaddr.isValid(request.ip)) return;
+    throw new AppError(400, 'invalid_client_address', {
+      pl: 'Adres klienta w nagłówku X-Forwarded-For nie jest adresem IP. Połącz się przez serwer pośredniczący serwisu.',
+      en: 'The client address in the X-Forwarded-For header is not an IP address. Connect through the service’s reverse proxy.',
+    });
+  });
 }

@@ -8,6 +8,8 @@ import { pageContext } from './request-context.js';
 import { sendPage } from '../render/render.js';
 import { ErrorPage } from '../render/error-page.js';
 import type { PageContext } from '../render/page-context.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import type { Database } from '../db/database.js';
 
 interface Problem {
   status: number;
@@ -77,12 +79,18 @@ const genericByStatus: Record<number, { code: string; text: Localized }> = {
   429: { code: 'too_many_requests', text: { pl: 'Za dużo żądań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again shortly.' } },
 };
 
+const databaseUnavailable: Localized = {
+  pl: 'Serwis jest chwilowo niedostępny (brak połączenia z bazą danych). Spróbuj ponownie za kilka minut.',
+  en: 'The service is unavailable for a moment (no connection to the database). Please try again in a few minutes.',
+};
+
 const internal: Localized = {
   pl: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.',
   en: 'An unexpected error occurred. Please try again shortly.',
 };
 
-export function toProblem(error: FastifyError | AppError | Error, lang: Lang): Problem {
+/** `databaseClosed`: the app's database was closed (shutting down), whatever error a query then gives. */
+export function toProblem(error: FastifyError | AppError | Error, lang: Lang, databaseClosed = false): Problem {
   if (error instanceof AppError) {
     return { status: error.status, code: error.code, message: error.text[lang], details: error.details, headers: error.headers };
   }
@@ -104,6 +112,7 @@ export function toProblem(error: FastifyError | AppError | Error, lang: Lang): P
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return { status: 400, code: 'invalid_json', message: fixed.FST_ERR_CTP_INVALID_JSON_BODY!.text[lang] };
   }
+  if (databaseClosed || isDatabaseUnavailable(error)) return { status: 503, code: 'database_unavailable', message: databaseUnavailable[lang], headers: { 'retry-after': '30' } };
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     const generic = genericByStatus[status] ?? genericByStatus[400]!;
@@ -153,9 +162,9 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   return reply.status(problem.status).header('cache-control', 'no-store').send(body);
 }
 
-export function registerErrorHandlers(app: FastifyInstance): void {
+export function registerErrorHandlers(app: FastifyInstance, database?: Pick<Database, 'closed'>): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const problem = toProblem(error, request.lang ?? 'pl');
+    const problem = toProblem(error, request.lang ?? 'pl', database?.closed ?? false);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
     return sendProblem(request, reply, problem);

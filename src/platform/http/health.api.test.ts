@@ -84,6 +84,14 @@ describe('GET /health on the PostgreSQL server back end', () => {
     expect(detail.length).toBeGreaterThan(0);
     expect(down.body).not.toContain(detail);
     expect(down.body).not.toContain(String(port));
+    // Every other request says the same: an outage (503, try again), not a fault of ours (500).
+    for (const [url, accept] of [['/api/v1/units', 'application/json'], ['/jednostki/kpp-lubartow', 'text/html']] as const) {
+      const page = await app.inject({ url, headers: { accept } });
+      expect(page.statusCode, url).toBe(503);
+      expect(page.headers['retry-after']).toBe('30');
+      expect(page.body).toContain('chwilowo niedostępny');
+      expect(page.body).not.toContain(String(port));
+    }
     proxy = proxyTo(new URL(test.url!));
     await proxy.listen(port);
     const up = await app.inject('/health');
@@ -102,6 +110,9 @@ describe('GET /health on the embedded database', () => {
       expect(down.statusCode).toBe(503);
       expect(down.json()).toEqual({ status: 'unavailable', database: 'embedded', version: expect.any(String) });
       expect(log.some((line) => line.msg === 'health check failed: the database does not answer' && line.err)).toBe(true);
+      const api = await t.app.inject({ url: '/api/v1/units', headers: { 'accept-language': 'en' } });
+      expect(api.statusCode).toBe(503);
+      expect(api.json().error).toMatchObject({ code: 'database_unavailable', message: expect.stringContaining('unavailable for a moment') });
     } finally {
       await t.close();
     }

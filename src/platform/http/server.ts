@@ -19,7 +19,7 @@ import { registerErrorHandlers } from './error-handler.js';
 import { validatorCompiler } from './validation.js';
 import { registerOpenApi } from './openapi.js';
 import { csrfUserInfo } from './request-context.js';
-import { limitKeyOf, trustProxyOption } from './client-address.js';
+import { limitKeyOf, refuseForgedClientAddresses, trustProxyOption } from './client-address.js';
 import { uploadsFollowRouteLimits } from './upload-limits.js';
 import { registerInputCharacterCheck } from './input-characters.js';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
@@ -59,6 +59,7 @@ export async function createHttpServer(config: Config, database: Database): Prom
   app.decorateRequest('lang', 'pl');
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionTokenHash', null);
+  refuseForgedClientAddresses(app, config.trustProxy);
 
   const secure = config.secureCookies;
   await app.register(cookie, { secret: await loadOrCreateSecret(database.db, 'cookie_secret') });
@@ -149,6 +150,6 @@ export async function createHttpServer(config: Config, database: Database): Prom
     app.csrfProtection(request, reply, done);
   });
 
-  registerErrorHandlers(app);
+  registerErrorHandlers(app, database);
   return app;
 }

@@ -63,6 +63,14 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
     expect(queue.body).toContain(`/admin/plans/${id}`);
     const review = await supervisor.client.get(url);
     expect(review.body).toContain('Ocena planu przez przełożonego');
+    // Only the form's two buttons decide: anything else approves nothing.
+    for (const intent of ['toString', 'bogus', '', '__proto__']) {
+      const odd = await supervisor.client.postForm(`${url}/review`, { intent, 'comment.general': 'Uwaga.' }, supervisor.token);
+      expect(odd.statusCode, intent).toBe(400);
+      expect(odd.body).toContain('Nieznana czynność');
+    }
+    expect((await supervisor.client.postForm(`${url}/review`, { 'comment.general': 'Bez przycisku.' }, supervisor.token)).statusCode).toBe(400);
+    expect((await officer.client.get(url)).body).toContain('czeka na zatwierdzenie');
     const emptyReturn = await supervisor.client.postForm(`${url}/review`, { intent: 'return' }, supervisor.token);
     expect(emptyReturn.statusCode).toBe(400);
     expect(emptyReturn.body).toContain('Zwracając plan, napisz co najmniej jedną uwagę.');

@@ -23,7 +23,7 @@ import { planStatuses, type EvaluationOutcome, type Plan, type PlanStatus } from
 import { planContext, workingView } from '../read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, unitPartners, type ReviewComment } from '../repository.js';
 import { planDocument } from '../publication/document.js';
-import { isTransition, type Transition } from '../workflow.js';
+import { isTransition } from '../workflow.js';
 import { applyListIntent, readEditorForm } from './form.js';
 import { ImportPage, NewPlanPage, QueuePage, WorkPage } from './pages.js';
 
@@ -210,7 +210,11 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
       const match = /^comment\.(threat|goal|partners|communication|general|actions)(?:\.(\d{1,3}))?$/.exec(key);
       if (match && value.trim()) comments.push({ section: match[1] as ReviewComment['section'], item: match[2] ? Number(match[2]) : null, text: value.trim() });
     }
-    const transition: Transition = fields.intent === 'return' ? 'return' : 'approve';
+    // Only the form's two buttons decide; anything else (or nothing) is the sender's mistake, never an approval.
+    const transition = fields.intent;
+    if (transition !== 'approve' && transition !== 'return') {
+      return showWork(request, reply, plan, { errors: [{ field: 'comments', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }] });
+    }
     try {
       await transitionPlan(db, principal, actorOf(request), plan.id, { transition, comments }, request.lang);
     } catch (error) {
