@@ -1,0 +1,64 @@
+/**
+ * The text a reader works on: the input with the same length (so every offset found in it is an
+ * offset into the exact input, for the import page to highlight), with invisible differences
+ * removed: \r, tabs, no-break spaces and Markdown emphasis become spaces.
+ */
+
+/** Character offsets into the input text: `text.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Line extends Span {
+  text: string;
+}
+
+/** Same length as the input: every character is kept or replaced by one space. */
+export function prepare(input: string): string {
+  return input.replace(/\r(?=\n)|[\t\u00a0\u2007\u202f\u00ad\u200b\ufeff]|\*\*|__/g, (m) => ' '.repeat(m.length)).replace(/\r/g, '\n');
+}
+
+export function linesOf(text: string, from = 0, to = text.length): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= to) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > to) end = to;
+    lines.push({ text: text.slice(start, end), start, end });
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The span without the white space at its ends (null when nothing is left). */
+export function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Upper-case letters only (a heading written in capitals), ignoring digits and punctuation. */
+export function isCapitals(text: string): boolean {
+  let letters = 0;
+  for (const ch of text) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      if (ch !== ch.toUpperCase()) return false;
+      letters++;
+    }
+  }
+  return letters >= 4;
+}
+
+/** Numbering, bullets and Markdown before a line's words: "II.", "3)", "a)", "•", "–", "#". */
+export const LEAD = /^[ ]*(?:#{1,6}[ ]*)?(?:(?:\d{1,2}|[IVX]{1,4}|[a-e])[ ]?[.)][ ]*|[·•▪●◦‣∙*➢►✓][ ]*|[-–—][ ]+)?/u;
+
+/** Length of the lead (numbering, bullet) of a line and whether it was numbered as a heading. */
+export function leadOf(line: string): { length: number; numbered: boolean } {
+  const m = LEAD.exec(line)!;
+  return { length: m[0].length, numbered: /(?:\d|[IVX])[ ]?[.)]/.test(m[0]) };
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
