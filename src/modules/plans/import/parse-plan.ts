@@ -10,7 +10,7 @@ import { findPeriods } from './reader/period.js';
 import { readPart, type ParsedPlan } from './reader/read.js';
 import { layoutOf } from './reader/sections.js';
 import { divide } from './reader/split.js';
-import { linesOf, prepare } from './reader/text.js';
+import { linesOf, prepare, titleCased } from './reader/text.js';
 
 export type { ParsedPlan } from './reader/read.js';
 export type { Target } from './reader/goal.js';
@@ -45,9 +45,11 @@ export function parsePlans(input: string): ParsedPlan[] {
     (/plan/iu.test(text) && findDistricts(text).some((d) => d.strong));
   if (!signs) throw new NotAPlanError();
   const { parts, shared } = divide(text, lines);
+  const cased = titleCased(text);
   return parts.map((span) =>
     readPart({
       text,
+      cased,
       span,
       shared,
       layout: { marks: layout.marks.filter((m) => m.start >= span.start && m.start < span.end), actionRows: layout.actionRows.filter((r) => r.start >= span.start && r.start < span.end) },

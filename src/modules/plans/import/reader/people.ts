@@ -9,7 +9,7 @@ import type { Span } from './text.js';
 const RANK =
   /(?<![\p{L}.])(?:(?:st\.|mł\.|starsz\p{L}{1,3}|młodsz\p{L}{1,3})\s{0,2})?(?:sierż(?:ant\p{L}{0,2}|\.)|aspirant\p{L}{0,2}|asp\.|posterunkow\p{L}{1,3}|post\.|kapral\p{L}{0,2}|kpr\.|podkomisarz\p{L}{0,2}|podkom\.|nadkomisarz\p{L}{0,2}|nadkom\.|komisarz\p{L}{0,2}|kom\.|podinspektor\p{L}{0,2}|podinsp\.|inspektor\p{L}{0,2}|insp\.)(?:\s{1,2}(?:szt\.|sztabow\p{L}{1,3}))?(?:\s{0,2}Pol\.)?/giu;
 /** Two or three capitalised words (no `i` flag: \p{Lu} must stay upper case). */
-const NAME = /\s{0,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})(?:\s{1,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})){1,2}/uy;
+const NAME = /\s{0,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})(?:[ ]{1,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})){1,2}/uy;
 const NOT_NAMES = /^(?:Policji|Komend\p{L}*|Komisariat\p{L}*|Posterun\p{L}*|Rejon\p{L}*|Urz\p{L}*|Gmin\p{L}*|Miast\p{L}*|Wydział\p{L}*|Zesp\p{L}*|Rewir\p{L}*|Dzielnicow\p{L}*|KPP|KMP|KP|PP)$/iu;
 
 export interface OfficerFound extends Span {
@@ -45,7 +45,7 @@ export function findOfficers(text: string, from = 0, to = text.length): OfficerF
 export function unitNominative(name: string): string {
   return name
     .replace(/^Komend\p{L}*/u, 'Komenda')
-    .replace(/^Komisariat\p{L}*/u, 'Komisariat')
+    .replace(/^Komisaria\p{L}*/u, 'Komisariat')
     .replace(/^Posterun\p{L}*/u, 'Posterunek')
     .replace(/Powiatow\p{L}*/u, 'Powiatowa')
     .replace(/Miejsk\p{L}*/u, 'Miejska')
@@ -58,7 +58,7 @@ export function unitNominative(name: string): string {
 
 const PLACE = '\\p{Lu}[\\p{L}]{1,30}(?:[ -]\\p{Lu}[\\p{L}]{1,30})?';
 const UNIT = new RegExp(
-  `(?<![\\p{L}])(?:(?<full>(?:Komend\\p{L}*\\s{1,3}(?:Powiatow|Miejsk|Rejonow|Wojewódzk|Stołeczn)\\p{L}*|Komisariat\\p{L}*|Posterun\\p{L}*)\\s{1,3}Policji(?:\\s{1,3}(?:[IVX]{1,4}|Nr\\s{0,2}\\d{1,2}))?)|(?<abbr>KMP|KPP|KRP|KP|PP)(?:\\s{1,3}(?<nr>[IVX]{1,4}))?)\\s{1,3}(?<w>w\\s{1,3})?(?<place>${PLACE})`,
+  `(?<![\\p{L}])(?:(?<full>(?:Komend\\p{L}*\\s{1,3}(?:Powiatow|Miejsk|Rejonow|Wojewódzk|Stołeczn)\\p{L}*|Komisaria\\p{L}*|Posterun\\p{L}*)\\s{1,3}Policji(?:\\s{1,3}(?:[IVX]{1,4}|Nr\\s{0,2}\\d{1,2}))?)|(?<abbr>KMP|KPP|KRP|KP|PP)(?:\\s{1,3}(?<nr>[IVX]{1,4}))?)\\s{1,3}(?<w>w\\s{1,3})?(?<place>${PLACE})`,
   'gu',
 );
 const ABBREVIATIONS: Record<string, string> = {

@@ -108,7 +108,7 @@ export function findPeriods(text: string, from = 0, to = text.length): PeriodFou
       const range = rangeOf(a, b);
       if (range) {
         const start = lead(a.start);
-        found.push({ ...range, start, end: b.end, context: context(start) || start < a.start });
+        found.push({ ...range, start, end: b.end, context: context(start) });
         i++;
         continue;
       }

@@ -34,6 +34,8 @@ export interface ParsedPlan {
 /** The document around a plan: its own part, and the text before the first plan (shared by all). */
 export interface Part {
   text: string;
+  /** The text with lines in capitals or small letters title-cased, for names (same offsets). */
+  cased: string;
   span: Span;
   shared: Span | null;
   layout: Layout;
@@ -95,8 +97,8 @@ function dropRepeats(marks: Mark[]): Mark[] {
 function prose(text: string, span: Span): Map<SectionKey, Span[]> {
   const map = new Map<SectionKey, Span[]>();
   const cues: [SectionKey, RegExp][] = [
-    ['threat', /(?:problem\p{L}*|zagrożeni\p{L}*)\s(?:[^.\n]{0,80}\s)?(?:jest|są|stanowi\p{L}*|dotyczy)\s|zdiagnozował\p{L}*|zidentyfikował\p{L}*|uciążliw\p{L}*\sdla\smieszkańców/iu],
-    ['goal', /cel(?:em)?\s(?:[^.\n]{0,60}\s)?(?:jest|są|to|będzie)\s|za\scel\s|postawił\p{L}*\ssobie|ma\sna\scelu|celem\splanu/iu],
+    ['threat', /(?<!\p{L})(?:problem\p{L}*|zagrożeni(?:e|em|a)(?:[\s,][^.\n]{0,80})?\s(?:jest|są|było|były|stanowi\p{L}*)|zdiagnozował\p{L}*|zidentyfikował\p{L}*|uciążliw\p{L}*\sdla\smieszkańców|dotyczy|obejmuje\sproblem|zajął\p{L}*\ssię)(?!\p{L})/iu],
+    ['goal', /(?<!\p{L})(?:cel(?:em)?[\s,](?:[^.\n]{0,60}\s)?(?:jest|są|to|będzie)\s|za\scel\s|postawił\p{L}*\ssobie|ma\sna\scelu|celem)/iu],
     ['actions', /w\sramach\s(?:planu|działań|realizacji)|zaplanował\p{L}*|planuje|przeprowadz\p{L}*\s(?:spotka|kontrol|patrol)|będzie\s(?:prowadził|organizował|kontrolował)/iu],
     ['partners', /we\swspółpracy\sz|współpracuje\sz|przy\swspółpracy|wspólnie\sz/iu],
     ['communication', /stronie\sinternetowej|lokalnych\smediach|informacje\s(?:o\s)?(?:realizacji|przebiegu)/iu],
@@ -118,7 +120,7 @@ function warn(warnings: Localized[], pl: string, en: string) {
 
 /** One plan from its part of the document. */
 export function readPart(part: Part): ParsedPlan {
-  const { text, span, shared } = part;
+  const { text, cased, span, shared } = part;
   const warnings: Localized[] = [];
   const spans: ParsedPlan['spans'] = {};
   const marks = dropRepeats(part.layout.marks);
@@ -131,9 +133,9 @@ export function readPart(part: Part): ParsedPlan {
   const lastLine = body ? trimSpan(text, Math.max(span.start, text.lastIndexOf('\n', body.end - 1) + 1), body.end) : null;
   if (lastLine && lastLine.end - lastLine.start <= 90 && lastLine.start > headerEnd) {
     const lead = lastLine.start + SIGNATURE_LEAD.exec(text.slice(lastLine.start, lastLine.end))![0].length;
-    const officer = findOfficers(text, lead, lastLine.end)[0];
+    const officer = findOfficers(cased, lead, lastLine.end)[0];
     if (officer && /^[\s·•*-]*$/.test(text.slice(lead, officer.start)) && /^[\s.]*$/.test(text.slice(officer.end, lastLine.end))) {
-      signature = text.slice(officer.start, officer.end);
+      signature = text.slice(officer.start, officer.end).replace(/\s+/g, ' ');
       spans.signature = lastLine;
       end = lastLine.start;
     }
@@ -150,15 +152,18 @@ export function readPart(part: Part): ParsedPlan {
     if (!period.from || !period.to) warn(warnings, `Okres planu podaje tylko ${period.from ? 'początek' : 'koniec'}: uzupełnij ${period.from ? 'datę końca' : 'datę początku'}.`, `The plan's period gives only its ${period.from ? 'start' : 'end'}: add the ${period.from ? 'end' : 'start'} date.`);
   } else warn(warnings, 'Nie znaleziono okresu planu („na okres od … do …”).', 'No plan period was found ("na okres od … do …").');
 
-  const unit = findUnits(text, span.start, headerEnd)[0] ?? findUnits(text, span.start, end)[0] ?? (shared ? findUnits(text, shared.start, shared.end)[0] : undefined) ?? findUnits(text, span.end, text.length)[0];
+  const unit = findUnits(cased, span.start, headerEnd)[0] ?? findUnits(cased, span.start, end)[0] ?? (shared ? findUnits(cased, shared.start, shared.end)[0] : undefined) ?? findUnits(cased, span.end, text.length)[0];
   if (unit) spans.unit = { start: unit.start, end: unit.end };
   else warn(warnings, 'Nie znaleziono nazwy jednostki Policji.', 'No police unit name was found.');
 
-  const officers = findOfficers(text, span.start, span.end);
+  const officers = findOfficers(cased, span.start, span.end);
   const officer = (spans.signature ? officers.find((o) => o.start >= (spans.signature as Span).start) : undefined) ?? first(officers, (o) => o.strong);
   if (officer) spans.officer = { start: officer.start, end: officer.end };
 
+  const titleLines = titleSpans(text, span.start, headerEnd, [district, period, unit].filter((s): s is NonNullable<typeof s> => s !== undefined && s !== null));
   const sections = marks.length > 0 ? contents(part, end) : prose(text, { start: span.start, end });
+  // A paragraph between the title and the first label ("Dzielnicowy … zdiagnozował problem …").
+  if (marks.length > 0) for (const [key, found] of prose(text, { start: span.start, end: headerEnd })) if (!sections.has(key)) sections.set(key, found);
   const lines = (key: SectionKey) => linesOfSpans(text, sections.get(key) ?? []);
   sectionKeys.forEach((key) => {
     const found = sections.get(key);
@@ -200,7 +205,6 @@ export function readPart(part: Part): ParsedPlan {
   const channelItems = splitItems(lines('communication'));
   const communication = (channelItems.bulleted ? channelItems.items : channelItems.items.flatMap(sentences)).map((c) => trimItem(c).replace(/\.$/, '')).filter(Boolean);
 
-  const titleLines = titleSpans(text, span.start, headerEnd, [district, period, unit].filter((s): s is NonNullable<typeof s> => s !== undefined && s !== null));
   if (titleLines.length) spans.title = titleLines;
   const covered = [...titleLines, ...marks.map((m) => ({ start: m.start, end: m.contentStart })), ...[...sections.values()].flat(), ...(spans.signature ? [spans.signature as Span] : []), ...(officer ? [officer] : [])];
 
@@ -224,7 +228,7 @@ export function readPart(part: Part): ParsedPlan {
 /** A range of dates in the header; else one said to be the plan's ("okres", "plan"); else the shared text's. */
 function pickPeriod(header: PeriodFound[], body: PeriodFound[], shared: PeriodFound[]): PeriodFound | undefined {
   const complete = (p: PeriodFound) => p.from !== null && p.to !== null;
-  return header.find(complete) ?? body.find((p) => p.context && complete(p)) ?? shared.find(complete) ?? header[0] ?? body.find((p) => p.context) ?? shared[0];
+  return header.find(complete) ?? header[0] ?? body.find((p) => p.context && complete(p)) ?? shared.find(complete) ?? body.find((p) => p.context) ?? shared[0];
 }
 
 /** Lines of the header that name the plan or hold one of its fields. */

@@ -30,6 +30,7 @@ export interface Layout {
 }
 
 const CELL = ' | ';
+const NUMBER_CELL = /^\s*(?:\d{1,2}|[IVX]{1,4}|[a-e]|lp)?\s*[.)]?\s*$/iu;
 const VERB = /\s(?:jest|są|był|była|było|były|został\p{L}*|będzie|będą|zostanie|zostaną|wynosi|polega)\s/iu;
 const SENTENCE_END = /[.!?]\s{1,3}(?=[\p{Lu}„"])/gu;
 
@@ -93,11 +94,12 @@ function table(text: string, rows: Line[], marks: Mark[], actionRows: ActionRow[
     }
     return;
   }
-  // One row per section: the first cell names it, the others hold it.
+  // One row per section: the first cell (after a number, "1." or "Lp.") names it, the others hold it.
   for (const row of rows) {
     const c = cells(row);
-    const key = c.length > 1 ? cellLabel(text, c[0]!) : null;
-    if (key) marks.push({ keys: [key], strict: true, start: row.start, contentStart: c[1]!.start });
+    const at = c.findIndex((cell) => !NUMBER_CELL.test(text.slice(cell.start, cell.end)));
+    const key = at >= 0 && c.length > at + 1 ? cellLabel(text, c[at]!) : null;
+    if (key) marks.push({ keys: [key], strict: true, start: row.start, contentStart: c[at + 1]!.start });
   }
 }
 
@@ -147,13 +149,10 @@ export function layoutOf(text: string, input: string, lines: Line[]): Layout {
     if (lead.length === line.text.length) continue;
     const bold = input.slice(line.start, line.start + lead.length + 3).includes('**') || /\*\*\s*$/.test(input.slice(line.start, line.end));
     const mark = headingAt(text, line, line.start + lead.length, true, lead.numbered, bold);
-    if (mark) {
-      // The numbering before the label ("III.") belongs to the heading, not to the section before.
-      marks.push({ ...mark, start: line.start });
-      continue;
-    }
+    // The numbering before the label ("III.") belongs to the heading, not to the section before.
+    if (mark) marks.push({ ...mark, start: line.start });
     // Labels inside a paragraph: "… w rejonie. Cel działań: ograniczenie …".
-    SENTENCE_END.lastIndex = 0;
+    SENTENCE_END.lastIndex = mark ? Math.max(0, mark.contentStart - line.start) : 0;
     for (let m = SENTENCE_END.exec(line.text); m; m = SENTENCE_END.exec(line.text)) {
       const inner = headingAt(text, line, line.start + m.index + m[0].length, false, false, false);
       if (inner) marks.push(inner);

@@ -62,3 +62,21 @@ export function leadOf(line: string): { length: number; numbered: boolean } {
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+const SMALL = new Set(['w', 'i', 'z', 'na', 'do', 'od', 'dla', 'nr', 'ul', 'oraz', 'we', 'o', 'r', 'roku', 'rok']);
+
+/**
+ * The text with lines written all in capitals or all in small letters turned to title case
+ * ("KOMENDA POWIATOWA POLICJI W BOROWICZACH" → "Komenda Powiatowa Policji w Borowiczach"), same
+ * length, for the readers of names, which rely on capital initials.
+ */
+export function titleCased(text: string): string {
+  return text.replace(/[^\n]+/g, (line) => {
+    if (/\p{Ll}/u.test(line) && /\p{Lu}/u.test(line)) return line;
+    return line.replace(/\p{L}+/gu, (word) => {
+      const lower = word.toLowerCase();
+      const cased = SMALL.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+      return cased.length === word.length ? cased : word;
+    });
+  });
+}
