@@ -7,7 +7,7 @@
  */
 import { findDistricts } from './reader/district.js';
 import { findPeriods } from './reader/period.js';
-import { readPart, type ParsedPlan } from './reader/read.js';
+import { findAll, readPart, within, type ParsedPlan } from './reader/read.js';
 import { layoutOf } from './reader/sections.js';
 import { divide } from './reader/split.js';
 import { linesOf, prepare, titleCased } from './reader/text.js';
@@ -46,14 +46,10 @@ export function parsePlans(input: string): ParsedPlan[] {
   if (!signs) throw new NotAPlanError();
   const { parts, shared } = divide(text, lines);
   const cased = titleCased(text);
+  const found = findAll(text, cased);
+  const marks = [...layout.marks].sort((a, b) => a.start - b.start);
   return parts.map((span) =>
-    readPart({
-      text,
-      cased,
-      span,
-      shared,
-      layout: { marks: layout.marks.filter((m) => m.start >= span.start && m.start < span.end), actionRows: layout.actionRows.filter((r) => r.start >= span.start && r.start < span.end) },
-    }),
+    readPart({ text, cased, span, shared, found, layout: { marks: within(marks, span.start, span.end), actionRows: within(layout.actionRows, span.start, span.end) } }),
   );
 }
 

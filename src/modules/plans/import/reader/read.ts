@@ -3,11 +3,11 @@
  * the five sections from the layout, the signature, and whatever fits no field (kept, with spans).
  */
 import type { Localized } from '../../../../platform/i18n/i18n.js';
-import { findDistricts } from './district.js';
+import { findDistricts, type DistrictFound } from './district.js';
 import { findTarget, looksMeasurable, type Target } from './goal.js';
 import { actionOf, sentences, splitItems, splitPartner, trimItem, type ParsedAction } from './items.js';
 import { sectionKeys, sectionNames, type SectionKey } from './labels.js';
-import { findOfficers, findUnits } from './people.js';
+import { findOfficers, findUnits, type OfficerFound, type UnitFound } from './people.js';
 import { findPeriods, type PeriodFound } from './period.js';
 import type { Layout, Mark } from './sections.js';
 import { collapse, trimSpan, type Span } from './text.js';
@@ -39,6 +39,34 @@ export interface Part {
   span: Span;
   shared: Span | null;
   layout: Layout;
+  /** What the whole document names, found once (a page of many plans is not searched again for each). */
+  found: Found;
+}
+
+export interface Found {
+  districts: DistrictFound[];
+  periods: PeriodFound[];
+  units: UnitFound[];
+  officers: OfficerFound[];
+}
+
+export function findAll(text: string, cased: string): Found {
+  return { districts: findDistricts(text), periods: findPeriods(text), units: findUnits(cased), officers: findOfficers(cased) };
+}
+
+/** The items (sorted by start) that start in [from, to), by binary search. */
+export function within<T extends { start: number }>(items: T[], from: number, to: number): T[] {
+  const first = (at: number) => {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return items.slice(first(from), first(to));
 }
 
 const GOAL_CUE = /(?:^|[.!?:]\s{1,3}|\n)[\s•·–-]{0,4}(?=(?:cel(?:em)?|zakładan\p{L}*|ograniczeni\p{L}*|zmniejszeni\p{L}*|wyeliminowani\p{L}*|eliminacj\p{L}*|poprawa|zwiększeni\p{L}*|podniesieni\p{L}*|redukcj\p{L}*|spadek|wzrost|likwidacj\p{L}*|osiągnięci\p{L}*)(?!\p{L}))/iu;
@@ -120,7 +148,7 @@ function warn(warnings: Localized[], pl: string, en: string) {
 
 /** One plan from its part of the document. */
 export function readPart(part: Part): ParsedPlan {
-  const { text, cased, span, shared } = part;
+  const { text, cased, span, shared, found } = part;
   const warnings: Localized[] = [];
   const spans: ParsedPlan['spans'] = {};
   const marks = dropRepeats(part.layout.marks);
@@ -141,22 +169,22 @@ export function readPart(part: Part): ParsedPlan {
     }
   }
 
-  const districts = findDistricts(text, span.start, headerEnd);
-  const district = first(districts, (d) => d.strong) ?? findDistricts(text, span.start, end).find((d) => d.strong) ?? (shared ? first(findDistricts(text, shared.start, shared.end), (d) => d.strong) : undefined) ?? findDistricts(text, span.start, end)[0];
+  const districts = within(found.districts, span.start, headerEnd);
+  const district = first(districts, (d) => d.strong) ?? within(found.districts, span.start, end).find((d) => d.strong) ?? (shared ? first(within(found.districts, shared.start, shared.end), (d) => d.strong) : undefined) ?? within(found.districts, span.start, end)[0];
   if (district) spans.districtNumber = { start: district.start, end: district.end };
   else warn(warnings, 'Nie znaleziono numeru rejonu.', 'No district number was found.');
 
-  const period = pickPeriod(findPeriods(text, span.start, headerEnd), findPeriods(text, span.start, end), shared ? findPeriods(text, shared.start, shared.end) : []);
+  const period = pickPeriod(within(found.periods, span.start, headerEnd), within(found.periods, span.start, end), shared ? within(found.periods, shared.start, shared.end) : []);
   if (period) {
     spans.period = { start: period.start, end: period.end };
     if (!period.from || !period.to) warn(warnings, `Okres planu podaje tylko ${period.from ? 'początek' : 'koniec'}: uzupełnij ${period.from ? 'datę końca' : 'datę początku'}.`, `The plan's period gives only its ${period.from ? 'start' : 'end'}: add the ${period.from ? 'end' : 'start'} date.`);
   } else warn(warnings, 'Nie znaleziono okresu planu („na okres od … do …”).', 'No plan period was found ("na okres od … do …").');
 
-  const unit = findUnits(cased, span.start, headerEnd)[0] ?? findUnits(cased, span.start, end)[0] ?? (shared ? findUnits(cased, shared.start, shared.end)[0] : undefined) ?? findUnits(cased, span.end, text.length)[0];
+  const unit = within(found.units, span.start, end)[0] ?? (shared ? within(found.units, shared.start, shared.end)[0] : undefined) ?? within(found.units, span.end, text.length)[0];
   if (unit) spans.unit = { start: unit.start, end: unit.end };
   else warn(warnings, 'Nie znaleziono nazwy jednostki Policji.', 'No police unit name was found.');
 
-  const officers = findOfficers(cased, span.start, span.end);
+  const officers = within(found.officers, span.start, span.end);
   const officer = (spans.signature ? officers.find((o) => o.start >= (spans.signature as Span).start) : undefined) ?? first(officers, (o) => o.strong);
   if (officer) spans.officer = { start: officer.start, end: officer.end };
 

@@ -115,13 +115,14 @@ function keysOf(text: string, key: SectionKey, labelEnd: number, headingEnd: num
 function headingAt(text: string, line: Line, at: number, lineStart: boolean, numbered: boolean, bold: boolean): Mark | null {
   const label = labelAt(text, at);
   if (!label || label.end > line.end) return null;
-  const rest = text.slice(label.end, line.end);
+  // Only the words near the label count: a long line must not be scanned again for every label in it.
+  const rest = text.slice(label.end, Math.min(line.end, label.end + 250));
   const colon = rest.search(/[:]/);
   const beforeColon = colon >= 0 ? rest.slice(0, colon) : '';
   if (colon >= 0 && colon <= 120 && !/[.!?]\s/.test(beforeColon) && !VERB.test(` ${beforeColon} `) && (label.strict || colon <= 60)) {
     return { keys: keysOf(text, label.key, label.end, label.end + colon), strict: label.strict, start: at, contentStart: label.end + colon + 1 };
   }
-  if (!lineStart) return null;
+  if (!lineStart || line.end - at > 240) return null;
   const whole = text.slice(at, line.end).trim();
   const sentence = /[.!?]\s+\S/.test(whole) || VERB.test(` ${whole} `);
   const styled = numbered || bold || isCapitals(whole);
