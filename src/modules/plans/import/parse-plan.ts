@@ -10,7 +10,7 @@ import { findPeriods } from './reader/period.js';
 import { findAll, readPart, within, type ParsedPlan } from './reader/read.js';
 import { layoutOf } from './reader/sections.js';
 import { divide } from './reader/split.js';
-import { linesOf, prepare, titleCased } from './reader/text.js';
+import { inputSpan, linesOf, prepare, titleCased, type Line, type Prepared, type Span } from './reader/text.js';
 
 export type { ParsedPlan } from './reader/read.js';
 export type { Target } from './reader/goal.js';
@@ -32,9 +32,15 @@ const PLAN_TITLE = /plan\p{L}{0,4}\s{1,3}(?:działa\p{L}{0,4}\s{1,3})?prioryteto
 
 /** Every plan a document holds, in document order; NotAPlanError when the text shows no sign of one. */
 export function parsePlans(input: string): ParsedPlan[] {
-  const text = prepare(input);
+  const prepared = prepare(input);
+  const { text } = prepared;
   const lines = linesOf(text);
-  const layout = layoutOf(text, input, lines);
+  // Markdown bold ("**Cel**") was blanked in the text; the input still shows it.
+  const bold = (line: Line, lead: number) => {
+    const at = inputSpan(prepared, line);
+    return input.slice(at.start, at.start + lead + 3).includes('**') || /\*\*\s*$/.test(input.slice(at.start, at.end));
+  };
+  const layout = layoutOf(text, bold, lines);
   const keys = new Set(layout.marks.flatMap((m) => m.keys));
   const signs =
     PLAN_TITLE.test(text) ||
@@ -49,8 +55,19 @@ export function parsePlans(input: string): ParsedPlan[] {
   const found = findAll(text, cased);
   const marks = [...layout.marks].sort((a, b) => a.start - b.start);
   return parts.map((span) =>
-    readPart({ text, cased, span, shared, found, layout: { marks: within(marks, span.start, span.end), actionRows: within(layout.actionRows, span.start, span.end) } }),
+    inInput(input, prepared, readPart({ text, cased, span, shared, found, layout: { marks: within(marks, span.start, span.end), actionRows: within(layout.actionRows, span.start, span.end) } })),
   );
+}
+
+/** The plan's spans as offsets into the input (words joined across line breaks moved them), unrecognised text as the input has it. */
+function inInput(input: string, prepared: Prepared, plan: ParsedPlan): ParsedPlan {
+  const map = (s: Span) => inputSpan(prepared, s);
+  const spans = prepared.offsets ? Object.fromEntries(Object.entries(plan.spans).map(([k, v]) => [k, Array.isArray(v) ? v.map(map) : map(v!)])) : plan.spans;
+  const unrecognised = plan.unrecognised.map((u) => {
+    const at = map(u);
+    return { text: input.slice(at.start, at.end), start: at.start, end: at.end };
+  });
+  return { ...plan, spans, unrecognised };
 }
 
 /** The first plan of a document (see parsePlans). */

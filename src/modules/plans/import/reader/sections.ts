@@ -134,7 +134,7 @@ function headingAt(text: string, line: Line, at: number, lineStart: boolean, num
 }
 
 /** The sections' marks and action-table rows of `lines`, in document order. */
-export function layoutOf(text: string, input: string, lines: Line[]): Layout {
+export function layoutOf(text: string, bold: (line: Line, lead: number) => boolean, lines: Line[]): Layout {
   const marks: Mark[] = [];
   const actionRows: ActionRow[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -148,8 +148,7 @@ export function layoutOf(text: string, input: string, lines: Line[]): Layout {
     }
     const lead = leadOf(line.text);
     if (lead.length === line.text.length) continue;
-    const bold = input.slice(line.start, line.start + lead.length + 3).includes('**') || /\*\*\s*$/.test(input.slice(line.start, line.end));
-    const mark = headingAt(text, line, line.start + lead.length, true, lead.numbered, bold);
+    const mark = headingAt(text, line, line.start + lead.length, true, lead.numbered, bold(line, lead.length));
     // The numbering before the label ("III.") belongs to the heading, not to the section before.
     if (mark) marks.push({ ...mark, start: line.start });
     // Labels inside a paragraph: "… w rejonie. Cel działań: ograniczenie …".

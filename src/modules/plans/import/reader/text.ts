@@ -14,9 +14,45 @@ export interface Line extends Span {
   text: string;
 }
 
-/** Same length as the input: every character is kept or replaced by one space. */
-export function prepare(input: string): string {
-  return input.replace(/\r(?=\n)|[\t\u00a0\u2007\u202f\u00ad\u200b\ufeff]|\*\*|__/g, (m) => ' '.repeat(m.length)).replace(/\r/g, '\n');
+export interface Prepared {
+  text: string;
+  /** Where each character of `text` is in the input; null when they are at the same place. */
+  offsets: Int32Array | null;
+}
+
+/** A word broken at a line end by a PDF ("SŁUŻBO-\nWEGO", "zagro-\nżenia"): the only joins. */
+const BROKEN_WORD = /(?<=\p{L})-\n(?=\p{Ll})|(?<=\p{Lu}\p{Lu})-\n(?=\p{Lu})/gu;
+
+/**
+ * The text readers work on: \r, tabs, no-break spaces and Markdown emphasis become spaces (same
+ * length), and words broken at a line end are joined again; `offsets` map back to the input.
+ */
+export function prepare(input: string): Prepared {
+  const spaced = input.replace(/\r(?=\n)|[\t\u00a0\u2007\u202f\u00ad\u200b\ufeff]|\*\*|__/g, (m) => ' '.repeat(m.length)).replace(/\r/g, '\n');
+  BROKEN_WORD.lastIndex = 0;
+  if (!BROKEN_WORD.test(spaced)) return { text: spaced, offsets: null };
+  const offsets = new Int32Array(spaced.length);
+  const parts: string[] = [];
+  let from = 0;
+  let length = 0;
+  BROKEN_WORD.lastIndex = 0;
+  for (let m = BROKEN_WORD.exec(spaced); m; m = BROKEN_WORD.exec(spaced)) {
+    parts.push(spaced.slice(from, m.index));
+    for (let i = from; i < m.index; i++) offsets[length++] = i;
+    from = m.index + m[0].length;
+  }
+  parts.push(spaced.slice(from));
+  for (let i = from; i < spaced.length; i++) offsets[length++] = i;
+  return { text: parts.join(''), offsets: offsets.subarray(0, length) };
+}
+
+/** A span of the prepared text as a span of the input. */
+export function inputSpan(prepared: Prepared, span: Span): Span {
+  const { offsets } = prepared;
+  if (!offsets) return span;
+  const start = span.start < offsets.length ? offsets[span.start]! : (offsets[offsets.length - 1] ?? -1) + 1;
+  const end = span.end === 0 ? 0 : offsets[span.end - 1]! + 1;
+  return { start, end: Math.max(start, end) };
 }
 
 export function linesOf(text: string, from = 0, to = text.length): Line[] {
@@ -51,12 +87,12 @@ export function isCapitals(text: string): boolean {
 }
 
 /** Numbering, bullets and Markdown before a line's words: "II.", "3)", "a)", "•", "–", "#". */
-export const LEAD = /^[ ]*(?:#{1,6}[ ]*)?(?:(?:\d{1,2}|[IVX]{1,4}|[a-e])[ ]?[.)][ ]*|[·•▪●◦‣∙*➢►✓][ ]*|[-–—][ ]+)?/u;
+export const LEAD = /^[ ]*(?:#{1,6}[ ]*)?(?:[Aa]d\.?[ ]?(?:\d{1,2}|[IVX]{1,4})[.)]?[ ]+|(?:\d{1,2}|[IVX]{1,4}|[a-e])[ ]?[.)][ ]*|[·•▪●◦‣∙*➢►✓][ ]*|[-–—][ ]+)?/u;
 
 /** Length of the lead (numbering, bullet) of a line and whether it was numbered as a heading. */
 export function leadOf(line: string): { length: number; numbered: boolean } {
   const m = LEAD.exec(line)!;
-  return { length: m[0].length, numbered: /(?:\d|[IVX])[ ]?[.)]/.test(m[0]) };
+  return { length: m[0].length, numbered: /(?:\d|[IVX])[ ]?[.)]|^[ ]*ad/i.test(m[0]) };
 }
 
 export function collapse(text: string): string {
