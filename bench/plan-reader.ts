@@ -3,18 +3,8 @@
  * against reading the same documents' results back from JSON in the same run (the cheapest way to
  * have them), and the share right per field, as the corpus test counts it.
  */
-import { NotAPlanError, parsePlans, type ParsedPlan } from '../src/modules/plans/import/parse-plan.js';
-import { fields, loadCorpus, score, share } from '../test/corpus/score.js';
+import { fields, loadCorpus, readPlans, score, share } from '../test/corpus/score.js';
 import { fmt } from './harness.js';
-
-function read(text: string): ParsedPlan[] | null {
-  try {
-    return parsePlans(text);
-  } catch (error) {
-    if (error instanceof NotAPlanError) return null;
-    throw error;
-  }
-}
 
 export function planReaderBenchmarks(seconds = Number(process.env.BENCH_READER_SECONDS ?? 5)): string {
   const documents = loadCorpus();
@@ -26,9 +16,9 @@ export function planReaderBenchmarks(seconds = Number(process.env.BENCH_READER_S
     while (performance.now() - started < seconds * 1000) for (let i = 0; i < 20; i++) work(count++ % texts.length);
     return count / ((performance.now() - started) / 1000);
   };
-  const readings = texts.map(read);
+  const readings = texts.map(readPlans);
   const asJson = readings.map((r) => JSON.stringify(r));
-  const docsPerSecond = measure((i) => read(texts[i]!));
+  const docsPerSecond = measure((i) => readPlans(texts[i]!));
   const baseline = measure((i) => JSON.parse(asJson[i]!));
   const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0);
   const { tally } = score(documents, readings);

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NotAPlanError, parsePlans, type ParsedPlan } from '../../src/modules/plans/import/parse-plan.js';
-import { fields, loadCorpus, score, share } from './score.js';
-
-function read(text: string): ParsedPlan[] | null {
-  try {
-    return parsePlans(text);
-  } catch (error) {
-    if (error instanceof NotAPlanError) return null;
-    throw error;
-  }
-}
+import { fields, loadCorpus, readPlans, score, share } from './score.js';
 
 describe('the plan reader over its corpus (test/corpus/plans)', () => {
   const documents = loadCorpus();
-  const { tally, misses } = score(documents, documents.map((d) => read(d.text)));
+  const { tally, misses } = score(documents, documents.map((d) => readPlans(d.text)));
 
   it('holds at least 60 documents, some of them not plans', () => {
     expect(documents.length).toBeGreaterThanOrEqual(60);

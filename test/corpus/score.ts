@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/platform/config/config.js';
-import type { ParsedPlan } from '../../src/modules/plans/import/parse-plan.js';
+import { NotAPlanError, parsePlans, type ParsedPlan } from '../../src/modules/plans/import/parse-plan.js';
 
 export interface ExpectedPlan {
   district: number | null;
@@ -34,6 +34,16 @@ export function loadCorpus(): CorpusDocument[] {
       const expected = JSON.parse(readFileSync(path.join(corpusDir, `${name}.expected.json`), 'utf8')) as { plans: ExpectedPlan[] };
       return { name, text: readFileSync(path.join(corpusDir, f), 'utf8'), plans: expected.plans };
     });
+}
+
+/** The plans of a document, or null when the reader refuses it as not a plan. */
+export function readPlans(text: string): ParsedPlan[] | null {
+  try {
+    return parsePlans(text);
+  } catch (error) {
+    if (error instanceof NotAPlanError) return null;
+    throw error;
+  }
 }
 
 /** Names match when every word starts the same (the reader keeps "Pawła Kruka" as written for "Paweł Kruk"). */
