@@ -131,7 +131,8 @@ function prose(text: string, span: Span): Map<SectionKey, Span[]> {
     ['partners', /we\swspółpracy\sz|współpracuje\sz|przy\swspółpracy|wspólnie\sz/iu],
     ['communication', /stronie\sinternetowej|lokalnych\smediach|informacje\s(?:o\s)?(?:realizacji|przebiegu)/iu],
   ];
-  const re = /[^.!?\n]{1,1200}(?:[.!?]|$)/gmu;
+  // Greedy and never backtracking: a sentence is up to its end mark, a line end or 1200 characters.
+  const re = /[^.!?\n]{1,1200}[.!?]?/gu;
   re.lastIndex = span.start;
   for (let m = re.exec(text); m && m.index < span.end; m = re.exec(text)) {
     const sentence = trimSpan(text, m.index, Math.min(span.end, m.index + m[0].length));
@@ -191,11 +192,11 @@ export function readPart(part: Part): ParsedPlan {
   const titleLines = titleSpans(text, span.start, headerEnd, [district, period, unit].filter((s): s is NonNullable<typeof s> => s !== undefined && s !== null));
   const sections = marks.length > 0 ? contents(part, end) : prose(text, { start: span.start, end });
   // A paragraph between the title and the first label ("Dzielnicowy … zdiagnozował problem …").
-  if (marks.length > 0) for (const [key, found] of prose(text, { start: span.start, end: headerEnd })) if (!sections.has(key)) sections.set(key, found);
+  if (marks.length > 0) for (const [key, told] of prose(text, { start: span.start, end: headerEnd })) if (!sections.has(key)) sections.set(key, told);
   const lines = (key: SectionKey) => linesOfSpans(text, sections.get(key) ?? []);
   sectionKeys.forEach((key) => {
-    const found = sections.get(key);
-    if (found?.length) spans[key] = found;
+    const content = sections.get(key);
+    if (content?.length) spans[key] = content;
   });
   const year = period ? Number((period.from ?? period.to)!.slice(0, 4)) : undefined;
   const missing = (index: number) => {
