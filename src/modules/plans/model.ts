@@ -48,7 +48,8 @@ export interface PlanContent {
     /** What is counted, where and from which source, when the goal is measurable. */
     indicator: { what: string; where: string; source: string } | null;
     baseline: { period: string; value: number } | null;
-    target: { direction: 'decrease' | 'increase'; percent: number } | null;
+    /** `kind`: a count of incidents (the default when absent) or the share of positive answers in a survey. */
+    target: { direction: 'decrease' | 'increase'; percent: number; kind?: 'count' | 'survey' } | null;
   };
   actions: PlanAction[];
   partners: { name: string; tasks: string }[];

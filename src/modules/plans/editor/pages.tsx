@@ -150,7 +150,7 @@ export function ImportPage({
           <dl className="summary-list">
             {row(m.unit, parsed.unit ?? m.none)}
             {row(m.districtNumber, parsed.districtNumber ?? m.none)}
-            {row(m.period, parsed.period ? `${day(parsed.period.from, ctx)} – ${day(parsed.period.to, ctx)}` : m.none)}
+            {row(m.period, parsed.period ? `${parsed.period.from ? day(parsed.period.from, ctx) : '…'} – ${parsed.period.to ? day(parsed.period.to, ctx) : '…'}` : m.none)}
             {row(m.target, parsed.goal.target ? `${parsed.goal.target.direction === 'decrease' ? m.decrease : m.increase} ${parsed.goal.target.percent}%` : m.none)}
             {row(m.actionsCount, parsed.actions.length)}
             {row(m.partnersCount, parsed.partners.length)}

@@ -8,7 +8,7 @@ import type { Plan, PlanContent, PlanStatus } from '../model.js';
 import { guessCategory, guessSources } from './categorise.js';
 import { NotAPlanError, parsePlan, sectionNames, type ParsedPlan } from './parse-plan.js';
 
-/** The error for a document that is not a plan: 422 naming the sections that could not be found. */
+/** The error for a text with no sign of a plan (no title, period, district or section label): 422. */
 export function notAPlan(sections: number[]): AppError {
   const missing = sections.map((n) => `${n}. ${sectionNames[n - 1]!.pl}`).join('; ');
   const missingEn = sections.map((n) => `${n}. ${sectionNames[n - 1]!.en}`).join('; ');
@@ -16,8 +16,8 @@ export function notAPlan(sections: number[]): AppError {
     422,
     'not_a_plan',
     {
-      pl: `To nie wygląda na plan działania priorytetowego: nie znaleziono sekcji ${missing}.`,
-      en: `This does not look like a priority action plan: sections not found: ${missingEn}.`,
+      pl: `To nie wygląda na plan działania priorytetowego: nie znaleziono tytułu planu, rejonu, okresu ani żadnej sekcji (${missing}).`,
+      en: `This does not look like a priority action plan: no plan title, district, period or section was found (${missingEn}).`,
     },
     { missingSections: sections },
   );
@@ -43,7 +43,7 @@ export function contentFromParsed(parsed: ParsedPlan): PlanContent {
       sources: guessSources(parsed.threat.description),
     },
     goal: { description: parsed.goal.description, indicator: null, baseline: null, target: parsed.goal.target },
-    actions: parsed.actions.map((a) => ({ description: a.description, from: a.from, to: a.to, who: '', status: 'planned' })),
+    actions: parsed.actions.map((a) => ({ description: a.description, from: a.from, to: a.to, who: a.who ?? '', status: 'planned' })),
     partners: parsed.partners,
     communication: parsed.communication,
     signature: parsed.signature,
@@ -76,7 +76,8 @@ export async function importPlanDocument(
   parsed: ParsedPlan,
   options: { districtId?: string | undefined; status?: PlanStatus } = {},
 ): Promise<{ plan: Plan; parsed: ParsedPlan }> {
-  if (!parsed.period) {
+  const period = parsed.period;
+  if (!period?.from || !period.to) {
     throw new AppError(422, 'period_unknown', {
       pl: 'Dokument nie podaje okresu planu („na okres od … do …”); uzupełnij go i spróbuj ponownie.',
       en: 'The document gives no plan period ("na okres od … do …"); add it and try again.',
@@ -87,7 +88,7 @@ export async function importPlanDocument(
     db,
     principal,
     actor,
-    { districtId: target, periodFrom: parsed.period.from, periodTo: parsed.period.to, content: contentFromParsed(parsed) },
+    { districtId: target, periodFrom: period.from, periodTo: period.to, content: contentFromParsed(parsed) },
     options.status,
   );
   return { plan, parsed };

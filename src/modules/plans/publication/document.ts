@@ -47,6 +47,7 @@ const words = {
     target: 'Cel liczbowy',
     decrease: (p: number) => `zmniejszenie o ${p}%`,
     increase: (p: number) => `zwiększenie o ${p}%`,
+    survey: (p: number) => `${p}% pozytywnych odpowiedzi w badaniu ankietowym`,
     who: 'realizuje',
     none: 'Brak.',
     version: (v: number) => `wersja ${v}`,
@@ -64,6 +65,7 @@ const words = {
     target: 'Numeric target',
     decrease: (p: number) => `decrease by ${p}%`,
     increase: (p: number) => `increase by ${p}%`,
+    survey: (p: number) => `${p}% positive answers in a residents' survey`,
     who: 'carried out by',
     none: 'None.',
     version: (v: number) => `version ${v}`,
@@ -137,7 +139,8 @@ export function planDocument(
   const goalFacts: [string, string][] = [];
   if (content.goal.indicator) goalFacts.push([w.indicator, [content.goal.indicator.what, content.goal.indicator.where, content.goal.indicator.source].filter(Boolean).join('; ')]);
   if (content.goal.baseline) goalFacts.push([w.baseline, `${content.goal.baseline.value} (${content.goal.baseline.period})`]);
-  if (content.goal.target) goalFacts.push([w.target, content.goal.target.direction === 'decrease' ? w.decrease(content.goal.target.percent) : w.increase(content.goal.target.percent)]);
+  const target = content.goal.target;
+  if (target) goalFacts.push([w.target, target.kind === 'survey' ? w.survey(target.percent) : target.direction === 'decrease' ? w.decrease(target.percent) : w.increase(target.percent)]);
   const list = (items: string[]): Block[] => (items.length ? [{ kind: 'list', items }] : [{ kind: 'paragraph', text: w.none }]);
   const sections: Block[][] = [
     [...paragraphs(content.threat.description), ...(threatFacts.length ? [{ kind: 'facts', rows: threatFacts } as Block] : [])],
