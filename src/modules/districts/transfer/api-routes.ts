@@ -12,6 +12,7 @@ import { listDistricts } from '../repository.js';
 import { streetRuleSchema } from '../schemas.js';
 import { unitIdPattern } from '../../units/schemas.js';
 import { polygonsToGeoJson, rulesToCsv } from './export.js';
+import { localizeUnresolved, unresolvedSchema } from './register-schemas.js';
 import { importStreetRules, type ImportReport } from './import-rules.js';
 import { importPolygons, type PolygonImportReport } from './import-polygons.js';
 
@@ -68,7 +69,15 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
         querystring: { type: 'object', additionalProperties: false, properties: { locality: { type: 'string', maxLength: 100, description: 'Town the listed streets belong to' } } },
         body: { type: 'string', maxLength: 100_000 },
         response: {
-          200: { type: 'object', required: ['rules', 'warnings'], properties: { rules: { type: 'array', items: streetRuleSchema }, warnings: { type: 'array', items: { type: 'string' } } } },
+          200: {
+            type: 'object',
+            required: ['rules', 'warnings', 'unresolved'],
+            properties: {
+              rules: { type: 'array', items: streetRuleSchema },
+              warnings: { type: 'array', items: { type: 'string' } },
+              unresolved: unresolvedSchema,
+            },
+          },
           ...errorResponses(400, 415),
         },
       },
@@ -77,7 +86,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
       const text = typeof request.body === 'string' ? request.body : '';
       if (!text.trim()) throw new AppError(400, 'empty_body', { pl: 'Wyślij opis obszaru jako tekst (text/plain).', en: 'Send the area description as text (text/plain).' });
       const result = parseAreaText(text, request.query.locality?.trim() || undefined);
-      return { rules: result.rules, warnings: result.warnings.map((w) => (typeof w === 'string' ? w : w[request.lang])) };
+      return { rules: result.rules, warnings: result.warnings.map((w) => w[request.lang]), unresolved: localizeUnresolved(result.unresolved, request.lang) };
     },
   );
 
