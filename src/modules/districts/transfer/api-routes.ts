@@ -15,6 +15,7 @@ import { polygonsToGeoJson, rulesToCsv } from './export.js';
 import { localizeUnresolved, unresolvedSchema } from './register-schemas.js';
 import { importStreetRules, type ImportReport } from './import-rules.js';
 import { importPolygons, type PolygonImportReport } from './import-polygons.js';
+import { registerRegisterApi } from './register-api.js';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 const partialQuery = {
@@ -58,6 +59,8 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
       done(error instanceof AppError ? error : Object.assign(new SyntaxError('invalid JSON'), { statusCode: 400 }), undefined);
     }
   });
+
+  registerRegisterApi(app, database, changed);
 
   app.post<{ Querystring: { locality?: string }; Body: string }>(
     '/api/v1/districts/parse-area',

@@ -45,6 +45,7 @@ export const registerPreviewSchema = {
   properties: {
     unitId: { type: 'string' },
     saved: { type: 'boolean', description: 'True when the import was stored (false for a preview or dryRun)' },
+    problems: { type: 'array', items: { type: 'string' }, description: 'What stops saving: a district twice, overlapping areas, a retired district' },
     districts: { type: 'array', items: registerDistrictSchema },
     warnings: { type: 'array', items: { type: 'string' } },
   },
