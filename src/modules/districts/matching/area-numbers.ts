@@ -77,7 +77,7 @@ function toRanges(clauses: Clause[]): NumberRange[] {
 }
 
 const EXCLUSION = /^(?:bez|z wyjątkiem|z wyłączeniem|oprócz|poza|wyłączając)\s+(.*)$/is;
-const SPLIT = new RegExp(String.raw`\s+(?:oraz|i|a także)\s+(?=${NUMBER_START})|[,;]`, 'i');
+const SPLIT = new RegExp(String.raw`(?<!\s)\s+(?:oraz|i|a także)\s+(?=${NUMBER_START})|[,;]`, 'i');
 
 /** What the numbers part of one item said: ranges (null: the whole street) and the parts it could not read. */
 export interface NumbersReading {

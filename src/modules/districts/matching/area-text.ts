@@ -49,11 +49,11 @@ const ABBREVIATIONS = new Set(['ul', 'al', 'pl', 'os', 'gen', 'ks', 'św', 'sw',
 /** Sentences and list items; parentheses stay whole, conjunctions between names split. */
 function splitItems(text: string): string[] {
   const groups: string[] = [];
-  // Parentheses are masked so nothing inside them splits.
+  // Parentheses are masked so nothing inside them splits. (?<!\s) keeps runs of white space linear.
   let masked = text.replace(/\([^()]*\)/g, (group) => `\uE000${groups.push(group) - 1}\uE001`);
-  masked = masked.replace(/(\p{L}+)\.\s+(?=\p{Lu})/gu, (whole, word: string) => (ABBREVIATIONS.has(word.toLowerCase()) ? whole : `${word}\n`));
-  masked = masked.replace(new RegExp(String.raw`\s+(?:oraz|a także)\s+(?!${NUMBER_START})`, 'giu'), '\n');
-  masked = masked.replace(/\s+i\s+(?=\p{Lu}|ul\.|ulic|al\.|pl\.|os\.|miejscow|wie[sś])/gu, '\n');
+  masked = masked.replace(/(?<!\p{L})(\p{L}+)\.\s+(?=\p{Lu})/gu, (whole, word: string) => (ABBREVIATIONS.has(word.toLowerCase()) ? whole : `${word}\n`));
+  masked = masked.replace(new RegExp(String.raw`(?<!\s)\s+(?:oraz|a także)\s+(?!${NUMBER_START})`, 'giu'), '\n');
+  masked = masked.replace(/(?<!\s)\s+i\s+(?=\p{Lu}|ul\.|ulic|al\.|pl\.|os\.|miejscow|wie[sś])/gu, '\n');
   return masked
     .split(/[,;\n•·▪●]/)
     .map((part) => part.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => groups[Number(i)]!))
@@ -72,6 +72,10 @@ function splitName(item: string): { name: string; numbers: string } {
 // No "i" flag: \p{Lu} must stay upper case ("3 Maja" is a name, "8 oraz od 12" numbers).
 const CONTINUATION = /^(?:\d+[a-zA-Z]?(?![\p{L}\d])(?!\s+\p{Lu})|[Oo]raz\s|i\s+od|[Oo]d\s+(?:nr|numeru|\d)|[Dd]o\s+(?:nr|numeru|\d|końca)|(?:[Nn]umery\s+|[Ss]trona\s+)?(?:[Nn]ie)?[Pp]arzyst\p{L}*|[Nn]r\.?\s*\d|[Nn]umer)/u;
 const NAME = String.raw`\p{Lu}[\p{L}-]*(?:\s+(?:nad|pod|\p{Lu}[\p{L}-]*)){0,3}`;
+
+/** Limits that keep a hostile text from costing time: far above any district's description. */
+const MAX_ITEMS = 5000;
+const MAX_ITEM_LENGTH = 1000;
 
 type Mode = 'streets' | 'localities' | null;
 
@@ -102,7 +106,16 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
   let mode: Mode = null;
   let town = defaultLocality?.trim() || hint;
   const entries: Entry[] = [];
-  for (const raw of splitItems(cleaned)) {
+  const items = splitItems(cleaned);
+  if (items.length > MAX_ITEMS) {
+    warnings.push({ pl: `Opis ma ponad ${MAX_ITEMS} pozycji: przeczytano pierwsze ${MAX_ITEMS}.`, en: `The description has over ${MAX_ITEMS} items: the first ${MAX_ITEMS} were read.` });
+  }
+  for (const raw of items.slice(0, MAX_ITEMS)) {
+    // An item this long is no street or village name (and would only cost time to read).
+    if (raw.length > MAX_ITEM_LENGTH) {
+      leaveOut(`${raw.slice(0, 200)}…`);
+      continue;
+    }
     let item = raw;
     // Words that open a list or name the town of the streets that follow.
     for (let again = true; again && item; ) {

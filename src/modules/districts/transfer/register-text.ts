@@ -55,7 +55,10 @@ const PHONE_DIGITS = String.raw`(?:\+48[\s-]?)?\(?\d{2,3}\)?(?:[\s-]?\d{2,3}){2,
 const LABELLED_PHONE = new RegExp(String.raw`(tel\.?\s*kom\w*\.?|tel\.?\s*komórkowy|telefon\s+komórkowy|komórka|komórkowy|kom\.|mobile|fax|tel\.?|telefon)\s*[:.]?\s*(${PHONE_DIGITS})`, 'giu');
 const BARE_PHONE = new RegExp(String.raw`(?<![\d@.])${PHONE_DIGITS}(?![\d@])`, 'gu');
 const AREA_START = /(?<!\p{L})(?:rejon\s+obejmuje|obejmuje|obejmują|w\s+skład\s+rejonu|do\s+rejonu\s+należ|obszar(?:\s+rejonu)?\s*:|zasięg\s*:|opis\s+rejonu|ulice\s*:|miejscowości\s*:|teren\s+gminy)/iu;
-const HEADING = /^[\s#*•-]*(?:dzielnicowy\s+)?rejon(?:u)?(?:\s+służbow\w*)?\s*(?:nr\.?|numer)?\s*(\d{1,4})(?!\d)\s*[:.–—-]?\s*/gimu;
+const HEADING = /^[ \t#*•-]*(?:dzielnicowy\s+)?rejon(?:u)?(?:\s+służbow\w*)?\s*(?:nr\.?|numer)?\s*(\d{1,4})(?!\d)\s*[:.–—-]?\s*/gimu;
+
+/** More districts than any unit has: the rest of a page is not read. */
+const MAX_DISTRICTS = 500;
 
 const nine = (phone: string) => phone.replace(/\D/g, '').replace(/^48(?=\d{9}$)/, '');
 
@@ -135,6 +138,7 @@ function readTable(lines: string[], locality: string | undefined): RegisterEntry
   const entries: RegisterEntry[] = [];
   for (const cells of rows) {
     if (cells === header) continue;
+    if (entries.length > MAX_DISTRICTS) break;
     const numberCell = numberAt >= 0 ? cells[numberAt] : cells.find((cell) => /^(?:rejon\w*\s*)?(?:nr\.?\s*)?\d{1,4}\.?$/i.test(cell));
     const number = Number(/\d{1,4}/.exec(numberCell ?? '')?.[0] ?? NaN);
     if (!Number.isInteger(number) || number < 1) continue;
@@ -154,14 +158,18 @@ export function parseRegisterText(text: string, options: { locality?: string | u
   if (tableLines.length >= 2) districts = readTable(tableLines, locality);
   if (districts.length === 0) {
     const headings = [...cleaned.matchAll(HEADING)];
-    districts = headings.map((heading, i) => {
+    districts = headings.slice(0, MAX_DISTRICTS + 1).map((heading, i) => {
       const block = cleaned.slice(heading.index + heading[0].length, headings[i + 1]?.index ?? cleaned.length).trim();
       const area = readArea(block);
       const contact = area ? block.slice(0, block.lastIndexOf(area)) : block;
       return entryOf(Number(heading[1]), contact, area, locality);
-    });
+    }).filter((district) => district.number >= 1);
   }
   const warnings: Localized[] = [];
+  if (districts.length > MAX_DISTRICTS) {
+    warnings.push({ pl: `Strona ma ponad ${MAX_DISTRICTS} rejonów: przeczytano pierwsze ${MAX_DISTRICTS}.`, en: `The page has over ${MAX_DISTRICTS} districts: the first ${MAX_DISTRICTS} were read.` });
+    districts = districts.slice(0, MAX_DISTRICTS);
+  }
   if (districts.length === 0) {
     warnings.push({
       pl: 'Nie znaleziono żadnego rejonu. Każdy rejon powinien zaczynać się od „Rejon nr …” albo być wierszem tabeli z kolumną numeru rejonu.',
