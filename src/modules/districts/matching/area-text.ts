@@ -178,7 +178,9 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
 
   for (const entry of entries) {
     const display = entry.kind === 'street' ? entry.prefix + streetName(entry.name, entry.genitive) : localityName(entry.name);
-    if (!entry.name || isProse(entry.name) || notARule(entry.name)) {
+    // Longer than the register keeps (a town 100 characters, a street 150): prose, not a name.
+    const tooLong = display.length > (entry.kind === 'street' ? 150 : 100) || (entry.town?.length ?? 0) > 100;
+    if (!entry.name || tooLong || isProse(entry.name) || notARule(entry.name)) {
       leaveOut(entry.source);
       continue;
     }

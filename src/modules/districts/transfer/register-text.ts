@@ -45,7 +45,8 @@ const RANKS = [
   'podkom.', 'nadkom.', 'kom.', 'mł. insp.', 'podinsp.', 'insp.',
 ];
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORD = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+// At most 79 letters: the register keeps names up to 80 characters.
+const WORD = String.raw`\p{Lu}\p{Ll}{1,38}(?:-\p{Lu}\p{Ll}{1,38})?(?!\p{L})`;
 // Case-sensitive on purpose: a name is capitalised; only a rank's first letter may be either ("St. sierż.").
 const RANK = RANKS.map((rank) => `[${rank[0]}${rank[0]!.toUpperCase()}]${escape(rank.slice(1))}`).join('|');
 const OFFICER = new RegExp(String.raw`(?<![\p{L}.])(${RANK})\s*(${WORD})\s+(${WORD})`, 'u');
@@ -59,6 +60,12 @@ const HEADING = /^[ \t#*•-]*(?:dzielnicowy\s+)?rejon(?:u)?(?:\s+służbow\w*)?
 
 /** More districts than any unit has: the rest of a page is not read. */
 const MAX_DISTRICTS = 500;
+
+/** The e-mail of a contact text ("[at]" written out); none longer than an address can be. */
+function emailOf(contact: string): string | null {
+  const email = EMAIL.exec(contact.replace(/\s*(?:\[at\]|\(at\))\s*/gi, '@'))?.[0];
+  return email && email.length <= 254 ? email : null;
+}
 
 const nine = (phone: string) => phone.replace(/\D/g, '').replace(/^48(?=\d{9}$)/, '');
 
@@ -118,7 +125,7 @@ function entryOf(number: number, contact: string, area: string, locality: string
     number,
     officer,
     ...readPhones(contact),
-    email: EMAIL.exec(contact.replace(/\s*(?:\[at\]|\(at\))\s*/gi, '@'))?.[0] ?? null,
+    email: emailOf(contact),
     areaText: area,
     rules: reading.rules,
     unresolved: reading.unresolved,
