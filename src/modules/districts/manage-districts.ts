@@ -73,34 +73,34 @@ function polygonOf(input: unknown): MultiPolygon | null | undefined {
   return readPolygonArea(input);
 }
 
-export async function createDistrict(
-  db: Db,
-  principal: Principal,
-  actor: Actor,
-  input: DistrictInput & { unitId: string; number: number; name: string },
-): Promise<District> {
+export type NewDistrictInput = DistrictInput & { unitId: string; number: number; name: string };
+
+export async function createDistrict(db: Db, principal: Principal, actor: Actor, input: NewDistrictInput): Promise<District> {
+  return inTransaction(db, actor, (trx) => createDistrictIn(trx, principal, input));
+}
+
+/** createDistrict inside a transaction the caller holds (the import of a unit's whole register). */
+export async function createDistrictIn(trx: Trx, principal: Principal, input: NewDistrictInput): Promise<District> {
   const rules = normalizeRules(input.rules ?? []);
   const polygon = polygonOf(input.polygon) ?? null;
   const id = districtId(input.unitId, input.number);
-  return inTransaction(db, actor, async (trx) => {
-    await assertUnitInScope(trx, principal, input.unitId, registerRoles);
-    const unit = (await findUnit(trx, input.unitId))!;
-    if (unit.retiredAt) throw new AppError(422, 'unit_retired', { pl: 'Ta jednostka jest wycofana.', en: 'This unit is retired.' });
-    if (await findDistrict(trx, id)) {
-      throw new AppError(409, 'district_exists', districtErrors.numberTaken(input.number, unit.name), { field: 'number' });
-    }
-    await assertNoOverlap(trx, input.unitId, id, rules);
-    await insertDistrict(trx, id, {
-      unitId: input.unitId,
-      number: input.number,
-      name: input.name.trim(),
-      phone: input.phone?.trim() || null,
-      email: input.email?.trim() || null,
-      rules,
-      polygon,
-    });
-    return (await findDistrict(trx, id))!;
+  await assertUnitInScope(trx, principal, input.unitId, registerRoles);
+  const unit = (await findUnit(trx, input.unitId))!;
+  if (unit.retiredAt) throw new AppError(422, 'unit_retired', { pl: 'Ta jednostka jest wycofana.', en: 'This unit is retired.' });
+  if (await findDistrict(trx, id)) {
+    throw new AppError(409, 'district_exists', districtErrors.numberTaken(input.number, unit.name), { field: 'number' });
+  }
+  await assertNoOverlap(trx, input.unitId, id, rules);
+  await insertDistrict(trx, id, {
+    unitId: input.unitId,
+    number: input.number,
+    name: input.name.trim(),
+    phone: input.phone?.trim() || null,
+    email: input.email?.trim() || null,
+    rules,
+    polygon,
   });
+  return (await findDistrict(trx, id))!;
 }
 
 async function loadInScope(trx: Trx, principal: Principal, id: string, roles = registerRoles): Promise<District> {
@@ -111,21 +111,24 @@ async function loadInScope(trx: Trx, principal: Principal, id: string, roles = r
 }
 
 export async function updateDistrict(db: Db, principal: Principal, actor: Actor, id: string, input: DistrictInput): Promise<District> {
+  return inTransaction(db, actor, (trx) => updateDistrictIn(trx, principal, id, input));
+}
+
+/** updateDistrict inside a transaction the caller holds (the import of a unit's whole register). */
+export async function updateDistrictIn(trx: Trx, principal: Principal, id: string, input: DistrictInput): Promise<District> {
   const rules = input.rules === undefined ? undefined : normalizeRules(input.rules);
   const polygon = polygonOf(input.polygon);
-  return inTransaction(db, actor, async (trx) => {
-    const district = await loadInScope(trx, principal, id);
-    if (district.retiredAt) throw new AppError(409, 'district_retired', districtErrors.districtRetired());
-    if (rules) await assertNoOverlap(trx, district.unitId, id, rules);
-    await updateDistrictRow(trx, id, {
-      name: input.name?.trim(),
-      phone: input.phone === undefined ? undefined : input.phone?.trim() || null,
-      email: input.email === undefined ? undefined : input.email?.trim() || null,
-      rules,
-      polygon,
-    });
-    return (await findDistrict(trx, id))!;
+  const district = await loadInScope(trx, principal, id);
+  if (district.retiredAt) throw new AppError(409, 'district_retired', districtErrors.districtRetired());
+  if (rules) await assertNoOverlap(trx, district.unitId, id, rules);
+  await updateDistrictRow(trx, id, {
+    name: input.name?.trim(),
+    phone: input.phone === undefined ? undefined : input.phone?.trim() || null,
+    email: input.email === undefined ? undefined : input.email?.trim() || null,
+    rules,
+    polygon,
   });
+  return (await findDistrict(trx, id))!;
 }
 
 /** Retires a district: it leaves the locator and public lists; its open assignments end today. */

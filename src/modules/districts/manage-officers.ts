@@ -60,19 +60,22 @@ async function assertAccountLinkable(
 }
 
 export async function createOfficer(db: Db, principal: Principal, actor: Actor, input: OfficerInput): Promise<Officer> {
-  return inTransaction(db, actor, async (trx) => {
-    await assertUnitInScope(trx, principal, input.unitId, registerRoles);
-    await assertAccountLinkable(trx, principal, { accountId: input.accountId, officerUnitId: input.unitId, linking: true });
-    const id = await insertOfficer(trx, {
-      unitId: input.unitId,
-      rank: input.rank.trim(),
-      firstName: input.firstName.trim(),
-      lastName: input.lastName.trim(),
-      position: input.position ?? 'district_officer',
-      accountId: input.accountId ?? null,
-    });
-    return (await findOfficer(trx, id))!;
+  return inTransaction(db, actor, (trx) => createOfficerIn(trx, principal, input));
+}
+
+/** createOfficer inside a transaction the caller holds (the import of a unit's whole register). */
+export async function createOfficerIn(trx: Trx, principal: Principal, input: OfficerInput): Promise<Officer> {
+  await assertUnitInScope(trx, principal, input.unitId, registerRoles);
+  await assertAccountLinkable(trx, principal, { accountId: input.accountId, officerUnitId: input.unitId, linking: true });
+  const id = await insertOfficer(trx, {
+    unitId: input.unitId,
+    rank: input.rank.trim(),
+    firstName: input.firstName.trim(),
+    lastName: input.lastName.trim(),
+    position: input.position ?? 'district_officer',
+    accountId: input.accountId ?? null,
   });
+  return (await findOfficer(trx, id))!;
 }
 
 async function loadOfficer(trx: Trx, principal: Principal, id: string, roles: readonly Role[]): Promise<Officer> {
@@ -89,26 +92,29 @@ export async function updateOfficer(
   id: string,
   patch: Partial<OfficerInput>,
 ): Promise<Officer> {
-  return inTransaction(db, actor, async (trx) => {
-    const officer = await loadOfficer(trx, principal, id, registerRoles);
-    if (patch.unitId) await assertUnitInScope(trx, principal, patch.unitId, registerRoles);
-    const linking = patch.accountId !== undefined && patch.accountId !== officer.accountId;
-    await assertAccountLinkable(trx, principal, {
-      accountId: patch.accountId === undefined ? officer.accountId : patch.accountId,
-      officerUnitId: patch.unitId ?? officer.unitId,
-      officerId: id,
-      linking,
-    });
-    await updateOfficerRow(trx, id, {
-      unitId: patch.unitId,
-      rank: patch.rank?.trim(),
-      firstName: patch.firstName?.trim(),
-      lastName: patch.lastName?.trim(),
-      position: patch.position,
-      accountId: patch.accountId,
-    });
-    return (await findOfficer(trx, id))!;
+  return inTransaction(db, actor, (trx) => updateOfficerIn(trx, principal, id, patch));
+}
+
+/** updateOfficer inside a transaction the caller holds (the import of a unit's whole register). */
+export async function updateOfficerIn(trx: Trx, principal: Principal, id: string, patch: Partial<OfficerInput>): Promise<Officer> {
+  const officer = await loadOfficer(trx, principal, id, registerRoles);
+  if (patch.unitId) await assertUnitInScope(trx, principal, patch.unitId, registerRoles);
+  const linking = patch.accountId !== undefined && patch.accountId !== officer.accountId;
+  await assertAccountLinkable(trx, principal, {
+    accountId: patch.accountId === undefined ? officer.accountId : patch.accountId,
+    officerUnitId: patch.unitId ?? officer.unitId,
+    officerId: id,
+    linking,
   });
+  await updateOfficerRow(trx, id, {
+    unitId: patch.unitId,
+    rank: patch.rank?.trim(),
+    firstName: patch.firstName?.trim(),
+    lastName: patch.lastName?.trim(),
+    position: patch.position,
+    accountId: patch.accountId,
+  });
+  return (await findOfficer(trx, id))!;
 }
 
 /** An officer who leaves: retired from the register, their open assignments end today. */
@@ -162,43 +168,47 @@ export async function assignOfficer(
   }
   const endsOn = input.endsOn ?? null;
   if (endsOn !== null && endsOn < input.startsOn) throw new AppError(400, 'invalid_period', districtErrors.endBeforeStart(), { field: 'endsOn' });
-  return inTransaction(db, actor, async (trx) => {
-    const district = await findDistrict(trx, districtIdValue);
-    if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-    await assertUnitInScope(trx, principal, district.unitId, assignmentRoles);
-    if (district.retiredAt) throw new AppError(409, 'district_retired', districtErrors.districtRetired());
-    const officer = await findOfficer(trx, input.officerId);
-    if (!officer) throw new AppError(422, 'officer_not_found', districtErrors.officerNotFound(), { field: 'officerId' });
-    await assertUnitInScope(trx, principal, officer.unitId, assignmentRoles);
-    if (officer.retiredAt) throw new AppError(409, 'officer_retired', districtErrors.officerRetired(), { field: 'officerId' });
-    await assertAccountServes(trx, officer, district.unitId);
+  return inTransaction(db, actor, (trx) => assignOfficerIn(trx, principal, districtIdValue, { ...input, endsOn }));
+}
 
-    const period = { startsOn: input.startsOn, endsOn };
-    const sameKind = (await listAssignments(trx, { districtId: district.id })).filter((a) => a.kind === input.kind);
-    for (const existing of sameKind) {
-      if (!periodsOverlap(existing, period)) continue;
-      // Handing over: the open-ended predecessor that started earlier ends the day before.
-      if (input.kind === 'regular' && existing.endsOn === null && existing.startsOn < input.startsOn) {
-        await setAssignmentEnd(trx, existing.id, dayBefore(input.startsOn));
-        continue;
-      }
-      const holder = await findOfficer(trx, existing.officerId);
-      throw new AppError(
-        409,
-        'assignment_overlap',
-        districtErrors.assignmentOverlap(input.kind, holder ? `${holder.rank} ${officerName(holder)}` : '?', existing.startsOn, existing.endsOn),
-        { field: 'startsOn' },
-      );
+/** assignOfficer inside a transaction the caller holds (dates already checked as calendar days). */
+export async function assignOfficerIn(trx: Trx, principal: Principal, districtIdValue: string, input: AssignInput): Promise<Assignment> {
+  const endsOn = input.endsOn ?? null;
+  const district = await findDistrict(trx, districtIdValue);
+  if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+  await assertUnitInScope(trx, principal, district.unitId, assignmentRoles);
+  if (district.retiredAt) throw new AppError(409, 'district_retired', districtErrors.districtRetired());
+  const officer = await findOfficer(trx, input.officerId);
+  if (!officer) throw new AppError(422, 'officer_not_found', districtErrors.officerNotFound(), { field: 'officerId' });
+  await assertUnitInScope(trx, principal, officer.unitId, assignmentRoles);
+  if (officer.retiredAt) throw new AppError(409, 'officer_retired', districtErrors.officerRetired(), { field: 'officerId' });
+  await assertAccountServes(trx, officer, district.unitId);
+
+  const period = { startsOn: input.startsOn, endsOn };
+  const sameKind = (await listAssignments(trx, { districtId: district.id })).filter((a) => a.kind === input.kind);
+  for (const existing of sameKind) {
+    if (!periodsOverlap(existing, period)) continue;
+    // Handing over: the open-ended predecessor that started earlier ends the day before.
+    if (input.kind === 'regular' && existing.endsOn === null && existing.startsOn < input.startsOn) {
+      await setAssignmentEnd(trx, existing.id, dayBefore(input.startsOn));
+      continue;
     }
-    const id = await insertAssignment(trx, district.unitId, {
-      districtId: district.id,
-      officerId: officer.id,
-      kind: input.kind,
-      startsOn: input.startsOn,
-      endsOn,
-    });
-    return (await findAssignment(trx, id))!;
+    const holder = await findOfficer(trx, existing.officerId);
+    throw new AppError(
+      409,
+      'assignment_overlap',
+      districtErrors.assignmentOverlap(input.kind, holder ? `${holder.rank} ${officerName(holder)}` : '?', existing.startsOn, existing.endsOn),
+      { field: 'startsOn' },
+    );
+  }
+  const id = await insertAssignment(trx, district.unitId, {
+    districtId: district.id,
+    officerId: officer.id,
+    kind: input.kind,
+    startsOn: input.startsOn,
+    endsOn,
   });
+  return (await findAssignment(trx, id))!;
 }
 
 /** Ends an assignment on a day (or changes its end). */

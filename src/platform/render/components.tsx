@@ -113,6 +113,18 @@ export function TextAreaField(
   );
 }
 
+/** A file input with its label (forms that take an upload, multipart/form-data). */
+export function FileField({ name, label, accept, id = `field-${name}` }: { name: string; label: string; accept: string; id?: string }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input className="input" id={id} name={name} type="file" accept={accept} />
+    </div>
+  );
+}
+
 export interface Option {
   value: string;
   label: string;

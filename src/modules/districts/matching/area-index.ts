@@ -195,6 +195,8 @@ export class AreaIndex {
       if (!street) {
         const full = locality.tails.get(sKey) ?? locality.tails.get(tailKey(sKey));
         if (full) street = locality.streets.get(full);
+        // The register names the street by its last word ("Piłsudskiego") and the address in full ("Józefa Piłsudskiego").
+        else street = locality.streets.get(tailKey(sKey));
       }
     }
     if (street) {

@@ -1,205 +1,210 @@
 import type { Localized } from '../../../platform/i18n/i18n.js';
-import type { NumberRange, Parity, StreetRule } from '../area/types.js';
+import type { StreetRule } from '../area/types.js';
+import { isProse, localityName, notARule, streetKindOf, streetName } from './area-names.js';
+import { NUMBER_START, readNumbers } from './area-numbers.js';
+
+export { nominative } from './area-names.js';
 
 /**
- * Reads the area descriptions police websites publish:
- *   "Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120),
- *    Polną, Kwiatową 4, 6, 8 oraz od numeru 12 do 90 (bez numerów parzystych od 40 do 52),
- *    os. Słoneczne (bloki 3-9). Miejscowości: Serniki, Wola Sernicka."
- * into street rules. Street names after "obejmuje ulice:" are in the accusative and become
- * nominative ("Lubelską" → "Lubelska"). Exclusions are subtracted from the ranges, since rules
- * have no exclusions. Whatever cannot be expressed becomes a warning naming the fragment.
+ * Reads the area descriptions police websites publish, in whatever shape they come:
+ *   "Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), …",
+ *   "W skład rejonu wchodzi część ulicy Piłsudskiego (numery parzyste i nieparzyste do 31) …",
+ *   "Bystrzyca, Zabłocie, Nowa Wieś", "Biłgoraj: ul. Krzeszowska, …; miejscowości: Sól",
+ *   "teren gminy Niedźwiada" …
+ * into street rules. No header word is needed: the lead ("obejmuje", "w skład rejonu wchodzą")
+ * is dropped, and each item is a street when it has a kind word ("ul.", "Aleję", "os."), follows
+ * "ulice:", or a town is known; otherwise a village. Names become the register's nominative.
+ * Whatever cannot be a rule (a park, plots, "do Ronda …", a whole gmina) is listed as unresolved,
+ * with a warning: it can only be drawn as a polygon.
  */
 
-type Section = 'streets' | 'localities';
-
-const warn = (pl: string, en: string): Localized => ({ pl, en });
-
-/** Top-level pieces separated by commas, semicolons, bullets or new lines, keeping parentheses whole. */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '(') depth++;
-    if (char === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /[,;\n•·▪●\u2022]/.test(char)) {
-      parts.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  parts.push(current);
-  return parts.map((part) => part.replace(/^\s*(?:[-–—*]|\d+[.)])\s+/, '').replace(/\.\s*$/, '').trim()).filter(Boolean);
+export interface UnresolvedFragment {
+  fragment: string;
+  message: Localized;
 }
 
-const sectionPattern = /(?:obejmuj[eą]\s+)?(ulic[eęy]|ulica|miejscowości|miejscowość|wsie|sołectwa|sołectwo|miejscowo[sś]ci)\s*:/gi;
-
-/** Nominative of a street name written in the accusative after "obejmuje ulice:". */
-export function nominative(name: string): string {
-  const words = name.split(/\s+/);
-  let adjectiveBefore = false;
-  return words
-    .map((word, index) => {
-      if (/ą$/.test(word)) {
-        adjectiveBefore = true;
-        return word.slice(0, -1) + 'a';
-      }
-      if (/ę$/.test(word) && (adjectiveBefore || index === 0) && /^[A-ZŁŚŻŹĆŃÓĘĄ]|^(aleję|drogę|ulicę)$/i.test(word)) {
-        adjectiveBefore = false;
-        return word.slice(0, -1) + 'a';
-      }
-      adjectiveBefore = false;
-      return word;
-    })
-    .join(' ');
+export interface AreaReading {
+  rules: StreetRule[];
+  warnings: Localized[];
+  unresolved: UnresolvedFragment[];
 }
 
-interface Clause {
-  from: number;
-  to: number | null;
-  parity: Parity;
-  letter: string;
+const drawIt = (fragment: string): Localized => ({
+  pl: `Nie da się zapisać „${fragment}” jako ulicy ani miejscowości: narysuj ten obszar na mapie (wielokąt) w edytorze rejonu.`,
+  en: `"${fragment}" cannot be written as a street or a town: draw this area on the map (a polygon) in the district editor.`,
+});
+
+/** The lead of a description and other words that only introduce the list. */
+const LEADS = [
+  /obszar\s+rejonu(?:\s+służbow\w*)?\s*:?/giu,
+  /(?:dzielnicowy\s+)?rejon\w*(?:\s+służbow\w*)?(?:\s+(?:nr\.?|numer)\s*\d+)?\s*(?:[:–-]\s*)?(?=obejmuj|odpowiada|$)/gimu,
+  /w\s+skład\s+rejonu(?:\s+służbow\w*)?(?:\s+(?:nr\.?|numer)\s*\d+)?/giu,
+  /do\s+rejonu(?:\s+służbow\w*)?(?:\s+(?:nr\.?|numer)\s*\d+)?(?=\s+należ)/giu,
+  /(?<!\p{L})(?:obejmuj\w*|odpowiada\s+za|należ[ąy]|wchodz[ąi])(?:\s+w\s+szczególności)?\s*:?/giu,
+];
+
+/** Abbreviations a full stop follows without ending the sentence. */
+const ABBREVIATIONS = new Set(['ul', 'al', 'pl', 'os', 'gen', 'ks', 'św', 'sw', 'marsz', 'prof', 'dr', 'bp', 'abp', 'kard', 'mjr', 'płk', 'kpt', 'por', 'ppor', 'hr', 'im', 'nr', 'st', 'mł', 'sierż', 'asp', 'szt', 'post', 'kom', 'podkom', 'nadkom', 'tel', 'dz', 'm', 'lok', 'str', 'kol', 'ew']);
+
+/** Sentences and list items; parentheses stay whole, conjunctions between names split. */
+function splitItems(text: string): string[] {
+  const groups: string[] = [];
+  // Parentheses are masked so nothing inside them splits. (?<!\s) keeps runs of white space linear.
+  let masked = text.replace(/\([^()]*\)/g, (group) => `\uE000${groups.push(group) - 1}\uE001`);
+  masked = masked.replace(/(?<!\p{L})(\p{L}+)\.\s+(?=\p{Lu})/gu, (whole, word: string) => (ABBREVIATIONS.has(word.toLowerCase()) ? whole : `${word}\n`));
+  masked = masked.replace(new RegExp(String.raw`(?<!\s)\s+(?:oraz|a także)\s+(?!${NUMBER_START})`, 'giu'), '\n');
+  masked = masked.replace(/(?<!\s)\s+i\s+(?=\p{Lu}|ul\.|ulic|al\.|pl\.|os\.|miejscow|wie[sś])/gu, '\n');
+  return masked
+    .split(/[,;\n•·▪●]/)
+    .map((part) => part.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => groups[Number(i)]!))
+    .map((part) => part.replace(/^\s*(?:[-–—*]|\d+[.)])\s+/, '').replace(/[.:]\s*$/, '').trim())
+    .filter(Boolean);
 }
 
-/** "parzyste od numeru 10 do numeru 120", "4", "od 12 do 90", "1-25", "nieparzyste od 21", "bloki 3-9". */
-function readClause(text: string): Clause | null {
-  let t = ` ${text.toLowerCase().replace(/[–—]/g, '-')} `;
-  let parity: Parity = 'all';
-  const parityMatch = /\s(nieparzyste|nieparzystych|nieparzysta|parzyste|parzystych|parzysta)\s/.exec(t);
-  if (parityMatch) {
-    parity = parityMatch[1]!.startsWith('nie') ? 'odd' : 'even';
-    t = t.replace(parityMatch[0], ' ');
-  }
-  t = t.replace(/\b(o numerach|numery|numerów|numerach|numeru|numer|nr\.?|bloki|bloków|budynki|posesje)(?=\s|$|\d)/g, ' ').replace(/\s+/g, ' ').trim();
-  let match = /^(?:od )?(\d+)([a-z]?) do (\d+)([a-z]?)$/.exec(t) ?? /^(\d+)([a-z]?) ?- ?(\d+)([a-z]?)$/.exec(t);
-  if (match) return { from: Number(match[1]), to: Number(match[3]), parity, letter: '' };
-  match = /^od (\d+)([a-z]?)$/.exec(t) ?? /^(\d+)([a-z]?) ?-$/.exec(t) ?? /^(\d+)([a-z]?) i dalej$/.exec(t);
-  if (match) return { from: Number(match[1]), to: null, parity, letter: '' };
-  match = /^do (\d+)([a-z]?)$/.exec(t);
-  if (match) return { from: 1, to: Number(match[1]), parity, letter: '' };
-  match = /^(\d+)([a-z]?)$/.exec(t);
-  if (match) return { from: Number(match[1]), to: Number(match[1]), parity, letter: match[2]!.toUpperCase() };
-  if (t === '' && parity !== 'all') return { from: parity === 'even' ? 2 : 1, to: null, parity, letter: '' };
-  if (/^(wszystkie|cała|cała ulica|całość)$/.test(t)) return { from: 1, to: null, parity: 'all', letter: '' };
-  return null;
-}
-
-/** Subtracts the house numbers of `cut` from `range` (numbers only; letters are not split). */
-function subtract(range: Clause, cut: Clause): Clause[] {
-  const cutTo = cut.to ?? Infinity;
-  const rangeTo = range.to ?? Infinity;
-  if (cutTo < range.from || cut.from > rangeTo) return [range];
-  if (range.parity !== 'all' && cut.parity !== 'all' && range.parity !== cut.parity) return [range];
-  const pieces: Clause[] = [];
-  const lo = Math.max(range.from, cut.from);
-  const hi = Math.min(rangeTo, cutTo);
-  if (range.from < lo) pieces.push({ ...range, to: lo - 1 });
-  // Inside the cut, what remains is the other parity (if the cut took only one parity).
-  if (cut.parity !== 'all' && range.parity === 'all') pieces.push({ from: lo, to: hi === Infinity ? null : hi, parity: cut.parity === 'even' ? 'odd' : 'even', letter: '' });
-  if (rangeTo > hi) pieces.push({ ...range, from: hi + 1 });
-  return pieces;
-}
-
-function toRanges(clauses: Clause[]): NumberRange[] {
-  return clauses.map((c) => {
-    if (c.letter) return { from: `${c.from}${c.letter}`, to: `${c.from}${c.letter}`, parity: c.parity };
-    return { from: String(c.from), to: c.to === null ? null : String(c.to), parity: c.parity };
-  });
-}
-
-/** The numbers part of one street item (text after the name, including parentheses). */
-function readNumbers(text: string, context: string, warnings: Localized[]): NumberRange[] | null {
-  const exclusions: Clause[] = [];
-  let body = text.replace(/\((?:[^()]*)\)/g, (group) => {
-    const inner = group.slice(1, -1).trim();
-    const exclusion = /^(?:bez|z wyjątkiem|oprócz|poza)\s+(.*)$/i.exec(inner);
-    if (exclusion) {
-      for (const part of exclusion[1]!.split(/,|;| oraz | i /)) {
-        const clause = readClause(part.replace(/^numer(ów|u)?\s*/i, '').trim());
-        if (clause) exclusions.push(clause);
-        else warnings.push(warn(`Nie rozpoznano wyjątku „${part.trim()}” przy „${context}”.`, `Could not read the exception "${part.trim()}" for "${context}".`));
-      }
-      return ' ';
-    }
-    return ` , ${inner} , `;
-  });
-  body = body.replace(/\boraz\b|\bi\b(?=\s*(od|\d|nr|numer))/gi, ',');
-  const clauses: Clause[] = [];
-  for (const part of body.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
-    const clause = readClause(part);
-    if (clause) clauses.push(clause);
-    else warnings.push(warn(`Nie rozpoznano numerów „${part}” przy „${context}”.`, `Could not read the numbers "${part}" for "${context}".`));
-  }
-  if (clauses.length === 0) {
-    if (exclusions.length === 0) return null;
-    clauses.push({ from: 1, to: null, parity: 'all', letter: '' });
-  }
-  let result = clauses;
-  for (const cut of exclusions) result = result.flatMap((clause) => (clause.letter ? [clause] : subtract(clause, cut)));
-  return toRanges(result);
-}
-
-/**
- * Splits "Kwiatową 4, 6" style items: the name ends before the first "(", "od ", "nr ", parity
- * word, or number; a number followed by a capitalised word belongs to the name ("Plac 3 Maja").
- */
-function splitItem(item: string): { name: string; numbers: string } {
-  const match = /^(.*?)(\s+(?:\(|od\s|nr\s|numery?\s|parzyste|nieparzyste|bloki|\d+[a-zA-Z]?(?!\s+[A-ZŁŚŻŹĆŃÓ])).*)$/u.exec(item);
+/** "Kwiatową 4, 6": the name ends before the numbers; "Plac 3 Maja" keeps its number. */
+function splitName(item: string): { name: string; numbers: string } {
+  const match =
+    /^(.*?)(\s+(?:\(|od\s|do\s|nr\.?\s*\d|nr\s|numery?\s|numerów|o numerach|parzyst|nieparzyst|bloki|strona\s|str\.\s|cała|w całości|bez\s|z wyjątkiem|[-–—]\s+(?=\p{Ll}|\d)|\d+[a-zA-Z]?(?![\p{L}\d])(?!\s+\p{Lu})).*)$/u.exec(item);
   if (!match || !match[1]!.trim()) return { name: item.trim(), numbers: '' };
   return { name: match[1]!.trim(), numbers: match[2]!.trim() };
 }
 
-export function parseAreaText(text: string, defaultLocality?: string): { rules: StreetRule[]; warnings: Localized[] } {
+// No "i" flag: \p{Lu} must stay upper case ("3 Maja" is a name, "8 oraz od 12" numbers).
+const CONTINUATION = /^(?:\d+[a-zA-Z]?(?![\p{L}\d])(?!\s+\p{Lu})|[Oo]raz\s|i\s+od|[Oo]d\s+(?:nr|numeru|\d)|[Dd]o\s+(?:nr|numeru|\d|końca)|(?:[Nn]umery\s+|[Ss]trona\s+)?(?:[Nn]ie)?[Pp]arzyst\p{L}*|[Nn]r\.?\s*\d|[Nn]umer)/u;
+const NAME = String.raw`\p{Lu}[\p{L}-]*(?:\s+(?:nad|pod|\p{Lu}[\p{L}-]*)){0,3}`;
+
+/** Limits that keep a hostile text from costing time: far above any district's description. */
+const MAX_ITEMS = 5000;
+const MAX_ITEM_LENGTH = 1000;
+
+type Mode = 'streets' | 'localities' | null;
+
+interface Entry {
+  kind: 'street' | 'locality';
+  town: string | undefined;
+  name: string;
+  genitive: boolean;
+  prefix: string;
+  numbers: string;
+  source: string;
+}
+
+export function parseAreaText(text: string, defaultLocality?: string): AreaReading {
   const warnings: Localized[] = [];
   const rules: StreetRule[] = [];
-  const cleaned = text.replace(/\*\*/g, '').replace(/\r/g, '').replace(/[ \t]+/g, ' ');
-  // "w Lubartowie" / "w miejscowości Łęczna": a hint of the town the streets belong to.
-  const hint = /w miejscowości\s+([A-ZŁŚŻŹĆŃÓ][\p{L}-]+(?:\s[A-ZŁŚŻŹĆŃÓ][\p{L}-]+)?)/u.exec(cleaned)?.[1];
-  const townOfStreets = defaultLocality?.trim() || hint;
+  const unresolved: UnresolvedFragment[] = [];
+  const leaveOut = (fragment: string, message = drawIt(fragment)) => {
+    unresolved.push({ fragment, message });
+    warnings.push(message);
+  };
 
-  const marks = [...cleaned.matchAll(sectionPattern)];
-  if (marks.length === 0) {
-    warnings.push(warn('Nie znaleziono list „ulice:” ani „miejscowości:”; nic nie rozpoznano.', 'No "ulice:" or "miejscowości:" list was found; nothing was recognised.'));
-    return { rules, warnings };
-  }
-  const sections: { kind: Section; text: string }[] = marks.map((mark, i) => ({
-    kind: /^ulic/i.test(mark[1]!) ? 'streets' : 'localities',
-    text: cleaned.slice(mark.index! + mark[0].length, marks[i + 1]?.index ?? cleaned.length),
-  }));
+  let cleaned = text.replace(/\*\*/g, '').replace(/\r/g, '').replace(/[ \t\u00a0]+/g, ' ');
+  // "w miejscowości Łęczna": a hint of the town the streets belong to.
+  const hint = new RegExp(String.raw`w miejscowości\s+(${NAME})`, 'u').exec(cleaned)?.[1];
+  for (const lead of LEADS) cleaned = cleaned.replace(lead, '\n');
 
-  for (const section of sections) {
-    const items = splitTopLevel(section.text);
-    const merged: string[] = [];
-    for (const item of items) {
-      // "Kwiatową 4, 6, 8 oraz od numeru 12": pieces that are only numbers continue the previous street.
-      // A number followed by a capitalised word is a street name instead ("3 Maja", "11 Listopada").
-      const continuation = /^(?:\d+[a-zA-Z]?\b(?!\s+[A-ZŁŚŻŹĆŃÓ])|oraz\s|i\s+od|od\s+(?:nr|numeru|\d)|do\s+(?:nr|numeru|\d))/u.test(item);
-      if (continuation && merged.length > 0 && section.kind === 'streets') merged[merged.length - 1] += `, ${item}`;
-      else merged.push(item);
-    }
-    for (const item of merged) {
-      if (/^do\s/i.test(item) || /^(od|przy|wzdłuż|między)\s/i.test(item)) {
-        warnings.push(warn(`Nie da się tego zapisać jako reguły: „${item}”. Uzupełnij ręcznie.`, `This cannot be written as a rule: "${item}". Add it by hand.`));
-        continue;
-      }
-      const { name, numbers } = splitItem(item);
-      const context = name || item;
-      if (section.kind === 'localities') {
-        const locality = name.replace(/^(wieś|miejscowość|sołectwo)\s+/i, '').trim();
-        if (!locality) continue;
-        rules.push({ locality, street: null, numbers: numbers ? readNumbers(numbers, context, warnings) : null });
-        continue;
-      }
-      if (!townOfStreets) {
-        warnings.push(warn(`Nie wiadomo, w której miejscowości leży ulica „${nominative(name)}”: podaj miejscowość.`, `It is not known which town the street "${nominative(name)}" is in: give the town.`));
-        continue;
-      }
-      const street = nominative(name.replace(/^(ul\.?|ulica|ulicę)\s+/i, '').trim());
-      if (!street) continue;
-      rules.push({ locality: townOfStreets, street, numbers: numbers ? readNumbers(numbers, context, warnings) : null });
-    }
+  let mode: Mode = null;
+  let town = defaultLocality?.trim() || hint;
+  const entries: Entry[] = [];
+  const items = splitItems(cleaned);
+  if (items.length > MAX_ITEMS) {
+    warnings.push({ pl: `Opis ma ponad ${MAX_ITEMS} pozycji: przeczytano pierwsze ${MAX_ITEMS}.`, en: `The description has over ${MAX_ITEMS} items: the first ${MAX_ITEMS} were read.` });
   }
-  return { rules, warnings };
+  for (const raw of items.slice(0, MAX_ITEMS)) {
+    // An item this long is no street or village name (and would only cost time to read).
+    if (raw.length > MAX_ITEM_LENGTH) {
+      leaveOut(`${raw.slice(0, 200)}…`);
+      continue;
+    }
+    let item = raw;
+    // Words that open a list or name the town of the streets that follow.
+    for (let again = true; again && item; ) {
+      again = false;
+      let m: RegExpExecArray | null;
+      if ((m = /^(?:(?:ulice|ulic|ulicach)(?!\p{L})\s*:?|ulica\s*:)\s*/iu.exec(item))) {
+        mode = 'streets';
+      } else if ((m = /^(?:miejscowości|miejscowosci|wsie|wsi|sołectwa|sołectw|wioski)(?!\p{L})\s*:?\s*/iu.exec(item))) {
+        mode = 'localities';
+      } else if ((m = new RegExp(String.raw`^(?:[Ww]\s+)?(?:[Mm]iejscowości|[Mm]iejscowość|[Mm]ieście|[Mm]iasto|[Cc]ałe miasto|[Ww]ieś|[Ww]si|[Ss]ołectwo)\s+(${NAME})\s*(?::|\s[–—-]|(?=\s*(?:ulice|ul\.|ulica|al\.|os\.)))\s*(?:ulice\s*:?\s*)?`, 'u').exec(item)) && item.length > m[0].length) {
+        town = m[1]!;
+        mode = 'streets';
+      } else if ((m = /^(?:miejscowość|miasto|całe miasto|wieś|sołectwo)\s+/iu.exec(item))) {
+        const name = localityName(item.slice(m[0].length));
+        if (/^(?:miasto|całe)/i.test(m[0])) town = name;
+        item = '';
+        entries.push({ kind: 'locality', town: undefined, name, genitive: false, prefix: '', numbers: '', source: raw });
+        break;
+      } else if ((m = new RegExp(String.raw`^(${NAME})\s*(?::\s*|\s[–—-]\s+(?=ul\.|ulic|al\.|pl\.|os\.))`, 'u').exec(item)) && item.length > m[0].length && !streetKindOf(item)) {
+        town = m[1]!;
+        mode = 'streets';
+      } else if ((m = new RegExp(String.raw`^(${NAME})\s+ulice\s*:?\s*`, 'u').exec(item))) {
+        town = m[1]!;
+        mode = 'streets';
+      }
+      if (m) {
+        if (!item) break;
+        item = item.slice(m[0].length).trim();
+        again = true;
+      }
+    }
+    if (!item) continue;
+
+    const last = entries[entries.length - 1];
+    if (last && CONTINUATION.test(item) && !notARule(item)) {
+      last.numbers += `, ${item}`;
+      continue;
+    }
+    if (/^(?:teren|obszar|całą|cała|cały)?\s*gmin[ayęą]\s/iu.test(item)) {
+      leaveOut(item, {
+        pl: `„${item}”: obszaru gminy nie da się zapisać jako reguły. Wymień jej miejscowości albo narysuj obszar na mapie (wielokąt) w edytorze rejonu.`,
+        en: `"${item}": the area of a gmina cannot be written as a rule. List its towns or draw the area on the map (a polygon) in the district editor.`,
+      });
+      continue;
+    }
+    const kind = streetKindOf(item);
+    if (!kind && notARule(item.replace(/\([^()]*\)/g, ' '))) {
+      leaveOut(item);
+      continue;
+    }
+    if (kind) {
+      const { name, numbers } = splitName(kind.rest);
+      entries.push({ kind: 'street', town, name, genitive: kind.genitive, prefix: kind.prefix, numbers, source: raw });
+      continue;
+    }
+    const { name, numbers } = splitName(item);
+    const asStreet = mode === 'streets' || (mode === null && town !== undefined);
+    entries.push({ kind: asStreet ? 'street' : 'locality', town, name, genitive: false, prefix: '', numbers, source: raw });
+  }
+
+  for (const entry of entries) {
+    const display = entry.kind === 'street' ? entry.prefix + streetName(entry.name, entry.genitive) : localityName(entry.name);
+    // Longer than the register keeps (a town 100 characters, a street 150): prose, not a name.
+    const tooLong = display.length > (entry.kind === 'street' ? 150 : 100) || (entry.town?.length ?? 0) > 100;
+    if (!entry.name || tooLong || isProse(entry.name) || notARule(entry.name)) {
+      leaveOut(entry.source);
+      continue;
+    }
+    const numbers = entry.numbers ? readNumbers(entry.numbers, display, warnings) : { ranges: null, unread: [] };
+    if (numbers.unread.length > 0) {
+      unresolved.push({
+        fragment: entry.source,
+        message: { pl: `Przy „${display}” nie rozpoznano numerów: ${numbers.unread.join('; ')}.`, en: `The numbers of "${display}" could not be read: ${numbers.unread.join('; ')}.` },
+      });
+    }
+    if (entry.kind === 'locality') {
+      rules.push({ locality: display, street: null, numbers: numbers.ranges });
+      continue;
+    }
+    if (!entry.town) {
+      const message = { pl: `Nie wiadomo, w której miejscowości leży ulica „${display}”: podaj miejscowość.`, en: `It is not known which town the street "${display}" is in: give the town.` };
+      warnings.push(message);
+      unresolved.push({ fragment: entry.source, message });
+      continue;
+    }
+    rules.push({ locality: entry.town, street: display, numbers: numbers.ranges });
+  }
+  if (rules.length === 0) {
+    warnings.unshift({ pl: 'Nie rozpoznano żadnej ulicy ani miejscowości.', en: 'No street or town was recognised; nothing was recognised as a rule.' });
+  }
+  return { rules, warnings, unresolved };
 }

@@ -12,8 +12,10 @@ import { listDistricts } from '../repository.js';
 import { streetRuleSchema } from '../schemas.js';
 import { unitIdPattern } from '../../units/schemas.js';
 import { polygonsToGeoJson, rulesToCsv } from './export.js';
+import { localizeUnresolved, unresolvedSchema } from './register-schemas.js';
 import { importStreetRules, type ImportReport } from './import-rules.js';
 import { importPolygons, type PolygonImportReport } from './import-polygons.js';
+import { registerRegisterApi } from './register-api.js';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
 const partialQuery = {
@@ -58,6 +60,8 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
     }
   });
 
+  registerRegisterApi(app, database, changed);
+
   app.post<{ Querystring: { locality?: string }; Body: string }>(
     '/api/v1/districts/parse-area',
     {
@@ -68,7 +72,15 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
         querystring: { type: 'object', additionalProperties: false, properties: { locality: { type: 'string', maxLength: 100, description: 'Town the listed streets belong to' } } },
         body: { type: 'string', maxLength: 100_000 },
         response: {
-          200: { type: 'object', required: ['rules', 'warnings'], properties: { rules: { type: 'array', items: streetRuleSchema }, warnings: { type: 'array', items: { type: 'string' } } } },
+          200: {
+            type: 'object',
+            required: ['rules', 'warnings', 'unresolved'],
+            properties: {
+              rules: { type: 'array', items: streetRuleSchema },
+              warnings: { type: 'array', items: { type: 'string' } },
+              unresolved: unresolvedSchema,
+            },
+          },
           ...errorResponses(400, 415),
         },
       },
@@ -77,7 +89,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
       const text = typeof request.body === 'string' ? request.body : '';
       if (!text.trim()) throw new AppError(400, 'empty_body', { pl: 'Wyślij opis obszaru jako tekst (text/plain).', en: 'Send the area description as text (text/plain).' });
       const result = parseAreaText(text, request.query.locality?.trim() || undefined);
-      return { rules: result.rules, warnings: result.warnings.map((w) => (typeof w === 'string' ? w : w[request.lang])) };
+      return { rules: result.rules, warnings: result.warnings.map((w) => w[request.lang]), unresolved: localizeUnresolved(result.unresolved, request.lang) };
     },
   );
 

@@ -12,6 +12,7 @@ import { importPolygons } from './import-polygons.js';
 import { importStreetRules } from './import-rules.js';
 import { localizePolygons, localizeRules } from './api-routes.js';
 import { ImportPage, importMessages, type ImportResult } from './pages.js';
+import { registerRegisterPages } from './register-page-routes.js';
 
 /** The admin import page: file uploads that work without JavaScript. */
 export function registerTransferPages(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
@@ -23,6 +24,7 @@ export function registerTransferPages(app: FastifyInstance, database: Database, 
   };
 
   app.get('/admin/import', { schema: { hide: true } }, (request, reply) => show(request, reply, null));
+  registerRegisterPages(app, database, changed);
 
   app.get<{ Querystring: { unit?: string; format?: string } }>('/admin/export', { schema: { hide: true } }, async (request, reply) => {
     requireRole(request, ...registerRoles);

@@ -31,6 +31,9 @@ const messages = defineMessages({
     reason: 'Powód',
     warnings: 'Uwagi',
     noFile: 'Wybierz plik do zaimportowania.',
+    registerTitle: 'Cała strona z kontaktami dzielnicowych',
+    registerHint: 'Wklej tekst strony jednostki (rejony, dzielnicowi, telefony, e-maile, ulice) i zapisz wszystkie rejony naraz po obejrzeniu podglądu.',
+    registerLink: 'Import ze strony z kontaktami',
   },
   en: {
     title: 'Import and export of districts',
@@ -59,6 +62,9 @@ const messages = defineMessages({
     reason: 'Reason',
     warnings: 'Notes',
     noFile: 'Choose a file to import.',
+    registerTitle: 'A whole contacts page of district officers',
+    registerHint: 'Paste the unit’s page (districts, officers, phones, e-mails, streets) and save every district at once after a preview.',
+    registerLink: 'Import from a contacts page',
   },
 });
 
@@ -154,6 +160,11 @@ export function ImportPage({ ctx, units, result }: { ctx: PageContext; units: Op
           </ul>
         </>
       )}
+      <section className="narrow section-box">
+        <h2>{m.registerTitle}</h2>
+        <p className="field__hint">{m.registerHint}</p>
+        <a href="/admin/import/register">{m.registerLink}</a>
+      </section>
       {form('rules', m.rulesTitle, m.rulesHint, '.csv,text/csv,text/plain')}
       {form('polygons', m.polygonsTitle, m.polygonsHint, '.geojson,.json,application/geo+json,application/json')}
       <form method="get" action="/admin/export" className="narrow section-box">

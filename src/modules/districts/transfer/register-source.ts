@@ -1,0 +1,42 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/http/errors.js';
+import { textOfFile } from '../../../platform/documents/text-file.js';
+
+/** The longest contacts page read, in characters (a unit with a hundred districts fits many times over). */
+export const REGISTER_TEXT_LIMIT = 500_000;
+/** The largest upload accepted for a contacts page. */
+export const REGISTER_UPLOAD_LIMIT = 5 * 1024 * 1024;
+
+const tooLong = () =>
+  new AppError(413, 'text_too_long', {
+    pl: `Tekst strony jest za długi (najwyżej ${REGISTER_TEXT_LIMIT.toLocaleString('pl-PL')} znaków).`,
+    en: `The page text is too long (at most ${REGISTER_TEXT_LIMIT.toLocaleString('en-GB')} characters).`,
+  });
+
+/**
+ * The text of an uploaded contacts page. The one place a file becomes text for the register
+ * reader: today text files (UTF-8) only; the readers of .docx/.pdf/.html/.odt plug in here.
+ */
+export function registerSourceText(file: Buffer, _fileName?: string): string {
+  return textOfFile(file);
+}
+
+/** The contacts page of a request: a text/plain body, a "text" form field, or a file in the multipart field "file". */
+export function registerTextOf(request: FastifyRequest): string {
+  const body = request.body as unknown;
+  let text = '';
+  if (typeof body === 'string') text = body;
+  else if (body && typeof body === 'object') {
+    const { file, text: field } = body as { file?: unknown; text?: unknown };
+    if (Buffer.isBuffer(file) && file.length > 0) text = registerSourceText(file);
+    else if (typeof field === 'string') text = field;
+  }
+  if (text.length > REGISTER_TEXT_LIMIT) throw tooLong();
+  if (!text.trim()) {
+    throw new AppError(400, 'empty_body', {
+      pl: 'Wyślij stronę z kontaktami dzielnicowych jako tekst (text/plain) albo plik w polu „file”.',
+      en: 'Send the district officers’ contacts page as text (text/plain) or a file in the field "file".',
+    });
+  }
+  return text;
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppAndWait, type RunningApp } from '../support/process.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+
+let app: RunningApp;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-register-'));
+  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The corpus's table-shaped contacts page (made-up Świdnik districts), renumbered so the two viewports do not meet. */
+function contactsPage(offset: number): string {
+  const text = readFileSync(path.join(import.meta.dirname, '../corpus/areas/contacts-table.txt'), 'utf8').split(/^---$/m)[0]!;
+  return text
+    .split('\n')
+    .slice(2)
+    .map((line) => line.replace(/^(\d+) \|/, (_m, n: string) => `${Number(n) + offset} |`).replace(/Świdnik|swidnik|Kalinówka|Krępiec|Mełgiew/g, (w) => `${w}${offset}`))
+    .join('\n');
+}
+
+async function inspect(page: Page, name: string) {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `${name} scrolls sideways`).toBe(false);
+  await screenshot(page, name);
+}
+
+describe.each([
+  ['phone', 60],
+  ['desktop', 70],
+] as const)('importing a contacts page on a %s', (viewport, offset) => {
+  it('pastes the page, reads the preview of every district, confirms, and finds a street afterwards', async () => {
+    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login?next=${encodeURIComponent('/admin/import/register')}`);
+    await page.getByLabel('Login').fill('admin.lublin');
+    await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Import rejonów ze strony z kontaktami');
+    await inspect(page, `register-import-${viewport}`);
+
+    await page.getByLabel('Jednostka').selectOption('kpp-krasnystaw');
+    await page.getByLabel('Miejscowość ulic').fill(`Świdnik${offset}`);
+    await page.getByLabel('Tekst strony').fill(contactsPage(offset));
+    await page.getByRole('button', { name: 'Pokaż podgląd' }).click();
+    expect(await page.getByText('Rejony: 4 (nowe: 4, zmienione: 0).').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: `Rejon nr ${offset + 2}` }).isVisible()).toBe(true);
+    expect(await page.locator('.summary-list').getByText('st. asp. Joanna Mazur').isVisible()).toBe(true);
+    expect(await page.locator('.summary-list').getByText(/„Park Miejski”/).isVisible()).toBe(true);
+    await inspect(page, `register-preview-${viewport}`);
+
+    await page.getByRole('button', { name: 'Zapisz rejony, dzielnicowych i ulice' }).click();
+    expect(await page.getByRole('status').textContent()).toContain(`Zapisano rejony: ${offset + 1}, ${offset + 2}, ${offset + 3}, ${offset + 4}.`);
+    await inspect(page, `register-saved-${viewport}`);
+    const located = await page.request.get(`${app.url}/api/v1/locate?address=${encodeURIComponent(`Świdnik${offset}, Racławicka 5`)}`);
+    expect((await located.json()).matches[0].district.id).toBe(`kpp-krasnystaw/${offset + 2}`);
+    await context.close();
+  });
+});
