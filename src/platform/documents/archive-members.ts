@@ -1,5 +1,6 @@
 import type { DocumentWorkers } from './document-workers.js';
 import { documentTooLarge } from './document-errors.js';
+import { zipKind } from './document-kind.js';
 import { ownCopy } from './document-text.js';
 import { documentJob } from './worker-job.js';
 import { openZip, type ZipLimits } from './zip-reader.js';
@@ -17,11 +18,13 @@ function isNoise(name: string): boolean {
 
 /**
  * The files of a ZIP archive of documents, through the ZIP reader's limits (entries, bytes,
- * ratio) and at most `maxFiles` of them. Archives inside are returned like any file: their kind
- * is told when each file is read, and refused there, one file at a time.
+ * ratio) and at most `maxFiles` of them; null when the ZIP is a document (.docx, .odt) rather
+ * than an archive of files. Archives inside are returned like any file: their kind is told when
+ * each file is read, and refused there, one file at a time.
  */
-export async function unpackArchive(bytes: Uint8Array, maxFiles: number, limits?: Partial<ZipLimits>): Promise<ArchiveMember[]> {
+export async function unpackArchive(bytes: Uint8Array, maxFiles: number, limits?: Partial<ZipLimits>): Promise<ArchiveMember[] | null> {
   const zip = await openZip(bytes, limits);
+  if ((await zipKind(zip)) !== 'zip') return null;
   const names = zip.entries.map((e) => e.name).filter((name) => !isNoise(name));
   if (names.length > maxFiles) throw documentTooLarge('entries', maxFiles);
   const members: ArchiveMember[] = [];
@@ -29,10 +32,10 @@ export async function unpackArchive(bytes: Uint8Array, maxFiles: number, limits?
   return members;
 }
 
-const unpackJob = documentJob<{ file: Uint8Array; maxFiles: number }, ArchiveMember[]>(import.meta.url, './archive-members.worker');
+const unpackJob = documentJob<{ file: Uint8Array; maxFiles: number }, ArchiveMember[] | null>(import.meta.url, './archive-members.worker');
 
 /** unpackArchive in a document worker (an archive is hostile input like any document). */
-export function archiveMembers(documents: DocumentWorkers, bytes: Uint8Array, maxFiles: number): Promise<ArchiveMember[]> {
+export function archiveMembers(documents: DocumentWorkers, bytes: Uint8Array, maxFiles: number): Promise<ArchiveMember[] | null> {
   const file = ownCopy(bytes);
   return documents.run(unpackJob, { file, maxFiles }, [file.buffer as ArrayBuffer]);
 }

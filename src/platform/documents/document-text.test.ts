@@ -89,9 +89,10 @@ describe('reading documents of every accepted kind', () => {
       { name: 'plany/.DS_Store', data: Buffer.from('x') },
     ]);
     const problem = await problemOf(readDocumentText(archive));
-    expect([problem.status, problem.code]).toEqual([422, 'document_unreadable']);
+    expect([problem.status, problem.code]).toEqual([422, 'document_is_archive']);
     expect(problem.text.pl).toContain('archiwum ZIP z plikami');
-    const members = await unpackArchive(archive, 20);
+    const members = (await unpackArchive(archive, 20))!;
+    expect(await unpackArchive(docxOfText('Plan'), 20)).toBeNull();
     expect(members.map((m) => m.name)).toEqual(['plany/rejon3.docx', 'plany/rejon4.txt']);
     expect(Buffer.from(members[1]!.bytes).toString()).toBe('Plan 4');
     const tooMany = await problemOf(unpackArchive(archive, 1));

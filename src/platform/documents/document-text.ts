@@ -1,5 +1,5 @@
 import type { DocumentWorkers } from './document-workers.js';
-import { documentUnreadable } from './document-errors.js';
+import { AppError } from '../http/errors.js';
 import { fileKind, unsupportedDocument, zipKind, type DocumentKind } from './document-kind.js';
 import { docxText } from './docx-text.js';
 import { htmlText } from './html-text.js';
@@ -15,10 +15,10 @@ export interface DocumentText {
 }
 
 /** 422 for a ZIP archive where one document was expected (a batch accepts archives; a document is one file). */
-export function archiveNotDocument() {
-  return documentUnreadable({
-    pl: 'to archiwum ZIP z plikami, a nie jeden dokument; archiwa przyjmuje import wielu planów.',
-    en: 'this is a ZIP archive of files, not one document; archives are accepted by the import of many plans.',
+export function archiveNotDocument(): AppError {
+  return new AppError(422, 'document_is_archive', {
+    pl: 'To archiwum ZIP z plikami, a nie jeden dokument; archiwa przyjmuje import wielu plików naraz.',
+    en: 'This is a ZIP archive of files, not one document; archives are accepted by the import of many files at once.',
   });
 }
 

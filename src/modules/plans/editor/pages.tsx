@@ -3,7 +3,8 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { CheckboxField, CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
-import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { formatBytes, formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import type { PlanSourceInfo } from '../import/source-repository.js';
 import { categoryNames, statusNames, transitionNames } from '../messages.js';
 import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '../model.js';
 import type { Deadline } from '../rules.js';
@@ -244,6 +245,8 @@ export interface WorkPageProps {
   errors: FieldError[];
   periodFrom: string;
   periodTo: string;
+  /** The file an imported plan was read from (the "imported" marker), or null. */
+  source: PlanSourceInfo | null;
 }
 
 function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: WorkPageProps) {
@@ -401,7 +404,21 @@ export function WorkPage(props: WorkPageProps) {
             <a href={`/plany/${plan.id}`}>{m.publicPage}</a>
           </>
         )}
+        {props.source && (
+          <>
+            {' · '}
+            <Tag tone="grey">{m.imported}</Tag>
+          </>
+        )}
       </p>
+      {props.source && (
+        <p>
+          {m.importedFrom(props.source.fileName, formatBytes(props.source.size, ctx.lang), props.source.importedBy, formatDateTime(props.source.importedAt, ctx.lang))}{' '}
+          <a href={`/admin/plans/${plan.id}/source`} download>
+            {m.downloadSource}
+          </a>
+        </p>
+      )}
       <section aria-labelledby="deadlines">
         <h2 id="deadlines">{m.deadlines}</h2>
         <ul className="deadline-list">

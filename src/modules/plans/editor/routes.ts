@@ -14,6 +14,8 @@ import type { Option } from '../../../platform/render/components.js';
 import { warsawToday } from '../../districts/assignments.js';
 import { districtsServedBy, listDistrictChoices } from '../../districts/repository.js';
 import { importPlanDocument } from '../import/import-plan.js';
+import { planSourceInfo } from '../import/source-repository.js';
+import { sendPlanSource } from '../import/source-download.js';
 import type { ParsedPlan } from '../import/parse-plan.js';
 import { documentRateLimit, parsedOf, readPlan } from '../import/plan-reader.js';
 import type { PlanReading } from '../import/read-document.js';
@@ -166,6 +168,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         errors: override.errors ?? [],
         periodFrom: override.periodFrom ?? plan.periodFrom,
         periodTo: override.periodTo ?? plan.periodTo,
+        source: (await planSourceInfo(db, plan.id)) ?? null,
       }),
       override.errors?.length ? 400 : 200,
     );
@@ -242,6 +245,11 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
       return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang) });
     }
     return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { schema: { hide: true } }, async (request, reply) => {
+    requireRole(request, ...staffRoles);
+    return sendPlanSource(db, request, reply, request.params.id);
   });
 
   app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { schema: { hide: true } }, async (request, reply) => {

@@ -23,6 +23,14 @@ export function notAPlan(sections: number[]): AppError {
   );
 }
 
+/** 422 `period_unknown`: the document gives no period, so the plan cannot be saved. */
+export function periodUnknown(): AppError {
+  return new AppError(422, 'period_unknown', {
+    pl: 'Dokument nie podaje okresu planu („na okres od … do …”); uzupełnij go i spróbuj ponownie.',
+    en: 'The document gives no plan period ("na okres od … do …"); add it and try again.',
+  });
+}
+
 /** Parses trusted text on the calling thread (the demo data); uploads go through plan-reader.ts. */
 export function parseDocument(text: string): ParsedPlan {
   try {
@@ -76,12 +84,7 @@ export async function importPlanDocument(
   parsed: ParsedPlan,
   options: { districtId?: string | undefined; status?: PlanStatus } = {},
 ): Promise<{ plan: Plan; parsed: ParsedPlan }> {
-  if (!parsed.period) {
-    throw new AppError(422, 'period_unknown', {
-      pl: 'Dokument nie podaje okresu planu („na okres od … do …”); uzupełnij go i spróbuj ponownie.',
-      en: 'The document gives no plan period ("na okres od … do …"); add it and try again.',
-    });
-  }
+  if (!parsed.period) throw periodUnknown();
   const target = await districtOfDocument(db, parsed, options.districtId);
   const plan = await createPlan(
     db,
