@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { CheckboxField, CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
@@ -10,14 +9,13 @@ import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '.
 import type { Deadline } from '../rules.js';
 import type { PlanVersion } from '../repository.js';
 import type { Transition } from '../workflow.js';
-import type { ParsedPlan } from '../import/parse-plan.js';
 import { PlanDocumentView } from '../public/pages.js';
 import type { PlanDocument } from '../publication/document.js';
 import { diffWords, hasChanges } from './diff.js';
 import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 
-const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
+export const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
 
 export interface QueueRow {
   plan: Plan;
@@ -111,84 +109,6 @@ export function NewPlanPage({ ctx, districts, values, errors }: { ctx: PageConte
         <button type="submit" className="button">
           {m.create}
         </button>
-      </form>
-    </Layout>
-  );
-}
-
-export function ImportPage({
-  ctx,
-  districts,
-  text,
-  districtId,
-  parsed,
-  warnings,
-  errors,
-}: {
-  ctx: PageContext;
-  districts: Option[];
-  text: string;
-  districtId: string | undefined;
-  parsed: ParsedPlan | null;
-  warnings: string[];
-  errors: FieldError[];
-}) {
-  const m = editorMessages[ctx.lang];
-  const row = (label: string, value: ReactNode) => (
-    <div className="summary-list__row">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-  return (
-    <Layout ctx={ctx} title={m.importTitle}>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
-      <h1>{m.importTitle}</h1>
-      <p className="lead">{m.importLead}</p>
-      {parsed && (
-        <section aria-labelledby="recognised" className="section-box">
-          <h2 id="recognised">{m.recognised}</h2>
-          <dl className="summary-list">
-            {row(m.unit, parsed.unit ?? m.none)}
-            {row(m.districtNumber, parsed.districtNumber ?? m.none)}
-            {row(m.period, parsed.period ? `${day(parsed.period.from, ctx)} – ${day(parsed.period.to, ctx)}` : m.none)}
-            {row(m.target, parsed.goal.target ? `${parsed.goal.target.direction === 'decrease' ? m.decrease : m.increase} ${parsed.goal.target.percent}%` : m.none)}
-            {row(m.actionsCount, parsed.actions.length)}
-            {row(m.partnersCount, parsed.partners.length)}
-            {row(m.channelsCount, parsed.communication.length)}
-          </dl>
-          <h3>{m.notRecognised}</h3>
-          {warnings.length === 0 ? (
-            <p>{m.nothingMissing}</p>
-          ) : (
-            <ul>
-              {warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-      <form method="post" action="/admin/plans/import" encType="multipart/form-data" noValidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextAreaField name="text" label={m.text} value={text} rows={12} error={errorFor(errors, 'text')} />
-        <div className="field">
-          <label className="field__label" htmlFor="field-file">
-            {m.file}
-          </label>
-          <input className="input" id="field-file" name="file" type="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
-        </div>
-        <SelectField name="districtId" label={m.district} value={districtId} options={districts} placeholder={m.districtAuto} error={errorFor(errors, 'districtId')} />
-        <div className="actions">
-          <button type="submit" name="intent" value="recognise" className="button button--secondary">
-            {m.recognise}
-          </button>
-          {parsed && (
-            <button type="submit" name="intent" value="create" className="button">
-              {m.createDraft}
-            </button>
-          )}
-        </div>
       </form>
     </Layout>
   );
