@@ -252,7 +252,9 @@ export async function importArchivedPlan(db: Db, principal: Principal, actor: Ac
       { districtId: district.id, unitId: district.unitId, periodFrom: input.periodFrom, periodTo: input.periodTo, content, previousPlanId: null, searchStems: searchStemsOf(content) },
       ARCHIVED_STATUS,
     );
-    await updatePlanRow(trx, id, { publishedVersion: 1, publishedAt: new Date() });
+    // Published when its period began, as far as anyone here knows: the library and the feed of new
+    // plans (newest first) keep an import of old plans in their past instead of at the top.
+    await updatePlanRow(trx, id, { publishedVersion: 1, publishedAt: new Date(`${input.periodFrom}T12:00:00Z`) });
     await insertEvent(trx, { planId: id, actor: actor.label, transition: 'import', from: null, to: ARCHIVED_STATUS, version: 1 });
     await insertPlanSource(trx, id, district.unitId, source, actor.label);
     return (await findPlan(trx, id))!;

@@ -16,6 +16,13 @@ export type FileKind = DocumentKind | 'zip';
 export const acceptedKindsText = { pl: 'tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową', en: 'text (.txt), a web page (.html), Word (.docx), OpenDocument (.odt), PDF with a text layer' };
 export const acceptAttribute = '.txt,.html,.htm,.docx,.odt,.pdf,.zip,text/plain,text/html,application/pdf,application/zip,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+export interface PdfLimits {
+  /** Pages read (a plan has 2–6; a unit's yearly report may have 60). Here, not in pdf-text.ts, so naming it loads no pdf.js. */
+  pages: number;
+}
+
+export const pdfLimits: PdfLimits = { pages: 200 };
+
 const starts = (bytes: Uint8Array, signature: number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 
 /** ZIP: a local file header, or the end record of an empty archive. */

@@ -3,6 +3,7 @@ import { AppError } from '../http/errors.js';
 import { formatNumber } from '../i18n/i18n.js';
 import { documentUnreadable } from './document-errors.js';
 import { TABLE_CELL_SEPARATOR, joinLines } from './xml-text.js';
+import { pdfLimits, type PdfLimits } from './document-kind.js';
 
 /**
  * The text layer of a PDF, read with unpdf (a build of Mozilla's pdf.js made for servers, without
@@ -15,12 +16,6 @@ import { TABLE_CELL_SEPARATOR, joinLines } from './xml-text.js';
  * on both sides is more) of a line is a column of a table, written as " | ", and a
  * run of such lines gets a blank line before and after, as tables from .docx and .odt files do.
  */
-export interface PdfLimits {
-  /** Pages read (a plan has 2–6; a unit's yearly report may have 60). */
-  pages: number;
-}
-
-export const pdfLimits: PdfLimits = { pages: 200 };
 
 interface TextRun {
   str: string;
