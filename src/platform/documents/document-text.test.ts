@@ -47,8 +47,8 @@ describe('reading documents of every accepted kind', () => {
     }
   });
 
-  it('keeps the main text of a saved page and leaves out its menu, cookie banner, breadcrumbs, sidebar and footer', () => {
-    const text = htmlText(policePage('Plan działania priorytetowego dla rejonu nr 3', planArticle(spec)));
+  it('keeps the main text of a saved page and leaves out its menu, cookie banner, breadcrumbs, sidebar and footer', async () => {
+    const text = await htmlText(policePage('Plan działania priorytetowego dla rejonu nr 3', planArticle(spec)));
     expect(text).toContain('PLAN DZIAŁANIA PRIORYTETOWEGO dla rejonu służbowego nr 3');
     expect(text).toContain('· patrole miejsc wskazanych przez mieszkańców');
     for (const boilerplate of ['Przejdź do treści', 'pliki cookies', 'Aktualności', 'Praca w Policji', 'Strona główna', 'Najnowsze informacje', 'Zatrzymany nietrzeźwy', 'ul. Przykładowa 1', 'Deklaracja dostępności', 'Szukaj', 'statystyki', 'dataLayer']) {
@@ -56,8 +56,8 @@ describe('reading documents of every accepted kind', () => {
     }
   });
 
-  it('reads a short page that is no article (an area description) without its boilerplate too', () => {
-    const text = htmlText(policePage('Rejon nr 3', '<p>Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna.</p>'));
+  it('reads a short page that is no article (an area description) without its boilerplate too', async () => {
+    const text = await htmlText(policePage('Rejon nr 3', '<p>Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna.</p>'));
     expect(text).toContain('Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna.');
     expect(text).not.toContain('Aktualności');
     expect(text).not.toContain('Deklaracja dostępności');

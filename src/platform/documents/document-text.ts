@@ -2,6 +2,8 @@ import type { DocumentWorkers } from './document-workers.js';
 import { AppError } from '../http/errors.js';
 import { fileKind, unsupportedDocument, zipKind, type DocumentKind } from './document-kind.js';
 import { docxText } from './docx-text.js';
+import { htmlText } from './html-text.js';
+import { pdfText } from './pdf-text.js';
 import { odtText } from './odt-text.js';
 import { textOfFile } from './text-file.js';
 import { documentJob } from './worker-job.js';
@@ -28,12 +30,10 @@ export function archiveNotDocument(): AppError {
 export async function readDocumentText(bytes: Uint8Array, limits?: Partial<ZipLimits>): Promise<DocumentText> {
   const kind = fileKind(bytes);
   switch (kind) {
-    // The PDF and HTML readers (pdf.js, a DOM and Readability) load only when such a file comes:
-    // a worker reading .docx and text stays small and starts fast.
     case 'pdf':
-      return { kind, text: await (await import('./pdf-text.js')).pdfText(bytes) };
+      return { kind, text: await pdfText(bytes) };
     case 'html':
-      return { kind, text: (await import('./html-text.js')).htmlText(textOfFile(bytes)) };
+      return { kind, text: await htmlText(textOfFile(bytes)) };
     case 'text':
       return { kind, text: textOfFile(bytes) };
     default: {

@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { BULLET, TABLE_CELL_SEPARATOR, joinLines } from './xml-text.js';
 
 /**
@@ -93,7 +91,9 @@ interface Element extends Node {
 }
 
 /** The page's main text; its heading (h1) is the first line when the article does not begin with it. */
-export function htmlText(html: string): string {
+export async function htmlText(html: string): Promise<string> {
+  // A DOM and Readability load only when a web page comes (see pdf-text.ts).
+  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
   const { document } = parseHTML(html.replace(/\0/g, ''));
   for (const element of Array.from(document.querySelectorAll(BOILERPLATE)) as Element[]) element.remove();
   for (const element of Array.from(document.querySelectorAll('[class],[id]')) as Element[]) {

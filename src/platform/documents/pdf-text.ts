@@ -1,4 +1,3 @@
-import { getDocumentProxy } from 'unpdf';
 import { AppError } from '../http/errors.js';
 import { formatNumber } from '../i18n/i18n.js';
 import { documentUnreadable } from './document-errors.js';
@@ -87,6 +86,8 @@ function markTables(lines: string[]): string[] {
 /** The PDF's text in the readers' convention; 413 past the page limit, 422 if broken or a scan. */
 export async function pdfText(bytes: Uint8Array, overrides: Partial<PdfLimits> = {}): Promise<string> {
   const limits = { ...pdfLimits, ...overrides };
+  // pdf.js loads only when a PDF comes: a worker reading .docx and text stays small and starts fast.
+  const { getDocumentProxy } = await import('unpdf');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // No eval of fonts' code, no fonts of the system and no network: the file is hostile.
