@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../src/platform/config/config.js';
 import { docxBomb, docxOfText, zipOfManyListedEntries } from '../test/support/zip-files.js';
+import { readerBenchmarks } from './document-readers.js';
 import { connections, durationSeconds, fmt, load, mainScript, percentile, start, tempDir, type Load } from './harness.js';
 
 const MiB = 1024 * 1024;
@@ -126,5 +127,7 @@ Memory of the server process (RSS, worker threads included), sampled every 50 ms
 | idle after three plans were read | ${fmt(idle.rss / MiB)} |
 | highest while the files above were read one at a time | ${fmt(peakOneAtATime / MiB)} |
 | highest while three bombs were read at once | ${fmt(peakThreeBombs / MiB)} |
-| highest since start (VmHWM) | ${fmt(peak / MiB)} |`;
+| highest since start (VmHWM) | ${fmt(peak / MiB)} |
+
+${await readerBenchmarks()}`;
 }

@@ -46,9 +46,6 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerLocateApi(app, config, locator);
   registerPublicDistrictPages(app, config, database, locator);
   registerDistrictAdminPages(app, database, locator);
-  registerTransferApi(app, database, registerChanged);
-  registerTransferPages(app, database, registerChanged);
-  registerUnitAdminPages(app, database, registerChanged);
   // Uploaded documents are read in worker threads with memory and time limits, never on this thread.
   const documents = new DocumentWorkers({
     threads: config.documentWorkers,
@@ -58,6 +55,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     onError: (error) => app.log.error({ err: error }, 'document worker failed'),
   });
   app.addHook('onClose', () => documents.close());
+  registerTransferApi(app, database, registerChanged, documents);
+  registerTransferPages(app, database, registerChanged, documents);
+  registerUnitAdminPages(app, database, registerChanged);
   registerPlanApi(app, config, database, documents);
   registerPlanPages(app, config, database);
   registerPlanEditor(app, config, database, documents);

@@ -20,6 +20,7 @@ import { importPolygons } from './modules/districts/transfer/import-polygons.js'
 import { rulesToCsv } from './modules/districts/transfer/export.js';
 import { listDistricts } from './modules/districts/repository.js';
 import { runRetention } from './modules/privacy/erase.js';
+import { importPlanFiles } from './modules/plans/import/cli-import.js';
 
 const usage = `Dzielnicowy — wiersz poleceń / command line
 
@@ -33,6 +34,9 @@ const usage = `Dzielnicowy — wiersz poleceń / command line
   districts import PLIK.csv [--partial]      (kolumny unit,district,locality,street,numbers)
   districts export [--unit U] > PLIK.csv
   polygons import PLIK.geojson [--partial]    (WGS84 lub EPSG:2180; properties unit, district)
+  plans import PLIKI|KATALOG|ZIP --unit U [--dry-run]
+                                              (.txt .html .docx .odt .pdf; minione okresy do archiwum, bieżące jako szkice /
+                                               past periods to the archive, current ones as drafts)
   retention run                               (usuwa dane po terminie / erases data past its time)
   migrate
 
@@ -147,6 +151,12 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
     }
     return;
   }
+  if (group === 'plans' && command === 'import') {
+    if (rest.length === 0) throw new UsageError('Podaj pliki, katalog albo ZIP / give files, a folder or a ZIP');
+    const refused = await importPlanFiles(database, loadConfig(), actor, rest, required(values, 'unit'), values['dry-run'] === true, out);
+    if (refused > 0) process.exitCode = 1;
+    return;
+  }
   if (group === 'districts' && command === 'export') {
     const districts = await listDistricts(db, typeof values.unit === 'string' ? { subtreeOf: values.unit } : {});
     process.stdout.write(rulesToCsv(districts));
@@ -181,6 +191,7 @@ async function main() {
       parent: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       partial: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     },
   });
   if (values.help || positionals.length === 0) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppAndWait, type RunningApp } from '../support/process.js';
 import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -21,8 +22,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signedIn(login: string, viewport: keyof typeof viewports = 'desktop'): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true });
+async function signedIn(login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, javaScriptEnabled });
   const page = await context.newPage();
   await page.goto(`${app.url}/login`);
   await page.getByLabel('Login').fill(login);
@@ -114,5 +115,43 @@ describe('priority action plans in the browser', () => {
     await officer.getByRole('button', { name: 'Dodaj podmiot' }).click();
     await inspect(officer, 'plan-editor-phone');
     await officer.context().close();
+  });
+
+  it('a supervisor imports several plan files at once on a phone without JavaScript: a preview, then a report per file', async () => {
+    const past: PlanSpec = { unit: 'Komendy Powiatowej Policji w Lubartowie', district: 3, from: '01.01.2019', to: '30.06.2019', topic: 'zaśmiecanie terenu przy garażach' };
+    const files = [
+      { name: 'plan-2019.pdf', mimeType: 'application/pdf', buffer: await pdfOf(planLines(past)) },
+      { name: 'plan-2032.docx', mimeType: 'application/octet-stream', buffer: await docxOfPlan({ ...past, from: '01.01.2032', to: '30.06.2032' }) },
+      { name: 'zdjecie.docx', mimeType: 'application/octet-stream', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) },
+    ];
+    // The forms work without JavaScript: the preview in a browser that runs none.
+    const plain = await signedIn('kierownik.lubartow', 'phone', false);
+    await plain.goto(`${app.url}/admin/plans/import`);
+    await plain.getByLabel('albo plik lub pliki').setInputFiles(files);
+    await plain.getByRole('button', { name: 'Sprawdź pliki (podgląd)' }).click();
+    expect(await plain.getByRole('heading', { level: 2, name: 'Podgląd importu: nic nie zapisano' }).count()).toBe(1);
+    expect(await plain.getByRole('status').textContent()).toBe('Plików: 3; do zapisania: 2; odrzuconych: 1.');
+    expect(await plain.locator('.import-report').textContent()).toContain('To plik JPEG, którego nie odczytujemy.');
+    await plain.context().close();
+
+    // axe needs JavaScript to run its checks: the same pages again in an ordinary browser.
+    const page = await signedIn('kierownik.lubartow', 'phone');
+    await page.goto(`${app.url}/admin/plans/import`);
+    await page.getByLabel('albo plik lub pliki').setInputFiles(files);
+    await page.getByRole('button', { name: 'Sprawdź pliki (podgląd)' }).click();
+    await inspect(page, 'plans-import-preview-phone');
+
+    await page.getByLabel('albo plik lub pliki').setInputFiles(files);
+    await page.getByRole('button', { name: 'Importuj pliki' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Plików: 3; zapisanych planów: 2; odrzuconych plików: 1.');
+    await inspect(page, 'plans-import-report-phone');
+    await page.locator('.import-report > li').first().getByRole('link', { name: 'otwórz plan' }).click();
+    expect(await page.locator('main').textContent()).toContain('zaimportowany');
+    expect(await page.getByRole('link', { name: 'Pobierz plik źródłowy' }).getAttribute('href')).toMatch(/\/admin\/plans\/[0-9a-f-]{36}\/source$/);
+    await inspect(page, 'plans-imported-work-phone');
+    await page.getByRole('link', { name: 'Strona publiczna planu' }).click();
+    expect(await page.locator('main').textContent()).toContain('zaimportowany');
+    await inspect(page, 'plans-imported-public-phone');
+    await page.context().close();
   });
 });

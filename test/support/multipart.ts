@@ -1,7 +1,12 @@
-/** A multipart/form-data body as a browser or `curl -F` sends it, for app.inject. */
-export async function multipartBody(fields: Record<string, string | { filename: string; data: Uint8Array; type?: string }>): Promise<{ payload: Buffer; contentType: string }> {
+type Part = string | { filename: string; data: Uint8Array; type?: string };
+
+/**
+ * A multipart/form-data body as a browser or `curl -F` sends it, for app.inject. Fields as an
+ * object, or as a list of [name, value] pairs when a name repeats (several files in "file").
+ */
+export async function multipartBody(fields: Record<string, Part> | [string, Part][]): Promise<{ payload: Buffer; contentType: string }> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
+  for (const [name, value] of Array.isArray(fields) ? fields : Object.entries(fields)) {
     if (typeof value === 'string') form.append(name, value);
     else form.append(name, new Blob([new Uint8Array(value.data)], { type: value.type ?? 'application/octet-stream' }), value.filename);
   }

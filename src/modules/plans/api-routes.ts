@@ -9,7 +9,10 @@ import { actorOf } from '../../platform/http/request-context.js';
 import type { DocumentWorkers } from '../../platform/documents/document-workers.js';
 import { formatBytes, type Lang } from '../../platform/i18n/i18n.js';
 import { zipLimits } from '../../platform/documents/zip-reader.js';
+import { acceptedKindsText, pdfLimits } from '../../platform/documents/document-kind.js';
 import { importPlanDocument } from './import/import-plan.js';
+import { batchLimits, importBatch, presentBatch } from './import/batch.js';
+import { uploadedFiles } from '../../platform/http/uploads.js';
 import { documentRateLimit, parsedOf, readPlan } from './import/plan-reader.js';
 import type { PlanSource } from './import/read-document.js';
 import type { ParsedPlan } from './import/parse-plan.js';
@@ -18,6 +21,8 @@ import { planErrors } from './messages.js';
 import type { Plan, PlanContent } from './model.js';
 import { publishedView, planUrl, workingView } from './read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, type ReviewComment } from './repository.js';
+import { planSourceInfo } from './import/source-repository.js';
+import { sendPlanSource } from './import/source-download.js';
 import { createPlanBody, transitionBody, updatePlanBody } from './schemas.js';
 import { searchQuery } from './search/stems.js';
 
@@ -49,13 +54,13 @@ function presentPlan(plan: Plan) {
 /** The largest plan document accepted, as text or as an uploaded file. */
 const DOCUMENT_UPLOAD_LIMIT = 5 * 1024 * 1024;
 
-/** The plan document of a request: a text/plain body, or a .txt/.docx file in the multipart field "file". */
+/** The plan document of a request: a text/plain body, or a file of any accepted kind in the multipart field "file". */
 function documentSource(request: FastifyRequest): PlanSource {
   const body = request.body as unknown;
   if (typeof body === 'string') return { text: body };
   const file = (body as { file?: Buffer } | undefined)?.file;
   if (Buffer.isBuffer(file)) return { file };
-  throw new AppError(400, 'empty_body', { pl: 'Wyślij plan jako tekst (text/plain) albo plik .txt/.docx w polu „file”.', en: 'Send the plan as text (text/plain) or a .txt/.docx file in the field "file".' });
+  throw new AppError(400, 'empty_body', { pl: `Wyślij plan jako tekst (text/plain) albo plik w polu „file”: ${acceptedKindsText.pl}.`, en: `Send the plan as text (text/plain) or a file in the field "file": ${acceptedKindsText.en}.` });
 }
 
 export function registerPlanApi(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
@@ -69,12 +74,38 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       config: { rateLimit: documentRateLimit(config) },
       schema: {
         tags,
-        summary: `Read a plan document (text/plain, or a .txt/.docx file as multipart field "file") into its parts, without saving. Limits: ${formatBytes(DOCUMENT_UPLOAD_LIMIT, 'en')} uploaded; a .docx may expand to ${formatBytes(zipLimits.entryBytes, 'en')}, compressed at most ${zipLimits.ratio} times; ${config.documentRateLimitPerMinute} documents a minute per client without an account.`,
+        summary: `Read a plan document (text/plain, or a file as multipart field "file": ${acceptedKindsText.en}; the kind is told from the bytes) into its parts, without saving. The answer has the first plan's fields and \`plans\`, every plan found. Limits: ${formatBytes(DOCUMENT_UPLOAD_LIMIT, 'en')} uploaded; a .docx/.odt may expand to ${formatBytes(zipLimits.entryBytes, 'en')}, compressed at most ${zipLimits.ratio} times; a PDF at most ${pdfLimits.pages} pages; ${config.documentTimeLimitSeconds} s of reading; ${config.documentRateLimitPerMinute} documents a minute per client without an account. A scanned PDF answers 422 document_scanned, a file of another kind 415 unsupported_document.`,
         consumes: ['text/plain', 'multipart/form-data'],
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 413, 415, 422, 429, 503) },
       },
     },
-    async (request) => presentParsed(parsedOf(await readPlan(documents, documentSource(request))), request.lang),
+    async (request) => {
+      const reading = await readPlan(documents, documentSource(request));
+      // The first plan's fields as before; `plans` has every plan the document holds.
+      return { ...presentParsed(parsedOf(reading), request.lang), kind: reading.kind, plans: reading.plans.map((plan) => presentParsed(plan, request.lang)) };
+    },
+  );
+
+  app.post<{ Querystring: { dryRun?: boolean; districtId?: string } }>(
+    '/api/v1/plans/import-batch',
+    {
+      bodyLimit: batchLimits.totalBytes,
+      config: { rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } },
+      schema: {
+        tags,
+        summary: `Import many plan documents at once: several files in multipart fields "file", or a ZIP of them. Each file is read and reported on its own (plans found with district and period, warnings, or why it was refused); a plan of a past period becomes an archived published plan (a supervisor or commander of its unit only; the file is kept), a current or future one a draft. dryRun=true reads and checks without saving. Limits: ${batchLimits.files} files (counting those in archives), ${formatBytes(batchLimits.fileBytes, 'en')} a file, ${formatBytes(batchLimits.totalBytes, 'en')} together; files are read one after another.`,
+        consumes: ['multipart/form-data'],
+        querystring: { type: 'object', additionalProperties: false, properties: { dryRun: { type: 'boolean', default: false }, districtId: { type: 'string', maxLength: 80 } } },
+        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 413, 429, 503) },
+      },
+    },
+    async (request) => {
+      const principal = requireSignedIn(request);
+      const files = uploadedFiles(request, 'file');
+      if (files.length === 0) throw new AppError(400, 'empty_body', { pl: 'Wyślij pliki planów w polach „file” (multipart/form-data).', en: 'Send the plan files in fields "file" (multipart/form-data).' });
+      const reports = await importBatch(db, documents, principal, actorOf(request), files, { dryRun: request.query.dryRun ?? false, districtId: request.query.districtId });
+      return { dryRun: request.query.dryRun ?? false, ...presentBatch(reports, request.lang) };
+    },
   );
 
   app.post<{ Querystring: { districtId?: string } }>(
@@ -160,7 +191,10 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       const working = await workingView(db, request.principal, plan);
       const published = await publishedView(db, plan);
       if (!working && !published) throw new AppError(404, 'plan_not_found', planErrors.notFound());
+      const source = await planSourceInfo(db, plan.id);
       return {
+        // Imported into the archive from a file (zaimportowany): when and from what; the file itself is for staff.
+        imported: source ? { importedAt: source.importedAt.toISOString(), fileName: source.fileName, mediaType: source.mediaType, size: source.size, sha256: source.sha256 } : null,
         published: published && { ...published, url: `${config.publicUrl}${planUrl(plan.id)}`, pdf: `${config.publicUrl}${planUrl(plan.id)}/plan.pdf`, docx: `${config.publicUrl}${planUrl(plan.id)}/plan.docx` },
         working: working && { ...presentPlan(plan), ...working },
       };
@@ -228,6 +262,12 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       if (!plan || !(await workingView(db, request.principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());
       return { versions: await listVersions(db, plan.id), events: await listEvents(db, plan.id) };
     },
+  );
+
+  app.get<{ Params: FromSchema<typeof idParams> }>(
+    '/api/v1/plans/:id/source',
+    { schema: { tags, summary: 'The file an imported plan was read from, unchanged (staff of its unit)', params: idParams, response: { ...errorResponses(401, 404) } } },
+    async (request, reply) => sendPlanSource(db, request, reply, request.params.id),
   );
 
 }

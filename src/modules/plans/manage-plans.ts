@@ -27,7 +27,8 @@ import {
 } from './repository.js';
 import { completenessProblems, defaultPlanSettings, periodProblem, type PlanSettings } from './rules.js';
 import { planSearchText, stems } from './search/stems.js';
-import { isEditable, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
+import { isEditable, mayImportArchived, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
+import { insertPlanSource, type SourceFile } from './import/source-repository.js';
 
 /** Every change of plans goes through here, so caches of public plan pages learn of it. */
 function changePlans<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -72,15 +73,29 @@ function searchStemsOf(content: PlanContent): string {
   return stems(planSearchText(content, category)).join(' ');
 }
 
-async function assertPeriod(trx: Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<void> {
+/** Why a period cannot be a plan of the district (a bad day, too long, overlapping another plan), or null. */
+export async function periodError(db: Db | Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<AppError | null> {
   // Before any query: a text that is no calendar day ("-1e309") failed in the database as a 500.
   for (const [field, day] of [['periodFrom', from], ['periodTo', to]] as const) {
-    if (!isCalendarDay(day)) throw new AppError(400, 'invalid_date', planErrors.badDay(day), { field });
+    if (!isCalendarDay(day)) return new AppError(400, 'invalid_date', planErrors.badDay(day), { field });
   }
-  const problem = periodProblem(from, to, await planSettings(trx));
-  if (problem) throw new AppError(400, 'invalid_period', problem, { field: 'periodTo' });
-  const clash = await overlappingPlan(trx, districtId, from, to, exceptId);
-  if (clash) throw new AppError(409, 'plan_period_overlap', planErrors.overlap(clash.period_from, clash.period_to), { field: 'periodFrom', planId: clash.id });
+  const problem = periodProblem(from, to, await planSettings(db));
+  if (problem) return new AppError(400, 'invalid_period', problem, { field: 'periodTo' });
+  const clash = await overlappingPlan(db, districtId, from, to, exceptId);
+  if (clash) return new AppError(409, 'plan_period_overlap', planErrors.overlap(clash.period_from, clash.period_to), { field: 'periodFrom', planId: clash.id });
+  return null;
+}
+
+async function assertPeriod(trx: Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<void> {
+  const error = await periodError(trx, districtId, from, to, exceptId);
+  if (error) throw error;
+}
+
+/** Who may start a plan for a district: its officer (or today's substitute), or staff of its unit (e.g. to import one). */
+export async function mayStartPlan(db: Db | Trx, principal: Principal, district: { id: string; unitId: string }): Promise<boolean> {
+  const standing = await standingOf(db, principal, district.id, district.unitId);
+  const staff = ['admin', 'commander', 'supervisor'].includes(principal.role) && isInScope(principal.unitId, await unitAncestry(db, district.unitId));
+  return standing.isDistrictOfficer || staff;
 }
 
 export interface NewPlan {
@@ -100,11 +115,7 @@ export async function createPlan(db: Db, principal: Principal | null, actor: Act
   return changePlans(db, actor, async (trx) => {
     const district = await findDistrict(trx, input.districtId);
     if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
-    if (principal) {
-      const standing = await standingOf(trx, principal, district.id, district.unitId);
-      const staff = ['admin', 'commander', 'supervisor'].includes(principal.role) && isInScope(principal.unitId, await unitAncestry(trx, district.unitId));
-      if (!standing.isDistrictOfficer && !staff) throw httpErrors.forbidden(planErrors.notYourDistrict());
-    }
+    if (principal && !(await mayStartPlan(trx, principal, district))) throw httpErrors.forbidden(planErrors.notYourDistrict());
     await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
     const content = trimContent(input.content ?? emptyContent());
     const id = await insertPlan(
@@ -216,6 +227,37 @@ export async function transitionPlan(db: Db, principal: Principal, actor: Actor,
     await updatePlanRow(trx, plan.id, patch);
     await insertEvent(trx, { planId: plan.id, actor: actor.label, transition: input.transition, from: plan.status, to, version: patch.version ?? plan.version, note: input.note ?? null });
     return (await findPlan(trx, plan.id))!;
+  });
+}
+
+/** The status of a finished plan that was published before it came here: its life is over (see importArchivedPlan). */
+export const ARCHIVED_STATUS: PlanStatus = 'closed';
+
+/**
+ * A plan of a past period, already published on the unit's website, imported straight into the
+ * library: closed and published as version 1, with the file it was read from kept beside it (the
+ * "imported" marker). Only a reviewer of the plan's unit may (workflow.ts); a period that is not
+ * over yet (409) or overlaps another plan of the district (409) is refused. Audited like any save.
+ */
+export async function importArchivedPlan(db: Db, principal: Principal, actor: Actor, input: NewPlan & { content: PlanContent }, source: SourceFile): Promise<Plan> {
+  return changePlans(db, actor, async (trx) => {
+    const district = await findDistrict(trx, input.districtId);
+    if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
+    if (!mayImportArchived(await standingOf(trx, principal, district.id, district.unitId))) throw httpErrors.forbidden(planErrors.archiveNotAllowed());
+    if (input.periodTo >= warsawToday()) throw new AppError(409, 'plan_not_past', planErrors.archiveNotPast(input.periodTo), { field: 'periodTo' });
+    await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
+    const content = trimContent(input.content);
+    const id = await insertPlan(
+      trx,
+      { districtId: district.id, unitId: district.unitId, periodFrom: input.periodFrom, periodTo: input.periodTo, content, previousPlanId: null, searchStems: searchStemsOf(content) },
+      ARCHIVED_STATUS,
+    );
+    // Published when its period began, as far as anyone here knows: the library and the feed of new
+    // plans (newest first) keep an import of old plans in their past instead of at the top.
+    await updatePlanRow(trx, id, { publishedVersion: 1, publishedAt: new Date(`${input.periodFrom}T12:00:00Z`) });
+    await insertEvent(trx, { planId: id, actor: actor.label, transition: 'import', from: null, to: ARCHIVED_STATUS, version: 1 });
+    await insertPlanSource(trx, id, district.unitId, source, actor.label);
+    return (await findPlan(trx, id))!;
   });
 }
 

@@ -11,6 +11,18 @@ export const planErrors = {
     pl: 'Ten plan jest zatwierdzony lub czeka na decyzję i nie może być zmieniany. Aby go zmienić, utwórz nową wersję.',
     en: 'This plan is approved or awaiting a decision and cannot be changed. Create a new version to change it.',
   }),
+  sourceNotFound: (): Localized => ({
+    pl: 'Nie znaleziono pliku źródłowego planu (plan nie był importowany albo nie masz do niego dostępu).',
+    en: 'The plan’s source file was not found (the plan was not imported, or you have no access to it).',
+  }),
+  archiveNotAllowed: (): Localized => ({
+    pl: 'Opublikowane plany minionych okresów może importować do archiwum tylko kierownik lub komendant jednostki tego rejonu.',
+    en: 'Only a supervisor or commander of the district’s unit may import published plans of past periods into the archive.',
+  }),
+  archiveNotPast: (to: string): Localized => ({
+    pl: `Okres planu trwa do ${to} i jeszcze się nie skończył: bieżące i przyszłe plany importuje się jako szkice, które przechodzą zatwierdzenie.`,
+    en: `The plan’s period runs until ${to} and is not over yet: current and future plans are imported as drafts that go through approval.`,
+  }),
   notYourDistrict: (): Localized => ({
     pl: 'Plan może zmieniać tylko dzielnicowy tego rejonu albo jego zastępca.',
     en: 'Only the district officer of this district, or their substitute, may change the plan.',
@@ -70,8 +82,8 @@ export const statusNames: Record<'pl' | 'en', Record<string, string>> = {
 };
 
 export const transitionNames: Record<'pl' | 'en', Record<string, string>> = {
-  pl: { create: 'Utworzenie szkicu', submit: 'Przekaż do zatwierdzenia', approve: 'Zatwierdź', return: 'Zwróć do poprawy', publish: 'Opublikuj', revise: 'Utwórz nową wersję', start: 'Rozpocznij realizację', evaluate: 'Oceń realizację', close: 'Zamknij plan' },
-  en: { create: 'Draft created', submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', publish: 'Publish', revise: 'Create a new version', start: 'Start carrying out', evaluate: 'Evaluate', close: 'Close the plan' },
+  pl: { create: 'Utworzenie szkicu', import: 'Import opublikowanego planu do archiwum', submit: 'Przekaż do zatwierdzenia', approve: 'Zatwierdź', return: 'Zwróć do poprawy', publish: 'Opublikuj', revise: 'Utwórz nową wersję', start: 'Rozpocznij realizację', evaluate: 'Oceń realizację', close: 'Zamknij plan' },
+  en: { create: 'Draft created', import: 'Published plan imported into the archive', submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', publish: 'Publish', revise: 'Create a new version', start: 'Start carrying out', evaluate: 'Evaluate', close: 'Close the plan' },
 };
 
 export const categoryNames: Record<'pl' | 'en', Record<string, string>> = {

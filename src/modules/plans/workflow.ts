@@ -54,3 +54,12 @@ export function isEditable(status: PlanStatus): boolean {
 export function availableTransitions(status: PlanStatus, standing: Standing): Transition[] {
   return allTransitions.filter((t) => mayTransition(status, t, standing));
 }
+
+/**
+ * Importing a plan of a past period that the unit already published elsewhere straight into the
+ * library, as a closed plan: it skips approval and publication, so only those who approve and
+ * publish (a reviewer of the plan's unit) may do it. Current and future plans are imported as drafts.
+ */
+export function mayImportArchived(standing: Standing): boolean {
+  return standing.isReviewer;
+}

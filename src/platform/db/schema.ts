@@ -16,6 +16,7 @@ export interface DatabaseSchema {
   plan_events: PlanEventsTable;
   plan_partners: PlanPartnersTable;
   plan_search: PlanSearchTable;
+  plan_sources: PlanSourcesTable;
   report_categories: ReportCategoriesTable;
   reports: ReportsTable;
   report_events: ReportEventsTable;
@@ -187,6 +188,19 @@ export interface PlanEventsTable {
   to_status: string;
   version: number;
   note: string | null;
+}
+
+/** The file an imported plan was read from (migration 0012). */
+export interface PlanSourcesTable {
+  plan_id: string;
+  unit_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
+  imported_by: string;
+  imported_at: Timestamp;
 }
 
 export interface PlanPartnersTable {

@@ -1,20 +1,10 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { docxBomb, docxOfText, zipOf, zipOfManyEntries } from '../../../test/support/zip-files.js';
-import { AppError } from '../http/errors.js';
+import { problemOf } from '../../../test/support/errors.js';
 import { openZip, zipLimits, type ZipLimits } from './zip-reader.js';
 
 const MiB = 1024 * 1024;
-
-/** The AppError a promise rejects with (fails the test if it resolves or throws something else). */
-async function problemOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function readAll(bytes: Buffer, limits?: Partial<ZipLimits>) {
   const zip = await openZip(bytes, limits);

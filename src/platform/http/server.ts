@@ -8,6 +8,7 @@ import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
+import { keepUpload } from './uploads.js';
 import type { Config } from '../config/config.js';
 import { projectRoot } from '../config/config.js';
 import type { Database } from '../db/database.js';
@@ -66,7 +67,8 @@ export async function createHttpServer(config: Config, database: Database): Prom
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // File uploads of the admin import forms; fields (incl. the CSRF token) arrive as body values.
   // A file may be as large as its route's bodyLimit (upload-limits.ts), not more.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { files: 1, fields: 20 } });
+  // A route that takes several files raises `files` in its config.multipartOptions; keepUpload keeps their names.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { files: 1, fields: 20 }, onFile: keepUpload });
   uploadsFollowRouteLimits(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -51,6 +51,13 @@ describe('reading published area descriptions', () => {
     });
   });
 
+  it('leaves out what a saved web page adds around the description (publication date, author, print links)', () => {
+    const page = 'Rejon nr 3\nData publikacji 02.01.2019\nRejon obejmuje ulice: Lubelska, Polna.\nAutor: Jan Nowak\nOpublikowano: 03.01.2019 10:00\nDrukuj\nPowrót';
+    const { rules, unresolved } = parseAreaText(page, 'Lubartów');
+    expect(rules.map((r) => r.street)).toEqual(['Lubelska', 'Polna']);
+    expect(unresolved).toEqual([]);
+  });
+
   it('takes the town from the text when it says "w miejscowości …"', () => {
     const { rules } = parseAreaText('Rejon obejmuje w miejscowości Łęczna ulice: Jaśminową, Wiosenną.');
     expect(rules).toEqual([street('Jaśminowa', null, 'Łęczna'), street('Wiosenna', null, 'Łęczna')]);

@@ -89,6 +89,12 @@ interface Entry {
   source: string;
 }
 
+/**
+ * Lines a unit's web page adds around the text (a saved page keeps them): when and by whom it was
+ * published, counters, print and back links. They name no street or village.
+ */
+const PAGE_METADATA = /^ *(?:data (?:publikacji|aktualizacji|wytworzenia|modyfikacji)|opublikowano|zaktualizowano|autor|źródło|wytworzył[a-z]*|udostępnił[a-z]*|wprowadził[a-z]*|liczba (?:odsłon|wyświetleń)|drukuj|powrót|wersja do druku)(?=[\s:.]|$).*$/gimu;
+
 export function parseAreaText(text: string, defaultLocality?: string): AreaReading {
   const warnings: Localized[] = [];
   const rules: StreetRule[] = [];
@@ -98,7 +104,7 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
     warnings.push(message);
   };
 
-  let cleaned = text.replace(/\*\*/g, '').replace(/\r/g, '').replace(/[ \t\u00a0]+/g, ' ');
+  let cleaned = text.replace(/\*\*/g, '').replace(/\r/g, '').replace(/[ \t\u00a0]+/g, ' ').replace(PAGE_METADATA, '');
   // "w miejscowości Łęczna": a hint of the town the streets belong to.
   const hint = new RegExp(String.raw`w miejscowości\s+(${NAME})`, 'u').exec(cleaned)?.[1];
   for (const lead of LEADS) cleaned = cleaned.replace(lead, '\n');

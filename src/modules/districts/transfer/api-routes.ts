@@ -5,7 +5,10 @@ import { AppError } from '../../../platform/http/errors.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { actorOf } from '../../../platform/http/request-context.js';
 import { checkedText, parseJsonText } from '../../../platform/documents/text-file.js';
-import type { Lang } from '../../../platform/i18n/i18n.js';
+import { formatBytes, formatNumber, type Lang } from '../../../platform/i18n/i18n.js';
+import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
+import { documentText } from '../../../platform/documents/document-text.js';
+import { acceptedKindsText } from '../../../platform/documents/document-kind.js';
 import { parseAreaText } from '../matching/area-text.js';
 import { registerRoles } from '../manage-districts.js';
 import { listDistricts } from '../repository.js';
@@ -18,6 +21,9 @@ import { importPolygons, type PolygonImportReport } from './import-polygons.js';
 import { registerRegisterApi } from './register-api.js';
 
 const IMPORT_LIMIT = 20 * 1024 * 1024;
+/** An area description as a file (a saved page, a .docx): the limit of a plan document. */
+const AREA_DOCUMENT_LIMIT = 5 * 1024 * 1024;
+const AREA_TEXT_LIMIT = 100_000;
 const partialQuery = {
   type: 'object',
   additionalProperties: false,
@@ -42,7 +48,7 @@ export function localizePolygons(report: PolygonImportReport, lang: Lang) {
 }
 
 /** Import and export of street rules (CSV) and polygons (GeoJSON); the free-text area parser. */
-export function registerTransferApi(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
+export function registerTransferApi(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
   const db = database.db;
   // File contents with NUL bytes are binary, not CSV or GeoJSON: 415 before they reach the database.
   app.addContentTypeParser(['text/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => {
@@ -60,17 +66,17 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
     }
   });
 
-  registerRegisterApi(app, database, changed);
+  registerRegisterApi(app, database, changed, documents);
 
   app.post<{ Querystring: { locality?: string }; Body: string }>(
     '/api/v1/districts/parse-area',
     {
+      bodyLimit: AREA_DOCUMENT_LIMIT,
       schema: {
         tags: ['districts'],
-        summary: 'Turn a published area description ("Rejon służbowy nr 3 obejmuje ulice: …") into street rules, without saving',
-        consumes: ['text/plain'],
+        summary: `Turn a published area description ("Rejon służbowy nr 3 obejmuje ulice: …") into street rules, without saving: as text/plain, or a file in the multipart field "file" (${acceptedKindsText.en}; read in a document worker, the kind told from its bytes), at most ${formatBytes(AREA_DOCUMENT_LIMIT, 'en')}`,
+        consumes: ['text/plain', 'multipart/form-data'],
         querystring: { type: 'object', additionalProperties: false, properties: { locality: { type: 'string', maxLength: 100, description: 'Town the listed streets belong to' } } },
-        body: { type: 'string', maxLength: 100_000 },
         response: {
           200: {
             type: 'object',
@@ -81,13 +87,17 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
               unresolved: unresolvedSchema,
             },
           },
-          ...errorResponses(400, 415),
+          ...errorResponses(400, 413, 415, 422, 503),
         },
       },
     },
     async (request) => {
-      const text = typeof request.body === 'string' ? request.body : '';
-      if (!text.trim()) throw new AppError(400, 'empty_body', { pl: 'Wyślij opis obszaru jako tekst (text/plain).', en: 'Send the area description as text (text/plain).' });
+      const body = request.body as unknown;
+      const file = (body as { file?: unknown } | null)?.file;
+      const text = typeof body === 'string' ? checkedText(body) : Buffer.isBuffer(file) && file.length > 0 ? (await documentText(documents, file)).text : '';
+      if (!text.trim()) throw new AppError(400, 'empty_body', { pl: 'Wyślij opis obszaru jako tekst (text/plain) albo plik w polu „file”.', en: 'Send the area description as text (text/plain) or a file in the field "file".' });
+      // The parser runs on this thread: its input stays as small as the text bodies always were.
+      if (text.length > AREA_TEXT_LIMIT) throw new AppError(413, 'area_text_too_long', { pl: `Opis obszaru ma więcej niż ${formatNumber(AREA_TEXT_LIMIT, 'pl')} znaków.`, en: `The area description has more than ${formatNumber(AREA_TEXT_LIMIT, 'en')} characters.` }, { max: AREA_TEXT_LIMIT });
       const result = parseAreaText(text, request.query.locality?.trim() || undefined);
       return { rules: result.rules, warnings: result.warnings.map((w) => w[request.lang]), unresolved: localizeUnresolved(result.unresolved, request.lang) };
     },

@@ -13,9 +13,10 @@ import { importStreetRules } from './import-rules.js';
 import { localizePolygons, localizeRules } from './api-routes.js';
 import { ImportPage, importMessages, type ImportResult } from './pages.js';
 import { registerRegisterPages } from './register-page-routes.js';
+import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
 
 /** The admin import page: file uploads that work without JavaScript. */
-export function registerTransferPages(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
+export function registerTransferPages(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
   const db = database.db;
   const show = async (request: FastifyRequest, reply: FastifyReply, result: ImportResult | null) => {
     const principal = requireRole(request, ...registerRoles);
@@ -24,7 +25,7 @@ export function registerTransferPages(app: FastifyInstance, database: Database, 
   };
 
   app.get('/admin/import', { schema: { hide: true } }, (request, reply) => show(request, reply, null));
-  registerRegisterPages(app, database, changed);
+  registerRegisterPages(app, database, changed, documents);
 
   app.get<{ Querystring: { unit?: string; format?: string } }>('/admin/export', { schema: { hide: true } }, async (request, reply) => {
     requireRole(request, ...registerRoles);

@@ -10,6 +10,7 @@ import { importRegister, type PlannedDistrict, type RegisterImport } from './reg
 import { localizeUnresolved, registerPreviewSchema } from './register-schemas.js';
 import { REGISTER_UPLOAD_LIMIT, registerTextOf } from './register-source.js';
 import { parseRegisterText, type RegisterEntry, type RegisterReading } from './register-text.js';
+import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
 
 type Query = { unitId?: string; locality?: string; dryRun?: boolean };
 
@@ -52,7 +53,7 @@ export function presentRegister(result: RegisterReading | RegisterImport, lang: 
 }
 
 /** Reading a unit's whole contacts page and importing it as the unit's register. */
-export function registerRegisterApi(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
+export function registerRegisterApi(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
   const db = database.db;
   app.post<{ Querystring: Query }>(
     '/api/v1/districts/parse-register',
@@ -69,7 +70,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
     },
     async (request) => {
       const principal = requireRole(request, ...registerRoles);
-      const reading = parseRegisterText(registerTextOf(request), { locality: request.query.locality });
+      const reading = parseRegisterText(await registerTextOf(request, documents), { locality: request.query.locality });
       if (!request.query.unitId) return presentRegister(reading, request.lang);
       return presentRegister(await importRegister(db, principal, actorOf(request), { unitId: request.query.unitId, reading, dryRun: true }), request.lang);
     },
@@ -90,7 +91,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
     },
     async (request) => {
       const principal = requireRole(request, ...registerRoles);
-      const reading = parseRegisterText(registerTextOf(request), { locality: request.query.locality });
+      const reading = parseRegisterText(await registerTextOf(request, documents), { locality: request.query.locality });
       const dryRun = request.query.dryRun ?? false;
       const result = await importRegister(db, principal, actorOf(request), { unitId: request.query.unitId!, reading, dryRun });
       if (result.saved) await changed();

@@ -11,11 +11,12 @@ import { importRegister, type RegisterImport } from './register-import.js';
 import { RegisterImportPage, type RegisterPageProps } from './register-pages.js';
 import { REGISTER_UPLOAD_LIMIT, registerTextOf } from './register-source.js';
 import { parseRegisterText } from './register-text.js';
+import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
 
 type Values = RegisterPageProps['values'];
 
 /** The admin page that imports a unit's whole contacts page: paste or choose a file → preview → confirm. Works without JavaScript. */
-export function registerRegisterPages(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
+export function registerRegisterPages(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
   const db = database.db;
   const show = async (request: FastifyRequest, reply: FastifyReply, values: Values, result: RegisterImport | null, error?: string) => {
     const principal = requireRole(request, ...registerRoles);
@@ -32,7 +33,7 @@ export function registerRegisterPages(app: FastifyInstance, database: Database, 
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
     const values: Values = { unit: field('unit'), locality: field('locality'), text: '' };
     try {
-      values.text = registerTextOf(request);
+      values.text = await registerTextOf(request, documents);
       if (!values.unit) return show(request, reply, values, null, request.lang === 'pl' ? 'Wybierz jednostkę.' : 'Choose a unit.');
       const reading = parseRegisterText(values.text, { locality: values.locality });
       const dryRun = field('intent') !== 'save';

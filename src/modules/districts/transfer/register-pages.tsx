@@ -4,6 +4,7 @@ import { CsrfField, FileField, SelectField, SummaryRow, Tag, TextAreaField, Text
 import { defineMessages, formatNumber } from '../../../platform/i18n/i18n.js';
 import { formatRule } from '../rules-format.js';
 import type { PlannedDistrict, RegisterImport } from './register-import.js';
+import { acceptAttribute } from '../../../platform/documents/document-kind.js';
 
 const messages = defineMessages({
   pl: {
@@ -15,7 +16,7 @@ const messages = defineMessages({
     localityHint: 'Miasto, w którym leżą wymienione ulice (np. Łęczna). Wsie są rozpoznawane z tekstu.',
     text: 'Tekst strony',
     textHint: 'Dla każdego rejonu: numer, stopień, imię i nazwisko dzielnicowego, telefon, e-mail i obszar. Nagłówki „Rejon nr …”, tabela z kolumnami rozdzielonymi „ | ” albo jeden wiersz na rejon.',
-    file: 'albo plik z tekstem strony',
+    file: 'albo plik: zapisana strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z tekstem albo tekst (.txt)',
     preview: 'Pokaż podgląd',
     previewTitle: 'Podgląd',
     summary: (districts: string, created: string, updated: string) => `Rejony: ${districts} (nowe: ${created}, zmienione: ${updated}).`,
@@ -53,7 +54,7 @@ const messages = defineMessages({
     localityHint: 'The town the listed streets are in (e.g. Łęczna). Villages are recognised from the text.',
     text: 'Page text',
     textHint: 'For each district: number, the officer’s rank and name, phone, e-mail and area. Headings “Rejon nr …”, a table with cells separated by “ | ”, or one line per district.',
-    file: 'or a file with the page text',
+    file: 'or a file: a saved web page (.html), Word (.docx), OpenDocument (.odt), a PDF with text, or text (.txt)',
     preview: 'Show preview',
     previewTitle: 'Preview',
     summary: (districts: string, created: string, updated: string) => `Districts: ${districts} (new: ${created}, changed: ${updated}).`,
@@ -210,7 +211,7 @@ export function RegisterImportPage({ ctx, units, values, result, error }: Regist
         <SelectField name="unit" label={m.unit} hint={m.unitHint} options={units} value={values.unit} />
         <TextField name="locality" label={m.locality} hint={m.localityHint} value={values.locality} width="medium" />
         <TextAreaField name="text" label={m.text} hint={m.textHint} value={result?.saved ? '' : values.text} rows={14} />
-        <FileField name="file" label={m.file} accept=".txt,text/plain" />
+        <FileField name="file" label={m.file} accept={acceptAttribute} />
         <button type="submit" name="intent" value="preview" className="button">
           {m.preview}
         </button>

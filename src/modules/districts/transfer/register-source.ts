@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.js';
-import { textOfFile } from '../../../platform/documents/text-file.js';
+import { documentText } from '../../../platform/documents/document-text.js';
+import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
 
 /** The longest contacts page read, in characters (a unit with a hundred districts fits many times over). */
 export const REGISTER_TEXT_LIMIT = 500_000;
@@ -13,22 +14,16 @@ const tooLong = () =>
     en: `The page text is too long (at most ${REGISTER_TEXT_LIMIT.toLocaleString('en-GB')} characters).`,
   });
 
-/**
- * The text of an uploaded contacts page. The one place a file becomes text for the register
- * reader: today text files (UTF-8) only; the readers of .docx/.pdf/.html/.odt plug in here.
- */
-export function registerSourceText(file: Buffer, _fileName?: string): string {
-  return textOfFile(file);
-}
 
-/** The contacts page of a request: a text/plain body, a "text" form field, or a file in the multipart field "file". */
-export function registerTextOf(request: FastifyRequest): string {
+/** The contacts page of a request: a text/plain body, a "text" form field, or a file (any kind the document readers know) in the multipart field "file". */
+export async function registerTextOf(request: FastifyRequest, documents: DocumentWorkers): Promise<string> {
   const body = request.body as unknown;
   let text = '';
   if (typeof body === 'string') text = body;
   else if (body && typeof body === 'object') {
     const { file, text: field } = body as { file?: unknown; text?: unknown };
-    if (Buffer.isBuffer(file) && file.length > 0) text = registerSourceText(file);
+    // A saved page, .docx, .odt, PDF or text file, read in a document worker (its kind from its bytes).
+    if (Buffer.isBuffer(file) && file.length > 0) text = (await documentText(documents, file)).text;
     else if (typeof field === 'string') text = field;
   }
   if (text.length > REGISTER_TEXT_LIMIT) throw tooLong();

@@ -1,22 +1,21 @@
-import type { ReactNode } from 'react';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { CheckboxField, CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
-import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { formatBytes, formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import type { PlanSourceInfo } from '../import/source-repository.js';
 import { categoryNames, statusNames, transitionNames } from '../messages.js';
 import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '../model.js';
 import type { Deadline } from '../rules.js';
 import type { PlanVersion } from '../repository.js';
 import type { Transition } from '../workflow.js';
-import type { ParsedPlan } from '../import/parse-plan.js';
 import { PlanDocumentView } from '../public/pages.js';
 import type { PlanDocument } from '../publication/document.js';
 import { diffWords, hasChanges } from './diff.js';
 import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 
-const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
+export const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
 
 export interface QueueRow {
   plan: Plan;
@@ -115,84 +114,6 @@ export function NewPlanPage({ ctx, districts, values, errors }: { ctx: PageConte
   );
 }
 
-export function ImportPage({
-  ctx,
-  districts,
-  text,
-  districtId,
-  parsed,
-  warnings,
-  errors,
-}: {
-  ctx: PageContext;
-  districts: Option[];
-  text: string;
-  districtId: string | undefined;
-  parsed: ParsedPlan | null;
-  warnings: string[];
-  errors: FieldError[];
-}) {
-  const m = editorMessages[ctx.lang];
-  const row = (label: string, value: ReactNode) => (
-    <div className="summary-list__row">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-  return (
-    <Layout ctx={ctx} title={m.importTitle}>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
-      <h1>{m.importTitle}</h1>
-      <p className="lead">{m.importLead}</p>
-      {parsed && (
-        <section aria-labelledby="recognised" className="section-box">
-          <h2 id="recognised">{m.recognised}</h2>
-          <dl className="summary-list">
-            {row(m.unit, parsed.unit ?? m.none)}
-            {row(m.districtNumber, parsed.districtNumber ?? m.none)}
-            {row(m.period, parsed.period ? `${parsed.period.from ? day(parsed.period.from, ctx) : '…'} – ${parsed.period.to ? day(parsed.period.to, ctx) : '…'}` : m.none)}
-            {row(m.target, parsed.goal.target ? `${parsed.goal.target.direction === 'decrease' ? m.decrease : m.increase} ${parsed.goal.target.percent}%` : m.none)}
-            {row(m.actionsCount, parsed.actions.length)}
-            {row(m.partnersCount, parsed.partners.length)}
-            {row(m.channelsCount, parsed.communication.length)}
-          </dl>
-          <h3>{m.notRecognised}</h3>
-          {warnings.length === 0 ? (
-            <p>{m.nothingMissing}</p>
-          ) : (
-            <ul>
-              {warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-      <form method="post" action="/admin/plans/import" encType="multipart/form-data" noValidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextAreaField name="text" label={m.text} value={text} rows={12} error={errorFor(errors, 'text')} />
-        <div className="field">
-          <label className="field__label" htmlFor="field-file">
-            {m.file}
-          </label>
-          <input className="input" id="field-file" name="file" type="file" accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
-        </div>
-        <SelectField name="districtId" label={m.district} value={districtId} options={districts} placeholder={m.districtAuto} error={errorFor(errors, 'districtId')} />
-        <div className="actions">
-          <button type="submit" name="intent" value="recognise" className="button button--secondary">
-            {m.recognise}
-          </button>
-          {parsed && (
-            <button type="submit" name="intent" value="create" className="button">
-              {m.createDraft}
-            </button>
-          )}
-        </div>
-      </form>
-    </Layout>
-  );
-}
-
 function Diff({ before, after, ctx }: { before: string; after: string; ctx: PageContext }) {
   const segments = diffWords(before, after);
   if (!hasChanges(segments)) return <p className="muted">{editorMessages[ctx.lang].noChanges}</p>;
@@ -244,6 +165,8 @@ export interface WorkPageProps {
   errors: FieldError[];
   periodFrom: string;
   periodTo: string;
+  /** The file an imported plan was read from (the "imported" marker), or null. */
+  source: PlanSourceInfo | null;
 }
 
 function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: WorkPageProps) {
@@ -401,7 +324,21 @@ export function WorkPage(props: WorkPageProps) {
             <a href={`/plany/${plan.id}`}>{m.publicPage}</a>
           </>
         )}
+        {props.source && (
+          <>
+            {' · '}
+            <Tag tone="grey">{m.imported}</Tag>
+          </>
+        )}
       </p>
+      {props.source && (
+        <p>
+          {m.importedFrom(props.source.fileName, formatBytes(props.source.size, ctx.lang), props.source.importedBy, formatDateTime(props.source.importedAt, ctx.lang))}{' '}
+          <a href={`/admin/plans/${plan.id}/source`} download>
+            {m.downloadSource}
+          </a>
+        </p>
+      )}
       <section aria-labelledby="deadlines">
         <h2 id="deadlines">{m.deadlines}</h2>
         <ul className="deadline-list">

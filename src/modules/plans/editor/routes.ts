@@ -14,6 +14,11 @@ import type { Option } from '../../../platform/render/components.js';
 import { warsawToday } from '../../districts/assignments.js';
 import { districtsServedBy, listDistrictChoices } from '../../districts/repository.js';
 import { importPlanDocument } from '../import/import-plan.js';
+import { batchLimits, importBatch, presentBatch } from '../import/batch.js';
+import { uploadedFiles } from '../../../platform/http/uploads.js';
+import type { BatchView } from './import-report.js';
+import { planSourceInfo } from '../import/source-repository.js';
+import { sendPlanSource } from '../import/source-download.js';
 import type { ParsedPlan } from '../import/parse-plan.js';
 import { documentRateLimit, parsedOf, readPlan } from '../import/plan-reader.js';
 import type { PlanReading } from '../import/read-document.js';
@@ -25,7 +30,8 @@ import { findPlan, listEvents, listPlans, listVersions, unitPartners, type Revie
 import { planDocument } from '../publication/document.js';
 import { isTransition } from '../workflow.js';
 import { applyListIntent, readEditorForm } from './form.js';
-import { ImportPage, NewPlanPage, QueuePage, WorkPage } from './pages.js';
+import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
+import { ImportPage } from './import-page.js';
 
 const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
 
@@ -81,7 +87,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     return sendPage(reply, createElement(NewPlanPage, { ctx: pageContext(request, reply), districts: await districtOptions(database, principal), values: fields, errors }), 400);
   });
 
-  const showImport = async (request: FastifyRequest, reply: FastifyReply, values: { text: string; districtId?: string | undefined }, parsed: ParsedPlan | null, errors: FieldError[], status = 422) => {
+  const showImport = async (request: FastifyRequest, reply: FastifyReply, values: { text: string; districtId?: string | undefined }, parsed: ParsedPlan | null, errors: FieldError[], status = 422, batch: BatchView | null = null) => {
     const principal = requireRole(request, ...staffRoles);
     return sendPage(
       reply,
@@ -93,6 +99,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         parsed,
         warnings: parsed?.warnings.map((w) => w[request.lang]) ?? [],
         errors,
+        batch,
       }),
       errors.length ? status : 200,
     );
@@ -102,18 +109,35 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.get('/admin/plans/import', { schema: { hide: true } }, (request, reply) => showImport(request, reply, { text: '' }, null, []));
 
-  app.post('/admin/plans/import', { schema: { hide: true }, bodyLimit: 6 * 1024 * 1024, config: { rateLimit: documentRateLimit(config) } }, async (request, reply) => {
+  // Several files at once (or a ZIP): the batch limits, and the files' names kept for the report (platform/http/uploads.ts).
+  const importRoute = { schema: { hide: true }, bodyLimit: batchLimits.totalBytes, config: { rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } } };
+  app.post('/admin/plans/import', importRoute, async (request, reply) => {
     const principal = requireRole(request, ...staffRoles);
-    const body = (request.body ?? {}) as { text?: string; file?: Buffer; districtId?: string; intent?: string };
+    const body = (request.body ?? {}) as { text?: string; districtId?: string; intent?: string };
     const districtId = body.districtId || undefined;
     const pasted = typeof body.text === 'string' ? body.text : '';
-    const hasFile = Buffer.isBuffer(body.file) && body.file.length > 0;
-    if (!hasFile && !pasted.trim()) return showImport(request, reply, { text: pasted, districtId }, null, nothingToRead(request.lang));
+    const files = uploadedFiles(request, 'file');
+    const batch = async (dryRun: boolean) => {
+      if (files.length === 0) return showImport(request, reply, { text: pasted, districtId }, null, [{ field: 'file', code: 'required', message: request.lang === 'pl' ? 'Wybierz pliki planów.' : 'Choose the plan files.' }], 400);
+      try {
+        const reports = await importBatch(db, documents, principal, actorOf(request), files, { dryRun, districtId });
+        return await showImport(request, reply, { text: '', districtId }, null, [], 200, { dryRun, ...presentBatch(reports, request.lang) });
+      } catch (error) {
+        return showImport(request, reply, { text: pasted, districtId }, null, textErrors(error, request.lang), (error as AppError).status);
+      }
+    };
+    // Many files (or the buttons for files) go through the batch import; one file or pasted text as before.
+    if (body.intent === 'preview-files' || body.intent === 'import-files') return batch(body.intent === 'preview-files');
+    if (files.length > 1) return batch(true);
+    if (files.length === 0 && !pasted.trim()) return showImport(request, reply, { text: pasted, districtId }, null, nothingToRead(request.lang));
     let reading: PlanReading;
     try {
+      if (files[0] && files[0].bytes.length > batchLimits.fileBytes) throw new AppError(413, 'payload_too_large', { pl: 'Przesłany plik jest za duży dla tej operacji.', en: 'The uploaded file is too large for this request.' });
       // The file, when one is chosen, wins over the pasted text, as before.
-      reading = await readPlan(documents, hasFile ? { file: body.file! } : { text: pasted });
+      reading = await readPlan(documents, files[0] ? { file: files[0].bytes } : { text: pasted });
     } catch (error) {
+      // One ZIP of files: a batch, previewed first.
+      if (error instanceof AppError && error.code === 'document_is_archive') return batch(true);
       // A file over a limit, broken or binary: the form again, with the reason, and the limit's status.
       const errors = textErrors(error, request.lang);
       return showImport(request, reply, { text: pasted, districtId }, null, errors, (error as AppError).status);
@@ -166,6 +190,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         errors: override.errors ?? [],
         periodFrom: override.periodFrom ?? plan.periodFrom,
         periodTo: override.periodTo ?? plan.periodTo,
+        source: (await planSourceInfo(db, plan.id)) ?? null,
       }),
       override.errors?.length ? 400 : 200,
     );
@@ -246,6 +271,11 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
       return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang) });
     }
     return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { schema: { hide: true } }, async (request, reply) => {
+    requireRole(request, ...staffRoles);
+    return sendPlanSource(db, request, reply, request.params.id);
   });
 
   app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { schema: { hide: true } }, async (request, reply) => {

@@ -23,6 +23,14 @@ export function notAPlan(sections: number[]): AppError {
   );
 }
 
+/** 422 `period_unknown`: the document gives no period, so the plan cannot be saved. */
+export function periodUnknown(): AppError {
+  return new AppError(422, 'period_unknown', {
+    pl: 'Dokument nie podaje okresu planu („na okres od … do …”); uzupełnij go i spróbuj ponownie.',
+    en: 'The document gives no plan period ("na okres od … do …"); add it and try again.',
+  });
+}
+
 /** Parses trusted text on the calling thread (the demo data); uploads go through plan-reader.ts. */
 export function parseDocument(text: string): ParsedPlan {
   try {
@@ -77,12 +85,7 @@ export async function importPlanDocument(
   options: { districtId?: string | undefined; status?: PlanStatus } = {},
 ): Promise<{ plan: Plan; parsed: ParsedPlan }> {
   const period = parsed.period;
-  if (!period?.from || !period.to) {
-    throw new AppError(422, 'period_unknown', {
-      pl: 'Dokument nie podaje okresu planu („na okres od … do …”); uzupełnij go i spróbuj ponownie.',
-      en: 'The document gives no plan period ("na okres od … do …"); add it and try again.',
-    });
-  }
+  if (!period?.from || !period.to) throw periodUnknown();
   const target = await districtOfDocument(db, parsed, options.districtId);
   const plan = await createPlan(
     db,

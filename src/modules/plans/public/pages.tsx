@@ -151,7 +151,7 @@ export function PlanPage({
 }: {
   ctx: PageContext;
   document: PlanDocument;
-  plan: { id: string; status: PlanStatus; version: number; publishedAt: Date | null; evaluation: Evaluation | null; unitName: string; districtName: string };
+  plan: { id: string; status: PlanStatus; version: number; publishedAt: Date | null; evaluation: Evaluation | null; unitName: string; districtName: string; imported: boolean };
   similar: PlanSummary[];
   districtUrl: string;
   staffUrl: string | null;
@@ -163,7 +163,14 @@ export function PlanPage({
         <p>
           {m.district}: <a href={districtUrl}>{plan.districtName}</a> · {m.status}: <Tag tone="blue">{statusNames[ctx.lang][publicStatus(plan.status)]}</Tag> · {m.version} {plan.version}
           {plan.publishedAt && ` · ${m.publishedOn} ${formatDate(plan.publishedAt, ctx.lang)}`}
+          {plan.imported && (
+            <>
+              {' · '}
+              <Tag tone="grey">{m.imported}</Tag>
+            </>
+          )}
         </p>
+        {plan.imported && <p className="muted">{m.importedNote}</p>}
         <p>
           {m.download}: <a href={`/plany/${plan.id}/plan.pdf`}>{m.pdf}</a> · <a href={`/plany/${plan.id}/plan.docx`}>{m.docx}</a>
           {staffUrl && (

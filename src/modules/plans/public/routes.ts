@@ -1,4 +1,5 @@
 import { createElement } from 'react';
+import { planSourceInfo } from '../import/source-repository.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database, Db } from '../../../platform/db/database.js';
@@ -97,7 +98,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
 
   // A published plan changes rarely and is read often: its page's data is kept for 30 s, and at
   // once forgotten when this process changes any plan (similar plans may change with any of them).
-  const pages = new TtlCache<{ plan: Plan; published: Awaited<ReturnType<typeof loadPublished>>['published']; similar: PlanSummary[] }>(30_000);
+  const pages = new TtlCache<{ plan: Plan; published: Awaited<ReturnType<typeof loadPublished>>['published']; similar: PlanSummary[]; imported: boolean }>(30_000);
   onPlansChanged(() => pages.clear());
 
   // …and so is the page itself for anonymous visitors, who are nearly all of its readers.
@@ -106,16 +107,16 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
 
   app.get<{ Params: { id: string } }>('/plany/:id', { schema: { hide: true } }, (request, reply) =>
     rendered.send(request, reply, async (ctx) => {
-      const { plan, published, similar } = await pages.get(`${request.params.id}|${request.lang}`, async () => {
+      const { plan, published, similar, imported } = await pages.get(`${request.params.id}|${request.lang}`, async () => {
         const { plan, published } = await loadPublished(request.params.id, request.lang);
         const query = similarityQuery(planSearchText(published.content));
-        return { plan, published, similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [] };
+        return { plan, published, similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [], imported: (await planSourceInfo(db, plan.id)) !== undefined };
       });
       const staff = request.principal && (await workingView(db, request.principal, plan));
       return createElement(PlanPage, {
         ctx,
         document: published.document,
-        plan: { id: plan.id, status: plan.status, version: published.version, publishedAt: plan.publishedAt, evaluation: plan.evaluation, unitName: published.context.unitName, districtName: published.context.districtName },
+        plan: { id: plan.id, status: plan.status, version: published.version, publishedAt: plan.publishedAt, evaluation: plan.evaluation, unitName: published.context.unitName, districtName: published.context.districtName, imported },
         similar,
         districtUrl: districtUrl(plan.districtId),
         staffUrl: staff ? `/admin/plans/${plan.id}` : null,
