@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
+import { policePage } from '../../../../test/support/document-files.js';
 
 /** A made-up contacts page of kpp-leczna for a made-up town (no demo district has its streets). */
 const page = (second = 'Rejon obejmuje ulice: Brzozową (numery nieparzyste), Modrzewiową oraz Park Leśny.') => `Dzielnicowi – Komisariat w Testowie
@@ -104,11 +105,17 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
     expect((await locate('Testowo, Jodłowa 1')).statusCode).toBe(404);
   });
 
-  it('reads an uploaded text file, refuses a binary one and an empty body', async () => {
+  it('reads an uploaded text file or saved web page, refuses a binary one and an empty body', async () => {
     const upload = await multipartBody({ file: { filename: 'kontakty.txt', data: new TextEncoder().encode(page()), type: 'text/plain' } });
     const read = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-register?locality=Testowo', payload: upload.payload, headers: { 'content-type': upload.contentType } });
     expect(read.statusCode).toBe(200);
     expect(read.json().districts).toHaveLength(2);
+    // The unit's page as a browser saves it: menus, cookie banner and footer around the districts.
+    const html = policePage('Dzielnicowi', page().split('\n\n').map((block) => `<p>${block.replace(/\n/g, '<br>')}</p>`).join('\n'));
+    const saved = await multipartBody({ file: { filename: 'dzielnicowi.htm', data: new TextEncoder().encode(html), type: 'text/html' } });
+    const fromPage = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-register?locality=Testowo', payload: saved.payload, headers: { 'content-type': saved.contentType } });
+    expect(fromPage.statusCode, fromPage.body).toBe(200);
+    expect(fromPage.json().districts).toEqual(read.json().districts);
     const binary = await multipartBody({ file: { filename: 'kontakty.bin', data: new Uint8Array([80, 0, 1, 2]) } });
     const refused = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-register', payload: binary.payload, headers: { 'content-type': binary.contentType } });
     expect(refused.statusCode).toBe(415);
