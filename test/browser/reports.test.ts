@@ -111,7 +111,7 @@ describe('reporting without JavaScript', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'report-similar-phone');
     await page.getByRole('button', { name: 'To samo zagrożenie – potwierdzam' }).first().click();
-    expect(await page.getByRole('heading', { name: 'Dziękujemy: potwierdziłeś to zgłoszenie.' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za potwierdzenie tego zgłoszenia.' }).isVisible()).toBe(true);
     await context.close();
   });
 });

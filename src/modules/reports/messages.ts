@@ -23,7 +23,7 @@ export const reportErrors = {
     en: 'The district must belong to the report’s unit or a unit below it.',
   }),
   alreadyConfirmed: (): Localized => ({
-    pl: 'Już potwierdziłeś to zgłoszenie z tego adresu IP. Dziękujemy.',
+    pl: 'To zgłoszenie zostało już potwierdzone z tego adresu IP. Dziękujemy.',
     en: 'You have already confirmed this report from this IP address. Thank you.',
   }),
   closedReport: (): Localized => ({

@@ -73,6 +73,11 @@ describe('published plan pages and documents', () => {
     const feed = await t.app.inject('/plany.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body.match(/<entry>/g)).toHaveLength(4);
+    // RFC 4287: the feed and every entry have an id, a title, an update time; an author names who published.
+    expect(feed.body).toMatch(/^<\?xml[^>]*\?><feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"><id>[^<]+<\/id><title>[^<]+<\/title><updated>\d{4}-\d\d-\d\dT[^<]+<\/updated><author><name>Dzielnicowy<\/name><\/author>/);
+    for (const entry of feed.body.match(/<entry>.*?<\/entry>/g)!) {
+      expect(entry).toMatch(/<id>[^<]+<\/id><title>[^<]+<\/title><link href="[^"]+"\/><updated>[^<]+<\/updated><author><name>Komend[^<]+<\/name><\/author>/);
+    }
     expect(feed.body).toContain(`http://localhost:3000/plany/${krasnystaw}`);
   });
 

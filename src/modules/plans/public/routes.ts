@@ -144,10 +144,10 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
     const entries = summaries
       .map((summary, i) => {
         const link = `${config.publicUrl}${summary.url}`;
-        return `<entry><id>${escapeXml(link)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${summary.periodFrom} – ${summary.periodTo})`)}</title><link href="${escapeXml(link)}"/><updated>${plans[i]!.published!.toISOString()}</updated><summary>${escapeXml(summary.goal)}</summary></entry>`;
+        return `<entry><id>${escapeXml(link)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${summary.periodFrom} – ${summary.periodTo})`)}</title><link href="${escapeXml(link)}"/><updated>${plans[i]!.published!.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
       })
       .join('');
-    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>${escapeXml(`${config.publicUrl}/plany`)}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><link rel="self" href="${escapeXml(`${config.publicUrl}/plany.atom`)}"/><link href="${escapeXml(`${config.publicUrl}/plany`)}"/>${entries}</feed>`;
+    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>${escapeXml(`${config.publicUrl}/plany`)}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${config.publicUrl}/plany.atom`)}"/><link href="${escapeXml(`${config.publicUrl}/plany`)}"/>${entries}</feed>`;
     return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed);
   });
 }

@@ -43,7 +43,7 @@ export const reportPageMessages = defineMessages({
     thanksTitle: 'Dziękujemy za zgłoszenie',
     thanksNumber: (id: number) => `Numer zgłoszenia: ${id}. Zapisz go, aby sprawdzać status.`,
     thanksSpam: 'Zgłoszenie zostało przyjęte.',
-    confirmedThanks: 'Dziękujemy: potwierdziłeś to zgłoszenie.',
+    confirmedThanks: 'Dziękujemy za potwierdzenie tego zgłoszenia.',
     reportTitle: (id: number) => `Zgłoszenie nr ${id}`,
     status: 'Status',
     categoryLabel: 'Rodzaj',
