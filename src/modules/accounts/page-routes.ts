@@ -54,12 +54,15 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   const db = database.db;
   const loginLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
 
+  // Accounts are staff: with no page of their own to return to, they land on their workspace, not the public home page.
+  const landing = (next: string) => (next === '/' ? '/admin' : next);
+
   const showSignIn = (request: FastifyRequest, reply: FastifyReply, next: string, login: string, errors: FieldError[], status = 200) =>
     sendPage(reply, createElement(SignInPage, { ctx: pageContext(request, reply, noticeText(request)), next, login, errors }), status);
 
   app.get('/login', { schema: { hide: true } }, async (request, reply) => {
     const next = safeReturnPath((request.query as Record<string, unknown>).next);
-    if (request.principal) return reply.redirect(next, 303);
+    if (request.principal) return reply.redirect(landing(next), 303);
     return showSignIn(request, reply, next, '', []);
   });
 
@@ -80,7 +83,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
       }
       throw error;
     }
-    return reply.redirect(next, 303);
+    return reply.redirect(landing(next), 303);
   });
 
   app.post('/logout', { schema: { hide: true } }, async (request, reply) => {

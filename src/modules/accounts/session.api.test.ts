@@ -101,18 +101,28 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     expect((await client.get('/admin', { accept: 'text/html' })).statusCode).toBe(200);
   });
 
+  it('lands staff on their workspace after signing in, unless they came from a page', async () => {
+    const client = new TestClient(t.app);
+    const token = csrfFromHtml((await client.get('/login')).body);
+    const plain = await client.postForm('/login', { login: 'kierownik.lubartow', password: DEMO_PASSWORD }, token);
+    expect(plain.headers.location).toBe('/admin');
+    const again = new TestClient(t.app);
+    const back = await again.postForm('/login', { login: 'kierownik.lubartow', password: DEMO_PASSWORD, next: '/plany?q=alkohol' }, csrfFromHtml((await again.get('/login')).body));
+    expect(back.headers.location).toBe('/plany?q=alkohol');
+  });
+
   it('does not follow a sign-in redirect to another site', async () => {
     const client = new TestClient(t.app);
     const token = csrfFromHtml((await client.get('/login')).body);
     const response = await client.postForm('/login', { login: 'admin', password: DEMO_PASSWORD, next: '//evil.example/x' }, token);
-    expect(response.headers.location).toBe('/');
+    expect(response.headers.location).toBe('/admin');
     // A browser drops the tab and reads "//evil.example".
     const signedIn = await client.get('/login?next=%2F%09%2Fevil.example', { accept: 'text/html' });
     expect(signedIn.statusCode).toBe(303);
-    expect(signedIn.headers.location).toBe('/');
+    expect(signedIn.headers.location).toBe('/admin');
     const anonymous = new TestClient(t.app);
     const form = await anonymous.postForm('/login', { login: 'admin', password: DEMO_PASSWORD, next: '/\t/evil.example' }, csrfFromHtml((await anonymous.get('/login')).body));
-    expect(form.headers.location).toBe('/');
+    expect(form.headers.location).toBe('/admin');
   });
 
   it('lets a user change their password, which ends their other sessions', async () => {
