@@ -1,33 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAppAndWait, type RunningApp } from '../support/process.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useAppAndBrowser } from '../support/browser-app.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-'));
-  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const running = useAppAndBrowser('foundation');
 
 async function newPage(viewport: keyof typeof viewports, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, ...options });
+  const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, ...options });
   return { context, page: await context.newPage() };
 }
 
 async function signIn(page: Page, login: string, next = '/') {
-  await page.goto(`${app.url}/login?next=${encodeURIComponent(next)}`);
+  await page.goto(`${running.app.url}/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel('Login').fill(login);
   await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();
@@ -50,7 +35,7 @@ describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
   afterEach(() => context.close());
 
   it('home page: Polish, accessible, the emergency number visible', async () => {
-    const response = await page.goto(app.url);
+    const response = await page.goto(running.app.url);
     expect(response!.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Znajdź swojego dzielnicowego');
@@ -60,7 +45,7 @@ describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
   });
 
   it('sign-in form: a wrong password shows the error summary and keeps the login', async () => {
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${running.app.url}/login`);
     await inspect(page, `login-${viewport}`);
     await page.getByLabel('Login').fill('admin');
     await page.getByLabel('Hasło', { exact: true }).fill('zupełnie złe hasło');
@@ -113,7 +98,7 @@ describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
     // Officers have a workspace (their plans), but not the account administration.
     expect(await page.getByRole('link', { name: 'Panel' }).count()).toBe(1);
     await inspect(page, `my-account-${viewport}`);
-    const response = await page.goto(`${app.url}/admin/accounts`);
+    const response = await page.goto(`${running.app.url}/admin/accounts`);
     expect(response!.status()).toBe(403);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Brak dostępu');
     await inspect(page, `forbidden-${viewport}`);
@@ -124,7 +109,7 @@ describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
 describe('language and progressive enhancement', () => {
   it('switches to English and back with a plain link', async () => {
     const { context, page } = await newPage('phone');
-    await page.goto(`${app.url}/login`);
+    await page.goto(`${running.app.url}/login`);
     await page.getByRole('link', { name: 'Switch to English' }).click();
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -156,7 +141,7 @@ describe('language and progressive enhancement', () => {
 
   it('serves the interactive API documentation', async () => {
     const { context, page } = await newPage('desktop');
-    await page.goto(`${app.url}/api/docs`);
+    await page.goto(`${running.app.url}/api/docs`);
     await page.waitForSelector('.swagger-ui .title', { timeout: 15_000 });
     expect(await page.locator('.swagger-ui .title').textContent()).toContain('Dzielnicowy API');
     await screenshot(page, 'api-docs-desktop');

@@ -1,30 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppAndWait, type RunningApp } from '../support/process.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useAppAndBrowser } from '../support/browser-app.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-locator-'));
-  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const running = useAppAndBrowser('locator');
 
 describe.each(['phone', 'desktop'] as const)('finding the district officer on a %s', (viewport) => {
   it('searches an address and opens the district page', async () => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(running.app.url);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Znajdź swojego dzielnicowego');
     await page.waitForSelector('.map--ready .leaflet-control-zoom', { timeout: 15_000 });
     expect(await axeViolations(page)).toEqual([]);
@@ -56,9 +40,9 @@ describe.each(['phone', 'desktop'] as const)('finding the district officer on a 
   });
 
   it('suggests a close name for a typo, and works without JavaScript', async () => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', javaScriptEnabled: false });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(running.app.url);
     expect(await page.locator('.map__fallback').textContent()).toContain('Mapa działa z włączonym JavaScriptem');
     await page.getByLabel('Adres').first().fill('Sernikki 12');
     await page.getByRole('button', { name: 'Szukaj' }).first().click();
@@ -71,9 +55,9 @@ describe.each(['phone', 'desktop'] as const)('finding the district officer on a 
 
 describe('the map', () => {
   it('finds the units of a clicked place on the map drawn from our own GeoJSON', async () => {
-    const context = await browser.newContext({ viewport: viewports.desktop, locale: 'pl-PL' });
+    const context = await running.browser.newContext({ viewport: viewports.desktop, locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(running.app.url);
     const map = page.locator('.map--ready');
     await map.waitFor({ timeout: 15_000 });
     await page.waitForSelector('.map--ready path.leaflet-interactive, .map--ready svg path', { timeout: 15_000 });

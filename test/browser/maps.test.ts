@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppAndWait, type RunningApp } from '../support/process.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useAppAndBrowser } from '../support/browser-app.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 
 /** A 1×1 PNG: Leaflet draws it at 256×256 like any tile. */
 const tilePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
@@ -25,29 +21,17 @@ function startTileServer(): Promise<{ server: http.Server; port: number; served:
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, served })));
 }
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-let tiles: Awaited<ReturnType<typeof startTileServer>>;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-maps-'));
+let tiles: Awaited<ReturnType<typeof startTileServer>> | undefined;
+const running = useAppAndBrowser('maps', async () => {
   tiles = await startTileServer();
-  [app, browser] = await Promise.all([
-    startAppAndWait({
-      DATA_DIR: dataDir,
-      MAP_TILES_URL: `http://127.0.0.1:${tiles.port}/{z}/{x}/{y}.png`,
-      MAP_TILES_ATTRIBUTION: 'Kafelki testowe <b>',
-      MAP_TILES_ATTRIBUTION_URL: 'https://tiles.example/copyright',
-    }),
-    launchChromium(),
-  ]);
+  return {
+    MAP_TILES_URL: `http://127.0.0.1:${tiles.port}/{z}/{x}/{y}.png`,
+    MAP_TILES_ATTRIBUTION: 'Kafelki testowe <b>',
+    MAP_TILES_ATTRIBUTION_URL: 'https://tiles.example/copyright',
+  };
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+afterAll(() => {
   tiles?.server.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const pages = [
@@ -59,12 +43,12 @@ const pages = [
 
 describe.each(['phone', 'desktop'] as const)('maps with a tile server on a %s', (viewport) => {
   it.each(pages)('draws %s on the configured tiles, credited as configured', async (_name, url) => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();
-    const before = tiles.served.length;
-    await page.goto(`${app.url}${url}`);
+    const before = tiles!.served.length;
+    await page.goto(`${running.app.url}${url}`);
     await page.waitForSelector('.map--ready .leaflet-tile-loaded', { timeout: 15_000 });
-    expect(tiles.served.length).toBeGreaterThan(before);
+    expect(tiles!.served.length).toBeGreaterThan(before);
     const credit = page.locator('.map--ready .leaflet-control-attribution a[href="https://tiles.example/copyright"]');
     // The configured text is shown as text: its markup is escaped.
     expect(await credit.textContent()).toBe('Kafelki testowe <b>');
@@ -78,11 +62,11 @@ describe.each(['phone', 'desktop'] as const)('maps with a tile server on a %s', 
 
 describe.each(['phone', 'desktop'] as const)('maps when the tile server cannot be reached, on a %s', (viewport) => {
   it('draws district outlines with their numbers and the town from our own data, and says why', async () => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     // The tile server is down for this browser: every tile request fails.
-    await context.route(`http://127.0.0.1:${tiles.port}/**`, (route) => route.abort('connectionrefused'));
+    await context.route(`http://127.0.0.1:${tiles!.port}/**`, (route) => route.abort('connectionrefused'));
     const page = await context.newPage();
-    await page.goto(`${app.url}/rejony/kpp-lubartow/1`);
+    await page.goto(`${running.app.url}/rejony/kpp-lubartow/1`);
     await page.waitForSelector('.map--ready .map-label--district span', { timeout: 15_000 });
     expect(await page.locator('.map__notice').textContent()).toContain('Podkład mapy jest teraz niedostępny');
     const numbers = await page.locator('.map-label--district').allTextContents();

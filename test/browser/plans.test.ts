@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppAndWait, type RunningApp } from '../support/process.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppAndBrowser } from '../support/browser-app.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-plans-'));
-  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const running = useAppAndBrowser('plans');
 
 async function signedIn(login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, javaScriptEnabled });
+  const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto(`${app.url}/login`);
+  await page.goto(`${running.app.url}/login`);
   await page.getByLabel('Login').fill(login);
   await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Zaloguj się' }).click();
@@ -40,9 +25,9 @@ async function inspect(page: Page, name: string) {
 
 describe('priority action plans in the browser', () => {
   it('reads published plans: the library and a plan page, on a phone', async () => {
-    const context = await browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', bypassCSP: true });
+    const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${app.url}/plany?q=oszustwa`);
+    await page.goto(`${running.app.url}/plany?q=oszustwa`);
     expect(await page.getByRole('status').first().textContent()).toBe('2 plany, od najnowszych.');
     await inspect(page, 'plans-library-phone');
     await page.getByRole('link', { name: /Rejon nr 2/ }).click();
@@ -53,7 +38,7 @@ describe('priority action plans in the browser', () => {
 
   it('an officer writes a plan with autosave, a supervisor returns it, then approves and publishes it', async () => {
     const officer = await signedIn('dzielnicowy.leczna');
-    await officer.goto(`${app.url}/admin/plans/new`);
+    await officer.goto(`${running.app.url}/admin/plans/new`);
     await officer.getByLabel('Rejon').selectOption('kpp-leczna/3');
     await officer.getByLabel('Początek okresu').fill('2027-01-01');
     await officer.getByLabel('Koniec okresu').fill('2027-06-30');
@@ -77,7 +62,7 @@ describe('priority action plans in the browser', () => {
     expect(await officer.getByText('czeka na zatwierdzenie').first().isVisible()).toBe(true);
 
     const supervisor = await signedIn('kierownik.leczna');
-    await supervisor.goto(`${app.url}/admin/plans?status=submitted`);
+    await supervisor.goto(`${running.app.url}/admin/plans?status=submitted`);
     await supervisor.getByRole('link', { name: /Osiedle Bobrowniki/ }).first().click();
     await supervisor.getByLabel('Uwaga do działania 1').fill('Dodaj termin spotkania z Radą Osiedla.');
     await inspect(supervisor, 'plan-review-desktop');
@@ -104,9 +89,9 @@ describe('priority action plans in the browser', () => {
 
   it('the editor works on a phone without sideways scrolling', async () => {
     const officer = await signedIn('dzielnicowy.krasnystaw', 'phone');
-    await officer.goto(`${app.url}/admin/plans`);
+    await officer.goto(`${running.app.url}/admin/plans`);
     await inspect(officer, 'plans-queue-phone');
-    await officer.goto(`${app.url}/admin/plans/new`);
+    await officer.goto(`${running.app.url}/admin/plans/new`);
     await officer.getByLabel('Rejon').selectOption({ index: 0 });
     await officer.getByLabel('Początek okresu').fill('2027-01-01');
     await officer.getByLabel('Koniec okresu').fill('2027-06-30');
@@ -126,7 +111,7 @@ describe('priority action plans in the browser', () => {
     ];
     // The forms work without JavaScript: the preview in a browser that runs none.
     const plain = await signedIn('kierownik.lubartow', 'phone', false);
-    await plain.goto(`${app.url}/admin/plans/import`);
+    await plain.goto(`${running.app.url}/admin/plans/import`);
     await plain.getByLabel('albo plik lub pliki').setInputFiles(files);
     await plain.getByRole('button', { name: 'Sprawdź pliki (podgląd)' }).click();
     expect(await plain.getByRole('heading', { level: 2, name: 'Podgląd importu: nic nie zapisano' }).count()).toBe(1);
@@ -134,9 +119,9 @@ describe('priority action plans in the browser', () => {
     expect(await plain.locator('.import-report').textContent()).toContain('To plik JPEG, którego nie odczytujemy.');
     await plain.context().close();
 
-    // axe needs JavaScript to run its checks: the same pages again in an ordinary browser.
+    // axe needs JavaScript to run its checks: the same pages again in an ordinary running.browser.
     const page = await signedIn('kierownik.lubartow', 'phone');
-    await page.goto(`${app.url}/admin/plans/import`);
+    await page.goto(`${running.app.url}/admin/plans/import`);
     await page.getByLabel('albo plik lub pliki').setInputFiles(files);
     await page.getByRole('button', { name: 'Sprawdź pliki (podgląd)' }).click();
     await inspect(page, 'plans-import-preview-phone');

@@ -1,24 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppAndWait, type RunningApp } from '../support/process.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppAndBrowser } from '../support/browser-app.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-privacy-'));
-  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const running = useAppAndBrowser('privacy');
 
 /** The text a screen reader reads with a form field: its hints (aria-describedby). */
 function descriptionOf(page: Page, fieldId: string): Promise<string> {
@@ -35,9 +20,9 @@ function row(list: Locator, what: string): Promise<string | null> {
 
 describe.each(['phone', 'desktop'] as const)('privacy notices on a %s', (viewport) => {
   it('tells a resident on the form who sees what and for how long, and links the full rules', async () => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${app.url}/zglos`);
+    await page.goto(`${running.app.url}/zglos`);
     expect(await descriptionOf(page, 'field-description')).toContain('Opis widzi tylko Policja; nie jest publikowany. Usuwamy go 180 dni po zamknięciu zgłoszenia.');
     expect(await descriptionOf(page, 'field-email')).toContain('Nie widzą go nawet policjanci.');
     expect(await page.getByText('Dokładne miejsce i wpisany adres widzi tylko Policja; usuwamy je 180 dni po zamknięciu zgłoszenia.').isVisible()).toBe(true);
@@ -59,9 +44,9 @@ describe.each(['phone', 'desktop'] as const)('privacy notices on a %s', (viewpor
   });
 
   it('serves the rules without JavaScript, in English too, linked from every page’s footer (server HTML)', async () => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'en-GB', javaScriptEnabled: false });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'en-GB', javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${app.url}/plany`);
+    await page.goto(`${running.app.url}/plany`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy and data retention' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacy: what data we keep and for how long');
     expect(await row(page.getByRole('region', { name: 'When you report a threat' }), 'The exact point on the map')).toContain('How long: 180 days after the report is closed');

@@ -1,25 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppAndWait, type RunningApp } from '../support/process.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppAndBrowser } from '../support/browser-app.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-register-'));
-  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const running = useAppAndBrowser('register');
 
 /** The corpus's table-shaped contacts page (made-up Świdnik districts), renumbered so the two viewports do not meet. */
 function contactsPage(offset: number): string {
@@ -42,9 +29,9 @@ describe.each([
   ['desktop', 70],
 ] as const)('importing a contacts page on a %s', (viewport, offset) => {
   it('pastes the page, reads the preview of every district, confirms, and finds a street afterwards', async () => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${app.url}/login?next=${encodeURIComponent('/admin/import/register')}`);
+    await page.goto(`${running.app.url}/login?next=${encodeURIComponent('/admin/import/register')}`);
     await page.getByLabel('Login').fill('admin.lublin');
     await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
@@ -64,7 +51,7 @@ describe.each([
     await page.getByRole('button', { name: 'Zapisz rejony, dzielnicowych i ulice' }).click();
     expect(await page.getByRole('status').textContent()).toContain(`Zapisano rejony: ${offset + 1}, ${offset + 2}, ${offset + 3}, ${offset + 4}.`);
     await inspect(page, `register-saved-${viewport}`);
-    const located = await page.request.get(`${app.url}/api/v1/locate?address=${encodeURIComponent(`Świdnik${offset}, Racławicka 5`)}`);
+    const located = await page.request.get(`${running.app.url}/api/v1/locate?address=${encodeURIComponent(`Świdnik${offset}, Racławicka 5`)}`);
     expect((await located.json()).matches[0].district.id).toBe(`kpp-krasnystaw/${offset + 2}`);
     await context.close();
   });

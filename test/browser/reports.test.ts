@@ -1,33 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppAndWait, type RunningApp } from '../support/process.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useAppAndBrowser } from '../support/browser-app.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
 import { townDistrictPoints } from '../../src/demo/district-areas/localities.js';
 
-let app: RunningApp;
-let browser: Browser;
-let dataDir: string;
 const home = townDistrictPoints['kpp-lubartow/3']!;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-browser-reports-'));
-  // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
-  [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, REPORT_RATE_LIMIT: '100/day' }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+// Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
+const running = useAppAndBrowser('reports', { REPORT_RATE_LIMIT: '100/day' });
 
 describe.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (viewport) => {
   it('reports by typed address, with no map', async () => {
-    const context = await browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
+    const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${app.url}/zglos`);
+    await page.goto(`${running.app.url}/zglos`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Zgłoś zagrożenie w okolicy');
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsHorizontally(page)).toBe(false);
@@ -52,14 +37,14 @@ describe.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (view
   });
 
   it('reports by the map: "use my location", then a click on the map', async () => {
-    const context = await browser.newContext({
+    const context = await running.browser.newContext({
       viewport: viewports[viewport],
       locale: 'pl-PL',
       geolocation: { latitude: home.lat, longitude: home.lon },
       permissions: ['geolocation'],
     });
     const page = await context.newPage();
-    await page.goto(`${app.url}/zglos`);
+    await page.goto(`${running.app.url}/zglos`);
     await page.waitForSelector('.map--ready .leaflet-control-zoom', { timeout: 15_000 });
     await page.getByRole('button', { name: 'Użyj mojej lokalizacji' }).click();
     await expect.poll(() => page.locator('#field-lat').inputValue()).toBe(home.lat.toFixed(6));
@@ -87,9 +72,9 @@ describe.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (view
 
 describe('reporting without JavaScript', () => {
   it('sends a report typed by address from the plain HTML form', async () => {
-    const context = await browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', javaScriptEnabled: false });
+    const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${app.url}/zglos`);
+    await page.goto(`${running.app.url}/zglos`);
     expect(await page.locator('.map__fallback').textContent()).toContain('Wpisz adres');
     await page.getByLabel('Adres (miejscowość, ulica i numer)').fill('Lubartów, ul. Cicha 3');
     await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Akty wandalizmu' });
@@ -100,9 +85,9 @@ describe('reporting without JavaScript', () => {
   });
 
   it('offers the open report of the same street before sending, in words not metres, and takes a "me too"', async () => {
-    const context = await browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
+    const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${app.url}/zglos`);
+    await page.goto(`${running.app.url}/zglos`);
     await page.getByLabel('Adres (miejscowość, ulica i numer)').fill('Lubartów, ul. Cicha 11');
     await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Akty wandalizmu' });
     await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
