@@ -42,7 +42,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerAccountPages(app, config, database);
   registerAuditRoutes(app, database);
   registerAdminHome(app, database.db);
-  registerDistrictApi(app, database, registerChanged);
+  registerDistrictApi(app, config, database, registerChanged, locator);
   registerLocateApi(app, config, locator);
   registerPublicDistrictPages(app, config, database, locator);
   registerDistrictAdminPages(app, database, locator);

@@ -77,6 +77,7 @@ async function loadRegister(trx: Trx): Promise<void> {
       phone: unit.phone,
       email: unit.email,
       website: unit.website,
+      openingHours: unit.openingHours,
       location: unit.location,
     });
     const area = territory(unit.id);

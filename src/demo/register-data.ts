@@ -7,7 +7,9 @@
  * - Street and village NAMES are real (from the sources listed); the way they are split into
  *   districts, the district numbers (except Lubartów 3 and 7, Łęczna 3, Krasnystaw 2, named in the
  *   seed plans) and every house-number range are INVENTED for the demo: `realArea` is false everywhere.
- * - Phones (+48 000 000 0NN) and e-mails (*.example) are fake on purpose; officers are invented people.
+ * - Phones (+48 000 000 0NN, units +48 000 100 0NN) and e-mails (*.example) are fake on purpose;
+ *   officers are invented people. Unit addresses marked "invented" and every unit's opening hours
+ *   are made up for the demo; KPP w Krasnymstawie keeps none, so the "not recorded" path shows.
  */
 
 export interface DemoUnit {
@@ -19,6 +21,8 @@ export interface DemoUnit {
   phone: string | null;
   email: string | null;
   website: string | null;
+  /** Opening hours as free text (godziny przyjęć interesantów); invented for every unit. */
+  openingHours: string | null;
   location: { lat: number; lon: number } | null;
   verified: boolean;
 }
@@ -42,10 +46,11 @@ export const demoRegisterUnits: DemoUnit[] = [
     parentId: null,
     kind: 'KGP',
     name: 'Komenda Główna Policji',
-    address: null,
-    phone: null,
-    email: null,
+    address: { street: 'ul. Przykładowa 1', postalCode: '00-950', locality: 'Warszawa' }, // invented
+    phone: '+48 000 100 000',
+    email: 'kgp@policja.example',
     website: 'https://policja.pl',
+    openingHours: 'pon.–pt. 8:15–16:15',
     location: null,
     verified: false,
   },
@@ -55,10 +60,11 @@ export const demoRegisterUnits: DemoUnit[] = [
     parentId: 'kgp',
     kind: 'KWP',
     name: 'Komenda Wojewódzka Policji w Lublinie',
-    address: null,
-    phone: null,
-    email: null,
+    address: { street: 'ul. Przykładowa 5', postalCode: '20-950', locality: 'Lublin' }, // invented
+    phone: '+48 000 100 001',
+    email: 'kwp-lublin@policja.example',
     website: null,
+    openingHours: 'pon.–pt. 7:30–15:30; dyżurny całą dobę',
     location: null,
     verified: false,
   },
@@ -69,9 +75,10 @@ export const demoRegisterUnits: DemoUnit[] = [
     kind: 'KWP',
     name: 'Komenda Wojewódzka Policji w Białymstoku',
     address: { street: 'ul. Sienkiewicza 65', postalCode: '15-003', locality: 'Białystok' },
-    phone: null,
-    email: null,
+    phone: '+48 000 100 002',
+    email: 'kwp-bialystok@policja.example',
     website: 'https://podlaska.policja.gov.pl',
+    openingHours: 'pon.–pt. 7:30–15:30; dyżurny całą dobę',
     location: null,
     verified: false,
   },
@@ -85,6 +92,7 @@ export const demoRegisterUnits: DemoUnit[] = [
     phone: null,
     email: null,
     website: null,
+    openingHours: null, // no contact details on purpose: the pages say they are not recorded
     location: null,
     verified: false,
   },
@@ -94,10 +102,11 @@ export const demoRegisterUnits: DemoUnit[] = [
     parentId: 'kwp-lublin',
     kind: 'KPP',
     name: 'Komenda Powiatowa Policji w Lubartowie',
-    address: null,
-    phone: null,
-    email: null,
+    address: { street: 'ul. Przykładowa 7', postalCode: '21-100', locality: 'Lubartów' }, // invented
+    phone: '+48 000 100 003',
+    email: 'kpp-lubartow@policja.example',
     website: null,
+    openingHours: 'pon.–pt. 7:30–15:30; dyżurny całą dobę',
     location: { lat: 51.4622, lon: 22.6086 },
     verified: false,
   },
@@ -107,10 +116,11 @@ export const demoRegisterUnits: DemoUnit[] = [
     parentId: 'kwp-lublin',
     kind: 'KPP',
     name: 'Komenda Powiatowa Policji w Łęcznej',
-    address: null,
-    phone: null,
+    address: { street: 'ul. Przykładowa 3', postalCode: '21-010', locality: 'Łęczna' }, // invented
+    phone: '+48 000 100 004',
     email: null,
     website: null,
+    openingHours: 'pon.–pt. 8:00–16:00; dyżurny całą dobę',
     location: null,
     verified: false,
   },
@@ -120,10 +130,11 @@ export const demoRegisterUnits: DemoUnit[] = [
     parentId: 'kwp-bialystok',
     kind: 'KPP',
     name: 'Komenda Powiatowa Policji w Sejnach',
-    address: null,
-    phone: null,
-    email: null,
+    address: { street: 'ul. Przykładowa 2', postalCode: '16-500', locality: 'Sejny' }, // invented
+    phone: '+48 000 100 005',
+    email: 'kpp-sejny@policja.example',
     website: 'http://sejny.policja.gov.pl',
+    openingHours: 'pon.–pt. 7:30–15:30',
     location: { lat: 54.1, lon: 23.35 },
     verified: false,
   },

@@ -12,7 +12,13 @@ import { districtErrors } from './messages.js';
 import { createDistrict, registerRoles, restoreDistrict, retireDistrict, updateDistrict } from './manage-districts.js';
 import { assignOfficer, assignmentRoles, createOfficer, endAssignment, retireOfficer, updateOfficer } from './manage-officers.js';
 import { districtId } from './model.js';
-import { presentAssignment, presentDistrict, presentOfficer } from './present.js';
+import { presentAssignment, presentCoverage, presentDistrict, presentOfficer } from './present.js';
+import { coverageOf } from './coverage.js';
+import type { Locator } from './locator/locator.js';
+import type { District } from './model.js';
+import { findUnit } from '../units/repository.js';
+import { siteOrigin } from '../../platform/http/site-url.js';
+import type { Config } from '../../platform/config/config.js';
 import { findDistrict, findOfficer, listAssignments, listDistricts, listOfficers } from './repository.js';
 import {
   createAssignmentBody,
@@ -28,8 +34,10 @@ type DistrictParams = FromSchema<typeof districtParams>;
 /** Called after every change of the register, so the locator answers from fresh data. */
 export type RegisterChanged = () => Promise<void>;
 
-export function registerDistrictApi(app: FastifyInstance, database: Database, changed: RegisterChanged): void {
+export function registerDistrictApi(app: FastifyInstance, config: Config, database: Database, changed: RegisterChanged, locator: Locator): void {
   const db = database.db;
+  // `url` fields are absolute (platform/http/site-url.ts).
+  const present = (request: FastifyRequest) => (district: District) => presentDistrict(district, siteOrigin(request, config));
   const idOf = (params: DistrictParams) => districtId(params.unit, params.number);
   const tags = ['districts'];
 
@@ -45,7 +53,7 @@ export function registerDistrictApi(app: FastifyInstance, database: Database, ch
     },
     async (request) => {
       const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
-      return { districts: districts.map(presentDistrict) };
+      return { districts: districts.map(present(request)) };
     },
   );
 
@@ -55,7 +63,10 @@ export function registerDistrictApi(app: FastifyInstance, database: Database, ch
     async (request) => {
       const district = await findDistrict(db, idOf(request.params));
       if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-      return presentDistrict(district);
+      const card = (await locator.current()).card(district.id);
+      const unit = await findUnit(db, district.unitId);
+      // Who a resident reaches today: the officer, a substitute, or the unit when there is neither.
+      return { ...present(request)(district), coveredBy: card && unit ? presentCoverage(coverageOf(card, unit)) : null };
     },
   );
 
@@ -73,7 +84,7 @@ export function registerDistrictApi(app: FastifyInstance, database: Database, ch
       const principal = requireRole(request, ...registerRoles);
       const district = await createDistrict(db, principal, actorOf(request), request.body);
       await changed();
-      return reply.status(201).header('location', `/api/v1/districts/${district.id}`).send(presentDistrict(district));
+      return reply.status(201).header('location', `/api/v1/districts/${district.id}`).send(present(request)(district));
     },
   );
 
@@ -92,7 +103,7 @@ export function registerDistrictApi(app: FastifyInstance, database: Database, ch
       const principal = requireRole(request, ...registerRoles);
       const district = await updateDistrict(db, principal, actorOf(request), idOf(request.params), request.body);
       await changed();
-      return presentDistrict(district);
+      return present(request)(district);
     },
   );
 
@@ -123,7 +134,7 @@ export function registerDistrictApi(app: FastifyInstance, database: Database, ch
       const principal = requireRole(request, ...registerRoles);
       const district = await restoreDistrict(db, principal, actorOf(request), idOf(request.params));
       await changed();
-      return presentDistrict(district);
+      return present(request)(district);
     },
   );
 

@@ -15,6 +15,15 @@ export const districtSchema = {
     rules: { type: 'array', items: { ...streetRuleSchema, properties: { ...streetRuleSchema.properties, numbers: { type: ['array', 'null'], items: numberRangeSchema } } } },
     polygon: { type: ['object', 'null'], additionalProperties: true },
     retired: { type: 'boolean' },
+    coveredBy: {
+      type: ['object', 'null'],
+      description: 'One district only: who covers it today. `by`: "officer", "substitute", or "unit" when it has neither (then `officer` is null and residents contact the unit)',
+      properties: {
+        by: { type: 'string', enum: ['officer', 'substitute', 'unit'] },
+        officer: { type: ['object', 'null'], properties: { rank: { type: 'string' }, name: { type: 'string' } } },
+        unit: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, phone: { type: ['string', 'null'] }, email: { type: ['string', 'null'] } } },
+      },
+    },
   },
 } as const;
 

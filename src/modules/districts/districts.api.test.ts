@@ -27,12 +27,12 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
       rules: [lubelska, { locality: 'Testowo', street: 'Polna', numbers: null }],
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ id: 'kpp-lubartow/41', url: '/rejony/kpp-lubartow/41', number: 41 });
+    expect(created.json()).toMatchObject({ id: 'kpp-lubartow/41', url: 'http://localhost:80/rejony/kpp-lubartow/41', number: 41 });
     const found = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Testowo, ul. Lubelska 15A')}`);
     expect(found.statusCode).toBe(200);
     expect(found.json().matches).toEqual([
       {
-        district: { id: 'kpp-lubartow/41', number: 41, name: 'Rejon nr 41 – Testowo', url: 'http://localhost:3000/rejony/kpp-lubartow/41' },
+        district: { id: 'kpp-lubartow/41', number: 41, name: 'Rejon nr 41 – Testowo', url: 'http://localhost:80/rejony/kpp-lubartow/41' },
         unit: { id: 'kpp-lubartow', name: 'Komenda Powiatowa Policji w Lubartowie' },
         officer: null,
         phone: '+48 000 000 041',

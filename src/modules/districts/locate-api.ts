@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import { AppError } from '../../platform/http/errors.js';
+import { absoluteUrl, siteOrigin } from '../../platform/http/site-url.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import type { Locator } from './locator/locator.js';
 import type { LocateMatch } from './locator/register.js';
@@ -39,8 +40,8 @@ const matchSchema = {
 
 /** GET /api/v1/locate: whose district is this address or point? Answered from memory. */
 export function registerLocateApi(app: FastifyInstance, config: Config, locator: Locator): void {
-  const present = (match: LocateMatch) => ({
-    district: { id: match.card.id, number: match.card.number, name: match.card.name, url: `${config.publicUrl}${match.card.url}` },
+  const present = (origin: string) => (match: LocateMatch) => ({
+    district: { id: match.card.id, number: match.card.number, name: match.card.name, url: `${origin}${match.card.url}` },
     unit: { id: match.card.unit.id, name: match.card.unit.name },
     officer: match.card.officer,
     phone: match.card.phone,
@@ -86,7 +87,7 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
             { suggestions: result.suggestions },
           );
         }
-        return { matches: result.matches.map(present) };
+        return { matches: result.matches.map(present(siteOrigin(request, config))) };
       }
       const { matches, units } = register.byPoint(lat!, lon!);
       if (matches.length === 0) {
@@ -97,10 +98,10 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
             pl: 'To miejsce nie leży w żadnym rejonie z zaznaczonym obszarem. Podaj adres albo skontaktuj się z jednostką.',
             en: 'This place is not inside any district with a drawn area. Give an address or contact the police unit.',
           },
-          { units: units.map((unit) => ({ id: unit.id, name: unit.name, url: `${config.publicUrl}${unit.url}` })) },
+          { units: units.map((unit) => ({ id: unit.id, name: unit.name, url: absoluteUrl(request, config, unit.url) })) },
         );
       }
-      return { matches: matches.map(present) };
+      return { matches: matches.map(present(siteOrigin(request, config))) };
     },
   );
 }

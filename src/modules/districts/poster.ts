@@ -5,16 +5,20 @@ import type { Unit } from '../units/model.js';
 import type { StreetRule } from './area/types.js';
 import type { DistrictCard } from './locator/register.js';
 import { formatRange } from './rules-format.js';
+import { coverageOf, type Coverage } from './coverage.js';
 
 const text = {
   pl: {
     heading: 'Twój dzielnicowy',
     district: (n: number) => `Rejon służbowy nr ${n}`,
-    vacant: 'Rejon chwilowo bez dzielnicowego — kontakt przez jednostkę Policji.',
+    vacant: 'Rejon chwilowo bez dzielnicowego i bez zastępstwa.',
+    coveredByUnit: (unit: string) => `Sprawami rejonu zajmuje się ${unit}.`,
+    noUnitPhone: 'Telefon jednostki nie jest wpisany: w sprawach niepilnych przyjdź do jednostki albo znajdź jej telefon na stronie policja.pl.',
     substitute: 'zastępstwo',
     phone: 'Telefon',
     email: 'E-mail',
     notEmergency: 'To nie jest numer alarmowy. Dzielnicowy odbiera w godzinach służby. W nagłych sytuacjach dzwoń pod 112.',
+    notEmergencyUnit: 'To nie jest numer alarmowy. W nagłych sytuacjach dzwoń pod 112.',
     area: 'Obszar rejonu',
     more: (n: number) => `… oraz ${n} dalszych pozycji — pełny opis na stronie rejonu.`,
     whole: 'cała miejscowość',
@@ -25,11 +29,14 @@ const text = {
   en: {
     heading: 'Your district officer',
     district: (n: number) => `District no. ${n}`,
-    vacant: 'The district currently has no officer — contact the police unit.',
+    vacant: 'The district currently has no officer and no substitute.',
+    coveredByUnit: (unit: string) => `${unit} deals with its matters.`,
+    noUnitPhone: 'The unit’s phone is not recorded: for anything that is not urgent, visit the unit or find its phone on policja.pl.',
     substitute: 'substitute',
     phone: 'Phone',
     email: 'E-mail',
     notEmergency: 'This is not an emergency number. The officer answers while on duty. In an emergency call 112.',
+    notEmergencyUnit: 'This is not an emergency number. In an emergency call 112.',
     area: 'Area of the district',
     more: (n: number) => `… and ${n} more — the full description is on the district page.`,
     whole: 'the whole town/village',
@@ -50,15 +57,38 @@ function areaLines(rules: StreetRule[], lang: Lang): string[] {
   });
 }
 
+type Row = [{ text: string; style: string }, { text: string; style: string }];
+
+/**
+ * The contact table: the district's own phone and e-mail while an officer (or a substitute)
+ * serves it; with neither, the unit that covers it (coverage.ts), or plainly that its phone is
+ * not recorded.
+ */
+function contactRows(card: DistrictCard, unit: Unit, coverage: Coverage, lang: Lang): Row[] {
+  const t = text[lang];
+  const rows: Row[] = [];
+  if (coverage.by === 'unit') {
+    if (unit.phone) rows.push([{ text: t.unit, style: 'label' }, { text: unit.phone, style: 'phone' }]);
+    if (unit.email) rows.push([{ text: t.email, style: 'label' }, { text: unit.email, style: 'email' }]);
+    return rows;
+  }
+  if (card.phone) rows.push([{ text: t.phone, style: 'label' }, { text: card.phone, style: 'phone' }]);
+  if (card.email) rows.push([{ text: t.email, style: 'label' }, { text: card.email, style: 'email' }]);
+  if (rows.length === 0 && unit.phone) rows.push([{ text: t.unit, style: 'label' }, { text: unit.phone, style: 'phone' }]);
+  return rows;
+}
+
 /** The programme's poster: who the officer is and how to reach them, for notice boards (A4). */
 export function posterDocument(card: DistrictCard, unit: Unit, rules: StreetRule[], pageUrl: string, lang: Lang, today = new Date()): TDocumentDefinitions {
   const t = text[lang];
+  const coverage = coverageOf(card, unit);
+  const rows = contactRows(card, unit, coverage, lang);
   const lines = areaLines(rules, lang);
   const shown = lines.slice(0, MAX_AREA_LINES);
   const unitAddress = [unit.street, [unit.postalCode, unit.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const officer: Content = card.officer
     ? { text: [`${card.officer.rank} ${card.officer.name}`, card.officer.substitute ? ` (${t.substitute})` : ''], style: 'officer' }
-    : { text: t.vacant, style: 'officer' };
+    : { stack: [{ text: t.vacant, style: 'officer' }, { text: t.coveredByUnit(unit.name), style: 'unit' }] };
   return {
     pageSize: 'A4',
     pageMargins: [48, 48, 48, 56],
@@ -68,18 +98,9 @@ export function posterDocument(card: DistrictCard, unit: Unit, rules: StreetRule
       { text: t.district(card.number), style: 'title' },
       { text: unit.name, style: 'unit' },
       officer,
-      {
-        table: {
-          widths: ['auto', '*'],
-          body: [
-            ...(card.phone ? [[{ text: t.phone, style: 'label' }, { text: card.phone, style: 'phone' }]] : []),
-            ...(card.email ? [[{ text: t.email, style: 'label' }, { text: card.email, style: 'email' }]] : []),
-          ].concat(card.phone || card.email ? [] : [[{ text: t.unit, style: 'label' }, { text: unit.phone ?? '', style: 'phone' }]]),
-        },
-        layout: 'noBorders',
-        margin: [0, 12, 0, 8],
-      },
-      { text: t.notEmergency, style: 'warning' },
+      ...(rows.length > 0 ? [{ table: { widths: ['auto', '*'], body: rows }, layout: 'noBorders', margin: [0, 12, 0, 8] } as Content] : []),
+      ...(coverage.by === 'unit' && !unit.phone ? [{ text: t.noUnitPhone, margin: [0, 12, 0, 8] } as Content] : []),
+      { text: coverage.by === 'unit' ? t.notEmergencyUnit : t.notEmergency, style: 'warning' },
       { text: t.area, style: 'section' },
       { ul: shown, style: 'area' },
       ...(lines.length > shown.length ? [{ text: t.more(lines.length - shown.length), style: 'small' } as Content] : []),

@@ -1,14 +1,15 @@
 import type { Assignment, District, Officer } from './model.js';
 import { districtUrl } from './model.js';
+import type { Coverage } from './coverage.js';
 
 /** JSON shapes of the API (dates as ISO strings). */
-export function presentDistrict(district: District) {
+export function presentDistrict(district: District, origin: string) {
   return {
     id: district.id,
     unitId: district.unitId,
     number: district.number,
     name: district.name,
-    url: districtUrl(district.id),
+    url: `${origin}${districtUrl(district.id)}`,
     phone: district.phone,
     email: district.email,
     rules: district.rules,
@@ -32,4 +33,9 @@ export function presentOfficer(officer: Officer) {
 
 export function presentAssignment(assignment: Assignment) {
   return { ...assignment };
+}
+
+/** Who covers the district today: `by` is "officer", "substitute" or "unit" (neither officer nor substitute). */
+export function presentCoverage(coverage: Coverage) {
+  return { by: coverage.by, officer: coverage.officer, unit: coverage.unit };
 }

@@ -4,6 +4,7 @@ import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
+import { absoluteUrl } from '../../platform/http/site-url.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import type { DocumentWorkers } from '../../platform/documents/document-workers.js';
@@ -168,7 +169,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       const plans = await Promise.all(
         result.plans.map(async (plan) => {
           const view = (await publishedView(db, plan))!;
-          return { id: plan.id, url: `${config.publicUrl}${planUrl(plan.id)}`, districtId: plan.districtId, unitId: plan.unitId, periodFrom: view.periodFrom, periodTo: view.periodTo, category: view.content.threat.category, goal: view.content.goal.description };
+          return { id: plan.id, url: absoluteUrl(request, config, planUrl(plan.id)), districtId: plan.districtId, unitId: plan.unitId, periodFrom: view.periodFrom, periodTo: view.periodTo, category: view.content.threat.category, goal: view.content.goal.description };
         }),
       );
       return { plans, total: result.total, totalIsExact: result.exact, page: q.page ?? 1, hasNextPage: result.hasNextPage };
@@ -195,7 +196,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       return {
         // Imported into the archive from a file (zaimportowany): when and from what; the file itself is for staff.
         imported: source ? { importedAt: source.importedAt.toISOString(), fileName: source.fileName, mediaType: source.mediaType, size: source.size, sha256: source.sha256 } : null,
-        published: published && { ...published, url: `${config.publicUrl}${planUrl(plan.id)}`, pdf: `${config.publicUrl}${planUrl(plan.id)}/plan.pdf`, docx: `${config.publicUrl}${planUrl(plan.id)}/plan.docx` },
+        published: published && { ...published, url: absoluteUrl(request, config, planUrl(plan.id)), pdf: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.pdf`), docx: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.docx`) },
         working: working && { ...presentPlan(plan), ...working },
       };
     },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
@@ -6,6 +6,7 @@ import { requireRole } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
+import { siteOrigin } from '../../platform/http/site-url.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { Locator } from '../districts/locator/locator.js';
 import { addCategory, updateCategory } from './manage-categories.js';
@@ -32,10 +33,11 @@ export function presentCategory(category: StoredCategory, lang: Lang) {
 }
 
 /** What anyone may see; `publicPosition` is approximate (a 50 m grid), and absent while the report awaits review. */
-export function presentPublic(report: PublicReport, config: Config, lang: Lang) {
+/** `site`: where absolute links point (http/site-url.ts). */
+export function presentPublic(report: PublicReport, site: Pick<Config, 'publicUrl'>, lang: Lang) {
   return {
     id: report.id,
-    url: `${config.publicUrl}${reportUrl(report.id)}`,
+    url: `${site.publicUrl}${reportUrl(report.id)}`,
     category: report.categoryId,
     status: report.status,
     statusName: (report.awaitingReview ? awaitingReviewLabel : statusLabels[report.status])[lang],
@@ -53,9 +55,9 @@ export function presentPublic(report: PublicReport, config: Config, lang: Lang) 
 }
 
 /** The police view adds the description, the exact point and the address; never the e-mail or IP. */
-function presentInternal(report: Report, config: Config, lang: Lang) {
+function presentInternal(report: Report, site: Pick<Config, 'publicUrl'>, lang: Lang) {
   return {
-    ...presentPublic(toPublic(report), config, lang),
+    ...presentPublic(toPublic(report), site, lang),
     // Police see the district of a held report too (the public does not).
     districtId: report.districtId,
     // `erased`: fields the retention job erased, with the days they were kept (an empty description then means "erased").
@@ -68,6 +70,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
   const tags = ['reports'];
   // A burst guard in front of the per-day policy, which lives in the database (see submit-report.ts).
   const burst = { max: 30, timeWindow: 60_000 };
+  const site = (request: FastifyRequest) => ({ publicUrl: siteOrigin(request, config) });
 
   app.get('/api/v1/report-categories', { schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired' } }, async (request) => ({
     categories: (await listCategories(db)).map((c) => presentCategory(c, request.lang)),
@@ -101,7 +104,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       config: { rateLimit: burst },
       schema: {
         tags,
-        summary: 'Report a local threat (anonymous). Place: lat+lon, or an address. The description is seen only by police.',
+        summary: 'Report a local threat (no account; the IP address is kept for the per-address limit, see /prywatnosc). Place: lat+lon, or an address. The description is seen only by police.',
         body: reportBody,
         response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 422, 429) },
       },
@@ -118,7 +121,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       // A bot that filled the honeypot is told nothing useful.
       if (result.spam) return reply.status(202).send({ accepted: true });
       const report = result.report;
-      return reply.status(201).header('location', `/api/v1/reports/${report.id}`).send(presentPublic(toPublic(report), config, request.lang));
+      return reply.status(201).header('location', `/api/v1/reports/${report.id}`).send(presentPublic(toPublic(report), site(request), request.lang));
     },
   );
 
@@ -137,7 +140,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       if (!where) throw new AppError(400, 'location_required', { pl: 'Podaj lat i lon albo address.', en: 'Give lat and lon, or address.' });
       const found = await similarOpenReports(db, await locator.current(), q.category, where);
       return {
-        reports: found.map(({ report, proximity }) => ({ ...presentPublic(toPublic(report), config, request.lang), proximity, proximityText: proximityLabels[proximity][request.lang] })),
+        reports: found.map(({ report, proximity }) => ({ ...presentPublic(toPublic(report), site(request), request.lang), proximity, proximityText: proximityLabels[proximity][request.lang] })),
       };
     },
   );
@@ -148,10 +151,10 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     async (request) => {
       const report = await findReport(db, request.params.id);
       if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-      if (!(await maySeeReport(db, request.principal, report))) return presentPublic(toPublic(report), config, request.lang);
+      if (!(await maySeeReport(db, request.principal, report))) return presentPublic(toPublic(report), site(request), request.lang);
       const events = await listReportEvents(db, report.id);
       return {
-        ...presentInternal(report, config, request.lang),
+        ...presentInternal(report, site(request), request.lang),
         history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
       };
     },
@@ -162,7 +165,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     { config: { rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404, 409, 429) } } },
     async (request) => {
       const report = await confirmReport(db, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
-      return presentPublic(toPublic(report), config, request.lang);
+      return presentPublic(toPublic(report), site(request), request.lang);
     },
   );
 
@@ -173,7 +176,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       const principal = requireRole(request, 'officer', 'supervisor', 'commander', 'admin');
       const b = request.body;
       const report = await changeReportStatus(db, principal, actorOf(request), request.params.id, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf }, { publicUrl: config.publicUrl });
-      return presentInternal(report, config, request.lang);
+      return presentInternal(report, site(request), request.lang);
     },
   );
 
@@ -184,7 +187,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       const principal = requireRole(request, 'supervisor', 'commander', 'admin');
       const b = request.body;
       const reports = await changeManyStatuses(db, principal, actorOf(request), b.ids, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo }, { publicUrl: config.publicUrl, lang: request.lang });
-      return { reports: reports.map((r) => presentInternal(r, config, request.lang)) };
+      return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );
 
@@ -203,7 +206,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     async (request) => {
       const principal = requireRole(request, ...staffRoles);
       const [report] = await reviewReports(db, principal, actorOf(request), [request.params.id], request.body.action as ReviewAction, request.body.note);
-      return presentInternal(report!, config, request.lang);
+      return presentInternal(report!, site(request), request.lang);
     },
   );
 
@@ -213,7 +216,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     async (request) => {
       const principal = requireRole(request, ...staffRoles);
       const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action as ReviewAction, request.body.note);
-      return { reports: reports.map((r) => presentInternal(r, config, request.lang)) };
+      return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );
 
@@ -223,7 +226,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     async (request) => {
       const principal = requireRole(request, 'supervisor', 'commander', 'admin');
       const report = await assignReport(db, principal, actorOf(request), request.params.id, request.body.districtId, request.body.note);
-      return presentInternal(report, config, request.lang);
+      return presentInternal(report, site(request), request.lang);
     },
   );
 }

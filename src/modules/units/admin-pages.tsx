@@ -74,10 +74,10 @@ export function UnitFormPage({
         {text('street', m.street)}
         {text('postalCode', m.postalCode, { width: 'short' })}
         {text('locality', m.locality, { width: 'medium' })}
-        {text('phone', m.unitPhone, { width: 'medium' })}
+        {text('phone', m.unitPhone, { width: 'medium', hint: m.unitPhoneHint })}
         {text('email', m.unitEmail, { type: 'email' })}
         {text('website', m.website)}
-        {text('openingHours', m.openingHours)}
+        {text('openingHours', m.openingHours, { hint: m.openingHoursHint })}
         {text('lat', m.lat, { width: 'short' })}
         {text('lon', m.lon, { width: 'short' })}
         <button type="submit" className="button">

@@ -10,10 +10,12 @@ export const unitContactProperties = {
   street: text(200),
   postalCode: { type: ['string', 'null'], pattern: '^\\d{2}-\\d{3}$' },
   locality: text(100),
-  phone: { type: ['string', 'null'], pattern: '^\\+?[0-9 ()-]{6,30}$' },
+  // 6–15 digits (E.164 allows 15), with the usual separators: "+48 81 855 12 34", "(81) 855-12-34".
+  phone: { type: ['string', 'null'], pattern: '^(?=(?:[^0-9]*[0-9]){6,15}[^0-9]*$)\\+?[0-9 ()-]{6,30}$' },
   email: { type: ['string', 'null'], format: 'email', maxLength: 254 },
   website: { type: ['string', 'null'], format: 'uri', pattern: '^https?://', maxLength: 300 },
-  openingHours: text(500),
+  // Free text a resident reads at a glance ("pon.–pt. 7:30–15:30; dyżurny całą dobę").
+  openingHours: text(200),
   location: {
     type: ['object', 'null'],
     additionalProperties: false,

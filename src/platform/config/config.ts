@@ -35,6 +35,12 @@ export interface Config {
   port: number;
   /** Base URL the public reaches the app at; used for links in documents and for Secure cookies. */
   publicUrl: string;
+  /**
+   * Whether PUBLIC_URL was set. When it was not, links a request answers with (poster QR, feeds,
+   * API `url` fields) use the address that request reached the site on (see http/site-url.ts);
+   * `publicUrl` (http://localhost:PORT) stays only for messages sent without a request.
+   */
+  publicUrlSet: boolean;
   dataDir: string;
   database: DatabaseTarget;
   loadDemoData: boolean;
@@ -213,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     port,
     publicUrl,
+    publicUrlSet: Boolean(env.PUBLIC_URL?.trim()),
     dataDir,
     database,
     // Demo accounts have published passwords: on by default only for the embedded database.

@@ -40,10 +40,15 @@ export function SearchForm({ lang, value, id = 'address' }: { lang: Lang; value?
   );
 }
 
-/** The answer first: who, phone, e-mail; then the district and unit. */
-export function DistrictContactCard({ lang, card, headingLevel = 2, note }: { lang: Lang; card: DistrictCard; headingLevel?: 2 | 3; note?: string }) {
+/**
+ * The answer first: who, phone, e-mail; then the district and unit. A district with neither its
+ * officer nor a substitute says the unit covers it, and never that "the officer answers".
+ * `linkToDistrict`: false on the district's own page (no link back to the same page).
+ */
+export function DistrictContactCard({ lang, card, headingLevel = 2, note, linkToDistrict = true }: { lang: Lang; card: DistrictCard; headingLevel?: 2 | 3; note?: string; linkToDistrict?: boolean }) {
   const m = publicMessages[lang];
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const districtName = linkToDistrict ? <a href={card.url}>{card.name}</a> : card.name;
   return (
     <section className="officer-card" aria-labelledby={`card-${card.id}`}>
       <Heading className="officer-card__name" id={`card-${card.id}`}>
@@ -51,12 +56,11 @@ export function DistrictContactCard({ lang, card, headingLevel = 2, note }: { la
       </Heading>
       {card.officer ? (
         <p className="officer-card__role">
-          {card.officer.substitute ? <strong className="tag tag--yellow">{m.substitute}</strong> : m.officer},{' '}
-          <a href={card.url}>{card.name}</a>
+          {card.officer.substitute ? <strong className="tag tag--yellow">{m.substitute}</strong> : m.officer}, {districtName}
         </p>
       ) : (
         <p className="officer-card__role">
-          <a href={card.url}>{card.name}</a>. {m.vacant}
+          {districtName}. {m.coveredByUnit(card.unit.name)}
         </p>
       )}
       <dl className="officer-card__contact">
@@ -86,7 +90,7 @@ export function DistrictContactCard({ lang, card, headingLevel = 2, note }: { la
         </div>
       </dl>
       {note && <p className="officer-card__note">{note}</p>}
-      <p className="small muted">{m.notEmergency}</p>
+      <p className="small muted">{card.officer ? m.notEmergency : m.notEmergencyUnit}</p>
     </section>
   );
 }

@@ -24,6 +24,14 @@ export const publicMessages = defineMessages({
     officer: 'Dzielnicowy',
     substitute: 'Zastępstwo',
     vacant: 'Rejon chwilowo nie ma dzielnicowego. Skontaktuj się z jednostką.',
+    // Who covers a district with neither its officer nor a substitute today (coverage.ts).
+    coveredByUnit: (unit: string) => `Rejon nie ma teraz dzielnicowego ani zastępstwa. Sprawami rejonu zajmuje się ${unit}.`,
+    coveredBy: 'Kto teraz zajmuje się rejonem',
+    notEmergencyUnit: 'To nie jest numer alarmowy. W nagłych sytuacjach dzwoń pod 112.',
+    notRecorded: 'nie wpisano',
+    contactMissingWrite: 'Jednostka nie wpisała jeszcze wszystkich danych kontaktowych. Możesz napisać do niej na adres:',
+    contactMissingNational:
+      'Jednostka nie wpisała jeszcze swoich danych kontaktowych. W nagłych sytuacjach dzwoń pod 112. W sprawach niepilnych możesz przyjść do dowolnej jednostki Policji albo znaleźć jej telefon na stronie policja.pl.',
     phone: 'Telefon',
     email: 'E-mail',
     unit: 'Jednostka',
@@ -72,6 +80,13 @@ export const publicMessages = defineMessages({
     officer: 'District officer',
     substitute: 'Substitute',
     vacant: 'The district currently has no officer. Contact the police unit.',
+    coveredByUnit: (unit: string) => `The district has no officer and no substitute now. ${unit} deals with its matters.`,
+    coveredBy: 'Who covers the district now',
+    notEmergencyUnit: 'This is not an emergency number. In an emergency call 112.',
+    notRecorded: 'not recorded',
+    contactMissingWrite: 'The unit has not recorded all its contact details yet. You can write to it at:',
+    contactMissingNational:
+      'The unit has not recorded its contact details yet. In an emergency call 112. For anything else you can visit any police unit or find its phone number on policja.pl.',
     phone: 'Phone',
     email: 'E-mail',
     unit: 'Police unit',

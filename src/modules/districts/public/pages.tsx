@@ -6,6 +6,7 @@ import type { Unit } from '../../units/model.js';
 import type { StreetRule } from '../area/types.js';
 import type { DistrictCard, LocateMatch, UnitCard } from '../locator/register.js';
 import { AreaList, DistrictContactCard, SearchForm, telHref } from './components.js';
+import { UnitContact } from './unit-contact.js';
 import { publicMessages } from './messages.js';
 
 /** The container the map island enhances; without JavaScript it says how to search instead. */
@@ -134,7 +135,7 @@ export function DistrictPage({
     <Layout ctx={ctx} title={`${card.name} – ${unit.name}`}>
       <p className="caption">{unit.name}</p>
       <h1>{card.name}</h1>
-      <DistrictContactCard lang={ctx.lang} card={card} />
+      <DistrictContactCard lang={ctx.lang} card={card} linkToDistrict={false} />
       <h2>{m.area}</h2>
       <AreaList lang={ctx.lang} rules={rules} />
       {card.hasPolygon && (
@@ -154,62 +155,8 @@ export function DistrictPage({
       <p>
         <a href={`${card.url}/plakat.pdf`}>{m.poster}</a>
       </p>
-      <UnitContact ctx={ctx} unit={unit} />
+      <UnitContact lang={ctx.lang} unit={unit} linkToUnit />
     </Layout>
-  );
-}
-
-function UnitContact({ ctx, unit }: { ctx: PageContext; unit: Unit }) {
-  const m = publicMessages[ctx.lang];
-  const address = [unit.street, [unit.postalCode, unit.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  return (
-    <section aria-labelledby="unit-contact">
-      <h2 id="unit-contact">{m.unitContact}</h2>
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>{m.unit}</dt>
-          <dd>
-            <a href={`/jednostki/${unit.id}`}>{unit.name}</a>
-          </dd>
-        </div>
-        {address && (
-          <div className="summary-list__row">
-            <dt>{m.address}</dt>
-            <dd>{address}</dd>
-          </div>
-        )}
-        {unit.phone && (
-          <div className="summary-list__row">
-            <dt>{m.phone}</dt>
-            <dd>
-              <a href={telHref(unit.phone)}>{unit.phone}</a>
-            </dd>
-          </div>
-        )}
-        {unit.email && (
-          <div className="summary-list__row">
-            <dt>{m.email}</dt>
-            <dd>
-              <a href={`mailto:${unit.email}`}>{unit.email}</a>
-            </dd>
-          </div>
-        )}
-        {unit.website && (
-          <div className="summary-list__row">
-            <dt>{m.website}</dt>
-            <dd>
-              <a href={unit.website}>{unit.website.replace(/^https?:\/\//, '')}</a>
-            </dd>
-          </div>
-        )}
-        {unit.openingHours && (
-          <div className="summary-list__row">
-            <dt>{m.openingHours}</dt>
-            <dd>{unit.openingHours}</dd>
-          </div>
-        )}
-      </dl>
-    </section>
   );
 }
 
@@ -235,7 +182,7 @@ export function UnitPage({
         </p>
       )}
       <h1>{unit.name}</h1>
-      <UnitContact ctx={ctx} unit={unit} />
+      <UnitContact lang={ctx.lang} unit={unit} linkToUnit={false} />
       <h2>
         {m.districts} <span className="muted small">({m.districtCount(cards.length)})</span>
       </h2>

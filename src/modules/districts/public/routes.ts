@@ -9,6 +9,7 @@ import type { Config } from '../../../platform/config/config.js';
 import { projectRoot } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { absoluteUrl, siteOrigin } from '../../../platform/http/site-url.js';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { findUnit, listUnits } from '../../units/repository.js';
@@ -96,7 +97,10 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
       const answer = overview?.within(minLon, minLat, maxLon, maxLat) ?? { type: 'FeatureCollection', features: [], districtsInView: 0 };
       // Outlines drawn at this zoom need no more detail than about a pixel.
       const tolerance = Math.max(1, 2 ** (16 - request.query.zoom));
-      const features = answer.features.map((f) => (f.properties.kind === 'district' ? { ...f, geometry: simplifyForDisplay(f.geometry as MultiPolygon, tolerance) } : f));
+      const simplified = answer.features.map((f) => (f.properties.kind === 'district' ? { ...f, geometry: simplifyForDisplay(f.geometry as MultiPolygon, tolerance) } : f));
+      // `url` fields are absolute, like every API link (platform/http/site-url.ts).
+      const origin = siteOrigin(request, config);
+      const features = simplified.map((f) => ('url' in f.properties ? { ...f, properties: { ...f.properties, url: `${origin}${f.properties.url}` } } : f));
       return reply
         .header('content-type', 'application/geo+json; charset=utf-8')
         .header('cache-control', 'public, max-age=60')
@@ -150,7 +154,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     const district = card && (await findDistrict(db, id));
     const unit = district && (await findUnit(db, district.unitId));
     if (!card || !district || !unit) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-    const pdf = await renderPoster(card, unit, district.rules, `${config.publicUrl}${card.url}`, request.lang);
+    const pdf = await renderPoster(card, unit, district.rules, absoluteUrl(request, config, card.url), request.lang);
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="dzielnicowy-${unit.id}-${district.number}.pdf"`)

@@ -139,7 +139,7 @@ describe('the district poster', () => {
     expect(text).toContain('st. sierż. Karolina Mazur');
     expect(text).toContain('+48 000 000 003');
     expect(text).toContain('Jaśminowa');
-    expect(text).toContain('http://localhost:3000/rejony/kpp-leczna/3');
+    expect(text).toContain('http://localhost:80/rejony/kpp-leczna/3');
     const size = execFileSync('pdfinfo', ['-'], { input: response.rawPayload }).toString();
     expect(size).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   });

@@ -78,7 +78,7 @@ describe('published plan pages and documents', () => {
     for (const entry of feed.body.match(/<entry>.*?<\/entry>/g)!) {
       expect(entry).toMatch(/<id>[^<]+<\/id><title>[^<]+<\/title><link href="[^"]+"\/><updated>[^<]+<\/updated><author><name>Komend[^<]+<\/name><\/author>/);
     }
-    expect(feed.body).toContain(`http://localhost:3000/plany/${krasnystaw}`);
+    expect(feed.body).toContain(`http://localhost:80/plany/${krasnystaw}`);
   });
 
   it('gives every anonymous reader the same page in their language, staff their own, and shows a change at once', async () => {

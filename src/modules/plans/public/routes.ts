@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { siteOrigin } from '../../../platform/http/site-url.js';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { asTree } from '../../units/model.js';
@@ -136,18 +137,19 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   app.get<{ Params: { id: string } }>('/plany/:id/plan.pdf', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'pdf'));
   app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'docx'));
 
-  app.get('/plany.atom', { schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (_request, reply) => {
+  app.get('/plany.atom', { schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (request, reply) => {
+    const site = siteOrigin(request, config);
     const latest = await db.selectFrom('plans').select(planColumns).where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(50).execute();
     const plans = latest.map((row) => ({ id: row.id, published: row.published_at }));
     const summaries = await planSummaries(db, (await Promise.all(plans.map((p) => findPlan(db, p.id)))).filter((p): p is Plan => p !== undefined));
     const updated = (plans[0]?.published ?? new Date(0)).toISOString();
     const entries = summaries
       .map((summary, i) => {
-        const link = `${config.publicUrl}${summary.url}`;
+        const link = `${site}${summary.url}`;
         return `<entry><id>${escapeXml(link)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${summary.periodFrom} – ${summary.periodTo})`)}</title><link href="${escapeXml(link)}"/><updated>${plans[i]!.published!.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
       })
       .join('');
-    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>${escapeXml(`${config.publicUrl}/plany`)}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${config.publicUrl}/plany.atom`)}"/><link href="${escapeXml(`${config.publicUrl}/plany`)}"/>${entries}</feed>`;
+    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>${escapeXml(`${site}/plany`)}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${site}/plany.atom`)}"/><link href="${escapeXml(`${site}/plany`)}"/>${entries}</feed>`;
     return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed);
   });
 }

@@ -74,7 +74,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       const body = response.json();
       expect(body).toMatchObject({ changeset: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), contact: expect.any(String) });
       expect(body.endpoints).toEqual([
-        { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${t.config.publicUrl}/open311/v2`, changeset: body.changeset, type: 'production', formats: ['application/json', 'text/xml'] },
+        { specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://localhost:80/open311/v2', changeset: body.changeset, type: 'production', formats: ['application/json', 'text/xml'] },
       ]);
       const xml = await get('/discovery.xml');
       expect(xml.headers['content-type']).toMatch(/^text\/xml; charset=utf-8/);
@@ -158,7 +158,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       expect(body).toHaveLength(1);
       expect(Object.keys(body[0]).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
       expect(body[0]).toMatchObject({ service_request_id: expect.stringMatching(/^\d+$/), account_id: null, service_notice: expect.stringContaining(`nr ${body[0].service_request_id}`) });
-      expect(response.headers.location).toBe(`${t.config.publicUrl}/open311/v2/requests/${body[0].service_request_id}.json`);
+      expect(response.headers.location).toBe(`http://localhost:80/open311/v2/requests/${body[0].service_request_id}.json`);
       const stored = await t.testDb.database.db.selectFrom('reports').select(['unit_id', 'description', 'category_id']).where('id', '=', Number(body[0].service_request_id)).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ unit_id: 'kpp-lubartow', description: 'Zniszczona wiata przystanku.', category_id: 'vandalism' });
     });

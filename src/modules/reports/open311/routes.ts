@@ -5,6 +5,7 @@ import type { Database } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/audit/actor.js';
 import { AppError, ValidationError } from '../../../platform/http/errors.js';
 import { toProblem } from '../../../platform/http/error-handler.js';
+import { absoluteUrl, siteOrigin } from '../../../platform/http/site-url.js';
 import { describeValidationErrors } from '../../../platform/http/validation.js';
 import type { Lang, Localized } from '../../../platform/i18n/i18n.js';
 import type { Locator } from '../../districts/locator/locator.js';
@@ -187,6 +188,8 @@ function toSpecErrors(error: unknown, request: FastifyRequest): { status: number
  * through the same use case as the app. Errors use the specification's format in this scope.
  */
 export function registerOpen311(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
+  // Links in answers point where the request came in (or PUBLIC_URL): see platform/http/site-url.ts.
+  const at = (request: FastifyRequest): Config => ({ ...config, publicUrl: siteOrigin(request, config) });
   const db = database.db;
   // The same burst guard as POST /api/v1/reports, in front of the per-day policy in the database.
   const burst = { max: 30, timeWindow: 60_000 };
@@ -206,8 +209,8 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
       );
 
       for (const format of formatsServed) {
-        scope.get(`/discovery.${format}`, { schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery } }, async (_request, reply) =>
-          send(reply, format, 'discovery', discovery(config)),
+        scope.get(`/discovery.${format}`, { schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery } }, async (request, reply) =>
+          send(reply, format, 'discovery', discovery(at(request))),
         );
 
         scope.get(
@@ -250,11 +253,11 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             const pageSize = ids ? maxIdsPerQuery : (q.page_size ?? defaultPageSize);
             const { reports, more } = await listOpen311Reports(db, { ids, categoryIds, from, to, statuses, page, pageSize });
             if (more) {
-              const next = new URL(request.url, config.publicUrl);
+              const next = new URL(request.url, 'http://localhost');
               next.searchParams.set('page', String(page + 1));
-              reply.header('link', `<${config.publicUrl}${next.pathname}${next.search}>; rel="next"`);
+              reply.header('link', `<${absoluteUrl(request, config, next.pathname + next.search)}>; rel="next"`);
             }
-            return send(reply, format, 'service_requests', reports.map((r) => serviceRequest(r, config, lang)));
+            return send(reply, format, 'service_requests', reports.map((r) => serviceRequest(r, at(request), lang)));
           },
         );
 
@@ -313,8 +316,8 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             );
             if (result.spam) throw new AppError(400, 'rejected', { pl: 'Zgłoszenie odrzucone.', en: 'Submission rejected.' });
             const id = result.report.id;
-            reply.header('location', `${config.publicUrl}${open311Prefix}/requests/${id}.${format}`);
-            return send(reply, format, 'service_requests', [{ service_request_id: String(id), service_notice: submittedNotice(id, result.placement.placeName, config)[lang], account_id: null }], 201);
+            reply.header('location', absoluteUrl(request, config, `${open311Prefix}/requests/${id}.${format}`));
+            return send(reply, format, 'service_requests', [{ service_request_id: String(id), service_notice: submittedNotice(id, result.placement.placeName, at(request))[lang], account_id: null }], 201);
           },
         );
       }
@@ -345,7 +348,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
           const id = /^[1-9]\d{0,15}$/.test(file.name) ? Number(file.name) : NaN;
           const report = Number.isSafeInteger(id) ? await findOpen311Report(db, id) : undefined;
           if (!report) throw new AppError(404, 'request_not_found', { pl: `Nie ma zgłoszenia nr ${file.name}.`, en: `There is no request ${file.name}.` });
-          return send(reply, file.format, 'service_requests', [serviceRequest(report, config, langOf(request))]);
+          return send(reply, file.format, 'service_requests', [serviceRequest(report, at(request), langOf(request))]);
         },
       );
     },

@@ -217,7 +217,7 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     for (const report of inBox) {
       const shown = single.reports.find((r: { id: number }) => r.id === report.id);
       expect(shown, `report ${report.id}`).toBeDefined();
-      expect(shown).toMatchObject({ lat: report.publicLat, lon: report.publicLon, category: 'vandalism', categoryName: 'Akty wandalizmu', url: `http://localhost:3000/zgloszenia/${report.id}` });
+      expect(shown).toMatchObject({ lat: report.publicLat, lon: report.publicLon, category: 'vandalism', categoryName: 'Akty wandalizmu', url: `http://localhost:80/zgloszenia/${report.id}` });
       expect(Object.keys(shown).sort()).toEqual(['category', 'categoryName', 'id', 'lat', 'lon', 'status', 'statusName', 'url']);
     }
     const verifying = (await get('/api/v1/reports/map?bbox=22.600,51.458,22.610,51.466&zoom=16&status=verifying')).json();
@@ -312,7 +312,7 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     const row = records.find((r) => r[0] === String(dump.id))!;
     const record = Object.fromEntries(csvColumns.map((column, i) => [column, row[i]]));
     expect(record).toMatchObject({
-      url: `http://localhost:3000/zgloszenia/${dump.id}`,
+      url: `http://localhost:80/zgloszenia/${dump.id}`,
       category: 'illegal-dumping',
       category_name: 'Dzikie wysypiska śmieci',
       status: 'new',

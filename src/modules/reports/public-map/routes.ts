@@ -7,6 +7,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { projectRoot, type Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { siteOrigin } from '../../../platform/http/site-url.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { dayInPoland } from '../../../platform/i18n/calendar.js';
@@ -184,9 +185,10 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
       if (!bbox.ok) throw new AppError(400, bbox.code, bbox.message, { field: 'bbox' });
       const filter = checkedFilter(q);
       const { categoryName } = await catalogue(request.lang);
+      const origin = siteOrigin(request, config);
       const present = (r: { id: number; categoryId: string; status: ReportStatus; lon: number; lat: number }) => ({
         id: r.id,
-        url: `${config.publicUrl}${reportUrl(r.id)}`,
+        url: `${origin}${reportUrl(r.id)}`,
         category: r.categoryId,
         categoryName: categoryName(r.categoryId),
         status: r.status,
@@ -201,7 +203,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         const card = register.card(districtId);
         const label = register.overview?.labelOf(districtId);
         if (!card || !label || !inBoundingBox({ lon: label[0], lat: label[1] }, bbox.box)) return [];
-        return [{ district: { id: districtId, name: card.name, url: `${config.publicUrl}${card.url}` }, count, lat: label[1], lon: label[0], approximate: 'district' as const }];
+        return [{ district: { id: districtId, name: card.name, url: `${origin}${card.url}` }, count, lat: label[1], lon: label[0], approximate: 'district' as const }];
       });
       const base = { zoom: q.zoom, approximate: true, precisionMeters, unplaced };
       if (q.zoom >= individualZoom) {
@@ -219,9 +221,9 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     },
   );
 
-  const download = async (reply: FastifyReply, lang: Lang, filter: PublicFilter, kind: 'csv' | 'geojson') => {
+  const download = async (reply: FastifyReply, origin: string, lang: Lang, filter: PublicFilter, kind: 'csv' | 'geojson') => {
     const { categoryName } = await catalogue(lang);
-    const context: ExportContext = { lang, publicUrl: config.publicUrl, categoryName };
+    const context: ExportContext = { lang, publicUrl: origin, categoryName };
     const total = await count(filter);
     const truncated = total > exportLimit;
     const rows = exportPublic(db, filter, exportLimit);
@@ -258,7 +260,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         querystring: filterQuery,
       },
     },
-    async (request, reply) => download(reply, request.lang, checkedFilter(request.query), 'csv'),
+    async (request, reply) => download(reply, siteOrigin(request, config), request.lang, checkedFilter(request.query), 'csv'),
   );
 
   app.get<{ Querystring: FromSchema<typeof filterQuery> }>(
@@ -271,6 +273,6 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         querystring: filterQuery,
       },
     },
-    async (request, reply) => download(reply, request.lang, checkedFilter(request.query), 'geojson'),
+    async (request, reply) => download(reply, siteOrigin(request, config), request.lang, checkedFilter(request.query), 'geojson'),
   );
 }
