@@ -28,7 +28,7 @@ export const privacyMessages = defineMessages({
   pl: {
     title: 'Prywatność: jakie dane zapisujemy i jak długo',
     lead:
-      'Zgłoszenie zagrożenia jest anonimowe: nie zakładasz konta i nie podajesz imienia, nazwiska ani telefonu. Poniżej jest wszystko, co system zapisuje, kto to widzi i kiedy to usuwamy. Usuwanie odbywa się samo, co godzinę.',
+      'Zgłaszając zagrożenie, nie zakładasz konta i nie podajesz imienia, nazwiska ani telefonu. System zapisuje jednak adres IP Twojego urządzenia, a jeśli go podasz, także e-mail. Poniżej jest wszystko, co system zapisuje, kto to widzi i kiedy to usuwamy. Usuwanie odbywa się samo, co godzinę.',
     residentsTitle: 'Gdy zgłaszasz zagrożenie',
     staffTitle: 'Policjanci i pracownicy korzystający z systemu',
     why: 'Po co',
@@ -51,7 +51,7 @@ export const privacyMessages = defineMessages({
     logs: 'Serwer zapisuje techniczny dziennik żądań (adres strony, adres IP, czas odpowiedzi) do wykrywania awarii i ataków. Aplikacja nie przechowuje go sama: trzyma go system operacyjny serwera przez czas ustalony przez administratora; zalecamy najwyżej 14 dni.',
     rightsTitle: 'Twoje prawa',
     rights:
-      'Dane w zgłoszeniach przetwarza jednostka Policji, do której trafiło zgłoszenie. Ponieważ zgłoszenie jest anonimowe, system nie potrafi wskazać, które zgłoszenie jest Twoje; jeśli chcesz poprawić lub usunąć swoje zgłoszenie wcześniej, skontaktuj się z dzielnicowym i podaj numer zgłoszenia.',
+      'Dane w zgłoszeniach przetwarza jednostka Policji, do której trafiło zgłoszenie. Ponieważ zgłoszenie nie jest powiązane z kontem ani nazwiskiem, system nie potrafi wskazać, które zgłoszenie jest Twoje; jeśli chcesz poprawić lub usunąć swoje zgłoszenie wcześniej, skontaktuj się z dzielnicowym i podaj numer zgłoszenia.',
     settingsNote: 'Terminy ustala administrator krajowy systemu; ta strona zawsze pokazuje terminy obowiązujące teraz.',
     pieces: {
       publicPart: {
@@ -81,7 +81,7 @@ export const privacyMessages = defineMessages({
   en: {
     title: 'Privacy: what data we keep and for how long',
     lead:
-      'A threat report is anonymous: there is no account, and you give no name or phone number. Below is everything the system keeps, who sees it and when we erase it. Erasure runs by itself, every hour.',
+      'To report a threat you need no account and give no name or phone number. The system does keep your device’s IP address and, if you give it, your e-mail. Below is everything the system keeps, who sees it and when we erase it. Erasure runs by itself, every hour.',
     residentsTitle: 'When you report a threat',
     staffTitle: 'Police officers and staff who use the system',
     why: 'Why',
@@ -104,7 +104,7 @@ export const privacyMessages = defineMessages({
     logs: 'The server writes a technical log of requests (page address, IP address, response time) to detect faults and attacks. The application does not keep it itself: the server’s operating system keeps it for as long as the administrator sets; we recommend 14 days at most.',
     rightsTitle: 'Your rights',
     rights:
-      'The police unit the report went to processes the data in it. Because reports are anonymous, the system cannot tell which report is yours; if you want your report corrected or erased sooner, contact the district officer and give the report number.',
+      'The police unit the report went to processes the data in it. Because a report is tied to no account or name, the system cannot tell which report is yours; if you want your report corrected or erased sooner, contact the district officer and give the report number.',
     settingsNote: 'The national administrator of the system sets these times; this page always shows the times in force now.',
     pieces: {
       publicPart: {

@@ -28,12 +28,16 @@ export function ErasedValue({ days, lang }: { days: number; lang: Lang }) {
 
 type Row = { key: string; howLong: string };
 
-/** One list per audience; on a phone each piece stacks (no sideways scrolling of a wide table). */
-function PrivacyList({ ctx, title, id, rows }: { ctx: PageContext; title: string; id: string; rows: Row[] }) {
+/**
+ * One list per audience; on a phone each piece stacks (no sideways scrolling of a wide table).
+ * Also the report form's notice (reports/public/data-notice.tsx): the same words and times as here.
+ */
+export function PrivacyList({ ctx, title, id, rows, lead }: { ctx: PageContext; title: string; id: string; rows: Row[]; lead?: string }) {
   const m = privacyMessages[ctx.lang];
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
+      {lead && <p>{lead}</p>}
       <dl className="summary-list">
         {rows.map((row) => {
           const piece = m.pieces[row.key as keyof typeof m.pieces];

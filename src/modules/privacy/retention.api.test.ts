@@ -120,9 +120,19 @@ describe.each(backends)('data retention on %s', (backend) => {
 
     it('tells residents the same times on the form and on /prywatnosc, linked from every page', async () => {
       const form = (await resident().get('/zglos')).body;
-      expect(form).toContain('dokładne miejsce usuwamy 300 dni, a adres 200 dni po zamknięciu zgłoszenia');
-      expect(form).toContain('Usuwamy go 100 dni po zamknięciu zgłoszenia.');
-      expect(form).toContain('usuwamy go po 20 dniach.');
+      // The form's notice: each piece with who sees it and how long, from the settings in force.
+      const kept = (what: string) => {
+        const start = form.indexOf(`<dt>${what}</dt>`);
+        expect(start, what).toBeGreaterThan(-1);
+        return form.slice(start, form.indexOf('</div>', start));
+      };
+      expect(kept('Dokładny punkt na mapie')).toContain('300 dni po zamknięciu zgłoszenia');
+      expect(kept('Wpisany adres')).toContain('200 dni po zamknięciu zgłoszenia');
+      expect(kept('Opis zgłoszenia')).toContain('100 dni po zamknięciu zgłoszenia');
+      expect(kept('Adres IP Twojego urządzenia')).toContain('20 dni od zapisania');
+      expect(kept('Adres IP Twojego urządzenia')).toContain('Nikt: używa go tylko system');
+      expect(kept('Twój e-mail, jeśli go podasz')).toContain('Do zamknięcia zgłoszenia');
+      expect(form).not.toMatch(/anonimow/i);
       expect(form).toContain('Nie widzą go nawet policjanci.');
       expect(form).toContain('href="/prywatnosc"');
       const page = await resident().get('/prywatnosc', { 'accept-language': 'en' });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
 import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
@@ -76,6 +77,33 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const third = await browser();
     const forced = await third.client.postForm('/zglos', { category: parking, lat: String(point.lat + 0.0004), lon: String(point.lon), force: '1' });
     expect(forced.statusCode).toBe(303);
+  });
+
+  it('says before "me too" that what the resident typed is not kept, and keeps none of it', async () => {
+    const first = await browser();
+    const here = { lat: point.lat + 0.004, lon: point.lon }; // about 450 m from the reports above
+    const original = await first.client.postForm('/zglos', { category: parking, lat: String(here.lat), lon: String(here.lon), description: 'Pierwszy opis' });
+    const originalId = /\/zgloszenia\/(\d+)/.exec(original.headers.location as string)![1]!;
+    const second = await browser();
+    const typed = 'Auta stoją na przejściu od 6 rano, widziałam numer WLU 12345';
+    const similar = await second.client.postForm('/zglos', { category: parking, lat: String(here.lat + 0.0003), lon: String(here.lon), description: typed, email: 'ja@example.org' });
+    expect(similar.statusCode).toBe(200);
+    // Said before the button, with the time the IP address is kept, from the settings in force.
+    const notice = similar.body.slice(similar.body.indexOf('id="me-too-keeps-nothing"'), similar.body.indexOf(`/zgloszenia/${originalId}/potwierdz`));
+    expect(notice).toContain('Opisu, adresu, daty ani e-maila wpisanych w formularzu nie zapiszemy i nie zobaczy ich Policja.');
+    expect(notice).toContain('30 dni od zapisania');
+    expect(similar.body).toContain('aria-describedby="me-too-keeps-nothing"');
+    // The "me too" form sends nothing the resident typed: only the send-anyway form carries it.
+    const meTooForm = similar.body.slice(similar.body.indexOf(`action="/zgloszenia/${originalId}/potwierdz"`), similar.body.indexOf('</form>', similar.body.indexOf(`action="/zgloszenia/${originalId}/potwierdz"`)));
+    expect(meTooForm).not.toContain(typed);
+    expect((await second.client.postForm(`/zgloszenia/${originalId}/potwierdz`, {})).statusCode).toBe(303);
+    const db = t.testDb.database.db;
+    const stored = await db.selectFrom('reports').select(['description', 'email']).where('id', '=', Number(originalId)).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ description: 'Pierwszy opis', email: null });
+    const everywhere = await sql<{ n: number }>`select count(*)::int as n from audit_log where after::text like ${'%WLU 12345%'} or before::text like ${'%WLU 12345%'}`.execute(db);
+    expect(everywhere.rows[0]!.n).toBe(0);
+    const reportsWithIt = await db.selectFrom('reports').select('id').where('description', 'like', '%WLU 12345%').execute();
+    expect(reportsWithIt).toEqual([]);
   });
 
   it('answers the second report of the day from one address with 429 and Retry-After on the form', async () => {

@@ -4,7 +4,7 @@ export const reportPageMessages = defineMessages({
   pl: {
     formTitle: 'Zgłoś zagrożenie w okolicy',
     formLead:
-      'Zgłoszenie trafia do dzielnicowego rejonu, w którym leży wskazane miejsce. Jest anonimowe: nie zakładasz konta i nie podajesz danych osobowych.',
+      'Zgłoszenie trafia do dzielnicowego rejonu, w którym leży wskazane miejsce. Nie zakładasz konta i nie podajesz imienia, nazwiska ani telefonu. Co zapisujemy, jak długo i kto to widzi, piszemy niżej, przed przyciskiem wysyłania.',
     emergency: 'To nie jest numer alarmowy. Jeśli coś dzieje się teraz i zagraża życiu, zdrowiu lub mieniu, dzwoń pod 112.',
     whereLegend: 'Gdzie jest zagrożenie?',
     whereHint: 'Wpisz adres albo kliknij miejsce na mapie (mapa wypełni współrzędne).',
@@ -24,14 +24,12 @@ export const reportPageMessages = defineMessages({
     email: 'Twój e-mail (opcjonalnie)',
     emailHint: 'Tylko po to, by powiadomić Cię o zmianach statusu. Usuniemy go, gdy zgłoszenie zostanie zamknięte.',
     honeypot: 'Nie wypełniaj tego pola',
-    consent: (afterIpDays: string) =>
-      `Zgłoszenie jest anonimowe: nie pytamy o imię, nazwisko ani telefon. Adres IP Twojego urządzenia zapisujemy wyłącznie w celu ochrony przed nadużyciami (limit zgłoszeń) i usuwamy go ${afterIpDays}.`,
-    // The privacy notice beside the fields; the times come from the retention settings (src/modules/privacy).
-    placePrivacy: (pointDays: string, addressDays: string) =>
-      pointDays === addressDays
-        ? `Dokładne miejsce i wpisany adres widzi tylko Policja; usuwamy je ${pointDays} po zamknięciu zgłoszenia. Publicznie pokazujemy miejsce z dokładnością do ok. 50 m.`
-        : `Dokładne miejsce i wpisany adres widzi tylko Policja; dokładne miejsce usuwamy ${pointDays}, a adres ${addressDays} po zamknięciu zgłoszenia. Publicznie pokazujemy miejsce z dokładnością do ok. 50 m.`,
-    descriptionPrivacy: (days: string) => `Usuwamy go ${days} po zamknięciu zgłoszenia. Nie wpisuj danych osobowych, jeśli nie są potrzebne.`,
+    // The data notice before the send button (data-notice.tsx); times come from the retention settings.
+    dataTitle: 'Co zapisujemy, jak długo i kto to widzi',
+    dataLead:
+      'Nie pytamy, kim jesteś, ale zapisujemy adres IP Twojego urządzenia, a jeśli go podasz, także e-mail. Oto wszystko, co zapisujemy z tego formularza. Usuwanie odbywa się samo.',
+    placePrivacy: 'Dokładne miejsce i wpisany adres widzi tylko Policja. Publicznie pokazujemy miejsce z dokładnością do ok. 50 m.',
+    descriptionPrivacy: 'Nie wpisuj danych osobowych, jeśli nie są potrzebne.',
     emailPrivacy: 'Nie widzą go nawet policjanci.',
     privacyLink: 'Jak chronimy Twoje dane i jak długo je przechowujemy',
     send: 'Wyślij zgłoszenie',
@@ -39,6 +37,9 @@ export const reportPageMessages = defineMessages({
     similarLead: (n: number) =>
       `W pobliżu ${plural('pl', n, { one: 'jest', few: 'są', many: 'jest', other: 'jest' })} już ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'otwarte zgłoszenie', few: 'otwarte zgłoszenia', many: 'otwartych zgłoszeń', other: 'otwartego zgłoszenia' })} tego samego rodzaju. Jeśli chodzi o to samo, potwierdź je zamiast wysyłać nowe: dzielnicowy zobaczy, że problem dotyczy więcej osób.`,
     meToo: 'To samo zagrożenie – potwierdzam',
+    // "Me too" keeps nothing of the form: said before the button, not discovered afterwards.
+    meTooKeepsNothing: (ipKept: string) =>
+      `Potwierdzenie tylko dolicza Cię do wybranego zgłoszenia. Opisu, adresu, daty ani e-maila wpisanych w formularzu nie zapiszemy i nie zobaczy ich Policja. Zapiszemy tylko adres IP Twojego urządzenia, by jedna osoba potwierdzała raz (${ipKept}). Jeśli Twój opis dodaje coś ważnego, wyślij własne zgłoszenie przyciskiem na dole strony.`,
     sendAnyway: 'To inne zagrożenie – wyślij moje zgłoszenie',
     thanksTitle: 'Dziękujemy za zgłoszenie',
     thanksNumber: (id: number) => `Numer zgłoszenia: ${id}. Zapisz go, aby sprawdzać status.`,
@@ -70,7 +71,7 @@ export const reportPageMessages = defineMessages({
   en: {
     formTitle: 'Report a threat in your area',
     formLead:
-      'Your report goes to the district officer of the district where the place is. It is anonymous: no account and no personal data.',
+      'Your report goes to the district officer of the district where the place is. You need no account and give no name or phone number. What we keep, for how long and who sees it is written below, before the send button.',
     emergency: 'This is not an emergency line. If something is happening now and threatens life, health or property, call 112.',
     whereLegend: 'Where is the threat?',
     whereHint: 'Type an address, or click the place on the map (the map fills in the coordinates).',
@@ -90,13 +91,11 @@ export const reportPageMessages = defineMessages({
     email: 'Your e-mail (optional)',
     emailHint: 'Only to tell you about status changes. We delete it when the report is closed.',
     honeypot: 'Do not fill in this field',
-    consent: (afterIpDays: string) =>
-      `The report is anonymous: we do not ask for your name or phone number. Your device’s IP address is stored only to prevent abuse (report limits) and erased ${afterIpDays}.`,
-    placePrivacy: (pointDays: string, addressDays: string) =>
-      pointDays === addressDays
-        ? `Only the police see the exact place and the typed address; we erase them ${pointDays} after the report is closed. The public sees the place to about 50 m.`
-        : `Only the police see the exact place and the typed address; we erase the exact place ${pointDays} and the address ${addressDays} after the report is closed. The public sees the place to about 50 m.`,
-    descriptionPrivacy: (days: string) => `We erase it ${days} after the report is closed. Do not include personal data unless it is needed.`,
+    dataTitle: 'What we keep, for how long and who sees it',
+    dataLead:
+      'We do not ask who you are, but we keep your device’s IP address and, if you give it, your e-mail. This is everything this form stores. Erasure runs by itself.',
+    placePrivacy: 'Only the police see the exact place and the typed address. The public sees the place to about 50 m.',
+    descriptionPrivacy: 'Do not include personal data unless it is needed.',
     emailPrivacy: 'Not even the police see it.',
     privacyLink: 'How we protect your data and how long we keep it',
     send: 'Send the report',
@@ -104,6 +103,8 @@ export const reportPageMessages = defineMessages({
     similarLead: (n: number) =>
       `Nearby there ${plural('en', n, { one: 'is already 1 open report', other: `are already ${formatNumber(n, 'en')} open reports` })} of the same kind. If it is the same problem, confirm it instead of sending a new one: the officer will see it affects more people.`,
     meToo: 'Same threat – I confirm it',
+    meTooKeepsNothing: (ipKept: string) =>
+      `Confirming only counts you in on the chosen report. The description, address, date and e-mail you typed in the form are not kept, and the police will not see them. We keep only your device’s IP address, so that one person confirms once (${ipKept}). If your description adds something important, send your own report with the button at the bottom of the page.`,
     sendAnyway: 'A different threat – send my report',
     thanksTitle: 'Thank you for your report',
     thanksNumber: (id: number) => `Report number: ${id}. Keep it to check the status.`,

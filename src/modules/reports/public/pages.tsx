@@ -8,7 +8,8 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import type { PublicReport, StoredCategory } from '../model.js';
 import { awaitingReviewLabel, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
 import { reportPageMessages } from './messages.js';
-import { afterDays, formatDays } from '../../privacy/messages.js';
+import { ReportDataNotice } from './data-notice.js';
+import { howLong } from '../../privacy/pages.js';
 import type { RetentionSettings } from '../../privacy/rules.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
@@ -38,11 +39,11 @@ export interface ReportFormValues {
 }
 
 /** "Me too": confirm an open report instead of sending the same one again. */
-function MeTooForm({ ctx, reportId }: { ctx: PageContext; reportId: number }) {
+function MeTooForm({ ctx, reportId, describedBy }: { ctx: PageContext; reportId: number; describedBy?: string }) {
   return (
     <form method="post" action={`/zgloszenia/${reportId}/potwierdz`}>
       <CsrfField token={ctx.csrfToken} />
-      <button type="submit" className="button button--secondary">
+      <button type="submit" className="button button--secondary" aria-describedby={describedBy}>
         {reportPageMessages[ctx.lang].meToo}
       </button>
     </form>
@@ -80,7 +81,6 @@ export function ReportFormPage({
   retention: RetentionSettings;
 }) {
   const m = reportPageMessages[ctx.lang];
-  const days = (n: number) => formatDays(n, ctx.lang);
   const required = categories.filter((c) => c.descriptionRequired).map((c) => c.name[ctx.lang]);
   return (
     <Layout ctx={ctx} title={m.formTitle}>
@@ -95,7 +95,7 @@ export function ReportFormPage({
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{m.whereLegend}</legend>
           <p className="field__hint">
-            {`${m.whereHint} ${m.placePrivacy(days(retention.reportExactPointDays), days(retention.reportAddressDays))}`}
+            {`${m.whereHint} ${m.placePrivacy}`}
           </p>
           <TextField name="address" label={m.address} hint={m.addressHint} value={values.address} error={errorFor(errors, 'address') ?? errorFor(errors, 'location')} autoComplete="street-address" />
           {suggestions.length > 0 && (
@@ -139,7 +139,7 @@ export function ReportFormPage({
         <TextAreaField
           name="description"
           label={m.description}
-          hint={`${m.descriptionHint} ${m.descriptionPrivacy(days(retention.reportDescriptionDays))}${required.length ? ` ${ctx.lang === 'pl' ? 'Wymagany dla:' : 'Required for:'} ${required.join(', ')}.` : ''}`}
+          hint={`${m.descriptionHint} ${m.descriptionPrivacy}${required.length ? ` ${ctx.lang === 'pl' ? 'Wymagany dla:' : 'Required for:'} ${required.join(', ')}.` : ''}`}
           value={values.description}
           error={errorFor(errors, 'description')}
           rows={5}
@@ -150,10 +150,7 @@ export function ReportFormPage({
           <label htmlFor="field-website">{m.honeypot}</label>
           <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <p className="field__hint">
-          {`${m.consent(afterDays(retention.reporterIpDays, ctx.lang))} `}
-          <a href="/prywatnosc">{m.privacyLink}</a>
-        </p>
+        <ReportDataNotice ctx={ctx} retention={retention} />
         <button type="submit" className="button">
           {m.send}
         </button>
@@ -169,17 +166,22 @@ export function SimilarReportsPage({
   similar,
   values,
   categoryName,
+  retention,
 }: {
   ctx: PageContext;
   similar: { report: PublicReport; proximity: Proximity }[];
   values: ReportFormValues;
   categoryName: string;
+  retention: RetentionSettings;
 }) {
   const m = reportPageMessages[ctx.lang];
   return (
     <Layout ctx={ctx} title={m.similarTitle}>
       <h1>{m.similarTitle}</h1>
       <p className="lead">{m.similarLead(similar.length)}</p>
+      <div className="callout" role="note" id="me-too-keeps-nothing">
+        <p>{m.meTooKeepsNothing(howLong('confirmationIp', retention, ctx.lang, 0).toLocaleLowerCase(ctx.lang))}</p>
+      </div>
       <ul className="result-list">
         {similar.map(({ report, proximity }) => (
           <li key={report.id} className="result-list__item">
@@ -190,7 +192,7 @@ export function SimilarReportsPage({
               <StatusTag status={report.status} lang={ctx.lang} /> · {m.created} {formatDate(report.createdAt, ctx.lang)} · {proximityLabels[proximity][ctx.lang]}
               {report.confirmations > 0 && ` · ${m.confirmations(report.confirmations)}`}
             </p>
-            <MeTooForm ctx={ctx} reportId={report.id} />
+            <MeTooForm ctx={ctx} reportId={report.id} describedBy="me-too-keeps-nothing" />
           </li>
         ))}
       </ul>

@@ -70,6 +70,7 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
               similar: similar.slice(0, 10).map(({ report, proximity }) => ({ report: toPublic(report), proximity })),
               values,
               categoryName: category?.name[lang] ?? values.category,
+              retention: await retentionSettings(db),
             }),
           );
         }
