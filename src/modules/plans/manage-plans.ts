@@ -128,9 +128,15 @@ export async function createPlan(db: Db, principal: Principal | null, actor: Act
   });
 }
 
+/**
+ * One rule for reading and changing (the same as GET /admin/plans/:id and the working part of
+ * GET /api/v1/plans/:id): a plan whose working version you may not see is "not found" (404) for
+ * every change too, so a refusal never tells a stranger more than reading does; staff who may
+ * see it but not make this change get 403.
+ */
 async function loadForChange(trx: Trx, principal: Principal, id: string) {
   const plan = await findPlan(trx, id);
-  if (!plan) throw new AppError(404, 'plan_not_found', planErrors.notFound());
+  if (!plan || !(await canSeeWorkingPlan(trx, principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());
   const standing = await standingOf(trx, principal, plan.districtId, plan.unitId);
   return { plan, standing };
 }

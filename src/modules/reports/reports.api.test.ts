@@ -161,8 +161,9 @@ describe.each(backends)('threat reports on %s', (backend) => {
   it('lets the district officer and the unit’s supervisor verify, and nobody else', async () => {
     const created = (await report({ category: parking, address: 'Lubartów, ul. Mickiewicza 2', email: 'sasiad@example.com', description: 'Opis tylko dla Policji' })).json();
     const set = (login: string, body: object, id = created.id) => staff[login]!.send('POST', `/api/v1/reports/${id}/status`, body);
-    expect((await set('dzielnicowy.leczna', { status: 'verifying' })).statusCode).toBe(403);
-    expect((await set('kierownik.sejny', { status: 'verifying' })).statusCode).toBe(403);
+    // Police who may not read the report: not found, as on its staff page.
+    expect((await set('dzielnicowy.leczna', { status: 'verifying' })).statusCode).toBe(404);
+    expect((await set('kierownik.sejny', { status: 'verifying' })).statusCode).toBe(404);
     expect((await resident().send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(401);
     const skip = await set('dzielnicowy.lubartow', { status: 'eliminated' });
     expect(skip.statusCode).toBe(409);
@@ -215,7 +216,9 @@ describe.each(backends)('threat reports on %s', (backend) => {
   it('lets a supervisor give a report to another district of the unit, and that officer then handles it', async () => {
     const created = (await report({ category: parking, address: 'Lubartów, ul. Lubelska 70' })).json();
     expect(created.districtId).not.toBe('kpp-lubartow/3');
-    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(403);
+    // Another district's report is not this officer's to read, so not found for changes either.
+    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(404);
+    // Assigning is a supervisor's work: an officer's role is refused (403) before any report is read.
     expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-lubartow/3' })).statusCode).toBe(403);
     const moved = await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-lubartow/3' });
     expect(moved.json().districtId).toBe('kpp-lubartow/3');

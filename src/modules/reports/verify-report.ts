@@ -44,11 +44,17 @@ export interface StatusRequest {
   duplicateOf?: number | null;
 }
 
+/**
+ * One rule for reading and changing, the one the staff report page (GET /admin/reports/:id)
+ * already follows: a report you may not read in full is "not found" (404) for every change too,
+ * so a refusal never confirms more than reading does. Police who may read it but not make this
+ * change get 403 (see applyStatus).
+ */
 export async function loadForChange(trx: Trx, principal: Principal, id: number): Promise<{ report: Report; standing: Standing }> {
   const report = await findReport(trx, id);
   if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
   const standing = await reportStanding(trx, principal, report);
-  if (!standing.isDistrictOfficer && !standing.isSupervisor) throw httpErrors.forbidden(reportErrors.notYours());
+  if (!standing.isDistrictOfficer && !standing.isSupervisor) throw new AppError(404, 'report_not_found', reportErrors.notFound());
   return { report, standing };
 }
 

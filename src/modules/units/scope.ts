@@ -18,6 +18,12 @@ const outOfScope: Localized = {
 /**
  * Throws unless `principal` has one of `roles` and `unitId` is their unit or below it: the one
  * rule behind "each role is scoped to a unit and the units below it".
+ *
+ * Out of scope is 403 for reading and changing alike here: the register (units, districts,
+ * officers) is public, so a refusal reveals nothing. Reports and working plans are not public:
+ * there a thing you may not read is 404 for reading and for every change (reports/verify-report.ts
+ * and plans/manage-plans.ts `loadForChange`); 403 is kept for staff who may read it but not make
+ * that change. Never 404 to GET and 403 to POST for the same thing.
  */
 export async function assertUnitInScope(
   trx: Trx,

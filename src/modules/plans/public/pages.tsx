@@ -63,15 +63,17 @@ export interface PlanSummary {
 const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
 const publicStatus = (status: PlanStatus) => (['draft', 'submitted', 'returned', 'approved'].includes(status) ? 'published' : status);
 
-export function PlanList({ ctx, plans }: { ctx: PageContext; plans: PlanSummary[] }) {
+/** `headingLevel`: the level below the section the list sits in, so headings never skip a level. */
+export function PlanList({ ctx, plans, headingLevel }: { ctx: PageContext; plans: PlanSummary[]; headingLevel: 2 | 3 }) {
   const m = planPageMessages[ctx.lang];
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ul className="plan-list">
       {plans.map((plan) => (
         <li key={plan.id} className="plan-list__item">
-          <h3>
+          <Heading>
             <a href={plan.url}>{`${plan.districtName} – ${plan.unitName}`}</a>
-          </h3>
+          </Heading>
           <p className="plan-list__meta">
             {`${m.period}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}
             {plan.category && ` · ${categoryNames[ctx.lang][plan.category] ?? plan.category}`} · <Tag tone="blue">{statusNames[ctx.lang][publicStatus(plan.status)]}</Tag>
@@ -132,7 +134,7 @@ export function LibraryPage({
         </div>
       </form>
       <p role="status">{m.results(total, exact)}</p>
-      {plans.length === 0 ? <p>{m.none}</p> : <PlanList ctx={ctx} plans={plans} />}
+      {plans.length === 0 ? <p>{m.none}</p> : <PlanList ctx={ctx} plans={plans} headingLevel={2} />}
       <Pagination lang={ctx.lang} page={page} pageCount={exact ? Math.max(1, Math.ceil(total / pageSize)) : null} hasNextPage={hasNextPage} hrefFor={hrefFor} />
       <p>
         <a href="/plany.atom">{m.feed}</a>
@@ -193,7 +195,7 @@ export function PlanPage({
       )}
       <section aria-labelledby="similar" className="section-box">
         <h2 id="similar">{m.similar}</h2>
-        {similar.length === 0 ? <p>{m.noSimilar}</p> : <PlanList ctx={ctx} plans={similar} />}
+        {similar.length === 0 ? <p>{m.noSimilar}</p> : <PlanList ctx={ctx} plans={similar} headingLevel={3} />}
       </section>
     </Layout>
   );
