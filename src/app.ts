@@ -37,7 +37,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   };
   registerHealth(app, database);
   registerHomeRoutes(app, config, database);
-  registerUnitRoutes(app, database, registerChanged);
+  registerUnitRoutes(app, config, database, registerChanged);
   registerAccountApi(app, config, database);
   registerAccountPages(app, config, database);
   registerAuditRoutes(app, database);

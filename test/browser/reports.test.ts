@@ -93,6 +93,9 @@ describe('reporting without JavaScript', () => {
     await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Podobne zgłoszenia w pobliżu');
     expect(await page.locator('.result-list__item').first().textContent()).toContain('przy tej samej ulicy');
+    // Before the button, not after: what was typed is not kept by a "me too" (read with the button, too).
+    expect(await page.getByText(/Opisu, adresu, daty ani e-maila wpisanych w formularzu nie zapiszemy/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'To samo zagrożenie – potwierdzam' }).first().getAttribute('aria-describedby')).toBe('me-too-keeps-nothing');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'report-similar-phone');
     await page.getByRole('button', { name: 'To samo zagrożenie – potwierdzam' }).first().click();

@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
+import type { Config } from '../../platform/config/config.js';
+import { siteOrigin } from '../../platform/http/site-url.js';
 import { requireRole } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
@@ -14,13 +16,14 @@ export function unitUrl(id: string): string {
   return `/jednostki/${id}`;
 }
 
-export function presentUnit(unit: Unit) {
+/** `origin`: where the absolute `url` points (platform/http/site-url.ts). */
+export function presentUnit(unit: Unit, origin: string) {
   return {
     id: unit.id,
     parentId: unit.parentId,
     kind: unit.kind,
     name: unit.name,
-    url: unitUrl(unit.id),
+    url: `${origin}${unitUrl(unit.id)}`,
     address: unit.street || unit.locality ? { street: unit.street, postalCode: unit.postalCode, locality: unit.locality } : null,
     phone: unit.phone,
     email: unit.email,
@@ -34,7 +37,8 @@ export function presentUnit(unit: Unit) {
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 60 } } } as const;
 
 /** Police units: public reads (open data), writes for administrators (and commanders' contact details). */
-export function registerUnitRoutes(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
+export function registerUnitRoutes(app: FastifyInstance, config: Config, database: Database, changed: () => Promise<void>): void {
+  const present = (request: FastifyRequest) => (unit: Unit) => presentUnit(unit, siteOrigin(request, config));
   const listQuery = {
     type: 'object',
     additionalProperties: false,
@@ -56,7 +60,7 @@ export function registerUnitRoutes(app: FastifyInstance, database: Database, cha
       const units = (await listUnits(database.db)).filter(
         (unit) => (parentId === undefined || unit.parentId === parentId) && (kind === undefined || unit.kind === kind),
       );
-      return { units: units.map(presentUnit) };
+      return { units: units.map(present(request)) };
     },
   );
 
@@ -66,7 +70,7 @@ export function registerUnitRoutes(app: FastifyInstance, database: Database, cha
     async (request) => {
       const unit = await findUnit(database.db, request.params.id);
       if (!unit || unit.retiredAt) throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
-      return presentUnit(unit);
+      return present(request)(unit);
     },
   );
 
@@ -84,7 +88,7 @@ export function registerUnitRoutes(app: FastifyInstance, database: Database, cha
       const principal = requireRole(request, 'admin');
       const unit = await addUnit(database.db, principal, actorOf(request), request.body);
       await changed();
-      return reply.status(201).header('location', `/api/v1/units/${unit.id}`).send(presentUnit(unit));
+      return reply.status(201).header('location', `/api/v1/units/${unit.id}`).send(present(request)(unit));
     },
   );
 
@@ -103,7 +107,7 @@ export function registerUnitRoutes(app: FastifyInstance, database: Database, cha
       const principal = requireRole(request, 'admin', 'commander');
       const unit = await editUnit(database.db, principal, actorOf(request), request.params.id, request.body);
       await changed();
-      return presentUnit(unit);
+      return present(request)(unit);
     },
   );
 

@@ -26,7 +26,10 @@ describe.each(backends)('absolute links on %s', (backend) => {
     const feed = (await get(t, '/plany.atom', headers, remoteAddress)).body;
     const poster = (await get(t, '/rejony/kpp-leczna/3/plakat.pdf', headers, remoteAddress)).rawPayload;
     const posterText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: poster }).toString();
+    const district = (await get(t, '/api/v1/districts/kpp-leczna/3', headers, remoteAddress)).json();
+    const unit = (await get(t, '/api/v1/units/kpp-leczna', headers, remoteAddress)).json();
     return {
+      register: [district.url as string, unit.url as string],
       locate: located.matches[0].district.url as string,
       overview: (overview.features as { properties: { kind: string; url?: string } }[]).filter((f) => f.properties.url).map((f) => f.properties.url!),
       feedSelf: /<link rel="self" href="([^"]+)"/.exec(feed)![1]!,
@@ -51,6 +54,7 @@ describe.each(backends)('absolute links on %s', (backend) => {
         expect(links.feedEntries.length).toBeGreaterThan(0);
         for (const id of links.feedEntries) expect(id.startsWith(`http://${host}/plany/`), id).toBe(true);
         expect(links.poster).toContain(`http://${host}/rejony/kpp-leczna/3`);
+        expect(links.register).toEqual([`http://${host}/rejony/kpp-leczna/3`, `http://${host}/jednostki/kpp-leczna`]);
       }
     });
 
@@ -79,6 +83,7 @@ describe.each(backends)('absolute links on %s', (backend) => {
         for (const url of links.overview) expect(url.startsWith('https://dzielnicowy.policja.example/'), url).toBe(true);
         expect(links.feedSelf).toBe('https://dzielnicowy.policja.example/plany.atom');
         expect(links.poster).toContain('https://dzielnicowy.policja.example/rejony/kpp-leczna/3');
+        expect(links.register).toEqual(['https://dzielnicowy.policja.example/rejony/kpp-leczna/3', 'https://dzielnicowy.policja.example/jednostki/kpp-leczna']);
       }
     });
   });
