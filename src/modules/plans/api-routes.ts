@@ -16,8 +16,10 @@ import { uploadedFiles } from '../../platform/http/uploads.js';
 import { documentRateLimit, parsedOf, readPlan } from './import/plan-reader.js';
 import type { PlanSource } from './import/read-document.js';
 import type { ParsedPlan } from './import/parse-plan.js';
-import { createPlan, deleteDraft, transitionPlan, updatePlan } from './manage-plans.js';
-import { planErrors } from './messages.js';
+import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } from './manage-plans.js';
+import { commentPlace, eventName, planErrors, statusName } from './messages.js';
+import { stepNotice } from './step-notices.js';
+import { warsawToday } from '../districts/assignments.js';
 import type { Plan, PlanContent } from './model.js';
 import { publishedView, planUrl, workingView } from './read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, type ReviewComment } from './repository.js';
@@ -250,7 +252,8 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         { transition: request.body.transition, comments: request.body.comments as ReviewComment[] | undefined, evaluation: request.body.evaluation, note: request.body.note },
         request.lang,
       );
-      return presentPlan(plan);
+      // What happened and what comes next, in the request's language (the page says the same).
+      return { ...presentPlan(plan), message: stepNotice(request.body.transition, plan, await planSettings(db), warsawToday())[request.lang] };
     },
   );
 
@@ -260,7 +263,11 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     async (request) => {
       const plan = await findPlan(db, request.params.id);
       if (!plan || !(await workingView(db, request.principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());
-      return { versions: await listVersions(db, plan.id), events: await listEvents(db, plan.id) };
+      const lang = request.lang;
+      // Codes for programs, words for people: each comment's place ("Cel", "Działanie 1"), each step and status, each person's name.
+      const versions = (await listVersions(db, plan.id)).map((v) => ({ ...v, comments: v.comments.map((c) => ({ ...c, place: commentPlace(c, lang) })) }));
+      const events = (await listEvents(db, plan.id)).map((e) => ({ ...e, stepName: eventName(e.transition, lang), statusName: statusName(e.to_status, lang) }));
+      return { versions, events };
     },
   );
 
