@@ -19,6 +19,7 @@ import type { ParsedPlan } from './import/parse-plan.js';
 import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } from './manage-plans.js';
 import { commentPlace, eventName, planErrors, statusName } from './messages.js';
 import { stepNotice } from './step-notices.js';
+import { planTiming } from './rules.js';
 import { warsawToday } from '../districts/assignments.js';
 import type { Plan, PlanContent } from './model.js';
 import { publishedView, planUrl, workingView } from './read-plans.js';
@@ -150,7 +151,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     {
       schema: {
         tags,
-        summary: 'Published plans, newest period first: full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
+        summary: 'Published plans, newest period first, each with `timing` ("current", "upcoming" or "past": whether its period is running, to come or over): full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
         querystring: listQuery,
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
       },
@@ -167,10 +168,21 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         page: q.page ?? 1,
         pageSize: q.pageSize ?? 20,
       });
+      const today = warsawToday();
       const plans = await Promise.all(
         result.plans.map(async (plan) => {
           const view = (await publishedView(db, plan))!;
-          return { id: plan.id, url: `${config.publicUrl}${planUrl(plan.id)}`, districtId: plan.districtId, unitId: plan.unitId, periodFrom: view.periodFrom, periodTo: view.periodTo, category: view.content.threat.category, goal: view.content.goal.description };
+          return {
+            id: plan.id,
+            url: `${config.publicUrl}${planUrl(plan.id)}`,
+            districtId: plan.districtId,
+            unitId: plan.unitId,
+            periodFrom: view.periodFrom,
+            periodTo: view.periodTo,
+            timing: planTiming(view, today),
+            category: view.content.threat.category,
+            goal: view.content.goal.description,
+          };
         }),
       );
       return { plans, total: result.total, totalIsExact: result.exact, page: q.page ?? 1, hasNextPage: result.hasNextPage };
@@ -197,8 +209,9 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       return {
         // Imported into the archive from a file (zaimportowany): when and from what; the file itself is for staff.
         imported: source ? { importedAt: source.importedAt.toISOString(), fileName: source.fileName, mediaType: source.mediaType, size: source.size, sha256: source.sha256 } : null,
-        published: published && { ...published, url: `${config.publicUrl}${planUrl(plan.id)}`, pdf: `${config.publicUrl}${planUrl(plan.id)}/plan.pdf`, docx: `${config.publicUrl}${planUrl(plan.id)}/plan.docx` },
-        working: working && { ...presentPlan(plan), ...working },
+        // timing: "current" | "upcoming" | "past", by the one rule (rules.ts planTiming).
+        published: published && { ...published, timing: planTiming(published, warsawToday()), url: `${config.publicUrl}${planUrl(plan.id)}`, pdf: `${config.publicUrl}${planUrl(plan.id)}/plan.pdf`, docx: `${config.publicUrl}${planUrl(plan.id)}/plan.docx` },
+        working: working && { ...presentPlan(plan), ...working, timing: planTiming(plan, warsawToday()) },
       };
     },
   );

@@ -228,6 +228,19 @@ export async function listEvents(db: Queryable, planId: string) {
     .execute();
 }
 
+/** The district's plans residents can read, newest period first (a district has two a year). */
+export async function publishedPlansOfDistrict(db: Queryable, districtId: string, limit = 40): Promise<{ id: string; periodFrom: string; periodTo: string }[]> {
+  const rows = await db
+    .selectFrom('plans')
+    .select(['id', 'period_from', 'period_to'])
+    .where('district_id', '=', districtId)
+    .where('published_version', 'is not', null)
+    .orderBy('period_from', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ id: row.id, periodFrom: row.period_from, periodTo: row.period_to }));
+}
+
 export async function rememberPartners(trx: Trx, unitId: string, partners: { name: string; tasks: string }[]): Promise<void> {
   for (const partner of partners) {
     const name = partner.name.trim();

@@ -9,7 +9,8 @@ import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '.
 import type { Deadline } from '../rules.js';
 import type { PlanVersion } from '../repository.js';
 import type { Transition } from '../workflow.js';
-import { PlanDocumentView } from '../public/pages.js';
+import { PlanDocumentView, TimingTag } from '../public/pages.js';
+import type { PlanTiming } from '../rules.js';
 import type { PlanDocument } from '../publication/document.js';
 import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
@@ -134,6 +135,7 @@ export interface WorkPageProps {
   periodTo: string;
   /** The file an imported plan was read from (the "imported" marker), or null. */
   source: PlanSourceInfo | null;
+  timing: PlanTiming;
 }
 
 function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: WorkPageProps) {
@@ -284,7 +286,7 @@ export function WorkPage(props: WorkPageProps) {
       <p className="caption">{unitName}</p>
       <h1>{`${districtName}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</h1>
       <p>
-        <Tag tone="blue">{statusName(plan.status, ctx.lang)}</Tag> · {m.version} {plan.version}
+        <TimingTag timing={props.timing} lang={ctx.lang} /> <Tag tone="blue">{statusName(plan.status, ctx.lang)}</Tag> · {m.version} {plan.version}
         {plan.publishedVersion !== null && (
           <>
             {' · '}

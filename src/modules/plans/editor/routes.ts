@@ -24,6 +24,7 @@ import { documentRateLimit, parsedOf, readPlan } from '../import/plan-reader.js'
 import type { PlanReading } from '../import/read-document.js';
 import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } from '../manage-plans.js';
 import { isStep, stepNotice, type Step } from '../step-notices.js';
+import { planTiming } from '../rules.js';
 import { planErrors } from '../messages.js';
 import { planStatuses, type EvaluationOutcome, type Plan, type PlanStatus } from '../model.js';
 import { planContext, workingView } from '../read-plans.js';
@@ -200,6 +201,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         periodFrom: override.periodFrom ?? plan.periodFrom,
         periodTo: override.periodTo ?? plan.periodTo,
         source: (await planSourceInfo(db, plan.id)) ?? null,
+        timing: planTiming(plan, warsawToday()),
       }),
       override.errors?.length ? 400 : 200,
     );
