@@ -262,7 +262,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         principal,
         actorOf(request),
         request.params.id,
-        { transition: request.body.transition, comments: request.body.comments as ReviewComment[] | undefined, evaluation: request.body.evaluation, note: request.body.note },
+        { transition: request.body.transition, comments: request.body.comments as ReviewComment[] | undefined, evaluation: request.body.evaluation, note: request.body.note, siteUrl: config.publicUrl },
         request.lang,
       );
       // What happened and what comes next, in the request's language (the page says the same).

@@ -171,6 +171,17 @@ export async function decideVersion(trx: Trx, planId: string, version: number, d
     .execute();
 }
 
+/** Who submitted a version, with the e-mail address to tell them of the decision (null when they have none). */
+export async function submitterOf(db: Queryable, planId: string, version: number): Promise<{ login: string; email: string | null } | undefined> {
+  return db
+    .selectFrom('plan_versions')
+    .leftJoin('accounts', 'accounts.login', 'plan_versions.submitted_by')
+    .select(['plan_versions.submitted_by as login', 'accounts.email'])
+    .where('plan_versions.plan_id', '=', planId)
+    .where('plan_versions.version', '=', version)
+    .executeTakeFirst();
+}
+
 export async function listVersions(db: Queryable, planId: string): Promise<PlanVersion[]> {
   const rows = await db
     .selectFrom('plan_versions')

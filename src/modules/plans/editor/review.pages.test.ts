@@ -57,6 +57,8 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
     officer.client.cookies.delete('lang');
     expect(notice(english.body)).toMatch(/^The plan was submitted for approval\. The supervisor has 7 days \(until \d{1,2} \p{L}+ \d{4}\)/u);
 
+    // The officer has an address: the decision reaches them by e-mail too.
+    await t.testDb.database.db.updateTable('accounts').set({ email: 'piotr.nowicki@example.com' }).where('login', '=', 'dzielnicowy.lubartow').execute();
     const returned = await supervisor.client.postForm(`${url}/review`, { intent: 'return', 'comment.goal': 'Cel 30 % jest zbyt ambitny.', 'comment.actions.0': 'Przesuń spotkania na kwiecień.', 'comment.general': 'Popraw i prześlij ponownie.' }, supervisor.token);
     expect(notice((await supervisor.client.get(returned.headers.location as string)).body)).toMatch(/^Plan zwrócono do poprawy z uwagami\./);
 
@@ -66,6 +68,11 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
     expect(toCorrect).toContain('<strong>Działanie 1:</strong> Przesuń spotkania na kwiecień.');
     expect(toCorrect).toContain('<strong>Uwagi ogólne:</strong> Popraw i prześlij ponownie.');
     expect(toCorrect).not.toMatch(/(goal|actions 1|general):/);
+    const mails = await t.testDb.database.db.selectFrom('outbox').select(['subject', 'body']).where('recipient', '=', 'piotr.nowicki@example.com').execute();
+    expect(mails.map((mail) => mail.subject)).toEqual(['Plan zwrócony do poprawy: Rejon nr 3 – Lubartów, osiedle Powstańców Warszawy / Plan returned for changes']);
+    expect(mails[0]!.body).toContain('- Cel: Cel 30 % jest zbyt ambitny.\n- Działanie 1: Przesuń spotkania na kwiecień.\n- Uwagi ogólne: Popraw i prześlij ponownie.');
+    expect(mails[0]!.body).toContain('Decyzja: kom. Joanna Sadowska (demo).');
+    expect(mails[0]!.body).not.toMatch(/(goal|actions 1|general):/);
 
     // Only the figure and the action's deadline change; the goal's text stays as it was.
     await officer.client.postForm(url, { ...filled, 'goal.target.percent': '20', 'actions.0.to': '2029-04', intent: 'submit' }, officer.token);

@@ -252,7 +252,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
       return showWork(request, reply, plan, { errors: [{ field: 'comments', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }] });
     }
     try {
-      await transitionPlan(db, principal, actorOf(request), plan.id, { transition, comments }, request.lang);
+      await transitionPlan(db, principal, actorOf(request), plan.id, { transition, comments, siteUrl: config.publicUrl }, request.lang);
     } catch (error) {
       return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: e.field === 'form' ? 'comments' : e.field })) });
     }
