@@ -43,7 +43,7 @@ describe('priority action plans in the browser', () => {
     await officer.getByLabel('Początek okresu').fill('2027-01-01');
     await officer.getByLabel('Koniec okresu').fill('2027-06-30');
     await officer.getByRole('button', { name: 'Utwórz szkic' }).click();
-    await officer.waitForURL(/\/admin\/plans\/[0-9a-f-]{36}$/);
+    await officer.waitForURL(/\/admin\/plans\/[0-9a-f-]{36}\?done=create$/);
     await inspect(officer, 'plan-editor-empty-desktop');
 
     await officer.getByLabel('Kategoria zagrożenia').selectOption('monitoring_infrastructure');

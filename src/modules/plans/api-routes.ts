@@ -17,8 +17,11 @@ import { uploadedFiles } from '../../platform/http/uploads.js';
 import { documentRateLimit, parsedOf, readPlan } from './import/plan-reader.js';
 import type { PlanSource } from './import/read-document.js';
 import type { ParsedPlan } from './import/parse-plan.js';
-import { createPlan, deleteDraft, transitionPlan, updatePlan } from './manage-plans.js';
-import { planErrors } from './messages.js';
+import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } from './manage-plans.js';
+import { commentPlace, eventName, planErrors, statusName } from './messages.js';
+import { stepNotice } from './step-notices.js';
+import { planTiming } from './rules.js';
+import { warsawToday } from '../districts/assignments.js';
 import type { Plan, PlanContent } from './model.js';
 import { publishedView, planUrl, workingView } from './read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, type ReviewComment } from './repository.js';
@@ -149,7 +152,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     {
       schema: {
         tags,
-        summary: 'Published plans, newest period first: full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
+        summary: 'Published plans, newest period first, each with `timing` ("current", "upcoming" or "past": whether its period is running, to come or over): full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
         querystring: listQuery,
         response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
       },
@@ -166,10 +169,21 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         page: q.page ?? 1,
         pageSize: q.pageSize ?? 20,
       });
+      const today = warsawToday();
       const plans = await Promise.all(
         result.plans.map(async (plan) => {
           const view = (await publishedView(db, plan))!;
-          return { id: plan.id, url: absoluteUrl(request, config, planUrl(plan.id)), districtId: plan.districtId, unitId: plan.unitId, periodFrom: view.periodFrom, periodTo: view.periodTo, category: view.content.threat.category, goal: view.content.goal.description };
+          return {
+            id: plan.id,
+            url: absoluteUrl(request, config, planUrl(plan.id)),
+            districtId: plan.districtId,
+            unitId: plan.unitId,
+            periodFrom: view.periodFrom,
+            periodTo: view.periodTo,
+            timing: planTiming(view, today),
+            category: view.content.threat.category,
+            goal: view.content.goal.description,
+          };
         }),
       );
       return { plans, total: result.total, totalIsExact: result.exact, page: q.page ?? 1, hasNextPage: result.hasNextPage };
@@ -196,8 +210,9 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       return {
         // Imported into the archive from a file (zaimportowany): when and from what; the file itself is for staff.
         imported: source ? { importedAt: source.importedAt.toISOString(), fileName: source.fileName, mediaType: source.mediaType, size: source.size, sha256: source.sha256 } : null,
-        published: published && { ...published, url: absoluteUrl(request, config, planUrl(plan.id)), pdf: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.pdf`), docx: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.docx`) },
-        working: working && { ...presentPlan(plan), ...working },
+        // timing: "current" | "upcoming" | "past", by the one rule (rules.ts planTiming).
+        published: published && { ...published, timing: planTiming(published, warsawToday()), url: absoluteUrl(request, config, planUrl(plan.id)), pdf: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.pdf`), docx: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.docx`) },
+        working: working && { ...presentPlan(plan), ...working, timing: planTiming(plan, warsawToday()) },
       };
     },
   );
@@ -248,10 +263,11 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         principal,
         actorOf(request),
         request.params.id,
-        { transition: request.body.transition, comments: request.body.comments as ReviewComment[] | undefined, evaluation: request.body.evaluation, note: request.body.note },
+        { transition: request.body.transition, comments: request.body.comments as ReviewComment[] | undefined, evaluation: request.body.evaluation, note: request.body.note, siteUrl: config.publicUrl },
         request.lang,
       );
-      return presentPlan(plan);
+      // What happened and what comes next, in the request's language (the page says the same).
+      return { ...presentPlan(plan), message: stepNotice(request.body.transition, plan, await planSettings(db), warsawToday())[request.lang] };
     },
   );
 
@@ -261,7 +277,11 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     async (request) => {
       const plan = await findPlan(db, request.params.id);
       if (!plan || !(await workingView(db, request.principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());
-      return { versions: await listVersions(db, plan.id), events: await listEvents(db, plan.id) };
+      const lang = request.lang;
+      // Codes for programs, words for people: each comment's place ("Cel", "Działanie 1"), each step and status, each person's name.
+      const versions = (await listVersions(db, plan.id)).map((v) => ({ ...v, comments: v.comments.map((c) => ({ ...c, place: commentPlace(c, lang) })) }));
+      const events = (await listEvents(db, plan.id)).map((e) => ({ ...e, stepName: eventName(e.transition, lang), statusName: statusName(e.to_status, lang) }));
+      return { versions, events };
     },
   );
 

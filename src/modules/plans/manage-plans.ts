@@ -22,6 +22,7 @@ import {
   listVersions,
   overlappingPlan,
   rememberPartners,
+  submitterOf,
   updatePlanRow,
   type ReviewComment,
 } from './repository.js';
@@ -29,6 +30,8 @@ import { completenessProblems, defaultPlanSettings, periodProblem, type PlanSett
 import { planSearchText, stems } from './search/stems.js';
 import { isEditable, mayImportArchived, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
 import { insertPlanSource, type SourceFile } from './import/source-repository.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { decisionMail } from './decision-mail.js';
 
 /** Every change of plans goes through here, so caches of public plan pages learn of it. */
 function changePlans<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -177,6 +180,29 @@ export interface TransitionInput {
   comments?: ReviewComment[] | undefined;
   evaluation?: Partial<Evaluation> | undefined;
   note?: string | undefined;
+  /** The site's address, for the link in the officer's e-mail about a decision. */
+  siteUrl?: string | undefined;
+}
+
+/** Tells the officer who submitted a version what the reviewer decided, in the same transaction. */
+async function tellSubmitter(trx: Trx, plan: Plan, decision: 'approved' | 'returned', comments: ReviewComment[], actor: Actor, principal: Principal, siteUrl: string | undefined): Promise<void> {
+  const submitter = await submitterOf(trx, plan.id, plan.version);
+  if (!submitter?.email || submitter.login === actor.label) return;
+  const district = await findDistrict(trx, plan.districtId);
+  await queueMail(
+    trx,
+    decisionMail({
+      to: submitter.email,
+      decision,
+      districtName: district?.name ?? '',
+      periodFrom: plan.periodFrom,
+      periodTo: plan.periodTo,
+      version: plan.version,
+      comments,
+      by: principal.displayName,
+      url: siteUrl ? `${siteUrl}/admin/plans/${plan.id}` : null,
+    }),
+  );
 }
 
 /** Moves a plan along its lifecycle, recording who and when; see workflow.ts for who may do what. */
@@ -202,11 +228,13 @@ export async function transitionPlan(db: Db, principal: Principal, actor: Actor,
       }
       case 'approve':
         await decideVersion(trx, plan.id, plan.version, 'approved', input.comments ?? [], actor.label);
+        await tellSubmitter(trx, plan, 'approved', input.comments ?? [], actor, principal, input.siteUrl);
         patch.approvedAt = now;
         break;
       case 'return':
         if (!input.comments?.some((c) => c.text.trim())) throw new AppError(400, 'comments_required', planErrors.commentsRequired(), { field: 'comments' });
         await decideVersion(trx, plan.id, plan.version, 'returned', input.comments, actor.label);
+        await tellSubmitter(trx, plan, 'returned', input.comments, actor, principal, input.siteUrl);
         // The returned version stays as it was, with its comments; the officer writes the next one.
         patch.version = plan.version + 1;
         break;

@@ -1,4 +1,7 @@
-import type { Localized } from '../../platform/i18n/i18n.js';
+import type { Lang, Localized } from '../../platform/i18n/i18n.js';
+import type { PlanStatus } from './model.js';
+import type { PlanTiming } from './rules.js';
+import type { Transition } from './workflow.js';
 
 export const planErrors = {
   notFound: (): Localized => ({ pl: 'Nie ma takiego planu.', en: 'No such plan.' }),
@@ -27,9 +30,10 @@ export const planErrors = {
     pl: 'Plan może zmieniać tylko dzielnicowy tego rejonu albo jego zastępca.',
     en: 'Only the district officer of this district, or their substitute, may change the plan.',
   }),
-  transitionNotAllowed: (transition: string, status: string): Localized => ({
-    pl: `Nie można wykonać czynności „${transition}” dla planu w stanie „${status}” albo nie masz do niej uprawnień.`,
-    en: `The action "${transition}" is not possible for a plan in state "${status}", or you are not allowed to do it.`,
+  // In words, never the codes ("approve", "submitted"): the officer reads this on the page.
+  transitionNotAllowed: (transition: Transition, status: PlanStatus): Localized => ({
+    pl: `Nie można wykonać czynności „${transitionNames.pl[transition]}” dla planu w stanie „${statusNames.pl[status]}” albo nie masz do niej uprawnień.`,
+    en: `The action "${transitionNames.en[transition]}" is not possible for a plan that is ${statusNames.en[status]}, or you are not allowed to do it.`,
   }),
   unknownTransition: (): Localized => ({ pl: 'Nieznana czynność. Wybierz jeden z przycisków na stronie planu.', en: 'Unknown action. Use one of the buttons on the plan page.' }),
   badDay: (value: string): Localized => ({
@@ -81,10 +85,54 @@ export const statusNames: Record<'pl' | 'en', Record<string, string>> = {
   },
 };
 
+/** What a button does (imperative): "Zatwierdź". */
 export const transitionNames: Record<'pl' | 'en', Record<string, string>> = {
   pl: { create: 'Utworzenie szkicu', import: 'Import opublikowanego planu do archiwum', submit: 'Przekaż do zatwierdzenia', approve: 'Zatwierdź', return: 'Zwróć do poprawy', publish: 'Opublikuj', revise: 'Utwórz nową wersję', start: 'Rozpocznij realizację', evaluate: 'Oceń realizację', close: 'Zamknij plan' },
   en: { create: 'Draft created', import: 'Published plan imported into the archive', submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', publish: 'Publish', revise: 'Create a new version', start: 'Start carrying out', evaluate: 'Evaluate', close: 'Close the plan' },
 };
+
+/** What happened, for the plan's history (a noun, so it fits everyone): "Zatwierdzenie". */
+export const eventNames: Record<Lang, Record<Transition | 'create' | 'import', string>> = {
+  pl: { create: 'Utworzenie szkicu', import: 'Import opublikowanego planu do archiwum', submit: 'Przekazanie do zatwierdzenia', approve: 'Zatwierdzenie', return: 'Zwrot do poprawy', publish: 'Publikacja', revise: 'Utworzenie nowej wersji', start: 'Rozpoczęcie realizacji', evaluate: 'Ocena realizacji', close: 'Zamknięcie planu' },
+  en: { create: 'Draft created', import: 'Published plan imported into the archive', submit: 'Submitted for approval', approve: 'Approved', return: 'Returned for changes', publish: 'Published', revise: 'New version created', start: 'Carrying out started', evaluate: 'Evaluated', close: 'Closed' },
+};
+
+/** A plan status in words; a value that is no status (an old row) is not shown as a code either. */
+export function statusName(status: string, lang: Lang): string {
+  return statusNames[lang][status] ?? (lang === 'pl' ? 'nieznany stan' : 'unknown status');
+}
+
+/** A history entry's step in words. */
+export function eventName(transition: string, lang: Lang): string {
+  return (eventNames[lang] as Record<string, string>)[transition] ?? (lang === 'pl' ? 'zmiana' : 'change');
+}
+
+const timingNames: Record<Lang, Record<PlanTiming, string>> = {
+  pl: { current: 'plan bieżący', upcoming: 'plan na nadchodzący okres', past: 'plan archiwalny (okres zakończony)' },
+  en: { current: 'current plan', upcoming: 'plan for a coming period', past: 'archived plan (period over)' },
+};
+
+/** "plan bieżący", "plan archiwalny (okres zakończony)": the timing of planTiming (rules.ts) in words. */
+export function timingName(timing: PlanTiming, lang: Lang): string {
+  return timingNames[lang][timing];
+}
+
+/** The places of a plan a reviewer comments on (ReviewComment.section). */
+export type CommentSection = 'period' | 'threat' | 'goal' | 'actions' | 'partners' | 'communication' | 'general';
+
+const commentPlaces: Record<Lang, Record<CommentSection, string>> = {
+  pl: { period: 'Okres planu', threat: 'Charakterystyka zagrożenia', goal: 'Cel', actions: 'Działania', partners: 'Podmioty współpracujące', communication: 'Sposób przekazania informacji', general: 'Uwagi ogólne' },
+  en: { period: 'Period', threat: 'Threat', goal: 'Goal', actions: 'Actions', partners: 'Partners', communication: 'Informing residents', general: 'General comments' },
+};
+
+/**
+ * Where a reviewer's comment belongs, as the officer reads it: "Cel", "Działanie 2", "Uwagi ogólne";
+ * never the stored code ("goal", "actions 1"). Pages, e-mails and the API all take it from here.
+ */
+export function commentPlace(comment: { section: string; item: number | null }, lang: Lang): string {
+  if (comment.section === 'actions' && comment.item !== null) return lang === 'pl' ? `Działanie ${comment.item + 1}` : `Action ${comment.item + 1}`;
+  return (commentPlaces[lang] as Record<string, string>)[comment.section] ?? commentPlaces[lang].general;
+}
 
 export const categoryNames: Record<'pl' | 'en', Record<string, string>> = {
   pl: {

@@ -43,7 +43,10 @@ describe.each(backends)('priority action plans on %s', (backend) => {
 
   it('runs the whole lifecycle: draft → submitted → returned → submitted → approved → published → in progress → evaluated → closed', async () => {
     const id = await newDraft();
-    expect((await move('dzielnicowy.lubartow', id, 'submit')).json().status).toBe('submitted');
+    const submitted = (await move('dzielnicowy.lubartow', id, 'submit')).json();
+    expect(submitted.status).toBe('submitted');
+    // What happened and what comes next, with the approval days of the settings (7 by default).
+    expect(submitted.message).toMatch(/^Plan przekazano do zatwierdzenia\. Kierownik ma 7 dni \(do \d{1,2} \p{L}+ \d{4}\)/u);
     const returned = await move('kierownik.lubartow', id, 'return', { comments: [{ section: 'actions', item: 0, text: 'Podaj liczbę spotkań.' }] });
     expect(returned.json().status).toBe('returned');
     const edited = await as('dzielnicowy.lubartow').send('PATCH', `/api/v1/plans/${id}`, {
@@ -61,10 +64,14 @@ describe.each(backends)('priority action plans on %s', (backend) => {
 
     const history = (await as('kierownik.lubartow').get(`/api/v1/plans/${id}/versions`)).json();
     expect(history.versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([[2, 'approved'], [1, 'returned']]);
-    expect(history.versions[1].comments).toEqual([{ section: 'actions', item: 0, text: 'Podaj liczbę spotkań.' }]);
+    // The place in words beside the code: "Działanie 1", never "actions 1".
+    expect(history.versions[1].comments).toEqual([{ section: 'actions', item: 0, text: 'Podaj liczbę spotkań.', place: 'Działanie 1' }]);
     expect(history.versions[0].content.actions[0].description).toBe('Trzy spotkania z seniorami.');
     expect(history.events.map((e: { transition: string }) => e.transition)).toEqual(['create', 'submit', 'return', 'submit', 'approve', 'publish', 'start', 'evaluate', 'close']);
     expect(history.events[2]).toMatchObject({ actor_label: 'kierownik.lubartow', from_status: 'submitted', to_status: 'returned' });
+    // For people: the name, the step and the status in words.
+    expect(history.events[2]).toMatchObject({ actor_name: 'kom. Joanna Sadowska (demo)', stepName: 'Zwrot do poprawy', statusName: 'zwrócony do poprawy' });
+    expect(history.versions[0]).toMatchObject({ submittedByName: 'sierż. Piotr Nowicki (demo)', decidedByName: 'insp. Marek Wysocki (demo)' });
   });
 
   it('keeps the returned version and its comments; approved plans are frozen, and a change is a new version that the public does not see until published', async () => {
@@ -85,7 +92,7 @@ describe.each(backends)('priority action plans on %s', (backend) => {
     expect(publicView.published).toMatchObject({ version: 2, content: { goal: { description: 'Zmniejszenie liczby oszustw o 20 procent.' } } });
     const versions = (await as('kierownik.lubartow').get(`/api/v1/plans/${id}/versions`)).json().versions;
     expect(versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([[2, 'approved'], [1, 'returned']]);
-    expect(versions[1].comments).toEqual([{ section: 'goal', item: null, text: 'Określ miernik.' }]);
+    expect(versions[1].comments).toEqual([{ section: 'goal', item: null, text: 'Określ miernik.', place: 'Cel' }]);
   });
 
   it('lets only the right people make each move (every role, both sides)', async () => {

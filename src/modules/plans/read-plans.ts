@@ -4,8 +4,10 @@ import { warsawToday } from '../districts/assignments.js';
 import { findDistrict } from '../districts/repository.js';
 import { findUnit } from '../units/repository.js';
 import type { Plan, PlanContent } from './model.js';
-import { listVersions } from './repository.js';
-import { planDeadlines, type Deadline } from './rules.js';
+import { listVersions, publishedPlansOfDistrict } from './repository.js';
+import { planDeadlines, planTiming, type Deadline, type PlanTiming } from './rules.js';
+import { timingName } from './messages.js';
+import { formatDate } from '../../platform/i18n/i18n.js';
 import { availableTransitions, type Transition } from './workflow.js';
 import { canSeeWorkingPlan, planSettings, standingOf } from './manage-plans.js';
 import { planDocument, type PlanDocument } from './publication/document.js';
@@ -67,4 +69,29 @@ export async function workingView(db: Db, principal: Principal | null, plan: Pla
     isDistrictOfficer: standing.isDistrictOfficer,
     isReviewer: standing.isReviewer,
   };
+}
+
+export interface DistrictPlanLink {
+  url: string;
+  timing: PlanTiming;
+  /** "Plan bieżący: 1 lipca 2026 – 31 grudnia 2026". */
+  label: string;
+}
+
+/**
+ * The plans a district page links to: the current one, the next one when already published, and,
+ * when none is current, the latest past one, labelled as archived (never passed off as current).
+ */
+export async function districtPlanLinks(db: Db, districtId: string, lang: Lang, today = warsawToday()): Promise<DistrictPlanLink[]> {
+  const plans = (await publishedPlansOfDistrict(db, districtId)).map((plan) => ({ ...plan, timing: planTiming(plan, today) }));
+  const upcoming = plans.filter((p) => p.timing === 'upcoming').at(-1);
+  const current = plans.find((p) => p.timing === 'current');
+  const past = current ? undefined : plans.find((p) => p.timing === 'past');
+  const day = (value: string) => formatDate(new Date(`${value}T12:00:00Z`), lang);
+  return [current, upcoming, past]
+    .filter((p) => p !== undefined)
+    .map((p) => {
+      const name = timingName(p.timing, lang);
+      return { url: planUrl(p.id), timing: p.timing, label: `${name.charAt(0).toLocaleUpperCase(lang)}${name.slice(1)}: ${day(p.periodFrom)} – ${day(p.periodTo)}` };
+    });
 }

@@ -136,6 +136,9 @@ export interface PlanVersion {
   comments: ReviewComment[];
   decidedAt: Date | null;
   decidedBy: string | null;
+  /** The display names of those people (their logins when no account has them any more). */
+  submittedByName: string;
+  decidedByName: string | null;
 }
 
 /** A reviewer's remark on a section (or one item of it). */
@@ -145,7 +148,7 @@ export interface ReviewComment {
   text: string;
 }
 
-export async function insertVersion(trx: Trx, planId: string, version: Omit<PlanVersion, 'decision' | 'comments' | 'decidedAt' | 'decidedBy' | 'submittedAt'>): Promise<void> {
+export async function insertVersion(trx: Trx, planId: string, version: Pick<PlanVersion, 'version' | 'periodFrom' | 'periodTo' | 'content' | 'submittedBy'>): Promise<void> {
   await trx
     .insertInto('plan_versions')
     .values({
@@ -168,8 +171,27 @@ export async function decideVersion(trx: Trx, planId: string, version: number, d
     .execute();
 }
 
+/** Who submitted a version, with the e-mail address to tell them of the decision (null when they have none). */
+export async function submitterOf(db: Queryable, planId: string, version: number): Promise<{ login: string; email: string | null } | undefined> {
+  return db
+    .selectFrom('plan_versions')
+    .leftJoin('accounts', 'accounts.login', 'plan_versions.submitted_by')
+    .select(['plan_versions.submitted_by as login', 'accounts.email'])
+    .where('plan_versions.plan_id', '=', planId)
+    .where('plan_versions.version', '=', version)
+    .executeTakeFirst();
+}
+
 export async function listVersions(db: Queryable, planId: string): Promise<PlanVersion[]> {
-  const rows = await db.selectFrom('plan_versions').selectAll().where('plan_id', '=', planId).orderBy('version', 'desc').execute();
+  const rows = await db
+    .selectFrom('plan_versions')
+    .leftJoin('accounts as submitter', 'submitter.login', 'plan_versions.submitted_by')
+    .leftJoin('accounts as decider', 'decider.login', 'plan_versions.decided_by')
+    .selectAll('plan_versions')
+    .select(['submitter.display_name as submitted_by_name', 'decider.display_name as decided_by_name'])
+    .where('plan_id', '=', planId)
+    .orderBy('version', 'desc')
+    .execute();
   return rows.map((row) => ({
     version: row.version,
     periodFrom: row.period_from,
@@ -181,6 +203,8 @@ export async function listVersions(db: Queryable, planId: string): Promise<PlanV
     comments: row.comments as ReviewComment[],
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
+    submittedByName: row.submitted_by_name ?? row.submitted_by,
+    decidedByName: row.decided_by === null ? null : (row.decided_by_name ?? row.decided_by),
   }));
 }
 
@@ -202,8 +226,30 @@ export async function insertEvent(
     .execute();
 }
 
+/** The plan's history; `actor_name` is the person's display name (null for the system: demo data, imports from the command line). */
 export async function listEvents(db: Queryable, planId: string) {
-  return db.selectFrom('plan_events').selectAll().where('plan_id', '=', planId).orderBy('at').orderBy('id').execute();
+  return db
+    .selectFrom('plan_events')
+    .leftJoin('accounts', 'accounts.login', 'plan_events.actor_label')
+    .selectAll('plan_events')
+    .select('accounts.display_name as actor_name')
+    .where('plan_id', '=', planId)
+    .orderBy('plan_events.at')
+    .orderBy('plan_events.id')
+    .execute();
+}
+
+/** The district's plans residents can read, newest period first (a district has two a year). */
+export async function publishedPlansOfDistrict(db: Queryable, districtId: string, limit = 40): Promise<{ id: string; periodFrom: string; periodTo: string }[]> {
+  const rows = await db
+    .selectFrom('plans')
+    .select(['id', 'period_from', 'period_to'])
+    .where('district_id', '=', districtId)
+    .where('published_version', 'is not', null)
+    .orderBy('period_from', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ id: row.id, periodFrom: row.period_from, periodTo: row.period_to }));
 }
 
 export async function rememberPartners(trx: Trx, unitId: string, partners: { name: string; tasks: string }[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, completenessProblems, defaultPlanSettings, periodProblem, planDeadlines } from './rules.js';
+import { addDays, addMonths, completenessProblems, defaultPlanSettings, periodProblem, planDeadlines, planTiming } from './rules.js';
 import { allTransitions, availableTransitions, isEditable, isTransition, mayTransition, nextStatus, type Transition } from './workflow.js';
 import { emptyContent, planStatuses } from './model.js';
 
@@ -26,6 +26,35 @@ describe('plan periods', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2024-08-31', 6)).toBe('2025-02-28');
     expect(addMonths('2025-11-05', 6)).toBe('2026-05-05');
+  });
+});
+
+describe('whether a plan is current, upcoming or past', () => {
+  const period = { periodFrom: '2026-07-01', periodTo: '2026-12-31' };
+  it('is upcoming before its first day, current from the first to the last day, past after', () => {
+    expect(planTiming(period, '2026-06-30')).toBe('upcoming');
+    expect(planTiming(period, '2026-07-01')).toBe('current');
+    expect(planTiming(period, '2026-12-31')).toBe('current');
+    expect(planTiming(period, '2027-01-01')).toBe('past');
+    // A plan that ended long ago is never current.
+    expect(planTiming({ periodFrom: '2018-02-01', periodTo: '2018-07-31' }, '2026-12-05')).toBe('past');
+  });
+
+  it('keeps a period without an end current once begun', () => {
+    expect(planTiming({ periodFrom: '2026-11-05', periodTo: null }, '2026-11-04')).toBe('upcoming');
+    expect(planTiming({ periodFrom: '2026-11-05', periodTo: null }, '2030-01-01')).toBe('current');
+  });
+
+  it('agrees with the days of the period on any period and day', () => {
+    const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2020-01-01', n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 200 }), day, (from, length, today) => {
+        const to = addDays(from, length);
+        const timing = planTiming({ periodFrom: from, periodTo: to }, today);
+        const inside = today >= from && today <= to;
+        return inside ? timing === 'current' : timing === (today < from ? 'upcoming' : 'past');
+      }),
+    );
   });
 });
 

@@ -48,6 +48,22 @@ export function periodProblem(from: string, to: string, settings: PlanSettings =
   return null;
 }
 
+/** Where a plan's period stands on a day: not begun, running, or over (an archived plan). */
+export type PlanTiming = 'current' | 'upcoming' | 'past';
+export const planTimings: readonly PlanTiming[] = ['current', 'upcoming', 'past'];
+
+/**
+ * The one rule for "is this the district's current plan": current from its first day to its last,
+ * upcoming before, past after; a period without an end (an imported plan whose end could not be
+ * read) stays current once begun. Days are Polish calendar days ("YYYY-MM-DD"), so text order is
+ * time order.
+ */
+export function planTiming(period: { periodFrom: string; periodTo: string | null }, today: string): PlanTiming {
+  if (today < period.periodFrom) return 'upcoming';
+  if (period.periodTo !== null && today > period.periodTo) return 'past';
+  return 'current';
+}
+
 export type DeadlineKind = 'submission' | 'approval' | 'publication' | 'evaluation';
 
 export interface Deadline {

@@ -121,14 +121,15 @@ export function DistrictPage({
   rules,
   unit,
   map,
-  currentPlan,
+  plans,
 }: {
   ctx: PageContext;
   card: DistrictCard;
   rules: StreetRule[];
   unit: Unit;
   map: MapTiles;
-  currentPlan: { url: string; label: string } | null;
+  /** Current, coming and (when none is current) the latest archived plan, each labelled (plans/read-plans.ts). */
+  plans: { url: string; label: string; timing: 'current' | 'upcoming' | 'past' }[];
 }) {
   const m = publicMessages[ctx.lang];
   return (
@@ -145,12 +146,16 @@ export function DistrictPage({
         </>
       )}
       <h2>{m.plan}</h2>
-      {currentPlan ? (
-        <p>
-          <a href={currentPlan.url}>{currentPlan.label}</a>
-        </p>
-      ) : (
-        <p>{m.noPlan}</p>
+      {plans.length === 0 && <p>{m.noPlan}</p>}
+      {plans.length > 0 && !plans.some((p) => p.timing === 'current') && <p>{m.noCurrentPlan}</p>}
+      {plans.length > 0 && (
+        <ul>
+          {plans.map((p) => (
+            <li key={p.url}>
+              <a href={p.url}>{p.label}</a>
+            </li>
+          ))}
+        </ul>
       )}
       <p>
         <a href={`${card.url}/plakat.pdf`}>{m.poster}</a>

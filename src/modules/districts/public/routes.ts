@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'react';
-import { sql } from 'kysely';
-import { formatDate } from '../../../platform/i18n/i18n.js';
-import { warsawToday } from '../assignments.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import { projectRoot } from '../../../platform/config/config.js';
@@ -22,6 +19,7 @@ import { readBoundingBox } from '../../../platform/geo/bbox.js';
 import { simplifyForDisplay } from '../geometry/geojson.js';
 import { DistrictPage, ResultsPage, UnitPage } from './pages.js';
 import { renderPoster } from '../poster.js';
+import { districtPlanLinks } from '../../plans/read-plans.js';
 
 const unitNotFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
 
@@ -41,23 +39,6 @@ function boundaryLayer(file: string, toleranceMeters: number): () => string {
     cached = JSON.stringify({ type: 'FeatureCollection', features });
     return cached;
   };
-}
-
-/** The district's plan residents should read: the published one whose period covers today, else the latest. */
-async function currentPlanLink(db: Database['db'], districtId: string, lang: 'pl' | 'en'): Promise<{ url: string; label: string } | null> {
-  const today = warsawToday();
-  const row = await db
-    .selectFrom('plans')
-    .select(['id', 'period_from', 'period_to'])
-    .where('district_id', '=', districtId)
-    .where('published_version', 'is not', null)
-    .orderBy(sql`(period_from <= ${today} and period_to >= ${today})`, 'desc')
-    .orderBy('period_from', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return null;
-  const range = `${formatDate(new Date(`${row.period_from}T12:00:00Z`), lang)} – ${formatDate(new Date(`${row.period_to}T12:00:00Z`), lang)}`;
-  return { url: `/plany/${row.id}`, label: lang === 'pl' ? `Plan działania priorytetowego na okres ${range}` : `Priority action plan for ${range}` };
 }
 
 export function registerPublicDistrictPages(app: FastifyInstance, config: Config, database: Database, locator: Locator): void {
@@ -144,7 +125,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     const district = card && (await findDistrict(db, id));
     const unit = district && (await findUnit(db, district.unitId));
     if (!card || !district || !unit) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-    return sendPage(reply, createElement(DistrictPage, { ctx: pageContext(request, reply), card, rules: district.rules, unit, map, currentPlan: await currentPlanLink(db, district.id, request.lang) }));
+    return sendPage(reply, createElement(DistrictPage, { ctx: pageContext(request, reply), card, rules: district.rules, unit, map, plans: await districtPlanLinks(db, district.id, request.lang) }));
   });
 
   app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number/plakat.pdf', { schema: { hide: true } }, async (request, reply) => {

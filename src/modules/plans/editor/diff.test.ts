@@ -9,6 +9,17 @@ describe('word differences between plan versions', () => {
     expect(of('removed')).toEqual(['Spotkania', 'klubie.']);
     expect(of('added')).toEqual(['Trzy spotkania', 'klubie seniora.']);
     expect(of('same')).toEqual(['z seniorami w']);
+    // What was removed comes before what replaced it.
+    expect(segments.map((s) => s.kind)).toEqual(['removed', 'added', 'same', 'removed', 'added']);
+  });
+
+  it('shows a changed figure as the old one removed, then the new one added', () => {
+    expect(diffWords('o 30 % w stosunku', 'o 20 % w stosunku')).toEqual([
+      { kind: 'same', text: 'o ' },
+      { kind: 'removed', text: '30' },
+      { kind: 'added', text: '20' },
+      { kind: 'same', text: ' % w stosunku' },
+    ]);
   });
 
   it('rebuilds both texts from its segments, and finds no change in equal texts', () => {

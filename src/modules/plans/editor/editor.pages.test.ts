@@ -37,7 +37,8 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
     const officer = await browserFor(t, 'dzielnicowy.lubartow');
     const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' }, officer.token);
     expect(created.statusCode).toBe(303);
-    const url = created.headers.location as string;
+    // The page of the new draft, which says what happened (?done=create).
+    const url = (created.headers.location as string).split('?')[0]!;
     const id = url.split('/').pop()!;
 
     // The list buttons work without scripts: add an action row.
@@ -85,7 +86,8 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
 
     const diff = await supervisor.client.get(url);
     expect(diff.body).toContain('Zmiany względem wersji 1');
-    expect(diff.body).toMatch(/<ins>[^<]*Spotkanie z rodzicami w szkole\./);
+    // A new action: its text added, with a word for screen readers that do not announce <ins>.
+    expect(diff.body).toMatch(/<ins><span class="visually-hidden">dodano: <\/span>Spotkanie z rodzicami w szkole\./);
     expect((await supervisor.client.postForm(`${url}/review`, { intent: 'approve' }, supervisor.token)).statusCode).toBe(303);
     expect((await supervisor.client.postForm(`${url}/transition`, { transition: 'publish' }, supervisor.token)).statusCode).toBe(303);
 
@@ -98,7 +100,7 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
   it('autosaves a draft through the same form, and keeps reviewers and strangers out of the editor', async () => {
     const officer = await browserFor(t, 'dzielnicowy.leczna');
     const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-leczna/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' }, officer.token);
-    const url = created.headers.location as string;
+    const url = (created.headers.location as string).split('?')[0]!;
     const autosave = await officer.client.postForm(url, { periodFrom: '2027-01-01', periodTo: '2027-06-30', 'threat.description': 'Zapisane automatycznie.', intent: 'autosave' }, officer.token);
     expect(autosave.statusCode).toBe(200);
     expect(JSON.parse(autosave.body).savedAt).toEqual(expect.any(String));

@@ -4,16 +4,17 @@ import { CheckboxField, CsrfField, ErrorSummary, SelectField, Tag, TextAreaField
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatBytes, formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { PlanSourceInfo } from '../import/source-repository.js';
-import { categoryNames, statusNames, transitionNames } from '../messages.js';
+import { categoryNames, commentPlace, eventName, statusName, statusNames, transitionNames } from '../messages.js';
 import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '../model.js';
 import type { Deadline } from '../rules.js';
 import type { PlanVersion } from '../repository.js';
 import type { Transition } from '../workflow.js';
-import { PlanDocumentView } from '../public/pages.js';
+import { PlanDocumentView, TimingTag } from '../public/pages.js';
+import type { PlanTiming } from '../rules.js';
 import type { PlanDocument } from '../publication/document.js';
-import { diffWords, hasChanges } from './diff.js';
 import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
+import { VersionDiff } from './version-diff.js';
 
 export const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
 
@@ -74,7 +75,7 @@ export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; 
                   </td>
                   <td data-label={m.period}>{`${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</td>
                   <td data-label={m.status}>
-                    <Tag tone={plan.status === 'submitted' ? 'yellow' : plan.status === 'returned' ? 'red' : 'blue'}>{statusNames[ctx.lang][plan.status]}</Tag>
+                    <Tag tone={plan.status === 'submitted' ? 'yellow' : plan.status === 'returned' ? 'red' : 'blue'}>{statusName(plan.status, ctx.lang)}</Tag>
                   </td>
                   <td data-label={m.deadlines}>
                     {overdue.length === 0
@@ -114,40 +115,6 @@ export function NewPlanPage({ ctx, districts, values, errors }: { ctx: PageConte
   );
 }
 
-function Diff({ before, after, ctx }: { before: string; after: string; ctx: PageContext }) {
-  const segments = diffWords(before, after);
-  if (!hasChanges(segments)) return <p className="muted">{editorMessages[ctx.lang].noChanges}</p>;
-  return (
-    <p className="diff">
-      {segments.map((s, i) => (s.kind === 'same' ? <span key={i}>{s.text}</span> : s.kind === 'added' ? <ins key={i}>{s.text}</ins> : <del key={i}>{s.text}</del>))}
-    </p>
-  );
-}
-
-/** The reviewer's view of what changed since the previous submitted version, section by section. */
-export function VersionDiff({ ctx, before, after }: { ctx: PageContext; before: PlanContent; after: PlanContent }) {
-  const actions = (c: PlanContent) => c.actions.map((a) => `${a.from ?? ''}–${a.to ?? ''} ${a.description}`).join('\n');
-  const partners = (c: PlanContent) => c.partners.map((p) => `${p.name} – ${p.tasks}`).join('\n');
-  const m = editorMessages[ctx.lang];
-  const sections: [string, string, string][] = [
-    [m.section1, before.threat.description, after.threat.description],
-    [m.section2, before.goal.description, after.goal.description],
-    [m.section3, actions(before), actions(after)],
-    [m.section4, partners(before), partners(after)],
-    [m.section5, before.communication.join('\n'), after.communication.join('\n')],
-  ];
-  return (
-    <>
-      {sections.map(([title, a, b]) => (
-        <div key={title}>
-          <h4>{title}</h4>
-          <Diff before={a} after={b} ctx={ctx} />
-        </div>
-      ))}
-    </>
-  );
-}
-
 export interface WorkPageProps {
   ctx: PageContext;
   plan: Plan;
@@ -160,13 +127,15 @@ export interface WorkPageProps {
   canEdit: boolean;
   canDelete: boolean;
   versions: PlanVersion[];
-  events: { at: Date; actor_label: string; transition: string; to_status: string; version: number }[];
+  /** `actor_name`: the person's display name, null for the system. */
+  events: { at: Date; actor_name: string | null; transition: string; to_status: string; version: number }[];
   partners: string[];
   errors: FieldError[];
   periodFrom: string;
   periodTo: string;
   /** The file an imported plan was read from (the "imported" marker), or null. */
   source: PlanSourceInfo | null;
+  timing: PlanTiming;
 }
 
 function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: WorkPageProps) {
@@ -317,7 +286,7 @@ export function WorkPage(props: WorkPageProps) {
       <p className="caption">{unitName}</p>
       <h1>{`${districtName}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</h1>
       <p>
-        <Tag tone="blue">{statusNames[ctx.lang][plan.status]}</Tag> · {m.version} {plan.version}
+        <TimingTag timing={props.timing} lang={ctx.lang} /> <Tag tone="blue">{statusName(plan.status, ctx.lang)}</Tag> · {m.version} {plan.version}
         {plan.publishedVersion !== null && (
           <>
             {' · '}
@@ -355,7 +324,9 @@ export function WorkPage(props: WorkPageProps) {
           <h2 id="returned-comments">{m.previousComments(lastReturned.version)}</h2>
           <ul>
             {lastReturned.comments.map((c, i) => (
-              <li key={i}>{`${c.section}${c.item !== null ? ` ${c.item + 1}` : ''}: ${c.text}`}</li>
+              <li key={i}>
+                <strong>{`${commentPlace(c, ctx.lang)}:`}</strong> {c.text}
+              </li>
             ))}
           </ul>
         </section>
@@ -367,7 +338,7 @@ export function WorkPage(props: WorkPageProps) {
           {previousSubmitted && (
             <>
               <h3>{m.changesTitle(previousSubmitted.version)}</h3>
-              <VersionDiff ctx={ctx} before={previousSubmitted.content} after={current.content} />
+              <VersionDiff ctx={ctx} before={previousSubmitted} after={current} comments={previousSubmitted.comments} by={previousSubmitted.decidedByName ?? ''} />
             </>
           )}
           <form method="post" action={`/admin/plans/${plan.id}/review`} noValidate>
@@ -430,7 +401,7 @@ export function WorkPage(props: WorkPageProps) {
         <h2 id="history">{m.history}</h2>
         <ul>
           {events.map((event, i) => (
-            <li key={i}>{`${formatDateTime(event.at, ctx.lang)} — ${event.actor_label}: ${transitionNames[ctx.lang][event.transition] ?? event.transition} → ${statusNames[ctx.lang][event.to_status] ?? event.to_status} (${m.version} ${event.version})`}</li>
+            <li key={i}>{`${formatDateTime(event.at, ctx.lang)} — ${event.actor_name ?? m.system}: ${eventName(event.transition, ctx.lang)} → ${statusName(event.to_status, ctx.lang)} (${m.version} ${event.version})`}</li>
           ))}
         </ul>
       </section>

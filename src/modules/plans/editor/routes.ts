@@ -22,7 +22,9 @@ import { sendPlanSource } from '../import/source-download.js';
 import type { ParsedPlan } from '../import/parse-plan.js';
 import { documentRateLimit, parsedOf, readPlan } from '../import/plan-reader.js';
 import type { PlanReading } from '../import/read-document.js';
-import { createPlan, deleteDraft, transitionPlan, updatePlan } from '../manage-plans.js';
+import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } from '../manage-plans.js';
+import { isStep, stepNotice, type Step } from '../step-notices.js';
+import { planTiming } from '../rules.js';
 import { planErrors } from '../messages.js';
 import { planStatuses, type EvaluationOutcome, type Plan, type PlanStatus } from '../model.js';
 import { planContext, workingView } from '../read-plans.js';
@@ -32,8 +34,12 @@ import { isTransition } from '../workflow.js';
 import { applyListIntent, readEditorForm } from './form.js';
 import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
 import { ImportPage } from './import-page.js';
+import { editorMessages } from './messages.js';
 
 const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
+
+/** Where a step lands: the plan's page, which then says what happened and what comes next. */
+const doneUrl = (id: string, step: Step) => `/admin/plans/${id}?done=${step}`;
 
 /** Districts a person may start a plan for: an officer's own (today), or every district of their units. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
@@ -45,7 +51,7 @@ async function districtOptions(database: Database, principal: Principal): Promis
 export function registerPlanEditor(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
   const db = database.db;
 
-  app.get<{ Querystring: { status?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
     const principal = requireRole(request, ...staffRoles);
     const status = (planStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
     const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
@@ -60,7 +66,8 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     );
     // Plans that need someone now first: overdue, then awaiting approval.
     rows.sort((a, b) => b.overdue.length - a.overdue.length || Number(b.plan.status === 'submitted') - Number(a.plan.status === 'submitted') || b.plan.periodFrom.localeCompare(a.plan.periodFrom));
-    return sendPage(reply, createElement(QueuePage, { ctx: pageContext(request, reply), rows, status, canCreate: true }));
+    const notice = request.query.done === 'delete' ? editorMessages[request.lang].draftDeleted : null;
+    return sendPage(reply, createElement(QueuePage, { ctx: pageContext(request, reply, notice), rows, status, canCreate: true }));
   });
 
   app.get('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
@@ -79,7 +86,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     if (errors.length === 0) {
       try {
         const plan = await createPlan(db, principal, actorOf(request), { districtId: fields.districtId!, periodFrom: fields.periodFrom!, periodTo: fields.periodTo! });
-        return reply.redirect(`/admin/plans/${plan.id}`, 303);
+        return reply.redirect(doneUrl(plan.id, 'create'), 303);
       } catch (error) {
         errors = formErrorsFrom(error, request.lang);
       }
@@ -170,7 +177,10 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     const context = await planContext(db, plan);
     const content = override.content ?? plan.content;
     const versions = await listVersions(db, plan.id);
-    const ctx = pageContext(request, reply, (request.query as Record<string, unknown>).notice === 'saved' ? (request.lang === 'pl' ? 'Zapisano.' : 'Saved.') : null);
+    // After a step (?done=submit): what happened and what comes next, in words from one place.
+    const done = (request.query as Record<string, unknown>).done;
+    const notice = isStep(done) && !override.errors?.length ? stepNotice(done, plan, await planSettings(db), warsawToday())[request.lang] : null;
+    const ctx = pageContext(request, reply, notice);
     return sendPage(
       reply,
       createElement(WorkPage, {
@@ -191,6 +201,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         periodFrom: override.periodFrom ?? plan.periodFrom,
         periodTo: override.periodTo ?? plan.periodTo,
         source: (await planSourceInfo(db, plan.id)) ?? null,
+        timing: planTiming(plan, warsawToday()),
       }),
       override.errors?.length ? 400 : 200,
     );
@@ -216,10 +227,10 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
       if (intent === 'autosave') return reply.status(200).send({ savedAt: new Date().toISOString() });
       if (intent === 'submit') {
         await transitionPlan(db, principal, actorOf(request), plan.id, { transition: 'submit' }, request.lang);
-        return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+        return reply.redirect(doneUrl(plan.id, 'submit'), 303);
       }
       const anchor = intent.includes('action') ? '#field-actions' : intent.includes('partner') ? '#known-partners' : '';
-      return reply.redirect(`/admin/plans/${saved.id}?notice=saved${anchor}`, 303);
+      return reply.redirect(`${doneUrl(saved.id, 'save')}${anchor}`, 303);
     } catch (error) {
       if (intent === 'autosave' && error instanceof AppError) return reply.status(error.status).send({ error: { code: error.code, message: error.text[request.lang] } });
       const errors = formErrorsFrom(error, request.lang);
@@ -241,11 +252,11 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
       return showWork(request, reply, plan, { errors: [{ field: 'comments', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }] });
     }
     try {
-      await transitionPlan(db, principal, actorOf(request), plan.id, { transition, comments }, request.lang);
+      await transitionPlan(db, principal, actorOf(request), plan.id, { transition, comments, siteUrl: config.publicUrl }, request.lang);
     } catch (error) {
       return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: e.field === 'form' ? 'comments' : e.field })) });
     }
-    return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+    return reply.redirect(doneUrl(plan.id, transition), 303);
   });
 
   app.post<{ Params: { id: string } }>('/admin/plans/:id/transition', { schema: { hide: true } }, async (request, reply) => {
@@ -270,7 +281,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     } catch (error) {
       return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang) });
     }
-    return reply.redirect(`/admin/plans/${plan.id}?notice=saved`, 303);
+    return reply.redirect(doneUrl(plan.id, transition), 303);
   });
 
   app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { schema: { hide: true } }, async (request, reply) => {
@@ -281,6 +292,6 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     await deleteDraft(db, principal, actorOf(request), plan.id);
-    return reply.redirect('/admin/plans', 303);
+    return reply.redirect('/admin/plans?done=delete', 303);
   });
 }

@@ -59,8 +59,15 @@ function toInfo(row: { file_name: string; media_type: string; size: number; sha2
 
 /** What is known of an imported plan's file (not its bytes); undefined for plans not imported. */
 export async function planSourceInfo(db: Db | Trx, planId: string): Promise<PlanSourceInfo | undefined> {
-  const row = await db.selectFrom('plan_sources').select(infoColumns).where('plan_id', '=', planId).executeTakeFirst();
-  return row && toInfo(row);
+  // The importer by name, not login (a login only when no account has it any more).
+  const row = await db
+    .selectFrom('plan_sources')
+    .leftJoin('accounts', 'accounts.login', 'plan_sources.imported_by')
+    .select(infoColumns.map((c) => `plan_sources.${c}` as const))
+    .select('accounts.display_name')
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return row && { ...toInfo(row), importedBy: row.display_name ?? row.imported_by };
 }
 
 /** An imported plan's file with its bytes, for download. */

@@ -3,7 +3,8 @@ import { Layout } from '../../../platform/render/layout.js';
 import { Pagination, SelectField, Tag, TextField, type Option } from '../../../platform/render/components.js';
 import { formatDate } from '../../../platform/i18n/i18n.js';
 import type { PlanDocument } from '../publication/document.js';
-import { categoryNames, statusNames } from '../messages.js';
+import { categoryNames, statusName, timingName } from '../messages.js';
+import type { PlanTiming } from '../rules.js';
 import type { Evaluation, PlanStatus } from '../model.js';
 import { planPageMessages } from './messages.js';
 
@@ -58,6 +59,15 @@ export interface PlanSummary {
   category: string | null;
   goal: string;
   status: PlanStatus;
+  /** Whether its period is running, to come or over (rules.ts planTiming). */
+  timing: PlanTiming;
+}
+
+const timingTone = { current: 'green', upcoming: 'blue', past: 'grey' } as const;
+
+/** "plan bieżący" / "plan archiwalny (okres zakończony)", beside every plan residents see. */
+export function TimingTag({ timing, lang }: { timing: PlanTiming; lang: PageContext['lang'] }) {
+  return <Tag tone={timingTone[timing]}>{timingName(timing, lang)}</Tag>;
 }
 
 const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
@@ -76,7 +86,7 @@ export function PlanList({ ctx, plans, headingLevel }: { ctx: PageContext; plans
           </Heading>
           <p className="plan-list__meta">
             {`${m.period}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}
-            {plan.category && ` · ${categoryNames[ctx.lang][plan.category] ?? plan.category}`} · <Tag tone="blue">{statusNames[ctx.lang][publicStatus(plan.status)]}</Tag>
+            {plan.category && ` · ${categoryNames[ctx.lang][plan.category] ?? ''}`} · <TimingTag timing={plan.timing} lang={ctx.lang} /> <Tag tone="blue">{statusName(publicStatus(plan.status), ctx.lang)}</Tag>
           </p>
           <p className="plan-list__goal">{plan.goal.length > 260 ? `${plan.goal.slice(0, 257)}…` : plan.goal}</p>
         </li>
@@ -153,7 +163,7 @@ export function PlanPage({
 }: {
   ctx: PageContext;
   document: PlanDocument;
-  plan: { id: string; status: PlanStatus; version: number; publishedAt: Date | null; evaluation: Evaluation | null; unitName: string; districtName: string; imported: boolean };
+  plan: { id: string; status: PlanStatus; version: number; publishedAt: Date | null; evaluation: Evaluation | null; unitName: string; districtName: string; imported: boolean; periodTo: string; timing: PlanTiming };
   similar: PlanSummary[];
   districtUrl: string;
   staffUrl: string | null;
@@ -163,7 +173,7 @@ export function PlanPage({
     <Layout ctx={ctx} title={`${document.title} – ${plan.unitName}`}>
       <div className="plan-meta">
         <p>
-          {m.district}: <a href={districtUrl}>{plan.districtName}</a> · {m.status}: <Tag tone="blue">{statusNames[ctx.lang][publicStatus(plan.status)]}</Tag> · {m.version} {plan.version}
+          <TimingTag timing={plan.timing} lang={ctx.lang} /> · {m.district}: <a href={districtUrl}>{plan.districtName}</a> · {m.status}: <Tag tone="blue">{statusName(publicStatus(plan.status), ctx.lang)}</Tag> · {m.version} {plan.version}
           {plan.publishedAt && ` · ${m.publishedOn} ${formatDate(plan.publishedAt, ctx.lang)}`}
           {plan.imported && (
             <>
@@ -173,6 +183,12 @@ export function PlanPage({
           )}
         </p>
         {plan.imported && <p className="muted">{m.importedNote}</p>}
+        {plan.timing === 'past' && (
+          <p className="callout">
+            {m.pastNote(day(plan.periodTo, ctx))} <a href={districtUrl}>{m.districtPlans}</a>
+          </p>
+        )}
+        {plan.timing === 'upcoming' && <p className="callout">{m.upcomingNote}</p>}
         <p>
           {m.download}: <a href={`/plany/${plan.id}/plan.pdf`}>{m.pdf}</a> · <a href={`/plany/${plan.id}/plan.docx`}>{m.docx}</a>
           {staffUrl && (

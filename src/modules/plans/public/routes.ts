@@ -21,6 +21,8 @@ import { LibraryPage, PlanPage, type PlanSummary } from './pages.js';
 import { TtlCache } from '../../../platform/cache/ttl-cache.js';
 import { PublicPageCache } from '../../../platform/render/public-page-cache.js';
 import { onPlansChanged } from '../changes.js';
+import { planTiming } from '../rules.js';
+import { warsawToday } from '../../districts/assignments.js';
 
 /** Summaries of published plans with their district and unit names, for lists. */
 export async function planSummaries(db: Db, plans: Plan[]): Promise<PlanSummary[]> {
@@ -31,6 +33,7 @@ export async function planSummaries(db: Db, plans: Plan[]): Promise<PlanSummary[
   ]);
   const districtNames = new Map(districts.map((d) => [d.id, d.name]));
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  const today = warsawToday();
   return Promise.all(
     plans.map(async (plan) => {
       const view = (await publishedView(db, plan)) ?? { periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content };
@@ -44,6 +47,7 @@ export async function planSummaries(db: Db, plans: Plan[]): Promise<PlanSummary[
         category: view.content.threat.category,
         goal: view.content.goal.description,
         status: plan.status,
+        timing: planTiming(view, today),
       };
     }),
   );
@@ -117,7 +121,18 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
       return createElement(PlanPage, {
         ctx,
         document: published.document,
-        plan: { id: plan.id, status: plan.status, version: published.version, publishedAt: plan.publishedAt, evaluation: plan.evaluation, unitName: published.context.unitName, districtName: published.context.districtName, imported },
+        plan: {
+          id: plan.id,
+          status: plan.status,
+          version: published.version,
+          publishedAt: plan.publishedAt,
+          evaluation: plan.evaluation,
+          unitName: published.context.unitName,
+          districtName: published.context.districtName,
+          imported,
+          periodTo: published.periodTo,
+          timing: planTiming(published, warsawToday()),
+        },
         similar,
         districtUrl: districtUrl(plan.districtId),
         staffUrl: staff ? `/admin/plans/${plan.id}` : null,

@@ -74,7 +74,7 @@ const words = {
   },
 };
 
-const sourceNames: Record<Lang, Record<string, string>> = {
+export const sourceNames: Record<Lang, Record<string, string>> = {
   pl: {
     residents: 'informacje od mieszkańców',
     patrols: 'obserwacje podczas obchodu',
