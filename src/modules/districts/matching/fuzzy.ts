@@ -1,6 +1,6 @@
 /**
  * Typo distance (optimal string alignment: insertions, deletions, substitutions, swaps of
- * neighbours), stopping early once it exceeds `max`. Used only after a miss.
+ * neighbours), stopping early once it exceeds `max`. Used only after a miss, on the candidates of the near-names index.
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -23,15 +23,4 @@ export function editDistance(a: string, b: string, max: number): number {
     [previous2, previous, current] = [previous, current, previous2];
   }
   return previous[n]!;
-}
-
-/** Up to `limit` names closest to `query` (folded keys), allowing 1 typo for short words, 2 otherwise. */
-export function closest(query: string, keys: Iterable<string>, limit: number): { key: string; distance: number }[] {
-  const max = query.length <= 4 ? 1 : 2;
-  const found: { key: string; distance: number }[] = [];
-  for (const key of keys) {
-    const distance = editDistance(query, key, max);
-    if (distance <= max) found.push({ key, distance });
-  }
-  return found.sort((x, y) => x.distance - y.distance || x.key.localeCompare(y.key)).slice(0, limit);
 }
