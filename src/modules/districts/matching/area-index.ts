@@ -271,7 +271,7 @@ export class AreaIndex {
     if (known) return { matches: NONE, suggestions: [], place: { key: known.town, known: true } };
 
     const found = new Map<string, number>();
-    for (const { town: name } of candidates) {
+    for (const name of new Set(candidates.map((candidate) => candidate.town))) {
       for (const { name: key, distance } of this.localityNames.near(name)) found.set(key, Math.min(found.get(key) ?? Infinity, distance));
     }
     const suggestions = [...found.entries()]
