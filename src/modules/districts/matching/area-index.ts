@@ -253,11 +253,13 @@ export class AreaIndex {
     const street = this.streetAlone(keyOfTokens(plain), number);
     if (street) return street;
 
-    // The words that may name the town: the longest first, from the start or the end.
+    // The words that may name the town: the longest first, from the start or the end; only those
+    // before the street's kind word when there is one ("Kelów, ul. Polna 5": "kelow", not "kelow polna").
+    const kindAt = kindWordAt(words, words.length);
     const candidates: { town: string; rest: string[] }[] = [];
-    for (let k = Math.min(plain.length, 4); k >= 1; k--) {
+    for (let k = Math.min(kindAt > 0 ? kindAt : plain.length, 4); k >= 1; k--) {
       candidates.push({ town: plain.slice(0, k).join(' '), rest: plain.slice(k) });
-      candidates.push({ town: plain.slice(plain.length - k).join(' '), rest: plain.slice(0, plain.length - k) });
+      if (kindAt <= 0) candidates.push({ town: plain.slice(plain.length - k).join(' '), rest: plain.slice(0, plain.length - k) });
     }
     for (const { town: name, rest } of candidates) {
       const locality = this.localities.get(name);
@@ -280,7 +282,6 @@ export class AreaIndex {
       .map(([key]) => this.localities.get(key)!.name);
     if (suggestions.length > 0) return { matches: NONE, suggestions };
     // "Pcim, ul. Długa 5": the words before the street's kind word name a place we do not hold.
-    const kindAt = kindWordAt(words, words.length);
     return kindAt > 0 ? { matches: NONE, suggestions: [], place: { key: joinWords(words, 0, kindAt), known: false } } : { matches: NONE, suggestions: [] };
   }
 
