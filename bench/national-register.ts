@@ -123,3 +123,28 @@ export function sampleAddresses(register: NationalRegister, n: number, seed: num
   }
   return result;
 }
+
+/**
+ * Villages (whole-locality rules) added round-robin to the districts, so the register holds tens
+ * of thousands of place names as the real one would; names continue the towns' sequence.
+ */
+export function addVillages(register: NationalRegister, count: number): string[] {
+  const used = new Set(register.districts.flatMap((d) => d.rules.map((rule) => rule.locality)));
+  const villages: string[] = [];
+  for (let n = 0; villages.length < count; n++) {
+    const name = townName(n);
+    if (used.has(name)) continue;
+    const district = register.districts[villages.length % register.districts.length]!;
+    district.rules.push({ locality: name, street: null, numbers: null });
+    villages.push(name);
+  }
+  register.ruleCount += count;
+  return villages;
+}
+
+/** One letter of a word changed (a typo within the locator's rule), deterministic. */
+export function withTypo(word: string, seed: number): string {
+  const at = 1 + (seed % Math.max(1, word.length - 2));
+  const letter = word[at] === 'a' ? 'e' : 'a';
+  return word.slice(0, at) + letter + word.slice(at + 1);
+}

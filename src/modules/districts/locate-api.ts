@@ -6,6 +6,7 @@ import { absoluteUrl, siteOrigin } from '../../platform/http/site-url.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import type { Locator } from './locator/locator.js';
 import type { LocateMatch } from './locator/register.js';
+import { notCoveredDetails, notCoveredMessage } from './locator/not-covered.js';
 
 const locateQuery = {
   type: 'object',
@@ -34,7 +35,12 @@ const matchSchema = {
     },
     phone: { type: ['string', 'null'] },
     email: { type: ['string', 'null'] },
-    matchedBy: { type: 'string', enum: ['street', 'locality', 'polygon'] },
+    matchedBy: { type: 'string', enum: ['street', 'locality', 'town', 'polygon'] },
+    streets: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'matchedBy "town" only: the streets of the district in that town (empty: the whole town)',
+    },
   },
 } as const;
 
@@ -47,6 +53,7 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
     phone: match.card.phone,
     email: match.card.email,
     matchedBy: match.matchedBy,
+    ...(match.townRules ? { streets: [...new Set(match.townRules.flatMap((rule) => (rule.street ? [rule.street] : [])))] } : {}),
   });
 
   app.get<{ Querystring: FromSchema<typeof locateQuery> }>(
@@ -57,10 +64,22 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
         summary: 'Find the district officer of an address (?address=) or a point (?lat=&lon=)',
         description:
           'The most specific street rule wins; when two districts are equally likely both are returned, best first. ' +
-          'Nothing found: 404 address_not_found with close suggestions in error.details.suggestions.',
+          'A town alone: every district of the town, each with matchedBy "town" and its streets there, and `locality`. ' +
+          'A street without its town held by one town: that town\'s district, and `assumedLocality`. ' +
+          'Nothing found: 404 address_not_found with error.details.suggestions (only likely typos of names we hold, or the full addresses ' +
+          'of a street several towns have, also in error.details.choices); a place the register does not cover has error.details.notCovered ' +
+          '(the place, its county and voivodeship and the police responsible when known, and the emergency notice).',
         querystring: locateQuery,
         response: {
-          200: { type: 'object', required: ['matches'], properties: { matches: { type: 'array', items: matchSchema } } },
+          200: {
+            type: 'object',
+            required: ['matches'],
+            properties: {
+              matches: { type: 'array', items: matchSchema },
+              locality: { type: 'string', description: 'A town alone: the town whose districts are listed' },
+              assumedLocality: { type: 'string', description: 'A street given without its town: the only town that has it' },
+            },
+          },
           ...errorResponses(400, 404),
         },
       },
@@ -78,16 +97,43 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
       reply.header('cache-control', 'public, max-age=60');
       if (address !== undefined) {
         const text = address.trim();
-        const result = register.byAddress(text);
-        if (result.matches.length === 0) {
-          throw new AppError(
-            404,
-            'address_not_found',
-            { pl: `Nie znaleziono rejonu dla adresu „${text}”.`, en: `No district found for the address "${text}".` },
-            { suggestions: result.suggestions },
-          );
+        const answer = register.answerAddress(text);
+        switch (answer.kind) {
+          case 'found':
+            return { matches: answer.matches.map(present(siteOrigin(request, config))), ...(answer.assumedLocality ? { assumedLocality: answer.assumedLocality } : {}) };
+          case 'town':
+            return { matches: answer.matches.map(present(siteOrigin(request, config))), locality: answer.locality };
+          case 'choices':
+            throw new AppError(
+              404,
+              'address_not_found',
+              {
+                pl: `Ulica z adresu „${text}” jest w kilku miejscowościach: podaj miejscowość.`,
+                en: `The street of "${text}" is in several towns: give the town.`,
+              },
+              {
+                suggestions: answer.choices.map((choice) => choice.address),
+                towns: answer.towns,
+                choices: answer.choices.map((choice) => ({
+                  locality: choice.locality,
+                  street: choice.street,
+                  address: choice.address,
+                  districts: choice.cards.map((card) => ({ id: card.id, number: card.number, name: card.name, url: absoluteUrl(request, config, card.url), unit: card.unit.name })),
+                })),
+              },
+            );
+          case 'not_covered': {
+            const details = notCoveredDetails(answer.name, answer.place, request.lang);
+            throw new AppError(404, 'address_not_found', notCoveredMessage(answer.name), { suggestions: [], notCovered: details });
+          }
+          case 'not_found':
+            throw new AppError(
+              404,
+              'address_not_found',
+              { pl: `Nie znaleziono rejonu dla adresu „${text}”.`, en: `No district found for the address "${text}".` },
+              { suggestions: answer.suggestions },
+            );
         }
-        return { matches: result.matches.map(present(siteOrigin(request, config))) };
       }
       const { matches, units } = register.byPoint(lat!, lon!);
       if (matches.length === 0) {

@@ -7,6 +7,7 @@ import { districtUrl, type Assignment, type MultiPolygon } from '../model.js';
 import { toAssignment } from '../repository.js';
 import { unitUrl } from '../../units/routes.js';
 import { MapOverview, type OverviewDistrict } from './map-overview.js';
+import { PlaceDirectory } from './places.js';
 import { Register, type DistrictCard } from './register.js';
 
 export async function registerVersion(db: Db): Promise<number> {
@@ -74,6 +75,6 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
   const districtShapes = new PolygonIndex(polygons);
   const stations = unitRows.flatMap((row) => (row.lat !== null && row.lon !== null ? [{ name: row.name, url: unitUrl(row.id), lat: Number(row.lat), lon: Number(row.lon) }] : []));
   const overview = new MapOverview(districtShapes, outlined, stations);
-  return new Register(version, day, cards, AreaIndex.ofDistricts(areas), districtShapes, unitAreas, unitCards, overview);
+  return new Register(version, day, cards, AreaIndex.ofDistricts(areas), districtShapes, unitAreas, unitCards, overview, PlaceDirectory.shared());
 }
 

@@ -1,6 +1,7 @@
 import type { DistrictRule, StreetRule } from '../area/types.js';
-import { closest } from './fuzzy.js';
-import { foldTokens, keyOfTokens, localityKey, streetKey, streetKindOf, tailKey } from './normalize.js';
+import { findNumber, joinWords, kindWordAt, tokenize, type HouseNo } from './address-words.js';
+import { NearNames } from './near-names.js';
+import { keyOfTokens, localityKey, streetKey, streetKindOf, tailKey } from './normalize.js';
 import { compileRange, compiledContains, rangesOverlap, type CompiledRange } from './number-ranges.js';
 
 interface RuleEntry {
@@ -25,6 +26,7 @@ interface StreetEntry {
 }
 
 interface LocalityEntry {
+  key: string;
   name: string;
   whole: readonly AreaMatch[];
   ranged: RuleEntry[] | null;
@@ -46,20 +48,26 @@ export interface AreaMatch {
 export interface AreaLookup {
   /** Shared and frozen when they come from the index's prebuilt answers: read, do not change. */
   matches: readonly AreaMatch[];
+  /** Likely typos of names we hold (the rule in near-names.ts), as addresses to search. */
   suggestions: string[];
+  /** A town alone: every district with a rule in it, with those rules (to pick one by street). */
+  town?: { name: string; districts: { districtId: string; rules: StreetRule[] }[] };
+  /** A street without its town, held by exactly one town: the town assumed for `matches`. */
+  assumedLocality?: string;
+  /** A street without its town that several towns have: each town's districts for it (up to 20), and how many towns. */
+  choices?: { towns: number; list: { locality: string; street: string; districtIds: string[] }[] };
+  /** No town we hold was named: the words that name the place (folded), and whether it is a place `places` knows. */
+  place?: { key: string; known: boolean };
 }
 
-interface HouseNo {
-  number: number;
-  suffix: string;
+/** Names of places outside the register (towns, counties), folded: they are never typos of ours. */
+export interface KnownPlaces {
+  has(key: string): boolean;
 }
+
+const MAX_CHOICES = 20;
 
 const TIER = { streetNumbers: 4, street: 3, localityNumbers: 2, locality: 1 };
-const NUMBER_TOKEN = /^(\d{1,5})([a-z]?)$/;
-const FLAT_WORDS = new Set(['m', 'lok', 'mieszk', 'mieszkanie', 'lokal']);
-/** Segments such as "gm. Serniki", "woj. lubelskie", "Polska" name no locality of a rule. */
-const ADMIN_WORDS = new Set(['gmina', 'gm', 'gminy', 'powiat', 'pow', 'woj', 'wojewodztwo', 'polska', 'poland']);
-
 /**
  * Answers "which district covers this address?" from street rules held in memory. The most
  * specific rule wins; equally specific rules of several districts are all returned, best first.
@@ -68,6 +76,10 @@ const ADMIN_WORDS = new Set(['gmina', 'gm', 'gminy', 'powiat', 'pow', 'woj', 'wo
  */
 export class AreaIndex {
   private readonly localities = new Map<string, LocalityEntry>();
+  /** Street key → the towns that have a street of that name (a street asked without its town). */
+  private readonly streetTowns = new Map<string, LocalityEntry[]>();
+  private localityNames = new NearNames([]);
+  private streetNames = new NearNames([]);
 
   constructor(rules: readonly DistrictRule[]) {
     for (const rule of rules) this.add(rule.districtId, { locality: rule.locality, street: rule.street, numbers: rule.numbers });
@@ -98,7 +110,7 @@ export class AreaIndex {
       const lKey = localityKey(rule.locality);
       locality = this.localities.get(lKey);
       if (!locality) {
-        locality = { name: rule.locality, whole: [], ranged: null, streets: new Map(), tails: new Map() };
+        locality = { key: lKey, name: rule.locality, whole: [], ranged: null, streets: new Map(), tails: new Map() };
         this.localities.set(lKey, locality);
       }
       this.lastLocality = { name: rule.locality, entry: locality };
@@ -129,15 +141,26 @@ export class AreaIndex {
         street.whole = Object.freeze(sortMatches(street.whole as AreaMatch[]));
         if (street.ranged) street.parts = Object.freeze(sortMatches(street.ranged.map((entry) => toMatch(entry.districtId, entry.rule, TIER.street, widest(entry)))));
       }
+      for (const key of locality.streets.keys()) {
+        const towns = this.streetTowns.get(key);
+        if (towns) towns.push(locality);
+        else this.streetTowns.set(key, [locality]);
+      }
     }
+    this.localityNames = new NearNames(this.localities.keys());
+    this.streetNames = new NearNames(this.streetTowns.keys());
   }
 
-  /** Free text → districts (and close names when nothing matches). */
-  locate(text: string): AreaLookup {
+  /**
+   * Free text → districts. When no reading names a town and a rule: a town alone lists its
+   * districts, a street alone is answered in the one town that has it (or its towns are listed),
+   * a place we do not hold is named as such, and only likely typos of our names are suggested.
+   */
+  locate(text: string, places?: KnownPlaces): AreaLookup {
     const tokens = tokenize(text);
-    if (tokens.length === 0) return { matches: [], suggestions: [] };
+    if (tokens.length === 0) return { matches: NONE, suggestions: [] };
     const matches = this.firstReading(tokens, true);
-    return matches ? { matches, suggestions: [] } : { matches: [], suggestions: this.suggest(tokens) };
+    return matches ? { matches, suggestions: [] } : this.miss(tokens, places);
   }
 
   /** Rules for an address already split into its parts. */
@@ -217,88 +240,86 @@ export class AreaIndex {
     return locality.whole;
   }
 
-  /** Close names for a miss: streets of a recognised town, or towns themselves. */
-  private suggest(tokens: string[]): string[] {
+  /** What to answer when no reading of the words names a town and a rule of it. */
+  private miss(tokens: string[], places: KnownPlaces | undefined): AreaLookup {
     const group = findNumber(tokens);
+    const number = group ? group.number : null;
     const words = group ? [...tokens.slice(0, group.start), ...tokens.slice(group.end)] : tokens;
     const plain = words.filter((token) => streetKindOf(token) === undefined);
-    for (let k = Math.min(plain.length, 4); k >= 1; k--) {
-      const splits: [string[], string[]][] = [
-        [plain.slice(0, k), plain.slice(k)],
-        [plain.slice(plain.length - k), plain.slice(0, plain.length - k)],
-      ];
-      for (const [town, rest] of splits) {
-        const locality = this.localities.get(town.join(' '));
-        if (!locality) continue;
-        if (rest.length === 0) return [];
-        return closest(keyOfTokens(rest), locality.streets.keys(), 5).map(({ key }) => `${locality.name}, ${locality.streets.get(key)!.name}`);
-      }
+    if (plain.length === 0) return { matches: NONE, suggestions: [] };
+    const town = this.localities.get(plain.join(' '));
+    if (town) return { matches: NONE, suggestions: [], town: { name: town.name, districts: townDistricts(town) } };
+
+    const street = this.streetAlone(keyOfTokens(plain), number);
+    if (street) return street;
+
+    // The words that may name the town: the longest first, from the start or the end; only those
+    // before the street's kind word when there is one ("Kelów, ul. Polna 5": "kelow", not "kelow polna").
+    const kindAt = kindWordAt(words, words.length);
+    const candidates: { town: string; rest: string[] }[] = [];
+    for (let k = Math.min(kindAt > 0 ? kindAt : plain.length, 4); k >= 1; k--) {
+      candidates.push({ town: plain.slice(0, k).join(' '), rest: plain.slice(k) });
+      if (kindAt <= 0) candidates.push({ town: plain.slice(plain.length - k).join(' '), rest: plain.slice(0, plain.length - k) });
     }
-    const queries = new Set<string>([plain.join(' ')]);
-    for (let k = 1; k < plain.length && k <= 3; k++) {
-      queries.add(plain.slice(0, k).join(' '));
-      queries.add(plain.slice(plain.length - k).join(' '));
+    for (const { town: name, rest } of candidates) {
+      const locality = this.localities.get(name);
+      if (!locality) continue;
+      if (rest.length === 0) return { matches: NONE, suggestions: [] };
+      const near = this.streetNames.near(keyOfTokens(rest), 50).filter(({ name: key }) => locality.streets.has(key));
+      return { matches: NONE, suggestions: near.slice(0, 5).map(({ name: key }) => `${locality.name}, ${locality.streets.get(key)!.name}`) };
     }
+    // A real place we do not hold is never "corrected" into one of ours (Kraków is not a typo of Klarów).
+    const known = places ? candidates.find(({ town: name }) => places.has(name)) : undefined;
+    if (known) return { matches: NONE, suggestions: [], place: { key: known.town, known: true } };
+
     const found = new Map<string, number>();
-    for (const query of queries) {
-      for (const { key, distance } of closest(query, this.localities.keys(), 5)) {
-        found.set(key, Math.min(found.get(key) ?? Infinity, distance));
-      }
+    for (const name of new Set(candidates.map((candidate) => candidate.town))) {
+      for (const { name: key, distance } of this.localityNames.near(name)) found.set(key, Math.min(found.get(key) ?? Infinity, distance));
     }
-    return [...found.entries()]
+    const suggestions = [...found.entries()]
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .slice(0, 5)
       .map(([key]) => this.localities.get(key)!.name);
+    if (suggestions.length > 0) return { matches: NONE, suggestions };
+    // "Pcim, ul. Długa 5": the words before the street's kind word name a place we do not hold.
+    return kindAt > 0 ? { matches: NONE, suggestions: [], place: { key: joinWords(words, 0, kindAt), known: false } } : { matches: NONE, suggestions: [] };
   }
-}
 
-function tokenize(text: string): string[] {
-  // Postal codes ("21-100") say nothing the town does not; drop them before folding.
-  const tokens = foldTokens(text.includes('-') ? text.replace(/\b\d{2}-\d{3}\b/g, ' ') : text);
-  const result: string[] = [];
-  let skipSegment = false;
-  for (const token of tokens) {
-    if (!token) continue;
-    if (ADMIN_WORDS.has(token)) {
-      skipSegment = true;
-      continue;
+  /** A street asked without its town: answered in the one town that has it, or its towns listed. */
+  private streetAlone(key: string, number: HouseNo | null): AreaLookup | null {
+    const towns = this.streetTowns.get(key);
+    if (!towns) return null;
+    if (towns.length === 1) {
+      const matches = this.match(towns[0]!.key, key, number);
+      return matches.length > 0 ? { matches, suggestions: [], assumedLocality: towns[0]!.name } : null;
     }
-    if (skipSegment && !NUMBER_TOKEN.test(token)) continue;
-    skipSegment = false;
-    result.push(token);
+    const list: { locality: string; street: string; districtIds: string[] }[] = [];
+    for (const town of towns) {
+      if (list.length === MAX_CHOICES) break;
+      const districtIds = [...new Set(this.match(town.key, key, number).map((match) => match.districtId))];
+      if (districtIds.length > 0) list.push({ locality: town.name, street: town.streets.get(key)!.name, districtIds });
+    }
+    list.sort((a, b) => a.locality.localeCompare(b.locality, 'pl'));
+    return list.length > 0 ? { matches: NONE, suggestions: [], choices: { towns: towns.length, list } } : null;
   }
-  return result;
 }
 
-/** The house number: the last number that follows a word, with its letter and a flat number after it. */
-function findNumber(tokens: string[]): { start: number; end: number; number: HouseNo } | null {
-  for (let i = tokens.length - 1; i >= 1; i--) {
-    const match = NUMBER_TOKEN.exec(tokens[i]!);
-    if (!match || NUMBER_TOKEN.test(tokens[i - 1]!)) continue;
-    // "17 m. 4": the 4 is the flat; the house number comes before the flat word.
-    if (FLAT_WORDS.has(tokens[i - 1]!) && i >= 2 && NUMBER_TOKEN.test(tokens[i - 2]!)) continue;
-    let end = i + 1;
-    let suffix = match[2]!;
-    if (!suffix && /^[a-z]$/.test(tokens[end] ?? '') && !FLAT_WORDS.has(tokens[end]!)) suffix = tokens[end++]!;
-    if (FLAT_WORDS.has(tokens[end] ?? '') && NUMBER_TOKEN.test(tokens[end + 1] ?? '')) end += 2;
-    else if (NUMBER_TOKEN.test(tokens[end] ?? '')) end += 1;
-    return { start: i, end, number: { number: Number(match[1]), suffix } };
-  }
-  return null;
-}
-
-/** Where a street's kind word ("ul.", "al.") stands among the first `end` words (not last); -1 if none. */
-function kindWordAt(tokens: readonly string[], end: number): number {
-  for (let i = 0; i < end - 1; i++) if (streetKindOf(tokens[i]!) !== undefined) return i;
-  return -1;
-}
-
-/** tokens[from..to) joined by spaces. */
-function joinWords(tokens: readonly string[], from: number, to: number): string {
-  if (from >= to) return '';
-  let text = tokens[from]!;
-  for (let i = from + 1; i < to; i++) text += ' ' + tokens[i]!;
-  return text;
+/** Every district with a rule in a town, with its rules there, in the order they were added. */
+function townDistricts(locality: LocalityEntry): { districtId: string; rules: StreetRule[] }[] {
+  const byDistrict = new Map<string, StreetRule[]>();
+  const add = (districtId: string, rule: StreetRule) => {
+    const rules = byDistrict.get(districtId);
+    if (rules) {
+      if (!rules.includes(rule)) rules.push(rule);
+    } else byDistrict.set(districtId, [rule]);
+  };
+  const addOwner = (owner: { whole: readonly AreaMatch[]; ranged: RuleEntry[] | null }) => {
+    for (const match of owner.whole) add(match.districtId, match.rule);
+    for (const entry of owner.ranged ?? []) add(entry.districtId, entry.rule);
+  };
+  addOwner(locality);
+  for (const street of locality.streets.values()) addOwner(street);
+  return [...byDistrict.entries()].map(([districtId, rules]) => ({ districtId, rules }));
 }
 
 function toMatch(districtId: string, rule: StreetRule, tier: number, width: number): AreaMatch {

@@ -1,4 +1,5 @@
 import { defineMessages, formatNumber, plural } from '../../../platform/i18n/i18n.js';
+import { countyGenitive, type Place } from '../locator/places.js';
 
 export const publicMessages = defineMessages({
   pl: {
@@ -36,7 +37,7 @@ export const publicMessages = defineMessages({
     email: 'E-mail',
     unit: 'Jednostka',
     notEmergency: 'To nie jest numer alarmowy. Dzielnicowy odbiera w godzinach służby. W nagłych sytuacjach dzwoń pod 112.',
-    matchedBy: { street: 'dopasowano ulicę', locality: 'dopasowano miejscowość', polygon: 'dopasowano położenie na mapie' },
+    matchedBy: { street: 'dopasowano ulicę', locality: 'dopasowano miejscowość', town: 'dopasowano miejscowość', polygon: 'dopasowano położenie na mapie' },
     moreAbout: 'Więcej o rejonie',
     area: 'Obszar rejonu',
     wholeLocality: 'cała miejscowość',
@@ -58,6 +59,26 @@ export const publicMessages = defineMessages({
     districtCount: (n: number) => `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'rejon', few: 'rejony', many: 'rejonów', other: 'rejonu' })}`,
     demoNote: 'Dane demonstracyjne: nazwiska policjantów są zmyślone.',
     unitsTitle: 'Jednostki Policji',
+    townTitle: (town: string) => `Rejony służbowe: ${town}`,
+    townLead: (n: number) =>
+      `W tej miejscowości ${plural('pl', n, { one: 'jest', few: 'są', many: 'jest', other: 'jest' })} ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'rejon', few: 'rejony', many: 'rejonów', other: 'rejonu' })}. Podaj ulicę i numer domu, aby wybrać jeden.`,
+    townStreets: 'Ulice w tym rejonie',
+    townWhole: 'cała miejscowość',
+    assumedTown: (town: string) => `Nie podano miejscowości. Ta ulica jest w rejestrze tylko w miejscowości ${town}, więc pokazujemy rejon stamtąd.`,
+    choicesTitle: 'Ta ulica jest w kilku miejscowościach',
+    choicesLead: (n: number) =>
+      `Ulica o tej nazwie jest w ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'miejscowości', few: 'miejscowościach', many: 'miejscowościach', other: 'miejscowości' })}. Wybierz swoją:`,
+    choicesMore: (n: number) => `Pokazano ${formatNumber(n, 'pl')} pierwszych. Jeśli Twojej nie ma, wpisz adres z nazwą miejscowości.`,
+    notCovered: (place: string) => `${place} nie jest jeszcze w rejestrze tego serwisu`,
+    notCoveredLead: 'Nie znamy jeszcze rejonów tej miejscowości, więc nie wskażemy dzielnicowego. Odpowiada za nią:',
+    responsibleUnit: (place: Place) =>
+      place.cityCounty
+        ? place.county === 'Warszawa'
+          ? 'Komenda Stołeczna Policji'
+          : `Komenda Miejska Policji (miasto ${place.county})`
+        : `Komenda Powiatowa lub Miejska Policji dla powiatu ${countyGenitive(place.county)}`,
+    voivodeship: (name: string) => `Województwo ${name}`,
+    unknownCounty: 'Nie wiemy, w którym powiecie leży to miejsce. Skontaktuj się z najbliższą jednostką Policji.',
   },
   en: {
     findTitle: 'Find your district officer',
@@ -92,7 +113,7 @@ export const publicMessages = defineMessages({
     email: 'E-mail',
     unit: 'Police unit',
     notEmergency: 'This is not an emergency number. The officer answers while on duty. In an emergency call 112.',
-    matchedBy: { street: 'matched by street', locality: 'matched by town', polygon: 'matched by map position' },
+    matchedBy: { street: 'matched by street', locality: 'matched by town', town: 'matched by town', polygon: 'matched by map position' },
     moreAbout: 'More about the district',
     area: 'Area of the district',
     wholeLocality: 'the whole town/village',
@@ -114,5 +135,23 @@ export const publicMessages = defineMessages({
     districtCount: (n: number) => `${formatNumber(n, 'en')} ${plural('en', n, { one: 'district', other: 'districts' })}`,
     demoNote: 'Demo data: the officers’ names are made up.',
     unitsTitle: 'Police units',
+    townTitle: (town: string) => `Districts: ${town}`,
+    townLead: (n: number) => `This town has ${formatNumber(n, 'en')} ${plural('en', n, { one: 'district', other: 'districts' })}. Give the street and house number to pick one.`,
+    townStreets: 'Streets in this district',
+    townWhole: 'the whole town/village',
+    assumedTown: (town: string) => `No town was given. The register has this street only in ${town}, so this is the district there.`,
+    choicesTitle: 'This street is in several towns',
+    choicesLead: (n: number) => `A street of this name is in ${formatNumber(n, 'en')} ${plural('en', n, { one: 'town', other: 'towns' })}. Choose yours:`,
+    choicesMore: (n: number) => `The first ${formatNumber(n, 'en')} are shown. If yours is not among them, enter the address with the town.`,
+    notCovered: (place: string) => `${place} is not in this service's register yet`,
+    notCoveredLead: 'We do not know the districts of this place yet, so we cannot name the district officer. The police responsible for it:',
+    responsibleUnit: (place: Place) =>
+      place.cityCounty
+        ? place.county === 'Warszawa'
+          ? 'Komenda Stołeczna Policji (the Warsaw metropolitan police)'
+          : `Komenda Miejska Policji (the city police of ${place.county})`
+        : `Komenda Powiatowa or Miejska Policji (the county police) of powiat ${place.county}`,
+    voivodeship: (name: string) => `Voivodeship: ${name}`,
+    unknownCounty: 'We do not know which county this place is in. Contact the nearest police unit.',
   },
 });

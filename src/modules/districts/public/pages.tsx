@@ -4,8 +4,8 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { Unit } from '../../units/model.js';
 import type { StreetRule } from '../area/types.js';
-import type { DistrictCard, LocateMatch, UnitCard } from '../locator/register.js';
-import { AreaList, DistrictContactCard, SearchForm, telHref } from './components.js';
+import type { DistrictCard } from '../locator/register.js';
+import { AreaList, DistrictContactCard, telHref } from './components.js';
 import { UnitContact } from './unit-contact.js';
 import { publicMessages } from './messages.js';
 
@@ -41,77 +41,6 @@ export function MapContainer({
       <script type="module" src="/assets/build/map.js" />
       <link rel="stylesheet" href="/assets/build/map.css" />
     </>
-  );
-}
-
-export function ResultsPage({
-  ctx,
-  query,
-  point,
-  matches,
-  suggestions,
-  units,
-  status,
-}: {
-  ctx: PageContext;
-  query: string;
-  point: { lat: number; lon: number } | null;
-  matches: LocateMatch[];
-  suggestions: string[];
-  units: UnitCard[];
-  status: 'found' | 'not_found' | 'empty';
-}) {
-  const m = publicMessages[ctx.lang];
-  const title = status === 'found' ? m.resultsTitle : status === 'empty' ? m.findTitle : m.notFound;
-  return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      {point ? (
-        <p className="lead">{m.resultsForPoint(point.lat.toFixed(5), point.lon.toFixed(5))}</p>
-      ) : (
-        query && <p className="lead">{m.resultsFor(query)}</p>
-      )}
-      {status === 'empty' && <p>{m.emptyQuery}</p>}
-      {matches.length > 1 && (
-        <div className="callout callout--warning">
-          <p>{m.twoCandidates(matches.length)}</p>
-        </div>
-      )}
-      {matches.map((match) => (
-        <DistrictContactCard key={match.card.id} lang={ctx.lang} card={match.card} note={m.matchedBy[match.matchedBy]} />
-      ))}
-      {status === 'not_found' && (
-        <div className="callout" role="status">
-          <p>{point ? m.notFoundPoint : m.notFound}</p>
-          {units.length > 0 && (
-            <>
-              <p>{m.pointInUnit}</p>
-              <ul>
-                {units.map((unit) => (
-                  <li key={unit.id}>
-                    <a href={unit.url}>{unit.name}</a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {suggestions.length > 0 && (
-            <>
-              <p>{m.didYouMean}</p>
-              <ul>
-                {suggestions.map((suggestion) => (
-                  <li key={suggestion}>
-                    <a href={`/szukaj?adres=${encodeURIComponent(suggestion)}`}>{suggestion}</a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <p>{m.tryAgain}</p>
-        </div>
-      )}
-      <SearchForm lang={ctx.lang} value={query} id="address-again" />
-    </Layout>
   );
 }
 

@@ -14,10 +14,12 @@ import { districtErrors } from '../messages.js';
 import { districtId, type MultiPolygon } from '../model.js';
 import { findDistrict } from '../repository.js';
 import type { Locator } from '../locator/locator.js';
+import type { AddressAnswer } from '../locator/register.js';
 import { maxOutlinedDistricts } from '../locator/map-overview.js';
 import { readBoundingBox } from '../../../platform/geo/bbox.js';
 import { simplifyForDisplay } from '../geometry/geojson.js';
-import { DistrictPage, ResultsPage, UnitPage } from './pages.js';
+import { DistrictPage, UnitPage } from './pages.js';
+import { ResultsPage } from './results-page.js';
 import { renderPoster } from '../poster.js';
 import { districtPlanLinks } from '../../plans/read-plans.js';
 
@@ -97,24 +99,17 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     const hasPoint = request.query.lat !== undefined && request.query.lon !== undefined && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
     const ctx = pageContext(request, reply);
     if (!query && !hasPoint) {
-      return sendPage(reply, createElement(ResultsPage, { ctx, query: '', point: null, matches: [], suggestions: [], units: [], status: 'empty' }), 200);
+      return sendPage(reply, createElement(ResultsPage, { ctx, query: '', point: null, answer: { kind: 'empty' }, units: [] }), 200);
     }
-    const byPoint = hasPoint ? register.byPoint(lat, lon) : null;
-    const result = byPoint ? { matches: byPoint.matches, suggestions: [] } : register.byAddress(query);
-    const status = result.matches.length ? 'found' : 'not_found';
-    return sendPage(
-      reply,
-      createElement(ResultsPage, {
-        ctx,
-        query: hasPoint ? '' : query,
-        point: hasPoint ? { lat, lon } : null,
-        matches: result.matches,
-        suggestions: result.suggestions,
-        units: byPoint?.units ?? [],
-        status,
-      }),
-      status === 'found' ? 200 : 404,
-    );
+    if (hasPoint) {
+      const byPoint = register.byPoint(lat, lon);
+      const found = byPoint.matches.length > 0;
+      const answer: AddressAnswer = found ? { kind: 'found', matches: byPoint.matches, assumedLocality: null } : { kind: 'not_found', suggestions: [] };
+      return sendPage(reply, createElement(ResultsPage, { ctx, query: '', point: { lat, lon }, answer, units: byPoint.units }), found ? 200 : 404);
+    }
+    const answer = register.answerAddress(query);
+    const status = answer.kind === 'found' || answer.kind === 'town' ? 200 : 404;
+    return sendPage(reply, createElement(ResultsPage, { ctx, query, point: null, answer, units: [] }), status);
   });
 
   app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number', { schema: { hide: true } }, async (request, reply) => {
