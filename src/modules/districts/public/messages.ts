@@ -24,7 +24,8 @@ export const publicMessages = defineMessages({
     district: (n: number) => `Rejon służbowy nr ${n}`,
     officer: 'Dzielnicowy',
     substitute: 'Zastępstwo',
-    vacant: 'Rejon chwilowo nie ma dzielnicowego. Skontaktuj się z jednostką.',
+    // On the unit's own page: its contact block is on the same page, so no link back to it.
+    vacant: 'Bez dzielnicowego: sprawami rejonu zajmuje się jednostka (kontakt na tej stronie).',
     // Who covers a district with neither its officer nor a substitute today (coverage.ts).
     coveredByUnit: (unit: string) => `Rejon nie ma teraz dzielnicowego ani zastępstwa. Sprawami rejonu zajmuje się ${unit}.`,
     coveredBy: 'Kto teraz zajmuje się rejonem',
@@ -101,7 +102,7 @@ export const publicMessages = defineMessages({
     district: (n: number) => `District no. ${n}`,
     officer: 'District officer',
     substitute: 'Substitute',
-    vacant: 'The district currently has no officer. Contact the police unit.',
+    vacant: 'No officer: the unit deals with its matters (contact on this page).',
     coveredByUnit: (unit: string) => `The district has no officer and no substitute now. ${unit} deals with its matters.`,
     coveredBy: 'Who covers the district now',
     notEmergencyUnit: 'This is not an emergency number. In an emergency call 112.',

@@ -14,7 +14,7 @@ export function discovery(config: Config) {
   return {
     changeset: open311Changeset,
     contact: `Dzielnicowy: ${config.publicUrl}/ (zgłoszenia zagrożeń KMZB / threat reports). W nagłych sprawach dzwoń pod 112 / In an emergency call 112.`,
-    key_service: 'Klucz API nie jest potrzebny: zgłoszenia są anonimowe, z limitem na adres IP. / No API key needed: reports are anonymous, limited per IP address.',
+    key_service: 'Klucz API nie jest potrzebny: zgłoszenie wysyła się bez konta, z limitem na adres IP (co jest przechowywane: /prywatnosc). / No API key needed: reports are sent without an account, limited per IP address (what is kept: /prywatnosc).',
     endpoints: [{ specification: specificationUrl, url: `${config.publicUrl}${open311Prefix}`, changeset: open311Changeset, type: 'production', formats }],
   };
 }

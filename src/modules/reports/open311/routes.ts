@@ -67,11 +67,11 @@ interface RequestsQuery {
 const postQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { lang: langParam, jurisdiction_id: jurisdictionParam, api_key: { ...text(200), description: 'Accepted and ignored: anonymous public intake' } },
+  properties: { lang: langParam, jurisdiction_id: jurisdictionParam, api_key: { ...text(200), description: 'Accepted and ignored: reports are sent without an account' } },
 } as const;
 
 const coordinateField = (description: string) => ({ type: ['number', 'string'], maxLength: 40, description }) as const;
-const ignored = (max: number) => ({ ...text(max), description: 'Accepted and ignored (not stored): reports are anonymous' }) as const;
+const ignored = (max: number) => ({ ...text(max), description: 'Accepted and ignored (not stored)' }) as const;
 
 // Forms send text and JSON sends numbers: coordinates take both and are read in the handler.
 const postBody = {
@@ -85,7 +85,7 @@ const postBody = {
     address_string: { ...text(400), description: 'Instead of lat/long, e.g. "Lubartów, ul. Powstańców Warszawy 17"' },
     description: { ...text(2000), description: 'Seen only by the police; at most 500 characters' },
     email: { ...text(400), description: 'Optional: status news; erased when the report closes' },
-    api_key: { ...text(200), description: 'Accepted and ignored: anonymous public intake' },
+    api_key: { ...text(200), description: 'Accepted and ignored: reports are sent without an account' },
     jurisdiction_id: jurisdictionParam,
     device_id: ignored(200),
     account_id: ignored(200),
@@ -268,7 +268,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             config: { csrf: false, rateLimit: burst },
             schema: {
               tags,
-              summary: `Open311: report a threat (anonymous; api_key accepted and ignored) (${format})`,
+              summary: `Open311: report a threat (no account needed; api_key accepted and ignored) (${format})`,
               querystring: postQuery,
               body: postBody,
             },
