@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/render/page-context.js';
 import { Layout } from '../../platform/render/layout.js';
-import { Pagination, SelectField, TextField } from '../../platform/render/components.js';
+import { Pagination, SelectField, TableRegion, TextField } from '../../platform/render/components.js';
 import { formatDateTime, formatNumber } from '../../platform/i18n/i18n.js';
 import { auditMessages } from './messages.js';
 import type { AuditEntry } from './repository.js';
@@ -102,7 +102,7 @@ export function AuditLogPage({
       {entries.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={m.title}>
           <table className="table table--stack">
             <caption className="visually-hidden">{m.title}</caption>
             <thead>
@@ -146,7 +146,7 @@ export function AuditLogPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pagination lang={ctx.lang} page={page} pageCount={pageCount} hrefFor={hrefFor} />
     </Layout>
