@@ -6,6 +6,7 @@ import { auditMessages } from './messages.js';
 import type { AuditEntry } from './repository.js';
 import type { AuditFilterInput } from './query.js';
 import { changedFields, displayValue } from './changes.js';
+import { auditAction, auditEntityType, auditValue } from './words.js';
 
 function Secret({ value, ctx }: { value: unknown; ctx: PageContext }) {
   const m = auditMessages[ctx.lang];
@@ -36,8 +37,8 @@ function Changes({ entry, ctx }: { entry: AuditEntry; ctx: PageContext }) {
           {changes.map((change) => (
             <tr key={change.field}>
               <th scope="row">{m.fieldNames[change.field] ?? <code>{change.field}</code>}</th>
-              {entry.before && <td>{secret(change.field) ? <Secret value={change.before} ctx={ctx} /> : displayValue(change.before)}</td>}
-              {entry.after && <td>{secret(change.field) ? <Secret value={change.after} ctx={ctx} /> : displayValue(change.after)}</td>}
+              {entry.before && <td>{secret(change.field) ? <Secret value={change.before} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.before, ctx.lang)}</td>}
+              {entry.after && <td>{secret(change.field) ? <Secret value={change.after} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.after, ctx.lang)}</td>}
             </tr>
           ))}
         </tbody>
@@ -78,14 +79,14 @@ export function AuditLogPage({
           label={m.entityType}
           value={filter.entityType}
           placeholder={m.anyType}
-          options={entityTypes.map((type) => ({ value: type, label: m.entityTypes[type] ?? type }))}
+          options={entityTypes.map((type) => ({ value: type, label: auditEntityType(type, ctx.lang) }))}
         />
         <SelectField
           name="action"
           label={m.action}
           value={filter.action}
           placeholder={m.anyAction}
-          options={actions.map((action) => ({ value: action, label: m.actions[action] ?? action }))}
+          options={actions.map((action) => ({ value: action, label: auditAction(action, ctx.lang) }))}
         />
         <TextField name="actor" label={m.actor} value={filter.actor} width="short" spellCheck={false} />
         <TextField name="entityId" label={m.entityId} value={filter.entityId} width="medium" spellCheck={false} />
@@ -127,9 +128,9 @@ export function AuditLogPage({
                       </span>
                     )}
                   </td>
-                  <td data-label={m.action}>{m.actions[entry.action] ?? entry.action}</td>
+                  <td data-label={m.action}>{auditAction(entry.action, ctx.lang)}</td>
                   <td data-label={m.record}>
-                    {m.entityTypes[entry.entityType] ?? entry.entityType}
+                    {auditEntityType(entry.entityType, ctx.lang)}
                     {entry.entityId && (
                       <>
                         {' '}
