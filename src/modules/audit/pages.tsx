@@ -6,7 +6,7 @@ import { auditMessages } from './messages.js';
 import type { AuditEntry } from './repository.js';
 import type { AuditFilterInput } from './query.js';
 import { changedFields, displayValue } from './changes.js';
-import { auditAction, auditEntityType, auditValue } from './words.js';
+import { auditAction, auditEntityType, auditFieldName, auditValue } from './words.js';
 
 function Secret({ value, ctx }: { value: unknown; ctx: PageContext }) {
   const m = auditMessages[ctx.lang];
@@ -36,7 +36,7 @@ function Changes({ entry, ctx }: { entry: AuditEntry; ctx: PageContext }) {
         <tbody>
           {changes.map((change) => (
             <tr key={change.field}>
-              <th scope="row">{m.fieldNames[change.field] ?? <code>{change.field}</code>}</th>
+              <th scope="row">{auditFieldName(entry.entityType, change.field, ctx.lang) ?? <code>{change.field}</code>}</th>
               {entry.before && <td>{secret(change.field) ? <Secret value={change.before} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.before, ctx.lang)}</td>}
               {entry.after && <td>{secret(change.field) ? <Secret value={change.after} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.after, ctx.lang)}</td>}
             </tr>

@@ -3,7 +3,7 @@ import { roles } from '../../platform/auth/principal.js';
 import { reportStatuses } from '../reports/rules/status.js';
 import { planStatuses } from '../plans/model.js';
 import { officerPositions } from '../districts/model.js';
-import { auditAction, auditEntityType, auditValue } from './words.js';
+import { auditAction, auditEntityType, auditFieldName, auditValue } from './words.js';
 
 describe('the audit log in words', () => {
   it('names every role, report status, plan status and officer function, never by its code', () => {
@@ -33,6 +33,13 @@ describe('the audit log in words', () => {
     expect(auditValue('reports', 'hold', 'held', 'pl')).toBe('Wstrzymane');
     // The same text in another column is not a status.
     expect(auditValue('districts', 'name', 'in_progress', 'pl')).toBe('in_progress');
+  });
+
+  it('names columns, an officer\'s position as a function and a report\'s as a place', () => {
+    expect(auditFieldName('officers', 'position', 'pl')).toBe('funkcja');
+    expect(auditFieldName('reports', 'position', 'pl')).toBe('miejsce');
+    expect(auditFieldName('reports', 'event_at', 'en')).toBe('date of the event');
+    expect(auditFieldName('reports', 'no_such_column', 'en')).toBeNull();
   });
 
   it('names every audited record type and action; an unknown one is "other", not its code', () => {

@@ -25,6 +25,13 @@ export function auditEntityType(type: string, lang: Lang): string {
   return Object.hasOwn(m.entityTypes, type) ? m.entityTypes[type]! : m.otherEntityType;
 }
 
+/** A column's name: an officer's "position" is a function, a report's is a place. Unknown columns keep their name. */
+export function auditFieldName(entityType: string, field: string, lang: Lang): string | null {
+  const names = auditMessages[lang].fieldNames;
+  const key = entityType === 'officers' && field === 'position' ? 'officerPosition' : field;
+  return Object.hasOwn(names, key) ? names[key]! : null;
+}
+
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** One value of one column of an audited row, as a person reads it. */
