@@ -10,6 +10,7 @@ import {
   Tag,
   TextField,
   errorFor,
+  TableRegion,
   type Option,
 } from '../../platform/render/components.js';
 import { roleNames } from '../../platform/render/messages.js';
@@ -150,7 +151,7 @@ export function AccountListPage({
       {accounts.length === 0 ? (
         <p>{m.noAccounts}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={m.accountsTitle}>
           <table className="table table--stack">
             <caption className="visually-hidden">{m.accountsTitle}</caption>
             <thead>
@@ -178,7 +179,7 @@ export function AccountListPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pagination lang={ctx.lang} page={page} pageCount={pageCount} hrefFor={hrefFor} />
     </Layout>

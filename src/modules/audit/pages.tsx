@@ -1,11 +1,12 @@
 import type { PageContext } from '../../platform/render/page-context.js';
 import { Layout } from '../../platform/render/layout.js';
-import { Pagination, SelectField, TextField } from '../../platform/render/components.js';
+import { Pagination, SelectField, TableRegion, TextField } from '../../platform/render/components.js';
 import { formatDateTime, formatNumber } from '../../platform/i18n/i18n.js';
 import { auditMessages } from './messages.js';
 import type { AuditEntry } from './repository.js';
 import type { AuditFilterInput } from './query.js';
 import { changedFields, displayValue } from './changes.js';
+import { auditAction, auditEntityType, auditFieldName, auditValue } from './words.js';
 
 function Secret({ value, ctx }: { value: unknown; ctx: PageContext }) {
   const m = auditMessages[ctx.lang];
@@ -35,9 +36,9 @@ function Changes({ entry, ctx }: { entry: AuditEntry; ctx: PageContext }) {
         <tbody>
           {changes.map((change) => (
             <tr key={change.field}>
-              <th scope="row">{m.fieldNames[change.field] ?? <code>{change.field}</code>}</th>
-              {entry.before && <td>{secret(change.field) ? <Secret value={change.before} ctx={ctx} /> : displayValue(change.before)}</td>}
-              {entry.after && <td>{secret(change.field) ? <Secret value={change.after} ctx={ctx} /> : displayValue(change.after)}</td>}
+              <th scope="row">{auditFieldName(entry.entityType, change.field, ctx.lang) ?? <code>{change.field}</code>}</th>
+              {entry.before && <td>{secret(change.field) ? <Secret value={change.before} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.before, ctx.lang)}</td>}
+              {entry.after && <td>{secret(change.field) ? <Secret value={change.after} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.after, ctx.lang)}</td>}
             </tr>
           ))}
         </tbody>
@@ -78,14 +79,14 @@ export function AuditLogPage({
           label={m.entityType}
           value={filter.entityType}
           placeholder={m.anyType}
-          options={entityTypes.map((type) => ({ value: type, label: m.entityTypes[type] ?? type }))}
+          options={entityTypes.map((type) => ({ value: type, label: auditEntityType(type, ctx.lang) }))}
         />
         <SelectField
           name="action"
           label={m.action}
           value={filter.action}
           placeholder={m.anyAction}
-          options={actions.map((action) => ({ value: action, label: m.actions[action] ?? action }))}
+          options={actions.map((action) => ({ value: action, label: auditAction(action, ctx.lang) }))}
         />
         <TextField name="actor" label={m.actor} value={filter.actor} width="short" spellCheck={false} />
         <TextField name="entityId" label={m.entityId} value={filter.entityId} width="medium" spellCheck={false} />
@@ -102,7 +103,7 @@ export function AuditLogPage({
       {entries.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={m.title}>
           <table className="table table--stack">
             <caption className="visually-hidden">{m.title}</caption>
             <thead>
@@ -127,9 +128,9 @@ export function AuditLogPage({
                       </span>
                     )}
                   </td>
-                  <td data-label={m.action}>{m.actions[entry.action] ?? entry.action}</td>
+                  <td data-label={m.action}>{auditAction(entry.action, ctx.lang)}</td>
                   <td data-label={m.record}>
-                    {m.entityTypes[entry.entityType] ?? entry.entityType}
+                    {auditEntityType(entry.entityType, ctx.lang)}
                     {entry.entityId && (
                       <>
                         {' '}
@@ -146,7 +147,7 @@ export function AuditLogPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <Pagination lang={ctx.lang} page={page} pageCount={pageCount} hrefFor={hrefFor} />
     </Layout>

@@ -10,9 +10,9 @@ export const reportErrors = {
     pl: 'Nie znaleźliśmy tego adresu w żadnym rejonie służbowym. Sprawdź nazwę miejscowości i ulicy albo wskaż miejsce na mapie.',
     en: 'We could not find this address in any district. Check the town and street names, or choose the place on the map.',
   }),
-  tooMany: (seconds: number, limit: string): Localized => ({
-    pl: `Z tego adresu IP wysłano już najwięcej zgłoszeń, ile można (${limit}). Kolejne możesz wysłać za ${formatDuration(seconds, 'pl')}. W nagłych sprawach dzwoń pod 112.`,
-    en: `The most reports allowed from this IP address (${limit}) have been sent. You can send another in ${formatDuration(seconds, 'en')}. In an emergency call 112.`,
+  tooMany: (seconds: number, limit: Localized): Localized => ({
+    pl: `Z tego adresu IP wysłano już najwięcej zgłoszeń, ile można (${limit.pl}). Kolejne możesz wysłać za ${formatDuration(seconds, 'pl')}. W nagłych sprawach dzwoń pod 112.`,
+    en: `The most reports allowed from this IP address (${limit.en}) have been sent. You can send another in ${formatDuration(seconds, 'en')}. In an emergency call 112.`,
   }),
   notYours: (): Localized => ({
     pl: 'To zgłoszenie należy do rejonu lub jednostki, w których nie masz uprawnień.',

@@ -8,7 +8,7 @@ import { reportsChanged } from './changes.js';
 import { reportUrl, type Report } from './model.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
 import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
-import { floodWindowSeconds, formatRateLimit, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
+import { describeRateLimit, floodWindowSeconds, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
 
 /** Where a report goes: the district found from the place, or only the unit whose territory it is. */
 export interface Placement {
@@ -99,7 +99,7 @@ export async function submitReport(
   const stored = await storeNewReport(db, newReport, actor, client, flood, mail);
   if (!stored.report) {
     const retryAfter = Math.max(1, Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000));
-    throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, formatRateLimit(options.rateLimit)), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
+    throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, { pl: describeRateLimit(options.rateLimit, 'pl'), en: describeRateLimit(options.rateLimit, 'en') }), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
   }
   reportsChanged();
   return { spam: false, report: stored.report, placement };

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import type { Lang } from '../i18n/i18n.js';
 import type { FieldError } from '../http/errors.js';
+import { PageStateContext } from './page-state.js';
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
@@ -8,9 +9,16 @@ export function CsrfField({ token }: { token: string }) {
 
 const summaryTitle = { pl: 'Wystąpił problem', en: 'There is a problem' };
 
-/** gov.uk-style error summary: focusable, links to each field with an error. */
-export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[] }) {
+/**
+ * gov.uk-style error summary: focusable, links to each field with an error (`#field-<name>`, the id
+ * every field component gives its control). `fields` names the control for an error whose field is
+ * not a control's name (a rule's "location" shown at the address field), so every link lands on
+ * something a person can type into or press.
+ */
+export function ErrorSummary({ lang, errors, fields = {} }: { lang: Lang; errors: FieldError[]; fields?: Record<string, string> }) {
+  const page = useContext(PageStateContext);
   if (errors.length === 0) return null;
+  if (page) page.errorsShown = true;
   return (
     <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
       <h2 id="error-summary-title" className="error-summary__title">
@@ -19,7 +27,7 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[
       <ul>
         {errors.map((error) => (
           <li key={`${error.field}-${error.code}`}>
-            {error.field && error.field !== 'form' ? <a href={`#field-${error.field}`}>{error.message}</a> : error.message}
+            {error.field && error.field !== 'form' ? <a href={`#field-${Object.hasOwn(fields, error.field) ? fields[error.field] : error.field}`}>{error.message}</a> : error.message}
           </li>
         ))}
       </ul>
@@ -241,5 +249,76 @@ export function SummaryRow({ label, children }: { label: ReactNode; children: Re
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+/**
+ * The one frame of every staff table: a region with a name, reachable by keyboard (tabindex=0), so
+ * that a table wider than the screen can be scrolled without a mouse (axe scrollable-region-focusable).
+ * Tables inside use `table--stack`: below 641 px each row becomes a card, each cell labelled by its
+ * column (data-label), so a phone shows no cut-off columns.
+ */
+export function TableRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+export interface DataColumn {
+  /** The column's heading, also the label of its cell on a phone; '' for a column without one (a checkbox). */
+  label: string;
+  className?: string;
+}
+
+export interface DataRow {
+  key: string | number;
+  cells: ReactNode[];
+}
+
+/**
+ * A staff table: caption (read by screen readers), column headings, rows; on phones a card per row
+ * with each cell labelled. `rowHeaders`: the first cell names the row (<th scope="row">).
+ */
+export function DataTable({ caption, columns, rows, rowHeaders = false }: { caption: string; columns: DataColumn[]; rows: DataRow[]; rowHeaders?: boolean }) {
+  return (
+    <TableRegion label={caption}>
+      <table className="table table--stack">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column, i) =>
+              column.label ? (
+                <th key={i} scope="col">
+                  {column.label}
+                </th>
+              ) : (
+                <td key={i} />
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, i) => {
+                const column = columns[i];
+                const props = { className: column?.className, 'data-label': column?.label || undefined };
+                return rowHeaders && i === 0 ? (
+                  <th key={i} scope="row" {...props}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={i} {...props}>
+                    {cell}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

@@ -4,6 +4,7 @@ import type { Role } from '../auth/principal.js';
 export const layoutMessages = defineMessages({
   pl: {
     appName: 'Dzielnicowy',
+    errorTitlePrefix: 'Błąd: ',
     tagline: 'Twój dzielnicowy, plany działań i zgłoszenia zagrożeń w jednym miejscu',
     skipToContent: 'Przejdź do treści',
     mainNav: 'Menu główne',
@@ -27,6 +28,7 @@ export const layoutMessages = defineMessages({
   },
   en: {
     appName: 'Dzielnicowy',
+    errorTitlePrefix: 'Error: ',
     tagline: 'Your district officer, action plans and threat reports in one place',
     skipToContent: 'Skip to main content',
     mainNav: 'Main menu',

@@ -8,6 +8,7 @@ import {
   TextAreaField,
   TextField,
   errorFor,
+  TableRegion,
   type Option,
 } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
@@ -57,7 +58,7 @@ export function DistrictListPage({
       {districts.length === 0 ? (
         <p>{m.noDistricts}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={m.districtsTitle}>
           <table className="table table--stack">
             <caption className="visually-hidden">{m.districtsTitle}</caption>
             <thead>
@@ -96,7 +97,7 @@ export function DistrictListPage({
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </Layout>
   );
@@ -211,7 +212,7 @@ export function DistrictFormPage({
           {assignments.length === 0 ? (
             <p>{m.noAssignments}</p>
           ) : (
-            <div className="table-wrap">
+            <TableRegion label={m.assignments}>
               <table className="table table--stack">
                 <caption className="visually-hidden">{m.assignments}</caption>
                 <thead>
@@ -253,7 +254,7 @@ export function DistrictFormPage({
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
           {canAssign && !district.retiredAt && (
             <form method="post" action={`/admin/districts/${district.id}/assignments`} className="narrow" noValidate>
@@ -308,7 +309,7 @@ export function OfficerListPage({ ctx, officers, units, canEdit }: { ctx: PageCo
       {officers.length === 0 ? (
         <p>{m.noOfficers}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={m.officersTitle}>
           <table className="table table--stack">
             <caption className="visually-hidden">{m.officersTitle}</caption>
             <thead>
@@ -332,7 +333,7 @@ export function OfficerListPage({ ctx, officers, units, canEdit }: { ctx: PageCo
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </Layout>
   );

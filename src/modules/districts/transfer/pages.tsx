@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { CsrfField, SelectField, type Option } from '../../../platform/render/components.js';
+import { CsrfField, DataTable, ErrorSummary, FileField, SelectField, type Option } from '../../../platform/render/components.js';
 import { defineMessages, formatNumber } from '../../../platform/i18n/i18n.js';
 
 const messages = defineMessages({
@@ -87,12 +87,7 @@ export function ImportPage({ ctx, units, result }: { ctx: PageContext; units: Op
       <CsrfField token={ctx.csrfToken} />
       <h2>{title}</h2>
       <p className="field__hint">{hint}</p>
-      <div className="field">
-        <label className="field__label" htmlFor={`file-${kind}`}>
-          {m.file}
-        </label>
-        <input className="input" id={`file-${kind}`} name="file" type="file" accept={accept} />
-      </div>
+      <FileField name="file" id={`field-file-${kind}`} label={m.file} accept={accept} />
       <div className="field checkbox">
         <input className="checkbox__input" id={`partial-${kind}`} name="partial" type="checkbox" value="on" aria-describedby={`partial-${kind}-hint`} />
         <label className="checkbox__label" htmlFor={`partial-${kind}`}>
@@ -111,44 +106,29 @@ export function ImportPage({ ctx, units, result }: { ctx: PageContext; units: Op
     <Layout ctx={ctx} title={m.title}>
       <h1>{m.title}</h1>
       <p className="lead">{m.lead}</p>
-      {result && (
-        <section className={result.imported ? 'notice' : 'error-summary'} role={result.imported ? 'status' : 'alert'} aria-labelledby="result">
+      {result?.imported && (
+        <section className="notice" role="status" aria-labelledby="result">
           <h2 id="result" className="error-summary__title">
             {m.resultTitle}
           </h2>
-          {result.error ? (
-            <p>{result.error}</p>
-          ) : result.imported ? (
-            <ul>
-              {result.kind === 'rules' && <li>{`${m.created}: ${n(result.created)}`}</li>}
-              <li>{`${m.updated}: ${n(result.updated)}`}</li>
-              {result.kind === 'rules' && <li>{`${m.rules}: ${n(result.rules)}`}</li>}
-            </ul>
-          ) : (
-            <p>{m.nothing}</p>
-          )}
+          <ul>
+            {result.kind === 'rules' && <li>{`${m.created}: ${n(result.created)}`}</li>}
+            <li>{`${m.updated}: ${n(result.updated)}`}</li>
+            {result.kind === 'rules' && <li>{`${m.rules}: ${n(result.rules)}`}</li>}
+          </ul>
         </section>
       )}
+      {result && !result.imported && <ErrorSummary lang={ctx.lang} errors={[{ field: `file-${result.kind}`, code: 'import_failed', message: result.error ?? m.nothing }]} />}
       {result && result.rejected.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{m.rejected}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{result.kind === 'rules' ? m.line : m.feature}</th>
-                <th scope="col">{m.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rejected.map((row, index) => (
-                <tr key={index}>
-                  <td>{row.line ?? row.feature}</td>
-                  <td>{row.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <h2>{m.rejected}</h2>
+          <DataTable
+            caption={m.rejected}
+            columns={[{ label: result.kind === 'rules' ? m.line : m.feature }, { label: m.reason }]}
+            rows={result.rejected.map((row, index) => ({ key: index, cells: [row.line ?? row.feature, row.message] }))}
+            rowHeaders
+          />
+        </>
       )}
       {result && result.warnings.length > 0 && (
         <>

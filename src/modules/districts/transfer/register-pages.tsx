@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { CsrfField, FileField, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
+import { CsrfField, ErrorSummary, FileField, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
 import { defineMessages, formatNumber } from '../../../platform/i18n/i18n.js';
 import { formatRule } from '../rules-format.js';
 import type { PlannedDistrict, RegisterImport } from './register-import.js';
@@ -165,11 +165,7 @@ export function RegisterImportPage({ ctx, units, values, result, error }: Regist
       </p>
       <h1>{m.title}</h1>
       <p className="lead">{m.lead}</p>
-      {error && (
-        <div className="error-summary" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+      {error && <ErrorSummary lang={ctx.lang} errors={[{ field: 'text', code: 'import_failed', message: error }]} />}
       {result?.saved && (
         <div className="notice" role="status">
           <p>{m.saved(result.districts.map((d) => d.number).join(', '))}</p>

@@ -101,6 +101,19 @@ export function readEditorForm(
 }
 
 /** The list buttons of the editor: add, remove and move rows (each also saves the draft). */
+/**
+ * Where the page opens after a list button ("Dodaj działanie" works without JavaScript as a form
+ * submit): at the action or partner it added or moved, or at its list after a removal, not at the top.
+ */
+export function listIntentAnchor(content: PlanContent, intent: string): string {
+  const match = /^(add|remove|up|down)-(action|partner)(?::(\d+))?$/.exec(intent);
+  if (!match) return '';
+  const [, verb, list, at] = match;
+  const count = content[list === 'action' ? 'actions' : 'partners'].length;
+  const position = verb === 'add' ? count : verb === 'up' ? Number(at) : verb === 'down' ? Number(at) + 2 : 0;
+  return position >= 1 && position <= count ? `#${list}-${position}` : `#${list}s`;
+}
+
 export function applyListIntent(content: PlanContent, intent: string): PlanContent {
   const match = /^(add|remove|up|down)-(action|partner)(?::(\d+))?$/.exec(intent);
   if (!match) return content;

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { CheckboxField, CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
+import { CheckboxField, CsrfField, ErrorSummary, SelectField, TableRegion, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatBytes, formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { PlanSourceInfo } from '../import/source-repository.js';
@@ -54,7 +54,7 @@ export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; 
       {rows.length === 0 ? (
         <p>{m.noPlans}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={m.queueTitle}>
           <table className="table table--stack">
             <caption className="visually-hidden">{m.queueTitle}</caption>
             <thead>
@@ -90,7 +90,7 @@ export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </Layout>
   );
@@ -178,11 +178,11 @@ function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: 
           <TextField name="goal.target.percent" label={m.percent} value={content.goal.target ? String(content.goal.target.percent) : ''} width="short" error={errorFor(errors, 'goal.target.percent')} />
         </div>
       </fieldset>
-      <fieldset className="fieldset">
+      <fieldset className="fieldset" id="actions">
         <legend className="fieldset__legend">{m.section3}</legend>
         {errorFor(errors, 'actions') && <p className="field__error">{errorFor(errors, 'actions')}</p>}
         {content.actions.map((action, i) => (
-          <div className="repeat" key={i}>
+          <div className="repeat" key={i} id={`action-${i + 1}`}>
             <h3 className="repeat__title">{m.action(i + 1)}</h3>
             <TextAreaField name={`actions.${i}.description`} label={m.actionDescription} value={action.description} rows={3} error={errorFor(errors, `actions.${i}.description`)} />
             <div className="grid-2">
@@ -204,19 +204,19 @@ function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: 
             </div>
           </div>
         ))}
-        <button type="submit" name="intent" value="add-action" className="button button--secondary">
+        <button type="submit" name="intent" value="add-action" className="button button--secondary" id="field-actions">
           {m.addAction}
         </button>
       </fieldset>
       <fieldset className="fieldset">
-        <legend className="fieldset__legend">{m.section4}</legend>
+        <legend className="fieldset__legend" id="partners">{m.section4}</legend>
         <datalist id="known-partners">
           {partners.map((name) => (
             <option key={name} value={name} />
           ))}
         </datalist>
         {content.partners.map((partner, i) => (
-          <div className="repeat" key={i}>
+          <div className="repeat" key={i} id={`partner-${i + 1}`}>
             <h3 className="repeat__title">{m.partner(i + 1)}</h3>
             <div className="field">
               <label className="field__label" htmlFor={`field-partners.${i}.name`}>
@@ -282,7 +282,7 @@ export function WorkPage(props: WorkPageProps) {
           {m.queueTitle}
         </a>
       </p>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <ErrorSummary lang={ctx.lang} errors={errors} fields={{ communication: 'communication.std.0', comments: 'comment.general', evaluation: 'outcome' }} />
       <p className="caption">{unitName}</p>
       <h1>{`${districtName}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</h1>
       <p>

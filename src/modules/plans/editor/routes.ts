@@ -31,7 +31,7 @@ import { planContext, workingView } from '../read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, unitPartners, type ReviewComment } from '../repository.js';
 import { planDocument } from '../publication/document.js';
 import { isTransition } from '../workflow.js';
-import { applyListIntent, readEditorForm } from './form.js';
+import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
 import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
 import { ImportPage } from './import-page.js';
 import { editorMessages } from './messages.js';
@@ -229,8 +229,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         await transitionPlan(db, principal, actorOf(request), plan.id, { transition: 'submit' }, request.lang);
         return reply.redirect(doneUrl(plan.id, 'submit'), 303);
       }
-      const anchor = intent.includes('action') ? '#field-actions' : intent.includes('partner') ? '#known-partners' : '';
-      return reply.redirect(`${doneUrl(saved.id, 'save')}${anchor}`, 303);
+      return reply.redirect(`${doneUrl(saved.id, 'save')}${listIntentAnchor(content, intent)}`, 303);
     } catch (error) {
       if (intent === 'autosave' && error instanceof AppError) return reply.status(error.status).send({ error: { code: error.code, message: error.text[request.lang] } });
       const errors = formErrorsFrom(error, request.lang);

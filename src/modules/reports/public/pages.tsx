@@ -89,7 +89,7 @@ export function ReportFormPage({
       <div className="callout callout--warning" role="note">
         <p>{m.emergency}</p>
       </div>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <ErrorSummary lang={ctx.lang} errors={errors} fields={{ location: 'address', categoryCode: 'category', eventAt: 'eventDate' }} />
       <form method="post" action="/zglos" noValidate className="report-form">
         <CsrfField token={ctx.csrfToken} />
         <fieldset className="fieldset">

@@ -25,6 +25,7 @@ export {
   defaultRateLimit,
   descriptionMaxLength,
   emailMaxLength,
+  describeRateLimit,
   formatRateLimit,
   parseRateLimit,
   polandBounds,

@@ -1,4 +1,4 @@
-import type { Localized } from '../../../platform/i18n/i18n.js';
+import { formatNumber, plural, type Lang, type Localized } from '../../../platform/i18n/i18n.js';
 import { findCategory, inSeason, type ReportCategory } from './categories.js';
 import type { LonLat } from './geo.js';
 
@@ -172,4 +172,30 @@ export function formatRateLimit(policy: RateLimitPolicy): string {
   const [size, short, long] = w % 86_400 === 0 ? [86_400, 'd', 'day'] : w % 3600 === 0 ? [3600, 'h', 'hour'] : w % 60 === 0 ? [60, 'min', 'min'] : [1, 's', 's'];
   const count = w / size;
   return count === 1 ? `${max}/${long}` : `${max}/${count}${short}`;
+}
+
+// The period of a limit in the accusative Polish takes after "na" (na dobę, na 2 godziny, na 5 minut).
+const periods: { size: number; pl: { one: string; few: string; many: string }; en: [string, string] }[] = [
+  { size: 86_400, pl: { one: 'dobę', few: 'dni', many: 'dni' }, en: ['a day', 'days'] },
+  { size: 3600, pl: { one: 'godzinę', few: 'godziny', many: 'godzin' }, en: ['an hour', 'hours'] },
+  { size: 60, pl: { one: 'minutę', few: 'minuty', many: 'minut' }, en: ['a minute', 'minutes'] },
+  { size: 1, pl: { one: 'sekundę', few: 'sekundy', many: 'sekund' }, en: ['a second', 'seconds'] },
+];
+
+/**
+ * A limit as people say it: "1 zgłoszenie na dobę", "5 zgłoszeń na 2 godziny" / "1 report a day",
+ * "5 reports per 2 hours". Pages and messages use this; "1/day" (formatRateLimit) is for the
+ * configuration only.
+ */
+export function describeRateLimit(policy: RateLimitPolicy, lang: Lang): string {
+  const { max, windowSeconds: w } = policy;
+  const period = periods.find((p) => w % p.size === 0)!;
+  const count = w / period.size;
+  if (lang === 'pl') {
+    const reports = plural('pl', max, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń', other: 'zgłoszenia' });
+    const unit = count === 1 ? period.pl.one : plural('pl', count, { one: period.pl.one, few: period.pl.few, many: period.pl.many, other: period.pl.few });
+    return `${formatNumber(max, 'pl')} ${reports} na ${count === 1 ? '' : `${formatNumber(count, 'pl')} `}${unit}`;
+  }
+  const reports = max === 1 ? 'report' : 'reports';
+  return `${formatNumber(max, 'en')} ${reports} ${count === 1 ? period.en[0] : `per ${formatNumber(count, 'en')} ${period.en[1]}`}`;
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
-import { CheckboxField, CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
+import { CheckboxField, CsrfField, DataTable, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { Report, StoredCategory } from '../model.js';
@@ -31,7 +31,7 @@ function Deadlines({ deadlines, lang }: { deadlines: ReportDeadline[]; lang: 'pl
   return (
     <>
       {deadlines.map((d) => (
-        <span key={d.kind}>
+        <span key={d.kind} className="deadline">
           {d.kind === 'take_up' ? m.takeUp : m.verify}: {formatDate(new Date(`${d.due}T12:00:00Z`), lang)} {d.overdue && <Tag tone="red">{m.overdue}</Tag>}
         </span>
       ))}
@@ -106,44 +106,24 @@ export function ReportQueuePage({
       ) : (
         <form method="post" action={reviewing ? '/admin/reports/review' : '/admin/reports/bulk'}>
           <CsrfField token={ctx.csrfToken} />
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  {supervisor && <td />}
-                  <th scope="col">{m.number}</th>
-                  <th scope="col">{m.created}</th>
-                  <th scope="col">{m.category}</th>
-                  <th scope="col">{m.district}</th>
-                  <th scope="col">{m.status}</th>
-                  <th scope="col">{m.deadline}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ report, categoryName, districtName, deadlines }) => (
-                  <tr key={report.id}>
-                    {supervisor && (
-                      <td>
-                        <input type="checkbox" name="ids" value={report.id} id={`select-${report.id}`} aria-label={m.select(report.id)} className="checkbox__input" />
-                      </td>
-                    )}
-                    <td>
-                      <a href={`/admin/reports/${report.id}`}>{report.id}</a>
-                    </td>
-                    <td>{formatDateTime(report.createdAt, ctx.lang)}</td>
-                    <td>{categoryName}</td>
-                    <td>{districtName ?? m.unassigned}</td>
-                    <td>
-                      <StatusTag status={report.status} lang={ctx.lang} /> <HoldTag hold={report.hold} lang={ctx.lang} />
-                    </td>
-                    <td>
-                      <Deadlines deadlines={deadlines} lang={ctx.lang} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={m.queueTitle}
+            columns={[...(supervisor ? [{ label: '' }] : []), { label: m.number }, { label: m.created }, { label: m.category }, { label: m.district }, { label: m.status }, { label: m.deadline }]}
+            rows={rows.map(({ report, categoryName, districtName, deadlines }) => ({
+              key: report.id,
+              cells: [
+                ...(supervisor ? [<input key="select" type="checkbox" name="ids" value={report.id} id={`select-${report.id}`} aria-label={m.select(report.id)} className="checkbox__input" />] : []),
+                <a key="link" href={`/admin/reports/${report.id}`}>{report.id}</a>,
+                formatDateTime(report.createdAt, ctx.lang),
+                categoryName,
+                districtName ?? m.unassigned,
+                <>
+                  <StatusTag status={report.status} lang={ctx.lang} /> <HoldTag hold={report.hold} lang={ctx.lang} />
+                </>,
+                deadlines.length > 0 ? <Deadlines deadlines={deadlines} lang={ctx.lang} /> : null,
+              ],
+            }))}
+          />
           {supervisor && reviewing && (
             <fieldset className="fieldset">
               <legend className="fieldset__legend">{m.bulkReviewLegend}</legend>
@@ -288,27 +268,29 @@ export function ReportDetailPage({
           <ErasedValue days={report.erased.notes} lang={ctx.lang} />
         </p>
       )}
-      <div className="table-wrap">
-        <table className="table">
-          <tbody>
-            {history.map((event, i) => (
-              <tr key={i}>
-                <td>{formatDateTime(event.at, ctx.lang)}</td>
-                <td>{event.actor}</td>
-                <td>
-                  {m.kinds[event.kind] ?? event.kind}
-                  {event.to && `: ${label(event.from)}${event.from ? ' → ' : ''}${label(event.to)}`}
-                  {event.kind === 'assigned' && `: ${event.districtId ?? m.unassigned}`}
-                </td>
-                <td className="pre-wrap">{event.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={m.history}
+        columns={[{ label: m.historyWhen }, { label: m.historyWho }, { label: m.historyWhat }, { label: m.historyNote, className: 'pre-wrap' }]}
+        rows={history.map((event, i) => ({
+          key: i,
+          cells: [
+            formatDateTime(event.at, ctx.lang),
+            event.actor,
+            <>
+              {m.kinds[event.kind] ?? event.kind}
+              {event.to && `: ${label(event.from)}${event.from ? ' → ' : ''}${label(event.to)}`}
+              {event.kind === 'assigned' && `: ${event.districtId ?? m.unassigned}`}
+            </>,
+            event.note || null,
+          ],
+        }))}
+      />
     </Layout>
   );
 }
+
+/** The category rules name "name" and "season"; the form shows them at its first field of each. */
+const categoryErrorFields = { name: 'namePl', season: 'seasonFrom' };
 
 export function CategoriesPage({ ctx, categories, errors, values }: { ctx: PageContext; categories: StoredCategory[]; errors: FieldError[]; values: Record<string, string> }) {
   const m = staffReportMessages[ctx.lang];
@@ -317,42 +299,26 @@ export function CategoriesPage({ ctx, categories, errors, values }: { ctx: PageC
     <Layout ctx={ctx} title={m.categoriesTitle}>
       <h1>{m.categoriesTitle}</h1>
       <p className="lead">{m.categoriesLead}</p>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{m.code}</th>
-              <th scope="col">{m.namePl}</th>
-              <th scope="col">{m.nameEn}</th>
-              <th scope="col">{m.active}</th>
-              <th scope="col">{m.descriptionRequired}</th>
-              <th scope="col">{m.season}</th>
-              <td />
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c) => (
-              <tr key={c.code}>
-                <td>
-                  <code>{c.code}</code>
-                </td>
-                <td>{c.name.pl}</td>
-                <td>{c.name.en}</td>
-                <td>{c.active ? m.yes : <Tag>{m.retired}</Tag>}</td>
-                <td>{c.descriptionRequired ? m.yes : m.no}</td>
-                <td>{season(c)}</td>
-                <td>
-                  <a href={`/admin/report-categories/${c.code}`}>
-                    {m.edit}
-                    <span className="visually-hidden"> {c.name[ctx.lang]}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ErrorSummary lang={ctx.lang} errors={errors} fields={categoryErrorFields} />
+      <DataTable
+        caption={m.categoriesTitle}
+        columns={[{ label: m.code }, { label: m.namePl }, { label: m.nameEn }, { label: m.active }, { label: m.descriptionRequired }, { label: m.season }, { label: '' }]}
+        rows={categories.map((c) => ({
+          key: c.code,
+          cells: [
+            <code key="code">{c.code}</code>,
+            c.name.pl,
+            c.name.en,
+            c.active ? m.yes : <Tag>{m.retired}</Tag>,
+            c.descriptionRequired ? m.yes : m.no,
+            season(c),
+            <a key="edit" href={`/admin/report-categories/${c.code}`}>
+              {m.edit}
+              <span className="visually-hidden"> {c.name[ctx.lang]}</span>
+            </a>,
+          ],
+        }))}
+      />
       <h2>{m.addCategory}</h2>
       <CategoryForm ctx={ctx} action="/admin/report-categories" values={values} errors={errors} withCode />
     </Layout>
@@ -393,7 +359,7 @@ export function CategoryEditPage({ ctx, category, values, errors }: { ctx: PageC
       <h1>
         {category.name[ctx.lang]} (<code>{category.code}</code>)
       </h1>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <ErrorSummary lang={ctx.lang} errors={errors} fields={categoryErrorFields} />
       <CategoryForm ctx={ctx} action={`/admin/report-categories/${category.code}`} values={values} errors={errors} withCode={false} />
     </Layout>
   );
