@@ -86,13 +86,13 @@ describe.each(['phone', 'desktop'] as const)('error summaries on a %s', (viewpor
     await officer.locator('#field-periodFrom').fill(`${year}-01-01`);
     await officer.locator('#field-periodTo').fill(`${year}-06-30`);
     await officer.locator('form[action="/admin/plans/new"] button[type="submit"]').click();
-    await officer.waitForURL(/\/admin\/plans\/[^/?#]+$/);
-    const planUrl = officer.url();
+    await officer.waitForURL(/\/admin\/plans\/[^/?#]+\?done=create$/);
+    const planUrl = officer.url().split('?')[0]!;
     // The button sits far below the top of a long form: opening at the top would leave the new action off the screen.
     const button = await officer.locator('button[name="intent"][value="add-action"]').boundingBox();
     expect(button!.y).toBeGreaterThan(viewports[viewport].height);
     await officer.locator('button[name="intent"][value="add-action"]').click();
-    await officer.waitForURL(`${planUrl}?notice=saved#action-1`);
+    await officer.waitForURL(`${planUrl}?done=save#action-1`);
     // Box positions come from the browser's layout, not from page scripts (which are off here).
     const box = await officer.locator('#action-1').boundingBox();
     expect(Math.round(box!.y)).toBeGreaterThanOrEqual(0); // scrolled to it: at the top, give or take a subpixel
