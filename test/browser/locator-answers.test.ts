@@ -24,6 +24,7 @@ describe.each(['phone', 'desktop'] as const)('an answer for every address on a %
     expect(await answer.textContent()).toContain('Komenda Miejska Policji (miasto Kraków)');
     expect(await answer.textContent()).toContain('Komenda Wojewódzka Policji w Krakowie');
     expect(await answer.textContent()).toContain('112');
+    expect(await answer.textContent()).toContain('997');
     expect(await page.getByText('Czy chodziło o:').count()).toBe(0);
     await context.close();
 

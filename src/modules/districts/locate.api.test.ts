@@ -67,6 +67,7 @@ describe.each(backends)('GET /api/v1/locate beyond a full address, on %s', (back
       voivodeshipCommand: 'Komenda Wojewódzka Policji w Krakowie',
     });
     expect(error.details.notCovered.emergency).toContain('112');
+    expect(error.details.notCovered.emergency).toContain('997');
     const zakopane = (await locate(client, 'Zakopane ul. Krupówki 1', { 'accept-language': 'en' })).json().error;
     expect(zakopane.message).toBe("Zakopane is not in this service's register yet.");
     expect(zakopane.details.notCovered).toMatchObject({ county: 'powiat tatrzański', unit: 'Komenda Powiatowa or Miejska Policji (the county police) of powiat tatrzański' });

@@ -22,7 +22,7 @@ export const layoutMessages = defineMessages({
     apiDocs: 'API (OpenAPI)',
     privacy: 'Prywatność i przechowywanie danych',
     footerNote:
-      'Serwis nie służy do zgłaszania nagłych zdarzeń. W sytuacji zagrożenia życia, zdrowia lub mienia dzwoń pod numer alarmowy 112.',
+      'Serwis nie służy do zgłaszania nagłych zdarzeń. W sytuacji zagrożenia życia, zdrowia lub mienia dzwoń pod numer alarmowy 112 (Policja: także 997).',
     openSource: 'Oprogramowanie otwarte (AGPL-3.0)',
     breadcrumbs: 'Ścieżka nawigacji',
   },
@@ -46,7 +46,7 @@ export const layoutMessages = defineMessages({
     apiDocs: 'API (OpenAPI)',
     privacy: 'Privacy and data retention',
     footerNote:
-      'This service is not for emergencies. If life, health or property is in danger, call the emergency number 112.',
+      'This service is not for emergencies. If life, health or property is in danger, call the emergency number 112 (police: also 997).',
     openSource: 'Open-source software (AGPL-3.0)',
     breadcrumbs: 'Breadcrumbs',
   },
