@@ -22,8 +22,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const environment = await probeEnvironment();
   const notice = environmentNotice(environment, process.env.CI === 'true');
-  if (notice?.fatal) throw new Error(notice.line);
+  // Said first, before vitest's own words about the stopped run (it reports "no test files").
   if (notice) console.warn(notice.line);
+  if (notice?.fatal) throw new Error(notice.line);
   project.provide('testEnvironment', environment);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dz-templates-'));
