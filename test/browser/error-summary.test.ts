@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, viewports, describeWithBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
 const running = useAppAndBrowser('error-summary', { REPORT_RATE_LIMIT: '100/day' });
@@ -41,7 +41,7 @@ async function expectErrorPage(page: Page, name: string, prefix = 'Błąd: ') {
   for (const { href, focused } of landed) expect(focused, `${name}: ${href}`).toBe(href);
 }
 
-describe.each(['phone', 'desktop'] as const)('error summaries on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('error summaries on a %s', (viewport) => {
   it('sign-in, in Polish and in English: the title says so, each link focuses its field', async () => {
     for (const lang of ['pl', 'en'] as const) {
       const page = await open(running.browser, viewport, { lang });

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
 const running = useAppAndBrowser('foundation');
@@ -25,7 +25,7 @@ async function inspect(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
   let context: BrowserContext;
   let page: Page;
   // Every test starts signed out, in a browser of its own.
@@ -106,7 +106,7 @@ describe.each(['phone', 'desktop'] as const)('pages on a %s', (viewport) => {
   });
 });
 
-describe('language and progressive enhancement', () => {
+describeWithBrowser('language and progressive enhancement', () => {
   it('switches to English and back with a plain link', async () => {
     const { context, page } = await newPage('phone');
     await page.goto(`${running.app.url}/login`);

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 
 const running = useAppAndBrowser('locator-answers');
 
-describe.each(['phone', 'desktop'] as const)('an answer for every address on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('an answer for every address on a %s', (viewport) => {
   it('lists the districts of a town given alone, and names a town the register does not cover, without JavaScript', async () => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', javaScriptEnabled: false });
     const page = await context.newPage();

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 
 const running = useAppAndBrowser('locator');
 
-describe.each(['phone', 'desktop'] as const)('finding the district officer on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('finding the district officer on a %s', (viewport) => {
   it('searches an address and opens the district page', async () => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true });
     const page = await context.newPage();
@@ -53,7 +53,7 @@ describe.each(['phone', 'desktop'] as const)('finding the district officer on a 
   });
 });
 
-describe('the map', () => {
+describeWithBrowser('the map', () => {
   it('finds the units of a clicked place on the map drawn from our own GeoJSON', async () => {
     const context = await running.browser.newContext({ viewport: viewports.desktop, locale: 'pl-PL' });
     const page = await context.newPage();

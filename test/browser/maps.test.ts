@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 
 /** A 1×1 PNG: Leaflet draws it at 256×256 like any tile. */
 const tilePng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
@@ -41,7 +41,7 @@ const pages = [
   ['the reports map', '/zgloszenia'],
 ] as const;
 
-describe.each(['phone', 'desktop'] as const)('maps with a tile server on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('maps with a tile server on a %s', (viewport) => {
   it.each(pages)('draws %s on the configured tiles, credited as configured', async (_name, url) => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();
@@ -60,7 +60,7 @@ describe.each(['phone', 'desktop'] as const)('maps with a tile server on a %s', 
   });
 });
 
-describe.each(['phone', 'desktop'] as const)('maps when the tile server cannot be reached, on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('maps when the tile server cannot be reached, on a %s', (viewport) => {
   it('draws district outlines with their numbers and the town from our own data, and says why', async () => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     // The tile server is down for this browser: every tile request fails.

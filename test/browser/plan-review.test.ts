@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
 const running = useAppAndBrowser('plan-review');
@@ -34,7 +34,7 @@ const seen = (diff: ReturnType<Page['locator']>) =>
 
 // One district, a half-year of its own for each width, so the two plans never overlap.
 // The action's deadline moves a month on: the last day of the first month becomes the last day of the next.
-describe.each([
+describeWithBrowser.each([
   ['phone', '2029-01-01', '2029-06-30', '31 stycznia 28 lutego 2029'],
   ['desktop', '2029-07-01', '2029-12-31', '31 lipca sierpnia 2029'],
 ] as const)('a supervisor sees what changed in a resubmitted plan, on a %s', (viewport, from, to, deadlineChange) => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 
@@ -23,7 +23,7 @@ async function inspect(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-describe('priority action plans in the browser', () => {
+describeWithBrowser('priority action plans in the browser', () => {
   it('reads published plans: the library and a plan page, on a phone', async () => {
     const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', bypassCSP: true });
     const page = await context.newPage();

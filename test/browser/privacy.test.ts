@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 
 const running = useAppAndBrowser('privacy');
 
@@ -18,7 +18,7 @@ function row(list: Locator, what: string): Promise<string | null> {
   return list.locator('.summary-list__row').filter({ has: list.page().getByRole('term').filter({ hasText: what }) }).textContent();
 }
 
-describe.each(['phone', 'desktop'] as const)('privacy notices on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('privacy notices on a %s', (viewport) => {
   it('tells a resident on the form who sees what and for how long, and links the full rules', async () => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();

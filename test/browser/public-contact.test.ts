@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeRuleViolations, axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeRuleViolations, axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 
 /**
  * What a resident reads about reaching the police: the unit's contact block (recorded and not
@@ -19,7 +19,7 @@ async function inspect(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-describe.each(['phone', 'desktop'] as const)('reaching the police on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('reaching the police on a %s', (viewport) => {
   const open = async (path: string) => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
 const running = useAppAndBrowser('register');
@@ -24,7 +24,7 @@ async function inspect(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-describe.each([
+describeWithBrowser.each([
   ['phone', 60],
   ['desktop', 70],
 ] as const)('importing a contacts page on a %s', (viewport, offset) => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 import { townDistrictPoints } from '../../src/demo/district-areas/localities.js';
 
 const home = townDistrictPoints['kpp-lubartow/3']!;
@@ -8,7 +8,7 @@ const home = townDistrictPoints['kpp-lubartow/3']!;
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
 const running = useAppAndBrowser('reports', { REPORT_RATE_LIMIT: '100/day' });
 
-describe.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (viewport) => {
   it('reports by typed address, with no map', async () => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();
@@ -70,7 +70,7 @@ describe.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (view
   });
 });
 
-describe('reporting without JavaScript', () => {
+describeWithBrowser('reporting without JavaScript', () => {
   it('sends a report typed by address from the plain HTML form', async () => {
     const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', javaScriptEnabled: false });
     const page = await context.newPage();

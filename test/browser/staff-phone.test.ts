@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports } from '../support/browser.js';
+import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
@@ -62,7 +62,7 @@ async function sendReport(page: Page, address: string) {
   await page.waitForURL(/\/zgloszenia\/\d+/);
 }
 
-describe.each(['phone', 'desktop'] as const)('staff tables on a %s', (viewport) => {
+describeWithBrowser.each(['phone', 'desktop'] as const)('staff tables on a %s', (viewport) => {
   it('an officer reads the report queue and a report’s history: cards on a phone, every cell labelled, nothing cut off', async () => {
     const resident = await (await running.browser.newContext({ viewport: viewports[viewport] })).newPage();
     // Addresses in district 3 (dzielnicowy.lubartow's), typed, so that no point is needed.

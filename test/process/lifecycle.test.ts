@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, startAppAndWait, type RunningApp } from '../support/process.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { createTestDatabase } from '../support/databases.js';
+import { createTestDatabase, describeOnServer } from '../support/databases.js';
 
 /** Signs in over HTTP; returns the cookie header and CSRF token. */
 async function signIn(url: string, login: string, password = DEMO_PASSWORD) {
@@ -99,7 +99,7 @@ describe('the embedded application as a process', () => {
   });
 });
 
-describe('the same application on the PostgreSQL server', () => {
+describeOnServer('the same application on the PostgreSQL server', () => {
   it('starts with DATABASE_URL, migrates, and reports the server back end', async () => {
     const test = await createTestDatabase('postgres', { migrated: false });
     const app = await startAppAndWait({ DATABASE_URL: test.url!, DEMO_DATA: 'true' });

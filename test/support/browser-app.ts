@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startAppAndWait, type RunningApp } from './process.js';
-import { launchChromium } from './browser.js';
+import { chromiumMissing, launchChromium } from './browser.js';
 
 export interface AppAndBrowser {
   readonly app: RunningApp;
@@ -23,6 +23,7 @@ export function useAppAndBrowser(name: string, environment: Environment | (() =>
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   beforeAll(async () => {
+    if (chromiumMissing) return; // every suite of the file is skipped (describeWithBrowser)
     dataDir = mkdtempSync(path.join(os.tmpdir(), `dz-browser-${name}-`));
     const extra = typeof environment === 'function' ? await environment() : environment;
     [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, ...extra }), launchChromium()]);

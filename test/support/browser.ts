@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, inject } from 'vitest';
 import { projectRoot } from '../../src/platform/config/config.js';
+import { chromiumPath } from './environment.js';
 
 export const screenshotsDir = path.join(projectRoot, 'test-results');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -12,9 +14,14 @@ export const viewports = {
   desktop: { width: 1280, height: 900 },
 } as const;
 
+/** Null when the global setup found Chromium; otherwise why not (said once, in one line). */
+export const chromiumMissing = inject('testEnvironment').chromiumMissing;
+/** Every browser suite: skipped when there is no Chromium (outside CI; under CI the run stops). */
+export const describeWithBrowser = describe.skipIf(chromiumMissing !== null);
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }

@@ -1,15 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
+import { serverUrl } from './environment.js';
 
 export type Backend = 'pglite' | 'postgres';
-/** Every database test runs on both back ends. */
-export const backends: Backend[] = ['pglite', 'postgres'];
-
-export const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Null when the PostgreSQL server answered the global setup's probe; otherwise why not. */
+export const postgresMissing = inject('testEnvironment').postgresMissing;
+/**
+ * Every database test runs on both back ends; without a server (outside CI, where the global
+ * setup has said so in one line) on PGlite alone.
+ */
+export const backends: Backend[] = postgresMissing ? ['pglite'] : ['pglite', 'postgres'];
+/** For the suites that need the server itself: skipped when there is none. */
+export const describeOnServer = describe.skipIf(postgresMissing !== null);
 
 export interface TestDatabase {
   database: Database;

@@ -4,18 +4,29 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
+import { environmentNotice, probeEnvironment, type TestEnvironment } from './environment.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplates: { empty: string; migrated: string };
+    testEnvironment: TestEnvironment;
   }
 }
 
 /**
- * A new embedded database takes seconds to initialise; loading a dump takes a fraction of that.
- * Make two dumps once per run (empty, and migrated) for every test file to start from.
+ * Probes once for the PostgreSQL server and Chromium (tests without them are skipped, except
+ * under CI=true, where the run stops here). Then, since a new embedded database takes seconds to
+ * initialise and loading a dump a fraction of that, makes two dumps (empty, and migrated) for
+ * every test file to start from.
  */
 export default async function setup(project: TestProject) {
+  const environment = await probeEnvironment();
+  const notice = environmentNotice(environment, process.env.CI === 'true');
+  // Said first, before vitest's own words about the stopped run (it reports "no test files").
+  if (notice) console.warn(notice.line);
+  if (notice?.fatal) throw new Error(notice.line);
+  project.provide('testEnvironment', environment);
+
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dz-templates-'));
   const database = await openDatabase({ kind: 'embedded', dataDir: path.join(dir, 'build') });
   const pglite = await dumpOf(database);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends } from '../../../test/support/databases.js';
+import { backends, describeOnServer } from '../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
 import { DEMO_PASSWORD } from '../../demo/demo-data.js';
 
@@ -122,7 +122,7 @@ describe.each(backends)('sign-in throttling per login and source on %s', (backen
   });
 });
 
-describe('sign-in throttling under parallel attempts on the PostgreSQL server', () => {
+describeOnServer('sign-in throttling under parallel attempts on the PostgreSQL server', () => {
   let t: TestApp;
   const { attempt, audit } = helpers(() => t);
   beforeAll(async () => {

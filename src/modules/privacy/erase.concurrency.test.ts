@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeOnServer, type TestDatabase } from '../../../test/support/databases.js';
 import { openDatabase, type Database } from '../../platform/db/database.js';
 import { ensureCategories } from '../reports/manage-categories.js';
 import { runRetention, type RetentionRun } from './erase.js';
@@ -9,7 +9,7 @@ import { defaultRetentionSettings } from './rules.js';
 const REPORTS = 600;
 
 // Races need real concurrency: the PostgreSQL server only (PGlite serialises everything).
-describe('concurrent retention runs on the PostgreSQL server', () => {
+describeOnServer('concurrent retention runs on the PostgreSQL server', () => {
   let t: TestDatabase;
   const instances: Database[] = [];
 

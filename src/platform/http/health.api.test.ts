@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/databases.js';
+import { createTestDatabase, describeOnServer, type TestDatabase } from '../../../test/support/databases.js';
 import { createTestApp } from '../../../test/support/app.js';
 import type { FastifyInstance } from 'fastify';
 
@@ -41,7 +41,7 @@ function captureLog(app: FastifyInstance): Array<Record<string, unknown>> {
   return lines;
 }
 
-describe('GET /health on the PostgreSQL server back end', () => {
+describeOnServer('GET /health on the PostgreSQL server back end', () => {
   let test: TestDatabase;
   let database: Database;
   let app: FastifyInstance;

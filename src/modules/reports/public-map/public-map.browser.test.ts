@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports } from '../../../../test/support/browser.js';
+import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../../../../test/support/browser.js';
 
 /**
  * The public list and statistics of reports in Chromium, on a 360 px phone and on a desktop:
@@ -48,7 +48,7 @@ async function inspect(page: Page, name: string) {
   await screenshot(page, name);
 }
 
-describe('public reports in the browser', () => {
+describeWithBrowser('public reports in the browser', () => {
   for (const viewport of ['phone', 'desktop'] as const) {
     it(`the list with filters, map section and pages is accessible on a ${viewport}`, async () => {
       const page = await open('/zgloszenia', viewport);
