@@ -3,6 +3,7 @@ import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/database.js';
 import { createHttpServer } from './platform/http/server.js';
 import { registerHealth } from './platform/http/health.js';
+import { collectFormActions } from './platform/http/form-actions.js';
 import { registerHomeRoutes } from './modules/home/routes.js';
 import { registerUnitRoutes } from './modules/units/routes.js';
 import { registerAccountApi } from './modules/accounts/api-routes.js';
@@ -35,6 +36,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   const registerChanged = async () => {
     await locator.rebuild();
   };
+  const registerFormActionPages = collectFormActions(app);
   registerHealth(app, database);
   registerHomeRoutes(app, config, database);
   registerUnitRoutes(app, config, database, registerChanged);
@@ -63,6 +65,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerPlanEditor(app, config, database, documents);
   await registerReports(app, config, database, locator);
   registerPrivacyRoutes(app, config, database);
+  registerFormActionPages();
   await locator.rebuild();
   locator.start();
   const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);

@@ -36,6 +36,8 @@ async function expectErrorPage(page: Page, name: string, prefix = 'Błąd: ') {
   expect(await page.title(), name).toMatch(new RegExp(`^${prefix}`));
   expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
   expect(await overflowsHorizontally(page), `${name} scrolls sideways`).toBe(false);
+  // The summary takes the focus as the page opens, so a keyboard or screen-reader user starts there.
+  expect(await page.evaluate(() => document.activeElement?.className ?? ''), `${name}: focus on the summary`).toBe('error-summary');
   const landed = await followSummaryLinks(page);
   expect(landed.length, name).toBeGreaterThan(0);
   for (const { href, focused } of landed) expect(focused, `${name}: ${href}`).toBe(href);

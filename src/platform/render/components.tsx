@@ -20,7 +20,7 @@ export function ErrorSummary({ lang, errors, fields = {} }: { lang: Lang; errors
   if (errors.length === 0) return null;
   if (page) page.errorsShown = true;
   return (
-    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
+    <div className="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} autoFocus>
       <h2 id="error-summary-title" className="error-summary__title">
         {summaryTitle[lang]}
       </h2>
