@@ -1,4 +1,4 @@
-import { formatDate, type Lang } from '../../platform/i18n/i18n.js';
+import { type Lang, formatCalendarDay } from '../../platform/i18n/i18n.js';
 import type { Mail } from '../../platform/mail/outbox.js';
 import { commentPlace } from './messages.js';
 import type { ReviewComment } from './repository.js';
@@ -17,7 +17,7 @@ export interface Decision {
   url: string | null;
 }
 
-const day = (value: string, lang: Lang) => formatDate(new Date(`${value}T12:00:00Z`), lang);
+const day = (value: string, lang: Lang) => formatCalendarDay(value, lang);
 
 /**
  * The message to the officer who submitted a version, when a reviewer decides on it: in Polish,

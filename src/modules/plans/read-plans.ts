@@ -7,7 +7,7 @@ import type { Plan, PlanContent } from './model.js';
 import { listVersions, publishedPlansOfDistrict } from './repository.js';
 import { planDeadlines, planTiming, type Deadline, type PlanTiming } from './rules.js';
 import { timingName } from './messages.js';
-import { formatDate } from '../../platform/i18n/i18n.js';
+import { formatCalendarDay } from '../../platform/i18n/i18n.js';
 import { availableTransitions, type Transition } from './workflow.js';
 import { canSeeWorkingPlan, planSettings, standingOf } from './manage-plans.js';
 import { planDocument, type PlanDocument } from './publication/document.js';
@@ -87,7 +87,7 @@ export async function districtPlanLinks(db: Db, districtId: string, lang: Lang, 
   const upcoming = plans.filter((p) => p.timing === 'upcoming').at(-1);
   const current = plans.find((p) => p.timing === 'current');
   const past = current ? undefined : plans.find((p) => p.timing === 'past');
-  const day = (value: string) => formatDate(new Date(`${value}T12:00:00Z`), lang);
+  const day = (value: string) => formatCalendarDay(value, lang);
   return [current, upcoming, past]
     .filter((p) => p !== undefined)
     .map((p) => {

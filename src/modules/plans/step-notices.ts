@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, plural, type Lang, type Localized } from '../../platform/i18n/i18n.js';
+import { formatNumber, plural, type Lang, type Localized, formatCalendarDay } from '../../platform/i18n/i18n.js';
 import type { Plan } from './model.js';
 import { planDeadlines, type DeadlineKind, type PlanSettings } from './rules.js';
 import { isTransition, type Transition } from './workflow.js';
@@ -10,7 +10,7 @@ export function isStep(value: unknown): value is Step {
   return isTransition(value) || value === 'create' || value === 'save';
 }
 
-const day = (value: string, lang: Lang) => formatDate(new Date(`${value}T12:00:00Z`), lang);
+const day = (value: string, lang: Lang) => formatCalendarDay(value, lang);
 const days = (n: number, lang: Lang) => `${formatNumber(n, lang)} ${lang === 'pl' ? plural('pl', n, { one: 'dzień', other: 'dni' }) : plural('en', n, { one: 'day', other: 'days' })}`;
 
 /**

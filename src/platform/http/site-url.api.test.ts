@@ -33,7 +33,7 @@ describe.each(backends)('absolute links on %s', (backend) => {
       locate: located.matches[0].district.url as string,
       overview: (overview.features as { properties: { kind: string; url?: string } }[]).filter((f) => f.properties.url).map((f) => f.properties.url!),
       feedSelf: /<link rel="self" href="([^"]+)"/.exec(feed)![1]!,
-      feedEntries: [...feed.matchAll(/<entry><id>([^<]+)<\/id>/g)].map((m) => m[1]!),
+      feedEntries: [...feed.matchAll(/<entry><id>[^<]+<\/id><title>[^<]*<\/title><link href="([^"]+)"/g)].map((m) => m[1]!),
       poster: posterText,
     };
   };

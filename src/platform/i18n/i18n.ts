@@ -72,6 +72,11 @@ export function formatDate(value: Date, lang: Lang): string {
 }
 
 /** "5.11.2026, 14:03" / "05/11/2026, 14:03", in Polish time. */
+/** A calendar day as periods and deadlines are stored ("2026-07-01") in the language's form ("1 lipca 2026"); noon UTC keeps it the same day in Poland. */
+export function formatCalendarDay(day: string, lang: Lang): string {
+  return formatDate(new Date(`${day}T12:00:00Z`), lang);
+}
+
 export function formatDateTime(value: Date, lang: Lang): string {
   return formatter(`dt|${lang}`, () => new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone })).format(value);
 }

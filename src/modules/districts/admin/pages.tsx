@@ -12,13 +12,13 @@ import {
   type Option,
 } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
-import { formatDate } from '../../../platform/i18n/i18n.js';
+import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import type { Assignment, District, Officer } from '../model.js';
 import { districtUrl, officerName, officerPositions } from '../model.js';
 import type { DistrictCard } from '../locator/register.js';
 import { adminRegisterMessages } from './messages.js';
 
-const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
+const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
 export function DistrictListPage({
   ctx,

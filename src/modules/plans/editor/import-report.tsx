@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Tag } from '../../../platform/render/components.js';
-import { formatDate } from '../../../platform/i18n/i18n.js';
+import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import type { presentBatch } from '../import/batch.js';
 
 export type BatchView = ReturnType<typeof presentBatch> & { dryRun: boolean };
@@ -39,7 +39,7 @@ const tones = { read: 'blue', saved: 'green', refused: 'red' } as const;
 /** The per-file report of a batch import (or its preview): what was recognised, warnings, and why a file was refused. */
 export function ImportReport({ ctx, batch }: { ctx: PageContext; batch: BatchView }) {
   const m = text[ctx.lang];
-  const day = (d: string) => formatDate(new Date(`${d}T12:00:00Z`), ctx.lang);
+  const day = (d: string) => formatCalendarDay(d, ctx.lang);
   return (
     <section aria-labelledby="import-report" className="section-box">
       <h2 id="import-report">{m.title(batch.dryRun)}</h2>

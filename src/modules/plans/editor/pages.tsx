@@ -2,7 +2,7 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { CheckboxField, CsrfField, ErrorSummary, SelectField, TableRegion, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
-import { formatBytes, formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { formatBytes, formatDateTime, formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import type { PlanSourceInfo } from '../import/source-repository.js';
 import { categoryNames, commentPlace, eventName, statusName, statusNames, transitionNames } from '../messages.js';
 import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '../model.js';
@@ -16,7 +16,7 @@ import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 import { VersionDiff } from './version-diff.js';
 
-export const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
+export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
 export interface QueueRow {
   plan: Plan;

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, type Lang } from '../../../platform/i18n/i18n.js';
+import { formatNumber, type Lang, formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import { categoryNames, commentPlace, type CommentSection } from '../messages.js';
 import type { PlanAction, PlanContent } from '../model.js';
 import { sourceNames } from '../publication/document.js';
@@ -35,7 +35,7 @@ export interface SectionChanges {
   items: ItemChanges[];
 }
 
-const day = (value: string | null | undefined, lang: Lang) => (value ? formatDate(new Date(`${value}T12:00:00Z`), lang) : '');
+const day = (value: string | null | undefined, lang: Lang) => (value ? formatCalendarDay(value, lang) : '');
 const number = (value: number | null | undefined, lang: Lang) => (value === null || value === undefined ? '' : formatNumber(value, lang));
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('pl') === b.trim().toLocaleLowerCase('pl');
 

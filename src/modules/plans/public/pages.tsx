@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { Pagination, SelectField, Tag, TextField, type Option } from '../../../platform/render/components.js';
-import { formatDate } from '../../../platform/i18n/i18n.js';
+import { formatDate, formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import type { PlanDocument } from '../publication/document.js';
 import { categoryNames, statusName, timingName } from '../messages.js';
 import type { PlanTiming } from '../rules.js';
@@ -70,7 +70,7 @@ export function TimingTag({ timing, lang }: { timing: PlanTiming; lang: PageCont
   return <Tag tone={timingTone[timing]}>{timingName(timing, lang)}</Tag>;
 }
 
-const day = (value: string, ctx: PageContext) => formatDate(new Date(`${value}T12:00:00Z`), ctx.lang);
+const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 const publicStatus = (status: PlanStatus) => (['draft', 'submitted', 'returned', 'approved'].includes(status) ? 'published' : status);
 
 /** `headingLevel`: the level below the section the list sits in, so headings never skip a level. */

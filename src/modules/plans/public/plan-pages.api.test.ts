@@ -78,7 +78,15 @@ describe('published plan pages and documents', () => {
     for (const entry of feed.body.match(/<entry>.*?<\/entry>/g)!) {
       expect(entry).toMatch(/<id>[^<]+<\/id><title>[^<]+<\/title><link href="[^"]+"\/><updated>[^<]+<\/updated><author><name>Komend[^<]+<\/name><\/author>/);
     }
-    expect(feed.body).toContain(`http://localhost:80/plany/${krasnystaw}`);
+    expect(feed.body).toContain(`<link href="http://localhost:80/plany/${krasnystaw}"/>`);
+    // Ids never change with the address the feed is read on (RFC 4287 §4.2.6), and dates are Polish.
+    expect(feed.body).toContain(`<entry><id>urn:uuid:${krasnystaw}</id>`);
+    const feedId = /^<\?xml[^>]*\?><feed[^>]*><id>(urn:uuid:[0-9a-f-]{36})<\/id>/.exec(feed.body)?.[1];
+    expect(feedId).toBeDefined();
+    const elsewhere = await t.app.inject({ url: '/plany.atom', headers: { host: 'inny.example' } });
+    expect(elsewhere.body).toContain(`<id>${feedId}</id>`);
+    expect(elsewhere.body).toContain(`<entry><id>urn:uuid:${krasnystaw}</id>`);
+    expect(feed.body).toMatch(/<title>Plan działania priorytetowego: [^<]*\(\d{1,2} [a-ząćęłńóśźż]+ \d{4} – \d{1,2} [a-ząćęłńóśźż]+ \d{4}\)<\/title>/);
   });
 
   it('gives every anonymous reader the same page in their language, staff their own, and shows a change at once', async () => {

@@ -5,6 +5,9 @@ import type { Config } from '../../../platform/config/config.js';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { siteOrigin } from '../../../platform/http/site-url.js';
+import { loadOrCreateSecret } from '../../../platform/auth/secret.js';
+import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
+import { createHash } from 'node:crypto';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { asTree } from '../../units/model.js';
@@ -152,6 +155,10 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   app.get<{ Params: { id: string } }>('/plany/:id/plan.pdf', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'pdf'));
   app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'docx'));
 
+  // Atom ids never change (RFC 4287 §4.2.6): not the address the feed was read on, which varies
+  // with the Host when PUBLIC_URL is unset. The feed's own id is made once per deployment.
+  let feedId: string | undefined;
+  const feedIdentity = async () => (feedId ??= uuidFromSecret(await loadOrCreateSecret(db, 'plans_feed_id')));
   app.get('/plany.atom', { schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (request, reply) => {
     const site = siteOrigin(request, config);
     const latest = await db.selectFrom('plans').select(planColumns).where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(50).execute();
@@ -161,10 +168,19 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
     const entries = summaries
       .map((summary, i) => {
         const link = `${site}${summary.url}`;
-        return `<entry><id>${escapeXml(link)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${summary.periodFrom} – ${summary.periodTo})`)}</title><link href="${escapeXml(link)}"/><updated>${plans[i]!.published!.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
+        return `<entry><id>urn:uuid:${escapeXml(plans[i]!.id)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${formatCalendarDay(summary.periodFrom, 'pl')} – ${formatCalendarDay(summary.periodTo, 'pl')})`)}</title><link href="${escapeXml(link)}"/><updated>${plans[i]!.published!.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
       })
       .join('');
-    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>${escapeXml(`${site}/plany`)}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${site}/plany.atom`)}"/><link href="${escapeXml(`${site}/plany`)}"/>${entries}</feed>`;
+    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>urn:uuid:${await feedIdentity()}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${site}/plany.atom`)}"/><link href="${escapeXml(`${site}/plany`)}"/>${entries}</feed>`;
     return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed);
   });
+}
+
+/** A UUID (version 4 layout) drawn from a stored random value, so it stays the same across restarts. */
+function uuidFromSecret(secret: string): string {
+  const bytes = createHash('sha256').update(secret).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
