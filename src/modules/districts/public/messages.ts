@@ -15,6 +15,7 @@ export const publicMessages = defineMessages({
     resultsForPoint: (lat: string, lon: string) => `Wyniki dla wskazanego miejsca (${lat}, ${lon})`,
     twoCandidates: (n: number) =>
       `Ten adres może należeć do ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'rejonu', few: 'rejonów', many: 'rejonów', other: 'rejonów' })}. Sprawdź opisy obszarów albo zadzwoń do jednostki.`,
+    notFoundTitle: 'Nie znaleziono rejonu',
     notFound: 'Nie znaleźliśmy rejonu dla tego adresu.',
     notFoundPoint: 'To miejsce nie leży w żadnym rejonie z zaznaczonym obszarem na mapie. Wpisz adres, aby znaleźć dzielnicowego.',
     pointInUnit: 'Miejsce leży na terenie działania jednostki (zobacz jej rejony):',
@@ -26,6 +27,7 @@ export const publicMessages = defineMessages({
     substitute: 'Zastępstwo',
     // On the unit's own page: its contact block is on the same page, so no link back to it.
     vacant: 'Bez dzielnicowego: sprawami rejonu zajmuje się jednostka (kontakt na tej stronie).',
+    vacantNoContact: 'Bez dzielnicowego: sprawami rejonu zajmuje się jednostka.',
     // Who covers a district with neither its officer nor a substitute today (coverage.ts).
     coveredByUnit: (unit: string) => `Rejon nie ma teraz dzielnicowego ani zastępstwa. Sprawami rejonu zajmuje się ${unit}.`,
     coveredBy: 'Kto teraz zajmuje się rejonem',
@@ -93,6 +95,7 @@ export const publicMessages = defineMessages({
     resultsFor: (q: string) => `Results for: ${q}`,
     resultsForPoint: (lat: string, lon: string) => `Results for the selected place (${lat}, ${lon})`,
     twoCandidates: (n: number) => `This address may belong to ${n} districts. Check the area descriptions or call the police unit.`,
+    notFoundTitle: 'No district found',
     notFound: 'We could not find a district for this address.',
     notFoundPoint: 'This place is not inside any district drawn on the map. Enter an address to find the officer.',
     pointInUnit: 'The place is in the area of this police unit (see its districts):',
@@ -103,6 +106,7 @@ export const publicMessages = defineMessages({
     officer: 'District officer',
     substitute: 'Substitute',
     vacant: 'No officer: the unit deals with its matters (contact on this page).',
+    vacantNoContact: 'No officer: the unit deals with its matters.',
     coveredByUnit: (unit: string) => `The district has no officer and no substitute now. ${unit} deals with its matters.`,
     coveredBy: 'Who covers the district now',
     notEmergencyUnit: 'This is not an emergency number. In an emergency call 112.',

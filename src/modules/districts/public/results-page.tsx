@@ -35,7 +35,7 @@ export function ResultsPage({
             ? m.choicesTitle
             : answer.kind === 'not_covered'
               ? m.notCovered(answer.name)
-              : m.notFound;
+              : m.notFoundTitle;
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>

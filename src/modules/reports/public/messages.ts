@@ -27,7 +27,7 @@ export const reportPageMessages = defineMessages({
     // The data notice before the send button (data-notice.tsx); times come from the retention settings.
     dataTitle: 'Co zapisujemy, jak długo i kto to widzi',
     dataLead:
-      'Nie pytamy, kim jesteś, ale zapisujemy adres IP Twojego urządzenia, a jeśli go podasz, także e-mail. Oto wszystko, co zapisujemy z tego formularza. Usuwanie odbywa się samo.',
+      'Nie pytamy, kim jesteś, ale zapisujemy adres IP Twojego urządzenia, a jeśli go podasz, także e-mail. Poniżej jest wszystko, co z tego formularza może dotyczyć Ciebie; rodzaj zagrożenia i miejsce z dokładnością do ok. 50 m są publiczne. Usuwanie odbywa się samo.',
     placePrivacy: 'Dokładne miejsce i wpisany adres widzi tylko Policja. Publicznie pokazujemy miejsce z dokładnością do ok. 50 m.',
     descriptionPrivacy: 'Nie wpisuj danych osobowych, jeśli nie są potrzebne.',
     emailPrivacy: 'Nie widzą go nawet policjanci.',
@@ -93,7 +93,7 @@ export const reportPageMessages = defineMessages({
     honeypot: 'Do not fill in this field',
     dataTitle: 'What we keep, for how long and who sees it',
     dataLead:
-      'We do not ask who you are, but we keep your device’s IP address and, if you give it, your e-mail. This is everything this form stores. Erasure runs by itself.',
+      'We do not ask who you are, but we keep your device’s IP address and, if you give it, your e-mail. Below is everything from this form that may concern you; the kind of threat and the place to about 50 m are public. Erasure runs by itself.',
     placePrivacy: 'Only the police see the exact place and the typed address. The public sees the place to about 50 m.',
     descriptionPrivacy: 'Do not include personal data unless it is needed.',
     emailPrivacy: 'Not even the police see it.',
