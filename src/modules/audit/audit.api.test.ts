@@ -93,4 +93,72 @@ describe.each(backends)('audit log on %s', (backend) => {
     expect(page.body).toContain('<td>kierownik dzielnicowych</td>');
     expect(page.body).not.toContain('<td>supervisor</td>');
   });
+
+  describe('the page, as an administrator reads a plan edit, a report and a category', () => {
+    let planId: string;
+    let reportId: number;
+    let category: { code: string; names: { pl: string; en: string } };
+    beforeAll(async () => {
+      const officer = new TestClient(t.app);
+      await officer.signIn('dzielnicowy.lubartow');
+      const created = await officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-06-30' });
+      planId = created.json().id;
+      const content = (await officer.get(`/api/v1/plans/${planId}`)).json().working.content;
+      const edited = await officer.send('PATCH', `/api/v1/plans/${planId}`, { content: { ...content, goal: { ...content.goal, description: 'Mniej kradzieży rowerów przy Lubelskiej.' } } });
+      expect(edited.statusCode, edited.body).toBe(200);
+      const resident = new TestClient(t.app, { remoteAddress: '198.51.100.77' });
+      category = ((await resident.get('/api/v1/report-categories')).json().categories as (typeof category)[]).find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!;
+      const report = await resident.send('POST', '/api/v1/reports', { category: category.code, address: 'Lubartów, ul. Lubelska 20', email: 'jan@example.com' });
+      expect(report.statusCode, report.body).toBe(201);
+      reportId = report.json().id;
+    });
+    const page = async (query: string, lang = 'pl') => {
+      const response = await national.get(`/admin/audit?${query}`, { accept: 'text/html', 'accept-language': lang });
+      expect(response.statusCode).toBe(200);
+      return response.body;
+    };
+
+    it('shows which parts of a plan\'s content changed, and not its derived search columns', async () => {
+      const html = await page(`entityType=plans&entityId=${planId}&action=update`);
+      expect(html).toContain('zmienione części: Cel');
+      expect(html).not.toMatch(/search_stems|search_vector|'\p{L}+':\d+/u);
+      // The "after" cell names the parts rather than only counting them.
+      expect(html).not.toMatch(/<td>dane złożone[^<]*<\/td><\/tr>/);
+    });
+
+    it('reads hidden values and category codes in the page\'s language, and the resident as a word', async () => {
+      const pl = await page(`entityType=reports&entityId=${reportId}`);
+      expect(pl).toContain('<td>zmienione</td>');
+      expect(pl).not.toContain('<td>changed</td>');
+      expect(pl).toContain(`<td>${category.names.pl}</td>`);
+      expect(pl).not.toContain(`<td>${category.code}</td>`);
+      const en = await page(`entityType=reports&entityId=${reportId}`, 'en');
+      expect(en).toContain('<td>changed</td>');
+      expect(en).toContain(`<td>${category.names.en}</td>`);
+      expect(en).toContain('resident');
+      expect(en).not.toContain('mieszkaniec');
+    });
+
+    it('names a category record by its name, offers every record type, and names each nested region after its entry', async () => {
+      await sql`update report_categories set position = position + 1 where id = ${category.code}`.execute(t.testDb.database.db);
+      const html = await page(`entityType=report_categories&entityId=${category.code}`);
+      expect(html).toContain(`>${category.names.pl}</a>`);
+      const filter = (await page('pageSize=1')).match(/<select[^>]*name="entityType"[\s\S]*?<\/select>/)![0];
+      for (const type of ['plan działania', 'zgłoszenie zagrożenia', 'kategoria zagrożeń', 'konto']) expect(filter).toContain(`>${type}</option>`);
+      const labels = [...(await page('')).matchAll(/role="region" aria-label="([^"]*)"/g)].map((match) => match[1]);
+      expect(labels.length).toBeGreaterThan(2);
+      expect(new Set(labels).size).toBe(labels.length);
+      expect(labels.slice(1).every((label) => label!.startsWith('Zmiany: '))).toBe(true);
+    });
+  });
+
+  it('shows the resident in the English report history as a word, not the stored Polish label', async () => {
+    const resident = new TestClient(t.app, { remoteAddress: '198.51.100.78' });
+    const code = (await resident.get('/api/v1/report-categories')).json().categories[0].code;
+    const report = await resident.send('POST', '/api/v1/reports', { category: code, address: 'Lubartów, ul. Lubelska 22' });
+    const page = await regional.get(`/admin/reports/${report.json().id}`, { accept: 'text/html', 'accept-language': 'en' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('resident');
+    expect(page.body).not.toContain('mieszkaniec');
+  });
 });

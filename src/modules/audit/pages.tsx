@@ -5,44 +5,66 @@ import { formatDateTime, formatNumber } from '../../platform/i18n/i18n.js';
 import { auditMessages } from './messages.js';
 import type { AuditEntry } from './repository.js';
 import type { AuditFilterInput } from './query.js';
-import { changedFields, displayValue } from './changes.js';
-import { auditAction, auditEntityType, auditFieldName, auditValue } from './words.js';
+import { changedFields } from './changes.js';
+import { auditAction, auditEntityType, auditFieldName, auditRecordId, auditValue, planContentChange, type AuditNames } from './words.js';
+import { actorName } from '../../platform/render/messages.js';
 
-function Secret({ value, ctx }: { value: unknown; ctx: PageContext }) {
-  const m = auditMessages[ctx.lang];
-  const text =
-    value === 'changed' ? m.secretChanged : value === 'unchanged' ? m.secretUnchanged : value === 'hidden' ? m.secretHidden : displayValue(value);
-  return <>{text}</>;
+/** A record's id as the record column shows it: a category by its name, a long id shortened. */
+function recordId(entry: AuditEntry, names: AuditNames, ctx: PageContext): { text: string; isName: boolean } | null {
+  if (!entry.entityId) return null;
+  const name = auditRecordId(entry.entityType, entry.entityId, names, ctx.lang);
+  if (name) return { text: name, isName: true };
+  return { text: entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId, isName: false };
 }
 
-function Changes({ entry, ctx }: { entry: AuditEntry; ctx: PageContext }) {
+function RecordId({ entry, names, ctx }: { entry: AuditEntry; names: AuditNames; ctx: PageContext }) {
+  const id = recordId(entry, names, ctx);
+  if (!id) return null;
+  return id.isName ? <>{id.text}</> : <code>{id.text}</code>;
+}
+
+function Changes({ entry, names, ctx }: { entry: AuditEntry; names: AuditNames; ctx: PageContext }) {
   const m = auditMessages[ctx.lang];
   const changes = changedFields(entry.before, entry.after);
   if (changes.length === 0) return null;
-  const secret = (field: string) => field.includes('password') || field.includes('secret');
+  const value = (field: string, v: unknown) => auditValue(entry.entityType, field, v, ctx.lang, names);
+  // A plan's content is one JSON column: an edit names the parts it changed ("Cel, Działania").
+  const afterValue = (field: string, before: unknown, after: unknown) =>
+    entry.entityType === 'plans' && field === 'content' && entry.before && entry.after ? planContentChange(before, after, ctx.lang) : value(field, after);
+  // Each entry's table is its own scroll region, named after its entry (its number too: one record
+  // can change twice in a minute) so that a list of regions tells them apart.
+  const id = recordId(entry, names, ctx);
+  const region = m.nestedRegion(
+    `${auditEntityType(entry.entityType, ctx.lang)}${id ? ` ${id.text}` : ''}`,
+    auditAction(entry.action, ctx.lang),
+    formatDateTime(entry.at, ctx.lang),
+    String(entry.id),
+  );
   return (
     <details className="details">
       <summary>
         {m.details} ({changes.length})
       </summary>
-      <table className="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{m.field}</th>
-            {entry.before && <th scope="col">{m.before}</th>}
-            {entry.after && <th scope="col">{m.after}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((change) => (
-            <tr key={change.field}>
-              <th scope="row">{auditFieldName(entry.entityType, change.field, ctx.lang) ?? <code>{change.field}</code>}</th>
-              {entry.before && <td>{secret(change.field) ? <Secret value={change.before} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.before, ctx.lang)}</td>}
-              {entry.after && <td>{secret(change.field) ? <Secret value={change.after} ctx={ctx} /> : auditValue(entry.entityType, change.field, change.after, ctx.lang)}</td>}
+      <TableRegion label={region}>
+        <table className="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{m.field}</th>
+              {entry.before && <th scope="col">{m.before}</th>}
+              {entry.after && <th scope="col">{m.after}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {changes.map((change) => (
+              <tr key={change.field}>
+                <th scope="row">{auditFieldName(entry.entityType, change.field, ctx.lang) ?? <code>{change.field}</code>}</th>
+                {entry.before && <td>{value(change.field, change.before)}</td>}
+                {entry.after && <td>{afterValue(change.field, change.before, change.after)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </details>
   );
 }
@@ -56,6 +78,7 @@ export function AuditLogPage({
   filter,
   entityTypes,
   actions,
+  names,
 }: {
   ctx: PageContext;
   entries: AuditEntry[];
@@ -65,6 +88,7 @@ export function AuditLogPage({
   filter: AuditFilterInput;
   entityTypes: string[];
   actions: string[];
+  names: AuditNames;
 }) {
   const m = auditMessages[ctx.lang];
   const params = Object.entries(filter).filter(([key, value]) => key !== 'page' && key !== 'pageSize' && value) as [string, string][];
@@ -120,7 +144,7 @@ export function AuditLogPage({
                 <tr key={entry.id}>
                   <td className="nowrap" data-label={m.when}>{formatDateTime(entry.at, ctx.lang)}</td>
                   <td data-label={m.who}>
-                    {entry.actorLabel}
+                    {actorName(entry.actorLabel, ctx.lang)}
                     {entry.ip && (
                       <span className="muted small">
                         <br />
@@ -135,13 +159,13 @@ export function AuditLogPage({
                       <>
                         {' '}
                         <a href={`/admin/audit?entityType=${encodeURIComponent(entry.entityType)}&entityId=${encodeURIComponent(entry.entityId)}`}>
-                          <code>{entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}</code>
+                          <RecordId entry={entry} names={names} ctx={ctx} />
                         </a>
                       </>
                     )}
                   </td>
                   <td data-label={m.changes}>
-                    <Changes entry={entry} ctx={ctx} />
+                    <Changes entry={entry} names={names} ctx={ctx} />
                   </td>
                 </tr>
               ))}

@@ -9,6 +9,9 @@ import { sendPage } from '../../platform/render/render.js';
 import { AuditLogPage } from './pages.js';
 import { auditScopeOf, toAuditQuery, type AuditFilterInput } from './query.js';
 import { listAuditEntries } from './repository.js';
+import { auditMessages } from './messages.js';
+import type { AuditNames } from './words.js';
+import { listCategories } from '../reports/repository.js';
 
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const auditQuerySchema = {
@@ -45,8 +48,9 @@ const entrySchema = {
 } as const;
 
 const PAGE_SIZE = 50;
-export const auditEntityTypes = ['accounts', 'units', 'login', 'retention', 'app_settings'];
-export const auditActions = ['insert', 'update', 'delete', 'auth.login', 'auth.login_failed', 'auth.login_throttled', 'auth.logout', 'retention.erase', 'settings.update'];
+// The filters offer every record type and action the log can hold: the ones its messages name.
+export const auditEntityTypes = Object.keys(auditMessages.pl.entityTypes);
+export const auditActions = Object.keys(auditMessages.pl.actions);
 
 export function registerAuditRoutes(app: FastifyInstance, database: Database): void {
   const db = database.db;
@@ -90,7 +94,8 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
       pageSize: PAGE_SIZE,
     };
     const query = toAuditQuery(await auditScopeOf(db, principal), filter);
-    const result = await listAuditEntries(db, query);
+    const [result, categories] = await Promise.all([listAuditEntries(db, query), listCategories(db)]);
+    const names: AuditNames = { reportCategories: new Map(categories.map((category) => [category.code, category.name])) };
     return sendPage(
       reply,
       createElement(AuditLogPage, {
@@ -102,6 +107,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
         filter,
         entityTypes: auditEntityTypes,
         actions: auditActions,
+        names,
       }),
     );
   });

@@ -3,7 +3,8 @@ import { roles } from '../../platform/auth/principal.js';
 import { reportStatuses } from '../reports/rules/status.js';
 import { planStatuses } from '../plans/model.js';
 import { officerPositions } from '../districts/model.js';
-import { auditAction, auditEntityType, auditFieldName, auditValue } from './words.js';
+import { auditAction, auditEntityType, auditFieldName, auditRecordId, auditValue, planContentChange, type AuditNames } from './words.js';
+import { auditEntityTypes } from './routes.js';
 
 describe('the audit log in words', () => {
   it('names every role, report status, plan status and officer function, never by its code', () => {
@@ -49,5 +50,38 @@ describe('the audit log in words', () => {
     expect(auditEntityType('new_table', 'pl')).toBe('inny rekord');
     expect(auditAction('auth.login_failed', 'en')).toBe('failed sign-in');
     expect(auditAction('something.new', 'en')).toBe('other action');
+  });
+
+  it('reads the secret markers in the page\'s language, only in the columns the trigger hides', () => {
+    expect(auditValue('reports', 'email', 'changed', 'pl')).toBe('zmienione');
+    expect(auditValue('reports', 'description', 'hidden', 'pl')).toBe('ukryte');
+    expect(auditValue('accounts', 'password_hash', 'unchanged', 'en')).toBe('unchanged');
+    expect(auditValue('reports', 'address', 'erased', 'pl')).not.toBe('erased');
+    // In a column that is not secret, "changed" is text someone wrote.
+    expect(auditValue('districts', 'name', 'changed', 'pl')).toBe('changed');
+  });
+
+  it('names the parts of a plan\'s content an edit changed, by the plan pages\' section names', () => {
+    const before = { goal: { description: 'a' }, actions: [], partners: [], signature: null };
+    const after = { goal: { description: 'b' }, actions: [{}], partners: [], signature: 'x', newPart: 1 };
+    expect(planContentChange(before, after, 'pl')).toBe('zmienione części: Cel, Działania, podpis, newPart');
+    expect(planContentChange(before, after, 'en')).toBe('changed parts: Goal, Actions, signature, newPart');
+    expect(planContentChange(before, before, 'pl')).toBe('bez zmian treści');
+  });
+
+  it('names a known report category by its name; an unknown code stays as it is', () => {
+    const names: AuditNames = { reportCategories: new Map([['drownings', { pl: 'Utonięcia', en: 'Drownings' }]]) };
+    expect(auditValue('reports', 'category_id', 'drownings', 'pl', names)).toBe('Utonięcia');
+    expect(auditValue('report_categories', 'id', 'drownings', 'en', names)).toBe('Drownings');
+    expect(auditValue('reports', 'category_id', 'unknown_code', 'pl', names)).toBe('unknown_code');
+    expect(auditValue('districts', 'id', 'drownings', 'pl', names)).toBe('drownings');
+    expect(auditRecordId('report_categories', 'drownings', names, 'pl')).toBe('Utonięcia');
+    expect(auditRecordId('reports', 'drownings', names, 'pl')).toBeNull();
+    expect(auditValue('plans', 'threat_category', 'vandalism', 'pl')).toBe('akty wandalizmu');
+  });
+
+  it('offers every record type it names in the filter', () => {
+    expect(auditEntityTypes).toEqual(expect.arrayContaining(['plans', 'reports', 'report_categories', 'accounts', 'login']));
+    for (const type of auditEntityTypes) expect(auditEntityType(type, 'pl')).not.toBe('inny rekord');
   });
 });

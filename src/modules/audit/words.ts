@@ -3,11 +3,11 @@ import { formatDateTime } from '../../platform/i18n/i18n.js';
 import { isRole } from '../../platform/auth/principal.js';
 import { roleNames } from '../../platform/render/messages.js';
 import { statusLabels, reportStatuses, type ReportStatus } from '../reports/rules/status.js';
-import { statusNames as planStatusNames } from '../plans/messages.js';
+import { categoryNames as planCategoryNames, commentPlace, isCommentSection, statusNames as planStatusNames } from '../plans/messages.js';
 import { adminRegisterMessages } from '../districts/admin/messages.js';
 import { staffReportMessages } from '../reports/staff/messages.js';
 import { auditMessages } from './messages.js';
-import { displayValue } from './changes.js';
+import { changedParts, displayValue, isSecretMarker } from './changes.js';
 
 /**
  * The audit log in words: its rows hold what the database holds ("officer", "in_progress", a plan's
@@ -34,10 +34,59 @@ export function auditFieldName(entityType: string, field: string, lang: Lang): s
 
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/**
+ * What the log's rows point at by code and the database names: the report categories (kategorie
+ * zgłoszeń) by their code, read once per page from the reports module.
+ */
+export interface AuditNames {
+  reportCategories: ReadonlyMap<string, { pl: string; en: string }>;
+}
+
+export const noAuditNames: AuditNames = { reportCategories: new Map() };
+
+/**
+ * Columns whose values audit_row_change replaces with a marker (the trigger arguments in
+ * migrations 0001, 0011 and 0012): there a stored "changed" is the marker, elsewhere it is text.
+ */
+const secretColumns: Record<string, readonly string[]> = {
+  accounts: ['password_hash'],
+  reports: ['email', 'reporter_ip', 'description', 'address', 'position'],
+  plan_sources: ['bytes'],
+};
+
+function isSecretColumn(entityType: string, field: string): boolean {
+  return Object.hasOwn(secretColumns, entityType) && secretColumns[entityType]!.includes(field);
+}
+
+/** Columns that hold a report category's code: a report's category and a category's own id. */
+function holdsReportCategory(entityType: string, field: string): boolean {
+  return (entityType === 'reports' && field === 'category_id') || (entityType === 'report_categories' && field === 'id');
+}
+
+/** A report category's name when `code` is a known one, else the code as it is. */
+export function reportCategoryName(code: string, names: AuditNames, lang: Lang): string {
+  return names.reportCategories.get(code)?.[lang] ?? code;
+}
+
+/** A record's id as the log's record column shows it: a category by its name. */
+export function auditRecordId(entityType: string, id: string, names: AuditNames, lang: Lang): string | null {
+  return entityType === 'report_categories' && names.reportCategories.has(id) ? reportCategoryName(id, names, lang) : null;
+}
+
+/** Which parts of a plan's content an edit changed, by the names the plan's pages use ("Cel, Działania"). */
+export function planContentChange(before: unknown, after: unknown, lang: Lang): string {
+  const m = auditMessages[lang];
+  const name = (key: string) =>
+    isCommentSection(key) ? commentPlace({ section: key, item: null }, lang) : Object.hasOwn(m.contentPartNames, key) ? m.contentPartNames[key]! : key;
+  const parts = changedParts(before, after).map(name);
+  return parts.length > 0 ? m.contentParts(parts.join(', ')) : m.contentSame;
+}
+
 /** One value of one column of an audited row, as a person reads it. */
-export function auditValue(entityType: string, field: string, value: unknown, lang: Lang): string {
+export function auditValue(entityType: string, field: string, value: unknown, lang: Lang, names: AuditNames = noAuditNames): string {
   const m = auditMessages[lang];
   if (value === undefined) return '';
+  if (isSecretColumn(entityType, field) && isSecretMarker(value)) return m.secretMarkers[value];
   if (typeof value === 'boolean') return value ? m.yes : m.no;
   if (typeof value === 'string') {
     if (field === 'role' && isRole(value)) return roleNames[lang][value];
@@ -45,6 +94,8 @@ export function auditValue(entityType: string, field: string, value: unknown, la
     if (field === 'status' && entityType === 'plans' && Object.hasOwn(planStatusNames[lang], value)) return planStatusNames[lang][value]!;
     if (field === 'hold' && entityType === 'reports' && (value === 'held' || value === 'rejected')) return value === 'held' ? staffReportMessages[lang].held : staffReportMessages[lang].rejectedTag;
     if (field === 'position' && entityType === 'officers' && Object.hasOwn(adminRegisterMessages[lang].positions, value)) return adminRegisterMessages[lang].positions[value]!;
+    if (holdsReportCategory(entityType, field)) return reportCategoryName(value, names, lang);
+    if (field === 'threat_category' && Object.hasOwn(planCategoryNames[lang], value)) return planCategoryNames[lang][value]!;
     if (isoTime.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), lang);
     return value;
   }

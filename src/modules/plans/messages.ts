@@ -125,6 +125,11 @@ const commentPlaces: Record<Lang, Record<CommentSection, string>> = {
   en: { period: 'Period', threat: 'Threat', goal: 'Goal', actions: 'Actions', partners: 'Partners', communication: 'Informing residents', general: 'General comments' },
 };
 
+/** True for a code that names a place of a plan (also the top-level parts of its content). */
+export function isCommentSection(code: string): code is CommentSection {
+  return Object.hasOwn(commentPlaces.pl, code);
+}
+
 /**
  * Where a reviewer's comment belongs, as the officer reads it: "Cel", "Działanie 2", "Uwagi ogólne";
  * never the stored code ("goal", "actions 1"). Pages, e-mails and the API all take it from here.

@@ -15,6 +15,12 @@ export interface Actor {
 export const systemActor = (label = 'system'): Actor => ({ accountId: null, label });
 
 /**
+ * The label stored for an anonymous resident (mieszkaniec). It is stored like a login, once, in
+ * Polish; pages turn it into words with `actorName` (render/messages.ts).
+ */
+export const residentLabel = 'mieszkaniec';
+
+/**
  * Runs `work` in one transaction with the actor stored in transaction-local settings, where the
  * audit triggers read it. Everything inside is stored together or not at all.
  * Inside `work` use only `trx`: the embedded database has a single connection.

@@ -1,5 +1,7 @@
 import { defineMessages } from '../i18n/i18n.js';
 import type { Role } from '../auth/principal.js';
+import type { Lang } from '../i18n/i18n.js';
+import { residentLabel } from '../audit/actor.js';
 
 export const layoutMessages = defineMessages({
   pl: {
@@ -66,3 +68,13 @@ export const roleNames = defineMessages<Record<Role, string>>({
     officer: 'district officer',
   },
 });
+
+const actorNames = defineMessages({ pl: { resident: 'mieszkaniec' }, en: { resident: 'resident' } });
+
+/**
+ * Who made a change, as a page shows it: a login stays a login, the stored label of an anonymous
+ * resident reads in the page's language. The one place a stored actor label becomes words.
+ */
+export function actorName(label: string, lang: Lang): string {
+  return label === residentLabel ? actorNames[lang].resident : label;
+}

@@ -6,6 +6,7 @@ import { AppError, ValidationError, type FieldError } from '../../../platform/ht
 import { formFields, formNumber } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
+import { residentLabel } from '../../../platform/audit/actor.js';
 import type { Locator } from '../../districts/locator/locator.js';
 import { reportErrors } from '../messages.js';
 import { toPublic, type StoredCategory } from '../model.js';
@@ -17,7 +18,7 @@ import { confirmReport, maySeeReport } from '../verify-report.js';
 import { retentionSettings } from '../../privacy/settings.js';
 import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
 
-const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: 'mieszkaniec' });
+const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: residentLabel });
 
 export function registerReportPages(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
   const db = database.db;

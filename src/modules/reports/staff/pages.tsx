@@ -2,6 +2,7 @@ import type { FieldError } from '../../../platform/http/errors.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
 import { CheckboxField, CsrfField, DataTable, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
+import { actorName } from '../../../platform/render/messages.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { Report, StoredCategory } from '../model.js';
 import { statusLabels, type ReportDeadline, type ReportStatus } from '../rules/index.js';
@@ -275,7 +276,7 @@ export function ReportDetailPage({
           key: i,
           cells: [
             formatDateTime(event.at, ctx.lang),
-            event.actor,
+            actorName(event.actor, ctx.lang),
             <>
               {m.kinds[event.kind] ?? event.kind}
               {event.to && `: ${label(event.from)}${event.from ? ' → ' : ''}${label(event.to)}`}
