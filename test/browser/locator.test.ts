@@ -46,7 +46,8 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('finding the district of
     expect(await page.locator('.map__fallback').textContent()).toContain('Mapa działa z włączonym JavaScriptem');
     await page.getByLabel('Adres').first().fill('Sernikki 12');
     await page.getByRole('button', { name: 'Szukaj' }).first().click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nie znaleźliśmy rejonu dla tego adresu.');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nie znaleziono rejonu');
+    expect(await page.locator('main .callout').first().textContent()).toContain('Nie znaleźliśmy rejonu dla tego adresu.');
     await page.getByRole('link', { name: 'Serniki', exact: true }).click();
     expect(await page.locator('.officer-card').count()).toBeGreaterThan(0);
     await context.close();
@@ -66,7 +67,7 @@ describeWithBrowser('the map', () => {
     const url = new URL(page.url());
     expect(Number(url.searchParams.get('lat'))).toBeGreaterThan(49);
     expect(Number(url.searchParams.get('lon'))).toBeGreaterThan(14);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Twój dzielnicowy|Nie znaleźliśmy/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Twój dzielnicowy|Nie znaleziono rejonu/);
     await screenshot(page, 'map-click-desktop');
     await context.close();
   });
