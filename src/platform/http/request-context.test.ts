@@ -53,6 +53,8 @@ describe('safeReturnPath', () => {
     fc.assert(
       fc.property(fc.webPath(), fc.webQueryParameters(), (path, query) => {
         const value = `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}`;
+        // A path that resolves to "//…" ("/.//x") is a host to a browser: refused on purpose (above).
+        fc.pre(!new URL(value, sites[0]).pathname.startsWith('//'));
         expect(new URL(safeReturnPath(value), sites[0]).href).toBe(new URL(value, sites[0]).href);
       }),
     );
