@@ -1,27 +1,12 @@
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { useAppAndBrowser } from '../support/browser-app.js';
-import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { inspectPage, signedInPage, useAppAndBrowser } from '../support/browser-app.js';
+import { viewports, describeWithBrowser } from '../support/browser.js';
 import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 
 const running = useAppAndBrowser('plans');
 
-async function signedIn(login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true): Promise<Page> {
-  const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto(`${running.app.url}/login`);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  return page;
-}
-
-async function inspect(page: Page, name: string) {
-  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await overflowsHorizontally(page), `${name} scrolls sideways`).toBe(false);
-  await screenshot(page, name);
-}
+const signedIn = (login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true) => signedInPage(running, login, viewport, javaScriptEnabled);
+const inspect = inspectPage;
 
 describeWithBrowser('priority action plans in the browser', () => {
   it('reads published plans: the library and a plan page, on a phone', async () => {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startAppAndWait, type RunningApp } from './process.js';
-import { chromiumMissing, launchChromium } from './browser.js';
+import { axeViolations, chromiumMissing, launchChromium, overflowsHorizontally, screenshot, viewports } from './browser.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
 export interface AppAndBrowser {
   readonly app: RunningApp;
@@ -43,4 +44,22 @@ export function useAppAndBrowser(name: string, environment: Environment | (() =>
       return browser;
     },
   };
+}
+
+/** A new page signed in as `login` through the sign-in form (Polish, the given width). */
+export async function signedInPage(running: AppAndBrowser, login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true): Promise<Page> {
+  const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(`${running.app.url}/login`);
+  await page.getByLabel('Login').fill(login);
+  await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  return page;
+}
+
+/** The page as it is now: axe finds nothing, nothing scrolls sideways; a screenshot is kept under `name`. */
+export async function inspectPage(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `${name} scrolls sideways`).toBe(false);
+  await screenshot(page, name);
 }
