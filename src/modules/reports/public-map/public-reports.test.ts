@@ -6,14 +6,11 @@ import { TestClient, createTestApp, type TestApp } from '../../../../test/suppor
 import type { Db } from '../../../platform/db/database.js';
 import { reportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
-import type { PublicFilter } from './filters.js';
+import { comparePrecomputedCells, compareAnswers, pick, sqlAnswers, type ReportWorld } from '../../../../test/support/public-reports.js';
 import { PublicReports } from './public-reports.js';
-import { precomputedSlice } from './report-queries.js';
 import { precomputedZoom } from './report-store.js';
-import { countPublic, mapCells, mapPoints, publicExtent, publicStats, unplacedByDistrict, type MapCell, type MapPoint, type ReportStats } from './repository.js';
+import { countPublic, mapCells } from './repository.js';
 import { seededRandom } from '../../../platform/random.js';
-
-const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 /** Instants at the edges of Polish days (and of the DST changes), as timestamptz text with microseconds. */
 const edgeInstants = [
@@ -27,7 +24,6 @@ const edgeInstants = [
   '2025-12-31T23:00:00.000000Z', // 2026-01-01 00:00 CET: a new month and year
   '2025-12-31T22:59:59.999999Z',
 ];
-const edgeDays = ['2025-03-29', '2025-03-30', '2025-03-31', '2025-10-25', '2025-10-26', '2025-10-27', '2025-12-31', '2026-01-01'];
 
 const PRIVATE_MARKER = 'PRYWATNY-ZNACZNIK-7731';
 const PRIVATE_EMAIL = 'znacznik7731@tajny.example';
@@ -39,10 +35,11 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   let t: TestApp;
   let db: Db;
   let reports: PublicReports;
-  let categories: string[] = [];
-  let units: string[] = [];
-  let districts: { id: string; unitId: string }[] = [];
+  const categories: string[] = [];
+  const units: string[] = [];
+  const districts: { id: string; unitId: string }[] = [];
   const publicPoints: { lon: number; lat: number }[] = [];
+  const world: ReportWorld = { categories, units, districts, points: publicPoints };
   let checks = 0;
 
   /** Inserts `count` reports with varied public data, the way another instance (or an import) would. */
@@ -121,102 +118,14 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
         as r(c, u, d, s, x, y, px, py, a, t, f, n)`.execute(db);
   }
 
-  function randomFilter(rand: () => number): PublicFilter {
-    const filter: PublicFilter = {};
-    if (rand() < 0.35) filter.category = rand() < 0.1 ? 'nie-ma-takiej' : pick(rand, categories);
-    if (rand() < 0.35) filter.status = pick(rand, reportStatuses);
-    if (rand() < 0.3) filter.unitId = rand() < 0.1 ? 'kpp-nieznana' : pick(rand, units);
-    if (rand() < 0.15) filter.districtId = rand() < 0.1 ? 'kpp-lubartow/999' : pick(rand, districts).id;
-    const day = () => (rand() < 0.5 ? pick(rand, edgeDays) : new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 1100) * 86_400_000).toISOString().slice(0, 10));
-    if (rand() < 0.3) filter.from = day();
-    if (rand() < 0.3) filter.to = day();
-    if (filter.from && filter.to && filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
-    return filter;
-  }
-
-  function randomBox(rand: () => number): BoundingBox {
-    const r = rand();
-    if (r < 0.15) return { minLon: 14, minLat: 49, maxLon: 24.2, maxLat: 55 };
-    if (r < 0.35 && publicPoints.length) {
-      // Edges exactly on report points: `<@` counts the edges in.
-      const a = pick(rand, publicPoints);
-      const b = pick(rand, publicPoints);
-      if (a.lon !== b.lon && a.lat !== b.lat) {
-        return { minLon: Math.min(a.lon, b.lon), minLat: Math.min(a.lat, b.lat), maxLon: Math.max(a.lon, b.lon), maxLat: Math.max(a.lat, b.lat) };
-      }
-    }
-    const width = 0.002 + rand() * rand() * 1.5;
-    const height = 0.002 + rand() * rand() * 1.0;
-    const minLon = 21.8 + rand() * 1.7;
-    const minLat = 50.7 + rand() * 1.1;
-    return { minLon, minLat, maxLon: minLon + width, maxLat: minLat + height };
-  }
-
-  const pointKey = (p: MapPoint) => ({ ...p, createdAt: p.createdAt.getTime() });
-  const sortedEntries = <K, V>(map: Map<K, V>) => [...map.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-
-  function expectSameCells(fromIndex: MapCell[], fromSql: MapCell[], context: string): void {
-    expect(fromIndex.length, context).toBe(fromSql.length);
-    const unmatched = [...fromSql];
-    for (const cell of fromIndex) {
-      // Cells are disjoint, so a cell's mean position names it.
-      const at = unmatched.findIndex((other) => Math.abs(cell.lon - other.lon) < 1e-9 && Math.abs(cell.lat - other.lat) < 1e-9);
-      expect(at, `${context}: the cell at ${cell.lon},${cell.lat}`).toBeGreaterThanOrEqual(0);
-      const [other] = unmatched.splice(at, 1);
-      expect({ count: cell.count, single: cell.single }, context).toEqual({ count: other!.count, single: other!.single });
-    }
-  }
-
-  function expectSameStats(fromIndex: ReportStats, fromSql: ReportStats, context: string): void {
-    expect(fromIndex.total, context).toBe(fromSql.total);
-    expect(sortedEntries(fromIndex.byCategory), context).toEqual(sortedEntries(fromSql.byCategory));
-    expect(sortedEntries(fromIndex.byStatus), context).toEqual(sortedEntries(fromSql.byStatus));
-    expect(sortedEntries(fromIndex.byMonth), context).toEqual(sortedEntries(fromSql.byMonth));
-    // The order is count, unit name, district name; groups alike in all three may come in any order.
-    const order = (list: ReportStats['byDistrict']) => list.map((d) => [d.count, d.unitName, d.districtName]);
-    const all = (list: ReportStats['byDistrict']) => list.map((d) => JSON.stringify(d)).sort();
-    expect(order(fromIndex.byDistrict), context).toEqual(order(fromSql.byDistrict));
-    expect(all(fromIndex.byDistrict), context).toEqual(all(fromSql.byDistrict));
-  }
-
-  /** Every answer of the index against the SQL reference, for `rounds` random filters and boxes. */
+  /** Every answer of the facade against the SQL reference, for `rounds` random filters and boxes. */
   async function compareWithSql(seed: number, rounds: number): Promise<void> {
-    const rand = seededRandom(seed);
-    for (let round = 0; round < rounds; round++) {
-      const filter = randomFilter(rand);
-      const box = randomBox(rand);
-      const zoom = Math.floor(rand() * 15);
-      const limit = pick(rand, [1, 7, 40, 2001]);
-      const sinceMonth = pick(rand, ['2024-01-01', '2025-03-01', '2025-10-01', '2026-01-01', '2030-01-01']);
-      const context = `seed ${seed} round ${round}: ${JSON.stringify({ filter, box, zoom, limit, sinceMonth })}`;
-      expect(await reports.count(filter), context).toBe(await countPublic(db, filter));
-      expect(await reports.extent(filter), context).toEqual(await publicExtent(db, filter));
-      expectSameCells(await reports.mapCells(filter, box, zoom), await mapCells(db, filter, box, zoom), context);
-      expect((await reports.mapPoints(filter, box, limit)).map(pointKey), context).toEqual((await mapPoints(db, filter, box, limit)).map(pointKey));
-      expectSameStats(await reports.stats(filter, sinceMonth), await publicStats(db, filter, sinceMonth), context);
-      expect(await reports.unplaced(filter), context).toEqual(await unplacedByDistrict(db, filter));
-      checks++;
-    }
+    checks += await compareAnswers(reports, sqlAnswers(db), world, seed, rounds);
   }
 
-  /**
-   * The precomputed clusters (all reports, each status, each category) at every precomputed zoom
-   * against SQL, over Poland and a random box; the zoom above them scans, as a control. The store
-   * must say that the answers come from the precomputed cells, not from a scan.
-   */
+  /** The precomputed clusters against SQL; they must answer, not a scan. */
   async function comparePrecomputed(seed: number): Promise<void> {
-    const rand = seededRandom(seed);
-    const filters: PublicFilter[] = [{}, ...reportStatuses.map((status) => ({ status })), ...categories.map((category) => ({ category }))];
-    for (const filter of filters) {
-      for (let zoom = 0; zoom <= precomputedZoom + 1; zoom++) {
-        const box = rand() < 0.5 ? { minLon: 14.1, minLat: 49.0, maxLon: 24.2, maxLat: 54.9 } : randomBox(rand);
-        const context = `precomputed, seed ${seed}: ${JSON.stringify({ filter, box, zoom })}`;
-        const fromIndex = await reports.mapCells(filter, box, zoom);
-        expect(precomputedSlice(reports.store, filter, zoom) !== null, context).toBe(zoom <= precomputedZoom);
-        expectSameCells(fromIndex, await mapCells(db, filter, box, zoom), context);
-        checks++;
-      }
-    }
+    checks += await comparePrecomputedCells(reports, sqlAnswers(db), reports.store, world, seed);
   }
 
   /** Public ids of reports that nothing refers to (no events, "me too", duplicates): free to delete. */
@@ -231,9 +140,9 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   beforeAll(async () => {
     t = await createTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: '1' });
     db = t.testDb.database.db;
-    categories = (await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id);
-    units = (await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id);
-    districts = (await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id }));
+    categories.push(...(await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id));
+    units.push(...(await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id));
+    districts.push(...(await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id })));
     expect(categories.length).toBeGreaterThan(3);
     expect(districts.length).toBeGreaterThan(3);
     await insertReports(seededRandom(1), 300);
