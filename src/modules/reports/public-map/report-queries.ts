@@ -87,6 +87,7 @@ export function selectRows(store: PublicReportStore, f: Compiled, box: BoundingB
   // No box, or a box over most of the data: one straight scan is faster than the tree.
   const { minLon, minLat, maxLon, maxLat } = box ?? { minLon: 0, minLat: 0, maxLon: 0, maxLat: 0 };
   const inBox = box !== null;
+  // The tests of `passes` written out: the loop runs over every row, and a call per row costs here.
   for (let i = 0; i < n; i++) {
     if (inBox) {
       const lon = lons[i]!;
@@ -94,7 +95,14 @@ export function selectRows(store: PublicReportStore, f: Compiled, box: BoundingB
       const lat = lats[i]!;
       if (!(lat >= minLat && lat <= maxLat)) continue;
     }
-    if (passes(i)) out[k++] = i;
+    const s = statuses[i]!;
+    if (s === DELETED || (status >= 0 && s !== status)) continue;
+    if (category >= 0 && categories[i] !== category) continue;
+    if (district !== -2 && districts[i] !== district) continue;
+    if (checkUnits && unitMask[units[i]!] !== 1) continue;
+    const day = days[i]!;
+    if (day < from || day > to) continue;
+    out[k++] = i;
   }
   return { rows: out, count: k };
 }
