@@ -24,8 +24,7 @@ import { apiFilter, filterQuery, filterQueryProperties, readFilter, type PublicF
 import { individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-grid.js';
 import { mapErrors, mapMessages } from './messages.js';
 import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
-import { PublicReportIndex } from './report-index.js';
-import { countPublic, exportPublic, listPublicRows, mapCells, mapPoints, publicExtent, publicStats, unplacedByDistrict } from './repository.js';
+import { PublicReports } from './public-reports.js';
 import type { Locator } from '../../districts/locator/locator.js';
 
 const PAGE_SIZE = 20;
@@ -81,16 +80,14 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     island: existsSync(path.join(projectRoot, 'public', 'build', 'reports-map.js')),
   };
 
-  // The public columns of every report in memory: the map, the statistics and the counts answer from
-  // it once it is loaded (seconds after the start with a million reports); until then, from SQL.
-  const index = new PublicReportIndex(db, { log: app.log });
+  // The public reports: from memory once loaded, from SQL until then (public-reports.ts chooses).
+  const reports = new PublicReports(db, { log: app.log });
   // Started once the app is built, so that the load does not hold up the register's (the embedded
   // database has one connection, and start-up waits for the register, not for this index).
-  app.addHook('onReady', async () => index.start());
+  app.addHook('onReady', async () => reports.start());
   app.addHook('onClose', async () => {
-    await index.stop();
+    await reports.stop();
   });
-  const count = async (filter: PublicFilter) => ((await index.settle()) ? index.countNow(filter) : countPublic(db, filter));
 
   const catalogue = async (lang: Lang) => {
     const categories = await listCategories(db);
@@ -118,13 +115,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia', { schema: { hide: true } }, async (request, reply) => {
     const { filter, choices, categoryName } = await pageFilter(request.query, request.lang);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
-    // The page's rows always come from SQL; the total and the map's extent from the index once it is loaded.
-    const indexed = await index.settle();
-    const [rows, total, extent] = await Promise.all([
-      listPublicRows(db, filter, page, PAGE_SIZE),
-      indexed ? index.countNow(filter) : countPublic(db, filter),
-      indexed ? index.extent(filter) : publicExtent(db, filter),
-    ]);
+    const [rows, total, extent] = await Promise.all([reports.page(filter, page, PAGE_SIZE), reports.count(filter), reports.extent(filter)]);
     return sendPage(
       reply,
       createElement(ReportListPage, { ctx: pageContext(request, reply), filter, choices, rows, total, page, pageSize: PAGE_SIZE, extent, map, categoryName }),
@@ -137,7 +128,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     const { filter, choices, categories, categoryName } = await pageFilter(request.query, lang);
     const lastMonth = (filter.to ?? dayInPoland(new Date())).slice(0, 7);
     const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
-    const stats = (await index.settle()) ? await index.stats(filter, `${months[0]}-01`) : await publicStats(db, filter, `${months[0]}-01`);
+    const stats = await reports.stats(filter, `${months[0]}-01`);
     const byCategory: Bar[] = categories
       .map((c) => ({ key: c.code, label: categoryName(c.code), value: stats.byCategory.get(c.code) ?? 0 }))
       .filter((bar) => bar.value > 0)
@@ -179,7 +170,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     },
     async (request, reply) => {
       // Whether the answer came from the in-memory index or (while it loads) from SQL.
-      reply.header('x-report-index', index.ready ? 'ready' : 'loading');
+      reply.header('x-report-index', reports.ready ? 'ready' : 'loading');
       const q = request.query;
       const bbox = parseBbox(q.bbox, q.zoom);
       if (!bbox.ok) throw new AppError(400, bbox.code, bbox.message, { field: 'bbox' });
@@ -198,7 +189,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
       });
       // Reports given by address have no point: shown at their district's label point, marked so.
       const register = await locator.current();
-      const unplacedCounts = (await index.settle()) ? await index.unplaced(filter) : await unplacedByDistrict(db, filter);
+      const unplacedCounts = await reports.unplaced(filter);
       const unplaced = [...unplacedCounts].flatMap(([districtId, count]) => {
         const card = register.card(districtId);
         const label = register.overview?.labelOf(districtId);
@@ -207,10 +198,10 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
       });
       const base = { zoom: q.zoom, approximate: true, precisionMeters, unplaced };
       if (q.zoom >= individualZoom) {
-        const points = (await index.settle()) ? await index.mapPoints(filter, bbox.box, maxPoints + 1) : await mapPoints(db, filter, bbox.box, maxPoints + 1);
+        const points = await reports.mapPoints(filter, bbox.box, maxPoints + 1);
         return { ...base, mode: 'reports', clusters: [], reports: points.slice(0, maxPoints).map(present), truncated: points.length > maxPoints };
       }
-      const cells = (await index.settle()) ? await index.mapCells(filter, bbox.box, q.zoom) : await mapCells(db, filter, bbox.box, q.zoom);
+      const cells = await reports.mapCells(filter, bbox.box, q.zoom);
       return {
         ...base,
         mode: 'clusters',
@@ -224,9 +215,9 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   const download = async (reply: FastifyReply, origin: string, lang: Lang, filter: PublicFilter, kind: 'csv' | 'geojson') => {
     const { categoryName } = await catalogue(lang);
     const context: ExportContext = { lang, publicUrl: origin, categoryName };
-    const total = await count(filter);
+    const total = await reports.count(filter);
     const truncated = total > exportLimit;
-    const rows = exportPublic(db, filter, exportLimit);
+    const rows = reports.rows(filter, exportLimit);
     async function* csv(): AsyncGenerator<string> {
       yield csvHeader();
       for await (const row of rows) yield csvRow(row, context);

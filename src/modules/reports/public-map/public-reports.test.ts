@@ -1,17 +1,16 @@
 import { inspect } from 'node:util';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
 import type { Db } from '../../../platform/db/database.js';
 import { reportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
-import type { PublicFilter } from './filters.js';
-import { PublicReportIndex, precomputedZoom } from './report-index.js';
-import { countPublic, mapCells, mapPoints, publicExtent, publicStats, unplacedByDistrict, type MapCell, type MapPoint, type ReportStats } from './repository.js';
+import { comparePrecomputedCells, compareAnswers, pick, sqlAnswers, type ReportWorld } from '../../../../test/support/public-reports.js';
+import { PublicReports } from './public-reports.js';
+import { precomputedZoom } from './report-store.js';
+import { countPublic, mapCells } from './repository.js';
 import { seededRandom } from '../../../platform/random.js';
-
-const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 /** Instants at the edges of Polish days (and of the DST changes), as timestamptz text with microseconds. */
 const edgeInstants = [
@@ -25,7 +24,6 @@ const edgeInstants = [
   '2025-12-31T23:00:00.000000Z', // 2026-01-01 00:00 CET: a new month and year
   '2025-12-31T22:59:59.999999Z',
 ];
-const edgeDays = ['2025-03-29', '2025-03-30', '2025-03-31', '2025-10-25', '2025-10-26', '2025-10-27', '2025-12-31', '2026-01-01'];
 
 const PRIVATE_MARKER = 'PRYWATNY-ZNACZNIK-7731';
 const PRIVATE_EMAIL = 'znacznik7731@tajny.example';
@@ -36,11 +34,12 @@ const EXACT = { lon: 22.6543219, lat: 51.4567891 };
 describe.each(backends)('the in-memory index of public report data on %s', (backend) => {
   let t: TestApp;
   let db: Db;
-  let index: PublicReportIndex;
-  let categories: string[] = [];
-  let units: string[] = [];
-  let districts: { id: string; unitId: string }[] = [];
+  let reports: PublicReports;
+  const categories: string[] = [];
+  const units: string[] = [];
+  const districts: { id: string; unitId: string }[] = [];
   const publicPoints: { lon: number; lat: number }[] = [];
+  const world: ReportWorld = { categories, units, districts, points: publicPoints };
   let checks = 0;
 
   /** Inserts `count` reports with varied public data, the way another instance (or an import) would. */
@@ -119,108 +118,14 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
         as r(c, u, d, s, x, y, px, py, a, t, f, n)`.execute(db);
   }
 
-  function randomFilter(rand: () => number): PublicFilter {
-    const filter: PublicFilter = {};
-    if (rand() < 0.35) filter.category = rand() < 0.1 ? 'nie-ma-takiej' : pick(rand, categories);
-    if (rand() < 0.35) filter.status = pick(rand, reportStatuses);
-    if (rand() < 0.3) filter.unitId = rand() < 0.1 ? 'kpp-nieznana' : pick(rand, units);
-    if (rand() < 0.15) filter.districtId = rand() < 0.1 ? 'kpp-lubartow/999' : pick(rand, districts).id;
-    const day = () => (rand() < 0.5 ? pick(rand, edgeDays) : new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 1100) * 86_400_000).toISOString().slice(0, 10));
-    if (rand() < 0.3) filter.from = day();
-    if (rand() < 0.3) filter.to = day();
-    if (filter.from && filter.to && filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
-    return filter;
-  }
-
-  function randomBox(rand: () => number): BoundingBox {
-    const r = rand();
-    if (r < 0.15) return { minLon: 14, minLat: 49, maxLon: 24.2, maxLat: 55 };
-    if (r < 0.35 && publicPoints.length) {
-      // Edges exactly on report points: `<@` counts the edges in.
-      const a = pick(rand, publicPoints);
-      const b = pick(rand, publicPoints);
-      if (a.lon !== b.lon && a.lat !== b.lat) {
-        return { minLon: Math.min(a.lon, b.lon), minLat: Math.min(a.lat, b.lat), maxLon: Math.max(a.lon, b.lon), maxLat: Math.max(a.lat, b.lat) };
-      }
-    }
-    const width = 0.002 + rand() * rand() * 1.5;
-    const height = 0.002 + rand() * rand() * 1.0;
-    const minLon = 21.8 + rand() * 1.7;
-    const minLat = 50.7 + rand() * 1.1;
-    return { minLon, minLat, maxLon: minLon + width, maxLat: minLat + height };
-  }
-
-  const pointKey = (p: MapPoint) => ({ ...p, createdAt: p.createdAt.getTime() });
-  const sortedEntries = <K, V>(map: Map<K, V>) => [...map.entries()].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-
-  function expectSameCells(fromIndex: MapCell[], fromSql: MapCell[], context: string): void {
-    expect(fromIndex.length, context).toBe(fromSql.length);
-    const unmatched = [...fromSql];
-    for (const cell of fromIndex) {
-      // Cells are disjoint, so a cell's mean position names it.
-      const at = unmatched.findIndex((other) => Math.abs(cell.lon - other.lon) < 1e-9 && Math.abs(cell.lat - other.lat) < 1e-9);
-      expect(at, `${context}: the cell at ${cell.lon},${cell.lat}`).toBeGreaterThanOrEqual(0);
-      const [other] = unmatched.splice(at, 1);
-      expect({ count: cell.count, single: cell.single }, context).toEqual({ count: other!.count, single: other!.single });
-    }
-  }
-
-  function expectSameStats(fromIndex: ReportStats, fromSql: ReportStats, context: string): void {
-    expect(fromIndex.total, context).toBe(fromSql.total);
-    expect(sortedEntries(fromIndex.byCategory), context).toEqual(sortedEntries(fromSql.byCategory));
-    expect(sortedEntries(fromIndex.byStatus), context).toEqual(sortedEntries(fromSql.byStatus));
-    expect(sortedEntries(fromIndex.byMonth), context).toEqual(sortedEntries(fromSql.byMonth));
-    // The order is count, unit name, district name; groups alike in all three may come in any order.
-    const order = (list: ReportStats['byDistrict']) => list.map((d) => [d.count, d.unitName, d.districtName]);
-    const all = (list: ReportStats['byDistrict']) => list.map((d) => JSON.stringify(d)).sort();
-    expect(order(fromIndex.byDistrict), context).toEqual(order(fromSql.byDistrict));
-    expect(all(fromIndex.byDistrict), context).toEqual(all(fromSql.byDistrict));
-  }
-
-  /** Every answer of the index against the SQL reference, for `rounds` random filters and boxes. */
+  /** Every answer of the facade against the SQL reference, for `rounds` random filters and boxes. */
   async function compareWithSql(seed: number, rounds: number): Promise<void> {
-    const rand = seededRandom(seed);
-    for (let round = 0; round < rounds; round++) {
-      const filter = randomFilter(rand);
-      const box = randomBox(rand);
-      const zoom = Math.floor(rand() * 15);
-      const limit = pick(rand, [1, 7, 40, 2001]);
-      const sinceMonth = pick(rand, ['2024-01-01', '2025-03-01', '2025-10-01', '2026-01-01', '2030-01-01']);
-      const context = `seed ${seed} round ${round}: ${JSON.stringify({ filter, box, zoom, limit, sinceMonth })}`;
-      expect(await index.count(filter), context).toBe(await countPublic(db, filter));
-      expect(await index.extent(filter), context).toEqual(await publicExtent(db, filter));
-      expectSameCells(await index.mapCells(filter, box, zoom), await mapCells(db, filter, box, zoom), context);
-      expect((await index.mapPoints(filter, box, limit)).map(pointKey), context).toEqual((await mapPoints(db, filter, box, limit)).map(pointKey));
-      expectSameStats(await index.stats(filter, sinceMonth), await publicStats(db, filter, sinceMonth), context);
-      expect(await index.unplaced(filter), context).toEqual(await unplacedByDistrict(db, filter));
-      checks++;
-    }
+    checks += await compareAnswers(reports, sqlAnswers(db), world, seed, rounds);
   }
 
-  /**
-   * The precomputed clusters (all reports, each status, each category) at every precomputed zoom
-   * against SQL, over Poland and a random box; the zoom above them scans, as a control. A spy makes
-   * sure the answers did come from the precomputed cells, not from a scan.
-   */
+  /** The precomputed clusters against SQL; they must answer, not a scan. */
   async function comparePrecomputed(seed: number): Promise<void> {
-    const rand = seededRandom(seed);
-    const filters: PublicFilter[] = [{}, ...reportStatuses.map((status) => ({ status })), ...categories.map((category) => ({ category }))];
-    const scans = vi.spyOn(index as unknown as { select: (...args: unknown[]) => number }, 'select');
-    try {
-      for (const filter of filters) {
-        for (let zoom = 0; zoom <= precomputedZoom + 1; zoom++) {
-          const box = rand() < 0.5 ? { minLon: 14.1, minLat: 49.0, maxLon: 24.2, maxLat: 54.9 } : randomBox(rand);
-          const context = `precomputed, seed ${seed}: ${JSON.stringify({ filter, box, zoom })}`;
-          scans.mockClear();
-          const fromIndex = await index.mapCells(filter, box, zoom);
-          expect(scans.mock.calls.length, context).toBe(zoom <= precomputedZoom ? 0 : 1);
-          expectSameCells(fromIndex, await mapCells(db, filter, box, zoom), context);
-          checks++;
-        }
-      }
-    } finally {
-      scans.mockRestore();
-    }
+    checks += await comparePrecomputedCells(reports, sqlAnswers(db), reports.store, world, seed);
   }
 
   /** Public ids of reports that nothing refers to (no events, "me too", duplicates): free to delete. */
@@ -235,9 +140,9 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   beforeAll(async () => {
     t = await createTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: '1' });
     db = t.testDb.database.db;
-    categories = (await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id);
-    units = (await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id);
-    districts = (await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id }));
+    categories.push(...(await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id));
+    units.push(...(await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id));
+    districts.push(...(await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id })));
     expect(categories.length).toBeGreaterThan(3);
     expect(districts.length).toBeGreaterThan(3);
     await insertReports(seededRandom(1), 300);
@@ -245,20 +150,20 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     await insertReports(seededRandom(2), 12, () => '2025-06-15T10:00:00.123456Z');
     // A few duplicates (they point at an earlier report).
     await sql`update reports set status = 'duplicate', duplicate_of = id - 1 where id in (select id from reports where status = 'new' order by id desc limit 6)`.execute(db);
-    index = new PublicReportIndex(db, { pollMs: 0, batchSize: 97 });
-    index.start();
-    await index.refresh();
+    reports = new PublicReports(db, { pollMs: 0, batchSize: 97 });
+    reports.start();
+    await reports.refresh();
   });
   afterAll(async () => {
-    await index?.stop();
+    await reports?.stop();
     await t?.close();
   });
 
   it('answers counts, extents, clusters, single reports and statistics exactly as the SQL queries do', async () => {
-    expect(index.ready).toBe(true);
-    expect(index.size).toBe(await countPublic(db, {}));
+    expect(reports.ready).toBe(true);
+    expect(reports.store.size).toBe(await countPublic(db, {}));
     // Some reports were given by address only: the comparison covers reports without a point.
-    expect((await index.unplaced({})).size).toBeGreaterThan(0);
+    expect((await reports.unplaced({})).size).toBeGreaterThan(0);
     await compareWithSql(11, 120);
     await comparePrecomputed(21);
     expect(checks).toBeGreaterThanOrEqual(120 + (1 + reportStatuses.length + categories.length) * (precomputedZoom + 2));
@@ -268,7 +173,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const lon = 22.6027291;
     const lat = 51.4597137;
     const around: BoundingBox = { minLon: lon - 0.01, minLat: lat - 0.01, maxLon: lon + 0.01, maxLat: lat + 0.01 };
-    const before = await index.count({});
+    const before = await reports.count({});
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/reports',
@@ -278,20 +183,20 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     expect(created.statusCode, created.body).toBe(201);
     const id: number = created.json().id;
     // No refresh asked for: the change event of this process is enough.
-    expect(await index.count({})).toBe(before + 1);
-    const shown = (await index.mapPoints({}, around, 2001)).find((p) => p.id === id);
+    expect(await reports.count({})).toBe(before + 1);
+    const shown = (await reports.mapPoints({}, around, 2001)).find((p) => p.id === id);
     expect(shown).toMatchObject({ id, categoryId: 'vandalism', status: 'new', confirmations: 0 });
 
     const staff = new TestClient(t.app);
     expect((await staff.signIn('kierownik.lubartow')).statusCode).toBe(200);
     const verifying = await staff.send('POST', `/api/v1/reports/${id}/status`, { status: 'verifying', note: 'notatka' });
     expect(verifying.statusCode, verifying.body).toBe(200);
-    expect((await index.mapPoints({ status: 'verifying' }, around, 2001)).map((p) => p.id)).toContain(id);
-    expect(await index.count({ status: 'verifying' })).toBe(await countPublic(db, { status: 'verifying' }));
+    expect((await reports.mapPoints({ status: 'verifying' }, around, 2001)).map((p) => p.id)).toContain(id);
+    expect(await reports.count({ status: 'verifying' })).toBe(await countPublic(db, { status: 'verifying' }));
 
     const meToo = await t.app.inject({ method: 'POST', url: `/api/v1/reports/${id}/confirmations`, headers: { 'x-forwarded-for': '192.0.2.55' } });
     expect(meToo.statusCode, meToo.body).toBe(200);
-    expect((await index.mapPoints({}, around, 2001)).find((p) => p.id === id)?.confirmations).toBe(1);
+    expect((await reports.mapPoints({}, around, 2001)).find((p) => p.id === id)?.confirmations).toBe(1);
 
     // The application's own index answers the map and the downloads' count the same way.
     const map = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${lon - 0.004},${lat - 0.004},${lon + 0.004},${lat + 0.004}&zoom=16&status=verifying` })).json();
@@ -319,12 +224,12 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     await sql`insert into reports (id, category_id, unit_id, status, position, public_position, created_at, status_changed_at, updated_at)
       overriding system value values (${max + 50}, ${categories[0]!}, ${units[0]!}, 'new', point(22.5, 51.1), point(22.5, 51.1), now(), now(), now())`.execute(db);
     await insertReports(seededRandom(3), 5);
-    await index.refresh();
-    expect(index.size).toBe(await countPublic(db, {}));
-    expect(await index.count({ status: 'eliminated' })).toBe(await countPublic(db, { status: 'eliminated' }));
+    await reports.refresh();
+    expect(reports.store.size).toBe(await countPublic(db, {}));
+    expect(await reports.count({ status: 'eliminated' })).toBe(await countPublic(db, { status: 'eliminated' }));
     const near = (lon: number, lat: number): BoundingBox => ({ minLon: lon - 0.001, minLat: lat - 0.001, maxLon: lon + 0.001, maxLat: lat + 0.001 });
-    expect((await index.mapPoints({}, near(23.12345, 51.23456), 10)).map((p) => p.id)).toContain(movedId);
-    expect((await index.mapPoints({}, near(22.5, 51.1), 10)).map((p) => p.id)).toContain(max + 50);
+    expect((await reports.mapPoints({}, near(23.12345, 51.23456), 10)).map((p) => p.id)).toContain(movedId);
+    expect((await reports.mapPoints({}, near(22.5, 51.1), 10)).map((p) => p.id)).toContain(max + 50);
     await compareWithSql(13, 60);
     await comparePrecomputed(23);
   });
@@ -344,8 +249,8 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     }
     for (const id of (await deletableIds(25)).filter(() => rand() < 0.6)) await sql`delete from reports where id = ${id}`.execute(db);
     await insertReports(seededRandom(5), 40);
-    await index.refresh();
-    expect(index.size).toBe(await countPublic(db, {}));
+    await reports.refresh();
+    expect(reports.store.size).toBe(await countPublic(db, {}));
     await comparePrecomputed(24);
 
     // Changed and changed back: what a row takes away is exactly what it added.
@@ -355,7 +260,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const rounds: [string, string][] = [[status === 'joke' ? 'new' : 'joke', categories.find((c) => c !== category)!], [status, category]];
     for (const [nextStatus, nextCategory] of rounds) {
       await sql`update reports set status = ${nextStatus}, category_id = ${nextCategory}, updated_at = now() where id = ${target}`.execute(db);
-      await index.refresh();
+      await reports.refresh();
       await comparePrecomputed(25);
     }
   });
@@ -370,15 +275,15 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const id = Number(inserted.rows[0]!.id);
     // As the application's own writes do: its index (behind the route) refreshes before answering.
     reportsChanged();
-    await index.refresh();
+    await reports.refresh();
     const single = { id, categoryId: category, status: 'verifying' };
     for (let zoom = 3; zoom <= precomputedZoom + 1; zoom++) {
       for (const filter of [{}, { status: 'verifying' as const }, { category }]) {
-        const cells = await index.mapCells(filter, near, zoom);
+        const cells = await reports.mapCells(filter, near, zoom);
         expect(cells, `zoom ${zoom} ${JSON.stringify(filter)}`).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single }]);
         expect(cells, `zoom ${zoom} ${JSON.stringify(filter)}`).toEqual(await mapCells(db, filter, near, zoom));
       }
-      expect(await index.mapCells({ status: 'new' }, near, zoom)).toEqual([]);
+      expect(await reports.mapCells({ status: 'new' }, near, zoom)).toEqual([]);
     }
     // The map shows it as a report, at its public point rounded to 6 decimals.
     const bbox = `${near.minLon},${near.minLat},${near.maxLon},${near.maxLat}`;
@@ -388,9 +293,9 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
 
     // A status change moves it between the status slices.
     await sql`update reports set status = 'confirmed', updated_at = now() where id = ${id}`.execute(db);
-    await index.refresh();
-    expect(await index.mapCells({ status: 'verifying' }, near, 8)).toEqual([]);
-    expect(await index.mapCells({ status: 'confirmed' }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
+    await reports.refresh();
+    expect(await reports.mapCells({ status: 'verifying' }, near, 8)).toEqual([]);
+    expect(await reports.mapCells({ status: 'confirmed' }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
 
     // A second report in the cell (another category): a cluster of two at the mean position for all,
     // still the one report for each category.
@@ -398,36 +303,37 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const second = await sql<{ id: number }>`insert into reports (category_id, unit_id, status, position, public_position)
       values (${categories[2]!}, ${units[0]!}, 'confirmed', point(15.2, 54.5), point(${other.lon}, ${other.lat})) returning id`.execute(db);
     reportsChanged();
-    await index.refresh();
-    const [cluster] = await index.mapCells({}, near, 8);
+    await reports.refresh();
+    const [cluster] = await reports.mapCells({}, near, 8);
     expect(cluster).toMatchObject({ count: 2, single: null });
     expect(cluster!.lon).toBeCloseTo((point.lon + other.lon) / 2, 12);
     expect(cluster!.lat).toBeCloseTo((point.lat + other.lat) / 2, 12);
-    expect(await index.mapCells({ category }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
+    expect(await reports.mapCells({ category }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${bbox}&zoom=8` })).json()).toMatchObject({ clusters: [{ count: 2 }], reports: [] });
 
     // Deleted, they leave no cell behind.
     await sql`delete from reports where id in (${id}, ${Number(second.rows[0]!.id)})`.execute(db);
-    await index.refresh();
-    for (let zoom = 0; zoom <= precomputedZoom; zoom++) expect(await index.mapCells({}, near, zoom)).toEqual(await mapCells(db, {}, near, zoom));
-    expect(await index.mapCells({}, near, 8)).toEqual([]);
+    await reports.refresh();
+    for (let zoom = 0; zoom <= precomputedZoom; zoom++) expect(await reports.mapCells({}, near, zoom)).toEqual(await mapCells(db, {}, near, zoom));
+    expect(await reports.mapCells({}, near, 8)).toEqual([]);
   });
 
   it('holds no description, e-mail, typed address, exact point or IP address', async () => {
     await sql`insert into reports (category_id, unit_id, district_id, status, position, public_position, address, description, email, reporter_ip)
       values (${categories[0]!}, ${districts[0]!.unitId}, ${districts[0]!.id}, 'new', point(${EXACT.lon}, ${EXACT.lat}), point(22.65432, 51.45679),
         ${PRIVATE_ADDRESS}, ${`Opis: ${PRIVATE_MARKER}`}, ${PRIVATE_EMAIL}, ${PRIVATE_IP})`.execute(db);
-    await index.refresh();
-    expect(index.size).toBe(await countPublic(db, {}));
+    await reports.refresh();
+    expect(reports.store.size).toBe(await countPublic(db, {}));
     const box: BoundingBox = { minLon: 22.6, minLat: 51.4, maxLon: 22.7, maxLat: 51.5 };
     const answers = [
-      await index.mapPoints({}, box, 2001),
-      await index.mapCells({}, box, 10),
-      await index.stats({}, '2024-01-01'),
-      await index.extent({}),
+      await reports.mapPoints({}, box, 2001),
+      await reports.mapCells({}, box, 10),
+      await reports.stats({}, '2024-01-01'),
+      await reports.extent({}),
     ];
-    // Everything the index holds (but the database handle, the logger and its timers), typed arrays and maps included.
-    const held = Object.entries(index as unknown as Record<string, unknown>).filter(([key]) => !['db', 'log', 'pollTimer', 'debounceTimer'].includes(key));
+    // Everything the store holds, typed arrays and maps included (the feed beside it holds only ids and counters).
+    const store = reports.store;
+    const held = Object.entries(store as unknown as Record<string, unknown>);
     const replacer = (_key: string, value: unknown) =>
       ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value;
     const text = [JSON.stringify(held, replacer), JSON.stringify(answers, replacer), inspect(held, { depth: 8, maxArrayLength: Infinity, maxStringLength: Infinity, showHidden: true })].join('\n');
@@ -435,7 +341,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
       expect(text).not.toContain(secret);
     }
     // The exact point is in no column (the public one is).
-    const numbers = held.flatMap(([, value]) => (value instanceof Float64Array || value instanceof Float32Array ? [value] : []));
+    const numbers = [...Object.values(store), ...Object.values(store.columns)].filter((value) => value instanceof Float64Array || value instanceof Float32Array);
     expect(numbers.length).toBeGreaterThan(0);
     for (const column of numbers) {
       expect(column.includes(EXACT.lon)).toBe(false);
