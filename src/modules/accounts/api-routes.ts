@@ -2,7 +2,7 @@ import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyReques
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { SESSION_COOKIE, hashToken } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
@@ -15,7 +15,6 @@ import { updateAccount } from './update-account.js';
 import { changeOwnPassword } from './change-own-password.js';
 import { signIn, signOut } from './sign-in.js';
 import { findAccount, listAccounts } from './repository.js';
-import { inTransaction } from '../../platform/audit/actor.js';
 import {
   accountSchema,
   changePasswordBody,
@@ -121,7 +120,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'staff.area');
       const account = (await findAccount(db, principal.accountId))!;
       return { account, csrfToken: issueCsrfToken(request, reply) };
     },
@@ -131,7 +130,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
     '/api/v1/session',
     { schema: { tags: ['session'], summary: 'Sign out', response: { 204: { type: 'null' }, ...errorResponses(401, 403) } } },
     async (request, reply) => {
-      requireSignedIn(request);
+      requireAllowed(request, 'staff.area');
       await endSession(database, request, reply);
       return reply.status(204).send();
     },
@@ -148,7 +147,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'staff.area');
       await changeOwnPassword(db, principal, actorOf(request), request.sessionTokenHash, request.body);
       return reply.status(204).send();
     },
@@ -172,11 +171,11 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'account.manage');
       const query = request.query;
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 50;
-      if (query.unitId) await inTransaction(db, actorOf(request), (trx) => authorizeAccountsOf(trx, principal, query.unitId!));
+      if (query.unitId) await authorizeAccountsOf(db, principal, query.unitId!);
       const result = await listAccounts(db, {
         scopeUnitId: principal.unitId,
         unitId: query.unitId,
@@ -201,17 +200,17 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'account.manage');
       const account = await createAccount(db, principal, actorOf(request), request.body);
       return reply.status(201).header('location', `/api/v1/accounts/${account.id}`).send(presentAccount(account));
     },
   );
 
   const loadInScope = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     const account = await findAccount(db, id);
     if (!account) throw new AppError(404, 'account_not_found', accountErrors.accountNotFound());
-    await inTransaction(db, actorOf(request), (trx) => authorizeAccountsOf(trx, principal, account.unitId));
+    await authorizeAccountsOf(db, principal, account.unitId);
     return { principal, account };
   };
 

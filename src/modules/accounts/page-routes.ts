@@ -2,9 +2,8 @@ import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { isRole } from '../../platform/auth/principal.js';
-import { inTransaction } from '../../platform/audit/actor.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { formErrorsFrom, formFields, validateForm } from '../../platform/http/forms.js';
@@ -92,13 +91,13 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   });
 
   app.get('/account', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireSignedIn(request);
+    const principal = requireAllowed(request, 'staff.area');
     const account = (await findAccount(db, principal.accountId))!;
     return sendPage(reply, createElement(MyAccountPage, { ctx: pageContext(request, reply, noticeText(request)), account, errors: [] }));
   });
 
   app.post('/account/password', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireSignedIn(request);
+    const principal = requireAllowed(request, 'staff.area');
     const fields = formFields(request.body);
     const lang = request.lang;
     const labels = fieldLabels[lang];
@@ -127,7 +126,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   });
 
   app.get('/admin/accounts', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     const query = request.query as Record<string, string | undefined>;
     const units = await unitOptions(db, principal.unitId);
     const unitId = units.some((u) => u.value === query.unitId) ? query.unitId : undefined;
@@ -156,7 +155,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     values: AccountFormValues,
     errors: FieldError[],
   ) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     return sendPage(
       reply,
       createElement(AccountFormPage, {
@@ -171,12 +170,12 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   };
 
   app.get('/admin/accounts/new', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     return showForm(request, reply, null, { role: 'officer', unitId: principal.unitId }, []);
   });
 
   app.post('/admin/accounts', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     const fields = formFields(request.body);
     const input = accountInput(fields, false);
     let errors = validateForm(validateCreate, input, request.lang, fieldLabels[request.lang]);
@@ -192,10 +191,10 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   });
 
   const loadForAdmin = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     const account = await findAccount(db, id);
     if (!account) throw new AppError(404, 'account_not_found', accountErrors.accountNotFound());
-    await inTransaction(db, actorOf(request), (trx) => authorizeAccountsOf(trx, principal, account.unitId));
+    await authorizeAccountsOf(db, principal, account.unitId);
     return { principal, account };
   };
 

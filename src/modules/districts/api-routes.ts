@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
-import { inTransaction } from '../../platform/audit/actor.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { assertUnitInScope } from '../units/scope.js';
 import { assignmentSchema, districtParams, districtSchema, idParams, officerSchema } from './api-schemas.js';
 import { districtErrors } from './messages.js';
-import { createDistrict, registerRoles, restoreDistrict, retireDistrict, updateDistrict } from './manage-districts.js';
-import { assignOfficer, assignmentRoles, createOfficer, endAssignment, retireOfficer, updateOfficer } from './manage-officers.js';
+import { createDistrict, restoreDistrict, retireDistrict, updateDistrict } from './manage-districts.js';
+import { assignOfficer, createOfficer, endAssignment, retireOfficer, updateOfficer } from './manage-officers.js';
 import { districtId } from './model.js';
 import { presentAssignment, presentCoverage, presentDistrict, presentOfficer } from './present.js';
 import { coverageOf } from './coverage.js';
@@ -81,7 +80,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const district = await createDistrict(db, principal, actorOf(request), request.body);
       await changed();
       return reply.status(201).header('location', `/api/v1/districts/${district.id}`).send(present(request)(district));
@@ -100,7 +99,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const district = await updateDistrict(db, principal, actorOf(request), idOf(request.params), request.body);
       await changed();
       return present(request)(district);
@@ -118,7 +117,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       await retireDistrict(db, principal, actorOf(request), idOf(request.params));
       await changed();
       return reply.status(204).send();
@@ -131,7 +130,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       schema: { tags, summary: 'Restore a retired district', params: districtParams, response: { 200: districtSchema, ...errorResponses(401, 403, 404, 409) } },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const district = await restoreDistrict(db, principal, actorOf(request), idOf(request.params));
       await changed();
       return present(request)(district);
@@ -139,10 +138,10 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   );
 
   const districtInScope = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, ...assignmentRoles);
+    const principal = requireAllowed(request, 'officer.assign');
     const district = await findDistrict(db, id);
     if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-    await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, district.unitId, assignmentRoles));
+    await assertUnitInScope(db, principal, district.unitId, 'officer.assign');
     return { principal, district };
   };
 
@@ -174,7 +173,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...assignmentRoles);
+      const principal = requireAllowed(request, 'officer.assign');
       const assignment = await assignOfficer(db, principal, actorOf(request), idOf(request.params), request.body);
       await changed();
       return reply.status(201).send(presentAssignment(assignment));
@@ -193,7 +192,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...assignmentRoles);
+      const principal = requireAllowed(request, 'officer.assign');
       const assignment = await endAssignment(db, principal, actorOf(request), request.params.id, request.body.endsOn);
       await changed();
       return presentAssignment(assignment);
@@ -212,9 +211,9 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...assignmentRoles);
+      const principal = requireAllowed(request, 'officer.assign');
       const scope = request.query.unitId ?? principal.unitId;
-      await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, scope, assignmentRoles));
+      await assertUnitInScope(db, principal, scope, 'officer.assign');
       return { officers: (await listOfficers(db, { subtreeOf: scope })).map(presentOfficer) };
     },
   );
@@ -225,17 +224,17 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       schema: { tags: officerTags, summary: 'Add an officer', body: createOfficerBody, response: { 201: officerSchema, ...errorResponses(400, 401, 403, 409, 422) } },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const officer = await createOfficer(db, principal, actorOf(request), request.body);
       return reply.status(201).header('location', `/api/v1/officers/${officer.id}`).send(presentOfficer(officer));
     },
   );
 
   const officerInScope = async (request: FastifyRequest, id: string) => {
-    const principal = requireSignedIn(request);
+    const principal = requireAllowed(request, 'officer.assign');
     const officer = await findOfficer(db, id);
     if (!officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
-    await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, officer.unitId, assignmentRoles));
+    await assertUnitInScope(db, principal, officer.unitId, 'officer.assign');
     return officer;
   };
 
@@ -257,7 +256,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const officer = await updateOfficer(db, principal, actorOf(request), request.params.id, request.body);
       await changed();
       return presentOfficer(officer);
@@ -270,7 +269,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       schema: { tags: officerTags, summary: 'Retire an officer (their open assignments end today)', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404) } },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       await retireOfficer(db, principal, actorOf(request), request.params.id);
       await changed();
       return reply.status(204).send();

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { absoluteUrl } from '../../platform/http/site-url.js';
 import { errorResponses } from '../../platform/http/openapi.js';
@@ -104,7 +104,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       },
     },
     async (request) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.start');
       const files = uploadedFiles(request, 'file');
       if (files.length === 0) throw new AppError(400, 'empty_body', { pl: 'Wyślij pliki planów w polach „file” (multipart/form-data).', en: 'Send the plan files in fields "file" (multipart/form-data).' });
       const reports = await importBatch(db, documents, principal, actorOf(request), files, { dryRun: request.query.dryRun ?? false, districtId: request.query.districtId });
@@ -126,7 +126,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       },
     },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.start');
       const reading = await readPlan(documents, documentSource(request));
       const { plan, parsed } = await importPlanDocument(db, principal, actorOf(request), parsedOf(reading), { districtId: request.query.districtId });
       return reply.status(201).header('location', `/api/v1/plans/${plan.id}`).send({ plan: presentPlan(plan), parsed: presentParsed(parsed, request.lang) });
@@ -221,7 +221,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     '/api/v1/plans',
     { schema: { tags, summary: 'Start a draft plan for a district', body: createPlanBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 422) } } },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.start');
       const plan = await createPlan(db, principal, actorOf(request), { ...request.body, content: request.body.content as PlanContent | undefined });
       return reply.status(201).header('location', `/api/v1/plans/${plan.id}`).send(presentPlan(plan));
     },
@@ -231,7 +231,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     '/api/v1/plans/:id',
     { schema: { tags, summary: 'Change a draft (the district officer); also used by the editor to autosave', params: idParams, body: updatePlanBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.edit');
       return presentPlan(await updatePlan(db, principal, actorOf(request), request.params.id, { ...request.body, content: request.body.content as PlanContent | undefined }));
     },
   );
@@ -240,7 +240,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     '/api/v1/plans/:id',
     { schema: { tags, summary: 'Delete a draft that was never submitted', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404, 409) } } },
     async (request, reply) => {
-      await deleteDraft(db, requireSignedIn(request), actorOf(request), request.params.id);
+      await deleteDraft(db, requireAllowed(request, 'plan.delete_draft'), actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -257,7 +257,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'officer', 'supervisor', 'commander');
+      const principal = requireAllowed(request, 'plan.read_working');
       const plan = await transitionPlan(
         db,
         principal,

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf, pageContext } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
@@ -52,7 +52,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, config: Config, data
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'settings.national');
       return present(await updateRetentionSettings(db, principal, actorOf(request), request.body, { lang: request.lang, minIpDays }));
     },
   );

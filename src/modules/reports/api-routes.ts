@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
@@ -80,7 +80,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     '/api/v1/report-categories',
     { schema: { tags, summary: 'Add a category (admin)', body: categoryBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403) } } },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
       const category = await addCategory(db, principal, actorOf(request), { code: b.code, name: b.name, descriptionRequired: b.descriptionRequired ?? false, road: b.road ?? false, season: b.season ?? null });
       return reply.status(201).send(presentCategory(category, request.lang));
@@ -91,7 +91,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     '/api/v1/report-categories/:code',
     { schema: { tags, summary: 'Rename, retire or change a category (admin); its code stays', body: categoryUpdateBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
       const category = await updateCategory(db, principal, actorOf(request), request.params.code, { name: b.name, active: b.active, descriptionRequired: b.descriptionRequired, road: b.road, season: b.season ?? null });
       return presentCategory(category, request.lang);
@@ -173,7 +173,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     '/api/v1/reports/:id/status',
     { schema: { tags, summary: 'Change the status (district officer or supervisor); the note is internal', params: idParams, body: statusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
     async (request) => {
-      const principal = requireRole(request, 'officer', 'supervisor', 'commander', 'admin');
+      const principal = requireAllowed(request, 'report.verify');
       const b = request.body;
       const report = await changeReportStatus(db, principal, actorOf(request), request.params.id, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf }, { publicUrl: config.publicUrl });
       return presentInternal(report, site(request), request.lang);
@@ -184,14 +184,13 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     '/api/v1/reports/status',
     { schema: { tags, summary: 'Change the status of many reports at once (all or nothing)', body: bulkStatusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
-      const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+      const principal = requireAllowed(request, 'report.supervise');
       const b = request.body;
       const reports = await changeManyStatuses(db, principal, actorOf(request), b.ids, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo }, { publicUrl: config.publicUrl, lang: request.lang });
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );
 
-  const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof reviewBody> }>(
     '/api/v1/reports/:id/review',
     {
@@ -204,7 +203,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...staffRoles);
+      const principal = requireAllowed(request, 'report.verify');
       const [report] = await reviewReports(db, principal, actorOf(request), [request.params.id], request.body.action as ReviewAction, request.body.note);
       return presentInternal(report!, site(request), request.lang);
     },
@@ -214,7 +213,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     '/api/v1/reports/review',
     { schema: { tags, summary: 'Review many held reports at once (all or nothing)', body: bulkReviewBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
-      const principal = requireRole(request, ...staffRoles);
+      const principal = requireAllowed(request, 'report.verify');
       const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action as ReviewAction, request.body.note);
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
@@ -224,7 +223,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     '/api/v1/reports/:id/assignment',
     { schema: { tags, summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null', params: idParams, body: assignmentBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 422) } } },
     async (request) => {
-      const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+      const principal = requireAllowed(request, 'report.supervise');
       const report = await assignReport(db, principal, actorOf(request), request.params.id, request.body.districtId, request.body.note);
       return presentInternal(report, site(request), request.lang);
     },

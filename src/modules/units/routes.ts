@@ -3,7 +3,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
 import type { Config } from '../../platform/config/config.js';
 import { siteOrigin } from '../../platform/http/site-url.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
@@ -85,7 +85,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'unit.manage');
       const unit = await addUnit(database.db, principal, actorOf(request), request.body);
       await changed();
       return reply.status(201).header('location', `/api/v1/units/${unit.id}`).send(present(request)(unit));
@@ -104,7 +104,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin', 'commander');
+      const principal = requireAllowed(request, 'register.edit');
       const unit = await editUnit(database.db, principal, actorOf(request), request.params.id, request.body);
       await changed();
       return present(request)(unit);
@@ -122,7 +122,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'unit.manage');
       await retireUnit(database.db, principal, actorOf(request), request.params.id);
       await changed();
       return reply.status(204).send();

@@ -57,8 +57,15 @@ interface Rule {
   where?: Where;
 }
 
-const inUnit: Where = (s, r) => r.unitAncestry.includes(s.unitId);
-const serves: Where = (s, r) => r.districtId != null && s.servedDistricts.includes(r.districtId);
+/** Each role is scoped to the person's unit and the units below it: `ancestry` runs from the top unit down to the thing's unit. */
+export function isInScope(scopeUnitId: string, ancestry: readonly string[]): boolean {
+  return ancestry.includes(scopeUnitId);
+}
+
+const inUnit: Where = (s, r) => isInScope(s.unitId, r.unitAncestry);
+/** The person serves the thing's district today (its officer or the day's substitute). */
+export const servesDistrict: Where = (s, r) => r.districtId != null && s.servedDistricts.includes(r.districtId);
+const serves = servesDistrict;
 const staffOfUnit: Where = (s, r) => unitStaffRoles.includes(s.role) && inUnit(s, r);
 const reviewerOfUnit: Where = (s, r) => reviewerRoles.includes(s.role) && inUnit(s, r);
 

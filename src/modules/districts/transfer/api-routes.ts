@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { actorOf } from '../../../platform/http/request-context.js';
@@ -10,7 +10,6 @@ import type { DocumentWorkers } from '../../../platform/documents/document-worke
 import { documentText } from '../../../platform/documents/document-text.js';
 import { acceptedKindsText } from '../../../platform/documents/document-kind.js';
 import { parseAreaText } from '../matching/area-text.js';
-import { registerRoles } from '../manage-districts.js';
 import { listDistricts } from '../repository.js';
 import { streetRuleSchema } from '../schemas.js';
 import { unitIdPattern } from '../../units/schemas.js';
@@ -104,7 +103,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   );
 
   const rulesImport = async (request: FastifyRequest<{ Querystring: { partial?: boolean }; Body: string }>) => {
-    const principal = requireRole(request, ...registerRoles);
+    const principal = requireAllowed(request, 'register.edit');
     const report = await importStreetRules(db, principal, actorOf(request), String(request.body ?? ''), { partial: request.query.partial ?? false });
     const body = localizeRules(report, request.lang);
     if (report.rejected.length > 0 && !(request.query.partial ?? false)) {
@@ -151,7 +150,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const partial = request.query.partial ?? false;
       const report = await importPolygons(db, principal, actorOf(request), request.body, { partial });
       const body = localizePolygons(report, request.lang);

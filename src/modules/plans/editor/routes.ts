@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError, type FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields, formNumber } from '../../../platform/http/forms.js';
@@ -36,8 +36,6 @@ import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
 import { ImportPage } from './import-page.js';
 import { editorMessages } from './messages.js';
 
-const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
-
 /** Where a step lands: the plan's page, which then says what happened and what comes next. */
 const doneUrl = (id: string, step: Step) => `/admin/plans/${id}?done=${step}`;
 
@@ -52,7 +50,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   const db = database.db;
 
   app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.read_working');
     const status = (planStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
     const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
     const { plans } = await listPlans(db, { subtreeOf: principal.unitId, statuses: status ? [status] : undefined, page: 1, pageSize: 500 });
@@ -71,12 +69,12 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   });
 
   app.get('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.start');
     return sendPage(reply, createElement(NewPlanPage, { ctx: pageContext(request, reply), districts: await districtOptions(database, principal), values: {}, errors: [] }));
   });
 
   app.post('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.start');
     const fields = formFields(request.body);
     let errors: FieldError[] = [];
     const missing = (field: string) => !fields[field] && errors.push({ field, code: 'required', message: request.lang === 'pl' ? 'To pole jest wymagane.' : 'This field is required.' });
@@ -95,7 +93,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   });
 
   const showImport = async (request: FastifyRequest, reply: FastifyReply, values: { text: string; districtId?: string | undefined }, parsed: ParsedPlan | null, errors: FieldError[], status = 422, batch: BatchView | null = null) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.start');
     return sendPage(
       reply,
       createElement(ImportPage, {
@@ -119,7 +117,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   // Several files at once (or a ZIP): the batch limits, and the files' names kept for the report (platform/http/uploads.ts).
   const importRoute = { schema: { hide: true }, bodyLimit: batchLimits.totalBytes, config: { rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } } };
   app.post('/admin/plans/import', importRoute, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.start');
     const body = (request.body ?? {}) as { text?: string; districtId?: string; intent?: string };
     const districtId = body.districtId || undefined;
     const pasted = typeof body.text === 'string' ? body.text : '';
@@ -164,7 +162,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   });
 
   const loadWorking = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.read_working');
     const plan = await findPlan(db, id);
     const working = plan && (await workingView(db, principal, plan));
     if (!plan || !working) throw new AppError(404, 'plan_not_found', planErrors.notFound());
@@ -172,7 +170,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   };
 
   const showWork = async (request: FastifyRequest, reply: FastifyReply, plan: Plan, override: { content?: Plan['content']; periodFrom?: string; periodTo?: string; errors?: FieldError[] } = {}) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.read_working');
     const working = (await workingView(db, principal, plan))!;
     const context = await planContext(db, plan);
     const content = override.content ?? plan.content;
@@ -284,7 +282,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   });
 
   app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { schema: { hide: true } }, async (request, reply) => {
-    requireRole(request, ...staffRoles);
+    requireAllowed(request, 'plan.read_working');
     return sendPlanSource(db, request, reply, request.params.id);
   });
 
