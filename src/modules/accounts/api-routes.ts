@@ -94,7 +94,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof signInBody> }>(
     '/api/v1/session',
     {
-      config: { csrf: false, rateLimit: loginLimit },
+      config: { access: 'public', csrf: false, rateLimit: loginLimit },
       onRequest: acceptJsonOnly,
       schema: {
         tags: ['session'],
@@ -113,6 +113,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.get(
     '/api/v1/session',
     {
+      config: { access: 'staff.area' },
       schema: {
         tags: ['session'],
         summary: 'The signed-in account and a CSRF token',
@@ -128,7 +129,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
 
   app.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: { type: 'null' }, ...errorResponses(401, 403) } } },
+    { config: { access: 'staff.area' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: { type: 'null' }, ...errorResponses(401, 403) } } },
     async (request, reply) => {
       requireAllowed(request, 'staff.area');
       await endSession(database, request, reply);
@@ -139,6 +140,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof changePasswordBody> }>(
     '/api/v1/session/password',
     {
+      config: { access: 'staff.area' },
       schema: {
         tags: ['session'],
         summary: 'Change my password (ends my other sessions)',
@@ -156,6 +158,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.get<{ Querystring: FromSchema<typeof listAccountsQuery> }>(
     '/api/v1/accounts',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'Accounts in my units (administrators)',
@@ -192,6 +195,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof createAccountBody> }>(
     '/api/v1/accounts',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'Create an account in my units (administrators)',
@@ -217,6 +221,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/accounts/:id',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'One account (administrators)',
@@ -230,6 +235,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateAccountBody> }>(
     '/api/v1/accounts/:id',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'Change an account: name, e-mail, role, unit, active, password (administrators)',

@@ -59,13 +59,13 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   const showSignIn = (request: FastifyRequest, reply: FastifyReply, next: string, login: string, errors: FieldError[], status = 200) =>
     sendPage(reply, createElement(SignInPage, { ctx: pageContext(request, reply, noticeText(request)), next, login, errors }), status);
 
-  app.get('/login', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/login', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const next = safeReturnPath((request.query as Record<string, unknown>).next);
     if (request.principal) return reply.redirect(landing(next), 303);
     return showSignIn(request, reply, next, '', []);
   });
 
-  app.post('/login', { schema: { hide: true }, config: { rateLimit: loginLimit } }, async (request, reply) => {
+  app.post('/login', { schema: { hide: true }, config: { access: 'public', rateLimit: loginLimit } }, async (request, reply) => {
     const fields = formFields(request.body);
     const next = safeReturnPath(fields.next);
     const m = fieldLabels[request.lang];
@@ -85,18 +85,18 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     return reply.redirect(landing(next), 303);
   });
 
-  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/logout', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     await endSession(database, request, reply);
     return reply.redirect('/login?notice=signedOut', 303);
   });
 
-  app.get('/account', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/account', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'staff.area');
     const account = (await findAccount(db, principal.accountId))!;
     return sendPage(reply, createElement(MyAccountPage, { ctx: pageContext(request, reply, noticeText(request)), account, errors: [] }));
   });
 
-  app.post('/account/password', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/account/password', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'staff.area');
     const fields = formFields(request.body);
     const lang = request.lang;
@@ -125,7 +125,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     return sendPage(reply, createElement(MyAccountPage, { ctx: pageContext(request, reply), account, errors }), 400);
   });
 
-  app.get('/admin/accounts', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/accounts', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'account.manage');
     const query = request.query as Record<string, string | undefined>;
     const units = await unitOptions(db, principal.unitId);
@@ -169,12 +169,12 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     );
   };
 
-  app.get('/admin/accounts/new', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/accounts/new', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'account.manage');
     return showForm(request, reply, null, { role: 'officer', unitId: principal.unitId }, []);
   });
 
-  app.post('/admin/accounts', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/accounts', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'account.manage');
     const fields = formFields(request.body);
     const input = accountInput(fields, false);
@@ -198,12 +198,12 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     return { principal, account };
   };
 
-  app.get<{ Params: { id: string } }>('/admin/accounts/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/admin/accounts/:id', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
     const { account } = await loadForAdmin(request, request.params.id);
     return showForm(request, reply, account, { ...account, email: account.email ?? '' }, []);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/accounts/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/accounts/:id', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, account } = await loadForAdmin(request, request.params.id);
     const fields = formFields(request.body);
     const input = accountInput(fields, true);

@@ -60,7 +60,7 @@ const messages = defineMessages({
 });
 
 export function registerAdminHome(app: FastifyInstance, db: Db): void {
-  app.get('/admin', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'staff.area');
     const ctx = pageContext(request, reply);
     const waiting = await newReportCount(

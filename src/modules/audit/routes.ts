@@ -58,6 +58,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
   app.get<{ Querystring: FromSchema<typeof auditQuerySchema> }>(
     '/api/v1/audit',
     {
+      config: { access: 'audit.read' },
       schema: {
         tags: ['audit'],
         summary: 'The audit log of my units, newest first (administrators)',
@@ -79,7 +80,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
     },
   );
 
-  app.get('/admin/audit', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/audit', { config: { access: 'audit.read' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'audit.read');
     const raw = request.query as Record<string, string | undefined>;
     const valid = (value: string | undefined, max: number) => (value && value.length <= max ? value : undefined);

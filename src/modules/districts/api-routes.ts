@@ -43,6 +43,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Districts (rejony służbowe) of a unit and the units below it, or of all units',
@@ -58,7 +59,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
 
   app.get<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number',
-    { schema: { tags, summary: 'One district', params: districtParams, response: { 200: districtSchema, ...errorResponses(400, 404) } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'One district', params: districtParams, response: { 200: districtSchema, ...errorResponses(400, 404) } } },
     async (request) => {
       const district = await findDistrict(db, idOf(request.params));
       if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
@@ -72,6 +73,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Body: FromSchema<typeof createDistrictBody> }>(
     '/api/v1/districts',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags,
         summary: 'Create a district (administrators and commanders of the unit)',
@@ -90,6 +92,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.patch<{ Params: DistrictParams; Body: FromSchema<typeof updateDistrictBody> }>(
     '/api/v1/districts/:unit/:number',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags,
         summary: 'Change a district: name, phone, e-mail, street rules, polygon',
@@ -109,6 +112,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.delete<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags,
         summary: 'Retire a district (it keeps its history and can be restored)',
@@ -127,6 +131,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number/restore',
     {
+      config: { access: 'register.edit' },
       schema: { tags, summary: 'Restore a retired district', params: districtParams, response: { 200: districtSchema, ...errorResponses(401, 403, 404, 409) } },
     },
     async (request) => {
@@ -148,6 +153,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.get<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number/assignments',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags,
         summary: 'History of officers and substitutes of a district (staff of the unit)',
@@ -164,6 +170,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Params: DistrictParams; Body: FromSchema<typeof createAssignmentBody> }>(
     '/api/v1/districts/:unit/:number/assignments',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags,
         summary: 'Assign an officer (regular) or a substitute to a district from a day; a new regular officer takes over from the current one',
@@ -183,6 +190,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof endAssignmentBody> }>(
     '/api/v1/assignments/:id',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags,
         summary: 'End an assignment on a day',
@@ -203,6 +211,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/officers',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags: officerTags,
         summary: 'Officers of my units (staff)',
@@ -221,6 +230,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Body: FromSchema<typeof createOfficerBody> }>(
     '/api/v1/officers',
     {
+      config: { access: 'register.edit' },
       schema: { tags: officerTags, summary: 'Add an officer', body: createOfficerBody, response: { 201: officerSchema, ...errorResponses(400, 401, 403, 409, 422) } },
     },
     async (request, reply) => {
@@ -240,13 +250,14 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/officers/:id',
-    { schema: { tags: officerTags, summary: 'One officer', params: idParams, response: { 200: officerSchema, ...errorResponses(401, 403, 404) } } },
+    { config: { access: 'officer.assign' }, schema: { tags: officerTags, summary: 'One officer', params: idParams, response: { 200: officerSchema, ...errorResponses(401, 403, 404) } } },
     async (request) => presentOfficer(await officerInScope(request, request.params.id)),
   );
 
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateOfficerBody> }>(
     '/api/v1/officers/:id',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags: officerTags,
         summary: 'Change an officer: rank, name, unit, position, linked account',
@@ -266,6 +277,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/officers/:id',
     {
+      config: { access: 'register.edit' },
       schema: { tags: officerTags, summary: 'Retire an officer (their open assignments end today)', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404) } },
     },
     async (request, reply) => {

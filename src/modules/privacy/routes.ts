@@ -37,13 +37,14 @@ export function registerPrivacyRoutes(app: FastifyInstance, config: Config, data
 
   app.get(
     '/api/v1/settings/retention',
-    { schema: { tags: ['settings'], summary: 'How many days each piece of personal data is kept (the rules shown on /prywatnosc)', response: { 200: settingsResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['settings'], summary: 'How many days each piece of personal data is kept (the rules shown on /prywatnosc)', response: { 200: settingsResponse } } },
     async () => present(await retentionSettings(db)),
   );
 
   app.patch<{ Body: Partial<RetentionSettings> }>(
     '/api/v1/settings/retention',
     {
+      config: { access: 'settings.national' },
       schema: {
         tags: ['settings'],
         summary: 'Change retention times in days (national administrator); the given fields only, all or nothing',
@@ -57,7 +58,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, config: Config, data
     },
   );
 
-  app.get('/prywatnosc', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/prywatnosc', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, createElement(PrivacyPage, { ctx: pageContext(request, reply), settings: await retentionSettings(db), sessionMaxHours: config.sessionMaxHours })),
   );
 }

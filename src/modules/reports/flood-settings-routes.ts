@@ -27,7 +27,7 @@ export function registerFloodSettingsApi(app: FastifyInstance, database: Databas
 
   app.get(
     '/api/v1/settings/report-floods',
-    { schema: { tags: ['settings'], summary: 'Flood limits of threat reports: beyond them reports are held for review and mailed in a digest', response: { 200: response, ...errorResponses(401, 403) } } },
+    { config: { access: 'report.flood_settings' }, schema: { tags: ['settings'], summary: 'Flood limits of threat reports: beyond them reports are held for review and mailed in a digest', response: { 200: response, ...errorResponses(401, 403) } } },
     async (request) => {
       requireAllowed(request, 'report.flood_settings');
       return present(await floodSettings(db));
@@ -36,7 +36,7 @@ export function registerFloodSettingsApi(app: FastifyInstance, database: Databas
 
   app.patch<{ Body: Partial<FloodSettings> }>(
     '/api/v1/settings/report-floods',
-    { schema: { tags: ['settings'], summary: 'Change flood limits (national administrator); the given fields only, all or nothing', body: patchBody, response: { 200: response, ...errorResponses(400, 401, 403) } } },
+    { config: { access: 'settings.national' }, schema: { tags: ['settings'], summary: 'Change flood limits (national administrator); the given fields only, all or nothing', body: patchBody, response: { 200: response, ...errorResponses(400, 401, 403) } } },
     async (request) => {
       const principal = requireAllowed(request, 'settings.national');
       return present(await updateFloodSettings(db, principal, actorOf(request), request.body, request.lang));

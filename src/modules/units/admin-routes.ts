@@ -60,7 +60,7 @@ const valuesOf = (unit: Unit): UnitFormValues => ({
 export function registerUnitAdminPages(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
   const db = database.db;
 
-  app.get('/admin/units', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/units', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.edit');
     return sendPage(reply, createElement(UnitListPage, { ctx: pageContext(request, reply), units: await listSubtree(db, principal.unitId), canAdd: roleMay(principal.role, 'unit.manage') }));
   });
@@ -96,11 +96,11 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
     return render(fields, errors);
   };
 
-  app.get('/admin/units/new', { schema: { hide: true } }, (request, reply) => form(request, reply, null));
-  app.post('/admin/units/new', { schema: { hide: true } }, (request, reply) => form(request, reply, null));
-  app.get<{ Params: { id: string } }>('/admin/units/:id', { schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/units/:id', { schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/units/:id/retire', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) => form(request, reply, null));
+  app.post('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) => form(request, reply, null));
+  app.get<{ Params: { id: string } }>('/admin/units/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/units/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/units/:id/retire', { config: { access: 'unit.manage' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'unit.manage');
     await retireUnit(db, principal, actorOf(request), request.params.id);
     await changed();

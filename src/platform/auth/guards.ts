@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { httpErrors } from '../http/errors.js';
 import { roleMay, type Action } from './policy.js';
 import type { Principal } from './principal.js';
@@ -17,4 +17,26 @@ export function requireAllowed(request: FastifyRequest, action: Action): Princip
   const principal = requireSignedIn(request);
   if (!roleMay(principal.role, action)) throw httpErrors.forbidden();
   return principal;
+}
+
+/** What a route needs: `public` for everyone, otherwise the action its callers' role must be allowed. */
+export type RouteAccess = Action | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route (policy.ts); every route declares it, and the route-table test checks that. */
+    access?: RouteAccess;
+  }
+}
+
+/**
+ * Turns away callers a route's `config.access` rules out before anything of their request is
+ * parsed or validated: nobody signed in gets 401, a role that may never do the action 403.
+ * Whether the person may act on this particular thing is still the handler's check, with facts.
+ */
+export function registerAccessCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access && access !== 'public') requireAllowed(request, access);
+  });
 }

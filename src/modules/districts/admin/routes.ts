@@ -54,7 +54,7 @@ function polygonFromText(text: string, lang: Lang): { polygon: unknown; errors: 
 export function registerDistrictAdminPages(app: FastifyInstance, database: Database, locator: Locator): void {
   const db = database.db;
 
-  app.get<{ Querystring: { unit?: string } }>('/admin/districts', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { unit?: string } }>('/admin/districts', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.read_staff');
     const units = await unitOptions(db, principal.unitId);
     const unitId = units.some((u) => u.value === request.query.unit) ? request.query.unit : undefined;
@@ -118,7 +118,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     polygonText: district.polygon ? JSON.stringify(district.polygon) : '',
   });
 
-  app.get<{ Querystring: { unit?: string } }>('/admin/districts/new', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { unit?: string } }>('/admin/districts/new', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.edit');
     return showForm(request, reply, null, { unitId: request.query.unit ?? principal.unitId }, []);
   });
@@ -187,20 +187,20 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return showForm(request, reply, district, values, errors);
   };
 
-  app.post('/admin/districts/new', { schema: { hide: true } }, (request, reply) => handleForm(request, reply, null));
+  app.post('/admin/districts/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => handleForm(request, reply, null));
 
-  app.get<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
     const { district } = await loadDistrict(request, request.params.unit, request.params.number);
     return showForm(request, reply, district, valuesOf(district), []);
   });
 
-  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     const { district } = await loadDistrict(request, request.params.unit, request.params.number);
     return handleForm(request, reply, district);
   });
 
   for (const action of ['retire', 'restore'] as const) {
-    app.post<{ Params: { unit: string; number: string } }>(`/admin/districts/:unit/:number/${action}`, { schema: { hide: true } }, async (request, reply) => {
+    app.post<{ Params: { unit: string; number: string } }>(`/admin/districts/:unit/:number/${action}`, { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
       const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
       if (action === 'retire') await retireDistrict(db, principal, actorOf(request), district.id);
       else await restoreDistrict(db, principal, actorOf(request), district.id);
@@ -209,7 +209,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     });
   }
 
-  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number/assignments', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number/assignments', { config: { access: 'officer.assign' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
     const fields = formFields(request.body);
     const lang = request.lang;
@@ -234,7 +234,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return showForm(request, reply, district, valuesOf(district), errors);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/assignments/:id/end', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/assignments/:id/end', { config: { access: 'officer.assign' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'officer.assign');
     const assignment = await findAssignment(db, request.params.id);
     if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
@@ -250,7 +250,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
   });
 
   // Officers
-  app.get('/admin/officers', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/officers', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.read_staff');
     const units = new Map((await listSubtree(db, principal.unitId)).map((u) => [u.id, u.name]));
     return sendPage(
@@ -306,11 +306,11 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return render(fields, errors);
   };
 
-  app.get('/admin/officers/new', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
-  app.post('/admin/officers/new', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
-  app.get<{ Params: { id: string } }>('/admin/officers/:id', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/officers/:id', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/officers/:id/retire', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
+  app.post('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
+  app.get<{ Params: { id: string } }>('/admin/officers/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/officers/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/officers/:id/retire', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.edit');
     await retireOfficer(db, principal, actorOf(request), request.params.id);
     await locator.rebuild();

@@ -70,6 +70,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: { locality?: string }; Body: string }>(
     '/api/v1/districts/parse-area',
     {
+      config: { access: 'public' },
       bodyLimit: AREA_DOCUMENT_LIMIT,
       schema: {
         tags: ['districts'],
@@ -119,6 +120,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: { partial?: boolean }; Body: string }>(
     '/api/v1/districts/import',
     {
+      config: { access: 'register.edit' },
       bodyLimit: IMPORT_LIMIT,
       schema: {
         tags: ['districts'],
@@ -137,6 +139,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: { partial?: boolean }; Body: unknown }>(
     '/api/v1/districts/polygons',
     {
+      config: { access: 'register.edit' },
       bodyLimit: IMPORT_LIMIT,
       schema: {
         tags: ['districts'],
@@ -169,7 +172,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   const unitQuery = { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60, pattern: `^(${unitIdPattern})?$` } } } as const;
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts/export.csv',
-    { schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'] } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
       return reply
@@ -181,7 +184,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
 
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts.geojson',
-    { schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery } },
     async (request, reply) => {
       const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
       return reply.header('content-type', 'application/geo+json; charset=utf-8').send(JSON.stringify(polygonsToGeoJson(districts)));

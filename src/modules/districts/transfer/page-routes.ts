@@ -23,17 +23,17 @@ export function registerTransferPages(app: FastifyInstance, database: Database, 
     return sendPage(reply, createElement(ImportPage, { ctx: pageContext(request, reply), units: await unitOptions(db, principal.unitId), result }), status);
   };
 
-  app.get('/admin/import', { schema: { hide: true } }, (request, reply) => show(request, reply, null));
+  app.get('/admin/import', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => show(request, reply, null));
   registerRegisterPages(app, database, changed, documents);
 
-  app.get<{ Querystring: { unit?: string; format?: string } }>('/admin/export', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { unit?: string; format?: string } }>('/admin/export', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     requireAllowed(request, 'register.edit');
     const query = request.query.unit ? `?unitId=${encodeURIComponent(request.query.unit)}` : '';
     return reply.redirect(request.query.format === 'geojson' ? `/api/v1/districts.geojson${query}` : `/api/v1/districts/export.csv${query}`, 303);
   });
 
   for (const kind of ['rules', 'polygons'] as const) {
-    app.post(`/admin/import/${kind}`, { schema: { hide: true }, bodyLimit: 21 * 1024 * 1024 }, async (request, reply) => {
+    app.post(`/admin/import/${kind}`, { config: { access: 'register.edit' }, schema: { hide: true }, bodyLimit: 21 * 1024 * 1024 }, async (request, reply) => {
       const principal = requireAllowed(request, 'register.edit');
       const body = (request.body ?? {}) as { file?: Buffer | string; partial?: string };
       const partial = body.partial === 'on';

@@ -57,6 +57,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: Query }>(
     '/api/v1/districts/parse-register',
     {
+      config: { access: 'register.edit' },
       bodyLimit: REGISTER_UPLOAD_LIMIT,
       schema: {
         tags: ['districts'],
@@ -78,6 +79,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: Query }>(
     '/api/v1/districts/import-register',
     {
+      config: { access: 'register.edit' },
       bodyLimit: REGISTER_UPLOAD_LIMIT,
       schema: {
         tags: ['districts'],

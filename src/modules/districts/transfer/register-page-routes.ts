@@ -24,9 +24,9 @@ export function registerRegisterPages(app: FastifyInstance, database: Database, 
     return sendPage(reply, page, error ? 422 : 200);
   };
 
-  app.get('/admin/import/register', { schema: { hide: true } }, (request, reply) => show(request, reply, { unit: '', locality: '', text: '' }, null));
+  app.get('/admin/import/register', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => show(request, reply, { unit: '', locality: '', text: '' }, null));
 
-  app.post('/admin/import/register', { schema: { hide: true }, bodyLimit: REGISTER_UPLOAD_LIMIT }, async (request, reply) => {
+  app.post('/admin/import/register', { config: { access: 'register.edit' }, schema: { hide: true }, bodyLimit: REGISTER_UPLOAD_LIMIT }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.edit');
     const body = (request.body ?? {}) as Record<string, unknown>;
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');

@@ -49,7 +49,7 @@ async function districtOptions(database: Database, principal: Principal): Promis
 export function registerPlanEditor(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
   const db = database.db;
 
-  app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'plan.read_working');
     const status = (planStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
     const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
@@ -68,12 +68,12 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     return sendPage(reply, createElement(QueuePage, { ctx: pageContext(request, reply, notice), rows, status, canCreate: true }));
   });
 
-  app.get('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/plans/new', { config: { access: 'plan.start' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'plan.start');
     return sendPage(reply, createElement(NewPlanPage, { ctx: pageContext(request, reply), districts: await districtOptions(database, principal), values: {}, errors: [] }));
   });
 
-  app.post('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/plans/new', { config: { access: 'plan.start' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'plan.start');
     const fields = formFields(request.body);
     let errors: FieldError[] = [];
@@ -112,10 +112,10 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   const nothingToRead = (lang: Lang): FieldError[] => [{ field: 'text', code: 'required', message: lang === 'pl' ? 'Wklej tekst planu albo wybierz plik.' : 'Paste the plan text or choose a file.' }];
   const textErrors = (error: unknown, lang: Lang) => formErrorsFrom(error, lang).map((e) => ({ ...e, field: e.field === 'form' ? 'text' : e.field }));
 
-  app.get('/admin/plans/import', { schema: { hide: true } }, (request, reply) => showImport(request, reply, { text: '' }, null, []));
+  app.get('/admin/plans/import', { config: { access: 'plan.start' }, schema: { hide: true } }, (request, reply) => showImport(request, reply, { text: '' }, null, []));
 
   // Several files at once (or a ZIP): the batch limits, and the files' names kept for the report (platform/http/uploads.ts).
-  const importRoute = { schema: { hide: true }, bodyLimit: batchLimits.totalBytes, config: { rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } } };
+  const importRoute = { schema: { hide: true }, bodyLimit: batchLimits.totalBytes, config: { access: 'plan.start' as const, rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } } };
   app.post('/admin/plans/import', importRoute, async (request, reply) => {
     const principal = requireAllowed(request, 'plan.start');
     const body = (request.body ?? {}) as { text?: string; districtId?: string; intent?: string };
@@ -205,12 +205,12 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     );
   };
 
-  app.get<{ Params: { id: string } }>('/admin/plans/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/admin/plans/:id', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { plan } = await loadWorking(request, request.params.id);
     return showWork(request, reply, plan);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     const fields = formFields(request.body);
     const intent = fields.intent ?? 'save';
@@ -235,7 +235,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     }
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id/review', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/review', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     const fields = formFields(request.body);
     const comments: ReviewComment[] = [];
@@ -256,7 +256,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     return reply.redirect(doneUrl(plan.id, transition), 303);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id/transition', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/transition', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     const fields = formFields(request.body);
     const transition = fields.transition;
@@ -281,12 +281,12 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     return reply.redirect(doneUrl(plan.id, transition), 303);
   });
 
-  app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     requireAllowed(request, 'plan.read_working');
     return sendPlanSource(db, request, reply, request.params.id);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     await deleteDraft(db, principal, actorOf(request), plan.id);
     return reply.redirect('/admin/plans?done=delete', 303);

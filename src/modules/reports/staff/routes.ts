@@ -112,9 +112,9 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     );
   };
 
-  app.get('/admin/reports', { schema: { hide: true } }, (request, reply) => showQueue(request, reply));
+  app.get('/admin/reports', { config: { access: 'report.read_staff' }, schema: { hide: true } }, (request, reply) => showQueue(request, reply));
 
-  app.post('/admin/reports/bulk', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/reports/bulk', { config: { access: 'report.supervise' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.supervise');
     const body = request.body as Record<string, unknown>;
     const ids = tickedIds(body);
@@ -165,9 +165,9 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     );
   };
 
-  app.get<{ Params: { id: string } }>('/admin/reports/:id', { schema: { hide: true } }, (request, reply) => showReport(request, reply));
+  app.get<{ Params: { id: string } }>('/admin/reports/:id', { config: { access: 'report.read_staff' }, schema: { hide: true } }, (request, reply) => showReport(request, reply));
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/status', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/status', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.verify');
     const fields = formFields(request.body);
     const id = Number(request.params.id);
@@ -185,7 +185,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return reply.redirect(`/admin/reports/${id}?notice=status`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/assign', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/assign', { config: { access: 'report.supervise' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.supervise');
     const fields = formFields(request.body);
     const id = Number(request.params.id);
@@ -197,7 +197,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return reply.redirect(`/admin/reports/${id}?notice=assigned`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/review', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/review', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.verify');
     const fields = formFields(request.body);
     const id = Number(request.params.id);
@@ -210,7 +210,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return reply.redirect(`/admin/reports/${id}?notice=${fields.review === 'release' ? 'released' : 'rejected'}`, 303);
   });
 
-  app.post('/admin/reports/review', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/reports/review', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.verify');
     const body = request.body as Record<string, unknown>;
     const ids = tickedIds(body);
@@ -249,12 +249,12 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     seasonTo: c.season ? String(c.season.toMonth) : '',
   });
 
-  app.get('/admin/report-categories', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     requireAllowed(request, 'report.categories');
     return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply, noticeOf(request)), categories: await listCategories(db), errors: [], values: {} }));
   });
 
-  app.post('/admin/report-categories', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.categories');
     const fields = formFields(request.body);
     try {
@@ -272,13 +272,13 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return category;
   };
 
-  app.get<{ Params: { code: string } }>('/admin/report-categories/:code', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     requireAllowed(request, 'report.categories');
     const category = await findCategory(request.params.code);
     return sendPage(reply, createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: valuesOf(category), errors: [] }));
   });
 
-  app.post<{ Params: { code: string } }>('/admin/report-categories/:code', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.categories');
     const category = await findCategory(request.params.code);
     const fields = formFields(request.body);
