@@ -6,6 +6,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   schema: (FastifySchema & { consumes?: string[]; hide?: boolean }) | undefined;
+  /** Who may call it: the route's `config.access` (platform/auth/guards.ts), undefined when it declares none. */
+  access: string | undefined;
 }
 
 /**
@@ -18,7 +20,11 @@ export async function withRouteTable<T>(build: () => Promise<T>): Promise<{ buil
   const onInit = (message: unknown) => {
     const { fastify } = message as { fastify: FastifyInstance };
     fastify.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) routes.push({ method, url: route.url ?? route.path, schema: route.schema as RouteEntry['schema'] });
+      for (const method of [route.method].flat()) {
+        const entry = { method, url: route.url ?? route.path, schema: route.schema as RouteEntry['schema'] };
+        // Read when asked: the app's own onRoute hooks (later than this one) may still set it.
+        routes.push(Object.defineProperty(entry, 'access', { enumerable: true, get: () => (route.config as { access?: string } | undefined)?.access }) as RouteEntry);
+      }
     });
   };
   dc.subscribe('fastify.initialization', onInit);

@@ -2,7 +2,7 @@ import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyReques
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { SESSION_COOKIE, hashToken } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
@@ -15,7 +15,6 @@ import { updateAccount } from './update-account.js';
 import { changeOwnPassword } from './change-own-password.js';
 import { signIn, signOut } from './sign-in.js';
 import { findAccount, listAccounts } from './repository.js';
-import { inTransaction } from '../../platform/audit/actor.js';
 import {
   accountSchema,
   changePasswordBody,
@@ -95,7 +94,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof signInBody> }>(
     '/api/v1/session',
     {
-      config: { csrf: false, rateLimit: loginLimit },
+      config: { access: 'public', csrf: false, rateLimit: loginLimit },
       onRequest: acceptJsonOnly,
       schema: {
         tags: ['session'],
@@ -114,6 +113,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.get(
     '/api/v1/session',
     {
+      config: { access: 'staff.area' },
       schema: {
         tags: ['session'],
         summary: 'The signed-in account and a CSRF token',
@@ -121,7 +121,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'staff.area');
       const account = (await findAccount(db, principal.accountId))!;
       return { account, csrfToken: issueCsrfToken(request, reply) };
     },
@@ -129,9 +129,9 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
 
   app.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: { type: 'null' }, ...errorResponses(401, 403) } } },
+    { config: { access: 'staff.area' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: { type: 'null' }, ...errorResponses(401, 403) } } },
     async (request, reply) => {
-      requireSignedIn(request);
+      requireAllowed(request, 'staff.area');
       await endSession(database, request, reply);
       return reply.status(204).send();
     },
@@ -140,6 +140,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof changePasswordBody> }>(
     '/api/v1/session/password',
     {
+      config: { access: 'staff.area' },
       schema: {
         tags: ['session'],
         summary: 'Change my password (ends my other sessions)',
@@ -148,7 +149,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'staff.area');
       await changeOwnPassword(db, principal, actorOf(request), request.sessionTokenHash, request.body);
       return reply.status(204).send();
     },
@@ -157,6 +158,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.get<{ Querystring: FromSchema<typeof listAccountsQuery> }>(
     '/api/v1/accounts',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'Accounts in my units (administrators)',
@@ -172,11 +174,11 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'account.manage');
       const query = request.query;
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 50;
-      if (query.unitId) await inTransaction(db, actorOf(request), (trx) => authorizeAccountsOf(trx, principal, query.unitId!));
+      if (query.unitId) await authorizeAccountsOf(db, principal, query.unitId!);
       const result = await listAccounts(db, {
         scopeUnitId: principal.unitId,
         unitId: query.unitId,
@@ -193,6 +195,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof createAccountBody> }>(
     '/api/v1/accounts',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'Create an account in my units (administrators)',
@@ -201,23 +204,24 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'account.manage');
       const account = await createAccount(db, principal, actorOf(request), request.body);
       return reply.status(201).header('location', `/api/v1/accounts/${account.id}`).send(presentAccount(account));
     },
   );
 
   const loadInScope = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     const account = await findAccount(db, id);
     if (!account) throw new AppError(404, 'account_not_found', accountErrors.accountNotFound());
-    await inTransaction(db, actorOf(request), (trx) => authorizeAccountsOf(trx, principal, account.unitId));
+    await authorizeAccountsOf(db, principal, account.unitId);
     return { principal, account };
   };
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/accounts/:id',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'One account (administrators)',
@@ -231,6 +235,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateAccountBody> }>(
     '/api/v1/accounts/:id',
     {
+      config: { access: 'account.manage' },
       schema: {
         tags: ['accounts'],
         summary: 'Change an account: name, e-mail, role, unit, active, password (administrators)',

@@ -2,9 +2,8 @@ import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { isRole } from '../../platform/auth/principal.js';
-import { inTransaction } from '../../platform/audit/actor.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { formErrorsFrom, formFields, validateForm } from '../../platform/http/forms.js';
@@ -60,13 +59,13 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   const showSignIn = (request: FastifyRequest, reply: FastifyReply, next: string, login: string, errors: FieldError[], status = 200) =>
     sendPage(reply, createElement(SignInPage, { ctx: pageContext(request, reply, noticeText(request)), next, login, errors }), status);
 
-  app.get('/login', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/login', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const next = safeReturnPath((request.query as Record<string, unknown>).next);
     if (request.principal) return reply.redirect(landing(next), 303);
     return showSignIn(request, reply, next, '', []);
   });
 
-  app.post('/login', { schema: { hide: true }, config: { rateLimit: loginLimit } }, async (request, reply) => {
+  app.post('/login', { schema: { hide: true }, config: { access: 'public', rateLimit: loginLimit } }, async (request, reply) => {
     const fields = formFields(request.body);
     const next = safeReturnPath(fields.next);
     const m = fieldLabels[request.lang];
@@ -86,19 +85,19 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     return reply.redirect(landing(next), 303);
   });
 
-  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+  app.post('/logout', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     await endSession(database, request, reply);
     return reply.redirect('/login?notice=signedOut', 303);
   });
 
-  app.get('/account', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireSignedIn(request);
+  app.get('/account', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'staff.area');
     const account = (await findAccount(db, principal.accountId))!;
     return sendPage(reply, createElement(MyAccountPage, { ctx: pageContext(request, reply, noticeText(request)), account, errors: [] }));
   });
 
-  app.post('/account/password', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireSignedIn(request);
+  app.post('/account/password', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'staff.area');
     const fields = formFields(request.body);
     const lang = request.lang;
     const labels = fieldLabels[lang];
@@ -126,8 +125,8 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     return sendPage(reply, createElement(MyAccountPage, { ctx: pageContext(request, reply), account, errors }), 400);
   });
 
-  app.get('/admin/accounts', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+  app.get('/admin/accounts', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'account.manage');
     const query = request.query as Record<string, string | undefined>;
     const units = await unitOptions(db, principal.unitId);
     const unitId = units.some((u) => u.value === query.unitId) ? query.unitId : undefined;
@@ -156,7 +155,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     values: AccountFormValues,
     errors: FieldError[],
   ) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     return sendPage(
       reply,
       createElement(AccountFormPage, {
@@ -170,13 +169,13 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     );
   };
 
-  app.get('/admin/accounts/new', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+  app.get('/admin/accounts/new', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'account.manage');
     return showForm(request, reply, null, { role: 'officer', unitId: principal.unitId }, []);
   });
 
-  app.post('/admin/accounts', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+  app.post('/admin/accounts', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'account.manage');
     const fields = formFields(request.body);
     const input = accountInput(fields, false);
     let errors = validateForm(validateCreate, input, request.lang, fieldLabels[request.lang]);
@@ -192,19 +191,19 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   });
 
   const loadForAdmin = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, 'admin');
+    const principal = requireAllowed(request, 'account.manage');
     const account = await findAccount(db, id);
     if (!account) throw new AppError(404, 'account_not_found', accountErrors.accountNotFound());
-    await inTransaction(db, actorOf(request), (trx) => authorizeAccountsOf(trx, principal, account.unitId));
+    await authorizeAccountsOf(db, principal, account.unitId);
     return { principal, account };
   };
 
-  app.get<{ Params: { id: string } }>('/admin/accounts/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/admin/accounts/:id', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
     const { account } = await loadForAdmin(request, request.params.id);
     return showForm(request, reply, account, { ...account, email: account.email ?? '' }, []);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/accounts/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/accounts/:id', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, account } = await loadForAdmin(request, request.params.id);
     const fields = formFields(request.body);
     const input = accountInput(fields, true);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { defaultThrottle, delayAfterFailures, delayTable, isNotifyingFailure, secondsUntilNextAttempt } from './login-throttle.js';
 import { passwordProblem } from './model.js';
 import { isSelfLockout } from './policy.js';
-import { isInScope } from '../units/scope.js';
+import { isInScope } from '../../platform/auth/policy.js';
 import type { Principal } from '../../platform/auth/principal.js';
 
 const now = new Date('2026-11-22T12:00:00Z');

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { requireRole } from '../../platform/auth/guards.js';
-import type { Role } from '../../platform/auth/principal.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
+import { roleMay, type Action } from '../../platform/auth/policy.js';
 import { defineMessages, formatNumber } from '../../platform/i18n/i18n.js';
 import type { Db } from '../../platform/db/database.js';
 import { warsawToday } from '../districts/assignments.js';
@@ -59,28 +59,26 @@ const messages = defineMessages({
   },
 });
 
-/** Staff roles that see the administration pages (each card lists who may open it). */
-export const adminAreaRoles: Role[] = ['admin', 'commander', 'supervisor', 'officer'];
-
 export function registerAdminHome(app: FastifyInstance, db: Db): void {
-  app.get('/admin', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...adminAreaRoles);
+  app.get('/admin', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'staff.area');
     const ctx = pageContext(request, reply);
     const waiting = await newReportCount(
       db,
       principal.role === 'officer' ? { districtIds: await districtsServedBy(db, principal, warsawToday()) } : { subtreeOf: principal.unitId },
     );
     const m = messages[ctx.lang];
-    const cards: [string, string, string, Role[]][] = [
-      ['/admin/plans', m.plans, m.plansText, ['admin', 'commander', 'supervisor', 'officer']],
-      ['/admin/reports', m.reports, `${m.reportsText} ${m.waiting(waiting)}`, ['admin', 'commander', 'supervisor', 'officer']],
-      ['/admin/report-categories', m.categories, m.categoriesText, ['admin']],
-      ['/admin/districts', m.districts, m.districtsText, ['admin', 'commander', 'supervisor']],
-      ['/admin/officers', m.officers, m.officersText, ['admin', 'commander', 'supervisor']],
-      ['/admin/units', m.units, m.unitsText, ['admin', 'commander']],
-      ['/admin/import', m.importExport, m.importExportText, ['admin', 'commander']],
-      ['/admin/accounts', m.accounts, m.accountsText, ['admin']],
-      ['/admin/audit', m.audit, m.auditText, ['admin']],
+    // Each card shows to the roles that may open its page (platform/auth/policy.ts).
+    const cards: [string, string, string, Action][] = [
+      ['/admin/plans', m.plans, m.plansText, 'plan.read_working'],
+      ['/admin/reports', m.reports, `${m.reportsText} ${m.waiting(waiting)}`, 'report.read_staff'],
+      ['/admin/report-categories', m.categories, m.categoriesText, 'report.categories'],
+      ['/admin/districts', m.districts, m.districtsText, 'register.read_staff'],
+      ['/admin/officers', m.officers, m.officersText, 'register.read_staff'],
+      ['/admin/units', m.units, m.unitsText, 'register.edit'],
+      ['/admin/import', m.importExport, m.importExportText, 'register.edit'],
+      ['/admin/accounts', m.accounts, m.accountsText, 'account.manage'],
+      ['/admin/audit', m.audit, m.auditText, 'audit.read'],
     ];
     return sendPage(
       reply,
@@ -89,7 +87,7 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
         <p className="lead">{m.lead}</p>
         <div className="cards">
           {cards
-            .filter(([, , , roles]) => roles.includes(principal.role))
+            .filter(([, , , action]) => roleMay(principal.role, action))
             .map(([href, title, text]) => (
               <section className="card" key={href}>
                 <h2>

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import type { FastifyInstance } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { pageContext } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
@@ -58,6 +58,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
   app.get<{ Querystring: FromSchema<typeof auditQuerySchema> }>(
     '/api/v1/audit',
     {
+      config: { access: 'audit.read' },
       schema: {
         tags: ['audit'],
         summary: 'The audit log of my units, newest first (administrators)',
@@ -72,15 +73,15 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'audit.read');
       const query = toAuditQuery(await auditScopeOf(db, principal), request.query);
       const result = await listAuditEntries(db, query);
       return { ...result, page: query.page, pageSize: query.pageSize };
     },
   );
 
-  app.get('/admin/audit', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+  app.get('/admin/audit', { config: { access: 'audit.read' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'audit.read');
     const raw = request.query as Record<string, string | undefined>;
     const valid = (value: string | undefined, max: number) => (value && value.length <= max ? value : undefined);
     const filter: AuditFilterInput = {

@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
-import { inTransaction } from '../../platform/audit/actor.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { assertUnitInScope } from '../units/scope.js';
 import { assignmentSchema, districtParams, districtSchema, idParams, officerSchema } from './api-schemas.js';
 import { districtErrors } from './messages.js';
-import { createDistrict, registerRoles, restoreDistrict, retireDistrict, updateDistrict } from './manage-districts.js';
-import { assignOfficer, assignmentRoles, createOfficer, endAssignment, retireOfficer, updateOfficer } from './manage-officers.js';
+import { createDistrict, restoreDistrict, retireDistrict, updateDistrict } from './manage-districts.js';
+import { assignOfficer, createOfficer, endAssignment, retireOfficer, updateOfficer } from './manage-officers.js';
 import { districtId } from './model.js';
 import { presentAssignment, presentCoverage, presentDistrict, presentOfficer } from './present.js';
 import { coverageOf } from './coverage.js';
@@ -44,6 +43,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Districts (rejony służbowe) of a unit and the units below it, or of all units',
@@ -59,7 +59,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
 
   app.get<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number',
-    { schema: { tags, summary: 'One district', params: districtParams, response: { 200: districtSchema, ...errorResponses(400, 404) } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'One district', params: districtParams, response: { 200: districtSchema, ...errorResponses(400, 404) } } },
     async (request) => {
       const district = await findDistrict(db, idOf(request.params));
       if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
@@ -73,6 +73,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Body: FromSchema<typeof createDistrictBody> }>(
     '/api/v1/districts',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags,
         summary: 'Create a district (administrators and commanders of the unit)',
@@ -81,7 +82,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const district = await createDistrict(db, principal, actorOf(request), request.body);
       await changed();
       return reply.status(201).header('location', `/api/v1/districts/${district.id}`).send(present(request)(district));
@@ -91,6 +92,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.patch<{ Params: DistrictParams; Body: FromSchema<typeof updateDistrictBody> }>(
     '/api/v1/districts/:unit/:number',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags,
         summary: 'Change a district: name, phone, e-mail, street rules, polygon',
@@ -100,7 +102,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const district = await updateDistrict(db, principal, actorOf(request), idOf(request.params), request.body);
       await changed();
       return present(request)(district);
@@ -110,6 +112,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.delete<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags,
         summary: 'Retire a district (it keeps its history and can be restored)',
@@ -118,7 +121,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       await retireDistrict(db, principal, actorOf(request), idOf(request.params));
       await changed();
       return reply.status(204).send();
@@ -128,10 +131,11 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number/restore',
     {
+      config: { access: 'register.edit' },
       schema: { tags, summary: 'Restore a retired district', params: districtParams, response: { 200: districtSchema, ...errorResponses(401, 403, 404, 409) } },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const district = await restoreDistrict(db, principal, actorOf(request), idOf(request.params));
       await changed();
       return present(request)(district);
@@ -139,16 +143,17 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   );
 
   const districtInScope = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, ...assignmentRoles);
+    const principal = requireAllowed(request, 'officer.assign');
     const district = await findDistrict(db, id);
     if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-    await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, district.unitId, assignmentRoles));
+    await assertUnitInScope(db, principal, district.unitId, 'officer.assign');
     return { principal, district };
   };
 
   app.get<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number/assignments',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags,
         summary: 'History of officers and substitutes of a district (staff of the unit)',
@@ -165,6 +170,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Params: DistrictParams; Body: FromSchema<typeof createAssignmentBody> }>(
     '/api/v1/districts/:unit/:number/assignments',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags,
         summary: 'Assign an officer (regular) or a substitute to a district from a day; a new regular officer takes over from the current one',
@@ -174,7 +180,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...assignmentRoles);
+      const principal = requireAllowed(request, 'officer.assign');
       const assignment = await assignOfficer(db, principal, actorOf(request), idOf(request.params), request.body);
       await changed();
       return reply.status(201).send(presentAssignment(assignment));
@@ -184,6 +190,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof endAssignmentBody> }>(
     '/api/v1/assignments/:id',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags,
         summary: 'End an assignment on a day',
@@ -193,7 +200,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...assignmentRoles);
+      const principal = requireAllowed(request, 'officer.assign');
       const assignment = await endAssignment(db, principal, actorOf(request), request.params.id, request.body.endsOn);
       await changed();
       return presentAssignment(assignment);
@@ -204,6 +211,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/officers',
     {
+      config: { access: 'officer.assign' },
       schema: {
         tags: officerTags,
         summary: 'Officers of my units (staff)',
@@ -212,9 +220,9 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...assignmentRoles);
+      const principal = requireAllowed(request, 'officer.assign');
       const scope = request.query.unitId ?? principal.unitId;
-      await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, scope, assignmentRoles));
+      await assertUnitInScope(db, principal, scope, 'officer.assign');
       return { officers: (await listOfficers(db, { subtreeOf: scope })).map(presentOfficer) };
     },
   );
@@ -222,32 +230,34 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.post<{ Body: FromSchema<typeof createOfficerBody> }>(
     '/api/v1/officers',
     {
+      config: { access: 'register.edit' },
       schema: { tags: officerTags, summary: 'Add an officer', body: createOfficerBody, response: { 201: officerSchema, ...errorResponses(400, 401, 403, 409, 422) } },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const officer = await createOfficer(db, principal, actorOf(request), request.body);
       return reply.status(201).header('location', `/api/v1/officers/${officer.id}`).send(presentOfficer(officer));
     },
   );
 
   const officerInScope = async (request: FastifyRequest, id: string) => {
-    const principal = requireSignedIn(request);
+    const principal = requireAllowed(request, 'officer.assign');
     const officer = await findOfficer(db, id);
     if (!officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
-    await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, officer.unitId, assignmentRoles));
+    await assertUnitInScope(db, principal, officer.unitId, 'officer.assign');
     return officer;
   };
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/officers/:id',
-    { schema: { tags: officerTags, summary: 'One officer', params: idParams, response: { 200: officerSchema, ...errorResponses(401, 403, 404) } } },
+    { config: { access: 'officer.assign' }, schema: { tags: officerTags, summary: 'One officer', params: idParams, response: { 200: officerSchema, ...errorResponses(401, 403, 404) } } },
     async (request) => presentOfficer(await officerInScope(request, request.params.id)),
   );
 
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateOfficerBody> }>(
     '/api/v1/officers/:id',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags: officerTags,
         summary: 'Change an officer: rank, name, unit, position, linked account',
@@ -257,7 +267,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const officer = await updateOfficer(db, principal, actorOf(request), request.params.id, request.body);
       await changed();
       return presentOfficer(officer);
@@ -267,10 +277,11 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/officers/:id',
     {
+      config: { access: 'register.edit' },
       schema: { tags: officerTags, summary: 'Retire an officer (their open assignments end today)', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404) } },
     },
     async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       await retireOfficer(db, principal, actorOf(request), request.params.id);
       await changed();
       return reply.status(204).send();

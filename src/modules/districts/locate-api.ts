@@ -59,6 +59,7 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
   app.get<{ Querystring: FromSchema<typeof locateQuery> }>(
     '/api/v1/locate',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['locator'],
         summary: 'Find the district officer of an address (?address=) or a point (?lat=&lon=)',

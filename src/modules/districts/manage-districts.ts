@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
-import type { Principal, Role } from '../../platform/auth/principal.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Action } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/http/errors.js';
 import { findUnit } from '../units/repository.js';
 import { assertUnitInScope } from '../units/scope.js';
@@ -12,9 +13,6 @@ import { districtErrors } from './messages.js';
 import { districtId, type District, type MultiPolygon } from './model.js';
 import { readPolygonArea } from './polygon-area.js';
 import { findDistrict, insertDistrict, listAssignments, listDistricts, setAssignmentEnd, updateDistrictRow } from './repository.js';
-
-/** Who keeps the register of districts of their units: administrators and commanders. */
-export const registerRoles: readonly Role[] = ['admin', 'commander'];
 
 export interface DistrictInput {
   name?: string | undefined;
@@ -84,7 +82,7 @@ export async function createDistrictIn(trx: Trx, principal: Principal, input: Ne
   const rules = normalizeRules(input.rules ?? []);
   const polygon = polygonOf(input.polygon) ?? null;
   const id = districtId(input.unitId, input.number);
-  await assertUnitInScope(trx, principal, input.unitId, registerRoles);
+  await assertUnitInScope(trx, principal, input.unitId, 'register.edit');
   const unit = (await findUnit(trx, input.unitId))!;
   if (unit.retiredAt) throw new AppError(422, 'unit_retired', { pl: 'Ta jednostka jest wycofana.', en: 'This unit is retired.' });
   if (await findDistrict(trx, id)) {
@@ -103,10 +101,10 @@ export async function createDistrictIn(trx: Trx, principal: Principal, input: Ne
   return (await findDistrict(trx, id))!;
 }
 
-async function loadInScope(trx: Trx, principal: Principal, id: string, roles = registerRoles): Promise<District> {
+async function loadInScope(trx: Trx, principal: Principal, id: string, action: Action = 'register.edit'): Promise<District> {
   const district = await findDistrict(trx, id);
   if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-  await assertUnitInScope(trx, principal, district.unitId, roles);
+  await assertUnitInScope(trx, principal, district.unitId, action);
   return district;
 }
 

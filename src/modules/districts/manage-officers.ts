@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
-import type { Principal, Role } from '../../platform/auth/principal.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Action } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/http/errors.js';
 import { assertUnitInScope } from '../units/scope.js';
 import { unitAncestry } from '../units/repository.js';
@@ -20,10 +21,6 @@ import {
   setAssignmentEnd,
   updateOfficerRow,
 } from './repository.js';
-import { registerRoles } from './manage-districts.js';
-
-/** Supervisors also arrange who covers which district (assignments, substitutes). */
-export const assignmentRoles: readonly Role[] = ['admin', 'commander', 'supervisor'];
 
 export interface OfficerInput {
   unitId: string;
@@ -65,7 +62,7 @@ export async function createOfficer(db: Db, principal: Principal, actor: Actor, 
 
 /** createOfficer inside a transaction the caller holds (the import of a unit's whole register). */
 export async function createOfficerIn(trx: Trx, principal: Principal, input: OfficerInput): Promise<Officer> {
-  await assertUnitInScope(trx, principal, input.unitId, registerRoles);
+  await assertUnitInScope(trx, principal, input.unitId, 'register.edit');
   await assertAccountLinkable(trx, principal, { accountId: input.accountId, officerUnitId: input.unitId, linking: true });
   const id = await insertOfficer(trx, {
     unitId: input.unitId,
@@ -78,10 +75,10 @@ export async function createOfficerIn(trx: Trx, principal: Principal, input: Off
   return (await findOfficer(trx, id))!;
 }
 
-async function loadOfficer(trx: Trx, principal: Principal, id: string, roles: readonly Role[]): Promise<Officer> {
+async function loadOfficer(trx: Trx, principal: Principal, id: string, action: Action): Promise<Officer> {
   const officer = await findOfficer(trx, id);
   if (!officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
-  await assertUnitInScope(trx, principal, officer.unitId, roles);
+  await assertUnitInScope(trx, principal, officer.unitId, action);
   return officer;
 }
 
@@ -97,8 +94,8 @@ export async function updateOfficer(
 
 /** updateOfficer inside a transaction the caller holds (the import of a unit's whole register). */
 export async function updateOfficerIn(trx: Trx, principal: Principal, id: string, patch: Partial<OfficerInput>): Promise<Officer> {
-  const officer = await loadOfficer(trx, principal, id, registerRoles);
-  if (patch.unitId) await assertUnitInScope(trx, principal, patch.unitId, registerRoles);
+  const officer = await loadOfficer(trx, principal, id, 'register.edit');
+  if (patch.unitId) await assertUnitInScope(trx, principal, patch.unitId, 'register.edit');
   const linking = patch.accountId !== undefined && patch.accountId !== officer.accountId;
   await assertAccountLinkable(trx, principal, {
     accountId: patch.accountId === undefined ? officer.accountId : patch.accountId,
@@ -120,7 +117,7 @@ export async function updateOfficerIn(trx: Trx, principal: Principal, id: string
 /** An officer who leaves: retired from the register, their open assignments end today. */
 export async function retireOfficer(db: Db, principal: Principal, actor: Actor, id: string): Promise<void> {
   await inTransaction(db, actor, async (trx) => {
-    const officer = await loadOfficer(trx, principal, id, registerRoles);
+    const officer = await loadOfficer(trx, principal, id, 'register.edit');
     if (officer.retiredAt) return;
     const today = warsawToday();
     for (const assignment of await listAssignments(trx, { officerId: id })) {
@@ -176,11 +173,11 @@ export async function assignOfficerIn(trx: Trx, principal: Principal, districtId
   const endsOn = input.endsOn ?? null;
   const district = await findDistrict(trx, districtIdValue);
   if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-  await assertUnitInScope(trx, principal, district.unitId, assignmentRoles);
+  await assertUnitInScope(trx, principal, district.unitId, 'officer.assign');
   if (district.retiredAt) throw new AppError(409, 'district_retired', districtErrors.districtRetired());
   const officer = await findOfficer(trx, input.officerId);
   if (!officer) throw new AppError(422, 'officer_not_found', districtErrors.officerNotFound(), { field: 'officerId' });
-  await assertUnitInScope(trx, principal, officer.unitId, assignmentRoles);
+  await assertUnitInScope(trx, principal, officer.unitId, 'officer.assign');
   if (officer.retiredAt) throw new AppError(409, 'officer_retired', districtErrors.officerRetired(), { field: 'officerId' });
   await assertAccountServes(trx, officer, district.unitId);
 
@@ -218,7 +215,7 @@ export async function endAssignment(db: Db, principal: Principal, actor: Actor, 
     const assignment = await findAssignment(trx, id);
     if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
     const district = (await findDistrict(trx, assignment.districtId))!;
-    await assertUnitInScope(trx, principal, district.unitId, assignmentRoles);
+    await assertUnitInScope(trx, principal, district.unitId, 'officer.assign');
     if (endsOn < assignment.startsOn) throw new AppError(400, 'invalid_period', districtErrors.endBeforeStart(), { field: 'endsOn' });
     const others = (await listAssignments(trx, { districtId: district.id })).filter((a) => a.kind === assignment.kind && a.id !== id);
     const clash = others.find((other) => periodsOverlap(other, { startsOn: assignment.startsOn, endsOn }));

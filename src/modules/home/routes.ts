@@ -11,12 +11,12 @@ import { HomePage } from './page.js';
 
 export function registerHomeRoutes(app: FastifyInstance, config: Config, database: Database): void {
   const map = config.mapTiles;
-  app.get('/', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listUnits(database.db), map })),
   );
 
   // The language switch is a plain link, so it works without JavaScript; the choice is a cookie.
-  app.get<{ Params: { lang: string } }>('/language/:lang', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { lang: string } }>('/language/:lang', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const next = safeReturnPath((request.query as Record<string, unknown>).next);
     if (!isLang(request.params.lang)) return reply.redirect(next, 303);
     reply.setCookie(LANG_COOKIE, request.params.lang, {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole, requireSignedIn } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { absoluteUrl } from '../../platform/http/site-url.js';
 import { errorResponses } from '../../platform/http/openapi.js';
@@ -75,7 +75,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     '/api/v1/plans/parse',
     {
       bodyLimit: DOCUMENT_UPLOAD_LIMIT,
-      config: { rateLimit: documentRateLimit(config) },
+      config: { access: 'public', rateLimit: documentRateLimit(config) },
       schema: {
         tags,
         summary: `Read a plan document (text/plain, or a file as multipart field "file": ${acceptedKindsText.en}; the kind is told from the bytes) into its parts, without saving. The answer has the first plan's fields and \`plans\`, every plan found. Limits: ${formatBytes(DOCUMENT_UPLOAD_LIMIT, 'en')} uploaded; a .docx/.odt may expand to ${formatBytes(zipLimits.entryBytes, 'en')}, compressed at most ${zipLimits.ratio} times; a PDF at most ${pdfLimits.pages} pages; ${config.documentTimeLimitSeconds} s of reading; ${config.documentRateLimitPerMinute} documents a minute per client without an account. A scanned PDF answers 422 document_scanned, a file of another kind 415 unsupported_document.`,
@@ -94,7 +94,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     '/api/v1/plans/import-batch',
     {
       bodyLimit: batchLimits.totalBytes,
-      config: { rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } },
+      config: { access: 'plan.start', rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } },
       schema: {
         tags,
         summary: `Import many plan documents at once: several files in multipart fields "file", or a ZIP of them. Each file is read and reported on its own (plans found with district and period, warnings, or why it was refused); a plan of a past period becomes an archived published plan (a supervisor or commander of its unit only; the file is kept), a current or future one a draft. dryRun=true reads and checks without saving. Limits: ${batchLimits.files} files (counting those in archives), ${formatBytes(batchLimits.fileBytes, 'en')} a file, ${formatBytes(batchLimits.totalBytes, 'en')} together; files are read one after another.`,
@@ -104,7 +104,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       },
     },
     async (request) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.start');
       const files = uploadedFiles(request, 'file');
       if (files.length === 0) throw new AppError(400, 'empty_body', { pl: 'Wyślij pliki planów w polach „file” (multipart/form-data).', en: 'Send the plan files in fields "file" (multipart/form-data).' });
       const reports = await importBatch(db, documents, principal, actorOf(request), files, { dryRun: request.query.dryRun ?? false, districtId: request.query.districtId });
@@ -116,7 +116,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     '/api/v1/plans/import',
     {
       bodyLimit: DOCUMENT_UPLOAD_LIMIT,
-      config: { rateLimit: documentRateLimit(config) },
+      config: { access: 'plan.start', rateLimit: documentRateLimit(config) },
       schema: {
         tags,
         summary: 'Import a plan document as a draft of its district (found from the unit and district number, or given); the limits of /parse apply',
@@ -126,7 +126,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       },
     },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.start');
       const reading = await readPlan(documents, documentSource(request));
       const { plan, parsed } = await importPlanDocument(db, principal, actorOf(request), parsedOf(reading), { districtId: request.query.districtId });
       return reply.status(201).header('location', `/api/v1/plans/${plan.id}`).send({ plan: presentPlan(plan), parsed: presentParsed(parsed, request.lang) });
@@ -150,6 +150,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.get<{ Querystring: FromSchema<typeof listQuery> }>(
     '/api/v1/plans',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Published plans, newest period first, each with `timing` ("current", "upcoming" or "past": whether its period is running, to come or over): full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
@@ -193,6 +194,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One plan: its published version for everyone; for staff of its unit also the working version, deadlines and next steps',
@@ -219,9 +221,9 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.post<{ Body: FromSchema<typeof createPlanBody> }>(
     '/api/v1/plans',
-    { schema: { tags, summary: 'Start a draft plan for a district', body: createPlanBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 422) } } },
+    { config: { access: 'plan.start' }, schema: { tags, summary: 'Start a draft plan for a district', body: createPlanBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 422) } } },
     async (request, reply) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.start');
       const plan = await createPlan(db, principal, actorOf(request), { ...request.body, content: request.body.content as PlanContent | undefined });
       return reply.status(201).header('location', `/api/v1/plans/${plan.id}`).send(presentPlan(plan));
     },
@@ -229,18 +231,18 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updatePlanBody> }>(
     '/api/v1/plans/:id',
-    { schema: { tags, summary: 'Change a draft (the district officer); also used by the editor to autosave', params: idParams, body: updatePlanBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { config: { access: 'plan.edit' }, schema: { tags, summary: 'Change a draft (the district officer); also used by the editor to autosave', params: idParams, body: updatePlanBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
-      const principal = requireSignedIn(request);
+      const principal = requireAllowed(request, 'plan.edit');
       return presentPlan(await updatePlan(db, principal, actorOf(request), request.params.id, { ...request.body, content: request.body.content as PlanContent | undefined }));
     },
   );
 
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id',
-    { schema: { tags, summary: 'Delete a draft that was never submitted', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404, 409) } } },
+    { config: { access: 'plan.delete_draft' }, schema: { tags, summary: 'Delete a draft that was never submitted', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404, 409) } } },
     async (request, reply) => {
-      await deleteDraft(db, requireSignedIn(request), actorOf(request), request.params.id);
+      await deleteDraft(db, requireAllowed(request, 'plan.delete_draft'), actorOf(request), request.params.id);
       return reply.status(204).send();
     },
   );
@@ -248,6 +250,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof transitionBody> }>(
     '/api/v1/plans/:id/transitions',
     {
+      config: { access: 'plan.read_working' },
       schema: {
         tags,
         summary: 'Move a plan along its lifecycle: submit, approve, return (with comments), publish, revise, start, evaluate, close',
@@ -257,7 +260,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'officer', 'supervisor', 'commander');
+      const principal = requireAllowed(request, 'plan.read_working');
       const plan = await transitionPlan(
         db,
         principal,
@@ -273,7 +276,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/versions',
-    { schema: { tags, summary: 'Every submitted version with its review, and the history of the plan (staff)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 404) } } },
+    { config: { access: 'plan.read_working' }, schema: { tags, summary: 'Every submitted version with its review, and the history of the plan (staff)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 404) } } },
     async (request) => {
       const plan = await findPlan(db, request.params.id);
       if (!plan || !(await workingView(db, request.principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());
@@ -287,7 +290,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/source',
-    { schema: { tags, summary: 'The file an imported plan was read from, unchanged (staff of its unit)', params: idParams, response: { ...errorResponses(401, 404) } } },
+    { config: { access: 'plan.read_working' }, schema: { tags, summary: 'The file an imported plan was read from, unchanged (staff of its unit)', params: idParams, response: { ...errorResponses(401, 404) } } },
     async (request, reply) => sendPlanSource(db, request, reply, request.params.id),
   );
 

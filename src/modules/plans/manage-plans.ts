@@ -6,10 +6,10 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { isCalendarDay } from '../../platform/i18n/calendar.js';
+import { can } from '../../platform/auth/policy.js';
 import { warsawToday } from '../districts/assignments.js';
-import { districtsServedBy, findDistrict } from '../districts/repository.js';
-import { isInScope } from '../units/scope.js';
-import { unitAncestry } from '../units/repository.js';
+import { findDistrict } from '../districts/repository.js';
+import { factsOf, isAllowed } from '../access/facts.js';
 import { categoryNames, planErrors } from './messages.js';
 import { emptyContent, isEvaluationOutcome, type Evaluation, type Plan, type PlanContent, type PlanStatus } from './model.js';
 import {
@@ -42,22 +42,24 @@ export async function planSettings(db: Db | Trx): Promise<PlanSettings> {
   return readSettings(db, 'plan_settings', defaultPlanSettings);
 }
 
+/** How a person stands to a plan: who may see its working version, write it, review it (platform/auth/policy.ts). */
+export async function planAccess(db: Db | Trx, principal: Principal | null, plan: Pick<Plan, 'districtId' | 'unitId'>): Promise<{ canRead: boolean; canDelete: boolean; standing: Standing }> {
+  const { subject, resource } = await factsOf(db, principal, plan);
+  return {
+    canRead: can(subject, 'plan.read_working', resource),
+    canDelete: can(subject, 'plan.delete_draft', resource),
+    standing: { isDistrictOfficer: can(subject, 'plan.edit', resource), isReviewer: can(subject, 'plan.review', resource) },
+  };
+}
+
 /** How a person stands to a district: its officer (or today's substitute), a reviewer of its unit, or neither. */
 export async function standingOf(db: Db | Trx, principal: Principal | null, districtId: string, unitId: string): Promise<Standing> {
-  if (!principal) return { isDistrictOfficer: false, isReviewer: false };
-  const serving = await districtsServedBy(db, principal, warsawToday());
-  const reviewerRole = principal.role === 'supervisor' || principal.role === 'commander';
-  return {
-    isDistrictOfficer: serving.includes(districtId),
-    isReviewer: reviewerRole && isInScope(principal.unitId, await unitAncestry(db, unitId)),
-  };
+  return (await planAccess(db, principal, { districtId, unitId })).standing;
 }
 
 /** Staff who may see a plan that is not published: the district's officer and staff of its unit. */
 export async function canSeeWorkingPlan(db: Db | Trx, principal: Principal | null, plan: Pick<Plan, 'districtId' | 'unitId'>): Promise<boolean> {
-  if (!principal) return false;
-  if (isInScope(principal.unitId, await unitAncestry(db, plan.unitId)) && principal.role !== 'officer') return true;
-  return (await standingOf(db, principal, plan.districtId, plan.unitId)).isDistrictOfficer;
+  return isAllowed(db, principal, 'plan.read_working', plan);
 }
 
 function trimContent(content: PlanContent): PlanContent {
@@ -96,9 +98,7 @@ async function assertPeriod(trx: Trx, districtId: string, from: string, to: stri
 
 /** Who may start a plan for a district: its officer (or today's substitute), or staff of its unit (e.g. to import one). */
 export async function mayStartPlan(db: Db | Trx, principal: Principal, district: { id: string; unitId: string }): Promise<boolean> {
-  const standing = await standingOf(db, principal, district.id, district.unitId);
-  const staff = ['admin', 'commander', 'supervisor'].includes(principal.role) && isInScope(principal.unitId, await unitAncestry(db, district.unitId));
-  return standing.isDistrictOfficer || staff;
+  return isAllowed(db, principal, 'plan.start', { unitId: district.unitId, districtId: district.id });
 }
 
 export interface NewPlan {
@@ -139,9 +139,9 @@ export async function createPlan(db: Db, principal: Principal | null, actor: Act
  */
 async function loadForChange(trx: Trx, principal: Principal, id: string) {
   const plan = await findPlan(trx, id);
-  if (!plan || !(await canSeeWorkingPlan(trx, principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());
-  const standing = await standingOf(trx, principal, plan.districtId, plan.unitId);
-  return { plan, standing };
+  const access = plan && (await planAccess(trx, principal, plan));
+  if (!plan || !access?.canRead) throw new AppError(404, 'plan_not_found', planErrors.notFound());
+  return { plan, ...access };
 }
 
 /** The district's officer edits a draft or a returned plan (the autosave calls this too). */
@@ -167,9 +167,8 @@ export async function updatePlan(
 
 export async function deleteDraft(db: Db, principal: Principal, actor: Actor, id: string): Promise<void> {
   await changePlans(db, actor, async (trx) => {
-    const { plan, standing } = await loadForChange(trx, principal, id);
-    const staff = principal.role !== 'officer' && isInScope(principal.unitId, await unitAncestry(trx, plan.unitId));
-    if (!standing.isDistrictOfficer && !staff) throw httpErrors.forbidden(planErrors.notYourDistrict());
+    const { plan, canDelete } = await loadForChange(trx, principal, id);
+    if (!canDelete) throw httpErrors.forbidden(planErrors.notYourDistrict());
     if (plan.status !== 'draft' || plan.version !== 1 || (await listVersions(trx, id)).length > 0) throw new AppError(409, 'plan_not_new', planErrors.onlyNewDrafts());
     await deletePlanRow(trx, id);
   });

@@ -9,7 +9,7 @@ import { planDeadlines, planTiming, type Deadline, type PlanTiming } from './rul
 import { timingName } from './messages.js';
 import { formatCalendarDay } from '../../platform/i18n/i18n.js';
 import { availableTransitions, type Transition } from './workflow.js';
-import { canSeeWorkingPlan, planSettings, standingOf } from './manage-plans.js';
+import { planAccess, planSettings } from './manage-plans.js';
 import { planDocument, type PlanDocument } from './publication/document.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 
@@ -60,8 +60,8 @@ export interface WorkingView {
 
 /** What staff see of a plan beyond its published text: deadlines and what they may do next. */
 export async function workingView(db: Db, principal: Principal | null, plan: Plan): Promise<WorkingView | null> {
-  if (!(await canSeeWorkingPlan(db, principal, plan))) return null;
-  const standing = await standingOf(db, principal, plan.districtId, plan.unitId);
+  const { canRead, standing } = await planAccess(db, principal, plan);
+  if (!canRead) return null;
   return {
     deadlines: planDeadlines(plan, warsawToday(), await planSettings(db)),
     transitions: availableTransitions(plan.status, standing),

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf, pageContext } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
@@ -37,13 +37,14 @@ export function registerPrivacyRoutes(app: FastifyInstance, config: Config, data
 
   app.get(
     '/api/v1/settings/retention',
-    { schema: { tags: ['settings'], summary: 'How many days each piece of personal data is kept (the rules shown on /prywatnosc)', response: { 200: settingsResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['settings'], summary: 'How many days each piece of personal data is kept (the rules shown on /prywatnosc)', response: { 200: settingsResponse } } },
     async () => present(await retentionSettings(db)),
   );
 
   app.patch<{ Body: Partial<RetentionSettings> }>(
     '/api/v1/settings/retention',
     {
+      config: { access: 'settings.national' },
       schema: {
         tags: ['settings'],
         summary: 'Change retention times in days (national administrator); the given fields only, all or nothing',
@@ -52,12 +53,12 @@ export function registerPrivacyRoutes(app: FastifyInstance, config: Config, data
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'settings.national');
       return present(await updateRetentionSettings(db, principal, actorOf(request), request.body, { lang: request.lang, minIpDays }));
     },
   );
 
-  app.get('/prywatnosc', { schema: { hide: true } }, async (request, reply) =>
+  app.get('/prywatnosc', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, createElement(PrivacyPage, { ctx: pageContext(request, reply), settings: await retentionSettings(db), sessionMaxHours: config.sessionMaxHours })),
   );
 }

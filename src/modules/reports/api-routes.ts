@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
@@ -72,15 +72,15 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
   const burst = { max: 30, timeWindow: 60_000 };
   const site = (request: FastifyRequest) => ({ publicUrl: siteOrigin(request, config) });
 
-  app.get('/api/v1/report-categories', { schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired' } }, async (request) => ({
+  app.get('/api/v1/report-categories', { config: { access: 'public' }, schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired' } }, async (request) => ({
     categories: (await listCategories(db)).map((c) => presentCategory(c, request.lang)),
   }));
 
   app.post<{ Body: FromSchema<typeof categoryBody> }>(
     '/api/v1/report-categories',
-    { schema: { tags, summary: 'Add a category (admin)', body: categoryBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403) } } },
+    { config: { access: 'report.categories' }, schema: { tags, summary: 'Add a category (admin)', body: categoryBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403) } } },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
       const category = await addCategory(db, principal, actorOf(request), { code: b.code, name: b.name, descriptionRequired: b.descriptionRequired ?? false, road: b.road ?? false, season: b.season ?? null });
       return reply.status(201).send(presentCategory(category, request.lang));
@@ -89,9 +89,9 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.patch<{ Params: { code: string }; Body: FromSchema<typeof categoryUpdateBody> }>(
     '/api/v1/report-categories/:code',
-    { schema: { tags, summary: 'Rename, retire or change a category (admin); its code stays', body: categoryUpdateBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404) } } },
+    { config: { access: 'report.categories' }, schema: { tags, summary: 'Rename, retire or change a category (admin); its code stays', body: categoryUpdateBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
       const category = await updateCategory(db, principal, actorOf(request), request.params.code, { name: b.name, active: b.active, descriptionRequired: b.descriptionRequired, road: b.road, season: b.season ?? null });
       return presentCategory(category, request.lang);
@@ -101,7 +101,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
   app.post<{ Body: FromSchema<typeof reportBody> }>(
     '/api/v1/reports',
     {
-      config: { rateLimit: burst },
+      config: { access: 'public', rateLimit: burst },
       schema: {
         tags,
         summary: 'Report a local threat (no account; the IP address is kept for the per-address limit, see /prywatnosc). Place: lat+lon, or an address. The description is seen only by police.',
@@ -128,6 +128,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
   app.get<{ Querystring: FromSchema<typeof nearbyQuery> }>(
     '/api/v1/reports/nearby',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: `Open reports of a category whose public (50 m grid) point is within ${similarRadiusMeters} m of a point, or given by address on the same street: confirm one instead of a duplicate. How near: proximity (within_100_m, within_250_m, same_street, same_locality), never a distance from the exact point`,
@@ -147,7 +148,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/reports/:id',
-    { schema: { tags, summary: 'A report: public view, plus the description, exact point and history for its police', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404) } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'A report: public view, plus the description, exact point and history for its police', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404) } } },
     async (request) => {
       const report = await findReport(db, request.params.id);
       if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
@@ -162,7 +163,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/reports/:id/confirmations',
-    { config: { rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404, 409, 429) } } },
+    { config: { access: 'public', rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404, 409, 429) } } },
     async (request) => {
       const report = await confirmReport(db, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
       return presentPublic(toPublic(report), site(request), request.lang);
@@ -171,9 +172,9 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof statusBody> }>(
     '/api/v1/reports/:id/status',
-    { schema: { tags, summary: 'Change the status (district officer or supervisor); the note is internal', params: idParams, body: statusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
+    { config: { access: 'report.verify' }, schema: { tags, summary: 'Change the status (district officer or supervisor); the note is internal', params: idParams, body: statusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
     async (request) => {
-      const principal = requireRole(request, 'officer', 'supervisor', 'commander', 'admin');
+      const principal = requireAllowed(request, 'report.verify');
       const b = request.body;
       const report = await changeReportStatus(db, principal, actorOf(request), request.params.id, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf }, { publicUrl: config.publicUrl });
       return presentInternal(report, site(request), request.lang);
@@ -182,19 +183,19 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Body: FromSchema<typeof bulkStatusBody> }>(
     '/api/v1/reports/status',
-    { schema: { tags, summary: 'Change the status of many reports at once (all or nothing)', body: bulkStatusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Change the status of many reports at once (all or nothing)', body: bulkStatusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
-      const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+      const principal = requireAllowed(request, 'report.supervise');
       const b = request.body;
       const reports = await changeManyStatuses(db, principal, actorOf(request), b.ids, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo }, { publicUrl: config.publicUrl, lang: request.lang });
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );
 
-  const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof reviewBody> }>(
     '/api/v1/reports/:id/review',
     {
+      config: { access: 'report.verify' },
       schema: {
         tags,
         summary: 'Review a report held by a flood limit (district officer or supervisor): release it (public from now on) or reject it (closed as a prank, never public, the reporter not mailed)',
@@ -204,7 +205,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...staffRoles);
+      const principal = requireAllowed(request, 'report.verify');
       const [report] = await reviewReports(db, principal, actorOf(request), [request.params.id], request.body.action as ReviewAction, request.body.note);
       return presentInternal(report!, site(request), request.lang);
     },
@@ -212,9 +213,9 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Body: FromSchema<typeof bulkReviewBody> }>(
     '/api/v1/reports/review',
-    { schema: { tags, summary: 'Review many held reports at once (all or nothing)', body: bulkReviewBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { config: { access: 'report.verify' }, schema: { tags, summary: 'Review many held reports at once (all or nothing)', body: bulkReviewBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
-      const principal = requireRole(request, ...staffRoles);
+      const principal = requireAllowed(request, 'report.verify');
       const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action as ReviewAction, request.body.note);
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
@@ -222,9 +223,9 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof assignmentBody> }>(
     '/api/v1/reports/:id/assignment',
-    { schema: { tags, summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null', params: idParams, body: assignmentBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 422) } } },
+    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null', params: idParams, body: assignmentBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 422) } } },
     async (request) => {
-      const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+      const principal = requireAllowed(request, 'report.supervise');
       const report = await assignReport(db, principal, actorOf(request), request.params.id, request.body.districtId, request.body.note);
       return presentInternal(report, site(request), request.lang);
     },

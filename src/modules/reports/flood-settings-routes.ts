@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { floodSettings, updateFloodSettings } from './manage-flood-settings.js';
@@ -27,18 +27,18 @@ export function registerFloodSettingsApi(app: FastifyInstance, database: Databas
 
   app.get(
     '/api/v1/settings/report-floods',
-    { schema: { tags: ['settings'], summary: 'Flood limits of threat reports: beyond them reports are held for review and mailed in a digest', response: { 200: response, ...errorResponses(401, 403) } } },
+    { config: { access: 'report.flood_settings' }, schema: { tags: ['settings'], summary: 'Flood limits of threat reports: beyond them reports are held for review and mailed in a digest', response: { 200: response, ...errorResponses(401, 403) } } },
     async (request) => {
-      requireRole(request, 'admin', 'commander', 'supervisor');
+      requireAllowed(request, 'report.flood_settings');
       return present(await floodSettings(db));
     },
   );
 
   app.patch<{ Body: Partial<FloodSettings> }>(
     '/api/v1/settings/report-floods',
-    { schema: { tags: ['settings'], summary: 'Change flood limits (national administrator); the given fields only, all or nothing', body: patchBody, response: { 200: response, ...errorResponses(400, 401, 403) } } },
+    { config: { access: 'settings.national' }, schema: { tags: ['settings'], summary: 'Change flood limits (national administrator); the given fields only, all or nothing', body: patchBody, response: { 200: response, ...errorResponses(400, 401, 403) } } },
     async (request) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'settings.national');
       return present(await updateFloodSettings(db, principal, actorOf(request), request.body, request.lang));
     },
   );

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction, systemActor, type Actor } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import { roleMay } from '../../platform/auth/policy.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
 import type { StoredCategory } from './model.js';
@@ -58,7 +59,7 @@ function columnsOf(input: Omit<CategoryInput, 'code'>) {
 
 function assertAdmin(principal: Principal): void {
   // The catalogue is national: one list for every unit, kept by administrators.
-  if (principal.role !== 'admin') throw httpErrors.forbidden();
+  if (!roleMay(principal.role, 'report.categories')) throw httpErrors.forbidden();
 }
 
 function problemError(problem: Localized, field: string): AppError {

@@ -5,10 +5,9 @@ import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
-import { warsawToday } from '../districts/assignments.js';
-import { districtsServedBy, findDistrict } from '../districts/repository.js';
-import { isInScope } from '../units/scope.js';
-import { unitAncestry } from '../units/repository.js';
+import { can, servesDistrict } from '../../platform/auth/policy.js';
+import { findDistrict } from '../districts/repository.js';
+import { factsOf, isAllowed, resourceOf } from '../access/facts.js';
 import { reportErrors } from './messages.js';
 import { reportsChanged } from './changes.js';
 import type { Report } from './model.js';
@@ -20,21 +19,22 @@ export function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promi
   return inTransaction(db, actor, work).finally(reportsChanged);
 }
 
-/** How a staff member stands to a report: its district's officer, and/or a supervisor of its unit. */
-export async function reportStanding(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<Standing> {
-  if (!principal) return { isDistrictOfficer: false, isSupervisor: false };
-  const served = report.districtId ? await districtsServedBy(db, principal, warsawToday()) : [];
-  const inUnit = isInScope(principal.unitId, await unitAncestry(db, report.unitId));
+/**
+ * How a person stands to a report (platform/auth/policy.ts): whether they may read it in full,
+ * serve its district, and supervise it (a supervisor or commander of its unit; administrators read
+ * reports but do not decide on them).
+ */
+export async function reportAccess(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<{ canRead: boolean; standing: Standing }> {
+  const { subject, resource } = await factsOf(db, principal, report);
   return {
-    isDistrictOfficer: report.districtId !== null && served.includes(report.districtId),
-    isSupervisor: inUnit && principal.role !== 'officer',
+    canRead: can(subject, 'report.read_staff', resource),
+    standing: { isDistrictOfficer: subject !== null && servesDistrict(subject, resource), isSupervisor: can(subject, 'report.supervise', resource) },
   };
 }
 
 /** Police who may read a report in full: its district's officer and staff of its unit (and above). */
 export async function maySeeReport(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<boolean> {
-  const standing = await reportStanding(db, principal, report);
-  return standing.isDistrictOfficer || standing.isSupervisor;
+  return isAllowed(db, principal, 'report.read_staff', report);
 }
 
 export interface StatusRequest {
@@ -52,10 +52,9 @@ export interface StatusRequest {
  */
 export async function loadForChange(trx: Trx, principal: Principal, id: number): Promise<{ report: Report; standing: Standing }> {
   const report = await findReport(trx, id);
-  if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-  const standing = await reportStanding(trx, principal, report);
-  if (!standing.isDistrictOfficer && !standing.isSupervisor) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-  return { report, standing };
+  const access = report && (await reportAccess(trx, principal, report));
+  if (!report || !access?.canRead) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+  return { report, standing: access.standing };
 }
 
 async function applyStatus(trx: Trx, principal: Principal, actor: Actor, id: number, request: StatusRequest, options: { publicUrl: string }): Promise<Report> {
@@ -150,7 +149,8 @@ export async function assignReport(db: Db, principal: Principal, actor: Actor, i
     if (districtId) {
       const district = await findDistrict(trx, districtId);
       if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', { pl: 'Nie ma takiego rejonu.', en: 'No such district.' }, { field: 'districtId' });
-      if (!isInScope(principal.unitId, await unitAncestry(trx, district.unitId))) throw httpErrors.forbidden(reportErrors.districtNotInUnit());
+      const { subject } = await factsOf(trx, principal, district);
+      if (!can(subject, 'report.supervise', await resourceOf(trx, district))) throw httpErrors.forbidden(reportErrors.districtNotInUnit());
       unitId = district.unitId;
     }
     await trx.updateTable('reports').set({ district_id: districtId, unit_id: unitId, updated_at: new Date() }).where('id', '=', report.id).execute();

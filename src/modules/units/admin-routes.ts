@@ -1,8 +1,8 @@
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
-import { requireRole } from '../../platform/auth/guards.js';
-import { inTransaction } from '../../platform/audit/actor.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
+import { roleMay } from '../../platform/auth/policy.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
 import { formErrorsFrom, formFields, formNumber, validateForm } from '../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../platform/http/request-context.js';
@@ -60,22 +60,22 @@ const valuesOf = (unit: Unit): UnitFormValues => ({
 export function registerUnitAdminPages(app: FastifyInstance, database: Database, changed: () => Promise<void>): void {
   const db = database.db;
 
-  app.get('/admin/units', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin', 'commander');
-    return sendPage(reply, createElement(UnitListPage, { ctx: pageContext(request, reply), units: await listSubtree(db, principal.unitId), canAdd: principal.role === 'admin' }));
+  app.get('/admin/units', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'register.edit');
+    return sendPage(reply, createElement(UnitListPage, { ctx: pageContext(request, reply), units: await listSubtree(db, principal.unitId), canAdd: roleMay(principal.role, 'unit.manage') }));
   });
 
   const form = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
-    const principal = requireRole(request, ...(id ? (['admin', 'commander'] as const) : (['admin'] as const)));
+    const principal = requireAllowed(request, id ? 'register.edit' : 'unit.manage');
     const unit = id ? ((await findUnit(db, id)) ?? null) : null;
     if (id && (!unit || unit.retiredAt)) throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
-    if (unit) await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, unit.id, ['admin', 'commander']));
-    const canMove = principal.role === 'admin' && unit?.id !== principal.unitId;
+    if (unit) await assertUnitInScope(db, principal, unit.id, 'register.edit');
+    const canMove = roleMay(principal.role, 'unit.manage') && unit?.id !== principal.unitId;
     const parents = (await unitOptions(db, principal.unitId)).filter((option) => option.value !== unit?.id);
     const render = (values: UnitFormValues, errors: FieldError[]) =>
       sendPage(
         reply,
-        createElement(UnitFormPage, { ctx: pageContext(request, reply), unit, values, errors, parents, canMove, canRetire: principal.role === 'admin' && unit?.id !== principal.unitId }),
+        createElement(UnitFormPage, { ctx: pageContext(request, reply), unit, values, errors, parents, canMove, canRetire: roleMay(principal.role, 'unit.manage') && unit?.id !== principal.unitId }),
         errors.length ? 400 : 200,
       );
     if (request.method === 'GET') return render(unit ? valuesOf(unit) : { parentId: principal.unitId, kind: 'KP' }, []);
@@ -96,12 +96,12 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
     return render(fields, errors);
   };
 
-  app.get('/admin/units/new', { schema: { hide: true } }, (request, reply) => form(request, reply, null));
-  app.post('/admin/units/new', { schema: { hide: true } }, (request, reply) => form(request, reply, null));
-  app.get<{ Params: { id: string } }>('/admin/units/:id', { schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/units/:id', { schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/units/:id/retire', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+  app.get('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) => form(request, reply, null));
+  app.post('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) => form(request, reply, null));
+  app.get<{ Params: { id: string } }>('/admin/units/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/units/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/units/:id/retire', { config: { access: 'unit.manage' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'unit.manage');
     await retireUnit(db, principal, actorOf(request), request.params.id);
     await changed();
     return reply.redirect('/admin/units', 303);

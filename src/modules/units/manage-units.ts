@@ -6,6 +6,7 @@ import { createUnit, unitErrors, type CreateUnitInput } from './create-unit.js';
 import { canBeChildOf, type Unit, type UnitContact } from './model.js';
 import { findUnit, unitAncestry, unitDependents, updateUnitRow } from './repository.js';
 import { assertUnitInScope } from './scope.js';
+import { roleMay } from '../../platform/auth/policy.js';
 
 const notFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
 
@@ -13,7 +14,7 @@ const notFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej 
 export async function addUnit(db: Db, principal: Principal, actor: Actor, input: CreateUnitInput): Promise<Unit> {
   return inTransaction(db, actor, async (trx) => {
     if (!input.parentId) throw httpErrors.forbidden(); // only the system creates the top unit (CLI)
-    await assertUnitInScope(trx, principal, input.parentId, ['admin']);
+    await assertUnitInScope(trx, principal, input.parentId, 'unit.manage');
     return createUnit(trx, input);
   });
 }
@@ -31,12 +32,12 @@ export async function editUnit(db: Db, principal: Principal, actor: Actor, id: s
   return inTransaction(db, actor, async (trx) => {
     const unit = await findUnit(trx, id);
     if (!unit || unit.retiredAt) throw notFound();
-    await assertUnitInScope(trx, principal, id, ['admin', 'commander']);
+    await assertUnitInScope(trx, principal, id, 'register.edit');
     if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
-      if (principal.role !== 'admin' || id === principal.unitId) throw httpErrors.forbidden();
+      if (!roleMay(principal.role, 'unit.manage') || id === principal.unitId) throw httpErrors.forbidden();
       const parent = await findUnit(trx, patch.parentId);
       if (!parent || parent.retiredAt) throw unitErrors.parentNotFound(patch.parentId);
-      await assertUnitInScope(trx, principal, parent.id, ['admin']);
+      await assertUnitInScope(trx, principal, parent.id, 'unit.manage');
       if ((await unitAncestry(trx, parent.id)).includes(id)) {
         throw new AppError(422, 'unit_cycle', {
           pl: 'Jednostka nie może podlegać samej sobie ani jednostce, która jej podlega.',
@@ -55,7 +56,7 @@ export async function retireUnit(db: Db, principal: Principal, actor: Actor, id:
   await inTransaction(db, actor, async (trx) => {
     const unit = await findUnit(trx, id);
     if (!unit || unit.retiredAt) throw notFound();
-    await assertUnitInScope(trx, principal, id, ['admin']);
+    await assertUnitInScope(trx, principal, id, 'unit.manage');
     if (id === principal.unitId) throw httpErrors.forbidden();
     const dependents = await unitDependents(trx, id);
     if (dependents.units + dependents.districts + dependents.accounts > 0) {

@@ -3,7 +3,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
 import type { Config } from '../../platform/config/config.js';
 import { siteOrigin } from '../../platform/http/site-url.js';
-import { requireRole } from '../../platform/auth/guards.js';
+import { requireAllowed } from '../../platform/auth/guards.js';
 import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
@@ -48,6 +48,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
   app.get<{ Querystring: FromSchema<typeof listQuery> }>(
     '/api/v1/units',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['units'],
         summary: 'Police units (KGP, KWP, KPP, KP …) with their contact details, optionally of one parent or kind',
@@ -66,7 +67,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/units/:id',
-    { schema: { tags: ['units'], summary: 'One police unit', params: idParams, response: { 200: unitSchema, ...errorResponses(404) } } },
+    { config: { access: 'public' }, schema: { tags: ['units'], summary: 'One police unit', params: idParams, response: { 200: unitSchema, ...errorResponses(404) } } },
     async (request) => {
       const unit = await findUnit(database.db, request.params.id);
       if (!unit || unit.retiredAt) throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
@@ -77,6 +78,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
   app.post<{ Body: FromSchema<typeof createUnitBody> }>(
     '/api/v1/units',
     {
+      config: { access: 'unit.manage' },
       schema: {
         tags: ['units'],
         summary: 'Add a unit below one of my units (administrators)',
@@ -85,7 +87,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'unit.manage');
       const unit = await addUnit(database.db, principal, actorOf(request), request.body);
       await changed();
       return reply.status(201).header('location', `/api/v1/units/${unit.id}`).send(present(request)(unit));
@@ -95,6 +97,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateUnitBody> }>(
     '/api/v1/units/:id',
     {
+      config: { access: 'register.edit' },
       schema: {
         tags: ['units'],
         summary: 'Change a unit: name and contact details (administrators, commanders), parent (administrators)',
@@ -104,7 +107,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
       },
     },
     async (request) => {
-      const principal = requireRole(request, 'admin', 'commander');
+      const principal = requireAllowed(request, 'register.edit');
       const unit = await editUnit(database.db, principal, actorOf(request), request.params.id, request.body);
       await changed();
       return present(request)(unit);
@@ -114,6 +117,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/units/:id',
     {
+      config: { access: 'unit.manage' },
       schema: {
         tags: ['units'],
         summary: 'Retire a unit that has no active units, districts or accounts (administrators)',
@@ -122,7 +126,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
       },
     },
     async (request, reply) => {
-      const principal = requireRole(request, 'admin');
+      const principal = requireAllowed(request, 'unit.manage');
       await retireUnit(database.db, principal, actorOf(request), request.params.id);
       await changed();
       return reply.status(204).send();

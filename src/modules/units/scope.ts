@@ -1,14 +1,10 @@
 import type { Trx } from '../../platform/audit/actor.js';
-import type { Principal, Role } from '../../platform/auth/principal.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { can, roleMay, type Action } from '../../platform/auth/policy.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
 import type { Db } from '../../platform/db/database.js';
-import { findUnit, unitAncestry } from './repository.js';
-
-/** `ancestry` runs from the top unit down to the target unit (see unitAncestry). */
-export function isInScope(scopeUnitId: string, ancestry: readonly string[]): boolean {
-  return ancestry.includes(scopeUnitId);
-}
+import { resourceOf, subjectOf } from '../access/facts.js';
 
 const outOfScope: Localized = {
   pl: 'Ta jednostka nie podlega Twojej jednostce.',
@@ -16,8 +12,9 @@ const outOfScope: Localized = {
 };
 
 /**
- * Throws unless `principal` has one of `roles` and `unitId` is their unit or below it: the one
- * rule behind "each role is scoped to a unit and the units below it".
+ * Throws unless `principal` may do `action` to things of `unitId` (platform/auth/policy.ts): the
+ * one rule behind "each role is scoped to a unit and the units below it". Reads on the handle it
+ * is given; a check alone needs no transaction.
  *
  * Out of scope is 403 for reading and changing alike here: the register (units, districts,
  * officers) is public, so a refusal reveals nothing. Reports and working plans are not public:
@@ -26,23 +23,23 @@ const outOfScope: Localized = {
  * that change. Never 404 to GET and 403 to POST for the same thing.
  */
 export async function assertUnitInScope(
-  trx: Trx,
+  db: Db | Trx,
   principal: Principal,
   unitId: string,
-  roles: readonly Role[],
+  action: Action,
   texts: { outOfScope?: Localized; unitNotFound?: Localized } = {},
 ): Promise<string[]> {
-  if (!roles.includes(principal.role)) throw httpErrors.forbidden();
-  const ancestry = await unitAncestry(trx, unitId);
-  if (ancestry.length === 0) {
+  if (!roleMay(principal.role, action)) throw httpErrors.forbidden();
+  const resource = await resourceOf(db, { unitId });
+  if (resource.unitAncestry.length === 0) {
     throw new AppError(
       422,
       'unit_not_found',
       texts.unitNotFound ?? { pl: `Nie ma jednostki „${unitId}”.`, en: `There is no unit "${unitId}".` },
     );
   }
-  if (!isInScope(principal.unitId, ancestry)) throw httpErrors.forbidden(texts.outOfScope ?? outOfScope);
-  return ancestry;
+  if (!can(await subjectOf(db, principal, false), action, resource)) throw httpErrors.forbidden(texts.outOfScope ?? outOfScope);
+  return [...resource.unitAncestry];
 }
 
 /**
@@ -50,7 +47,6 @@ export async function assertUnitInScope(
  * only by an administrator of the top-level unit (KGP).
  */
 export async function assertNationalAdministrator(db: Db | Trx, principal: Principal, text: Localized): Promise<void> {
-  if (principal.role !== 'admin') throw httpErrors.forbidden(text);
-  const unit = await findUnit(db, principal.unitId);
-  if (!unit || unit.parentId !== null) throw httpErrors.forbidden(text);
+  if (!roleMay(principal.role, 'settings.national')) throw httpErrors.forbidden(text);
+  if (!can(await subjectOf(db, principal, false), 'settings.national', { unitAncestry: [] })) throw httpErrors.forbidden(text);
 }

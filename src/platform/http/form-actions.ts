@@ -19,7 +19,7 @@ export function collectFormActions(app: FastifyInstance): () => void {
     for (const action of posts) {
       const page = action.slice(0, action.lastIndexOf('/'));
       if (gets.has(action) || !gets.has(page)) continue;
-      app.get(action, { schema: { hide: true } }, (request, reply) => {
+      app.get(action, { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
         const path = request.url.split('?')[0]!;
         return reply.redirect(path.slice(0, path.lastIndexOf('/')), 303);
       });

@@ -21,6 +21,7 @@ export function registerHealth(app: FastifyInstance, database: Database): void {
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Health of the application and its database',

@@ -23,6 +23,7 @@ import { csrfUserInfo } from './request-context.js';
 import { limitKeyOf, refuseForgedClientAddresses, trustProxyOption } from './client-address.js';
 import { uploadsFollowRouteLimits } from './upload-limits.js';
 import { registerInputCharacterCheck } from './input-characters.js';
+import { registerAccessCheck } from '../auth/guards.js';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { tileOrigins } from '../render/map-tiles.js';
 
@@ -111,6 +112,10 @@ export async function createHttpServer(config: Config, database: Database): Prom
         { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
       ),
   });
+  // Routes the static files and the API docs plugins add themselves are public; they take no config of ours.
+  app.addHook('onRoute', (route) => {
+    if (/^\/(assets\/|api\/docs)/.test(route.url ?? '')) route.config = { ...route.config, access: 'public' };
+  });
   await app.register(fastifyStatic, {
     root: path.join(projectRoot, 'public'),
     prefix: '/assets/',
@@ -138,6 +143,8 @@ export async function createHttpServer(config: Config, database: Database): Prom
     }
   });
 
+  // After the session is known, before the body is read: anonymous callers get 401 first.
+  registerAccessCheck(app);
   registerInputCharacterCheck(app);
 
   // CSRF: a token is needed where a forged request could act with someone's authority: every

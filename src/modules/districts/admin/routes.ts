@@ -1,8 +1,8 @@
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
-import { inTransaction } from '../../../platform/audit/actor.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
+import { roleMay } from '../../../platform/auth/policy.js';
 import { AppError, type FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
@@ -14,8 +14,8 @@ import { assertUnitInScope } from '../../units/scope.js';
 import type { StreetRule } from '../area/types.js';
 import { parseAreaText } from '../matching/area-text.js';
 import type { Locator } from '../locator/locator.js';
-import { createDistrict, registerRoles, restoreDistrict, retireDistrict, updateDistrict } from '../manage-districts.js';
-import { assignOfficer, assignmentRoles, createOfficer, endAssignment, retireOfficer, updateOfficer } from '../manage-officers.js';
+import { createDistrict, restoreDistrict, retireDistrict, updateDistrict } from '../manage-districts.js';
+import { assignOfficer, createOfficer, endAssignment, retireOfficer, updateOfficer } from '../manage-officers.js';
 import { districtErrors } from '../messages.js';
 import { districtId, type District, type OfficerPosition } from '../model.js';
 import { findAssignment, findDistrict, findOfficer, listAssignments, listDistricts, listOfficers } from '../repository.js';
@@ -53,10 +53,9 @@ function polygonFromText(text: string, lang: Lang): { polygon: unknown; errors: 
 
 export function registerDistrictAdminPages(app: FastifyInstance, database: Database, locator: Locator): void {
   const db = database.db;
-  const staffRoles = assignmentRoles;
 
-  app.get<{ Querystring: { unit?: string } }>('/admin/districts', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.get<{ Querystring: { unit?: string } }>('/admin/districts', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'register.read_staff');
     const units = await unitOptions(db, principal.unitId);
     const unitId = units.some((u) => u.value === request.query.unit) ? request.query.unit : undefined;
     const names = new Map((await listSubtree(db, principal.unitId)).map((u) => [u.id, u.name]));
@@ -68,7 +67,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     const cards = new Map(districts.map((d) => [d.id, register.card(d.id)!]).filter(([, card]) => card !== undefined) as [string, NonNullable<ReturnType<typeof register.card>>][]);
     return sendPage(
       reply,
-      createElement(DistrictListPage, { ctx: pageContext(request, reply), units, unitId, districts, cards, canEdit: registerRoles.includes(principal.role) }),
+      createElement(DistrictListPage, { ctx: pageContext(request, reply), units, unitId, districts, cards, canEdit: roleMay(principal.role, 'register.edit') }),
     );
   });
 
@@ -80,7 +79,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     errors: FieldError[],
     extra: { info?: string | null; warnings?: string[] } = {},
   ) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'register.read_staff');
     const unitName = district ? ((await findUnit(db, district.unitId))?.name ?? district.unitId) : '';
     return sendPage(
       reply,
@@ -95,19 +94,19 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
         warnings: extra.warnings ?? [],
         assignments: district ? await listAssignments(db, { districtId: district.id }) : [],
         officers: district ? await listOfficers(db, { subtreeOf: principal.unitId, includeRetired: true }) : [],
-        canEdit: registerRoles.includes(principal.role),
-        canAssign: assignmentRoles.includes(principal.role),
+        canEdit: roleMay(principal.role, 'register.edit'),
+        canAssign: roleMay(principal.role, 'officer.assign'),
       }),
       errors.length ? 400 : 200,
     );
   };
 
   const loadDistrict = async (request: FastifyRequest, unit: string, number: string) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'register.read_staff');
     const n = Number(number);
     const district = Number.isInteger(n) ? await findDistrict(db, districtId(unit, n)) : undefined;
     if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
-    await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, district.unitId, staffRoles));
+    await assertUnitInScope(db, principal, district.unitId, 'register.read_staff');
     return { principal, district };
   };
 
@@ -119,14 +118,14 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     polygonText: district.polygon ? JSON.stringify(district.polygon) : '',
   });
 
-  app.get<{ Querystring: { unit?: string } }>('/admin/districts/new', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...registerRoles);
+  app.get<{ Querystring: { unit?: string } }>('/admin/districts/new', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'register.edit');
     return showForm(request, reply, null, { unitId: request.query.unit ?? principal.unitId }, []);
   });
 
   /** The form's save and "recognise the pasted description" buttons, for a new or an existing district. */
   const handleForm = async (request: FastifyRequest, reply: FastifyReply, district: District | null) => {
-    const principal = requireRole(request, ...registerRoles);
+    const principal = requireAllowed(request, 'register.edit');
     const fields = formFields(request.body);
     const lang = request.lang;
     const values: DistrictFormValues = {
@@ -188,20 +187,20 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return showForm(request, reply, district, values, errors);
   };
 
-  app.post('/admin/districts/new', { schema: { hide: true } }, (request, reply) => handleForm(request, reply, null));
+  app.post('/admin/districts/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => handleForm(request, reply, null));
 
-  app.get<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
     const { district } = await loadDistrict(request, request.params.unit, request.params.number);
     return showForm(request, reply, district, valuesOf(district), []);
   });
 
-  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     const { district } = await loadDistrict(request, request.params.unit, request.params.number);
     return handleForm(request, reply, district);
   });
 
   for (const action of ['retire', 'restore'] as const) {
-    app.post<{ Params: { unit: string; number: string } }>(`/admin/districts/:unit/:number/${action}`, { schema: { hide: true } }, async (request, reply) => {
+    app.post<{ Params: { unit: string; number: string } }>(`/admin/districts/:unit/:number/${action}`, { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
       const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
       if (action === 'retire') await retireDistrict(db, principal, actorOf(request), district.id);
       else await restoreDistrict(db, principal, actorOf(request), district.id);
@@ -210,7 +209,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     });
   }
 
-  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number/assignments', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number/assignments', { config: { access: 'officer.assign' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
     const fields = formFields(request.body);
     const lang = request.lang;
@@ -235,8 +234,8 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return showForm(request, reply, district, valuesOf(district), errors);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/assignments/:id/end', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...assignmentRoles);
+  app.post<{ Params: { id: string } }>('/admin/assignments/:id/end', { config: { access: 'officer.assign' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'officer.assign');
     const assignment = await findAssignment(db, request.params.id);
     if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
     const fields = formFields(request.body);
@@ -251,8 +250,8 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
   });
 
   // Officers
-  app.get('/admin/officers', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.get('/admin/officers', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'register.read_staff');
     const units = new Map((await listSubtree(db, principal.unitId)).map((u) => [u.id, u.name]));
     return sendPage(
       reply,
@@ -260,16 +259,16 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
         ctx: pageContext(request, reply, notice(request)),
         officers: await listOfficers(db, { subtreeOf: principal.unitId }),
         units,
-        canEdit: registerRoles.includes(principal.role),
+        canEdit: roleMay(principal.role, 'register.edit'),
       }),
     );
   });
 
   const officerForm = async (request: FastifyRequest, reply: FastifyReply, officerId: string | null) => {
-    const principal = requireRole(request, ...registerRoles);
+    const principal = requireAllowed(request, 'register.edit');
     const officer = officerId ? ((await findOfficer(db, officerId)) ?? null) : null;
     if (officerId && !officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
-    if (officer) await inTransaction(db, actorOf(request), (trx) => assertUnitInScope(trx, principal, officer.unitId, registerRoles));
+    if (officer) await assertUnitInScope(db, principal, officer.unitId, 'register.edit');
     const units = await unitOptions(db, principal.unitId);
     const render = (values: Record<string, string | undefined>, errors: FieldError[]) =>
       sendPage(reply, createElement(OfficerFormPage, { ctx: pageContext(request, reply, notice(request)), officer, values, errors, units }), errors.length ? 400 : 200);
@@ -307,12 +306,12 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return render(fields, errors);
   };
 
-  app.get('/admin/officers/new', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
-  app.post('/admin/officers/new', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
-  app.get<{ Params: { id: string } }>('/admin/officers/:id', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/officers/:id', { schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/officers/:id/retire', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...registerRoles);
+  app.get('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
+  app.post('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
+  app.get<{ Params: { id: string } }>('/admin/officers/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/officers/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
+  app.post<{ Params: { id: string } }>('/admin/officers/:id/retire', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'register.edit');
     await retireOfficer(db, principal, actorOf(request), request.params.id);
     await locator.rebuild();
     return reply.redirect('/admin/officers?notice=saved', 303);

@@ -51,16 +51,17 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
 
   const geojson = (reply: FastifyReply, body: string) =>
     reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(body);
-  app.get('/api/v1/boundaries/voivodeships.geojson', { schema: { tags: ['map'], summary: 'Voivodeship boundaries (PRG 2025, simplified) for the base map' } }, (_request, reply) =>
+  app.get('/api/v1/boundaries/voivodeships.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'Voivodeship boundaries (PRG 2025, simplified) for the base map' } }, (_request, reply) =>
     geojson(reply, voivodeships()),
   );
-  app.get('/api/v1/boundaries/counties.geojson', { schema: { tags: ['map'], summary: 'County (powiat) boundaries (simplified) for the base map' } }, (_request, reply) =>
+  app.get('/api/v1/boundaries/counties.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'County (powiat) boundaries (simplified) for the base map' } }, (_request, reply) =>
     geojson(reply, counties()),
   );
 
   app.get<{ Querystring: { bbox: string; zoom: number } }>(
     '/api/v1/map/overview.geojson',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['map'],
         summary: `Our own map of a view, for maps without tiles: district outlines with their numbers (up to ${maxOutlinedDistricts} districts in view), towns placed where their districts are, police stations`,
@@ -91,7 +92,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     },
   );
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/szukaj', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/szukaj', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const register = await locator.current();
     const query = (request.query.adres ?? '').trim().slice(0, 300);
     const lat = Number(request.query.lat);
@@ -112,7 +113,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     return sendPage(reply, createElement(ResultsPage, { ctx, query, point: null, answer, units: [] }), status);
   });
 
-  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const number = Number(request.params.number);
     const id = Number.isInteger(number) ? districtId(request.params.unit, number) : '';
     const register = await locator.current();
@@ -123,7 +124,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     return sendPage(reply, createElement(DistrictPage, { ctx: pageContext(request, reply), card, rules: district.rules, unit, map, plans: await districtPlanLinks(db, district.id, request.lang) }));
   });
 
-  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number/plakat.pdf', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number/plakat.pdf', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const number = Number(request.params.number);
     const id = Number.isInteger(number) ? districtId(request.params.unit, number) : '';
     const card = (await locator.current()).card(id);
@@ -140,7 +141,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
 
   app.get<{ Params: { unit: string; number: string } }>(
     '/api/v1/districts/:unit/:number/area.geojson',
-    { schema: { tags: ['districts'], summary: 'The polygon of a district as GeoJSON (simplified for display)' } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'The polygon of a district as GeoJSON (simplified for display)' } },
     async (request, reply) => {
       const number = Number(request.params.number);
       const district = Number.isInteger(number) ? await findDistrict(db, districtId(request.params.unit, number)) : undefined;
@@ -154,7 +155,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     },
   );
 
-  app.get<{ Params: { id: string } }>('/jednostki/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/jednostki/:id', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const unit = await findUnit(db, request.params.id);
     if (!unit || unit.retiredAt) throw unitNotFound();
     const all = await listUnits(db);

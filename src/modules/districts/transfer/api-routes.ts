@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { actorOf } from '../../../platform/http/request-context.js';
@@ -10,7 +10,6 @@ import type { DocumentWorkers } from '../../../platform/documents/document-worke
 import { documentText } from '../../../platform/documents/document-text.js';
 import { acceptedKindsText } from '../../../platform/documents/document-kind.js';
 import { parseAreaText } from '../matching/area-text.js';
-import { registerRoles } from '../manage-districts.js';
 import { listDistricts } from '../repository.js';
 import { streetRuleSchema } from '../schemas.js';
 import { unitIdPattern } from '../../units/schemas.js';
@@ -71,6 +70,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: { locality?: string }; Body: string }>(
     '/api/v1/districts/parse-area',
     {
+      config: { access: 'public' },
       bodyLimit: AREA_DOCUMENT_LIMIT,
       schema: {
         tags: ['districts'],
@@ -104,7 +104,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   );
 
   const rulesImport = async (request: FastifyRequest<{ Querystring: { partial?: boolean }; Body: string }>) => {
-    const principal = requireRole(request, ...registerRoles);
+    const principal = requireAllowed(request, 'register.edit');
     const report = await importStreetRules(db, principal, actorOf(request), String(request.body ?? ''), { partial: request.query.partial ?? false });
     const body = localizeRules(report, request.lang);
     if (report.rejected.length > 0 && !(request.query.partial ?? false)) {
@@ -120,6 +120,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: { partial?: boolean }; Body: string }>(
     '/api/v1/districts/import',
     {
+      config: { access: 'register.edit' },
       bodyLimit: IMPORT_LIMIT,
       schema: {
         tags: ['districts'],
@@ -138,6 +139,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: { partial?: boolean }; Body: unknown }>(
     '/api/v1/districts/polygons',
     {
+      config: { access: 'register.edit' },
       bodyLimit: IMPORT_LIMIT,
       schema: {
         tags: ['districts'],
@@ -151,7 +153,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const partial = request.query.partial ?? false;
       const report = await importPolygons(db, principal, actorOf(request), request.body, { partial });
       const body = localizePolygons(report, request.lang);
@@ -170,7 +172,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   const unitQuery = { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60, pattern: `^(${unitIdPattern})?$` } } } as const;
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts/export.csv',
-    { schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'] } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'] } },
     async (request, reply) => {
       const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
       return reply
@@ -182,7 +184,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
 
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts.geojson',
-    { schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery } },
     async (request, reply) => {
       const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
       return reply.header('content-type', 'application/geo+json; charset=utf-8').send(JSON.stringify(polygonsToGeoJson(districts)));

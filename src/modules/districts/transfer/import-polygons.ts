@@ -4,7 +4,6 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { assertUnitInScope } from '../../units/scope.js';
 import { readDistrictPolygons } from '../geometry/geojson.js';
-import { registerRoles } from '../manage-districts.js';
 import { districtId, type MultiPolygon } from '../model.js';
 import { findDistrict, updateDistrictRow } from '../repository.js';
 import type { Localized } from '../../../platform/i18n/i18n.js';
@@ -41,7 +40,7 @@ export async function importPolygons(
       }
       if (principal) {
         try {
-          await assertUnitInScope(trx, principal, district.unitId, registerRoles);
+          await assertUnitInScope(trx, principal, district.unitId, 'register.edit');
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           rejected.push({ feature, message: error.text });

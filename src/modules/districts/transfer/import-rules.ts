@@ -8,7 +8,6 @@ import { assertUnitInScope } from '../../units/scope.js';
 import type { DistrictRule, StreetRule } from '../area/types.js';
 import { findOverlaps } from '../matching/area-index.js';
 import { parseNumberRanges } from '../matching/number-ranges.js';
-import { registerRoles } from '../manage-districts.js';
 import { districtId } from '../model.js';
 import { findDistrict, insertDistrict, listDistricts, updateDistrictRow } from '../repository.js';
 import { parseCsv } from './csv.js';
@@ -39,7 +38,7 @@ async function unitProblem(trx: Trx, principal: Principal | null, unitId: string
   if (!unit || unit.retiredAt) return { pl: `Nie ma jednostki „${unitId}”.`, en: `There is no unit "${unitId}".` };
   if (!principal) return null;
   try {
-    await assertUnitInScope(trx, principal, unitId, registerRoles);
+    await assertUnitInScope(trx, principal, unitId, 'register.edit');
     return null;
   } catch (error) {
     if (error instanceof AppError) return error.text;

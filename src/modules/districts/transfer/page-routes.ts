@@ -1,13 +1,12 @@
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { checkedText, parseJsonText, textOfFile } from '../../../platform/documents/text-file.js';
 import { unitOptions } from '../../units/options.js';
-import { registerRoles } from '../manage-districts.js';
 import { importPolygons } from './import-polygons.js';
 import { importStreetRules } from './import-rules.js';
 import { localizePolygons, localizeRules } from './api-routes.js';
@@ -19,23 +18,23 @@ import type { DocumentWorkers } from '../../../platform/documents/document-worke
 export function registerTransferPages(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
   const db = database.db;
   const show = async (request: FastifyRequest, reply: FastifyReply, result: ImportResult | null) => {
-    const principal = requireRole(request, ...registerRoles);
+    const principal = requireAllowed(request, 'register.edit');
     const status = result && !result.imported ? 422 : 200;
     return sendPage(reply, createElement(ImportPage, { ctx: pageContext(request, reply), units: await unitOptions(db, principal.unitId), result }), status);
   };
 
-  app.get('/admin/import', { schema: { hide: true } }, (request, reply) => show(request, reply, null));
+  app.get('/admin/import', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => show(request, reply, null));
   registerRegisterPages(app, database, changed, documents);
 
-  app.get<{ Querystring: { unit?: string; format?: string } }>('/admin/export', { schema: { hide: true } }, async (request, reply) => {
-    requireRole(request, ...registerRoles);
+  app.get<{ Querystring: { unit?: string; format?: string } }>('/admin/export', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
+    requireAllowed(request, 'register.edit');
     const query = request.query.unit ? `?unitId=${encodeURIComponent(request.query.unit)}` : '';
     return reply.redirect(request.query.format === 'geojson' ? `/api/v1/districts.geojson${query}` : `/api/v1/districts/export.csv${query}`, 303);
   });
 
   for (const kind of ['rules', 'polygons'] as const) {
-    app.post(`/admin/import/${kind}`, { schema: { hide: true }, bodyLimit: 21 * 1024 * 1024 }, async (request, reply) => {
-      const principal = requireRole(request, ...registerRoles);
+    app.post(`/admin/import/${kind}`, { config: { access: 'register.edit' }, schema: { hide: true }, bodyLimit: 21 * 1024 * 1024 }, async (request, reply) => {
+      const principal = requireAllowed(request, 'register.edit');
       const body = (request.body ?? {}) as { file?: Buffer | string; partial?: string };
       const partial = body.partial === 'on';
       const m = importMessages[request.lang];

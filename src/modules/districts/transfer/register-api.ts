@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { actorOf } from '../../../platform/http/request-context.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { unitIdPattern } from '../../units/schemas.js';
-import { registerRoles } from '../manage-districts.js';
 import { importRegister, type PlannedDistrict, type RegisterImport } from './register-import.js';
 import { localizeUnresolved, registerPreviewSchema } from './register-schemas.js';
 import { REGISTER_UPLOAD_LIMIT, registerTextOf } from './register-source.js';
@@ -58,6 +57,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: Query }>(
     '/api/v1/districts/parse-register',
     {
+      config: { access: 'register.edit' },
       bodyLimit: REGISTER_UPLOAD_LIMIT,
       schema: {
         tags: ['districts'],
@@ -69,7 +69,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const reading = parseRegisterText(await registerTextOf(request, documents), { locality: request.query.locality });
       if (!request.query.unitId) return presentRegister(reading, request.lang);
       return presentRegister(await importRegister(db, principal, actorOf(request), { unitId: request.query.unitId, reading, dryRun: true }), request.lang);
@@ -79,6 +79,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
   app.post<{ Querystring: Query }>(
     '/api/v1/districts/import-register',
     {
+      config: { access: 'register.edit' },
       bodyLimit: REGISTER_UPLOAD_LIMIT,
       schema: {
         tags: ['districts'],
@@ -90,7 +91,7 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
       },
     },
     async (request) => {
-      const principal = requireRole(request, ...registerRoles);
+      const principal = requireAllowed(request, 'register.edit');
       const reading = parseRegisterText(await registerTextOf(request, documents), { locality: request.query.locality });
       const dryRun = request.query.dryRun ?? false;
       const result = await importRegister(db, principal, actorOf(request), { unitId: request.query.unitId!, reading, dryRun });

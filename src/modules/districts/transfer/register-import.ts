@@ -7,7 +7,7 @@ import { foldText } from '../../../platform/text/fold.js';
 import { findUnit } from '../../units/repository.js';
 import { assertUnitInScope } from '../../units/scope.js';
 import { warsawToday } from '../assignments.js';
-import { createDistrictIn, registerRoles, updateDistrictIn } from '../manage-districts.js';
+import { createDistrictIn, updateDistrictIn } from '../manage-districts.js';
 import { assignOfficerIn, createOfficerIn, updateOfficerIn } from '../manage-officers.js';
 import { findOverlaps } from '../matching/area-index.js';
 import { districtId, type District, type Officer } from '../model.js';
@@ -110,7 +110,7 @@ export async function importRegister(
   input: { unitId: string; reading: RegisterReading; dryRun: boolean },
 ): Promise<RegisterImport> {
   return inTransaction(db, actor, async (trx) => {
-    await assertUnitInScope(trx, principal, input.unitId, registerRoles);
+    await assertUnitInScope(trx, principal, input.unitId, 'register.edit');
     if ((await findUnit(trx, input.unitId))!.retiredAt) throw new AppError(422, 'unit_retired', { pl: 'Ta jednostka jest wycofana.', en: 'This unit is retired.' });
     const districts = await listDistricts(trx, { unitId: input.unitId, includeRetired: true });
     const officers = (await listOfficers(trx, { subtreeOf: input.unitId })).filter((o) => o.unitId === input.unitId);

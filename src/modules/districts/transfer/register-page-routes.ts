@@ -1,12 +1,11 @@
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { unitOptions } from '../../units/options.js';
-import { registerRoles } from '../manage-districts.js';
 import { importRegister, type RegisterImport } from './register-import.js';
 import { RegisterImportPage, type RegisterPageProps } from './register-pages.js';
 import { REGISTER_UPLOAD_LIMIT, registerTextOf } from './register-source.js';
@@ -19,16 +18,16 @@ type Values = RegisterPageProps['values'];
 export function registerRegisterPages(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
   const db = database.db;
   const show = async (request: FastifyRequest, reply: FastifyReply, values: Values, result: RegisterImport | null, error?: string) => {
-    const principal = requireRole(request, ...registerRoles);
+    const principal = requireAllowed(request, 'register.edit');
     const units = await unitOptions(db, principal.unitId);
     const page = createElement(RegisterImportPage, { ctx: pageContext(request, reply), units, values: { ...values, unit: values.unit || units[0]?.value || '' }, result, error });
     return sendPage(reply, page, error ? 422 : 200);
   };
 
-  app.get('/admin/import/register', { schema: { hide: true } }, (request, reply) => show(request, reply, { unit: '', locality: '', text: '' }, null));
+  app.get('/admin/import/register', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => show(request, reply, { unit: '', locality: '', text: '' }, null));
 
-  app.post('/admin/import/register', { schema: { hide: true }, bodyLimit: REGISTER_UPLOAD_LIMIT }, async (request, reply) => {
-    const principal = requireRole(request, ...registerRoles);
+  app.post('/admin/import/register', { config: { access: 'register.edit' }, schema: { hide: true }, bodyLimit: REGISTER_UPLOAD_LIMIT }, async (request, reply) => {
+    const principal = requireAllowed(request, 'register.edit');
     const body = (request.body ?? {}) as Record<string, unknown>;
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
     const values: Values = { unit: field('unit'), locality: field('locality'), text: '' };

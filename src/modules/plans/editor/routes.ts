@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError, type FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields, formNumber } from '../../../platform/http/forms.js';
@@ -36,8 +36,6 @@ import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
 import { ImportPage } from './import-page.js';
 import { editorMessages } from './messages.js';
 
-const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
-
 /** Where a step lands: the plan's page, which then says what happened and what comes next. */
 const doneUrl = (id: string, step: Step) => `/admin/plans/${id}?done=${step}`;
 
@@ -51,8 +49,8 @@ async function districtOptions(database: Database, principal: Principal): Promis
 export function registerPlanEditor(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
   const db = database.db;
 
-  app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'plan.read_working');
     const status = (planStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
     const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
     const { plans } = await listPlans(db, { subtreeOf: principal.unitId, statuses: status ? [status] : undefined, page: 1, pageSize: 500 });
@@ -70,13 +68,13 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     return sendPage(reply, createElement(QueuePage, { ctx: pageContext(request, reply, notice), rows, status, canCreate: true }));
   });
 
-  app.get('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.get('/admin/plans/new', { config: { access: 'plan.start' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'plan.start');
     return sendPage(reply, createElement(NewPlanPage, { ctx: pageContext(request, reply), districts: await districtOptions(database, principal), values: {}, errors: [] }));
   });
 
-  app.post('/admin/plans/new', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.post('/admin/plans/new', { config: { access: 'plan.start' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'plan.start');
     const fields = formFields(request.body);
     let errors: FieldError[] = [];
     const missing = (field: string) => !fields[field] && errors.push({ field, code: 'required', message: request.lang === 'pl' ? 'To pole jest wymagane.' : 'This field is required.' });
@@ -95,7 +93,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   });
 
   const showImport = async (request: FastifyRequest, reply: FastifyReply, values: { text: string; districtId?: string | undefined }, parsed: ParsedPlan | null, errors: FieldError[], status = 422, batch: BatchView | null = null) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.start');
     return sendPage(
       reply,
       createElement(ImportPage, {
@@ -114,12 +112,12 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   const nothingToRead = (lang: Lang): FieldError[] => [{ field: 'text', code: 'required', message: lang === 'pl' ? 'Wklej tekst planu albo wybierz plik.' : 'Paste the plan text or choose a file.' }];
   const textErrors = (error: unknown, lang: Lang) => formErrorsFrom(error, lang).map((e) => ({ ...e, field: e.field === 'form' ? 'text' : e.field }));
 
-  app.get('/admin/plans/import', { schema: { hide: true } }, (request, reply) => showImport(request, reply, { text: '' }, null, []));
+  app.get('/admin/plans/import', { config: { access: 'plan.start' }, schema: { hide: true } }, (request, reply) => showImport(request, reply, { text: '' }, null, []));
 
   // Several files at once (or a ZIP): the batch limits, and the files' names kept for the report (platform/http/uploads.ts).
-  const importRoute = { schema: { hide: true }, bodyLimit: batchLimits.totalBytes, config: { rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } } };
+  const importRoute = { schema: { hide: true }, bodyLimit: batchLimits.totalBytes, config: { access: 'plan.start' as const, rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } } };
   app.post('/admin/plans/import', importRoute, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.start');
     const body = (request.body ?? {}) as { text?: string; districtId?: string; intent?: string };
     const districtId = body.districtId || undefined;
     const pasted = typeof body.text === 'string' ? body.text : '';
@@ -164,7 +162,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   });
 
   const loadWorking = async (request: FastifyRequest, id: string) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.read_working');
     const plan = await findPlan(db, id);
     const working = plan && (await workingView(db, principal, plan));
     if (!plan || !working) throw new AppError(404, 'plan_not_found', planErrors.notFound());
@@ -172,7 +170,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   };
 
   const showWork = async (request: FastifyRequest, reply: FastifyReply, plan: Plan, override: { content?: Plan['content']; periodFrom?: string; periodTo?: string; errors?: FieldError[] } = {}) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'plan.read_working');
     const working = (await workingView(db, principal, plan))!;
     const context = await planContext(db, plan);
     const content = override.content ?? plan.content;
@@ -207,12 +205,12 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     );
   };
 
-  app.get<{ Params: { id: string } }>('/admin/plans/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/admin/plans/:id', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { plan } = await loadWorking(request, request.params.id);
     return showWork(request, reply, plan);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     const fields = formFields(request.body);
     const intent = fields.intent ?? 'save';
@@ -237,7 +235,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     }
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id/review', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/review', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     const fields = formFields(request.body);
     const comments: ReviewComment[] = [];
@@ -258,7 +256,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     return reply.redirect(doneUrl(plan.id, transition), 303);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id/transition', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/transition', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     const fields = formFields(request.body);
     const transition = fields.transition;
@@ -283,12 +281,12 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
     return reply.redirect(doneUrl(plan.id, transition), 303);
   });
 
-  app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { schema: { hide: true } }, async (request, reply) => {
-    requireRole(request, ...staffRoles);
+  app.get<{ Params: { id: string } }>('/admin/plans/:id/source', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
+    requireAllowed(request, 'plan.read_working');
     return sendPlanSource(db, request, reply, request.params.id);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { schema: { hide: true } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/delete', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const { principal, plan } = await loadWorking(request, request.params.id);
     await deleteDraft(db, principal, actorOf(request), plan.id);
     return reply.redirect('/admin/plans?done=delete', 303);

@@ -62,7 +62,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   const db = database.db;
   const PAGE_SIZE = 20;
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/plany', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/plany', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const raw = request.query;
     const units = await listUnits(db);
     const unitId = units.some((u) => u.id === raw.unitId) ? raw.unitId : undefined;
@@ -113,7 +113,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   const rendered = new PublicPageCache(30_000);
   onPlansChanged(() => rendered.clear());
 
-  app.get<{ Params: { id: string } }>('/plany/:id', { schema: { hide: true } }, (request, reply) =>
+  app.get<{ Params: { id: string } }>('/plany/:id', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
     rendered.send(request, reply, async (ctx) => {
       const { plan, published, similar, imported } = await pages.get(`${request.params.id}|${request.lang}`, async () => {
         const { plan, published } = await loadPublished(request.params.id, request.lang);
@@ -152,14 +152,14 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
       .header('content-disposition', `${kind === 'pdf' ? 'inline' : 'attachment'}; filename="${name}"`)
       .send(body);
   };
-  app.get<{ Params: { id: string } }>('/plany/:id/plan.pdf', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'pdf'));
-  app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'docx'));
+  app.get<{ Params: { id: string } }>('/plany/:id/plan.pdf', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'pdf'));
+  app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'docx'));
 
   // Atom ids never change (RFC 4287 §4.2.6): not the address the feed was read on, which varies
   // with the Host when PUBLIC_URL is unset. The feed's own id is made once per deployment.
   let feedId: string | undefined;
   const feedIdentity = async () => (feedId ??= uuidFromSecret(await loadOrCreateSecret(db, 'plans_feed_id')));
-  app.get('/plany.atom', { schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (request, reply) => {
+  app.get('/plany.atom', { config: { access: 'public' }, schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (request, reply) => {
     const site = siteOrigin(request, config);
     const latest = await db.selectFrom('plans').select(planColumns).where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(50).execute();
     const plans = latest.map((row) => ({ id: row.id, published: row.published_at }));

@@ -209,13 +209,13 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
       );
 
       for (const format of formatsServed) {
-        scope.get(`/discovery.${format}`, { schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery } }, async (request, reply) =>
+        scope.get(`/discovery.${format}`, { config: { access: 'public' }, schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery } }, async (request, reply) =>
           send(reply, format, 'discovery', discovery(at(request))),
         );
 
         scope.get(
           `/services.${format}`,
-          { schema: { tags, summary: `Open311 services: the active KMZB threat categories (${format})`, querystring: commonQuery } },
+          { config: { access: 'public' }, schema: { tags, summary: `Open311 services: the active KMZB threat categories (${format})`, querystring: commonQuery } },
           async (request, reply) => {
             const lang = langOf(request);
             const categories = (await listCategories(db)).filter((c) => c.active);
@@ -225,7 +225,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
 
         scope.get<{ Querystring: RequestsQuery }>(
           `/requests.${format}`,
-          { schema: { tags, summary: `Open311 service requests, newest first; public data only (${format})`, querystring: requestsQuery } },
+          { config: { access: 'public' }, schema: { tags, summary: `Open311 service requests, newest first; public data only (${format})`, querystring: requestsQuery } },
           async (request, reply) => {
             const q = request.query;
             const lang = langOf(request);
@@ -265,7 +265,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
           `/requests.${format}`,
           {
             // No cookie-authenticated action here: anonymous intake, the session is never read.
-            config: { csrf: false, rateLimit: burst },
+            config: { access: 'public', csrf: false, rateLimit: burst },
             schema: {
               tags,
               summary: `Open311: report a threat (no account needed; api_key accepted and ignored) (${format})`,
@@ -324,7 +324,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
 
       scope.get<{ Params: { file: string } }>(
         '/services/:file',
-        { schema: { tags, summary: 'Open311 service definition: /services/{service_code}.json or .xml', params: fileParams, querystring: commonQuery } },
+        { config: { access: 'public' }, schema: { tags, summary: 'Open311 service definition: /services/{service_code}.json or .xml', params: fileParams, querystring: commonQuery } },
         async (request, reply) => {
           const file = splitFile(request.params.file);
           if (!file) throw new AppError(404, 'not_found', notFoundText);
@@ -341,7 +341,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
 
       scope.get<{ Params: { file: string } }>(
         '/requests/:file',
-        { schema: { tags, summary: 'Open311 one service request: /requests/{service_request_id}.json or .xml', params: fileParams, querystring: commonQuery } },
+        { config: { access: 'public' }, schema: { tags, summary: 'Open311 one service request: /requests/{service_request_id}.json or .xml', params: fileParams, querystring: commonQuery } },
         async (request, reply) => {
           const file = splitFile(request.params.file);
           if (!file) throw new AppError(404, 'not_found', notFoundText);

@@ -112,7 +112,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     return filter;
   };
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const { filter, choices, categoryName } = await pageFilter(request.query, request.lang);
     const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
     const [rows, total, extent] = await Promise.all([reports.page(filter, page, PAGE_SIZE), reports.count(filter), reports.extent(filter)]);
@@ -122,7 +122,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     );
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia/statystyki', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia/statystyki', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const lang = request.lang;
     const m = mapMessages[lang];
     const { filter, choices, categories, categoryName } = await pageFilter(request.query, lang);
@@ -160,7 +160,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   app.get<{ Querystring: FromSchema<typeof mapQuery> }>(
     '/api/v1/reports/map',
     {
-      config: { rateLimit: mapRateLimit },
+      config: { access: 'public', rateLimit: mapRateLimit },
       schema: {
         tags,
         summary: `Reports for the public map in a box: below zoom ${individualZoom} clusters (count and mean position of each cell of a fixed grid the box touches, whole cells; a cell of one report shows that report), single reports in the box from it on. Positions are approximate (a ${precisionMeters} m grid).`,
@@ -244,7 +244,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   app.get<{ Querystring: FromSchema<typeof filterQuery> }>(
     '/zgloszenia.csv',
     {
-      config: { rateLimit: downloadRateLimit },
+      config: { access: 'public', rateLimit: downloadRateLimit },
       schema: {
         tags,
         summary: `Public reports as CSV (UTF-8 with BOM), newest first, at most ${exportLimit}; X-Total-Count and X-Truncated say how many matched. Positions are approximate.`,
@@ -257,7 +257,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   app.get<{ Querystring: FromSchema<typeof filterQuery> }>(
     '/zgloszenia.geojson',
     {
-      config: { rateLimit: downloadRateLimit },
+      config: { access: 'public', rateLimit: downloadRateLimit },
       schema: {
         tags,
         summary: `Public reports as a GeoJSON FeatureCollection of Points at their approximate positions, newest first, at most ${exportLimit} (totalCount and truncated say how many matched).`,

@@ -29,9 +29,9 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
   const showForm = async (request: FastifyRequest, reply: FastifyReply, values: ReportFormValues, errors: FieldError[], status = 200, suggestions: string[] = []) =>
     sendPage(reply, createElement(ReportFormPage, { ctx: pageContext(request, reply), categories: await offered(), values, errors, suggestions, map, retention: await retentionSettings(db) }), status);
 
-  app.get('/zglos', { schema: { hide: true } }, async (request, reply) => showForm(request, reply, {}, []));
+  app.get('/zglos', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => showForm(request, reply, {}, []));
 
-  app.post('/zglos', { schema: { hide: true }, config: { rateLimit: burst } }, async (request, reply) => {
+  app.post('/zglos', { schema: { hide: true }, config: { access: 'public', rateLimit: burst } }, async (request, reply) => {
     const fields = formFields(request.body);
     const values: ReportFormValues = {
       category: fields.category?.slice(0, 60),
@@ -96,7 +96,7 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
     }
   });
 
-  app.get('/zglos/dziekujemy', { schema: { hide: true } }, async (request, reply) => sendPage(reply, createElement(ThanksPage, { ctx: pageContext(request, reply) })));
+  app.get('/zglos/dziekujemy', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => sendPage(reply, createElement(ThanksPage, { ctx: pageContext(request, reply) })));
 
   const showReport = async (request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>, reply: FastifyReply, thanks: 'new' | 'confirmed' | null) => {
     const id = Number(request.params.id);
@@ -126,11 +126,11 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
     );
   };
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>('/zgloszenia/:id', { schema: { hide: true } }, (request, reply) =>
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>('/zgloszenia/:id', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
     showReport(request, reply, request.query.wyslano === '1' ? 'new' : request.query.potwierdzono === '1' ? 'confirmed' : null),
   );
 
-  app.post<{ Params: { id: string } }>('/zgloszenia/:id/potwierdz', { schema: { hide: true }, config: { rateLimit: burst } }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/zgloszenia/:id/potwierdz', { schema: { hide: true }, config: { access: 'public', rateLimit: burst } }, async (request, reply) => {
     const id = Number(request.params.id);
     if (!Number.isSafeInteger(id) || id < 1) throw new AppError(404, 'report_not_found', reportErrors.notFound());
     try {

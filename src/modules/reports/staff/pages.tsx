@@ -60,6 +60,7 @@ export function ReportQueuePage({
   categories,
   districts,
   supervisor,
+  canBulk,
   bulkStatuses,
   errors,
   heldCount,
@@ -72,6 +73,8 @@ export function ReportQueuePage({
   categories: StoredCategory[];
   districts: Option[];
   supervisor: boolean;
+  /** A reviewer changes many reports at once; administrators list them but do not decide. */
+  canBulk: boolean;
   bulkStatuses: ReportStatus[];
   errors: FieldError[];
 }) {
@@ -109,11 +112,11 @@ export function ReportQueuePage({
           <CsrfField token={ctx.csrfToken} />
           <DataTable
             caption={m.queueTitle}
-            columns={[...(supervisor ? [{ label: '' }] : []), { label: m.number }, { label: m.created }, { label: m.category }, { label: m.district }, { label: m.status }, { label: m.deadline }]}
+            columns={[...(canBulk ? [{ label: '' }] : []), { label: m.number }, { label: m.created }, { label: m.category }, { label: m.district }, { label: m.status }, { label: m.deadline }]}
             rows={rows.map(({ report, categoryName, districtName, deadlines }) => ({
               key: report.id,
               cells: [
-                ...(supervisor ? [<input key="select" type="checkbox" name="ids" value={report.id} id={`select-${report.id}`} aria-label={m.select(report.id)} className="checkbox__input" />] : []),
+                ...(canBulk ? [<input key="select" type="checkbox" name="ids" value={report.id} id={`select-${report.id}`} aria-label={m.select(report.id)} className="checkbox__input" />] : []),
                 <a key="link" href={`/admin/reports/${report.id}`}>{report.id}</a>,
                 formatDateTime(report.createdAt, ctx.lang),
                 categoryName,
@@ -125,13 +128,13 @@ export function ReportQueuePage({
               ],
             }))}
           />
-          {supervisor && reviewing && (
+          {canBulk && reviewing && (
             <fieldset className="fieldset">
               <legend className="fieldset__legend">{m.bulkReviewLegend}</legend>
               <ReviewFields lang={ctx.lang} />
             </fieldset>
           )}
-          {supervisor && !reviewing && (
+          {canBulk && !reviewing && (
             <fieldset className="fieldset">
               <legend className="fieldset__legend">{m.bulkLegend}</legend>
               <StatusFields lang={ctx.lang} options={bulkStatuses} errors={errors} />

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import { readSettings } from '../../../platform/db/settings.js';
-import { requireRole } from '../../../platform/auth/guards.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
+import { roleMay } from '../../../platform/auth/policy.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError, type FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
@@ -19,11 +20,10 @@ import type { StoredCategory } from '../model.js';
 import { findReport, listCategories, listReportEvents, listReports } from '../repository.js';
 import { availableStatuses, defaultReportSettings, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
 import { reviewReports } from '../review-report.js';
-import { assignReport, changeManyStatuses, changeReportStatus, reportStanding } from '../verify-report.js';
+import { assignReport, changeManyStatuses, changeReportStatus, reportAccess } from '../verify-report.js';
 import { staffReportMessages } from './messages.js';
 import { CategoriesPage, CategoryEditPage, ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
 
-const staffRoles = ['officer', 'supervisor', 'commander', 'admin'] as const;
 
 /** The one-line notice after a redirect, from a fixed list (never text from the URL). */
 function noticeOf(request: FastifyRequest): string | null {
@@ -72,7 +72,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
   const categoryName = (categories: StoredCategory[], code: string, lang: 'pl' | 'en') => categories.find((c) => c.code === code)?.name[lang] ?? code;
 
   const showQueue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'report.read_staff');
     const q = request.query as Record<string, string | undefined>;
     const supervisor = principal.role !== 'officer';
     const districts = await districtOptions(database, principal);
@@ -107,15 +107,15 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     const bulkStatuses = reportStatuses.filter((s) => s !== 'new' && s !== 'duplicate');
     return sendPage(
       reply,
-      createElement(ReportQueuePage, { ctx: pageContext(request, reply, noticeOf(request)), rows, total: filter.overdue === 'on' ? rows.length : total, heldCount, filter, categories, districts, supervisor, bulkStatuses, errors }),
+      createElement(ReportQueuePage, { ctx: pageContext(request, reply, noticeOf(request)), rows, total: filter.overdue === 'on' ? rows.length : total, heldCount, filter, categories, districts, supervisor, canBulk: roleMay(principal.role, 'report.supervise'), bulkStatuses, errors }),
       status,
     );
   };
 
-  app.get('/admin/reports', { schema: { hide: true } }, (request, reply) => showQueue(request, reply));
+  app.get('/admin/reports', { config: { access: 'report.read_staff' }, schema: { hide: true } }, (request, reply) => showQueue(request, reply));
 
-  app.post('/admin/reports/bulk', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+  app.post('/admin/reports/bulk', { config: { access: 'report.supervise' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'report.supervise');
     const body = request.body as Record<string, unknown>;
     const ids = tickedIds(body);
     const fields = formFields(body);
@@ -132,11 +132,11 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
   });
 
   const showReport = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
-    const principal = requireRole(request, ...staffRoles);
+    const principal = requireAllowed(request, 'report.read_staff');
     const report = await findReport(db, Number(request.params.id));
     if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-    const standing = await reportStanding(db, principal, report);
-    if (!standing.isDistrictOfficer && !standing.isSupervisor) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    const { canRead, standing } = await reportAccess(db, principal, report);
+    if (!canRead) throw new AppError(404, 'report_not_found', reportErrors.notFound());
     const [categories, events, rules, district, unit] = await Promise.all([
       listCategories(db),
       listReportEvents(db, report.id),
@@ -165,10 +165,10 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     );
   };
 
-  app.get<{ Params: { id: string } }>('/admin/reports/:id', { schema: { hide: true } }, (request, reply) => showReport(request, reply));
+  app.get<{ Params: { id: string } }>('/admin/reports/:id', { config: { access: 'report.read_staff' }, schema: { hide: true } }, (request, reply) => showReport(request, reply));
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/status', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/status', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'report.verify');
     const fields = formFields(request.body);
     const id = Number(request.params.id);
     if (!isStatus(fields.status)) return showReport(request, reply, [{ field: 'status', code: 'required', message: request.lang === 'pl' ? 'Wybierz nowy status.' : 'Choose the new status.' }], 400);
@@ -185,8 +185,8 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return reply.redirect(`/admin/reports/${id}?notice=status`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/assign', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'supervisor', 'commander', 'admin');
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/assign', { config: { access: 'report.supervise' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'report.supervise');
     const fields = formFields(request.body);
     const id = Number(request.params.id);
     try {
@@ -197,8 +197,8 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return reply.redirect(`/admin/reports/${id}?notice=assigned`, 303);
   });
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/review', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.post<{ Params: { id: string } }>('/admin/reports/:id/review', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'report.verify');
     const fields = formFields(request.body);
     const id = Number(request.params.id);
     if (!isReview(fields.review)) return showReport(request, reply, [{ field: 'review', code: 'required', message: staffReportMessages[request.lang].chooseReview }], 400);
@@ -210,8 +210,8 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return reply.redirect(`/admin/reports/${id}?notice=${fields.review === 'release' ? 'released' : 'rejected'}`, 303);
   });
 
-  app.post('/admin/reports/review', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, ...staffRoles);
+  app.post('/admin/reports/review', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'report.verify');
     const body = request.body as Record<string, unknown>;
     const ids = tickedIds(body);
     const fields = formFields(body);
@@ -249,13 +249,13 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     seasonTo: c.season ? String(c.season.toMonth) : '',
   });
 
-  app.get('/admin/report-categories', { schema: { hide: true } }, async (request, reply) => {
-    requireRole(request, 'admin');
+  app.get('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
+    requireAllowed(request, 'report.categories');
     return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply, noticeOf(request)), categories: await listCategories(db), errors: [], values: {} }));
   });
 
-  app.post('/admin/report-categories', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+  app.post('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'report.categories');
     const fields = formFields(request.body);
     try {
       await addCategory(db, principal, actorOf(request), { code: fields.code ?? '', ...categoryInput(fields) });
@@ -272,14 +272,14 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     return category;
   };
 
-  app.get<{ Params: { code: string } }>('/admin/report-categories/:code', { schema: { hide: true } }, async (request, reply) => {
-    requireRole(request, 'admin');
+  app.get<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
+    requireAllowed(request, 'report.categories');
     const category = await findCategory(request.params.code);
     return sendPage(reply, createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: valuesOf(category), errors: [] }));
   });
 
-  app.post<{ Params: { code: string } }>('/admin/report-categories/:code', { schema: { hide: true } }, async (request, reply) => {
-    const principal = requireRole(request, 'admin');
+  app.post<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
+    const principal = requireAllowed(request, 'report.categories');
     const category = await findCategory(request.params.code);
     const fields = formFields(request.body);
     try {
