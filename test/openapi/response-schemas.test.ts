@@ -25,7 +25,7 @@ const isErrorEnvelope = (schema: unknown) => (schema as { $ref?: string }).$ref 
 /** A placeholder says nothing: an object schema that lists no properties and leaves them open. */
 const isPlaceholder = (schema: Record<string, unknown>) => schema.type === 'object' && !schema.properties && schema.additionalProperties === true;
 
-const matches = (schema: unknown, body: unknown) => schemaProblems(schema, body);
+const matches = (schema: unknown, body: unknown) => schemaProblems(schema as object, body);
 
 describe('response schemas of the JSON routes', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import dc from 'node:diagnostics_channel';
 import { appendFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorSchema } from '../../src/platform/http/openapi.js';
@@ -44,10 +44,20 @@ function makeAjv(): Ajv {
 }
 
 const sharedAjv = makeAjv();
+// Compiled once per schema and Ajv: the closed copy is a new object each time, which Ajv's own cache would miss.
+const compiled = new WeakMap<Ajv, WeakMap<object, ValidateFunction>>();
+
+function validatorOf(ajv: Ajv, schema: object): ValidateFunction {
+  let byAjv = compiled.get(ajv);
+  if (!byAjv) compiled.set(ajv, (byAjv = new WeakMap()));
+  let validate = byAjv.get(schema);
+  if (!validate) byAjv.set(schema, (validate = ajv.compile(closed(schema) as Schema)));
+  return validate;
+}
 
 /** Why `body` does not match `schema` (closed as the serializer treats it): one line per problem, none when it does. */
-export function schemaProblems(schema: unknown, body: unknown, ajv: Ajv = sharedAjv): string[] {
-  const validate = ajv.compile(closed(schema) as Schema);
+export function schemaProblems(schema: object, body: unknown, ajv: Ajv = sharedAjv): string[] {
+  const validate = validatorOf(ajv, schema);
   if (validate(body)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty: string }).additionalProperty)})` : ''}`);
 }
