@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/platform/config/config.js';
 import { buildApp } from '../../src/app.js';
 import { DEMO_PASSWORD, loadDemoDataOnce } from '../../src/demo/demo-data.js';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases.js';
+import { withResponseLog } from './response-schemas.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -18,7 +19,7 @@ export async function createTestApp(backend: Backend, env: Record<string, string
   const testDb = await createTestDatabase(backend);
   const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', ...env });
   await loadDemoDataOnce(testDb.database.db);
-  const app = await buildApp(config, testDb.database);
+  const app = await withResponseLog(() => buildApp(config, testDb.database));
   return {
     app,
     config,

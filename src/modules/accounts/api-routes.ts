@@ -41,6 +41,11 @@ export function presentAccount(account: Account) {
   };
 }
 
+/** Who is signed in: the session answers no more of the account than this. */
+function presentSessionAccount(account: Account) {
+  return { id: account.id, login: account.login, displayName: account.displayName, role: account.role, unitId: account.unitId, unitName: account.unitName };
+}
+
 export function sessionCookieOptions(config: Config) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, maxAge: config.sessionMaxHours * 3600 };
 }
@@ -106,7 +111,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
     async (request, reply) => {
       const accountId = await startSession(config, database, request, reply, request.body);
       const account = (await findAccount(db, accountId))!;
-      return { account, csrfToken: issueCsrfToken(request, reply) };
+      return { account: presentSessionAccount(account), csrfToken: issueCsrfToken(request, reply) };
     },
   );
 
@@ -123,7 +128,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
     async (request, reply) => {
       const principal = requireAllowed(request, 'staff.area');
       const account = (await findAccount(db, principal.accountId))!;
-      return { account, csrfToken: issueCsrfToken(request, reply) };
+      return { account: presentSessionAccount(account), csrfToken: issueCsrfToken(request, reply) };
     },
   );
 

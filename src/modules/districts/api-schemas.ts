@@ -1,3 +1,4 @@
+import { featureCollectionSchema, featureSchema } from '../../platform/http/geojson-schemas.js';
 import { numberRangeSchema, streetRuleSchema } from './schemas.js';
 import { officerPositions } from './model.js';
 
@@ -68,3 +69,39 @@ export const idParams = {
   required: ['id'],
   properties: { id: { type: 'string', maxLength: 64 } },
 } as const;
+
+/** A base-map layer of boundaries: the features carry no properties. */
+export const boundaryLayerSchema = featureCollectionSchema(featureSchema({ type: 'object', properties: {} }));
+
+export const overviewSchema = featureCollectionSchema(
+  featureSchema({
+    type: 'object',
+    description: 'By `kind`: district (id, number, unit, url, label: the point for its number), place (name) or unit (name, url: a police station)',
+    required: ['kind'],
+    properties: {
+      kind: { type: 'string', enum: ['district', 'place', 'unit'] },
+      id: { type: 'string' },
+      number: { type: 'integer' },
+      unit: { type: 'string' },
+      name: { type: 'string' },
+      url: { type: 'string' },
+      label: { type: 'array', items: { type: 'number' } },
+    },
+  }),
+  { districtsInView: { type: 'integer', description: 'Districts whose area is in view (outlines are drawn up to a limit)' } },
+);
+
+export const districtAreaSchema = featureSchema({
+  type: 'object',
+  required: ['id', 'number', 'name'],
+  properties: { id: { type: 'string' }, number: { type: 'integer' }, name: { type: 'string' } },
+});
+
+/** District polygons in the import format (properties unit and district). */
+export const districtPolygonsSchema = featureCollectionSchema(
+  featureSchema({
+    type: 'object',
+    required: ['unit', 'district', 'name'],
+    properties: { unit: { type: 'string' }, district: { type: 'integer' }, name: { type: 'string' } },
+  }),
+);

@@ -28,6 +28,7 @@ import { findPlan, listEvents, listPlans, listVersions, type ReviewComment } fro
 import { planSourceInfo } from './import/source-repository.js';
 import { sendPlanSource } from './import/source-download.js';
 import { createPlanBody, transitionBody, updatePlanBody } from './schemas.js';
+import { batchAnswerSchema, importAnswerSchema, parseAnswerSchema, planDetailSchema, planListSchema, planSchema, planVersionsSchema, transitionAnswerSchema } from './api-schemas.js';
 import { searchQuery } from './search/stems.js';
 
 const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
@@ -80,7 +81,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         tags,
         summary: `Read a plan document (text/plain, or a file as multipart field "file": ${acceptedKindsText.en}; the kind is told from the bytes) into its parts, without saving. The answer has the first plan's fields and \`plans\`, every plan found. Limits: ${formatBytes(DOCUMENT_UPLOAD_LIMIT, 'en')} uploaded; a .docx/.odt may expand to ${formatBytes(zipLimits.entryBytes, 'en')}, compressed at most ${zipLimits.ratio} times; a PDF at most ${pdfLimits.pages} pages; ${config.documentTimeLimitSeconds} s of reading; ${config.documentRateLimitPerMinute} documents a minute per client without an account. A scanned PDF answers 422 document_scanned, a file of another kind 415 unsupported_document.`,
         consumes: ['text/plain', 'multipart/form-data'],
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 413, 415, 422, 429, 503) },
+        response: { 200: parseAnswerSchema, ...errorResponses(400, 413, 415, 422, 429, 503) },
       },
     },
     async (request) => {
@@ -100,7 +101,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         summary: `Import many plan documents at once: several files in multipart fields "file", or a ZIP of them. Each file is read and reported on its own (plans found with district and period, warnings, or why it was refused); a plan of a past period becomes an archived published plan (a supervisor or commander of its unit only; the file is kept), a current or future one a draft. dryRun=true reads and checks without saving. Limits: ${batchLimits.files} files (counting those in archives), ${formatBytes(batchLimits.fileBytes, 'en')} a file, ${formatBytes(batchLimits.totalBytes, 'en')} together; files are read one after another.`,
         consumes: ['multipart/form-data'],
         querystring: { type: 'object', additionalProperties: false, properties: { dryRun: { type: 'boolean', default: false }, districtId: { type: 'string', maxLength: 80 } } },
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 413, 429, 503) },
+        response: { 200: batchAnswerSchema, ...errorResponses(400, 401, 413, 429, 503) },
       },
     },
     async (request) => {
@@ -122,7 +123,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         summary: 'Import a plan document as a draft of its district (found from the unit and district number, or given); the limits of /parse apply',
         consumes: ['text/plain', 'multipart/form-data'],
         querystring: { type: 'object', additionalProperties: false, properties: { districtId: { type: 'string', maxLength: 80 } } },
-        response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 503) },
+        response: { 201: importAnswerSchema, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -155,7 +156,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         tags,
         summary: 'Published plans, newest period first, each with `timing` ("current", "upcoming" or "past": whether its period is running, to come or over): full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
         querystring: listQuery,
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
+        response: { 200: planListSchema, ...errorResponses(400) },
       },
     },
     async (request) => {
@@ -199,7 +200,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         tags,
         summary: 'One plan: its published version for everyone; for staff of its unit also the working version, deadlines and next steps',
         params: idParams,
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404) },
+        response: { 200: planDetailSchema, ...errorResponses(404) },
       },
     },
     async (request) => {
@@ -221,7 +222,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.post<{ Body: FromSchema<typeof createPlanBody> }>(
     '/api/v1/plans',
-    { config: { access: 'plan.start' }, schema: { tags, summary: 'Start a draft plan for a district', body: createPlanBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 409, 422) } } },
+    { config: { access: 'plan.start' }, schema: { tags, summary: 'Start a draft plan for a district', body: createPlanBody, response: { 201: planSchema, ...errorResponses(400, 401, 403, 409, 422) } } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'plan.start');
       const plan = await createPlan(db, principal, actorOf(request), { ...request.body, content: request.body.content as PlanContent | undefined });
@@ -231,7 +232,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updatePlanBody> }>(
     '/api/v1/plans/:id',
-    { config: { access: 'plan.edit' }, schema: { tags, summary: 'Change a draft (the district officer); also used by the editor to autosave', params: idParams, body: updatePlanBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { config: { access: 'plan.edit' }, schema: { tags, summary: 'Change a draft (the district officer); also used by the editor to autosave', params: idParams, body: updatePlanBody, response: { 200: planSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
       const principal = requireAllowed(request, 'plan.edit');
       return presentPlan(await updatePlan(db, principal, actorOf(request), request.params.id, { ...request.body, content: request.body.content as PlanContent | undefined }));
@@ -256,7 +257,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         summary: 'Move a plan along its lifecycle: submit, approve, return (with comments), publish, revise, start, evaluate, close',
         params: idParams,
         body: transitionBody,
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: transitionAnswerSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -276,7 +277,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/versions',
-    { config: { access: 'plan.read_working' }, schema: { tags, summary: 'Every submitted version with its review, and the history of the plan (staff)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 404) } } },
+    { config: { access: 'plan.read_working' }, schema: { tags, summary: 'Every submitted version with its review, and the history of the plan (staff)', params: idParams, response: { 200: planVersionsSchema, ...errorResponses(401, 404) } } },
     async (request) => {
       const plan = await findPlan(db, request.params.id);
       if (!plan || !(await workingView(db, request.principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());

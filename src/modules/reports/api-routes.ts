@@ -15,6 +15,7 @@ import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategor
 import { findReport, listCategories, listReportEvents } from './repository.js';
 import { awaitingReviewLabel, proximityLabels, publicStatus, similarRadiusMeters, statusLabels, type RateLimitPolicy, type ReportStatus, type ReviewAction } from './rules/index.js';
 import { similarOpenReports } from './similar-reports.js';
+import { acceptedSchema, categoryListSchema, categorySchema, internalReportListSchema, internalReportSchema, nearbyReportsSchema, publicReportSchema, reportDetailSchema } from './api-schemas.js';
 import { submitReport } from './submit-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, confirmReport, maySeeReport } from './verify-report.js';
 import { reviewReports } from './review-report.js';
@@ -72,13 +73,13 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
   const burst = { max: 30, timeWindow: 60_000 };
   const site = (request: FastifyRequest) => ({ publicUrl: siteOrigin(request, config) });
 
-  app.get('/api/v1/report-categories', { config: { access: 'public' }, schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired' } }, async (request) => ({
+  app.get('/api/v1/report-categories', { config: { access: 'public' }, schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired', response: { 200: categoryListSchema } } }, async (request) => ({
     categories: (await listCategories(db)).map((c) => presentCategory(c, request.lang)),
   }));
 
   app.post<{ Body: FromSchema<typeof categoryBody> }>(
     '/api/v1/report-categories',
-    { config: { access: 'report.categories' }, schema: { tags, summary: 'Add a category (admin)', body: categoryBody, response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403) } } },
+    { config: { access: 'report.categories' }, schema: { tags, summary: 'Add a category (admin)', body: categoryBody, response: { 201: categorySchema, ...errorResponses(400, 401, 403) } } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
@@ -89,7 +90,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.patch<{ Params: { code: string }; Body: FromSchema<typeof categoryUpdateBody> }>(
     '/api/v1/report-categories/:code',
-    { config: { access: 'report.categories' }, schema: { tags, summary: 'Rename, retire or change a category (admin); its code stays', body: categoryUpdateBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404) } } },
+    { config: { access: 'report.categories' }, schema: { tags, summary: 'Rename, retire or change a category (admin); its code stays', body: categoryUpdateBody, response: { 200: categorySchema, ...errorResponses(400, 401, 403, 404) } } },
     async (request) => {
       const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
@@ -106,7 +107,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
         tags,
         summary: 'Report a local threat (no account; the IP address is kept for the per-address limit, see /prywatnosc). Place: lat+lon, or an address. The description is seen only by police.',
         body: reportBody,
-        response: { 201: { type: 'object', additionalProperties: true }, ...errorResponses(400, 422, 429) },
+        response: { 201: publicReportSchema, 202: acceptedSchema, ...errorResponses(400, 422, 429) },
       },
     },
     async (request, reply) => {
@@ -132,7 +133,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       schema: {
         tags,
         summary: `Open reports of a category whose public (50 m grid) point is within ${similarRadiusMeters} m of a point, or given by address on the same street: confirm one instead of a duplicate. How near: proximity (within_100_m, within_250_m, same_street, same_locality), never a distance from the exact point`,
-        querystring: nearbyQuery, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 422) },
+        querystring: nearbyQuery, response: { 200: nearbyReportsSchema, ...errorResponses(400, 422) },
       },
     },
     async (request) => {
@@ -148,7 +149,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/reports/:id',
-    { config: { access: 'public' }, schema: { tags, summary: 'A report: public view, plus the description, exact point and history for its police', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404) } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'A report: public view, plus the description, exact point and history for its police', params: idParams, response: { 200: reportDetailSchema, ...errorResponses(404) } } },
     async (request) => {
       const report = await findReport(db, request.params.id);
       if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
@@ -163,7 +164,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/reports/:id/confirmations',
-    { config: { access: 'public', rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404, 409, 429) } } },
+    { config: { rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: publicReportSchema, ...errorResponses(404, 409, 429) } } },
     async (request) => {
       const report = await confirmReport(db, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
       return presentPublic(toPublic(report), site(request), request.lang);
@@ -172,7 +173,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof statusBody> }>(
     '/api/v1/reports/:id/status',
-    { config: { access: 'report.verify' }, schema: { tags, summary: 'Change the status (district officer or supervisor); the note is internal', params: idParams, body: statusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
+    { config: { access: 'report.verify' }, schema: { tags, summary: 'Change the status (district officer or supervisor); the note is internal', params: idParams, body: statusBody, response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
       const b = request.body;
@@ -183,7 +184,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Body: FromSchema<typeof bulkStatusBody> }>(
     '/api/v1/reports/status',
-    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Change the status of many reports at once (all or nothing)', body: bulkStatusBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Change the status of many reports at once (all or nothing)', body: bulkStatusBody, response: { 200: internalReportListSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
       const principal = requireAllowed(request, 'report.supervise');
       const b = request.body;
@@ -201,7 +202,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
         summary: 'Review a report held by a flood limit (district officer or supervisor): release it (public from now on) or reject it (closed as a prank, never public, the reporter not mailed)',
         params: idParams,
         body: reviewBody,
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
@@ -213,7 +214,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Body: FromSchema<typeof bulkReviewBody> }>(
     '/api/v1/reports/review',
-    { config: { access: 'report.verify' }, schema: { tags, summary: 'Review many held reports at once (all or nothing)', body: bulkReviewBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { config: { access: 'report.verify' }, schema: { tags, summary: 'Review many held reports at once (all or nothing)', body: bulkReviewBody, response: { 200: internalReportListSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
       const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action as ReviewAction, request.body.note);
@@ -223,7 +224,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof assignmentBody> }>(
     '/api/v1/reports/:id/assignment',
-    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null', params: idParams, body: assignmentBody, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400, 401, 403, 404, 422) } } },
+    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null', params: idParams, body: assignmentBody, response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 422) } } },
     async (request) => {
       const principal = requireAllowed(request, 'report.supervise');
       const report = await assignReport(db, principal, actorOf(request), request.params.id, request.body.districtId, request.body.note);

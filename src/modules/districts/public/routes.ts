@@ -18,6 +18,8 @@ import type { AddressAnswer } from '../locator/register.js';
 import { maxOutlinedDistricts } from '../locator/map-overview.js';
 import { readBoundingBox } from '../../../platform/geo/bbox.js';
 import { simplifyForDisplay } from '../geometry/geojson.js';
+import { errorResponses } from '../../../platform/http/openapi.js';
+import { boundaryLayerSchema, districtAreaSchema, overviewSchema } from '../api-schemas.js';
 import { DistrictPage, UnitPage } from './pages.js';
 import { ResultsPage } from './results-page.js';
 import { renderPoster } from '../poster.js';
@@ -51,10 +53,10 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
 
   const geojson = (reply: FastifyReply, body: string) =>
     reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(body);
-  app.get('/api/v1/boundaries/voivodeships.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'Voivodeship boundaries (PRG 2025, simplified) for the base map' } }, (_request, reply) =>
+  app.get('/api/v1/boundaries/voivodeships.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'Voivodeship boundaries (PRG 2025, simplified) for the base map', response: { 200: boundaryLayerSchema } } }, (_request, reply) =>
     geojson(reply, voivodeships()),
   );
-  app.get('/api/v1/boundaries/counties.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'County (powiat) boundaries (simplified) for the base map' } }, (_request, reply) =>
+  app.get('/api/v1/boundaries/counties.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'County (powiat) boundaries (simplified) for the base map', response: { 200: boundaryLayerSchema } } }, (_request, reply) =>
     geojson(reply, counties()),
   );
 
@@ -71,6 +73,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
           required: ['bbox', 'zoom'],
           properties: { bbox: { type: 'string', maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (WGS84 degrees)' }, zoom: { type: 'integer', minimum: 0, maximum: 22 } },
         },
+        response: { 200: overviewSchema, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
@@ -141,7 +144,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
 
   app.get<{ Params: { unit: string; number: string } }>(
     '/api/v1/districts/:unit/:number/area.geojson',
-    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'The polygon of a district as GeoJSON (simplified for display)' } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'The polygon of a district as GeoJSON (simplified for display)', response: { 200: districtAreaSchema, ...errorResponses(404) } } },
     async (request, reply) => {
       const number = Number(request.params.number);
       const district = Number.isInteger(number) ? await findDistrict(db, districtId(request.params.unit, number)) : undefined;

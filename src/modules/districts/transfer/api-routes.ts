@@ -3,6 +3,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { requireAllowed } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
+import { districtPolygonsSchema } from '../api-schemas.js';
 import { actorOf } from '../../../platform/http/request-context.js';
 import { checkedText, parseJsonText } from '../../../platform/documents/text-file.js';
 import { formatBytes, formatNumber, type Lang } from '../../../platform/i18n/i18n.js';
@@ -172,7 +173,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   const unitQuery = { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60, pattern: `^(${unitIdPattern})?$` } } } as const;
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts/export.csv',
-    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'] } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'], response: { 200: { type: 'string', description: 'CSV: unit,district,locality,street,numbers' }, ...errorResponses(400) } } },
     async (request, reply) => {
       const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
       return reply
@@ -184,7 +185,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
 
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts.geojson',
-    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery } },
+    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery, response: { 200: districtPolygonsSchema, ...errorResponses(400) } } },
     async (request, reply) => {
       const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
       return reply.header('content-type', 'application/geo+json; charset=utf-8').send(JSON.stringify(polygonsToGeoJson(districts)));

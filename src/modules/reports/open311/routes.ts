@@ -16,6 +16,7 @@ import { commaList, coordinate, dateParameter, idList, maxIdsPerQuery, optionalT
 import { discovery, open311Prefix, service, serviceDefinition, serviceRequest, submittedNotice, xmlItems } from './present.js';
 import { findOpen311Report, listOpen311Reports } from './repository.js';
 import { xmlDocument } from './xml.js';
+import { discoverySchema, open311ErrorResponses, serviceDefinitionSchema, serviceRequestsSchema, servicesSchema, submittedSchema } from './schemas.js';
 
 type Format = 'json' | 'xml';
 const formatsServed: Format[] = ['json', 'xml'];
@@ -114,6 +115,9 @@ function splitFile(file: string): { name: string; format: Format } | null {
   return match ? { name: match[1]!, format: match[2] as Format } : null;
 }
 
+/** The answers of a JSON route, for OpenAPI; the XML routes answer the same as elements. */
+const jsonAnswers = (format: Format, response: Record<number, unknown>) => (format === 'json' ? { response } : {});
+
 function formatOfUrl(url: string): Format {
   return (url.split('?')[0] ?? '').endsWith('.xml') ? 'xml' : 'json';
 }
@@ -209,13 +213,13 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
       );
 
       for (const format of formatsServed) {
-        scope.get(`/discovery.${format}`, { config: { access: 'public' }, schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery } }, async (request, reply) =>
+        scope.get(`/discovery.${format}`, { config: { access: 'public' }, schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery, ...jsonAnswers(format, { 200: discoverySchema, ...open311ErrorResponses(400) }) } }, async (request, reply) =>
           send(reply, format, 'discovery', discovery(at(request))),
         );
 
         scope.get(
           `/services.${format}`,
-          { config: { access: 'public' }, schema: { tags, summary: `Open311 services: the active KMZB threat categories (${format})`, querystring: commonQuery } },
+          { config: { access: 'public' }, schema: { tags, summary: `Open311 services: the active KMZB threat categories (${format})`, querystring: commonQuery, ...jsonAnswers(format, { 200: servicesSchema, ...open311ErrorResponses(400) }) } },
           async (request, reply) => {
             const lang = langOf(request);
             const categories = (await listCategories(db)).filter((c) => c.active);
@@ -225,7 +229,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
 
         scope.get<{ Querystring: RequestsQuery }>(
           `/requests.${format}`,
-          { config: { access: 'public' }, schema: { tags, summary: `Open311 service requests, newest first; public data only (${format})`, querystring: requestsQuery } },
+          { config: { access: 'public' }, schema: { tags, summary: `Open311 service requests, newest first; public data only (${format})`, querystring: requestsQuery, ...jsonAnswers(format, { 200: serviceRequestsSchema, ...open311ErrorResponses(400) }) } },
           async (request, reply) => {
             const q = request.query;
             const lang = langOf(request);
@@ -271,6 +275,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
               summary: `Open311: report a threat (no account needed; api_key accepted and ignored) (${format})`,
               querystring: postQuery,
               body: postBody,
+              ...jsonAnswers(format, { 201: submittedSchema, ...open311ErrorResponses(400, 422, 429) }),
             },
           },
           async (request, reply) => {
@@ -324,7 +329,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
 
       scope.get<{ Params: { file: string } }>(
         '/services/:file',
-        { config: { access: 'public' }, schema: { tags, summary: 'Open311 service definition: /services/{service_code}.json or .xml', params: fileParams, querystring: commonQuery } },
+        { config: { access: 'public' }, schema: { tags, summary: 'Open311 service definition: /services/{service_code}.json or .xml', params: fileParams, querystring: commonQuery, response: { 200: serviceDefinitionSchema, ...open311ErrorResponses(400, 404) } } },
         async (request, reply) => {
           const file = splitFile(request.params.file);
           if (!file) throw new AppError(404, 'not_found', notFoundText);
@@ -341,7 +346,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
 
       scope.get<{ Params: { file: string } }>(
         '/requests/:file',
-        { config: { access: 'public' }, schema: { tags, summary: 'Open311 one service request: /requests/{service_request_id}.json or .xml', params: fileParams, querystring: commonQuery } },
+        { config: { access: 'public' }, schema: { tags, summary: 'Open311 one service request: /requests/{service_request_id}.json or .xml', params: fileParams, querystring: commonQuery, response: { 200: serviceRequestsSchema, ...open311ErrorResponses(400, 404) } } },
         async (request, reply) => {
           const file = splitFile(request.params.file);
           if (!file) throw new AppError(404, 'not_found', notFoundText);

@@ -26,6 +26,7 @@ import { mapErrors, mapMessages } from './messages.js';
 import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
 import { PublicReports } from './public-reports.js';
 import type { Locator } from '../../districts/locator/locator.js';
+import { reportMapSchema } from '../api-schemas.js';
 
 const PAGE_SIZE = 20;
 const DISTRICTS_SHOWN = 20;
@@ -165,7 +166,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         tags,
         summary: `Reports for the public map in a box: below zoom ${individualZoom} clusters (count and mean position of each cell of a fixed grid the box touches, whole cells; a cell of one report shows that report), single reports in the box from it on. Positions are approximate (a ${precisionMeters} m grid).`,
         querystring: mapQuery,
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(400) },
+        response: { 200: reportMapSchema, ...errorResponses(400, 429) },
       },
     },
     async (request, reply) => {
