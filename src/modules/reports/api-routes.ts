@@ -164,7 +164,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/reports/:id/confirmations',
-    { config: { rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: publicReportSchema, ...errorResponses(404, 409, 429) } } },
+    { config: { access: 'public', rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: publicReportSchema, ...errorResponses(404, 409, 429) } } },
     async (request) => {
       const report = await confirmReport(db, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
       return presentPublic(toPublic(report), site(request), request.lang);
