@@ -1,4 +1,5 @@
 import type { Localized } from '../../../platform/i18n/i18n.js';
+import { pointInRing } from '../../../platform/geo/point-in-ring.js';
 import type { MultiPolygon } from '../model.js';
 import { fromEpsg2180, type Position } from './projection.js';
 
@@ -98,16 +99,6 @@ function selfIntersects(ring: Position[]): boolean {
     }
   }
   return false;
-}
-
-function pointInRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /**
