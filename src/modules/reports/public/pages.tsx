@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAr
 import { Layout } from '../../../platform/render/layout.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { PublicReport, StoredCategory } from '../model.js';
-import { awaitingReviewLabel, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
+import { awaitingReviewLabel, isClosed, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
 import { reportPageMessages } from './messages.js';
 import { ReportDataNotice } from './data-notice.js';
 import { howLong } from '../../privacy/pages.js';
@@ -228,7 +228,7 @@ export function ReportStatusPage({
   staffUrl: string | null;
 }) {
   const m = reportPageMessages[ctx.lang];
-  const open = ['new', 'verifying', 'confirmed'].includes(report.status) && !report.placeWithheld;
+  const open = !isClosed(report.status) && !report.placeWithheld;
   const withheld = report.awaitingReview ? m.placeAfterReview : m.placeWithheld;
   return (
     <Layout ctx={ctx} title={m.reportTitle(report.id)}>

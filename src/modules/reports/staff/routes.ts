@@ -17,7 +17,7 @@ import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
 import { findReport, listCategories, listReportEvents, listReports } from '../repository.js';
-import { availableStatuses, defaultReportSettings, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
+import { availableStatuses, defaultReportSettings, openStatuses, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
 import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportStanding } from '../verify-report.js';
 import { staffReportMessages } from './messages.js';
@@ -48,7 +48,6 @@ function noticeOf(request: FastifyRequest): string | null {
       return null;
   }
 }
-const openStatuses: ReportStatus[] = ['new', 'verifying', 'confirmed'];
 const isStatus = (value: string | undefined): value is ReportStatus => (reportStatuses as readonly string[]).includes(value ?? '');
 const isReview = (value: string | undefined): value is ReviewAction => (reviewActions as readonly string[]).includes(value ?? '');
 /** The numbers of the reports ticked in a queue form. */
