@@ -5,7 +5,7 @@ import type { FieldError } from '../../../platform/http/errors.js';
 import { formatBytes, formatDateTime, formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import type { PlanSourceInfo } from '../import/source-repository.js';
 import { categoryNames, commentPlace, eventName, statusName, statusNames, transitionNames } from '../messages.js';
-import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '../model.js';
+import { actionStatuses, diagnosisSources, planStatuses, type Plan, type PlanContent } from '../model.js';
 import type { Deadline } from '../rules.js';
 import type { PlanVersion } from '../repository.js';
 import type { Transition } from '../workflow.js';
@@ -44,7 +44,7 @@ export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; 
       </div>
       <p className="lead">{m.queueLead}</p>
       <form method="get" action="/admin/plans" className="filters">
-        <SelectField name="status" label={m.status} value={status} placeholder={m.anyStatus} options={Object.entries(statusNames[ctx.lang]).map(([value, label]) => ({ value, label }))} />
+        <SelectField name="status" label={m.status} value={status} placeholder={m.anyStatus} options={planStatuses.map((value) => ({ value, label: statusNames[ctx.lang][value] }))} />
         <div className="filters__actions">
           <button type="submit" className="button button--secondary">
             {m.filter}

@@ -26,11 +26,11 @@ import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } fro
 import { isStep, stepNotice, type Step } from '../step-notices.js';
 import { planTiming } from '../rules.js';
 import { planErrors } from '../messages.js';
-import { planStatuses, type EvaluationOutcome, type Plan, type PlanStatus } from '../model.js';
+import { isPlanStatus, type EvaluationOutcome, type Plan } from '../model.js';
 import { planContext, workingView } from '../read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, unitPartners, type ReviewComment } from '../repository.js';
 import { planDocument } from '../publication/document.js';
-import { isTransition } from '../workflow.js';
+import { isNewDraft, isTransition } from '../workflow.js';
 import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
 import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
 import { ImportPage } from './import-page.js';
@@ -53,7 +53,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { schema: { hide: true } }, async (request, reply) => {
     const principal = requireRole(request, ...staffRoles);
-    const status = (planStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
+    const status = isPlanStatus(request.query.status) ? request.query.status : undefined;
     const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
     const { plans } = await listPlans(db, { subtreeOf: principal.unitId, statuses: status ? [status] : undefined, page: 1, pageSize: 500 });
     const visible = mine ? plans.filter((p) => mine.includes(p.districtId)) : plans;
@@ -193,7 +193,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         deadlines: working.deadlines,
         transitions: working.transitions,
         canEdit: working.canEdit,
-        canDelete: plan.status === 'draft' && plan.version === 1 && versions.length === 0,
+        canDelete: isNewDraft(plan, versions.length),
         versions,
         events: await listEvents(db, plan.id),
         partners: (await unitPartners(db, plan.unitId)).map((p) => p.name),
