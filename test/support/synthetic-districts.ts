@@ -1,6 +1,6 @@
-import type { MultiPolygon } from '../model.js';
-import { seededRandom } from '../../../platform/random.js';
-import { pointInRing } from '../../../platform/geo/point-in-ring.js';
+import type { MultiPolygon } from '../../src/modules/districts/model.js';
+import { seededRandom } from '../../src/platform/random.js';
+import { pointInRing } from '../../src/platform/geo/point-in-ring.js';
 
 /** The benchmarks' and tests' seeded generator. */
 export const random = seededRandom;
