@@ -11,6 +11,7 @@ import { reportPageMessages } from './messages.js';
 import { ReportDataNotice } from './data-notice.js';
 import { howLong } from '../../privacy/pages.js';
 import type { RetentionSettings } from '../../privacy/rules.js';
+import { unitUrl } from '../../units/urls.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',
@@ -257,7 +258,7 @@ export function ReportStatusPage({
           {report.placeWithheld ? withheld : report.districtId && districtName ? <a href={`/rejony/${report.districtId}`}>{districtName}</a> : m.noDistrict}
         </SummaryRow>
         <SummaryRow label={m.unit}>
-            <a href={`/jednostki/${report.unitId}`}>{unitName}</a>
+            <a href={unitUrl(report.unitId)}>{unitName}</a>
           </SummaryRow>
         {report.forwardedTo && (
           <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>
