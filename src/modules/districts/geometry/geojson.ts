@@ -1,7 +1,7 @@
 import type { Localized } from '../../../platform/i18n/i18n.js';
 import { pointInRing } from '../../../platform/geo/point-in-ring.js';
 import type { MultiPolygon } from '../model.js';
-import { fromEpsg2180, type Position } from './projection.js';
+import { fromEpsg2180, type Position } from '../../../platform/geo/epsg2180.js';
 
 /** Poland with a margin: anything outside is a mistake (wrong CRS, swapped axes). */
 const POLAND = { minLon: 14.0, maxLon: 24.2, minLat: 49.0, maxLat: 54.9 };
