@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { AreaIndex, measureLookupsPerSecond } from '../src/modules/districts/matching/area-index.js';
 import { foldText } from '../src/modules/districts/matching/normalize.js';
 import { PolygonIndex, measurePointLookupsPerSecond } from '../src/modules/districts/geometry/polygon-index.js';
-import { randomPointsInside } from '../src/modules/districts/geometry/synthetic.js';
+import { randomPointsInside } from '../test/support/synthetic-districts.js';
 import { addVillages, generateNationalRegister, sampleAddresses, withTypo, type NationalRegister } from './national-register.js';
 import { PlaceDirectory } from '../src/modules/districts/locator/places.js';
 import type { AreaLookup } from '../src/modules/districts/matching/area-index.js';

@@ -5,7 +5,7 @@
  */
 import type { NumberRange, StreetRule } from '../src/modules/districts/area/types.js';
 import type { MultiPolygon } from '../src/modules/districts/model.js';
-import { generateDistrictPolygons, random } from '../src/modules/districts/geometry/synthetic.js';
+import { generateDistrictPolygons, random } from '../test/support/synthetic-districts.js';
 
 export interface NationalRegister {
   units: { id: string; parentId: string | null; kind: 'KGP' | 'KWP' | 'KPP'; name: string }[];

@@ -18,7 +18,7 @@ import { planPdf } from '../src/modules/plans/publication/render-pdf.js';
 import { planDocx } from '../src/modules/plans/publication/render-docx.js';
 import { listPlans } from '../src/modules/plans/repository.js';
 import { planSearchText, searchQuery, stems } from '../src/modules/plans/search/stems.js';
-import { random } from '../src/modules/districts/geometry/synthetic.js';
+import { random } from '../test/support/synthetic-districts.js';
 import type { PlanContent } from '../src/modules/plans/model.js';
 import { generateNationalRegister } from './national-register.js';
 import { writeRegister } from './load-register.js';

@@ -11,7 +11,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { ensureCategories } from '../src/modules/reports/manage-categories.js';
 import { kmzbCategories } from '../src/modules/reports/rules/index.js';
 import { snapToGrid } from '../src/modules/reports/rules/geo.js';
-import { random, randomPointsInside } from '../src/modules/districts/geometry/synthetic.js';
+import { random, randomPointsInside } from '../test/support/synthetic-districts.js';
 import { generateNationalRegister, type NationalRegister } from './national-register.js';
 import { writeRegister } from './load-register.js';
 import { connections, durationSeconds, fmt, load, mainScript, percentile, start, tempDir, withServerDatabase, type Load } from './harness.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clipToPolygon, intersectWithConvex, localProjection, pointInRing, ringSelfIntersects, signedArea2, triangulate, voronoiCells, type Box, type Point } from './voronoi.js';
+import { pointInRing } from '../../platform/geo/point-in-ring.js';
+import { clipToPolygon, intersectWithConvex, localProjection, ringSelfIntersects, signedArea2, triangulate, voronoiCells, type Box, type Point } from './voronoi.js';
 
 const box: Box = { minX: 0, minY: 0, maxX: 1000, maxY: 1000 };
 const coordinate = fc.integer({ min: 1, max: 999 });

@@ -117,17 +117,6 @@ function intersection(p: Point, q: Point, sp: number, sq: number): Point {
   return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
 }
 
-/** Even-odd ray test (open or closed ring). */
-export function pointInRing([x, y]: Point, ring: readonly Point[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * A local equirectangular projection around (lon0, lat0), in metres. It is affine in lon/lat, so
  * straight lines stay straight both ways and the Voronoi cells map back to WGS84 exactly; over a

@@ -4,13 +4,13 @@ import { Layout } from '../../platform/render/layout.js';
 import {
   CheckboxField,
   CsrfField,
+  DataTable,
   ErrorSummary,
   Pagination,
   SelectField,
   Tag,
   TextField,
   errorFor,
-  TableRegion,
   type Option,
 } from '../../platform/render/components.js';
 import { roleNames } from '../../platform/render/messages.js';
@@ -151,35 +151,21 @@ export function AccountListPage({
       {accounts.length === 0 ? (
         <p>{m.noAccounts}</p>
       ) : (
-        <TableRegion label={m.accountsTitle}>
-          <table className="table table--stack">
-            <caption className="visually-hidden">{m.accountsTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.displayName}</th>
-                <th scope="col">{m.login}</th>
-                <th scope="col">{m.role}</th>
-                <th scope="col">{m.unit}</th>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.lastSignIn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id}>
-                  <td data-label={m.displayName}>
-                    <a href={`/admin/accounts/${account.id}`}>{account.displayName}</a>
-                  </td>
-                  <td data-label={m.login}>{account.login}</td>
-                  <td data-label={m.role}>{roleNames[ctx.lang][account.role]}</td>
-                  <td data-label={m.unit}>{account.unitName}</td>
-                  <td data-label={m.status}>{account.active ? <Tag tone="green">{m.active}</Tag> : <Tag tone="red">{m.inactive}</Tag>}</td>
-                  <td data-label={m.lastSignIn}>{account.lastSignInAt ? formatDateTime(account.lastSignInAt, ctx.lang) : m.never}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={m.accountsTitle}
+          columns={[{ label: m.displayName }, { label: m.login }, { label: m.role }, { label: m.unit }, { label: m.status }, { label: m.lastSignIn }]}
+          rows={accounts.map((account) => ({
+            key: account.id,
+            cells: [
+              <a href={`/admin/accounts/${account.id}`}>{account.displayName}</a>,
+              account.login,
+              roleNames[ctx.lang][account.role],
+              account.unitName,
+              account.active ? <Tag tone="green">{m.active}</Tag> : <Tag tone="red">{m.inactive}</Tag>,
+              account.lastSignInAt ? formatDateTime(account.lastSignInAt, ctx.lang) : m.never,
+            ],
+          }))}
+        />
       )}
       <Pagination lang={ctx.lang} page={page} pageCount={pageCount} hrefFor={hrefFor} />
     </Layout>

@@ -3,8 +3,7 @@ import { requireAllowed } from '../../platform/auth/guards.js';
 import { roleMay, type Action } from '../../platform/auth/policy.js';
 import { defineMessages, formatNumber } from '../../platform/i18n/i18n.js';
 import type { Db } from '../../platform/db/database.js';
-import { warsawToday } from '../districts/assignments.js';
-import { districtsServedBy } from '../districts/repository.js';
+import { personDistricts } from '../districts/person-districts.js';
 import { newReportCount } from '../reports/repository.js';
 import { pageContext } from '../../platform/http/request-context.js';
 import { Layout } from '../../platform/render/layout.js';
@@ -63,10 +62,8 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
   app.get('/admin', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'staff.area');
     const ctx = pageContext(request, reply);
-    const waiting = await newReportCount(
-      db,
-      principal.role === 'officer' ? { districtIds: await districtsServedBy(db, principal, warsawToday()) } : { subtreeOf: principal.unitId },
-    );
+    const districts = await personDistricts(db, principal);
+    const waiting = await newReportCount(db, 'ids' in districts ? { districtIds: districts.ids } : districts);
     const m = messages[ctx.lang];
     // Each card shows to the roles that may open its page (platform/auth/policy.ts).
     const cards: [string, string, string, Action][] = [

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/render/page-context.js';
 import { Layout } from '../../platform/render/layout.js';
-import { Pagination, SelectField, TableRegion, TextField } from '../../platform/render/components.js';
+import { DataTable, Pagination, SelectField, TableRegion, TextField } from '../../platform/render/components.js';
 import { formatDateTime, formatNumber } from '../../platform/i18n/i18n.js';
 import { auditMessages } from './messages.js';
 import type { AuditEntry } from './repository.js';
@@ -127,51 +127,38 @@ export function AuditLogPage({
       {entries.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <TableRegion label={m.title}>
-          <table className="table table--stack">
-            <caption className="visually-hidden">{m.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.when}</th>
-                <th scope="col">{m.who}</th>
-                <th scope="col">{m.action}</th>
-                <th scope="col">{m.record}</th>
-                <th scope="col">{m.changes}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="nowrap" data-label={m.when}>{formatDateTime(entry.at, ctx.lang)}</td>
-                  <td data-label={m.who}>
-                    {actorName(entry.actorLabel, ctx.lang)}
-                    {entry.ip && (
-                      <span className="muted small">
-                        <br />
-                        {m.ip}: {entry.ip}
-                      </span>
-                    )}
-                  </td>
-                  <td data-label={m.action}>{auditAction(entry.action, ctx.lang)}</td>
-                  <td data-label={m.record}>
-                    {auditEntityType(entry.entityType, ctx.lang)}
-                    {entry.entityId && (
-                      <>
-                        {' '}
-                        <a href={`/admin/audit?entityType=${encodeURIComponent(entry.entityType)}&entityId=${encodeURIComponent(entry.entityId)}`}>
-                          <RecordId entry={entry} names={names} ctx={ctx} />
-                        </a>
-                      </>
-                    )}
-                  </td>
-                  <td data-label={m.changes}>
-                    <Changes entry={entry} names={names} ctx={ctx} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={m.title}
+          columns={[{ label: m.when, className: 'nowrap' }, { label: m.who }, { label: m.action }, { label: m.record }, { label: m.changes }]}
+          rows={entries.map((entry) => ({
+            key: entry.id,
+            cells: [
+              formatDateTime(entry.at, ctx.lang),
+              <>
+                {actorName(entry.actorLabel, ctx.lang)}
+                {entry.ip && (
+                  <span className="muted small">
+                    <br />
+                    {m.ip}: {entry.ip}
+                  </span>
+                )}
+              </>,
+              auditAction(entry.action, ctx.lang),
+              <>
+                {auditEntityType(entry.entityType, ctx.lang)}
+                {entry.entityId && (
+                  <>
+                    {' '}
+                    <a href={`/admin/audit?entityType=${encodeURIComponent(entry.entityType)}&entityId=${encodeURIComponent(entry.entityId)}`}>
+                      <RecordId entry={entry} names={names} ctx={ctx} />
+                    </a>
+                  </>
+                )}
+              </>,
+              <Changes entry={entry} names={names} ctx={ctx} />,
+            ],
+          }))}
+        />
       )}
       <Pagination lang={ctx.lang} page={page} pageCount={pageCount} hrefFor={hrefFor} />
     </Layout>

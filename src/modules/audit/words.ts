@@ -4,6 +4,7 @@ import { isRole } from '../../platform/auth/principal.js';
 import { roleNames } from '../../platform/render/messages.js';
 import { statusLabels, reportStatuses, type ReportStatus } from '../reports/rules/status.js';
 import { categoryNames as planCategoryNames, commentPlace, isCommentSection, statusNames as planStatusNames } from '../plans/messages.js';
+import { isPlanStatus } from '../plans/model.js';
 import { adminRegisterMessages } from '../districts/admin/messages.js';
 import { staffReportMessages } from '../reports/staff/messages.js';
 import { auditMessages } from './messages.js';
@@ -91,7 +92,7 @@ export function auditValue(entityType: string, field: string, value: unknown, la
   if (typeof value === 'string') {
     if (field === 'role' && isRole(value)) return roleNames[lang][value];
     if (field === 'status' && entityType === 'reports' && (reportStatuses as readonly string[]).includes(value)) return statusLabels[value as ReportStatus][lang];
-    if (field === 'status' && entityType === 'plans' && Object.hasOwn(planStatusNames[lang], value)) return planStatusNames[lang][value]!;
+    if (field === 'status' && entityType === 'plans' && isPlanStatus(value)) return planStatusNames[lang][value];
     if (field === 'hold' && entityType === 'reports' && (value === 'held' || value === 'rejected')) return value === 'held' ? staffReportMessages[lang].held : staffReportMessages[lang].rejectedTag;
     if (field === 'position' && entityType === 'officers' && Object.hasOwn(adminRegisterMessages[lang].positions, value)) return adminRegisterMessages[lang].positions[value]!;
     if (holdsReportCategory(entityType, field)) return reportCategoryName(value, names, lang);

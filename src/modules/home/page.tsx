@@ -7,6 +7,7 @@ import { SearchForm } from '../districts/public/components.js';
 import type { MapTiles } from '../../platform/config/config.js';
 import { MapContainer } from '../districts/public/pages.js';
 import { publicMessages } from '../districts/public/messages.js';
+import { unitUrl } from '../units/urls.js';
 
 const messages = defineMessages({
   pl: {
@@ -59,7 +60,7 @@ export function HomePage({ ctx, units, map }: { ctx: PageContext; units: Unit[];
         <ul className="unit-tree">
           {tree.map(({ unit, depth }) => (
             <li key={unit.id} className={`unit-tree__item unit-tree__item--depth-${Math.min(depth, 3)}`}>
-              <span className="unit-tree__kind">{unit.kind}</span> <a href={`/jednostki/${unit.id}`}>{unit.name}</a>
+              <span className="unit-tree__kind">{unit.kind}</span> <a href={unitUrl(unit.id)}>{unit.name}</a>
             </li>
           ))}
         </ul>

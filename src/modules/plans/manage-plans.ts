@@ -28,7 +28,7 @@ import {
 } from './repository.js';
 import { completenessProblems, defaultPlanSettings, periodProblem, type PlanSettings } from './rules.js';
 import { planSearchText, stems } from './search/stems.js';
-import { isEditable, mayImportArchived, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
+import { isEditable, isNewDraft, mayImportArchived, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
 import { insertPlanSource, type SourceFile } from './import/source-repository.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { decisionMail } from './decision-mail.js';
@@ -169,7 +169,7 @@ export async function deleteDraft(db: Db, principal: Principal, actor: Actor, id
   await changePlans(db, actor, async (trx) => {
     const { plan, canDelete } = await loadForChange(trx, principal, id);
     if (!canDelete) throw httpErrors.forbidden(planErrors.notYourDistrict());
-    if (plan.status !== 'draft' || plan.version !== 1 || (await listVersions(trx, id)).length > 0) throw new AppError(409, 'plan_not_new', planErrors.onlyNewDrafts());
+    if (!isNewDraft(plan, (await listVersions(trx, id)).length)) throw new AppError(409, 'plan_not_new', planErrors.onlyNewDrafts());
     await deletePlanRow(trx, id);
   });
 }

@@ -1,5 +1,5 @@
 import type { Lang, Localized } from '../../platform/i18n/i18n.js';
-import type { PlanStatus } from './model.js';
+import { isPlanStatus, type PlanStatus } from './model.js';
 import type { PlanTiming } from './rules.js';
 import type { Transition } from './workflow.js';
 
@@ -62,7 +62,7 @@ export const planErrors = {
   }),
 };
 
-export const statusNames: Record<'pl' | 'en', Record<string, string>> = {
+export const statusNames: Record<Lang, Record<PlanStatus, string>> = {
   pl: {
     draft: 'szkic',
     submitted: 'czeka na zatwierdzenie',
@@ -99,7 +99,7 @@ export const eventNames: Record<Lang, Record<Transition | 'create' | 'import', s
 
 /** A plan status in words; a value that is no status (an old row) is not shown as a code either. */
 export function statusName(status: string, lang: Lang): string {
-  return statusNames[lang][status] ?? (lang === 'pl' ? 'nieznany stan' : 'unknown status');
+  return isPlanStatus(status) ? statusNames[lang][status] : lang === 'pl' ? 'nieznany stan' : 'unknown status';
 }
 
 /** A history entry's step in words. */

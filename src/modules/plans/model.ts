@@ -6,6 +6,11 @@
 export const planStatuses = ['draft', 'submitted', 'returned', 'approved', 'published', 'in_progress', 'evaluated', 'closed'] as const;
 export type PlanStatus = (typeof planStatuses)[number];
 
+/** Whether a value (a query parameter, a row of the audit log) names a plan status. */
+export function isPlanStatus(value: unknown): value is PlanStatus {
+  return (planStatuses as readonly unknown[]).includes(value);
+}
+
 /** Threat categories of plans: wider than the KMZB catalogue (fraud is the most common). */
 export const threatCategories = [
   'fraud',

@@ -8,7 +8,7 @@ import { listVersions, publishedPlansOfDistrict } from './repository.js';
 import { planDeadlines, planTiming, type Deadline, type PlanTiming } from './rules.js';
 import { timingName } from './messages.js';
 import { formatCalendarDay } from '../../platform/i18n/i18n.js';
-import { availableTransitions, type Transition } from './workflow.js';
+import { availableTransitions, isEditable, isPublishedStatus, type Transition } from './workflow.js';
 import { planAccess, planSettings } from './manage-plans.js';
 import { planDocument, type PlanDocument } from './publication/document.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
@@ -20,7 +20,7 @@ export function planUrl(id: string): string {
 /** What residents see: the published version, which stays while a changed version awaits approval. */
 export async function publishedView(db: Db, plan: Plan): Promise<{ version: number; periodFrom: string; periodTo: string; content: PlanContent } | null> {
   if (plan.publishedVersion === null) return null;
-  if (plan.publishedVersion === plan.version && ['published', 'in_progress', 'evaluated', 'closed'].includes(plan.status)) {
+  if (plan.publishedVersion === plan.version && isPublishedStatus(plan.status)) {
     return { version: plan.version, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content };
   }
   const version = (await listVersions(db, plan.id)).find((v) => v.version === plan.publishedVersion);
@@ -65,7 +65,7 @@ export async function workingView(db: Db, principal: Principal | null, plan: Pla
   return {
     deadlines: planDeadlines(plan, warsawToday(), await planSettings(db)),
     transitions: availableTransitions(plan.status, standing),
-    canEdit: standing.isDistrictOfficer && (plan.status === 'draft' || plan.status === 'returned'),
+    canEdit: standing.isDistrictOfficer && isEditable(plan.status),
     isDistrictOfficer: standing.isDistrictOfficer,
     isReviewer: standing.isReviewer,
   };

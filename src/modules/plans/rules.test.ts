@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, addMonths, completenessProblems, defaultPlanSettings, periodProblem, planDeadlines, planTiming } from './rules.js';
-import { allTransitions, availableTransitions, isEditable, isTransition, mayTransition, nextStatus, type Transition } from './workflow.js';
-import { emptyContent, planStatuses } from './model.js';
+import { allTransitions, availableTransitions, isEditable, isNewDraft, isPublishedStatus, isTransition, mayTransition, nextStatus, publicStatus, type Transition } from './workflow.js';
+import { emptyContent, isPlanStatus, planStatuses } from './model.js';
 
 describe('plan periods', () => {
   it.each([
@@ -126,6 +126,18 @@ describe('the plan workflow', () => {
   it('gives nobody a transition without a standing, and keeps frozen plans frozen', () => {
     fc.assert(fc.property(fc.constantFrom(...planStatuses), fc.constantFrom(...allTransitions), (status, t) => !mayTransition(status, t, nobody)));
     expect(planStatuses.filter(isEditable)).toEqual(['draft', 'returned']);
+  });
+
+  it('shows residents "published" until the plan moves on from publication, and lets only a never-submitted draft go', () => {
+    expect(planStatuses.filter(isPublishedStatus)).toEqual(['published', 'in_progress', 'evaluated', 'closed']);
+    expect(planStatuses.map(publicStatus)).toEqual(['published', 'published', 'published', 'published', 'published', 'in_progress', 'evaluated', 'closed']);
+    expect(isPublishedStatus(nextStatus('approved', 'publish')!)).toBe(true);
+    expect(isNewDraft({ status: 'draft', version: 1 }, 0)).toBe(true);
+    expect(isNewDraft({ status: 'draft', version: 2 }, 0)).toBe(false);
+    expect(isNewDraft({ status: 'draft', version: 1 }, 1)).toBe(false);
+    expect(isNewDraft({ status: 'returned', version: 1 }, 0)).toBe(false);
+    expect(isPlanStatus('in_progress')).toBe(true);
+    expect(isPlanStatus('toString')).toBe(false);
   });
 
   it('knows only its own transitions: a posted "toString" or "__proto__" is none and leads nowhere', () => {

@@ -51,6 +51,27 @@ export function isEditable(status: PlanStatus): boolean {
   return status === 'draft' || status === 'returned';
 }
 
+/** A draft never submitted (no version kept yet) may be deleted; anything later is on the record. */
+export function isNewDraft(plan: { status: PlanStatus; version: number }, keptVersions: number): boolean {
+  return plan.status === 'draft' && plan.version === 1 && keptVersions === 0;
+}
+
+// From publication on, the plan's own version is the one residents read.
+const publishedStatuses: readonly PlanStatus[] = ['published', 'in_progress', 'evaluated', 'closed'];
+
+/** Whether the plan has been published in its current version's lifecycle (published or later). */
+export function isPublishedStatus(status: PlanStatus): boolean {
+  return publishedStatuses.includes(status);
+}
+
+/**
+ * The status residents are shown. A plan they can see was published; while a new version of it is
+ * written or awaits approval, the published version still stands, so it still reads "published".
+ */
+export function publicStatus(status: PlanStatus): PlanStatus {
+  return isPublishedStatus(status) ? status : 'published';
+}
+
 export function availableTransitions(status: PlanStatus, standing: Standing): Transition[] {
   return allTransitions.filter((t) => mayTransition(status, t, standing));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
 import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
 import { townDistrictPoints } from '../../demo/district-areas/localities.js';
-import { fromEpsg2180, toEpsg2180 } from '../districts/geometry/projection.js';
+import { fromEpsg2180, toEpsg2180 } from '../../platform/geo/epsg2180.js';
 import { snapToGrid } from './rules/index.js';
 
 /*

@@ -7,7 +7,7 @@ import { actorSettings, type Actor, type Trx } from '../../platform/audit/actor.
 import { subtreeOf } from '../units/repository.js';
 import type { ErasedReportFields, Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
-import { defaultFloodSettings, floodSettingsKey, floodSettingsProblems, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
+import { defaultFloodSettings, floodSettingsKey, floodSettingsProblems, openStatuses, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
 
 type Queryable = Db | Trx;
 
@@ -231,7 +231,7 @@ export async function storeNewReport(
 export async function openReportsNearPublicPoint(db: Queryable, categoryId: string, box: BoundingBox): Promise<Report[]> {
   const { rows } = await sql<ReportRow>`select ${reportColumns} from reports r
     where r.category_id = ${categoryId}
-      and r.status in ('new', 'verifying', 'confirmed') and ${listedPublicly}
+      and r.status in (${sql.join(openStatuses)}) and ${listedPublicly}
       and r.public_position <@ box(point(${box.minLon}, ${box.minLat}), point(${box.maxLon}, ${box.maxLat}))
     order by r.created_at desc limit 50`.execute(db);
   return rows.map(toReport);
@@ -246,7 +246,7 @@ export async function openAddressReports(db: Queryable, categoryId: string, unit
   if (unitIds.length === 0) return [];
   const { rows } = await sql<ReportRow>`select ${reportColumns} from reports r
     where r.category_id = ${categoryId} and r.unit_id in (${sql.join(unitIds)})
-      and r.status in ('new', 'verifying', 'confirmed') and ${listedPublicly}
+      and r.status in (${sql.join(openStatuses)}) and ${listedPublicly}
       and r.position is null and r.address is not null
     order by r.created_at desc limit ${limit}`.execute(db);
   return rows.map(toReport);
@@ -259,7 +259,7 @@ export interface ReportFilter {
   unassignedOnly?: boolean;
   /** Reports held by a flood limit: only them, or all but them. */
   held?: 'only' | 'exclude';
-  statuses?: ReportStatus[];
+  statuses?: readonly ReportStatus[];
   categoryId?: string;
   from?: string;
   to?: string;

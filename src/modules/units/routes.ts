@@ -11,10 +11,7 @@ import { unitKinds, type Unit } from './model.js';
 import { addUnit, editUnit, retireUnit } from './manage-units.js';
 import { findUnit, listUnits } from './repository.js';
 import { createUnitBody, unitSchema, updateUnitBody } from './schemas.js';
-
-export function unitUrl(id: string): string {
-  return `/jednostki/${id}`;
-}
+import { unitUrl } from './urls.js';
 
 /** `origin`: where the absolute `url` points (platform/http/site-url.ts). */
 export function presentUnit(unit: Unit, origin: string) {

@@ -78,9 +78,17 @@ export function fileKind(bytes: Uint8Array): FileKind {
   return looksLikeHtml(bytes) ? 'html' : 'text';
 }
 
+/** The part of a .docx that holds its text; a ZIP with it is a Word document. */
+export const docxMainPart = 'word/document.xml';
+
+/** Whether an opened ZIP is a Word document (.docx). */
+export function isDocx(zip: ZipArchive): boolean {
+  return zip.has(docxMainPart);
+}
+
 /** What an opened ZIP holds: a Word or OpenDocument text, or files (an archive of documents). */
 export async function zipKind(zip: ZipArchive): Promise<'docx' | 'odt' | 'zip' | 'other'> {
-  if (zip.has('word/document.xml')) return 'docx';
+  if (isDocx(zip)) return 'docx';
   if (zip.has('mimetype') && zip.has('content.xml')) {
     const type = (await zip.readText('mimetype')).trim();
     if (type === 'application/vnd.oasis.opendocument.text') return 'odt';

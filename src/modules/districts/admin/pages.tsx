@@ -2,13 +2,13 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import {
   CsrfField,
+  DataTable,
   ErrorSummary,
   SelectField,
   Tag,
   TextAreaField,
   TextField,
   errorFor,
-  TableRegion,
   type Option,
 } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
@@ -58,46 +58,32 @@ export function DistrictListPage({
       {districts.length === 0 ? (
         <p>{m.noDistricts}</p>
       ) : (
-        <TableRegion label={m.districtsTitle}>
-          <table className="table table--stack">
-            <caption className="visually-hidden">{m.districtsTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.name}</th>
-                <th scope="col">{m.unit}</th>
-                <th scope="col">{m.officer}</th>
-                <th scope="col">{m.phone}</th>
-                <th scope="col">{m.rulesCount}</th>
-                <th scope="col">{m.polygon}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {districts.map((district) => {
-                const card = cards.get(district.id);
-                return (
-                  <tr key={district.id}>
-                    <td data-label={m.name}>
-                      <a href={`/admin/districts/${district.id}`}>{district.name}</a>
-                      {district.retiredAt && (
-                        <>
-                          {' '}
-                          <Tag tone="red">{m.retired}</Tag>
-                        </>
-                      )}
-                    </td>
-                    <td data-label={m.unit}>{district.unitName}</td>
-                    <td data-label={m.officer}>
-                      {card?.officer ? `${card.officer.rank} ${card.officer.name}${card.officer.substitute ? ` (${m.substitute})` : ''}` : <Tag tone="yellow">{m.vacant}</Tag>}
-                    </td>
-                    <td data-label={m.phone}>{district.phone ?? '—'}</td>
-                    <td data-label={m.rulesCount}>{district.rules.length}</td>
-                    <td data-label={m.polygon}>{district.polygon ? m.yes : m.no}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={m.districtsTitle}
+          columns={[{ label: m.name }, { label: m.unit }, { label: m.officer }, { label: m.phone }, { label: m.rulesCount }, { label: m.polygon }]}
+          rows={districts.map((district) => {
+            const card = cards.get(district.id);
+            return {
+              key: district.id,
+              cells: [
+                <>
+                  <a href={`/admin/districts/${district.id}`}>{district.name}</a>
+                  {district.retiredAt && (
+                    <>
+                      {' '}
+                      <Tag tone="red">{m.retired}</Tag>
+                    </>
+                  )}
+                </>,
+                district.unitName,
+                card?.officer ? `${card.officer.rank} ${card.officer.name}${card.officer.substitute ? ` (${m.substitute})` : ''}` : <Tag tone="yellow">{m.vacant}</Tag>,
+                district.phone ?? '—',
+                district.rules.length,
+                district.polygon ? m.yes : m.no,
+              ],
+            };
+          })}
+        />
       )}
     </Layout>
   );
@@ -212,49 +198,36 @@ export function DistrictFormPage({
           {assignments.length === 0 ? (
             <p>{m.noAssignments}</p>
           ) : (
-            <TableRegion label={m.assignments}>
-              <table className="table table--stack">
-                <caption className="visually-hidden">{m.assignments}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m.officer}</th>
-                    <th scope="col">{m.kind}</th>
-                    <th scope="col">{m.from}</th>
-                    <th scope="col">{m.to}</th>
-                    {canAssign && <th scope="col">{m.end}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {assignments.map((assignment) => {
-                    const officer = byId.get(assignment.officerId);
-                    return (
-                      <tr key={assignment.id}>
-                        <td data-label={m.officer}>{officer ? `${officer.rank} ${officerName(officer)}` : '—'}</td>
-                        <td data-label={m.kind}>{assignment.kind === 'regular' ? m.regular : m.substitute}</td>
-                        <td data-label={m.from}>{day(assignment.startsOn, ctx)}</td>
-                        <td data-label={m.to}>{assignment.endsOn ? day(assignment.endsOn, ctx) : m.open}</td>
-                        {canAssign && (
-                          <td data-label={m.end}>
-                            {assignment.endsOn === null && (
-                              <form method="post" action={`/admin/assignments/${assignment.id}/end`} className="inline-end">
-                                <CsrfField token={ctx.csrfToken} />
-                                <label className="visually-hidden" htmlFor={`end-${assignment.id}`}>
-                                  {m.endOn}
-                                </label>
-                                <input className="input input--short" id={`end-${assignment.id}`} type="date" name="endsOn" required />
-                                <button type="submit" className="button button--secondary">
-                                  {m.end}
-                                </button>
-                              </form>
-                            )}
-                          </td>
-                        )}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable
+              caption={m.assignments}
+              columns={[{ label: m.officer }, { label: m.kind }, { label: m.from }, { label: m.to }, ...(canAssign ? [{ label: m.end }] : [])]}
+              rows={assignments.map((assignment) => {
+                const officer = byId.get(assignment.officerId);
+                const end =
+                  assignment.endsOn === null ? (
+                    <form method="post" action={`/admin/assignments/${assignment.id}/end`} className="inline-end">
+                      <CsrfField token={ctx.csrfToken} />
+                      <label className="visually-hidden" htmlFor={`end-${assignment.id}`}>
+                        {m.endOn}
+                      </label>
+                      <input className="input input--short" id={`end-${assignment.id}`} type="date" name="endsOn" required />
+                      <button type="submit" className="button button--secondary">
+                        {m.end}
+                      </button>
+                    </form>
+                  ) : null;
+                return {
+                  key: assignment.id,
+                  cells: [
+                    officer ? `${officer.rank} ${officerName(officer)}` : '—',
+                    assignment.kind === 'regular' ? m.regular : m.substitute,
+                    day(assignment.startsOn, ctx),
+                    assignment.endsOn ? day(assignment.endsOn, ctx) : m.open,
+                    ...(canAssign ? [end] : []),
+                  ],
+                };
+              })}
+            />
           )}
           {canAssign && !district.retiredAt && (
             <form method="post" action={`/admin/districts/${district.id}/assignments`} className="narrow" noValidate>
@@ -309,31 +282,14 @@ export function OfficerListPage({ ctx, officers, units, canEdit }: { ctx: PageCo
       {officers.length === 0 ? (
         <p>{m.noOfficers}</p>
       ) : (
-        <TableRegion label={m.officersTitle}>
-          <table className="table table--stack">
-            <caption className="visually-hidden">{m.officersTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.lastName}</th>
-                <th scope="col">{m.rank}</th>
-                <th scope="col">{m.position}</th>
-                <th scope="col">{m.unit}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {officers.map((officer) => (
-                <tr key={officer.id}>
-                  <td data-label={m.lastName}>
-                    <a href={`/admin/officers/${officer.id}`}>{`${officer.lastName} ${officer.firstName}`}</a>
-                  </td>
-                  <td data-label={m.rank}>{officer.rank}</td>
-                  <td data-label={m.position}>{m.positions[officer.position]}</td>
-                  <td data-label={m.unit}>{units.get(officer.unitId) ?? officer.unitId}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={m.officersTitle}
+          columns={[{ label: m.lastName }, { label: m.rank }, { label: m.position }, { label: m.unit }]}
+          rows={officers.map((officer) => ({
+            key: officer.id,
+            cells: [<a href={`/admin/officers/${officer.id}`}>{`${officer.lastName} ${officer.firstName}`}</a>, officer.rank, m.positions[officer.position], units.get(officer.unitId) ?? officer.unitId],
+          }))}
+        />
       )}
     </Layout>
   );

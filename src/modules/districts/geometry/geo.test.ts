@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { projectRoot } from '../../../platform/config/config.js';
-import { fromEpsg2180, toEpsg2180 } from './projection.js';
+import { fromEpsg2180, toEpsg2180 } from '../../../platform/geo/epsg2180.js';
 import { PolygonIndex } from './polygon-index.js';
 import { readDistrictPolygons, simplifyForDisplay } from './geojson.js';
-import { generateDistrictPolygons, randomPointsInside } from './synthetic.js';
+import { generateDistrictPolygons, randomPointsInside } from '../../../../test/support/synthetic-districts.js';
 import type { MultiPolygon } from '../model.js';
 
 const square = (x0: number, y0: number, size: number) => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];

@@ -1,6 +1,7 @@
 import type { Localized } from '../../../platform/i18n/i18n.js';
+import { pointInRing } from '../../../platform/geo/point-in-ring.js';
 import type { MultiPolygon } from '../model.js';
-import { fromEpsg2180, type Position } from './projection.js';
+import { fromEpsg2180, type Position } from '../../../platform/geo/epsg2180.js';
 
 /** Poland with a margin: anything outside is a mistake (wrong CRS, swapped axes). */
 const POLAND = { minLon: 14.0, maxLon: 24.2, minLat: 49.0, maxLat: 54.9 };
@@ -98,16 +99,6 @@ function selfIntersects(ring: Position[]): boolean {
     }
   }
   return false;
-}
-
-function pointInRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /**

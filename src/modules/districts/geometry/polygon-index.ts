@@ -1,14 +1,14 @@
 import Flatbush from 'flatbush';
+import { pointInPackedRing } from '../../../platform/geo/point-in-ring.js';
 import type { MultiPolygon } from '../model.js';
 
 type Geometry = MultiPolygon | { type: 'Polygon'; coordinates: number[][][] };
 
 /**
  * Point → polygons that contain it. Bounding boxes in a flatbush R-tree narrow the candidates;
- * an exact even-odd ray test with holes decides. Rings are stored flat in one Float64Array with
- * offsets, which keeps 8,000 detailed districts in tens of megabytes.
- * A point exactly on an edge may fall on either side (ray casting); districts share edges, so
- * such a point then belongs to one of the neighbours, which is the expected answer.
+ * an exact even-odd ray test with holes decides (platform/geo/point-in-ring.ts, which also says
+ * what happens on an edge). Rings are stored flat in one Float64Array with offsets, which keeps
+ * 8,000 detailed districts in tens of megabytes.
  */
 export class PolygonIndex {
   private readonly tree: Flatbush | null;
@@ -81,17 +81,7 @@ export class PolygonIndex {
 
   private inRing(ring: number, x: number, y: number): boolean {
     const start = this.ringStart[ring]!;
-    const end = start + this.ringLength[ring]!;
-    const c = this.coords;
-    let inside = false;
-    for (let i = start, j = end - 2; i < end; j = i, i += 2) {
-      const xi = c[i]!;
-      const yi = c[i + 1]!;
-      const xj = c[j]!;
-      const yj = c[j + 1]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-    return inside;
+    return pointInPackedRing(x, y, this.coords, start, start + this.ringLength[ring]!);
   }
 
   private inPart(part: number, x: number, y: number): boolean {

@@ -8,6 +8,7 @@ import type { DistrictCard } from '../locator/register.js';
 import { AreaList, DistrictContactCard, telHref } from './components.js';
 import { UnitContact } from './unit-contact.js';
 import { publicMessages } from './messages.js';
+import { unitUrl } from '../../units/urls.js';
 
 /** The container the map island enhances; without JavaScript it says how to search instead. */
 export function MapContainer({
@@ -112,7 +113,7 @@ export function UnitPage({
     <Layout ctx={ctx} title={unit.name}>
       {parent && (
         <p className="caption">
-          <a href={`/jednostki/${parent.id}`}>{parent.name}</a>
+          <a href={unitUrl(parent.id)}>{parent.name}</a>
         </p>
       )}
       <h1>{unit.name}</h1>
@@ -145,7 +146,7 @@ export function UnitPage({
           <ul>
             {children.map((child) => (
               <li key={child.id}>
-                <a href={`/jednostki/${child.id}`}>{child.name}</a>
+                <a href={unitUrl(child.id)}>{child.name}</a>
               </li>
             ))}
           </ul>

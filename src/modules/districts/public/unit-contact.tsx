@@ -2,6 +2,7 @@ import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { Unit } from '../../units/model.js';
 import { telHref } from './components.js';
 import { publicMessages } from './messages.js';
+import { unitUrl } from '../../units/urls.js';
 
 /** "ul. Lubelska 1, 21-100 Lubartów", or null when nothing of the address is recorded. */
 export function unitAddress(unit: Pick<Unit, 'street' | 'postalCode' | 'locality'>): string | null {
@@ -27,7 +28,7 @@ export function UnitContact({ lang, unit, linkToUnit }: { lang: Lang; unit: Unit
           <div className="summary-list__row">
             <dt>{m.unit}</dt>
             <dd>
-              <a href={`/jednostki/${unit.id}`}>{unit.name}</a>
+              <a href={unitUrl(unit.id)}>{unit.name}</a>
             </dd>
           </div>
         )}

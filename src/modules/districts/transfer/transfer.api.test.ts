@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { toEpsg2180 } from '../geometry/projection.js';
+import { toEpsg2180 } from '../../../platform/geo/epsg2180.js';
 
 const header = 'unit,district,locality,street,numbers\n';
 

@@ -1,11 +1,11 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { CheckboxField, CsrfField, ErrorSummary, SelectField, TableRegion, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
+import { CheckboxField, CsrfField, DataTable, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor, type Option } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatBytes, formatDateTime, formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import type { PlanSourceInfo } from '../import/source-repository.js';
 import { categoryNames, commentPlace, eventName, statusName, statusNames, transitionNames } from '../messages.js';
-import { actionStatuses, diagnosisSources, type Plan, type PlanContent } from '../model.js';
+import { actionStatuses, diagnosisSources, planStatuses, type Plan, type PlanContent } from '../model.js';
 import type { Deadline } from '../rules.js';
 import type { PlanVersion } from '../repository.js';
 import type { Transition } from '../workflow.js';
@@ -44,7 +44,7 @@ export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; 
       </div>
       <p className="lead">{m.queueLead}</p>
       <form method="get" action="/admin/plans" className="filters">
-        <SelectField name="status" label={m.status} value={status} placeholder={m.anyStatus} options={Object.entries(statusNames[ctx.lang]).map(([value, label]) => ({ value, label }))} />
+        <SelectField name="status" label={m.status} value={status} placeholder={m.anyStatus} options={planStatuses.map((value) => ({ value, label: statusNames[ctx.lang][value] }))} />
         <div className="filters__actions">
           <button type="submit" className="button button--secondary">
             {m.filter}
@@ -54,43 +54,29 @@ export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; 
       {rows.length === 0 ? (
         <p>{m.noPlans}</p>
       ) : (
-        <TableRegion label={m.queueTitle}>
-          <table className="table table--stack">
-            <caption className="visually-hidden">{m.queueTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.district}</th>
-                <th scope="col">{m.period}</th>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.deadlines}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ plan, districtName, unitName, overdue }) => (
-                <tr key={plan.id}>
-                  <td data-label={m.district}>
-                    <a href={`/admin/plans/${plan.id}`}>{districtName}</a>
-                    <br />
-                    <span className="muted small">{unitName}</span>
-                  </td>
-                  <td data-label={m.period}>{`${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</td>
-                  <td data-label={m.status}>
-                    <Tag tone={plan.status === 'submitted' ? 'yellow' : plan.status === 'returned' ? 'red' : 'blue'}>{statusName(plan.status, ctx.lang)}</Tag>
-                  </td>
-                  <td data-label={m.deadlines}>
-                    {overdue.length === 0
-                      ? m.none
-                      : overdue.map((d) => (
-                          <span key={d.kind} className="deadline deadline--overdue">
-                            <Tag tone="red">{m.overdue}</Tag> {`${m.deadlineNames[d.kind]} (${m.due} ${day(d.due, ctx)})`}
-                          </span>
-                        ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={m.queueTitle}
+          columns={[{ label: m.district }, { label: m.period }, { label: m.status }, { label: m.deadlines }]}
+          rows={rows.map(({ plan, districtName, unitName, overdue }) => ({
+            key: plan.id,
+            cells: [
+              <>
+                <a href={`/admin/plans/${plan.id}`}>{districtName}</a>
+                <br />
+                <span className="muted small">{unitName}</span>
+              </>,
+              `${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`,
+              <Tag tone={plan.status === 'submitted' ? 'yellow' : plan.status === 'returned' ? 'red' : 'blue'}>{statusName(plan.status, ctx.lang)}</Tag>,
+              overdue.length === 0
+                ? m.none
+                : overdue.map((d) => (
+                    <span key={d.kind} className="deadline deadline--overdue">
+                      <Tag tone="red">{m.overdue}</Tag> {`${m.deadlineNames[d.kind]} (${m.due} ${day(d.due, ctx)})`}
+                    </span>
+                  )),
+            ],
+          }))}
+        />
       )}
     </Layout>
   );

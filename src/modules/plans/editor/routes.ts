@@ -12,7 +12,7 @@ import type { Config } from '../../../platform/config/config.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { Option } from '../../../platform/render/components.js';
 import { warsawToday } from '../../districts/assignments.js';
-import { districtsServedBy, listDistrictChoices } from '../../districts/repository.js';
+import { districtChoicesFor } from '../../districts/person-districts.js';
 import { importPlanDocument } from '../import/import-plan.js';
 import { batchLimits, importBatch, presentBatch } from '../import/batch.js';
 import { uploadedFiles } from '../../../platform/http/uploads.js';
@@ -26,11 +26,11 @@ import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } fro
 import { isStep, stepNotice, type Step } from '../step-notices.js';
 import { planTiming } from '../rules.js';
 import { planErrors } from '../messages.js';
-import { planStatuses, type EvaluationOutcome, type Plan, type PlanStatus } from '../model.js';
+import { isPlanStatus, type EvaluationOutcome, type Plan } from '../model.js';
 import { planContext, workingView } from '../read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, unitPartners, type ReviewComment } from '../repository.js';
 import { planDocument } from '../publication/document.js';
-import { isTransition } from '../workflow.js';
+import { isNewDraft, isTransition } from '../workflow.js';
 import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
 import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
 import { ImportPage } from './import-page.js';
@@ -39,11 +39,9 @@ import { editorMessages } from './messages.js';
 /** Where a step lands: the plan's page, which then says what happened and what comes next. */
 const doneUrl = (id: string, step: Step) => `/admin/plans/${id}?done=${step}`;
 
-/** Districts a person may start a plan for: an officer's own (today), or every district of their units. */
+/** Districts a person may start a plan for: those they work with, named with their unit. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
-  const filter = principal.role === 'officer' ? { ids: await districtsServedBy(database.db, principal, warsawToday()) } : { subtreeOf: principal.unitId };
-  const rows = await listDistrictChoices(database.db, filter);
-  return rows.map((row) => ({ value: row.id, label: `${row.name} (${row.unitName})` }));
+  return (await districtChoicesFor(database.db, principal)).map((row) => ({ value: row.id, label: `${row.name} (${row.unitName})` }));
 }
 
 export function registerPlanEditor(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
@@ -51,7 +49,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'plan.read_working');
-    const status = (planStatuses as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as PlanStatus) : undefined;
+    const status = isPlanStatus(request.query.status) ? request.query.status : undefined;
     const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
     const { plans } = await listPlans(db, { subtreeOf: principal.unitId, statuses: status ? [status] : undefined, page: 1, pageSize: 500 });
     const visible = mine ? plans.filter((p) => mine.includes(p.districtId)) : plans;
@@ -191,7 +189,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
         deadlines: working.deadlines,
         transitions: working.transitions,
         canEdit: working.canEdit,
-        canDelete: plan.status === 'draft' && plan.version === 1 && versions.length === 0,
+        canDelete: isNewDraft(plan, versions.length),
         versions,
         events: await listEvents(db, plan.id),
         partners: (await unitPartners(db, plan.unitId)).map((p) => p.name),

@@ -6,6 +6,7 @@ import type { PlanDocument } from '../publication/document.js';
 import { categoryNames, statusName, timingName } from '../messages.js';
 import type { PlanTiming } from '../rules.js';
 import type { Evaluation, PlanStatus } from '../model.js';
+import { publicStatus } from '../workflow.js';
 import { planPageMessages } from './messages.js';
 
 /** The document in the official layout, as HTML: the same words as the PDF and DOCX. */
@@ -71,7 +72,6 @@ export function TimingTag({ timing, lang }: { timing: PlanTiming; lang: PageCont
 }
 
 const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
-const publicStatus = (status: PlanStatus) => (['draft', 'submitted', 'returned', 'approved'].includes(status) ? 'published' : status);
 
 /** `headingLevel`: the level below the section the list sits in, so headings never skip a level. */
 export function PlanList({ ctx, plans, headingLevel }: { ctx: PageContext; plans: PlanSummary[]; headingLevel: 2 | 3 }) {

@@ -6,11 +6,12 @@ import { CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAr
 import { Layout } from '../../../platform/render/layout.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { PublicReport, StoredCategory } from '../model.js';
-import { awaitingReviewLabel, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
+import { awaitingReviewLabel, isClosed, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
 import { reportPageMessages } from './messages.js';
 import { ReportDataNotice } from './data-notice.js';
 import { howLong } from '../../privacy/pages.js';
 import type { RetentionSettings } from '../../privacy/rules.js';
+import { unitUrl } from '../../units/urls.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',
@@ -228,7 +229,7 @@ export function ReportStatusPage({
   staffUrl: string | null;
 }) {
   const m = reportPageMessages[ctx.lang];
-  const open = ['new', 'verifying', 'confirmed'].includes(report.status) && !report.placeWithheld;
+  const open = !isClosed(report.status) && !report.placeWithheld;
   const withheld = report.awaitingReview ? m.placeAfterReview : m.placeWithheld;
   return (
     <Layout ctx={ctx} title={m.reportTitle(report.id)}>
@@ -257,7 +258,7 @@ export function ReportStatusPage({
           {report.placeWithheld ? withheld : report.districtId && districtName ? <a href={`/rejony/${report.districtId}`}>{districtName}</a> : m.noDistrict}
         </SummaryRow>
         <SummaryRow label={m.unit}>
-            <a href={`/jednostki/${report.unitId}`}>{unitName}</a>
+            <a href={unitUrl(report.unitId)}>{unitName}</a>
           </SummaryRow>
         {report.forwardedTo && (
           <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>

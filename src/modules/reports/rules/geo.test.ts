@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromEpsg2180, toEpsg2180 } from '../../districts/geometry/projection.js';
+import { fromEpsg2180, toEpsg2180 } from '../../../platform/geo/epsg2180.js';
 import { boundingBoxAround, distanceMeters, inBoundingBox, snapToGrid, type LonLat } from './geo.js';
 
 const inPoland = fc.record({ lon: fc.double({ min: 14.1, max: 24.2, noNaN: true }), lat: fc.double({ min: 49.0, max: 55.1, noNaN: true }) });

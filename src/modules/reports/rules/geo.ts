@@ -1,4 +1,4 @@
-import { fromEpsg2180, toEpsg2180 } from '../../districts/geometry/projection.js';
+import { fromEpsg2180, toEpsg2180 } from '../../../platform/geo/epsg2180.js';
 
 /** WGS84 degrees. */
 export interface LonLat {

@@ -5,6 +5,7 @@ export {
   isClosed,
   isTransition,
   nextStatusProblem,
+  openStatuses,
   publicStatus,
   reportStatuses,
   statusLabels,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { availableStatuses, isClosed, nextStatusProblem, publicStatus, reportStatuses, statusLabels, type ReportStatus, type Standing } from './status.js';
+import { availableStatuses, isClosed, nextStatusProblem, openStatuses, publicStatus, reportStatuses, statusLabels, type ReportStatus, type Standing } from './status.js';
 
 const officer: Standing = { isDistrictOfficer: true, isSupervisor: false };
 const supervisor: Standing = { isDistrictOfficer: false, isSupervisor: true };
@@ -98,6 +98,7 @@ describe('duplicates', () => {
 describe('open and closed', () => {
   it('maps to Open311 open/closed, with confirmed still open until eliminated', () => {
     expect(reportStatuses.filter((s) => publicStatus(s) === 'open')).toEqual(['new', 'verifying', 'confirmed']);
+    expect(openStatuses).toEqual(['new', 'verifying', 'confirmed']);
     for (const status of reportStatuses) expect(isClosed(status)).toBe(publicStatus(status) === 'closed');
   });
 

@@ -25,6 +25,12 @@ export function isClosed(status: ReportStatus): boolean {
   return closedStatuses.includes(status);
 }
 
+/**
+ * Open reports (otwarte): still police work. The staff queue shows them by default, and only open
+ * reports are offered to residents as "the same problem" or confirmed with "me too".
+ */
+export const openStatuses: readonly ReportStatus[] = reportStatuses.filter((status) => !isClosed(status));
+
 /** Open311 `status` of a service request: only "open" and "closed" exist there. */
 export function publicStatus(status: ReportStatus): 'open' | 'closed' {
   return isClosed(status) ? 'closed' : 'open';

@@ -1,4 +1,8 @@
-import { defineMessages, formatNumber, plural } from '../../../platform/i18n/i18n.js';
+import { defineMessages, formatNumber, plural, type Lang } from '../../../platform/i18n/i18n.js';
+import { openStatuses, statusLabels } from '../rules/index.js';
+
+/** "nowe, weryfikacja, potwierdzone": the open statuses as the queue's default filter names them. */
+const openStatusNames = (lang: Lang) => openStatuses.map((status) => statusLabels[status][lang].toLowerCase()).join(', ');
 
 export const staffReportMessages = defineMessages({
   pl: {
@@ -6,7 +10,7 @@ export const staffReportMessages = defineMessages({
     queueLeadOfficer: 'Zgłoszenia z rejonów, w których pełnisz służbę jako dzielnicowy lub zastępca.',
     queueLeadSupervisor: 'Zgłoszenia z Twojej jednostki i jednostek podległych, także te jeszcze bez rejonu.',
     filterStatus: 'Status',
-    openStatuses: 'Otwarte (nowe, weryfikacja, potwierdzone)',
+    openStatuses: `Otwarte (${openStatusNames('pl')})`,
     allStatuses: 'Wszystkie',
     filterCategory: 'Rodzaj',
     anyCategory: 'Wszystkie rodzaje',
@@ -114,7 +118,7 @@ export const staffReportMessages = defineMessages({
     queueLeadOfficer: 'Reports from the districts you serve as district officer or substitute.',
     queueLeadSupervisor: 'Reports of your unit and the units below it, including those with no district yet.',
     filterStatus: 'Status',
-    openStatuses: 'Open (new, being verified, confirmed)',
+    openStatuses: `Open (${openStatusNames('en')})`,
     allStatuses: 'All',
     filterCategory: 'Kind',
     anyCategory: 'All kinds',

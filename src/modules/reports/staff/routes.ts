@@ -11,14 +11,12 @@ import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import type { Option } from '../../../platform/render/components.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { warsawToday } from '../../districts/assignments.js';
-import { districtsServedBy } from '../../districts/repository.js';
-import { subtreeOf } from '../../units/repository.js';
+import { districtChoicesFor } from '../../districts/person-districts.js';
 import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
 import { findReport, listCategories, listReportEvents, listReports } from '../repository.js';
-import { availableStatuses, defaultReportSettings, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
+import { availableStatuses, defaultReportSettings, openStatuses, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
 import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportAccess } from '../verify-report.js';
 import { staffReportMessages } from './messages.js';
@@ -48,22 +46,14 @@ function noticeOf(request: FastifyRequest): string | null {
       return null;
   }
 }
-const openStatuses: ReportStatus[] = ['new', 'verifying', 'confirmed'];
 const isStatus = (value: string | undefined): value is ReportStatus => (reportStatuses as readonly string[]).includes(value ?? '');
 const isReview = (value: string | undefined): value is ReviewAction => (reviewActions as readonly string[]).includes(value ?? '');
 /** The numbers of the reports ticked in a queue form. */
 const tickedIds = (body: Record<string, unknown>) => ([] as unknown[]).concat(body.ids ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
 
-/** Districts a person works with: an officer's own today, or every district of their units. */
+/** Districts a person works with, as choices. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
-  let query = database.db.selectFrom('districts').select(['id', 'name']).where('retired_at', 'is', null);
-  if (principal.role === 'officer') {
-    const mine = await districtsServedBy(database.db, principal, warsawToday());
-    query = query.where('id', 'in', mine.length ? mine : ['']);
-  } else {
-    query = query.where('unit_id', 'in', subtreeOf(principal.unitId));
-  }
-  return (await query.orderBy('unit_id').orderBy('number').execute()).map((d) => ({ value: d.id, label: d.name }));
+  return (await districtChoicesFor(database.db, principal)).map((d) => ({ value: d.id, label: d.name }));
 }
 
 export function registerReportStaffPages(app: FastifyInstance, config: Config, database: Database): void {

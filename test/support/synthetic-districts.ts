@@ -1,5 +1,6 @@
-import type { MultiPolygon } from '../model.js';
-import { seededRandom } from '../../../platform/random.js';
+import type { MultiPolygon } from '../../src/modules/districts/model.js';
+import { seededRandom } from '../../src/platform/random.js';
+import { pointInRing } from '../../src/platform/geo/point-in-ring.js';
 
 /** The benchmarks' and tests' seeded generator. */
 export const random = seededRandom;
@@ -87,13 +88,7 @@ export function randomPointsInside(polygons: readonly { id: string; geometry: Mu
     for (let attempt = 0; attempt < 50; attempt++) {
       const x = minX + rand() * (maxX - minX);
       const y = minY + rand() * (maxY - minY);
-      let inside = false;
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i] as [number, number];
-        const [xj, yj] = ring[j] as [number, number];
-        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-      if (inside) {
+      if (pointInRing([x, y], ring)) {
         result.push({ id: polygon.id, point: [x, y] });
         break;
       }
