@@ -59,6 +59,12 @@ export async function districtNames(db: Queryable, ids: readonly string[]): Prom
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/** The districts in service of one unit, by number. */
+export async function activeDistrictIdsOfUnit(db: Queryable, unitId: string): Promise<string[]> {
+  const rows = await db.selectFrom('districts').select('id').where('unit_id', '=', unitId).where('retired_at', 'is', null).orderBy('number').execute();
+  return rows.map((row) => row.id);
+}
+
 export async function listDistricts(
   db: Queryable,
   filter: { unitId?: string; subtreeOf?: string; includeRetired?: boolean } = {},
@@ -74,6 +80,8 @@ export async function listDistricts(
 export async function listDistrictChoices(
   db: Queryable,
   filter: { ids: readonly string[] } | { subtreeOf: string },
+  /** Units by name (plans), or by id as the reports' lists have them. */
+  order: 'unitName' | 'unitId' = 'unitName',
 ): Promise<{ id: string; name: string; unitName: string }[]> {
   if ('ids' in filter && filter.ids.length === 0) return [];
   let query = db
@@ -82,7 +90,7 @@ export async function listDistrictChoices(
     .select(['d.id', 'd.name', 'u.name as unitName'])
     .where('d.retired_at', 'is', null);
   query = 'ids' in filter ? query.where('d.id', 'in', filter.ids) : query.where('d.unit_id', 'in', subtreeOf(filter.subtreeOf));
-  return query.orderBy('u.name').orderBy('d.number').execute();
+  return query.orderBy(order === 'unitName' ? 'u.name' : 'd.unit_id').orderBy('d.number').execute();
 }
 
 export interface DistrictRow {
