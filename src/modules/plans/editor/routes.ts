@@ -12,7 +12,7 @@ import type { Config } from '../../../platform/config/config.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { Option } from '../../../platform/render/components.js';
 import { warsawToday } from '../../districts/assignments.js';
-import { districtsServedBy, listDistrictChoices } from '../../districts/repository.js';
+import { districtChoicesFor } from '../../districts/read-districts.js';
 import { importPlanDocument } from '../import/import-plan.js';
 import { batchLimits, importBatch, presentBatch } from '../import/batch.js';
 import { uploadedFiles } from '../../../platform/http/uploads.js';
@@ -43,8 +43,7 @@ const doneUrl = (id: string, step: Step) => `/admin/plans/${id}?done=${step}`;
 
 /** Districts a person may start a plan for: an officer's own (today), or every district of their units. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
-  const filter = principal.role === 'officer' ? { ids: await districtsServedBy(database.db, principal, warsawToday()) } : { subtreeOf: principal.unitId };
-  const rows = await listDistrictChoices(database.db, filter);
+  const rows = await districtChoicesFor(database.db, principal);
   return rows.map((row) => ({ value: row.id, label: `${row.name} (${row.unitName})` }));
 }
 

@@ -10,13 +10,12 @@ import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import type { Option } from '../../../platform/render/components.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { warsawToday } from '../../districts/assignments.js';
-import { districtsServedBy } from '../../districts/repository.js';
-import { subtreeOf } from '../../units/repository.js';
+import { districtChoicesFor } from '../../districts/read-districts.js';
 import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
-import { findReport, listCategories, listReportEvents, listReports } from '../repository.js';
+import { listCategories, listReports } from '../repository.js';
+import { reportOr404, reportSurroundings } from '../read-reports.js';
 import { availableStatuses, defaultReportSettings, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
 import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportStanding } from '../verify-report.js';
@@ -56,14 +55,7 @@ const tickedIds = (body: Record<string, unknown>) => ([] as unknown[]).concat(bo
 
 /** Districts a person works with: an officer's own today, or every district of their units. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
-  let query = database.db.selectFrom('districts').select(['id', 'name']).where('retired_at', 'is', null);
-  if (principal.role === 'officer') {
-    const mine = await districtsServedBy(database.db, principal, warsawToday());
-    query = query.where('id', 'in', mine.length ? mine : ['']);
-  } else {
-    query = query.where('unit_id', 'in', subtreeOf(principal.unitId));
-  }
-  return (await query.orderBy('unit_id').orderBy('number').execute()).map((d) => ({ value: d.id, label: d.name }));
+  return (await districtChoicesFor(database.db, principal, 'unitId')).map((d) => ({ value: d.id, label: d.name }));
 }
 
 export function registerReportStaffPages(app: FastifyInstance, config: Config, database: Database): void {
@@ -133,25 +125,18 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   const showReport = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const principal = requireRole(request, ...staffRoles);
-    const report = await findReport(db, Number(request.params.id));
-    if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    const report = await reportOr404(db, Number(request.params.id));
     const standing = await reportStanding(db, principal, report);
     if (!standing.isDistrictOfficer && !standing.isSupervisor) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-    const [categories, events, rules, district, unit] = await Promise.all([
-      listCategories(db),
-      listReportEvents(db, report.id),
-      settings(),
-      report.districtId ? db.selectFrom('districts').select('name').where('id', '=', report.districtId).executeTakeFirst() : undefined,
-      db.selectFrom('units').select('name').where('id', '=', report.unitId).executeTakeFirst(),
-    ]);
+    const [{ events, category, districtName, unitName }, rules] = await Promise.all([reportSurroundings(db, report), settings()]);
     return sendPage(
       reply,
       createElement(ReportDetailPage, {
         ctx: pageContext(request, reply, noticeOf(request)),
         report,
-        categoryName: categoryName(categories, report.categoryId, request.lang),
-        districtName: district?.name ?? null,
-        unitName: unit?.name ?? report.unitId,
+        categoryName: category?.name[request.lang] ?? report.categoryId,
+        districtName,
+        unitName,
         deadlines: reportDeadlines(report, rules, new Date()),
         history: events.map((e) => ({ at: e.at, actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
         // A held report is reviewed first ("is it real?"); its status changes after that.
