@@ -19,7 +19,6 @@ const sqlHelpers = new Set(['raw', 'ref', 'lit', 'join', 'id', 'table', 'val']);
  */
 const notYetMoved: Record<string, string> = {
   'modules/reports/public-map/report-index.ts': 'being split into a store, a loader with its SQL and a facade (issue 14, another branch)',
-  'modules/accounts/create-account.ts': 'to do: the unit check goes to units/repository.ts',
   'modules/accounts/login-attempts.ts': 'to do: a login-attempts repository',
   'platform/auth/sessions.ts': 'to do: a session repository',
   'platform/auth/secret.ts': 'to do: app_settings access in platform/db',
