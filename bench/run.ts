@@ -3,7 +3,7 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|plans|reports|documents|retention|plan-reader runs one part and replaces only that part of the file.
+ * BENCH_ONLY=foundation|locator|plans|reports|documents|retention|plan-reader|plan-queue runs one part and replaces only that part of the file.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { reportsBenchmarks } from './reports.js';
 import { documentsBenchmarks } from './documents.js';
 import { retentionBenchmarks } from './retention.js';
 import { planReaderBenchmarks } from './plan-reader.js';
+import { planQueueBenchmarks } from './plan-queue.js';
 
 async function coldStarts(label: string, env: () => Record<string, string>, prepare?: (env: Record<string, string>) => Promise<void>) {
   const times: number[] = [];
@@ -110,6 +111,7 @@ async function main() {
   if (wanted('documents')) sections.set('documents', await part('documents', () => documentsBenchmarks(row)));
   if (wanted('retention')) sections.set('retention', await part('retention', () => retentionBenchmarks()));
   if (wanted('plan-reader')) sections.set('plan-reader', await part('plan-reader', async () => planReaderBenchmarks()));
+  if (wanted('plan-queue')) sections.set('plan-queue', await part('plan-queue', () => planQueueBenchmarks()));
 
   const file = path.join(projectRoot, 'BENCHMARKS.md');
   if (only && existsSync(file)) {

@@ -7,6 +7,7 @@ import { authorizeAccountsOf } from './authorize.js';
 import { accountErrors, passwordProblemText } from './messages.js';
 import { passwordProblem, type Account } from './model.js';
 import { findAccount, insertAccount, isLoginTaken } from './repository.js';
+import { findUnit } from '../units/repository.js';
 
 export interface CreateAccountInput {
   login: string;
@@ -35,7 +36,7 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
   const id = await inTransaction(db, actor, async (trx) => {
     if (principal) await authorizeAccountsOf(trx, principal, input.unitId);
-    else if (!(await trx.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst())) {
+    else if (!(await findUnit(trx, input.unitId))) {
       throw new AppError(422, 'unit_not_found', accountErrors.unitNotFound(input.unitId));
     }
     if (await isLoginTaken(trx, login)) throw new AppError(409, 'login_taken', accountErrors.loginTaken(login));

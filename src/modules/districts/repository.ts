@@ -52,6 +52,19 @@ export async function findDistrict(db: Queryable, id: string): Promise<District 
   return row && toDistrict(row);
 }
 
+/** The names of these districts by id, for lists that show many (one query, not one per row). */
+export async function districtNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('districts').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The districts in service of one unit, by number. */
+export async function activeDistrictIdsOfUnit(db: Queryable, unitId: string): Promise<string[]> {
+  const rows = await db.selectFrom('districts').select('id').where('unit_id', '=', unitId).where('retired_at', 'is', null).orderBy('number').execute();
+  return rows.map((row) => row.id);
+}
+
 export async function listDistricts(
   db: Queryable,
   filter: { unitId?: string; subtreeOf?: string; includeRetired?: boolean } = {},

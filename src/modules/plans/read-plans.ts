@@ -1,9 +1,10 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { warsawToday } from '../districts/assignments.js';
-import { findDistrict } from '../districts/repository.js';
+import { districtsServedBy, findDistrict } from '../districts/repository.js';
 import { findUnit } from '../units/repository.js';
-import type { Plan, PlanContent } from './model.js';
+import type { Plan, PlanContent, PlanStatus } from './model.js';
+import { queuedPlans, type QueuedPlan } from './list-repository.js';
 import { listVersions, publishedPlansOfDistrict } from './repository.js';
 import { planDeadlines, planTiming, type Deadline, type PlanTiming } from './rules.js';
 import { timingName } from './messages.js';
@@ -94,4 +95,28 @@ export async function districtPlanLinks(db: Db, districtId: string, lang: Lang, 
       const name = timingName(p.timing, lang);
       return { url: planUrl(p.id), timing: p.timing, label: `${name.charAt(0).toLocaleUpperCase(lang)}${name.slice(1)}: ${day(p.periodFrom)} – ${day(p.periodTo)}` };
     });
+}
+
+/** The most plans the staff queue shows at once. */
+export const queueLimit = 500;
+
+export interface QueueEntry extends QueuedPlan {
+  overdue: Deadline[];
+}
+
+/**
+ * The staff queue (/admin/plans): the plans of the person's units, an officer's only of the
+ * districts they serve today; plans that need someone now first (overdue, then awaiting
+ * approval). Who the person is is worked out once, not once per plan: every plan listed is one
+ * they may see at work (canSeeWorkingPlan), by the same two facts.
+ */
+export async function planQueue(db: Db, principal: Principal, filter: { status?: PlanStatus | undefined }, today = warsawToday()): Promise<QueueEntry[]> {
+  const served = principal.role === 'officer' ? await districtsServedBy(db, principal, today) : null;
+  const [queued, settings] = await Promise.all([
+    queuedPlans(db, { subtreeOf: principal.unitId, statuses: filter.status ? [filter.status] : undefined, districtIds: served, limit: queueLimit }),
+    planSettings(db),
+  ]);
+  const entries = queued.map((row) => ({ ...row, overdue: planDeadlines(row.plan, today, settings).filter((d) => d.overdue) }));
+  const awaiting = (entry: QueueEntry) => Number(entry.plan.status === 'submitted');
+  return entries.sort((a, b) => b.overdue.length - a.overdue.length || awaiting(b) - awaiting(a) || b.plan.periodFrom.localeCompare(a.plan.periodFrom));
 }

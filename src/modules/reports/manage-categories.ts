@@ -6,6 +6,7 @@ import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
 import type { StoredCategory } from './model.js';
 import { forgetCategories, listCategories } from './repository.js';
+import { insertCategory, insertMissingCategories, updateCategoryRow } from './category-repository.js';
 import { categoryProblem, kmzbCategories, type Season } from './rules/index.js';
 
 /**
@@ -17,23 +18,20 @@ export async function ensureCategories(db: Db): Promise<void> {
   const missing = kmzbCategories.map((c, position) => ({ c, position })).filter(({ c }) => !existing.has(c.code));
   if (missing.length === 0) return;
   await inTransaction(db, systemActor('katalog KMZB'), async (trx) => {
-    await trx
-      .insertInto('report_categories')
-      .values(
-        missing.map(({ c, position }) => ({
-          id: c.code,
-          name_pl: c.name.pl,
-          name_en: c.name.en,
-          active: c.active,
-          description_required: c.descriptionRequired,
-          road: c.roadCategory,
-          season_from: c.season?.fromMonth ?? null,
-          season_to: c.season?.toMonth ?? null,
-          position: (position + 1) * 10,
-        })),
-      )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    await insertMissingCategories(
+      trx,
+      missing.map(({ c, position }) => ({
+        id: c.code,
+        name_pl: c.name.pl,
+        name_en: c.name.en,
+        active: c.active,
+        description_required: c.descriptionRequired,
+        road: c.roadCategory,
+        season_from: c.season?.fromMonth ?? null,
+        season_to: c.season?.toMonth ?? null,
+        position: (position + 1) * 10,
+      })),
+    );
   });
   forgetCategories(db);
 }
@@ -73,12 +71,7 @@ export async function addCategory(db: Db, principal: Principal, actor: Actor, in
   const name = { pl: input.name.pl.trim(), en: input.name.en.trim() };
   const problem = categoryProblem({ code, name }, all);
   if (problem) throw problemError(problem, 'code');
-  await inTransaction(db, actor, (trx) =>
-    trx
-      .insertInto('report_categories')
-      .values({ id: code, ...columnsOf({ ...input, name }), position: Math.max(0, ...all.map((c) => c.position)) + 10 })
-      .execute(),
-  );
+  await inTransaction(db, actor, (trx) => insertCategory(trx, { id: code, ...columnsOf({ ...input, name }), position: Math.max(0, ...all.map((c) => c.position)) + 10 }));
   forgetCategories(db);
   return (await listCategories(db)).find((c) => c.code === code)!;
 }
@@ -98,13 +91,7 @@ export async function updateCategory(
   const name = { pl: input.name.pl.trim(), en: input.name.en.trim() };
   const problem = categoryProblem({ code, name }, all.filter((c) => c.code !== code));
   if (problem) throw problemError(problem, 'name');
-  await inTransaction(db, actor, (trx) =>
-    trx
-      .updateTable('report_categories')
-      .set({ ...columnsOf({ ...input, name }), active: input.active, updated_at: new Date() })
-      .where('id', '=', code)
-      .execute(),
-  );
+  await inTransaction(db, actor, (trx) => updateCategoryRow(trx, code, { ...columnsOf({ ...input, name }), active: input.active }));
   forgetCategories(db);
   return (await listCategories(db)).find((c) => c.code === code)!;
 }

@@ -13,6 +13,7 @@ import { reportsChanged } from './changes.js';
 import type { Report } from './model.js';
 import { findReport, insertReportEvent, reporterEmail, updateStatus } from './repository.js';
 import { availableStatuses, isClosed, isListedPublicly, isTransition, nextStatusProblem, statusChangeHoldProblem, statusLabels, type ReportStatus, type Standing } from './rules/index.js';
+import { addConfirmation, moveReport } from './verification-repository.js';
 
 /** Every change of reports goes through here, so in-memory indexes of the public map learn of it. */
 export function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -153,7 +154,7 @@ export async function assignReport(db: Db, principal: Principal, actor: Actor, i
       if (!can(subject, 'report.supervise', await resourceOf(trx, district))) throw httpErrors.forbidden(reportErrors.districtNotInUnit());
       unitId = district.unitId;
     }
-    await trx.updateTable('reports').set({ district_id: districtId, unit_id: unitId, updated_at: new Date() }).where('id', '=', report.id).execute();
+    await moveReport(trx, report.id, { districtId, unitId });
     await insertReportEvent(trx, { reportId: report.id, actorId: actor.accountId, actorLabel: actor.label, kind: 'assigned', districtId, note: note?.trim() || null });
     return (await findReport(trx, report.id))!;
   });
@@ -167,14 +168,7 @@ export async function confirmReport(db: Db, actor: Actor, id: number): Promise<R
     if (!report || !isListedPublicly(report.hold)) throw new AppError(404, 'report_not_found', reportErrors.notFound());
     if (isClosed(report.status)) throw new AppError(409, 'report_closed', reportErrors.closedReport());
     // Once per client (an IPv6 client holds a whole /64), and only the client's key is stored.
-    const inserted = await trx
-      .insertInto('report_confirmations')
-      .values({ report_id: report.id, reporter_ip: actor.ip ? limitKeyOf(actor.ip) : 'unknown' })
-      .onConflict((oc) => oc.doNothing())
-      .returning('report_id')
-      .executeTakeFirst();
-    if (!inserted) throw new AppError(409, 'already_confirmed', reportErrors.alreadyConfirmed());
-    await trx.updateTable('reports').set((eb) => ({ confirmations: eb('confirmations', '+', 1), updated_at: new Date() })).where('id', '=', report.id).execute();
+    if (!(await addConfirmation(trx, report.id, actor.ip ? limitKeyOf(actor.ip) : 'unknown'))) throw new AppError(409, 'already_confirmed', reportErrors.alreadyConfirmed());
     await insertReportEvent(trx, { reportId: report.id, actorId: null, actorLabel: actor.label, kind: 'confirmed_by_resident' });
     return (await findReport(trx, report.id))!;
   });

@@ -57,6 +57,24 @@ export async function findUnit(db: Queryable, id: string): Promise<Unit | undefi
   return row && toUnit(row);
 }
 
+/** The names of these units by id, for lists that show many (one query, not one per row). */
+export async function unitNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The unit in service with this name, whatever its letter case (plan documents name their unit). */
+export async function findUnitIdByName(db: Queryable, name: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('units')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /** The unit's ancestry from the top (KGP) down to the unit itself; empty when it does not exist. */
 export async function unitAncestry(db: Queryable, id: string): Promise<string[]> {
   const result = await sql<{ id: string; depth: number }>`

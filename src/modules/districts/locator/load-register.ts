@@ -3,42 +3,22 @@ import type { StreetRule } from '../area/types.js';
 import { AreaIndex } from '../matching/area-index.js';
 import { PolygonIndex } from '../geometry/polygon-index.js';
 import { servingOn } from '../assignments.js';
-import { districtUrl, type Assignment, type MultiPolygon } from '../model.js';
-import { toAssignment } from '../repository.js';
+import { districtUrl, type MultiPolygon } from '../model.js';
+import { assignmentsOn, registerDistricts, registerUnits, registerVersion, type ServingAssignment } from './register-repository.js';
 import { unitUrl } from '../../units/urls.js';
 import { MapOverview, type OverviewDistrict } from './map-overview.js';
 import { PlaceDirectory } from './places.js';
 import { Register, type DistrictCard } from './register.js';
 
-export async function registerVersion(db: Db): Promise<number> {
-  const row = await db.selectFrom('app_settings').select('value').where('key', '=', 'register_version').executeTakeFirst();
-  return Number(row?.value ?? 0);
-}
-
 /** Reads every active district of every active unit, with today's officers, and builds the indexes. */
 export async function loadRegister(db: Db, day: string): Promise<Register> {
   const version = await registerVersion(db);
-  const districts = await db
-    .selectFrom('districts as d')
-    .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select(['d.id', 'd.number', 'd.name', 'd.phone', 'd.email', 'd.area_rules', 'd.area_polygon', 'u.id as unit_id', 'u.name as unit_name'])
-    .where('d.retired_at', 'is', null)
-    .where('u.retired_at', 'is', null)
-    .execute();
-  const current = await db
-    .selectFrom('assignments as a')
-    .innerJoin('officers as o', 'o.id', 'a.officer_id')
-    .selectAll('a')
-    .select(['o.rank', 'o.first_name', 'o.last_name'])
-    .where('a.starts_on', '<=', day)
-    .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>=', day)]))
-    .where('o.retired_at', 'is', null)
-    .execute();
-  const byDistrict = new Map<string, (Assignment & { officer: { rank: string; name: string } })[]>();
-  for (const row of current) {
-    const list = byDistrict.get(row.district_id) ?? [];
-    list.push({ ...toAssignment(row), officer: { rank: row.rank, name: `${row.first_name} ${row.last_name}` } });
-    byDistrict.set(row.district_id, list);
+  const districts = await registerDistricts(db);
+  const byDistrict = new Map<string, ServingAssignment[]>();
+  for (const assignment of await assignmentsOn(db, day)) {
+    const list = byDistrict.get(assignment.districtId) ?? [];
+    list.push(assignment);
+    byDistrict.set(assignment.districtId, list);
   }
 
   const cards = new Map<string, DistrictCard>();
@@ -47,7 +27,7 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
   const outlined = new Map<string, OverviewDistrict>();
   for (const row of districts) {
     const serving = servingOn(byDistrict.get(row.id) ?? [], day);
-    const who = (serving.substitute ?? serving.regular) as (Assignment & { officer: { rank: string; name: string } }) | null;
+    const who = (serving.substitute ?? serving.regular) as ServingAssignment | null;
     cards.set(row.id, {
       id: row.id,
       number: row.number,
@@ -66,7 +46,7 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
       outlined.set(row.id, { number: row.number, unitName: row.unit_name, url: districtUrl(row.id), localities });
     }
   }
-  const unitRows = await db.selectFrom('units').select(['id', 'parent_id', 'name', 'area_polygon', 'lat', 'lon']).where('retired_at', 'is', null).execute();
+  const unitRows = await registerUnits(db);
   const parents = new Map(unitRows.map((row) => [row.id, row.parent_id]));
   const depth = (id: string | null): number => (id === null || !parents.has(id) ? 0 : 1 + depth(parents.get(id) ?? null));
   const withArea = unitRows.filter((row) => row.area_polygon !== null);

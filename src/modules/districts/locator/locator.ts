@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
 import { warsawToday } from '../assignments.js';
-import { loadRegister, registerVersion } from './load-register.js';
+import { loadRegister } from './load-register.js';
+import { registerVersion } from './register-repository.js';
 import type { Register } from './register.js';
 
 /**

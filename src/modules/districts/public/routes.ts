@@ -9,10 +9,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import { absoluteUrl, siteOrigin } from '../../../platform/http/site-url.js';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { findUnit, listUnits } from '../../units/repository.js';
-import { districtErrors } from '../messages.js';
-import { districtId, type MultiPolygon } from '../model.js';
-import { findDistrict } from '../repository.js';
+import type { MultiPolygon } from '../model.js';
+import { districtWithArea, publicDistrict, publicUnit } from '../read-districts.js';
 import type { Locator } from '../locator/locator.js';
 import type { AddressAnswer } from '../locator/register.js';
 import { maxOutlinedDistricts } from '../locator/map-overview.js';
@@ -24,8 +22,6 @@ import { DistrictPage, UnitPage } from './pages.js';
 import { ResultsPage } from './results-page.js';
 import { renderPoster } from '../poster.js';
 import { districtPlanLinks } from '../../plans/read-plans.js';
-
-const unitNotFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
 
 /** Base map layers from our own data (no tile server): loaded and simplified once, on first use. */
 function boundaryLayer(file: string, toleranceMeters: number): () => string {
@@ -117,23 +113,12 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
   });
 
   app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const number = Number(request.params.number);
-    const id = Number.isInteger(number) ? districtId(request.params.unit, number) : '';
-    const register = await locator.current();
-    const card = register.card(id);
-    const district = card && (await findDistrict(db, id));
-    const unit = district && (await findUnit(db, district.unitId));
-    if (!card || !district || !unit) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+    const { card, district, unit } = await publicDistrict(db, await locator.current(), request.params.unit, request.params.number);
     return sendPage(reply, createElement(DistrictPage, { ctx: pageContext(request, reply), card, rules: district.rules, unit, map, plans: await districtPlanLinks(db, district.id, request.lang) }));
   });
 
   app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number/plakat.pdf', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const number = Number(request.params.number);
-    const id = Number.isInteger(number) ? districtId(request.params.unit, number) : '';
-    const card = (await locator.current()).card(id);
-    const district = card && (await findDistrict(db, id));
-    const unit = district && (await findUnit(db, district.unitId));
-    if (!card || !district || !unit) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+    const { card, district, unit } = await publicDistrict(db, await locator.current(), request.params.unit, request.params.number);
     const pdf = await renderPoster(card, unit, district.rules, absoluteUrl(request, config, card.url), request.lang);
     return reply
       .header('content-type', 'application/pdf')
@@ -146,9 +131,7 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     '/api/v1/districts/:unit/:number/area.geojson',
     { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'The polygon of a district as GeoJSON (simplified for display)', response: { 200: districtAreaSchema, ...errorResponses(404) } } },
     async (request, reply) => {
-      const number = Number(request.params.number);
-      const district = Number.isInteger(number) ? await findDistrict(db, districtId(request.params.unit, number)) : undefined;
-      if (!district || district.retiredAt || !district.polygon) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+      const district = await districtWithArea(db, request.params.unit, request.params.number);
       const feature = {
         type: 'Feature',
         properties: { id: district.id, number: district.number, name: district.name },
@@ -159,21 +142,14 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
   );
 
   app.get<{ Params: { id: string } }>('/jednostki/:id', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const unit = await findUnit(db, request.params.id);
-    if (!unit || unit.retiredAt) throw unitNotFound();
-    const all = await listUnits(db);
-    const register = await locator.current();
-    const cards = (await db.selectFrom('districts').select('id').where('unit_id', '=', unit.id).where('retired_at', 'is', null).orderBy('number').execute())
-      .map((row) => register.card(row.id))
-      .filter((card) => card !== undefined);
-    const collator = new Intl.Collator('pl');
+    const { unit, parent, children, cards } = await publicUnit(db, await locator.current(), request.params.id);
     return sendPage(
       reply,
       createElement(UnitPage, {
         ctx: pageContext(request, reply),
         unit,
-        parent: all.find((u) => u.id === unit.parentId) ?? null,
-        children: all.filter((u) => u.parentId === unit.id).sort((a, b) => collator.compare(a.name, b.name)),
+        parent,
+        children,
         cards,
       }),
     );

@@ -7,6 +7,7 @@ import type { PlanSourceInfo } from '../import/source-repository.js';
 import { categoryNames, commentPlace, eventName, statusName, statusNames, transitionNames } from '../messages.js';
 import { actionStatuses, diagnosisSources, planStatuses, type Plan, type PlanContent } from '../model.js';
 import type { Deadline } from '../rules.js';
+import type { QueueEntry } from '../read-plans.js';
 import type { PlanVersion } from '../repository.js';
 import type { Transition } from '../workflow.js';
 import { PlanDocumentView, TimingTag } from '../public/pages.js';
@@ -18,14 +19,8 @@ import { VersionDiff } from './version-diff.js';
 
 export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
-export interface QueueRow {
-  plan: Plan;
-  districtName: string;
-  unitName: string;
-  overdue: Deadline[];
-}
 
-export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; rows: QueueRow[]; status: string | undefined; canCreate: boolean }) {
+export function QueuePage({ ctx, rows, status, canCreate }: { ctx: PageContext; rows: QueueEntry[]; status: string | undefined; canCreate: boolean }) {
   const m = editorMessages[ctx.lang];
   return (
     <Layout ctx={ctx} title={m.queueTitle}>

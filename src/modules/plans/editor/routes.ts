@@ -27,8 +27,8 @@ import { isStep, stepNotice, type Step } from '../step-notices.js';
 import { planTiming } from '../rules.js';
 import { planErrors } from '../messages.js';
 import { isPlanStatus, type EvaluationOutcome, type Plan } from '../model.js';
-import { planContext, workingView } from '../read-plans.js';
-import { findPlan, listEvents, listPlans, listVersions, unitPartners, type ReviewComment } from '../repository.js';
+import { planContext, planQueue, workingView } from '../read-plans.js';
+import { findPlan, listEvents, listVersions, unitPartners, type ReviewComment } from '../repository.js';
 import { planDocument } from '../publication/document.js';
 import { isNewDraft, isTransition } from '../workflow.js';
 import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
@@ -50,18 +50,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
   app.get<{ Querystring: { status?: string; done?: string } }>('/admin/plans', { config: { access: 'plan.read_working' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'plan.read_working');
     const status = isPlanStatus(request.query.status) ? request.query.status : undefined;
-    const mine = principal.role === 'officer' ? (await districtOptions(database, principal)).map((o) => o.value) : null;
-    const { plans } = await listPlans(db, { subtreeOf: principal.unitId, statuses: status ? [status] : undefined, page: 1, pageSize: 500 });
-    const visible = mine ? plans.filter((p) => mine.includes(p.districtId)) : plans;
-    const rows = await Promise.all(
-      visible.map(async (plan) => {
-        const context = await planContext(db, plan);
-        const working = await workingView(db, principal, plan);
-        return { plan, districtName: context.districtName, unitName: context.unitName, overdue: working?.deadlines.filter((d) => d.overdue) ?? [] };
-      }),
-    );
-    // Plans that need someone now first: overdue, then awaiting approval.
-    rows.sort((a, b) => b.overdue.length - a.overdue.length || Number(b.plan.status === 'submitted') - Number(a.plan.status === 'submitted') || b.plan.periodFrom.localeCompare(a.plan.periodFrom));
+    const rows = await planQueue(db, principal, { status });
     const notice = request.query.done === 'delete' ? editorMessages[request.lang].draftDeleted : null;
     return sendPage(reply, createElement(QueuePage, { ctx: pageContext(request, reply, notice), rows, status, canCreate: true }));
   });

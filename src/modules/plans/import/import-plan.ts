@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/audit/actor.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { districtId } from '../../districts/model.js';
+import { findUnitIdByName } from '../../units/repository.js';
 import { createPlan } from '../manage-plans.js';
 import type { Plan, PlanContent, PlanStatus } from '../model.js';
 import { guessCategory, guessSources } from './categorise.js';
@@ -62,13 +63,8 @@ export function contentFromParsed(parsed: ParsedPlan): PlanContent {
 export async function districtOfDocument(db: Db, parsed: ParsedPlan, given?: string): Promise<string> {
   if (given) return given;
   if (parsed.unit && parsed.districtNumber) {
-    const unit = await db
-      .selectFrom('units')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', parsed.unit!.toLowerCase()))
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    if (unit) return districtId(unit.id, parsed.districtNumber);
+    const unitId = await findUnitIdByName(db, parsed.unit);
+    if (unitId) return districtId(unitId, parsed.districtNumber);
   }
   throw new AppError(422, 'district_unknown', {
     pl: 'Nie udało się ustalić rejonu z dokumentu: wskaż rejon (districtId).',

@@ -1,60 +1,24 @@
 import { createElement } from 'react';
-import { planSourceInfo } from '../import/source-repository.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
-import type { Database, Db } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/http/errors.js';
+import type { Database } from '../../../platform/db/database.js';
 import { siteOrigin } from '../../../platform/http/site-url.js';
 import { loadOrCreateSecret } from '../../../platform/auth/secret.js';
 import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import { createHash } from 'node:crypto';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { asTree } from '../../units/model.js';
-import { listUnits } from '../../units/repository.js';
 import { districtUrl } from '../../districts/model.js';
-import { planErrors } from '../messages.js';
-import type { Plan } from '../model.js';
-import { planUrl, publishedDocument, publishedView, workingView } from '../read-plans.js';
-import { findPlan, listPlans, planColumns, similarPlans } from '../repository.js';
-import { planSearchText, searchQuery, similarityQuery } from '../search/stems.js';
+import { workingView } from '../read-plans.js';
+import { latestPublications, libraryListing, publicPlanPage, publishedPlan } from '../read-library.js';
 import { planPdf } from '../publication/render-pdf.js';
 import { planDocx } from '../publication/render-docx.js';
-import { LibraryPage, PlanPage, type PlanSummary } from './pages.js';
+import { LibraryPage, PlanPage } from './pages.js';
 import { TtlCache } from '../../../platform/cache/ttl-cache.js';
 import { PublicPageCache } from '../../../platform/render/public-page-cache.js';
 import { onPlansChanged } from '../changes.js';
 import { planTiming } from '../rules.js';
 import { warsawToday } from '../../districts/assignments.js';
-
-/** Summaries of published plans with their district and unit names, for lists. */
-export async function planSummaries(db: Db, plans: Plan[]): Promise<PlanSummary[]> {
-  if (plans.length === 0) return [];
-  const [districts, units] = await Promise.all([
-    db.selectFrom('districts').select(['id', 'name']).where('id', 'in', [...new Set(plans.map((p) => p.districtId))]).execute(),
-    db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...new Set(plans.map((p) => p.unitId))]).execute(),
-  ]);
-  const districtNames = new Map(districts.map((d) => [d.id, d.name]));
-  const unitNames = new Map(units.map((u) => [u.id, u.name]));
-  const today = warsawToday();
-  return Promise.all(
-    plans.map(async (plan) => {
-      const view = (await publishedView(db, plan)) ?? { periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content };
-      return {
-        id: plan.id,
-        url: planUrl(plan.id),
-        districtName: districtNames.get(plan.districtId) ?? plan.districtId,
-        unitName: unitNames.get(plan.unitId) ?? plan.unitId,
-        periodFrom: view.periodFrom,
-        periodTo: view.periodTo,
-        category: view.content.threat.category,
-        goal: view.content.goal.description,
-        status: plan.status,
-        timing: planTiming(view, today),
-      };
-    }),
-  );
-}
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
@@ -64,49 +28,32 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/plany', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const raw = request.query;
-    const units = await listUnits(db);
-    const unitId = units.some((u) => u.id === raw.unitId) ? raw.unitId : undefined;
     const year = /^\d{4}$/.test(raw.year ?? '') ? raw.year : undefined;
     const q = raw.q?.trim().slice(0, 200) || undefined;
     const category = raw.category && raw.category.length <= 60 ? raw.category : undefined;
     const page = Math.max(1, Math.min(10_000, Number.parseInt(raw.page ?? '1', 10) || 1));
-    const result = await listPlans(db, {
-      publishedOnly: true,
-      subtreeOf: unitId,
-      category,
-      year: year ? Number(year) : undefined,
-      query: q ? searchQuery(q) : null,
-      page,
-      pageSize: PAGE_SIZE,
-    });
+    const { units, unitId, result, plans } = await libraryListing(db, { q, category, unitId: raw.unitId, year: year ? Number(year) : undefined, page, pageSize: PAGE_SIZE });
     const thisYear = new Date().getUTCFullYear();
     return sendPage(
       reply,
       createElement(LibraryPage, {
         ctx: pageContext(request, reply),
         filter: { q, category, unitId, year },
-        plans: await planSummaries(db, result.plans),
+        plans,
         total: result.total,
         exact: result.exact,
         page,
         hasNextPage: result.hasNextPage,
         pageSize: PAGE_SIZE,
-        units: asTree(units).map(({ unit, depth }) => ({ value: unit.id, label: `${'\u2003'.repeat(depth)}${unit.name}` })),
+        units,
         years: Array.from({ length: 10 }, (_, i) => String(thisYear + 1 - i)),
       }),
     );
   });
 
-  const loadPublished = async (id: string, lang: 'pl' | 'en') => {
-    const plan = await findPlan(db, id);
-    const published = plan && (await publishedDocument(db, plan, lang));
-    if (!plan || !published) throw new AppError(404, 'plan_not_found', planErrors.notFound());
-    return { plan, published };
-  };
-
   // A published plan changes rarely and is read often: its page's data is kept for 30 s, and at
   // once forgotten when this process changes any plan (similar plans may change with any of them).
-  const pages = new TtlCache<{ plan: Plan; published: Awaited<ReturnType<typeof loadPublished>>['published']; similar: PlanSummary[]; imported: boolean }>(30_000);
+  const pages = new TtlCache<Awaited<ReturnType<typeof publicPlanPage>>>(30_000);
   onPlansChanged(() => pages.clear());
 
   // …and so is the page itself for anonymous visitors, who are nearly all of its readers.
@@ -115,11 +62,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
 
   app.get<{ Params: { id: string } }>('/plany/:id', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
     rendered.send(request, reply, async (ctx) => {
-      const { plan, published, similar, imported } = await pages.get(`${request.params.id}|${request.lang}`, async () => {
-        const { plan, published } = await loadPublished(request.params.id, request.lang);
-        const query = similarityQuery(planSearchText(published.content));
-        return { plan, published, similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [], imported: (await planSourceInfo(db, plan.id)) !== undefined };
-      });
+      const { plan, published, similar, imported } = await pages.get(`${request.params.id}|${request.lang}`, () => publicPlanPage(db, request.params.id, request.lang));
       const staff = request.principal && (await workingView(db, request.principal, plan));
       return createElement(PlanPage, {
         ctx,
@@ -144,7 +87,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   );
 
   const download = async (reply: FastifyReply, id: string, kind: 'pdf' | 'docx') => {
-    const { plan, published } = await loadPublished(id, 'pl');
+    const { plan, published } = await publishedPlan(db, id, 'pl');
     const body = kind === 'pdf' ? await planPdf(published.document) : await planDocx(published.document);
     const name = `plan-${plan.districtId.replace('/', '-')}-${published.periodFrom}.${kind}`;
     return reply
@@ -161,14 +104,12 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   const feedIdentity = async () => (feedId ??= uuidFromSecret(await loadOrCreateSecret(db, 'plans_feed_id')));
   app.get('/plany.atom', { config: { access: 'public' }, schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (request, reply) => {
     const site = siteOrigin(request, config);
-    const latest = await db.selectFrom('plans').select(planColumns).where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(50).execute();
-    const plans = latest.map((row) => ({ id: row.id, published: row.published_at }));
-    const summaries = await planSummaries(db, (await Promise.all(plans.map((p) => findPlan(db, p.id)))).filter((p): p is Plan => p !== undefined));
-    const updated = (plans[0]?.published ?? new Date(0)).toISOString();
-    const entries = summaries
-      .map((summary, i) => {
+    const latest = await latestPublications(db);
+    const updated = (latest[0]?.publishedAt ?? new Date(0)).toISOString();
+    const entries = latest
+      .map(({ id, publishedAt, summary }) => {
         const link = `${site}${summary.url}`;
-        return `<entry><id>urn:uuid:${escapeXml(plans[i]!.id)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${formatCalendarDay(summary.periodFrom, 'pl')} – ${formatCalendarDay(summary.periodTo, 'pl')})`)}</title><link href="${escapeXml(link)}"/><updated>${plans[i]!.published!.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
+        return `<entry><id>urn:uuid:${escapeXml(id)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${formatCalendarDay(summary.periodFrom, 'pl')} – ${formatCalendarDay(summary.periodTo, 'pl')})`)}</title><link href="${escapeXml(link)}"/><updated>${publishedAt.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
       })
       .join('');
     const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>urn:uuid:${await feedIdentity()}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${site}/plany.atom`)}"/><link href="${escapeXml(`${site}/plany`)}"/>${entries}</feed>`;

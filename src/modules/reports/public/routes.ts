@@ -9,8 +9,9 @@ import { sendPage } from '../../../platform/render/render.js';
 import { residentLabel } from '../../../platform/audit/actor.js';
 import type { Locator } from '../../districts/locator/locator.js';
 import { reportErrors } from '../messages.js';
-import { toPublic, type StoredCategory } from '../model.js';
-import { findReport, listCategories, listReportEvents } from '../repository.js';
+import { toPublic } from '../model.js';
+import { listCategories } from '../repository.js';
+import { reportOr404, reportSurroundings } from '../read-reports.js';
 import { isOffered, type RateLimitPolicy, type ReportStatus } from '../rules/index.js';
 import { similarOpenReports } from '../similar-reports.js';
 import { submitReport } from '../submit-report.js';
@@ -99,16 +100,8 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
   app.get('/zglos/dziekujemy', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => sendPage(reply, createElement(ThanksPage, { ctx: pageContext(request, reply) })));
 
   const showReport = async (request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>, reply: FastifyReply, thanks: 'new' | 'confirmed' | null) => {
-    const id = Number(request.params.id);
-    const report = Number.isSafeInteger(id) ? await findReport(db, id) : undefined;
-    if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-    const [categories, district, unit, events] = await Promise.all([
-      listCategories(db),
-      report.districtId ? db.selectFrom('districts').select('name').where('id', '=', report.districtId).executeTakeFirst() : undefined,
-      db.selectFrom('units').select('name').where('id', '=', report.unitId).executeTakeFirst(),
-      listReportEvents(db, report.id),
-    ]);
-    const category: StoredCategory | undefined = categories.find((c) => c.code === report.categoryId);
+    const report = await reportOr404(db, Number(request.params.id));
+    const { category, districtName, unitName, events } = await reportSurroundings(db, report);
     // Only status changes are public: never who made them or their internal notes.
     const history = events.filter((e) => e.to_status && (e.kind === 'created' || e.kind === 'status')).map((e) => ({ at: e.at, status: e.to_status as ReportStatus }));
     return sendPage(
@@ -117,8 +110,8 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
         ctx: pageContext(request, reply),
         report: toPublic(report),
         categoryName: category?.name[request.lang] ?? report.categoryId,
-        districtName: district?.name ?? null,
-        unitName: unit?.name ?? report.unitId,
+        districtName,
+        unitName,
         history,
         thanks,
         staffUrl: (await maySeeReport(db, request.principal, report)) ? `/admin/reports/${report.id}` : null,

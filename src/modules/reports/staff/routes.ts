@@ -15,7 +15,8 @@ import { districtChoicesFor } from '../../districts/person-districts.js';
 import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
-import { findReport, listCategories, listReportEvents, listReports } from '../repository.js';
+import { listCategories, listReports } from '../repository.js';
+import { reportOr404, reportSurroundings } from '../read-reports.js';
 import { availableStatuses, defaultReportSettings, openStatuses, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
 import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportAccess } from '../verify-report.js';
@@ -123,25 +124,18 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   const showReport = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const principal = requireAllowed(request, 'report.read_staff');
-    const report = await findReport(db, Number(request.params.id));
-    if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    const report = await reportOr404(db, Number(request.params.id));
     const { canRead, standing } = await reportAccess(db, principal, report);
     if (!canRead) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-    const [categories, events, rules, district, unit] = await Promise.all([
-      listCategories(db),
-      listReportEvents(db, report.id),
-      settings(),
-      report.districtId ? db.selectFrom('districts').select('name').where('id', '=', report.districtId).executeTakeFirst() : undefined,
-      db.selectFrom('units').select('name').where('id', '=', report.unitId).executeTakeFirst(),
-    ]);
+    const [{ events, category, districtName, unitName }, rules] = await Promise.all([reportSurroundings(db, report), settings()]);
     return sendPage(
       reply,
       createElement(ReportDetailPage, {
         ctx: pageContext(request, reply, noticeOf(request)),
         report,
-        categoryName: categoryName(categories, report.categoryId, request.lang),
-        districtName: district?.name ?? null,
-        unitName: unit?.name ?? report.unitId,
+        categoryName: category?.name[request.lang] ?? report.categoryId,
+        districtName,
+        unitName,
         deadlines: reportDeadlines(report, rules, new Date()),
         history: events.map((e) => ({ at: e.at, actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
         // A held report is reviewed first ("is it real?"); its status changes after that.

@@ -1,0 +1,49 @@
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/http/errors.js';
+import type { Unit } from '../units/model.js';
+import { findUnit, listUnits } from '../units/repository.js';
+import type { DistrictCard, Register } from './locator/register.js';
+import { districtErrors } from './messages.js';
+import { districtId, type District } from './model.js';
+import { activeDistrictIdsOfUnit, findDistrict } from './repository.js';
+
+const unitNotFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
+const districtNotFound = () => new AppError(404, 'district_not_found', districtErrors.notFound());
+
+/** The district a public address names (`/rejony/<unit>/<number>`), or undefined for a number that is none. */
+async function districtAt(db: Db, unit: string, number: string): Promise<District | undefined> {
+  const n = Number(number);
+  return Number.isInteger(n) ? findDistrict(db, districtId(unit, n)) : undefined;
+}
+
+/** A district in today's register with its unit, for its page and poster; 404 when retired or unknown. */
+export async function publicDistrict(db: Db, register: Register, unit: string, number: string): Promise<{ card: DistrictCard; district: District; unit: Unit }> {
+  const n = Number(number);
+  const card = register.card(Number.isInteger(n) ? districtId(unit, n) : '');
+  const district = card && (await districtAt(db, unit, number));
+  const owner = district && (await findUnit(db, district.unitId));
+  if (!card || !district || !owner) throw districtNotFound();
+  return { card, district, unit: owner };
+}
+
+/** A district in service that has a polygon, for its GeoJSON; 404 otherwise. */
+export async function districtWithArea(db: Db, unit: string, number: string): Promise<District & { polygon: NonNullable<District['polygon']> }> {
+  const district = await districtAt(db, unit, number);
+  if (!district || district.retiredAt || !district.polygon) throw districtNotFound();
+  return { ...district, polygon: district.polygon };
+}
+
+/** A unit's public page: the unit, its parent and children, and its districts' cards by number. */
+export async function publicUnit(db: Db, register: Register, id: string) {
+  const unit = await findUnit(db, id);
+  if (!unit || unit.retiredAt) throw unitNotFound();
+  const all = await listUnits(db);
+  const cards = (await activeDistrictIdsOfUnit(db, unit.id)).map((districtId) => register.card(districtId)).filter((card) => card !== undefined);
+  const collator = new Intl.Collator('pl');
+  return {
+    unit,
+    parent: all.find((u) => u.id === unit.parentId) ?? null,
+    children: all.filter((u) => u.parentId === unit.id).sort((a, b) => collator.compare(a.name, b.name)),
+    cards,
+  };
+}
