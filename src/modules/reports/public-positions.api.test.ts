@@ -31,6 +31,9 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
   let ip = 0;
   const resident = () => new TestClient(t.app, { headers: { 'x-forwarded-for': `198.51.100.${++ip}` } });
   let admin: TestClient;
+  /** Two reports 40 m apart, both inside one 50 m cell (±25 m around its centre): every test probes them. */
+  let a: Entry & { position: unknown };
+  let b: Entry & { position: unknown };
 
   beforeAll(async () => {
     t = await createTestApp(backend, { TRUST_PROXY: '1' });
@@ -40,15 +43,12 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
     for (const code of ['sonda-punkt', 'sonda-adres']) {
       expect((await admin.send('POST', '/api/v1/report-categories', { code, name: { pl: `Próba ${code}`, en: `Probe ${code}` } })).statusCode).toBe(201);
     }
+    a = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-punkt', ...at(-20, -10) })).json();
+    b = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-punkt', ...at(20, 15) })).json();
   });
   afterAll(() => t.close());
 
   it('answers probes of "similar reports nearby" from the public grid only: two reports of one cell are indistinguishable', async () => {
-    // Two reports 40 m apart, both inside one 50 m cell (±25 m around its centre).
-    const pointA = at(-20, -10);
-    const pointB = at(20, 15);
-    const a = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-punkt', ...pointA })).json();
-    const b = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-punkt', ...pointB })).json();
     expect(a.position).toEqual(b.position);
     const probes = [
       // The tester's three probes, ~100 m around the report: with distances to the exact point they trilaterated it to 0.3 m.

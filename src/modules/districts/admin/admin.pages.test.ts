@@ -16,6 +16,13 @@ describe('admin pages of the register', () => {
   });
   afterAll(() => t.close());
 
+  /** A district of the test's own on a made-up street, so no test needs the one another test saved. */
+  const makeDistrict = async (number: string, street: string) => {
+    const saved = await browser.postForm('/admin/districts/new', { intent: 'save', unitId: 'kpp-lubartow', number, name: `Rejon nr ${number}`, rules: `Lubartów | ${street}` }, token);
+    expect(saved.statusCode).toBe(303);
+    return `kpp-lubartow/${number}`;
+  };
+
   it('lists the districts of my units with their officers and vacancies', async () => {
     const page = await browser.get('/admin/districts?unit=kpp-lubartow');
     expect(page.statusCode).toBe(200);
@@ -50,29 +57,31 @@ describe('admin pages of the register', () => {
   });
 
   it('shows clear errors next to the fields, naming the district an area overlaps', async () => {
+    const own = await makeDistrict('13', 'Błędna');
     const page = await browser.postForm(
-      '/admin/districts/kpp-lubartow/12',
-      { intent: 'save', name: 'Rejon nr 12', rules: 'Lubartów | Powstańców Warszawy\nLubartów | Zła | 5-x', polygon: '{nie json' },
+      `/admin/districts/${own}`,
+      { intent: 'save', name: 'Rejon nr 13', rules: 'Lubartów | Powstańców Warszawy\nLubartów | Zła | 5-x', polygon: '{nie json' },
       token,
     );
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('Obszar, wiersz 2: Nie rozumiem zakresu numerów „5-x”');
     expect(page.body).toContain('Obszar na mapie nie jest poprawnym GeoJSON-em.');
-    const overlap = await browser.postForm('/admin/districts/kpp-lubartow/12', { intent: 'save', name: 'Rejon nr 12', rules: 'Lubartów | Powstańców Warszawy' }, token);
+    const overlap = await browser.postForm(`/admin/districts/${own}`, { intent: 'save', name: 'Rejon nr 13', rules: 'Lubartów | Powstańców Warszawy' }, token);
     expect(overlap.statusCode).toBe(400);
     expect(overlap.body).toContain('pokrywa się z rejonem nr 3');
   });
 
   it('assigns a new officer through the forms and shows them on the public card', async () => {
+    const own = await makeDistrict('14', 'Przydziałowa');
     const created = await browser.postForm('/admin/officers/new', { rank: 'mł. asp.', firstName: 'Irena', lastName: 'Formularzowa', position: 'district_officer', unitId: 'kpp-lubartow' }, token);
     expect(created.statusCode).toBe(303);
     const officerId = (created.headers.location as string).split('/')[3]!.split('?')[0]!;
-    const missing = await browser.postForm('/admin/districts/kpp-lubartow/12/assignments', { officerId: '', kind: 'regular', startsOn: '' }, token);
+    const missing = await browser.postForm(`/admin/districts/${own}/assignments`, { officerId: '', kind: 'regular', startsOn: '' }, token);
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Pole „Dzielnicowy” jest wymagane.');
-    const assigned = await browser.postForm('/admin/districts/kpp-lubartow/12/assignments', { officerId, kind: 'regular', startsOn: '2025-01-01', endsOn: '' }, token);
+    const assigned = await browser.postForm(`/admin/districts/${own}/assignments`, { officerId, kind: 'regular', startsOn: '2025-01-01', endsOn: '' }, token);
     expect(assigned.statusCode).toBe(303);
-    const card = await browser.get('/rejony/kpp-lubartow/12');
+    const card = await browser.get(`/rejony/${own}`);
     expect(card.body).toContain('mł. asp. Irena Formularzowa');
   });
 

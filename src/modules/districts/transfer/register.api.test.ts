@@ -38,8 +38,9 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
   const send = (client: TestClient, url: string, text: string) => client.request({ method: 'POST', url, payload: text, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const locate = (address: string) => admin.get(`/api/v1/locate?address=${encodeURIComponent(address)}`);
 
+  // Each test that needs a unit's register as it was (or as it left it) uses a unit or a locality of its own.
   it('previews every district with its officer, phones, e-mail, rules and unresolved fragments, saving nothing', async () => {
-    const response = await send(admin, '/api/v1/districts/parse-register?unitId=kpp-leczna&locality=Testowo', page());
+    const response = await send(admin, '/api/v1/districts/parse-register?unitId=kpp-krasnystaw&locality=Podgl%C4%85dowo', page());
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.saved).toBe(false);
@@ -49,16 +50,16 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
       [72, 'create'],
     ]);
     expect(body.districts[0]).toMatchObject({
-      id: 'kpp-leczna/71',
+      id: 'kpp-krasnystaw/71',
       officer: { rank: 'st. sierż.', firstName: 'Tomasz', lastName: 'Testowy', action: 'create' },
       mobile: '723 700 071',
       email: 'dzielnicowy71@example.policja.gov.pl',
     });
-    expect(body.districts[0].rules).toContainEqual({ locality: 'Testowo', street: 'Cisowa', numbers: [{ from: '5', to: null, parity: 'all' }] });
+    expect(body.districts[0].rules).toContainEqual({ locality: 'Podglądowo', street: 'Cisowa', numbers: [{ from: '5', to: null, parity: 'all' }] });
     expect(body.districts[1]).toMatchObject({ phone: '81 700 72 72', mobile: null });
     expect(body.districts[1].unresolved.map((u: { fragment: string }) => u.fragment)).toEqual(['Park Leśny']);
     expect(body.districts[1].unresolved[0].message).toContain('wielokąt');
-    expect((await locate('Testowo, Akacjowa 3')).statusCode).toBe(404);
+    expect((await locate('Podglądowo, Akacjowa 3')).statusCode).toBe(404);
   });
 
   it('saves the whole register in one audited transaction: districts, phones, e-mails, rules, officers and assignments', async () => {
@@ -80,19 +81,21 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
   });
 
   it('imports the page again with a street moved between districts, keeping the officers it already knows', async () => {
+    const url = '/api/v1/districts/import-register?unitId=kpp-lubartow&locality=Przenosiny';
+    expect((await send(admin, url, page())).statusCode).toBe(200);
     const moved = page('Rejon obejmuje ulice: Brzozową (numery nieparzyste), Modrzewiową, Cisową (numery od 1 do 4).');
-    const preview = (await send(admin, '/api/v1/districts/import-register?unitId=kpp-leczna&locality=Testowo&dryRun=true', moved)).json();
+    const preview = (await send(admin, `${url}&dryRun=true`, moved)).json();
     expect(preview.saved).toBe(false);
     expect(preview.districts.map((d: { action: string; officer: { action: string } }) => [d.action, d.officer.action])).toEqual([
       ['update', 'keep'],
       ['update', 'keep'],
     ]);
-    const response = await send(admin, '/api/v1/districts/import-register?unitId=kpp-leczna&locality=Testowo', moved.replace('st. sierż. Tomasz', 'asp. Tomasz'));
+    const response = await send(admin, url, moved.replace('st. sierż. Tomasz', 'asp. Tomasz'));
     expect(response.statusCode).toBe(200);
-    expect((await locate('Testowo, Cisowa 3')).json().matches[0].district.id).toBe('kpp-leczna/72');
-    const officers = (await admin.get('/api/v1/officers?unitId=kpp-leczna')).json().officers as { lastName: string; rank: string }[];
+    expect((await locate('Przenosiny, Cisowa 3')).json().matches[0].district.id).toBe('kpp-lubartow/72');
+    const officers = (await admin.get('/api/v1/officers?unitId=kpp-lubartow')).json().officers as { lastName: string; rank: string }[];
     expect(officers.filter((o) => o.lastName === 'Testowy').map((o) => o.rank)).toEqual(['asp.']);
-    expect((await admin.get('/api/v1/districts/kpp-leczna/71/assignments')).json().assignments).toHaveLength(1);
+    expect((await admin.get('/api/v1/districts/kpp-lubartow/71/assignments')).json().assignments).toHaveLength(1);
   });
 
   it('stores nothing when two districts of the page claim the same street, and says which', async () => {

@@ -23,14 +23,14 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
   it('imports nothing when any line is wrong, and reports every rejected line and why', async () => {
     const csv =
       header +
-      'kpp-leczna,51,Importowo,Lipowa,1-25 nieparzyste; 30-40; 52A\n' +
-      'kpp-leczna,x,Importowo,Klonowa,\n' +
-      'kpp-nieznana,1,Importowo,Klonowa,\n' +
-      'kpp-leczna,52,,Klonowa,\n' +
-      'kpp-leczna,52,Importowo,Klonowa,1-x\n' +
+      'kpp-leczna,61,Odrzucowo,Lipowa,1-25 nieparzyste; 30-40; 52A\n' +
+      'kpp-leczna,x,Odrzucowo,Klonowa,\n' +
+      'kpp-nieznana,1,Odrzucowo,Klonowa,\n' +
+      'kpp-leczna,62,,Klonowa,\n' +
+      'kpp-leczna,62,Odrzucowo,Klonowa,1-x\n' +
       'kpp-sejny,1,Sejny,Wileńska,\n' +
-      'kpp-leczna,52,Importowo,Lipowa,21-23\n' +
-      'kpp-leczna,52,Importowo\n';
+      'kpp-leczna,62,Odrzucowo,Lipowa,21-23\n' +
+      'kpp-leczna,62,Odrzucowo\n';
     const response = await importCsv(csv);
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('import_rejected');
@@ -40,10 +40,10 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
     expect(rejected.find((r) => r.line === 4)!.message).toBe('Nie ma jednostki „kpp-nieznana”.');
     expect(rejected.find((r) => r.line === 5)!.message).toContain('Brakuje miejscowości');
     expect(rejected.find((r) => r.line === 7)!.message).toContain('nie podlega Twojej jednostce');
-    expect(rejected.find((r) => r.line === 8)!.message).toBe('Obszar pokrywa się z rejonem nr 51 (wiersz 2).');
-    expect(rejected.find((r) => r.line === 2)!.message).toBe('Obszar pokrywa się z rejonem nr 52 (wiersz 8).');
+    expect(rejected.find((r) => r.line === 8)!.message).toBe('Obszar pokrywa się z rejonem nr 61 (wiersz 2).');
+    expect(rejected.find((r) => r.line === 2)!.message).toBe('Obszar pokrywa się z rejonem nr 62 (wiersz 8).');
     expect(rejected.find((r) => r.line === 9)!.message).toBe('Oczekiwano 5 kolumn, jest 3.');
-    expect((await locate('Importowo, Lipowa 3')).statusCode).toBe(404);
+    expect((await locate('Odrzucowo, Lipowa 3')).statusCode).toBe(404);
   });
 
   it('with partial, imports the good lines, creating missing districts, and reports the rest', async () => {
@@ -58,11 +58,12 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
   });
 
   it('exports CSV that imports back to the same rules, and rejects a wrong header', async () => {
+    expect((await importCsv(header + 'kpp-leczna,54,Eksportowo,Lipowa,1-25 nieparzyste; 30-40; 52A\n')).statusCode).toBe(200);
     const exported = await admin.get('/api/v1/districts/export.csv?unitId=kpp-leczna');
     expect(exported.headers['content-type']).toContain('text/csv');
     const lines = exported.body.trim().split(/\r?\n/);
     expect(lines[0]).toBe('unit,district,locality,street,numbers');
-    expect(lines).toContain('kpp-leczna,51,Importowo,Lipowa,"1-25 nieparzyste; 30-40; 52A"');
+    expect(lines).toContain('kpp-leczna,54,Eksportowo,Lipowa,"1-25 nieparzyste; 30-40; 52A"');
     const again = await importCsv(exported.body);
     expect(again.statusCode).toBe(200);
     expect(again.json().created).toEqual([]);
@@ -84,12 +85,13 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
   });
 
   it('imports polygons from GeoJSON in EPSG:2180, all or nothing', async () => {
+    expect((await importCsv(header + 'kpp-leczna,55,Wielokąty,,\n')).statusCode).toBe(200);
     const ring = [[22.88, 51.3], [22.9, 51.3], [22.9, 51.31], [22.88, 51.31], [22.88, 51.3]].map((p) => toEpsg2180(p as [number, number]));
     const collection = {
       type: 'FeatureCollection',
       crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2180' } },
       features: [
-        { type: 'Feature', properties: { unit: 'kpp-leczna', district: 51 }, geometry: { type: 'Polygon', coordinates: [ring] } },
+        { type: 'Feature', properties: { unit: 'kpp-leczna', district: 55 }, geometry: { type: 'Polygon', coordinates: [ring] } },
         { type: 'Feature', properties: { unit: 'kpp-leczna', district: 999 }, geometry: { type: 'Polygon', coordinates: [ring] } },
       ],
     };
@@ -97,12 +99,12 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
     expect(strict.statusCode).toBe(422);
     expect(strict.json().error.details.rejected).toEqual([{ feature: 1, message: 'Nie ma rejonu nr 999 w jednostce „kpp-leczna”.' }]);
     const located = async () => ((await admin.get('/api/v1/locate?lat=51.305&lon=22.89')).json().matches ?? []).map((m: { district: { id: string } }) => m.district.id);
-    expect(await located()).not.toContain('kpp-leczna/51');
+    expect(await located()).not.toContain('kpp-leczna/55');
     const partial = await admin.request({ method: 'POST', url: '/api/v1/districts/polygons?partial=true', payload: JSON.stringify(collection), headers: { 'content-type': 'application/geo+json' } });
-    expect(partial.json().updated).toEqual(['kpp-leczna/51']);
-    expect(await located()).toContain('kpp-leczna/51');
+    expect(partial.json().updated).toEqual(['kpp-leczna/55']);
+    expect(await located()).toContain('kpp-leczna/55');
     const geojson = (await admin.get('/api/v1/districts.geojson?unitId=kpp-leczna')).json();
-    expect(geojson.features.map((f: { properties: { district: number } }) => f.properties.district)).toContain(51);
+    expect(geojson.features.map((f: { properties: { district: number } }) => f.properties.district)).toContain(55);
   });
 
   it('parses the free-text descriptions police websites publish, without saving', async () => {

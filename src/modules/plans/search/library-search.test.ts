@@ -166,7 +166,10 @@ describe.each(backends)('searching the plan library on %s', (backend) => {
     expect(await wordCountDrift(db)).toEqual([]);
     expect(await libraryDrift(db)).toEqual([]);
     const { rows } = await sql<{ plans: number }>`select plans from plan_words where word = ''`.execute(db);
-    expect(rows[0]?.plans).toBe(Array.from({ length: planCount }, (_, i) => i).filter((i) => i % 11 !== 0).length);
+    // Another test unpublishes, publishes and deletes plans: count the published ones as they are now.
+    const published = await sql<{ n: number }>`select count(*)::int as n from plans where published_version is not null`.execute(db);
+    expect(published.rows[0]!.n).toBeGreaterThan(planCount / 2);
+    expect(rows[0]?.plans).toBe(published.rows[0]!.n);
   });
 
   it('finds what the reference query finds, in its order, with its count, every way, with every filter', async () => {
