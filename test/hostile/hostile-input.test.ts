@@ -45,6 +45,10 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // Review forms appear only beside held reports (a flood), which the demo data has none of.
   'POST /admin/reports/:id/review': { review: 'release', note: 'Notatka' },
   'POST /admin/reports/review': { ids: '1', review: 'reject', note: 'Notatka' },
+  // Status and assignment forms are shown to the report's district officer and its unit's reviewers
+  // only; the crawl signs in as an administrator (who reads reports but does not decide on them).
+  'POST /admin/reports/:id/status': { status: 'verification', note: 'Notatka', forwardedTo: 'Straż Miejska', duplicateOf: '1' },
+  'POST /admin/reports/:id/assign': { districtId: 'kpp-lubartow/1', note: 'Notatka' },
   // The page offers "retire" or "restore", whichever applies.
   'POST /admin/districts/:unit/:number/restore': {},
 };

@@ -35,7 +35,11 @@ export function parseW3cDateTime(text: string): Date | null {
   const utc = new Date(0);
   utc.setUTCFullYear(year, month - 1, day);
   utc.setUTCHours(hour, minute, second, millis);
-  return new Date(utc.getTime() - offsetMinutes * 60_000);
+  const instant = new Date(utc.getTime() - offsetMinutes * 60_000);
+  // An offset can carry a time past year 9999 or before year 1 (9999-12-31T23:59:59-14:00), which
+  // PostgreSQL cannot read from the driver's text: such a time is no date we can search by.
+  const utcYear = instant.getUTCFullYear();
+  return utcYear < 1 || utcYear > 9999 ? null : instant;
 }
 
 export function dateParameter(name: string, value: string | undefined): Date | null {

@@ -21,6 +21,13 @@ describe('W3C date-times (GeoReport v2 dates)', () => {
     expect(() => dateParameter('start_date', 'wczoraj')).toThrow(/start_date/);
     expect(dateParameter('start_date', undefined)).toBeNull();
   });
+
+  it('rejects a time whose offset carries it out of years 1 to 9999, and keeps the edges inside', () => {
+    expect(parseW3cDateTime('9999-12-31T23:59:59-14:00')).toBeNull();
+    expect(parseW3cDateTime('0001-01-01T00:00:00+14:00')).toBeNull();
+    expect(parseW3cDateTime('9999-12-31T23:59:59Z')?.toISOString()).toBe('9999-12-31T23:59:59.000Z');
+    expect(parseW3cDateTime('0001-01-01T10:00:00+09:00')?.toISOString()).toBe('0001-01-01T01:00:00.000Z');
+  });
 });
 
 describe('list and number parameters', () => {
