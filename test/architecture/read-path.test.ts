@@ -21,8 +21,6 @@ const notYetMoved: Record<string, string> = {
   'modules/accounts/login-attempts.ts': 'to do: a login-attempts repository',
   'platform/auth/sessions.ts': 'to do: a session repository',
   'platform/auth/secret.ts': 'to do: app_settings access in platform/db',
-  'platform/audit/actor.ts': 'to do: the actor settings of a transaction',
-  'platform/audit/record.ts': 'to do: an audit repository',
   'platform/mail/outbox.ts': 'to do: an outbox repository',
   'demo/demo-data.ts': 'to do: demo loading through the modules',
 };
