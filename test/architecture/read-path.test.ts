@@ -19,7 +19,6 @@ const sqlHelpers = new Set(['raw', 'ref', 'lit', 'join', 'id', 'table', 'val']);
  */
 const notYetMoved: Record<string, string> = {
   'modules/accounts/login-attempts.ts': 'to do: a login-attempts repository',
-  'platform/mail/outbox.ts': 'to do: an outbox repository',
   'demo/demo-data.ts': 'to do: demo loading through the modules',
 };
 
