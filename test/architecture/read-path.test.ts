@@ -34,8 +34,6 @@ const routesNotYetThin: Record<string, number> = {
   'modules/reports/public/routes.ts': 1,
   'modules/reports/api-routes.ts': 1,
   'modules/districts/transfer/api-routes.ts': 1,
-  'modules/accounts/page-routes.ts': 1,
-  'modules/accounts/api-routes.ts': 1,
 };
 
 function sourceFiles(dir: string): string[] {
