@@ -29,10 +29,6 @@ const routesNotYetThin: Record<string, number> = {
   'modules/districts/api-routes.ts': 2,
   'modules/districts/admin/routes.ts': 2,
   'modules/audit/routes.ts': 2,
-  'modules/admin/routes.tsx': 1,
-  'modules/reports/staff/routes.ts': 1,
-  'modules/reports/public/routes.ts': 1,
-  'modules/reports/api-routes.ts': 1,
   'modules/districts/transfer/api-routes.ts': 1,
 };
 
