@@ -28,7 +28,6 @@ const routesNotYetThin: Record<string, number> = {
   'modules/plans/api-routes.ts': 2,
   'modules/districts/api-routes.ts': 2,
   'modules/districts/admin/routes.ts': 2,
-  'modules/audit/routes.ts': 2,
   'modules/districts/transfer/api-routes.ts': 1,
 };
 
