@@ -26,9 +26,7 @@ const routesNotYetThin: Record<string, number> = {
   'modules/reports/public-map/routes.ts': 2,
   'modules/plans/editor/routes.ts': 2,
   'modules/plans/api-routes.ts': 2,
-  'modules/districts/api-routes.ts': 2,
   'modules/districts/admin/routes.ts': 2,
-  'modules/districts/transfer/api-routes.ts': 1,
 };
 
 function sourceFiles(dir: string): string[] {
