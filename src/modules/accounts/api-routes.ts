@@ -8,13 +8,12 @@ import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf, issueCsrfToken } from '../../platform/http/request-context.js';
 import type { Account } from './model.js';
-import { accountErrors } from './messages.js';
 import { authorizeAccountsOf } from './authorize.js';
 import { createAccount } from './create-account.js';
 import { updateAccount } from './update-account.js';
 import { changeOwnPassword } from './change-own-password.js';
 import { signIn, signOut } from './sign-in.js';
-import { findAccount, listAccounts } from './repository.js';
+import { accountOr404, accountsPage, ownAccount } from './read-accounts.js';
 import {
   accountSchema,
   changePasswordBody,
@@ -110,7 +109,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
     },
     async (request, reply) => {
       const accountId = await startSession(config, database, request, reply, request.body);
-      const account = (await findAccount(db, accountId))!;
+      const account = await ownAccount(db, accountId);
       return { account: presentSessionAccount(account), csrfToken: issueCsrfToken(request, reply) };
     },
   );
@@ -127,7 +126,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
     },
     async (request, reply) => {
       const principal = requireAllowed(request, 'staff.area');
-      const account = (await findAccount(db, principal.accountId))!;
+      const account = await ownAccount(db, principal.accountId);
       return { account: presentSessionAccount(account), csrfToken: issueCsrfToken(request, reply) };
     },
   );
@@ -184,7 +183,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 50;
       if (query.unitId) await authorizeAccountsOf(db, principal, query.unitId!);
-      const result = await listAccounts(db, {
+      const result = await accountsPage(db, {
         scopeUnitId: principal.unitId,
         unitId: query.unitId,
         role: query.role,
@@ -217,8 +216,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
 
   const loadInScope = async (request: FastifyRequest, id: string) => {
     const principal = requireAllowed(request, 'account.manage');
-    const account = await findAccount(db, id);
-    if (!account) throw new AppError(404, 'account_not_found', accountErrors.accountNotFound());
+    const account = await accountOr404(db, id);
     await authorizeAccountsOf(db, principal, account.unitId);
     return { principal, account };
   };

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
 import { delayTable, type ThrottlePolicy } from './login-throttle.js';
+import { countAttemptUnlessTooSoon, countBurstFailureRow, deleteAttempts, findAttempts } from './login-attempts-repository.js';
 
 /** The counters of sign-in throttling (migration 0009); the rules are in login-throttle.ts. */
 
@@ -17,22 +17,10 @@ export type Admission =
  * DO UPDATE refuses, the statement returns no row and changes nothing.
  */
 export async function admitAttempt(db: Db, loginKey: string, source: string, policy: ThrottlePolicy): Promise<Admission> {
-  const delays = delayTable(policy);
-  const forgotten = sql`a.last_failure_at <= now() - make_interval(hours => ${policy.forgetAfterHours})`;
-  const admitted = await sql<{ failures: number }>`
-    insert into login_attempts as a (login_key, source, failures, last_failure_at)
-    values (${loginKey}, ${source}, 1, now())
-    on conflict (login_key, source) do update
-      set failures = case when ${forgotten} then 1 else a.failures + 1 end,
-          last_failure_at = now()
-      where ${forgotten}
-         or a.last_failure_at + make_interval(secs => (${delays}::integer[])[least(a.failures, ${delays.length - 1}) + 1]) <= now()
-    returning failures`.execute(db);
-  if (admitted.rows[0]) return { admitted: true, failures: admitted.rows[0].failures };
+  const failures = await countAttemptUnlessTooSoon(db, loginKey, source, delayTable(policy), policy.forgetAfterHours);
+  if (failures !== undefined) return { admitted: true, failures };
   // Refused: read the state only to say how long to wait (the count itself was not touched).
-  const row = await sql<{ failures: number; last_failure_at: Date; now: Date }>`
-    select failures, last_failure_at, now() as now from login_attempts where login_key = ${loginKey} and source = ${source}`.execute(db);
-  const state = row.rows[0];
+  const state = await findAttempts(db, loginKey, source);
   // A success may have cleared the row in between: then only a moment's wait is honest.
   return state
     ? { admitted: false, failures: state.failures, lastFailureAt: state.last_failure_at, now: state.now }
@@ -41,7 +29,7 @@ export async function admitAttempt(db: Db, loginKey: string, source: string, pol
 
 /** A success from `source` clears its failures. Forgotten rows of others go with the retention job (privacy/rules.ts). */
 export async function clearAttempts(trx: Trx, loginKey: string, source: string): Promise<void> {
-  await trx.deleteFrom('login_attempts').where('login_key', '=', loginKey).where('source', '=', source).execute();
+  await deleteAttempts(trx, loginKey, source);
 }
 
 /**
@@ -50,16 +38,5 @@ export async function clearAttempts(trx: Trx, loginKey: string, source: string):
  * began; the row lock makes each count come out exactly once, so "the n-th failure" happens once.
  */
 export async function countBurstFailure(trx: Trx, loginKey: string, policy: ThrottlePolicy): Promise<{ failures: number; startedAt: Date }> {
-  const ended = sql`(b.last_failure_at <= now() - make_interval(mins => ${policy.burstQuietMinutes})
-    or b.started_at <= now() - make_interval(hours => ${policy.burstMaxHours}))`;
-  const result = await sql<{ failures: number; started_at: Date }>`
-    insert into login_failure_bursts as b (login_key, failures, started_at, last_failure_at)
-    values (${loginKey}, 1, now(), now())
-    on conflict (login_key) do update
-      set failures = case when ${ended} then 1 else b.failures + 1 end,
-          started_at = case when ${ended} then now() else b.started_at end,
-          last_failure_at = now()
-    returning failures, started_at`.execute(trx);
-  const row = result.rows[0]!;
-  return { failures: row.failures, startedAt: row.started_at };
+  return countBurstFailureRow(trx, loginKey, policy);
 }

@@ -17,7 +17,8 @@ import { changeOwnPassword } from './change-own-password.js';
 import { createAccount } from './create-account.js';
 import { accountErrors, accountMessages } from './messages.js';
 import { AccountFormPage, AccountListPage, MyAccountPage, SignInPage, type AccountFormValues } from './pages.js';
-import { findAccount, listAccounts } from './repository.js';
+import { accountOr404, accountsPage, ownAccount } from './read-accounts.js';
+import type { Account } from './model.js';
 import { createAccountBody, fieldLabels, updateAccountBody } from './schemas.js';
 import { updateAccount } from './update-account.js';
 
@@ -92,7 +93,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
 
   app.get('/account', { config: { access: 'staff.area' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'staff.area');
-    const account = (await findAccount(db, principal.accountId))!;
+    const account = await ownAccount(db, principal.accountId);
     return sendPage(reply, createElement(MyAccountPage, { ctx: pageContext(request, reply, noticeText(request)), account, errors: [] }));
   });
 
@@ -121,7 +122,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
         errors = formErrorsFrom(error, lang);
       }
     }
-    const account = (await findAccount(db, principal.accountId))!;
+    const account = await ownAccount(db, principal.accountId);
     return sendPage(reply, createElement(MyAccountPage, { ctx: pageContext(request, reply), account, errors }), 400);
   });
 
@@ -133,7 +134,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     const role = isRole(query.role) ? query.role : undefined;
     const q = query.q?.trim().slice(0, 100) || undefined;
     const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
-    const result = await listAccounts(db, { scopeUnitId: principal.unitId, unitId, role, text: q, page, pageSize: PAGE_SIZE });
+    const result = await accountsPage(db, { scopeUnitId: principal.unitId, unitId, role, text: q, page, pageSize: PAGE_SIZE });
     return sendPage(
       reply,
       createElement(AccountListPage, {
@@ -151,7 +152,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
   const showForm = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    account: Awaited<ReturnType<typeof findAccount>> | null,
+    account: Account | null,
     values: AccountFormValues,
     errors: FieldError[],
   ) => {
@@ -192,8 +193,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
 
   const loadForAdmin = async (request: FastifyRequest, id: string) => {
     const principal = requireAllowed(request, 'account.manage');
-    const account = await findAccount(db, id);
-    if (!account) throw new AppError(404, 'account_not_found', accountErrors.accountNotFound());
+    const account = await accountOr404(db, id);
     await authorizeAccountsOf(db, principal, account.unitId);
     return { principal, account };
   };

@@ -4,7 +4,7 @@ import { roleMay, type Action } from '../../platform/auth/policy.js';
 import { defineMessages, formatNumber } from '../../platform/i18n/i18n.js';
 import type { Db } from '../../platform/db/database.js';
 import { personDistricts } from '../districts/person-districts.js';
-import { newReportCount } from '../reports/repository.js';
+import { waitingReportCount } from '../reports/read-reports.js';
 import { pageContext } from '../../platform/http/request-context.js';
 import { Layout } from '../../platform/render/layout.js';
 import { sendPage } from '../../platform/render/render.js';
@@ -63,7 +63,7 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
     const principal = requireAllowed(request, 'staff.area');
     const ctx = pageContext(request, reply);
     const districts = await personDistricts(db, principal);
-    const waiting = await newReportCount(db, 'ids' in districts ? { districtIds: districts.ids } : districts);
+    const waiting = await waitingReportCount(db, 'ids' in districts ? { districtIds: districts.ids } : districts);
     const m = messages[ctx.lang];
     // Each card shows to the roles that may open its page (platform/auth/policy.ts).
     const cards: [string, string, string, Action][] = [

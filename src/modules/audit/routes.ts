@@ -8,10 +8,10 @@ import { pageContext } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
 import { AuditLogPage } from './pages.js';
 import { auditScopeOf, toAuditQuery, type AuditFilterInput } from './query.js';
-import { listAuditEntries } from './repository.js';
+import { auditPage } from './read-audit.js';
 import { auditMessages } from './messages.js';
 import type { AuditNames } from './words.js';
-import { listCategories } from '../reports/repository.js';
+import { reportCategories } from '../reports/read-reports.js';
 
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const auditQuerySchema = {
@@ -75,7 +75,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
     async (request) => {
       const principal = requireAllowed(request, 'audit.read');
       const query = toAuditQuery(await auditScopeOf(db, principal), request.query);
-      const result = await listAuditEntries(db, query);
+      const result = await auditPage(db, query);
       return { ...result, page: query.page, pageSize: query.pageSize };
     },
   );
@@ -95,7 +95,7 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
       pageSize: PAGE_SIZE,
     };
     const query = toAuditQuery(await auditScopeOf(db, principal), filter);
-    const [result, categories] = await Promise.all([listAuditEntries(db, query), listCategories(db)]);
+    const [result, categories] = await Promise.all([auditPage(db, query), reportCategories(db)]);
     const names: AuditNames = { reportCategories: new Map(categories.map((category) => [category.code, category.name])) };
     return sendPage(
       reply,

@@ -2,12 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Database } from '../../platform/db/database.js';
 import { requireAllowed } from '../../platform/auth/guards.js';
-import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { assertUnitInScope } from '../units/scope.js';
 import { assignmentSchema, districtParams, districtSchema, idParams, officerSchema } from './api-schemas.js';
-import { districtErrors } from './messages.js';
 import { createDistrict, restoreDistrict, retireDistrict, updateDistrict } from './manage-districts.js';
 import { assignOfficer, createOfficer, endAssignment, retireOfficer, updateOfficer } from './manage-officers.js';
 import { districtId } from './model.js';
@@ -15,10 +13,9 @@ import { presentAssignment, presentCoverage, presentDistrict, presentOfficer } f
 import { coverageOf } from './coverage.js';
 import type { Locator } from './locator/locator.js';
 import type { District } from './model.js';
-import { findUnit } from '../units/repository.js';
 import { siteOrigin } from '../../platform/http/site-url.js';
 import type { Config } from '../../platform/config/config.js';
-import { findDistrict, findOfficer, listAssignments, listDistricts, listOfficers } from './repository.js';
+import { assignmentsOf, districtOr404, districtsUnder, districtWithUnit, officerOr404, officersUnder } from './read-districts.js';
 import {
   createAssignmentBody,
   createDistrictBody,
@@ -52,7 +49,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       },
     },
     async (request) => {
-      const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
+      const districts = await districtsUnder(db, request.query.unitId);
       return { districts: districts.map(present(request)) };
     },
   );
@@ -61,10 +58,8 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
     '/api/v1/districts/:unit/:number',
     { config: { access: 'public' }, schema: { tags, summary: 'One district', params: districtParams, response: { 200: districtSchema, ...errorResponses(400, 404) } } },
     async (request) => {
-      const district = await findDistrict(db, idOf(request.params));
-      if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+      const { district, unit } = await districtWithUnit(db, idOf(request.params));
       const card = (await locator.current()).card(district.id);
-      const unit = await findUnit(db, district.unitId);
       // Who a resident reaches today: the officer, a substitute, or the unit when there is neither.
       return { ...present(request)(district), coveredBy: card && unit ? presentCoverage(coverageOf(card, unit)) : null };
     },
@@ -144,8 +139,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
 
   const districtInScope = async (request: FastifyRequest, id: string) => {
     const principal = requireAllowed(request, 'officer.assign');
-    const district = await findDistrict(db, id);
-    if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+    const district = await districtOr404(db, id);
     await assertUnitInScope(db, principal, district.unitId, 'officer.assign');
     return { principal, district };
   };
@@ -163,7 +157,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
     },
     async (request) => {
       const { district } = await districtInScope(request, idOf(request.params));
-      return { assignments: (await listAssignments(db, { districtId: district.id })).map(presentAssignment) };
+      return { assignments: (await assignmentsOf(db, district.id)).map(presentAssignment) };
     },
   );
 
@@ -223,7 +217,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       const principal = requireAllowed(request, 'officer.assign');
       const scope = request.query.unitId ?? principal.unitId;
       await assertUnitInScope(db, principal, scope, 'officer.assign');
-      return { officers: (await listOfficers(db, { subtreeOf: scope })).map(presentOfficer) };
+      return { officers: (await officersUnder(db, scope)).map(presentOfficer) };
     },
   );
 
@@ -242,8 +236,7 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
 
   const officerInScope = async (request: FastifyRequest, id: string) => {
     const principal = requireAllowed(request, 'officer.assign');
-    const officer = await findOfficer(db, id);
-    if (!officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
+    const officer = await officerOr404(db, id);
     await assertUnitInScope(db, principal, officer.unitId, 'officer.assign');
     return officer;
   };

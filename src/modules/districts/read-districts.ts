@@ -4,8 +4,8 @@ import type { Unit } from '../units/model.js';
 import { findUnit, listUnits } from '../units/repository.js';
 import type { DistrictCard, Register } from './locator/register.js';
 import { districtErrors } from './messages.js';
-import { districtId, type District } from './model.js';
-import { activeDistrictIdsOfUnit, findDistrict } from './repository.js';
+import { districtId, type Assignment, type District, type Officer } from './model.js';
+import { activeDistrictIdsOfUnit, findDistrict, findOfficer, listAssignments, listDistricts, listOfficers } from './repository.js';
 
 const unitNotFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
 const districtNotFound = () => new AppError(404, 'district_not_found', districtErrors.notFound());
@@ -46,4 +46,39 @@ export async function publicUnit(db: Db, register: Register, id: string) {
     children: all.filter((u) => u.parentId === unit.id).sort((a, b) => collator.compare(a.name, b.name)),
     cards,
   };
+}
+
+/** The districts in service, all or of one unit and the units below it. */
+export async function districtsUnder(db: Db, unitId?: string): Promise<District[]> {
+  return listDistricts(db, unitId ? { subtreeOf: unitId } : {});
+}
+
+/** The district with this id, retired ones too; 404 when there is none. */
+export async function districtOr404(db: Db, id: string): Promise<District> {
+  const district = await findDistrict(db, id);
+  if (!district) throw districtNotFound();
+  return district;
+}
+
+/** A district with the unit it belongs to (undefined only if the unit row went missing). */
+export async function districtWithUnit(db: Db, id: string): Promise<{ district: District; unit: Unit | undefined }> {
+  const district = await districtOr404(db, id);
+  return { district, unit: await findUnit(db, district.unitId) };
+}
+
+/** A district's officers and substitutes (obsada), past and present. */
+export async function assignmentsOf(db: Db, districtId: string): Promise<Assignment[]> {
+  return listAssignments(db, { districtId });
+}
+
+/** The officers in service in a unit and the units below it. */
+export async function officersUnder(db: Db, unitId: string): Promise<Officer[]> {
+  return listOfficers(db, { subtreeOf: unitId });
+}
+
+/** The officer with this id; 404 when there is none. */
+export async function officerOr404(db: Db, id: string): Promise<Officer> {
+  const officer = await findOfficer(db, id);
+  if (!officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
+  return officer;
 }

@@ -6,13 +6,13 @@ import { isLang } from '../../platform/i18n/i18n.js';
 import { LANG_COOKIE } from '../../platform/http/server.js';
 import { pageContext, safeReturnPath } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
-import { listUnits } from '../units/repository.js';
+import { listActiveUnits } from '../units/read-units.js';
 import { HomePage } from './page.js';
 
 export function registerHomeRoutes(app: FastifyInstance, config: Config, database: Database): void {
   const map = config.mapTiles;
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listUnits(database.db), map })),
+    sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listActiveUnits(database.db), map })),
   );
 
   // The language switch is a plain link, so it works without JavaScript; the choice is a cookie.

@@ -10,9 +10,8 @@ import { siteOrigin } from '../../platform/http/site-url.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { Locator } from '../districts/locator/locator.js';
 import { addCategory, updateCategory } from './manage-categories.js';
-import { reportErrors } from './messages.js';
 import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategory } from './model.js';
-import { findReport, listCategories, listReportEvents } from './repository.js';
+import { reportCategories, reportHistory, reportOr404 } from './read-reports.js';
 import { awaitingReviewLabel, proximityLabels, publicStatus, similarRadiusMeters, statusLabels, type RateLimitPolicy, type ReportStatus, type ReviewAction } from './rules/index.js';
 import { similarOpenReports } from './similar-reports.js';
 import { acceptedSchema, categoryListSchema, categorySchema, internalReportListSchema, internalReportSchema, nearbyReportsSchema, publicReportSchema, reportDetailSchema } from './api-schemas.js';
@@ -74,7 +73,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
   const site = (request: FastifyRequest) => ({ publicUrl: siteOrigin(request, config) });
 
   app.get('/api/v1/report-categories', { config: { access: 'public' }, schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired', response: { 200: categoryListSchema } } }, async (request) => ({
-    categories: (await listCategories(db)).map((c) => presentCategory(c, request.lang)),
+    categories: (await reportCategories(db)).map((c) => presentCategory(c, request.lang)),
   }));
 
   app.post<{ Body: FromSchema<typeof categoryBody> }>(
@@ -151,10 +150,9 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     '/api/v1/reports/:id',
     { config: { access: 'public' }, schema: { tags, summary: 'A report: public view, plus the description, exact point and history for its police', params: idParams, response: { 200: reportDetailSchema, ...errorResponses(404) } } },
     async (request) => {
-      const report = await findReport(db, request.params.id);
-      if (!report) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+      const report = await reportOr404(db, request.params.id);
       if (!(await maySeeReport(db, request.principal, report))) return presentPublic(toPublic(report), site(request), request.lang);
-      const events = await listReportEvents(db, report.id);
+      const events = await reportHistory(db, report.id);
       return {
         ...presentInternal(report, site(request), request.lang),
         history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),

@@ -3,8 +3,8 @@ import { AppError } from '../../platform/http/errors.js';
 import { districtNames } from '../districts/repository.js';
 import { unitNames } from '../units/repository.js';
 import { reportErrors } from './messages.js';
-import type { Report } from './model.js';
-import { findReport, listCategories, listReportEvents } from './repository.js';
+import type { Report, StoredCategory } from './model.js';
+import { findReport, listCategories, listReportEvents, listReports, newReportCount, type ReportFilter } from './repository.js';
 
 /** The report with this number; 404 when there is none. Who may see it is the caller's check. */
 export async function reportOr404(db: Db, id: number): Promise<Report> {
@@ -28,4 +28,31 @@ export async function reportSurroundings(db: Db, report: Report) {
     districtName: (report.districtId && districts.get(report.districtId)) || null,
     unitName: units.get(report.unitId) ?? report.unitId,
   };
+}
+
+/** Every report category, retired ones too, in the order of the form. */
+export async function reportCategories(db: Db): Promise<StoredCategory[]> {
+  return listCategories(db);
+}
+
+/** The category with this code; 404 when there is none. */
+export async function categoryOr404(db: Db, code: string): Promise<StoredCategory> {
+  const category = (await listCategories(db)).find((c) => c.code === code);
+  if (!category) throw new AppError(404, 'category_not_found', { pl: 'Nie ma takiej kategorii.', en: 'No such category.' });
+  return category;
+}
+
+/** A report's history (zdarzenia), oldest first. */
+export async function reportHistory(db: Db, reportId: number) {
+  return listReportEvents(db, reportId);
+}
+
+/** One page of the reports that match `filter`, with the count of all that do. */
+export async function reportsPage(db: Db, filter: ReportFilter): Promise<{ reports: Report[]; total: number }> {
+  return listReports(db, filter);
+}
+
+/** How many new reports wait in a unit's subtree or in some districts (the staff home page). */
+export async function waitingReportCount(db: Db, scope: { subtreeOf: string } | { districtIds: string[] }): Promise<number> {
+  return newReportCount(db, scope);
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import { requireAllowed } from '../../platform/auth/guards.js';
 import { roleMay } from '../../platform/auth/policy.js';
-import { AppError, type FieldError } from '../../platform/http/errors.js';
+import type { FieldError } from '../../platform/http/errors.js';
 import { formErrorsFrom, formFields, formNumber, validateForm } from '../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../platform/http/request-context.js';
 import { compileSchema } from '../../platform/http/validation.js';
@@ -11,7 +11,7 @@ import { sendPage } from '../../platform/render/render.js';
 import { UnitFormPage, UnitListPage, type UnitFormValues } from './admin-pages.js';
 import { addUnit, editUnit, retireUnit } from './manage-units.js';
 import { unitOptions } from './options.js';
-import { findUnit, listSubtree } from './repository.js';
+import { activeUnitOr404, unitsUnder } from './read-units.js';
 import { createUnitBody, unitFieldLabels, updateUnitBody } from './schemas.js';
 import { assertUnitInScope } from './scope.js';
 import type { Unit } from './model.js';
@@ -62,13 +62,12 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
 
   app.get('/admin/units', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.edit');
-    return sendPage(reply, createElement(UnitListPage, { ctx: pageContext(request, reply), units: await listSubtree(db, principal.unitId), canAdd: roleMay(principal.role, 'unit.manage') }));
+    return sendPage(reply, createElement(UnitListPage, { ctx: pageContext(request, reply), units: await unitsUnder(db, principal.unitId), canAdd: roleMay(principal.role, 'unit.manage') }));
   });
 
   const form = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
     const principal = requireAllowed(request, id ? 'register.edit' : 'unit.manage');
-    const unit = id ? ((await findUnit(db, id)) ?? null) : null;
-    if (id && (!unit || unit.retiredAt)) throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
+    const unit = id ? await activeUnitOr404(db, id) : null;
     if (unit) await assertUnitInScope(db, principal, unit.id, 'register.edit');
     const canMove = roleMay(principal.role, 'unit.manage') && unit?.id !== principal.unitId;
     const parents = (await unitOptions(db, principal.unitId)).filter((option) => option.value !== unit?.id);

@@ -11,6 +11,7 @@ export interface CreateUnitInput extends Partial<UnitContact> {
 }
 
 export const unitErrors = {
+  notFound: () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' }),
   parentNotFound: (id: string) =>
     new AppError(422, 'unit_not_found', { pl: `Nie ma jednostki nadrzędnej „${id}”.`, en: `There is no parent unit "${id}".` }),
   hierarchy: (kind: string, parentKind: string | null) =>

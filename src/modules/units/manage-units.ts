@@ -8,7 +8,6 @@ import { findUnit, unitAncestry, unitDependents, updateUnitRow } from './reposit
 import { assertUnitInScope } from './scope.js';
 import { roleMay } from '../../platform/auth/policy.js';
 
-const notFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
 
 /** An administrator adds a unit below a unit in their scope. */
 export async function addUnit(db: Db, principal: Principal, actor: Actor, input: CreateUnitInput): Promise<Unit> {
@@ -31,7 +30,7 @@ export interface UnitPatch extends Partial<UnitContact> {
 export async function editUnit(db: Db, principal: Principal, actor: Actor, id: string, patch: UnitPatch): Promise<Unit> {
   return inTransaction(db, actor, async (trx) => {
     const unit = await findUnit(trx, id);
-    if (!unit || unit.retiredAt) throw notFound();
+    if (!unit || unit.retiredAt) throw unitErrors.notFound();
     await assertUnitInScope(trx, principal, id, 'register.edit');
     if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
       if (!roleMay(principal.role, 'unit.manage') || id === principal.unitId) throw httpErrors.forbidden();
@@ -55,7 +54,7 @@ export async function editUnit(db: Db, principal: Principal, actor: Actor, id: s
 export async function retireUnit(db: Db, principal: Principal, actor: Actor, id: string): Promise<void> {
   await inTransaction(db, actor, async (trx) => {
     const unit = await findUnit(trx, id);
-    if (!unit || unit.retiredAt) throw notFound();
+    if (!unit || unit.retiredAt) throw unitErrors.notFound();
     await assertUnitInScope(trx, principal, id, 'unit.manage');
     if (id === principal.unitId) throw httpErrors.forbidden();
     const dependents = await unitDependents(trx, id);

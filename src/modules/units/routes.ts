@@ -4,12 +4,11 @@ import type { Database } from '../../platform/db/database.js';
 import type { Config } from '../../platform/config/config.js';
 import { siteOrigin } from '../../platform/http/site-url.js';
 import { requireAllowed } from '../../platform/auth/guards.js';
-import { AppError } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { unitKinds, type Unit } from './model.js';
 import { addUnit, editUnit, retireUnit } from './manage-units.js';
-import { findUnit, listUnits } from './repository.js';
+import { activeUnitOr404, listActiveUnits } from './read-units.js';
 import { createUnitBody, unitSchema, updateUnitBody } from './schemas.js';
 import { unitUrl } from './urls.js';
 
@@ -55,9 +54,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
     },
     async (request) => {
       const { parentId, kind } = request.query;
-      const units = (await listUnits(database.db)).filter(
-        (unit) => (parentId === undefined || unit.parentId === parentId) && (kind === undefined || unit.kind === kind),
-      );
+      const units = await listActiveUnits(database.db, { parentId, kind });
       return { units: units.map(present(request)) };
     },
   );
@@ -66,9 +63,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
     '/api/v1/units/:id',
     { config: { access: 'public' }, schema: { tags: ['units'], summary: 'One police unit', params: idParams, response: { 200: unitSchema, ...errorResponses(404) } } },
     async (request) => {
-      const unit = await findUnit(database.db, request.params.id);
-      if (!unit || unit.retiredAt) throw new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
-      return present(request)(unit);
+      return present(request)(await activeUnitOr404(database.db, request.params.id));
     },
   );
 

@@ -1,6 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { DatabaseSchema } from '../db/schema.js';
+import { storeActor } from './repository.js';
 
 export type Trx = Transaction<DatabaseSchema>;
 
@@ -27,18 +28,7 @@ export const residentLabel = 'mieszkaniec';
  */
 export async function inTransaction<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`select ${actorSettings(actor)}`.execute(trx);
+    await storeActor(trx, actor);
     return work(trx);
   });
-}
-
-/**
- * The select list that stores the actor in transaction-local settings, for a statement that is
- * its own transaction (see `storeNewReport`) or the first of one.
- */
-export function actorSettings(actor: Actor) {
-  return sql`set_config('app.actor_id', ${actor.accountId ?? ''}, true),
-      set_config('app.actor_label', ${actor.label}, true),
-      set_config('app.ip', ${actor.ip ?? ''}, true),
-      set_config('app.request_id', ${actor.requestId ?? ''}, true)`;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Trx } from '../audit/actor.js';
 import { isRole, type Principal } from './principal.js';
+import { deleteSession, findSession, insertSession, touchSession } from './session-repository.js';
 
 export const SESSION_COOKIE = 'dz_session';
 
@@ -30,19 +31,14 @@ export async function createSession(
   now = new Date(),
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await trx.deleteFrom('sessions').where('expires_at', '<', now).execute();
-  await trx
-    .insertInto('sessions')
-    .values({
-      token_hash: hashToken(token),
-      account_id: accountId,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: sessionExpiry(now, now, policy),
-      ip: client.ip,
-      user_agent: client.userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+  await insertSession(trx, {
+    tokenHash: hashToken(token),
+    accountId,
+    createdAt: now,
+    expiresAt: sessionExpiry(now, now, policy),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  });
   return token;
 }
 
@@ -57,34 +53,13 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<{ principal: Principal; tokenHash: string } | null> {
   const tokenHash = hashToken(token);
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .innerJoin('units as u', 'u.id', 'a.unit_id')
-    .select([
-      's.created_at',
-      's.last_seen_at',
-      's.expires_at',
-      'a.id',
-      'a.login',
-      'a.display_name',
-      'a.role',
-      'a.unit_id',
-      'a.active',
-      'u.name as unit_name',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await findSession(db, tokenHash);
   if (!row || !row.active || !isRole(row.role) || row.expires_at <= now) {
-    if (row) await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    if (row) await deleteSession(db, tokenHash);
     return null;
   }
   if (now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: now, expires_at: sessionExpiry(row.created_at, now, policy) })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await touchSession(db, tokenHash, now, sessionExpiry(row.created_at, now, policy));
   }
   return {
     tokenHash,
@@ -99,13 +74,5 @@ export async function resolveSession(
   };
 }
 
-export async function deleteSession(db: Db | Trx, tokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-}
-
-/** Ends every session of an account (disabled, password changed), except optionally the current one. */
-export async function deleteAccountSessions(trx: Trx, accountId: string, keepTokenHash?: string): Promise<void> {
-  let query = trx.deleteFrom('sessions').where('account_id', '=', accountId);
-  if (keepTokenHash) query = query.where('token_hash', '<>', keepTokenHash);
-  await query.execute();
-}
+/** Sign-out ends one session; disabling an account or changing its password ends all but the current one. */
+export { deleteAccountSessions, deleteSession } from './session-repository.js';

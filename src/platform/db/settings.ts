@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { Trx } from '../audit/actor.js';
 
@@ -14,4 +15,15 @@ export async function writeSettings(trx: Trx, key: string, value: object): Promi
     .values({ key, value: JSON.stringify(value), updated_at: new Date() })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: new Date() }))
     .execute();
+}
+
+/**
+ * Stores `value` under `key` unless a value is there already, and returns the stored one: when
+ * two instances start at once, both read the value of the first.
+ */
+export async function keepFirstSetting(db: Db, key: string, value: unknown): Promise<unknown> {
+  await sql`insert into app_settings (key, value) values (${key}, ${JSON.stringify(value)}::jsonb)
+            on conflict (key) do nothing`.execute(db);
+  const row = await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  return row.value;
 }

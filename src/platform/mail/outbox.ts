@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Trx } from '../audit/actor.js';
+import { insertMail, markFailed, markSent, pendingMail } from './outbox-repository.js';
 
 export interface Mail {
   to: string;
@@ -14,7 +15,7 @@ export interface Mail {
  * sends nothing and a committed one is never forgotten (the transactional outbox).
  */
 export async function queueMail(trx: Trx, mail: Mail): Promise<void> {
-  await trx.insertInto('outbox').values({ recipient: mail.to, subject: mail.subject, body: mail.text }).execute();
+  await insertMail(trx, { recipient: mail.to, subject: mail.subject, body: mail.text });
 }
 
 /** "jan.kowalski@example.com" → "j***@example.com": what stays of a recipient once the mail is sent. */
@@ -22,6 +23,9 @@ export function maskAddress(address: string): string {
   const at = address.lastIndexOf('@');
   return at > 0 ? `${address[0]}***${address.slice(at)}` : '***';
 }
+
+// A message that failed this often waits for someone to look at the server, not for another try.
+const MAX_ATTEMPTS = 10;
 
 /**
  * Sends queued mail through SMTP. Without SMTP_URL messages wait in the outbox (for a server to be
@@ -47,25 +51,18 @@ export class MailSender {
     return this.transport !== null;
   }
 
-  /** Sends what is pending now; at most `batch` messages, each retried up to 10 times. */
+  /** Sends what is pending now; at most `batch` messages, each retried up to MAX_ATTEMPTS times. */
   async sendPending(batch = 50): Promise<number> {
     if (!this.transport) return 0;
     this.running ??= (async () => {
-      const pending = await this.db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('sent_at', 'is', null)
-        .where('attempts', '<', 10)
-        .orderBy('id')
-        .limit(batch)
-        .execute();
+      const pending = await pendingMail(this.db, MAX_ATTEMPTS, batch);
       for (const mail of pending) {
         try {
           await this.transport!.sendMail({ from: this.from, to: mail.recipient, subject: mail.subject, text: mail.body });
-          await this.db.updateTable('outbox').set({ sent_at: new Date(), attempts: mail.attempts + 1, last_error: null, recipient: maskAddress(mail.recipient) }).where('id', '=', mail.id).execute();
+          await markSent(this.db, mail.id, mail.attempts + 1, maskAddress(mail.recipient));
         } catch (error) {
           this.log?.warn({ err: error, outboxId: mail.id }, 'mail not sent');
-          await this.db.updateTable('outbox').set({ attempts: mail.attempts + 1, last_error: String((error as Error).message).slice(0, 500) }).where('id', '=', mail.id).execute();
+          await markFailed(this.db, mail.id, mail.attempts + 1, String((error as Error).message).slice(0, 500));
         }
       }
     })().finally(() => {

@@ -11,7 +11,7 @@ import type { DocumentWorkers } from '../../../platform/documents/document-worke
 import { documentText } from '../../../platform/documents/document-text.js';
 import { acceptedKindsText } from '../../../platform/documents/document-kind.js';
 import { parseAreaText } from '../matching/area-text.js';
-import { listDistricts } from '../repository.js';
+import { districtsUnder } from '../read-districts.js';
 import { streetRuleSchema } from '../schemas.js';
 import { unitIdPattern } from '../../units/schemas.js';
 import { polygonsToGeoJson, rulesToCsv } from './export.js';
@@ -175,7 +175,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
     '/api/v1/districts/export.csv',
     { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'], response: { 200: { type: 'string', description: 'CSV: unit,district,locality,street,numbers' }, ...errorResponses(400) } } },
     async (request, reply) => {
-      const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
+      const districts = await districtsUnder(db, request.query.unitId);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="rejony${request.query.unitId ? `-${request.query.unitId}` : ''}.csv"`)
@@ -187,7 +187,7 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
     '/api/v1/districts.geojson',
     { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery, response: { 200: districtPolygonsSchema, ...errorResponses(400) } } },
     async (request, reply) => {
-      const districts = await listDistricts(db, request.query.unitId ? { subtreeOf: request.query.unitId } : {});
+      const districts = await districtsUnder(db, request.query.unitId);
       return reply.header('content-type', 'application/geo+json; charset=utf-8').send(JSON.stringify(polygonsToGeoJson(districts)));
     },
   );

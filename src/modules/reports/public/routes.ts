@@ -10,8 +10,7 @@ import { residentLabel } from '../../../platform/audit/actor.js';
 import type { Locator } from '../../districts/locator/locator.js';
 import { reportErrors } from '../messages.js';
 import { toPublic } from '../model.js';
-import { listCategories } from '../repository.js';
-import { reportOr404, reportSurroundings } from '../read-reports.js';
+import { reportCategories, reportOr404, reportSurroundings } from '../read-reports.js';
 import { isOffered, type RateLimitPolicy, type ReportStatus } from '../rules/index.js';
 import { similarOpenReports } from '../similar-reports.js';
 import { submitReport } from '../submit-report.js';
@@ -24,7 +23,7 @@ const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: res
 export function registerReportPages(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
   const db = database.db;
   const map = config.mapTiles;
-  const offered = async () => (await listCategories(db)).filter((c) => isOffered(c, new Date()));
+  const offered = async () => (await reportCategories(db)).filter((c) => isOffered(c, new Date()));
   const burst = { max: 30, timeWindow: 60_000 };
 
   const showForm = async (request: FastifyRequest, reply: FastifyReply, values: ReportFormValues, errors: FieldError[], status = 200, suggestions: string[] = []) =>
@@ -64,7 +63,7 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
           throw error;
         });
         if (similar.length > 0) {
-          const category = (await listCategories(db)).find((c) => c.code === values.category);
+          const category = (await reportCategories(db)).find((c) => c.code === values.category);
           return sendPage(
             reply,
             createElement(SimilarReportsPage, {

@@ -15,8 +15,7 @@ import { districtChoicesFor } from '../../districts/person-districts.js';
 import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
-import { listCategories, listReports } from '../repository.js';
-import { reportOr404, reportSurroundings } from '../read-reports.js';
+import { categoryOr404, reportCategories, reportOr404, reportsPage, reportSurroundings } from '../read-reports.js';
 import { availableStatuses, defaultReportSettings, openStatuses, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
 import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportAccess } from '../verify-report.js';
@@ -79,7 +78,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       districtIds: supervisor ? (filter.district && filter.district !== 'none' ? [filter.district] : undefined) : filter.district ? [filter.district] : districts.map((d) => d.value),
       unassignedOnly: filter.district === 'none',
     };
-    const { reports, total } = await listReports(db, {
+    const { reports, total } = await reportsPage(db, {
       ...scope,
       held: filter.held === 'only' ? 'only' : filter.held === 'all' ? undefined : 'exclude',
       statuses: filter.status === 'all' ? undefined : filter.status ? [filter.status as ReportStatus] : openStatuses,
@@ -88,8 +87,8 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       pageSize: 500,
     });
     // Held reports wait apart (a flood could bury the real ones); the queue says how many and links them.
-    const heldCount = filter.held ? 0 : (await listReports(db, { ...scope, held: 'only', page: 1, pageSize: 1 })).total;
-    const [categories, rules] = await Promise.all([listCategories(db), settings()]);
+    const heldCount = filter.held ? 0 : (await reportsPage(db, { ...scope, held: 'only', page: 1, pageSize: 1 })).total;
+    const [categories, rules] = await Promise.all([reportCategories(db), settings()]);
     const names = new Map(districts.map((d) => [d.value, d.label]));
     const now = new Date();
     const rows = reports
@@ -235,7 +234,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.get('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     requireAllowed(request, 'report.categories');
-    return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply, noticeOf(request)), categories: await listCategories(db), errors: [], values: {} }));
+    return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply, noticeOf(request)), categories: await reportCategories(db), errors: [], values: {} }));
   });
 
   app.post('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
@@ -245,26 +244,20 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       await addCategory(db, principal, actorOf(request), { code: fields.code ?? '', ...categoryInput(fields) });
     } catch (error) {
       const errors = formErrorsFrom(error, request.lang);
-      return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply), categories: await listCategories(db), errors, values: fields }), 400);
+      return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply), categories: await reportCategories(db), errors, values: fields }), 400);
     }
     return reply.redirect('/admin/report-categories?notice=saved', 303);
   });
 
-  const findCategory = async (code: string) => {
-    const category = (await listCategories(db)).find((c) => c.code === code);
-    if (!category) throw new AppError(404, 'category_not_found', { pl: 'Nie ma takiej kategorii.', en: 'No such category.' });
-    return category;
-  };
-
   app.get<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     requireAllowed(request, 'report.categories');
-    const category = await findCategory(request.params.code);
+    const category = await categoryOr404(db, request.params.code);
     return sendPage(reply, createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: valuesOf(category), errors: [] }));
   });
 
   app.post<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.categories');
-    const category = await findCategory(request.params.code);
+    const category = await categoryOr404(db, request.params.code);
     const fields = formFields(request.body);
     try {
       await updateCategory(db, principal, actorOf(request), category.code, { ...categoryInput(fields), active: fields.active === 'on' });
