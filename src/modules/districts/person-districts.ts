@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import { seesWholeUnit } from '../../platform/auth/policy.js';
 import { warsawToday } from './assignments.js';
 import { districtsServedBy, listDistrictChoices } from './repository.js';
 
@@ -10,8 +11,8 @@ import { districtsServedBy, listDistrictChoices } from './repository.js';
  */
 export type PersonDistricts = { ids: string[] } | { subtreeOf: string };
 
-export async function personDistricts(db: Db, principal: Principal): Promise<PersonDistricts> {
-  return principal.role === 'officer' ? { ids: await districtsServedBy(db, principal, warsawToday()) } : { subtreeOf: principal.unitId };
+export async function personDistricts(db: Db, principal: Principal, today = warsawToday()): Promise<PersonDistricts> {
+  return seesWholeUnit(principal.role) ? { subtreeOf: principal.unitId } : { ids: await districtsServedBy(db, principal, today) };
 }
 
 /** The same districts as choices in a form (active ones only), ordered by unit name, then number. */

@@ -1,7 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { warsawToday } from '../districts/assignments.js';
-import { districtsServedBy, findDistrict } from '../districts/repository.js';
+import { findDistrict } from '../districts/repository.js';
+import { personDistricts } from '../districts/person-districts.js';
 import { findUnit } from '../units/repository.js';
 import type { Plan, PlanContent, PlanStatus } from './model.js';
 import { queuedPlans, type QueuedPlan } from './list-repository.js';
@@ -111,7 +112,8 @@ export interface QueueEntry extends QueuedPlan {
  * they may see at work (canSeeWorkingPlan), by the same two facts.
  */
 export async function planQueue(db: Db, principal: Principal, filter: { status?: PlanStatus | undefined }, today = warsawToday()): Promise<QueueEntry[]> {
-  const served = principal.role === 'officer' ? await districtsServedBy(db, principal, today) : null;
+  const mine = await personDistricts(db, principal, today);
+  const served = 'ids' in mine ? mine.ids : null;
   const [queued, settings] = await Promise.all([
     queuedPlans(db, { subtreeOf: principal.unitId, statuses: filter.status ? [filter.status] : undefined, districtIds: served, limit: queueLimit }),
     planSettings(db),

@@ -28,6 +28,11 @@ export const registerRoles: readonly Role[] = ['admin', 'commander'];
 export const assignmentRoles: readonly Role[] = ['admin', 'commander', 'supervisor'];
 export const adminRoles: readonly Role[] = ['admin'];
 
+/** Whether the role sees all of its unit's work (queues of the unit), not only the districts it serves. */
+export function seesWholeUnit(role: Role): boolean {
+  return unitStaffRoles.includes(role);
+}
+
 /** The person asking, as facts. */
 export interface Subject {
   role: Role;

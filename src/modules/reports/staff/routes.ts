@@ -4,7 +4,7 @@ import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import { readSettings } from '../../../platform/db/settings.js';
 import { requireAllowed } from '../../../platform/auth/guards.js';
-import { roleMay } from '../../../platform/auth/policy.js';
+import { roleMay, seesWholeUnit } from '../../../platform/auth/policy.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError, type FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
@@ -64,7 +64,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
   const showQueue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const principal = requireAllowed(request, 'report.read_staff');
     const q = request.query as Record<string, string | undefined>;
-    const supervisor = principal.role !== 'officer';
+    const supervisor = seesWholeUnit(principal.role);
     const districts = await districtOptions(database, principal);
     const filter: QueueFilter = {
       status: q.status === 'all' || isStatus(q.status) ? q.status : undefined,
