@@ -16,9 +16,18 @@ const RUNS = 20;
 const MEMORY_MB = 64;
 
 export async function readerBenchmarks(): Promise<string> {
-  const spec: PlanSpec = { unit: 'Komendy Powiatowej Policji w Lubartowie', district: 3, from: '01.01.2019', to: '30.06.2019', topic: 'zakłócanie spokoju' };
+  const spec: PlanSpec = {
+    unit: 'Komendy Powiatowej Policji w Lubartowie',
+    district: 3,
+    from: '01.01.2019',
+    to: '30.06.2019',
+    topic: 'zakłócanie spokoju',
+  };
   const seed = readFileSync(path.join(projectRoot, 'resources', 'seeds', '000_d4209128a33a3e86.txt'), 'utf8').split('\n');
-  const table = [['Działanie', 'Termin', 'Kto'], ...Array.from({ length: 12 }, (_, i) => [`Działanie ${i + 1}`, 'styczeń – czerwiec 2019', 'dzielnicowy'])];
+  const table = [
+    ['Działanie', 'Termin', 'Kto'],
+    ...Array.from({ length: 12 }, (_, i) => [`Działanie ${i + 1}`, 'styczeń – czerwiec 2019', 'dzielnicowy']),
+  ];
   const files: [string, Buffer][] = [
     ['text: a plan (baseline)', Buffer.from(planLines(spec).join('\n'))],
     ['.docx: a plan with a table', await docxOfPlan(spec, table)],
@@ -47,7 +56,9 @@ export async function readerBenchmarks(): Promise<string> {
       }
       const median = percentile(times, 50);
       if (!baseline) baseline = median;
-      rows.push(`| ${label} | ${fmt(bytes.length / 1024)} KiB | ${outcome} | ${cold.toFixed(0)} | ${median.toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${fmt(1000 / median)} | ${(median / baseline).toFixed(1)}× |`);
+      rows.push(
+        `| ${label} | ${fmt(bytes.length / 1024)} KiB | ${outcome} | ${cold.toFixed(0)} | ${median.toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${fmt(1000 / median)} | ${(median / baseline).toFixed(1)}× |`,
+      );
       console.log(rows[rows.length - 1]);
     }
   } finally {

@@ -22,7 +22,10 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 /** Posts a file as `curl -F file=@…` does, with the CSRF pair of an anonymous page (see the README). */
 async function uploader(url: string) {
   const page = await fetch(`${url}/login`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   return async (data: Buffer): Promise<{ status: number; code: string | null; ms: number }> => {
     const form = new FormData();
@@ -63,7 +66,12 @@ export async function documentsBenchmarks(row: (name: string, l: Load) => string
   for (const [name, data] of Object.entries(files)) {
     alone[name] = [];
     for (let i = 0; i < 10; i++) alone[name]!.push(await post(data));
-    console.log(`${name}: ${alone[name]![0]!.status} ${alone[name]![0]!.code}, median ${percentile(alone[name]!.map((r) => r.ms), 50).toFixed(0)} ms`);
+    console.log(
+      `${name}: ${alone[name]![0]!.status} ${alone[name]![0]!.code}, median ${percentile(
+        alone[name]!.map((r) => r.ms),
+        50,
+      ).toFixed(0)} ms`,
+    );
   }
 
   const peakOneAtATime = nextPhase();
@@ -83,11 +91,14 @@ export async function documentsBenchmarks(row: (name: string, l: Load) => string
   const peak = memoryOf(server.pid).peak;
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
-  console.log(`/health alone p99 ${healthAlone.p99} ms, during bombs p99 ${healthDuringBombs.p99} ms; ${answered.length} bombs answered; highest RSS with three bombs ${(peakThreeBombs / MiB).toFixed(0)} MiB, since start ${(peak / MiB).toFixed(0)} MiB`);
+  console.log(
+    `/health alone p99 ${healthAlone.p99} ms, during bombs p99 ${healthDuringBombs.p99} ms; ${answered.length} bombs answered; highest RSS with three bombs ${(peakThreeBombs / MiB).toFixed(0)} MiB, since start ${(peak / MiB).toFixed(0)} MiB`,
+  );
 
   const defaults = loadConfig({ DATA_DIR: dir });
   const ms = (n: number) => `${n.toFixed(0)} ms`;
-  const statuses = (runs: { status: number; code: string | null }[]) => [...new Set(runs.map((r) => `${r.status} ${r.code ?? ''}`.trim()))].join(', ');
+  const statuses = (runs: { status: number; code: string | null }[]) =>
+    [...new Set(runs.map((r) => `${r.status} ${r.code ?? ''}`.trim()))].join(', ');
   const fileRow = (label: string, name: keyof typeof files) => {
     const runs = alone[name]!;
     const times = runs.map((r) => r.ms);

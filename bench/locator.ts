@@ -8,7 +8,21 @@ import { addVillages, generateNationalRegister, sampleAddresses, withTypo, type 
 import { PlaceDirectory } from '../src/modules/districts/locator/places.js';
 import type { AreaLookup } from '../src/modules/districts/matching/area-index.js';
 import { writeRegister } from './load-register.js';
-import { connections, durationSeconds, fmt, heapUsed, load, mainScript, median, start, startRuns, tempDir, withServerDatabase, type Load, type Started } from './harness.js';
+import {
+  connections,
+  durationSeconds,
+  fmt,
+  heapUsed,
+  load,
+  mainScript,
+  median,
+  start,
+  startRuns,
+  tempDir,
+  withServerDatabase,
+  type Load,
+  type Started,
+} from './harness.js';
 
 /** The national-scale register: in-process indexes, start-up, and GET /api/v1/locate over HTTP. */
 export async function locatorBenchmarks() {
@@ -19,7 +33,9 @@ export async function locatorBenchmarks() {
   const villages = addVillages(register, 40_000);
   const generateMs = performance.now() - started;
   const rules = register.districts.flatMap((d) => d.rules.map((rule) => ({ ...rule, districtId: d.id })));
-  console.log(`register: ${register.units.length} units, ${register.districts.length} districts, ${register.ruleCount} rules (${generateMs.toFixed(0)} ms)`);
+  console.log(
+    `register: ${register.units.length} units, ${register.districts.length} districts, ${register.ruleCount} rules (${generateMs.toFixed(0)} ms)`,
+  );
 
   const before = heapUsed();
   started = performance.now();
@@ -38,11 +54,18 @@ export async function locatorBenchmarks() {
   // Answers beyond a full address, with the places directory as the app uses it.
   const places = PlaceDirectory.shared();
   const towns = [...new Set(rules.map((r) => r.locality))];
-  const streetTowns = register.districts.flatMap((d) => d.rules.filter((r) => r.street !== null).slice(0, 1).map((r) => ({ town: r.locality, street: r.street! })));
+  const streetTowns = register.districts.flatMap((d) =>
+    d.rules
+      .filter((r) => r.street !== null)
+      .slice(0, 1)
+      .map((r) => ({ town: r.locality, street: r.street! })),
+  );
   const questions = {
     hit: addresses.slice(0, 2000),
     miss: realPlacesNotHeld(places, new Set(towns)).map((name, i) => `${name}, ul. Floriańska ${i + 1}`),
-    typo: streetTowns.slice(0, 2000).map(({ town, street }, i) => (i % 2 ? `${withTypo(town, i)}, ul. ${street} 5` : `${town}, ul. ${withTypo(street, i)} 5`)),
+    typo: streetTowns
+      .slice(0, 2000)
+      .map(({ town, street }, i) => (i % 2 ? `${withTypo(town, i)}, ul. ${street} 5` : `${town}, ul. ${withTypo(street, i)} 5`)),
     town: towns.slice(0, 2000).concat(villages.slice(0, 2000)),
   };
   const kinds = {
@@ -51,7 +74,10 @@ export async function locatorBenchmarks() {
     town: (a: AreaLookup) => a.town !== undefined || a.matches.length > 0,
   };
   const answered = Object.fromEntries(
-    Object.entries(kinds).map(([kind, ok]) => [kind, questions[kind as keyof typeof kinds].filter((q) => ok(areaIndex.locate(q, places))).length]),
+    Object.entries(kinds).map(([kind, ok]) => [
+      kind,
+      questions[kind as keyof typeof kinds].filter((q) => ok(areaIndex.locate(q, places))).length,
+    ]),
   ) as Record<keyof typeof kinds, number>;
   const microsPerAnswer = (texts: readonly string[]) => {
     let count = 0;
@@ -59,7 +85,12 @@ export async function locatorBenchmarks() {
     while (performance.now() - t0 < 2000) for (let i = 0; i < 200; i++) areaIndex.locate(texts[count++ % texts.length]!, places);
     return ((performance.now() - t0) * 1000) / count;
   };
-  const perAnswer = { hit: microsPerAnswer(questions.hit), miss: microsPerAnswer(questions.miss), typo: microsPerAnswer(questions.typo), town: microsPerAnswer(questions.town) };
+  const perAnswer = {
+    hit: microsPerAnswer(questions.hit),
+    miss: microsPerAnswer(questions.miss),
+    typo: microsPerAnswer(questions.typo),
+    town: microsPerAnswer(questions.town),
+  };
   console.log(`µs per answer: ${JSON.stringify(perAnswer)}; answered as meant: ${JSON.stringify(answered)}`);
 
   const beforePolygons = heapUsed();
@@ -70,7 +101,11 @@ export async function locatorBenchmarks() {
   const polygonBytes = heapUsed() - beforePolygons;
   const points = randomPointsInside(polygons, 20_000, 5);
   const pointsCorrect = points.filter(({ id, point }) => polygonIndex.locate(point[0], point[1])[0] === id).length;
-  const pointPerSecond = measurePointLookupsPerSecond(polygonIndex, points.map((p) => p.point), 3);
+  const pointPerSecond = measurePointLookupsPerSecond(
+    polygonIndex,
+    points.map((p) => p.point),
+    3,
+  );
   console.log(`addresses: ${addressPerSecond.toFixed(0)}/s (${found}/${addresses.length} found); points: ${pointPerSecond.toFixed(0)}/s`);
 
   // Start-up and HTTP, embedded: the register written into a fresh data directory first.
@@ -89,14 +124,19 @@ export async function locatorBenchmarks() {
   const locatePaths = addresses.slice(0, 500).map((a) => `/api/v1/locate?address=${encodeURIComponent(a)}`);
   const embeddedHealth = await load(`${embeddedServer!.url}/health`);
   const embeddedLocate = await load(embeddedServer!.url, locatePaths);
-  const embeddedPoint = await load(embeddedServer!.url, points.slice(0, 500).map(({ point }) => `/api/v1/locate?lat=${point[1]}&lon=${point[0]}`));
+  const embeddedPoint = await load(
+    embeddedServer!.url,
+    points.slice(0, 500).map(({ point }) => `/api/v1/locate?lat=${point[1]}&lon=${point[0]}`),
+  );
   const asPaths = (texts: readonly string[]) => texts.slice(0, 500).map((a) => `/api/v1/locate?address=${encodeURIComponent(a)}`);
   const embeddedMiss = await load(embeddedServer!.url, asPaths(questions.miss));
   const embeddedTypo = await load(embeddedServer!.url, asPaths(questions.typo));
   const embeddedTown = await load(embeddedServer!.url, asPaths(questions.town));
   await embeddedServer!.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`embedded: start-up ${median(startups).toFixed(0)} ms, locate ${embeddedLocate.requestsPerSecond.toFixed(0)} req/s vs health ${embeddedHealth.requestsPerSecond.toFixed(0)}`);
+  console.log(
+    `embedded: start-up ${median(startups).toFixed(0)} ms, locate ${embeddedLocate.requestsPerSecond.toFixed(0)} req/s vs health ${embeddedHealth.requestsPerSecond.toFixed(0)}`,
+  );
 
   const serverResult = await withServerDatabase(async (url) => {
     await writeRegister({ kind: 'postgres', url }, register);
@@ -106,7 +146,9 @@ export async function locatorBenchmarks() {
     await server.stop();
     return { startup: server.millisToHealth, health, locate };
   });
-  console.log(`postgres: locate ${serverResult.locate.requestsPerSecond.toFixed(0)} req/s vs health ${serverResult.health.requestsPerSecond.toFixed(0)}`);
+  console.log(
+    `postgres: locate ${serverResult.locate.requestsPerSecond.toFixed(0)} req/s vs health ${serverResult.health.requestsPerSecond.toFixed(0)}`,
+  );
 
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
   const ratio = (a: Load, b: Load) => `${((a.requestsPerSecond / b.requestsPerSecond) * 100).toFixed(0)} %`;

@@ -13,15 +13,89 @@ export interface NationalRegister {
   ruleCount: number;
 }
 
-const roots = ['Kal', 'Bor', 'Lip', 'Dęb', 'Brzez', 'Ols', 'Jawor', 'Grab', 'Sosn', 'Wierzb', 'Głog', 'Krzew', 'Łęk', 'Mył', 'Rud', 'Zabł', 'Pias', 'Kamion', 'Stud', 'Wod'];
+const roots = [
+  'Kal',
+  'Bor',
+  'Lip',
+  'Dęb',
+  'Brzez',
+  'Ols',
+  'Jawor',
+  'Grab',
+  'Sosn',
+  'Wierzb',
+  'Głog',
+  'Krzew',
+  'Łęk',
+  'Mył',
+  'Rud',
+  'Zabł',
+  'Pias',
+  'Kamion',
+  'Stud',
+  'Wod',
+];
 const middles = ['', 'ow', 'in', 'an', 'ek', 'on', 'uk', 'el', 'isz', 'ań'];
 const endings = ['ów', 'ice', 'owo', 'in', 'ki', 'ce', 'no', 'ka', 'ec', 'iska'];
 const streetNames = [
-  'Polna', 'Lipowa', 'Kwiatowa', 'Szkolna', 'Leśna', 'Ogrodowa', 'Słoneczna', 'Krótka', 'Długa', 'Łąkowa', 'Kościelna', 'Spacerowa',
-  'Parkowa', 'Brzozowa', 'Zielona', 'Sosnowa', 'Akacjowa', 'Klonowa', 'Cicha', 'Wiejska', 'Boczna', 'Górna', 'Dolna', 'Nowa',
-  'Kolejowa', 'Przemysłowa', 'Szeroka', 'Wąska', 'Wesoła', 'Jasna', 'Graniczna', 'Rzeczna', 'Młyńska', 'Kasztanowa', 'Jaśminowa',
+  'Polna',
+  'Lipowa',
+  'Kwiatowa',
+  'Szkolna',
+  'Leśna',
+  'Ogrodowa',
+  'Słoneczna',
+  'Krótka',
+  'Długa',
+  'Łąkowa',
+  'Kościelna',
+  'Spacerowa',
+  'Parkowa',
+  'Brzozowa',
+  'Zielona',
+  'Sosnowa',
+  'Akacjowa',
+  'Klonowa',
+  'Cicha',
+  'Wiejska',
+  'Boczna',
+  'Górna',
+  'Dolna',
+  'Nowa',
+  'Kolejowa',
+  'Przemysłowa',
+  'Szeroka',
+  'Wąska',
+  'Wesoła',
+  'Jasna',
+  'Graniczna',
+  'Rzeczna',
+  'Młyńska',
+  'Kasztanowa',
+  'Jaśminowa',
 ];
-const patrons = ['Mickiewicza', 'Słowackiego', 'Kościuszki', 'Sienkiewicza', 'Kopernika', 'Chopina', 'Konopnickiej', 'Prusa', 'Reymonta', 'Żeromskiego', 'Traugutta', 'Moniuszki', 'Staszica', 'Piłsudskiego', 'Orzeszkowej', 'Kilińskiego', 'Pułaskiego', 'Wyspiańskiego', 'Matejki', 'Kochanowskiego'];
+const patrons = [
+  'Mickiewicza',
+  'Słowackiego',
+  'Kościuszki',
+  'Sienkiewicza',
+  'Kopernika',
+  'Chopina',
+  'Konopnickiej',
+  'Prusa',
+  'Reymonta',
+  'Żeromskiego',
+  'Traugutta',
+  'Moniuszki',
+  'Staszica',
+  'Piłsudskiego',
+  'Orzeszkowej',
+  'Kilińskiego',
+  'Pułaskiego',
+  'Wyspiańskiego',
+  'Matejki',
+  'Kochanowskiego',
+];
 
 /** A unique, pronounceable name for the n-th town. */
 function townName(n: number): string {
@@ -34,7 +108,22 @@ function townName(n: number): string {
   return round >= 7 ? `${base} ${Math.floor(round / 7) + 1}` : base;
 }
 
-const titles = ['', 'Generała', 'Księdza', 'Doktora', 'Profesora', 'Kapitana', 'Majora', 'Pułkownika', 'Porucznika', 'Biskupa', 'Marszałka', 'Hetmana', 'Króla', 'Świętego'];
+const titles = [
+  '',
+  'Generała',
+  'Księdza',
+  'Doktora',
+  'Profesora',
+  'Kapitana',
+  'Majora',
+  'Pułkownika',
+  'Porucznika',
+  'Biskupa',
+  'Marszałka',
+  'Hetmana',
+  'Króla',
+  'Świętego',
+];
 
 /** The n-th street name of a town: plain names, then patrons, then patrons with titles. */
 function streetName(n: number): string {
@@ -89,7 +178,9 @@ export function generateNationalRegister(options = { units: 340, districts: 8000
         unitId: `kpp-${c}`,
         number: d,
         name: `Rejon nr ${d}`,
-        phone: `+48 000 ${String(index).padStart(6, '0').replace(/(\d{3})(\d{3})/, '$1 $2')}`,
+        phone: `+48 000 ${String(index)
+          .padStart(6, '0')
+          .replace(/(\d{3})(\d{3})/, '$1 $2')}`,
         rules,
         polygon: polygons[index]!.geometry,
       });

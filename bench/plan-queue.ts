@@ -37,7 +37,11 @@ interface Case {
   before: { ms: number; statements: number };
 }
 
-async function time(db: Db, work: (db: Db) => Promise<QueueEntry[]>, count: number): Promise<{ ms: number; statements: number; rows: number }> {
+async function time(
+  db: Db,
+  work: (db: Db) => Promise<QueueEntry[]>,
+  count: number,
+): Promise<{ ms: number; statements: number; rows: number }> {
   const probe = counted(db);
   const rows = (await work(probe.db)).length;
   const times: number[] = [];
@@ -63,7 +67,9 @@ async function measure(label: string, target: DatabaseTarget): Promise<Case[]> {
     for (const [name, principal, status] of cases) {
       const now = await time(database.db, (db) => planQueue(db, principal, { status }), runs.now);
       const before = await time(database.db, (db) => queueBefore(db, principal, status), runs.before);
-      console.log(`${label}, ${name}: ${now.rows} rows, ${fmt(now.ms)} ms in ${now.statements} statements; before ${fmt(before.ms)} ms in ${before.statements}`);
+      console.log(
+        `${label}, ${name}: ${now.rows} rows, ${fmt(now.ms)} ms in ${now.statements} statements; before ${fmt(before.ms)} ms in ${before.statements}`,
+      );
       results.push({ label: `${label}, ${name}`, rows: now.rows, now, before });
     }
     return results;
@@ -82,7 +88,8 @@ export async function planQueueBenchmarks(): Promise<string> {
     rmSync(dir, { recursive: true, force: true });
   }
   const ms = (value: number) => (value < 10 ? value.toFixed(1) : fmt(value));
-  const row = (c: Case) => `| ${c.label} | ${fmt(c.rows)} | ${ms(c.now.ms)} ms | ${c.now.statements} | ${ms(c.before.ms)} ms | ${fmt(c.before.statements)} | ${(c.before.ms / c.now.ms).toFixed(0)}× |`;
+  const row = (c: Case) =>
+    `| ${c.label} | ${fmt(c.rows)} | ${ms(c.now.ms)} ms | ${c.now.statements} | ${ms(c.before.ms)} ms | ${fmt(c.before.statements)} | ${(c.before.ms / c.now.ms).toFixed(0)}× |`;
   return `## The staff plan queue (\`/admin/plans\`)
 
 A unit of ${fmt(districts)} districts with ${plansPerDistrict} half-year plans each (${fmt(districts * plansPerDistrict)} plans, every status), a

@@ -22,7 +22,18 @@ import { random } from '../test/support/synthetic-districts.js';
 import type { PlanContent } from '../src/modules/plans/model.js';
 import { generateNationalRegister } from './national-register.js';
 import { writeRegister } from './load-register.js';
-import { connections, durationSeconds, fmt, load, mainScript, percentile, start, tempDir, withServerDatabase, type Load } from './harness.js';
+import {
+  connections,
+  durationSeconds,
+  fmt,
+  load,
+  mainScript,
+  percentile,
+  start,
+  tempDir,
+  withServerDatabase,
+  type Load,
+} from './harness.js';
 
 const seeds = readdirSync(path.join(projectRoot, 'resources', 'seeds'))
   .filter((f) => /^00[0-3]_/.test(f))
@@ -46,7 +57,14 @@ export function parseBenchmark(seconds = 3): { docsPerSecond: number; baselinePe
 
 export async function documentBenchmark(runs = 40): Promise<{ pdf: number[]; docx: number[] }> {
   const parsed = parsePlan(seeds[0]!);
-  const doc = planDocument({ districtNumber: 2, unitName: 'Komenda Powiatowa Policji w Krasnymstawie', periodFrom: '2026-07-01', periodTo: '2026-12-31', version: 1, content: contentFromParsed(parsed) });
+  const doc = planDocument({
+    districtNumber: 2,
+    unitName: 'Komenda Powiatowa Policji w Krasnymstawie',
+    periodFrom: '2026-07-01',
+    periodTo: '2026-12-31',
+    version: 1,
+    content: contentFromParsed(parsed),
+  });
   await planPdf(doc); // warm-up: fonts load once per process
   await planDocx(doc);
   const pdf: number[] = [];
@@ -65,8 +83,21 @@ export async function documentBenchmark(runs = 40): Promise<{ pdf: number[]; doc
 /** 100,000 plans: the seed plans' texts with words swapped in, so stems and matches vary. */
 function syntheticContents(): PlanContent[] {
   const base = seeds.map((text) => contentFromParsed(parsePlan(text)));
-  const extras = ['kradzieże rowerów', 'dewastacja przystanków', 'nielegalne wysypiska', 'spożywanie alkoholu', 'oszustwa telefoniczne', 'nadmierna prędkość', 'graffiti na elewacjach', 'bezpańskie psy', 'hałas w nocy', 'narkotyki w szkole'];
-  return base.flatMap((content) => extras.map((extra) => ({ ...content, threat: { ...content.threat, description: `${extra}. ${content.threat.description}` } })));
+  const extras = [
+    'kradzieże rowerów',
+    'dewastacja przystanków',
+    'nielegalne wysypiska',
+    'spożywanie alkoholu',
+    'oszustwa telefoniczne',
+    'nadmierna prędkość',
+    'graffiti na elewacjach',
+    'bezpańskie psy',
+    'hałas w nocy',
+    'narkotyki w szkole',
+  ];
+  return base.flatMap((content) =>
+    extras.map((extra) => ({ ...content, threat: { ...content.threat, description: `${extra}. ${content.threat.description}` } })),
+  );
 }
 
 export async function writePlans(target: DatabaseTarget, districtIds: string[], count: number): Promise<void> {
@@ -132,7 +163,23 @@ export async function searchBenchmark(target: DatabaseTarget, queries: string[],
   }
 }
 
-export const searchQueries = ['oszustwa', 'seniorów', 'kamery monitoringu', 'alkohol plac zabaw', 'wnuczka policjanta', 'kradzieże rowerów', 'graffiti', 'spółdzielnia mieszkaniowa', 'hałas w nocy', 'młodzież', 'Łęczna', 'przystanków', 'psy', 'ulotki', 'debata'];
+export const searchQueries = [
+  'oszustwa',
+  'seniorów',
+  'kamery monitoringu',
+  'alkohol plac zabaw',
+  'wnuczka policjanta',
+  'kradzieże rowerów',
+  'graffiti',
+  'spółdzielnia mieszkaniowa',
+  'hałas w nocy',
+  'młodzież',
+  'Łęczna',
+  'przystanków',
+  'psy',
+  'ulotki',
+  'debata',
+];
 
 /** Measures /health and a published plan's page on a running server, in the same run. */
 async function planPageLoad(url: string): Promise<{ health: Load; page: Load }> {
@@ -159,13 +206,19 @@ async function searchAtScale(label: string, target: DatabaseTarget, serverEnv: R
   const register = generateNationalRegister();
   const started = performance.now();
   await writeRegister(target, register);
-  await writePlans(target, register.districts.map((d) => d.id), planCount);
+  await writePlans(
+    target,
+    register.districts.map((d) => d.id),
+    planCount,
+  );
   const writeMs = performance.now() - started;
   const rounds = await searchBenchmark(target, searchQueries);
   const server = await start([mainScript], { ...serverEnv, DEMO_DATA: 'false' });
   const pages = await planPageLoad(server.url);
   await server.stop();
-  console.log(`${label}: search p50 ${percentile(rounds.times, 50).toFixed(1)} ms, p95 ${percentile(rounds.times, 95).toFixed(1)} ms; page ${pages.page.requestsPerSecond.toFixed(0)} req/s vs health ${pages.health.requestsPerSecond.toFixed(0)}`);
+  console.log(
+    `${label}: search p50 ${percentile(rounds.times, 50).toFixed(1)} ms, p95 ${percentile(rounds.times, 95).toFixed(1)} ms; page ${pages.page.requestsPerSecond.toFixed(0)} req/s vs health ${pages.health.requestsPerSecond.toFixed(0)}`,
+  );
   return { label, writeMs, ...rounds, pages };
 }
 

@@ -14,7 +14,18 @@ import { snapToGrid } from '../src/modules/reports/rules/geo.js';
 import { random, randomPointsInside } from '../test/support/synthetic-districts.js';
 import { generateNationalRegister, type NationalRegister } from './national-register.js';
 import { writeRegister } from './load-register.js';
-import { connections, durationSeconds, fmt, load, mainScript, percentile, start, tempDir, withServerDatabase, type Load } from './harness.js';
+import {
+  connections,
+  durationSeconds,
+  fmt,
+  load,
+  mainScript,
+  percentile,
+  start,
+  tempDir,
+  withServerDatabase,
+  type Load,
+} from './harness.js';
 import { rmSync } from 'node:fs';
 
 const reportCount = Number(process.env.BENCH_REPORTS ?? 1_000_000);
@@ -35,7 +46,17 @@ export async function writeReports(target: DatabaseTarget, register: NationalReg
     const batch = 10_000;
     for (let done = 0; done < count; done += batch) {
       const points = randomPointsInside(polygons, Math.min(batch, count - done), 1000 + done);
-      const cols = { c: [] as string[], u: [] as string[], d: [] as string[], s: [] as string[], x: [] as number[], y: [] as number[], px: [] as number[], py: [] as number[], t: [] as string[] };
+      const cols = {
+        c: [] as string[],
+        u: [] as string[],
+        d: [] as string[],
+        s: [] as string[],
+        x: [] as number[],
+        y: [] as number[],
+        px: [] as number[],
+        py: [] as number[],
+        t: [] as string[],
+      };
       for (const { id, point } of points) {
         const snapped = snapToGrid(point[0], point[1]);
         cols.c.push(kmzbCategories[Math.floor(rand() * kmzbCategories.length)]!.code);
@@ -65,7 +86,11 @@ export async function writeReports(target: DatabaseTarget, register: NationalReg
 /** Viewports over Poland at zooms 6–17: the map's own requests, timed one after another. */
 async function viewportTimes(url: string, register: NationalRegister, rounds = 4): Promise<Map<number, number[]>> {
   const rand = random(77);
-  const centres = randomPointsInside(register.districts.map((d) => ({ id: d.id, geometry: d.polygon })), 40, 9);
+  const centres = randomPointsInside(
+    register.districts.map((d) => ({ id: d.id, geometry: d.polygon })),
+    40,
+    9,
+  );
   const times = new Map<number, number[]>();
   for (let round = 0; round < rounds; round++) {
     for (let zoom = 6; zoom <= 17; zoom++) {
@@ -78,7 +103,9 @@ async function viewportTimes(url: string, register: NationalRegister, rounds = 4
         const bbox = [lon - width / 2, lat - height / 2, lon + width / 2, lat + height / 2].map((v) => v.toFixed(5)).join(',');
         const started = performance.now();
         // Many residents, not one: each request from its own address, under the per-IP limits.
-        const response = await fetch(`${url}/api/v1/reports/map?bbox=${bbox}&zoom=${zoom}`, { headers: { 'x-forwarded-for': `172.16.${round}.${zoom * 10 + list.length % 10}` } });
+        const response = await fetch(`${url}/api/v1/reports/map?bbox=${bbox}&zoom=${zoom}`, {
+          headers: { 'x-forwarded-for': `172.16.${round}.${zoom * 10 + (list.length % 10)}` },
+        });
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`map query failed: ${response.status}`);
         list.push(performance.now() - started);
@@ -103,7 +130,11 @@ async function pageTimes(url: string, path: string, runs = 20): Promise<number[]
 
 /** Sustained submissions: each request from its own address, every answer checked, rows counted after. */
 async function submissions(url: string, register: NationalRegister): Promise<Load & { stored: number; created: number; held: number }> {
-  const points = randomPointsInside(register.districts.map((d) => ({ id: d.id, geometry: d.polygon })), 5000, 4);
+  const points = randomPointsInside(
+    register.districts.map((d) => ({ id: d.id, geometry: d.polygon })),
+    5000,
+    4,
+  );
   // Seasonal categories are refused out of season: submit only those offered all year.
   const offered = kmzbCategories.filter((c) => c.active && !c.season);
   let n = 0;
@@ -130,7 +161,16 @@ async function submissions(url: string, register: NationalRegister): Promise<Loa
       },
     ],
   });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, stored: 0, created, held: 0 };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    stored: 0,
+    created,
+    held: 0,
+  };
 }
 
 interface BackendRun {
@@ -142,7 +182,13 @@ interface BackendRun {
   health?: Load;
 }
 
-async function runOn(label: string, target: DatabaseTarget, env: Record<string, string>, register: NationalRegister, measureSubmissions: boolean): Promise<BackendRun> {
+async function runOn(
+  label: string,
+  target: DatabaseTarget,
+  env: Record<string, string>,
+  register: NationalRegister,
+  measureSubmissions: boolean,
+): Promise<BackendRun> {
   const started = performance.now();
   await writeRegister(target, register);
   await writeReports(target, register, reportCount);
@@ -152,7 +198,9 @@ async function runOn(label: string, target: DatabaseTarget, env: Record<string, 
     // The public map's in-memory index loads after start-up (SQL answers meanwhile): measure it loaded.
     const loadStarted = performance.now();
     for (;;) {
-      const probe = await fetch(`${server.url}/api/v1/reports/map?bbox=14,49,24,55&zoom=6`, { headers: { 'x-forwarded-for': '172.18.0.1' } });
+      const probe = await fetch(`${server.url}/api/v1/reports/map?bbox=14,49,24,55&zoom=6`, {
+        headers: { 'x-forwarded-for': '172.18.0.1' },
+      });
       await probe.arrayBuffer();
       if (probe.headers.get('x-report-index') === 'ready') break;
       if (performance.now() - loadStarted > 300_000) throw new Error('report index not ready after 300 s');
@@ -178,7 +226,10 @@ async function runOn(label: string, target: DatabaseTarget, env: Record<string, 
 async function countReports(target: DatabaseTarget): Promise<{ all: number; held: number }> {
   const database = await openDatabase(target);
   try {
-    const { rows } = await sql<{ total: number; held: number }>`select count(*)::int as total, (count(*) filter (where hold = 'held'))::int as held from reports`.execute(database.db);
+    const { rows } = await sql<{
+      total: number;
+      held: number;
+    }>`select count(*)::int as total, (count(*) filter (where hold = 'held'))::int as held from reports`.execute(database.db);
     return { all: rows[0]!.total, held: rows[0]!.held };
   } finally {
     await database.close();
@@ -187,8 +238,12 @@ async function countReports(target: DatabaseTarget): Promise<{ all: number; held
 
 export async function reportsBenchmarks(row: (name: string, l: Load) => string): Promise<string> {
   const register = generateNationalRegister();
-  const server = await withServerDatabase((url) => runOn('PostgreSQL 15 server', { kind: 'postgres', url }, { DATABASE_URL: url }, register, true));
-  console.log(`reports on server: written in ${fmt(server.writeMs / 1000)} s; submissions ${server.submit!.requestsPerSecond.toFixed(0)}/s, stored ${server.submit!.stored}`);
+  const server = await withServerDatabase((url) =>
+    runOn('PostgreSQL 15 server', { kind: 'postgres', url }, { DATABASE_URL: url }, register, true),
+  );
+  console.log(
+    `reports on server: written in ${fmt(server.writeMs / 1000)} s; submissions ${server.submit!.requestsPerSecond.toFixed(0)}/s, stored ${server.submit!.stored}`,
+  );
   // The embedded database is measured without the submission load: it is one process on one core.
   const dir = tempDir();
   let embedded: BackendRun;
@@ -199,7 +254,10 @@ export async function reportsBenchmarks(row: (name: string, l: Load) => string):
   }
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const zoomRows = [...server.zooms.keys()]
-    .map((zoom) => `| ${zoom} | ${ms(percentile(server.zooms.get(zoom)!, 50))} | ${ms(percentile(server.zooms.get(zoom)!, 95))} | ${ms(percentile(embedded.zooms.get(zoom)!, 50))} | ${ms(percentile(embedded.zooms.get(zoom)!, 95))} |`)
+    .map(
+      (zoom) =>
+        `| ${zoom} | ${ms(percentile(server.zooms.get(zoom)!, 50))} | ${ms(percentile(server.zooms.get(zoom)!, 95))} | ${ms(percentile(embedded.zooms.get(zoom)!, 50))} | ${ms(percentile(embedded.zooms.get(zoom)!, 95))} |`,
+    )
     .join('\n');
   const all = (run: BackendRun) => [...run.zooms.values()].flat();
   const submit = server.submit!;

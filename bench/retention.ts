@@ -39,10 +39,16 @@ async function fill(database: Database): Promise<void> {
       from generate_series(${from}::int, ${to}::int) i`.execute(db);
   }
   await sql`alter table reports enable trigger reports_audit`.execute(db);
-  await sql`insert into report_events (report_id, actor_label, kind, to_status, note, at) select id, 'x', 'status', status, 'Notatka ' || id, created_at from reports`.execute(db);
-  await sql`insert into report_confirmations (report_id, reporter_ip, created_at) select id, '10.200.0.1', created_at from reports where id % 5 = 0`.execute(db);
+  await sql`insert into report_events (report_id, actor_label, kind, to_status, note, at) select id, 'x', 'status', status, 'Notatka ' || id, created_at from reports`.execute(
+    db,
+  );
+  await sql`insert into report_confirmations (report_id, reporter_ip, created_at) select id, '10.200.0.1', created_at from reports where id % 5 = 0`.execute(
+    db,
+  );
   await sql`insert into audit_log (at, actor_label, action, entity_type, entity_id, unit_id, after, ip)
-    select created_at, 'mieszkaniec', 'insert', 'reports', id::text, 'kgp', jsonb_build_object('description', description, 'address', address, 'position', position::text), reporter_ip from reports`.execute(db);
+    select created_at, 'mieszkaniec', 'insert', 'reports', id::text, 'kgp', jsonb_build_object('description', description, 'address', address, 'position', position::text), reporter_ip from reports`.execute(
+    db,
+  );
   await sql`vacuum analyze`.execute(db);
 }
 
@@ -63,7 +69,9 @@ async function measure(label: string, target: DatabaseTarget): Promise<Measured>
     const first = await runRetention(database);
     const firstWallMs = performance.now() - started;
     const second = await runRetention(database);
-    console.log(`${label}: first run ${fmt(first.ms)} ms (${first.batches} transactions, longest ${first.longestBatchMs} ms), wall ${fmt(firstWallMs)} ms; second ${second.ms} ms`);
+    console.log(
+      `${label}: first run ${fmt(first.ms)} ms (${first.batches} transactions, longest ${first.longestBatchMs} ms), wall ${fmt(firstWallMs)} ms; second ${second.ms} ms`,
+    );
     return { label, first, firstWallMs, second };
   } finally {
     await database.close();

@@ -9,7 +9,20 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot, appVersion } from '../src/platform/config/config.js';
-import { baselineSource, connections, durationSeconds, fmt, load, mainScript, median, start, startRuns, tempDir, withServerDatabase, type Load } from './harness.js';
+import {
+  baselineSource,
+  connections,
+  durationSeconds,
+  fmt,
+  load,
+  mainScript,
+  median,
+  start,
+  startRuns,
+  tempDir,
+  withServerDatabase,
+  type Load,
+} from './harness.js';
 import { locatorBenchmarks } from './locator.js';
 import { plansBenchmarks } from './plans.js';
 import { reportsBenchmarks } from './reports.js';
@@ -32,7 +45,6 @@ async function coldStarts(label: string, env: () => Record<string, string>, prep
   return { label, median: median(times), min: Math.min(...times), max: Math.max(...times) };
 }
 
-
 const only = process.env.BENCH_ONLY;
 const onlyParts = only?.split(',').map((p) => p.trim()) ?? [];
 const wanted = (part: string) => !only || onlyParts.includes(part);
@@ -40,7 +52,10 @@ const wanted = (part: string) => !only || onlyParts.includes(part);
 /** Cold starts and /health on both back ends. */
 async function foundationBenchmarks(row: (name: string, l: Load) => string, baselineRow: string): Promise<string> {
   const starts = [
-    await coldStarts('Embedded, new data directory, no demo data (initdb + migrations)', () => ({ DATA_DIR: tempDir(), DEMO_DATA: 'false' })),
+    await coldStarts('Embedded, new data directory, no demo data (initdb + migrations)', () => ({
+      DATA_DIR: tempDir(),
+      DEMO_DATA: 'false',
+    })),
     await coldStarts('Embedded, new data directory, with demo data', () => ({ DATA_DIR: tempDir() })),
     await coldStarts(
       'Embedded, restart on an existing data directory with demo data',
@@ -104,7 +119,11 @@ async function main() {
   const part = async (name: string, make: () => Promise<string>) =>
     `<!-- bench:${name} -->\n_Measured ${new Date().toISOString()} on ${machine}; baseline node:http ${fmt(baselineLoad.requestsPerSecond)} requests/s in the same run._\n\n${await make()}\n<!-- /bench:${name} -->`;
   const sections = new Map<string, string>();
-  if (wanted('foundation')) sections.set('foundation', await part('foundation', () => foundationBenchmarks(row, row('baseline: bare node:http, static JSON', baselineLoad))));
+  if (wanted('foundation'))
+    sections.set(
+      'foundation',
+      await part('foundation', () => foundationBenchmarks(row, row('baseline: bare node:http, static JSON', baselineLoad))),
+    );
   if (wanted('locator')) sections.set('locator', await part('locator', async () => (await locatorBenchmarks()).report(row)));
   if (wanted('plans')) sections.set('plans', await part('plans', () => plansBenchmarks(row)));
   if (wanted('reports')) sections.set('reports', await part('reports', () => reportsBenchmarks(row)));

@@ -134,9 +134,13 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
       const report = await importStreetRules(db, null, actor, text, { partial });
       for (const r of report.rejected) process.stderr.write(`wiersz / line ${r.line}: ${r.message.pl} / ${r.message.en}\n`);
       if (report.rejected.length > 0 && !partial) {
-        throw new UsageError(`Nic nie zaimportowano (${report.rejected.length} błędnych wierszy); popraw plik albo użyj --partial. / Nothing imported; fix the file or use --partial.`);
+        throw new UsageError(
+          `Nic nie zaimportowano (${report.rejected.length} błędnych wierszy); popraw plik albo użyj --partial. / Nothing imported; fix the file or use --partial.`,
+        );
       }
-      out(`Utworzone rejony / created: ${report.created.length}, zmienione / updated: ${report.updated.length}, reguły / rules: ${report.rules}, odrzucone / rejected: ${report.rejected.length}`);
+      out(
+        `Utworzone rejony / created: ${report.created.length}, zmienione / updated: ${report.updated.length}, reguły / rules: ${report.rules}, odrzucone / rejected: ${report.rejected.length}`,
+      );
     } else {
       let json: unknown;
       try {
@@ -146,7 +150,8 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
       }
       const report = await importPolygons(db, null, actor, json, { partial });
       for (const r of report.rejected) process.stderr.write(`obiekt / feature ${r.feature}: ${r.message.pl} / ${r.message.en}\n`);
-      if (report.rejected.length > 0 && !partial) throw new UsageError(`Nic nie zaimportowano / nothing imported (${report.rejected.length})`);
+      if (report.rejected.length > 0 && !partial)
+        throw new UsageError(`Nic nie zaimportowano / nothing imported (${report.rejected.length})`);
       out(`Zmienione rejony / updated: ${report.updated.length}, odrzucone / rejected: ${report.rejected.length}`);
     }
     return;

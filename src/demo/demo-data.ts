@@ -27,10 +27,28 @@ export const demoAccounts: { login: string; displayName: string; role: Role; uni
   { login: 'admin.lublin', displayName: 'Ewa Zielińska (demo)', role: 'admin', unitId: 'kwp-lublin' },
   { login: 'komendant.lubartow', displayName: 'insp. Marek Wysocki (demo)', role: 'commander', unitId: 'kpp-lubartow' },
   { login: 'kierownik.lubartow', displayName: 'kom. Joanna Sadowska (demo)', role: 'supervisor', unitId: 'kpp-lubartow' },
-  { login: 'dzielnicowy.lubartow', displayName: 'sierż. Piotr Nowicki (demo)', role: 'officer', unitId: 'kpp-lubartow', district: 'kpp-lubartow/3' },
+  {
+    login: 'dzielnicowy.lubartow',
+    displayName: 'sierż. Piotr Nowicki (demo)',
+    role: 'officer',
+    unitId: 'kpp-lubartow',
+    district: 'kpp-lubartow/3',
+  },
   { login: 'kierownik.leczna', displayName: 'asp. szt. Tomasz Lis (demo)', role: 'supervisor', unitId: 'kpp-leczna' },
-  { login: 'dzielnicowy.leczna', displayName: 'st. sierż. Karolina Mazur (demo)', role: 'officer', unitId: 'kpp-leczna', district: 'kpp-leczna/3' },
-  { login: 'dzielnicowy.krasnystaw', displayName: 'sierż. Adam Wróbel (demo)', role: 'officer', unitId: 'kpp-krasnystaw', district: 'kpp-krasnystaw/2' },
+  {
+    login: 'dzielnicowy.leczna',
+    displayName: 'st. sierż. Karolina Mazur (demo)',
+    role: 'officer',
+    unitId: 'kpp-leczna',
+    district: 'kpp-leczna/3',
+  },
+  {
+    login: 'dzielnicowy.krasnystaw',
+    displayName: 'sierż. Adam Wróbel (demo)',
+    role: 'officer',
+    unitId: 'kpp-krasnystaw',
+    district: 'kpp-krasnystaw/2',
+  },
   { login: 'kierownik.sejny', displayName: 'asp. Monika Jankowska (demo)', role: 'supervisor', unitId: 'kpp-sejny' },
 ];
 
@@ -52,7 +70,9 @@ function territory(unitId: string): object | null {
   };
   const feature = collection.features.find((f) => f.properties[source.property] === source.value);
   if (!feature) return null;
-  return feature.geometry.type === 'MultiPolygon' ? feature.geometry : { type: 'MultiPolygon', coordinates: [feature.geometry.coordinates] };
+  return feature.geometry.type === 'MultiPolygon'
+    ? feature.geometry
+    : { type: 'MultiPolygon', coordinates: [feature.geometry.coordinates] };
 }
 
 function demoRules(district: (typeof demoRegisterDistricts)[number]): StreetRule[] {
@@ -81,7 +101,12 @@ async function loadRegister(trx: Trx): Promise<void> {
       location: unit.location,
     });
     const area = territory(unit.id);
-    if (area) await trx.updateTable('units').set({ area_polygon: JSON.stringify(area) }).where('id', '=', unit.id).execute();
+    if (area)
+      await trx
+        .updateTable('units')
+        .set({ area_polygon: JSON.stringify(area) })
+        .where('id', '=', unit.id)
+        .execute();
   }
   // Approximate areas (Voronoi cells around the districts' villages; see district-areas/), so a
   // click on the map finds a district; the street rules stay the answer for typed addresses.
@@ -120,11 +145,23 @@ async function loadDemoPlans(db: Db): Promise<void> {
     const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
     const { plan } = await importPlanDocument(db, null, actor, parseDocument(text), { status: 'published' });
     await inTransaction(db, actor, async (trx) => {
-      await insertVersion(trx, plan.id, { version: 1, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content, submittedBy: 'demo-data' });
+      await insertVersion(trx, plan.id, {
+        version: 1,
+        periodFrom: plan.periodFrom,
+        periodTo: plan.periodTo,
+        content: plan.content,
+        submittedBy: 'demo-data',
+      });
       await decideVersion(trx, plan.id, 1, 'approved', [], 'demo-data');
       const now = new Date();
       const running = plan.periodFrom <= today && today <= plan.periodTo;
-      await updatePlanRow(trx, plan.id, { publishedVersion: 1, submittedAt: now, approvedAt: now, publishedAt: now, status: running ? 'in_progress' : 'published' });
+      await updatePlanRow(trx, plan.id, {
+        publishedVersion: 1,
+        submittedAt: now,
+        approvedAt: now,
+        publishedAt: now,
+        status: running ? 'in_progress' : 'published',
+      });
       await rememberPartners(trx, plan.unitId, plan.content.partners);
     });
   }
@@ -139,7 +176,8 @@ const MARKER = 'demo_data';
 export async function loadDemoDataOnce(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const loaded = await inTransaction(db, systemActor('demo-data'), async (trx) => {
-    const claimed = await sql`insert into app_settings (key, value) values (${MARKER}, ${JSON.stringify({ loadedAt: new Date().toISOString() })}::jsonb)
+    const claimed =
+      await sql`insert into app_settings (key, value) values (${MARKER}, ${JSON.stringify({ loadedAt: new Date().toISOString() })}::jsonb)
       on conflict (key) do nothing returning key`.execute(trx);
     if (claimed.rows.length === 0) return false;
     const accountIds = new Map<string, string>();
@@ -154,7 +192,12 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
         .updateTable('officers')
         .set({ account_id: accountIds.get(account.login)! })
         .where('id', '=', (eb) =>
-          eb.selectFrom('assignments').select('officer_id').where('district_id', '=', account.district!).where('kind', '=', 'regular').limit(1),
+          eb
+            .selectFrom('assignments')
+            .select('officer_id')
+            .where('district_id', '=', account.district!)
+            .where('kind', '=', 'regular')
+            .limit(1),
         )
         .execute();
     }

@@ -189,8 +189,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 3 – Lubartów, osiedle Powstańców Warszawy',
     phone: '+48 000 000 003',
     email: 'dzielnicowy3.demo@kpp-lubartow.example',
-    areaText:
-      'Rejon służbowy nr 3 obejmuje ulice: Powstańców Warszawy, Legionów, Mickiewicza, Tysiąclecia, Cichą.',
+    areaText: 'Rejon służbowy nr 3 obejmuje ulice: Powstańców Warszawy, Legionów, Mickiewicza, Tysiąclecia, Cichą.',
     rules: [
       { locality: 'Lubartów', street: 'Powstańców Warszawy', numbers: null },
       { locality: 'Lubartów', street: 'Legionów', numbers: null },
@@ -207,8 +206,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 4 – Lubartów, część południowa',
     phone: '+48 000 000 004',
     email: 'dzielnicowy4.demo@kpp-lubartow.example',
-    areaText:
-      'Rejon służbowy nr 4 obejmuje ulice: Lubelską (od numeru 61), Hutniczą, Kolejową, Piaskową, Koźmińskiego.',
+    areaText: 'Rejon służbowy nr 4 obejmuje ulice: Lubelską (od numeru 61), Hutniczą, Kolejową, Piaskową, Koźmińskiego.',
     rules: [
       { locality: 'Lubartów', street: 'Lubelska', numbers: 'od 61' },
       { locality: 'Lubartów', street: 'Hutnicza', numbers: null },
@@ -225,8 +223,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 5 – Lubartów, ulica 1 Maja',
     phone: '+48 000 000 005',
     email: 'dzielnicowy5.demo@kpp-lubartow.example',
-    areaText:
-      'Rejon służbowy nr 5 obejmuje ulice: 1 Maja, Lawendową, Szkolną.',
+    areaText: 'Rejon służbowy nr 5 obejmuje ulice: 1 Maja, Lawendową, Szkolną.',
     rules: [
       { locality: 'Lubartów', street: '1 Maja', numbers: null },
       { locality: 'Lubartów', street: 'Lawendowa', numbers: null },
@@ -401,8 +398,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 2 – Łęczna, ulice Górnicza, Staszica i Skarbka',
     phone: '+48 000 000 002',
     email: 'dzielnicowy2.demo@kpp-leczna.example',
-    areaText:
-      'Rejon służbowy nr 2 obejmuje ulice: Górniczą, Szkolną, Gwarków, Chełmską 112, Staszica, Kapitana Żabickiego, Skarbka.',
+    areaText: 'Rejon służbowy nr 2 obejmuje ulice: Górniczą, Szkolną, Gwarków, Chełmską 112, Staszica, Kapitana Żabickiego, Skarbka.',
     rules: [
       { locality: 'Łęczna', street: 'Górnicza', numbers: null },
       { locality: 'Łęczna', street: 'Szkolna', numbers: null },
@@ -421,8 +417,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 3 – Łęczna, Osiedle Bobrowniki',
     phone: '+48 000 000 003',
     email: 'dzielnicowy3.demo@kpp-leczna.example',
-    areaText:
-      'Rejon służbowy nr 3 obejmuje ulice: Jaśminową, Wiosenną, Wierzbową, Wiklinową.',
+    areaText: 'Rejon służbowy nr 3 obejmuje ulice: Jaśminową, Wiosenną, Wierzbową, Wiklinową.',
     rules: [
       { locality: 'Łęczna', street: 'Jaśminowa', numbers: null },
       { locality: 'Łęczna', street: 'Wiosenna', numbers: null },
@@ -619,8 +614,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 1 – Krasnystaw, ulice Okrzei i Poniatowskiego',
     phone: '+48 000 000 001',
     email: 'dzielnicowy1.demo@kpp-krasnystaw.example',
-    areaText:
-      'Rejon służbowy nr 1 obejmuje ulice: Okrzei, PCK, Poniatowskiego, Czystą, Kościuszki, Przemysłową.',
+    areaText: 'Rejon służbowy nr 1 obejmuje ulice: Okrzei, PCK, Poniatowskiego, Czystą, Kościuszki, Przemysłową.',
     rules: [
       { locality: 'Krasnystaw', street: 'Okrzei', numbers: null },
       { locality: 'Krasnystaw', street: 'PCK', numbers: null },
@@ -788,8 +782,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 1 – Sejny, Plac Dominikański',
     phone: '+48 000 000 001',
     email: 'dzielnicowy1.demo@kpp-sejny.example',
-    areaText:
-      'Rejon służbowy nr 1 obejmuje ulice: Piłsudskiego (nieparzyste od numeru 1), Plac Dominikański, Strażacką, Zawadzkiego.',
+    areaText: 'Rejon służbowy nr 1 obejmuje ulice: Piłsudskiego (nieparzyste od numeru 1), Plac Dominikański, Strażacką, Zawadzkiego.',
     rules: [
       { locality: 'Sejny', street: 'Piłsudskiego', numbers: 'od 1 nieparzyste' },
       { locality: 'Sejny', street: 'Plac Dominikański', numbers: null },
@@ -805,8 +798,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 2 – Sejny, ulica Wojska Polskiego',
     phone: '+48 000 000 002',
     email: 'dzielnicowy2.demo@kpp-sejny.example',
-    areaText:
-      'Rejon służbowy nr 2 obejmuje ulice: Piłsudskiego (parzyste od numeru 2), Wojska Polskiego.',
+    areaText: 'Rejon służbowy nr 2 obejmuje ulice: Piłsudskiego (parzyste od numeru 2), Wojska Polskiego.',
     rules: [
       { locality: 'Sejny', street: 'Piłsudskiego', numbers: 'od 2 parzyste' },
       { locality: 'Sejny', street: 'Wojska Polskiego', numbers: null },
@@ -906,8 +898,7 @@ export const demoRegisterDistricts: DemoDistrict[] = [
     name: 'Rejon nr 6 – gmina Krasnopol (część)',
     phone: '+48 000 000 006',
     email: 'dzielnicowy6.demo@kpp-sejny.example',
-    areaText:
-      'Rejon służbowy nr 6 obejmuje miejscowości: Krasnopol, Buda Ruska.',
+    areaText: 'Rejon służbowy nr 6 obejmuje miejscowości: Krasnopol, Buda Ruska.',
     rules: [
       { locality: 'Krasnopol', street: null, numbers: null },
       { locality: 'Buda Ruska', street: null, numbers: null },

@@ -7,7 +7,16 @@ import { loadConfig } from '../../src/platform/config/config.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { TestClient, type Method } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { FACTORY_PASSWORD, inFactory, makeAccount, makeDistrict, makeDraftPlan, makeOfficer, makeReport, makeUnit } from '../support/factories.js';
+import {
+  FACTORY_PASSWORD,
+  inFactory,
+  makeAccount,
+  makeDistrict,
+  makeDraftPlan,
+  makeOfficer,
+  makeReport,
+  makeUnit,
+} from '../support/factories.js';
 import { paramNames, withRouteTable, writeMethods, type RouteEntry } from '../hostile/routes.js';
 
 /**
@@ -72,8 +81,27 @@ function errorCode(body: string): string {
 
 /** The main tables' row counts: a refused request must leave them as they were. */
 async function counts(db: Db): Promise<string> {
-  const tables = ['units', 'districts', 'officers', 'assignments', 'accounts', 'plans', 'plan_events', 'reports', 'report_events', 'report_categories', 'app_settings'] as const;
-  const rows = await Promise.all(tables.map((table) => db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()));
+  const tables = [
+    'units',
+    'districts',
+    'officers',
+    'assignments',
+    'accounts',
+    'plans',
+    'plan_events',
+    'reports',
+    'report_events',
+    'report_categories',
+    'app_settings',
+  ] as const;
+  const rows = await Promise.all(
+    tables.map((table) =>
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ),
+  );
   return tables.map((table, i) => `${table}=${rows[i]!.n}`).join(' ');
 }
 
@@ -100,7 +128,14 @@ describe('who may call each route', () => {
       await built.built.close();
       await testDb.drop();
     };
-    values = { plan, report: String(report), officer: world.officer, account: world.account, assignment: world.assignment, category: category.id };
+    values = {
+      plan,
+      report: String(report),
+      officer: world.officer,
+      account: world.account,
+      assignment: world.assignment,
+      category: category.id,
+    };
     for (const p of people) {
       const client = new TestClient(built.built, { headers: { accept: 'application/json' } });
       if (p.login) expect((await client.signIn(p.login, FACTORY_PASSWORD)).statusCode).toBe(200);
@@ -119,15 +154,29 @@ describe('who may call each route', () => {
       if (/assignment/.test(url)) return values.assignment!;
       return 'kpp-a';
     };
-    const value: Record<string, () => string> = { id: idFor, unit: () => 'kpp-a', number: () => '1', code: () => values.category!, lang: () => 'en', file: () => 'none.json' };
+    const value: Record<string, () => string> = {
+      id: idFor,
+      unit: () => 'kpp-a',
+      number: () => '1',
+      code: () => values.category!,
+      lang: () => 'en',
+      file: () => 'none.json',
+    };
     return url.replace(/:([A-Za-z]+)/g, (_, name: string) => value[name]?.() ?? 'x').replace('*', 'x');
   };
 
   const send = (who: Person, method: string, url: string) =>
-    clients.get(who.name)!.request({ method: method as Method, url, remoteAddress: `10.9.${Math.floor(++address / 250) % 250}.${(address % 250) + 1}`, ...(writeMethods.has(method) ? { payload: {} } : {}) });
+    clients.get(who.name)!.request({
+      method: method as Method,
+      url,
+      remoteAddress: `10.9.${Math.floor(++address / 250) % 250}.${(address % 250) + 1}`,
+      ...(writeMethods.has(method) ? { payload: {} } : {}),
+    });
 
   it('has an access entry naming an action (or "public") on every route', () => {
-    const missing = routes.filter((r) => r.access !== 'public' && !(actions as string[]).includes(r.access ?? '')).map((r) => `${r.method} ${r.url}: ${r.access ?? 'none'}`);
+    const missing = routes
+      .filter((r) => r.access !== 'public' && !(actions as string[]).includes(r.access ?? ''))
+      .map((r) => `${r.method} ${r.url}: ${r.access ?? 'none'}`);
     expect(missing).toEqual([]);
     expect(routes.length).toBeGreaterThan(100);
   });
@@ -155,7 +204,8 @@ describe('who may call each route', () => {
         const line = `${route.method} ${route.url} by ${who.name}: ${status} ${code}`;
         if (allowed) {
           // Works: not refused, and the thing named by id is found (a plan without a kept source file is the one honest 404).
-          const refusedAsMissing = access !== 'public' && status === 404 && /^(plan|report|district|unit|officer|account|assignment)_not_found$/.test(code);
+          const refusedAsMissing =
+            access !== 'public' && status === 404 && /^(plan|report|district|unit|officer|account|assignment)_not_found$/.test(code);
           if (status === 401 || status === 403 || refusedAsMissing) wrong.push(`${line} (expected allowed)`);
           continue;
         }

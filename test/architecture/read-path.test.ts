@@ -10,7 +10,16 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/platform/config/config.js';
 
 const src = path.join(projectRoot, 'src');
-const queryBuilders = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto', 'selectNoFrom', 'withRecursive']);
+const queryBuilders = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+  'selectNoFrom',
+  'withRecursive',
+]);
 const sqlHelpers = new Set(['raw', 'ref', 'lit', 'join', 'id', 'table', 'val']);
 
 /**
@@ -42,16 +51,24 @@ const relative = (file: string) => path.relative(src, file).split(path.sep).join
 
 /** Each place in a file that writes SQL: a Kysely query builder call or a `sql` template. */
 function sqlIn(text: string, fileName = 'file.ts'): string[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const at = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name.text;
       if (queryBuilders.has(name)) found.push(`line ${at(node)}: .${name}(…)`);
-      if (sqlHelpers.has(name) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'sql') found.push(`line ${at(node)}: sql.${name}(…)`);
+      if (sqlHelpers.has(name) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'sql')
+        found.push(`line ${at(node)}: sql.${name}(…)`);
     }
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'sql') found.push(`line ${at(node)}: sql\`…\``);
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'sql')
+      found.push(`line ${at(node)}: sql\`…\``);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -98,7 +115,10 @@ describe('thin routes', () => {
     const offenders = routeFiles
       .map((file) => ({ file: relative(file), imports: repositoryImports(file) }))
       .filter((entry) => entry.imports.length > (routesNotYetThin[entry.file] ?? 0));
-    expect(offenders, 'A route checks, calls one read function (e.g. plans/read-plans.ts) or use case, and presents; it does not import repositories.').toEqual([]);
+    expect(
+      offenders,
+      'A route checks, calls one read function (e.g. plans/read-plans.ts) or use case, and presents; it does not import repositories.',
+    ).toEqual([]);
   });
 
   it('lists only route files that still import repositories among those not yet thin', () => {

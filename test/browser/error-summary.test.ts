@@ -8,8 +8,16 @@ const running = useAppAndBrowser('error-summary', { REPORT_RATE_LIMIT: '100/day'
 
 type Viewport = keyof typeof viewports;
 
-async function open(browser: Browser, viewport: Viewport, options: { lang?: 'pl' | 'en'; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports[viewport], locale: options.lang === 'en' ? 'en-GB' : 'pl-PL', javaScriptEnabled: options.javaScriptEnabled ?? true });
+async function open(
+  browser: Browser,
+  viewport: Viewport,
+  options: { lang?: 'pl' | 'en'; javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: viewports[viewport],
+    locale: options.lang === 'en' ? 'en-GB' : 'pl-PL',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   return context.newPage();
 }
 

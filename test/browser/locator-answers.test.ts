@@ -31,7 +31,10 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('an answer for every add
     // The same pages with scripts on: no accessibility violations, no sideways scroll.
     const checked = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const checkedPage = await checked.newPage();
-    for (const [address, name] of [['Łęczna', 'town'], ['Kraków, ul. Floriańska 10', 'not-covered']] as const) {
+    for (const [address, name] of [
+      ['Łęczna', 'town'],
+      ['Kraków, ul. Floriańska 10', 'not-covered'],
+    ] as const) {
       await checkedPage.goto(`${running.app.url}/szukaj?adres=${encodeURIComponent(address)}`);
       expect(await checkedPage.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
       expect(await axeViolations(checkedPage)).toEqual([]);

@@ -18,7 +18,9 @@ function startTileServer(): Promise<{ server: http.Server; port: number; served:
     served.push(request.url!);
     response.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' }).end(tilePng);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, served })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, served })),
+  );
 }
 
 let tiles: Awaited<ReturnType<typeof startTileServer>> | undefined;

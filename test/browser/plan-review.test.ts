@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { inspectPage, signedInPage, useAppAndBrowser } from '../support/browser-app.js';
-import type { viewports} from '../support/browser.js';
+import type { viewports } from '../support/browser.js';
 import { describeWithBrowser } from '../support/browser.js';
 
 const running = useAppAndBrowser('plan-review');
 
-const signedIn = (login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true) => signedInPage(running, login, viewport, javaScriptEnabled);
+const signedIn = (login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true) =>
+  signedInPage(running, login, viewport, javaScriptEnabled);
 const inspect = inspectPage;
 
 const notice = (page: Page) => page.locator('.notice[role="status"]').textContent();
@@ -70,8 +71,12 @@ describeWithBrowser.each([
     expect(await notice(officer)).toMatch(/^Plan przekazano do zatwierdzenia\./);
 
     await supervisor.goto(planUrl);
-    const goal = supervisor.locator('.version-diff > div', { has: supervisor.getByRole('heading', { name: '2. Zakładany cel do osiągnięcia' }) });
-    expect(await goal.locator('.review-comment').textContent()).toBe('Uwaga do wersji 1 (kom. Joanna Sadowska (demo)): 30 % to za dużo przy 8 zdarzeniach.');
+    const goal = supervisor.locator('.version-diff > div', {
+      has: supervisor.getByRole('heading', { name: '2. Zakładany cel do osiągnięcia' }),
+    });
+    expect(await goal.locator('.review-comment').textContent()).toBe(
+      'Uwaga do wersji 1 (kom. Joanna Sadowska (demo)): 30 % to za dużo przy 8 zdarzeniach.',
+    );
     // Removed, a space, added: "30 20 %" as read, never "3020".
     expect(await goal.locator('del').textContent()).toBe('usunięto: 30');
     expect(await goal.locator('ins').textContent()).toBe('dodano: 20');

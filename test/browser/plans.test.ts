@@ -5,7 +5,8 @@ import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document
 
 const running = useAppAndBrowser('plans');
 
-const signedIn = (login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true) => signedInPage(running, login, viewport, javaScriptEnabled);
+const signedIn = (login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true) =>
+  signedInPage(running, login, viewport, javaScriptEnabled);
 const inspect = inspectPage;
 
 describeWithBrowser('priority action plans in the browser', () => {
@@ -16,7 +17,9 @@ describeWithBrowser('priority action plans in the browser', () => {
     expect(await page.getByRole('status').first().textContent()).toBe('2 plany, od najnowszych.');
     await inspect(page, 'plans-library-phone');
     await page.getByRole('link', { name: /Rejon nr 2/ }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 2');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 2',
+    );
     await inspect(page, 'plan-page-phone');
     await context.close();
   });
@@ -48,7 +51,10 @@ describeWithBrowser('priority action plans in the browser', () => {
 
     const supervisor = await signedIn('kierownik.leczna');
     await supervisor.goto(`${running.app.url}/admin/plans?status=submitted`);
-    await supervisor.getByRole('link', { name: /Osiedle Bobrowniki/ }).first().click();
+    await supervisor
+      .getByRole('link', { name: /Osiedle Bobrowniki/ })
+      .first()
+      .click();
     await supervisor.getByLabel('Uwaga do działania 1').fill('Dodaj termin spotkania z Radą Osiedla.');
     await inspect(supervisor, 'plan-review-desktop');
     await supervisor.getByRole('button', { name: 'Zwróć do poprawy' }).click();
@@ -88,10 +94,20 @@ describeWithBrowser('priority action plans in the browser', () => {
   });
 
   it('a supervisor imports several plan files at once on a phone without JavaScript: a preview, then a report per file', async () => {
-    const past: PlanSpec = { unit: 'Komendy Powiatowej Policji w Lubartowie', district: 3, from: '01.01.2019', to: '30.06.2019', topic: 'zaśmiecanie terenu przy garażach' };
+    const past: PlanSpec = {
+      unit: 'Komendy Powiatowej Policji w Lubartowie',
+      district: 3,
+      from: '01.01.2019',
+      to: '30.06.2019',
+      topic: 'zaśmiecanie terenu przy garażach',
+    };
     const files = [
       { name: 'plan-2019.pdf', mimeType: 'application/pdf', buffer: await pdfOf(planLines(past)) },
-      { name: 'plan-2032.docx', mimeType: 'application/octet-stream', buffer: await docxOfPlan({ ...past, from: '01.01.2032', to: '30.06.2032' }) },
+      {
+        name: 'plan-2032.docx',
+        mimeType: 'application/octet-stream',
+        buffer: await docxOfPlan({ ...past, from: '01.01.2032', to: '30.06.2032' }),
+      },
       { name: 'zdjecie.docx', mimeType: 'application/octet-stream', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) },
     ];
     // The forms work without JavaScript: the preview in a browser that runs none.
@@ -117,7 +133,9 @@ describeWithBrowser('priority action plans in the browser', () => {
     await inspect(page, 'plans-import-report-phone');
     await page.locator('.import-report > li').first().getByRole('link', { name: 'otwórz plan' }).click();
     expect(await page.locator('main').textContent()).toContain('zaimportowany');
-    expect(await page.getByRole('link', { name: 'Pobierz plik źródłowy' }).getAttribute('href')).toMatch(/\/admin\/plans\/[0-9a-f-]{36}\/source$/);
+    expect(await page.getByRole('link', { name: 'Pobierz plik źródłowy' }).getAttribute('href')).toMatch(
+      /\/admin\/plans\/[0-9a-f-]{36}\/source$/,
+    );
     await inspect(page, 'plans-imported-work-phone');
     await page.getByRole('link', { name: 'Strona publiczna planu' }).click();
     expect(await page.locator('main').textContent()).toContain('zaimportowany');

@@ -15,7 +15,10 @@ function descriptionOf(page: Page, fieldId: string): Promise<string> {
 
 /** The text of one piece's entry in a list of /prywatnosc: what, why, who sees it, how long. */
 function row(list: Locator, what: string): Promise<string | null> {
-  return list.locator('.summary-list__row').filter({ has: list.page().getByRole('term').filter({ hasText: what }) }).textContent();
+  return list
+    .locator('.summary-list__row')
+    .filter({ has: list.page().getByRole('term').filter({ hasText: what }) })
+    .textContent();
 }
 
 describeWithBrowser.each(['phone', 'desktop'] as const)('privacy notices on a %s', (viewport) => {
@@ -39,7 +42,9 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('privacy notices on a %s
     const residents = page.getByRole('region', { name: 'Gdy zgłaszasz zagrożenie' });
     expect(await row(residents, 'Opis zgłoszenia')).toContain('Kto to widzi: Tylko PolicjaJak długo: 180 dni po zamknięciu zgłoszenia');
     expect(await row(residents, 'Adres IP Twojego urządzenia')).toContain('Jak długo: 30 dni od zapisania');
-    expect(await row(page.getByRole('region', { name: /Policjanci i pracownicy/ }), 'Sesja: adres IP i przeglądarka')).toContain('najwyżej 12 godz.');
+    expect(await row(page.getByRole('region', { name: /Policjanci i pracownicy/ }), 'Sesja: adres IP i przeglądarka')).toContain(
+      'najwyżej 12 godz.',
+    );
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsHorizontally(page)).toBe(false);
     await screenshot(page, `privacy-${viewport}`);
@@ -52,7 +57,9 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('privacy notices on a %s
     await page.goto(`${running.app.url}/plany`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy and data retention' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Privacy: what data we keep and for how long');
-    expect(await row(page.getByRole('region', { name: 'When you report a threat' }), 'The exact point on the map')).toContain('How long: 180 days after the report is closed');
+    expect(await row(page.getByRole('region', { name: 'When you report a threat' }), 'The exact point on the map')).toContain(
+      'How long: 180 days after the report is closed',
+    );
     expect(await page.getByRole('heading', { name: 'What we never collect' }).isVisible()).toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
     await context.close();

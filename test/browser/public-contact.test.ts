@@ -49,7 +49,9 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reaching the police on 
     const { page, close } = await open('/rejony/kpp-lubartow/10');
     expect(await page.getByText('Sprawami rejonu zajmuje się Komenda Powiatowa Policji w Lubartowie.').isVisible()).toBe(true);
     expect(await page.getByText(/Dzielnicowy odbiera/).count()).toBe(0);
-    expect(await page.getByRole('region', { name: 'Kontakt z jednostką' }).getByRole('link', { name: '+48 000 100 003' }).isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Kontakt z jednostką' }).getByRole('link', { name: '+48 000 100 003' }).isVisible()).toBe(
+      true,
+    );
     await inspect(page, `district-vacant-${viewport}`);
     await close();
   });
@@ -57,7 +59,11 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reaching the police on 
   it('tells a resident on the report form what is kept, for how long and who sees it, never "anonymous"', async () => {
     const { page, close } = await open('/zglos');
     const notice = page.getByRole('region', { name: 'Co zapisujemy, jak długo i kto to widzi' });
-    const row = (what: string) => notice.locator('.summary-list__row').filter({ has: page.getByRole('term').filter({ hasText: what }) }).textContent();
+    const row = (what: string) =>
+      notice
+        .locator('.summary-list__row')
+        .filter({ has: page.getByRole('term').filter({ hasText: what }) })
+        .textContent();
     expect(await row('Adres IP Twojego urządzenia')).toContain('Jak długo: 30 dni od zapisania');
     expect(await row('Opis zgłoszenia')).toContain('Kto to widzi: Tylko PolicjaJak długo: 180 dni po zamknięciu zgłoszenia');
     expect(await row('Twój e-mail, jeśli go podasz')).toContain('Do zamknięcia zgłoszenia');

@@ -14,7 +14,11 @@ function contactsPage(offset: number): string {
   return text
     .split('\n')
     .slice(2)
-    .map((line) => line.replace(/^(\d+) \|/, (_m, n: string) => `${Number(n) + offset} |`).replace(/Świdnik|swidnik|Kalinówka|Krępiec|Mełgiew/g, (w) => `${w}${offset}`))
+    .map((line) =>
+      line
+        .replace(/^(\d+) \|/, (_m, n: string) => `${Number(n) + offset} |`)
+        .replace(/Świdnik|swidnik|Kalinówka|Krępiec|Mełgiew/g, (w) => `${w}${offset}`),
+    )
     .join('\n');
 }
 
@@ -45,13 +49,22 @@ describeWithBrowser.each([
     expect(await page.getByText('Rejony: 4 (nowe: 4, zmienione: 0).').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: `Rejon nr ${offset + 2}` }).isVisible()).toBe(true);
     expect(await page.locator('.summary-list').getByText('st. asp. Joanna Mazur').isVisible()).toBe(true);
-    expect(await page.locator('.summary-list').getByText(/„Park Miejski”/).isVisible()).toBe(true);
+    expect(
+      await page
+        .locator('.summary-list')
+        .getByText(/„Park Miejski”/)
+        .isVisible(),
+    ).toBe(true);
     await inspect(page, `register-preview-${viewport}`);
 
     await page.getByRole('button', { name: 'Zapisz rejony, dzielnicowych i ulice' }).click();
-    expect(await page.getByRole('status').textContent()).toContain(`Zapisano rejony: ${offset + 1}, ${offset + 2}, ${offset + 3}, ${offset + 4}.`);
+    expect(await page.getByRole('status').textContent()).toContain(
+      `Zapisano rejony: ${offset + 1}, ${offset + 2}, ${offset + 3}, ${offset + 4}.`,
+    );
     await inspect(page, `register-saved-${viewport}`);
-    const located = await page.request.get(`${running.app.url}/api/v1/locate?address=${encodeURIComponent(`Świdnik${offset}, Racławicka 5`)}`);
+    const located = await page.request.get(
+      `${running.app.url}/api/v1/locate?address=${encodeURIComponent(`Świdnik${offset}, Racławicka 5`)}`,
+    );
     expect((await located.json()).matches[0].district.id).toBe(`kpp-krasnystaw/${offset + 2}`);
     await context.close();
   });

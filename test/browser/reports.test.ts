@@ -23,7 +23,9 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reporting a threat on a
     expect(await axeViolations(page)).toEqual([]);
 
     // Different streets per viewport, or the second run would be offered the first as a similar report (same street).
-    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(viewport === 'phone' ? 'Lubartów, ul. Mickiewicza 4' : 'Lubartów, ul. Tysiąclecia 6');
+    await page
+      .getByLabel('Adres (miejscowość, ulica i numer)')
+      .fill(viewport === 'phone' ? 'Lubartów, ul. Mickiewicza 4' : 'Lubartów, ul. Tysiąclecia 6');
     await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
     await page.getByLabel(/^Opis/).fill(`Worki ze śmieciami za garażami (${viewport})`);
     await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
@@ -60,7 +62,9 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reporting a threat on a
     expect(lon).toBeGreaterThan(home.lon);
     expect(lon - home.lon).toBeLessThan(0.01);
 
-    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: viewport === 'phone' ? 'Nieprawidłowe parkowanie' : 'Niszczenie zieleni' });
+    await page
+      .getByLabel('Rodzaj zagrożenia')
+      .selectOption({ label: viewport === 'phone' ? 'Nieprawidłowe parkowanie' : 'Niszczenie zieleni' });
     await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
     await page.waitForURL(/\/zgloszenia\/\d+/);
     expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
@@ -95,7 +99,9 @@ describeWithBrowser('reporting without JavaScript', () => {
     expect(await page.locator('.result-list__item').first().textContent()).toContain('przy tej samej ulicy');
     // Before the button, not after: what was typed is not kept by a "me too" (read with the button, too).
     expect(await page.getByText(/Opisu, adresu, daty ani e-maila wpisanych w formularzu nie zapiszemy/).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'To samo zagrożenie – potwierdzam' }).first().getAttribute('aria-describedby')).toBe('me-too-keeps-nothing');
+    expect(await page.getByRole('button', { name: 'To samo zagrożenie – potwierdzam' }).first().getAttribute('aria-describedby')).toBe(
+      'me-too-keeps-nothing',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'report-similar-phone');
     await page.getByRole('button', { name: 'To samo zagrożenie – potwierdzam' }).first().click();

@@ -9,8 +9,17 @@ const running = useAppAndBrowser('staff-phone', { REPORT_RATE_LIMIT: '100/day' }
 
 type Viewport = keyof typeof viewports;
 
-async function signedIn(browser: Browser, login: string, viewport: Viewport, options: { lang?: 'pl' | 'en'; javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: viewports[viewport], locale: options.lang === 'en' ? 'en-GB' : 'pl-PL', javaScriptEnabled: options.javaScriptEnabled ?? true });
+async function signedIn(
+  browser: Browser,
+  login: string,
+  viewport: Viewport,
+  options: { lang?: 'pl' | 'en'; javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: viewports[viewport],
+    locale: options.lang === 'en' ? 'en-GB' : 'pl-PL',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   const page = await context.newPage();
   await page.goto(`${running.app.url}/login`);
   await page.locator('#field-login').fill(login);
@@ -35,7 +44,9 @@ function tableLayout(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLTableElement>('main table.table--stack:not(.table--stack .table)')].map((table) => {
       const region = table.closest<HTMLElement>('.table-wrap');
-      const headings = [...table.querySelectorAll(':scope > thead > tr > *')].map((cell) => (cell.tagName === 'TH' ? cell.textContent?.trim() : ''));
+      const headings = [...table.querySelectorAll(':scope > thead > tr > *')].map((cell) =>
+        cell.tagName === 'TH' ? cell.textContent?.trim() : '',
+      );
       const cells = [...table.querySelectorAll<HTMLTableCellElement>(':scope > tbody > tr > td, :scope > tbody > tr > th')];
       const shown = cells.filter((cell) => getComputedStyle(cell).display !== 'none');
       const row = table.querySelector(':scope > tbody > tr');
@@ -93,7 +104,14 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('staff tables on a %s', 
 
   it('every staff table of a supervisor and an administrator: no sideways scroll, axe clean', async () => {
     const pages: Record<string, string[]> = {
-      'kierownik.lubartow': ['/admin/reports', '/admin/reports?held=only', '/admin/reports?status=all', '/admin/plans', '/admin/districts', '/admin/officers'],
+      'kierownik.lubartow': [
+        '/admin/reports',
+        '/admin/reports?held=only',
+        '/admin/reports?status=all',
+        '/admin/plans',
+        '/admin/districts',
+        '/admin/officers',
+      ],
       'admin.lublin': ['/admin/accounts', '/admin/audit', '/admin/report-categories', '/admin/districts/kpp-lubartow/3', '/admin/units'],
     };
     for (const [login, paths] of Object.entries(pages)) {

@@ -53,7 +53,15 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   'POST /admin/districts/:unit/:number/restore': {},
 };
 /** Write routes that take no body at all. */
-const bodiless = new Set(['DELETE /api/v1/units/:id', 'DELETE /api/v1/session', 'DELETE /api/v1/districts/:unit/:number', 'DELETE /api/v1/officers/:id', 'DELETE /api/v1/plans/:id', 'POST /api/v1/districts/:unit/:number/restore', 'POST /api/v1/reports/:id/confirmations']);
+const bodiless = new Set([
+  'DELETE /api/v1/units/:id',
+  'DELETE /api/v1/session',
+  'DELETE /api/v1/districts/:unit/:number',
+  'DELETE /api/v1/officers/:id',
+  'DELETE /api/v1/plans/:id',
+  'POST /api/v1/districts/:unit/:number/restore',
+  'POST /api/v1/reports/:id/confirmations',
+]);
 
 interface Ids {
   unit: string;
@@ -102,7 +110,8 @@ function pathFor(url: string, ids: Ids): string | null {
 function choicesOf(forms: FoundForm[]): Record<string, string[]> {
   const all: Record<string, string[]> = {};
   for (const form of forms) {
-    for (const [name, values] of Object.entries(form.choices)) if (name !== '_csrf') all[name] = [...new Set([...(all[name] ?? []), ...values])];
+    for (const [name, values] of Object.entries(form.choices))
+      if (name !== '_csrf') all[name] = [...new Set([...(all[name] ?? []), ...values])];
   }
   return all;
 }
@@ -110,7 +119,11 @@ function choicesOf(forms: FoundForm[]): Record<string, string[]> {
 /** Row counts of every table, in one statement (what failed sign-ins write left out: see expectedWritesOfRefusals). */
 async function countingQuery(t: TestApp): Promise<() => Promise<Record<string, number>>> {
   const db = t.testDb.database.db;
-  const { rows: tables } = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
+  const { rows: tables } = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(
+    db,
+  );
   const parts = tables
     .filter(({ name }) => !throttleTables.includes(name))
     .map(({ name }) =>
@@ -167,13 +180,36 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
     await signIn('officer');
 
     // Data of our own for the paths: a report and a draft plan; the rest is the demo register.
-    const category = (await db.selectFrom('report_categories').select('id').where('active', '=', true).where('description_required', '=', false).where('season_from', 'is', null).orderBy('id').executeTakeFirstOrThrow()).id;
+    const category = (
+      await db
+        .selectFrom('report_categories')
+        .select('id')
+        .where('active', '=', true)
+        .where('description_required', '=', false)
+        .where('season_from', 'is', null)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const report = await clients.anonymous.send('POST', '/api/v1/reports', { category, lat: 51.4597, lon: 22.6027, description: 'Test' });
     expect(report.statusCode, report.body).toBe(201);
-    const plan = await clients.officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' });
+    const plan = await clients.officer.send('POST', '/api/v1/plans', {
+      districtId: 'kpp-lubartow/3',
+      periodFrom: '2027-01-01',
+      periodTo: '2027-06-30',
+    });
     expect(plan.statusCode, plan.body).toBe(201);
-    const officer = await db.selectFrom('officers').select('id').where('unit_id', '=', 'kpp-lubartow').orderBy('id').executeTakeFirstOrThrow();
-    const assignment = await db.selectFrom('assignments').select('id').where('district_id', '=', 'kpp-lubartow/3').orderBy('id').executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom('officers')
+      .select('id')
+      .where('unit_id', '=', 'kpp-lubartow')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const assignment = await db
+      .selectFrom('assignments')
+      .select('id')
+      .where('district_id', '=', 'kpp-lubartow/3')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const account = await db.selectFrom('accounts').select('id').where('login', '=', 'kierownik.sejny').executeTakeFirstOrThrow();
     const published = await db.selectFrom('plans').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
     ids = {
@@ -248,7 +284,8 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
     if (fields) encodings.push('urlencoded');
     if (form?.multipart || consumes.includes('multipart/form-data')) encodings.push('multipart');
     if (bodiless.has(key)) encodings.push('none');
-    if (encodings.length === 0) return `${key}: no body schema, no form on any page, not listed as bodiless (add it to formsNotOnPages or bodiless)`;
+    if (encodings.length === 0)
+      return `${key}: no body schema, no form on any page, not listed as bodiless (add it to formsNotOnPages or bodiless)`;
     const { _csrf: _token, ...ownFields } = fields ?? {};
     return {
       method: route.method,
@@ -256,7 +293,10 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
       path,
       params: paramNames(route.url),
       encodings,
-      json: schema.body && encodings.includes('json') ? jsonSkeleton(schema.body as Parameters<typeof jsonSkeleton>[0], realValues()) : undefined,
+      json:
+        schema.body && encodings.includes('json')
+          ? jsonSkeleton(schema.body as Parameters<typeof jsonSkeleton>[0], realValues())
+          : undefined,
       fields: ownFields,
       choices: choicesOf(forms.filter((f) => pattern.test(f.action))),
       files: form?.files ?? (consumes.includes('multipart/form-data') ? ['file'] : []),
@@ -277,7 +317,9 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
     });
 
   it(`every write route: no 5xx, errors in the envelope, nothing written by a refused request (except ${expectedWritesOfRefusals})`, async () => {
-    const writeRoutes = routes.filter((r) => writeMethods.has(r.method) && !notOurs(r.url)).sort((a, b) => Number(destructive(a)) - Number(destructive(b)));
+    const writeRoutes = routes
+      .filter((r) => writeMethods.has(r.method) && !notOurs(r.url))
+      .sort((a, b) => Number(destructive(a)) - Number(destructive(b)));
     expect(writeRoutes.length).toBeGreaterThan(50);
     const plans = writeRoutes.map(planFor);
     expect(plans.filter((p): p is string => typeof p === 'string')).toEqual([]);
@@ -285,14 +327,18 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
     let counts = await tableCounts();
     for (const plan of plans as RoutePlan[]) {
       await fc.assert(
-        fc.asyncProperty(hostileRequests(plan, (client) => clients[client].csrfToken), async (request) => {
-          const response = await send(plan, request);
-          checkAnswer(plan, request, plan.method, response);
-          if (request.client !== 'anonymous' && !clients[request.client].cookies.has(SESSION_COOKIE)) await signIn(request.client);
-          const after = await tableCounts();
-          if (response.statusCode >= 400) expect(after, `a refused request changed the tables: ${describeAnswer(request, plan.method, response)}`).toEqual(counts);
-          counts = after;
-        }),
+        fc.asyncProperty(
+          hostileRequests(plan, (client) => clients[client].csrfToken),
+          async (request) => {
+            const response = await send(plan, request);
+            checkAnswer(plan, request, plan.method, response);
+            if (request.client !== 'anonymous' && !clients[request.client].cookies.has(SESSION_COOKIE)) await signIn(request.client);
+            const after = await tableCounts();
+            if (response.statusCode >= 400)
+              expect(after, `a refused request changed the tables: ${describeAnswer(request, plan.method, response)}`).toEqual(counts);
+            counts = after;
+          },
+        ),
         { numRuns: RUNS_PER_WRITE_ROUTE },
       );
     }
@@ -303,14 +349,42 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
     for (const route of readRoutes) {
       const path = pathFor(route.url, ids);
       if (path === null) throw new Error(`GET ${route.url}: no real value for its path parameters (add one to pathFor)`);
-      const names = [...Object.keys((route.schema?.querystring as { properties?: object } | undefined)?.properties ?? {}), 'q', 'page', 'category', 'adres', 'lat', 'lon', 'from', 'to'];
+      const names = [
+        ...Object.keys((route.schema?.querystring as { properties?: object } | undefined)?.properties ?? {}),
+        'q',
+        'page',
+        'category',
+        'adres',
+        'lat',
+        'lon',
+        'from',
+        'to',
+      ];
       const plan = { route: route.url };
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...names), hostileString, fc.boolean(), fc.constantFrom<HostileRequest['client']>('anonymous', 'admin'), async (name, value, html, client) => {
-          const request: HostileRequest = { client, url: `${path}?${percentEncode(name)}=${percentEncode(value)}`, contentType: undefined, payload: undefined, remoteAddress: '10.0.0.1', note: `query ${name}` };
-          const response = await clients[client].request({ method: 'GET', url: request.url, ...(html ? { headers: { accept: 'text/html' } } : {}), remoteAddress: `10.1.${value.length % 250}.${name.length}` });
-          checkAnswer(plan, request, 'GET', response);
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...names),
+          hostileString,
+          fc.boolean(),
+          fc.constantFrom<HostileRequest['client']>('anonymous', 'admin'),
+          async (name, value, html, client) => {
+            const request: HostileRequest = {
+              client,
+              url: `${path}?${percentEncode(name)}=${percentEncode(value)}`,
+              contentType: undefined,
+              payload: undefined,
+              remoteAddress: '10.0.0.1',
+              note: `query ${name}`,
+            };
+            const response = await clients[client].request({
+              method: 'GET',
+              url: request.url,
+              ...(html ? { headers: { accept: 'text/html' } } : {}),
+              remoteAddress: `10.1.${value.length % 250}.${name.length}`,
+            });
+            checkAnswer(plan, request, 'GET', response);
+          },
+        ),
         { numRuns: RUNS_PER_READ_ROUTE },
       );
     }

@@ -87,7 +87,10 @@ export function jsonSkeleton(schema: Schema, realValues: Record<string, JsonLike
       return null;
     default: {
       if (schema.format && Object.hasOwn(formatExamples, schema.format)) return formatExamples[schema.format]!;
-      if (schema.pattern) return patternCandidates.find((text) => text.length >= (schema.minLength ?? 0) && new RegExp(schema.pattern!, 'u').test(text)) ?? 'abc';
+      if (schema.pattern)
+        return (
+          patternCandidates.find((text) => text.length >= (schema.minLength ?? 0) && new RegExp(schema.pattern!, 'u').test(text)) ?? 'abc'
+        );
       return 'Tekst próbny'.padEnd(schema.minLength ?? 0, '.');
     }
   }
@@ -120,19 +123,30 @@ const boundary = '----dz-hostile-boundary';
 /** A multipart body written by hand, so names and values reach the server exactly as generated. */
 export function multipartBody(fields: [string, string][], files: [string, string][]): Buffer {
   const parts = [
-    ...fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, '%22')}"\r\n\r\n${value}\r\n`),
-    ...files.map(([name, content]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="plik.txt"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n`),
+    ...fields.map(
+      ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, '%22')}"\r\n\r\n${value}\r\n`,
+    ),
+    ...files.map(
+      ([name, content]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="plik.txt"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n`,
+    ),
   ];
   return Buffer.from(`${parts.join('')}--${boundary}--\r\n`, 'utf8');
 }
 export const multipartType = `multipart/form-data; boundary=${boundary}`;
 
-const address = fc.tuple(fc.integer({ min: 1, max: 254 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map(([a, b, c]) => `10.${a}.${b}.${c}`);
+const address = fc
+  .tuple(fc.integer({ min: 1, max: 254 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 }))
+  .map(([a, b, c]) => `10.${a}.${b}.${c}`);
 
 /** Fields with values the page offers, then 1–3 of them replaced, sometimes a hostile extra field or a repeated one. */
 const mutatedFields = (fields: Record<string, string>, choices: Record<string, string[]>) => {
   const names = Object.keys(fields);
-  const offered = Object.fromEntries(Object.entries(choices).filter(([, values]) => values.length > 1).map(([name, values]) => [name, fc.constantFrom(...values)]));
+  const offered = Object.fromEntries(
+    Object.entries(choices)
+      .filter(([, values]) => values.length > 1)
+      .map(([name, values]) => [name, fc.constantFrom(...values)]),
+  );
   return fc
     .record({
       picked: fc.record(offered),
@@ -143,11 +157,17 @@ const mutatedFields = (fields: Record<string, string>, choices: Record<string, s
     })
     .map(({ picked, replace, values, extra, repeat }) => {
       const start: Record<string, string> = { ...fields, ...(picked as Record<string, string>) };
-      const pairs: [string, string][] = Object.entries(start).map(([name, value]) => [name, replace.includes(name) ? values[replace.indexOf(name)]! : value]);
+      const pairs: [string, string][] = Object.entries(start).map(([name, value]) => [
+        name,
+        replace.includes(name) ? values[replace.indexOf(name)]! : value,
+      ]);
       if (extra) pairs.push(extra);
       if (repeat) pairs.push([repeat, values[0]!]);
       const chosen = Object.entries(picked as Record<string, string>).map(([name, value]) => `${name}=${value}`);
-      return { pairs, note: `fields ${JSON.stringify([...replace, ...(extra ? [extra[0]] : []), ...(repeat ? [repeat] : [])])}${chosen.length ? ` from ${chosen.join(' ')}` : ''}` };
+      return {
+        pairs,
+        note: `fields ${JSON.stringify([...replace, ...(extra ? [extra[0]] : []), ...(repeat ? [repeat] : [])])}${chosen.length ? ` from ${chosen.join(' ')}` : ''}`,
+      };
     });
 };
 
@@ -155,33 +175,65 @@ const mutatedFields = (fields: Record<string, string>, choices: Record<string, s
 export function hostileRequests(plan: RoutePlan, csrf: (client: HostileRequest['client']) => string | null): fc.Arbitrary<HostileRequest> {
   const jsonPaths = plan.json === undefined ? [] : leafPaths(plan.json);
   const jsonBody: fc.Arbitrary<{ payload: string; note: string }> = fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(jsonPaths.length ? fc.subarray(jsonPaths, { minLength: 1, maxLength: Math.min(3, jsonPaths.length) }) : fc.constant([[]] as string[][]), fc.array(hostileJson, { minLength: 3, maxLength: 3 })).map(([paths, values]) => ({
-      payload: toJson(paths.reduce<JsonLike>((body, path, i) => setAt(body, path, values[i]!), plan.json ?? {})),
-      note: `json at ${JSON.stringify(paths.map((p) => p.join('.')))}`,
-    })) },
-    { weight: 1, arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...prototypeKeys), hostileString), hostileJson).map(([key, value]) => {
-      const base = plan.json !== null && typeof plan.json === 'object' && !Array.isArray(plan.json) && !(plan.json instanceof RawJson) ? plan.json : {};
-      return { payload: toJson({ ...base, [key]: value }), note: `json extra key ${JSON.stringify(key)}` };
-    }) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(
+          jsonPaths.length
+            ? fc.subarray(jsonPaths, { minLength: 1, maxLength: Math.min(3, jsonPaths.length) })
+            : fc.constant([[]] as string[][]),
+          fc.array(hostileJson, { minLength: 3, maxLength: 3 }),
+        )
+        .map(([paths, values]) => ({
+          payload: toJson(paths.reduce<JsonLike>((body, path, i) => setAt(body, path, values[i]!), plan.json ?? {})),
+          note: `json at ${JSON.stringify(paths.map((p) => p.join('.')))}`,
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.oneof(fc.constantFrom(...prototypeKeys), hostileString), hostileJson).map(([key, value]) => {
+        const base =
+          plan.json !== null && typeof plan.json === 'object' && !Array.isArray(plan.json) && !(plan.json instanceof RawJson)
+            ? plan.json
+            : {};
+        return { payload: toJson({ ...base, [key]: value }), note: `json extra key ${JSON.stringify(key)}` };
+      }),
+    },
     { weight: 1, arbitrary: hostileJson.map((value) => ({ payload: toJson(value), note: 'json whole body' })) },
   );
-  const body = (encoding: Encoding, client: HostileRequest['client']): fc.Arbitrary<{ contentType: string | undefined; payload: string | Buffer | undefined; note: string }> => {
+  const body = (
+    encoding: Encoding,
+    client: HostileRequest['client'],
+  ): fc.Arbitrary<{ contentType: string | undefined; payload: string | Buffer | undefined; note: string }> => {
     const token = csrf(client);
     switch (encoding) {
       case 'json':
         return jsonBody.map((b) => ({ contentType: 'application/json', ...b }));
       case 'text':
-        return fc.oneof(hostileString, hostileString.map((h) => `kpp-lubartow,3,Lubartów,${h},1-5\nRejon nr 3 obejmuje ulice: ${h}`)).map((text) => ({ contentType: plan.textType, payload: text, note: 'text body' }));
+        return fc
+          .oneof(
+            hostileString,
+            hostileString.map((h) => `kpp-lubartow,3,Lubartów,${h},1-5\nRejon nr 3 obejmuje ulice: ${h}`),
+          )
+          .map((text) => ({ contentType: plan.textType, payload: text, note: 'text body' }));
       case 'urlencoded':
-        return fc.tuple(mutatedFields(plan.fields, plan.choices), fc.option(fc.constantFrom(...rawFormPairs), { freq: 5 })).map(([{ pairs, note }, raw]) => ({
-          contentType: 'application/x-www-form-urlencoded',
-          payload: [...pairs, ...(token ? [['_csrf', token] as [string, string]] : [])].map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).concat(raw ? [raw] : []).join('&'),
-          note: `${note}${raw ? ` raw ${raw}` : ''}`,
-        }));
+        return fc
+          .tuple(mutatedFields(plan.fields, plan.choices), fc.option(fc.constantFrom(...rawFormPairs), { freq: 5 }))
+          .map(([{ pairs, note }, raw]) => ({
+            contentType: 'application/x-www-form-urlencoded',
+            payload: [...pairs, ...(token ? [['_csrf', token] as [string, string]] : [])]
+              .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
+              .concat(raw ? [raw] : [])
+              .join('&'),
+            note: `${note}${raw ? ` raw ${raw}` : ''}`,
+          }));
       case 'multipart':
         return fc.tuple(mutatedFields(plan.fields, plan.choices), hostileString).map(([{ pairs, note }, fileText]) => ({
           contentType: multipartType,
-          payload: multipartBody([...(token ? [['_csrf', token] as [string, string]] : []), ...pairs], plan.files.map((name) => [name, fileText])),
+          payload: multipartBody(
+            [...(token ? [['_csrf', token] as [string, string]] : []), ...pairs],
+            plan.files.map((name) => [name, fileText]),
+          ),
           note: `multipart ${note}`,
         }));
       case 'none':
@@ -199,7 +251,11 @@ export function hostileRequests(plan: RoutePlan, csrf: (client: HostileRequest['
     .chain(({ client, encoding, badParam, query, remoteAddress }) =>
       body(encoding, client).map((b) => {
         let path = plan.path;
-        if (badParam) path = plan.route.split('/').map((segment, i) => (segment === `:${badParam[0]}` ? percentEncode(badParam[1]) || '%20' : plan.path.split('/')[i])).join('/');
+        if (badParam)
+          path = plan.route
+            .split('/')
+            .map((segment, i) => (segment === `:${badParam[0]}` ? percentEncode(badParam[1]) || '%20' : plan.path.split('/')[i]))
+            .join('/');
         const url = query ? `${path}?${percentEncode(query[0])}=${percentEncode(query[1])}` : path;
         const notes = [b.note, badParam ? `param ${badParam[0]}` : '', query ? `query ${query[0]}` : ''].filter(Boolean).join('; ');
         return { client, url, contentType: b.contentType, payload: b.payload, remoteAddress, note: `${encoding}: ${notes}` };

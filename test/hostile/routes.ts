@@ -23,7 +23,12 @@ export async function withRouteTable<T>(build: () => Promise<T>): Promise<{ buil
       for (const method of [route.method].flat()) {
         const entry = { method, url: route.url ?? route.path, schema: route.schema as RouteEntry['schema'] };
         // Read when asked: the app's own onRoute hooks (later than this one) may still set it.
-        routes.push(Object.defineProperty(entry, 'access', { enumerable: true, get: () => (route.config as { access?: string } | undefined)?.access }) as RouteEntry);
+        routes.push(
+          Object.defineProperty(entry, 'access', {
+            enumerable: true,
+            get: () => (route.config as { access?: string } | undefined)?.access,
+          }) as RouteEntry,
+        );
       }
     });
   };
@@ -60,7 +65,13 @@ export interface FoundForm {
 }
 
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescapeHtml = (text: string) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The POST forms of a server-rendered page (our pages are React's static markup: regular enough to read with patterns). */
 export function postForms(html: string): FoundForm[] {
@@ -81,12 +92,22 @@ export function postForms(html: string): FoundForm[] {
       if (!name) continue;
       const type = attribute(attrs, 'type');
       if (type === 'file') files.push(name);
-      else if (tag === 'select') offer(name, [...body.matchAll(/<option\b[^>]*value="([^"]*)"/g)].map((o) => unescapeHtml(o[1]!)));
+      else if (tag === 'select')
+        offer(
+          name,
+          [...body.matchAll(/<option\b[^>]*value="([^"]*)"/g)].map((o) => unescapeHtml(o[1]!)),
+        );
       else if (tag === 'textarea') offer(name, [unescapeHtml(body.replace(/<\/textarea>$/, ''))]);
       else if (tag === 'button' || type === 'radio') offer(name, [unescapeHtml(attribute(attrs, 'value') ?? '')]);
       else offer(name, [unescapeHtml(attribute(attrs, 'value') ?? (type === 'checkbox' ? 'on' : ''))]);
     }
-    forms.push({ action: unescapeHtml(attribute(open, 'action') ?? ''), multipart: attribute(open, 'enctype') === 'multipart/form-data', fields, choices, files });
+    forms.push({
+      action: unescapeHtml(attribute(open, 'action') ?? ''),
+      multipart: attribute(open, 'enctype') === 'multipart/form-data',
+      fields,
+      choices,
+      files,
+    });
   }
   return forms;
 }

@@ -19,11 +19,19 @@ const notJson: Record<string, string> = {
 };
 const isXml = (route: JsonRoute) => route.url.endsWith('.xml');
 const jsonRoutes = (routes: JsonRoute[]) =>
-  routes.filter((r) => /^\/(api\/v1|open311)\/|^\/health$/.test(r.url) && r.method !== 'HEAD' && !r.hide && !isXml(r) && !Object.hasOwn(notJson, `${r.method} ${r.url}`));
+  routes.filter(
+    (r) =>
+      /^\/(api\/v1|open311)\/|^\/health$/.test(r.url) &&
+      r.method !== 'HEAD' &&
+      !r.hide &&
+      !isXml(r) &&
+      !Object.hasOwn(notJson, `${r.method} ${r.url}`),
+  );
 
 const isErrorEnvelope = (schema: unknown) => (schema as { $ref?: string }).$ref === 'Error#' || schema === open311ErrorsSchema;
 /** A placeholder says nothing: an object schema that lists no properties and leaves them open. */
-const isPlaceholder = (schema: Record<string, unknown>) => schema.type === 'object' && !schema.properties && schema.additionalProperties === true;
+const isPlaceholder = (schema: Record<string, unknown>) =>
+  schema.type === 'object' && !schema.properties && schema.additionalProperties === true;
 
 const matches = (schema: unknown, body: unknown) => schemaProblems(schema as object, body);
 
@@ -37,7 +45,11 @@ describe('response schemas of the JSON routes', () => {
   afterAll(() => t.close());
 
   it('checks what handlers return, not what the serializer leaves: an unlisted property or a wrong type is found', () => {
-    const schema = { type: 'object', required: ['id'], properties: { id: { type: 'integer' }, tags: { type: 'object', additionalProperties: { type: 'string' } } } };
+    const schema = {
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'integer' }, tags: { type: 'object', additionalProperties: { type: 'string' } } },
+    };
     expect(matches(schema, { id: 1, tags: { any: 'name' } })).toEqual([]);
     expect(matches(schema, { id: 1, secret: 'x' })).toEqual([expect.stringContaining('must NOT have additional properties')]);
     expect(matches(schema, { id: '1' })).toEqual([expect.stringContaining('must be integer')]);
@@ -54,7 +66,9 @@ describe('response schemas of the JSON routes', () => {
       const errors = Object.entries(response).filter(([status]) => status.startsWith('4'));
       return [
         ...(success.length === 0 ? [`${name}: no success answer`] : []),
-        ...success.filter(([, schema]) => isPlaceholder(schema as Record<string, unknown>)).map(([status]) => `${name} ${status}: a placeholder, not the answer`),
+        ...success
+          .filter(([, schema]) => isPlaceholder(schema as Record<string, unknown>))
+          .map(([status]) => `${name} ${status}: a placeholder, not the answer`),
         ...errors.filter(([, schema]) => !isErrorEnvelope(schema)).map(([status]) => `${name} ${status}: not the error envelope`),
       ];
     });
@@ -62,7 +76,9 @@ describe('response schemas of the JSON routes', () => {
   });
 
   it('the OpenAPI document gives every JSON operation a success answer with its schema', async () => {
-    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, { content?: object; description?: string }> }>> };
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: object; description?: string }> }>>;
+    };
     const missing = jsonRoutes(routes).flatMap((route) => {
       const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
       const operation = document.paths[path]?.[route.method.toLowerCase()];
@@ -87,7 +103,12 @@ describe('response schemas of the JSON routes', () => {
 
   const planContent = {
     threat: { category: 'theft_burglary', places: 'parking przy dworcu', description: 'Kradzieże rowerów.', sources: ['residents'] },
-    goal: { description: 'Mniej kradzieży rowerów o 20 procent.', indicator: null, baseline: { period: 'I półrocze 2040', value: 10 }, target: { direction: 'decrease', percent: 20 } },
+    goal: {
+      description: 'Mniej kradzieży rowerów o 20 procent.',
+      indicator: null,
+      baseline: { period: 'I półrocze 2040', value: 10 },
+      target: { direction: 'decrease', percent: 20 },
+    },
     actions: [{ description: 'Znakowanie rowerów.', from: '2041-02-01', to: '2041-03-31', who: 'dzielnicowy', status: 'planned' }],
     partners: [{ name: 'Straż Miejska', tasks: 'patrole' }],
     communication: ['strona internetowa KPP'],
@@ -126,10 +147,20 @@ describe('response schemas of the JSON routes', () => {
     await ok(admin.send('POST', '/api/v1/units', { name: 'Schema test' }), 400);
 
     // Plans: create, change, submit, read as staff and as anyone, list, versions, errors.
-    const created = (await ok(officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-06-30' }), 201)).json() as { id: string };
+    const created = (
+      await ok(
+        officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-06-30' }),
+        201,
+      )
+    ).json() as { id: string };
     await ok(officer.send('PATCH', `/api/v1/plans/${created.id}`, { content: planContent }));
     await ok(officer.send('POST', `/api/v1/plans/${created.id}/transitions`, { transition: 'submit' }));
-    await ok(supervisor.send('POST', `/api/v1/plans/${created.id}/transitions`, { transition: 'return', comments: [{ section: 'goal', item: null, text: 'Określ miernik.' }] }));
+    await ok(
+      supervisor.send('POST', `/api/v1/plans/${created.id}/transitions`, {
+        transition: 'return',
+        comments: [{ section: 'goal', item: null, text: 'Określ miernik.' }],
+      }),
+    );
     await ok(supervisor.get(`/api/v1/plans/${created.id}`));
     await ok(supervisor.get(`/api/v1/plans/${created.id}/versions`));
     const list = (await ok(anonymous.get('/api/v1/plans?pageSize=3'))).json() as { plans: { id: string }[] };
@@ -137,17 +168,32 @@ describe('response schemas of the JSON routes', () => {
     await ok(anonymous.get(`/api/v1/plans/${created.id}`), 404);
     await ok(anonymous.get('/api/v1/plans?year=1999'), 400);
     await ok(anonymous.send('DELETE', `/api/v1/plans/${created.id}`), 401);
-    const plan = 'Plan działania priorytetowego\nKPP w Lubartowie, rejon służbowy nr 3\nOkres: 01.01.2042 – 30.06.2042\nZagrożenie: kradzieże rowerów.\nCel: zmniejszenie liczby kradzieży o 20%.';
+    const plan =
+      'Plan działania priorytetowego\nKPP w Lubartowie, rejon służbowy nr 3\nOkres: 01.01.2042 – 30.06.2042\nZagrożenie: kradzieże rowerów.\nCel: zmniejszenie liczby kradzieży o 20%.';
     await ok(anonymous.request({ method: 'POST', url: '/api/v1/plans/parse', payload: plan, headers: { 'content-type': 'text/plain' } }));
 
     // Reports: the catalogue, a report by address, its public and police views, nearby, the map.
-    const categories = (await ok(anonymous.get('/api/v1/report-categories'))).json() as { categories: { code: string; names: { pl: string } }[] };
+    const categories = (await ok(anonymous.get('/api/v1/report-categories'))).json() as {
+      categories: { code: string; names: { pl: string } }[];
+    };
     const parking = categories.categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
-    const reported = (await ok(anonymous.request({ method: 'POST', url: '/api/v1/reports', payload: { category: parking, address: 'Lubartów, ul. Powstańców Warszawy 17', description: 'Auta na chodniku.' }, remoteAddress: '198.51.100.7' }), 201)).json() as { id: number };
+    const reported = (
+      await ok(
+        anonymous.request({
+          method: 'POST',
+          url: '/api/v1/reports',
+          payload: { category: parking, address: 'Lubartów, ul. Powstańców Warszawy 17', description: 'Auta na chodniku.' },
+          remoteAddress: '198.51.100.7',
+        }),
+        201,
+      )
+    ).json() as { id: number };
     await ok(anonymous.get(`/api/v1/reports/${reported.id}`));
     await ok(officer.get(`/api/v1/reports/${reported.id}`));
     await ok(officer.send('POST', `/api/v1/reports/${reported.id}/status`, { status: 'verifying', note: 'Sprawdzę.' }));
-    await ok(anonymous.get(`/api/v1/reports/nearby?category=${parking}&address=Lubart%C3%B3w%2C%20ul.%20Powsta%C5%84c%C3%B3w%20Warszawy%2019`));
+    await ok(
+      anonymous.get(`/api/v1/reports/nearby?category=${parking}&address=Lubart%C3%B3w%2C%20ul.%20Powsta%C5%84c%C3%B3w%20Warszawy%2019`),
+    );
     await ok(anonymous.get('/api/v1/reports/map?bbox=22.4,51.3,22.8,51.6&zoom=10'));
     await ok(anonymous.get('/api/v1/reports/map?bbox=22.590,51.450,22.620,51.470&zoom=16'));
     await ok(anonymous.get('/api/v1/reports/999999999'), 404);
@@ -171,7 +217,12 @@ describe('response schemas of the JSON routes', () => {
     if (requests[0]) await get(`/open311/v2/requests/${requests[0].service_request_id}.json`);
     await get('/open311/v2/requests.json?start_date=yesterday');
     const url = '/open311/v2/requests.json';
-    const posted = await anonymous.request({ method: 'POST', url, payload: { service_code: services[0]!.service_code, address_string: 'Lubartów, ul. Lubelska 10', description: 'Opis.' }, remoteAddress: '198.51.100.8' });
+    const posted = await anonymous.request({
+      method: 'POST',
+      url,
+      payload: { service_code: services[0]!.service_code, address_string: 'Lubartów, ul. Lubelska 10', description: 'Opis.' },
+      remoteAddress: '198.51.100.8',
+    });
     expect(posted.statusCode, posted.body).toBe(201);
     checkText('POST', url, posted);
 

@@ -76,7 +76,14 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
     expect(lines.find((l) => l.includes('c-rejon9.docx'))).toMatch(/\trefused\tdocx\tNie ma takiego rejonu służbowego/);
     expect(lines.find((l) => l.includes('d-obraz.png'))).toMatch(/\trefused\t-\tTo plik PNG, którego nie odczytujemy\. Przyjmujemy:/);
     expect(run.stdout).toContain('Pliki / files: 4, odrzucone / refused: 2');
-    const saved = await withDatabase((d) => d.db.selectFrom('plans').leftJoin('plan_sources', 'plan_sources.plan_id', 'plans.id').select(['plans.period_from', 'plans.status', 'plans.published_version', 'plan_sources.file_name']).orderBy('plans.period_from').execute());
+    const saved = await withDatabase((d) =>
+      d.db
+        .selectFrom('plans')
+        .leftJoin('plan_sources', 'plan_sources.plan_id', 'plans.id')
+        .select(['plans.period_from', 'plans.status', 'plans.published_version', 'plan_sources.file_name'])
+        .orderBy('plans.period_from')
+        .execute(),
+    );
     expect(saved.map((p) => [String(p.period_from).slice(0, 10), p.status, p.published_version, p.file_name])).toEqual([
       ['2019-01-01', 'closed', 1, 'a-2019.docx'],
       ['2031-01-01', 'draft', null, null],
@@ -86,7 +93,22 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
   it('imports a ZIP of plans, and refuses those of another unit’s districts', async () => {
     const archive = path.join(dir, 'plany.zip');
     writeFileSync(archive, zipOf([{ name: '2018.docx', data: await docxOfPlan({ ...past, from: '01.07.2018', to: '31.12.2018' }) }]));
-    expect((await cli('unit', 'create', '--kind', 'KPP', '--id', 'kpp-inna', '--parent', 'kwp-test', '--name', 'Komenda Powiatowa Policji w Innem')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'unit',
+          'create',
+          '--kind',
+          'KPP',
+          '--id',
+          'kpp-inna',
+          '--parent',
+          'kwp-test',
+          '--name',
+          'Komenda Powiatowa Policji w Innem',
+        )
+      ).code,
+    ).toBe(0);
     const stranger = await cli('plans', 'import', archive, '--unit', 'kpp-inna');
     expect(stranger.code).toBe(1);
     expect(stranger.stdout).toContain('tylko kierownik lub komendant');

@@ -58,7 +58,9 @@ describe('npm run cli', () => {
   it('imports street rules from CSV (all or nothing, or partial) and exports them back', async () => {
     const { writeFileSync } = await import('node:fs');
     expect((await cli('unit', 'create', '--kind', 'KWP', '--id', 'kwp-test', '--parent', 'kgp', '--name', 'KWP Testowa')).code).toBe(0);
-    expect((await cli('unit', 'create', '--kind', 'KPP', '--id', 'kpp-test', '--parent', 'kwp-test', '--name', 'KPP Testowa')).code).toBe(0);
+    expect((await cli('unit', 'create', '--kind', 'KPP', '--id', 'kpp-test', '--parent', 'kwp-test', '--name', 'KPP Testowa')).code).toBe(
+      0,
+    );
     const file = path.join(dataDir, 'rejony.csv');
     writeFileSync(file, 'unit,district,locality,street,numbers\nkpp-test,1,Testowo,Polna,1-9 nieparzyste\nkpp-test,2,Testowo,Polna,5-7\n');
     const rejected = await cli('districts', 'import', file);
@@ -68,7 +70,10 @@ describe('npm run cli', () => {
     const partial = await cli('districts', 'import', file, '--partial');
     expect(partial.code).toBe(0);
     expect(partial.stdout).toContain('odrzucone / rejected: 2');
-    writeFileSync(file, 'unit,district,locality,street,numbers\nkpp-test,1,Testowo,Polna,1-9 nieparzyste\nkpp-test,2,Testowo,Polna,2-8 parzyste\n');
+    writeFileSync(
+      file,
+      'unit,district,locality,street,numbers\nkpp-test,1,Testowo,Polna,1-9 nieparzyste\nkpp-test,2,Testowo,Polna,2-8 parzyste\n',
+    );
     const imported = await cli('districts', 'import', file);
     expect(imported.stdout).toContain('Utworzone rejony / created: 2');
     const exported = await cli('districts', 'export', '--unit', 'kpp-test');
@@ -84,7 +89,9 @@ describe('npm run cli', () => {
     try {
       await sql`insert into sessions (token_hash, account_id, expires_at, ip, user_agent)
         select 'ended', id, now() - interval '1 day', '192.0.2.1', 'Firefox' from accounts where login = 'szef'`.execute(database.db);
-      await sql`insert into outbox (recipient, subject, body, created_at) values ('stary@example.com', 's', 'b', now() - interval '40 days')`.execute(database.db);
+      await sql`insert into outbox (recipient, subject, body, created_at) values ('stary@example.com', 's', 'b', now() - interval '40 days')`.execute(
+        database.db,
+      );
     } finally {
       await database.close();
     }
@@ -96,7 +103,9 @@ describe('npm run cli', () => {
     const after = await openDatabase({ kind: 'embedded', dataDir });
     try {
       expect((await sql`select 1 from sessions where token_hash = 'ended'`.execute(after.db)).rows).toEqual([]);
-      expect((await sql`select 1 from audit_log where action = 'retention.erase' and actor_label = 'retention'`.execute(after.db)).rows).toHaveLength(1);
+      expect(
+        (await sql`select 1 from audit_log where action = 'retention.erase' and actor_label = 'retention'`.execute(after.db)).rows,
+      ).toHaveLength(1);
     } finally {
       await after.close();
     }

@@ -14,8 +14,15 @@ async function signIn(url: string, login: string, password = DEMO_PASSWORD) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ login, password }),
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { status: response.status, cookie, csrf: response.status === 200 ? ((await response.json()) as { csrfToken: string }).csrfToken : '' };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return {
+    status: response.status,
+    cookie,
+    csrf: response.status === 200 ? ((await response.json()) as { csrfToken: string }).csrfToken : '',
+  };
 }
 
 describe('the embedded application as a process', () => {
@@ -52,7 +59,13 @@ describe('the embedded application as a process', () => {
     const created = await fetch(`${app!.url}/api/v1/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
-      body: JSON.stringify({ login: 'po.restarcie', displayName: 'Po Restarcie', role: 'officer', unitId: 'kpp-sejny', password: 'hasło po restarcie 1' }),
+      body: JSON.stringify({
+        login: 'po.restarcie',
+        displayName: 'Po Restarcie',
+        role: 'officer',
+        unitId: 'kpp-sejny',
+        password: 'hasło po restarcie 1',
+      }),
     });
     expect(created.status).toBe(201);
 

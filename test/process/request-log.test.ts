@@ -21,7 +21,10 @@ describe('the request log', () => {
     expect(response.status).toBe(200);
     // pino writes each line as it comes; give the line a moment to reach the pipe.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const lines = app!.output().split('\n').filter((line) => line.includes('/szukaj?adres='));
+    const lines = app!
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('/szukaj?adres='));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
       const entry = JSON.parse(line) as { req?: Record<string, unknown> };

@@ -15,12 +15,26 @@ const missing = {
  */
 function childRun(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   // The child is a run of its own: without this run's VITEST_* variables, and with CI as given.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'CI' && key !== 'TEST_DATABASE_URL' && key !== 'CHROMIUM_PATH'));
-  const child = spawn(process.execPath, [path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', 'src/platform/db/schema.api.test.ts', 'test/browser/privacy.test.ts'], {
-    cwd: projectRoot,
-    env: { ...inherited, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !key.startsWith('VITEST') && key !== 'CI' && key !== 'TEST_DATABASE_URL' && key !== 'CHROMIUM_PATH',
+    ),
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      '--reporter=default',
+      'src/platform/db/schema.api.test.ts',
+      'test/browser/privacy.test.ts',
+    ],
+    {
+      cwd: projectRoot,
+      env: { ...inherited, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -64,7 +64,13 @@ export class TestClient {
       headers['content-type'] = 'application/json';
     }
     const remoteAddress = options.remoteAddress ?? this.defaults.remoteAddress;
-    const response = await this.app.inject({ method: options.method, url: options.url, headers, payload, ...(remoteAddress ? { remoteAddress } : {}) });
+    const response = await this.app.inject({
+      method: options.method,
+      url: options.url,
+      headers,
+      payload,
+      ...(remoteAddress ? { remoteAddress } : {}),
+    });
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() <= Date.now()) || cookie.value === '';
       if (expired) this.cookies.delete(cookie.name);

@@ -47,7 +47,12 @@ export function useAppAndBrowser(name: string, environment: Environment | (() =>
 }
 
 /** A new page signed in as `login` through the sign-in form (Polish, the given width). */
-export async function signedInPage(running: AppAndBrowser, login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true): Promise<Page> {
+export async function signedInPage(
+  running: AppAndBrowser,
+  login: string,
+  viewport: keyof typeof viewports = 'desktop',
+  javaScriptEnabled = true,
+): Promise<Page> {
   const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, javaScriptEnabled });
   const page = await context.newPage();
   await page.goto(`${running.app.url}/login`);

@@ -56,7 +56,9 @@ export async function catalogueWords(lang: 'pl' | 'en'): Promise<Set<string>> {
       else Object.values(value).forEach(walk);
     }
   };
-  const files = readdirSync(path.join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'messages.ts');
+  const files = readdirSync(path.join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter(
+    (f) => path.basename(f) === 'messages.ts',
+  );
   walk(statusLabels);
   for (const file of files) walk(await import(pathToFileURL(path.join(projectRoot, 'src', file)).href));
   return words;

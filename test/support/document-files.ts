@@ -49,9 +49,18 @@ export const planText = (spec: PlanSpec) => planLines(spec).join('\n');
 /** A .docx of a plan: headings as headings, list items as Word bullets, and a table of actions. */
 export async function docxOfPlan(spec: PlanSpec, table: string[][] = []): Promise<Buffer> {
   const children: (Paragraph | Table)[] = planLines(spec).map((line) =>
-    line.startsWith('· ') ? new Paragraph({ text: line.slice(2), bullet: { level: 0 } }) : /^\d\. /.test(line) ? new Paragraph({ text: line, heading: HeadingLevel.HEADING_2 }) : new Paragraph(line),
+    line.startsWith('· ')
+      ? new Paragraph({ text: line.slice(2), bullet: { level: 0 } })
+      : /^\d\. /.test(line)
+        ? new Paragraph({ text: line, heading: HeadingLevel.HEADING_2 })
+        : new Paragraph(line),
   );
-  if (table.length) children.push(new Table({ rows: table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })) }));
+  if (table.length)
+    children.push(
+      new Table({
+        rows: table.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph(cell)] })) })),
+      }),
+    );
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
 }
 
@@ -60,15 +69,25 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 /** An .odt as LibreOffice writes one: "mimetype" stored first, content.xml with paragraphs, lists and a table. */
 export function odtOf(lines: string[], table: string[][] = []): Buffer {
   const body = lines
-    .map((line) => (line.startsWith('· ') ? `<text:list><text:list-item><text:p>${escapeXml(line.slice(2))}</text:p></text:list-item></text:list>` : `<text:p text:style-name="P1">${escapeXml(line).replace(/ {2}/g, ' <text:s/>')}</text:p>`))
+    .map((line) =>
+      line.startsWith('· ')
+        ? `<text:list><text:list-item><text:p>${escapeXml(line.slice(2))}</text:p></text:list-item></text:list>`
+        : `<text:p text:style-name="P1">${escapeXml(line).replace(/ {2}/g, ' <text:s/>')}</text:p>`,
+    )
     .join('');
-  const rows = table.map((row) => `<table:table-row>${row.map((cell) => `<table:table-cell office:value-type="string"><text:p>${escapeXml(cell)}</text:p></table:table-cell>`).join('')}</table:table-row>`).join('');
+  const rows = table
+    .map(
+      (row) =>
+        `<table:table-row>${row.map((cell) => `<table:table-cell office:value-type="string"><text:p>${escapeXml(cell)}</text:p></table:table-cell>`).join('')}</table:table-row>`,
+    )
+    .join('');
   const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>${body}${rows ? `<table:table table:name="Tabela1"><table:table-column/>${rows}</table:table>` : ''}</office:text></office:body></office:document-content>`;
   const deflate = (text: string) => {
     const data = Buffer.from(text);
     return { data: zlib.deflateRawSync(data), size: data.length, crc: zlib.crc32(data) };
   };
-  const manifest = '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/></manifest:manifest>';
+  const manifest =
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/></manifest:manifest>';
   return zipOf([
     { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.text') },
     { name: 'content.xml', deflated: deflate(content) },
@@ -96,14 +115,26 @@ function png(size: number): Buffer {
   header.writeUInt32BE(size, 4);
   header.writeUInt8(8, 8); // bit depth
   header.writeUInt8(0, 9); // greyscale
-  const rows = Buffer.concat(Array.from({ length: size }, (_, y) => Buffer.from([0, ...Array.from({ length: size }, (_, x) => ((x + y) % 7 === 0 ? 40 : 220))])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  const rows = Buffer.concat(
+    Array.from({ length: size }, (_, y) => Buffer.from([0, ...Array.from({ length: size }, (_, x) => ((x + y) % 7 === 0 ? 40 : 220))])),
+  );
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A "scanned" plan: two pages with only a picture each, no text layer. */
 export function scannedPdf(): Promise<Buffer> {
   const image = `data:image/png;base64,${png(64).toString('base64')}`;
-  return renderPdf({ content: [{ image, width: 500 }, { image, width: 500, pageBreak: 'before' }] });
+  return renderPdf({
+    content: [
+      { image, width: 500 },
+      { image, width: 500, pageBreak: 'before' },
+    ],
+  });
 }
 
 /**

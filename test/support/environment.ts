@@ -60,8 +60,12 @@ export async function probeEnvironment(): Promise<TestEnvironment> {
  */
 export function environmentNotice(environment: TestEnvironment, ci: boolean): { line: string; fatal: boolean } | null {
   const parts: string[] = [];
-  if (environment.postgresMissing) parts.push(`${environment.postgresMissing}: PostgreSQL server tests ${ci ? 'cannot run' : 'skipped'}; start it or set TEST_DATABASE_URL`);
-  if (environment.chromiumMissing) parts.push(`${environment.chromiumMissing}: browser tests ${ci ? 'cannot run' : 'skipped'}; install chromium or set CHROMIUM_PATH`);
+  if (environment.postgresMissing)
+    parts.push(
+      `${environment.postgresMissing}: PostgreSQL server tests ${ci ? 'cannot run' : 'skipped'}; start it or set TEST_DATABASE_URL`,
+    );
+  if (environment.chromiumMissing)
+    parts.push(`${environment.chromiumMissing}: browser tests ${ci ? 'cannot run' : 'skipped'}; install chromium or set CHROMIUM_PATH`);
   if (parts.length === 0) return null;
   return ci
     ? { line: `CI=true requires every test: ${parts.join('. ')}.`, fatal: true }

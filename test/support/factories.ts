@@ -27,7 +27,15 @@ export async function makeUnit(trx: Trx, id: string, kind: string, parentId: str
 
 export async function makeDistrict(trx: Trx, unitId: string, number: number): Promise<string> {
   const id = districtId(unitId, number);
-  await insertDistrict(trx, id, { unitId, number, name: `Rejon ${number} (${unitId})`, phone: null, email: null, rules: [], polygon: null });
+  await insertDistrict(trx, id, {
+    unitId,
+    number,
+    name: `Rejon ${number} (${unitId})`,
+    phone: null,
+    email: null,
+    rules: [],
+    polygon: null,
+  });
   return id;
 }
 
@@ -43,8 +51,16 @@ export async function makeOfficer(
   accountId: string | null,
   districts: { districtId: string; kind: 'regular' | 'substitute' }[],
 ): Promise<string> {
-  const officerId = await insertOfficer(trx, { unitId, rank: 'asp.', firstName: 'Jan', lastName: `Testowy ${unitId}`, position: 'district_officer', accountId });
-  for (const d of districts) await insertAssignment(trx, unitId, { districtId: d.districtId, officerId, kind: d.kind, startsOn: warsawToday(), endsOn: null });
+  const officerId = await insertOfficer(trx, {
+    unitId,
+    rank: 'asp.',
+    firstName: 'Jan',
+    lastName: `Testowy ${unitId}`,
+    position: 'district_officer',
+    accountId,
+  });
+  for (const d of districts)
+    await insertAssignment(trx, unitId, { districtId: d.districtId, officerId, kind: d.kind, startsOn: warsawToday(), endsOn: null });
   return officerId;
 }
 
@@ -68,7 +84,18 @@ export async function makeReport(db: Db, unitId: string, district: string): Prom
   const flood = { since: new Date(0), settings: { ...defaultFloodSettings, categoryPerHour: 1000, districtPerHour: 1000 } };
   const { report } = await storeNewReport(
     db,
-    { categoryId: category.id, unitId, districtId: district, position: null, publicPosition: null, address: 'ul. Testowa 1', description: 'Zgłoszenie z fabryki testów.', email: null, reporterIp: null, eventAt: null },
+    {
+      categoryId: category.id,
+      unitId,
+      districtId: district,
+      position: null,
+      publicPosition: null,
+      address: 'ul. Testowa 1',
+      description: 'Zgłoszenie z fabryki testów.',
+      email: null,
+      reporterIp: null,
+      eventAt: null,
+    },
     actor,
     null,
     flood,

@@ -22,7 +22,14 @@ export interface QueueUnit {
   people: Record<'supervisor' | 'commander' | 'neighbourSupervisor' | 'officer' | 'substitute' | 'admin', Principal>;
 }
 
-const person = (id: string, login: string, role: Role, unitId: string): Principal => ({ accountId: id, login, displayName: login, role, unitId, unitName: unitId });
+const person = (id: string, login: string, role: Role, unitId: string): Principal => ({
+  accountId: id,
+  login,
+  displayName: login,
+  role,
+  unitId,
+  unitName: unitId,
+});
 
 /**
  * `districts` districts with `plansPerDistrict` half-year plans each (every status, in turn, with
@@ -35,17 +42,26 @@ export async function fillQueueUnit(db: Db, options: { districts: number; plansP
   const [unitId, parentId, neighbourId] = [`kpp-${p}`, `kwp-${p}`, `kpp-${p}-obok`];
   await sql`insert into units (id, kind, name) values ('kgp', 'KGP', 'Komenda Główna Policji') on conflict do nothing`.execute(db);
   await sql`insert into units (id, parent_id, kind, name) values
-    (${parentId}, 'kgp', 'KWP', ${`KWP ${p}`}), (${unitId}, ${parentId}, 'KPP', ${`KPP ${p}`}), (${neighbourId}, ${parentId}, 'KPP', ${`KPP ${p} obok`})`.execute(db);
+    (${parentId}, 'kgp', 'KWP', ${`KWP ${p}`}), (${unitId}, ${parentId}, 'KPP', ${`KPP ${p}`}), (${neighbourId}, ${parentId}, 'KPP', ${`KPP ${p} obok`})`.execute(
+    db,
+  );
   const neighbourDistricts = Math.max(2, Math.floor(options.districts / 10));
-  for (const [unit, count] of [[unitId, options.districts], [neighbourId, neighbourDistricts]] as const) {
+  for (const [unit, count] of [
+    [unitId, options.districts],
+    [neighbourId, neighbourDistricts],
+  ] as const) {
     await sql`insert into districts (id, unit_id, number, name)
       select ${unit} || '/' || n, ${unit}, n, 'Rejon ' || n from generate_series(1, ${count}::int) n`.execute(db);
   }
   await sql`update districts set retired_at = now() where id = ${`${unitId}/${options.districts}`}`.execute(db);
 
   const accounts = [
-    ['supervisor', 'supervisor', unitId], ['commander', 'commander', parentId], ['neighbourSupervisor', 'supervisor', neighbourId],
-    ['officer', 'officer', unitId], ['substitute', 'officer', unitId], ['admin', 'admin', 'kgp'],
+    ['supervisor', 'supervisor', unitId],
+    ['commander', 'commander', parentId],
+    ['neighbourSupervisor', 'supervisor', neighbourId],
+    ['officer', 'officer', unitId],
+    ['substitute', 'officer', unitId],
+    ['admin', 'admin', 'kgp'],
   ] as const;
   const people = {} as QueueUnit['people'];
   for (const [key, role, unit] of accounts) {
@@ -97,9 +113,19 @@ export async function queueBefore(db: Db, principal: Principal, status?: PlanSta
     visible.map(async (plan) => {
       const context = await planContext(db, plan);
       const working = await workingView(db, principal, plan);
-      return { plan, districtName: context.districtName, unitName: context.unitName, overdue: working?.deadlines.filter((d) => d.overdue) ?? [] };
+      return {
+        plan,
+        districtName: context.districtName,
+        unitName: context.unitName,
+        overdue: working?.deadlines.filter((d) => d.overdue) ?? [],
+      };
     }),
   );
-  rows.sort((a, b) => b.overdue.length - a.overdue.length || Number(b.plan.status === 'submitted') - Number(a.plan.status === 'submitted') || b.plan.periodFrom.localeCompare(a.plan.periodFrom));
+  rows.sort(
+    (a, b) =>
+      b.overdue.length - a.overdue.length ||
+      Number(b.plan.status === 'submitted') - Number(a.plan.status === 'submitted') ||
+      b.plan.periodFrom.localeCompare(a.plan.periodFrom),
+  );
   return rows;
 }

@@ -67,7 +67,10 @@ export function randomFilter(rand: () => number, world: ReportWorld): PublicFilt
   if (rand() < 0.35) filter.status = pick(rand, reportStatuses);
   if (rand() < 0.3) filter.unitId = rand() < 0.1 ? 'kpp-nieznana' : pick(rand, world.units);
   if (rand() < 0.15) filter.districtId = rand() < 0.1 ? 'kpp-lubartow/999' : pick(rand, world.districts).id;
-  const day = () => (rand() < 0.5 ? pick(rand, edgeDays) : new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 1100) * 86_400_000).toISOString().slice(0, 10));
+  const day = () =>
+    rand() < 0.5
+      ? pick(rand, edgeDays)
+      : new Date(Date.UTC(2024, 0, 1) + Math.floor(rand() * 1100) * 86_400_000).toISOString().slice(0, 10);
   if (rand() < 0.3) filter.from = day();
   if (rand() < 0.3) filter.to = day();
   if (filter.from && filter.to && filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
@@ -83,7 +86,12 @@ export function randomBox(rand: () => number, world: ReportWorld): BoundingBox {
     const a = pick(rand, world.points);
     const b = pick(rand, world.points);
     if (a.lon !== b.lon && a.lat !== b.lat) {
-      return { minLon: Math.min(a.lon, b.lon), minLat: Math.min(a.lat, b.lat), maxLon: Math.max(a.lon, b.lon), maxLat: Math.max(a.lat, b.lat) };
+      return {
+        minLon: Math.min(a.lon, b.lon),
+        minLat: Math.min(a.lat, b.lat),
+        maxLon: Math.max(a.lon, b.lon),
+        maxLat: Math.max(a.lat, b.lat),
+      };
     }
   }
   const width = 0.002 + rand() * rand() * 1.5;
@@ -121,7 +129,13 @@ export function expectSameStats(fast: ReportStats, slow: ReportStats, context: s
 }
 
 /** Every answer of `fast` against `slow`, for `rounds` random filters and boxes; returns the rounds checked. */
-export async function compareAnswers(fast: PublicAnswers, slow: PublicAnswers, world: ReportWorld, seed: number, rounds: number): Promise<number> {
+export async function compareAnswers(
+  fast: PublicAnswers,
+  slow: PublicAnswers,
+  world: ReportWorld,
+  seed: number,
+  rounds: number,
+): Promise<number> {
   const rand = seededRandom(seed);
   for (let round = 0; round < rounds; round++) {
     const filter = randomFilter(rand, world);
@@ -133,7 +147,9 @@ export async function compareAnswers(fast: PublicAnswers, slow: PublicAnswers, w
     expect(await fast.count(filter), context).toBe(await slow.count(filter));
     expect(await fast.extent(filter), context).toEqual(await slow.extent(filter));
     expectSameCells(await fast.mapCells(filter, box, zoom), await slow.mapCells(filter, box, zoom), context);
-    expect((await fast.mapPoints(filter, box, limit)).map(pointKey), context).toEqual((await slow.mapPoints(filter, box, limit)).map(pointKey));
+    expect((await fast.mapPoints(filter, box, limit)).map(pointKey), context).toEqual(
+      (await slow.mapPoints(filter, box, limit)).map(pointKey),
+    );
     expectSameStats(await fast.stats(filter, sinceMonth), await slow.stats(filter, sinceMonth), context);
     expect(await fast.unplaced(filter), context).toEqual(await slow.unplaced(filter));
   }
@@ -145,9 +161,19 @@ export async function compareAnswers(fast: PublicAnswers, slow: PublicAnswers, w
  * against `slow`, over Poland and a random box; the zoom above them scans, as a control. The store
  * must say that the answers come from the precomputed cells, not from a scan. Returns the checks made.
  */
-export async function comparePrecomputedCells(fast: PublicAnswers, slow: PublicAnswers, store: PublicReportStore, world: ReportWorld, seed: number): Promise<number> {
+export async function comparePrecomputedCells(
+  fast: PublicAnswers,
+  slow: PublicAnswers,
+  store: PublicReportStore,
+  world: ReportWorld,
+  seed: number,
+): Promise<number> {
   const rand = seededRandom(seed);
-  const filters: PublicFilter[] = [{}, ...reportStatuses.map((status) => ({ status })), ...world.categories.map((category) => ({ category }))];
+  const filters: PublicFilter[] = [
+    {},
+    ...reportStatuses.map((status) => ({ status })),
+    ...world.categories.map((category) => ({ category })),
+  ];
   for (const filter of filters) {
     for (let zoom = 0; zoom <= precomputedZoom + 1; zoom++) {
       const box = rand() < 0.5 ? { minLon: 14.1, minLat: 49.0, maxLon: 24.2, maxLat: 54.9 } : randomBox(rand, world);

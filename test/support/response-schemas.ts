@@ -28,13 +28,19 @@ export function closed(schema: unknown): unknown {
   const copy: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
     // Property names and enum values are data, not schemas.
-    copy[key] = key === 'properties' || key === 'patternProperties' ? mapValues(value as Schema, closed) : key === 'enum' || key === 'const' || key === 'examples' ? value : closed(value);
+    copy[key] =
+      key === 'properties' || key === 'patternProperties'
+        ? mapValues(value as Schema, closed)
+        : key === 'enum' || key === 'const' || key === 'examples'
+          ? value
+          : closed(value);
   }
   if (copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false;
   return copy;
 }
 
-const mapValues = (record: Schema, f: (value: unknown) => unknown): Schema => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+const mapValues = (record: Schema, f: (value: unknown) => unknown): Schema =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
 
 function makeAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -59,7 +65,10 @@ function validatorOf(ajv: Ajv, schema: object): ValidateFunction {
 export function schemaProblems(schema: object, body: unknown, ajv: Ajv = sharedAjv): string[] {
   const validate = validatorOf(ajv, schema);
   if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty: string }).additionalProperty)})` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? ''}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty: string }).additionalProperty)})` : ''}`,
+  );
 }
 
 /** One JSON route as registered: method, URL pattern and its response schemas by status. */
@@ -87,7 +96,9 @@ export function responseSchemaFor(response: Record<string, unknown> | undefined,
  * Builds an app (the callback) while recording every route and checking every JSON payload it
  * sends against the route's schema for that status. `violations` fills as requests are made.
  */
-export async function checkingResponses<T>(build: () => Promise<T>): Promise<{ built: T; routes: JsonRoute[]; violations: SchemaViolation[] }> {
+export async function checkingResponses<T>(
+  build: () => Promise<T>,
+): Promise<{ built: T; routes: JsonRoute[]; violations: SchemaViolation[] }> {
   const routes: JsonRoute[] = [];
   const violations: SchemaViolation[] = [];
   const ajv = makeAjv();
@@ -95,11 +106,15 @@ export async function checkingResponses<T>(build: () => Promise<T>): Promise<{ b
     const { fastify } = message as { fastify: FastifyInstance };
     fastify.addHook('onRoute', (route) => {
       const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
-      for (const method of [route.method].flat()) routes.push({ method, url: route.url ?? route.path, hide: schema?.hide ?? false, response: schema?.response });
+      for (const method of [route.method].flat())
+        routes.push({ method, url: route.url ?? route.path, hide: schema?.hide ?? false, response: schema?.response });
     });
     fastify.addHook('preSerialization', async (request: FastifyRequest, reply, payload) => {
       const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
-      const schema = responseSchemaFor((request.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response, reply.statusCode);
+      const schema = responseSchemaFor(
+        (request.routeOptions.schema as { response?: Record<string, unknown> } | undefined)?.response,
+        reply.statusCode,
+      );
       if (!schema || typeof schema !== 'object') {
         violations.push({ route, status: reply.statusCode, problem: 'no response schema for this status' });
         return payload;

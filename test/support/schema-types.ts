@@ -27,7 +27,9 @@ export function declaredTables(schemaFile: string): DeclaredTables {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(path.resolve(schemaFile));
   if (!source) throw new Error(`${schemaFile} is not in the program`);
-  const root = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'DatabaseSchema');
+  const root = source.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'DatabaseSchema',
+  );
   if (!root) throw new Error(`${schemaFile} declares no DatabaseSchema`);
   const tables: DeclaredTables = new Map();
   for (const table of checker.getTypeAtLocation(root).getProperties()) {

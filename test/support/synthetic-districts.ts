@@ -11,7 +11,11 @@ const BOX = { minLon: 14.2, maxLon: 24.1, minLat: 49.1, maxLat: 54.8 };
  * Non-overlapping district-like polygons tiling Poland's bounding box, for benchmarks: a jittered
  * grid whose shared edges carry the same wiggly points for both neighbours.
  */
-export function generateDistrictPolygons(options: { count: number; seed: number; verticesPerPolygon: number }): { id: string; geometry: MultiPolygon }[] {
+export function generateDistrictPolygons(options: {
+  count: number;
+  seed: number;
+  verticesPerPolygon: number;
+}): { id: string; geometry: MultiPolygon }[] {
   const rand = random(options.seed);
   const aspect = (BOX.maxLon - BOX.minLon) / (BOX.maxLat - BOX.minLat);
   const cols = Math.ceil(Math.sqrt(options.count * aspect));
@@ -69,7 +73,11 @@ export function generateDistrictPolygons(options: { count: number; seed: number;
 }
 
 /** Random points inside given polygons (rejection sampling in each bounding box), with their polygon id. */
-export function randomPointsInside(polygons: readonly { id: string; geometry: MultiPolygon }[], n: number, seed: number): { id: string; point: [number, number] }[] {
+export function randomPointsInside(
+  polygons: readonly { id: string; geometry: MultiPolygon }[],
+  n: number,
+  seed: number,
+): { id: string; point: [number, number] }[] {
   const rand = random(seed);
   const result: { id: string; point: [number, number] }[] = [];
   while (result.length < n) {

@@ -94,7 +94,8 @@ const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
-const documentStart = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+const documentStart =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
 const documentEnd = '</w:body></w:document>';
 
 /** The package parts around a word/document.xml, as Word writes them. */
@@ -110,7 +111,9 @@ export function docxOfText(text: string): Buffer {
     .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escape(line)}</w:t></w:r></w:p>`)
     .join('');
   const xml = Buffer.from(documentStart + body + documentEnd);
-  return zipOf(docxParts({ name: 'word/document.xml', deflated: { data: zlib.deflateRawSync(xml), size: xml.length, crc: zlib.crc32(xml) } }));
+  return zipOf(
+    docxParts({ name: 'word/document.xml', deflated: { data: zlib.deflateRawSync(xml), size: xml.length, crc: zlib.crc32(xml) } }),
+  );
 }
 
 export interface BombOptions {
@@ -127,7 +130,13 @@ export interface BombOptions {
  */
 export async function docxBomb(options: BombOptions): Promise<Buffer> {
   const document = await bombDocument(options.expandsToMiB);
-  return zipOf(docxParts({ name: 'word/document.xml', deflated: document, ...(options.declaredSize === undefined ? {} : { declaredSize: options.declaredSize }) }));
+  return zipOf(
+    docxParts({
+      name: 'word/document.xml',
+      deflated: document,
+      ...(options.declaredSize === undefined ? {} : { declaredSize: options.declaredSize }),
+    }),
+  );
 }
 
 async function bombDocument(expandsToMiB: number): Promise<{ data: Buffer; size: number; crc: number }> {
@@ -145,7 +154,11 @@ async function bombDocument(expandsToMiB: number): Promise<{ data: Buffer; size:
   deflate.on('data', (data: Buffer) => chunks.push(data));
   let crc = 0;
   let size = 0;
-  const parts = [Buffer.from(documentStart), ...Array.from({ length: Math.ceil((expandsToMiB * 1024 * 1024) / chunk.length) }, () => chunk), Buffer.from(documentEnd)];
+  const parts = [
+    Buffer.from(documentStart),
+    ...Array.from({ length: Math.ceil((expandsToMiB * 1024 * 1024) / chunk.length) }, () => chunk),
+    Buffer.from(documentEnd),
+  ];
   for (const part of parts) {
     crc = zlib.crc32(part, crc);
     size += part.length;

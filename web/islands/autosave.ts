@@ -21,11 +21,19 @@ if (form && status) {
     for (const [key, value] of new FormData(form)) if (typeof value === 'string') body.append(key, value);
     body.set('intent', 'autosave');
     try {
-      const response = await fetch(form.action, { method: 'POST', body, headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch(form.action, {
+        method: 'POST',
+        body,
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
       const result = (await response.json()) as { savedAt?: string; error?: { message: string } };
-      status.textContent = response.ok && result.savedAt
-        ? text.saved(new Date(result.savedAt).toLocaleTimeString(lang === 'pl' ? 'pl-PL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }))
-        : text.failed + (result.error?.message ?? String(response.status));
+      status.textContent =
+        response.ok && result.savedAt
+          ? text.saved(
+              new Date(result.savedAt).toLocaleTimeString(lang === 'pl' ? 'pl-PL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }),
+            )
+          : text.failed + (result.error?.message ?? String(response.status));
     } catch (error) {
       status.textContent = text.failed + String(error);
     } finally {

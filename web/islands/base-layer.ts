@@ -112,7 +112,12 @@ export function viewQuery(map: L.Map): string | null {
  * Loads `urlOf(view)` now and after every move of the map (debounced), aborting a load the next
  * move makes stale; `onAnswer` gets null when a load fails, never an outdated answer.
  */
-export function followView<T>(map: L.Map, urlOf: (view: string) => string, onAnswer: (answer: T | null) => void, beforeLoad?: () => void): void {
+export function followView<T>(
+  map: L.Map,
+  urlOf: (view: string) => string,
+  onAnswer: (answer: T | null) => void,
+  beforeLoad?: () => void,
+): void {
   let pending: AbortController | null = null;
   let timer: number | undefined;
   const load = async () => {
@@ -133,33 +138,55 @@ export function followView<T>(map: L.Map, urlOf: (view: string) => string, onAns
 }
 
 function label(className: string, content: string, title: string): L.DivIcon {
-  return L.divIcon({ className: `map-label ${className}`, html: `<span title="${escapeHtml(title)}">${escapeHtml(content)}</span>`, iconSize: [0, 0] });
+  return L.divIcon({
+    className: `map-label ${className}`,
+    html: `<span title="${escapeHtml(title)}">${escapeHtml(content)}</span>`,
+    iconSize: [0, 0],
+  });
 }
 
 /** Boundaries once, and the overview of the view after every move (debounced). */
 function drawOwnMap(map: L.Map, options: BaseLayerOptions): void {
   const t = text[options.lang];
   map.attributionControl?.addAttribution(escapeHtml(t.ownData));
-  void Promise.all([json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/voivodeships.geojson'), json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/counties.geojson')]).then(
-    ([voivodeships, counties]) => {
-      if (counties) L.geoJSON(counties, { style: { color: '#8a959e', weight: 1, fill: false }, interactive: false }).addTo(map).bringToBack();
-      if (voivodeships) L.geoJSON(voivodeships, { style: { color: '#12355b', weight: 2, fillColor: '#f3f5f7', fillOpacity: 0.6 }, interactive: false }).addTo(map).bringToBack();
+  void Promise.all([
+    json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/voivodeships.geojson'),
+    json<GeoJSON.GeoJsonObject>('/api/v1/boundaries/counties.geojson'),
+  ]).then(([voivodeships, counties]) => {
+    if (counties)
+      L.geoJSON(counties, { style: { color: '#8a959e', weight: 1, fill: false }, interactive: false })
+        .addTo(map)
+        .bringToBack();
+    if (voivodeships)
+      L.geoJSON(voivodeships, { style: { color: '#12355b', weight: 2, fillColor: '#f3f5f7', fillOpacity: 0.6 }, interactive: false })
+        .addTo(map)
+        .bringToBack();
+  });
+  const overview = L.layerGroup().addTo(map);
+  followView<GeoJSON.FeatureCollection<GeoJSON.Geometry, OverviewProperties>>(
+    map,
+    (view) => `/api/v1/map/overview.geojson?${view}`,
+    (answer) => {
+      if (!answer) return;
+      overview.clearLayers();
+      for (const feature of answer.features) {
+        const p = feature.properties;
+        if (p.kind === 'district' && p.label) {
+          L.geoJSON(feature, {
+            style: { color: '#12355b', weight: 1.5, fillColor: '#12355b', fillOpacity: 0.04 },
+            interactive: false,
+          }).addTo(overview);
+          L.marker([p.label[1], p.label[0]], {
+            icon: label('map-label--district', String(p.number), t.district(p.number!, p.unit ?? '')),
+            interactive: false,
+            keyboard: false,
+          }).addTo(overview);
+        } else if (feature.geometry.type === 'Point') {
+          const [lon, lat] = feature.geometry.coordinates as [number, number];
+          const kind = p.kind === 'unit' ? 'map-label--unit' : 'map-label--place';
+          L.marker([lat, lon], { icon: label(kind, p.name ?? '', p.name ?? ''), interactive: false, keyboard: false }).addTo(overview);
+        }
+      }
     },
   );
-  const overview = L.layerGroup().addTo(map);
-  followView<GeoJSON.FeatureCollection<GeoJSON.Geometry, OverviewProperties>>(map, (view) => `/api/v1/map/overview.geojson?${view}`, (answer) => {
-    if (!answer) return;
-    overview.clearLayers();
-    for (const feature of answer.features) {
-      const p = feature.properties;
-      if (p.kind === 'district' && p.label) {
-        L.geoJSON(feature, { style: { color: '#12355b', weight: 1.5, fillColor: '#12355b', fillOpacity: 0.04 }, interactive: false }).addTo(overview);
-        L.marker([p.label[1], p.label[0]], { icon: label('map-label--district', String(p.number), t.district(p.number!, p.unit ?? '')), interactive: false, keyboard: false }).addTo(overview);
-      } else if (feature.geometry.type === 'Point') {
-        const [lon, lat] = feature.geometry.coordinates as [number, number];
-        const kind = p.kind === 'unit' ? 'map-label--unit' : 'map-label--place';
-        L.marker([lat, lon], { icon: label(kind, p.name ?? '', p.name ?? ''), interactive: false, keyboard: false }).addTo(overview);
-      }
-    }
-  });
 }

@@ -18,8 +18,22 @@ interface MapOptions {
 }
 
 const text = {
-  pl: { zoomIn: 'Przybliż', zoomOut: 'Oddal', hint: 'Kliknij miejsce na mapie, aby znaleźć dzielnicowego.', searching: 'Szukam dzielnicowego dla wskazanego miejsca…', picked: 'Wybrane miejsce', noLocation: 'Nie udało się ustalić Twojej lokalizacji.' },
-  en: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', hint: 'Click a place on the map to find the district officer.', searching: 'Looking for the district officer of that place…', picked: 'Chosen place', noLocation: 'Your location could not be found.' },
+  pl: {
+    zoomIn: 'Przybliż',
+    zoomOut: 'Oddal',
+    hint: 'Kliknij miejsce na mapie, aby znaleźć dzielnicowego.',
+    searching: 'Szukam dzielnicowego dla wskazanego miejsca…',
+    picked: 'Wybrane miejsce',
+    noLocation: 'Nie udało się ustalić Twojej lokalizacji.',
+  },
+  en: {
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    hint: 'Click a place on the map to find the district officer.',
+    searching: 'Looking for the district officer of that place…',
+    picked: 'Chosen place',
+    noLocation: 'Your location could not be found.',
+  },
 };
 
 function readOptions(element: HTMLElement): MapOptions {

@@ -18,15 +18,20 @@ const demoDistrictIds = demoRegisterDistricts.filter((d) => units.includes(d.uni
 /** Area in km² (local equirectangular plane), holes ignored as the demo areas have none. */
 function areaKm2(geometry: MultiPolygon, lon0: number, lat0: number): number {
   const projection = localProjection(lon0, lat0);
-  return geometry.coordinates.reduce((sum, polygon) => sum + Math.abs(signedArea2(polygon[0]!.map((p) => projection.forward([p[0]!, p[1]!] as Point)))) / 2 / 1e6, 0);
+  return geometry.coordinates.reduce(
+    (sum, polygon) => sum + Math.abs(signedArea2(polygon[0]!.map((p) => projection.forward([p[0]!, p[1]!] as Point)))) / 2 / 1e6,
+    0,
+  );
 }
 
 describe('demo locality coordinates', () => {
   it('cover every locality named in the rules of the four units, and every street-split town district', () => {
     for (const district of demoRegisterDistricts.filter((d) => units.includes(d.unitId))) {
       for (const rule of district.rules) {
-        if (rule.street === null) expect(demoLocalities[district.unitId]?.[rule.locality], `${rule.locality} (${district.unitId})`).toBeDefined();
-        else expect(townDistrictPoints[districtId(district.unitId, district.number)], `${district.unitId}/${district.number}`).toBeDefined();
+        if (rule.street === null)
+          expect(demoLocalities[district.unitId]?.[rule.locality], `${rule.locality} (${district.unitId})`).toBeDefined();
+        else
+          expect(townDistrictPoints[districtId(district.unitId, district.number)], `${district.unitId}/${district.number}`).toBeDefined();
       }
     }
   });
@@ -91,7 +96,9 @@ describe('demoDistrictPolygons', () => {
     for (const unit of units) {
       const county = demoCountyArea(unit);
       const [lon0, lat0] = county.coordinates[0]![0]![0]! as [number, number];
-      const total = [...polygons].filter(([id]) => id.startsWith(`${unit}/`)).reduce((sum, [, geometry]) => sum + areaKm2(geometry, lon0, lat0), 0);
+      const total = [...polygons]
+        .filter(([id]) => id.startsWith(`${unit}/`))
+        .reduce((sum, [, geometry]) => sum + areaKm2(geometry, lon0, lat0), 0);
       expect(total / areaKm2(county, lon0, lat0), unit).toBeCloseTo(1, 6);
     }
   });

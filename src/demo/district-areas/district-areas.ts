@@ -44,7 +44,9 @@ export function demoCountyArea(unitId: string): MultiPolygon {
     for (const [unit, name] of Object.entries(demoUnitCounties)) {
       const feature = collection.features.find((f) => f.properties.nazwa === name);
       if (!feature) throw new Error(`district areas: county "${name}" not found in powiaty-min.geojson`);
-      const coordinates = (feature.geometry.type === 'MultiPolygon' ? feature.geometry.coordinates : [feature.geometry.coordinates]) as number[][][][];
+      const coordinates = (
+        feature.geometry.type === 'MultiPolygon' ? feature.geometry.coordinates : [feature.geometry.coordinates]
+      ) as number[][][][];
       countyCache.set(unit, { type: 'MultiPolygon', coordinates });
     }
   }
@@ -134,7 +136,10 @@ export function demoDistrictPolygons(): Map<string, MultiPolygon> {
 }
 
 /** The areas as a GeoJSON FeatureCollection with `unit` and `district` properties (the import format). */
-export function demoDistrictAreasGeoJson(): { type: 'FeatureCollection'; features: { type: 'Feature'; properties: { unit: string; district: number }; geometry: MultiPolygon }[] } {
+export function demoDistrictAreasGeoJson(): {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: { unit: string; district: number }; geometry: MultiPolygon }[];
+} {
   const features = [...demoDistrictPolygons()].map(([id, geometry]) => {
     const slash = id.lastIndexOf('/');
     return { type: 'Feature' as const, properties: { unit: id.slice(0, slash), district: Number(id.slice(slash + 1)) }, geometry };

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { pointInRing } from '../../platform/geo/point-in-ring.js';
-import { clipToPolygon, intersectWithConvex, localProjection, ringSelfIntersects, signedArea2, triangulate, voronoiCells, type Box, type Point } from './voronoi.js';
+import {
+  clipToPolygon,
+  intersectWithConvex,
+  localProjection,
+  ringSelfIntersects,
+  signedArea2,
+  triangulate,
+  voronoiCells,
+  type Box,
+  type Point,
+} from './voronoi.js';
 
 const box: Box = { minX: 0, minY: 0, maxX: 1000, maxY: 1000 };
 const coordinate = fc.integer({ min: 1, max: 999 });
@@ -21,16 +31,21 @@ describe('voronoiCells', () => {
   it('puts a random point in the cell of its nearest seed, and in no other cell', () => {
     fc.assert(
       // strictly inside the box: a point on the box boundary is on an edge of the cells
-      fc.property(seedList, fc.double({ min: 0.5, max: 999.5, noNaN: true }), fc.double({ min: 0.5, max: 999.5, noNaN: true }), (seeds, x, y) => {
-        const point: Point = [x, y];
-        const distances = seeds.map((seed) => distance2(seed as Point, point));
-        const best = Math.min(...distances);
-        // skip points (almost) equidistant from two seeds: they lie on a shared edge
-        const sorted = [...distances].sort((a, b) => a - b);
-        fc.pre(sorted[1]! - best > 1e-3 * (1 + best));
-        const containing = voronoiCells(seeds as Point[], box).flatMap((cell, i) => (pointInRing(point, cell) ? [i] : []));
-        return containing.length === 1 && distances[containing[0]!] === best;
-      }),
+      fc.property(
+        seedList,
+        fc.double({ min: 0.5, max: 999.5, noNaN: true }),
+        fc.double({ min: 0.5, max: 999.5, noNaN: true }),
+        (seeds, x, y) => {
+          const point: Point = [x, y];
+          const distances = seeds.map((seed) => distance2(seed as Point, point));
+          const best = Math.min(...distances);
+          // skip points (almost) equidistant from two seeds: they lie on a shared edge
+          const sorted = [...distances].sort((a, b) => a - b);
+          fc.pre(sorted[1]! - best > 1e-3 * (1 + best));
+          const containing = voronoiCells(seeds as Point[], box).flatMap((cell, i) => (pointInRing(point, cell) ? [i] : []));
+          return containing.length === 1 && distances[containing[0]!] === best;
+        },
+      ),
     );
   });
 
@@ -44,14 +59,26 @@ describe('voronoiCells', () => {
   });
 
   it('gives a duplicated seed an empty cell, so cells never overlap', () => {
-    const cells = voronoiCells([[100, 100], [500, 500], [100, 100]], box);
+    const cells = voronoiCells(
+      [
+        [100, 100],
+        [500, 500],
+        [100, 100],
+      ],
+      box,
+    );
     expect(cells[0]!.length).toBeGreaterThanOrEqual(3);
     expect(cells[2]).toEqual([]);
   });
 });
 
 describe('clipToPolygon', () => {
-  const square = (x: number, y: number, size: number): Point[] => [[x, y], [x + size, y], [x + size, y + size], [x, y + size]];
+  const square = (x: number, y: number, size: number): Point[] => [
+    [x, y],
+    [x + size, y],
+    [x + size, y + size],
+    [x, y + size],
+  ];
 
   it('returns the overlap of two squares, whatever the orientation of the clip ring', () => {
     const result = clipToPolygon(square(0, 0, 10), square(5, 5, 10));
@@ -66,8 +93,22 @@ describe('clipToPolygon', () => {
 
   it('agrees with "inside both" for random points, also for a concave subject cut into two pieces', () => {
     // a U shape: the clip band across its arms leaves two separate pieces
-    const u: Point[] = [[0, 0], [30, 0], [30, 30], [20, 30], [20, 10], [10, 10], [10, 30], [0, 30]];
-    const band: Point[] = [[-5, 15], [35, 15], [35, 25], [-5, 25]];
+    const u: Point[] = [
+      [0, 0],
+      [30, 0],
+      [30, 30],
+      [20, 30],
+      [20, 10],
+      [10, 10],
+      [10, 30],
+      [0, 30],
+    ];
+    const band: Point[] = [
+      [-5, 15],
+      [35, 15],
+      [35, 25],
+      [-5, 25],
+    ];
     const clipped = clipToPolygon(u, band);
     expect(Math.abs(signedArea2(clipped)) / 2).toBeCloseTo(200, 9);
     fc.assert(
@@ -84,7 +125,12 @@ describe('clipToPolygon', () => {
     fc.assert(
       fc.property(coordinate, coordinate, coordinate, coordinate, (ax, ay, bx, by) => {
         const subject = square(0, 0, 1000);
-        const clip: Point[] = [[Math.min(ax, bx) - 500, Math.min(ay, by)], [Math.max(ax, bx), Math.min(ay, by)], [Math.max(ax, bx), Math.max(ay, by) + 2000], [Math.min(ax, bx) - 500, Math.max(ay, by) + 2000]];
+        const clip: Point[] = [
+          [Math.min(ax, bx) - 500, Math.min(ay, by)],
+          [Math.max(ax, bx), Math.min(ay, by)],
+          [Math.max(ax, bx), Math.max(ay, by) + 2000],
+          [Math.min(ax, bx) - 500, Math.max(ay, by) + 2000],
+        ];
         const expected = (Math.max(ax, bx) - Math.max(0, Math.min(ax, bx) - 500)) * (1000 - Math.min(ay, by));
         const area = Math.abs(signedArea2(clipToPolygon(subject, clip))) / 2;
         return Math.abs(area - expected) < 1e-6;
@@ -94,7 +140,18 @@ describe('clipToPolygon', () => {
 });
 
 describe('triangulate and intersectWithConvex', () => {
-  const u: Point[] = [[0, 0], [30, 0], [30, 30], [20, 30], [20, 20], [20, 10], [10, 10], [10, 30], [10, 30], [0, 30]];
+  const u: Point[] = [
+    [0, 0],
+    [30, 0],
+    [30, 30],
+    [20, 30],
+    [20, 20],
+    [20, 10],
+    [10, 10],
+    [10, 30],
+    [10, 30],
+    [0, 30],
+  ];
   const area = (ring: Point[]) => Math.abs(signedArea2(ring)) / 2;
 
   it('triangulates a concave ring with collinear and repeated points without losing area', () => {
@@ -104,15 +161,26 @@ describe('triangulate and intersectWithConvex', () => {
 
   it('returns simple pieces covering exactly the intersection with a random convex quadrilateral', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -10, max: 15 }), fc.integer({ min: -10, max: 15 }), fc.integer({ min: 20, max: 45 }), fc.integer({ min: 20, max: 45 }), (x0, y0, x1, y1) => {
-        const clip: Point[] = [[x0, y0], [x1, y0 + 3], [x1 - 2, y1], [x0 + 1, y1 - 4]];
-        const pieces = intersectWithConvex(u, clip);
-        if (pieces.some(ringSelfIntersects)) return false;
-        const x = (x0 + x1) / 2 + 0.0123;
-        const y = (y0 + y1) / 2 + 0.0457;
-        const inPieces = pieces.filter((piece) => pointInRing([x, y], piece)).length;
-        return inPieces === (pointInRing([x, y], u) && pointInRing([x, y], clip) ? 1 : 0);
-      }),
+      fc.property(
+        fc.integer({ min: -10, max: 15 }),
+        fc.integer({ min: -10, max: 15 }),
+        fc.integer({ min: 20, max: 45 }),
+        fc.integer({ min: 20, max: 45 }),
+        (x0, y0, x1, y1) => {
+          const clip: Point[] = [
+            [x0, y0],
+            [x1, y0 + 3],
+            [x1 - 2, y1],
+            [x0 + 1, y1 - 4],
+          ];
+          const pieces = intersectWithConvex(u, clip);
+          if (pieces.some(ringSelfIntersects)) return false;
+          const x = (x0 + x1) / 2 + 0.0123;
+          const y = (y0 + y1) / 2 + 0.0457;
+          const inPieces = pieces.filter((piece) => pointInRing([x, y], piece)).length;
+          return inPieces === (pointInRing([x, y], u) && pointInRing([x, y], clip) ? 1 : 0);
+        },
+      ),
     );
   });
 });

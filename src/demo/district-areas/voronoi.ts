@@ -108,7 +108,8 @@ export function clipToPolygon(subject: readonly Point[], clip: readonly Point[])
     const last = deduped[deduped.length - 1];
     if (!last || last[0] !== point[0] || last[1] !== point[1]) deduped.push(point);
   }
-  while (deduped.length > 1 && deduped[0]![0] === deduped[deduped.length - 1]![0] && deduped[0]![1] === deduped[deduped.length - 1]![1]) deduped.pop();
+  while (deduped.length > 1 && deduped[0]![0] === deduped[deduped.length - 1]![0] && deduped[0]![1] === deduped[deduped.length - 1]![1])
+    deduped.pop();
   return deduped.length >= 3 && signedArea2(deduped) !== 0 ? deduped : [];
 }
 
@@ -193,7 +194,11 @@ export function ringSelfIntersects(ring: readonly Point[]): boolean {
  * The part of a simple polygon inside a convex one, as simple rings: the Sutherland–Hodgman ring
  * when it does not cross itself, otherwise the convex pieces of the subject's triangles (no bridges).
  */
-export function intersectWithConvex(subject: readonly Point[], convex: readonly Point[], triangles?: readonly [number, number, number][]): Point[][] {
+export function intersectWithConvex(
+  subject: readonly Point[],
+  convex: readonly Point[],
+  triangles?: readonly [number, number, number][],
+): Point[][] {
   const whole = clipToPolygon(subject, convex);
   if (whole.length === 0) return [];
   if (!ringSelfIntersects(whole)) return [whole];

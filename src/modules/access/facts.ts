@@ -35,7 +35,11 @@ export async function resourceOf(db: Db | Trx, target: Target): Promise<Resource
 }
 
 /** Facts for several checks on one thing, read once. */
-export async function factsOf(db: Db | Trx, principal: Principal | null, target: Target): Promise<{ subject: Subject | null; resource: Resource }> {
+export async function factsOf(
+  db: Db | Trx,
+  principal: Principal | null,
+  target: Target,
+): Promise<{ subject: Subject | null; resource: Resource }> {
   const subject = principal ? await subjectOf(db, principal, Boolean(target.districtId)) : null;
   return { subject, resource: await resourceOf(db, target) };
 }

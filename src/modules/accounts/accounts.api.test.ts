@@ -27,7 +27,12 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
   it('a national administrator creates accounts anywhere', async () => {
     const response = await national.send('POST', '/api/v1/accounts', newAccount('nowy.sejny', 'kpp-sejny'));
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ login: 'nowy.sejny', unitId: 'kpp-sejny', unitName: 'Komenda Powiatowa Policji w Sejnach', active: true });
+    expect(response.json()).toMatchObject({
+      login: 'nowy.sejny',
+      unitId: 'kpp-sejny',
+      unitName: 'Komenda Powiatowa Policji w Sejnach',
+      active: true,
+    });
     expect(response.json()).not.toHaveProperty('password_hash');
     expect(response.headers.location).toBe(`/api/v1/accounts/${response.json().id}`);
   });
@@ -73,7 +78,14 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
     const duplicate = await national.send('POST', '/api/v1/accounts', newAccount('Admin.Lublin', 'kwp-lublin'));
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error).toMatchObject({ code: 'login_taken', message: 'Login „Admin.Lublin” jest już zajęty.' });
-    const bad = await national.send('POST', '/api/v1/accounts', { login: 'ż', displayName: '', role: 'boss', unitId: 'kgp', password: 'x', shoeSize: 44 });
+    const bad = await national.send('POST', '/api/v1/accounts', {
+      login: 'ż',
+      displayName: '',
+      role: 'boss',
+      unitId: 'kgp',
+      password: 'x',
+      shoeSize: 44,
+    });
     expect(bad.statusCode).toBe(400);
     const fields = bad.json().error.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['login', 'displayName', 'role', 'shoeSize']));
@@ -82,7 +94,11 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
     expect(noUnit.json().error.code).toBe('unit_not_found');
     const weak = await national.send('POST', '/api/v1/accounts', newAccount('slabe.haslo', 'kgp', { password: 'slabe.haslo-123' }));
     expect(weak.json().error.code).toBe('password_contains_login');
-    const count = await t.testDb.database.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('login', 'in', ['bez.jednostki', 'slabe.haslo']).executeTakeFirstOrThrow();
+    const count = await t.testDb.database.db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('login', 'in', ['bez.jednostki', 'slabe.haslo'])
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -134,7 +150,14 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
     const token = csrfFromHtml(form.body);
     const invalid = await browser.postForm(
       '/admin/accounts',
-      { login: 'formularz.test', displayName: 'Anna <b>Test</b>', email: 'nie-email', role: 'officer', unitId: 'kpp-leczna', password: 'krótkie' },
+      {
+        login: 'formularz.test',
+        displayName: 'Anna <b>Test</b>',
+        email: 'nie-email',
+        role: 'officer',
+        unitId: 'kpp-leczna',
+        password: 'krótkie',
+      },
       token,
     );
     expect(invalid.statusCode).toBe(400);
@@ -143,7 +166,14 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
     expect(invalid.body).toContain('value="Anna &lt;b&gt;Test&lt;/b&gt;"'); // kept and escaped
     const created = await browser.postForm(
       '/admin/accounts',
-      { login: 'formularz.test', displayName: 'Anna <b>Test</b>', email: '', role: 'officer', unitId: 'kpp-leczna', password: 'dobre długie hasło' },
+      {
+        login: 'formularz.test',
+        displayName: 'Anna <b>Test</b>',
+        email: '',
+        role: 'officer',
+        unitId: 'kpp-leczna',
+        password: 'dobre długie hasło',
+      },
       token,
     );
     expect(created.statusCode).toBe(303);
@@ -152,7 +182,11 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
     expect(page.body).toContain('Anna &lt;b&gt;Test&lt;/b&gt;');
     expect(page.body).not.toContain('<b>Test</b>');
     const id = (created.headers.location as string).split('/')[3]!.split('?')[0]!;
-    const edited = await browser.postForm(`/admin/accounts/${id}`, { login: 'formularz.test', displayName: 'Anna Test', email: 'anna@example.pl', role: 'supervisor', unitId: 'kpp-leczna' }, token);
+    const edited = await browser.postForm(
+      `/admin/accounts/${id}`,
+      { login: 'formularz.test', displayName: 'Anna Test', email: 'anna@example.pl', role: 'supervisor', unitId: 'kpp-leczna' },
+      token,
+    );
     expect(edited.statusCode).toBe(303);
     const account = (await regional.get(`/api/v1/accounts/${id}`)).json();
     expect(account).toMatchObject({ role: 'supervisor', email: 'anna@example.pl', active: false });

@@ -42,7 +42,14 @@ export function presentAccount(account: Account) {
 
 /** Who is signed in: the session answers no more of the account than this. */
 function presentSessionAccount(account: Account) {
-  return { id: account.id, login: account.login, displayName: account.displayName, role: account.role, unitId: account.unitId, unitName: account.unitName };
+  return {
+    id: account.id,
+    login: account.login,
+    displayName: account.displayName,
+    role: account.role,
+    unitId: account.unitId,
+    unitName: account.unitName,
+  };
 }
 
 export function sessionCookieOptions(config: Config) {
@@ -133,7 +140,10 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
 
   app.delete(
     '/api/v1/session',
-    { config: { access: 'staff.area' }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: { type: 'null' }, ...errorResponses(401, 403) } } },
+    {
+      config: { access: 'staff.area' },
+      schema: { tags: ['session'], summary: 'Sign out', response: { 204: { type: 'null' }, ...errorResponses(401, 403) } },
+    },
     async (request, reply) => {
       requireAllowed(request, 'staff.area');
       await endSession(database, request, reply);
@@ -171,7 +181,12 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
           200: {
             type: 'object',
             required: ['accounts', 'total', 'page', 'pageSize'],
-            properties: { accounts: { type: 'array', items: accountSchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+            properties: {
+              accounts: { type: 'array', items: accountSchema },
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+            },
           },
           ...errorResponses(400, 401, 403),
         },
@@ -252,5 +267,4 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       return presentAccount(await updateAccount(db, principal, actorOf(request), request.params.id, request.body));
     },
   );
-
 }

@@ -25,12 +25,7 @@ export function assertAcceptablePassword(password: string, login: string, field 
 }
 
 /** Creates an account. `principal` null means the system itself (CLI, demo data): no scope check. */
-export async function createAccount(
-  db: Db,
-  principal: Principal | null,
-  actor: Actor,
-  input: CreateAccountInput,
-): Promise<Account> {
+export async function createAccount(db: Db, principal: Principal | null, actor: Actor, input: CreateAccountInput): Promise<Account> {
   const login = input.login.trim();
   assertAcceptablePassword(input.password, login);
   const passwordHash = await hashPassword(input.password);

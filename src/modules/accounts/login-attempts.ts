@@ -5,9 +5,7 @@ import { countAttemptUnlessTooSoon, countBurstFailureRow, deleteAttempts, findAt
 
 /** The counters of sign-in throttling (migration 0009); the rules are in login-throttle.ts. */
 
-export type Admission =
-  | { admitted: true; failures: number }
-  | { admitted: false; failures: number; lastFailureAt: Date; now: Date };
+export type Admission = { admitted: true; failures: number } | { admitted: false; failures: number; lastFailureAt: Date; now: Date };
 
 /**
  * Admits one attempt of `source` at `loginKey`, or not, in one statement. An admitted attempt is
@@ -37,6 +35,10 @@ export async function clearAttempts(trx: Trx, loginKey: string, source: string):
  * so far. A burst ends after `burstQuietMinutes` without failures or `burstMaxHours` after it
  * began; the row lock makes each count come out exactly once, so "the n-th failure" happens once.
  */
-export async function countBurstFailure(trx: Trx, loginKey: string, policy: ThrottlePolicy): Promise<{ failures: number; startedAt: Date }> {
+export async function countBurstFailure(
+  trx: Trx,
+  loginKey: string,
+  policy: ThrottlePolicy,
+): Promise<{ failures: number; startedAt: Date }> {
   return countBurstFailureRow(trx, loginKey, policy);
 }

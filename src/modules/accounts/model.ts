@@ -21,9 +21,21 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'contains_login' | 'too
 
 // The most common long passwords in breach lists, and Polish favourites.
 const common = new Set([
-  '123456789012', '1234567890123', 'qwertyuiop12', 'qwertyuiopas', 'password1234', 'password12345',
-  'haslo1234567', 'haslohaslo12', 'zaq12wsxcde3', '1qaz2wsx3edc', 'iloveyou1234', 'administrator',
-  'policja12345', 'dzielnicowy1', 'dzielnicowy12',
+  '123456789012',
+  '1234567890123',
+  'qwertyuiop12',
+  'qwertyuiopas',
+  'password1234',
+  'password12345',
+  'haslo1234567',
+  'haslohaslo12',
+  'zaq12wsxcde3',
+  '1qaz2wsx3edc',
+  'iloveyou1234',
+  'administrator',
+  'policja12345',
+  'dzielnicowy1',
+  'dzielnicowy12',
 ]);
 
 /** Why a new password is not acceptable, or null. Long passphrases are encouraged (NIST 800-63B). */

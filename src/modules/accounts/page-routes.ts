@@ -71,15 +71,28 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     const next = safeReturnPath(fields.next);
     const m = fieldLabels[request.lang];
     const errors: FieldError[] = [];
-    if (!fields.login?.trim()) errors.push({ field: 'login', code: 'required', message: request.lang === 'pl' ? `Wpisz ${m.login.toLowerCase()}.` : 'Enter your login.' });
-    if (!fields.password) errors.push({ field: 'password', code: 'required', message: request.lang === 'pl' ? 'Wpisz hasło.' : 'Enter your password.' });
+    if (!fields.login?.trim())
+      errors.push({
+        field: 'login',
+        code: 'required',
+        message: request.lang === 'pl' ? `Wpisz ${m.login.toLowerCase()}.` : 'Enter your login.',
+      });
+    if (!fields.password)
+      errors.push({ field: 'password', code: 'required', message: request.lang === 'pl' ? 'Wpisz hasło.' : 'Enter your password.' });
     if (errors.length) return showSignIn(request, reply, next, fields.login ?? '', errors, 400);
     try {
       await startSession(config, database, request, reply, { login: fields.login!, password: fields.password! });
     } catch (error) {
       if (error instanceof AppError && [401, 429].includes(error.status)) {
         for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
-        return showSignIn(request, reply, next, fields.login ?? '', [{ field: 'login', code: error.code, message: error.text[request.lang] }], error.status);
+        return showSignIn(
+          request,
+          reply,
+          next,
+          fields.login ?? '',
+          [{ field: 'login', code: error.code, message: error.text[request.lang] }],
+          error.status,
+        );
       }
       throw error;
     }
@@ -104,7 +117,12 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     const labels = fieldLabels[lang];
     let errors: FieldError[] = [];
     const required = (field: 'currentPassword' | 'newPassword' | 'confirmPassword') =>
-      !fields[field] && errors.push({ field, code: 'required', message: lang === 'pl' ? `Pole „${labels[field]}” jest wymagane.` : `The field "${labels[field]}" is required.` });
+      !fields[field] &&
+      errors.push({
+        field,
+        code: 'required',
+        message: lang === 'pl' ? `Pole „${labels[field]}” jest wymagane.` : `The field "${labels[field]}" is required.`,
+      });
     required('currentPassword');
     required('newPassword');
     required('confirmPassword');
@@ -198,24 +216,32 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
     return { principal, account };
   };
 
-  app.get<{ Params: { id: string } }>('/admin/accounts/:id', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
-    const { account } = await loadForAdmin(request, request.params.id);
-    return showForm(request, reply, account, { ...account, email: account.email ?? '' }, []);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/admin/accounts/:id',
+    { config: { access: 'account.manage' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { account } = await loadForAdmin(request, request.params.id);
+      return showForm(request, reply, account, { ...account, email: account.email ?? '' }, []);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/accounts/:id', { config: { access: 'account.manage' }, schema: { hide: true } }, async (request, reply) => {
-    const { principal, account } = await loadForAdmin(request, request.params.id);
-    const fields = formFields(request.body);
-    const input = accountInput(fields, true);
-    let errors = validateForm(validateUpdate, input, request.lang, fieldLabels[request.lang]);
-    if (!errors.length) {
-      try {
-        await updateAccount(db, principal, actorOf(request), account.id, input);
-        return reply.redirect(`/admin/accounts/${account.id}?notice=saved`, 303);
-      } catch (error) {
-        errors = formErrorsFrom(error, request.lang);
+  app.post<{ Params: { id: string } }>(
+    '/admin/accounts/:id',
+    { config: { access: 'account.manage' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { principal, account } = await loadForAdmin(request, request.params.id);
+      const fields = formFields(request.body);
+      const input = accountInput(fields, true);
+      let errors = validateForm(validateUpdate, input, request.lang, fieldLabels[request.lang]);
+      if (!errors.length) {
+        try {
+          await updateAccount(db, principal, actorOf(request), account.id, input);
+          return reply.redirect(`/admin/accounts/${account.id}?notice=saved`, 303);
+        } catch (error) {
+          errors = formErrorsFrom(error, request.lang);
+        }
       }
-    }
-    return showForm(request, reply, account, { ...fields, active: fields.active === 'on' }, errors);
-  });
+      return showForm(request, reply, account, { ...fields, active: fields.active === 'on' }, errors);
+    },
+  );
 }

@@ -24,17 +24,7 @@ function roleOptions(ctx: PageContext): Option[] {
   return roles.map((role) => ({ value: role, label: roleNames[ctx.lang][role] }));
 }
 
-export function SignInPage({
-  ctx,
-  next,
-  login,
-  errors,
-}: {
-  ctx: PageContext;
-  next: string;
-  login?: string;
-  errors: FieldError[];
-}) {
+export function SignInPage({ ctx, next, login, errors }: { ctx: PageContext; next: string; login?: string; errors: FieldError[] }) {
   const m = accountMessages[ctx.lang];
   return (
     <Layout ctx={ctx} title={m.signInButton}>
@@ -45,8 +35,23 @@ export function SignInPage({
         <form method="post" action="/login" noValidate>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="next" value={next} />
-          <TextField name="login" label={m.login} value={login} autoComplete="username" spellCheck={false} width="medium" error={errorFor(errors, 'login')} />
-          <TextField name="password" label={m.password} type="password" autoComplete="current-password" width="medium" error={errorFor(errors, 'password')} />
+          <TextField
+            name="login"
+            label={m.login}
+            value={login}
+            autoComplete="username"
+            spellCheck={false}
+            width="medium"
+            error={errorFor(errors, 'login')}
+          />
+          <TextField
+            name="password"
+            label={m.password}
+            type="password"
+            autoComplete="current-password"
+            width="medium"
+            error={errorFor(errors, 'password')}
+          />
           <button type="submit" className="button">
             {m.signInButton}
           </button>
@@ -91,9 +96,31 @@ export function MyAccountPage({ ctx, account, errors }: { ctx: PageContext; acco
       <form method="post" action="/account/password" className="narrow" noValidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="text" name="username" value={account.login} autoComplete="username" readOnly hidden />
-        <TextField name="currentPassword" label={m.currentPassword} type="password" autoComplete="current-password" width="medium" error={errorFor(errors, 'currentPassword')} />
-        <TextField name="newPassword" label={m.newPassword} hint={m.newPasswordHint} type="password" autoComplete="new-password" width="medium" error={errorFor(errors, 'newPassword')} />
-        <TextField name="confirmPassword" label={m.confirmPassword} type="password" autoComplete="new-password" width="medium" error={errorFor(errors, 'confirmPassword')} />
+        <TextField
+          name="currentPassword"
+          label={m.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          width="medium"
+          error={errorFor(errors, 'currentPassword')}
+        />
+        <TextField
+          name="newPassword"
+          label={m.newPassword}
+          hint={m.newPasswordHint}
+          type="password"
+          autoComplete="new-password"
+          width="medium"
+          error={errorFor(errors, 'newPassword')}
+        />
+        <TextField
+          name="confirmPassword"
+          label={m.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+          width="medium"
+          error={errorFor(errors, 'confirmPassword')}
+        />
         <button type="submit" className="button">
           {m.savePassword}
         </button>
@@ -153,7 +180,14 @@ export function AccountListPage({
       ) : (
         <DataTable
           caption={m.accountsTitle}
-          columns={[{ label: m.displayName }, { label: m.login }, { label: m.role }, { label: m.unit }, { label: m.status }, { label: m.lastSignIn }]}
+          columns={[
+            { label: m.displayName },
+            { label: m.login },
+            { label: m.role },
+            { label: m.unit },
+            { label: m.status },
+            { label: m.lastSignIn },
+          ]}
           rows={accounts.map((account) => ({
             key: account.id,
             cells: [
@@ -208,10 +242,40 @@ export function AccountFormPage({
       {account && <AccountSummary ctx={ctx} account={account} />}
       <form method="post" action={account ? `/admin/accounts/${account.id}` : '/admin/accounts'} className="narrow" noValidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="login" label={m.login} hint={m.loginHint} value={values.login} autoComplete="off" spellCheck={false} width="medium" error={errorFor(errors, 'login')} />
-        <TextField name="displayName" label={m.displayName} value={values.displayName} autoComplete="off" error={errorFor(errors, 'displayName')} />
-        <TextField name="email" label={m.email} type="email" value={values.email} autoComplete="off" spellCheck={false} error={errorFor(errors, 'email')} />
-        <SelectField name="role" label={m.role} value={values.role} options={roleOptions(ctx)} placeholder="" error={errorFor(errors, 'role')} />
+        <TextField
+          name="login"
+          label={m.login}
+          hint={m.loginHint}
+          value={values.login}
+          autoComplete="off"
+          spellCheck={false}
+          width="medium"
+          error={errorFor(errors, 'login')}
+        />
+        <TextField
+          name="displayName"
+          label={m.displayName}
+          value={values.displayName}
+          autoComplete="off"
+          error={errorFor(errors, 'displayName')}
+        />
+        <TextField
+          name="email"
+          label={m.email}
+          type="email"
+          value={values.email}
+          autoComplete="off"
+          spellCheck={false}
+          error={errorFor(errors, 'email')}
+        />
+        <SelectField
+          name="role"
+          label={m.role}
+          value={values.role}
+          options={roleOptions(ctx)}
+          placeholder=""
+          error={errorFor(errors, 'role')}
+        />
         <SelectField name="unitId" label={m.unit} value={values.unitId} options={units} placeholder="" error={errorFor(errors, 'unitId')} />
         {account && <CheckboxField name="active" label={m.activeLabel} hint={m.activeHint} checked={values.active ?? true} />}
         <TextField

@@ -74,7 +74,10 @@ export async function findPasswordHash(db: Queryable, id: string): Promise<strin
 }
 
 export async function isLoginTaken(db: Queryable, login: string, exceptId?: string): Promise<boolean> {
-  let query = db.selectFrom('accounts').select('id').where(sql`lower(login)`, '=', loginKey(login));
+  let query = db
+    .selectFrom('accounts')
+    .select('id')
+    .where(sql`lower(login)`, '=', loginKey(login));
   if (exceptId) query = query.where('id', '<>', exceptId);
   return (await query.executeTakeFirst()) !== undefined;
 }

@@ -91,6 +91,26 @@ export const sessionSchema = {
 
 /** Labels used when form errors name a field. */
 export const fieldLabels = {
-  pl: { login: 'Login', displayName: 'Imię i nazwisko', email: 'Adres e-mail', role: 'Rola', unitId: 'Jednostka', password: 'Hasło', currentPassword: 'Obecne hasło', newPassword: 'Nowe hasło', confirmPassword: 'Powtórz nowe hasło' },
-  en: { login: 'Login', displayName: 'Full name', email: 'E-mail address', role: 'Role', unitId: 'Unit', password: 'Password', currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Repeat the new password' },
+  pl: {
+    login: 'Login',
+    displayName: 'Imię i nazwisko',
+    email: 'Adres e-mail',
+    role: 'Rola',
+    unitId: 'Jednostka',
+    password: 'Hasło',
+    currentPassword: 'Obecne hasło',
+    newPassword: 'Nowe hasło',
+    confirmPassword: 'Powtórz nowe hasło',
+  },
+  en: {
+    login: 'Login',
+    displayName: 'Full name',
+    email: 'E-mail address',
+    role: 'Role',
+    unitId: 'Unit',
+    password: 'Password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    confirmPassword: 'Repeat the new password',
+  },
 };

@@ -56,7 +56,9 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(25);
     expect(blocked.json().error.code).toBe('too_many_attempts');
-    expect(blocked.json().error.message).toMatch(/Too many failed sign-in attempts for this account from this network\. Try again in \d+ seconds\./);
+    expect(blocked.json().error.message).toMatch(
+      /Too many failed sign-in attempts for this account from this network\. Try again in \d+ seconds\./,
+    );
     // Other logins are not affected.
     expect((await client.signIn('dzielnicowy.krasnystaw')).statusCode).toBe(200);
   });
@@ -80,7 +82,12 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     const forged = await client.request({ method: 'DELETE', url: '/api/v1/session', csrf: false });
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('csrf_invalid');
-    const wrongToken = await client.request({ method: 'DELETE', url: '/api/v1/session', csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const wrongToken = await client.request({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      csrf: false,
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(wrongToken.statusCode).toBe(403);
     expect((await client.get('/api/v1/session')).statusCode).toBe(200);
   });
@@ -109,7 +116,11 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     const plain = await client.postForm('/login', { login: 'kierownik.lubartow', password: DEMO_PASSWORD }, token);
     expect(plain.headers.location).toBe('/admin');
     const again = new TestClient(t.app);
-    const back = await again.postForm('/login', { login: 'kierownik.lubartow', password: DEMO_PASSWORD, next: '/plany?q=alkohol' }, csrfFromHtml((await again.get('/login')).body));
+    const back = await again.postForm(
+      '/login',
+      { login: 'kierownik.lubartow', password: DEMO_PASSWORD, next: '/plany?q=alkohol' },
+      csrfFromHtml((await again.get('/login')).body),
+    );
     expect(back.headers.location).toBe('/plany?q=alkohol');
   });
 
@@ -123,7 +134,11 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     expect(signedIn.statusCode).toBe(303);
     expect(signedIn.headers.location).toBe('/admin');
     const anonymous = new TestClient(t.app);
-    const form = await anonymous.postForm('/login', { login: 'admin', password: DEMO_PASSWORD, next: '/\t/evil.example' }, csrfFromHtml((await anonymous.get('/login')).body));
+    const form = await anonymous.postForm(
+      '/login',
+      { login: 'admin', password: DEMO_PASSWORD, next: '/\t/evil.example' },
+      csrfFromHtml((await anonymous.get('/login')).body),
+    );
     expect(form.headers.location).toBe('/admin');
   });
 
@@ -135,10 +150,16 @@ describe.each(backends)('signing in and out on %s', (backend) => {
     const weak = await laptop.send('POST', '/api/v1/session/password', { currentPassword: DEMO_PASSWORD, newPassword: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('password_too_short');
-    const wrongCurrent = await laptop.send('POST', '/api/v1/session/password', { currentPassword: 'nope nope nope', newPassword: 'nowe długie hasło 2026' });
+    const wrongCurrent = await laptop.send('POST', '/api/v1/session/password', {
+      currentPassword: 'nope nope nope',
+      newPassword: 'nowe długie hasło 2026',
+    });
     expect(wrongCurrent.statusCode).toBe(400);
     expect(wrongCurrent.json().error.code).toBe('wrong_current_password');
-    const changed = await laptop.send('POST', '/api/v1/session/password', { currentPassword: DEMO_PASSWORD, newPassword: 'nowe długie hasło 2026' });
+    const changed = await laptop.send('POST', '/api/v1/session/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'nowe długie hasło 2026',
+    });
     expect(changed.statusCode).toBe(204);
     expect((await laptop.get('/api/v1/session')).statusCode).toBe(200);
     expect((await phone.get('/api/v1/session')).statusCode).toBe(401);

@@ -30,8 +30,18 @@ describe.each(backends)('sign-in throttling per login and source on %s', (backen
     t = await createTestApp(backend, env);
     const admin = new TestClient(t.app, { remoteAddress: '192.0.2.250' });
     await admin.signIn('admin');
-    for (const [login, email] of [['z.mailem', 'z.mailem@policja.example'], ['bez.maila', null]] as const) {
-      const created = await admin.send('POST', '/api/v1/accounts', { login, displayName: login, role: 'officer', unitId: 'kpp-sejny', email, password: PASSWORD });
+    for (const [login, email] of [
+      ['z.mailem', 'z.mailem@policja.example'],
+      ['bez.maila', null],
+    ] as const) {
+      const created = await admin.send('POST', '/api/v1/accounts', {
+        login,
+        displayName: login,
+        role: 'officer',
+        unitId: 'kpp-sejny',
+        email,
+        password: PASSWORD,
+      });
       expect(created.statusCode).toBe(201);
     }
   });
@@ -116,7 +126,13 @@ describe.each(backends)('sign-in throttling per login and source on %s', (backen
     };
     const existing = await answers('dzielnicowy.leczna');
     const missing = await answers('ktos.nieznany');
-    const withoutWait = (a: { body: { error: { message: string; details?: unknown } } }) => ({ ...a, body: { ...a.body, error: { ...a.body.error, details: undefined, message: a.body.error.message.replace(/\d+ seconds?/, 'N seconds') } } });
+    const withoutWait = (a: { body: { error: { message: string; details?: unknown } } }) => ({
+      ...a,
+      body: {
+        ...a.body,
+        error: { ...a.body.error, details: undefined, message: a.body.error.message.replace(/\d+ seconds?/, 'N seconds') },
+      },
+    });
     expect(missing.map(withoutWait)).toEqual(existing.map(withoutWait));
     expect(existing.at(-1)!.status).toBe(429);
   });
@@ -131,13 +147,19 @@ describeOnServer('sign-in throttling under parallel attempts on the PostgreSQL s
   afterAll(() => t.close());
 
   it('lets exactly the free attempts reach the password check and counts each failure once', async () => {
-    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt('203.0.113.99', 'admin.lublin', `parallel guess ${i}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt('203.0.113.99', 'admin.lublin', `parallel guess ${i}`)),
+    );
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(35);
     expect(await audit('auth.login_failed', 'admin.lublin')).toHaveLength(5);
     expect(await audit('auth.login_throttled', 'admin.lublin')).toHaveLength(35);
-    const counter = await t.testDb.database.db.selectFrom('login_attempts').select('failures').where('login_key', '=', 'admin.lublin').executeTakeFirstOrThrow();
+    const counter = await t.testDb.database.db
+      .selectFrom('login_attempts')
+      .select('failures')
+      .where('login_key', '=', 'admin.lublin')
+      .executeTakeFirstOrThrow();
     expect(counter.failures).toBe(5);
     // The owner, elsewhere, is not affected.
     expect((await attempt('198.51.100.30', 'admin.lublin', DEMO_PASSWORD)).statusCode).toBe(200);

@@ -31,7 +31,12 @@ export interface UpdateAccountInput {
 async function assertLinkStaysWithinUnit(trx: Trx, accountId: string, unitId: string): Promise<void> {
   const officer = await officerLinkedTo(trx, accountId);
   if (!officer) return;
-  const problem = accountLinkProblem({ linkerUnitId: null, accountUnitId: unitId, accountAncestry: await unitAncestry(trx, unitId), targetAncestry: await unitAncestry(trx, officer.unitId) });
+  const problem = accountLinkProblem({
+    linkerUnitId: null,
+    accountUnitId: unitId,
+    accountAncestry: await unitAncestry(trx, unitId),
+    targetAncestry: await unitAncestry(trx, officer.unitId),
+  });
   if (problem) throw new AppError(422, 'account_linked_outside_unit', accountErrors.linkedOutsideUnit(), { field: 'unitId' });
 }
 
@@ -39,13 +44,7 @@ async function assertLinkStaysWithinUnit(trx: Trx, accountId: string, unitId: st
  * An administrator edits an account in their scope (and may move it only within their scope).
  * Disabling an account or setting its password ends its sessions.
  */
-export async function updateAccount(
-  db: Db,
-  principal: Principal,
-  actor: Actor,
-  id: string,
-  input: UpdateAccountInput,
-): Promise<Account> {
+export async function updateAccount(db: Db, principal: Principal, actor: Actor, id: string, input: UpdateAccountInput): Promise<Account> {
   const existing = await findAccount(db, id);
   if (!existing) throw new AppError(404, 'account_not_found', accountErrors.accountNotFound());
   const login = input.login?.trim() ?? existing.login;

@@ -45,7 +45,10 @@ describe.each(backends)('audit log on %s', (backend) => {
     await expect(sql`update audit_log set actor_label = 'someone else'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
-    const count = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThan(0);
   });
 
@@ -69,7 +72,9 @@ describe.each(backends)('audit log on %s', (backend) => {
   it('filters by action, actor and day, and pages through the results', async () => {
     const logins = (await national.get('/api/v1/audit?action=auth.login&actor=admin.lublin')).json();
     expect(logins.entries.length).toBeGreaterThan(0);
-    expect(logins.entries.every((e: { action: string; actorLabel: string }) => e.action === 'auth.login' && e.actorLabel === 'admin.lublin')).toBe(true);
+    expect(
+      logins.entries.every((e: { action: string; actorLabel: string }) => e.action === 'auth.login' && e.actorLabel === 'admin.lublin'),
+    ).toBe(true);
     const future = (await national.get('/api/v1/audit?from=2999-01-01')).json();
     expect(future.total).toBe(0);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
@@ -101,14 +106,26 @@ describe.each(backends)('audit log on %s', (backend) => {
     beforeAll(async () => {
       const officer = new TestClient(t.app);
       await officer.signIn('dzielnicowy.lubartow');
-      const created = await officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-06-30' });
+      const created = await officer.send('POST', '/api/v1/plans', {
+        districtId: 'kpp-lubartow/3',
+        periodFrom: '2041-01-01',
+        periodTo: '2041-06-30',
+      });
       planId = created.json().id;
       const content = (await officer.get(`/api/v1/plans/${planId}`)).json().working.content;
-      const edited = await officer.send('PATCH', `/api/v1/plans/${planId}`, { content: { ...content, goal: { ...content.goal, description: 'Mniej kradzieży rowerów przy Lubelskiej.' } } });
+      const edited = await officer.send('PATCH', `/api/v1/plans/${planId}`, {
+        content: { ...content, goal: { ...content.goal, description: 'Mniej kradzieży rowerów przy Lubelskiej.' } },
+      });
       expect(edited.statusCode, edited.body).toBe(200);
       const resident = new TestClient(t.app, { remoteAddress: '198.51.100.77' });
-      category = ((await resident.get('/api/v1/report-categories')).json().categories as (typeof category)[]).find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!;
-      const report = await resident.send('POST', '/api/v1/reports', { category: category.code, address: 'Lubartów, ul. Lubelska 20', email: 'jan@example.com' });
+      category = ((await resident.get('/api/v1/report-categories')).json().categories as (typeof category)[]).find(
+        (c) => c.names.pl === 'Nieprawidłowe parkowanie',
+      )!;
+      const report = await resident.send('POST', '/api/v1/reports', {
+        category: category.code,
+        address: 'Lubartów, ul. Lubelska 20',
+        email: 'jan@example.com',
+      });
       expect(report.statusCode, report.body).toBe(201);
       reportId = report.json().id;
     });
@@ -118,7 +135,7 @@ describe.each(backends)('audit log on %s', (backend) => {
       return response.body;
     };
 
-    it('shows which parts of a plan\'s content changed, and not its derived search columns', async () => {
+    it("shows which parts of a plan's content changed, and not its derived search columns", async () => {
       const html = await page(`entityType=plans&entityId=${planId}&action=update`);
       expect(html).toContain('zmienione części: Cel');
       expect(html).not.toMatch(/search_stems|search_vector|'\p{L}+':\d+/u);
@@ -126,7 +143,7 @@ describe.each(backends)('audit log on %s', (backend) => {
       expect(html).not.toMatch(/<td>dane złożone[^<]*<\/td><\/tr>/);
     });
 
-    it('reads hidden values and category codes in the page\'s language, and the resident as a word', async () => {
+    it("reads hidden values and category codes in the page's language, and the resident as a word", async () => {
       const pl = await page(`entityType=reports&entityId=${reportId}`);
       expect(pl).toContain('<td>zmienione</td>');
       expect(pl).not.toContain('<td>changed</td>');
@@ -144,7 +161,8 @@ describe.each(backends)('audit log on %s', (backend) => {
       const html = await page(`entityType=report_categories&entityId=${category.code}`);
       expect(html).toContain(`>${category.names.pl}</a>`);
       const filter = (await page('pageSize=1')).match(/<select[^>]*name="entityType"[\s\S]*?<\/select>/)![0];
-      for (const type of ['plan działania', 'zgłoszenie zagrożenia', 'kategoria zagrożeń', 'konto']) expect(filter).toContain(`>${type}</option>`);
+      for (const type of ['plan działania', 'zgłoszenie zagrożenia', 'kategoria zagrożeń', 'konto'])
+        expect(filter).toContain(`>${type}</option>`);
       const labels = [...(await page('')).matchAll(/role="region" aria-label="([^"]*)"/g)].map((match) => match[1]);
       expect(labels.length).toBeGreaterThan(2);
       expect(new Set(labels).size).toBe(labels.length);

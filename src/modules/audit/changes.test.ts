@@ -21,7 +21,7 @@ describe('changedFields', () => {
     expect(changedFields(null, { id: '1', login: 'jan' }).map((c) => c.field)).toEqual(['id', 'login']);
   });
 
-  it('leaves out the columns the database derives (a plan\'s search words), not changes a person made', () => {
+  it("leaves out the columns the database derives (a plan's search words), not changes a person made", () => {
     const before = { name: 'Plan A', search_stems: 'plan a', search_vector: "'a':2 'plan':1" };
     const after = { name: 'Plan B', search_stems: 'plan b', search_vector: "'b':2 'plan':1" };
     expect(changedFields(before, after).map((c) => c.field)).toEqual(['name']);

@@ -28,24 +28,24 @@ export function isSecretMarker(value: unknown): value is SecretMarker {
 
 /** The top-level parts of two JSON objects (a plan's content) whose values differ, in a stable order. */
 export function changedParts(before: unknown, after: unknown): string[] {
-  const object = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const object = (value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const [a, b] = [object(before), object(after)];
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return keys.filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
 }
 
 /** The fields an audit entry changed, in a stable order; for inserts and deletes, every field. */
-export function changedFields(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): FieldChange[] {
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  return keys
-    .filter((key) => !noise.has(key) && !derivedColumns.has(key))
-    // Secret columns are logged as 'hidden' → 'unchanged' | 'changed' (see audit_row_change).
-    .filter((key) => !(before?.[key] === 'hidden' && after?.[key] === 'unchanged'))
-    .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]))
-    .map((key) => ({ field: key, before: before?.[key], after: after?.[key] }));
+  return (
+    keys
+      .filter((key) => !noise.has(key) && !derivedColumns.has(key))
+      // Secret columns are logged as 'hidden' → 'unchanged' | 'changed' (see audit_row_change).
+      .filter((key) => !(before?.[key] === 'hidden' && after?.[key] === 'unchanged'))
+      .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]))
+      .map((key) => ({ field: key, before: before?.[key], after: after?.[key] }))
+  );
 }
 
 /** A value as short readable text for the audit view. */

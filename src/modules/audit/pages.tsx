@@ -30,7 +30,9 @@ function Changes({ entry, names, ctx }: { entry: AuditEntry; names: AuditNames; 
   const value = (field: string, v: unknown) => auditValue(entry.entityType, field, v, ctx.lang, names);
   // A plan's content is one JSON column: an edit names the parts it changed ("Cel, Działania").
   const afterValue = (field: string, before: unknown, after: unknown) =>
-    entry.entityType === 'plans' && field === 'content' && entry.before && entry.after ? planContentChange(before, after, ctx.lang) : value(field, after);
+    entry.entityType === 'plans' && field === 'content' && entry.before && entry.after
+      ? planContentChange(before, after, ctx.lang)
+      : value(field, after);
   // Each entry's table is its own scroll region, named after its entry (its number too: one record
   // can change twice in a minute) so that a list of regions tells them apart.
   const id = recordId(entry, names, ctx);
@@ -129,7 +131,13 @@ export function AuditLogPage({
       ) : (
         <DataTable
           caption={m.title}
-          columns={[{ label: m.when, className: 'nowrap' }, { label: m.who }, { label: m.action }, { label: m.record }, { label: m.changes }]}
+          columns={[
+            { label: m.when, className: 'nowrap' },
+            { label: m.who },
+            { label: m.action },
+            { label: m.record },
+            { label: m.changes },
+          ]}
           rows={entries.map((entry) => ({
             key: entry.id,
             cells: [
@@ -149,7 +157,9 @@ export function AuditLogPage({
                 {entry.entityId && (
                   <>
                     {' '}
-                    <a href={`/admin/audit?entityType=${encodeURIComponent(entry.entityType)}&entityId=${encodeURIComponent(entry.entityId)}`}>
+                    <a
+                      href={`/admin/audit?entityType=${encodeURIComponent(entry.entityType)}&entityId=${encodeURIComponent(entry.entityId)}`}
+                    >
                       <RecordId entry={entry} names={names} ctx={ctx} />
                     </a>
                   </>

@@ -27,9 +27,10 @@ export function warsawMidnight(day: string): Date | undefined {
   if (!DAY.test(day)) return undefined;
   const utc = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(utc.getTime()) || utc.toISOString().slice(0, 10) !== day) return undefined;
-  const offsetText = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Warsaw', timeZoneName: 'longOffset' })
-    .formatToParts(utc)
-    .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+01:00';
+  const offsetText =
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Warsaw', timeZoneName: 'longOffset' })
+      .formatToParts(utc)
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+01:00';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offsetText);
   const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 60;
   return new Date(utc.getTime() - offsetMinutes * 60_000);

@@ -53,7 +53,11 @@ export async function listAuditEntries(db: Db, query: AuditQuery): Promise<{ ent
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where(filter).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(filter)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     total: Number(count.n),

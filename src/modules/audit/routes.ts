@@ -66,7 +66,12 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
         response: {
           200: {
             type: 'object',
-            properties: { entries: { type: 'array', items: entrySchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+            properties: {
+              entries: { type: 'array', items: entrySchema },
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+            },
           },
           ...errorResponses(400, 401, 403),
         },

@@ -36,7 +36,7 @@ describe('the audit log in words', () => {
     expect(auditValue('districts', 'name', 'in_progress', 'pl')).toBe('in_progress');
   });
 
-  it('names columns, an officer\'s position as a function and a report\'s as a place', () => {
+  it("names columns, an officer's position as a function and a report's as a place", () => {
     expect(auditFieldName('officers', 'position', 'pl')).toBe('funkcja');
     expect(auditFieldName('reports', 'position', 'pl')).toBe('miejsce');
     expect(auditFieldName('reports', 'event_at', 'en')).toBe('date of the event');
@@ -44,7 +44,18 @@ describe('the audit log in words', () => {
   });
 
   it('names every audited record type and action; an unknown one is "other", not its code', () => {
-    for (const type of ['accounts', 'units', 'districts', 'officers', 'assignments', 'plans', 'plan_sources', 'reports', 'report_categories', 'report_digests']) {
+    for (const type of [
+      'accounts',
+      'units',
+      'districts',
+      'officers',
+      'assignments',
+      'plans',
+      'plan_sources',
+      'reports',
+      'report_categories',
+      'report_digests',
+    ]) {
       expect(auditEntityType(type, 'pl')).not.toBe(type);
     }
     expect(auditEntityType('new_table', 'pl')).toBe('inny rekord');
@@ -52,7 +63,7 @@ describe('the audit log in words', () => {
     expect(auditAction('something.new', 'en')).toBe('other action');
   });
 
-  it('reads the secret markers in the page\'s language, only in the columns the trigger hides', () => {
+  it("reads the secret markers in the page's language, only in the columns the trigger hides", () => {
     expect(auditValue('reports', 'email', 'changed', 'pl')).toBe('zmienione');
     expect(auditValue('reports', 'description', 'hidden', 'pl')).toBe('ukryte');
     expect(auditValue('accounts', 'password_hash', 'unchanged', 'en')).toBe('unchanged');
@@ -61,7 +72,7 @@ describe('the audit log in words', () => {
     expect(auditValue('districts', 'name', 'changed', 'pl')).toBe('changed');
   });
 
-  it('names the parts of a plan\'s content an edit changed, by the plan pages\' section names', () => {
+  it("names the parts of a plan's content an edit changed, by the plan pages' section names", () => {
     const before = { goal: { description: 'a' }, actions: [], partners: [], signature: null };
     const after = { goal: { description: 'b' }, actions: [{}], partners: [], signature: 'x', newPart: 1 };
     expect(planContentChange(before, after, 'pl')).toBe('zmienione części: Cel, Działania, podpis, newPart');

@@ -78,7 +78,11 @@ export function auditRecordId(entityType: string, id: string, names: AuditNames,
 export function planContentChange(before: unknown, after: unknown, lang: Lang): string {
   const m = auditMessages[lang];
   const name = (key: string) =>
-    isCommentSection(key) ? commentPlace({ section: key, item: null }, lang) : Object.hasOwn(m.contentPartNames, key) ? m.contentPartNames[key]! : key;
+    isCommentSection(key)
+      ? commentPlace({ section: key, item: null }, lang)
+      : Object.hasOwn(m.contentPartNames, key)
+        ? m.contentPartNames[key]!
+        : key;
   const parts = changedParts(before, after).map(name);
   return parts.length > 0 ? m.contentParts(parts.join(', ')) : m.contentSame;
 }
@@ -91,10 +95,13 @@ export function auditValue(entityType: string, field: string, value: unknown, la
   if (typeof value === 'boolean') return value ? m.yes : m.no;
   if (typeof value === 'string') {
     if (field === 'role' && isRole(value)) return roleNames[lang][value];
-    if (field === 'status' && entityType === 'reports' && (reportStatuses as readonly string[]).includes(value)) return statusLabels[value as ReportStatus][lang];
+    if (field === 'status' && entityType === 'reports' && (reportStatuses as readonly string[]).includes(value))
+      return statusLabels[value as ReportStatus][lang];
     if (field === 'status' && entityType === 'plans' && isPlanStatus(value)) return planStatusNames[lang][value];
-    if (field === 'hold' && entityType === 'reports' && (value === 'held' || value === 'rejected')) return value === 'held' ? staffReportMessages[lang].held : staffReportMessages[lang].rejectedTag;
-    if (field === 'position' && entityType === 'officers' && Object.hasOwn(adminRegisterMessages[lang].positions, value)) return adminRegisterMessages[lang].positions[value]!;
+    if (field === 'hold' && entityType === 'reports' && (value === 'held' || value === 'rejected'))
+      return value === 'held' ? staffReportMessages[lang].held : staffReportMessages[lang].rejectedTag;
+    if (field === 'position' && entityType === 'officers' && Object.hasOwn(adminRegisterMessages[lang].positions, value))
+      return adminRegisterMessages[lang].positions[value]!;
     if (holdsReportCategory(entityType, field)) return reportCategoryName(value, names, lang);
     if (field === 'threat_category' && Object.hasOwn(planCategoryNames[lang], value)) return planCategoryNames[lang][value]!;
     if (isoTime.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), lang);

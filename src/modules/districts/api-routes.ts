@@ -30,7 +30,13 @@ type DistrictParams = FromSchema<typeof districtParams>;
 /** Called after every change of the register, so the locator answers from fresh data. */
 export type RegisterChanged = () => Promise<void>;
 
-export function registerDistrictApi(app: FastifyInstance, config: Config, database: Database, changed: RegisterChanged, locator: Locator): void {
+export function registerDistrictApi(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  changed: RegisterChanged,
+  locator: Locator,
+): void {
   const db = database.db;
   // `url` fields are absolute (platform/http/site-url.ts).
   const present = (request: FastifyRequest) => (district: District) => presentDistrict(district, siteOrigin(request, config));
@@ -56,7 +62,10 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
 
   app.get<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number',
-    { config: { access: 'public' }, schema: { tags, summary: 'One district', params: districtParams, response: { 200: districtSchema, ...errorResponses(400, 404) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'One district', params: districtParams, response: { 200: districtSchema, ...errorResponses(400, 404) } },
+    },
     async (request) => {
       const { district, unit } = await districtWithUnit(db, idOf(request.params));
       const card = (await locator.current()).card(district.id);
@@ -127,7 +136,12 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
     '/api/v1/districts/:unit/:number/restore',
     {
       config: { access: 'register.edit' },
-      schema: { tags, summary: 'Restore a retired district', params: districtParams, response: { 200: districtSchema, ...errorResponses(401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Restore a retired district',
+        params: districtParams,
+        response: { 200: districtSchema, ...errorResponses(401, 403, 404, 409) },
+      },
     },
     async (request) => {
       const principal = requireAllowed(request, 'register.edit');
@@ -152,7 +166,10 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
         tags,
         summary: 'History of officers and substitutes of a district (staff of the unit)',
         params: districtParams,
-        response: { 200: { type: 'object', properties: { assignments: { type: 'array', items: assignmentSchema } } }, ...errorResponses(401, 403, 404) },
+        response: {
+          200: { type: 'object', properties: { assignments: { type: 'array', items: assignmentSchema } } },
+          ...errorResponses(401, 403, 404),
+        },
       },
     },
     async (request) => {
@@ -167,7 +184,8 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
       config: { access: 'officer.assign' },
       schema: {
         tags,
-        summary: 'Assign an officer (regular) or a substitute to a district from a day; a new regular officer takes over from the current one',
+        summary:
+          'Assign an officer (regular) or a substitute to a district from a day; a new regular officer takes over from the current one',
         params: districtParams,
         body: createAssignmentBody,
         response: { 201: assignmentSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -210,7 +228,10 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
         tags: officerTags,
         summary: 'Officers of my units (staff)',
         querystring: { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60 } } },
-        response: { 200: { type: 'object', properties: { officers: { type: 'array', items: officerSchema } } }, ...errorResponses(400, 401, 403) },
+        response: {
+          200: { type: 'object', properties: { officers: { type: 'array', items: officerSchema } } },
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {
@@ -225,7 +246,12 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
     '/api/v1/officers',
     {
       config: { access: 'register.edit' },
-      schema: { tags: officerTags, summary: 'Add an officer', body: createOfficerBody, response: { 201: officerSchema, ...errorResponses(400, 401, 403, 409, 422) } },
+      schema: {
+        tags: officerTags,
+        summary: 'Add an officer',
+        body: createOfficerBody,
+        response: { 201: officerSchema, ...errorResponses(400, 401, 403, 409, 422) },
+      },
     },
     async (request, reply) => {
       const principal = requireAllowed(request, 'register.edit');
@@ -243,7 +269,15 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/officers/:id',
-    { config: { access: 'officer.assign' }, schema: { tags: officerTags, summary: 'One officer', params: idParams, response: { 200: officerSchema, ...errorResponses(401, 403, 404) } } },
+    {
+      config: { access: 'officer.assign' },
+      schema: {
+        tags: officerTags,
+        summary: 'One officer',
+        params: idParams,
+        response: { 200: officerSchema, ...errorResponses(401, 403, 404) },
+      },
+    },
     async (request) => presentOfficer(await officerInScope(request, request.params.id)),
   );
 
@@ -271,7 +305,12 @@ export function registerDistrictApi(app: FastifyInstance, config: Config, databa
     '/api/v1/officers/:id',
     {
       config: { access: 'register.edit' },
-      schema: { tags: officerTags, summary: 'Retire an officer (their open assignments end today)', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags: officerTags,
+        summary: 'Retire an officer (their open assignments end today)',
+        params: idParams,
+        response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404) },
+      },
     },
     async (request, reply) => {
       const principal = requireAllowed(request, 'register.edit');

@@ -13,16 +13,31 @@ export const districtSchema = {
     url: { type: 'string' },
     phone: { type: ['string', 'null'] },
     email: { type: ['string', 'null'] },
-    rules: { type: 'array', items: { ...streetRuleSchema, properties: { ...streetRuleSchema.properties, numbers: { type: ['array', 'null'], items: numberRangeSchema } } } },
+    rules: {
+      type: 'array',
+      items: {
+        ...streetRuleSchema,
+        properties: { ...streetRuleSchema.properties, numbers: { type: ['array', 'null'], items: numberRangeSchema } },
+      },
+    },
     polygon: { type: ['object', 'null'], additionalProperties: true },
     retired: { type: 'boolean' },
     coveredBy: {
       type: ['object', 'null'],
-      description: 'One district only: who covers it today. `by`: "officer", "substitute", or "unit" when it has neither (then `officer` is null and residents contact the unit)',
+      description:
+        'One district only: who covers it today. `by`: "officer", "substitute", or "unit" when it has neither (then `officer` is null and residents contact the unit)',
       properties: {
         by: { type: 'string', enum: ['officer', 'substitute', 'unit'] },
         officer: { type: ['object', 'null'], properties: { rank: { type: 'string' }, name: { type: 'string' } } },
-        unit: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, phone: { type: ['string', 'null'] }, email: { type: ['string', 'null'] } } },
+        unit: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            phone: { type: ['string', 'null'] },
+            email: { type: ['string', 'null'] },
+          },
+        },
       },
     },
   },
@@ -76,7 +91,8 @@ export const boundaryLayerSchema = featureCollectionSchema(featureSchema({ type:
 export const overviewSchema = featureCollectionSchema(
   featureSchema({
     type: 'object',
-    description: 'By `kind`: district (id, number, unit, url, label: the point for its number), place (name) or unit (name, url: a police station)',
+    description:
+      'By `kind`: district (id, number, unit, url, label: the point for its number), place (name) or unit (name, url: a police station)',
     required: ['kind'],
     properties: {
       kind: { type: 'string', enum: ['district', 'place', 'unit'] },

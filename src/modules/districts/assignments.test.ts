@@ -14,7 +14,11 @@ const a = (kind: Assignment['kind'], startsOn: string, endsOn: string | null, id
 
 describe('assignments', () => {
   it('finds the regular officer and a substitute of a day', () => {
-    const history = [a('regular', '2024-01-01', '2025-06-30'), a('regular', '2025-07-01', null), a('substitute', '2026-02-01', '2026-02-14')];
+    const history = [
+      a('regular', '2024-01-01', '2025-06-30'),
+      a('regular', '2025-07-01', null),
+      a('substitute', '2026-02-01', '2026-02-14'),
+    ];
     expect(servingOn(history, '2025-06-30').regular?.startsOn).toBe('2024-01-01');
     expect(servingOn(history, '2025-07-01').regular?.startsOn).toBe('2025-07-01');
     expect(servingOn(history, '2026-02-10')).toMatchObject({ regular: { startsOn: '2025-07-01' }, substitute: { startsOn: '2026-02-01' } });
@@ -29,8 +33,12 @@ describe('assignments', () => {
   });
 
   it('overlap is symmetric', () => {
-    const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    const period = fc.tuple(day, fc.option(day)).map(([s, e]) => (e === null || e >= s ? { startsOn: s, endsOn: e } : { startsOn: e, endsOn: s }));
+    const day = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const period = fc
+      .tuple(day, fc.option(day))
+      .map(([s, e]) => (e === null || e >= s ? { startsOn: s, endsOn: e } : { startsOn: e, endsOn: s }));
     fc.assert(fc.property(period, period, (p, q) => periodsOverlap(p, q) === periodsOverlap(q, p)));
   });
 

@@ -13,10 +13,7 @@ export function coversDay(assignment: Pick<Assignment, 'startsOn' | 'endsOn'>, d
 }
 
 /** Two periods of the same kind in the same district may not share a day. */
-export function periodsOverlap(
-  a: Pick<Assignment, 'startsOn' | 'endsOn'>,
-  b: Pick<Assignment, 'startsOn' | 'endsOn'>,
-): boolean {
+export function periodsOverlap(a: Pick<Assignment, 'startsOn' | 'endsOn'>, b: Pick<Assignment, 'startsOn' | 'endsOn'>): boolean {
   return (a.endsOn === null || b.startsOn <= a.endsOn) && (b.endsOn === null || a.startsOn <= b.endsOn);
 }
 
@@ -41,4 +38,3 @@ export function dayBefore(day: string): string {
   date.setUTCDate(date.getUTCDate() - 1);
   return date.toISOString().slice(0, 10);
 }
-

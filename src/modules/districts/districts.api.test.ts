@@ -18,7 +18,14 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
   afterAll(() => t.close());
 
   /** A district of the test's own, in a locality of its own, so no test needs what another one made. */
-  async function makeDistrict(number: number, locality: string, rules: object[] = [{ ...lubelska, locality }, { locality, street: 'Polna', numbers: null }]) {
+  async function makeDistrict(
+    number: number,
+    locality: string,
+    rules: object[] = [
+      { ...lubelska, locality },
+      { locality, street: 'Polna', numbers: null },
+    ],
+  ) {
     const created = await commander.send('POST', '/api/v1/districts', {
       unitId: 'kpp-lubartow',
       number,
@@ -82,7 +89,12 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     });
     expect(evenSide.statusCode).toBe(201);
     // Another unit may use the same street (a different police unit's town of the same name).
-    const otherUnit = await regional.send('POST', '/api/v1/districts', { unitId: 'kpp-leczna', number: 43, name: 'Łęczna 43', rules: [{ ...lubelska, locality: 'Dublowo' }] });
+    const otherUnit = await regional.send('POST', '/api/v1/districts', {
+      unitId: 'kpp-leczna',
+      number: 43,
+      name: 'Łęczna 43',
+      rules: [{ ...lubelska, locality: 'Dublowo' }],
+    });
     expect(otherUnit.statusCode).toBe(201);
   });
 
@@ -111,12 +123,24 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
 
   it('assigns an officer, hands the district over, and shows a substitute', async () => {
     const own = await makeDistrict(47, 'Przekazowo');
-    const first = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'sierż.', firstName: 'Jan', lastName: 'Testowy' })).json();
-    const second = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'st. sierż.', firstName: 'Ewa', lastName: 'Następczyni' })).json();
-    const helper = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })).json();
+    const first = (
+      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'sierż.', firstName: 'Jan', lastName: 'Testowy' })
+    ).json();
+    const second = (
+      await commander.send('POST', '/api/v1/officers', {
+        unitId: 'kpp-lubartow',
+        rank: 'st. sierż.',
+        firstName: 'Ewa',
+        lastName: 'Następczyni',
+      })
+    ).json();
+    const helper = (
+      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })
+    ).json();
     const assign = (body: object) => commander.send('POST', `/api/v1/districts/${own}/assignments`, body);
     expect((await assign({ officerId: first.id, kind: 'regular', startsOn: '2024-01-01' })).statusCode).toBe(201);
-    const located = async () => (await commander.get(`/api/v1/locate?address=${encodeURIComponent('Przekazowo, Polna 3')}`)).json().matches[0];
+    const located = async () =>
+      (await commander.get(`/api/v1/locate?address=${encodeURIComponent('Przekazowo, Polna 3')}`)).json().matches[0];
     expect((await located()).officer).toEqual({ rank: 'sierż.', name: 'Jan Testowy', substitute: false });
 
     expect((await assign({ officerId: second.id, kind: 'regular', startsOn: '2025-03-01' })).statusCode).toBe(201);
@@ -157,8 +181,18 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     const assignmentEntries = async () => (await regional.get('/api/v1/audit?entityType=assignments')).json().total as number;
     const before = await assignmentEntries();
     const own = await makeDistrict(49, 'Zapisowo');
-    const officer = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'sierż.', firstName: 'Jan', lastName: 'Zapisany' })).json();
-    expect((await commander.send('POST', `/api/v1/districts/${own}/assignments`, { officerId: officer.id, kind: 'regular', startsOn: '2024-01-01' })).statusCode).toBe(201);
+    const officer = (
+      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'sierż.', firstName: 'Jan', lastName: 'Zapisany' })
+    ).json();
+    expect(
+      (
+        await commander.send('POST', `/api/v1/districts/${own}/assignments`, {
+          officerId: officer.id,
+          kind: 'regular',
+          startsOn: '2024-01-01',
+        })
+      ).statusCode,
+    ).toBe(201);
     const entries = (await regional.get(`/api/v1/audit?entityType=districts&entityId=${own}`)).json().entries;
     expect(entries.map((e: { action: string }) => e.action)).toContain('insert');
     expect(entries[0].actorLabel).toBe('komendant.lubartow');
@@ -181,12 +215,25 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
 
   it('finds a district by a point inside its polygon, given in EPSG:2180 or WGS84', async () => {
     const own = await makeDistrict(50, 'Wielokątowo');
-    const square = { type: 'Polygon', coordinates: [[[22.6, 51.46], [22.62, 51.46], [22.62, 51.47], [22.6, 51.47], [22.6, 51.46]]] };
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [22.6, 51.46],
+          [22.62, 51.46],
+          [22.62, 51.47],
+          [22.6, 51.47],
+          [22.6, 51.46],
+        ],
+      ],
+    };
     expect((await commander.send('PATCH', `/api/v1/districts/${own}`, { polygon: square })).statusCode).toBe(200);
     // The demo districts have approximate polygons too, so the point may also be in one of them.
     const inside = await commander.get('/api/v1/locate?lat=51.465&lon=22.61');
     expect(inside.statusCode).toBe(200);
-    expect(inside.json().matches).toContainEqual(expect.objectContaining({ district: expect.objectContaining({ id: own }), matchedBy: 'polygon' }));
+    expect(inside.json().matches).toContainEqual(
+      expect.objectContaining({ district: expect.objectContaining({ id: own }), matchedBy: 'polygon' }),
+    );
     const beside = await commander.get('/api/v1/locate?lat=51.40&lon=22.61');
     expect(beside.json().matches.map((m: { district: { id: string } }) => m.district.id)).not.toContain(own);
     // Lublin: inside the voivodeship's territory, outside every district.
@@ -195,7 +242,17 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     expect(outside.json().error.details.units.map((u: { id: string }) => u.id)).toEqual(['kwp-lublin']);
     const area = await commander.get(`/api/v1/districts/${own}/area.geojson`);
     expect(area.json().geometry.type).toBe('MultiPolygon');
-    const broken = await commander.send('PATCH', `/api/v1/districts/${own}`, { polygon: { type: 'Polygon', coordinates: [[[22.6, 51.46], [22.62, 51.46]]] } });
+    const broken = await commander.send('PATCH', `/api/v1/districts/${own}`, {
+      polygon: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [22.6, 51.46],
+            [22.62, 51.46],
+          ],
+        ],
+      },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('invalid_polygon');
   });

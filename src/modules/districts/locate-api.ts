@@ -66,7 +66,7 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
         description:
           'The most specific street rule wins; when two districts are equally likely both are returned, best first. ' +
           'A town alone: every district of the town, each with matchedBy "town" and its streets there, and `locality`. ' +
-          'A street without its town held by one town: that town\'s district, and `assumedLocality`. ' +
+          "A street without its town held by one town: that town's district, and `assumedLocality`. " +
           'Nothing found: 404 address_not_found with error.details.suggestions (only likely typos of names we hold, or the full addresses ' +
           'of a street several towns have, also in error.details.choices); a place the register does not cover has error.details.notCovered ' +
           '(the place, its county and voivodeship and the police responsible when known, and the emergency notice).',
@@ -101,7 +101,10 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
         const answer = register.answerAddress(text);
         switch (answer.kind) {
           case 'found':
-            return { matches: answer.matches.map(present(siteOrigin(request, config))), ...(answer.assumedLocality ? { assumedLocality: answer.assumedLocality } : {}) };
+            return {
+              matches: answer.matches.map(present(siteOrigin(request, config))),
+              ...(answer.assumedLocality ? { assumedLocality: answer.assumedLocality } : {}),
+            };
           case 'town':
             return { matches: answer.matches.map(present(siteOrigin(request, config))), locality: answer.locality };
           case 'choices':
@@ -119,7 +122,13 @@ export function registerLocateApi(app: FastifyInstance, config: Config, locator:
                   locality: choice.locality,
                   street: choice.street,
                   address: choice.address,
-                  districts: choice.cards.map((card) => ({ id: card.id, number: card.number, name: card.name, url: absoluteUrl(request, config, card.url), unit: card.unit.name })),
+                  districts: choice.cards.map((card) => ({
+                    id: card.id,
+                    number: card.number,
+                    name: card.name,
+                    url: absoluteUrl(request, config, card.url),
+                    unit: card.unit.name,
+                  })),
                 })),
               },
             );

@@ -9,7 +9,8 @@ const locate = (client: TestClient, address: string, headers?: Record<string, st
 // Street names of the demo register by the towns that have them, to pick one-town and many-town streets.
 const townsByStreet = new Map<string, Set<string>>();
 for (const district of demoRegisterDistricts) {
-  for (const rule of district.rules) if (rule.street) townsByStreet.set(rule.street, (townsByStreet.get(rule.street) ?? new Set()).add(rule.locality));
+  for (const rule of district.rules)
+    if (rule.street) townsByStreet.set(rule.street, (townsByStreet.get(rule.street) ?? new Set()).add(rule.locality));
 }
 
 describe.each(backends)('GET /api/v1/locate beyond a full address, on %s', (backend) => {
@@ -22,7 +23,9 @@ describe.each(backends)('GET /api/v1/locate beyond a full address, on %s', (back
   afterAll(() => t.close());
 
   it('answers a town alone with every district of the town, matched by town, with its streets there', async () => {
-    const expected = demoRegisterDistricts.filter((d) => d.rules.some((r) => r.locality === 'Łęczna')).map((d) => `${d.unitId}/${d.number}`);
+    const expected = demoRegisterDistricts
+      .filter((d) => d.rules.some((r) => r.locality === 'Łęczna'))
+      .map((d) => `${d.unitId}/${d.number}`);
     expect(expected.length).toBeGreaterThan(1);
     for (const text of ['Łęczna', 'leczna']) {
       const response = await locate(client, text);
@@ -70,8 +73,13 @@ describe.each(backends)('GET /api/v1/locate beyond a full address, on %s', (back
     expect(error.details.notCovered.emergency).toContain('997');
     const zakopane = (await locate(client, 'Zakopane ul. Krupówki 1', { 'accept-language': 'en' })).json().error;
     expect(zakopane.message).toBe("Zakopane is not in this service's register yet.");
-    expect(zakopane.details.notCovered).toMatchObject({ county: 'powiat tatrzański', unit: 'Komenda Powiatowa or Miejska Policji (the county police) of powiat tatrzański' });
-    expect((await locate(client, 'Gdańsk')).json().error.details.notCovered.voivodeshipCommand).toBe('Komenda Wojewódzka Policji w Gdańsku');
+    expect(zakopane.details.notCovered).toMatchObject({
+      county: 'powiat tatrzański',
+      unit: 'Komenda Powiatowa or Miejska Policji (the county police) of powiat tatrzański',
+    });
+    expect((await locate(client, 'Gdańsk')).json().error.details.notCovered.voivodeshipCommand).toBe(
+      'Komenda Wojewódzka Policji w Gdańsku',
+    );
   });
 
   it('suggests a held name only for a likely typo of it', async () => {

@@ -30,7 +30,10 @@ export function normalizeRules(rules: readonly StreetRule[]): StreetRule[] {
     const rule: StreetRule = {
       locality: raw.locality.trim().replace(/\s+/g, ' '),
       street: raw.street?.trim().replace(/\s+/g, ' ') || null,
-      numbers: raw.numbers && raw.numbers.length > 0 ? raw.numbers.map((r) => ({ ...r, from: r.from.toUpperCase(), to: r.to?.toUpperCase() ?? null })) : null,
+      numbers:
+        raw.numbers && raw.numbers.length > 0
+          ? raw.numbers.map((r) => ({ ...r, from: r.from.toUpperCase(), to: r.to?.toUpperCase() ?? null }))
+          : null,
     };
     for (const range of rule.numbers ?? []) {
       const from = parseHouseNumber(range.from);
@@ -153,4 +156,3 @@ export async function restoreDistrict(db: Db, principal: Principal, actor: Actor
     return (await findDistrict(trx, id))!;
   });
 }
-

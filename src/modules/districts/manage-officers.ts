@@ -43,7 +43,8 @@ async function assertAccountLinkable(
 ): Promise<void> {
   if (!link.accountId) return;
   const account = await findAccount(trx, link.accountId);
-  if (!account) throw new AppError(422, 'account_not_found', { pl: 'Nie ma takiego konta.', en: 'No such account.' }, { field: 'accountId' });
+  if (!account)
+    throw new AppError(422, 'account_not_found', { pl: 'Nie ma takiego konta.', en: 'No such account.' }, { field: 'accountId' });
   const problem = accountLinkProblem({
     linkerUnitId: link.linking ? principal.unitId : null,
     accountUnitId: account.unitId,
@@ -53,7 +54,8 @@ async function assertAccountLinkable(
   if (problem === 'account_out_of_scope') throw new AppError(403, problem, districtErrors.accountOutOfScope(), { field: 'accountId' });
   if (problem === 'account_outside_unit') throw new AppError(422, problem, districtErrors.accountOutsideUnit(), { field: 'accountId' });
   const taken = await officerLinkedTo(trx, link.accountId);
-  if (taken && taken.id !== link.officerId) throw new AppError(409, 'account_linked', districtErrors.accountTaken(), { field: 'accountId' });
+  if (taken && taken.id !== link.officerId)
+    throw new AppError(409, 'account_linked', districtErrors.accountTaken(), { field: 'accountId' });
 }
 
 export async function createOfficer(db: Db, principal: Principal, actor: Actor, input: OfficerInput): Promise<Officer> {
@@ -161,10 +163,12 @@ export async function assignOfficer(
   input: AssignInput,
 ): Promise<Assignment> {
   for (const day of [input.startsOn, input.endsOn].filter((d): d is string => typeof d === 'string')) {
-    if (!isCalendarDay(day)) throw new AppError(400, 'invalid_date', districtErrors.badDay(day), { field: day === input.startsOn ? 'startsOn' : 'endsOn' });
+    if (!isCalendarDay(day))
+      throw new AppError(400, 'invalid_date', districtErrors.badDay(day), { field: day === input.startsOn ? 'startsOn' : 'endsOn' });
   }
   const endsOn = input.endsOn ?? null;
-  if (endsOn !== null && endsOn < input.startsOn) throw new AppError(400, 'invalid_period', districtErrors.endBeforeStart(), { field: 'endsOn' });
+  if (endsOn !== null && endsOn < input.startsOn)
+    throw new AppError(400, 'invalid_period', districtErrors.endBeforeStart(), { field: 'endsOn' });
   return inTransaction(db, actor, (trx) => assignOfficerIn(trx, principal, districtIdValue, { ...input, endsOn }));
 }
 
@@ -194,7 +198,12 @@ export async function assignOfficerIn(trx: Trx, principal: Principal, districtId
     throw new AppError(
       409,
       'assignment_overlap',
-      districtErrors.assignmentOverlap(input.kind, holder ? `${holder.rank} ${officerName(holder)}` : '?', existing.startsOn, existing.endsOn),
+      districtErrors.assignmentOverlap(
+        input.kind,
+        holder ? `${holder.rank} ${officerName(holder)}` : '?',
+        existing.startsOn,
+        existing.endsOn,
+      ),
       { field: 'startsOn' },
     );
   }
@@ -221,10 +230,19 @@ export async function endAssignment(db: Db, principal: Principal, actor: Actor, 
     const clash = others.find((other) => periodsOverlap(other, { startsOn: assignment.startsOn, endsOn }));
     if (clash) {
       const holder = await findOfficer(trx, clash.officerId);
-      throw new AppError(409, 'assignment_overlap', districtErrors.assignmentOverlap(assignment.kind, holder ? `${holder.rank} ${officerName(holder)}` : '?', clash.startsOn, clash.endsOn), { field: 'endsOn' });
+      throw new AppError(
+        409,
+        'assignment_overlap',
+        districtErrors.assignmentOverlap(
+          assignment.kind,
+          holder ? `${holder.rank} ${officerName(holder)}` : '?',
+          clash.startsOn,
+          clash.endsOn,
+        ),
+        { field: 'endsOn' },
+      );
     }
     await setAssignmentEnd(trx, id, endsOn);
     return (await findAssignment(trx, id))!;
   });
 }
-

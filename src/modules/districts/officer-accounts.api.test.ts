@@ -66,17 +66,32 @@ describe.each(backends)('linking accounts to officers on %s', (backend) => {
   it('refuses to assign a linked officer to a district outside the account’s unit', async () => {
     const leczna = await accountId('dzielnicowy.leczna');
     await t.testDb.database.db.updateTable('officers').set({ account_id: null }).where('account_id', '=', leczna).execute();
-    const lecznaOfficer = await as.admin!.send('POST', '/api/v1/officers', { unitId: 'kpp-leczna', rank: 'st. sierż.', firstName: 'Karolina', lastName: 'Mazur', accountId: leczna });
+    const lecznaOfficer = await as.admin!.send('POST', '/api/v1/officers', {
+      unitId: 'kpp-leczna',
+      rank: 'st. sierż.',
+      firstName: 'Karolina',
+      lastName: 'Mazur',
+      accountId: leczna,
+    });
     expect(lecznaOfficer.statusCode).toBe(201);
     const today = warsawToday();
-    const assigned = await as['admin.lublin']!.send('POST', '/api/v1/districts/kpp-lubartow/3/assignments', { officerId: lecznaOfficer.json().id, kind: 'substitute', startsOn: today, endsOn: today });
+    const assigned = await as['admin.lublin']!.send('POST', '/api/v1/districts/kpp-lubartow/3/assignments', {
+      officerId: lecznaOfficer.json().id,
+      kind: 'substitute',
+      startsOn: today,
+      endsOn: today,
+    });
     expect(assigned.statusCode).toBe(422);
     expect(assigned.json().error.code).toBe('account_outside_unit');
   });
 
   it('refuses to move a linked account to a unit that is not its officer’s unit or above it', async () => {
     const linked = await accountId('dzielnicowy.lubartow');
-    const linkedOfficer = await t.testDb.database.db.selectFrom('officers').select(['id', 'unit_id']).where('account_id', '=', linked).executeTakeFirstOrThrow();
+    const linkedOfficer = await t.testDb.database.db
+      .selectFrom('officers')
+      .select(['id', 'unit_id'])
+      .where('account_id', '=', linked)
+      .executeTakeFirstOrThrow();
     expect(linkedOfficer.unit_id).toBe('kpp-lubartow');
     const moved = await as['admin.lublin']!.send('PATCH', `/api/v1/accounts/${linked}`, { unitId: 'kpp-leczna' });
     expect(moved.statusCode, moved.body).toBe(422);
@@ -95,17 +110,48 @@ describe.each(backends)('linking accounts to officers on %s', (backend) => {
     const resident = new TestClient(t.app);
     const categories = (await resident.get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[];
     const parking = categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
-    const report = await resident.send('POST', '/api/v1/reports', { category: parking, address: 'Lubartów, ul. Powstańców Warszawy 17', description: 'Tylko dla Policji: auta na chodniku.' });
+    const report = await resident.send('POST', '/api/v1/reports', {
+      category: parking,
+      address: 'Lubartów, ul. Powstańców Warszawy 17',
+      description: 'Tylko dla Policji: auta na chodniku.',
+    });
     expect(report.statusCode).toBe(201);
     const { id: reportId, districtId } = report.json();
-    const plan = await as['dzielnicowy.lubartow']!.send('POST', '/api/v1/plans', { districtId, periodFrom: '2045-01-01', periodTo: '2045-06-30' });
+    const plan = await as['dzielnicowy.lubartow']!.send('POST', '/api/v1/plans', {
+      districtId,
+      periodFrom: '2045-01-01',
+      periodTo: '2045-06-30',
+    });
     expect(plan.statusCode).toBe(201);
 
     // The link and the substitution, written as old data would hold them.
     const db = t.testDb.database.db;
-    const officerId = (await db.insertInto('officers').values({ unit_id: 'kpp-lubartow', rank: 'asp.', first_name: 'Monika', last_name: 'Jankowska', position: 'district_officer', account_id: sejny }).returning('id').executeTakeFirstOrThrow()).id;
+    const officerId = (
+      await db
+        .insertInto('officers')
+        .values({
+          unit_id: 'kpp-lubartow',
+          rank: 'asp.',
+          first_name: 'Monika',
+          last_name: 'Jankowska',
+          position: 'district_officer',
+          account_id: sejny,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const district = await db.selectFrom('districts').select(['id', 'unit_id']).where('id', '=', districtId).executeTakeFirstOrThrow();
-    await db.insertInto('assignments').values({ district_id: district.id, unit_id: district.unit_id, officer_id: officerId, kind: 'substitute', starts_on: warsawToday(), ends_on: null }).execute();
+    await db
+      .insertInto('assignments')
+      .values({
+        district_id: district.id,
+        unit_id: district.unit_id,
+        officer_id: officerId,
+        kind: 'substitute',
+        starts_on: warsawToday(),
+        ends_on: null,
+      })
+      .execute();
 
     const outsider = as['kierownik.sejny']!;
     const read = (await outsider.get(`/api/v1/reports/${reportId}`)).json();

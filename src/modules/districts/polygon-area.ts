@@ -10,7 +10,9 @@ export function readPolygonArea(geometry: unknown): MultiPolygon {
   const read = readDistrictPolygons({ type: 'Feature', properties: { unit: 'district', district: 1 }, geometry });
   const problem = read.errors[0];
   if (problem || read.polygons.length !== 1) {
-    throw new AppError(400, 'invalid_polygon', problem?.message ?? { pl: 'Nieprawidłowy obszar na mapie.', en: 'Invalid map area.' }, { field: 'polygon' });
+    throw new AppError(400, 'invalid_polygon', problem?.message ?? { pl: 'Nieprawidłowy obszar na mapie.', en: 'Invalid map area.' }, {
+      field: 'polygon',
+    });
   }
   return read.polygons[0]!.geometry as MultiPolygon;
 }

@@ -13,7 +13,8 @@ const text = {
     district: (n: number) => `Rejon służbowy nr ${n}`,
     vacant: 'Rejon chwilowo bez dzielnicowego i bez zastępstwa.',
     coveredByUnit: (unit: string) => `Sprawami rejonu zajmuje się ${unit}.`,
-    noUnitPhone: 'Telefon jednostki nie jest wpisany: w sprawach niepilnych przyjdź do jednostki albo znajdź jej telefon na stronie policja.pl.',
+    noUnitPhone:
+      'Telefon jednostki nie jest wpisany: w sprawach niepilnych przyjdź do jednostki albo znajdź jej telefon na stronie policja.pl.',
     substitute: 'zastępstwo',
     phone: 'Telefon',
     email: 'E-mail',
@@ -68,18 +69,45 @@ function contactRows(card: DistrictCard, unit: Unit, coverage: Coverage, lang: L
   const t = text[lang];
   const rows: Row[] = [];
   if (coverage.by === 'unit') {
-    if (unit.phone) rows.push([{ text: t.unit, style: 'label' }, { text: unit.phone, style: 'phone' }]);
-    if (unit.email) rows.push([{ text: t.email, style: 'label' }, { text: unit.email, style: 'email' }]);
+    if (unit.phone)
+      rows.push([
+        { text: t.unit, style: 'label' },
+        { text: unit.phone, style: 'phone' },
+      ]);
+    if (unit.email)
+      rows.push([
+        { text: t.email, style: 'label' },
+        { text: unit.email, style: 'email' },
+      ]);
     return rows;
   }
-  if (card.phone) rows.push([{ text: t.phone, style: 'label' }, { text: card.phone, style: 'phone' }]);
-  if (card.email) rows.push([{ text: t.email, style: 'label' }, { text: card.email, style: 'email' }]);
-  if (rows.length === 0 && unit.phone) rows.push([{ text: t.unit, style: 'label' }, { text: unit.phone, style: 'phone' }]);
+  if (card.phone)
+    rows.push([
+      { text: t.phone, style: 'label' },
+      { text: card.phone, style: 'phone' },
+    ]);
+  if (card.email)
+    rows.push([
+      { text: t.email, style: 'label' },
+      { text: card.email, style: 'email' },
+    ]);
+  if (rows.length === 0 && unit.phone)
+    rows.push([
+      { text: t.unit, style: 'label' },
+      { text: unit.phone, style: 'phone' },
+    ]);
   return rows;
 }
 
 /** The programme's poster: who the officer is and how to reach them, for notice boards (A4). */
-export function posterDocument(card: DistrictCard, unit: Unit, rules: StreetRule[], pageUrl: string, lang: Lang, today = new Date()): TDocumentDefinitions {
+export function posterDocument(
+  card: DistrictCard,
+  unit: Unit,
+  rules: StreetRule[],
+  pageUrl: string,
+  lang: Lang,
+  today = new Date(),
+): TDocumentDefinitions {
   const t = text[lang];
   const coverage = coverageOf(card, unit);
   const rows = contactRows(card, unit, coverage, lang);
@@ -88,7 +116,12 @@ export function posterDocument(card: DistrictCard, unit: Unit, rules: StreetRule
   const unitAddress = [unit.street, [unit.postalCode, unit.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   const officer: Content = card.officer
     ? { text: [`${card.officer.rank} ${card.officer.name}`, card.officer.substitute ? ` (${t.substitute})` : ''], style: 'officer' }
-    : { stack: [{ text: t.vacant, style: 'officer' }, { text: t.coveredByUnit(unit.name), style: 'unit' }] };
+    : {
+        stack: [
+          { text: t.vacant, style: 'officer' },
+          { text: t.coveredByUnit(unit.name), style: 'unit' },
+        ],
+      };
   return {
     pageSize: 'A4',
     pageMargins: [48, 48, 48, 56],

@@ -17,7 +17,12 @@ async function districtAt(db: Db, unit: string, number: string): Promise<Distric
 }
 
 /** A district in today's register with its unit, for its page and poster; 404 when retired or unknown. */
-export async function publicDistrict(db: Db, register: Register, unit: string, number: string): Promise<{ card: DistrictCard; district: District; unit: Unit }> {
+export async function publicDistrict(
+  db: Db,
+  register: Register,
+  unit: string,
+  number: string,
+): Promise<{ card: DistrictCard; district: District; unit: Unit }> {
   const n = Number(number);
   const card = register.card(Number.isInteger(n) ? districtId(unit, n) : '');
   const district = card && (await districtAt(db, unit, number));
@@ -27,7 +32,11 @@ export async function publicDistrict(db: Db, register: Register, unit: string, n
 }
 
 /** A district in service that has a polygon, for its GeoJSON; 404 otherwise. */
-export async function districtWithArea(db: Db, unit: string, number: string): Promise<District & { polygon: NonNullable<District['polygon']> }> {
+export async function districtWithArea(
+  db: Db,
+  unit: string,
+  number: string,
+): Promise<District & { polygon: NonNullable<District['polygon']> }> {
   const district = await districtAt(db, unit, number);
   if (!district || district.retiredAt || !district.polygon) throw districtNotFound();
   return { ...district, polygon: district.polygon };
@@ -38,7 +47,9 @@ export async function publicUnit(db: Db, register: Register, id: string) {
   const unit = await findUnit(db, id);
   if (!unit || unit.retiredAt) throw unitNotFound();
   const all = await listUnits(db);
-  const cards = (await activeDistrictIdsOfUnit(db, unit.id)).map((districtId) => register.card(districtId)).filter((card) => card !== undefined);
+  const cards = (await activeDistrictIdsOfUnit(db, unit.id))
+    .map((districtId) => register.card(districtId))
+    .filter((card) => card !== undefined);
   const collator = new Intl.Collator('pl');
   return {
     unit,

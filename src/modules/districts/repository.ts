@@ -55,13 +55,23 @@ export async function findDistrict(db: Queryable, id: string): Promise<District 
 /** The names of these districts by id, for lists that show many (one query, not one per row). */
 export async function districtNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('districts').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** The districts in service of one unit, by number. */
 export async function activeDistrictIdsOfUnit(db: Queryable, unitId: string): Promise<string[]> {
-  const rows = await db.selectFrom('districts').select('id').where('unit_id', '=', unitId).where('retired_at', 'is', null).orderBy('number').execute();
+  const rows = await db
+    .selectFrom('districts')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('retired_at', 'is', null)
+    .orderBy('number')
+    .execute();
   return rows.map((row) => row.id);
 }
 
@@ -177,11 +187,7 @@ export async function insertOfficer(trx: Trx, officer: OfficerRow): Promise<stri
   return row.id;
 }
 
-export async function updateOfficerRow(
-  trx: Trx,
-  id: string,
-  patch: Partial<OfficerRow> & { retiredAt?: Date | null },
-): Promise<void> {
+export async function updateOfficerRow(trx: Trx, id: string, patch: Partial<OfficerRow> & { retiredAt?: Date | null }): Promise<void> {
   await trx
     .updateTable('officers')
     .set({
@@ -198,7 +204,10 @@ export async function updateOfficerRow(
     .execute();
 }
 
-export async function listAssignments(db: Queryable, filter: { districtId?: string; officerId?: string; subtreeOf?: string }): Promise<Assignment[]> {
+export async function listAssignments(
+  db: Queryable,
+  filter: { districtId?: string; officerId?: string; subtreeOf?: string },
+): Promise<Assignment[]> {
   let query = db.selectFrom('assignments').selectAll();
   if (filter.districtId) query = query.where('district_id', '=', filter.districtId);
   if (filter.officerId) query = query.where('officer_id', '=', filter.officerId);

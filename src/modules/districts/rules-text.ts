@@ -30,7 +30,10 @@ export function parseRulesText(text: string): { rules: StreetRule[]; problems: R
     if (!raw.trim()) return;
     const [locality = '', street = '', numbers = '', ...rest] = raw.split('|').map((part) => part.trim());
     if (rest.length > 0) {
-      problems.push({ line, message: { pl: 'Za dużo pól: wpisz „miejscowość | ulica | numery”.', en: 'Too many fields: write "town | street | numbers".' } });
+      problems.push({
+        line,
+        message: { pl: 'Za dużo pól: wpisz „miejscowość | ulica | numery”.', en: 'Too many fields: write "town | street | numbers".' },
+      });
       return;
     }
     if (!locality) {

@@ -57,7 +57,12 @@ export const createDistrictBody = {
   },
 } as const;
 
-export const updateDistrictBody = { type: 'object', additionalProperties: false, minProperties: 1, properties: districtProperties } as const;
+export const updateDistrictBody = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: districtProperties,
+} as const;
 
 const name = { type: 'string', minLength: 1, maxLength: 80 } as const;
 const officerProperties = {

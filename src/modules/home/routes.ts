@@ -16,16 +16,20 @@ export function registerHomeRoutes(app: FastifyInstance, config: Config, databas
   );
 
   // The language switch is a plain link, so it works without JavaScript; the choice is a cookie.
-  app.get<{ Params: { lang: string } }>('/language/:lang', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const next = safeReturnPath((request.query as Record<string, unknown>).next);
-    if (!isLang(request.params.lang)) return reply.redirect(next, 303);
-    reply.setCookie(LANG_COOKIE, request.params.lang, {
-      path: '/',
-      sameSite: 'lax',
-      httpOnly: true,
-      secure: config.secureCookies,
-      maxAge: 365 * 24 * 3600,
-    });
-    return reply.redirect(next, 303);
-  });
+  app.get<{ Params: { lang: string } }>(
+    '/language/:lang',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const next = safeReturnPath((request.query as Record<string, unknown>).next);
+      if (!isLang(request.params.lang)) return reply.redirect(next, 303);
+      reply.setCookie(LANG_COOKIE, request.params.lang, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: config.secureCookies,
+        maxAge: 365 * 24 * 3600,
+      });
+      return reply.redirect(next, 303);
+    },
+  );
 }

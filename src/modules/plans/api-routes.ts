@@ -28,10 +28,24 @@ import { findPlan, listEvents, listPlans, listVersions, type ReviewComment } fro
 import { planSourceInfo } from './import/source-repository.js';
 import { sendPlanSource } from './import/source-download.js';
 import { createPlanBody, transitionBody, updatePlanBody } from './schemas.js';
-import { batchAnswerSchema, importAnswerSchema, parseAnswerSchema, planDetailSchema, planListSchema, planSchema, planVersionsSchema, transitionAnswerSchema } from './api-schemas.js';
+import {
+  batchAnswerSchema,
+  importAnswerSchema,
+  parseAnswerSchema,
+  planDetailSchema,
+  planListSchema,
+  planSchema,
+  planVersionsSchema,
+  transitionAnswerSchema,
+} from './api-schemas.js';
 import { searchQuery } from './search/stems.js';
 
-const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+const idParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'string', maxLength: 64 } },
+} as const;
 
 export function presentParsed(parsed: ParsedPlan, lang: Lang) {
   return { ...parsed, warnings: parsed.warnings.map((w) => w[lang]) };
@@ -65,7 +79,10 @@ function documentSource(request: FastifyRequest): PlanSource {
   if (typeof body === 'string') return { text: body };
   const file = (body as { file?: Buffer } | undefined)?.file;
   if (Buffer.isBuffer(file)) return { file };
-  throw new AppError(400, 'empty_body', { pl: `Wyślij plan jako tekst (text/plain) albo plik w polu „file”: ${acceptedKindsText.pl}.`, en: `Send the plan as text (text/plain) or a file in the field "file": ${acceptedKindsText.en}.` });
+  throw new AppError(400, 'empty_body', {
+    pl: `Wyślij plan jako tekst (text/plain) albo plik w polu „file”: ${acceptedKindsText.pl}.`,
+    en: `Send the plan as text (text/plain) or a file in the field "file": ${acceptedKindsText.en}.`,
+  });
 }
 
 export function registerPlanApi(app: FastifyInstance, config: Config, database: Database, documents: DocumentWorkers): void {
@@ -87,7 +104,11 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     async (request) => {
       const reading = await readPlan(documents, documentSource(request));
       // The first plan's fields as before; `plans` has every plan the document holds.
-      return { ...presentParsed(parsedOf(reading), request.lang), kind: reading.kind, plans: reading.plans.map((plan) => presentParsed(plan, request.lang)) };
+      return {
+        ...presentParsed(parsedOf(reading), request.lang),
+        kind: reading.kind,
+        plans: reading.plans.map((plan) => presentParsed(plan, request.lang)),
+      };
     },
   );
 
@@ -95,20 +116,35 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     '/api/v1/plans/import-batch',
     {
       bodyLimit: batchLimits.totalBytes,
-      config: { access: 'plan.start', rateLimit: documentRateLimit(config), multipartOptions: { limits: { files: batchLimits.files, fields: 20 } } },
+      config: {
+        access: 'plan.start',
+        rateLimit: documentRateLimit(config),
+        multipartOptions: { limits: { files: batchLimits.files, fields: 20 } },
+      },
       schema: {
         tags,
         summary: `Import many plan documents at once: several files in multipart fields "file", or a ZIP of them. Each file is read and reported on its own (plans found with district and period, warnings, or why it was refused); a plan of a past period becomes an archived published plan (a supervisor or commander of its unit only; the file is kept), a current or future one a draft. dryRun=true reads and checks without saving. Limits: ${batchLimits.files} files (counting those in archives), ${formatBytes(batchLimits.fileBytes, 'en')} a file, ${formatBytes(batchLimits.totalBytes, 'en')} together; files are read one after another.`,
         consumes: ['multipart/form-data'],
-        querystring: { type: 'object', additionalProperties: false, properties: { dryRun: { type: 'boolean', default: false }, districtId: { type: 'string', maxLength: 80 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { dryRun: { type: 'boolean', default: false }, districtId: { type: 'string', maxLength: 80 } },
+        },
         response: { 200: batchAnswerSchema, ...errorResponses(400, 401, 413, 429, 503) },
       },
     },
     async (request) => {
       const principal = requireAllowed(request, 'plan.start');
       const files = uploadedFiles(request, 'file');
-      if (files.length === 0) throw new AppError(400, 'empty_body', { pl: 'Wyślij pliki planów w polach „file” (multipart/form-data).', en: 'Send the plan files in fields "file" (multipart/form-data).' });
-      const reports = await importBatch(db, documents, principal, actorOf(request), files, { dryRun: request.query.dryRun ?? false, districtId: request.query.districtId });
+      if (files.length === 0)
+        throw new AppError(400, 'empty_body', {
+          pl: 'Wyślij pliki planów w polach „file” (multipart/form-data).',
+          en: 'Send the plan files in fields "file" (multipart/form-data).',
+        });
+      const reports = await importBatch(db, documents, principal, actorOf(request), files, {
+        dryRun: request.query.dryRun ?? false,
+        districtId: request.query.districtId,
+      });
       return { dryRun: request.query.dryRun ?? false, ...presentBatch(reports, request.lang) };
     },
   );
@@ -120,7 +156,8 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       config: { access: 'plan.start', rateLimit: documentRateLimit(config) },
       schema: {
         tags,
-        summary: 'Import a plan document as a draft of its district (found from the unit and district number, or given); the limits of /parse apply',
+        summary:
+          'Import a plan document as a draft of its district (found from the unit and district number, or given); the limits of /parse apply',
         consumes: ['text/plain', 'multipart/form-data'],
         querystring: { type: 'object', additionalProperties: false, properties: { districtId: { type: 'string', maxLength: 80 } } },
         response: { 201: importAnswerSchema, ...errorResponses(400, 401, 403, 409, 413, 415, 422, 429, 503) },
@@ -129,8 +166,13 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
     async (request, reply) => {
       const principal = requireAllowed(request, 'plan.start');
       const reading = await readPlan(documents, documentSource(request));
-      const { plan, parsed } = await importPlanDocument(db, principal, actorOf(request), parsedOf(reading), { districtId: request.query.districtId });
-      return reply.status(201).header('location', `/api/v1/plans/${plan.id}`).send({ plan: presentPlan(plan), parsed: presentParsed(parsed, request.lang) });
+      const { plan, parsed } = await importPlanDocument(db, principal, actorOf(request), parsedOf(reading), {
+        districtId: request.query.districtId,
+      });
+      return reply
+        .status(201)
+        .header('location', `/api/v1/plans/${plan.id}`)
+        .send({ plan: presentPlan(plan), parsed: presentParsed(parsed, request.lang) });
     },
   );
 
@@ -154,7 +196,8 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Published plans, newest period first, each with `timing` ("current", "upcoming" or "past": whether its period is running, to come or over): full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
+        summary:
+          'Published plans, newest period first, each with `timing` ("current", "upcoming" or "past": whether its period is running, to come or over): full-text search in Polish (word forms found together), filters by unit, district, category and year. `total` counts up to 200 (or to the end of the next page), with or without a search; `totalIsExact` false means more.',
         querystring: listQuery,
         response: { 200: planListSchema, ...errorResponses(400) },
       },
@@ -212,9 +255,23 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
       const source = await planSourceInfo(db, plan.id);
       return {
         // Imported into the archive from a file (zaimportowany): when and from what; the file itself is for staff.
-        imported: source ? { importedAt: source.importedAt.toISOString(), fileName: source.fileName, mediaType: source.mediaType, size: source.size, sha256: source.sha256 } : null,
+        imported: source
+          ? {
+              importedAt: source.importedAt.toISOString(),
+              fileName: source.fileName,
+              mediaType: source.mediaType,
+              size: source.size,
+              sha256: source.sha256,
+            }
+          : null,
         // timing: "current" | "upcoming" | "past", by the one rule (rules.ts planTiming).
-        published: published && { ...published, timing: planTiming(published, warsawToday()), url: absoluteUrl(request, config, planUrl(plan.id)), pdf: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.pdf`), docx: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.docx`) },
+        published: published && {
+          ...published,
+          timing: planTiming(published, warsawToday()),
+          url: absoluteUrl(request, config, planUrl(plan.id)),
+          pdf: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.pdf`),
+          docx: absoluteUrl(request, config, `${planUrl(plan.id)}/plan.docx`),
+        },
         working: working && { ...presentPlan(plan), ...working, timing: planTiming(plan, warsawToday()) },
       };
     },
@@ -222,26 +279,59 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
 
   app.post<{ Body: FromSchema<typeof createPlanBody> }>(
     '/api/v1/plans',
-    { config: { access: 'plan.start' }, schema: { tags, summary: 'Start a draft plan for a district', body: createPlanBody, response: { 201: planSchema, ...errorResponses(400, 401, 403, 409, 422) } } },
+    {
+      config: { access: 'plan.start' },
+      schema: {
+        tags,
+        summary: 'Start a draft plan for a district',
+        body: createPlanBody,
+        response: { 201: planSchema, ...errorResponses(400, 401, 403, 409, 422) },
+      },
+    },
     async (request, reply) => {
       const principal = requireAllowed(request, 'plan.start');
-      const plan = await createPlan(db, principal, actorOf(request), { ...request.body, content: request.body.content as PlanContent | undefined });
+      const plan = await createPlan(db, principal, actorOf(request), {
+        ...request.body,
+        content: request.body.content as PlanContent | undefined,
+      });
       return reply.status(201).header('location', `/api/v1/plans/${plan.id}`).send(presentPlan(plan));
     },
   );
 
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updatePlanBody> }>(
     '/api/v1/plans/:id',
-    { config: { access: 'plan.edit' }, schema: { tags, summary: 'Change a draft (the district officer); also used by the editor to autosave', params: idParams, body: updatePlanBody, response: { 200: planSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+    {
+      config: { access: 'plan.edit' },
+      schema: {
+        tags,
+        summary: 'Change a draft (the district officer); also used by the editor to autosave',
+        params: idParams,
+        body: updatePlanBody,
+        response: { 200: planSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
     async (request) => {
       const principal = requireAllowed(request, 'plan.edit');
-      return presentPlan(await updatePlan(db, principal, actorOf(request), request.params.id, { ...request.body, content: request.body.content as PlanContent | undefined }));
+      return presentPlan(
+        await updatePlan(db, principal, actorOf(request), request.params.id, {
+          ...request.body,
+          content: request.body.content as PlanContent | undefined,
+        }),
+      );
     },
   );
 
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id',
-    { config: { access: 'plan.delete_draft' }, schema: { tags, summary: 'Delete a draft that was never submitted', params: idParams, response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404, 409) } } },
+    {
+      config: { access: 'plan.delete_draft' },
+      schema: {
+        tags,
+        summary: 'Delete a draft that was never submitted',
+        params: idParams,
+        response: { 204: { type: 'null' }, ...errorResponses(401, 403, 404, 409) },
+      },
+    },
     async (request, reply) => {
       await deleteDraft(db, requireAllowed(request, 'plan.delete_draft'), actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -267,32 +357,63 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
         principal,
         actorOf(request),
         request.params.id,
-        { transition: request.body.transition, comments: request.body.comments as ReviewComment[] | undefined, evaluation: request.body.evaluation, note: request.body.note, siteUrl: config.publicUrl },
+        {
+          transition: request.body.transition,
+          comments: request.body.comments as ReviewComment[] | undefined,
+          evaluation: request.body.evaluation,
+          note: request.body.note,
+          siteUrl: config.publicUrl,
+        },
         request.lang,
       );
       // What happened and what comes next, in the request's language (the page says the same).
-      return { ...presentPlan(plan), message: stepNotice(request.body.transition, plan, await planSettings(db), warsawToday())[request.lang] };
+      return {
+        ...presentPlan(plan),
+        message: stepNotice(request.body.transition, plan, await planSettings(db), warsawToday())[request.lang],
+      };
     },
   );
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/versions',
-    { config: { access: 'plan.read_working' }, schema: { tags, summary: 'Every submitted version with its review, and the history of the plan (staff)', params: idParams, response: { 200: planVersionsSchema, ...errorResponses(401, 404) } } },
+    {
+      config: { access: 'plan.read_working' },
+      schema: {
+        tags,
+        summary: 'Every submitted version with its review, and the history of the plan (staff)',
+        params: idParams,
+        response: { 200: planVersionsSchema, ...errorResponses(401, 404) },
+      },
+    },
     async (request) => {
       const plan = await findPlan(db, request.params.id);
       if (!plan || !(await workingView(db, request.principal, plan))) throw new AppError(404, 'plan_not_found', planErrors.notFound());
       const lang = request.lang;
       // Codes for programs, words for people: each comment's place ("Cel", "Działanie 1"), each step and status, each person's name.
-      const versions = (await listVersions(db, plan.id)).map((v) => ({ ...v, comments: v.comments.map((c) => ({ ...c, place: commentPlace(c, lang) })) }));
-      const events = (await listEvents(db, plan.id)).map((e) => ({ ...e, stepName: eventName(e.transition, lang), statusName: statusName(e.to_status, lang) }));
+      const versions = (await listVersions(db, plan.id)).map((v) => ({
+        ...v,
+        comments: v.comments.map((c) => ({ ...c, place: commentPlace(c, lang) })),
+      }));
+      const events = (await listEvents(db, plan.id)).map((e) => ({
+        ...e,
+        stepName: eventName(e.transition, lang),
+        statusName: statusName(e.to_status, lang),
+      }));
       return { versions, events };
     },
   );
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/source',
-    { config: { access: 'plan.read_working' }, schema: { tags, summary: 'The file an imported plan was read from, unchanged (staff of its unit)', params: idParams, response: { ...errorResponses(401, 404) } } },
+    {
+      config: { access: 'plan.read_working' },
+      schema: {
+        tags,
+        summary: 'The file an imported plan was read from, unchanged (staff of its unit)',
+        params: idParams,
+        response: { ...errorResponses(401, 404) },
+      },
+    },
     async (request, reply) => sendPlanSource(db, request, reply, request.params.id),
   );
-
 }

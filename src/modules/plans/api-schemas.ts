@@ -17,7 +17,11 @@ const instant = { type: 'string', format: 'date-time' } as const;
 const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
 const integer = { type: 'integer' } as const;
 const nullableInteger = { type: ['integer', 'null'] } as const;
-const timing = { type: 'string', enum: planTimings, description: 'current, upcoming or past: whether the period is running, to come or over' } as const;
+const timing = {
+  type: 'string',
+  enum: planTimings,
+  description: 'current, upcoming or past: whether the period is running, to come or over',
+} as const;
 const span = { type: 'object', required: ['start', 'end'], properties: { start: integer, end: integer } } as const;
 
 export const evaluationSchema = {
@@ -63,7 +67,17 @@ export const planListSchema = {
       items: {
         type: 'object',
         required: ['id', 'url', 'districtId', 'unitId', 'periodFrom', 'periodTo', 'timing', 'category', 'goal'],
-        properties: { id: string, url: string, districtId: string, unitId: string, periodFrom: day, periodTo: day, timing, category: nullableString, goal: string },
+        properties: {
+          id: string,
+          url: string,
+          districtId: string,
+          unitId: string,
+          periodFrom: day,
+          periodTo: day,
+          timing,
+          category: nullableString,
+          goal: string,
+        },
       },
     },
     total: integer,
@@ -76,7 +90,12 @@ export const planListSchema = {
 const deadlineSchema = {
   type: 'object',
   required: ['kind', 'due', 'doneOn', 'overdue'],
-  properties: { kind: { type: 'string', enum: ['submission', 'approval', 'publication', 'evaluation'] }, due: day, doneOn: nullableDay, overdue: { type: 'boolean' } },
+  properties: {
+    kind: { type: 'string', enum: ['submission', 'approval', 'publication', 'evaluation'] },
+    due: day,
+    doneOn: nullableDay,
+    overdue: { type: 'boolean' },
+  },
 } as const;
 
 export const planDetailSchema = {
@@ -93,7 +112,16 @@ export const planDetailSchema = {
       type: ['object', 'null'],
       description: 'The published version; null before publication',
       required: ['version', 'periodFrom', 'periodTo', 'content', 'timing', 'url', 'pdf', 'docx'],
-      properties: { version: integer, periodFrom: day, periodTo: day, content: planContentSchema, timing, url: string, pdf: string, docx: string },
+      properties: {
+        version: integer,
+        periodFrom: day,
+        periodTo: day,
+        content: planContentSchema,
+        timing,
+        url: string,
+        pdf: string,
+        docx: string,
+      },
     },
     working: {
       type: ['object', 'null'],
@@ -122,7 +150,20 @@ export const planVersionsSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['version', 'periodFrom', 'periodTo', 'content', 'submittedAt', 'submittedBy', 'decision', 'comments', 'decidedAt', 'decidedBy', 'submittedByName', 'decidedByName'],
+        required: [
+          'version',
+          'periodFrom',
+          'periodTo',
+          'content',
+          'submittedAt',
+          'submittedBy',
+          'decision',
+          'comments',
+          'decidedAt',
+          'decidedBy',
+          'submittedByName',
+          'decidedByName',
+        ],
         properties: {
           version: integer,
           periodFrom: day,
@@ -136,7 +177,12 @@ export const planVersionsSchema = {
             items: {
               type: 'object',
               required: ['section', 'item', 'text', 'place'],
-              properties: { section: commentProperties.section, item: nullableInteger, text: string, place: { ...string, description: 'The section in words ("Cel", "Działanie 2")' } },
+              properties: {
+                section: commentProperties.section,
+                item: nullableInteger,
+                text: string,
+                place: { ...string, description: 'The section in words ("Cel", "Działanie 2")' },
+              },
             },
           },
           decidedAt: nullableInstant,
@@ -150,7 +196,20 @@ export const planVersionsSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'plan_id', 'at', 'actor_label', 'actor_name', 'transition', 'from_status', 'to_status', 'version', 'note', 'stepName', 'statusName'],
+        required: [
+          'id',
+          'plan_id',
+          'at',
+          'actor_label',
+          'actor_name',
+          'transition',
+          'from_status',
+          'to_status',
+          'version',
+          'note',
+          'stepName',
+          'statusName',
+        ],
         properties: {
           id: integer,
           plan_id: string,
@@ -176,10 +235,18 @@ const parsedPlanProperties = {
   period: { type: ['object', 'null'], required: ['from', 'to'], properties: { from: nullableDay, to: nullableDay } },
   officer: { type: ['object', 'null'], required: ['rank', 'name'], properties: { rank: nullableString, name: string } },
   threat: { type: 'object', required: ['description'], properties: { description: string } },
-  goal: { type: 'object', required: ['description', 'target'], properties: { description: string, target: planContentSchema.properties.goal.properties.target } },
+  goal: {
+    type: 'object',
+    required: ['description', 'target'],
+    properties: { description: string, target: planContentSchema.properties.goal.properties.target },
+  },
   actions: {
     type: 'array',
-    items: { type: 'object', required: ['description', 'from', 'to'], properties: { description: string, from: nullableDay, to: nullableDay, who: string } },
+    items: {
+      type: 'object',
+      required: ['description', 'from', 'to'],
+      properties: { description: string, from: nullableDay, to: nullableDay, who: string },
+    },
   },
   partners: planContentSchema.properties.partners,
   communication: { type: 'array', items: string },
@@ -207,9 +274,17 @@ export const parseAnswerSchema = {
   properties: { ...parsedPlanProperties, kind: { type: 'string', enum: documentKinds }, plans: { type: 'array', items: parsedPlanSchema } },
 } as const;
 
-export const importAnswerSchema = { type: 'object', required: ['plan', 'parsed'], properties: { plan: planSchema, parsed: parsedPlanSchema } } as const;
+export const importAnswerSchema = {
+  type: 'object',
+  required: ['plan', 'parsed'],
+  properties: { plan: planSchema, parsed: parsedPlanSchema },
+} as const;
 
-const refusalSchema = { type: ['object', 'null'], required: ['status', 'code', 'message'], properties: { status: integer, code: string, message: string } } as const;
+const refusalSchema = {
+  type: ['object', 'null'],
+  required: ['status', 'code', 'message'],
+  properties: { status: integer, code: string, message: string },
+} as const;
 
 export const batchAnswerSchema = {
   type: 'object',
@@ -224,7 +299,11 @@ export const batchAnswerSchema = {
         properties: {
           name: string,
           kind: { type: ['string', 'null'], enum: [...documentKinds, null] },
-          outcome: { type: 'string', enum: ['read', 'saved', 'refused'], description: 'read: recognised (a preview); saved: its plans were saved; refused: nothing was saved from it' },
+          outcome: {
+            type: 'string',
+            enum: ['read', 'saved', 'refused'],
+            description: 'read: recognised (a preview); saved: its plans were saved; refused: nothing was saved from it',
+          },
           error: refusalSchema,
           plans: {
             type: 'array',
@@ -236,7 +315,11 @@ export const batchAnswerSchema = {
                 districtNumber: nullableInteger,
                 districtId: nullableString,
                 period: parsedPlanProperties.period,
-                action: { type: 'string', enum: ['draft', 'archive'], description: 'What the plan becomes (or would become, in a preview)' },
+                action: {
+                  type: 'string',
+                  enum: ['draft', 'archive'],
+                  description: 'What the plan becomes (or would become, in a preview)',
+                },
                 planId: nullableString,
                 refused: refusalSchema,
                 warnings: { type: 'array', items: string },

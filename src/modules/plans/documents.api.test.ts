@@ -29,7 +29,13 @@ async function postFile(app: FastifyInstance, url: string, file: { filename: str
   const page = await app.inject({ method: 'GET', url: '/login', remoteAddress: from });
   const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const { payload, contentType } = await multipartBody({ file });
-  return app.inject({ method: 'POST', url, payload, remoteAddress: from, headers: { 'content-type': contentType, cookie, 'x-csrf-token': csrfFromHtml(page.body) } });
+  return app.inject({
+    method: 'POST',
+    url,
+    payload,
+    remoteAddress: from,
+    headers: { 'content-type': contentType, cookie, 'x-csrf-token': csrfFromHtml(page.body) },
+  });
 }
 
 describe.each(backends)('uploaded plan documents (%s)', (backend) => {
@@ -44,20 +50,35 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
   const newClient = () => `192.0.2.${++lastAddress}`;
 
   it('reads a .docx posted as the README shows (curl -F file=@plan.docx, no account)', async () => {
-    const response = await postFile(t.app, '/api/v1/plans/parse', { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType }, newClient());
+    const response = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType },
+      newClient(),
+    );
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ unit: 'Komenda Powiatowa Policji w Krasnymstawie', districtNumber: 2, period: { from: '2026-07-01', to: '2026-12-31' } });
+    expect(response.json()).toMatchObject({
+      unit: 'Komenda Powiatowa Policji w Krasnymstawie',
+      districtNumber: 2,
+      period: { from: '2026-07-01', to: '2026-12-31' },
+    });
   });
 
   it('reads a .docx chosen on the admin import page, and shows the limit a bomb broke on the same form', async () => {
     const staff = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await staff.signIn('kierownik.lubartow');
-    const plan = await multipartBody({ intent: 'recognise', file: { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType } });
+    const plan = await multipartBody({
+      intent: 'recognise',
+      file: { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType },
+    });
     const page = await staff.send('POST', '/admin/plans/import', plan.payload, { 'content-type': plan.contentType });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Rozpoznano');
     expect(page.body).toContain('Komenda Powiatowa Policji w Krasnymstawie');
-    const bomb = await multipartBody({ intent: 'recognise', file: { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480, declaredSize: 2_000 }), type: docxType } });
+    const bomb = await multipartBody({
+      intent: 'recognise',
+      file: { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480, declaredSize: 2_000 }), type: docxType },
+    });
     const refused = await staff.send('POST', '/admin/plans/import', bomb.payload, { 'content-type': bomb.contentType });
     expect(refused.statusCode).toBe(413);
     expect(refused.body).toContain('name="text"');
@@ -66,18 +87,38 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
 
   it('answers a decompression bomb with 413, whether its headers tell the truth or lie, and an archive of 100,000 entries too', async () => {
     const from = newClient();
-    const honest = await postFile(t.app, '/api/v1/plans/parse', { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480 }), type: docxType }, from);
+    const honest = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480 }), type: docxType },
+      from,
+    );
     expect(honest.statusCode).toBe(413);
     expect(honest.json().error).toMatchObject({ code: 'document_too_large', details: { limit: 'entryBytes', entry: 'word/document.xml' } });
     expect(honest.json().error.message).toContain('32 MiB');
-    const liar = await postFile(t.app, '/api/v1/plans/parse', { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480, declaredSize: 2_000 }), type: docxType }, from);
+    const liar = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'bomb.docx', data: await docxBomb({ expandsToMiB: 480, declaredSize: 2_000 }), type: docxType },
+      from,
+    );
     expect(liar.statusCode).toBe(413);
     expect(liar.json().error).toMatchObject({ code: 'document_too_large', details: { limit: 'ratio', max: 200 } });
     expect(liar.json().error.message).toMatch(/^Plik „word\/document.xml” w dokumencie jest skompresowany ponad 200-krotnie/);
-    const many = await postFile(t.app, '/api/v1/plans/parse', { filename: 'many.docx', data: zipOfManyListedEntries(100_000), type: docxType }, from);
+    const many = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'many.docx', data: zipOfManyListedEntries(100_000), type: docxType },
+      from,
+    );
     expect(many.statusCode).toBe(413);
     expect(many.json().error).toMatchObject({ code: 'document_too_large', details: { limit: 'entries', max: 2000 } });
-    const broken = await postFile(t.app, '/api/v1/plans/parse', { filename: 'broken.docx', data: (await wordDocument(seedPlan)).subarray(0, 3000), type: docxType }, from);
+    const broken = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'broken.docx', data: (await wordDocument(seedPlan)).subarray(0, 3000), type: docxType },
+      from,
+    );
     expect(broken.statusCode).toBe(422);
     expect(broken.json().error.code).toBe('document_unreadable');
   });
@@ -85,7 +126,9 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
   it('keeps /health answering while three bombs are read at once, and then reads the next plan', async () => {
     const bomb = await docxBomb({ expandsToMiB: 480, declaredSize: 2_000 });
     let reading = true;
-    const bombs = Promise.all([1, 2, 3].map(() => postFile(t.app, '/api/v1/plans/parse', { filename: 'bomb.docx', data: bomb, type: docxType }, newClient()))).finally(() => {
+    const bombs = Promise.all(
+      [1, 2, 3].map(() => postFile(t.app, '/api/v1/plans/parse', { filename: 'bomb.docx', data: bomb, type: docxType }, newClient())),
+    ).finally(() => {
       reading = false;
     });
     // /health again and again until the bombs are answered (letting I/O in between, as a network
@@ -99,17 +142,30 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     expect(health.length).toBeGreaterThan(0);
     expect(new Set(health)).toEqual(new Set([200]));
     for (const answer of await bombs) expect([answer.statusCode, answer.json().error.code]).toEqual([413, 'document_too_large']);
-    const next = await postFile(t.app, '/api/v1/plans/parse', { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType }, newClient());
+    const next = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType },
+      newClient(),
+    );
     expect(next.statusCode).toBe(200);
   });
 
   it('enforces the route’s own size limit for multipart files: 413 in the envelope for the API, the error page for browsers', async () => {
-    const tooBig = await postFile(t.app, '/api/v1/plans/parse', { filename: 'plan.txt', data: Buffer.alloc(6 * MiB, 'a'), type: 'text/plain' }, newClient());
+    const tooBig = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'plan.txt', data: Buffer.alloc(6 * MiB, 'a'), type: 'text/plain' },
+      newClient(),
+    );
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('payload_too_large');
     const staff = new TestClient(t.app, { headers: { accept: 'text/html' } });
     expect((await staff.signIn('kierownik.lubartow')).statusCode).toBe(200);
-    const { payload, contentType } = await multipartBody({ intent: 'recognise', file: { filename: 'plan.txt', data: Buffer.alloc(7 * MiB, 'a'), type: 'text/plain' } });
+    const { payload, contentType } = await multipartBody({
+      intent: 'recognise',
+      file: { filename: 'plan.txt', data: Buffer.alloc(7 * MiB, 'a'), type: 'text/plain' },
+    });
     const page = await staff.send('POST', '/admin/plans/import', payload, { 'content-type': contentType });
     expect(page.statusCode).toBe(413);
     expect(page.headers['content-type']).toContain('text/html');
@@ -130,12 +186,34 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     expect(page.statusCode).toBe(422);
     expect(page.body).toContain('Plik nie jest tekstem: zawiera bajty zerowe');
     // GeoJSON is text, but an escaped NUL (\u0000) in it would reach the database just the same.
-    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { unit: 'kpp-lubartow\u0000', district: '3' }, geometry: { type: 'Polygon', coordinates: [[[22.6, 51.4], [22.7, 51.4], [22.7, 51.5], [22.6, 51.4]]] } }] });
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { unit: 'kpp-lubartow\u0000', district: '3' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [22.6, 51.4],
+                [22.7, 51.4],
+                [22.7, 51.5],
+                [22.6, 51.4],
+              ],
+            ],
+          },
+        },
+      ],
+    });
     const geoForm = await multipartBody({ file: { filename: 'areas.geojson', data: Buffer.from(geojson), type: 'application/geo+json' } });
     const geoPage = await staff.send('POST', '/admin/import/polygons', geoForm.payload, { 'content-type': geoForm.contentType });
     expect(geoPage.statusCode).toBe(422);
     expect(geoPage.body).toContain('Plik nie jest tekstem: zawiera bajty zerowe');
-    const geoApi = await staff.send('POST', '/api/v1/districts/polygons', geojson, { 'content-type': 'application/geo+json', accept: 'application/json' });
+    const geoApi = await staff.send('POST', '/api/v1/districts/polygons', geojson, {
+      'content-type': 'application/geo+json',
+      accept: 'application/json',
+    });
     expect([geoApi.statusCode, geoApi.json().error.code]).toEqual([415, 'not_a_text_file']);
     const planForm = await multipartBody({ intent: 'recognise', file: { filename: 'plan.txt', data: utf16 } });
     const importPage = await staff.send('POST', '/admin/plans/import', planForm.payload, { 'content-type': planForm.contentType });
@@ -146,7 +224,14 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
 
   it('limits anonymous parsing per client (429 in the envelope); signed-in staff get more', async () => {
     const from = newClient();
-    const parse = (address: string) => t.app.inject({ method: 'POST', url: '/api/v1/plans/parse', payload: 'Zaproszenie na festyn.', remoteAddress: address, headers: { 'content-type': 'text/plain' } });
+    const parse = (address: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/plans/parse',
+        payload: 'Zaproszenie na festyn.',
+        remoteAddress: address,
+        headers: { 'content-type': 'text/plain' },
+      });
     for (let i = 0; i < 20; i++) expect((await parse(from)).statusCode).toBe(422);
     const limited = await parse(from);
     expect(limited.statusCode).toBe(429);
@@ -156,7 +241,12 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     const staff = new TestClient(t.app);
     await staff.signIn('kierownik.lubartow');
     for (let i = 0; i < 21; i++) {
-      const response = await staff.request({ method: 'POST', url: '/api/v1/plans/parse', payload: 'Zaproszenie na festyn.', headers: { 'content-type': 'text/plain' } });
+      const response = await staff.request({
+        method: 'POST',
+        url: '/api/v1/plans/parse',
+        payload: 'Zaproszenie na festyn.',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(response.statusCode).toBe(422);
     }
   });
@@ -179,12 +269,19 @@ describe('a document worker stopped by its memory cap', () => {
       size += paragraph.length;
     }
     const xml = Buffer.from(`<w:document><w:body>${paragraphs.join('')}</w:body></w:document>`);
-    const large = zipOf([{ name: 'word/document.xml', deflated: { data: zlib.deflateRawSync(xml), size: xml.length, crc: zlib.crc32(xml) } }]);
+    const large = zipOf([
+      { name: 'word/document.xml', deflated: { data: zlib.deflateRawSync(xml), size: xml.length, crc: zlib.crc32(xml) } },
+    ]);
     const stopped = await postFile(t.app, '/api/v1/plans/parse', { filename: 'large.docx', data: large, type: docxType }, '198.51.100.1');
     expect(stopped.statusCode).toBe(413);
     expect(stopped.json().error).toMatchObject({ code: 'document_too_large', details: { limit: 'memory', max: 32 * MiB } });
     expect(stopped.json().error.message).toBe('Odczyt dokumentu przekroczył limit pamięci 32 MiB.');
-    const next = await postFile(t.app, '/api/v1/plans/parse', { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType }, '198.51.100.1');
+    const next = await postFile(
+      t.app,
+      '/api/v1/plans/parse',
+      { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType },
+      '198.51.100.1',
+    );
     expect(next.statusCode).toBe(200);
     expect(next.json().districtNumber).toBe(2);
   });

@@ -42,6 +42,12 @@ export async function queuedPlans(db: Db | Trx, filter: QueueFilter): Promise<Qu
 
 /** The plans published last (the Atom feed), newest publication first. */
 export async function latestPublishedPlans(db: Db | Trx, limit: number): Promise<Plan[]> {
-  const rows = await db.selectFrom('plans').select(planColumns).where('published_version', 'is not', null).orderBy('published_at', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('plans')
+    .select(planColumns)
+    .where('published_version', 'is not', null)
+    .orderBy('published_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toPlan);
 }

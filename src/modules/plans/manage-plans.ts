@@ -43,7 +43,11 @@ export async function planSettings(db: Db | Trx): Promise<PlanSettings> {
 }
 
 /** How a person stands to a plan: who may see its working version, write it, review it (platform/auth/policy.ts). */
-export async function planAccess(db: Db | Trx, principal: Principal | null, plan: Pick<Plan, 'districtId' | 'unitId'>): Promise<{ canRead: boolean; canDelete: boolean; standing: Standing }> {
+export async function planAccess(
+  db: Db | Trx,
+  principal: Principal | null,
+  plan: Pick<Plan, 'districtId' | 'unitId'>,
+): Promise<{ canRead: boolean; canDelete: boolean; standing: Standing }> {
   const { subject, resource } = await factsOf(db, principal, plan);
   return {
     canRead: can(subject, 'plan.read_working', resource),
@@ -58,15 +62,36 @@ export async function standingOf(db: Db | Trx, principal: Principal | null, dist
 }
 
 /** Staff who may see a plan that is not published: the district's officer and staff of its unit. */
-export async function canSeeWorkingPlan(db: Db | Trx, principal: Principal | null, plan: Pick<Plan, 'districtId' | 'unitId'>): Promise<boolean> {
+export async function canSeeWorkingPlan(
+  db: Db | Trx,
+  principal: Principal | null,
+  plan: Pick<Plan, 'districtId' | 'unitId'>,
+): Promise<boolean> {
   return isAllowed(db, principal, 'plan.read_working', plan);
 }
 
 function trimContent(content: PlanContent): PlanContent {
   return {
-    threat: { ...content.threat, places: content.threat.places?.trim() ?? '', description: content.threat.description.trim(), sources: content.threat.sources ?? [] },
-    goal: { ...content.goal, description: content.goal.description.trim(), indicator: content.goal.indicator ?? null, baseline: content.goal.baseline ?? null, target: content.goal.target ?? null },
-    actions: content.actions.map((a) => ({ description: a.description.trim(), from: a.from ?? null, to: a.to ?? null, who: a.who?.trim() ?? '', status: a.status ?? 'planned' })),
+    threat: {
+      ...content.threat,
+      places: content.threat.places?.trim() ?? '',
+      description: content.threat.description.trim(),
+      sources: content.threat.sources ?? [],
+    },
+    goal: {
+      ...content.goal,
+      description: content.goal.description.trim(),
+      indicator: content.goal.indicator ?? null,
+      baseline: content.goal.baseline ?? null,
+      target: content.goal.target ?? null,
+    },
+    actions: content.actions.map((a) => ({
+      description: a.description.trim(),
+      from: a.from ?? null,
+      to: a.to ?? null,
+      who: a.who?.trim() ?? '',
+      status: a.status ?? 'planned',
+    })),
     partners: content.partners.map((p) => ({ name: p.name.trim(), tasks: p.tasks?.trim() ?? '' })),
     communication: content.communication.map((c) => c.trim()).filter(Boolean),
     signature: content.signature?.trim() || null,
@@ -81,13 +106,20 @@ function searchStemsOf(content: PlanContent): string {
 /** Why a period cannot be a plan of the district (a bad day, too long, overlapping another plan), or null. */
 export async function periodError(db: Db | Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<AppError | null> {
   // Before any query: a text that is no calendar day ("-1e309") failed in the database as a 500.
-  for (const [field, day] of [['periodFrom', from], ['periodTo', to]] as const) {
+  for (const [field, day] of [
+    ['periodFrom', from],
+    ['periodTo', to],
+  ] as const) {
     if (!isCalendarDay(day)) return new AppError(400, 'invalid_date', planErrors.badDay(day), { field });
   }
   const problem = periodProblem(from, to, await planSettings(db));
   if (problem) return new AppError(400, 'invalid_period', problem, { field: 'periodTo' });
   const clash = await overlappingPlan(db, districtId, from, to, exceptId);
-  if (clash) return new AppError(409, 'plan_period_overlap', planErrors.overlap(clash.period_from, clash.period_to), { field: 'periodFrom', planId: clash.id });
+  if (clash)
+    return new AppError(409, 'plan_period_overlap', planErrors.overlap(clash.period_from, clash.period_to), {
+      field: 'periodFrom',
+      planId: clash.id,
+    });
   return null;
 }
 
@@ -114,16 +146,31 @@ export interface NewPlan {
  * its unit. `principal` null is the system (demo data). `status` other than draft is for imports
  * of plans that were already published elsewhere.
  */
-export async function createPlan(db: Db, principal: Principal | null, actor: Actor, input: NewPlan, status: PlanStatus = 'draft'): Promise<Plan> {
+export async function createPlan(
+  db: Db,
+  principal: Principal | null,
+  actor: Actor,
+  input: NewPlan,
+  status: PlanStatus = 'draft',
+): Promise<Plan> {
   return changePlans(db, actor, async (trx) => {
     const district = await findDistrict(trx, input.districtId);
-    if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
+    if (!district || district.retiredAt)
+      throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
     if (principal && !(await mayStartPlan(trx, principal, district))) throw httpErrors.forbidden(planErrors.notYourDistrict());
     await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
     const content = trimContent(input.content ?? emptyContent());
     const id = await insertPlan(
       trx,
-      { districtId: district.id, unitId: district.unitId, periodFrom: input.periodFrom, periodTo: input.periodTo, content, previousPlanId: input.previousPlanId ?? null, searchStems: searchStemsOf(content) },
+      {
+        districtId: district.id,
+        unitId: district.unitId,
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        content,
+        previousPlanId: input.previousPlanId ?? null,
+        searchStems: searchStemsOf(content),
+      },
       status,
     );
     await insertEvent(trx, { planId: id, actor: actor.label, transition: 'create', from: null, to: status, version: 1 });
@@ -184,7 +231,15 @@ export interface TransitionInput {
 }
 
 /** Tells the officer who submitted a version what the reviewer decided, in the same transaction. */
-async function tellSubmitter(trx: Trx, plan: Plan, decision: 'approved' | 'returned', comments: ReviewComment[], actor: Actor, principal: Principal, siteUrl: string | undefined): Promise<void> {
+async function tellSubmitter(
+  trx: Trx,
+  plan: Plan,
+  decision: 'approved' | 'returned',
+  comments: ReviewComment[],
+  actor: Actor,
+  principal: Principal,
+  siteUrl: string | undefined,
+): Promise<void> {
   const submitter = await submitterOf(trx, plan.id, plan.version);
   if (!submitter?.email || submitter.login === actor.label) return;
   const district = await findDistrict(trx, plan.districtId);
@@ -205,13 +260,24 @@ async function tellSubmitter(trx: Trx, plan: Plan, decision: 'approved' | 'retur
 }
 
 /** Moves a plan along its lifecycle, recording who and when; see workflow.ts for who may do what. */
-export async function transitionPlan(db: Db, principal: Principal, actor: Actor, id: string, input: TransitionInput, lang: Lang = 'pl'): Promise<Plan> {
+export async function transitionPlan(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  id: string,
+  input: TransitionInput,
+  lang: Lang = 'pl',
+): Promise<Plan> {
   return changePlans(db, actor, async (trx) => {
     const { plan, standing } = await loadForChange(trx, principal, id);
     const to = nextStatus(plan.status, input.transition);
     if (!to || !mayTransition(plan.status, input.transition, standing)) {
       const status = plan.status;
-      throw new AppError(to ? 403 : 409, to ? 'forbidden' : 'invalid_transition', planErrors.transitionNotAllowed(input.transition, status));
+      throw new AppError(
+        to ? 403 : 409,
+        to ? 'forbidden' : 'invalid_transition',
+        planErrors.transitionNotAllowed(input.transition, status),
+      );
     }
     const now = new Date();
     const patch: Parameters<typeof updatePlanRow>[2] = { status: to };
@@ -219,9 +285,18 @@ export async function transitionPlan(db: Db, principal: Principal, actor: Actor,
       case 'submit': {
         const problems = completenessProblems(plan.content, { from: plan.periodFrom, to: plan.periodTo });
         if (problems.length) {
-          throw new ValidationError(problems.map((p) => ({ field: p.field, code: 'incomplete', message: p.message[lang] })), planErrors.incomplete());
+          throw new ValidationError(
+            problems.map((p) => ({ field: p.field, code: 'incomplete', message: p.message[lang] })),
+            planErrors.incomplete(),
+          );
         }
-        await insertVersion(trx, plan.id, { version: plan.version, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content, submittedBy: actor.label });
+        await insertVersion(trx, plan.id, {
+          version: plan.version,
+          periodFrom: plan.periodFrom,
+          periodTo: plan.periodTo,
+          content: plan.content,
+          submittedBy: actor.label,
+        });
         patch.submittedAt = now;
         break;
       }
@@ -231,7 +306,8 @@ export async function transitionPlan(db: Db, principal: Principal, actor: Actor,
         patch.approvedAt = now;
         break;
       case 'return':
-        if (!input.comments?.some((c) => c.text.trim())) throw new AppError(400, 'comments_required', planErrors.commentsRequired(), { field: 'comments' });
+        if (!input.comments?.some((c) => c.text.trim()))
+          throw new AppError(400, 'comments_required', planErrors.commentsRequired(), { field: 'comments' });
         await decideVersion(trx, plan.id, plan.version, 'returned', input.comments, actor.label);
         await tellSubmitter(trx, plan, 'returned', input.comments, actor, principal, input.siteUrl);
         // The returned version stays as it was, with its comments; the officer writes the next one.
@@ -247,9 +323,11 @@ export async function transitionPlan(db: Db, principal: Principal, actor: Actor,
         patch.approvedAt = null;
         break;
       case 'evaluate': {
-        if (!isEvaluationOutcome(input.evaluation?.outcome)) throw new AppError(400, 'evaluation_required', planErrors.evaluationRequired(), { field: 'evaluation' });
+        if (!isEvaluationOutcome(input.evaluation?.outcome))
+          throw new AppError(400, 'evaluation_required', planErrors.evaluationRequired(), { field: 'evaluation' });
         const measured = input.evaluation.measuredValue ?? null;
-        if (measured !== null && !(Number.isFinite(measured) && measured >= 0)) throw new AppError(400, 'invalid_number', planErrors.badMeasuredValue(), { field: 'measuredValue' });
+        if (measured !== null && !(Number.isFinite(measured) && measured >= 0))
+          throw new AppError(400, 'invalid_number', planErrors.badMeasuredValue(), { field: 'measuredValue' });
         patch.evaluation = { outcome: input.evaluation.outcome, measuredValue: measured, note: input.evaluation.note?.trim() ?? '' };
         patch.evaluatedAt = now;
         break;
@@ -258,7 +336,15 @@ export async function transitionPlan(db: Db, principal: Principal, actor: Actor,
         break;
     }
     await updatePlanRow(trx, plan.id, patch);
-    await insertEvent(trx, { planId: plan.id, actor: actor.label, transition: input.transition, from: plan.status, to, version: patch.version ?? plan.version, note: input.note ?? null });
+    await insertEvent(trx, {
+      planId: plan.id,
+      actor: actor.label,
+      transition: input.transition,
+      from: plan.status,
+      to,
+      version: patch.version ?? plan.version,
+      note: input.note ?? null,
+    });
     return (await findPlan(trx, plan.id))!;
   });
 }
@@ -272,17 +358,34 @@ export const ARCHIVED_STATUS: PlanStatus = 'closed';
  * "imported" marker). Only a reviewer of the plan's unit may (workflow.ts); a period that is not
  * over yet (409) or overlaps another plan of the district (409) is refused. Audited like any save.
  */
-export async function importArchivedPlan(db: Db, principal: Principal, actor: Actor, input: NewPlan & { content: PlanContent }, source: SourceFile): Promise<Plan> {
+export async function importArchivedPlan(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  input: NewPlan & { content: PlanContent },
+  source: SourceFile,
+): Promise<Plan> {
   return changePlans(db, actor, async (trx) => {
     const district = await findDistrict(trx, input.districtId);
-    if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
-    if (!mayImportArchived(await standingOf(trx, principal, district.id, district.unitId))) throw httpErrors.forbidden(planErrors.archiveNotAllowed());
-    if (input.periodTo >= warsawToday()) throw new AppError(409, 'plan_not_past', planErrors.archiveNotPast(input.periodTo), { field: 'periodTo' });
+    if (!district || district.retiredAt)
+      throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
+    if (!mayImportArchived(await standingOf(trx, principal, district.id, district.unitId)))
+      throw httpErrors.forbidden(planErrors.archiveNotAllowed());
+    if (input.periodTo >= warsawToday())
+      throw new AppError(409, 'plan_not_past', planErrors.archiveNotPast(input.periodTo), { field: 'periodTo' });
     await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
     const content = trimContent(input.content);
     const id = await insertPlan(
       trx,
-      { districtId: district.id, unitId: district.unitId, periodFrom: input.periodFrom, periodTo: input.periodTo, content, previousPlanId: null, searchStems: searchStemsOf(content) },
+      {
+        districtId: district.id,
+        unitId: district.unitId,
+        periodFrom: input.periodFrom,
+        periodTo: input.periodTo,
+        content,
+        previousPlanId: null,
+        searchStems: searchStemsOf(content),
+      },
       ARCHIVED_STATUS,
     );
     // Published when its period began, as far as anyone here knows: the library and the feed of new

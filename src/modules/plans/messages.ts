@@ -35,7 +35,10 @@ export const planErrors = {
     pl: `Nie można wykonać czynności „${transitionNames.pl[transition]}” dla planu w stanie „${statusNames.pl[status]}” albo nie masz do niej uprawnień.`,
     en: `The action "${transitionNames.en[transition]}" is not possible for a plan that is ${statusNames.en[status]}, or you are not allowed to do it.`,
   }),
-  unknownTransition: (): Localized => ({ pl: 'Nieznana czynność. Wybierz jeden z przycisków na stronie planu.', en: 'Unknown action. Use one of the buttons on the plan page.' }),
+  unknownTransition: (): Localized => ({
+    pl: 'Nieznana czynność. Wybierz jeden z przycisków na stronie planu.',
+    en: 'Unknown action. Use one of the buttons on the plan page.',
+  }),
   badDay: (value: string): Localized => ({
     pl: `„${value.slice(0, 40)}” nie jest poprawną datą (RRRR-MM-DD).`,
     en: `"${value.slice(0, 40)}" is not a valid date (YYYY-MM-DD).`,
@@ -87,14 +90,58 @@ export const statusNames: Record<Lang, Record<PlanStatus, string>> = {
 
 /** What a button does (imperative): "Zatwierdź". */
 export const transitionNames: Record<'pl' | 'en', Record<string, string>> = {
-  pl: { create: 'Utworzenie szkicu', import: 'Import opublikowanego planu do archiwum', submit: 'Przekaż do zatwierdzenia', approve: 'Zatwierdź', return: 'Zwróć do poprawy', publish: 'Opublikuj', revise: 'Utwórz nową wersję', start: 'Rozpocznij realizację', evaluate: 'Oceń realizację', close: 'Zamknij plan' },
-  en: { create: 'Draft created', import: 'Published plan imported into the archive', submit: 'Submit for approval', approve: 'Approve', return: 'Return for changes', publish: 'Publish', revise: 'Create a new version', start: 'Start carrying out', evaluate: 'Evaluate', close: 'Close the plan' },
+  pl: {
+    create: 'Utworzenie szkicu',
+    import: 'Import opublikowanego planu do archiwum',
+    submit: 'Przekaż do zatwierdzenia',
+    approve: 'Zatwierdź',
+    return: 'Zwróć do poprawy',
+    publish: 'Opublikuj',
+    revise: 'Utwórz nową wersję',
+    start: 'Rozpocznij realizację',
+    evaluate: 'Oceń realizację',
+    close: 'Zamknij plan',
+  },
+  en: {
+    create: 'Draft created',
+    import: 'Published plan imported into the archive',
+    submit: 'Submit for approval',
+    approve: 'Approve',
+    return: 'Return for changes',
+    publish: 'Publish',
+    revise: 'Create a new version',
+    start: 'Start carrying out',
+    evaluate: 'Evaluate',
+    close: 'Close the plan',
+  },
 };
 
 /** What happened, for the plan's history (a noun, so it fits everyone): "Zatwierdzenie". */
 export const eventNames: Record<Lang, Record<Transition | 'create' | 'import', string>> = {
-  pl: { create: 'Utworzenie szkicu', import: 'Import opublikowanego planu do archiwum', submit: 'Przekazanie do zatwierdzenia', approve: 'Zatwierdzenie', return: 'Zwrot do poprawy', publish: 'Publikacja', revise: 'Utworzenie nowej wersji', start: 'Rozpoczęcie realizacji', evaluate: 'Ocena realizacji', close: 'Zamknięcie planu' },
-  en: { create: 'Draft created', import: 'Published plan imported into the archive', submit: 'Submitted for approval', approve: 'Approved', return: 'Returned for changes', publish: 'Published', revise: 'New version created', start: 'Carrying out started', evaluate: 'Evaluated', close: 'Closed' },
+  pl: {
+    create: 'Utworzenie szkicu',
+    import: 'Import opublikowanego planu do archiwum',
+    submit: 'Przekazanie do zatwierdzenia',
+    approve: 'Zatwierdzenie',
+    return: 'Zwrot do poprawy',
+    publish: 'Publikacja',
+    revise: 'Utworzenie nowej wersji',
+    start: 'Rozpoczęcie realizacji',
+    evaluate: 'Ocena realizacji',
+    close: 'Zamknięcie planu',
+  },
+  en: {
+    create: 'Draft created',
+    import: 'Published plan imported into the archive',
+    submit: 'Submitted for approval',
+    approve: 'Approved',
+    return: 'Returned for changes',
+    publish: 'Published',
+    revise: 'New version created',
+    start: 'Carrying out started',
+    evaluate: 'Evaluated',
+    close: 'Closed',
+  },
 };
 
 /** A plan status in words; a value that is no status (an old row) is not shown as a code either. */
@@ -121,8 +168,24 @@ export function timingName(timing: PlanTiming, lang: Lang): string {
 export type CommentSection = 'period' | 'threat' | 'goal' | 'actions' | 'partners' | 'communication' | 'general';
 
 const commentPlaces: Record<Lang, Record<CommentSection, string>> = {
-  pl: { period: 'Okres planu', threat: 'Charakterystyka zagrożenia', goal: 'Cel', actions: 'Działania', partners: 'Podmioty współpracujące', communication: 'Sposób przekazania informacji', general: 'Uwagi ogólne' },
-  en: { period: 'Period', threat: 'Threat', goal: 'Goal', actions: 'Actions', partners: 'Partners', communication: 'Informing residents', general: 'General comments' },
+  pl: {
+    period: 'Okres planu',
+    threat: 'Charakterystyka zagrożenia',
+    goal: 'Cel',
+    actions: 'Działania',
+    partners: 'Podmioty współpracujące',
+    communication: 'Sposób przekazania informacji',
+    general: 'Uwagi ogólne',
+  },
+  en: {
+    period: 'Period',
+    threat: 'Threat',
+    goal: 'Goal',
+    actions: 'Actions',
+    partners: 'Partners',
+    communication: 'Informing residents',
+    general: 'General comments',
+  },
 };
 
 /** True for a code that names a place of a plan (also the top-level parts of its content). */
@@ -135,7 +198,8 @@ export function isCommentSection(code: string): code is CommentSection {
  * never the stored code ("goal", "actions 1"). Pages, e-mails and the API all take it from here.
  */
 export function commentPlace(comment: { section: string; item: number | null }, lang: Lang): string {
-  if (comment.section === 'actions' && comment.item !== null) return lang === 'pl' ? `Działanie ${comment.item + 1}` : `Action ${comment.item + 1}`;
+  if (comment.section === 'actions' && comment.item !== null)
+    return lang === 'pl' ? `Działanie ${comment.item + 1}` : `Action ${comment.item + 1}`;
   return (commentPlaces[lang] as Record<string, string>)[comment.section] ?? commentPlaces[lang].general;
 }
 

@@ -31,7 +31,16 @@ export const threatCategories = [
 export type ThreatCategory = (typeof threatCategories)[number];
 
 /** Where the diagnosis came from (seeds 000 and 002 name these). */
-export const diagnosisSources = ['residents', 'patrols', 'safety_analysis', 'kmzb', 'partners', 'interventions', 'survey', 'debate'] as const;
+export const diagnosisSources = [
+  'residents',
+  'patrols',
+  'safety_analysis',
+  'kmzb',
+  'partners',
+  'interventions',
+  'survey',
+  'debate',
+] as const;
 export type DiagnosisSource = (typeof diagnosisSources)[number];
 
 export const actionStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;

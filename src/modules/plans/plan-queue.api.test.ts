@@ -14,13 +14,16 @@ describe.each(backends)('the staff plan queue on %s', (backend) => {
   });
   afterAll(() => testDb.drop());
 
-  const queue = (who: keyof QueueUnit['people'], status?: (typeof planStatuses)[number]) => planQueue(testDb.database.db, unit.people[who], { status });
+  const queue = (who: keyof QueueUnit['people'], status?: (typeof planStatuses)[number]) =>
+    planQueue(testDb.database.db, unit.people[who], { status });
   const districtsOf = async (who: keyof QueueUnit['people']) => [...new Set((await queue(who)).map((row) => row.plan.districtId))].sort();
 
   it('lists the same rows in the same order as the per-plan path, for every person and status filter', async () => {
     for (const who of Object.keys(unit.people) as (keyof QueueUnit['people'])[]) {
       for (const status of [undefined, ...planStatuses]) {
-        expect(await queue(who, status), `${who}, ${status ?? 'any status'}`).toEqual(await queueBefore(testDb.database.db, unit.people[who], status));
+        expect(await queue(who, status), `${who}, ${status ?? 'any status'}`).toEqual(
+          await queueBefore(testDb.database.db, unit.people[who], status),
+        );
       }
     }
   });

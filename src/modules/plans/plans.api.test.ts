@@ -3,9 +3,21 @@ import { backends } from '../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
 
 const content = {
-  threat: { category: 'fraud', places: 'osiedle Powstańców Warszawy', description: 'Oszustwa metodą „na wnuczka” wobec seniorów.', sources: ['residents', 'patrols'] },
-  goal: { description: 'Zmniejszenie liczby oszustw o 20 procent.', indicator: null, baseline: { period: 'II półrocze 2026', value: 8 }, target: { direction: 'decrease', percent: 20 } },
-  actions: [{ description: 'Spotkania z seniorami w klubie seniora.', from: '2027-01-01', to: '2027-03-31', who: 'dzielnicowy', status: 'planned' }],
+  threat: {
+    category: 'fraud',
+    places: 'osiedle Powstańców Warszawy',
+    description: 'Oszustwa metodą „na wnuczka” wobec seniorów.',
+    sources: ['residents', 'patrols'],
+  },
+  goal: {
+    description: 'Zmniejszenie liczby oszustw o 20 procent.',
+    indicator: null,
+    baseline: { period: 'II półrocze 2026', value: 8 },
+    target: { direction: 'decrease', percent: 20 },
+  },
+  actions: [
+    { description: 'Spotkania z seniorami w klubie seniora.', from: '2027-01-01', to: '2027-03-31', who: 'dzielnicowy', status: 'planned' },
+  ],
   partners: [{ name: 'Miejski Ośrodek Pomocy Społecznej w Lubartowie', tasks: 'informowanie podopiecznych' }],
   communication: ['strona internetowa KPP', 'spotkania z mieszkańcami'],
   signature: 'sierż. Piotr Nowicki',
@@ -17,7 +29,14 @@ describe.each(backends)('priority action plans on %s', (backend) => {
   const as = (login: string) => clients[login]!;
   beforeAll(async () => {
     t = await createTestApp(backend);
-    for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'komendant.lubartow', 'admin.lublin', 'kierownik.sejny', 'dzielnicowy.leczna']) {
+    for (const login of [
+      'dzielnicowy.lubartow',
+      'kierownik.lubartow',
+      'komendant.lubartow',
+      'admin.lublin',
+      'kierownik.sejny',
+      'dzielnicowy.leczna',
+    ]) {
       clients[login] = new TestClient(t.app);
       await clients[login]!.signIn(login);
     }
@@ -49,10 +68,15 @@ describe.each(backends)('priority action plans on %s', (backend) => {
     expect(submitted.status).toBe('submitted');
     // What happened and what comes next, with the approval days of the settings (7 by default).
     expect(submitted.message).toMatch(/^Plan przekazano do zatwierdzenia\. Kierownik ma 7 dni \(do \d{1,2} \p{L}+ \d{4}\)/u);
-    const returned = await move('kierownik.lubartow', id, 'return', { comments: [{ section: 'actions', item: 0, text: 'Podaj liczbę spotkań.' }] });
+    const returned = await move('kierownik.lubartow', id, 'return', {
+      comments: [{ section: 'actions', item: 0, text: 'Podaj liczbę spotkań.' }],
+    });
     expect(returned.json().status).toBe('returned');
     const edited = await as('dzielnicowy.lubartow').send('PATCH', `/api/v1/plans/${id}`, {
-      content: { ...content, actions: [{ ...content.actions[0], description: 'Trzy spotkania z seniorami.', from: `${year}-01-01`, to: `${year}-03-31` }] },
+      content: {
+        ...content,
+        actions: [{ ...content.actions[0], description: 'Trzy spotkania z seniorami.', from: `${year}-01-01`, to: `${year}-03-31` }],
+      },
     });
     expect(edited.statusCode).toBe(200);
     expect((await move('dzielnicowy.lubartow', id, 'submit')).json()).toMatchObject({ status: 'submitted', version: 2 });
@@ -60,20 +84,42 @@ describe.each(backends)('priority action plans on %s', (backend) => {
     const published = (await move('kierownik.lubartow', id, 'publish')).json();
     expect(published).toMatchObject({ status: 'published', publishedVersion: 2 });
     expect((await move('dzielnicowy.lubartow', id, 'start')).json().status).toBe('in_progress');
-    const evaluated = await move('kierownik.lubartow', id, 'evaluate', { evaluation: { outcome: 'insufficient_data', measuredValue: null, note: 'Brak danych z SWD.' } });
+    const evaluated = await move('kierownik.lubartow', id, 'evaluate', {
+      evaluation: { outcome: 'insufficient_data', measuredValue: null, note: 'Brak danych z SWD.' },
+    });
     expect(evaluated.json()).toMatchObject({ status: 'evaluated', evaluation: { outcome: 'insufficient_data' } });
     expect((await move('kierownik.lubartow', id, 'close')).json().status).toBe('closed');
 
     const history = (await as('kierownik.lubartow').get(`/api/v1/plans/${id}/versions`)).json();
-    expect(history.versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([[2, 'approved'], [1, 'returned']]);
+    expect(history.versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([
+      [2, 'approved'],
+      [1, 'returned'],
+    ]);
     // The place in words beside the code: "Działanie 1", never "actions 1".
     expect(history.versions[1].comments).toEqual([{ section: 'actions', item: 0, text: 'Podaj liczbę spotkań.', place: 'Działanie 1' }]);
     expect(history.versions[0].content.actions[0].description).toBe('Trzy spotkania z seniorami.');
-    expect(history.events.map((e: { transition: string }) => e.transition)).toEqual(['create', 'submit', 'return', 'submit', 'approve', 'publish', 'start', 'evaluate', 'close']);
+    expect(history.events.map((e: { transition: string }) => e.transition)).toEqual([
+      'create',
+      'submit',
+      'return',
+      'submit',
+      'approve',
+      'publish',
+      'start',
+      'evaluate',
+      'close',
+    ]);
     expect(history.events[2]).toMatchObject({ actor_label: 'kierownik.lubartow', from_status: 'submitted', to_status: 'returned' });
     // For people: the name, the step and the status in words.
-    expect(history.events[2]).toMatchObject({ actor_name: 'kom. Joanna Sadowska (demo)', stepName: 'Zwrot do poprawy', statusName: 'zwrócony do poprawy' });
-    expect(history.versions[0]).toMatchObject({ submittedByName: 'sierż. Piotr Nowicki (demo)', decidedByName: 'insp. Marek Wysocki (demo)' });
+    expect(history.events[2]).toMatchObject({
+      actor_name: 'kom. Joanna Sadowska (demo)',
+      stepName: 'Zwrot do poprawy',
+      statusName: 'zwrócony do poprawy',
+    });
+    expect(history.versions[0]).toMatchObject({
+      submittedByName: 'sierż. Piotr Nowicki (demo)',
+      decidedByName: 'insp. Marek Wysocki (demo)',
+    });
   });
 
   it('keeps the returned version and its comments; approved plans are frozen, and a change is a new version that the public does not see until published', async () => {
@@ -88,13 +134,23 @@ describe.each(backends)('priority action plans on %s', (backend) => {
     expect(frozen.statusCode).toBe(409);
     expect(frozen.json().error.code).toBe('plan_frozen');
     expect((await move('dzielnicowy.lubartow', id, 'revise')).json()).toMatchObject({ status: 'draft', version: 3, publishedVersion: 2 });
-    const newText = { ...content, goal: { ...content.goal, description: 'Nowy cel w wersji 2.' }, actions: [{ ...content.actions[0], from: `${year}-01-01`, to: `${year}-03-31` }] };
+    const newText = {
+      ...content,
+      goal: { ...content.goal, description: 'Nowy cel w wersji 2.' },
+      actions: [{ ...content.actions[0], from: `${year}-01-01`, to: `${year}-03-31` }],
+    };
     expect((await as('dzielnicowy.lubartow').send('PATCH', `/api/v1/plans/${id}`, { content: newText })).statusCode).toBe(200);
     const publicView = (await new TestClient(t.app).get(`/api/v1/plans/${id}`)).json();
     expect(publicView.working).toBeNull();
-    expect(publicView.published).toMatchObject({ version: 2, content: { goal: { description: 'Zmniejszenie liczby oszustw o 20 procent.' } } });
+    expect(publicView.published).toMatchObject({
+      version: 2,
+      content: { goal: { description: 'Zmniejszenie liczby oszustw o 20 procent.' } },
+    });
     const versions = (await as('kierownik.lubartow').get(`/api/v1/plans/${id}/versions`)).json().versions;
-    expect(versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([[2, 'approved'], [1, 'returned']]);
+    expect(versions.map((v: { version: number; decision: string }) => [v.version, v.decision])).toEqual([
+      [2, 'approved'],
+      [1, 'returned'],
+    ]);
     expect(versions[1].comments).toEqual([{ section: 'goal', item: null, text: 'Określ miernik.', place: 'Cel' }]);
   });
 
@@ -107,7 +163,8 @@ describe.each(backends)('priority action plans on %s', (backend) => {
       expect(outsiders.includes(login) ? [404] : [403, 409], `${login} ${transition}`).toContain(response.statusCode);
     };
     // Draft: only the district officer submits; nobody else edits.
-    for (const login of ['kierownik.lubartow', 'komendant.lubartow', 'dzielnicowy.leczna', 'kierownik.sejny']) await forbidden(login, 'submit');
+    for (const login of ['kierownik.lubartow', 'komendant.lubartow', 'dzielnicowy.leczna', 'kierownik.sejny'])
+      await forbidden(login, 'submit');
     expect((await as('kierownik.lubartow').send('PATCH', `/api/v1/plans/${id}`, { content })).statusCode).toBe(403);
     expect((await as('dzielnicowy.leczna').send('PATCH', `/api/v1/plans/${id}`, { content })).statusCode).toBe(404);
     expect((await as('admin.lublin').send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'submit' })).statusCode).toBe(403);
@@ -132,23 +189,47 @@ describe.each(backends)('priority action plans on %s', (backend) => {
   });
 
   it('refuses to submit an incomplete plan, naming each missing field', async () => {
-    const created = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2040-01-01', periodTo: '2040-06-30' });
+    const created = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', {
+      districtId: 'kpp-lubartow/3',
+      periodFrom: '2040-01-01',
+      periodTo: '2040-06-30',
+    });
     const id = created.json().id;
     const response = await move('dzielnicowy.lubartow', id, 'submit');
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details.map((d: { field: string }) => d.field)).toEqual(['threat.description', 'threat.category', 'goal.description', 'actions', 'communication']);
+    expect(response.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      'threat.description',
+      'threat.category',
+      'goal.description',
+      'actions',
+      'communication',
+    ]);
     expect((await as('dzielnicowy.lubartow').send('DELETE', `/api/v1/plans/${id}`)).statusCode).toBe(204);
   });
 
   it('checks periods: at most six months, any start day, no overlap within a district', async () => {
-    const tooLong = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-07-01' });
+    const tooLong = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', {
+      districtId: 'kpp-lubartow/3',
+      periodFrom: '2041-01-01',
+      periodTo: '2041-07-01',
+    });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.message).toContain('najwyżej 6 miesięcy');
-    const rolling = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-06-26', periodTo: '2041-12-25' });
+    const rolling = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', {
+      districtId: 'kpp-lubartow/3',
+      periodFrom: '2041-06-26',
+      periodTo: '2041-12-25',
+    });
     expect(rolling.statusCode).toBe(201);
-    const overlap = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-12-01', periodTo: '2042-05-31' });
+    const overlap = await as('dzielnicowy.lubartow').send('POST', '/api/v1/plans', {
+      districtId: 'kpp-lubartow/3',
+      periodFrom: '2041-12-01',
+      periodTo: '2042-05-31',
+    });
     expect(overlap.statusCode).toBe(409);
-    expect(overlap.json().error.message).toBe('Rejon ma już plan na okres od 2041-06-26 do 2041-12-25, który pokrywa się z podanym okresem.');
+    expect(overlap.json().error.message).toBe(
+      'Rejon ma już plan na okres od 2041-06-26 do 2041-12-25, który pokrywa się z podanym okresem.',
+    );
   });
 
   it('parses documents without saving, and imports a document as a draft of the right district', async () => {
@@ -164,16 +245,45 @@ Zmniejszenie o 30 procent liczby zgłoszeń.
 · Urząd Miasta Lubartów – naprawa wiat.
 5. Proponowany sposób przekazania informacji
 · strona internetowa`;
-    const parsed = await as('dzielnicowy.lubartow').request({ method: 'POST', url: '/api/v1/plans/parse', payload: text, headers: { 'content-type': 'text/plain' } });
+    const parsed = await as('dzielnicowy.lubartow').request({
+      method: 'POST',
+      url: '/api/v1/plans/parse',
+      payload: text,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(parsed.statusCode).toBe(200);
-    expect(parsed.json()).toMatchObject({ unit: 'Komenda Powiatowa Policji w Lubartowie', districtNumber: 3, period: { from: '2043-07-01', to: '2043-12-31' }, goal: { target: { direction: 'decrease', percent: 30 } } });
-    const imported = await as('kierownik.lubartow').request({ method: 'POST', url: '/api/v1/plans/import', payload: text, headers: { 'content-type': 'text/plain' } });
+    expect(parsed.json()).toMatchObject({
+      unit: 'Komenda Powiatowa Policji w Lubartowie',
+      districtNumber: 3,
+      period: { from: '2043-07-01', to: '2043-12-31' },
+      goal: { target: { direction: 'decrease', percent: 30 } },
+    });
+    const imported = await as('kierownik.lubartow').request({
+      method: 'POST',
+      url: '/api/v1/plans/import',
+      payload: text,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(imported.statusCode).toBe(201);
-    expect(imported.json().plan).toMatchObject({ districtId: 'kpp-lubartow/3', status: 'draft', content: { threat: { category: 'vandalism' }, partners: [{ name: 'Urząd Miasta Lubartów', tasks: 'naprawa wiat' }] } });
-    const notAPlan = await as('kierownik.lubartow').request({ method: 'POST', url: '/api/v1/plans/parse', payload: 'Zaproszenie na festyn.', headers: { 'content-type': 'text/plain' } });
+    expect(imported.json().plan).toMatchObject({
+      districtId: 'kpp-lubartow/3',
+      status: 'draft',
+      content: { threat: { category: 'vandalism' }, partners: [{ name: 'Urząd Miasta Lubartów', tasks: 'naprawa wiat' }] },
+    });
+    const notAPlan = await as('kierownik.lubartow').request({
+      method: 'POST',
+      url: '/api/v1/plans/parse',
+      payload: 'Zaproszenie na festyn.',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(notAPlan.statusCode).toBe(422);
     expect(notAPlan.json().error.code).toBe('not_a_plan');
-    const outside = await as('kierownik.sejny').request({ method: 'POST', url: '/api/v1/plans/import', payload: text.replace('2043', '2044').replace('2043', '2044').replace('2043', '2044'), headers: { 'content-type': 'text/plain' } });
+    const outside = await as('kierownik.sejny').request({
+      method: 'POST',
+      url: '/api/v1/plans/import',
+      payload: text.replace('2043', '2044').replace('2043', '2044').replace('2043', '2044'),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(outside.statusCode).toBe(403);
   });
 
@@ -188,8 +298,14 @@ Zmniejszenie o 30 procent liczby zgłoszeń.
     ]);
     for (const q of ['oszustwa', 'oszustw', 'OSZUSTWAMI seniorów']) {
       const found = (await new TestClient(t.app).get(`/api/v1/plans?q=${encodeURIComponent(q)}`)).json();
-      expect(found.plans.map((p: { districtId: string }) => p.districtId), q).toEqual(expect.arrayContaining(['kpp-krasnystaw/2', 'kpp-lubartow/7']));
-      expect(found.plans.map((p: { districtId: string }) => p.districtId), q).not.toContain('kpp-leczna/3');
+      expect(
+        found.plans.map((p: { districtId: string }) => p.districtId),
+        q,
+      ).toEqual(expect.arrayContaining(['kpp-krasnystaw/2', 'kpp-lubartow/7']));
+      expect(
+        found.plans.map((p: { districtId: string }) => p.districtId),
+        q,
+      ).not.toContain('kpp-leczna/3');
     }
     const cameras = (await new TestClient(t.app).get(`/api/v1/plans?q=${encodeURIComponent('kamer monitoringu')}`)).json();
     expect(cameras.plans.map((p: { districtId: string }) => p.districtId)).toEqual(['kpp-leczna/3']);

@@ -19,7 +19,16 @@ import { planSearchText, searchQuery, similarityQuery } from './search/stems.js'
 /** Summaries of published plans with their district and unit names, for lists. */
 export async function planSummaries(db: Db, plans: Plan[]): Promise<PlanSummary[]> {
   if (plans.length === 0) return [];
-  const [districts, units] = await Promise.all([districtNames(db, plans.map((p) => p.districtId)), unitNames(db, plans.map((p) => p.unitId))]);
+  const [districts, units] = await Promise.all([
+    districtNames(
+      db,
+      plans.map((p) => p.districtId),
+    ),
+    unitNames(
+      db,
+      plans.map((p) => p.unitId),
+    ),
+  ]);
   const today = warsawToday();
   return Promise.all(
     plans.map(async (plan) => {
@@ -52,7 +61,12 @@ export async function publishedPlan(db: Db, id: string, lang: Lang) {
 export async function publicPlanPage(db: Db, id: string, lang: Lang) {
   const { plan, published } = await publishedPlan(db, id, lang);
   const query = similarityQuery(planSearchText(published.content));
-  return { plan, published, similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [], imported: (await planSourceInfo(db, plan.id)) !== undefined };
+  return {
+    plan,
+    published,
+    similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [],
+    imported: (await planSourceInfo(db, plan.id)) !== undefined,
+  };
 }
 
 /** The newest publications, for the Atom feed: each plan's summary and when it was published. */
@@ -85,6 +99,9 @@ export async function libraryListing(db: Db, filter: LibraryFilter) {
     page: filter.page,
     pageSize: filter.pageSize,
   });
-  const unitOptions: Option[] = asTree(units).map(({ unit, depth }) => ({ value: unit.id, label: `${'\u2003'.repeat(depth)}${unit.name}` }));
+  const unitOptions: Option[] = asTree(units).map(({ unit, depth }) => ({
+    value: unit.id,
+    label: `${'\u2003'.repeat(depth)}${unit.name}`,
+  }));
   return { units: unitOptions, unitId, result, plans: await planSummaries(db, result.plans) };
 }

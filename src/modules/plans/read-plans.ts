@@ -20,13 +20,18 @@ export function planUrl(id: string): string {
 }
 
 /** What residents see: the published version, which stays while a changed version awaits approval. */
-export async function publishedView(db: Db, plan: Plan): Promise<{ version: number; periodFrom: string; periodTo: string; content: PlanContent } | null> {
+export async function publishedView(
+  db: Db,
+  plan: Plan,
+): Promise<{ version: number; periodFrom: string; periodTo: string; content: PlanContent } | null> {
   if (plan.publishedVersion === null) return null;
   if (plan.publishedVersion === plan.version && isPublishedStatus(plan.status)) {
     return { version: plan.version, periodFrom: plan.periodFrom, periodTo: plan.periodTo, content: plan.content };
   }
   const version = (await listVersions(db, plan.id)).find((v) => v.version === plan.publishedVersion);
-  return version ? { version: version.version, periodFrom: version.periodFrom, periodTo: version.periodTo, content: version.content } : null;
+  return version
+    ? { version: version.version, periodFrom: version.periodFrom, periodTo: version.periodTo, content: version.content }
+    : null;
 }
 
 export interface PlanContext {
@@ -41,14 +46,35 @@ export async function planContext(db: Db, plan: Pick<Plan, 'districtId' | 'unitI
 }
 
 /** The published document of a plan, for its page, PDF and DOCX alike; null when not published. */
-export async function publishedDocument(db: Db, plan: Plan, lang: Lang = 'pl'): Promise<{ document: PlanDocument; context: PlanContext; version: number; periodFrom: string; periodTo: string; content: PlanContent } | null> {
+export async function publishedDocument(
+  db: Db,
+  plan: Plan,
+  lang: Lang = 'pl',
+): Promise<{
+  document: PlanDocument;
+  context: PlanContext;
+  version: number;
+  periodFrom: string;
+  periodTo: string;
+  content: PlanContent;
+} | null> {
   const view = await publishedView(db, plan);
   if (!view) return null;
   const context = await planContext(db, plan);
   return {
     ...view,
     context,
-    document: planDocument({ districtNumber: context.districtNumber, unitName: context.unitName, periodFrom: view.periodFrom, periodTo: view.periodTo, version: view.version, content: view.content }, lang),
+    document: planDocument(
+      {
+        districtNumber: context.districtNumber,
+        unitName: context.unitName,
+        periodFrom: view.periodFrom,
+        periodTo: view.periodTo,
+        version: view.version,
+        content: view.content,
+      },
+      lang,
+    ),
   };
 }
 
@@ -94,7 +120,11 @@ export async function districtPlanLinks(db: Db, districtId: string, lang: Lang, 
     .filter((p) => p !== undefined)
     .map((p) => {
       const name = timingName(p.timing, lang);
-      return { url: planUrl(p.id), timing: p.timing, label: `${name.charAt(0).toLocaleUpperCase(lang)}${name.slice(1)}: ${day(p.periodFrom)} – ${day(p.periodTo)}` };
+      return {
+        url: planUrl(p.id),
+        timing: p.timing,
+        label: `${name.charAt(0).toLocaleUpperCase(lang)}${name.slice(1)}: ${day(p.periodFrom)} – ${day(p.periodTo)}`,
+      };
     });
 }
 
@@ -111,14 +141,26 @@ export interface QueueEntry extends QueuedPlan {
  * approval). Who the person is is worked out once, not once per plan: every plan listed is one
  * they may see at work (canSeeWorkingPlan), by the same two facts.
  */
-export async function planQueue(db: Db, principal: Principal, filter: { status?: PlanStatus | undefined }, today = warsawToday()): Promise<QueueEntry[]> {
+export async function planQueue(
+  db: Db,
+  principal: Principal,
+  filter: { status?: PlanStatus | undefined },
+  today = warsawToday(),
+): Promise<QueueEntry[]> {
   const mine = await personDistricts(db, principal, today);
   const served = 'ids' in mine ? mine.ids : null;
   const [queued, settings] = await Promise.all([
-    queuedPlans(db, { subtreeOf: principal.unitId, statuses: filter.status ? [filter.status] : undefined, districtIds: served, limit: queueLimit }),
+    queuedPlans(db, {
+      subtreeOf: principal.unitId,
+      statuses: filter.status ? [filter.status] : undefined,
+      districtIds: served,
+      limit: queueLimit,
+    }),
     planSettings(db),
   ]);
   const entries = queued.map((row) => ({ ...row, overdue: planDeadlines(row.plan, today, settings).filter((d) => d.overdue) }));
   const awaiting = (entry: QueueEntry) => Number(entry.plan.status === 'submitted');
-  return entries.sort((a, b) => b.overdue.length - a.overdue.length || awaiting(b) - awaiting(a) || b.plan.periodFrom.localeCompare(a.plan.periodFrom));
+  return entries.sort(
+    (a, b) => b.overdue.length - a.overdue.length || awaiting(b) - awaiting(a) || b.plan.periodFrom.localeCompare(a.plan.periodFrom),
+  );
 }

@@ -10,8 +10,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every column a Plan is made of: never `select *`, which would also drag the search text and vector along. */
 export const planColumns = [
-  'id', 'district_id', 'unit_id', 'period_from', 'period_to', 'status', 'version', 'published_version', 'content', 'previous_plan_id',
-  'evaluation', 'created_at', 'updated_at', 'submitted_at', 'approved_at', 'published_at', 'evaluated_at',
+  'id',
+  'district_id',
+  'unit_id',
+  'period_from',
+  'period_to',
+  'status',
+  'version',
+  'published_version',
+  'content',
+  'previous_plan_id',
+  'evaluation',
+  'created_at',
+  'updated_at',
+  'submitted_at',
+  'approved_at',
+  'published_at',
+  'evaluated_at',
 ] as const;
 
 export function toPlan(row: Pick<Selectable<PlansTable>, (typeof planColumns)[number]>): Plan {
@@ -148,7 +163,11 @@ export interface ReviewComment {
   text: string;
 }
 
-export async function insertVersion(trx: Trx, planId: string, version: Pick<PlanVersion, 'version' | 'periodFrom' | 'periodTo' | 'content' | 'submittedBy'>): Promise<void> {
+export async function insertVersion(
+  trx: Trx,
+  planId: string,
+  version: Pick<PlanVersion, 'version' | 'periodFrom' | 'periodTo' | 'content' | 'submittedBy'>,
+): Promise<void> {
   await trx
     .insertInto('plan_versions')
     .values({
@@ -162,7 +181,14 @@ export async function insertVersion(trx: Trx, planId: string, version: Pick<Plan
     .execute();
 }
 
-export async function decideVersion(trx: Trx, planId: string, version: number, decision: 'approved' | 'returned', comments: ReviewComment[], by: string): Promise<void> {
+export async function decideVersion(
+  trx: Trx,
+  planId: string,
+  version: number,
+  decision: 'approved' | 'returned',
+  comments: ReviewComment[],
+  by: string,
+): Promise<void> {
   await trx
     .updateTable('plan_versions')
     .set({ decision, comments: JSON.stringify(comments), decided_at: new Date(), decided_by: by })
@@ -172,7 +198,11 @@ export async function decideVersion(trx: Trx, planId: string, version: number, d
 }
 
 /** Who submitted a version, with the e-mail address to tell them of the decision (null when they have none). */
-export async function submitterOf(db: Queryable, planId: string, version: number): Promise<{ login: string; email: string | null } | undefined> {
+export async function submitterOf(
+  db: Queryable,
+  planId: string,
+  version: number,
+): Promise<{ login: string; email: string | null } | undefined> {
   return db
     .selectFrom('plan_versions')
     .leftJoin('accounts', 'accounts.login', 'plan_versions.submitted_by')
@@ -210,7 +240,15 @@ export async function listVersions(db: Queryable, planId: string): Promise<PlanV
 
 export async function insertEvent(
   trx: Trx,
-  event: { planId: string; actor: string; transition: string; from: PlanStatus | null; to: PlanStatus; version: number; note?: string | null },
+  event: {
+    planId: string;
+    actor: string;
+    transition: string;
+    from: PlanStatus | null;
+    to: PlanStatus;
+    version: number;
+    note?: string | null;
+  },
 ): Promise<void> {
   await trx
     .insertInto('plan_events')
@@ -240,7 +278,11 @@ export async function listEvents(db: Queryable, planId: string) {
 }
 
 /** The district's plans residents can read, newest period first (a district has two a year). */
-export async function publishedPlansOfDistrict(db: Queryable, districtId: string, limit = 40): Promise<{ id: string; periodFrom: string; periodTo: string }[]> {
+export async function publishedPlansOfDistrict(
+  db: Queryable,
+  districtId: string,
+  limit = 40,
+): Promise<{ id: string; periodFrom: string; periodTo: string }[]> {
   const rows = await db
     .selectFrom('plans')
     .select(['id', 'period_from', 'period_to'])
@@ -265,7 +307,11 @@ export async function unitPartners(db: Queryable, unitId: string): Promise<{ nam
   const rows = await db
     .selectFrom('plan_partners')
     .select(['name', 'last_tasks'])
-    .where('unit_id', 'in', sql<string>`(with recursive up(id, parent_id) as (select id, parent_id from units where id = ${unitId} union all select u.id, u.parent_id from units u join up on u.id = up.parent_id) select id from up)`)
+    .where(
+      'unit_id',
+      'in',
+      sql<string>`(with recursive up(id, parent_id) as (select id, parent_id from units where id = ${unitId} union all select u.id, u.parent_id from units u join up on u.id = up.parent_id) select id from up)`,
+    )
     .orderBy('used_at', 'desc')
     .limit(200)
     .execute();
@@ -348,7 +394,11 @@ export async function listPlans(
     // the newest-first index only for a large part of the country (it guessed half the plans for
     // any subtree and walked tens of thousands of rows to fill a county's page).
     const units = await sql<{ id: string }>`select id from ${subtreeOf(filter.subtreeOf)} as subtree(id)`.execute(db);
-    base = base.where('unit_id', 'in', units.rows.map((unit) => unit.id));
+    base = base.where(
+      'unit_id',
+      'in',
+      units.rows.map((unit) => unit.id),
+    );
   }
   if (filter.districtId) base = base.where('district_id', '=', filter.districtId);
   if (filter.statuses?.length) base = base.where('status', 'in', filter.statuses);
@@ -372,7 +422,10 @@ export async function listPlans(
   } else if (bounds !== undefined && bounds.atMost <= tuning.wordIndexUpTo) {
     // Rare: collected through the word index (a materialized CTE has no order to keep), then sorted.
     ids = await db
-      .with((cte) => cte('matches').materialized(), () => base.where(words).select(['plan_id', 'period_from']))
+      .with(
+        (cte) => cte('matches').materialized(),
+        () => base.where(words).select(['plan_id', 'period_from']),
+      )
       .selectFrom('matches')
       .select('plan_id')
       .orderBy('period_from', 'desc')
@@ -391,8 +444,20 @@ export async function listPlans(
     // and the words are tested above the fence of `offset 0`, where the word index cannot serve
     // them (the planner guesses how many plans several words share as if they were unrelated,
     // far too few, and would read every match through it). The outer order is the subquery's.
-    const newest = base.select(['plan_id', 'period_from', 'search_vector']).orderBy('period_from', 'desc').orderBy('plan_id').offset(0).as('newest');
-    ids = await db.selectFrom(newest).select('plan_id').where(words).orderBy('period_from', 'desc').orderBy('plan_id').limit(limit).execute();
+    const newest = base
+      .select(['plan_id', 'period_from', 'search_vector'])
+      .orderBy('period_from', 'desc')
+      .orderBy('plan_id')
+      .offset(0)
+      .as('newest');
+    ids = await db
+      .selectFrom(newest)
+      .select('plan_id')
+      .where(words)
+      .orderBy('period_from', 'desc')
+      .orderBy('plan_id')
+      .limit(limit)
+      .execute();
   }
 
   const pageIds = ids.slice(offset, pageEnd).map((row) => row.plan_id);
@@ -426,7 +491,15 @@ export async function similarPlans(db: Queryable, plan: Pick<Plan, 'id' | 'conte
     order by ts_rank(search_vector, to_tsquery('simple', ${similar})) desc, plan_id
     limit ${limit}`.execute(db);
   if (rows.length === 0) return [];
-  const plans = await db.selectFrom('plans').select(planColumns).where('id', 'in', rows.map((r) => r.id)).execute();
+  const plans = await db
+    .selectFrom('plans')
+    .select(planColumns)
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
   const byId = new Map(plans.map((row) => [row.id, toPlan(row)]));
   return rows.map((r) => byId.get(r.id)!).filter(Boolean);
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, addMonths, completenessProblems, defaultPlanSettings, periodProblem, planDeadlines, planTiming } from './rules.js';
-import { allTransitions, availableTransitions, isEditable, isNewDraft, isPublishedStatus, isTransition, mayTransition, nextStatus, publicStatus, type Transition } from './workflow.js';
+import {
+  allTransitions,
+  availableTransitions,
+  isEditable,
+  isNewDraft,
+  isPublishedStatus,
+  isTransition,
+  mayTransition,
+  nextStatus,
+  publicStatus,
+  type Transition,
+} from './workflow.js';
 import { emptyContent, isPlanStatus, planStatuses } from './model.js';
 
 describe('plan periods', () => {
@@ -59,7 +70,14 @@ describe('whether a plan is current, upcoming or past', () => {
 });
 
 describe('plan deadlines', () => {
-  const base = { periodFrom: '2026-07-01', periodTo: '2026-12-31', submittedAt: null, approvedAt: null, publishedAt: null, evaluatedAt: null };
+  const base = {
+    periodFrom: '2026-07-01',
+    periodTo: '2026-12-31',
+    submittedAt: null,
+    approvedAt: null,
+    publishedAt: null,
+    evaluatedAt: null,
+  };
   it('expects submission 14 days before the period and flags it once missed', () => {
     expect(planDeadlines(base, '2026-06-17')).toEqual([
       { kind: 'submission', due: '2026-06-17', doneOn: null, overdue: false },
@@ -73,7 +91,10 @@ describe('plan deadlines', () => {
     const approval = planDeadlines(submitted, '2026-06-19').find((d) => d.kind === 'approval')!;
     expect(approval).toEqual({ kind: 'approval', due: '2026-06-18', doneOn: null, overdue: true });
     const approved = { ...submitted, approvedAt: new Date('2026-06-12T08:00:00Z') };
-    expect(planDeadlines(approved, '2026-06-19').find((d) => d.kind === 'approval')).toMatchObject({ doneOn: '2026-06-12', overdue: false });
+    expect(planDeadlines(approved, '2026-06-19').find((d) => d.kind === 'approval')).toMatchObject({
+      doneOn: '2026-06-12',
+      overdue: false,
+    });
     expect(planDeadlines(approved, '2026-06-20').find((d) => d.kind === 'publication')).toMatchObject({ due: '2026-06-19', overdue: true });
   });
 });
@@ -124,13 +145,24 @@ describe('the plan workflow', () => {
   });
 
   it('gives nobody a transition without a standing, and keeps frozen plans frozen', () => {
-    fc.assert(fc.property(fc.constantFrom(...planStatuses), fc.constantFrom(...allTransitions), (status, t) => !mayTransition(status, t, nobody)));
+    fc.assert(
+      fc.property(fc.constantFrom(...planStatuses), fc.constantFrom(...allTransitions), (status, t) => !mayTransition(status, t, nobody)),
+    );
     expect(planStatuses.filter(isEditable)).toEqual(['draft', 'returned']);
   });
 
   it('shows residents "published" until the plan moves on from publication, and lets only a never-submitted draft go', () => {
     expect(planStatuses.filter(isPublishedStatus)).toEqual(['published', 'in_progress', 'evaluated', 'closed']);
-    expect(planStatuses.map(publicStatus)).toEqual(['published', 'published', 'published', 'published', 'published', 'in_progress', 'evaluated', 'closed']);
+    expect(planStatuses.map(publicStatus)).toEqual([
+      'published',
+      'published',
+      'published',
+      'published',
+      'published',
+      'in_progress',
+      'evaluated',
+      'closed',
+    ]);
     expect(isPublishedStatus(nextStatus('approved', 'publish')!)).toBe(true);
     expect(isNewDraft({ status: 'draft', version: 1 }, 0)).toBe(true);
     expect(isNewDraft({ status: 'draft', version: 2 }, 0)).toBe(false);

@@ -100,18 +100,29 @@ export interface ContentProblem {
 export function completenessProblems(content: PlanContent, period: { from: string; to: string }): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const need = (field: string, pl: string, en: string) => problems.push({ field, message: { pl, en } });
-  if (!content.threat.description.trim()) need('threat.description', 'Opisz zdiagnozowane zagrożenie (sekcja 1).', 'Describe the diagnosed threat (section 1).');
+  if (!content.threat.description.trim())
+    need('threat.description', 'Opisz zdiagnozowane zagrożenie (sekcja 1).', 'Describe the diagnosed threat (section 1).');
   if (!content.threat.category) need('threat.category', 'Wybierz kategorię zagrożenia.', 'Choose the threat category.');
-  if (!content.goal.description.trim()) need('goal.description', 'Opisz zakładany cel (sekcja 2).', 'Describe the intended goal (section 2).');
-  if (content.actions.length === 0) need('actions', 'Dodaj co najmniej jedno działanie (sekcja 3).', 'Add at least one action (section 3).');
+  if (!content.goal.description.trim())
+    need('goal.description', 'Opisz zakładany cel (sekcja 2).', 'Describe the intended goal (section 2).');
+  if (content.actions.length === 0)
+    need('actions', 'Dodaj co najmniej jedno działanie (sekcja 3).', 'Add at least one action (section 3).');
   content.actions.forEach((action, index) => {
-    if (!action.description.trim()) need(`actions.${index}.description`, `Opisz działanie nr ${index + 1}.`, `Describe action ${index + 1}.`);
-    if (!action.from && !action.to) need(`actions.${index}.to`, `Podaj termin działania nr ${index + 1}.`, `Give the time frame of action ${index + 1}.`);
+    if (!action.description.trim())
+      need(`actions.${index}.description`, `Opisz działanie nr ${index + 1}.`, `Describe action ${index + 1}.`);
+    if (!action.from && !action.to)
+      need(`actions.${index}.to`, `Podaj termin działania nr ${index + 1}.`, `Give the time frame of action ${index + 1}.`);
     const outside = [action.from, action.to].some((d) => d !== null && (d < period.from || d > period.to));
-    if (outside) need(`actions.${index}.to`, `Termin działania nr ${index + 1} wykracza poza okres planu.`, `The time frame of action ${index + 1} is outside the plan period.`);
+    if (outside)
+      need(
+        `actions.${index}.to`,
+        `Termin działania nr ${index + 1} wykracza poza okres planu.`,
+        `The time frame of action ${index + 1} is outside the plan period.`,
+      );
   });
   content.partners.forEach((partner, index) => {
-    if (!partner.name.trim()) need(`partners.${index}.name`, `Podaj nazwę podmiotu nr ${index + 1}.`, `Give the name of partner ${index + 1}.`);
+    if (!partner.name.trim())
+      need(`partners.${index}.name`, `Podaj nazwę podmiotu nr ${index + 1}.`, `Give the name of partner ${index + 1}.`);
   });
   if (content.communication.filter((c) => c.trim()).length === 0) {
     need('communication', 'Wskaż, jak mieszkańcy zostaną poinformowani (sekcja 5).', 'Say how residents will be informed (section 5).');

@@ -42,7 +42,11 @@ export const planContentSchema = {
           type: ['object', 'null'],
           additionalProperties: false,
           required: ['direction', 'percent'],
-          properties: { direction: { type: 'string', enum: ['decrease', 'increase'] }, percent: { type: 'number', exclusiveMinimum: 0, maximum: 1000 }, kind: { type: 'string', enum: ['count', 'survey'] } },
+          properties: {
+            direction: { type: 'string', enum: ['decrease', 'increase'] },
+            percent: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
+            kind: { type: 'string', enum: ['count', 'survey'] },
+          },
         },
       },
     },

@@ -23,7 +23,9 @@ const allCodes = [...planStatuses, ...allTransitions, 'general', 'goal', 'action
  * no words ("in_progress"), Polish for all of them.
  */
 const containsCode = (text: string, lang: 'pl' | 'en' = 'pl') =>
-  allCodes.filter((code) => lang === 'pl' || code.includes('_')).find((code) => new RegExp(`(^|[^\\p{L}_])${code}([^\\p{L}_]|$)`, 'u').test(text));
+  allCodes
+    .filter((code) => lang === 'pl' || code.includes('_'))
+    .find((code) => new RegExp(`(^|[^\\p{L}_])${code}([^\\p{L}_]|$)`, 'u').test(text));
 
 describe('what the page says after each step', () => {
   it('says the plan went for approval and how long the supervisor has, from the settings', () => {
@@ -52,7 +54,9 @@ describe('plan words instead of codes', () => {
       for (const status of planStatuses) expect(containsCode(statusName(status, lang), lang), status).toBeUndefined();
       for (const step of [...allTransitions, 'create', 'import']) expect(containsCode(eventName(step, lang), lang), step).toBeUndefined();
       for (const timing of planTimings) if (lang === 'pl') expect(timingName(timing, lang)).not.toContain(timing);
-      for (const status of planStatuses) for (const transition of allTransitions) expect(containsCode(planErrors.transitionNotAllowed(transition, status)[lang], lang)).toBeUndefined();
+      for (const status of planStatuses)
+        for (const transition of allTransitions)
+          expect(containsCode(planErrors.transitionNotAllowed(transition, status)[lang], lang)).toBeUndefined();
     }
     expect(statusName('no_such_status', 'pl')).toBe('nieznany stan');
   });

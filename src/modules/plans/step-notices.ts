@@ -11,14 +11,23 @@ export function isStep(value: unknown): value is Step {
 }
 
 const day = (value: string, lang: Lang) => formatCalendarDay(value, lang);
-const days = (n: number, lang: Lang) => `${formatNumber(n, lang)} ${lang === 'pl' ? plural('pl', n, { one: 'dzień', other: 'dni' }) : plural('en', n, { one: 'day', other: 'days' })}`;
+const days = (n: number, lang: Lang) =>
+  `${formatNumber(n, lang)} ${lang === 'pl' ? plural('pl', n, { one: 'dzień', other: 'dni' }) : plural('en', n, { one: 'day', other: 'days' })}`;
 
 /**
  * What just happened and what comes next, after each step ("Plan przekazano do zatwierdzenia.
  * Kierownik ma 7 dni …"), never a bare "Saved.". The days and dates come from the plan's deadlines
  * (rules.ts), so a unit that changes its settings sees its own numbers here too.
  */
-export function stepNotice(step: Step, plan: Pick<Plan, 'periodFrom' | 'periodTo' | 'submittedAt' | 'approvedAt' | 'publishedAt' | 'evaluatedAt' | 'version' | 'publishedVersion'>, settings: PlanSettings, today: string): Localized {
+export function stepNotice(
+  step: Step,
+  plan: Pick<
+    Plan,
+    'periodFrom' | 'periodTo' | 'submittedAt' | 'approvedAt' | 'publishedAt' | 'evaluatedAt' | 'version' | 'publishedVersion'
+  >,
+  settings: PlanSettings,
+  today: string,
+): Localized {
   const due = (kind: DeadlineKind, lang: Lang) => {
     const deadline = planDeadlines(plan, today, settings).find((d) => d.kind === kind);
     return deadline ? day(deadline.due, lang) : '';

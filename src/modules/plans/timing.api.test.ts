@@ -34,10 +34,19 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
     // Three published plans of one district, one of each timing.
     for (const timing of ['past', 'current', 'upcoming'] as const) {
       const [from, to] = periods[timing];
-      const created = await officer().send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: from, periodTo: to, content: contentFor(from, to) });
+      const created = await officer().send('POST', '/api/v1/plans', {
+        districtId: 'kpp-lubartow/3',
+        periodFrom: from,
+        periodTo: to,
+        content: contentFor(from, to),
+      });
       expect(created.statusCode).toBe(201);
       ids[timing] = created.json().id;
-      for (const [who, transition] of [['officer', 'submit'], ['supervisor', 'approve'], ['supervisor', 'publish']] as const) {
+      for (const [who, transition] of [
+        ['officer', 'submit'],
+        ['supervisor', 'approve'],
+        ['supervisor', 'publish'],
+      ] as const) {
         expect((await clients[who]!.send('POST', `/api/v1/plans/${ids[timing]}/transitions`, { transition })).statusCode).toBe(200);
       }
     }
@@ -72,7 +81,9 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
     expect(meta).toContain('plan bieżący');
     expect(meta).not.toContain('plan archiwalny');
     const library = (await browser.get('/plany?year=2019')).body;
-    expect(library.slice(library.indexOf(`/plany/${ids.past}`))).toMatch(/^[^]*?<strong class="tag tag--grey">plan archiwalny \(okres zakończony\)<\/strong>/);
+    expect(library.slice(library.indexOf(`/plany/${ids.past}`))).toMatch(
+      /^[^]*?<strong class="tag tag--grey">plan archiwalny \(okres zakończony\)<\/strong>/,
+    );
   });
 
   it('labels the latest past plan as archived when no plan is current', async () => {
@@ -81,7 +92,12 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
     await leczna.signIn('dzielnicowy.leczna');
     const reviewer = new TestClient(t.app);
     await reviewer.signIn('kierownik.leczna');
-    const created = await leczna.send('POST', '/api/v1/plans', { districtId: 'kpp-leczna/3', periodFrom: '2019-02-01', periodTo: '2019-07-31', content: contentFor('2019-02-01', '2019-07-31') });
+    const created = await leczna.send('POST', '/api/v1/plans', {
+      districtId: 'kpp-leczna/3',
+      periodFrom: '2019-02-01',
+      periodTo: '2019-07-31',
+      content: contentFor('2019-02-01', '2019-07-31'),
+    });
     const id = created.json().id as string;
     await leczna.send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'submit' });
     await reviewer.send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'approve' });

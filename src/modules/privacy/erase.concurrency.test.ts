@@ -24,10 +24,16 @@ describeOnServer('concurrent retention runs on the PostgreSQL server', () => {
       select ${category!.id}, 'kgp', 'not_confirmed', point(22.6 + i * 1e-5, 51.4), point(22.6, 51.4), 'Lubartów, ul. Lubelska ' || i, 'Opis ' || i, null,
         '10.0.' || (i / 250) || '.' || (i % 250), now() - interval '400 days', now() - interval '300 days'
       from generate_series(1, ${REPORTS}) i`.execute(db);
-    await sql`insert into report_events (report_id, actor_label, kind, to_status, note) select id, 'x', 'status', 'not_confirmed', 'Notatka ' || id from reports`.execute(db);
-    await sql`insert into report_confirmations (report_id, reporter_ip, created_at) select id, '10.1.0.1', now() - interval '40 days' from reports`.execute(db);
+    await sql`insert into report_events (report_id, actor_label, kind, to_status, note) select id, 'x', 'status', 'not_confirmed', 'Notatka ' || id from reports`.execute(
+      db,
+    );
+    await sql`insert into report_confirmations (report_id, reporter_ip, created_at) select id, '10.1.0.1', now() - interval '40 days' from reports`.execute(
+      db,
+    );
     await sql`insert into audit_log (at, actor_label, action, entity_type, entity_id, after, ip)
-      select now() - interval '400 days', 'mieszkaniec', 'insert', 'reports', id::text, jsonb_build_object('description', description, 'address', address), '10.2.0.1' from reports`.execute(db);
+      select now() - interval '400 days', 'mieszkaniec', 'insert', 'reports', id::text, jsonb_build_object('description', description, 'address', address), '10.2.0.1' from reports`.execute(
+      db,
+    );
     for (let i = 0; i < 3; i++) instances.push(await openDatabase({ kind: 'postgres', url: t.url! }));
   });
   afterAll(async () => {
@@ -37,9 +43,18 @@ describeOnServer('concurrent retention runs on the PostgreSQL server', () => {
 
   it('share the work without waiting on each other: nothing erased twice, nothing left, no deadlock', async () => {
     // Three instances at once, in small batches, so their transactions interleave many times.
-    const runs: RetentionRun[] = await Promise.all(instances.map((database) => runRetention(database, { batchSize: 20, settings: defaultRetentionSettings })));
+    const runs: RetentionRun[] = await Promise.all(
+      instances.map((database) => runRetention(database, { batchSize: 20, settings: defaultRetentionSettings })),
+    );
     const total = (piece: keyof RetentionRun['counts']) => runs.reduce((sum, run) => sum + run.counts[piece], 0);
-    for (const piece of ['reportDescription', 'reportAddress', 'reportExactPoint', 'reportNotes', 'reporterIp', 'confirmationIp'] as const) {
+    for (const piece of [
+      'reportDescription',
+      'reportAddress',
+      'reportExactPoint',
+      'reportNotes',
+      'reporterIp',
+      'confirmationIp',
+    ] as const) {
       expect({ piece, erased: total(piece) }).toEqual({ piece, erased: REPORTS });
     }
     expect(total('auditCopies')).toBe(REPORTS * 2);
@@ -49,11 +64,15 @@ describeOnServer('concurrent retention runs on the PostgreSQL server', () => {
 
     const db = t.database.db;
     const left = await sql<{ n: number }>`select count(*)::int as n from reports
-      where description <> '' or address is not null or position is not null or reporter_ip is not null or not (erased ? 'notes')`.execute(db);
+      where description <> '' or address is not null or position is not null or reporter_ip is not null or not (erased ? 'notes')`.execute(
+      db,
+    );
     expect(left.rows[0]!.n).toBe(0);
     const notes = await sql<{ n: number }>`select count(*)::int as n from report_events where note is not null`.execute(db);
     expect(notes.rows[0]!.n).toBe(0);
-    const copies = await sql<{ n: number }>`select count(*)::int as n from audit_log where after->>'description' like 'Opis %' or ip = '10.2.0.1'`.execute(db);
+    const copies = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where after->>'description' like 'Opis %' or ip = '10.2.0.1'`.execute(db);
     expect(copies.rows[0]!.n).toBe(0);
     const events = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'retention.erase'`.execute(db);
     expect(events.rows[0]!.n).toBe(3);

@@ -29,10 +29,12 @@ export type RetentionCounts = Record<ErasedPiece, number> & {
 
 type Batch = (trx: Trx, cutoff: Date, days: number, limit: number) => Promise<{ rows: number; auditCopies?: number; notes?: number }>;
 
-const reportField = (field: Parameters<typeof eraseReportField>[1]): Batch => async (trx, cutoff, days, limit) => {
-  const done = await eraseReportField(trx, field, cutoff, days, limit);
-  return { rows: done.reports, auditCopies: done.auditEntries, notes: done.notes };
-};
+const reportField =
+  (field: Parameters<typeof eraseReportField>[1]): Batch =>
+  async (trx, cutoff, days, limit) => {
+    const done = await eraseReportField(trx, field, cutoff, days, limit);
+    return { rows: done.reports, auditCopies: done.auditEntries, notes: done.notes };
+  };
 
 /** One batch of each piece; `rows` is what decides whether another batch is needed. */
 const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)[number][] }> = {
@@ -41,11 +43,23 @@ const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)
   reportExactPoint: { batch: reportField('position'), tables: ['reports', 'audit_log'] },
   reportNotes: { batch: reportField('notes'), tables: ['reports', 'report_events'] },
   reporterIp: { batch: reportField('reporter_ip'), tables: ['reports'] },
-  confirmationIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteConfirmations(trx, cutoff, limit) }), tables: ['report_confirmations'] },
-  residentAuditIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'resident', cutoff, limit) }), tables: ['audit_log'] },
-  staffAuditIp: { batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'staff', cutoff, limit) }), tables: ['audit_log'] },
+  confirmationIp: {
+    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteConfirmations(trx, cutoff, limit) }),
+    tables: ['report_confirmations'],
+  },
+  residentAuditIp: {
+    batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'resident', cutoff, limit) }),
+    tables: ['audit_log'],
+  },
+  staffAuditIp: {
+    batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'staff', cutoff, limit) }),
+    tables: ['audit_log'],
+  },
   session: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteEndedSessions(trx, cutoff, limit) }), tables: ['sessions'] },
-  signInAttempts: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteSignInAttempts(trx, cutoff, limit) }), tables: ['login_attempts', 'login_failure_bursts'] },
+  signInAttempts: {
+    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteSignInAttempts(trx, cutoff, limit) }),
+    tables: ['login_attempts', 'login_failure_bursts'],
+  },
   outboxMail: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteOldMail(trx, cutoff, limit) }), tables: ['outbox'] },
 };
 
@@ -114,7 +128,13 @@ export async function runRetention(database: Database, options: RetentionOptions
   }
   const ms = Math.round(performance.now() - started);
   const stopped = options.signal?.aborted ?? false;
-  await recordEvent(database.db, actor, { action: 'retention.erase', entityType: 'retention', entityId: null, unitId: null, details: { counts, settings, batches: transactions, ms, ...(stopped ? { stopped } : {}) } });
+  await recordEvent(database.db, actor, {
+    action: 'retention.erase',
+    entityType: 'retention',
+    entityId: null,
+    unitId: null,
+    details: { counts, settings, batches: transactions, ms, ...(stopped ? { stopped } : {}) },
+  });
   // Public columns never change here, but in-memory indexes are told of every change to reports.
   if (touched.has('reports')) reportsChanged();
   if (database.kind === 'embedded' && !stopped) await reclaimSpace(database.db, [...touched]);

@@ -8,7 +8,9 @@ export function formatDays(days: number, lang: Lang): string {
 
 /** "po 180 dniach", "po 1 dniu" / "after 180 days". */
 export function afterDays(days: number, lang: Lang): string {
-  return lang === 'pl' ? `po ${formatNumber(days, lang)} ${plural('pl', days, { one: 'dniu', other: 'dniach' })}` : `after ${formatDays(days, lang)}`;
+  return lang === 'pl'
+    ? `po ${formatNumber(days, lang)} ${plural('pl', days, { one: 'dniu', other: 'dniach' })}`
+    : `after ${formatDays(days, lang)}`;
 }
 
 /** What staff pages show instead of an erased value: "usunięto po 180 dniach (…)". */
@@ -27,8 +29,7 @@ interface PieceText {
 export const privacyMessages = defineMessages({
   pl: {
     title: 'Prywatność: jakie dane zapisujemy i jak długo',
-    lead:
-      'Zgłaszając zagrożenie, nie zakładasz konta i nie podajesz imienia, nazwiska ani telefonu. System zapisuje jednak adres IP Twojego urządzenia, a jeśli go podasz, także e-mail. Poniżej jest wszystko, co system zapisuje, kto to widzi i kiedy to usuwamy. Usuwanie odbywa się samo, co godzinę.',
+    lead: 'Zgłaszając zagrożenie, nie zakładasz konta i nie podajesz imienia, nazwiska ani telefonu. System zapisuje jednak adres IP Twojego urządzenia, a jeśli go podasz, także e-mail. Poniżej jest wszystko, co system zapisuje, kto to widzi i kiedy to usuwamy. Usuwanie odbywa się samo, co godzinę.',
     residentsTitle: 'Gdy zgłaszasz zagrożenie',
     staffTitle: 'Policjanci i pracownicy korzystający z systemu',
     why: 'Po co',
@@ -63,25 +64,64 @@ export const privacyMessages = defineMessages({
       reportAddress: { what: 'Wpisany adres', why: 'by dzielnicowy wiedział, gdzie pojechać', who: 'Tylko Policja' },
       reportExactPoint: { what: 'Dokładny punkt na mapie', why: 'by dzielnicowy wiedział, gdzie pojechać', who: 'Tylko Policja' },
       reportNotes: { what: 'Notatki policjantów do zgłoszenia', why: 'wyjaśniają, co ustalono', who: 'Tylko Policja' },
-      reporterEmail: { what: 'Twój e-mail, jeśli go podasz', why: 'tylko do powiadomień o zmianie statusu', who: 'Nikt: nie widzą go nawet policjanci, używa go tylko system' },
-      reporterIp: { what: 'Adres IP Twojego urządzenia', why: 'do limitu zgłoszeń z jednego adresu i ochrony przed nadużyciami', who: 'Nikt: używa go tylko system' },
-      confirmationIp: { what: 'Adres IP przy potwierdzeniu „mnie też to dotyczy”', why: 'by jedna osoba nie potwierdzała wiele razy (liczba potwierdzeń zostaje)', who: 'Nikt: używa go tylko system' },
-      residentAuditIp: { what: 'Adres IP w dzienniku zmian (zgłoszenia, potwierdzenia, nieudane logowania)', why: 'do wyjaśniania nadużyć', who: 'Administratorzy systemu' },
-      outboxMail: { what: 'Wiadomości e-mail do wysłania (adresat i treść)', why: 'by je wysłać i wyjaśnić, gdyby nie dotarły; po wysłaniu adres jest skracany do pierwszej litery', who: 'Administratorzy systemu' },
-      staffAccount: { what: 'Konto: login, imię i nazwisko, e-mail służbowy, rola, jednostka', why: 'do logowania i uprawnień', who: 'Administratorzy jednostki' },
-      officerPublic: { what: 'Stopień, imię i nazwisko dzielnicowego oraz telefon i e-mail rejonu', why: 'by mieszkańcy wiedzieli, do kogo się zwrócić', who: 'Wszyscy' },
+      reporterEmail: {
+        what: 'Twój e-mail, jeśli go podasz',
+        why: 'tylko do powiadomień o zmianie statusu',
+        who: 'Nikt: nie widzą go nawet policjanci, używa go tylko system',
+      },
+      reporterIp: {
+        what: 'Adres IP Twojego urządzenia',
+        why: 'do limitu zgłoszeń z jednego adresu i ochrony przed nadużyciami',
+        who: 'Nikt: używa go tylko system',
+      },
+      confirmationIp: {
+        what: 'Adres IP przy potwierdzeniu „mnie też to dotyczy”',
+        why: 'by jedna osoba nie potwierdzała wiele razy (liczba potwierdzeń zostaje)',
+        who: 'Nikt: używa go tylko system',
+      },
+      residentAuditIp: {
+        what: 'Adres IP w dzienniku zmian (zgłoszenia, potwierdzenia, nieudane logowania)',
+        why: 'do wyjaśniania nadużyć',
+        who: 'Administratorzy systemu',
+      },
+      outboxMail: {
+        what: 'Wiadomości e-mail do wysłania (adresat i treść)',
+        why: 'by je wysłać i wyjaśnić, gdyby nie dotarły; po wysłaniu adres jest skracany do pierwszej litery',
+        who: 'Administratorzy systemu',
+      },
+      staffAccount: {
+        what: 'Konto: login, imię i nazwisko, e-mail służbowy, rola, jednostka',
+        why: 'do logowania i uprawnień',
+        who: 'Administratorzy jednostki',
+      },
+      officerPublic: {
+        what: 'Stopień, imię i nazwisko dzielnicowego oraz telefon i e-mail rejonu',
+        why: 'by mieszkańcy wiedzieli, do kogo się zwrócić',
+        who: 'Wszyscy',
+      },
       session: { what: 'Sesja: adres IP i przeglądarka', why: 'do bezpieczeństwa logowania', who: 'Nikt: używa ich tylko system' },
-      signInAttempts: { what: 'Nieudane próby logowania: wpisany login i adres IP (lub sieć /64), z którego próbowano', why: 'by spowalniać zgadywanie haseł z jednego miejsca, nie blokując właściciela konta', who: 'Nikt: używa ich tylko system' },
-      staffAudit: { what: 'Dziennik zmian: kto, kiedy i co zmienił, logowania', why: 'rozliczalność pracy z danymi', who: 'Administratorzy (swoich jednostek)' },
-      staffAuditIp: { what: 'Adres IP pracownika w dzienniku zmian', why: 'do wyjaśniania nadużyć konta', who: 'Administratorzy (swoich jednostek)' },
+      signInAttempts: {
+        what: 'Nieudane próby logowania: wpisany login i adres IP (lub sieć /64), z którego próbowano',
+        why: 'by spowalniać zgadywanie haseł z jednego miejsca, nie blokując właściciela konta',
+        who: 'Nikt: używa ich tylko system',
+      },
+      staffAudit: {
+        what: 'Dziennik zmian: kto, kiedy i co zmienił, logowania',
+        why: 'rozliczalność pracy z danymi',
+        who: 'Administratorzy (swoich jednostek)',
+      },
+      staffAuditIp: {
+        what: 'Adres IP pracownika w dzienniku zmian',
+        why: 'do wyjaśniania nadużyć konta',
+        who: 'Administratorzy (swoich jednostek)',
+      },
     } as Record<PersonalDataPiece | 'publicPart' | 'staffAccount' | 'officerPublic' | 'staffAudit', PieceText>,
     accountLifetime: 'Dopóki konto istnieje (zablokowane konto zostaje, bo wskazuje je dziennik zmian)',
     officerLifetime: 'Dopóki policjant jest w rejestrze jednostki',
   },
   en: {
     title: 'Privacy: what data we keep and for how long',
-    lead:
-      'To report a threat you need no account and give no name or phone number. The system does keep your device’s IP address and, if you give it, your e-mail. Below is everything the system keeps, who sees it and when we erase it. Erasure runs by itself, every hour.',
+    lead: 'To report a threat you need no account and give no name or phone number. The system does keep your device’s IP address and, if you give it, your e-mail. Below is everything the system keeps, who sees it and when we erase it. Erasure runs by itself, every hour.',
     residentsTitle: 'When you report a threat',
     staffTitle: 'Police officers and staff who use the system',
     why: 'Why',
@@ -116,17 +156,57 @@ export const privacyMessages = defineMessages({
       reportAddress: { what: 'The address you typed', why: 'so the district officer knows where to go', who: 'The police only' },
       reportExactPoint: { what: 'The exact point on the map', why: 'so the district officer knows where to go', who: 'The police only' },
       reportNotes: { what: 'Police notes on the report', why: 'they record what was found', who: 'The police only' },
-      reporterEmail: { what: 'Your e-mail, if you give it', why: 'only for news of status changes', who: 'Nobody: not even the police see it; only the system uses it' },
-      reporterIp: { what: 'Your device’s IP address', why: 'for the per-address report limit and against abuse', who: 'Nobody: only the system uses it' },
-      confirmationIp: { what: 'The IP address of a "me too" confirmation', why: 'so one person cannot confirm many times (the count stays)', who: 'Nobody: only the system uses it' },
-      residentAuditIp: { what: 'The IP address in the audit log (reports, confirmations, failed sign-ins)', why: 'to investigate abuse', who: 'System administrators' },
-      outboxMail: { what: 'E-mail messages to send (recipient and text)', why: 'to send them and to investigate one that did not arrive; once sent, the address is cut to its first letter', who: 'System administrators' },
-      staffAccount: { what: 'Account: login, name, work e-mail, role, unit', why: 'for signing in and permissions', who: 'Administrators of the unit' },
-      officerPublic: { what: 'The district officer’s rank and name, and the district’s phone and e-mail', why: 'so residents know whom to contact', who: 'Everyone' },
+      reporterEmail: {
+        what: 'Your e-mail, if you give it',
+        why: 'only for news of status changes',
+        who: 'Nobody: not even the police see it; only the system uses it',
+      },
+      reporterIp: {
+        what: 'Your device’s IP address',
+        why: 'for the per-address report limit and against abuse',
+        who: 'Nobody: only the system uses it',
+      },
+      confirmationIp: {
+        what: 'The IP address of a "me too" confirmation',
+        why: 'so one person cannot confirm many times (the count stays)',
+        who: 'Nobody: only the system uses it',
+      },
+      residentAuditIp: {
+        what: 'The IP address in the audit log (reports, confirmations, failed sign-ins)',
+        why: 'to investigate abuse',
+        who: 'System administrators',
+      },
+      outboxMail: {
+        what: 'E-mail messages to send (recipient and text)',
+        why: 'to send them and to investigate one that did not arrive; once sent, the address is cut to its first letter',
+        who: 'System administrators',
+      },
+      staffAccount: {
+        what: 'Account: login, name, work e-mail, role, unit',
+        why: 'for signing in and permissions',
+        who: 'Administrators of the unit',
+      },
+      officerPublic: {
+        what: 'The district officer’s rank and name, and the district’s phone and e-mail',
+        why: 'so residents know whom to contact',
+        who: 'Everyone',
+      },
       session: { what: 'Session: IP address and browser', why: 'for sign-in security', who: 'Nobody: only the system uses them' },
-      signInAttempts: { what: 'Failed sign-ins: the login typed and the IP address (or /64 network) they came from', why: 'to slow down password guessing from one place without locking the owner out', who: 'Nobody: only the system uses them' },
-      staffAudit: { what: 'Audit log: who changed what and when, sign-ins', why: 'accountability for work with the data', who: 'Administrators (of their units)' },
-      staffAuditIp: { what: 'A staff member’s IP address in the audit log', why: 'to investigate a misused account', who: 'Administrators (of their units)' },
+      signInAttempts: {
+        what: 'Failed sign-ins: the login typed and the IP address (or /64 network) they came from',
+        why: 'to slow down password guessing from one place without locking the owner out',
+        who: 'Nobody: only the system uses them',
+      },
+      staffAudit: {
+        what: 'Audit log: who changed what and when, sign-ins',
+        why: 'accountability for work with the data',
+        who: 'Administrators (of their units)',
+      },
+      staffAuditIp: {
+        what: 'A staff member’s IP address in the audit log',
+        why: 'to investigate a misused account',
+        who: 'Administrators (of their units)',
+      },
     } as Record<PersonalDataPiece | 'publicPart' | 'staffAccount' | 'officerPublic' | 'staffAudit', PieceText>,
     accountLifetime: 'As long as the account exists (a disabled account stays, because the audit log names it)',
     officerLifetime: 'As long as the officer is in the unit’s register',

@@ -61,7 +61,15 @@ export function PrivacyList({ ctx, title, id, rows, lead }: { ctx: PageContext; 
 }
 
 /** /prywatnosc: every piece of personal data, who sees it and for how long, from the settings in force. */
-export function PrivacyPage({ ctx, settings, sessionMaxHours }: { ctx: PageContext; settings: RetentionSettings; sessionMaxHours: number }) {
+export function PrivacyPage({
+  ctx,
+  settings,
+  sessionMaxHours,
+}: {
+  ctx: PageContext;
+  settings: RetentionSettings;
+  sessionMaxHours: number;
+}) {
   const m = privacyMessages[ctx.lang];
   const kept = (piece: PersonalDataPiece): Row => ({ key: piece, howLong: howLong(piece, settings, ctx.lang, sessionMaxHours) });
   const residents: Row[] = [

@@ -45,9 +45,24 @@ interface FieldErasure {
 const closedClock = sql.raw('closed_at');
 
 const fieldErasures: Record<ErasableReportField, FieldErasure> = {
-  description: { due: sql.raw(`closed_at IS NOT NULL AND description <> ''`), clock: closedClock, set: sql`description = ''`, auditKeys: ['description'] },
-  address: { due: sql.raw('closed_at IS NOT NULL AND address IS NOT NULL'), clock: closedClock, set: sql`address = null`, auditKeys: ['address'] },
-  position: { due: sql.raw('closed_at IS NOT NULL AND position IS NOT NULL'), clock: closedClock, set: sql`position = null`, auditKeys: ['position'] },
+  description: {
+    due: sql.raw(`closed_at IS NOT NULL AND description <> ''`),
+    clock: closedClock,
+    set: sql`description = ''`,
+    auditKeys: ['description'],
+  },
+  address: {
+    due: sql.raw('closed_at IS NOT NULL AND address IS NOT NULL'),
+    clock: closedClock,
+    set: sql`address = null`,
+    auditKeys: ['address'],
+  },
+  position: {
+    due: sql.raw('closed_at IS NOT NULL AND position IS NOT NULL'),
+    clock: closedClock,
+    set: sql`position = null`,
+    auditKeys: ['position'],
+  },
   notes: { due: sql.raw(`closed_at IS NOT NULL AND NOT (erased ? 'notes')`), clock: closedClock, set: null, auditKeys: [] },
   reporter_ip: { due: sql.raw('reporter_ip IS NOT NULL'), clock: sql.raw('created_at'), set: sql`reporter_ip = null`, auditKeys: [] },
 };
@@ -66,7 +81,13 @@ export interface FieldBatch {
  * the notes of their events, and the values in audit entries written before the trigger masked
  * them. The marker `erased` records the field and `days`, for the staff pages.
  */
-export async function eraseReportField(trx: Trx, field: ErasableReportField, cutoff: Date, days: number, limit: number): Promise<FieldBatch> {
+export async function eraseReportField(
+  trx: Trx,
+  field: ErasableReportField,
+  cutoff: Date,
+  days: number,
+  limit: number,
+): Promise<FieldBatch> {
   const { due, clock, set, auditKeys } = fieldErasures[field];
   const marker = sql`erased = r.erased || jsonb_build_object(${field}::text, ${days}::int)`;
   const { rows } = await sql<{ reports: number; audit_entries: number; notes: number }>`
@@ -86,7 +107,9 @@ export async function eraseReportField(trx: Trx, field: ErasableReportField, cut
         and (audit_erase_values(a.before, ${auditKeys}::text[]) is distinct from a.before or audit_erase_values(a.after, ${auditKeys}::text[]) is distinct from a.after)
       returning 1
     )
-    select (select count(*) from done)::int as reports, (select count(*) from audit)::int as audit_entries, (select count(*) from notes)::int as notes`.execute(trx);
+    select (select count(*) from done)::int as reports, (select count(*) from audit)::int as audit_entries, (select count(*) from notes)::int as notes`.execute(
+    trx,
+  );
   const row = rows[0]!;
   return { reports: Number(row.reports), auditEntries: Number(row.audit_entries), notes: Number(row.notes) };
 }
@@ -141,11 +164,23 @@ export function deleteOldMail(trx: Trx, cutoff: Date, limit: number): Promise<nu
 
 /** Deletes sign-in throttling counters (login and source) whose last failure was before `cutoff`. */
 export async function deleteSignInAttempts(trx: Trx, cutoff: Date, limit: number): Promise<number> {
-  return (await deleteDue(trx, 'login_attempts', 'last_failure_at', cutoff, limit)) + (await deleteDue(trx, 'login_failure_bursts', 'last_failure_at', cutoff, limit));
+  return (
+    (await deleteDue(trx, 'login_attempts', 'last_failure_at', cutoff, limit)) +
+    (await deleteDue(trx, 'login_failure_bursts', 'last_failure_at', cutoff, limit))
+  );
 }
 
 /** Tables the job may change, for `reclaimSpace`. */
-export const erasedTables = ['reports', 'report_events', 'report_confirmations', 'audit_log', 'sessions', 'login_attempts', 'login_failure_bursts', 'outbox'] as const;
+export const erasedTables = [
+  'reports',
+  'report_events',
+  'report_confirmations',
+  'audit_log',
+  'sessions',
+  'login_attempts',
+  'login_failure_bursts',
+  'outbox',
+] as const;
 
 /**
  * VACUUM: the space of erased values is marked free for reuse. The embedded database has no

@@ -47,8 +47,15 @@ describe.each(backends)('data retention on %s', (backend) => {
   /** A report as a resident sends it, then closed (with a police note) and aged as the test needs. */
   async function makeReport(byAddress: boolean, createdDaysAgo: number, closedDaysAgo: number | null): Promise<Made> {
     const description = `Opis numer ${made.length} dla Policji`;
-    const place = byAddress ? { address: 'Lubartów, ul. Powstańców Warszawy 17' } : { lat: district3.lat + made.length * 0.0001, lon: district3.lon };
-    const response = await resident().send('POST', '/api/v1/reports', { category: parking, ...place, description, email: `r${made.length}@example.com` });
+    const place = byAddress
+      ? { address: 'Lubartów, ul. Powstańców Warszawy 17' }
+      : { lat: district3.lat + made.length * 0.0001, lon: district3.lon };
+    const response = await resident().send('POST', '/api/v1/reports', {
+      category: parking,
+      ...place,
+      description,
+      email: `r${made.length}@example.com`,
+    });
     expect(response.statusCode).toBe(201);
     const id = response.json().id as number;
     if (closedDaysAgo !== null) {
@@ -56,11 +63,15 @@ describe.each(backends)('data retention on %s', (backend) => {
       expect((await set({ status: 'verifying', note: `Notatka o zgłoszeniu ${id}: rozmowa z Janem Kowalskim` })).statusCode).toBe(200);
       expect((await set({ status: 'not_confirmed' })).statusCode).toBe(200);
     }
-    await sql`update reports set created_at = ${daysAgo(createdDaysAgo)}, closed_at = ${closedDaysAgo === null ? null : daysAgo(closedDaysAgo)} where id = ${id}`.execute(db());
+    await sql`update reports set created_at = ${daysAgo(createdDaysAgo)}, closed_at = ${closedDaysAgo === null ? null : daysAgo(closedDaysAgo)} where id = ${id}`.execute(
+      db(),
+    );
     // A copy of the personal values as the audit trigger wrote them before migration 0011.
     await sql`insert into audit_log (at, actor_label, action, entity_type, entity_id, unit_id, after, ip, request_id)
       values (${daysAgo(createdDaysAgo)}, 'mieszkaniec', 'insert', 'reports', ${String(id)}, 'kpp-lubartow',
-        ${JSON.stringify({ id, status: 'new', description, address: byAddress ? place.address : null, position: byAddress ? null : '(22.6,51.4)' })}::jsonb, '203.0.113.77', ${LEGACY})`.execute(db());
+        ${JSON.stringify({ id, status: 'new', description, address: byAddress ? place.address : null, position: byAddress ? null : '(22.6,51.4)' })}::jsonb, '203.0.113.77', ${LEGACY})`.execute(
+      db(),
+    );
     const report = { id, byAddress, description, createdDaysAgo, closedDaysAgo };
     made.push(report);
     return report;
@@ -72,7 +83,9 @@ describe.each(backends)('data retention on %s', (backend) => {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login]!.signIn(login);
     }
-    parking = ((await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[]).find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
+    parking = ((await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[]).find(
+      (c) => c.names.pl === 'Nieprawidłowe parkowanie',
+    )!.code;
   });
   afterAll(() => t.close());
 
@@ -115,7 +128,9 @@ describe.each(backends)('data retention on %s', (backend) => {
       // The per-address limit of this app counts two days back: a shorter IP time would blind it.
       const blind = await admin.send('PATCH', '/api/v1/settings/retention', { reporterIpDays: 1, outboxDays: 10 });
       expect(blind.statusCode).toBe(400);
-      expect(blind.json().error.details).toEqual([expect.objectContaining({ field: 'reporterIpDays', message: expect.stringMatching(/co najmniej 2 dni/) })]);
+      expect(blind.json().error.details).toEqual([
+        expect.objectContaining({ field: 'reporterIpDays', message: expect.stringMatching(/co najmniej 2 dni/) }),
+      ]);
       const unchanged = (await admin.get('/api/v1/settings/retention')).json();
       expect(unchanged.settings).toEqual(unchanged.defaults);
     });
@@ -160,11 +175,22 @@ describe.each(backends)('data retention on %s', (backend) => {
   describe('the audit log', () => {
     it('never receives a new report’s description, typed address or exact point', async () => {
       const secret = 'Sąsiad spod siódemki parkuje na trawniku';
-      const sent = (await resident().send('POST', '/api/v1/reports', { category: parking, address: 'Lubartów, ul. Legionów 7', description: secret })).json();
-      const pointed = (await resident().send('POST', '/api/v1/reports', { category: parking, lat: district3.lat, lon: district3.lon + 0.001, description: secret })).json();
+      const sent = (
+        await resident().send('POST', '/api/v1/reports', { category: parking, address: 'Lubartów, ul. Legionów 7', description: secret })
+      ).json();
+      const pointed = (
+        await resident().send('POST', '/api/v1/reports', {
+          category: parking,
+          lat: district3.lat,
+          lon: district3.lon + 0.001,
+          description: secret,
+        })
+      ).json();
       await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${sent.id}/status`, { status: 'verifying' });
       const entries = await sql<{ before: Record<string, unknown> | null; after: Record<string, unknown> }>`
-        select before, after from audit_log where entity_type = 'reports' and entity_id in (${String(sent.id)}, ${String(pointed.id)}) order by id`.execute(db());
+        select before, after from audit_log where entity_type = 'reports' and entity_id in (${String(sent.id)}, ${String(pointed.id)}) order by id`.execute(
+        db(),
+      );
       expect(entries.rows).toHaveLength(3);
       const text = JSON.stringify(entries.rows);
       expect(text).not.toContain('Sąsiad');
@@ -181,9 +207,13 @@ describe.each(backends)('data retention on %s', (backend) => {
           await beginErasure(trx);
           await statement.execute(trx);
         });
-      await expect(retentionTransaction(sql`update audit_log set actor_label = 'someone else' where id = ${entry!.id}`)).rejects.toThrow(/append-only/);
+      await expect(retentionTransaction(sql`update audit_log set actor_label = 'someone else' where id = ${entry!.id}`)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(retentionTransaction(sql`update audit_log set ip = '10.0.0.1' where id = ${entry!.id}`)).rejects.toThrow(/append-only/);
-      await expect(retentionTransaction(sql`update audit_log set after = '{"invented": 1}' where id = ${entry!.id}`)).rejects.toThrow(/append-only/);
+      await expect(retentionTransaction(sql`update audit_log set after = '{"invented": 1}' where id = ${entry!.id}`)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(retentionTransaction(sql`delete from audit_log where id = ${entry!.id}`)).rejects.toThrow(/append-only/);
       await retentionTransaction(sql`update audit_log set ip = null where id = ${entry!.id}`);
       expect((await sql<{ ip: string | null }>`select ip from audit_log where id = ${entry!.id}`.execute(db())).rows[0]!.ip).toBeNull();
@@ -202,9 +232,18 @@ describe.each(backends)('data retention on %s', (backend) => {
       now = new Date();
       // Closed reports of every age around the times above, by point and by address; open old ones.
       for (const [byAddress, created, closed] of [
-        [false, 400.5, 50.5], [true, 400.5, 50.5], [false, 400.5, 120.5], [true, 400.5, 120.5], [false, 400.5, 170.5],
-        [true, 400.5, 250.5], [false, 400.5, 350.5], [true, 400.5, 350.5], [false, 400.5, null], [true, 400.5, null],
-        [false, 5.5, null], [true, 0.5, 0.25],
+        [false, 400.5, 50.5],
+        [true, 400.5, 50.5],
+        [false, 400.5, 120.5],
+        [true, 400.5, 120.5],
+        [false, 400.5, 170.5],
+        [true, 400.5, 250.5],
+        [false, 400.5, 350.5],
+        [true, 400.5, 350.5],
+        [false, 400.5, null],
+        [true, 400.5, null],
+        [false, 5.5, null],
+        [true, 0.5, 0.25],
       ] as const) {
         await makeReport(byAddress, created, closed);
       }
@@ -216,35 +255,66 @@ describe.each(backends)('data retention on %s', (backend) => {
       await sql`update report_confirmations set created_at = ${daysAgo(25)} where report_id = ${open.id}`.execute(db());
       confirmedOld = open.id;
       // Audit entries of people not signed in and of staff, old and recent.
-      const officerId = (await db().selectFrom('accounts').select('id').where('login', '=', 'dzielnicowy.lubartow').executeTakeFirstOrThrow()).id;
-      for (const [actor, age, address] of [[null, 25, '192.0.2.1'], [null, 10, '192.0.2.2'], [officerId, 70, '192.0.2.3'], [officerId, 50, '192.0.2.4']] as const) {
-        await sql`insert into audit_log (at, actor_id, actor_label, action, entity_type, entity_id, ip) values (${daysAgo(age)}, ${actor}, 'x', 'auth.login_failed', 'login', 'x', ${address})`.execute(db());
+      const officerId = (
+        await db().selectFrom('accounts').select('id').where('login', '=', 'dzielnicowy.lubartow').executeTakeFirstOrThrow()
+      ).id;
+      for (const [actor, age, address] of [
+        [null, 25, '192.0.2.1'],
+        [null, 10, '192.0.2.2'],
+        [officerId, 70, '192.0.2.3'],
+        [officerId, 50, '192.0.2.4'],
+      ] as const) {
+        await sql`insert into audit_log (at, actor_id, actor_label, action, entity_type, entity_id, ip) values (${daysAgo(age)}, ${actor}, 'x', 'auth.login_failed', 'login', 'x', ${address})`.execute(
+          db(),
+        );
       }
       // A session that ended long ago, and mail queued 11 and 5 days ago.
       await sql`insert into sessions (token_hash, account_id, created_at, last_seen_at, expires_at, ip, user_agent)
         values ('ended-session', ${officerId}, ${daysAgo(3)}, ${daysAgo(3)}, ${daysAgo(2)}, '192.0.2.9', 'Firefox')`.execute(db());
-      await sql`insert into outbox (recipient, subject, body, created_at) values ('old@example.com', 's', 'b', ${daysAgo(11)}), ('new@example.com', 's', 'b', ${daysAgo(5)})`.execute(db());
+      await sql`insert into outbox (recipient, subject, body, created_at) values ('old@example.com', 's', 'b', ${daysAgo(11)}), ('new@example.com', 's', 'b', ${daysAgo(5)})`.execute(
+        db(),
+      );
       // Sign-in throttling counters: forgotten ones (last failure 2 days ago) and one still counting.
       await sql`insert into login_attempts (login_key, source, failures, last_failure_at)
         values ('zgadywany', '192.0.2.50', 7, ${daysAgo(2)}), ('zgadywany', '192.0.2.51', 2, ${daysAgo(0.5)})`.execute(db());
-      await sql`insert into login_failure_bursts (login_key, failures, started_at, last_failure_at) values ('zgadywany', 9, ${daysAgo(3)}, ${daysAgo(2)})`.execute(db());
+      await sql`insert into login_failure_bursts (login_key, failures, started_at, last_failure_at) values ('zgadywany', 9, ${daysAgo(3)}, ${daysAgo(2)})`.execute(
+        db(),
+      );
       firstRun = await runRetention(t.testDb.database, { now, batchSize: 3 });
       recordedRuns = (await staff.admin!.get('/api/v1/audit?action=retention.erase')).json();
       recordedRuns.total -= runsBefore;
     });
 
     const reportRow = async (id: number) =>
-      (await sql<{ description: string; address: string | null; has_point: boolean; has_public_point: boolean; reporter_ip: string | null; erased: Record<string, number> }>`
-        select description, address, position is not null as has_point, public_position is not null as has_public_point, reporter_ip, erased from reports where id = ${id}`.execute(db())).rows[0]!;
+      (
+        await sql<{
+          description: string;
+          address: string | null;
+          has_point: boolean;
+          has_public_point: boolean;
+          reporter_ip: string | null;
+          erased: Record<string, number>;
+        }>`
+        select description, address, position is not null as has_point, public_position is not null as has_public_point, reporter_ip, erased from reports where id = ${id}`.execute(
+          db(),
+        )
+      ).rows[0]!;
 
     /** The reference: whether the rule table says this piece of this report is due. */
     const piece = (p: PersonalDataPiece, r: Made) =>
-      isDue(retentionRule(p), { createdAt: daysAgo(r.createdDaysAgo), closedAt: r.closedDaysAgo === null ? null : daysAgo(r.closedDaysAgo) }, settings, now);
+      isDue(
+        retentionRule(p),
+        { createdAt: daysAgo(r.createdDaysAgo), closedAt: r.closedDaysAgo === null ? null : daysAgo(r.closedDaysAgo) },
+        settings,
+        now,
+      );
 
     it('erases each field of each report exactly when its own time is up, and only then', async () => {
       for (const r of made) {
         const row = await reportRow(r.id);
-        const notes = (await db().selectFrom('report_events').select('note').where('report_id', '=', r.id).execute()).map((e) => e.note).filter(Boolean);
+        const notes = (await db().selectFrom('report_events').select('note').where('report_id', '=', r.id).execute())
+          .map((e) => e.note)
+          .filter(Boolean);
         const expected = {
           description: piece('reportDescription', r) ? '' : r.description,
           address: r.byAddress && !piece('reportAddress', r) ? 'Lubartów, ul. Powstańców Warszawy 17' : null,
@@ -252,14 +322,22 @@ describe.each(backends)('data retention on %s', (backend) => {
           ip: piece('reporterIp', r) ? null : expect.stringMatching(/^198\.51\.100\./),
           notes: r.closedDaysAgo !== null && !piece('reportNotes', r) ? 1 : 0,
         };
-        expect({ id: r.id, description: row.description, address: row.address, point: row.has_point, ip: row.reporter_ip, notes: notes.length }).toEqual({ id: r.id, ...expected });
+        expect({
+          id: r.id,
+          description: row.description,
+          address: row.address,
+          point: row.has_point,
+          ip: row.reporter_ip,
+          notes: notes.length,
+        }).toEqual({ id: r.id, ...expected });
         // The public 50 m point stays whatever happens to the exact one.
         expect(row.has_public_point).toBe(!r.byAddress);
       }
       // The ages above were chosen so that every field is erased somewhere and kept somewhere else.
       const erasedKeys = (await Promise.all(made.map((r) => reportRow(r.id)))).flatMap((row) => Object.keys(row.erased));
       for (const key of ['description', 'address', 'position', 'notes', 'reporter_ip']) expect(erasedKeys).toContain(key);
-      const due = (p: PersonalDataPiece, only?: (r: Made) => boolean) => made.filter((r) => (only ?? (() => true))(r) && piece(p, r)).length;
+      const due = (p: PersonalDataPiece, only?: (r: Made) => boolean) =>
+        made.filter((r) => (only ?? (() => true))(r) && piece(p, r)).length;
       expect(firstRun.counts).toMatchObject({
         reportDescription: due('reportDescription'),
         reportAddress: due('reportAddress', (r) => r.byAddress),
@@ -271,7 +349,13 @@ describe.each(backends)('data retention on %s', (backend) => {
 
     it('erases the copies in old audit entries field by field, and keeps those of reports still within their time', async () => {
       for (const r of made) {
-        const [legacy] = (await sql<{ after: Record<string, unknown> }>`select after from audit_log where entity_type = 'reports' and entity_id = ${String(r.id)} and request_id = ${LEGACY}`.execute(db())).rows;
+        const [legacy] = (
+          await sql<{
+            after: Record<string, unknown>;
+          }>`select after from audit_log where entity_type = 'reports' and entity_id = ${String(r.id)} and request_id = ${LEGACY}`.execute(
+            db(),
+          )
+        ).rows;
         expect(legacy!.after.description).toBe(piece('reportDescription', r) ? 'erased' : r.description);
         if (r.byAddress) expect(legacy!.after.address).toBe(piece('reportAddress', r) ? 'erased' : 'Lubartów, ul. Powstańców Warszawy 17');
         else expect(legacy!.after.position).toBe(piece('reportExactPoint', r) ? 'erased' : '(22.6,51.4)');
@@ -280,17 +364,24 @@ describe.each(backends)('data retention on %s', (backend) => {
     });
 
     it('clears IP addresses in the audit log after their time: residents’ sooner than staff’s', async () => {
-      const ips = (await sql<{ ip: string }>`select ip from audit_log where ip like '192.0.2.%' order by ip`.execute(db())).rows.map((r) => r.ip);
+      const ips = (await sql<{ ip: string }>`select ip from audit_log where ip like '192.0.2.%' order by ip`.execute(db())).rows.map(
+        (r) => r.ip,
+      );
       expect(ips).toEqual(['192.0.2.2', '192.0.2.4']);
       // Entries of reports made 400 days ago lost their resident's address, recent ones keep it.
-      expect((await sql<{ n: number }>`select count(*)::int as n from audit_log where ip = '203.0.113.77' and at < ${daysAgo(20)}`.execute(db())).rows[0]!.n).toBe(0);
+      expect(
+        (await sql<{ n: number }>`select count(*)::int as n from audit_log where ip = '203.0.113.77' and at < ${daysAgo(20)}`.execute(db()))
+          .rows[0]!.n,
+      ).toBe(0);
     });
 
     it('deletes old "me too" addresses (the count stays), ended sessions, forgotten sign-in attempts and old mail', async () => {
       const confirmations = await db().selectFrom('report_confirmations').select('report_id').execute();
       expect(confirmations.map((c) => Number(c.report_id))).not.toContain(confirmedOld);
       expect(confirmations).toHaveLength(1);
-      expect((await db().selectFrom('reports').select('confirmations').where('id', '=', confirmedOld).executeTakeFirstOrThrow()).confirmations).toBe(1);
+      expect(
+        (await db().selectFrom('reports').select('confirmations').where('id', '=', confirmedOld).executeTakeFirstOrThrow()).confirmations,
+      ).toBe(1);
       expect(await db().selectFrom('sessions').select('token_hash').where('token_hash', '=', 'ended-session').execute()).toEqual([]);
       expect((await staff['dzielnicowy.lubartow']!.get('/api/v1/session')).statusCode).toBe(200);
       const mail = (await db().selectFrom('outbox').select('recipient').execute()).map((m) => m.recipient);
@@ -308,12 +399,18 @@ describe.each(backends)('data retention on %s', (backend) => {
       expect(entries[0]).toMatchObject({ actorLabel: 'retention', entityType: 'retention', after: { counts: firstRun.counts, settings } });
       expect(JSON.stringify(entries[0])).not.toMatch(/Opis numer|Powstańców|198\.51\.100/);
       // The job's own updates of reports are not logged row by row.
-      const rowByRow = await sql<{ n: number }>`select count(*)::int as n from audit_log where entity_type = 'reports' and actor_label = 'retention'`.execute(db());
+      const rowByRow = await sql<{
+        n: number;
+      }>`select count(*)::int as n from audit_log where entity_type = 'reports' and actor_label = 'retention'`.execute(db());
       expect(rowByRow.rows[0]!.n).toBe(0);
     });
 
     it('is idempotent: a second run finds nothing and changes nothing', async () => {
-      const snapshot = async () => JSON.stringify((await sql`select * from reports order by id`.execute(db())).rows) + JSON.stringify((await sql`select id, before, after, ip from audit_log where entity_type <> 'retention' order by id`.execute(db())).rows);
+      const snapshot = async () =>
+        JSON.stringify((await sql`select * from reports order by id`.execute(db())).rows) +
+        JSON.stringify(
+          (await sql`select id, before, after, ip from audit_log where entity_type <> 'retention' order by id`.execute(db())).rows,
+        );
       const runs = async () => (await staff.admin!.get('/api/v1/audit?action=retention.erase')).json().total as number;
       const runsBefore = await runs();
       const before = await snapshot();
@@ -332,7 +429,11 @@ describe.each(backends)('data retention on %s', (backend) => {
       const english = (await staff['kierownik.lubartow']!.get(`/admin/reports/${erased.id}`, { 'accept-language': 'en' })).body;
       expect(english).toContain('erased after 100 days (<a href="/prywatnosc">data retention</a>)');
       const api = (await staff['kierownik.lubartow']!.get(`/api/v1/reports/${erased.id}`)).json();
-      expect(api.internal).toMatchObject({ description: '', address: null, erased: { description: 100, address: 200, notes: 150, reporter_ip: 20 } });
+      expect(api.internal).toMatchObject({
+        description: '',
+        address: null,
+        erased: { description: 100, address: 200, notes: 150, reporter_ip: 20 },
+      });
       const point = made.find((r) => !r.byAddress && r.closedDaysAgo !== null && r.closedDaysAgo > 300)!;
       expect((await staff['kierownik.lubartow']!.get(`/admin/reports/${point.id}`)).body).toContain('usunięto po 300 dniach');
       // The public page and the map are untouched: they never held any of it.
@@ -342,7 +443,8 @@ describe.each(backends)('data retention on %s', (backend) => {
   });
 
   it('runs by itself in the app process, and stopping waits for a run under way', async () => {
-    const events = async () => (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'retention.erase'`.execute(db())).rows[0]!.n;
+    const events = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'retention.erase'`.execute(db())).rows[0]!.n;
     const before = await events();
     const stop = scheduleRetention(t.testDb.database, undefined, { firstAfterMs: 1, everyMs: 60_000 });
     await expect.poll(events, { timeout: 20_000 }).toBe(before + 1);

@@ -15,7 +15,10 @@ import { retentionSettings, updateRetentionSettings } from './settings.js';
 const settingProperties = Object.fromEntries(
   retentionSettingNames.map((name) => {
     const spec = retentionSettingSpecs[name];
-    return [name, { type: 'integer', minimum: spec.min, maximum: spec.max, description: `Days: ${spec.name.en} (default ${spec.default})` }];
+    return [
+      name,
+      { type: 'integer', minimum: spec.min, maximum: spec.max, description: `Days: ${spec.name.en} (default ${spec.default})` },
+    ];
   }),
 );
 
@@ -37,7 +40,14 @@ export function registerPrivacyRoutes(app: FastifyInstance, config: Config, data
 
   app.get(
     '/api/v1/settings/retention',
-    { config: { access: 'public' }, schema: { tags: ['settings'], summary: 'How many days each piece of personal data is kept (the rules shown on /prywatnosc)', response: { 200: settingsResponse } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['settings'],
+        summary: 'How many days each piece of personal data is kept (the rules shown on /prywatnosc)',
+        response: { 200: settingsResponse },
+      },
+    },
     async () => present(await retentionSettings(db)),
   );
 
@@ -59,6 +69,13 @@ export function registerPrivacyRoutes(app: FastifyInstance, config: Config, data
   );
 
   app.get('/prywatnosc', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, createElement(PrivacyPage, { ctx: pageContext(request, reply), settings: await retentionSettings(db), sessionMaxHours: config.sessionMaxHours })),
+    sendPage(
+      reply,
+      createElement(PrivacyPage, {
+        ctx: pageContext(request, reply),
+        settings: await retentionSettings(db),
+        sessionMaxHours: config.sessionMaxHours,
+      }),
+    ),
   );
 }

@@ -56,7 +56,12 @@ describe('retention settings', () => {
   });
 
   it('falls back to the default for a damaged stored value, so nothing is erased early', () => {
-    const settings = effectiveRetentionSettings({ reportDescriptionDays: -5, reportAddressDays: 365, reporterIpDays: 'x', somethingElse: 3 });
+    const settings = effectiveRetentionSettings({
+      reportDescriptionDays: -5,
+      reportAddressDays: 365,
+      reporterIpDays: 'x',
+      somethingElse: 3,
+    });
     expect(settings).toEqual({ ...defaultRetentionSettings, reportAddressDays: 365 });
     expect(effectiveRetentionSettings({})).toEqual(defaultRetentionSettings);
   });

@@ -45,7 +45,7 @@ export const retentionSettingSpecs: Record<RetentionSetting, SettingSpec> = {
   reportExactPointDays: { default: 180, min: 1, max: 1825, name: { pl: 'dokładny punkt', en: 'the exact point' } },
   // Days after closing. Police notes explain the decision (and may name people met on the spot);
   // they are needed as long as the decision can be reopened or questioned, like the description.
-  reportNotesDays: { default: 180, min: 1, max: 1825, name: { pl: 'notatki policji do zgłoszenia', en: "police notes on the report" } },
+  reportNotesDays: { default: 180, min: 1, max: 1825, name: { pl: 'notatki policji do zgłoszenia', en: 'police notes on the report' } },
   // Days after the report or the "me too" was made. The address serves the per-address limit (a day
   // by default) and tracing a flood or a malicious report, which surfaces within the 3 + 5 days of
   // take-up and verification; a month gives a supervisor time to notice a pattern. Days, not years:
@@ -54,7 +54,12 @@ export const retentionSettingSpecs: Record<RetentionSetting, SettingSpec> = {
   // Days after a signed-in person's change or sign-in. "From where did this account act?" helps
   // investigate a misused account; a quarter covers the periodic review of sign-ins. Who did what
   // stays in the audit log; only the address goes.
-  staffIpDays: { default: 90, min: 1, max: 365, name: { pl: 'adres IP pracownika w dzienniku zmian', en: "a staff member's IP address in the audit log" } },
+  staffIpDays: {
+    default: 90,
+    min: 1,
+    max: 365,
+    name: { pl: 'adres IP pracownika w dzienniku zmian', en: "a staff member's IP address in the audit log" },
+  },
   // Days after a message was queued. A failed message is retried within minutes; a month lets an
   // administrator answer a complaint about a missing e-mail. A sent message keeps only a masked
   // recipient meanwhile.
@@ -112,7 +117,10 @@ export function retentionSettingsProblems(settings: Record<string, unknown>, min
 export function effectiveRetentionSettings(stored: Record<string, unknown>): RetentionSettings {
   const bad = new Set(retentionSettingsProblems({ ...defaultRetentionSettings, ...stored }).map((p) => p.field));
   return Object.fromEntries(
-    retentionSettingNames.map((name) => [name, bad.has(name) || stored[name] === undefined ? defaultRetentionSettings[name] : stored[name]]),
+    retentionSettingNames.map((name) => [
+      name,
+      bad.has(name) || stored[name] === undefined ? defaultRetentionSettings[name] : stored[name],
+    ]),
   ) as unknown as RetentionSettings;
 }
 

@@ -33,7 +33,8 @@ export async function updateRetentionSettings(
     const current = await retentionSettings(trx);
     const next = { ...current, ...input };
     const problems = retentionSettingsProblems(next, options.minIpDays);
-    if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.field, code: 'invalid', message: p.message[options.lang] })));
+    if (problems.length)
+      throw new ValidationError(problems.map((p) => ({ field: p.field, code: 'invalid', message: p.message[options.lang] })));
     await saveRetentionSettings(trx, next);
     await recordEvent(trx, actor, {
       action: 'settings.update',

@@ -12,13 +12,42 @@ import type { Locator } from '../districts/locator/locator.js';
 import { addCategory, updateCategory } from './manage-categories.js';
 import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategory } from './model.js';
 import { reportCategories, reportHistory, reportOr404 } from './read-reports.js';
-import { awaitingReviewLabel, proximityLabels, publicStatus, similarRadiusMeters, statusLabels, type RateLimitPolicy, type ReportStatus, type ReviewAction } from './rules/index.js';
+import {
+  awaitingReviewLabel,
+  proximityLabels,
+  publicStatus,
+  similarRadiusMeters,
+  statusLabels,
+  type RateLimitPolicy,
+  type ReportStatus,
+  type ReviewAction,
+} from './rules/index.js';
 import { similarOpenReports } from './similar-reports.js';
-import { acceptedSchema, categoryListSchema, categorySchema, internalReportListSchema, internalReportSchema, nearbyReportsSchema, publicReportSchema, reportDetailSchema } from './api-schemas.js';
+import {
+  acceptedSchema,
+  categoryListSchema,
+  categorySchema,
+  internalReportListSchema,
+  internalReportSchema,
+  nearbyReportsSchema,
+  publicReportSchema,
+  reportDetailSchema,
+} from './api-schemas.js';
 import { submitReport } from './submit-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, confirmReport, maySeeReport } from './verify-report.js';
 import { reviewReports } from './review-report.js';
-import { assignmentBody, bulkReviewBody, bulkStatusBody, categoryBody, categoryUpdateBody, idParams, nearbyQuery, reportBody, reviewBody, statusBody } from './schemas.js';
+import {
+  assignmentBody,
+  bulkReviewBody,
+  bulkStatusBody,
+  categoryBody,
+  categoryUpdateBody,
+  idParams,
+  nearbyQuery,
+  reportBody,
+  reviewBody,
+  statusBody,
+} from './schemas.js';
 
 export function presentCategory(category: StoredCategory, lang: Lang) {
   return {
@@ -61,39 +90,88 @@ function presentInternal(report: Report, site: Pick<Config, 'publicUrl'>, lang: 
     // Police see the district of a held report too (the public does not).
     districtId: report.districtId,
     // `erased`: fields the retention job erased, with the days they were kept (an empty description then means "erased").
-    internal: { description: report.description, position: report.position, address: report.address, eventAt: report.eventAt?.toISOString() ?? null, hasEmail: report.hasEmail, hold: report.hold, erased: report.erased },
+    internal: {
+      description: report.description,
+      position: report.position,
+      address: report.address,
+      eventAt: report.eventAt?.toISOString() ?? null,
+      hasEmail: report.hasEmail,
+      hold: report.hold,
+      erased: report.erased,
+    },
   };
 }
 
-export function registerReportApi(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
+export function registerReportApi(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  locator: Locator,
+  rateLimit: RateLimitPolicy,
+): void {
   const db = database.db;
   const tags = ['reports'];
   // A burst guard in front of the per-day policy, which lives in the database (see submit-report.ts).
   const burst = { max: 30, timeWindow: 60_000 };
   const site = (request: FastifyRequest) => ({ publicUrl: siteOrigin(request, config) });
 
-  app.get('/api/v1/report-categories', { config: { access: 'public' }, schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired', response: { 200: categoryListSchema } } }, async (request) => ({
-    categories: (await reportCategories(db)).map((c) => presentCategory(c, request.lang)),
-  }));
+  app.get(
+    '/api/v1/report-categories',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'The threat categories (KMZB catalogue), active and retired', response: { 200: categoryListSchema } },
+    },
+    async (request) => ({
+      categories: (await reportCategories(db)).map((c) => presentCategory(c, request.lang)),
+    }),
+  );
 
   app.post<{ Body: FromSchema<typeof categoryBody> }>(
     '/api/v1/report-categories',
-    { config: { access: 'report.categories' }, schema: { tags, summary: 'Add a category (admin)', body: categoryBody, response: { 201: categorySchema, ...errorResponses(400, 401, 403) } } },
+    {
+      config: { access: 'report.categories' },
+      schema: {
+        tags,
+        summary: 'Add a category (admin)',
+        body: categoryBody,
+        response: { 201: categorySchema, ...errorResponses(400, 401, 403) },
+      },
+    },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
-      const category = await addCategory(db, principal, actorOf(request), { code: b.code, name: b.name, descriptionRequired: b.descriptionRequired ?? false, road: b.road ?? false, season: b.season ?? null });
+      const category = await addCategory(db, principal, actorOf(request), {
+        code: b.code,
+        name: b.name,
+        descriptionRequired: b.descriptionRequired ?? false,
+        road: b.road ?? false,
+        season: b.season ?? null,
+      });
       return reply.status(201).send(presentCategory(category, request.lang));
     },
   );
 
   app.patch<{ Params: { code: string }; Body: FromSchema<typeof categoryUpdateBody> }>(
     '/api/v1/report-categories/:code',
-    { config: { access: 'report.categories' }, schema: { tags, summary: 'Rename, retire or change a category (admin); its code stays', body: categoryUpdateBody, response: { 200: categorySchema, ...errorResponses(400, 401, 403, 404) } } },
+    {
+      config: { access: 'report.categories' },
+      schema: {
+        tags,
+        summary: 'Rename, retire or change a category (admin); its code stays',
+        body: categoryUpdateBody,
+        response: { 200: categorySchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => {
       const principal = requireAllowed(request, 'report.categories');
       const b = request.body;
-      const category = await updateCategory(db, principal, actorOf(request), request.params.code, { name: b.name, active: b.active, descriptionRequired: b.descriptionRequired, road: b.road, season: b.season ?? null });
+      const category = await updateCategory(db, principal, actorOf(request), request.params.code, {
+        name: b.name,
+        active: b.active,
+        descriptionRequired: b.descriptionRequired,
+        road: b.road,
+        season: b.season ?? null,
+      });
       return presentCategory(category, request.lang);
     },
   );
@@ -104,7 +182,8 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       config: { access: 'public', rateLimit: burst },
       schema: {
         tags,
-        summary: 'Report a local threat (no account; the IP address is kept for the per-address limit, see /prywatnosc). Place: lat+lon, or an address. The description is seen only by police.',
+        summary:
+          'Report a local threat (no account; the IP address is kept for the per-address limit, see /prywatnosc). Place: lat+lon, or an address. The description is seen only by police.',
         body: reportBody,
         response: { 201: publicReportSchema, 202: acceptedSchema, ...errorResponses(400, 422, 429) },
       },
@@ -115,13 +194,25 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
         db,
         await locator.current(),
         { ...actorOf(request), label: 'mieszkaniec' },
-        { categoryCode: b.category, lat: b.lat ?? null, lon: b.lon ?? null, address: b.address ?? null, description: b.description ?? null, email: b.email ?? null, eventAt: b.eventAt ? new Date(b.eventAt) : null, honeypot: b.website ?? null },
+        {
+          categoryCode: b.category,
+          lat: b.lat ?? null,
+          lon: b.lon ?? null,
+          address: b.address ?? null,
+          description: b.description ?? null,
+          email: b.email ?? null,
+          eventAt: b.eventAt ? new Date(b.eventAt) : null,
+          honeypot: b.website ?? null,
+        },
         { rateLimit, publicUrl: config.publicUrl, lang: request.lang },
       );
       // A bot that filled the honeypot is told nothing useful.
       if (result.spam) return reply.status(202).send({ accepted: true });
       const report = result.report;
-      return reply.status(201).header('location', `/api/v1/reports/${report.id}`).send(presentPublic(toPublic(report), site(request), request.lang));
+      return reply
+        .status(201)
+        .header('location', `/api/v1/reports/${report.id}`)
+        .send(presentPublic(toPublic(report), site(request), request.lang));
     },
   );
 
@@ -132,37 +223,67 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       schema: {
         tags,
         summary: `Open reports of a category whose public (50 m grid) point is within ${similarRadiusMeters} m of a point, or given by address on the same street: confirm one instead of a duplicate. How near: proximity (within_100_m, within_250_m, same_street, same_locality), never a distance from the exact point`,
-        querystring: nearbyQuery, response: { 200: nearbyReportsSchema, ...errorResponses(400, 422) },
+        querystring: nearbyQuery,
+        response: { 200: nearbyReportsSchema, ...errorResponses(400, 422) },
       },
     },
     async (request) => {
       const q = request.query;
       const where = q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : q.address ? { address: q.address } : null;
-      if (!where) throw new AppError(400, 'location_required', { pl: 'Podaj lat i lon albo address.', en: 'Give lat and lon, or address.' });
+      if (!where)
+        throw new AppError(400, 'location_required', { pl: 'Podaj lat i lon albo address.', en: 'Give lat and lon, or address.' });
       const found = await similarOpenReports(db, await locator.current(), q.category, where);
       return {
-        reports: found.map(({ report, proximity }) => ({ ...presentPublic(toPublic(report), site(request), request.lang), proximity, proximityText: proximityLabels[proximity][request.lang] })),
+        reports: found.map(({ report, proximity }) => ({
+          ...presentPublic(toPublic(report), site(request), request.lang),
+          proximity,
+          proximityText: proximityLabels[proximity][request.lang],
+        })),
       };
     },
   );
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/reports/:id',
-    { config: { access: 'public' }, schema: { tags, summary: 'A report: public view, plus the description, exact point and history for its police', params: idParams, response: { 200: reportDetailSchema, ...errorResponses(404) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A report: public view, plus the description, exact point and history for its police',
+        params: idParams,
+        response: { 200: reportDetailSchema, ...errorResponses(404) },
+      },
+    },
     async (request) => {
       const report = await reportOr404(db, request.params.id);
       if (!(await maySeeReport(db, request.principal, report))) return presentPublic(toPublic(report), site(request), request.lang);
       const events = await reportHistory(db, report.id);
       return {
         ...presentInternal(report, site(request), request.lang),
-        history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
+        history: events.map((e) => ({
+          at: e.at.toISOString(),
+          actor: e.actor_label,
+          kind: e.kind,
+          from: e.from_status,
+          to: e.to_status,
+          districtId: e.district_id,
+          note: e.note,
+        })),
       };
     },
   );
 
   app.post<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/reports/:id/confirmations',
-    { config: { access: 'public', rateLimit: burst }, schema: { tags, summary: '"Me too": confirm an open report (once per IP address)', params: idParams, response: { 200: publicReportSchema, ...errorResponses(404, 409, 429) } } },
+    {
+      config: { access: 'public', rateLimit: burst },
+      schema: {
+        tags,
+        summary: '"Me too": confirm an open report (once per IP address)',
+        params: idParams,
+        response: { 200: publicReportSchema, ...errorResponses(404, 409, 429) },
+      },
+    },
     async (request) => {
       const report = await confirmReport(db, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
       return presentPublic(toPublic(report), site(request), request.lang);
@@ -171,22 +292,53 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof statusBody> }>(
     '/api/v1/reports/:id/status',
-    { config: { access: 'report.verify' }, schema: { tags, summary: 'Change the status (district officer or supervisor); the note is internal', params: idParams, body: statusBody, response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
+    {
+      config: { access: 'report.verify' },
+      schema: {
+        tags,
+        summary: 'Change the status (district officer or supervisor); the note is internal',
+        params: idParams,
+        body: statusBody,
+        response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
       const b = request.body;
-      const report = await changeReportStatus(db, principal, actorOf(request), request.params.id, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf }, { publicUrl: config.publicUrl });
+      const report = await changeReportStatus(
+        db,
+        principal,
+        actorOf(request),
+        request.params.id,
+        { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf },
+        { publicUrl: config.publicUrl },
+      );
       return presentInternal(report, site(request), request.lang);
     },
   );
 
   app.post<{ Body: FromSchema<typeof bulkStatusBody> }>(
     '/api/v1/reports/status',
-    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Change the status of many reports at once (all or nothing)', body: bulkStatusBody, response: { 200: internalReportListSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+    {
+      config: { access: 'report.supervise' },
+      schema: {
+        tags,
+        summary: 'Change the status of many reports at once (all or nothing)',
+        body: bulkStatusBody,
+        response: { 200: internalReportListSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
     async (request) => {
       const principal = requireAllowed(request, 'report.supervise');
       const b = request.body;
-      const reports = await changeManyStatuses(db, principal, actorOf(request), b.ids, { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo }, { publicUrl: config.publicUrl, lang: request.lang });
+      const reports = await changeManyStatuses(
+        db,
+        principal,
+        actorOf(request),
+        b.ids,
+        { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo },
+        { publicUrl: config.publicUrl, lang: request.lang },
+      );
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );
@@ -197,7 +349,8 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       config: { access: 'report.verify' },
       schema: {
         tags,
-        summary: 'Review a report held by a flood limit (district officer or supervisor): release it (public from now on) or reject it (closed as a prank, never public, the reporter not mailed)',
+        summary:
+          'Review a report held by a flood limit (district officer or supervisor): release it (public from now on) or reject it (closed as a prank, never public, the reporter not mailed)',
         params: idParams,
         body: reviewBody,
         response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 409) },
@@ -205,24 +358,55 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
-      const [report] = await reviewReports(db, principal, actorOf(request), [request.params.id], request.body.action as ReviewAction, request.body.note);
+      const [report] = await reviewReports(
+        db,
+        principal,
+        actorOf(request),
+        [request.params.id],
+        request.body.action as ReviewAction,
+        request.body.note,
+      );
       return presentInternal(report!, site(request), request.lang);
     },
   );
 
   app.post<{ Body: FromSchema<typeof bulkReviewBody> }>(
     '/api/v1/reports/review',
-    { config: { access: 'report.verify' }, schema: { tags, summary: 'Review many held reports at once (all or nothing)', body: bulkReviewBody, response: { 200: internalReportListSchema, ...errorResponses(400, 401, 403, 404, 409) } } },
+    {
+      config: { access: 'report.verify' },
+      schema: {
+        tags,
+        summary: 'Review many held reports at once (all or nothing)',
+        body: bulkReviewBody,
+        response: { 200: internalReportListSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
-      const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action as ReviewAction, request.body.note);
+      const reports = await reviewReports(
+        db,
+        principal,
+        actorOf(request),
+        request.body.ids,
+        request.body.action as ReviewAction,
+        request.body.note,
+      );
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );
 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof assignmentBody> }>(
     '/api/v1/reports/:id/assignment',
-    { config: { access: 'report.supervise' }, schema: { tags, summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null', params: idParams, body: assignmentBody, response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 422) } } },
+    {
+      config: { access: 'report.supervise' },
+      schema: {
+        tags,
+        summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null',
+        params: idParams,
+        body: assignmentBody,
+        response: { 200: internalReportSchema, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
     async (request) => {
       const principal = requireAllowed(request, 'report.supervise');
       const report = await assignReport(db, principal, actorOf(request), request.params.id, request.body.districtId, request.body.note);

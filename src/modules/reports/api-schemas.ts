@@ -33,7 +33,11 @@ export const categorySchema = {
   },
 } as const;
 
-export const categoryListSchema = { type: 'object', required: ['categories'], properties: { categories: { type: 'array', items: categorySchema } } } as const;
+export const categoryListSchema = {
+  type: 'object',
+  required: ['categories'],
+  properties: { categories: { type: 'array', items: categorySchema } },
+} as const;
 
 const publicProperties = {
   id: { ...integer, description: 'The public number of the report' },
@@ -74,7 +78,11 @@ const internalProperties = {
       address: nullableString,
       eventAt: nullableInstant,
       hasEmail: boolean,
-      hold: { type: ['string', 'null'], enum: ['held', 'rejected', null], description: 'Held back by a flood limit, or rejected as fake; null: ordinary' },
+      hold: {
+        type: ['string', 'null'],
+        enum: ['held', 'rejected', null],
+        description: 'Held back by a flood limit, or rejected as fake; null: ordinary',
+      },
       erased: {
         type: 'object',
         description: 'Fields the retention job erased → the days they were kept (an empty description then means "erased")',
@@ -98,7 +106,15 @@ export const reportDetailSchema = {
       items: {
         type: 'object',
         required: ['at', 'actor', 'kind', 'from', 'to', 'districtId', 'note'],
-        properties: { at: instant, actor: string, kind: string, from: { ...status, type: ['string', 'null'], enum: [...reportStatuses, null] }, to: { ...status, type: ['string', 'null'], enum: [...reportStatuses, null] }, districtId: nullableString, note: nullableString },
+        properties: {
+          at: instant,
+          actor: string,
+          kind: string,
+          from: { ...status, type: ['string', 'null'], enum: [...reportStatuses, null] },
+          to: { ...status, type: ['string', 'null'], enum: [...reportStatuses, null] },
+          districtId: nullableString,
+          note: nullableString,
+        },
       },
     },
   },
@@ -123,7 +139,11 @@ export const nearbyReportsSchema = {
   },
 } as const;
 
-export const internalReportListSchema = { type: 'object', required: ['reports'], properties: { reports: { type: 'array', items: internalReportSchema } } } as const;
+export const internalReportListSchema = {
+  type: 'object',
+  required: ['reports'],
+  properties: { reports: { type: 'array', items: internalReportSchema } },
+} as const;
 
 /** A submission a bot filled the honeypot of: told nothing useful. */
 export const acceptedSchema = { type: 'object', required: ['accepted'], properties: { accepted: boolean } } as const;
@@ -131,7 +151,16 @@ export const acceptedSchema = { type: 'object', required: ['accepted'], properti
 const mapReport = {
   type: 'object',
   required: ['id', 'url', 'category', 'categoryName', 'status', 'statusName', 'lat', 'lon'],
-  properties: { id: integer, url: string, category: string, categoryName: string, status, statusName: string, lat: { type: 'number' }, lon: { type: 'number' } },
+  properties: {
+    id: integer,
+    url: string,
+    category: string,
+    categoryName: string,
+    status,
+    statusName: string,
+    lat: { type: 'number' },
+    lon: { type: 'number' },
+  },
 } as const;
 
 export const reportMapSchema = {
@@ -157,7 +186,14 @@ export const reportMapSchema = {
       },
     },
     mode: { type: 'string', enum: ['clusters', 'reports'] },
-    clusters: { type: 'array', items: { type: 'object', required: ['lat', 'lon', 'count'], properties: { lat: { type: 'number' }, lon: { type: 'number' }, count: integer } } },
+    clusters: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['lat', 'lon', 'count'],
+        properties: { lat: { type: 'number' }, lon: { type: 'number' }, count: integer },
+      },
+    },
     reports: { type: 'array', items: mapReport },
     truncated: boolean,
   },

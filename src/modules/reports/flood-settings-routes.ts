@@ -14,7 +14,15 @@ const descriptions: Record<keyof FloodSettings, string> = {
   digestMinutes: 'How long a digest collects reports before it is mailed',
 };
 const properties = Object.fromEntries(
-  floodSettingNames.map((name) => [name, { type: 'integer', minimum: floodSettingSpecs[name].min, maximum: floodSettingSpecs[name].max, description: `${descriptions[name]} (default ${defaultFloodSettings[name]})` }]),
+  floodSettingNames.map((name) => [
+    name,
+    {
+      type: 'integer',
+      minimum: floodSettingSpecs[name].min,
+      maximum: floodSettingSpecs[name].max,
+      description: `${descriptions[name]} (default ${defaultFloodSettings[name]})`,
+    },
+  ]),
 );
 const settingsObject = { type: 'object', required: floodSettingNames, properties };
 const response = { type: 'object', required: ['settings', 'defaults'], properties: { settings: settingsObject, defaults: settingsObject } };
@@ -27,7 +35,14 @@ export function registerFloodSettingsApi(app: FastifyInstance, database: Databas
 
   app.get(
     '/api/v1/settings/report-floods',
-    { config: { access: 'report.flood_settings' }, schema: { tags: ['settings'], summary: 'Flood limits of threat reports: beyond them reports are held for review and mailed in a digest', response: { 200: response, ...errorResponses(401, 403) } } },
+    {
+      config: { access: 'report.flood_settings' },
+      schema: {
+        tags: ['settings'],
+        summary: 'Flood limits of threat reports: beyond them reports are held for review and mailed in a digest',
+        response: { 200: response, ...errorResponses(401, 403) },
+      },
+    },
     async (request) => {
       requireAllowed(request, 'report.flood_settings');
       return present(await floodSettings(db));
@@ -36,7 +51,15 @@ export function registerFloodSettingsApi(app: FastifyInstance, database: Databas
 
   app.patch<{ Body: Partial<FloodSettings> }>(
     '/api/v1/settings/report-floods',
-    { config: { access: 'settings.national' }, schema: { tags: ['settings'], summary: 'Change flood limits (national administrator); the given fields only, all or nothing', body: patchBody, response: { 200: response, ...errorResponses(400, 401, 403) } } },
+    {
+      config: { access: 'settings.national' },
+      schema: {
+        tags: ['settings'],
+        summary: 'Change flood limits (national administrator); the given fields only, all or nothing',
+        body: patchBody,
+        response: { 200: response, ...errorResponses(400, 401, 403) },
+      },
+    },
     async (request) => {
       const principal = requireAllowed(request, 'settings.national');
       return present(await updateFloodSettings(db, principal, actorOf(request), request.body, request.lang));

@@ -35,13 +35,22 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
   it('lets only a national administrator change them', async () => {
     const regional = await as['admin.lublin']!.send('PATCH', url, { categoryPerHour: 50 });
     expect(regional.statusCode).toBe(403);
-    expect(regional.json().error.message).toBe('Limity napływu zgłoszeń zmienia tylko administrator krajowy (jednostki najwyższego szczebla).');
+    expect(regional.json().error.message).toBe(
+      'Limity napływu zgłoszeń zmienia tylko administrator krajowy (jednostki najwyższego szczebla).',
+    );
     expect((await as['kierownik.lubartow']!.send('PATCH', url, { categoryPerHour: 50 })).statusCode).toBe(403);
     expect(await stored()).toEqual(defaultFloodSettings);
   });
 
   it('refuses a limit that is switched off or not a whole number, naming the field, and stores nothing', async () => {
-    for (const body of [{ categoryPerHour: 0 }, { mailedPerHour: 1.5 }, { digestMinutes: 100_000 }, { districtPerHour: '9' }, { hourlyCap: 3 }, {}]) {
+    for (const body of [
+      { categoryPerHour: 0 },
+      { mailedPerHour: 1.5 },
+      { digestMinutes: 100_000 },
+      { districtPerHour: '9' },
+      { hourlyCap: 3 },
+      {},
+    ]) {
       const refused = await as.admin!.send('PATCH', url, body, { 'accept-language': 'en' });
       expect(refused.statusCode, JSON.stringify(body)).toBe(400);
       expect(refused.json().error.code).toBe('validation_failed');
@@ -66,7 +75,11 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
     const holds = await t.testDb.database.db.selectFrom('reports').select(['id', 'hold']).where('id', 'in', ids).orderBy('id').execute();
     expect(holds.map((r) => r.hold)).toEqual([null, 'held']);
 
-    const audit = (await as.admin!.get('/api/v1/audit?action=settings.update')).json().entries as { entityId: string; before: unknown; after: unknown }[];
+    const audit = (await as.admin!.get('/api/v1/audit?action=settings.update')).json().entries as {
+      entityId: string;
+      before: unknown;
+      after: unknown;
+    }[];
     const entry = audit.find((e) => e.entityId === floodSettingsKey);
     expect(entry).toMatchObject({ before: defaultFloodSettings, after: { categoryPerHour: 1, districtPerHour: 1 } });
   });

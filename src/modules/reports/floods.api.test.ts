@@ -41,7 +41,15 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
    */
   async function floodAt(point: { lat: number; lon: number }, count: number) {
     const answers = await Promise.all(
-      Array.from({ length: count }, (_, i) => resident().send('POST', '/api/v1/reports', { category: parking, lat: point.lat, lon: point.lon, description: `Fałszywka ${i}`, email: `nadawca${i}@example.com` })),
+      Array.from({ length: count }, (_, i) =>
+        resident().send('POST', '/api/v1/reports', {
+          category: parking,
+          lat: point.lat,
+          lon: point.lon,
+          description: `Fałszywka ${i}`,
+          email: `nadawca${i}@example.com`,
+        }),
+      ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(count).fill(201));
     const bodies = answers.map((a) => a.json());
@@ -59,7 +67,13 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login]!.signIn(login);
     }
-    const all = (await resident().get('/api/v1/report-categories')).json().categories as { code: string; active: boolean; season: unknown; descriptionRequired: boolean; names: { pl: string } }[];
+    const all = (await resident().get('/api/v1/report-categories')).json().categories as {
+      code: string;
+      active: boolean;
+      season: unknown;
+      descriptionRequired: boolean;
+      names: { pl: string };
+    }[];
     parking = all.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
     categories = all.filter((c) => c.active && !c.season && !c.descriptionRequired).map((c) => c.code);
   });
@@ -76,17 +90,41 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     // A held report's answer shows no place: it may be one of the fakes.
     expect(bodies.filter((b) => b.awaitingReview).every((b) => b.position === null && b.districtId === null)).toBe(true);
 
-    const rows = await db().selectFrom('reports').select(['id', 'hold', 'digest_id']).where('id', 'in', [...flood.open, ...flood.held]).execute();
+    const rows = await db()
+      .selectFrom('reports')
+      .select(['id', 'hold', 'digest_id'])
+      .where('id', 'in', [...flood.open, ...flood.held])
+      .execute();
     expect(rows).toHaveLength(30);
-    expect(rows.filter((r) => r.hold === 'held').map((r) => r.id).sort()).toEqual([...flood.held].sort());
+    expect(
+      rows
+        .filter((r) => r.hold === 'held')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...flood.held].sort());
     expect(new Set(rows.filter((r) => r.hold === 'held').map((r) => r.digest_id)).size).toBe(1);
     const single = (await outbox(district1Email)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'));
     expect(single.map((m) => Number(/nr (\d+)/.exec(m.subject)![1])).sort()).toEqual([...flood.open].sort());
 
     // Each report has its audit row and its events; the held ones a "held" event too.
-    const audit = await db().selectFrom('audit_log').select('entity_id').where('entity_type', '=', 'reports').where('action', '=', 'insert').where('entity_id', 'in', rows.map((r) => String(r.id))).execute();
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('entity_type', '=', 'reports')
+      .where('action', '=', 'insert')
+      .where(
+        'entity_id',
+        'in',
+        rows.map((r) => String(r.id)),
+      )
+      .execute();
     expect(audit).toHaveLength(30);
-    const heldEvents = await db().selectFrom('report_events').select('report_id').where('kind', '=', 'held').where('report_id', 'in', flood.held).execute();
+    const heldEvents = await db()
+      .selectFrom('report_events')
+      .select('report_id')
+      .where('kind', '=', 'held')
+      .where('report_id', 'in', flood.held)
+      .execute();
     expect(heldEvents).toHaveLength(27);
 
     // The digest goes out once its period is over: one e-mail, counts by kind, a link to the queue.
@@ -99,7 +137,12 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     expect(digests[0]!.body).toContain(`${t.config.publicUrl}/admin/reports?district=kpp-lubartow%2F1&held=only`);
     expect(digests[0]!.body).not.toContain('Fałszywka');
     const digestId = String(rows.find((r) => r.hold === 'held')!.digest_id);
-    const digestAudit = await db().selectFrom('audit_log').select('action').where('entity_type', '=', 'report_digests').where('entity_id', '=', digestId).execute();
+    const digestAudit = await db()
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'report_digests')
+      .where('entity_id', '=', digestId)
+      .execute();
     expect(digestAudit.map((a) => a.action).sort()).toEqual(['insert', 'update']);
   });
 
@@ -111,8 +154,18 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
       expect(ids).toEqual(expect.arrayContaining(flood.open));
       for (const id of flood.held) expect(ids).not.toContain(id);
     };
-    shown(((await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district5.lat}&lon=${district5.lon}`)).json().reports as { id: number }[]).map((r) => r.id));
-    shown(((await resident().get(`/open311/v2/requests.json?service_code=${parking}`)).json() as { service_request_id: string }[]).map((r) => Number(r.service_request_id)));
+    shown(
+      (
+        (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district5.lat}&lon=${district5.lon}`)).json().reports as {
+          id: number;
+        }[]
+      ).map((r) => r.id),
+    );
+    shown(
+      ((await resident().get(`/open311/v2/requests.json?service_code=${parking}`)).json() as { service_request_id: string }[]).map((r) =>
+        Number(r.service_request_id),
+      ),
+    );
     shown((await resident().get(`/zgloszenia.geojson?category=${parking}`)).json().features.map((f: { id: number }) => f.id));
     const list = await resident().get(`/zgloszenia?category=${parking}`);
     expect(list.body).not.toContain(`/zgloszenia/${flood.held[0]}"`);
@@ -125,7 +178,8 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
 
   it('holds a flood spread over many kinds by the district’s limit for all kinds, and mails the rest in the digest', async () => {
     const answers = [];
-    for (const category of categories.slice(0, 8)) answers.push((await resident().send('POST', '/api/v1/reports', { category, lat: district2.lat, lon: district2.lon })).json());
+    for (const category of categories.slice(0, 8))
+      answers.push((await resident().send('POST', '/api/v1/reports', { category, lat: district2.lat, lon: district2.lon })).json());
     expect(answers.map((a) => a.awaitingReview)).toEqual([false, false, false, false, false, false, true, true]);
     expect((await outbox(district2Email)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'))).toHaveLength(3);
     await queueDueDigests(db(), { publicUrl: t.config.publicUrl, now: later() });
@@ -139,7 +193,18 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     const flood = { since: new Date(Date.now() - 3600_000), settings: limits };
     const holds = [];
     for (let i = 0; i < 4; i++) {
-      const newReport = { categoryId: parking, unitId: 'kpp-sejny', districtId: null, position: null, publicPosition: null, address: `Sejny ${i}`, description: '', email: null, reporterIp: null, eventAt: null };
+      const newReport = {
+        categoryId: parking,
+        unitId: 'kpp-sejny',
+        districtId: null,
+        position: null,
+        publicPosition: null,
+        address: `Sejny ${i}`,
+        description: '',
+        email: null,
+        reporterIp: null,
+        eventAt: null,
+      };
       holds.push((await storeNewReport(db(), newReport, actor, null, flood, null)).report!.hold);
     }
     expect(holds).toEqual([null, null, null, 'held']);
@@ -154,18 +219,28 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     const officer = staff['dzielnicowy.lubartow']!;
     // Held reports are reviewed first; a status change waits.
     expect((await officer.send('POST', `/api/v1/reports/${released}/status`, { status: 'verifying' })).statusCode).toBe(409);
-    expect((await staff['dzielnicowy.leczna']!.send('POST', `/api/v1/reports/${released}/review`, { action: 'release' })).statusCode).toBe(404);
-    const release = await officer.send('POST', `/api/v1/reports/${released}/review`, { action: 'release', note: 'Prawdziwe: sprawdzone na miejscu.' });
+    expect((await staff['dzielnicowy.leczna']!.send('POST', `/api/v1/reports/${released}/review`, { action: 'release' })).statusCode).toBe(
+      404,
+    );
+    const release = await officer.send('POST', `/api/v1/reports/${released}/review`, {
+      action: 'release',
+      note: 'Prawdziwe: sprawdzone na miejscu.',
+    });
     expect(release.statusCode).toBe(200);
     expect(release.json()).toMatchObject({ id: released, awaitingReview: false, districtId: 'kpp-lubartow/3' });
     expect((await resident().get(`/api/v1/reports/${released}`)).json().position.approximate).toBe(true);
     expect((await officer.send('POST', `/api/v1/reports/${released}/review`, { action: 'reject' })).statusCode).toBe(409);
 
-    const fromFlood = async () => (await sql<{ n: number }>`select count(*)::int as n from outbox where recipient like 'nadawca%'`.execute(db())).rows[0]!.n;
+    const fromFlood = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from outbox where recipient like 'nadawca%'`.execute(db())).rows[0]!.n;
     expect(await fromFlood()).toBe(0);
     const reject = await officer.send('POST', `/api/v1/reports/${rejected}/review`, { action: 'reject' });
     expect(reject.json()).toMatchObject({ status: 'joke', awaitingReview: false, position: null });
-    expect((await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat}&lon=${district3.lon}`)).json().reports.map((r: { id: number }) => r.id)).not.toContain(rejected);
+    expect(
+      (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat}&lon=${district3.lon}`))
+        .json()
+        .reports.map((r: { id: number }) => r.id),
+    ).not.toContain(rejected);
 
     // Many at once: one report that cannot be reviewed rejects the whole request.
     const supervisor = staff['kierownik.lubartow']!;
@@ -173,7 +248,11 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     expect(mixed.statusCode).toBe(409);
     expect(mixed.json().error.message).toContain(String(released));
     expect((await db().selectFrom('reports').select('hold').where('id', '=', rest[0]!).executeTakeFirstOrThrow()).hold).toBe('held');
-    const bulk = await supervisor.send('POST', '/api/v1/reports/review', { ids: rest, action: 'reject', note: 'Napływ fałszywych zgłoszeń' });
+    const bulk = await supervisor.send('POST', '/api/v1/reports/review', {
+      ids: rest,
+      action: 'reject',
+      note: 'Napływ fałszywych zgłoszeń',
+    });
     expect(bulk.statusCode).toBe(200);
     expect(bulk.json().reports).toHaveLength(rest.length);
 
@@ -182,16 +261,28 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     expect(holds.filter((r) => r.hold === 'rejected')).toHaveLength(flood.held.length - 1);
     expect(holds.every((r) => r.email === null || r.hold === null)).toBe(true);
     expect(await fromFlood()).toBe(0);
-    const kinds = await db().selectFrom('report_events').select('kind').where('report_id', 'in', flood.held).where('kind', 'in', ['released', 'rejected']).execute();
+    const kinds = await db()
+      .selectFrom('report_events')
+      .select('kind')
+      .where('report_id', 'in', flood.held)
+      .where('kind', 'in', ['released', 'rejected'])
+      .execute();
     expect(kinds).toHaveLength(flood.held.length);
-    const updates = await db().selectFrom('audit_log').select('entity_id').where('entity_type', '=', 'reports').where('action', '=', 'update').where('entity_id', 'in', flood.held.map(String)).execute();
+    const updates = await db()
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('entity_type', '=', 'reports')
+      .where('action', '=', 'update')
+      .where('entity_id', 'in', flood.held.map(String))
+      .execute();
     expect(new Set(updates.map((u) => u.entity_id)).size).toBe(flood.held.length);
   });
 
   it('marks held reports in the staff queue and on the report page, with the review forms', async () => {
     const more = [];
     // Five in the officer's district 3: at least two beyond the limit of three, whatever came before.
-    for (let i = 0; i < 5; i++) more.push((await resident().send('POST', '/api/v1/reports', { category: parking, address: `Lubartów, ul. Cicha ${i + 1}` })).json());
+    for (let i = 0; i < 5; i++)
+      more.push((await resident().send('POST', '/api/v1/reports', { category: parking, address: `Lubartów, ul. Cicha ${i + 1}` })).json());
     const held = more.filter((r) => r.awaitingReview).map((r) => r.id as number);
     expect(held.length).toBeGreaterThanOrEqual(2);
     const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
@@ -211,8 +302,18 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await supervisor.signIn('kierownik.lubartow');
     const page = await supervisor.get('/admin/reports?held=only');
-    const body = new URLSearchParams([...held.slice(1).map((id) => ['ids', String(id)]), ['review', 'reject'], ['_csrf', csrfFromHtml(page.body)]]).toString();
-    const done = await supervisor.request({ method: 'POST', url: '/admin/reports/review', payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' }, csrf: false });
+    const body = new URLSearchParams([
+      ...held.slice(1).map((id) => ['ids', String(id)]),
+      ['review', 'reject'],
+      ['_csrf', csrfFromHtml(page.body)],
+    ]).toString();
+    const done = await supervisor.request({
+      method: 'POST',
+      url: '/admin/reports/review',
+      payload: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      csrf: false,
+    });
     expect(done.statusCode).toBe(303);
     expect((await supervisor.get(done.headers.location as string)).body).toContain('Odrzucono');
   });

@@ -71,7 +71,9 @@ export async function addCategory(db: Db, principal: Principal, actor: Actor, in
   const name = { pl: input.name.pl.trim(), en: input.name.en.trim() };
   const problem = categoryProblem({ code, name }, all);
   if (problem) throw problemError(problem, 'code');
-  await inTransaction(db, actor, (trx) => insertCategory(trx, { id: code, ...columnsOf({ ...input, name }), position: Math.max(0, ...all.map((c) => c.position)) + 10 }));
+  await inTransaction(db, actor, (trx) =>
+    insertCategory(trx, { id: code, ...columnsOf({ ...input, name }), position: Math.max(0, ...all.map((c) => c.position)) + 10 }),
+  );
   forgetCategories(db);
   return (await listCategories(db)).find((c) => c.code === code)!;
 }
@@ -89,7 +91,10 @@ export async function updateCategory(
   const current = all.find((c) => c.code === code);
   if (!current) throw new AppError(404, 'category_not_found', { pl: 'Nie ma takiej kategorii.', en: 'No such category.' });
   const name = { pl: input.name.pl.trim(), en: input.name.en.trim() };
-  const problem = categoryProblem({ code, name }, all.filter((c) => c.code !== code));
+  const problem = categoryProblem(
+    { code, name },
+    all.filter((c) => c.code !== code),
+  );
   if (problem) throw problemError(problem, 'name');
   await inTransaction(db, actor, (trx) => updateCategoryRow(trx, code, { ...columnsOf({ ...input, name }), active: input.active }));
   forgetCategories(db);

@@ -19,7 +19,13 @@ export function floodSettings(db: Db): Promise<FloodSettings> {
  * every district alike). Given fields replace the current ones; all or nothing, one problem per
  * field in the person's language; the change and the previous values go to the audit log.
  */
-export async function updateFloodSettings(db: Db, principal: Principal, actor: Actor, input: Partial<FloodSettings>, lang: Lang): Promise<FloodSettings> {
+export async function updateFloodSettings(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  input: Partial<FloodSettings>,
+  lang: Lang,
+): Promise<FloodSettings> {
   await assertNationalAdministrator(db, principal, {
     pl: 'Limity napływu zgłoszeń zmienia tylko administrator krajowy (jednostki najwyższego szczebla).',
     en: 'Only a national administrator (of the top-level unit) may change the flood limits of reports.',
@@ -30,7 +36,14 @@ export async function updateFloodSettings(db: Db, principal: Principal, actor: A
     const problems = floodSettingsProblems({ ...next });
     if (problems.length) throw new ValidationError(problems.map((p) => ({ field: p.field, code: 'invalid', message: p.message[lang] })));
     await writeSettings(trx, floodSettingsKey, next);
-    await recordEvent(trx, actor, { action: 'settings.update', entityType: 'app_settings', entityId: floodSettingsKey, unitId: null, before: { ...current }, details: { ...next } });
+    await recordEvent(trx, actor, {
+      action: 'settings.update',
+      entityType: 'app_settings',
+      entityId: floodSettingsKey,
+      unitId: null,
+      before: { ...current },
+      details: { ...next },
+    });
     return next;
   });
   forgetFloodSettings(db);

@@ -41,7 +41,9 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
     await admin.signIn('admin');
     // Categories of this file's own, so no other report answers its probes.
     for (const code of ['sonda-punkt', 'sonda-adres']) {
-      expect((await admin.send('POST', '/api/v1/report-categories', { code, name: { pl: `Próba ${code}`, en: `Probe ${code}` } })).statusCode).toBe(201);
+      expect(
+        (await admin.send('POST', '/api/v1/report-categories', { code, name: { pl: `Próba ${code}`, en: `Probe ${code}` } })).statusCode,
+      ).toBe(201);
     }
     a = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-punkt', ...at(-20, -10) })).json();
     b = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-punkt', ...at(20, 15) })).json();
@@ -78,7 +80,8 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
   });
 
   it('gives away nothing else of the exact point either: every public answer about the two reports is the same but for numbers and times', async () => {
-    const near = (await resident().get(`/api/v1/reports/nearby?category=sonda-punkt&lat=${at(0, 0).lat}&lon=${at(0, 0).lon}`)).json().reports as Entry[];
+    const near = (await resident().get(`/api/v1/reports/nearby?category=sonda-punkt&lat=${at(0, 0).lat}&lon=${at(0, 0).lon}`)).json()
+      .reports as Entry[];
     const [b, a] = near.map((r) => r.id);
     // Both numbers, wherever they stand alone, and every time of day: what may differ between the two.
     const masked = (text: string) =>
@@ -98,8 +101,15 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
       );
       expect(answerA, view).toBe(answerB);
     }
-    const geojson = (await resident().get('/zgloszenia.geojson?category=sonda-punkt')).json().features as { id: number; geometry: unknown; properties: Record<string, unknown> }[];
-    const shape = (f: (typeof geojson)[number]) => ({ geometry: f.geometry, properties: { ...f.properties, id: 0, url: '', createdAt: '', statusChangedAt: '' } });
+    const geojson = (await resident().get('/zgloszenia.geojson?category=sonda-punkt')).json().features as {
+      id: number;
+      geometry: unknown;
+      properties: Record<string, unknown>;
+    }[];
+    const shape = (f: (typeof geojson)[number]) => ({
+      geometry: f.geometry,
+      properties: { ...f.properties, id: 0, url: '', createdAt: '', statusChangedAt: '' },
+    });
     expect(shape(geojson.find((f) => f.id === a)!)).toEqual(shape(geojson.find((f) => f.id === b)!));
   });
 
@@ -109,7 +119,9 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
     const probe = at(-60, 0);
     const page = await browser.postForm('/zglos', { category: 'sonda-punkt', lat: String(probe.lat), lon: String(probe.lon) });
     expect(page.statusCode).toBe(200);
-    const items = [...page.body.matchAll(/<li class="result-list__item">(.*?)<\/li>/gs)].map((m) => m[1]!.replace(/(zgloszenia\/|nr )\d+/g, '$1N'));
+    const items = [...page.body.matchAll(/<li class="result-list__item">(.*?)<\/li>/gs)].map((m) =>
+      m[1]!.replace(/(zgloszenia\/|nr )\d+/g, '$1N'),
+    );
     expect(items).toHaveLength(2);
     expect(items[0]).toBe(items[1]);
     expect(items[0]).toContain('w promieniu ok. 100 m');
@@ -118,12 +130,18 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
 
   it('answers a probe by address the same for every house number of the street: the house that reported is not revealed', async () => {
     // Słowackiego is split between districts 1 and 2 by house numbers; the report is at number 7 (district 1).
-    const reported = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Lubartów, ul. Słowackiego 7' })).json();
+    const reported = (
+      await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Lubartów, ul. Słowackiego 7' })
+    ).json();
     expect(reported.districtId).toBe('kpp-lubartow/1');
-    const other = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Lubartów, ul. Parkowa 3' })).json();
+    const other = (
+      await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Lubartów, ul. Parkowa 3' })
+    ).json();
     const answers = new Set<string>();
     for (let number = 1; number <= 30; number++) {
-      const answer = await resident().get(`/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent(`Lubartów, ul. Słowackiego ${number}`)}`);
+      const answer = await resident().get(
+        `/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent(`Lubartów, ul. Słowackiego ${number}`)}`,
+      );
       expect(answer.statusCode).toBe(200);
       answers.add(JSON.stringify(answer.json()));
     }
@@ -131,7 +149,9 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
     const [only] = [...answers].map((text) => JSON.parse(text).reports as Entry[]);
     expect(only!.map((r) => r.id)).toEqual([reported.id]);
     // Another street of the town answers with its own reports only.
-    const parkowa = (await resident().get(`/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent('Lubartów, ul. Parkowa 40')}`)).json().reports as Entry[];
+    const parkowa = (
+      await resident().get(`/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent('Lubartów, ul. Parkowa 40')}`)
+    ).json().reports as Entry[];
     expect(parkowa.map((r) => r.id)).toEqual([other.id]);
   });
 });

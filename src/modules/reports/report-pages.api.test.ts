@@ -23,7 +23,10 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     t = await createTestApp(backend, { TRUST_PROXY: '1' });
     // Many reports to a few districts within minutes, on purpose: not a flood to hold (floods.api.test.ts).
     await allowReportBursts(t.testDb.database.db);
-    const categories = (await new TestClient(t.app).get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[];
+    const categories = (await new TestClient(t.app).get('/api/v1/report-categories')).json().categories as {
+      code: string;
+      names: { pl: string };
+    }[];
     parking = categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
   });
   afterAll(() => t.close());
@@ -39,7 +42,11 @@ describe.each(backends)('threat report pages on %s', (backend) => {
 
   it('sends a report typed by address and shows its number and status, never its description', async () => {
     const { client } = await browser();
-    const sent = await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Legionów 12', description: 'Tajny opis dla policji' });
+    const sent = await client.postForm('/zglos', {
+      category: parking,
+      address: 'Lubartów, ul. Legionów 12',
+      description: 'Tajny opis dla policji',
+    });
     expect(sent.statusCode).toBe(303);
     const location = sent.headers.location as string;
     expect(location).toMatch(/^\/zgloszenia\/\d+\?wyslano=1$/);
@@ -75,32 +82,60 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     expect(confirmed.headers.location).toBe(`/zgloszenia/${originalId}?potwierdzono=1`);
     expect((await second.client.get(`/zgloszenia/${originalId}`)).body).toContain('1 osoba potwierdziła');
     const third = await browser();
-    const forced = await third.client.postForm('/zglos', { category: parking, lat: String(point.lat + 0.0004), lon: String(point.lon), force: '1' });
+    const forced = await third.client.postForm('/zglos', {
+      category: parking,
+      lat: String(point.lat + 0.0004),
+      lon: String(point.lon),
+      force: '1',
+    });
     expect(forced.statusCode).toBe(303);
   });
 
   it('says before "me too" that what the resident typed is not kept, and keeps none of it', async () => {
     const first = await browser();
     const here = { lat: point.lat + 0.004, lon: point.lon }; // about 450 m from the reports above
-    const original = await first.client.postForm('/zglos', { category: parking, lat: String(here.lat), lon: String(here.lon), description: 'Pierwszy opis' });
+    const original = await first.client.postForm('/zglos', {
+      category: parking,
+      lat: String(here.lat),
+      lon: String(here.lon),
+      description: 'Pierwszy opis',
+    });
     const originalId = /\/zgloszenia\/(\d+)/.exec(original.headers.location as string)![1]!;
     const second = await browser();
     const typed = 'Auta stoją na przejściu od 6 rano, widziałam numer WLU 12345';
-    const similar = await second.client.postForm('/zglos', { category: parking, lat: String(here.lat + 0.0003), lon: String(here.lon), description: typed, email: 'ja@example.org' });
+    const similar = await second.client.postForm('/zglos', {
+      category: parking,
+      lat: String(here.lat + 0.0003),
+      lon: String(here.lon),
+      description: typed,
+      email: 'ja@example.org',
+    });
     expect(similar.statusCode).toBe(200);
     // Said before the button, with the time the IP address is kept, from the settings in force.
-    const notice = similar.body.slice(similar.body.indexOf('id="me-too-keeps-nothing"'), similar.body.indexOf(`/zgloszenia/${originalId}/potwierdz`));
+    const notice = similar.body.slice(
+      similar.body.indexOf('id="me-too-keeps-nothing"'),
+      similar.body.indexOf(`/zgloszenia/${originalId}/potwierdz`),
+    );
     expect(notice).toContain('Opisu, adresu, daty ani e-maila wpisanych w formularzu nie zapiszemy i nie zobaczy ich Policja.');
     expect(notice).toContain('30 dni od zapisania');
     expect(similar.body).toContain('aria-describedby="me-too-keeps-nothing"');
     // The "me too" form sends nothing the resident typed: only the send-anyway form carries it.
-    const meTooForm = similar.body.slice(similar.body.indexOf(`action="/zgloszenia/${originalId}/potwierdz"`), similar.body.indexOf('</form>', similar.body.indexOf(`action="/zgloszenia/${originalId}/potwierdz"`)));
+    const meTooForm = similar.body.slice(
+      similar.body.indexOf(`action="/zgloszenia/${originalId}/potwierdz"`),
+      similar.body.indexOf('</form>', similar.body.indexOf(`action="/zgloszenia/${originalId}/potwierdz"`)),
+    );
     expect(meTooForm).not.toContain(typed);
     expect((await second.client.postForm(`/zgloszenia/${originalId}/potwierdz`, {})).statusCode).toBe(303);
     const db = t.testDb.database.db;
-    const stored = await db.selectFrom('reports').select(['description', 'email']).where('id', '=', Number(originalId)).executeTakeFirstOrThrow();
+    const stored = await db
+      .selectFrom('reports')
+      .select(['description', 'email'])
+      .where('id', '=', Number(originalId))
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ description: 'Pierwszy opis', email: null });
-    const everywhere = await sql<{ n: number }>`select count(*)::int as n from audit_log where after::text like ${'%WLU 12345%'} or before::text like ${'%WLU 12345%'}`.execute(db);
+    const everywhere = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where after::text like ${'%WLU 12345%'} or before::text like ${'%WLU 12345%'}`.execute(db);
     expect(everywhere.rows[0]!.n).toBe(0);
     const reportsWithIt = await db.selectFrom('reports').select('id').where('description', 'like', '%WLU 12345%').execute();
     expect(reportsWithIt).toEqual([]);
@@ -118,7 +153,11 @@ describe.each(backends)('threat report pages on %s', (backend) => {
 
   it('gives the district officer a queue and a report page with the description; a status change lands in the history', async () => {
     const { client } = await browser();
-    const sent = await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Tysiąclecia 8', description: 'Auta blokują wyjazd' });
+    const sent = await client.postForm('/zglos', {
+      category: parking,
+      address: 'Lubartów, ul. Tysiąclecia 8',
+      description: 'Auta blokują wyjazd',
+    });
     const id = /\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!;
     const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await officer.signIn('dzielnicowy.lubartow');
@@ -129,7 +168,11 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     expect(queue.body).toContain(`href="/admin/reports/${id}"`);
     const detail = await officer.get(`/admin/reports/${id}`);
     expect(detail.body).toContain('Auta blokują wyjazd');
-    const changed = await officer.postForm(`/admin/reports/${id}/status`, { status: 'verifying', note: 'Obchód w czwartek' }, csrfFromHtml(detail.body));
+    const changed = await officer.postForm(
+      `/admin/reports/${id}/status`,
+      { status: 'verifying', note: 'Obchód w czwartek' },
+      csrfFromHtml(detail.body),
+    );
     expect(changed.statusCode).toBe(303);
     const after = await officer.get(changed.headers.location as string);
     expect(after.body).toContain('Zmieniono status zgłoszenia.');
@@ -152,8 +195,18 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await supervisor.signIn('kierownik.lubartow');
     const queue = await supervisor.get('/admin/reports');
-    const body = new URLSearchParams([...ids.map((id) => ['ids', id]), ['status', 'verifying'], ['_csrf', csrfFromHtml(queue.body)]]).toString();
-    const done = await supervisor.request({ method: 'POST', url: '/admin/reports/bulk', payload: body, headers: { 'content-type': 'application/x-www-form-urlencoded' }, csrf: false });
+    const body = new URLSearchParams([
+      ...ids.map((id) => ['ids', id]),
+      ['status', 'verifying'],
+      ['_csrf', csrfFromHtml(queue.body)],
+    ]).toString();
+    const done = await supervisor.request({
+      method: 'POST',
+      url: '/admin/reports/bulk',
+      payload: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      csrf: false,
+    });
     expect(done.statusCode).toBe(303);
     expect((await supervisor.get(done.headers.location as string)).body).toContain('Zmieniono status 2 zgłoszeń.');
   });
@@ -166,11 +219,19 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const bad = await admin.postForm('/admin/report-categories', { code: 'Zły Kod!', namePl: 'Ab', nameEn: 'Ab' }, csrfFromHtml(list.body));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('error-summary');
-    const added = await admin.postForm('/admin/report-categories', { code: 'fajerwerki', namePl: 'Odpalanie fajerwerków', nameEn: 'Fireworks', seasonFrom: '', seasonTo: '' }, csrfFromHtml(list.body));
+    const added = await admin.postForm(
+      '/admin/report-categories',
+      { code: 'fajerwerki', namePl: 'Odpalanie fajerwerków', nameEn: 'Fireworks', seasonFrom: '', seasonTo: '' },
+      csrfFromHtml(list.body),
+    );
     expect(added.statusCode).toBe(303);
     expect((await browser()).form.body).toContain('Odpalanie fajerwerków');
     const edit = await admin.get('/admin/report-categories/fajerwerki');
-    const retired = await admin.postForm('/admin/report-categories/fajerwerki', { namePl: 'Odpalanie fajerwerków', nameEn: 'Fireworks' }, csrfFromHtml(edit.body));
+    const retired = await admin.postForm(
+      '/admin/report-categories/fajerwerki',
+      { namePl: 'Odpalanie fajerwerków', nameEn: 'Fireworks' },
+      csrfFromHtml(edit.body),
+    );
     expect(retired.statusCode).toBe(303);
     expect((await admin.get('/admin/report-categories')).body).toMatch(/Odpalanie fajerwerków.*wycofana/s);
     expect((await browser()).form.body).not.toContain('Odpalanie fajerwerków');

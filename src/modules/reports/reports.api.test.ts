@@ -41,7 +41,13 @@ describe.each(backends)('threat reports on %s', (backend) => {
   it('takes a report by map point into the district found from the point, and e-mails the district', async () => {
     const located = (await resident().get(`/api/v1/locate?lat=${district3.lat}&lon=${district3.lon}`)).json();
     const before = (await outbox()).length;
-    const response = await report({ category: parking, lat: district3.lat, lon: district3.lon, description: 'Samochody na chodniku przy szkole.', email: 'mieszkaniec@example.com' });
+    const response = await report({
+      category: parking,
+      lat: district3.lat,
+      lon: district3.lon,
+      description: 'Samochody na chodniku przy szkole.',
+      email: 'mieszkaniec@example.com',
+    });
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body).toMatchObject({ status: 'new', districtId: located.matches[0].district.id, unitId: 'kpp-lubartow', open: true });
@@ -55,7 +61,12 @@ describe.each(backends)('threat reports on %s', (backend) => {
     expect(mail[0]!.subject).toContain(String(body.id));
     expect(mail[0]!.body).not.toContain('chodniku');
     // The change is in the audit log under the resident's label and address, as every change is.
-    const audit = await t.testDb.database.db.selectFrom('audit_log').select(['action', 'actor_label', 'ip']).where('entity_type', '=', 'reports').where('entity_id', '=', String(body.id)).execute();
+    const audit = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_label', 'ip'])
+      .where('entity_type', '=', 'reports')
+      .where('entity_id', '=', String(body.id))
+      .execute();
     expect(audit).toEqual([{ action: 'insert', actor_label: 'mieszkaniec', ip: `198.51.100.${ipCounter}` }]);
   });
 
@@ -66,15 +77,33 @@ describe.each(backends)('threat reports on %s', (backend) => {
   });
 
   it('rejects bad input with a clear message in the resident’s language and stores nothing', async () => {
-    const count = async () => Number((await t.testDb.database.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.testDb.database.db
+            .selectFrom('reports')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const missing = await report({ category: parking });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.code).toBe('validation_failed');
     expect(missing.json().error.details[0].message).toMatch(/mapie|adres/i);
-    const english = await resident().send('POST', '/api/v1/reports', { category: 'no-such-kind', lat: 51.46, lon: 22.6 }, { 'accept-language': 'en' });
+    const english = await resident().send(
+      'POST',
+      '/api/v1/reports',
+      { category: 'no-such-kind', lat: 51.46, lon: 22.6 },
+      { 'accept-language': 'en' },
+    );
     expect(english.statusCode).toBe(400);
-    expect(english.json().error.details.map((d: { message: string }) => d.message).join(' ')).toMatch(/categor/i);
+    expect(
+      english
+        .json()
+        .error.details.map((d: { message: string }) => d.message)
+        .join(' '),
+    ).toMatch(/categor/i);
     const tooLong = await report({ category: parking, lat: 51.46, lon: 22.6, description: 'x'.repeat(501) });
     expect(tooLong.statusCode).toBe(400);
     const unknownField = await report({ category: parking, lat: 51.46, lon: 22.6, reporterName: 'Jan' });
@@ -99,9 +128,19 @@ describe.each(backends)('threat reports on %s', (backend) => {
 
   it('lets one of simultaneous reports from one address through the one-a-day limit and stores none of the others', async () => {
     const same = resident();
-    const count = async () => Number((await t.testDb.database.db.selectFrom('reports').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.testDb.database.db
+            .selectFrom('reports')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
-    const answers = await Promise.all([1, 3, 5, 7, 9].map((n) => report({ category: parking, address: `Lubartów, ul. Legionów ${n}` }, same)));
+    const answers = await Promise.all(
+      [1, 3, 5, 7, 9].map((n) => report({ category: parking, address: `Lubartów, ul. Legionów ${n}` }, same)),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 429, 429, 429, 429]);
     expect(await count()).toBe(before + 1);
   });
@@ -117,18 +156,29 @@ describe.each(backends)('threat reports on %s', (backend) => {
     // An IPv4 client seen as an IPv4-mapped IPv6 address is the same client.
     expect((await report({ category: parking, address: 'Lubartów, ul. Chopina 7' }, client('192.0.2.77'))).statusCode).toBe(201);
     expect((await report({ category: parking, address: 'Lubartów, ul. Chopina 9' }, client('::ffff:192.0.2.77'))).statusCode).toBe(429);
-    const stored = await t.testDb.database.db.selectFrom('reports').select('reporter_ip').where('id', '=', first.json().id).executeTakeFirstOrThrow();
+    const stored = await t.testDb.database.db
+      .selectFrom('reports')
+      .select('reporter_ip')
+      .where('id', '=', first.json().id)
+      .executeTakeFirstOrThrow();
     expect(stored.reporter_ip).toBe('2001:db8:77:1::/64');
     // "Me too" once per client as well.
     const target = first.json().id as number;
     expect((await client('2001:db8:88:1::10').send('POST', `/api/v1/reports/${target}/confirmations`)).statusCode).toBe(200);
     expect((await client('2001:db8:88:1::20').send('POST', `/api/v1/reports/${target}/confirmations`)).statusCode).toBe(409);
-    const confirmations = await t.testDb.database.db.selectFrom('report_confirmations').select('reporter_ip').where('report_id', '=', target).execute();
+    const confirmations = await t.testDb.database.db
+      .selectFrom('report_confirmations')
+      .select('reporter_ip')
+      .where('report_id', '=', target)
+      .execute();
     expect(confirmations).toEqual([{ reporter_ip: '2001:db8:88:1::/64' }]);
   });
 
   it('e-mails the district the number, the exact category name and the place, whatever characters they hold', async () => {
-    const added = await staff.admin!.send('POST', '/api/v1/report-categories', { code: 'glosna-muzyka', name: { pl: 'Muzyka 100% za głośno %s %1$s', en: 'Music too loud' } });
+    const added = await staff.admin!.send('POST', '/api/v1/report-categories', {
+      code: 'glosna-muzyka',
+      name: { pl: 'Muzyka 100% za głośno %s %1$s', en: 'Music too loud' },
+    });
     expect(added.statusCode).toBe(201);
     const before = (await outbox()).length;
     const created = await report({ category: 'glosna-muzyka', lat: district3.lat, lon: district3.lon });
@@ -142,7 +192,12 @@ describe.each(backends)('threat reports on %s', (backend) => {
   });
 
   it('accepts and drops a bot that fills the honeypot', async () => {
-    const response = await report({ category: parking, address: 'Lubartów, ul. Cicha 1', description: 'spam-honeypot-text', website: 'http://spam.example' });
+    const response = await report({
+      category: parking,
+      address: 'Lubartów, ul. Cicha 1',
+      description: 'spam-honeypot-text',
+      website: 'http://spam.example',
+    });
     expect(response.statusCode).toBe(202);
     const stored = await t.testDb.database.db.selectFrom('reports').select('id').where('description', '=', 'spam-honeypot-text').execute();
     expect(stored).toHaveLength(0);
@@ -150,10 +205,16 @@ describe.each(backends)('threat reports on %s', (backend) => {
 
   it('shows open reports of the same kind within 250 m, and counts "me too" once per IP address', async () => {
     const first = (await report({ category: parking, lat: district3.lat + 0.0005, lon: district3.lon })).json();
-    const nearby = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.0007}&lon=${district3.lon}`)).json().reports;
+    const nearby = (
+      await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.0007}&lon=${district3.lon}`)
+    ).json().reports;
     expect(nearby.map((r: { id: number }) => r.id)).toContain(first.id);
-    expect(nearby.find((r: { id: number }) => r.id === first.id)).toMatchObject({ proximity: 'within_100_m', proximityText: 'w promieniu ok. 100 m' });
-    const far = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.01}&lon=${district3.lon}`)).json().reports;
+    expect(nearby.find((r: { id: number }) => r.id === first.id)).toMatchObject({
+      proximity: 'within_100_m',
+      proximityText: 'w promieniu ok. 100 m',
+    });
+    const far = (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat + 0.01}&lon=${district3.lon}`)).json()
+      .reports;
     expect(far.map((r: { id: number }) => r.id)).not.toContain(first.id);
     const neighbour = resident();
     expect((await neighbour.send('POST', `/api/v1/reports/${first.id}/confirmations`)).json().confirmations).toBe(1);
@@ -161,7 +222,14 @@ describe.each(backends)('threat reports on %s', (backend) => {
   });
 
   it('lets the district officer and the unit’s supervisor verify, and nobody else', async () => {
-    const created = (await report({ category: parking, address: 'Lubartów, ul. Mickiewicza 2', email: 'sasiad@example.com', description: 'Opis tylko dla Policji' })).json();
+    const created = (
+      await report({
+        category: parking,
+        address: 'Lubartów, ul. Mickiewicza 2',
+        email: 'sasiad@example.com',
+        description: 'Opis tylko dla Policji',
+      })
+    ).json();
     const set = (login: string, body: object, id = created.id) => staff[login]!.send('POST', `/api/v1/reports/${id}/status`, body);
     // Police who may not read the report: not found, as on its staff page.
     expect((await set('dzielnicowy.leczna', { status: 'verifying' })).statusCode).toBe(404);
@@ -184,7 +252,12 @@ describe.each(backends)('threat reports on %s', (backend) => {
     // Closed: the e-mail is erased, and the audit log never held it.
     const row = await t.testDb.database.db.selectFrom('reports').select('email').where('id', '=', created.id).executeTakeFirstOrThrow();
     expect(row.email).toBeNull();
-    const audit = await t.testDb.database.db.selectFrom('audit_log').select(['before', 'after']).where('entity_type', '=', 'reports').where('entity_id', '=', String(created.id)).execute();
+    const audit = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('entity_type', '=', 'reports')
+      .where('entity_id', '=', String(created.id))
+      .execute();
     expect(JSON.stringify(audit)).not.toContain('sasiad@example.com');
     // The public view shows the outcome, never the internal note.
     const publicView = (await resident().get(`/api/v1/reports/${created.id}`)).json();
@@ -201,48 +274,86 @@ describe.each(backends)('threat reports on %s', (backend) => {
   it('marks a duplicate of another report and changes many statuses at once, all or nothing', async () => {
     const original = (await report({ category: parking, address: 'Lubartów, ul. Tysiąclecia 4' })).json();
     const copy = (await report({ category: parking, address: 'Lubartów, ul. Tysiąclecia 6' })).json();
-    const duplicate = await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${copy.id}/status`, { status: 'duplicate', duplicateOf: original.id });
+    const duplicate = await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${copy.id}/status`, {
+      status: 'duplicate',
+      duplicateOf: original.id,
+    });
     expect(duplicate.json()).toMatchObject({ status: 'duplicate', duplicateOf: original.id });
     const other = (await report({ category: parking, address: 'Lubartów, ul. Legionów 9' })).json();
     await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${other.id}/status`, { status: 'verifying' });
     // A new report cannot be confirmed before verification: nothing changes, and the error names it.
-    const mixed = await staff['kierownik.lubartow']!.send('POST', '/api/v1/reports/status', { ids: [other.id, original.id], status: 'confirmed' });
+    const mixed = await staff['kierownik.lubartow']!.send('POST', '/api/v1/reports/status', {
+      ids: [other.id, original.id],
+      status: 'confirmed',
+    });
     expect(mixed.statusCode).toBe(409);
     expect(mixed.json().error.message).toContain(String(original.id));
     expect((await resident().get(`/api/v1/reports/${other.id}`)).json().status).toBe('verifying');
     const bulk = await staff['kierownik.lubartow']!.send('POST', '/api/v1/reports/status', { ids: [original.id], status: 'verifying' });
     expect(bulk.json().reports.map((r: { status: string }) => r.status)).toEqual(['verifying']);
-    expect((await staff['dzielnicowy.lubartow']!.send('POST', '/api/v1/reports/status', { ids: [original.id], status: 'confirmed' })).statusCode).toBe(403);
+    expect(
+      (await staff['dzielnicowy.lubartow']!.send('POST', '/api/v1/reports/status', { ids: [original.id], status: 'confirmed' })).statusCode,
+    ).toBe(403);
   });
 
   it('lets a supervisor give a report to another district of the unit, and that officer then handles it', async () => {
     const created = (await report({ category: parking, address: 'Lubartów, ul. Lubelska 70' })).json();
     expect(created.districtId).not.toBe('kpp-lubartow/3');
     // Another district's report is not this officer's to read, so not found for changes either.
-    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(404);
+    expect(
+      (await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode,
+    ).toBe(404);
     // Assigning is a supervisor's work: an officer's role is refused (403) before any report is read.
-    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-lubartow/3' })).statusCode).toBe(403);
-    const moved = await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-lubartow/3' });
+    expect(
+      (await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-lubartow/3' }))
+        .statusCode,
+    ).toBe(403);
+    const moved = await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, {
+      districtId: 'kpp-lubartow/3',
+    });
     expect(moved.json().districtId).toBe('kpp-lubartow/3');
-    expect((await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-sejny/1' })).statusCode).toBe(403);
-    expect((await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode).toBe(200);
+    expect(
+      (await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${created.id}/assignment`, { districtId: 'kpp-sejny/1' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await staff['dzielnicowy.lubartow']!.send('POST', `/api/v1/reports/${created.id}/status`, { status: 'verifying' })).statusCode,
+    ).toBe(200);
   });
 
   it('lets admins add, rename and retire categories; retired ones stay on old reports', async () => {
     const admin = staff.admin!;
-    const added = await admin.send('POST', '/api/v1/report-categories', { code: 'halas-nocny', name: { pl: 'Hałas w nocy', en: 'Noise at night' } });
+    const added = await admin.send('POST', '/api/v1/report-categories', {
+      code: 'halas-nocny',
+      name: { pl: 'Hałas w nocy', en: 'Noise at night' },
+    });
     expect(added.statusCode).toBe(201);
-    expect((await admin.send('POST', '/api/v1/report-categories', { code: 'halas-nocny', name: { pl: 'Inny hałas', en: 'Other noise' } })).statusCode).toBe(400);
-    expect((await staff['kierownik.lubartow']!.send('POST', '/api/v1/report-categories', { code: 'x-y', name: { pl: 'Abc', en: 'Abc' } })).statusCode).toBe(403);
+    expect(
+      (await admin.send('POST', '/api/v1/report-categories', { code: 'halas-nocny', name: { pl: 'Inny hałas', en: 'Other noise' } }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await staff['kierownik.lubartow']!.send('POST', '/api/v1/report-categories', { code: 'x-y', name: { pl: 'Abc', en: 'Abc' } }))
+        .statusCode,
+    ).toBe(403);
     const old = (await report({ category: 'halas-nocny', address: 'Lubartów, ul. Cicha 3' })).json();
-    const retired = await admin.send('PATCH', '/api/v1/report-categories/halas-nocny', { name: { pl: 'Hałas nocny', en: 'Night noise' }, active: false, descriptionRequired: false, road: false });
+    const retired = await admin.send('PATCH', '/api/v1/report-categories/halas-nocny', {
+      name: { pl: 'Hałas nocny', en: 'Night noise' },
+      active: false,
+      descriptionRequired: false,
+      road: false,
+    });
     expect(retired.json()).toMatchObject({ name: 'Hałas nocny', active: false });
     expect((await report({ category: 'halas-nocny', address: 'Lubartów, ul. Cicha 5' })).statusCode).toBe(400);
     expect((await resident().get(`/api/v1/reports/${old.id}`)).json().category).toBe('halas-nocny');
   });
 
   it('requires a description where the category says so', async () => {
-    const categories = (await resident().get('/api/v1/report-categories')).json().categories as { code: string; descriptionRequired: boolean; active: boolean }[];
+    const categories = (await resident().get('/api/v1/report-categories')).json().categories as {
+      code: string;
+      descriptionRequired: boolean;
+      active: boolean;
+    }[];
     const strict = categories.find((c) => c.descriptionRequired && c.active)!;
     const response = await report({ category: strict.code, address: 'Lubartów, ul. Cicha 7' });
     expect(response.statusCode).toBe(400);

@@ -8,7 +8,15 @@ import { actorSettings } from '../../platform/audit/repository.js';
 import { subtreeOf } from '../units/repository.js';
 import type { ErasedReportFields, Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
-import { defaultFloodSettings, floodSettingsKey, floodSettingsProblems, openStatuses, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
+import {
+  defaultFloodSettings,
+  floodSettingsKey,
+  floodSettingsProblems,
+  openStatuses,
+  type FloodSettings,
+  type Hold,
+  type ReportStatus,
+} from './rules/index.js';
 
 type Queryable = Db | Trx;
 
@@ -96,7 +104,11 @@ const submissionCaches = new WeakMap<Db, { categories: TtlCache<StoredCategory[]
 
 function cachesOf(db: Db) {
   let caches = submissionCaches.get(db);
-  if (!caches) submissionCaches.set(db, (caches = { categories: new TtlCache(submissionDataMaxAgeMs, 1), flood: new TtlCache(submissionDataMaxAgeMs, 1) }));
+  if (!caches)
+    submissionCaches.set(
+      db,
+      (caches = { categories: new TtlCache(submissionDataMaxAgeMs, 1), flood: new TtlCache(submissionDataMaxAgeMs, 1) }),
+    );
   return caches;
 }
 
@@ -317,7 +329,11 @@ export async function updateStatus(trx: Trx, id: number, change: StatusChange): 
  * Records staff's review of a held report: its new hold and, when the review decides the outcome,
  * its closing status (the reporter's e-mail goes with it, as on every closing).
  */
-export async function updateHold(trx: Trx, id: number, change: { hold: Hold | null; status: ReportStatus | null; closed: boolean }): Promise<void> {
+export async function updateHold(
+  trx: Trx,
+  id: number,
+  change: { hold: Hold | null; status: ReportStatus | null; closed: boolean },
+): Promise<void> {
   await trx
     .updateTable('reports')
     .set({
@@ -337,7 +353,16 @@ export async function reporterEmail(trx: Trx, id: number): Promise<string | null
 
 export async function insertReportEvent(
   trx: Trx,
-  event: { reportId: number; actorId: string | null; actorLabel: string; kind: 'created' | 'status' | 'assigned' | 'confirmed_by_resident' | 'released' | 'rejected'; from?: string | null; to?: string | null; districtId?: string | null; note?: string | null },
+  event: {
+    reportId: number;
+    actorId: string | null;
+    actorLabel: string;
+    kind: 'created' | 'status' | 'assigned' | 'confirmed_by_resident' | 'released' | 'rejected';
+    from?: string | null;
+    to?: string | null;
+    districtId?: string | null;
+    note?: string | null;
+  },
 ): Promise<void> {
   await trx
     .insertInto('report_events')
@@ -361,7 +386,11 @@ export async function listReportEvents(db: Queryable, reportId: number) {
 /** New reports waiting for this person: in the districts they serve, or (staff above officers) in their units. */
 export async function newReportCount(db: Queryable, scope: { subtreeOf: string } | { districtIds: string[] }): Promise<number> {
   if ('districtIds' in scope && scope.districtIds.length === 0) return 0;
-  let query = db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'new');
-  query = 'subtreeOf' in scope ? query.where('unit_id', 'in', subtreeOf(scope.subtreeOf)) : query.where('district_id', 'in', scope.districtIds);
+  let query = db
+    .selectFrom('reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'new');
+  query =
+    'subtreeOf' in scope ? query.where('unit_id', 'in', subtreeOf(scope.subtreeOf)) : query.where('district_id', 'in', scope.districtIds);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }

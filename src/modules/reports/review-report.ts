@@ -7,10 +7,20 @@ import { findReport, insertReportEvent, updateHold } from './repository.js';
 import { isClosed, reviewMove, reviewProblem, type ReviewAction } from './rules/index.js';
 import { changeReports, eachReport, loadForChange } from './verify-report.js';
 
-async function applyReview(trx: Trx, principal: Principal, actor: Actor, id: number, action: ReviewAction, note: string | null | undefined): Promise<Report> {
+async function applyReview(
+  trx: Trx,
+  principal: Principal,
+  actor: Actor,
+  id: number,
+  action: ReviewAction,
+  note: string | null | undefined,
+): Promise<Report> {
   const { report, standing } = await loadForChange(trx, principal, id);
   const problem = reviewProblem(report.hold, action, standing);
-  if (problem) throw problem.forbidden ? httpErrors.forbidden(problem.message) : new AppError(409, 'review_not_allowed', problem.message, { hold: report.hold, action });
+  if (problem)
+    throw problem.forbidden
+      ? httpErrors.forbidden(problem.message)
+      : new AppError(409, 'review_not_allowed', problem.message, { hold: report.hold, action });
   const move = reviewMove(action);
   await updateHold(trx, report.id, { hold: move.to, status: move.status, closed: move.status !== null && isClosed(move.status) });
   await insertReportEvent(trx, {
@@ -30,6 +40,13 @@ async function applyReview(trx: Trx, principal: Principal, actor: Actor, id: num
  * report from now on) or reject (closed as a prank, never public), one or many at once, all or
  * nothing; the error names the first report that cannot take it.
  */
-export async function reviewReports(db: Db, principal: Principal, actor: Actor, ids: number[], action: ReviewAction, note?: string | null): Promise<Report[]> {
+export async function reviewReports(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  ids: number[],
+  action: ReviewAction,
+  note?: string | null,
+): Promise<Report[]> {
   return changeReports(db, actor, (trx) => eachReport(ids, (id) => applyReview(trx, principal, actor, id, action, note)));
 }

@@ -15,7 +15,12 @@ const season = {
   properties: { fromMonth: { type: 'integer', minimum: 1, maximum: 12 }, toMonth: { type: 'integer', minimum: 1, maximum: 12 } },
 } as const;
 
-export const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 9_007_199_254_740_991 } } } as const;
+export const idParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1, maximum: 9_007_199_254_740_991 } },
+} as const;
 
 // Lengths here only stop absurd input; the rules (rules/intake.ts) give the clear messages.
 export const reportBody = {
@@ -71,7 +76,11 @@ export const bulkStatusBody = {
 } as const;
 
 const reviewFields = {
-  action: { type: 'string', enum: [...reviewActions], description: 'release: publish it as any report; reject: close it as a prank, never public' },
+  action: {
+    type: 'string',
+    enum: [...reviewActions],
+    description: 'release: publish it as any report; reject: close it as a prank, never public',
+  },
   note: nullableText(2000),
 } as const;
 
@@ -102,5 +111,11 @@ export const categoryUpdateBody = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'active', 'descriptionRequired', 'road'],
-  properties: { name: localizedName, active: { type: 'boolean' }, descriptionRequired: { type: 'boolean' }, road: { type: 'boolean' }, season },
+  properties: {
+    name: localizedName,
+    active: { type: 'boolean' },
+    descriptionRequired: { type: 'boolean' },
+    road: { type: 'boolean' },
+    season,
+  },
 } as const;

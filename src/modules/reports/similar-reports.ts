@@ -17,13 +17,18 @@ export interface SimilarReport {
  * the town and street of the rule it falls under, or the town alone when that rule is the whole
  * town or village. Never the house number. Null when the register cannot read the address.
  */
-function placeOfAddress(register: Register, address: string): { key: string; proximity: 'same_street' | 'same_locality'; units: string[] } | null {
+function placeOfAddress(
+  register: Register,
+  address: string,
+): { key: string; proximity: 'same_street' | 'same_locality'; units: string[] } | null {
   const { matches } = register.byAddress(address);
   const rule = matches[0]?.rule;
   if (!rule) return null;
   const town = localityKey(rule.locality);
   const units = [...new Set(matches.map((m) => m.card.unit.id))];
-  return rule.street === null ? { key: town, proximity: 'same_locality', units } : { key: `${town}|${streetKey(rule.street).key}`, proximity: 'same_street', units };
+  return rule.street === null
+    ? { key: town, proximity: 'same_locality', units }
+    : { key: `${town}|${streetKey(rule.street).key}`, proximity: 'same_street', units };
 }
 
 /**
@@ -44,7 +49,9 @@ export async function similarOpenReports(
     const place = placeOfAddress(register, where.address);
     if (!place) return [];
     const candidates = await openAddressReports(db, categoryId, place.units);
-    return candidates.filter((report) => placeOfAddress(register, report.address!)?.key === place.key).map((report) => ({ report, proximity: place.proximity }));
+    return candidates
+      .filter((report) => placeOfAddress(register, report.address!)?.key === place.key)
+      .map((report) => ({ report, proximity: place.proximity }));
   }
   const here = { lon: where.lon, lat: where.lat };
   const candidates = await openReportsNearPublicPoint(db, categoryId, boundingBoxAround(here, similarRadiusMeters));

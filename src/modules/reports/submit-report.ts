@@ -8,7 +8,14 @@ import { reportsChanged } from './changes.js';
 import { reportUrl, type Report } from './model.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
 import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
-import { describeRateLimit, floodWindowSeconds, snapToGrid, validateSubmission, type RateLimitPolicy, type ReportSubmission } from './rules/index.js';
+import {
+  describeRateLimit,
+  floodWindowSeconds,
+  snapToGrid,
+  validateSubmission,
+  type RateLimitPolicy,
+  type ReportSubmission,
+} from './rules/index.js';
 
 /** Where a report goes: the district found from the place, or only the unit whose territory it is. */
 export interface Placement {
@@ -64,7 +71,10 @@ export async function submitReport(
     throw new ValidationError(intake.errors.map((e) => ({ field: e.field, code: 'invalid', message: e.message[options.lang] })));
   }
   const value = intake.value;
-  const placement = placeReport(register, value.position ? { lat: value.position.lat, lon: value.position.lon } : { address: value.address! });
+  const placement = placeReport(
+    register,
+    value.position ? { lat: value.position.lat, lon: value.position.lon } : { address: value.address! },
+  );
   const { windowSeconds, max } = options.rateLimit;
   // Counted per client, not per address (an IPv6 client holds a whole /64); only the key is stored.
   const client = actor.ip ? { key: limitKeyOf(actor.ip), since: new Date(now.getTime() - windowSeconds * 1000), max } : null;
@@ -98,8 +108,17 @@ export async function submitReport(
   // One client and one district at a time (locks across instances): simultaneous reports cannot slip under a limit together.
   const stored = await storeNewReport(db, newReport, actor, client, flood, mail);
   if (!stored.report) {
-    const retryAfter = Math.max(1, Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000));
-    throw new AppError(429, 'too_many_reports', reportErrors.tooMany(retryAfter, { pl: describeRateLimit(options.rateLimit, 'pl'), en: describeRateLimit(options.rateLimit, 'en') }), { retryAfterSeconds: retryAfter }, { 'retry-after': String(retryAfter) });
+    const retryAfter = Math.max(
+      1,
+      Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000),
+    );
+    throw new AppError(
+      429,
+      'too_many_reports',
+      reportErrors.tooMany(retryAfter, { pl: describeRateLimit(options.rateLimit, 'pl'), en: describeRateLimit(options.rateLimit, 'en') }),
+      { retryAfterSeconds: retryAfter },
+      { 'retry-after': String(retryAfter) },
+    );
   }
   reportsChanged();
   return { spam: false, report: stored.report, placement };

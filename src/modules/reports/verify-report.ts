@@ -12,7 +12,17 @@ import { reportErrors } from './messages.js';
 import { reportsChanged } from './changes.js';
 import type { Report } from './model.js';
 import { findReport, insertReportEvent, reporterEmail, updateStatus } from './repository.js';
-import { availableStatuses, isClosed, isListedPublicly, isTransition, nextStatusProblem, statusChangeHoldProblem, statusLabels, type ReportStatus, type Standing } from './rules/index.js';
+import {
+  availableStatuses,
+  isClosed,
+  isListedPublicly,
+  isTransition,
+  nextStatusProblem,
+  statusChangeHoldProblem,
+  statusLabels,
+  type ReportStatus,
+  type Standing,
+} from './rules/index.js';
 import { addConfirmation, moveReport } from './verification-repository.js';
 
 /** Every change of reports goes through here, so in-memory indexes of the public map learn of it. */
@@ -25,16 +35,27 @@ export function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promi
  * serve its district, and supervise it (a supervisor or commander of its unit; administrators read
  * reports but do not decide on them).
  */
-export async function reportAccess(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<{ canRead: boolean; standing: Standing }> {
+export async function reportAccess(
+  db: Db | Trx,
+  principal: Principal | null,
+  report: Pick<Report, 'districtId' | 'unitId'>,
+): Promise<{ canRead: boolean; standing: Standing }> {
   const { subject, resource } = await factsOf(db, principal, report);
   return {
     canRead: can(subject, 'report.read_staff', resource),
-    standing: { isDistrictOfficer: subject !== null && servesDistrict(subject, resource), isSupervisor: can(subject, 'report.supervise', resource) },
+    standing: {
+      isDistrictOfficer: subject !== null && servesDistrict(subject, resource),
+      isSupervisor: can(subject, 'report.supervise', resource),
+    },
   };
 }
 
 /** Police who may read a report in full: its district's officer and staff of its unit (and above). */
-export async function maySeeReport(db: Db | Trx, principal: Principal | null, report: Pick<Report, 'districtId' | 'unitId'>): Promise<boolean> {
+export async function maySeeReport(
+  db: Db | Trx,
+  principal: Principal | null,
+  report: Pick<Report, 'districtId' | 'unitId'>,
+): Promise<boolean> {
   return isAllowed(db, principal, 'report.read_staff', report);
 }
 
@@ -58,12 +79,20 @@ export async function loadForChange(trx: Trx, principal: Principal, id: number):
   return { report, standing: access.standing };
 }
 
-async function applyStatus(trx: Trx, principal: Principal, actor: Actor, id: number, request: StatusRequest, options: { publicUrl: string }): Promise<Report> {
+async function applyStatus(
+  trx: Trx,
+  principal: Principal,
+  actor: Actor,
+  id: number,
+  request: StatusRequest,
+  options: { publicUrl: string },
+): Promise<Report> {
   const { report, standing } = await loadForChange(trx, principal, id);
   const held = statusChangeHoldProblem(report.hold);
   if (held) throw new AppError(409, 'report_held', held, { hold: report.hold });
   const target = request.duplicateOf ? await findReport(trx, request.duplicateOf) : null;
-  if (request.to === 'duplicate' && request.duplicateOf && !target) throw new AppError(422, 'duplicate_target_not_found', reportErrors.notFound(), { field: 'duplicateOf' });
+  if (request.to === 'duplicate' && request.duplicateOf && !target)
+    throw new AppError(422, 'duplicate_target_not_found', reportErrors.notFound(), { field: 'duplicateOf' });
   const problem = nextStatusProblem(report.status, request.to, standing, {
     reportId: String(report.id),
     forwardedTo: request.forwardedTo ?? null,
@@ -113,7 +142,14 @@ async function applyStatus(trx: Trx, principal: Principal, actor: Actor, id: num
 }
 
 /** Changes one report's status, with the history, the reporter's e-mail and its erasure on close. */
-export async function changeReportStatus(db: Db, principal: Principal, actor: Actor, id: number, request: StatusRequest, options: { publicUrl: string }): Promise<Report> {
+export async function changeReportStatus(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  id: number,
+  request: StatusRequest,
+  options: { publicUrl: string },
+): Promise<Report> {
   return changeReports(db, actor, (trx) => applyStatus(trx, principal, actor, id, request, options));
 }
 
@@ -121,7 +157,14 @@ export async function changeReportStatus(db: Db, principal: Principal, actor: Ac
  * The same change on many reports (a supervisor's bulk action): all or nothing, and the error
  * names the first report that cannot take it.
  */
-export async function changeManyStatuses(db: Db, principal: Principal, actor: Actor, ids: number[], request: StatusRequest, options: { publicUrl: string; lang: Lang }): Promise<Report[]> {
+export async function changeManyStatuses(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  ids: number[],
+  request: StatusRequest,
+  options: { publicUrl: string; lang: Lang },
+): Promise<Report[]> {
   return changeReports(db, actor, (trx) => eachReport(ids, (id) => applyStatus(trx, principal, actor, id, request, options)));
 }
 
@@ -133,7 +176,12 @@ export async function eachReport<T>(ids: number[], work: (id: number) => Promise
       done.push(await work(id));
     } catch (error) {
       if (error instanceof AppError) {
-        throw new AppError(error.status, error.code, { pl: `Zgłoszenie nr ${id}: ${error.text.pl}`, en: `Report ${id}: ${error.text.en}` }, { reportId: id, ...(error.details as object) });
+        throw new AppError(
+          error.status,
+          error.code,
+          { pl: `Zgłoszenie nr ${id}: ${error.text.pl}`, en: `Report ${id}: ${error.text.en}` },
+          { reportId: id, ...(error.details as object) },
+        );
       }
       throw error;
     }
@@ -142,20 +190,35 @@ export async function eachReport<T>(ids: number[], work: (id: number) => Promise
 }
 
 /** A supervisor gives a report to a district of its unit (or takes it back to the unit). */
-export async function assignReport(db: Db, principal: Principal, actor: Actor, id: number, districtId: string | null, note?: string | null): Promise<Report> {
+export async function assignReport(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  id: number,
+  districtId: string | null,
+  note?: string | null,
+): Promise<Report> {
   return changeReports(db, actor, async (trx) => {
     const { report, standing } = await loadForChange(trx, principal, id);
     if (!standing.isSupervisor) throw httpErrors.forbidden(reportErrors.notYours());
     let unitId = report.unitId;
     if (districtId) {
       const district = await findDistrict(trx, districtId);
-      if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', { pl: 'Nie ma takiego rejonu.', en: 'No such district.' }, { field: 'districtId' });
+      if (!district || district.retiredAt)
+        throw new AppError(422, 'district_not_found', { pl: 'Nie ma takiego rejonu.', en: 'No such district.' }, { field: 'districtId' });
       const { subject } = await factsOf(trx, principal, district);
       if (!can(subject, 'report.supervise', await resourceOf(trx, district))) throw httpErrors.forbidden(reportErrors.districtNotInUnit());
       unitId = district.unitId;
     }
     await moveReport(trx, report.id, { districtId, unitId });
-    await insertReportEvent(trx, { reportId: report.id, actorId: actor.accountId, actorLabel: actor.label, kind: 'assigned', districtId, note: note?.trim() || null });
+    await insertReportEvent(trx, {
+      reportId: report.id,
+      actorId: actor.accountId,
+      actorLabel: actor.label,
+      kind: 'assigned',
+      districtId,
+      note: note?.trim() || null,
+    });
     return (await findReport(trx, report.id))!;
   });
 }
@@ -168,7 +231,8 @@ export async function confirmReport(db: Db, actor: Actor, id: number): Promise<R
     if (!report || !isListedPublicly(report.hold)) throw new AppError(404, 'report_not_found', reportErrors.notFound());
     if (isClosed(report.status)) throw new AppError(409, 'report_closed', reportErrors.closedReport());
     // Once per client (an IPv6 client holds a whole /64), and only the client's key is stored.
-    if (!(await addConfirmation(trx, report.id, actor.ip ? limitKeyOf(actor.ip) : 'unknown'))) throw new AppError(409, 'already_confirmed', reportErrors.alreadyConfirmed());
+    if (!(await addConfirmation(trx, report.id, actor.ip ? limitKeyOf(actor.ip) : 'unknown')))
+      throw new AppError(409, 'already_confirmed', reportErrors.alreadyConfirmed());
     await insertReportEvent(trx, { reportId: report.id, actorId: null, actorLabel: actor.label, kind: 'confirmed_by_resident' });
     return (await findReport(trx, report.id))!;
   });

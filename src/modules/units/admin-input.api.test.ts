@@ -10,7 +10,14 @@ describe.each(backends)('the unit form’s coordinates on %s', (backend) => {
   });
   afterAll(() => t.close());
 
-  const unitForm = (lat: string, lon: string) => ({ id: `kp-test-${Math.abs(lat.length * 31 + lon.length)}`, kind: 'KP', name: 'Komisariat testowy', parentId: 'kpp-lubartow', lat, lon });
+  const unitForm = (lat: string, lon: string) => ({
+    id: `kp-test-${Math.abs(lat.length * 31 + lon.length)}`,
+    kind: 'KP',
+    name: 'Komisariat testowy',
+    parentId: 'kpp-lubartow',
+    lat,
+    lon,
+  });
 
   it('takes "51,4597" and "22.6027"', async () => {
     const admin = await browserFor(t, 'admin');
@@ -20,9 +27,22 @@ describe.each(backends)('the unit form’s coordinates on %s', (backend) => {
 
   it('refuses what Number() would read as another number or as Infinity, and stores no unit', async () => {
     const admin = await browserFor(t, 'admin');
-    const count = async () => Number((await t.testDb.database.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.testDb.database.db
+            .selectFrom('units')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
-    for (const [lat, lon] of [['0x1F', '22'], ['51', '1e309'], ['5e1', '22'], ['-1e309', '22']]) {
+    for (const [lat, lon] of [
+      ['0x1F', '22'],
+      ['51', '1e309'],
+      ['5e1', '22'],
+      ['-1e309', '22'],
+    ]) {
       const response = await admin.client.postForm('/admin/units/new', unitForm(lat!, lon!), admin.token);
       expect(response.statusCode, `${lat} ${lon}`).toBe(400);
       expect(response.body).toMatch(/Pole „(Szerokość|Długość) geograficzna” musi być liczbą\./);

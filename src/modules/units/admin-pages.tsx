@@ -22,9 +22,7 @@ export function UnitListPage({ ctx, units, canAdd }: { ctx: PageContext; units: 
         {asTree(units).map(({ unit, depth }) => (
           <li key={unit.id} className={`unit-tree__item unit-tree__item--depth-${Math.min(depth, 3)}`}>
             <span className="unit-tree__kind">{unit.kind}</span> <a href={`/admin/units/${unit.id}`}>{unit.name}</a>{' '}
-            <span className="muted small">
-              {[unit.phone, unit.locality].filter(Boolean).join(' · ')}
-            </span>
+            <span className="muted small">{[unit.phone, unit.locality].filter(Boolean).join(' · ')}</span>
           </li>
         ))}
       </ul>
@@ -32,7 +30,24 @@ export function UnitListPage({ ctx, units, canAdd }: { ctx: PageContext; units: 
   );
 }
 
-export type UnitFormValues = Partial<Record<'id' | 'parentId' | 'kind' | 'name' | 'street' | 'postalCode' | 'locality' | 'phone' | 'email' | 'website' | 'openingHours' | 'lat' | 'lon', string>>;
+export type UnitFormValues = Partial<
+  Record<
+    | 'id'
+    | 'parentId'
+    | 'kind'
+    | 'name'
+    | 'street'
+    | 'postalCode'
+    | 'locality'
+    | 'phone'
+    | 'email'
+    | 'website'
+    | 'openingHours'
+    | 'lat'
+    | 'lon',
+    string
+  >
+>;
 
 export function UnitFormPage({
   ctx,
@@ -53,9 +68,11 @@ export function UnitFormPage({
 }) {
   const m = adminRegisterMessages[ctx.lang];
   const title = unit ? m.unitEdit(unit.name) : m.newUnit;
-  const text = (name: keyof UnitFormValues, label: string, extra: { hint?: string; width?: 'short' | 'medium' | 'full'; type?: 'text' | 'email' } = {}) => (
-    <TextField name={name} label={label} value={values[name]} error={errorFor(errors, name)} {...extra} />
-  );
+  const text = (
+    name: keyof UnitFormValues,
+    label: string,
+    extra: { hint?: string; width?: 'short' | 'medium' | 'full'; type?: 'text' | 'email' } = {},
+  ) => <TextField name={name} label={label} value={values[name]} error={errorFor(errors, name)} {...extra} />;
   return (
     <Layout ctx={ctx} title={title}>
       <p>
@@ -68,8 +85,18 @@ export function UnitFormPage({
       <form method="post" action={unit ? `/admin/units/${unit.id}` : '/admin/units/new'} className="narrow" noValidate>
         <CsrfField token={ctx.csrfToken} />
         {!unit && text('id', m.idLabel, { hint: m.idHint, width: 'medium' })}
-        {!unit && <SelectField name="kind" label={m.kindLabel} value={values.kind} options={unitKinds.map((k) => ({ value: k, label: k }))} error={errorFor(errors, 'kind')} />}
-        {(canMove || !unit) && <SelectField name="parentId" label={m.parent} value={values.parentId} options={parents} error={errorFor(errors, 'parentId')} />}
+        {!unit && (
+          <SelectField
+            name="kind"
+            label={m.kindLabel}
+            value={values.kind}
+            options={unitKinds.map((k) => ({ value: k, label: k }))}
+            error={errorFor(errors, 'kind')}
+          />
+        )}
+        {(canMove || !unit) && (
+          <SelectField name="parentId" label={m.parent} value={values.parentId} options={parents} error={errorFor(errors, 'parentId')} />
+        )}
         {text('name', m.unitName)}
         {text('street', m.street)}
         {text('postalCode', m.postalCode, { width: 'short' })}

@@ -62,7 +62,14 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
 
   app.get('/admin/units', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'register.edit');
-    return sendPage(reply, createElement(UnitListPage, { ctx: pageContext(request, reply), units: await unitsUnder(db, principal.unitId), canAdd: roleMay(principal.role, 'unit.manage') }));
+    return sendPage(
+      reply,
+      createElement(UnitListPage, {
+        ctx: pageContext(request, reply),
+        units: await unitsUnder(db, principal.unitId),
+        canAdd: roleMay(principal.role, 'unit.manage'),
+      }),
+    );
   });
 
   const form = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
@@ -74,7 +81,15 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
     const render = (values: UnitFormValues, errors: FieldError[]) =>
       sendPage(
         reply,
-        createElement(UnitFormPage, { ctx: pageContext(request, reply), unit, values, errors, parents, canMove, canRetire: roleMay(principal.role, 'unit.manage') && unit?.id !== principal.unitId }),
+        createElement(UnitFormPage, {
+          ctx: pageContext(request, reply),
+          unit,
+          values,
+          errors,
+          parents,
+          canMove,
+          canRetire: roleMay(principal.role, 'unit.manage') && unit?.id !== principal.unitId,
+        }),
         errors.length ? 400 : 200,
       );
     if (request.method === 'GET') return render(unit ? valuesOf(unit) : { parentId: principal.unitId, kind: 'KP' }, []);
@@ -95,14 +110,30 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
     return render(fields, errors);
   };
 
-  app.get('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) => form(request, reply, null));
-  app.post('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) => form(request, reply, null));
-  app.get<{ Params: { id: string } }>('/admin/units/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/units/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => form(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/units/:id/retire', { config: { access: 'unit.manage' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'unit.manage');
-    await retireUnit(db, principal, actorOf(request), request.params.id);
-    await changed();
-    return reply.redirect('/admin/units', 303);
-  });
+  app.get('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) =>
+    form(request, reply, null),
+  );
+  app.post('/admin/units/new', { config: { access: 'unit.manage' }, schema: { hide: true } }, (request, reply) =>
+    form(request, reply, null),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/admin/units/:id',
+    { config: { access: 'register.edit' }, schema: { hide: true } },
+    (request, reply) => form(request, reply, request.params.id),
+  );
+  app.post<{ Params: { id: string } }>(
+    '/admin/units/:id',
+    { config: { access: 'register.edit' }, schema: { hide: true } },
+    (request, reply) => form(request, reply, request.params.id),
+  );
+  app.post<{ Params: { id: string } }>(
+    '/admin/units/:id/retire',
+    { config: { access: 'unit.manage' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'unit.manage');
+      await retireUnit(db, principal, actorOf(request), request.params.id);
+      await changed();
+      return reply.redirect('/admin/units', 303);
+    },
+  );
 }

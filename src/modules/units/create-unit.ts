@@ -47,10 +47,15 @@ export async function createUnit(trx: Trx, input: CreateUnitInput): Promise<Unit
   if (input.parentId && (!parent || parent.retiredAt)) throw unitErrors.parentNotFound(input.parentId);
   if (!canBeChildOf(input.kind, parent ? parent.kind : null)) throw unitErrors.hierarchy(input.kind, parent?.kind ?? null);
   if (await findUnit(trx, id)) {
-    throw new AppError(409, 'unit_exists', {
-      pl: `Jednostka o identyfikatorze „${id}” już istnieje.`,
-      en: `A unit with the id "${id}" already exists.`,
-    }, { field: 'id' });
+    throw new AppError(
+      409,
+      'unit_exists',
+      {
+        pl: `Jednostka o identyfikatorze „${id}” już istnieje.`,
+        en: `A unit with the id "${id}" already exists.`,
+      },
+      { field: 'id' },
+    );
   }
   const contact: UnitContact = { ...emptyContact };
   for (const key of Object.keys(emptyContact) as (keyof UnitContact)[]) {

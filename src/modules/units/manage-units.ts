@@ -8,7 +8,6 @@ import { findUnit, unitAncestry, unitDependents, updateUnitRow } from './reposit
 import { assertUnitInScope } from './scope.js';
 import { roleMay } from '../../platform/auth/policy.js';
 
-
 /** An administrator adds a unit below a unit in their scope. */
 export async function addUnit(db: Db, principal: Principal, actor: Actor, input: CreateUnitInput): Promise<Unit> {
   return inTransaction(db, actor, async (trx) => {
@@ -59,10 +58,15 @@ export async function retireUnit(db: Db, principal: Principal, actor: Actor, id:
     if (id === principal.unitId) throw httpErrors.forbidden();
     const dependents = await unitDependents(trx, id);
     if (dependents.units + dependents.districts + dependents.accounts > 0) {
-      throw new AppError(409, 'unit_in_use', {
-        pl: `Nie można wycofać jednostki „${unit.name}”: ma jeszcze jednostki podległe (${dependents.units}), rejony (${dependents.districts}) i aktywne konta (${dependents.accounts}).`,
-        en: `Cannot retire "${unit.name}": it still has units (${dependents.units}), districts (${dependents.districts}) and active accounts (${dependents.accounts}).`,
-      }, dependents);
+      throw new AppError(
+        409,
+        'unit_in_use',
+        {
+          pl: `Nie można wycofać jednostki „${unit.name}”: ma jeszcze jednostki podległe (${dependents.units}), rejony (${dependents.districts}) i aktywne konta (${dependents.accounts}).`,
+          en: `Cannot retire "${unit.name}": it still has units (${dependents.units}), districts (${dependents.districts}) and active accounts (${dependents.accounts}).`,
+        },
+        dependents,
+      );
     }
     await updateUnitRow(trx, id, { retiredAt: new Date() });
   });

@@ -72,9 +72,7 @@ export function slugify(text: string): string {
 }
 
 /** Orders units as a tree (parents before children, siblings by Polish collation) with depths. */
-export function asTree<T extends { id: string; parentId: string | null; name: string }>(
-  units: readonly T[],
-): { unit: T; depth: number }[] {
+export function asTree<T extends { id: string; parentId: string | null; name: string }>(units: readonly T[]): { unit: T; depth: number }[] {
   const collator = new Intl.Collator('pl');
   const children = new Map<string | null, T[]>();
   const ids = new Set(units.map((unit) => unit.id));

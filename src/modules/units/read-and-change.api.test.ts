@@ -21,7 +21,11 @@ describe.each(backends)('the same answer to reading and changing on %s', (backen
     reportId = report.json().id;
     const officer = new TestClient(t.app);
     await officer.signIn('dzielnicowy.lubartow');
-    const plan = await officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-06-30' });
+    const plan = await officer.send('POST', '/api/v1/plans', {
+      districtId: 'kpp-lubartow/3',
+      periodFrom: '2041-01-01',
+      periodTo: '2041-06-30',
+    });
     expect(plan.statusCode).toBe(201);
     planId = plan.json().id;
   });
@@ -30,8 +34,12 @@ describe.each(backends)('the same answer to reading and changing on %s', (backen
   it('answers 404 to the staff report page and to every change of it, for police of another unit', async () => {
     const outsider = await browserFor(t, 'kierownik.sejny');
     expect((await outsider.client.get(`/admin/reports/${reportId}`)).statusCode).toBe(404);
-    expect((await outsider.client.postForm(`/admin/reports/${reportId}/status`, { status: 'verifying' }, outsider.token)).statusCode).toBe(404);
-    expect((await outsider.client.postForm(`/admin/reports/${reportId}/assign`, { districtId: 'kpp-sejny/1' }, outsider.token)).statusCode).toBe(404);
+    expect((await outsider.client.postForm(`/admin/reports/${reportId}/status`, { status: 'verifying' }, outsider.token)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await outsider.client.postForm(`/admin/reports/${reportId}/assign`, { districtId: 'kpp-sejny/1' }, outsider.token)).statusCode,
+    ).toBe(404);
     const api = new TestClient(t.app);
     await api.signIn('kierownik.sejny');
     // The API shows anyone the public view; the internal part, and every change, are not found.
@@ -48,7 +56,9 @@ describe.each(backends)('the same answer to reading and changing on %s', (backen
   it('answers 404 to a draft plan’s page and to every change of it, and 403 to staff who see it but may not change it', async () => {
     const outsider = await browserFor(t, 'dzielnicowy.leczna');
     expect((await outsider.client.get(`/admin/plans/${planId}`)).statusCode).toBe(404);
-    expect((await outsider.client.postForm(`/admin/plans/${planId}`, { intent: 'save', 'threat.description': 'x' }, outsider.token)).statusCode).toBe(404);
+    expect(
+      (await outsider.client.postForm(`/admin/plans/${planId}`, { intent: 'save', 'threat.description': 'x' }, outsider.token)).statusCode,
+    ).toBe(404);
     const api = new TestClient(t.app);
     await api.signIn('dzielnicowy.leczna');
     expect((await api.get(`/api/v1/plans/${planId}`)).statusCode).toBe(404);
@@ -58,13 +68,29 @@ describe.each(backends)('the same answer to reading and changing on %s', (backen
     // The unit's supervisor reads the draft but does not write it: 403, on the page and in the API.
     const supervisor = await browserFor(t, 'kierownik.lubartow');
     expect((await supervisor.client.get(`/admin/plans/${planId}`)).statusCode).toBe(200);
-    expect((await supervisor.client.postForm(`/admin/plans/${planId}`, { intent: 'save', 'threat.description': 'x', periodFrom: '2041-01-01', periodTo: '2041-06-30' }, supervisor.token)).statusCode).toBe(403);
+    expect(
+      (
+        await supervisor.client.postForm(
+          `/admin/plans/${planId}`,
+          { intent: 'save', 'threat.description': 'x', periodFrom: '2041-01-01', periodTo: '2041-06-30' },
+          supervisor.token,
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('answers 403 to reading and to changing a unit of the public register outside one’s scope', async () => {
     const commander = await browserFor(t, 'komendant.lubartow');
     expect((await commander.client.get('/admin/units/kpp-sejny')).statusCode).toBe(403);
-    expect((await commander.client.postForm('/admin/units/kpp-sejny', { name: 'Komenda Powiatowa Policji w Sejnach', phone: '+48 000 100 099' }, commander.token)).statusCode).toBe(403);
+    expect(
+      (
+        await commander.client.postForm(
+          '/admin/units/kpp-sejny',
+          { name: 'Komenda Powiatowa Policji w Sejnach', phone: '+48 000 100 099' },
+          commander.token,
+        )
+      ).statusCode,
+    ).toBe(403);
     const stored = await t.testDb.database.db.selectFrom('units').select('phone').where('id', '=', 'kpp-sejny').executeTakeFirstOrThrow();
     expect(stored.phone).toBe('+48 000 100 005');
   });

@@ -8,7 +8,8 @@ import { findUnit, listSubtree, listUnits } from './repository.js';
 /** The units in service (the register without retired ones), of one parent or kind when given. */
 export async function listActiveUnits(db: Db, filter: { parentId?: string; kind?: UnitKind } = {}): Promise<Unit[]> {
   return (await listUnits(db)).filter(
-    (unit) => (filter.parentId === undefined || unit.parentId === filter.parentId) && (filter.kind === undefined || unit.kind === filter.kind),
+    (unit) =>
+      (filter.parentId === undefined || unit.parentId === filter.parentId) && (filter.kind === undefined || unit.kind === filter.kind),
   );
 }
 

@@ -43,12 +43,7 @@ export async function listUnits(db: Queryable, options: { includeRetired?: boole
 
 /** Units of one subtree (a unit and everything below it). */
 export async function listSubtree(db: Queryable, unitId: string): Promise<Unit[]> {
-  const rows = await db
-    .selectFrom('units')
-    .selectAll()
-    .where('id', 'in', subtreeOf(unitId))
-    .where('retired_at', 'is', null)
-    .execute();
+  const rows = await db.selectFrom('units').selectAll().where('id', 'in', subtreeOf(unitId)).where('retired_at', 'is', null).execute();
   return rows.map(toUnit);
 }
 
@@ -60,7 +55,11 @@ export async function findUnit(db: Queryable, id: string): Promise<Unit | undefi
 /** The names of these units by id, for lists that show many (one query, not one per row). */
 export async function unitNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 

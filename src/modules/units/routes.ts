@@ -61,7 +61,10 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/units/:id',
-    { config: { access: 'public' }, schema: { tags: ['units'], summary: 'One police unit', params: idParams, response: { 200: unitSchema, ...errorResponses(404) } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['units'], summary: 'One police unit', params: idParams, response: { 200: unitSchema, ...errorResponses(404) } },
+    },
     async (request) => {
       return present(request)(await activeUnitOr404(database.db, request.params.id));
     },

@@ -5,7 +5,12 @@ import { actions, can, isAction, roleMay, type Action, type Resource, type Subje
 const ancestryOfA = ['kgp', 'kwp', 'kpp-a'];
 const thing: Resource = { unitAncestry: ancestryOfA, districtId: 'a-1' };
 
-const person = (role: Subject['role'], unitId: string, servedDistricts: string[] = []): Subject => ({ role, unitId, unitIsTop: unitId === 'kgp', servedDistricts });
+const person = (role: Subject['role'], unitId: string, servedDistricts: string[] = []): Subject => ({
+  role,
+  unitId,
+  unitIsTop: unitId === 'kgp',
+  servedDistricts,
+});
 
 // The columns of the matrix below, in order.
 const people: [string, Subject | null][] = [
@@ -24,25 +29,25 @@ const people: [string, Subject | null][] = [
 // The expected answers, written out by hand (Y may, - may not), one column per person above:
 //                                anon  off  other subst sup  cmd  sup' cmd' admW admN
 const expected: Record<Action, string> = {
-  'staff.area':                  ' -    Y    Y     Y     Y    Y    Y    Y    Y    Y',
-  'plan.read_working':           ' -    Y    -     Y     Y    Y    -    -    Y    Y',
-  'plan.start':                  ' -    Y    -     Y     Y    Y    -    -    Y    Y',
-  'plan.edit':                   ' -    Y    -     Y     -    -    -    -    -    -',
-  'plan.delete_draft':           ' -    Y    -     Y     Y    Y    -    -    Y    Y',
-  'plan.review':                 ' -    -    -     -     Y    Y    -    -    -    -',
-  'plan.import_archived':        ' -    -    -     -     Y    Y    -    -    -    -',
-  'report.read_staff':           ' -    Y    -     Y     Y    Y    -    -    Y    Y',
-  'report.verify':               ' -    Y    -     Y     Y    Y    -    -    -    -',
-  'report.supervise':            ' -    -    -     -     Y    Y    -    -    -    -',
-  'report.categories':           ' -    -    -     -     -    -    -    -    Y    Y',
-  'report.flood_settings':       ' -    -    -     -     Y    Y    Y    Y    Y    Y',
-  'register.edit':               ' -    -    -     -     -    Y    -    -    Y    Y',
-  'register.read_staff':         ' -    -    -     -     Y    Y    -    -    Y    Y',
-  'unit.manage':                 ' -    -    -     -     -    -    -    -    Y    Y',
-  'officer.assign':              ' -    -    -     -     Y    Y    -    -    Y    Y',
-  'account.manage':              ' -    -    -     -     -    -    -    -    Y    Y',
-  'audit.read':                  ' -    -    -     -     -    -    -    -    Y    Y',
-  'settings.national':           ' -    -    -     -     -    -    -    -    -    Y',
+  'staff.area': ' -    Y    Y     Y     Y    Y    Y    Y    Y    Y',
+  'plan.read_working': ' -    Y    -     Y     Y    Y    -    -    Y    Y',
+  'plan.start': ' -    Y    -     Y     Y    Y    -    -    Y    Y',
+  'plan.edit': ' -    Y    -     Y     -    -    -    -    -    -',
+  'plan.delete_draft': ' -    Y    -     Y     Y    Y    -    -    Y    Y',
+  'plan.review': ' -    -    -     -     Y    Y    -    -    -    -',
+  'plan.import_archived': ' -    -    -     -     Y    Y    -    -    -    -',
+  'report.read_staff': ' -    Y    -     Y     Y    Y    -    -    Y    Y',
+  'report.verify': ' -    Y    -     Y     Y    Y    -    -    -    -',
+  'report.supervise': ' -    -    -     -     Y    Y    -    -    -    -',
+  'report.categories': ' -    -    -     -     -    -    -    -    Y    Y',
+  'report.flood_settings': ' -    -    -     -     Y    Y    Y    Y    Y    Y',
+  'register.edit': ' -    -    -     -     -    Y    -    -    Y    Y',
+  'register.read_staff': ' -    -    -     -     Y    Y    -    -    Y    Y',
+  'unit.manage': ' -    -    -     -     -    -    -    -    Y    Y',
+  'officer.assign': ' -    -    -     -     Y    Y    -    -    Y    Y',
+  'account.manage': ' -    -    -     -     -    -    -    -    Y    Y',
+  'audit.read': ' -    -    -     -     -    -    -    -    Y    Y',
+  'settings.national': ' -    -    -     -     -    -    -    -    -    Y',
 };
 
 describe('who may do what (policy table)', () => {

@@ -17,9 +17,7 @@ export function hashToken(token: string): string {
 
 /** A session ends after `idleMinutes` without a request, and `maxHours` after sign-in at the latest. */
 export function sessionExpiry(createdAt: Date, lastSeenAt: Date, policy: SessionPolicy): Date {
-  return new Date(
-    Math.min(createdAt.getTime() + policy.maxHours * 3_600_000, lastSeenAt.getTime() + policy.idleMinutes * 60_000),
-  );
+  return new Date(Math.min(createdAt.getTime() + policy.maxHours * 3_600_000, lastSeenAt.getTime() + policy.idleMinutes * 60_000));
 }
 
 /** Starts a session; the returned token goes into the cookie and is never stored. */

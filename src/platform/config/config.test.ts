@@ -23,7 +23,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000": oczekiwano liczby całkowitej/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/must start with postgres/);
     expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/expected true or false/);
-    expect(() => loadConfig({ DOCUMENT_WORKER_MEMORY_MB: '8' })).toThrow(/DOCUMENT_WORKER_MEMORY_MB="8": oczekiwano liczby całkowitej od 32/);
+    expect(() => loadConfig({ DOCUMENT_WORKER_MEMORY_MB: '8' })).toThrow(
+      /DOCUMENT_WORKER_MEMORY_MB="8": oczekiwano liczby całkowitej od 32/,
+    );
   });
 
   it('maps use OpenStreetMap tiles by default, a configured source, or none; http only on loopback', () => {
@@ -32,11 +34,19 @@ describe('configuration', () => {
     expect(defaults.attribution).toContain('OpenStreetMap');
     expect(defaults.attributionUrl).toBe('https://www.openstreetmap.org/copyright');
     expect(loadConfig({ MAP_TILES_URL: 'none' }).mapTiles.url).toBeNull();
-    const own = loadConfig({ MAP_TILES_URL: 'http://127.0.0.1:8080/{z}/{x}/{y}.png', MAP_TILES_ATTRIBUTION: 'Test', MAP_TILES_MAX_ZOOM: '17' }).mapTiles;
+    const own = loadConfig({
+      MAP_TILES_URL: 'http://127.0.0.1:8080/{z}/{x}/{y}.png',
+      MAP_TILES_ATTRIBUTION: 'Test',
+      MAP_TILES_MAX_ZOOM: '17',
+    }).mapTiles;
     expect(own).toEqual({ url: 'http://127.0.0.1:8080/{z}/{x}/{y}.png', attribution: 'Test', attributionUrl: null, maxZoom: 17 });
     // The older variable names still work.
-    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'X' }).mapTiles.url).toBe('https://{s}.tiles.example/{z}/{x}/{y}.png');
-    expect(() => loadConfig({ MAP_TILES_URL: 'http://tiles.example/{z}/{x}/{y}.png', MAP_TILES_ATTRIBUTION: 'X' })).toThrow(/MAP_TILES_URL=.*oczekiwano adresu https/);
+    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: 'X' }).mapTiles.url).toBe(
+      'https://{s}.tiles.example/{z}/{x}/{y}.png',
+    );
+    expect(() => loadConfig({ MAP_TILES_URL: 'http://tiles.example/{z}/{x}/{y}.png', MAP_TILES_ATTRIBUTION: 'X' })).toThrow(
+      /MAP_TILES_URL=.*oczekiwano adresu https/,
+    );
     expect(() => loadConfig({ MAP_TILES_URL: 'https://tiles.example/{z}/{y}.png', MAP_TILES_ATTRIBUTION: 'X' })).toThrow(ConfigError);
     expect(() => loadConfig({ MAP_TILES_URL: 'https://tiles.example/{z}/{x}/{y}.png' })).toThrow(/set MAP_TILES_ATTRIBUTION too/);
     expect(() => loadConfig({ MAP_TILES_MAX_ZOOM: '25' })).toThrow(/MAP_TILES_MAX_ZOOM="25"/);
@@ -49,10 +59,18 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: ' 2 ' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
     // Not a list of proxies: everyone in other words, odd spellings, too-wide subnets.
-    for (const wide of ['0.0.0.0/0', '::/0', '0.0.0.0/1,128.0.0.0/1', '10.0.0.0/7']) expect(() => loadConfig({ TRUST_PROXY: wide }), wide).toThrow(/jest zbyt szeroka.*too wide/);
-    for (const odd of ['1.5', '0x7f.1', '10.0.0.0/33', '10.0.0.0/x', 'fd00::/129']) expect(() => loadConfig({ TRUST_PROXY: odd }), odd).toThrow(/nie jest adresem IP ani podsiecią/);
+    for (const wide of ['0.0.0.0/0', '::/0', '0.0.0.0/1,128.0.0.0/1', '10.0.0.0/7'])
+      expect(() => loadConfig({ TRUST_PROXY: wide }), wide).toThrow(/jest zbyt szeroka.*too wide/);
+    for (const odd of ['1.5', '0x7f.1', '10.0.0.0/33', '10.0.0.0/x', 'fd00::/129'])
+      expect(() => loadConfig({ TRUST_PROXY: odd }), odd).toThrow(/nie jest adresem IP ani podsiecią/);
     expect(loadConfig({ TRUST_PROXY: 'fc00::/7' }).trustProxy).toEqual(['fc00::/7']);
   });
 

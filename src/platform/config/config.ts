@@ -22,13 +22,9 @@ function findProjectRoot(start: string): string {
   }
 }
 
-export const appVersion: string = (
-  JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
-).version;
+export const appVersion: string = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
-export type DatabaseTarget =
-  | { kind: 'embedded'; dataDir: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   host: string;
@@ -95,7 +91,10 @@ function trustProxy(raw: string | undefined): TrustProxy {
     );
   }
   if (/^\d+$/.test(value)) return integer({ TRUST_PROXY: value }, 'TRUST_PROXY', 0, 1, 10);
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (proxyRangeNames.includes(entry)) continue;
     const [address = '', prefix] = entry.split('/');
@@ -126,9 +125,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(
-      `${name}="${raw}": oczekiwano liczby całkowitej od ${min} do ${max} / expected an integer from ${min} to ${max}`,
-    );
+    throw new ConfigError(`${name}="${raw}": oczekiwano liczby całkowitej od ${min} do ${max} / expected an integer from ${min} to ${max}`);
   }
   return value;
 }
@@ -183,7 +180,9 @@ function mapTiles(env: Env): MapTiles {
     );
   }
   if (!attribution) {
-    throw new ConfigError(`${name}: podaj też MAP_TILES_ATTRIBUTION (autorzy podkładu mapy) / set MAP_TILES_ATTRIBUTION too (who made the tiles)`);
+    throw new ConfigError(
+      `${name}: podaj też MAP_TILES_ATTRIBUTION (autorzy podkładu mapy) / set MAP_TILES_ATTRIBUTION too (who made the tiles)`,
+    );
   }
   return { url: value, attribution, attributionUrl, maxZoom };
 }
@@ -204,9 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR?.trim() || path.join(process.cwd(), 'data'));
   const url = env.DATABASE_URL?.trim();
   if (url && !/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConfigError(
-      'DATABASE_URL musi zaczynać się od postgres:// / DATABASE_URL must start with postgres://',
-    );
+    throw new ConfigError('DATABASE_URL musi zaczynać się od postgres:// / DATABASE_URL must start with postgres://');
   }
   const database: DatabaseTarget = url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir };
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');

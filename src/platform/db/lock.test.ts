@@ -33,7 +33,10 @@ describe('the data-directory lock', () => {
     // The child processes run this very lock.ts, compiled on the spot (it needs only node:fs and node:path).
     const source = readFileSync(path.join(import.meta.dirname, 'lock.ts'), 'utf8');
     lockModule = path.join(work, 'lock.mjs');
-    writeFileSync(lockModule, ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+    writeFileSync(
+      lockModule,
+      ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText,
+    );
   });
   afterEach(() => {
     for (const child of children.splice(0)) child.kill('SIGKILL');

@@ -66,7 +66,11 @@ function readHolder(text: string): Holder | null {
   try {
     const parsed = JSON.parse(trimmed) as Partial<Holder>;
     if (!Number.isInteger(parsed.pid) || parsed.pid! <= 0) return null;
-    return { pid: parsed.pid!, start: typeof parsed.start === 'string' ? parsed.start : null, boot: typeof parsed.boot === 'string' ? parsed.boot : null };
+    return {
+      pid: parsed.pid!,
+      start: typeof parsed.start === 'string' ? parsed.start : null,
+      boot: typeof parsed.boot === 'string' ? parsed.boot : null,
+    };
   } catch {
     return null;
   }

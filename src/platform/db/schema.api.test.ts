@@ -59,11 +59,16 @@ describe.each(backends)('schema.ts against the migrated database on %s', (backen
       for (const [column, { nullable }] of columns) {
         const inDatabase = actual.get(table)?.get(column);
         if (nullable === null || inDatabase === undefined) continue; // `unknown` types say nothing; missing columns fail above
-        if (nullable !== inDatabase) mismatches.push(`${table}.${column}: schema.ts ${nullable ? 'nullable' : 'not null'}, database ${inDatabase ? 'nullable' : 'not null'}`);
+        if (nullable !== inDatabase)
+          mismatches.push(
+            `${table}.${column}: schema.ts ${nullable ? 'nullable' : 'not null'}, database ${inDatabase ? 'nullable' : 'not null'}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);
     // The comparison has something to compare: most columns have a definite type.
-    expect([...declared.values()].flatMap((columns) => [...columns.values()]).filter((c) => c.nullable !== null).length).toBeGreaterThan(100);
+    expect([...declared.values()].flatMap((columns) => [...columns.values()]).filter((c) => c.nullable !== null).length).toBeGreaterThan(
+      100,
+    );
   });
 });

@@ -12,8 +12,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // 08: connection exception; 57P01–57P03: shutdown, crash, cannot connect now; 53300: too many connections;
     // 3D000: the database does not exist (dropped, or not created yet).
     if (/^08/.test(code) || /^57P0[1-3]$/.test(code) || code === '53300' || code === '3D000') return true;
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code))
+      return true;
   }
   if (typeof message !== 'string') return false;
-  return /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|is not currently accepting connections|PGlite is closed|Cannot use a pool after calling end/i.test(message);
+  return /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|is not currently accepting connections|PGlite is closed|Cannot use a pool after calling end/i.test(
+    message,
+  );
 }

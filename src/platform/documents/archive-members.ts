@@ -13,7 +13,9 @@ export interface ArchiveMember {
 
 /** Entries that are no one's documents: folders, macOS resource forks, hidden files, Windows thumbnails. */
 function isNoise(name: string): boolean {
-  return name.endsWith('/') || name.startsWith('__MACOSX/') || /(^|\/)\.[^/]*$/.test(name) || /(^|\/)(Thumbs\.db|desktop\.ini)$/i.test(name);
+  return (
+    name.endsWith('/') || name.startsWith('__MACOSX/') || /(^|\/)\.[^/]*$/.test(name) || /(^|\/)(Thumbs\.db|desktop\.ini)$/i.test(name)
+  );
 }
 
 /**

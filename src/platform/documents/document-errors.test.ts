@@ -11,7 +11,11 @@ describe('document errors', () => {
     });
     expect(documentTooLarge('entries', 2000).text.en).toBe('The document exceeds the limit on files in a ZIP archive: 2,000.');
     expect(documentTooLarge('memory', 1.5 * 1024 ** 3).text.pl).toBe('Odczyt dokumentu przekroczył limit pamięci 1,5 GiB.');
-    expect(documentTooComplex(10_000)).toMatchObject({ status: 422, code: 'document_too_complex', details: { limit: 'time', max: 10_000 } });
+    expect(documentTooComplex(10_000)).toMatchObject({
+      status: 422,
+      code: 'document_too_complex',
+      details: { limit: 'time', max: 10_000 },
+    });
   });
 
   it('a full queue answers 503 with Retry-After, in the header and in the envelope beside the request id', async () => {
@@ -25,7 +29,11 @@ describe('document errors', () => {
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('7');
     const error = response.json().error;
-    expect(error).toMatchObject({ code: 'server_busy', message: 'Serwer odczytuje teraz zbyt wiele dokumentów. Spróbuj ponownie za 7 s.', details: { retryAfterSeconds: 7 } });
+    expect(error).toMatchObject({
+      code: 'server_busy',
+      message: 'Serwer odczytuje teraz zbyt wiele dokumentów. Spróbuj ponownie za 7 s.',
+      details: { retryAfterSeconds: 7 },
+    });
     expect(typeof error.details.requestId).toBe('string');
   });
 });

@@ -13,8 +13,12 @@ export type DocumentKind = (typeof documentKinds)[number];
 export type FileKind = DocumentKind | 'zip';
 
 /** The kinds the readers accept, as the 415 message and the file inputs list them. */
-export const acceptedKindsText = { pl: 'tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową', en: 'text (.txt), a web page (.html), Word (.docx), OpenDocument (.odt), PDF with a text layer' };
-export const acceptAttribute = '.txt,.html,.htm,.docx,.odt,.pdf,.zip,text/plain,text/html,application/pdf,application/zip,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const acceptedKindsText = {
+  pl: 'tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową',
+  en: 'text (.txt), a web page (.html), Word (.docx), OpenDocument (.odt), PDF with a text layer',
+};
+export const acceptAttribute =
+  '.txt,.html,.htm,.docx,.odt,.pdf,.zip,text/plain,text/html,application/pdf,application/zip,application/vnd.oasis.opendocument.text,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface PdfLimits {
   /** Pages read (a plan has 2–6; a unit's yearly report may have 60). Here, not in pdf-text.ts, so naming it loads no pdf.js. */
@@ -49,7 +53,9 @@ const knownBinary: { signature: number[]; name: string }[] = [
 
 /** 415 `unsupported_document`: a file of no accepted kind; the message lists the accepted ones. */
 export function unsupportedDocument(name?: string): AppError {
-  const what = name ? { pl: `To plik ${name}, którego nie odczytujemy.`, en: `This is a ${name} file, which is not read here.` } : { pl: 'Nie rozpoznano rodzaju pliku.', en: 'The kind of file was not recognised.' };
+  const what = name
+    ? { pl: `To plik ${name}, którego nie odczytujemy.`, en: `This is a ${name} file, which is not read here.` }
+    : { pl: 'Nie rozpoznano rodzaju pliku.', en: 'The kind of file was not recognised.' };
   return new AppError(
     415,
     'unsupported_document',
@@ -60,7 +66,10 @@ export function unsupportedDocument(name?: string): AppError {
 
 /** HTML: after a byte order mark and blank space, a doctype, <html>, <head>, <body> or a comment before one. */
 function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 2048))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return /^(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|meta\s)/i.test(head);
 }
 

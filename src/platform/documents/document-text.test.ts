@@ -1,18 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { docxOfPlan, odtOf, pdfOf, planArticle, planLines, planText, policePage, scannedPdf, type PlanSpec } from '../../../test/support/document-files.js';
+import {
+  docxOfPlan,
+  odtOf,
+  pdfOf,
+  planArticle,
+  planLines,
+  planText,
+  policePage,
+  scannedPdf,
+  type PlanSpec,
+} from '../../../test/support/document-files.js';
 import { docxOfText, zipOf } from '../../../test/support/zip-files.js';
 import { problemOf } from '../../../test/support/errors.js';
 import { unpackArchive } from './archive-members.js';
 import { readDocumentText } from './document-text.js';
 import { htmlText } from './html-text.js';
 
-const spec: PlanSpec = { unit: 'Komendy Powiatowej Policji w Lubartowie', district: 3, from: '01.01.2019', to: '30.06.2019', topic: 'zakłócanie spokoju na placu zabaw' };
+const spec: PlanSpec = {
+  unit: 'Komendy Powiatowej Policji w Lubartowie',
+  district: 3,
+  from: '01.01.2019',
+  to: '30.06.2019',
+  topic: 'zakłócanie spokoju na placu zabaw',
+};
 const actions = [
   ['Działanie', 'Termin', 'Kto'],
   ['Patrole placu zabaw', 'styczeń – czerwiec 2019', 'dzielnicowy'],
   ['Spotkanie z mieszkańcami', 'marzec 2019', 'dzielnicowy, zarząd osiedla'],
 ];
-const rows = ['Działanie | Termin | Kto', 'Patrole placu zabaw | styczeń – czerwiec 2019 | dzielnicowy', 'Spotkanie z mieszkańcami | marzec 2019 | dzielnicowy, zarząd osiedla'];
+const rows = [
+  'Działanie | Termin | Kto',
+  'Patrole placu zabaw | styczeń – czerwiec 2019 | dzielnicowy',
+  'Spotkanie z mieszkańcami | marzec 2019 | dzielnicowy, zarząd osiedla',
+];
 
 /** The lines of a text, the blank ones kept: the convention puts one before and after each table. */
 const linesOf = (text: string) => text.split('\n');
@@ -30,14 +50,30 @@ describe('reading documents of every accepted kind', () => {
       const read = await readDocumentText(bytes);
       expect([kind, read.kind]).toEqual([kind, kind]);
       // Every kind keeps the headings, the bullets and the signature as lines of their own.
-      expect(linesOf(read.text)).toEqual(expect.arrayContaining(['3. Proponowane działania wraz z terminami realizacji.', '· Straż Miejska – wspólne patrole,', 'sierż. Jan Kowalski']));
+      expect(linesOf(read.text)).toEqual(
+        expect.arrayContaining([
+          '3. Proponowane działania wraz z terminami realizacji.',
+          '· Straż Miejska – wspólne patrole,',
+          'sierż. Jan Kowalski',
+        ]),
+      );
       expect(read.text).toContain('na okres od 01.01.2019 roku do 30.06.2019 roku');
     }
   });
 
   it('writes tables as one line per row, cells joined by " | ", with a blank line before and after', async () => {
     const lines = planLines(spec).slice(0, 3);
-    for (const bytes of [await docxOfPlan(spec, actions), odtOf(lines, actions), await pdfOf(lines, actions), Buffer.from(policePage('Plan', `<p>Wstęp do planu działania priorytetowego dla mieszkańców rejonu.</p><table><tr><th>Działanie</th><th>Termin</th><th>Kto</th></tr><tr><td>Patrole placu zabaw</td><td>styczeń – czerwiec 2019</td><td>dzielnicowy</td></tr><tr><td>Spotkanie z mieszkańcami</td><td>marzec 2019</td><td>dzielnicowy, zarząd osiedla</td></tr></table><p>Koniec planu.</p>`))]) {
+    for (const bytes of [
+      await docxOfPlan(spec, actions),
+      odtOf(lines, actions),
+      await pdfOf(lines, actions),
+      Buffer.from(
+        policePage(
+          'Plan',
+          `<p>Wstęp do planu działania priorytetowego dla mieszkańców rejonu.</p><table><tr><th>Działanie</th><th>Termin</th><th>Kto</th></tr><tr><td>Patrole placu zabaw</td><td>styczeń – czerwiec 2019</td><td>dzielnicowy</td></tr><tr><td>Spotkanie z mieszkańcami</td><td>marzec 2019</td><td>dzielnicowy, zarząd osiedla</td></tr></table><p>Koniec planu.</p>`,
+        ),
+      ),
+    ]) {
       const text = linesOf((await readDocumentText(bytes)).text);
       const first = text.indexOf(rows[0]!);
       expect(first).toBeGreaterThan(0);
@@ -51,7 +87,20 @@ describe('reading documents of every accepted kind', () => {
     const text = await htmlText(policePage('Plan działania priorytetowego dla rejonu nr 3', planArticle(spec)));
     expect(text).toContain('PLAN DZIAŁANIA PRIORYTETOWEGO dla rejonu służbowego nr 3');
     expect(text).toContain('· patrole miejsc wskazanych przez mieszkańców');
-    for (const boilerplate of ['Przejdź do treści', 'pliki cookies', 'Aktualności', 'Praca w Policji', 'Strona główna', 'Najnowsze informacje', 'Zatrzymany nietrzeźwy', 'ul. Przykładowa 1', 'Deklaracja dostępności', 'Szukaj', 'statystyki', 'dataLayer']) {
+    for (const boilerplate of [
+      'Przejdź do treści',
+      'pliki cookies',
+      'Aktualności',
+      'Praca w Policji',
+      'Strona główna',
+      'Najnowsze informacje',
+      'Zatrzymany nietrzeźwy',
+      'ul. Przykładowa 1',
+      'Deklaracja dostępności',
+      'Szukaj',
+      'statystyki',
+      'dataLayer',
+    ]) {
       expect([boilerplate, text.includes(boilerplate)]).toEqual([boilerplate, false]);
     }
   });
@@ -73,9 +122,15 @@ describe('reading documents of every accepted kind', () => {
   it('answers 415 for binary files of other kinds, naming the accepted ones (and the kind when known)', async () => {
     const unknown = await problemOf(readDocumentText(Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10])));
     expect([unknown.status, unknown.code]).toEqual([415, 'unsupported_document']);
-    expect(unknown.text.pl).toContain('Przyjmujemy: tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową');
+    expect(unknown.text.pl).toContain(
+      'Przyjmujemy: tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową',
+    );
     const doc = await problemOf(readDocumentText(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])));
-    expect([doc.status, doc.code, doc.details]).toEqual([415, 'unsupported_document', { accepted: ['text', 'html', 'docx', 'odt', 'pdf'], detected: 'Word 97–2003 (.doc)' }]);
+    expect([doc.status, doc.code, doc.details]).toEqual([
+      415,
+      'unsupported_document',
+      { accepted: ['text', 'html', 'docx', 'odt', 'pdf'], detected: 'Word 97–2003 (.doc)' },
+    ]);
     const utf16 = await problemOf(readDocumentText(Buffer.from('\uFEFFPlan', 'utf16le')));
     expect([utf16.status, utf16.code]).toEqual([415, 'not_a_text_file']);
   });

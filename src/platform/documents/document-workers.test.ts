@@ -92,7 +92,12 @@ describe('document workers', () => {
     const queued = pool.run(fixture, { kind: 'echo', text: 'w kolejce' }).catch((e: unknown) => e);
     const refused = await pool.run(fixture, { kind: 'echo', text: 'za dużo' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ status: 503, code: 'server_busy', details: { retryAfterSeconds: 30 }, headers: { 'retry-after': '30' } });
+    expect(refused).toMatchObject({
+      status: 503,
+      code: 'server_busy',
+      details: { retryAfterSeconds: 30 },
+      headers: { 'retry-after': '30' },
+    });
     await pool.close();
     expect(await queued).toMatchObject({ status: 503, code: 'shutting_down' });
     expect(await running.outcome).toMatchObject({ status: 503, code: 'shutting_down' });

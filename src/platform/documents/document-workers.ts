@@ -51,7 +51,8 @@ export class DocumentWorkers {
   /** Runs the job in a worker; its AppErrors (and the limits' 413/422/503) reject as AppErrors. */
   async run<In, Out>(job: DocumentJob<In, Out>, input: In, transferList: ArrayBuffer[] = []): Promise<Out> {
     if (this.closed) throw documentsClosed();
-    if (this.pending >= this.options.threads + this.options.queue) throw documentsBusy(Math.max(1, Math.ceil(this.options.timeLimitMs / 1000)));
+    if (this.pending >= this.options.threads + this.options.queue)
+      throw documentsBusy(Math.max(1, Math.ceil(this.options.timeLimitMs / 1000)));
     this.pending++;
     const { port1, port2 } = new MessageChannel();
     const controller = new AbortController();
@@ -61,7 +62,10 @@ export class DocumentWorkers {
     });
     port1.unref();
     try {
-      const outcome = await this.pool.run({ input, started: port2 }, { filename: job.filename, signal: controller.signal, transferList: [port2, ...transferList] });
+      const outcome = await this.pool.run(
+        { input, started: port2 },
+        { filename: job.filename, signal: controller.signal, transferList: [port2, ...transferList] },
+      );
       if (outcome.ok) return outcome.value as Out;
       const { status, code, text, details, headers } = outcome.error;
       throw new AppError(status, code, text, details, headers);
@@ -77,7 +81,8 @@ export class DocumentWorkers {
   private problemOf(error: unknown, signal: AbortSignal): unknown {
     if (error instanceof AppError) return error;
     if (signal.aborted) return documentTooComplex(this.options.timeLimitMs);
-    if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return documentTooLarge('memory', this.options.memoryMb * 1024 * 1024);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+      return documentTooLarge('memory', this.options.memoryMb * 1024 * 1024);
     if (this.closed) return documentsClosed();
     return error;
   }

@@ -26,10 +26,14 @@ const word: XmlDialect = {
 export async function docxText(data: Uint8Array | ZipArchive, limits?: Partial<ZipLimits>): Promise<string> {
   const zip = data instanceof Uint8Array ? await openZip(data, limits) : data;
   if (!isDocx(zip)) {
-    throw documentUnreadable({ pl: 'to archiwum ZIP nie jest dokumentem .docx (brak word/document.xml).', en: 'this ZIP archive is not a .docx document (no word/document.xml).' });
+    throw documentUnreadable({
+      pl: 'to archiwum ZIP nie jest dokumentem .docx (brak word/document.xml).',
+      en: 'this ZIP archive is not a .docx document (no word/document.xml).',
+    });
   }
   const xml = await zip.readText(docxMainPart);
   // XML never holds NUL; text with it would fail in the database later (a 500 instead of a 4xx).
-  if (xml.includes('\0')) throw documentUnreadable({ pl: 'word/document.xml zawiera bajty zerowe.', en: 'word/document.xml contains NUL bytes.' });
+  if (xml.includes('\0'))
+    throw documentUnreadable({ pl: 'word/document.xml zawiera bajty zerowe.', en: 'word/document.xml contains NUL bytes.' });
   return joinLines(xmlLines(xml, word));
 }

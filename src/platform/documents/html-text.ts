@@ -9,14 +9,57 @@ import { BULLET, TABLE_CELL_SEPARATOR, joinLines } from './xml-text.js';
  * and breadcrumbs, scripts and forms.
  */
 const BOILERPLATE = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'form', 'button', 'select',
-  'nav', 'header', 'footer', 'aside',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="search"]', '[role="dialog"]', '[role="alertdialog"]', '[aria-hidden="true"]', '[hidden]',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'form',
+  'button',
+  'select',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="search"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[aria-hidden="true"]',
+  '[hidden]',
 ].join(',');
 /** Class names and ids of the same parts on sites whose markup is older than <nav> and <footer>. */
-const BOILERPLATE_NAME = /(^|[\s_-])(cookies?|rodo|gdpr|consent|menu|navbar|nav|breadcrumbs?|footer|stopka|sidebar|banner|skip-?links?|social|share|wcag|accessibility|search)([\s_-]|$)/i;
+const BOILERPLATE_NAME =
+  /(^|[\s_-])(cookies?|rodo|gdpr|consent|menu|navbar|nav|breadcrumbs?|footer|stopka|sidebar|banner|skip-?links?|social|share|wcag|accessibility|search)([\s_-]|$)/i;
 
-const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'ADDRESS', 'FIGURE', 'FIGCAPTION', 'HR', 'CENTER']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'ADDRESS',
+  'FIGURE',
+  'FIGCAPTION',
+  'HR',
+  'CENTER',
+]);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IMG', 'SVG']);
 
 interface Node {

@@ -91,7 +91,13 @@ export async function pdfText(bytes: Uint8Array, overrides: Partial<PdfLimits> =
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // No eval of fonts' code, no fonts of the system and no network: the file is hostile.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: true, verbosity: 0 });
+    pdf = await getDocumentProxy(new Uint8Array(bytes), {
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: true,
+      verbosity: 0,
+    });
   } catch {
     throw documentUnreadable({ pl: 'plik PDF jest uszkodzony albo zaszyfrowany.', en: 'the PDF file is damaged or encrypted.' });
   }

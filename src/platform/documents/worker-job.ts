@@ -21,7 +21,9 @@ export function documentJob<In, Out>(callerUrl: string, relativeModule: string):
 }
 
 /** What crosses back from the worker: AppErrors as plain data (a structured clone loses the class). */
-export type JobOutcome<Out> = { ok: true; value: Out } | { ok: false; error: { status: number; code: string; text: Localized; details: unknown; headers: Record<string, string> } };
+export type JobOutcome<Out> =
+  | { ok: true; value: Out }
+  | { ok: false; error: { status: number; code: string; text: Localized; details: unknown; headers: Record<string, string> } };
 
 /** What the pool sends: the input, and a port on which the worker says that the job has started. */
 export interface JobMessage<In> {
@@ -40,7 +42,11 @@ export function workerJob<In, Out>(run: (input: In) => Promise<Out> | Out): (mes
     try {
       return { ok: true, value: await run(input) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: { status: error.status, code: error.code, text: error.text, details: error.details, headers: error.headers } };
+      if (error instanceof AppError)
+        return {
+          ok: false,
+          error: { status: error.status, code: error.code, text: error.text, details: error.details, headers: error.headers },
+        };
       throw error;
     }
   };

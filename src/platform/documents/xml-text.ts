@@ -39,7 +39,9 @@ function escapeName(name: string): string {
  */
 export function xmlLines(xml: string, dialect: XmlDialect): string[] {
   const paragraphNames = new Set(dialect.paragraphs);
-  const names = [...dialect.paragraphs, dialect.table, dialect.row, dialect.cell, ...(dialect.listItem ? [dialect.listItem] : [])].map(escapeName).join('|');
+  const names = [...dialect.paragraphs, dialect.table, dialect.row, dialect.cell, ...(dialect.listItem ? [dialect.listItem] : [])]
+    .map(escapeName)
+    .join('|');
   const tag = new RegExp(`<(\\/?)(${names})(?:\\s[^<>]*)?(\\/?)>`, 'g');
   const lines: string[] = [];
   let tableDepth = 0;
@@ -103,7 +105,9 @@ export function decodeXml(text: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
-    .replace(/&#(\d{1,7}|x[0-9a-f]{1,6});/gi, (_, code: string) => character(code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code)))
+    .replace(/&#(\d{1,7}|x[0-9a-f]{1,6});/gi, (_, code: string) =>
+      character(code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code)),
+    )
     .replace(/&amp;/g, '&');
 }
 

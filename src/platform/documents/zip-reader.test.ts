@@ -18,7 +18,12 @@ function deflated(data: Buffer) {
 describe('the ZIP reader', () => {
   it('lists the entries and reads one as text or bytes, stored or deflated', async () => {
     const xml = Buffer.from('<a>Zażółć gęślą jaźń</a>'.repeat(100));
-    const zip = await openZip(zipOf([{ name: 'stored.txt', data: Buffer.from('tekst') }, { name: 'dir/doc.xml', deflated: deflated(xml) }]));
+    const zip = await openZip(
+      zipOf([
+        { name: 'stored.txt', data: Buffer.from('tekst') },
+        { name: 'dir/doc.xml', deflated: deflated(xml) },
+      ]),
+    );
     expect(zip.entries.map((e) => [e.name, e.size])).toEqual([
       ['stored.txt', 5],
       ['dir/doc.xml', xml.length],
@@ -74,9 +79,15 @@ describe('the ZIP reader', () => {
     const cases: [string, () => Promise<unknown>][] = [
       ['not a ZIP at all', () => openZip(Buffer.from('PK but not really a zip file'))],
       ['cut short', () => readAll(good.subarray(0, good.length - 40))],
-      ['sizes that lie within the limits', () => readAll(zipOf([{ name: 'a.xml', deflated: deflated(Buffer.from('<a>tekst</a>')), declaredSize: 3 }]))],
+      [
+        'sizes that lie within the limits',
+        () => readAll(zipOf([{ name: 'a.xml', deflated: deflated(Buffer.from('<a>tekst</a>')), declaredSize: 3 }])),
+      ],
       ['a wrong checksum', () => readAll(zipOf([{ name: 'a.xml', deflated: { ...deflated(Buffer.from('<a>tekst</a>')), crc: 1234 } }]))],
-      ['corrupt DEFLATE data', () => readAll(zipOf([{ name: 'a.xml', deflated: { data: Buffer.from([0xff, 0xff, 0xff, 0xff]), size: 10, crc: 0 } }]))],
+      [
+        'corrupt DEFLATE data',
+        () => readAll(zipOf([{ name: 'a.xml', deflated: { data: Buffer.from([0xff, 0xff, 0xff, 0xff]), size: 10, crc: 0 } }])),
+      ],
       ['an unknown compression method', () => readAll(unsupportedMethod())],
     ];
     for (const [name, read] of cases) {

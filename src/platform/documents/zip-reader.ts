@@ -74,7 +74,10 @@ export async function openZip(bytes: Uint8Array, overrides: Partial<ZipLimits> =
     if (!entry) throw broken(`brak pliku „${name}” w archiwum.`, `the archive has no “${name}”.`);
     if (entry.uncompressedSize > limits.entryBytes) throw documentTooLarge('entryBytes', limits.entryBytes, name);
     if (!entry.canDecodeFileData()) {
-      throw broken(`plik „${name}” jest zaszyfrowany albo skompresowany nieobsługiwaną metodą.`, `“${name}” is encrypted or compressed with an unsupported method.`);
+      throw broken(
+        `plik „${name}” jest zaszyfrowany albo skompresowany nieobsługiwaną metodą.`,
+        `“${name}” is encrypted or compressed with an unsupported method.`,
+      );
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -96,7 +99,8 @@ export async function openZip(bytes: Uint8Array, overrides: Partial<ZipLimits> =
           totalRead += chunk.length;
           if (size > limits.entryBytes) stop(documentTooLarge('entryBytes', limits.entryBytes, name));
           if (totalRead > limits.totalBytes) stop(documentTooLarge('totalBytes', limits.totalBytes));
-          if (inflater && size > RATIO_FROM_BYTES && size > limits.ratio * Math.max(1, inflater.bytesWritten)) stop(documentTooLarge('ratio', limits.ratio, name));
+          if (inflater && size > RATIO_FROM_BYTES && size > limits.ratio * Math.max(1, inflater.bytesWritten))
+            stop(documentTooLarge('ratio', limits.ratio, name));
           crc = zlib.crc32(chunk, crc);
           chunks.push(chunk);
         }
@@ -107,7 +111,10 @@ export async function openZip(bytes: Uint8Array, overrides: Partial<ZipLimits> =
       throw broken(`plik „${name}” w archiwum jest uszkodzony.`, `“${name}” in the archive is damaged.`);
     }
     if (size !== entry.uncompressedSize || crc !== entry.crc32) {
-      throw broken(`rozmiar albo suma kontrolna pliku „${name}” nie zgadza się z nagłówkiem.`, `the size or checksum of “${name}” does not match its header.`);
+      throw broken(
+        `rozmiar albo suma kontrolna pliku „${name}” nie zgadza się z nagłówkiem.`,
+        `the size or checksum of “${name}” does not match its header.`,
+      );
     }
     return Buffer.concat(chunks, size);
   };

@@ -33,14 +33,20 @@ export function readBoundingBox(text: string): BoxReading {
     return {
       ok: false,
       code: 'invalid_bbox',
-      message: { pl: 'Długość geograficzna w bbox musi leżeć między −180 a 180, a szerokość między −90 a 90.', en: 'Longitudes in bbox must be between −180 and 180 and latitudes between −90 and 90.' },
+      message: {
+        pl: 'Długość geograficzna w bbox musi leżeć między −180 a 180, a szerokość między −90 a 90.',
+        en: 'Longitudes in bbox must be between −180 and 180 and latitudes between −90 and 90.',
+      },
     };
   }
   if (!(minLon < maxLon && minLat < maxLat)) {
     return {
       ok: false,
       code: 'invalid_bbox',
-      message: { pl: 'W bbox wartości minimalne muszą być mniejsze od maksymalnych (minLon < maxLon, minLat < maxLat).', en: 'In bbox the minimum values must be smaller than the maximum ones (minLon < maxLon, minLat < maxLat).' },
+      message: {
+        pl: 'W bbox wartości minimalne muszą być mniejsze od maksymalnych (minLon < maxLon, minLat < maxLat).',
+        en: 'In bbox the minimum values must be smaller than the maximum ones (minLon < maxLon, minLat < maxLat).',
+      },
     };
   }
   return { ok: true, box: { minLon, minLat, maxLon, maxLat } };

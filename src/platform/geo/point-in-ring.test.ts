@@ -61,22 +61,31 @@ describe('pointInRing', () => {
   it('gives the same answer for the ring open or closed, wound either way, packed or not', () => {
     fc.assert(
       // any ring at all, self-crossing ones too: the layouts must agree, whatever the answer
-      fc.property(fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), { minLength: 3, maxLength: 12 }), offset, (ring, [x, y]) => {
-        const p: Point = [x * 50, y * 50];
-        const answer = pointInRing(p, ring);
-        const closed = [...ring, ring[0]!];
-        expect(pointInRing(p, closed)).toBe(answer);
-        expect(pointInRing(p, [...ring].reverse())).toBe(answer);
-        expect(pointInPackedRing(p[0], p[1], packed(ring), 0, ring.length * 2)).toBe(answer);
-        // a ring in the middle of a longer array: only its own numbers count
-        const around = Float64Array.from([7, 7, ...closed.flat(), -3, 9]);
-        expect(pointInPackedRing(p[0], p[1], around, 2, 2 + closed.length * 2)).toBe(answer);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), { minLength: 3, maxLength: 12 }),
+        offset,
+        (ring, [x, y]) => {
+          const p: Point = [x * 50, y * 50];
+          const answer = pointInRing(p, ring);
+          const closed = [...ring, ring[0]!];
+          expect(pointInRing(p, closed)).toBe(answer);
+          expect(pointInRing(p, [...ring].reverse())).toBe(answer);
+          expect(pointInPackedRing(p[0], p[1], packed(ring), 0, ring.length * 2)).toBe(answer);
+          // a ring in the middle of a longer array: only its own numbers count
+          const around = Float64Array.from([7, 7, ...closed.flat(), -3, 9]);
+          expect(pointInPackedRing(p[0], p[1], around, 2, 2 + closed.length * 2)).toBe(answer);
+        },
+      ),
     );
   });
 
   it('answers for a square worked by hand, and an empty packed ring holds nothing', () => {
-    const outer: Point[] = [[0, 0], [10, 0], [10, 10], [0, 10]];
+    const outer: Point[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ];
     expect(pointInRing([5, 5], outer)).toBe(true);
     expect(pointInRing([11, 5], outer)).toBe(false);
     expect(pointInRing([-1, 5], outer)).toBe(false);

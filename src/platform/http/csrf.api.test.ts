@@ -35,7 +35,10 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
     const victim = new TestClient(t.app);
     await victim.signIn('kierownik.lubartow');
     // The victim's session cookie with the attacker's CSRF cookie and token (planted cookie).
-    const cookies = new Map([['dz_session', victim.cookies.get('dz_session')!], ['dz_csrf', attacker.cookies.get('dz_csrf')!]]);
+    const cookies = new Map([
+      ['dz_session', victim.cookies.get('dz_session')!],
+      ['dz_csrf', attacker.cookies.get('dz_csrf')!],
+    ]);
     const response = await forged(cookies, anonymousToken);
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('csrf_invalid');
@@ -47,10 +50,16 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
     await mallory.signIn('dzielnicowy.leczna');
     const victim = new TestClient(t.app);
     await victim.signIn('dzielnicowy.lubartow');
-    const cookies = new Map([['dz_session', victim.cookies.get('dz_session')!], ['dz_csrf', mallory.cookies.get('dz_csrf')!]]);
+    const cookies = new Map([
+      ['dz_session', victim.cookies.get('dz_session')!],
+      ['dz_csrf', mallory.cookies.get('dz_csrf')!],
+    ]);
     expect((await forged(cookies, mallory.csrfToken)).statusCode).toBe(403);
     // The same token with its own session works.
-    const own = new Map([['dz_session', mallory.cookies.get('dz_session')!], ['dz_csrf', mallory.cookies.get('dz_csrf')!]]);
+    const own = new Map([
+      ['dz_session', mallory.cookies.get('dz_session')!],
+      ['dz_csrf', mallory.cookies.get('dz_csrf')!],
+    ]);
     expect((await forged(own, mallory.csrfToken)).statusCode).toBe(204);
   });
 
@@ -65,7 +74,16 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
     const fresh = csrfFromHtml((await browser.get('/account')).body);
     expect(fresh).not.toBe(before);
     const { csrfToken } = (await browser.get('/api/v1/session')).json();
-    expect((await browser.send('POST', '/api/v1/session/password', { currentPassword: 'wrong one', newPassword: 'nowe długie hasło 2027' }, { 'x-csrf-token': csrfToken })).statusCode).toBe(400);
+    expect(
+      (
+        await browser.send(
+          'POST',
+          '/api/v1/session/password',
+          { currentPassword: 'wrong one', newPassword: 'nowe długie hasło 2027' },
+          { 'x-csrf-token': csrfToken },
+        )
+      ).statusCode,
+    ).toBe(400);
     expect((await browser.postForm('/logout', {}, fresh)).statusCode).toBe(303);
   });
 
@@ -79,10 +97,21 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
     const officer = new TestClient(t.app);
     await officer.signIn('dzielnicowy.lubartow');
     const upload = fileUpload('plan.txt', plan);
-    const without = await officer.request({ method: 'POST', url: '/api/v1/plans/parse', payload: upload.payload, headers: upload.headers, csrf: false });
+    const without = await officer.request({
+      method: 'POST',
+      url: '/api/v1/plans/parse',
+      payload: upload.payload,
+      headers: upload.headers,
+      csrf: false,
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_invalid');
-    const withToken = await officer.request({ method: 'POST', url: '/api/v1/plans/parse', payload: upload.payload, headers: upload.headers });
+    const withToken = await officer.request({
+      method: 'POST',
+      url: '/api/v1/plans/parse',
+      payload: upload.payload,
+      headers: upload.headers,
+    });
     expect(withToken.statusCode).toBe(200);
   });
 
@@ -102,7 +131,12 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
     const resident = new TestClient(t.app);
     const response = await resident.postForm('/zglos', { category: 'other', description: 'x' }, null);
     expect(response.statusCode).toBe(403);
-    const urlencodedApi = await t.app.inject({ method: 'POST', url: '/api/v1/plans/parse', headers: { 'content-type': 'text/plain' }, payload: plan });
+    const urlencodedApi = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/plans/parse',
+      headers: { 'content-type': 'text/plain' },
+      payload: plan,
+    });
     expect(urlencodedApi.statusCode).toBe(200);
   });
 });

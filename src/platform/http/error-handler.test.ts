@@ -21,7 +21,10 @@ describe('an error after a route set its own content headers', () => {
           setTimeout(() => this.destroy(new Error('the first query failed')), 20);
         },
       });
-      return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="x.csv"').send(rows);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="x.csv"')
+        .send(rows);
     });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -30,7 +33,9 @@ describe('an error after a route set its own content headers', () => {
   it('answers in the envelope, not as the download', async () => {
     const response = await fetch(`${base}/download.csv`);
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: { code: 'internal_error', message: expect.stringContaining('nieoczekiwany'), details: { requestId: expect.any(String) } } });
+    expect(await response.json()).toEqual({
+      error: { code: 'internal_error', message: expect.stringContaining('nieoczekiwany'), details: { requestId: expect.any(String) } },
+    });
     expect(response.headers.get('content-type')).toContain('application/json');
     expect(response.headers.get('content-disposition')).toBeNull();
   });

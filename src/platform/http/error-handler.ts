@@ -76,7 +76,10 @@ const genericByStatus: Record<number, { code: string; text: Localized }> = {
   408: { code: 'request_timeout', text: { pl: 'Przekroczono czas oczekiwania na żądanie.', en: 'Request timeout.' } },
   413: { code: 'payload_too_large', text: fixed.FST_ERR_CTP_BODY_TOO_LARGE!.text },
   415: { code: 'unsupported_media_type', text: fixed.FST_ERR_CTP_INVALID_MEDIA_TYPE!.text },
-  429: { code: 'too_many_requests', text: { pl: 'Za dużo żądań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again shortly.' } },
+  429: {
+    code: 'too_many_requests',
+    text: { pl: 'Za dużo żądań. Spróbuj ponownie za chwilę.', en: 'Too many requests. Try again shortly.' },
+  },
 };
 
 const databaseUnavailable: Localized = {
@@ -100,10 +103,7 @@ export function toProblem(error: FastifyError | AppError | Error, lang: Lang, da
     return {
       status: 400,
       code: 'validation_failed',
-      message:
-        lang === 'pl'
-          ? `Błędne dane w ${partNames.pl[part] ?? part}.`
-          : `Invalid data in ${partNames.en[part] ?? part}.`,
+      message: lang === 'pl' ? `Błędne dane w ${partNames.pl[part] ?? part}.` : `Invalid data in ${partNames.en[part] ?? part}.`,
       details: describeValidationErrors(fastifyError.validation as ErrorObject[], lang),
     };
   }
@@ -112,7 +112,8 @@ export function toProblem(error: FastifyError | AppError | Error, lang: Lang, da
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return { status: 400, code: 'invalid_json', message: fixed.FST_ERR_CTP_INVALID_JSON_BODY!.text[lang] };
   }
-  if (databaseClosed || isDatabaseUnavailable(error)) return { status: 503, code: 'database_unavailable', message: databaseUnavailable[lang], headers: { 'retry-after': '30' } };
+  if (databaseClosed || isDatabaseUnavailable(error))
+    return { status: 503, code: 'database_unavailable', message: databaseUnavailable[lang], headers: { 'retry-after': '30' } };
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     const generic = genericByStatus[status] ?? genericByStatus[400]!;

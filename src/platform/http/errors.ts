@@ -48,11 +48,7 @@ export const httpErrors = {
       en: 'Sign in to continue.',
     }),
   forbidden: (text?: Localized): AppError =>
-    new AppError(
-      403,
-      'forbidden',
-      text ?? { pl: 'Nie masz uprawnień do tej czynności.', en: 'You are not allowed to do this.' },
-    ),
+    new AppError(403, 'forbidden', text ?? { pl: 'Nie masz uprawnień do tej czynności.', en: 'You are not allowed to do this.' }),
   csrf: (): AppError =>
     new AppError(403, 'csrf_invalid', {
       pl: 'Formularz wygasł albo został wysłany z innej strony. Odśwież stronę i spróbuj ponownie.',

@@ -13,13 +13,16 @@ describe('formNumber', () => {
   });
 
   it('gives NaN for what Number() would read as something else or as ±Infinity', () => {
-    for (const text of ['-1e309', '1e309', '1e5', 'NaN', 'Infinity', '0x1F', '9'.repeat(400), '12abc', '1,5,5', '١٢']) expect(formNumber(text), text).toBeNaN();
+    for (const text of ['-1e309', '1e309', '1e5', 'NaN', 'Infinity', '0x1F', '9'.repeat(400), '12abc', '1,5,5', '١٢'])
+      expect(formNumber(text), text).toBeNaN();
   });
 
   it('is always null, NaN or a finite number', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      const n = formNumber(text);
-      return n === null || Number.isNaN(n) || Number.isFinite(n);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const n = formNumber(text);
+        return n === null || Number.isNaN(n) || Number.isFinite(n);
+      }),
+    );
   });
 });

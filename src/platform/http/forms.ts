@@ -28,12 +28,7 @@ export function formNumber(text: string | undefined): number | null {
 }
 
 /** Validates a form's typed input with the API's schema; messages name fields by their labels. */
-export function validateForm(
-  validate: ValidateFunction,
-  input: unknown,
-  lang: Lang,
-  labels: Record<string, string>,
-): FieldError[] {
+export function validateForm(validate: ValidateFunction, input: unknown, lang: Lang, labels: Record<string, string>): FieldError[] {
   return validate(input) ? [] : describeValidationErrors(validate.errors ?? [], lang, labels);
 }
 

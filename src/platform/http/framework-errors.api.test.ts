@@ -42,7 +42,9 @@ describe.each(backends)('answers before routing on %s', (backend) => {
     const response = await t.app.inject({ method: 'GET', url: `/jednostki/${marker}%E0%A4%A`, headers: { 'accept-language': 'en' } });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/json');
-    expect(response.json()).toEqual({ error: { code: 'bad_url', message: 'The address of the request is not valid (wrong percent-encoding).' } });
+    expect(response.json()).toEqual({
+      error: { code: 'bad_url', message: 'The address of the request is not valid (wrong percent-encoding).' },
+    });
     expect(response.body).not.toContain(marker);
   });
 

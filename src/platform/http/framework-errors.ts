@@ -32,7 +32,12 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   const known = routerErrors[error.code] ?? { status: 400, code: 'bad_request', text: badRequest };
   request.log.info({ code: known.code, status: known.status }, 'request rejected before routing');
   // The page's language switch links back to the current URL: here that is the bad URL, so "/" instead.
-  sendProblem(request, reply, { status: known.status, code: known.code, message: known.text[lang] }, { lang, principal: null, csrfToken: '', currentUrl: '/' });
+  sendProblem(
+    request,
+    reply,
+    { status: known.status, code: known.code, message: known.text[lang] },
+    { lang, principal: null, csrfToken: '', currentUrl: '/' },
+  );
 }
 
 /** Node's own refusals at the socket, before there is a request to read a language or Accept from: both languages. */

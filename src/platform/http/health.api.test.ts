@@ -21,7 +21,8 @@ function proxyTo(target: URL) {
   });
   return {
     server,
-    listen: (port = 0) => new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))),
+    listen: (port = 0) =>
+      new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))),
     cut: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -35,7 +36,8 @@ function captureLog(app: FastifyInstance): Array<Record<string, unknown>> {
   const lines: Array<Record<string, unknown>> = [];
   let owner: object | null = app.log;
   let key: symbol | undefined;
-  while (owner && !(key = Object.getOwnPropertySymbols(owner).find((s) => s.description === 'pino.stream'))) owner = Object.getPrototypeOf(owner);
+  while (owner && !(key = Object.getOwnPropertySymbols(owner).find((s) => s.description === 'pino.stream')))
+    owner = Object.getPrototypeOf(owner);
   const stream = (app.log as unknown as Record<symbol, { write(line: string): boolean }>)[key!]!;
   stream.write = (line: string) => lines.push(JSON.parse(line)) > 0;
   return lines;
@@ -85,7 +87,10 @@ describeOnServer('GET /health on the PostgreSQL server back end', () => {
     expect(down.body).not.toContain(detail);
     expect(down.body).not.toContain(String(port));
     // Every other request says the same: an outage (503, try again), not a fault of ours (500).
-    for (const [url, accept] of [['/api/v1/units', 'application/json'], ['/jednostki/kpp-lubartow', 'text/html']] as const) {
+    for (const [url, accept] of [
+      ['/api/v1/units', 'application/json'],
+      ['/jednostki/kpp-lubartow', 'text/html'],
+    ] as const) {
       const page = await app.inject({ url, headers: { accept } });
       expect(page.statusCode, url).toBe(503);
       expect(page.headers['retry-after']).toBe('30');
@@ -112,7 +117,10 @@ describe('GET /health on the embedded database', () => {
       expect(log.some((line) => line.msg === 'health check failed: the database does not answer' && line.err)).toBe(true);
       const api = await t.app.inject({ url: '/api/v1/units', headers: { 'accept-language': 'en' } });
       expect(api.statusCode).toBe(503);
-      expect(api.json().error).toMatchObject({ code: 'database_unavailable', message: expect.stringContaining('unavailable for a moment') });
+      expect(api.json().error).toMatchObject({
+        code: 'database_unavailable',
+        message: expect.stringContaining('unavailable for a moment'),
+      });
     } finally {
       await t.close();
     }

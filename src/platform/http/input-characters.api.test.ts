@@ -10,7 +10,9 @@ interface Envelope {
 /** A multipart body with text fields only, as a browser sends a form with enctype="multipart/form-data". */
 function multipart(fields: Record<string, string>): { payload: Buffer; type: string } {
   const boundary = '----dz-test-boundary';
-  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return { payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), type: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -31,7 +33,11 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
     const body = response.json() as Envelope;
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error.code).toBe('invalid_characters');
-    expect(body.error.details?.[0]).toEqual({ field, code: 'invalid_characters', message: expect.stringContaining(field ? `„${field}”` : 'Tekst w treści żądania') });
+    expect(body.error.details?.[0]).toEqual({
+      field,
+      code: 'invalid_characters',
+      message: expect.stringContaining(field ? `„${field}”` : 'Tekst w treści żądania'),
+    });
     expect(body.error.message).toContain('U+');
     return body.error;
   };
@@ -47,7 +53,12 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
 
   it('looks deep into JSON: nested objects, arrays and keys', async () => {
     expectRejected(
-      await admin.send('POST', '/api/v1/units', { id: 'kpp-test', name: 'Test', parentId: 'kwp-lublin', contact: { phone: '1', notes: ['ok', 'bad\u0001'] } }),
+      await admin.send('POST', '/api/v1/units', {
+        id: 'kpp-test',
+        name: 'Test',
+        parentId: 'kwp-lublin',
+        contact: { phone: '1', notes: ['ok', 'bad\u0001'] },
+      }),
       'contact.notes.1',
     );
     expectRejected(await admin.send('POST', '/api/v1/units', { id: 'kpp-test', ['na\u0000me']: 'x' }), 'na\\u0000me');
@@ -58,11 +69,17 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
     expect(login.statusCode).toBe(400);
     expect(login.headers['content-type']).toContain('text/html');
     expect(login.body).toContain('zawiera niedozwolony znak sterujący (U+0000)');
-    expectRejected(await anonymous.send('POST', '/login', 'login=a%00&password=x', { 'content-type': 'application/x-www-form-urlencoded' }), 'login');
+    expectRejected(
+      await anonymous.send('POST', '/login', 'login=a%00&password=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+      'login',
+    );
     expectRejected(await anonymous.get('/jednostki/%00'), 'id');
     expectRejected(await anonymous.get('/plany?q=%00'), 'q');
     expectRejected(await anonymous.get('/api/v1/plans?q=a%00'), 'q');
-    expectRejected(await anonymous.send('POST', '/api/v1/districts/parse-area', 'ulica Lubelska\u0000', { 'content-type': 'text/plain' }), '');
+    expectRejected(
+      await anonymous.send('POST', '/api/v1/districts/parse-area', 'ulica Lubelska\u0000', { 'content-type': 'text/plain' }),
+      '',
+    );
   });
 
   it('refuses NUL in multipart text fields', async () => {
@@ -71,7 +88,10 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
   });
 
   it('Open311 reports it in the specification’s error format', async () => {
-    const response = await anonymous.send('POST', '/open311/v2/requests.json', { service_code: 'nielegalne-wysypiska', address_string: 'Lubartów\u0000' });
+    const response = await anonymous.send('POST', '/open311/v2/requests.json', {
+      service_code: 'nielegalne-wysypiska',
+      address_string: 'Lubartów\u0000',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual([{ code: 400, description: expect.stringContaining('address_string') }]);
   });
@@ -84,7 +104,14 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
   });
 
   it('refuses the other C0 controls, DEL, C1 and lone surrogates; keeps TAB, LF, CR and every other character', async () => {
-    for (const [text, code] of [['\u0007', 'U+0007'], ['\u001b[31m', 'U+001B'], ['\u007f', 'U+007F'], ['\u009b', 'U+009B'], ['a\ud800b', 'U+D800'], ['\udc00', 'U+DC00']] as const) {
+    for (const [text, code] of [
+      ['\u0007', 'U+0007'],
+      ['\u001b[31m', 'U+001B'],
+      ['\u007f', 'U+007F'],
+      ['\u009b', 'U+009B'],
+      ['a\ud800b', 'U+D800'],
+      ['\udc00', 'U+DC00'],
+    ] as const) {
       const error = expectRejected(await anonymous.send('POST', '/api/v1/session', { login: text, password: 'x' }), 'login');
       expect(error.message).toContain(code);
     }

@@ -19,13 +19,22 @@ describe('forbiddenCharacter', () => {
       const code = c.codePointAt(0)!;
       return (code < 0x20 && !'\t\n\r'.includes(c)) || (code >= 0x7f && code <= 0x9f);
     };
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }).filter((text) => ![...text].some(isControl)), (text) => forbiddenCharacter(text) === null));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }).filter((text) => ![...text].some(isControl)),
+        (text) => forbiddenCharacter(text) === null,
+      ),
+    );
   });
 });
 
 describe('findForbiddenCharacters', () => {
   it('walks path, query and body, keys included, and names each place', () => {
-    const found = findForbiddenCharacters({ params: { id: 'a\u0000' }, query: { q: 'ok' }, body: { a: [{ b: 'x\u0001' }], ['k\u0002']: 'v' } });
+    const found = findForbiddenCharacters({
+      params: { id: 'a\u0000' },
+      query: { q: 'ok' },
+      body: { a: [{ b: 'x\u0001' }], ['k\u0002']: 'v' },
+    });
     expect(found).toHaveLength(3);
     expect(found).toEqual(
       expect.arrayContaining([

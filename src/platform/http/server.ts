@@ -47,7 +47,9 @@ export async function createHttpServer(config: Config, database: Database): Prom
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       // No client address in the request log: it would keep every resident's IP for as long as
       // the logs live, past the periods docs/privacy.md promises (the audit log keeps what abuse needs).
-      serializers: { req: (request: { method: string; url: string; id: string }) => ({ method: request.method, url: request.url, reqId: request.id }) },
+      serializers: {
+        req: (request: { method: string; url: string; id: string }) => ({ method: request.method, url: request.url, reqId: request.id }),
+      },
     },
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,

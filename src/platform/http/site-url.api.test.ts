@@ -18,7 +18,8 @@ describe.each(backends)('absolute links on %s', (backend) => {
     for (const t of apps) await t.close();
   });
 
-  const get = (t: TestApp, url: string, headers: Record<string, string>, remoteAddress = '127.0.0.1') => t.app.inject({ method: 'GET', url, headers, remoteAddress });
+  const get = (t: TestApp, url: string, headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
+    t.app.inject({ method: 'GET', url, headers, remoteAddress });
   /** Every absolute link one request's answers give, from the locator, the map, the feed and the poster. */
   const linksSeen = async (t: TestApp, headers: Record<string, string>, remoteAddress?: string) => {
     const located = (await get(t, '/api/v1/locate?address=Łęczna, ul. Jaśminowa 5', headers, remoteAddress)).json();
@@ -31,7 +32,9 @@ describe.each(backends)('absolute links on %s', (backend) => {
     return {
       register: [district.url as string, unit.url as string],
       locate: located.matches[0].district.url as string,
-      overview: (overview.features as { properties: { kind: string; url?: string } }[]).filter((f) => f.properties.url).map((f) => f.properties.url!),
+      overview: (overview.features as { properties: { kind: string; url?: string } }[])
+        .filter((f) => f.properties.url)
+        .map((f) => f.properties.url!),
       feedSelf: /<link rel="self" href="([^"]+)"/.exec(feed)![1]!,
       feedEntries: [...feed.matchAll(/<entry><id>[^<]+<\/id><title>[^<]*<\/title><link href="([^"]+)"/g)].map((m) => m[1]!),
       poster: posterText,
@@ -83,7 +86,10 @@ describe.each(backends)('absolute links on %s', (backend) => {
         for (const url of links.overview) expect(url.startsWith('https://dzielnicowy.policja.example/'), url).toBe(true);
         expect(links.feedSelf).toBe('https://dzielnicowy.policja.example/plany.atom');
         expect(links.poster).toContain('https://dzielnicowy.policja.example/rejony/kpp-leczna/3');
-        expect(links.register).toEqual(['https://dzielnicowy.policja.example/rejony/kpp-leczna/3', 'https://dzielnicowy.policja.example/jednostki/kpp-leczna']);
+        expect(links.register).toEqual([
+          'https://dzielnicowy.policja.example/rejony/kpp-leczna/3',
+          'https://dzielnicowy.policja.example/jednostki/kpp-leczna',
+        ]);
       }
     });
   });

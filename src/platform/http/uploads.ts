@@ -21,7 +21,12 @@ export async function keepUpload(this: FastifyRequest, part: MultipartFile): Pro
   const total = list.reduce((sum, file) => sum + file.size, 0);
   const limit = this.routeOptions.bodyLimit ?? this.server.initialConfig.bodyLimit;
   if (total > limit) {
-    throw new AppError(413, 'payload_too_large', { pl: 'Przesłane pliki są razem za duże dla tej operacji.', en: 'The uploaded files together are too large for this request.' }, { max: limit });
+    throw new AppError(
+      413,
+      'payload_too_large',
+      { pl: 'Przesłane pliki są razem za duże dla tej operacji.', en: 'The uploaded files together are too large for this request.' },
+      { max: limit },
+    );
   }
 }
 

@@ -63,7 +63,10 @@ describe('field labels', () => {
 });
 
 describe('date formats', () => {
-  const dates = compileSchema({ type: 'object', properties: { day: { type: 'string', format: 'date' }, at: { type: 'string', format: 'date-time' } } });
+  const dates = compileSchema({
+    type: 'object',
+    properties: { day: { type: 'string', format: 'date' }, at: { type: 'string', format: 'date-time' } },
+  });
 
   it('take calendar days and date-times the database can store', () => {
     expect(dates({ day: '2028-02-29', at: '2026-11-05T08:15:30Z' })).toBe(true);

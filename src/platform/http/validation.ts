@@ -53,14 +53,18 @@ const typeNames: Record<Lang, Record<string, string>> = {
 };
 
 const characters = (lang: Lang, n: number) =>
-  `${formatNumber(n, lang)} ${plural(lang, n, lang === 'pl'
-    ? { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' }
-    : { one: 'character', other: 'characters' })}`;
+  `${formatNumber(n, lang)} ${plural(
+    lang,
+    n,
+    lang === 'pl' ? { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' } : { one: 'character', other: 'characters' },
+  )}`;
 
 const items = (lang: Lang, n: number) =>
-  `${formatNumber(n, lang)} ${plural(lang, n, lang === 'pl'
-    ? { one: 'element', few: 'elementy', many: 'elementów', other: 'elementu' }
-    : { one: 'item', other: 'items' })}`;
+  `${formatNumber(n, lang)} ${plural(
+    lang,
+    n,
+    lang === 'pl' ? { one: 'element', few: 'elementy', many: 'elementów', other: 'elementu' } : { one: 'item', other: 'items' },
+  )}`;
 
 function fieldPath(error: ErrorObject): string {
   const base = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -74,11 +78,7 @@ function fieldPath(error: ErrorObject): string {
 }
 
 /** One clear sentence per Ajv error, naming the field by its label where the caller has one. */
-export function describeValidationErrors(
-  errors: readonly ErrorObject[],
-  lang: Lang,
-  labels: Record<string, string> = {},
-): FieldError[] {
+export function describeValidationErrors(errors: readonly ErrorObject[], lang: Lang, labels: Record<string, string> = {}): FieldError[] {
   // One message per field, the first Ajv reports: a person fixes one thing at a time.
   const seen = new Set<string>();
   const result: FieldError[] = [];
@@ -87,7 +87,8 @@ export function describeValidationErrors(
     if (seen.has(field)) continue;
     seen.add(field);
     // The field can be a name the client made up (an unknown "__proto__" or "toString"): own labels only.
-    const name = (Object.hasOwn(labels, field) ? labels[field] : undefined) ?? (field || (lang === 'pl' ? 'treść żądania' : 'request body'));
+    const name =
+      (Object.hasOwn(labels, field) ? labels[field] : undefined) ?? (field || (lang === 'pl' ? 'treść żądania' : 'request body'));
     const q = lang === 'pl' ? `„${name}”` : `"${name}"`;
     const p = error.params as Record<string, unknown>;
     const pl = lang === 'pl';
@@ -100,18 +101,21 @@ export function describeValidationErrors(
         message = pl ? `Nieznane pole ${q}.` : `Unknown field ${q}.`;
         break;
       case 'type': {
-        const expected = String(p.type).split(',').map((t) => typeNames[lang][t] ?? t);
-        message = pl
-          ? `Pole ${q} musi być ${expected.join(' lub ')}.`
-          : `The field ${q} must be ${expected.join(' or ')}.`;
+        const expected = String(p.type)
+          .split(',')
+          .map((t) => typeNames[lang][t] ?? t);
+        message = pl ? `Pole ${q} musi być ${expected.join(' lub ')}.` : `The field ${q} must be ${expected.join(' or ')}.`;
         break;
       }
       case 'minLength':
-        message = Number(p.limit) === 1
-          ? pl ? `Pole ${q} nie może być puste.` : `The field ${q} must not be empty.`
-          : pl
-            ? `Pole ${q} musi mieć co najmniej ${characters(lang, Number(p.limit))}.`
-            : `The field ${q} must have at least ${characters(lang, Number(p.limit))}.`;
+        message =
+          Number(p.limit) === 1
+            ? pl
+              ? `Pole ${q} nie może być puste.`
+              : `The field ${q} must not be empty.`
+            : pl
+              ? `Pole ${q} musi mieć co najmniej ${characters(lang, Number(p.limit))}.`
+              : `The field ${q} must have at least ${characters(lang, Number(p.limit))}.`;
         break;
       case 'maxLength':
         message = pl
@@ -142,15 +146,18 @@ export function describeValidationErrors(
         break;
       case 'enum': {
         const allowed = (p.allowedValues as unknown[]).map(String).join(', ');
-        message = pl
-          ? `Pole ${q} musi mieć jedną z wartości: ${allowed}.`
-          : `The field ${q} must be one of: ${allowed}.`;
+        message = pl ? `Pole ${q} musi mieć jedną z wartości: ${allowed}.` : `The field ${q} must be one of: ${allowed}.`;
         break;
       }
       case 'format':
-        message = p.format === 'email'
-          ? pl ? `Pole ${q} musi być adresem e-mail, np. jan.kowalski@policja.gov.pl.` : `The field ${q} must be an e-mail address, e.g. jan.kowalski@example.org.`
-          : pl ? `Pole ${q} ma nieprawidłowy format (${String(p.format)}).` : `The field ${q} has an invalid format (${String(p.format)}).`;
+        message =
+          p.format === 'email'
+            ? pl
+              ? `Pole ${q} musi być adresem e-mail, np. jan.kowalski@policja.gov.pl.`
+              : `The field ${q} must be an e-mail address, e.g. jan.kowalski@example.org.`
+            : pl
+              ? `Pole ${q} ma nieprawidłowy format (${String(p.format)}).`
+              : `The field ${q} has an invalid format (${String(p.format)}).`;
         break;
       case 'pattern':
         message = pl ? `Pole ${q} ma nieprawidłowy format.` : `The field ${q} has an invalid format.`;

@@ -7,7 +7,17 @@ describe('isCalendarDay', () => {
   });
 
   it('refuses days that do not exist, other forms, and year 0000 (PostgreSQL has no year 0)', () => {
-    for (const day of ['2026-02-30', '2026-13-01', '2026-1-5', '', '20261105', '2026-11-05T00:00', '0000-01-01', '-1e309', '+275760-09-13']) {
+    for (const day of [
+      '2026-02-30',
+      '2026-13-01',
+      '2026-1-5',
+      '',
+      '20261105',
+      '2026-11-05T00:00',
+      '0000-01-01',
+      '-1e309',
+      '+275760-09-13',
+    ]) {
       expect(isCalendarDay(day), day).toBe(false);
     }
   });

@@ -63,7 +63,9 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
 }
 
 export function formatNumber(value: number, lang: Lang, options?: Intl.NumberFormatOptions): string {
-  return formatter(`n|${lang}|${options ? JSON.stringify(options) : ''}`, () => new Intl.NumberFormat(locales[lang], options)).format(value);
+  return formatter(`n|${lang}|${options ? JSON.stringify(options) : ''}`, () => new Intl.NumberFormat(locales[lang], options)).format(
+    value,
+  );
 }
 
 /** "5 listopada 2026" / "5 November 2026". */
@@ -78,22 +80,25 @@ export function formatCalendarDay(day: string, lang: Lang): string {
 }
 
 export function formatDateTime(value: Date, lang: Lang): string {
-  return formatter(`dt|${lang}`, () => new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone })).format(value);
+  return formatter(`dt|${lang}`, () => new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone })).format(
+    value,
+  );
 }
 
 /** "2 minuty", "5 minut", "1 minuta": durations in words for messages such as Retry-After. */
 export function formatDuration(seconds: number, lang: Lang): string {
-  const units = lang === 'pl'
-    ? [
-        { size: 3600, forms: { one: 'godzina', few: 'godziny', many: 'godzin', other: 'godziny' } },
-        { size: 60, forms: { one: 'minuta', few: 'minuty', many: 'minut', other: 'minuty' } },
-        { size: 1, forms: { one: 'sekunda', few: 'sekundy', many: 'sekund', other: 'sekundy' } },
-      ]
-    : [
-        { size: 3600, forms: { one: 'hour', other: 'hours' } },
-        { size: 60, forms: { one: 'minute', other: 'minutes' } },
-        { size: 1, forms: { one: 'second', other: 'seconds' } },
-      ];
+  const units =
+    lang === 'pl'
+      ? [
+          { size: 3600, forms: { one: 'godzina', few: 'godziny', many: 'godzin', other: 'godziny' } },
+          { size: 60, forms: { one: 'minuta', few: 'minuty', many: 'minut', other: 'minuty' } },
+          { size: 1, forms: { one: 'sekunda', few: 'sekundy', many: 'sekund', other: 'sekundy' } },
+        ]
+      : [
+          { size: 3600, forms: { one: 'hour', other: 'hours' } },
+          { size: 60, forms: { one: 'minute', other: 'minutes' } },
+          { size: 1, forms: { one: 'second', other: 'seconds' } },
+        ];
   const unit = units.find((u) => seconds >= u.size) ?? units[units.length - 1]!;
   const count = Math.max(1, Math.ceil(seconds / unit.size));
   return `${formatNumber(count, lang)} ${plural(lang, count, unit.forms)}`;

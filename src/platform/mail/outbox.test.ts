@@ -33,7 +33,16 @@ function fakeSmtp(options: { rejectRecipient?: string } = {}) {
         if (verb === 'DATA') inData = true;
         const refused = verb === 'RCPT' && options.rejectRecipient !== undefined && line.includes(options.rejectRecipient);
         if (verb === 'RCPT' && !refused) current.to.push(line);
-        const answers: Record<string, string> = { EHLO: '250 fake.smtp', HELO: '250 fake.smtp', MAIL: '250 ok', RCPT: refused ? '550 no such user' : '250 ok', DATA: '354 go on', QUIT: '221 bye', RSET: '250 ok', NOOP: '250 ok' };
+        const answers: Record<string, string> = {
+          EHLO: '250 fake.smtp',
+          HELO: '250 fake.smtp',
+          MAIL: '250 ok',
+          RCPT: refused ? '550 no such user' : '250 ok',
+          DATA: '354 go on',
+          QUIT: '221 bye',
+          RSET: '250 ok',
+          NOOP: '250 ok',
+        };
         reply(answers[verb] ?? '500 5.5.1 unrecognised command');
         if (verb === 'QUIT') socket.end();
       }
@@ -41,7 +50,8 @@ function fakeSmtp(options: { rejectRecipient?: string } = {}) {
   });
   return {
     received,
-    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))),
+    listen: () =>
+      new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -66,7 +76,9 @@ describe.each(backends)('the e-mail outbox on %s', (backend) => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    await inTransaction(db, systemActor(), (trx) => queueMail(trx, { to: 'dzielnicowy@example.com', subject: 'Nowe zgłoszenie nr 7', text: 'Zażółć gęślą jaźń' }));
+    await inTransaction(db, systemActor(), (trx) =>
+      queueMail(trx, { to: 'dzielnicowy@example.com', subject: 'Nowe zgłoszenie nr 7', text: 'Zażółć gęślą jaźń' }),
+    );
     await inTransaction(db, systemActor(), (trx) => queueMail(trx, { to: 'nobody@example.com', subject: 'Odrzucony adres', text: 'y' }));
 
     const withoutSmtp = new MailSender(db, null, 'Dzielnicowy <no-reply@example.com>');

@@ -6,7 +6,16 @@ import { catalogueWords, codeWords, codeWordsIn, visibleText, type CodeWord } fr
 import { parseRateLimit } from '../../modules/reports/rules/intake.js';
 
 const seeds = {
-  public: ['/', '/plany', '/zgloszenia', '/zglos', '/prywatnosc', '/login', `/szukaj?adres=${encodeURIComponent('Lubartów, ul. Legionów 8')}`, `/szukaj?adres=${encodeURIComponent('Lubartów')}`],
+  public: [
+    '/',
+    '/plany',
+    '/zgloszenia',
+    '/zglos',
+    '/prywatnosc',
+    '/login',
+    `/szukaj?adres=${encodeURIComponent('Lubartów, ul. Legionów 8')}`,
+    `/szukaj?adres=${encodeURIComponent('Lubartów')}`,
+  ],
   staff: ['/admin', '/account', '/admin/reports?status=all', '/admin/reports?held=only', '/admin/plans', '/admin/audit'],
 };
 const skipped = /^\/(api|assets|language|logout)\b|\.(pdf|csv|geojson|json|docx|odt|xml|atom|png|svg)(\?|$)|\/(plakat|feed|export)/;
@@ -61,16 +70,24 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
     await client.postForm('/admin/reports/1/status', { status: 'verifying', note: 'Patrol w piątek.' }, token);
     // The error page of a report sent too often names the limit.
     for (const lang of ['pl', 'en'] as const) {
-      const flood = new TestClient(t.app, { headers: { accept: 'text/html', 'accept-language': lang, 'x-forwarded-for': `198.51.100.${lang === 'pl' ? 9 : 10}` } });
+      const flood = new TestClient(t.app, {
+        headers: { accept: 'text/html', 'accept-language': lang, 'x-forwarded-for': `198.51.100.${lang === 'pl' ? 9 : 10}` },
+      });
       for (let i = 0; i < 4; i++) {
         const form = await flood.get('/zglos');
         const category = /<select[^>]*name="category"[^>]*>.*?<option value="([^"]+)"/s.exec(form.body)![1]!;
-        const sent = await flood.postForm('/zglos', { category, address: `Lubartów, ul. Mickiewicza ${i + 1}`, description: 'Opis', force: '1' }, csrfFromHtml(form.body));
+        const sent = await flood.postForm(
+          '/zglos',
+          { category, address: `Lubartów, ul. Mickiewicza ${i + 1}`, description: 'Opis', force: '1' },
+          csrfFromHtml(form.body),
+        );
         if (sent.statusCode === 429) answers[lang].set('POST /zglos (over the limit)', sent.body);
       }
       expect(answers[lang].size).toBe(1);
     }
-    const audit = await sql<{ action: string; entity_type: string }>`select distinct action, entity_type from audit_log`.execute(t.testDb.database.db);
+    const audit = await sql<{ action: string; entity_type: string }>`select distinct action, entity_type from audit_log`.execute(
+      t.testDb.database.db,
+    );
     const limit = parseRateLimit('3/day');
     words = codeWords({
       auditActions: [...new Set(audit.rows.map((r) => r.action))],
@@ -89,17 +106,26 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
         if (lang === 'en') await client.get('/language/en?next=/');
         const pages = new Map([...(await walk(client, [...seeds.public, ...(login ? seeds.staff : [])])), ...(login ? [] : answers[lang])]);
         expect(pages.size).toBeGreaterThan(login ? 15 : 5);
-        const found = [...pages].flatMap(([url, html]) => codeWordsIn(visibleText(html), words, catalogue[lang]).map((f) => `${url}: "${f.word.token}" (${f.word.source}) in …${f.context}…`));
+        const found = [...pages].flatMap(([url, html]) =>
+          codeWordsIn(visibleText(html), words, catalogue[lang]).map(
+            (f) => `${url}: "${f.word.token}" (${f.word.source}) in …${f.context}…`,
+          ),
+        );
         expect(found).toEqual([]);
       });
     }
   }
 
   it('finds a code word when one is there (the scan can fail)', () => {
-    const html = '<html><head><title>x</title></head><body><main><p>Status: in_review, limit (1/day), rola admin</p><p>admin.lublin</p></main></body></html>';
-    const tokens = codeWordsIn(visibleText(html), [...words, { token: 'in_review', source: 'test' }], catalogue.pl).map((f) => f.word.token);
+    const html =
+      '<html><head><title>x</title></head><body><main><p>Status: in_review, limit (1/day), rola admin</p><p>admin.lublin</p></main></body></html>';
+    const tokens = codeWordsIn(visibleText(html), [...words, { token: 'in_review', source: 'test' }], catalogue.pl).map(
+      (f) => f.word.token,
+    );
     expect(tokens).toEqual(expect.arrayContaining(['in_review', '1/day', 'admin']));
     expect(codeWordsIn(visibleText('<main><p>Signed in as admin.lublin, new report</p></main>'), words, catalogue.en)).toEqual([]);
-    expect(codeWordsIn(visibleText('<main><p>Status: submitted</p></main>'), words, catalogue.en).map((f) => f.word.token)).toEqual(catalogue.en.has('submitted') ? [] : ['submitted']);
+    expect(codeWordsIn(visibleText('<main><p>Status: submitted</p></main>'), words, catalogue.en).map((f) => f.word.token)).toEqual(
+      catalogue.en.has('submitted') ? [] : ['submitted'],
+    );
   });
 });

@@ -27,7 +27,11 @@ export function ErrorSummary({ lang, errors, fields = {} }: { lang: Lang; errors
       <ul>
         {errors.map((error) => (
           <li key={`${error.field}-${error.code}`}>
-            {error.field && error.field !== 'form' ? <a href={`#field-${Object.hasOwn(fields, error.field) ? fields[error.field] : error.field}`}>{error.message}</a> : error.message}
+            {error.field && error.field !== 'form' ? (
+              <a href={`#field-${Object.hasOwn(fields, error.field) ? fields[error.field] : error.field}`}>{error.message}</a>
+            ) : (
+              error.message
+            )}
           </li>
         ))}
       </ul>
@@ -101,9 +105,7 @@ export function TextField(
   );
 }
 
-export function TextAreaField(
-  props: FieldProps & { value?: string | undefined; rows?: number; spellCheck?: boolean; code?: boolean },
-) {
+export function TextAreaField(props: FieldProps & { value?: string | undefined; rows?: number; spellCheck?: boolean; code?: boolean }) {
   const { name, hint, error, value, rows = 6, spellCheck, code } = props;
   return (
     <FieldFrame {...props}>
@@ -138,9 +140,7 @@ export interface Option {
   label: string;
 }
 
-export function SelectField(
-  props: FieldProps & { value?: string | undefined; options: Option[]; placeholder?: string },
-) {
+export function SelectField(props: FieldProps & { value?: string | undefined; options: Option[]; placeholder?: string }) {
   const { name, hint, error, value, options, placeholder } = props;
   return (
     <FieldFrame {...props}>
@@ -163,17 +163,7 @@ export function SelectField(
   );
 }
 
-export function CheckboxField({
-  name,
-  label,
-  checked,
-  hint,
-}: {
-  name: string;
-  label: string;
-  checked: boolean;
-  hint?: string;
-}) {
+export function CheckboxField({ name, label, checked, hint }: { name: string; label: string; checked: boolean; hint?: string }) {
   return (
     <div className="field checkbox">
       <input
@@ -202,8 +192,18 @@ export function Tag({ children, tone = 'grey' }: { children: ReactNode; tone?: '
 }
 
 const pagerText = {
-  pl: { label: 'Strony', previous: 'Poprzednia', next: 'Następna', page: (n: number, of: number | null) => (of === null ? `Strona ${n}` : `Strona ${n} z ${of}`) },
-  en: { label: 'Pages', previous: 'Previous', next: 'Next', page: (n: number, of: number | null) => (of === null ? `Page ${n}` : `Page ${n} of ${of}`) },
+  pl: {
+    label: 'Strony',
+    previous: 'Poprzednia',
+    next: 'Następna',
+    page: (n: number, of: number | null) => (of === null ? `Strona ${n}` : `Strona ${n} z ${of}`),
+  },
+  en: {
+    label: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    page: (n: number, of: number | null) => (of === null ? `Page ${n}` : `Page ${n} of ${of}`),
+  },
 };
 
 /**
@@ -281,7 +281,17 @@ export interface DataRow {
  * A staff table: caption (read by screen readers), column headings, rows; on phones a card per row
  * with each cell labelled. `rowHeaders`: the first cell names the row (<th scope="row">).
  */
-export function DataTable({ caption, columns, rows, rowHeaders = false }: { caption: string; columns: DataColumn[]; rows: DataRow[]; rowHeaders?: boolean }) {
+export function DataTable({
+  caption,
+  columns,
+  rows,
+  rowHeaders = false,
+}: {
+  caption: string;
+  columns: DataColumn[];
+  rows: DataRow[];
+  rowHeaders?: boolean;
+}) {
   return (
     <TableRegion label={caption}>
       <table className="table table--stack">

@@ -43,10 +43,20 @@ describe('error summary links', () => {
     check((await officer.postForm('/account/password', { currentPassword: '', newPassword: 'a', confirmPassword: '' }, officerToken)).body);
   });
   it('account', async () => {
-    check((await admin.postForm('/admin/accounts', { login: '', displayName: '', email: 'x', role: 'officer', unitId: '' }, adminToken)).body);
+    check(
+      (await admin.postForm('/admin/accounts', { login: '', displayName: '', email: 'x', role: 'officer', unitId: '' }, adminToken)).body,
+    );
   });
   it('district', async () => {
-    check((await admin.postForm('/admin/districts/new', { name: '', number: 'x', unitId: '', rulesText: 'zzz ; ; 1-', polygonText: '{' }, adminToken)).body);
+    check(
+      (
+        await admin.postForm(
+          '/admin/districts/new',
+          { name: '', number: 'x', unitId: '', rulesText: 'zzz ; ; 1-', polygonText: '{' },
+          adminToken,
+        )
+      ).body,
+    );
   });
   it('assignment', async () => {
     check((await admin.postForm('/admin/districts/kpp-lubartow/1/assignments', { officerId: '', startsOn: '' }, adminToken)).body);
@@ -75,19 +85,41 @@ describe('error summary links', () => {
   it('plan editor: a new plan sent for approval empty, and "Dodaj działanie" opening at the new action', async () => {
     const form = await officer.get('/admin/plans/new');
     const districtId = /<select[^>]*name="districtId"[^>]*>.*?<option value="([^"]+)"/s.exec(form.body)![1]!;
-    const created = await officer.postForm('/admin/plans/new', { districtId, periodFrom: '2031-01-01', periodTo: '2031-06-30' }, officerToken);
+    const created = await officer.postForm(
+      '/admin/plans/new',
+      { districtId, periodFrom: '2031-01-01', periodTo: '2031-06-30' },
+      officerToken,
+    );
     // The new draft's page, without the step notice it landed with (?done=create).
     const planUrl = (created.headers.location as string).split('?')[0]!;
-    const submitted = await officer.postForm(planUrl, { periodFrom: '2031-01-01', periodTo: '2031-06-30', 'partners.0.name': '', 'partners.0.tasks': 'x', intent: 'submit' }, officerToken);
+    const submitted = await officer.postForm(
+      planUrl,
+      { periodFrom: '2031-01-01', periodTo: '2031-06-30', 'partners.0.name': '', 'partners.0.tasks': 'x', intent: 'submit' },
+      officerToken,
+    );
     expect(submitted.statusCode).toBe(400);
     check(submitted.body);
     const hrefs = summaryLinks(submitted.body).map((l) => l.href);
     expect(hrefs).toEqual(expect.arrayContaining(['#field-actions', '#field-communication.std.0', '#field-partners.0.name']));
 
-    const added = await officer.postForm(planUrl, { periodFrom: '2031-01-01', periodTo: '2031-06-30', 'actions.0.description': 'Patrole', intent: 'add-action' }, officerToken);
+    const added = await officer.postForm(
+      planUrl,
+      { periodFrom: '2031-01-01', periodTo: '2031-06-30', 'actions.0.description': 'Patrole', intent: 'add-action' },
+      officerToken,
+    );
     expect(added.headers.location).toBe(`${planUrl}?done=save#action-2`);
     expect((await officer.get(added.headers.location as string)).body).toContain('id="action-2"');
-    const removed = await officer.postForm(planUrl, { periodFrom: '2031-01-01', periodTo: '2031-06-30', 'actions.0.description': 'Patrole', 'actions.1.description': '', intent: 'remove-action:1' }, officerToken);
+    const removed = await officer.postForm(
+      planUrl,
+      {
+        periodFrom: '2031-01-01',
+        periodTo: '2031-06-30',
+        'actions.0.description': 'Patrole',
+        'actions.1.description': '',
+        intent: 'remove-action:1',
+      },
+      officerToken,
+    );
     expect(removed.headers.location).toBe(`${planUrl}?done=save#actions`);
   });
   it('report status form', async () => {
@@ -95,14 +127,24 @@ describe('error summary links', () => {
     const resident = new TestClient(t.app, { headers: { accept: 'text/html', 'x-forwarded-for': '192.0.2.77' } });
     const form = await resident.get('/zglos');
     const category = /<select[^>]*name="category"[^>]*>.*?<option value="([^"]+)"/s.exec(form.body)![1]!;
-    const sent = await resident.postForm('/zglos', { category, address: 'Lubartów, ul. Legionów 12', description: 'x' }, csrfFromHtml(form.body));
+    const sent = await resident.postForm(
+      '/zglos',
+      { category, address: 'Lubartów, ul. Legionów 12', description: 'x' },
+      csrfFromHtml(form.body),
+    );
     const id = /\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!;
     check((await supervisor.postForm(`/admin/reports/${id}/status`, { status: '' }, token)).body);
   });
   it('district imports', async () => {
     for (const kind of ['rules', 'polygons']) {
       const upload = await multipartBody({ _csrf: adminToken, file: { filename: 'a.csv', data: new Uint8Array(), type: 'text/csv' } });
-      const page = await admin.request({ method: 'POST', url: `/admin/import/${kind}`, payload: upload.payload, headers: { 'content-type': upload.contentType, accept: 'text/html' }, csrf: false });
+      const page = await admin.request({
+        method: 'POST',
+        url: `/admin/import/${kind}`,
+        payload: upload.payload,
+        headers: { 'content-type': upload.contentType, accept: 'text/html' },
+        csrf: false,
+      });
       check(page.body);
     }
     check((await admin.postForm('/admin/import/register', { unit: 'kpp-leczna', text: ' ', intent: 'preview' }, adminToken)).body);

@@ -16,17 +16,7 @@ const fallback = { pl: 'Coś poszło nie tak', en: 'Something went wrong' };
 const homeLink = { pl: 'Przejdź na stronę główną', en: 'Go to the home page' };
 const reference = { pl: 'Numer zgłoszenia błędu', en: 'Error reference' };
 
-export function ErrorPage({
-  ctx,
-  status,
-  message,
-  requestId,
-}: {
-  ctx: PageContext;
-  status: number;
-  message: string;
-  requestId?: string;
-}) {
+export function ErrorPage({ ctx, status, message, requestId }: { ctx: PageContext; status: number; message: string; requestId?: string }) {
   const title = (titles[status] ?? fallback)[ctx.lang];
   return (
     <Layout ctx={ctx} title={title}>

@@ -48,10 +48,12 @@ const text = {
     truncated: 'Pokazano tylko część zgłoszeń; przybliż mapę.',
     cluster: (n: number) => `${n} ${plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} w pobliżu – przybliż`,
     report: (r: MapReport) => `Zgłoszenie nr ${r.id}: ${r.categoryName}`,
-    unplaced: (u: Unplaced) => `${u.count} ${plural(u.count, 'zgłoszenie podane', 'zgłoszenia podane', 'zgłoszeń podanych')} adresem – ${u.district.name}`,
+    unplaced: (u: Unplaced) =>
+      `${u.count} ${plural(u.count, 'zgłoszenie podane', 'zgłoszenia podane', 'zgłoszeń podanych')} adresem – ${u.district.name}`,
     unplacedNote: 'Bez punktu na mapie: znacznik stoi w środku rejonu, nie w miejscu zgłoszenia.',
     unplacedList: 'Zobacz je na liście',
-    unplacedVisible: (n: number) => `W tym ${n} ${plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} bez punktu, pokazane w środku rejonu (kwadratowy znacznik).`,
+    unplacedVisible: (n: number) =>
+      `W tym ${n} ${plural(n, 'zgłoszenie', 'zgłoszenia', 'zgłoszeń')} bez punktu, pokazane w środku rejonu (kwadratowy znacznik).`,
   },
   en: {
     zoomIn: 'Zoom in',
@@ -106,7 +108,10 @@ function unplacedPopup(unplaced: Unplaced, t: (typeof text)['pl']): HTMLElement 
 /** A round marker drawn as inline SVG: colour, optional number, white ring for contrast. */
 function circleIcon(size: number, colour: string, label: string | null): L.DivIcon {
   const r = size / 2;
-  const number = label === null ? '' : `<text x="${r}" y="${r + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="#ffffff">${escapeXml(label)}</text>`;
+  const number =
+    label === null
+      ? ''
+      : `<text x="${r}" y="${r + 5}" text-anchor="middle" font-size="14" font-weight="700" fill="#ffffff">${escapeXml(label)}</text>`;
   return L.divIcon({
     className: 'reports-map__marker',
     iconSize: [size, size],
@@ -155,7 +160,13 @@ function enhance(element: HTMLElement): void {
   const bounds = (data.bounds ?? '').split(',').map(Number);
   if (bounds.length === 4 && bounds.every(Number.isFinite)) {
     const [south, west, north, east] = bounds as [number, number, number, number];
-    map.fitBounds([[south, west], [north, east]], { padding: [24, 24], maxZoom: 14 });
+    map.fitBounds(
+      [
+        [south, west],
+        [north, east],
+      ],
+      { padding: [24, 24], maxZoom: 14 },
+    );
   } else {
     map.setView([52.1, 19.4], 6);
   }
@@ -168,7 +179,12 @@ function enhance(element: HTMLElement): void {
     for (const cluster of answer.clusters) {
       const size = Math.min(56, 30 + Math.round(6 * Math.log10(cluster.count)));
       const label = t.cluster(cluster.count);
-      L.marker([cluster.lat, cluster.lon], { icon: circleIcon(size, '#12355b', String(cluster.count)), title: label, alt: label, keyboard: true })
+      L.marker([cluster.lat, cluster.lon], {
+        icon: circleIcon(size, '#12355b', String(cluster.count)),
+        title: label,
+        alt: label,
+        keyboard: true,
+      })
         .on('click', () => map.setView([cluster.lat, cluster.lon], Math.min(map.getZoom() + 2, 19)))
         .addTo(layer);
     }
@@ -182,7 +198,12 @@ function enhance(element: HTMLElement): void {
       const first = reports[0]!;
       const colour = reports.every((r) => r.status === first.status) ? (legend[first.status]?.colour ?? '#12355b') : '#12355b';
       const label = reports.length === 1 ? `${t.report(first)} (${first.statusName})` : t.cluster(reports.length);
-      L.marker([first.lat, first.lon], { icon: circleIcon(reports.length > 1 ? 30 : 22, colour, reports.length > 1 ? String(reports.length) : null), title: label, alt: label, keyboard: true })
+      L.marker([first.lat, first.lon], {
+        icon: circleIcon(reports.length > 1 ? 30 : 22, colour, reports.length > 1 ? String(reports.length) : null),
+        title: label,
+        alt: label,
+        keyboard: true,
+      })
         .bindPopup(popupFor(reports, approximate, t))
         .addTo(layer);
     }
@@ -195,7 +216,9 @@ function enhance(element: HTMLElement): void {
         .addTo(layer);
     }
     const count = answer.clusters.reduce((sum, c) => sum + c.count, 0) + answer.reports.length + unplacedCount;
-    status.textContent = [t.visible(count), unplacedCount > 0 ? t.unplacedVisible(unplacedCount) : '', answer.truncated ? t.truncated : ''].filter(Boolean).join(' ');
+    status.textContent = [t.visible(count), unplacedCount > 0 ? t.unplacedVisible(unplacedCount) : '', answer.truncated ? t.truncated : '']
+      .filter(Boolean)
+      .join(' ');
   };
 
   followView<MapAnswer>(

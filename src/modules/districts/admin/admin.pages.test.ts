@@ -18,7 +18,11 @@ describe('admin pages of the register', () => {
 
   /** A district of the test's own on a made-up street, so no test needs the one another test saved. */
   const makeDistrict = async (number: string, street: string) => {
-    const saved = await browser.postForm('/admin/districts/new', { intent: 'save', unitId: 'kpp-lubartow', number, name: `Rejon nr ${number}`, rules: `Lubartów | ${street}` }, token);
+    const saved = await browser.postForm(
+      '/admin/districts/new',
+      { intent: 'save', unitId: 'kpp-lubartow', number, name: `Rejon nr ${number}`, rules: `Lubartów | ${street}` },
+      token,
+    );
     expect(saved.statusCode).toBe(303);
     return `kpp-lubartow/${number}`;
   };
@@ -36,7 +40,15 @@ describe('admin pages of the register', () => {
     const text = 'Rejon służbowy nr 12 obejmuje ulice: Nadrzeczną (nieparzyste od numeru 1 do numeru 31), Leśną, do Ronda Zachodniego.';
     const recognised = await browser.postForm(
       '/admin/districts/new',
-      { intent: 'recognise', unitId: 'kpp-lubartow', number: '12', name: 'Rejon nr 12 – Nadrzeczna', areaText: text, areaLocality: 'Lubartów', rules: '' },
+      {
+        intent: 'recognise',
+        unitId: 'kpp-lubartow',
+        number: '12',
+        name: 'Rejon nr 12 – Nadrzeczna',
+        areaText: text,
+        areaLocality: 'Lubartów',
+        rules: '',
+      },
       token,
     );
     expect(recognised.statusCode).toBe(200);
@@ -47,7 +59,14 @@ describe('admin pages of the register', () => {
     expect(recognised.body).toContain('value="Rejon nr 12 – Nadrzeczna"'); // what was typed is kept
     const saved = await browser.postForm(
       '/admin/districts/new',
-      { intent: 'save', unitId: 'kpp-lubartow', number: '12', name: 'Rejon nr 12 – Nadrzeczna', phone: '+48 000 000 012', rules: 'Lubartów | Nadrzeczna | 1-31 nieparzyste\nLubartów | Leśna' },
+      {
+        intent: 'save',
+        unitId: 'kpp-lubartow',
+        number: '12',
+        name: 'Rejon nr 12 – Nadrzeczna',
+        phone: '+48 000 000 012',
+        rules: 'Lubartów | Nadrzeczna | 1-31 nieparzyste\nLubartów | Leśna',
+      },
       token,
     );
     expect(saved.statusCode).toBe(303);
@@ -66,20 +85,32 @@ describe('admin pages of the register', () => {
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('Obszar, wiersz 2: Nie rozumiem zakresu numerów „5-x”');
     expect(page.body).toContain('Obszar na mapie nie jest poprawnym GeoJSON-em.');
-    const overlap = await browser.postForm(`/admin/districts/${own}`, { intent: 'save', name: 'Rejon nr 13', rules: 'Lubartów | Powstańców Warszawy' }, token);
+    const overlap = await browser.postForm(
+      `/admin/districts/${own}`,
+      { intent: 'save', name: 'Rejon nr 13', rules: 'Lubartów | Powstańców Warszawy' },
+      token,
+    );
     expect(overlap.statusCode).toBe(400);
     expect(overlap.body).toContain('pokrywa się z rejonem nr 3');
   });
 
   it('assigns a new officer through the forms and shows them on the public card', async () => {
     const own = await makeDistrict('14', 'Przydziałowa');
-    const created = await browser.postForm('/admin/officers/new', { rank: 'mł. asp.', firstName: 'Irena', lastName: 'Formularzowa', position: 'district_officer', unitId: 'kpp-lubartow' }, token);
+    const created = await browser.postForm(
+      '/admin/officers/new',
+      { rank: 'mł. asp.', firstName: 'Irena', lastName: 'Formularzowa', position: 'district_officer', unitId: 'kpp-lubartow' },
+      token,
+    );
     expect(created.statusCode).toBe(303);
     const officerId = (created.headers.location as string).split('/')[3]!.split('?')[0]!;
     const missing = await browser.postForm(`/admin/districts/${own}/assignments`, { officerId: '', kind: 'regular', startsOn: '' }, token);
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Pole „Dzielnicowy” jest wymagane.');
-    const assigned = await browser.postForm(`/admin/districts/${own}/assignments`, { officerId, kind: 'regular', startsOn: '2025-01-01', endsOn: '' }, token);
+    const assigned = await browser.postForm(
+      `/admin/districts/${own}/assignments`,
+      { officerId, kind: 'regular', startsOn: '2025-01-01', endsOn: '' },
+      token,
+    );
     expect(assigned.statusCode).toBe(303);
     const card = await browser.get(`/rejony/${own}`);
     expect(card.body).toContain('mł. asp. Irena Formularzowa');

@@ -30,9 +30,11 @@ export const adminRegisterMessages = defineMessages({
     created: 'Rejon został utworzony.',
     saved: 'Zmiany zostały zapisane.',
     rules: 'Obszar: ulice i miejscowości',
-    rulesHint: 'Jedna reguła w wierszu: „miejscowość | ulica | numery”. Bez ulicy — cała miejscowość; bez numerów — cała ulica. Numery np. „1-25 nieparzyste; 30-40; 52A”, „od 21”.',
+    rulesHint:
+      'Jedna reguła w wierszu: „miejscowość | ulica | numery”. Bez ulicy — cała miejscowość; bez numerów — cała ulica. Numery np. „1-25 nieparzyste; 30-40; 52A”, „od 21”.',
     pasteTitle: 'Wklej opis obszaru ze strony jednostki',
-    pasteHint: 'Np. „Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), Polną… Miejscowości: Serniki, Wola Sernicka”. Rozpoznane reguły trafią do pola powyżej do sprawdzenia; nic nie zostanie zapisane bez Twojej zgody.',
+    pasteHint:
+      'Np. „Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), Polną… Miejscowości: Serniki, Wola Sernicka”. Rozpoznane reguły trafią do pola powyżej do sprawdzenia; nic nie zostanie zapisane bez Twojej zgody.',
     pasteLocality: 'Miejscowość, do której należą wymienione ulice',
     recognise: 'Rozpoznaj opis',
     recognised: (n: number) => `Rozpoznano reguł: ${n}. Sprawdź je i zapisz rejon.`,
@@ -68,7 +70,12 @@ export const adminRegisterMessages = defineMessages({
     firstName: 'Imię',
     lastName: 'Nazwisko',
     position: 'Funkcja',
-    positions: { district_officer: 'dzielnicowy', supervisor: 'kierownik dzielnicowych', commander: 'komendant / naczelnik', other: 'inna' } as Record<string, string>,
+    positions: {
+      district_officer: 'dzielnicowy',
+      supervisor: 'kierownik dzielnicowych',
+      commander: 'komendant / naczelnik',
+      other: 'inna',
+    } as Record<string, string>,
     officerCreate: 'Dodaj policjanta',
     officerEdit: (name: string) => `Policjant: ${name}`,
     officerRetire: 'Wycofaj z ewidencji',
@@ -88,11 +95,13 @@ export const adminRegisterMessages = defineMessages({
     postalCode: 'Kod pocztowy',
     locality: 'Miejscowość',
     unitPhone: 'Telefon',
-    unitPhoneHint: 'Numer, pod którym mieszkańcy dodzwonią się do jednostki: 6–15 cyfr, mogą być spacje, myślniki, nawiasy i + na początku, np. +48 81 855 12 34.',
+    unitPhoneHint:
+      'Numer, pod którym mieszkańcy dodzwonią się do jednostki: 6–15 cyfr, mogą być spacje, myślniki, nawiasy i + na początku, np. +48 81 855 12 34.',
     unitEmail: 'E-mail',
     website: 'Strona internetowa',
     openingHours: 'Godziny przyjęć interesantów',
-    openingHoursHint: 'Zwykłym tekstem, do 200 znaków, np. „pon.–pt. 7:30–15:30; dyżurny całą dobę”. Puste pole: na stronie jednostki będzie „nie wpisano”.',
+    openingHoursHint:
+      'Zwykłym tekstem, do 200 znaków, np. „pon.–pt. 7:30–15:30; dyżurny całą dobę”. Puste pole: na stronie jednostki będzie „nie wpisano”.',
     lat: 'Szerokość geograficzna (np. 51.4598)',
     lon: 'Długość geograficzna (np. 22.6052)',
     unitRetire: 'Wycofaj jednostkę',
@@ -127,9 +136,11 @@ export const adminRegisterMessages = defineMessages({
     created: 'The district has been created.',
     saved: 'Your changes have been saved.',
     rules: 'Area: streets and towns',
-    rulesHint: 'One rule per line: "town | street | numbers". No street — the whole town; no numbers — the whole street. Numbers e.g. "1-25 nieparzyste; 30-40; 52A", "od 21".',
+    rulesHint:
+      'One rule per line: "town | street | numbers". No street — the whole town; no numbers — the whole street. Numbers e.g. "1-25 nieparzyste; 30-40; 52A", "od 21".',
     pasteTitle: 'Paste the area description from the unit’s website',
-    pasteHint: 'E.g. "Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), Polną… Miejscowości: Serniki". The recognised rules go into the field above for review; nothing is saved until you save.',
+    pasteHint:
+      'E.g. "Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), Polną… Miejscowości: Serniki". The recognised rules go into the field above for review; nothing is saved until you save.',
     pasteLocality: 'Town the listed streets belong to',
     recognise: 'Recognise description',
     recognised: (n: number) => `Rules recognised: ${n}. Check them and save the district.`,
@@ -165,7 +176,10 @@ export const adminRegisterMessages = defineMessages({
     firstName: 'First name',
     lastName: 'Last name',
     position: 'Position',
-    positions: { district_officer: 'district officer', supervisor: 'supervisor', commander: 'commander', other: 'other' } as Record<string, string>,
+    positions: { district_officer: 'district officer', supervisor: 'supervisor', commander: 'commander', other: 'other' } as Record<
+      string,
+      string
+    >,
     officerCreate: 'Add officer',
     officerEdit: (name: string) => `Officer: ${name}`,
     officerRetire: 'Retire from the register',
@@ -185,11 +199,13 @@ export const adminRegisterMessages = defineMessages({
     postalCode: 'Postal code',
     locality: 'Town',
     unitPhone: 'Phone',
-    unitPhoneHint: 'The number residents can reach the unit at: 6–15 digits, with spaces, dashes, brackets and a leading + allowed, e.g. +48 81 855 12 34.',
+    unitPhoneHint:
+      'The number residents can reach the unit at: 6–15 digits, with spaces, dashes, brackets and a leading + allowed, e.g. +48 81 855 12 34.',
     unitEmail: 'E-mail',
     website: 'Website',
     openingHours: 'Opening hours for visitors',
-    openingHoursHint: 'Plain text, up to 200 characters, e.g. “Mon–Fri 7:30–15:30; duty officer round the clock”. Left empty, the unit page says “not recorded”.',
+    openingHoursHint:
+      'Plain text, up to 200 characters, e.g. “Mon–Fri 7:30–15:30; duty officer round the clock”. Left empty, the unit page says “not recorded”.',
     lat: 'Latitude (e.g. 51.4598)',
     lon: 'Longitude (e.g. 22.6052)',
     unitRetire: 'Retire unit',

@@ -60,7 +60,14 @@ export function DistrictListPage({
       ) : (
         <DataTable
           caption={m.districtsTitle}
-          columns={[{ label: m.name }, { label: m.unit }, { label: m.officer }, { label: m.phone }, { label: m.rulesCount }, { label: m.polygon }]}
+          columns={[
+            { label: m.name },
+            { label: m.unit },
+            { label: m.officer },
+            { label: m.phone },
+            { label: m.rulesCount },
+            { label: m.polygon },
+          ]}
           rows={districts.map((district) => {
             const card = cards.get(district.id);
             return {
@@ -76,7 +83,11 @@ export function DistrictListPage({
                   )}
                 </>,
                 district.unitName,
-                card?.officer ? `${card.officer.rank} ${card.officer.name}${card.officer.substitute ? ` (${m.substitute})` : ''}` : <Tag tone="yellow">{m.vacant}</Tag>,
+                card?.officer ? (
+                  `${card.officer.rank} ${card.officer.name}${card.officer.substitute ? ` (${m.substitute})` : ''}`
+                ) : (
+                  <Tag tone="yellow">{m.vacant}</Tag>
+                ),
                 district.phone ?? '—',
                 district.rules.length,
                 district.polygon ? m.yes : m.no,
@@ -168,14 +179,48 @@ export function DistrictFormPage({
           <CsrfField token={ctx.csrfToken} />
           <h2>{m.details}</h2>
           <div className="narrow">
-            {!district && <SelectField name="unitId" label={m.unit} value={values.unitId} options={units} error={errorFor(errors, 'unitId')} />}
-            {!district && <TextField name="number" label={m.number} hint={m.numberHint} value={values.number} width="short" error={errorFor(errors, 'number')} />}
+            {!district && (
+              <SelectField name="unitId" label={m.unit} value={values.unitId} options={units} error={errorFor(errors, 'unitId')} />
+            )}
+            {!district && (
+              <TextField
+                name="number"
+                label={m.number}
+                hint={m.numberHint}
+                value={values.number}
+                width="short"
+                error={errorFor(errors, 'number')}
+              />
+            )}
             <TextField name="name" label={m.name} hint={m.nameHint} value={values.name} error={errorFor(errors, 'name')} />
-            <TextField name="phone" label={m.phone} hint={m.phoneHint} value={values.phone} width="medium" error={errorFor(errors, 'phone')} />
-            <TextField name="email" label={m.email} type="email" value={values.email} spellCheck={false} error={errorFor(errors, 'email')} />
+            <TextField
+              name="phone"
+              label={m.phone}
+              hint={m.phoneHint}
+              value={values.phone}
+              width="medium"
+              error={errorFor(errors, 'phone')}
+            />
+            <TextField
+              name="email"
+              label={m.email}
+              type="email"
+              value={values.email}
+              spellCheck={false}
+              error={errorFor(errors, 'email')}
+            />
           </div>
           <h2>{m.rules}</h2>
-          <TextAreaField name="rules" label={m.rules} hint={m.rulesHint} value={values.rulesText} rows={10} code spellCheck={false} error={errorFor(errors, 'rules')} />
+          <TextAreaField
+            name="rules"
+            label={m.rules}
+            hint={m.rulesHint}
+            value={values.rulesText}
+            rows={10}
+            code
+            spellCheck={false}
+            error={errorFor(errors, 'rules')}
+          />
           <details className="details" open={Boolean(values.areaText)}>
             <summary>{m.pasteTitle}</summary>
             <TextAreaField name="areaText" label={m.pasteTitle} hint={m.pasteHint} value={values.areaText} rows={6} />
@@ -185,7 +230,16 @@ export function DistrictFormPage({
             </button>
           </details>
           <h2>{m.polygonTitle}</h2>
-          <TextAreaField name="polygon" label={m.polygonTitle} hint={m.polygonHint} value={values.polygonText} rows={4} code spellCheck={false} error={errorFor(errors, 'polygon')} />
+          <TextAreaField
+            name="polygon"
+            label={m.polygonTitle}
+            hint={m.polygonHint}
+            value={values.polygonText}
+            rows={4}
+            code
+            spellCheck={false}
+            error={errorFor(errors, 'polygon')}
+          />
           <button type="submit" name="intent" value="save" className="button">
             {district ? m.save : m.create}
           </button>
@@ -200,7 +254,13 @@ export function DistrictFormPage({
           ) : (
             <DataTable
               caption={m.assignments}
-              columns={[{ label: m.officer }, { label: m.kind }, { label: m.from }, { label: m.to }, ...(canAssign ? [{ label: m.end }] : [])]}
+              columns={[
+                { label: m.officer },
+                { label: m.kind },
+                { label: m.from },
+                { label: m.to },
+                ...(canAssign ? [{ label: m.end }] : []),
+              ]}
               rows={assignments.map((assignment) => {
                 const officer = byId.get(assignment.officerId);
                 const end =
@@ -241,7 +301,15 @@ export function DistrictFormPage({
                 options={officers.filter((o) => !o.retiredAt).map((o) => ({ value: o.id, label: `${o.rank} ${officerName(o)}` }))}
                 error={errorFor(errors, 'officerId')}
               />
-              <SelectField name="kind" label={m.kind} value="regular" options={[{ value: 'regular', label: m.regular }, { value: 'substitute', label: m.substitute }]} />
+              <SelectField
+                name="kind"
+                label={m.kind}
+                value="regular"
+                options={[
+                  { value: 'regular', label: m.regular },
+                  { value: 'substitute', label: m.substitute },
+                ]}
+              />
               <TextField name="startsOn" label={m.from} type="date" width="short" error={errorFor(errors, 'startsOn')} />
               <TextField name="endsOn" label={m.to} type="date" width="short" error={errorFor(errors, 'endsOn')} />
               <button type="submit" className="button">
@@ -266,7 +334,17 @@ export function DistrictFormPage({
   );
 }
 
-export function OfficerListPage({ ctx, officers, units, canEdit }: { ctx: PageContext; officers: Officer[]; units: Map<string, string>; canEdit: boolean }) {
+export function OfficerListPage({
+  ctx,
+  officers,
+  units,
+  canEdit,
+}: {
+  ctx: PageContext;
+  officers: Officer[];
+  units: Map<string, string>;
+  canEdit: boolean;
+}) {
   const m = adminRegisterMessages[ctx.lang];
   return (
     <Layout ctx={ctx} title={m.officersTitle}>
@@ -287,7 +365,12 @@ export function OfficerListPage({ ctx, officers, units, canEdit }: { ctx: PageCo
           columns={[{ label: m.lastName }, { label: m.rank }, { label: m.position }, { label: m.unit }]}
           rows={officers.map((officer) => ({
             key: officer.id,
-            cells: [<a href={`/admin/officers/${officer.id}`}>{`${officer.lastName} ${officer.firstName}`}</a>, officer.rank, m.positions[officer.position], units.get(officer.unitId) ?? officer.unitId],
+            cells: [
+              <a href={`/admin/officers/${officer.id}`}>{`${officer.lastName} ${officer.firstName}`}</a>,
+              officer.rank,
+              m.positions[officer.position],
+              units.get(officer.unitId) ?? officer.unitId,
+            ],
           }))}
         />
       )}
@@ -332,7 +415,12 @@ export function OfficerFormPage({
         <TextField name="rank" label={m.rank} hint={m.rankHint} value={values.rank} width="medium" error={errorFor(errors, 'rank')} />
         <TextField name="firstName" label={m.firstName} value={values.firstName} width="medium" error={errorFor(errors, 'firstName')} />
         <TextField name="lastName" label={m.lastName} value={values.lastName} width="medium" error={errorFor(errors, 'lastName')} />
-        <SelectField name="position" label={m.position} value={values.position} options={officerPositions.map((p) => ({ value: p, label: m.positions[p]! }))} />
+        <SelectField
+          name="position"
+          label={m.position}
+          value={values.position}
+          options={officerPositions.map((p) => ({ value: p, label: m.positions[p]! }))}
+        />
         <SelectField name="unitId" label={m.unit} value={values.unitId} options={units} error={errorFor(errors, 'unitId')} />
         <button type="submit" className="button">
           {officer ? m.save : m.officerCreate}
@@ -350,4 +438,3 @@ export function OfficerFormPage({
     </Layout>
   );
 }
-

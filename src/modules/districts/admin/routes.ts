@@ -34,7 +34,11 @@ function rulesFromText(text: string, lang: Lang): { rules: StreetRule[]; errors:
   const prefix = lang === 'pl' ? 'Obszar, wiersz' : 'Area, line';
   return {
     rules,
-    errors: problems.map((problem) => ({ field: 'rules', code: 'invalid_rule', message: `${prefix} ${problem.line}: ${problem.message[lang]}` })),
+    errors: problems.map((problem) => ({
+      field: 'rules',
+      code: 'invalid_rule',
+      message: `${prefix} ${problem.line}: ${problem.message[lang]}`,
+    })),
   };
 }
 
@@ -46,7 +50,13 @@ function polygonFromText(text: string, lang: Lang): { polygon: unknown; errors: 
   } catch {
     return {
       polygon: undefined,
-      errors: [{ field: 'polygon', code: 'invalid_json', message: lang === 'pl' ? 'Obszar na mapie nie jest poprawnym GeoJSON-em.' : 'The map area is not valid GeoJSON.' }],
+      errors: [
+        {
+          field: 'polygon',
+          code: 'invalid_json',
+          message: lang === 'pl' ? 'Obszar na mapie nie jest poprawnym GeoJSON-em.' : 'The map area is not valid GeoJSON.',
+        },
+      ],
     };
   }
 }
@@ -54,22 +64,38 @@ function polygonFromText(text: string, lang: Lang): { polygon: unknown; errors: 
 export function registerDistrictAdminPages(app: FastifyInstance, database: Database, locator: Locator): void {
   const db = database.db;
 
-  app.get<{ Querystring: { unit?: string } }>('/admin/districts', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'register.read_staff');
-    const units = await unitOptions(db, principal.unitId);
-    const unitId = units.some((u) => u.value === request.query.unit) ? request.query.unit : undefined;
-    const names = new Map((await listSubtree(db, principal.unitId)).map((u) => [u.id, u.name]));
-    const districts = (await listDistricts(db, { subtreeOf: unitId ?? principal.unitId, includeRetired: true })).map((d) => ({
-      ...d,
-      unitName: names.get(d.unitId) ?? d.unitId,
-    }));
-    const register = await locator.current();
-    const cards = new Map(districts.map((d) => [d.id, register.card(d.id)!]).filter(([, card]) => card !== undefined) as [string, NonNullable<ReturnType<typeof register.card>>][]);
-    return sendPage(
-      reply,
-      createElement(DistrictListPage, { ctx: pageContext(request, reply), units, unitId, districts, cards, canEdit: roleMay(principal.role, 'register.edit') }),
-    );
-  });
+  app.get<{ Querystring: { unit?: string } }>(
+    '/admin/districts',
+    { config: { access: 'register.read_staff' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'register.read_staff');
+      const units = await unitOptions(db, principal.unitId);
+      const unitId = units.some((u) => u.value === request.query.unit) ? request.query.unit : undefined;
+      const names = new Map((await listSubtree(db, principal.unitId)).map((u) => [u.id, u.name]));
+      const districts = (await listDistricts(db, { subtreeOf: unitId ?? principal.unitId, includeRetired: true })).map((d) => ({
+        ...d,
+        unitName: names.get(d.unitId) ?? d.unitId,
+      }));
+      const register = await locator.current();
+      const cards = new Map(
+        districts.map((d) => [d.id, register.card(d.id)!]).filter(([, card]) => card !== undefined) as [
+          string,
+          NonNullable<ReturnType<typeof register.card>>,
+        ][],
+      );
+      return sendPage(
+        reply,
+        createElement(DistrictListPage, {
+          ctx: pageContext(request, reply),
+          units,
+          unitId,
+          districts,
+          cards,
+          canEdit: roleMay(principal.role, 'register.edit'),
+        }),
+      );
+    },
+  );
 
   const showForm = async (
     request: FastifyRequest,
@@ -118,10 +144,14 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     polygonText: district.polygon ? JSON.stringify(district.polygon) : '',
   });
 
-  app.get<{ Querystring: { unit?: string } }>('/admin/districts/new', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'register.edit');
-    return showForm(request, reply, null, { unitId: request.query.unit ?? principal.unitId }, []);
-  });
+  app.get<{ Querystring: { unit?: string } }>(
+    '/admin/districts/new',
+    { config: { access: 'register.edit' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'register.edit');
+      return showForm(request, reply, null, { unitId: request.query.unit ?? principal.unitId }, []);
+    },
+  );
 
   /** The form's save and "recognise the pasted description" buttons, for a new or an existing district. */
   const handleForm = async (request: FastifyRequest, reply: FastifyReply, district: District | null) => {
@@ -155,7 +185,12 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     const errors: FieldError[] = [...rules.errors, ...polygon.errors];
     const m = adminRegisterMessages[lang];
     const required = (field: 'name' | 'number' | 'unitId', label: string) => {
-      if (!values[field]?.trim()) errors.push({ field, code: 'required', message: lang === 'pl' ? `Pole „${label}” jest wymagane.` : `The field "${label}" is required.` });
+      if (!values[field]?.trim())
+        errors.push({
+          field,
+          code: 'required',
+          message: lang === 'pl' ? `Pole „${label}” jest wymagane.` : `The field "${label}" is required.`,
+        });
     };
     required('name', m.name);
     if (!district) {
@@ -163,7 +198,12 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
       required('number', m.number);
       const number = Number(values.number);
       if (values.number?.trim() && (!Number.isInteger(number) || number < 1 || number > 9999)) {
-        errors.push({ field: 'number', code: 'range', message: lang === 'pl' ? 'Numer rejonu musi być liczbą od 1 do 9999.' : 'The district number must be a whole number from 1 to 9999.' });
+        errors.push({
+          field: 'number',
+          code: 'range',
+          message:
+            lang === 'pl' ? 'Numer rejonu musi być liczbą od 1 do 9999.' : 'The district number must be a whole number from 1 to 9999.',
+        });
       }
     }
     if (errors.length === 0) {
@@ -187,67 +227,105 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return showForm(request, reply, district, values, errors);
   };
 
-  app.post('/admin/districts/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => handleForm(request, reply, null));
+  app.post('/admin/districts/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) =>
+    handleForm(request, reply, null),
+  );
 
-  app.get<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
-    const { district } = await loadDistrict(request, request.params.unit, request.params.number);
-    return showForm(request, reply, district, valuesOf(district), []);
-  });
+  app.get<{ Params: { unit: string; number: string } }>(
+    '/admin/districts/:unit/:number',
+    { config: { access: 'register.read_staff' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { district } = await loadDistrict(request, request.params.unit, request.params.number);
+      return showForm(request, reply, district, valuesOf(district), []);
+    },
+  );
 
-  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
-    const { district } = await loadDistrict(request, request.params.unit, request.params.number);
-    return handleForm(request, reply, district);
-  });
+  app.post<{ Params: { unit: string; number: string } }>(
+    '/admin/districts/:unit/:number',
+    { config: { access: 'register.edit' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { district } = await loadDistrict(request, request.params.unit, request.params.number);
+      return handleForm(request, reply, district);
+    },
+  );
 
   for (const action of ['retire', 'restore'] as const) {
-    app.post<{ Params: { unit: string; number: string } }>(`/admin/districts/:unit/:number/${action}`, { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
-      const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
-      if (action === 'retire') await retireDistrict(db, principal, actorOf(request), district.id);
-      else await restoreDistrict(db, principal, actorOf(request), district.id);
-      await locator.rebuild();
-      return reply.redirect(`/admin/districts/${district.id}?notice=saved`, 303);
-    });
+    app.post<{ Params: { unit: string; number: string } }>(
+      `/admin/districts/:unit/:number/${action}`,
+      { config: { access: 'register.edit' }, schema: { hide: true } },
+      async (request, reply) => {
+        const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
+        if (action === 'retire') await retireDistrict(db, principal, actorOf(request), district.id);
+        else await restoreDistrict(db, principal, actorOf(request), district.id);
+        await locator.rebuild();
+        return reply.redirect(`/admin/districts/${district.id}?notice=saved`, 303);
+      },
+    );
   }
 
-  app.post<{ Params: { unit: string; number: string } }>('/admin/districts/:unit/:number/assignments', { config: { access: 'officer.assign' }, schema: { hide: true } }, async (request, reply) => {
-    const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
-    const fields = formFields(request.body);
-    const lang = request.lang;
-    const m = adminRegisterMessages[lang];
-    const errors: FieldError[] = [];
-    if (!fields.officerId) errors.push({ field: 'officerId', code: 'required', message: lang === 'pl' ? `Pole „${m.officer}” jest wymagane.` : `The field "${m.officer}" is required.` });
-    if (!fields.startsOn) errors.push({ field: 'startsOn', code: 'required', message: lang === 'pl' ? `Pole „${m.from}” jest wymagane.` : `The field "${m.from}" is required.` });
-    if (errors.length === 0) {
-      try {
-        await assignOfficer(db, principal, actorOf(request), district.id, {
-          officerId: fields.officerId!,
-          kind: fields.kind === 'substitute' ? 'substitute' : 'regular',
-          startsOn: fields.startsOn!,
-          endsOn: fields.endsOn || null,
+  app.post<{ Params: { unit: string; number: string } }>(
+    '/admin/districts/:unit/:number/assignments',
+    { config: { access: 'officer.assign' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
+      const fields = formFields(request.body);
+      const lang = request.lang;
+      const m = adminRegisterMessages[lang];
+      const errors: FieldError[] = [];
+      if (!fields.officerId)
+        errors.push({
+          field: 'officerId',
+          code: 'required',
+          message: lang === 'pl' ? `Pole „${m.officer}” jest wymagane.` : `The field "${m.officer}" is required.`,
         });
-        await locator.rebuild();
-        return reply.redirect(`/admin/districts/${district.id}?notice=saved#assignments`, 303);
-      } catch (error) {
-        errors.push(...formErrorsFrom(error, lang));
+      if (!fields.startsOn)
+        errors.push({
+          field: 'startsOn',
+          code: 'required',
+          message: lang === 'pl' ? `Pole „${m.from}” jest wymagane.` : `The field "${m.from}" is required.`,
+        });
+      if (errors.length === 0) {
+        try {
+          await assignOfficer(db, principal, actorOf(request), district.id, {
+            officerId: fields.officerId!,
+            kind: fields.kind === 'substitute' ? 'substitute' : 'regular',
+            startsOn: fields.startsOn!,
+            endsOn: fields.endsOn || null,
+          });
+          await locator.rebuild();
+          return reply.redirect(`/admin/districts/${district.id}?notice=saved#assignments`, 303);
+        } catch (error) {
+          errors.push(...formErrorsFrom(error, lang));
+        }
       }
-    }
-    return showForm(request, reply, district, valuesOf(district), errors);
-  });
+      return showForm(request, reply, district, valuesOf(district), errors);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/assignments/:id/end', { config: { access: 'officer.assign' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'officer.assign');
-    const assignment = await findAssignment(db, request.params.id);
-    if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
-    const fields = formFields(request.body);
-    const district = (await findDistrict(db, assignment.districtId))!;
-    try {
-      await endAssignment(db, principal, actorOf(request), assignment.id, fields.endsOn ?? '');
-    } catch (error) {
-      return showForm(request, reply, district, valuesOf(district), formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: 'form' })));
-    }
-    await locator.rebuild();
-    return reply.redirect(`/admin/districts/${district.id}?notice=saved#assignments`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/assignments/:id/end',
+    { config: { access: 'officer.assign' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'officer.assign');
+      const assignment = await findAssignment(db, request.params.id);
+      if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
+      const fields = formFields(request.body);
+      const district = (await findDistrict(db, assignment.districtId))!;
+      try {
+        await endAssignment(db, principal, actorOf(request), assignment.id, fields.endsOn ?? '');
+      } catch (error) {
+        return showForm(
+          request,
+          reply,
+          district,
+          valuesOf(district),
+          formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: 'form' })),
+        );
+      }
+      await locator.rebuild();
+      return reply.redirect(`/admin/districts/${district.id}?notice=saved#assignments`, 303);
+    },
+  );
 
   // Officers
   app.get('/admin/officers', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
@@ -271,11 +349,21 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     if (officer) await assertUnitInScope(db, principal, officer.unitId, 'register.edit');
     const units = await unitOptions(db, principal.unitId);
     const render = (values: Record<string, string | undefined>, errors: FieldError[]) =>
-      sendPage(reply, createElement(OfficerFormPage, { ctx: pageContext(request, reply, notice(request)), officer, values, errors, units }), errors.length ? 400 : 200);
+      sendPage(
+        reply,
+        createElement(OfficerFormPage, { ctx: pageContext(request, reply, notice(request)), officer, values, errors, units }),
+        errors.length ? 400 : 200,
+      );
     if (request.method === 'GET') {
       return render(
         officer
-          ? { unitId: officer.unitId, rank: officer.rank, firstName: officer.firstName, lastName: officer.lastName, position: officer.position }
+          ? {
+              unitId: officer.unitId,
+              rank: officer.rank,
+              firstName: officer.firstName,
+              lastName: officer.lastName,
+              position: officer.position,
+            }
           : { unitId: principal.unitId, position: 'district_officer' },
         [],
       );
@@ -283,9 +371,27 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     const fields = formFields(request.body);
     const m = adminRegisterMessages[request.lang];
     const errors: FieldError[] = [];
-    for (const [field, label] of [['rank', m.rank], ['firstName', m.firstName], ['lastName', m.lastName], ['unitId', m.unit]] as const) {
-      if (!fields[field]?.trim()) errors.push({ field, code: 'required', message: request.lang === 'pl' ? `Pole „${label}” jest wymagane.` : `The field "${label}" is required.` });
-      else if (fields[field]!.trim().length > 80) errors.push({ field, code: 'maxLength', message: request.lang === 'pl' ? `Pole „${label}” może mieć co najwyżej 80 znaków.` : `The field "${label}" may have at most 80 characters.` });
+    for (const [field, label] of [
+      ['rank', m.rank],
+      ['firstName', m.firstName],
+      ['lastName', m.lastName],
+      ['unitId', m.unit],
+    ] as const) {
+      if (!fields[field]?.trim())
+        errors.push({
+          field,
+          code: 'required',
+          message: request.lang === 'pl' ? `Pole „${label}” jest wymagane.` : `The field "${label}" is required.`,
+        });
+      else if (fields[field]!.trim().length > 80)
+        errors.push({
+          field,
+          code: 'maxLength',
+          message:
+            request.lang === 'pl'
+              ? `Pole „${label}” może mieć co najwyżej 80 znaków.`
+              : `The field "${label}" may have at most 80 characters.`,
+        });
     }
     if (errors.length === 0) {
       const input = {
@@ -293,10 +399,14 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
         rank: fields.rank!,
         firstName: fields.firstName!,
         lastName: fields.lastName!,
-        position: (['district_officer', 'supervisor', 'commander', 'other'].includes(fields.position ?? '') ? fields.position : 'district_officer') as OfficerPosition,
+        position: (['district_officer', 'supervisor', 'commander', 'other'].includes(fields.position ?? '')
+          ? fields.position
+          : 'district_officer') as OfficerPosition,
       };
       try {
-        const saved = officer ? await updateOfficer(db, principal, actorOf(request), officer.id, input) : await createOfficer(db, principal, actorOf(request), input);
+        const saved = officer
+          ? await updateOfficer(db, principal, actorOf(request), officer.id, input)
+          : await createOfficer(db, principal, actorOf(request), input);
         await locator.rebuild();
         return reply.redirect(`/admin/officers/${saved.id}?notice=${officer ? 'saved' : 'created'}`, 303);
       } catch (error) {
@@ -306,14 +416,30 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     return render(fields, errors);
   };
 
-  app.get('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
-  app.post('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, null));
-  app.get<{ Params: { id: string } }>('/admin/officers/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/officers/:id', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) => officerForm(request, reply, request.params.id));
-  app.post<{ Params: { id: string } }>('/admin/officers/:id/retire', { config: { access: 'register.edit' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'register.edit');
-    await retireOfficer(db, principal, actorOf(request), request.params.id);
-    await locator.rebuild();
-    return reply.redirect('/admin/officers?notice=saved', 303);
-  });
+  app.get('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) =>
+    officerForm(request, reply, null),
+  );
+  app.post('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) =>
+    officerForm(request, reply, null),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/admin/officers/:id',
+    { config: { access: 'register.edit' }, schema: { hide: true } },
+    (request, reply) => officerForm(request, reply, request.params.id),
+  );
+  app.post<{ Params: { id: string } }>(
+    '/admin/officers/:id',
+    { config: { access: 'register.edit' }, schema: { hide: true } },
+    (request, reply) => officerForm(request, reply, request.params.id),
+  );
+  app.post<{ Params: { id: string } }>(
+    '/admin/officers/:id/retire',
+    { config: { access: 'register.edit' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'register.edit');
+      await retireOfficer(db, principal, actorOf(request), request.params.id);
+      await locator.rebuild();
+      return reply.redirect('/admin/officers?notice=saved', 303);
+    },
+  );
 }

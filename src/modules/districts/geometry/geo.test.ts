@@ -9,7 +9,13 @@ import { readDistrictPolygons, simplifyForDisplay } from './geojson.js';
 import { generateDistrictPolygons, randomPointsInside } from '../../../../test/support/synthetic-districts.js';
 import type { MultiPolygon } from '../model.js';
 
-const square = (x0: number, y0: number, size: number) => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];
+const square = (x0: number, y0: number, size: number) => [
+  [x0, y0],
+  [x0 + size, y0],
+  [x0 + size, y0 + size],
+  [x0, y0 + size],
+  [x0, y0],
+];
 
 describe('EPSG:2180', () => {
   it('puts the central meridian on the false easting and round-trips within a millimetre', () => {
@@ -25,7 +31,21 @@ describe('EPSG:2180', () => {
 });
 
 describe('PolygonIndex', () => {
-  const concave: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[0, 0], [10, 0], [10, 10], [5, 5], [0, 10], [0, 0]]]] };
+  const concave: MultiPolygon = {
+    type: 'MultiPolygon',
+    coordinates: [
+      [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+          [5, 5],
+          [0, 10],
+          [0, 0],
+        ],
+      ],
+    ],
+  };
   const withHole: MultiPolygon = { type: 'MultiPolygon', coordinates: [[square(20, 0, 10), square(23, 3, 4)]] };
   const twoParts: MultiPolygon = { type: 'MultiPolygon', coordinates: [[square(40, 0, 2)], [square(50, 0, 2)]] };
   const index = new PolygonIndex([
@@ -72,7 +92,11 @@ describe('PolygonIndex', () => {
 });
 
 describe('reading district polygons from GeoJSON', () => {
-  const feature = (geometry: unknown, properties: object = { unit: 'kpp-leczna', district: 3 }) => ({ type: 'Feature', properties, geometry });
+  const feature = (geometry: unknown, properties: object = { unit: 'kpp-leczna', district: 3 }) => ({
+    type: 'Feature',
+    properties,
+    geometry,
+  });
   const leczna = { type: 'Polygon', coordinates: [square(22.87, 51.29, 0.02)] };
 
   it('reads WGS84 and gives a MultiPolygon with its bounding box', () => {
@@ -84,7 +108,11 @@ describe('reading district polygons from GeoJSON', () => {
 
   it('reads EPSG:2180, declared or recognised, to the same place', () => {
     const metres = { type: 'Polygon', coordinates: [leczna.coordinates[0]!.map((p) => toEpsg2180(p as [number, number]))] };
-    const declared = readDistrictPolygons({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2180' } }, features: [feature(metres)] });
+    const declared = readDistrictPolygons({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2180' } },
+      features: [feature(metres)],
+    });
     for (const read of [declared, readDistrictPolygons(feature(metres))]) {
       expect(read.errors).toEqual([]);
       const ring = read.polygons[0]!.geometry.coordinates[0]![0]!;
@@ -96,7 +124,10 @@ describe('reading district polygons from GeoJSON', () => {
   it('recognises swapped axes where only one reading lies in Poland', () => {
     // Near Białowieża the easting (~840 km) is larger than any northing in Poland.
     const bialowieza = square(23.8, 52.7, 0.02);
-    const swapped2180 = { type: 'Polygon', coordinates: [bialowieza.map((p) => toEpsg2180(p as [number, number])).map(([x, y]) => [y, x])] };
+    const swapped2180 = {
+      type: 'Polygon',
+      coordinates: [bialowieza.map((p) => toEpsg2180(p as [number, number])).map(([x, y]) => [y, x])],
+    };
     const swappedWgs = { type: 'Polygon', coordinates: [bialowieza.map(([lon, lat]) => [lat, lon])] };
     for (const read of [readDistrictPolygons(feature(swapped2180)), readDistrictPolygons(feature(swappedWgs))]) {
       expect(read.errors).toEqual([]);
@@ -107,7 +138,9 @@ describe('reading district polygons from GeoJSON', () => {
   });
 
   it('reads a real voivodeship converted to EPSG:2180 back to the same polygon', () => {
-    const file = JSON.parse(readFileSync(path.join(projectRoot, 'resources/boundaries/wojewodztwa-2025-prg.geojson'), 'utf8')) as { features: { geometry: { type: string; coordinates: number[][][] } }[] };
+    const file = JSON.parse(readFileSync(path.join(projectRoot, 'resources/boundaries/wojewodztwa-2025-prg.geojson'), 'utf8')) as {
+      features: { geometry: { type: string; coordinates: number[][][] } }[];
+    };
     const original = file.features[0]!.geometry;
     const polygon = original.type === 'Polygon' ? original.coordinates : (original.coordinates as unknown as number[][][][])[0]!;
     const metres = { type: 'Polygon', coordinates: polygon.map((ring) => ring.map((p) => toEpsg2180(p as [number, number]))) };
@@ -122,7 +155,18 @@ describe('reading district polygons from GeoJSON', () => {
 
   it('reports every bad feature with its index and reason, and closes open rings with a warning', () => {
     const open = { type: 'Polygon', coordinates: [square(22.87, 51.29, 0.02).slice(0, 4)] };
-    const bowtie = { type: 'Polygon', coordinates: [[[22, 51], [22.1, 51.1], [22.1, 51], [22, 51.1], [22, 51]]] };
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [22, 51],
+          [22.1, 51.1],
+          [22.1, 51],
+          [22, 51.1],
+          [22, 51],
+        ],
+      ],
+    };
     const holeOutside = { type: 'Polygon', coordinates: [square(22, 51, 0.1), square(22.5, 51.5, 0.01)] };
     const read = readDistrictPolygons({
       type: 'FeatureCollection',
@@ -131,11 +175,28 @@ describe('reading district polygons from GeoJSON', () => {
         feature(leczna, { district: 3 }),
         feature(leczna, { unit: 'x', district: 'trzy' }),
         feature({ type: 'Point', coordinates: [22, 51] }),
-        feature({ type: 'Polygon', coordinates: [[[22, 51], [22.1, 'x']]] }),
+        feature({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [22, 51],
+              [22.1, 'x'],
+            ],
+          ],
+        }),
         feature({ type: 'Polygon', coordinates: [square(2.35, 48.85, 0.1)] }), // Paris
         feature(bowtie),
         feature(holeOutside),
-        feature({ type: 'Polygon', coordinates: [[[22, 51], [22.1, 51], [22, 51]]] }),
+        feature({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [22, 51],
+              [22.1, 51],
+              [22, 51],
+            ],
+          ],
+        }),
       ],
     });
     expect(read.polygons.map((p) => p.feature)).toEqual([0]);

@@ -73,7 +73,12 @@ function polygonsOf(geometry: { type?: unknown; coordinates?: unknown }): Positi
   const isRing = (ring: unknown) => Array.isArray(ring) && ring.every(isPosition);
   const isPolygon = (polygon: unknown) => Array.isArray(polygon) && polygon.length > 0 && polygon.every(isRing);
   if (geometry.type === 'Polygon' && isPolygon(geometry.coordinates)) return [geometry.coordinates as Position[][]];
-  if (geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(isPolygon)) {
+  if (
+    geometry.type === 'MultiPolygon' &&
+    Array.isArray(geometry.coordinates) &&
+    geometry.coordinates.length > 0 &&
+    geometry.coordinates.every(isPolygon)
+  ) {
     return geometry.coordinates as Position[][][];
   }
   return null;
@@ -106,14 +111,25 @@ function selfIntersects(ring: Position[]): boolean {
  * `unit` and `district`, in WGS84 or EPSG:2180 (declared or recognised from the numbers). Never
  * throws: every bad feature is reported with its index and the reason.
  */
-export function readDistrictPolygons(input: unknown): { polygons: DistrictPolygon[]; errors: FeatureProblem[]; warnings: FeatureProblem[] } {
+export function readDistrictPolygons(input: unknown): {
+  polygons: DistrictPolygon[];
+  errors: FeatureProblem[];
+  warnings: FeatureProblem[];
+} {
   const polygons: DistrictPolygon[] = [];
   const errors: FeatureProblem[] = [];
   const warnings: FeatureProblem[] = [];
   const root = input && typeof input === 'object' ? (input as Record<string, unknown>) : null;
-  const features = root?.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : root?.type === 'Feature' ? [root] : null;
+  const features =
+    root?.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : root?.type === 'Feature' ? [root] : null;
   if (!root || !features) {
-    errors.push(problem(0, 'To nie jest GeoJSON: oczekiwano FeatureCollection albo Feature.', 'This is not GeoJSON: expected a FeatureCollection or a Feature.'));
+    errors.push(
+      problem(
+        0,
+        'To nie jest GeoJSON: oczekiwano FeatureCollection albo Feature.',
+        'This is not GeoJSON: expected a FeatureCollection or a Feature.',
+      ),
+    );
     return { polygons, errors, warnings };
   }
   const declared = declaredCrs(root);
@@ -122,23 +138,55 @@ export function readDistrictPolygons(input: unknown): { polygons: DistrictPolygo
     const properties = (feature.properties ?? {}) as Record<string, unknown>;
     const unitId = typeof properties.unit === 'string' ? properties.unit.trim() : '';
     const districtNumber = typeof properties.district === 'number' ? properties.district : Number(String(properties.district ?? '').trim());
-    if (!unitId) return errors.push(problem(index, 'Brak właściwości „unit” (identyfikator jednostki).', 'Missing property "unit" (the unit id).'));
+    if (!unitId)
+      return errors.push(problem(index, 'Brak właściwości „unit” (identyfikator jednostki).', 'Missing property "unit" (the unit id).'));
     if (!Number.isInteger(districtNumber) || districtNumber < 1 || districtNumber > 9999) {
-      return errors.push(problem(index, 'Właściwość „district” musi być numerem rejonu od 1 do 9999.', 'Property "district" must be a district number from 1 to 9999.'));
+      return errors.push(
+        problem(
+          index,
+          'Właściwość „district” musi być numerem rejonu od 1 do 9999.',
+          'Property "district" must be a district number from 1 to 9999.',
+        ),
+      );
     }
     const geometry = (feature.geometry ?? {}) as { type?: unknown; coordinates?: unknown };
     if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
-      return errors.push(problem(index, `Geometria musi być typu Polygon albo MultiPolygon (jest: ${String(geometry.type ?? 'brak')}).`, `The geometry must be a Polygon or MultiPolygon (found: ${String(geometry.type ?? 'none')}).`));
+      return errors.push(
+        problem(
+          index,
+          `Geometria musi być typu Polygon albo MultiPolygon (jest: ${String(geometry.type ?? 'brak')}).`,
+          `The geometry must be a Polygon or MultiPolygon (found: ${String(geometry.type ?? 'none')}).`,
+        ),
+      );
     }
     const parts = polygonsOf(geometry);
-    if (!parts) return errors.push(problem(index, 'Współrzędne geometrii są niepełne albo nie są liczbami.', 'The geometry coordinates are incomplete or not numbers.'));
+    if (!parts)
+      return errors.push(
+        problem(
+          index,
+          'Współrzędne geometrii są niepełne albo nie są liczbami.',
+          'The geometry coordinates are incomplete or not numbers.',
+        ),
+      );
     const positions = parts.flat(2).length;
     if (positions > MAX_POSITIONS) {
-      return errors.push(problem(index, `Obszar ma za dużo punktów (${positions}; najwyżej ${MAX_POSITIONS}). Uprość go w programie GIS.`, `The area has too many points (${positions}; at most ${MAX_POSITIONS}). Simplify it in a GIS tool.`));
+      return errors.push(
+        problem(
+          index,
+          `Obszar ma za dużo punktów (${positions}; najwyżej ${MAX_POSITIONS}). Uprość go w programie GIS.`,
+          `The area has too many points (${positions}; at most ${MAX_POSITIONS}). Simplify it in a GIS tool.`,
+        ),
+      );
     }
     const crs = declared ?? guessCrs(parts[0]![0]![0]!);
     if (!crs) {
-      return errors.push(problem(index, 'Nie rozpoznano układu współrzędnych albo obszar leży poza Polską (obsługiwane: WGS84, EPSG:2180).', 'Unknown coordinate system or the area lies outside Poland (supported: WGS84, EPSG:2180).'));
+      return errors.push(
+        problem(
+          index,
+          'Nie rozpoznano układu współrzędnych albo obszar leży poza Polską (obsługiwane: WGS84, EPSG:2180).',
+          'Unknown coordinate system or the area lies outside Poland (supported: WGS84, EPSG:2180).',
+        ),
+      );
     }
     const converted: Position[][][] = [];
     let minX = Infinity;
@@ -153,10 +201,22 @@ export function readDistrictPolygons(input: unknown): { polygons: DistrictPolygo
         const last = points[points.length - 1]!;
         if (first[0] !== last[0] || first[1] !== last[1]) {
           points.push([first[0], first[1]]);
-          warnings.push(problem(index, 'Pierścień obszaru nie był zamknięty; zamknięto go.', 'An area ring was not closed; it has been closed.'));
+          warnings.push(
+            problem(index, 'Pierścień obszaru nie był zamknięty; zamknięto go.', 'An area ring was not closed; it has been closed.'),
+          );
         }
-        if (points.length < 4) return errors.push(problem(index, 'Pierścień obszaru musi mieć co najmniej 3 różne punkty.', 'An area ring needs at least 3 distinct points.'));
-        if (!points.every(inPoland)) return errors.push(problem(index, 'Obszar wychodzi poza granice Polski: sprawdź układ współrzędnych i kolejność osi.', 'The area extends outside Poland: check the coordinate system and axis order.'));
+        if (points.length < 4)
+          return errors.push(
+            problem(index, 'Pierścień obszaru musi mieć co najmniej 3 różne punkty.', 'An area ring needs at least 3 distinct points.'),
+          );
+        if (!points.every(inPoland))
+          return errors.push(
+            problem(
+              index,
+              'Obszar wychodzi poza granice Polski: sprawdź układ współrzędnych i kolejność osi.',
+              'The area extends outside Poland: check the coordinate system and axis order.',
+            ),
+          );
         for (const [x, y] of points) {
           minX = Math.min(minX, x);
           minY = Math.min(minY, y);
@@ -165,13 +225,20 @@ export function readDistrictPolygons(input: unknown): { polygons: DistrictPolygo
         }
         rings.push(points);
       }
-      if (selfIntersects(rings[0]!)) return errors.push(problem(index, 'Granica obszaru przecina samą siebie.', 'The area boundary crosses itself.'));
+      if (selfIntersects(rings[0]!))
+        return errors.push(problem(index, 'Granica obszaru przecina samą siebie.', 'The area boundary crosses itself.'));
       if (rings.slice(1).some((hole) => !pointInRing(hole[0]!, rings[0]!))) {
         return errors.push(problem(index, 'Otwór w obszarze leży poza jego granicą.', 'A hole of the area lies outside its boundary.'));
       }
       converted.push(rings);
     }
-    polygons.push({ feature: index, unitId, districtNumber, geometry: { type: 'MultiPolygon', coordinates: converted }, bbox: [minX, minY, maxX, maxY] });
+    polygons.push({
+      feature: index,
+      unitId,
+      districtNumber,
+      geometry: { type: 'MultiPolygon', coordinates: converted },
+      bbox: [minX, minY, maxX, maxY],
+    });
     return undefined;
   });
   return { polygons, errors, warnings };

@@ -166,7 +166,14 @@ export class PolygonIndex {
 
   /** Approximate bytes held by the index's arrays. */
   memoryBytes(): number {
-    return this.coords.byteLength + this.ringStart.byteLength + this.ringLength.byteLength + (this.tree?.data.byteLength ?? 0) + this.partRings.length * 8 + this.partOwner.length * 8;
+    return (
+      this.coords.byteLength +
+      this.ringStart.byteLength +
+      this.ringLength.byteLength +
+      (this.tree?.data.byteLength ?? 0) +
+      this.partRings.length * 8 +
+      this.partOwner.length * 8
+    );
   }
 }
 

@@ -50,11 +50,24 @@ export async function loadRegister(db: Db, day: string): Promise<Register> {
   const parents = new Map(unitRows.map((row) => [row.id, row.parent_id]));
   const depth = (id: string | null): number => (id === null || !parents.has(id) ? 0 : 1 + depth(parents.get(id) ?? null));
   const withArea = unitRows.filter((row) => row.area_polygon !== null);
-  const unitCards = new Map(withArea.map((row) => [row.id, { id: row.id, name: row.name, url: unitUrl(row.id), depth: depth(row.parent_id) }]));
+  const unitCards = new Map(
+    withArea.map((row) => [row.id, { id: row.id, name: row.name, url: unitUrl(row.id), depth: depth(row.parent_id) }]),
+  );
   const unitAreas = new PolygonIndex(withArea.map((row) => ({ id: row.id, geometry: row.area_polygon as MultiPolygon })));
   const districtShapes = new PolygonIndex(polygons);
-  const stations = unitRows.flatMap((row) => (row.lat !== null && row.lon !== null ? [{ name: row.name, url: unitUrl(row.id), lat: Number(row.lat), lon: Number(row.lon) }] : []));
+  const stations = unitRows.flatMap((row) =>
+    row.lat !== null && row.lon !== null ? [{ name: row.name, url: unitUrl(row.id), lat: Number(row.lat), lon: Number(row.lon) }] : [],
+  );
   const overview = new MapOverview(districtShapes, outlined, stations);
-  return new Register(version, day, cards, AreaIndex.ofDistricts(areas), districtShapes, unitAreas, unitCards, overview, PlaceDirectory.shared());
+  return new Register(
+    version,
+    day,
+    cards,
+    AreaIndex.ofDistricts(areas),
+    districtShapes,
+    unitAreas,
+    unitCards,
+    overview,
+    PlaceDirectory.shared(),
+  );
 }
-

@@ -5,20 +5,56 @@ import { MapOverview, maxOutlinedDistricts, type OverviewDistrict } from './map-
 
 const square = (x0: number, y0: number, size: number): MultiPolygon => ({
   type: 'MultiPolygon',
-  coordinates: [[[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]]],
+  coordinates: [
+    [
+      [
+        [x0, y0],
+        [x0 + size, y0],
+        [x0 + size, y0 + size],
+        [x0, y0 + size],
+        [x0, y0],
+      ],
+    ],
+  ],
 });
 /** An L-shaped district: its bounding box's centre lies outside it. */
-const elbow: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[0, 0], [3, 0], [3, 1], [1, 1], [1, 3], [0, 3], [0, 0]]]] };
+const elbow: MultiPolygon = {
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [0, 0],
+        [3, 0],
+        [3, 1],
+        [1, 1],
+        [1, 3],
+        [0, 3],
+        [0, 0],
+      ],
+    ],
+  ],
+};
 
 function overviewOf(items: { id: string; geometry: MultiPolygon; district: Partial<OverviewDistrict> }[]) {
   const polygons = new PolygonIndex(items.map(({ id, geometry }) => ({ id, geometry })));
-  const districts = new Map(items.map(({ id, district }, i) => [id, { number: i + 1, unitName: 'KPP Test', url: `/rejony/t/${i + 1}`, localities: [], ...district }]));
-  return { polygons, overview: new MapOverview(polygons, districts, [{ name: 'Komisariat Policji w Testowie', url: '/jednostki/kp', lat: 0.5, lon: 2.5 }]) };
+  const districts = new Map(
+    items.map(({ id, district }, i) => [
+      id,
+      { number: i + 1, unitName: 'KPP Test', url: `/rejony/t/${i + 1}`, localities: [], ...district },
+    ]),
+  );
+  return {
+    polygons,
+    overview: new MapOverview(polygons, districts, [{ name: 'Komisariat Policji w Testowie', url: '/jednostki/kp', lat: 0.5, lon: 2.5 }]),
+  };
 }
 
 describe('our own map (outlines, towns, stations)', () => {
   it('puts each district label inside its district, even when the shape is concave', () => {
-    const { polygons, overview } = overviewOf([{ id: 'a', geometry: elbow, district: {} }, { id: 'b', geometry: square(5, 5, 1), district: {} }]);
+    const { polygons, overview } = overviewOf([
+      { id: 'a', geometry: elbow, district: {} },
+      { id: 'b', geometry: square(5, 5, 1), district: {} },
+    ]);
     for (const id of ['a', 'b']) {
       const [lon, lat] = overview.labelOf(id)!;
       expect(polygons.locate(lon, lat)).toEqual([id]);
@@ -42,9 +78,14 @@ describe('our own map (outlines, towns, stations)', () => {
     const [lon, lat] = (places[0]!.geometry as { coordinates: [number, number] }).coordinates;
     expect(lon).toBeCloseTo(1, 1);
     expect(lat).toBeCloseTo(0.5, 1);
-    expect(view.features.filter((f) => f.properties.kind === 'unit').map((f) => f.properties)).toEqual([{ kind: 'unit', name: 'Komisariat Policji w Testowie', url: '/jednostki/kp' }]);
+    expect(view.features.filter((f) => f.properties.kind === 'unit').map((f) => f.properties)).toEqual([
+      { kind: 'unit', name: 'Komisariat Policji w Testowie', url: '/jednostki/kp' },
+    ]);
     // The only locality of a district is placed at it; villages sharing one are not.
-    const far = overview.within(9, 9, 25, 25).features.filter((f) => f.properties.kind === 'place').map((f) => 'name' in f.properties && f.properties.name);
+    const far = overview
+      .within(9, 9, 25, 25)
+      .features.filter((f) => f.properties.kind === 'place')
+      .map((f) => 'name' in f.properties && f.properties.name);
     expect(far).toEqual(['Samotne']);
   });
 

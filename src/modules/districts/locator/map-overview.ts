@@ -22,7 +22,11 @@ export interface OverviewUnit {
 type Position = [number, number];
 
 export type OverviewFeature =
-  | { type: 'Feature'; properties: { kind: 'district'; id: string; number: number; unit: string; url: string; label: Position }; geometry: MultiPolygon }
+  | {
+      type: 'Feature';
+      properties: { kind: 'district'; id: string; number: number; unit: string; url: string; label: Position };
+      geometry: MultiPolygon;
+    }
   | { type: 'Feature'; properties: { kind: 'place'; name: string }; geometry: { type: 'Point'; coordinates: Position } }
   | { type: 'Feature'; properties: { kind: 'unit'; name: string; url: string }; geometry: { type: 'Point'; coordinates: Position } };
 
@@ -64,7 +68,12 @@ export class MapOverview {
   }
 
   /** Everything of our own to draw in a view: outlines (when few enough), towns and stations. */
-  within(west: number, south: number, east: number, north: number): { type: 'FeatureCollection'; features: OverviewFeature[]; districtsInView: number } {
+  within(
+    west: number,
+    south: number,
+    east: number,
+    north: number,
+  ): { type: 'FeatureCollection'; features: OverviewFeature[]; districtsInView: number } {
     const features: OverviewFeature[] = [];
     const ids = this.polygons.idsWithin(west, south, east, north).filter((id) => this.districts.has(id));
     if (ids.length <= maxOutlinedDistricts) {
@@ -73,17 +82,31 @@ export class MapOverview {
         const geometry = this.polygons.geometryOf(id);
         const label = this.labelOf(id);
         if (!geometry || !label) continue;
-        features.push({ type: 'Feature', properties: { kind: 'district', id, number: district.number, unit: district.unitName, url: district.url, label }, geometry });
+        features.push({
+          type: 'Feature',
+          properties: { kind: 'district', id, number: district.number, unit: district.unitName, url: district.url, label },
+          geometry,
+        });
       }
     }
     const { tree, places } = this.placesIndexed();
-    const shown = (tree?.search(west, south, east, north) ?? []).map((i) => places[i]!).sort((a, b) => b.districts - a.districts || a.name.localeCompare(b.name, 'pl'));
+    const shown = (tree?.search(west, south, east, north) ?? [])
+      .map((i) => places[i]!)
+      .sort((a, b) => b.districts - a.districts || a.name.localeCompare(b.name, 'pl'));
     for (const place of shown.slice(0, maxPlaces)) {
-      features.push({ type: 'Feature', properties: { kind: 'place', name: place.name }, geometry: { type: 'Point', coordinates: place.position } });
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'place', name: place.name },
+        geometry: { type: 'Point', coordinates: place.position },
+      });
     }
     for (const i of (this.unitTree?.search(west, south, east, north) ?? []).slice(0, maxUnits)) {
       const unit = this.units[i]!;
-      features.push({ type: 'Feature', properties: { kind: 'unit', name: unit.name, url: unit.url }, geometry: { type: 'Point', coordinates: [unit.lon, unit.lat] } });
+      features.push({
+        type: 'Feature',
+        properties: { kind: 'unit', name: unit.name, url: unit.url },
+        geometry: { type: 'Point', coordinates: [unit.lon, unit.lat] },
+      });
     }
     return { type: 'FeatureCollection', features, districtsInView: ids.length };
   }

@@ -8,7 +8,13 @@ describe('places outside the register', () => {
   const places = PlaceDirectory.load();
 
   it('knows a city with county rights by the county boundaries we ship, and a county seat by its county', () => {
-    expect(places.get('krakow')).toMatchObject({ name: 'Kraków', county: 'Kraków', cityCounty: true, voivodeship: 'małopolskie', voivodeshipCommand: 'Komenda Wojewódzka Policji w Krakowie' });
+    expect(places.get('krakow')).toMatchObject({
+      name: 'Kraków',
+      county: 'Kraków',
+      cityCounty: true,
+      voivodeship: 'małopolskie',
+      voivodeshipCommand: 'Komenda Wojewódzka Policji w Krakowie',
+    });
     expect(places.get('zakopane')).toMatchObject({ county: 'tatrzański', cityCounty: false, voivodeship: 'małopolskie' });
     expect(places.get('gdansk')).toMatchObject({ county: 'Gdańsk', voivodeship: 'pomorskie' });
     expect(places.get('lubartow')).toMatchObject({ county: 'lubartowski', voivodeship: 'lubelskie' });
@@ -16,9 +22,16 @@ describe('places outside the register', () => {
   });
 
   it('has every county of the boundary file once per voivodeship, and only those', () => {
-    const boundaries = JSON.parse(readFileSync(path.join(projectRoot, 'resources', 'boundaries', 'powiaty-min.geojson'), 'utf8')) as { features: { properties: { nazwa: string } }[] };
-    const fromBoundaries = boundaries.features.map((f) => f.properties.nazwa.replace(/^powiat /, '').replace('jeleniogórski', 'karkonoski')).sort();
-    const csv = readFileSync(path.join(projectRoot, 'resources', 'places', 'counties.csv'), 'utf8').trim().split('\n').slice(1);
+    const boundaries = JSON.parse(readFileSync(path.join(projectRoot, 'resources', 'boundaries', 'powiaty-min.geojson'), 'utf8')) as {
+      features: { properties: { nazwa: string } }[];
+    };
+    const fromBoundaries = boundaries.features
+      .map((f) => f.properties.nazwa.replace(/^powiat /, '').replace('jeleniogórski', 'karkonoski'))
+      .sort();
+    const csv = readFileSync(path.join(projectRoot, 'resources', 'places', 'counties.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     expect(csv.map((line) => line.split(',')[1]).sort()).toEqual(fromBoundaries);
     const voivodeships = new Set(csv.map((line) => line.split(',')[0]));
     expect(voivodeships.size).toBe(16);

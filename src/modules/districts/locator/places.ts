@@ -33,7 +33,11 @@ const rows = (text: string) =>
 export class PlaceDirectory implements KnownPlaces {
   private readonly byKey = new Map<string, Place>();
 
-  constructor(counties: readonly { voivodeship: string; county: string; seat: string }[], commands: ReadonlyMap<string, string>, boundaryCounties: ReadonlySet<string>) {
+  constructor(
+    counties: readonly { voivodeship: string; county: string; seat: string }[],
+    commands: ReadonlyMap<string, string>,
+    boundaryCounties: ReadonlySet<string>,
+  ) {
     for (const row of counties) {
       // A county is known only when the boundaries we ship have it: the two lists check each other.
       if (!boundaryCounties.has(row.county)) continue;
@@ -42,7 +46,13 @@ export class PlaceDirectory implements KnownPlaces {
       const held = this.byKey.get(key);
       // Kraków is the seat of powiat krakowski too: the city's own county answers for the city.
       if (held && (held.cityCounty || !cityCounty)) continue;
-      this.byKey.set(key, { name: row.seat, county: row.county, cityCounty, voivodeship: row.voivodeship, voivodeshipCommand: commands.get(row.voivodeship) ?? '' });
+      this.byKey.set(key, {
+        name: row.seat,
+        county: row.county,
+        cityCounty,
+        voivodeship: row.voivodeship,
+        voivodeshipCommand: commands.get(row.voivodeship) ?? '',
+      });
     }
   }
 
@@ -53,8 +63,14 @@ export class PlaceDirectory implements KnownPlaces {
 
   static load(): PlaceDirectory {
     const read = (...parts: string[]) => readFileSync(path.join(projectRoot, 'resources', ...parts), 'utf8');
-    const counties = rows(read('places', 'counties.csv')).map(([voivodeship, county, seat]) => ({ voivodeship: voivodeship!, county: county!, seat: seat! }));
-    const commands = new Map(rows(read('places', 'voivodeship-commands.csv')).map(([voivodeship, command]) => [voivodeship!, command!] as const));
+    const counties = rows(read('places', 'counties.csv')).map(([voivodeship, county, seat]) => ({
+      voivodeship: voivodeship!,
+      county: county!,
+      seat: seat!,
+    }));
+    const commands = new Map(
+      rows(read('places', 'voivodeship-commands.csv')).map(([voivodeship, command]) => [voivodeship!, command!] as const),
+    );
     const boundaries = JSON.parse(read('boundaries', 'powiaty-min.geojson')) as { features: { properties: { nazwa: string } }[] };
     const names = new Set(
       boundaries.features.map((feature) => {

@@ -13,7 +13,17 @@ export function registerDistricts(db: Db) {
   return db
     .selectFrom('districts as d')
     .innerJoin('units as u', 'u.id', 'd.unit_id')
-    .select(['d.id', 'd.number', 'd.name', 'd.phone', 'd.email', 'd.area_rules', 'd.area_polygon', 'u.id as unit_id', 'u.name as unit_name'])
+    .select([
+      'd.id',
+      'd.number',
+      'd.name',
+      'd.phone',
+      'd.email',
+      'd.area_rules',
+      'd.area_polygon',
+      'u.id as unit_id',
+      'u.name as unit_name',
+    ])
     .where('d.retired_at', 'is', null)
     .where('u.retired_at', 'is', null)
     .execute();

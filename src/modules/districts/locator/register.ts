@@ -97,7 +97,8 @@ export class Register {
   /** The full answer to a typed address: districts, a town's districts, choices of towns, or who answers for a place we do not hold. */
   answerAddress(text: string): AddressAnswer {
     const result = this.addresses.locate(text, this.places ?? undefined);
-    if (result.matches.length > 0) return { kind: 'found', matches: this.toMatches(result.matches), assumedLocality: result.assumedLocality ?? null };
+    if (result.matches.length > 0)
+      return { kind: 'found', matches: this.toMatches(result.matches), assumedLocality: result.assumedLocality ?? null };
     if (result.town) {
       const matches = result.town.districts
         .map(({ districtId, rules }) => ({ card: this.cards.get(districtId), rules }))

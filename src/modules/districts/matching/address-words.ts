@@ -11,7 +11,6 @@ const FLAT_WORDS = new Set(['m', 'lok', 'mieszk', 'mieszkanie', 'lokal']);
 /** Segments such as "gm. Serniki", "woj. lubelskie", "Polska" name no locality of a rule. */
 const ADMIN_WORDS = new Set(['gmina', 'gm', 'gminy', 'powiat', 'pow', 'woj', 'wojewodztwo', 'polska', 'poland']);
 
-
 export function tokenize(text: string): string[] {
   // Postal codes ("21-100") say nothing the town does not; drop them before folding.
   const tokens = foldTokens(text.includes('-') ? text.replace(/\b\d{2}-\d{3}\b/g, ' ') : text);
@@ -60,4 +59,3 @@ export function joinWords(tokens: readonly string[], from: number, to: number): 
   for (let i = from + 1; i < to; i++) text += ' ' + tokens[i]!;
   return text;
 }
-

@@ -4,13 +4,24 @@ import type { DistrictRule, NumberRange } from '../area/types.js';
 import { AreaIndex, findOverlaps } from './area-index.js';
 import { foldText, streetKey } from './normalize.js';
 
-const rule = (districtId: string, locality: string, street: string | null, numbers: NumberRange[] | null = null): DistrictRule => ({ districtId, locality, street, numbers });
+const rule = (districtId: string, locality: string, street: string | null, numbers: NumberRange[] | null = null): DistrictRule => ({
+  districtId,
+  locality,
+  street,
+  numbers,
+});
 const rules: DistrictRule[] = [
   rule('lubartow/3', 'Lubartów', 'ul. Powstańców Warszawy'),
   rule('lubartow/1', 'Lubartów', 'Lubelska', [{ from: '1', to: '60', parity: 'all' }]),
   rule('lubartow/4', 'Lubartów', 'Lubelska', [{ from: '61', to: null, parity: 'all' }]),
-  rule('lubartow/1', 'Lubartów', 'Słowackiego', [{ from: '1', to: '15', parity: 'odd' }, { from: '2', to: '20', parity: 'even' }]),
-  rule('lubartow/2', 'Lubartów', 'Słowackiego', [{ from: '17', to: null, parity: 'odd' }, { from: '22', to: null, parity: 'even' }]),
+  rule('lubartow/1', 'Lubartów', 'Słowackiego', [
+    { from: '1', to: '15', parity: 'odd' },
+    { from: '2', to: '20', parity: 'even' },
+  ]),
+  rule('lubartow/2', 'Lubartów', 'Słowackiego', [
+    { from: '17', to: null, parity: 'odd' },
+    { from: '22', to: null, parity: 'even' },
+  ]),
   rule('lubartow/1', 'Lubartów', 'Rynek I'),
   rule('lubartow/5', 'Lubartów', '3 Maja'),
   rule('lubartow/7', 'Serniki', null),
@@ -92,17 +103,40 @@ describe('the address locator', () => {
 
 describe('every address generated from a rule finds that rule’s district', () => {
   // Random towns with random non-overlapping streets and number ranges.
-  const syllables = ['ka', 'lu', 'bar', 'tów', 'ęcz', 'na', 'wo', 'la', 'sie', 'dl', 'ce', 'ost', 'rów', 'po', 'lna', 'kwi', 'at', 'ża', 'ół'];
+  const syllables = [
+    'ka',
+    'lu',
+    'bar',
+    'tów',
+    'ęcz',
+    'na',
+    'wo',
+    'la',
+    'sie',
+    'dl',
+    'ce',
+    'ost',
+    'rów',
+    'po',
+    'lna',
+    'kwi',
+    'at',
+    'ża',
+    'ół',
+  ];
   const word = fc.array(fc.constantFrom(...syllables), { minLength: 2, maxLength: 4 }).map((parts) => {
     const text = parts.join('');
     return text[0]!.toUpperCase() + text.slice(1);
   });
   const town = fc.tuple(word, fc.option(word, { nil: undefined })).map(([a, b]) => (b ? `${a} ${b}` : a));
-  const register = fc.uniqueArray(fc.record({ town, streets: fc.uniqueArray(word, { minLength: 1, maxLength: 4, selector: (s) => streetKey(s).key }) }), {
-    minLength: 1,
-    maxLength: 5,
-    selector: (t) => foldText(t.town),
-  });
+  const register = fc.uniqueArray(
+    fc.record({ town, streets: fc.uniqueArray(word, { minLength: 1, maxLength: 4, selector: (s) => streetKey(s).key }) }),
+    {
+      minLength: 1,
+      maxLength: 5,
+      selector: (t) => foldText(t.town),
+    },
+  );
   const format = fc.record({
     prefix: fc.constantFrom('', 'ul. ', 'ulica '),
     townFirst: fc.boolean(),
@@ -131,7 +165,13 @@ describe('every address generated from a rule finds that rule’s district', () 
         all.push(rule('village', village, null));
         const idx = new AreaIndex(all);
         const style = (text: string) => {
-          const folded = f.ascii ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L') : text;
+          const folded = f.ascii
+            ? text
+                .normalize('NFD')
+                .replace(/[\u0300-\u036f]/g, '')
+                .replace(/ł/g, 'l')
+                .replace(/Ł/g, 'L')
+            : text;
           return f.lower ? folded.toLowerCase() : folded;
         };
         for (const r of all) {
@@ -142,7 +182,8 @@ describe('every address generated from a rule finds that rule’s district', () 
               : f.townFirst
                 ? `${r.locality}${f.comma ? ',' : ''} ${f.prefix}${r.street} ${number}`
                 : `${f.prefix}${r.street} ${number}${f.comma ? ',' : ''} ${r.locality}`;
-          const expected = r.numbers === null ? r.districtId : `${r.districtId.replace(/-(odd|even)$/, '')}-${n % 2 === 1 ? 'odd' : 'even'}`;
+          const expected =
+            r.numbers === null ? r.districtId : `${r.districtId.replace(/-(odd|even)$/, '')}-${n % 2 === 1 ? 'odd' : 'even'}`;
           expect(idx.locate(style(address)).matches.map((m) => m.districtId)).toEqual([expected]);
         }
       }),

@@ -115,7 +115,8 @@ export class AreaIndex {
       }
       this.lastLocality = { name: rule.locality, entry: locality };
     }
-    const owner: { whole: readonly AreaMatch[]; ranged: RuleEntry[] | null } = rule.street === null ? locality : this.street(locality, rule.street);
+    const owner: { whole: readonly AreaMatch[]; ranged: RuleEntry[] | null } =
+      rule.street === null ? locality : this.street(locality, rule.street);
     if (rule.numbers) (owner.ranged ??= []).push({ districtId, rule, ranges: rule.numbers.map(compileRange) });
     else (owner.whole as AreaMatch[]).push(toMatch(districtId, rule, rule.street === null ? TIER.locality : TIER.street, 0));
   }
@@ -139,7 +140,10 @@ export class AreaIndex {
       locality.whole = Object.freeze(sortMatches(locality.whole as AreaMatch[]));
       for (const street of locality.streets.values()) {
         street.whole = Object.freeze(sortMatches(street.whole as AreaMatch[]));
-        if (street.ranged) street.parts = Object.freeze(sortMatches(street.ranged.map((entry) => toMatch(entry.districtId, entry.rule, TIER.street, widest(entry)))));
+        if (street.ranged)
+          street.parts = Object.freeze(
+            sortMatches(street.ranged.map((entry) => toMatch(entry.districtId, entry.rule, TIER.street, widest(entry)))),
+          );
       }
       for (const key of locality.streets.keys()) {
         const towns = this.streetTowns.get(key);
@@ -266,7 +270,10 @@ export class AreaIndex {
       if (!locality) continue;
       if (rest.length === 0) return { matches: NONE, suggestions: [] };
       const near = this.streetNames.near(keyOfTokens(rest), 50).filter(({ name: key }) => locality.streets.has(key));
-      return { matches: NONE, suggestions: near.slice(0, 5).map(({ name: key }) => `${locality.name}, ${locality.streets.get(key)!.name}`) };
+      return {
+        matches: NONE,
+        suggestions: near.slice(0, 5).map(({ name: key }) => `${locality.name}, ${locality.streets.get(key)!.name}`),
+      };
     }
     // A real place we do not hold is never "corrected" into one of ours (Kraków is not a typo of Klarów).
     const known = places ? candidates.find(({ town: name }) => places.has(name)) : undefined;
@@ -282,7 +289,9 @@ export class AreaIndex {
       .map(([key]) => this.localities.get(key)!.name);
     if (suggestions.length > 0) return { matches: NONE, suggestions };
     // "Pcim, ul. Długa 5": the words before the street's kind word name a place we do not hold.
-    return kindAt > 0 ? { matches: NONE, suggestions: [], place: { key: joinWords(words, 0, kindAt), known: false } } : { matches: NONE, suggestions: [] };
+    return kindAt > 0
+      ? { matches: NONE, suggestions: [], place: { key: joinWords(words, 0, kindAt), known: false } }
+      : { matches: NONE, suggestions: [] };
   }
 
   /** A street asked without its town: answered in the one town that has it, or its towns listed. */

@@ -64,7 +64,11 @@ export function fromGenitive(name: string): string {
  * `genitive`: the name after it is in the genitive or locative ("ulicy Lwowskiej").
  */
 const STREET_KINDS: { pattern: RegExp; keep: (word: string) => string; genitive: boolean }[] = [
-  { pattern: /^(?:(?:budynki|posesje|bloki|domy|numery|część|części|odcinek)\s+)?(?:przy|na)\s+(?:ul\.|ulicy|ulicach)\s*/i, keep: () => '', genitive: true },
+  {
+    pattern: /^(?:(?:budynki|posesje|bloki|domy|numery|część|części|odcinek)\s+)?(?:przy|na)\s+(?:ul\.|ulicy|ulicach)\s*/i,
+    keep: () => '',
+    genitive: true,
+  },
   { pattern: /^(?:część|części|odcinek)\s+(?:ul\.|ulicy)\s*/i, keep: () => '', genitive: true },
   { pattern: /^ulicy\s+/i, keep: () => '', genitive: true },
   { pattern: /^(?:ul\.|ul\s|ulica\s|ulicę\s)\s*/i, keep: () => '', genitive: false },
@@ -79,20 +83,30 @@ const STREET_KINDS: { pattern: RegExp; keep: (word: string) => string; genitive:
 export function streetKindOf(item: string): { rest: string; prefix: string; genitive: boolean } | null {
   for (const kind of STREET_KINDS) {
     const match = kind.pattern.exec(item);
-    if (match && item.length > match[0].length) return { rest: item.slice(match[0].length).trim(), prefix: kind.keep(match[1] ?? ''), genitive: kind.genitive };
+    if (match && item.length > match[0].length)
+      return { rest: item.slice(match[0].length).trim(), prefix: kind.keep(match[1] ?? ''), genitive: kind.genitive };
   }
   return null;
 }
 
 /** The register's form of a street name read from a page. */
 export function streetName(name: string, genitive: boolean): string {
-  const cleaned = name.replace(/[„”"“]/g, '').replace(/\s+/g, ' ').trim();
+  const cleaned = name
+    .replace(/[„”"“]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return nominative(genitive ? fromGenitive(cleaned) : cleaned);
 }
 
 /** The register's form of a village name ("Wólkę Krasienińską" → "Wólka Krasienińska", "Sosnowica – Dwór" → "Sosnowica-Dwór"). */
 export function localityName(name: string): string {
-  return nominative(name.replace(/[„”"“]/g, '').replace(/\s*[-–—]\s*(?=\p{Lu})/gu, '-').replace(/\s+/g, ' ').trim());
+  return nominative(
+    name
+      .replace(/[„”"“]/g, '')
+      .replace(/\s*[-–—]\s*(?=\p{Lu})/gu, '-')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 /**
@@ -111,7 +125,8 @@ const NOT_A_RULE = new RegExp(
 );
 
 /** Words a name may hold in lower case ("Nowe Miasto nad Wartą", "gen. Sikorskiego"). */
-const LOWER_IN_NAMES = /^(?:nad|pod|w|na|k\.|koło|i|im\.|gen\.|ks\.|św\.|bp\.|abp\.|kard\.|marsz\.|prof\.|dr|mjr\.?|płk\.?|kpt\.?|por\.?|al\.|pl\.|os\.|ul\.|skwer|z|ze|de|von|van)$/;
+const LOWER_IN_NAMES =
+  /^(?:nad|pod|w|na|k\.|koło|i|im\.|gen\.|ks\.|św\.|bp\.|abp\.|kard\.|marsz\.|prof\.|dr|mjr\.?|płk\.?|kpt\.?|por\.?|al\.|pl\.|os\.|ul\.|skwer|z|ze|de|von|van)$/;
 
 /** A fragment that names no street and no village (a park, plots, "do Ronda …"). */
 export function notARule(fragment: string): boolean {

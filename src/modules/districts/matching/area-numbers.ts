@@ -19,7 +19,8 @@ interface Clause {
 }
 
 const PARITY = /(?:^|\s)(?:str(?:ona|\.)?\s+)?(nieparzyst\w*|parzyst\w*)(?=\s|$)/;
-const FILLERS = /(?:^|\s)(?:o numerach|numery|numerów|numerach|numeru|numer|nr\.?|bloki|bloków|blok|budynki|budynków|budynek|posesje|posesji|domy|domów|od strony)(?=\s|$|\d)/g;
+const FILLERS =
+  /(?:^|\s)(?:o numerach|numery|numerów|numerach|numeru|numer|nr\.?|bloki|bloków|blok|budynki|budynków|budynek|posesje|posesji|domy|domów|od strony)(?=\s|$|\d)/g;
 const PARITY_ONLY = /^(?:numery\s+|strona\s+|str\.\s*)?(?:nie)?parzyst\w*$/i;
 const WHOLE = /^(?:wszystkie|cała|cały|całe|cała ulica|całość|w całości|całej)$/;
 /** Words that begin a house-number clause (used to split "… 5 i 7", "… parzyste oraz od 12"). */
@@ -64,7 +65,8 @@ function subtract(range: Clause, cut: Clause): Clause[] {
   const hi = Math.min(rangeTo, cutTo);
   if (range.from < lo) pieces.push({ ...range, to: lo - 1 });
   // Inside the cut, what remains is the other parity (if the cut took only one parity).
-  if (cut.parity !== 'all' && range.parity === 'all') pieces.push({ from: lo, to: hi === Infinity ? null : hi, parity: cut.parity === 'even' ? 'odd' : 'even', letter: '' });
+  if (cut.parity !== 'all' && range.parity === 'all')
+    pieces.push({ from: lo, to: hi === Infinity ? null : hi, parity: cut.parity === 'even' ? 'odd' : 'even', letter: '' });
   if (rangeTo > hi) pieces.push({ ...range, from: hi + 1 });
   return pieces;
 }
@@ -95,7 +97,10 @@ export function readNumbers(text: string, context: string, warnings: Localized[]
       if (clause) exclusions.push(clause);
       else {
         unread.push(part.trim());
-        warnings.push({ pl: `Nie rozpoznano wyjątku „${part.trim()}” przy „${context}”.`, en: `Could not read the exception "${part.trim()}" for "${context}".` });
+        warnings.push({
+          pl: `Nie rozpoznano wyjątku „${part.trim()}” przy „${context}”.`,
+          en: `Could not read the exception "${part.trim()}" for "${context}".`,
+        });
       }
     }
   };
@@ -113,15 +118,22 @@ export function readNumbers(text: string, context: string, warnings: Localized[]
     return ' ';
   });
   const clauses: Clause[] = [];
-  for (const part of body.split(SPLIT).map((p) => p.replace(/^\s*[-–—:]\s*/, '').trim()).filter((p) => p && !/^[-–—]$/.test(p))) {
+  for (const part of body
+    .split(SPLIT)
+    .map((p) => p.replace(/^\s*[-–—:]\s*/, '').trim())
+    .filter((p) => p && !/^[-–—]$/.test(p))) {
     const clause = readClause(part);
     const previous = clauses[clauses.length - 1];
     // "od nr 1 do nr 31, nieparzyste": a parity word alone after a range qualifies that range.
-    if (clause && previous && previous.parity === 'all' && previous.to !== previous.from && PARITY_ONLY.test(part)) previous.parity = clause.parity;
+    if (clause && previous && previous.parity === 'all' && previous.to !== previous.from && PARITY_ONLY.test(part))
+      previous.parity = clause.parity;
     else if (clause) clauses.push(clause);
     else {
       unread.push(part);
-      warnings.push({ pl: `Nie rozpoznano numerów „${part}” przy „${context}”.`, en: `Could not read the numbers "${part}" for "${context}".` });
+      warnings.push({
+        pl: `Nie rozpoznano numerów „${part}” przy „${context}”.`,
+        en: `Could not read the numbers "${part}" for "${context}".`,
+      });
     }
   }
   if (clauses.length === 0) {

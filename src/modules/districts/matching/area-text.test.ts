@@ -5,7 +5,11 @@ import { parseNumberRanges } from './number-ranges.js';
 import { demoRegisterDistricts } from '../../../demo/register-data.js';
 
 const r = (from: string, to: string | null, parity: NumberRange['parity'] = 'all'): NumberRange => ({ from, to, parity });
-const street = (name: string, numbers: NumberRange[] | null = null, locality = 'Lubartów'): StreetRule => ({ locality, street: name, numbers });
+const street = (name: string, numbers: NumberRange[] | null = null, locality = 'Lubartów'): StreetRule => ({
+  locality,
+  street: name,
+  numbers,
+});
 
 describe('reading published area descriptions', () => {
   it('reads the full example: accusative names, parity ranges, exclusions, blocks, villages, and warns about the rest', () => {
@@ -25,7 +29,10 @@ describe('reading published area descriptions', () => {
       { locality: 'Brzostówka', street: null, numbers: null },
     ]);
     // A park and a stretch "do Ronda …" are no rule: listed with a warning, to be drawn as a polygon.
-    expect(warnings.map((w) => w.pl)).toEqual([expect.stringContaining('„Park Miejski”'), expect.stringContaining('„do Ronda Zachodniego”')]);
+    expect(warnings.map((w) => w.pl)).toEqual([
+      expect.stringContaining('„Park Miejski”'),
+      expect.stringContaining('„do Ronda Zachodniego”'),
+    ]);
   });
 
   it('turns accusative street names into the nominative, leaving genitive names alone', () => {
@@ -38,7 +45,8 @@ describe('reading published area descriptions', () => {
   });
 
   it('handles bullets, numbered lists, Markdown bold, new lines and "ul." prefixes', () => {
-    const text = '**Rejon służbowy nr 2** obejmuje ulice:\n• ul. Szkolną 1-15\n- Długą (numery parzyste)\n1. 3 Maja\n· 11 Listopada (od nr 5 do nr 9)\n';
+    const text =
+      '**Rejon służbowy nr 2** obejmuje ulice:\n• ul. Szkolną 1-15\n- Długą (numery parzyste)\n1. 3 Maja\n· 11 Listopada (od nr 5 do nr 9)\n';
     expect(parseAreaText(text, 'Łęczna')).toEqual({
       rules: [
         street('Szkolna', [r('1', '15')], 'Łęczna'),
@@ -52,7 +60,8 @@ describe('reading published area descriptions', () => {
   });
 
   it('leaves out what a saved web page adds around the description (publication date, author, print links)', () => {
-    const page = 'Rejon nr 3\nData publikacji 02.01.2019\nRejon obejmuje ulice: Lubelska, Polna.\nAutor: Jan Nowak\nOpublikowano: 03.01.2019 10:00\nDrukuj\nPowrót';
+    const page =
+      'Rejon nr 3\nData publikacji 02.01.2019\nRejon obejmuje ulice: Lubelska, Polna.\nAutor: Jan Nowak\nOpublikowano: 03.01.2019 10:00\nDrukuj\nPowrót';
     const { rules, unresolved } = parseAreaText(page, 'Lubartów');
     expect(rules.map((r) => r.street)).toEqual(['Lubelska', 'Polna']);
     expect(unresolved).toEqual([]);
@@ -82,7 +91,11 @@ describe('reading published area descriptions', () => {
   it('reads every demo district description back to exactly its rules', () => {
     for (const district of demoRegisterDistricts) {
       const town = district.rules.find((rule) => rule.street !== null)?.locality;
-      const expected = district.rules.map((rule) => ({ locality: rule.locality, street: rule.street, numbers: parseNumberRanges(rule.numbers ?? '').ranges }));
+      const expected = district.rules.map((rule) => ({
+        locality: rule.locality,
+        street: rule.street,
+        numbers: parseNumberRanges(rule.numbers ?? '').ranges,
+      }));
       const parsed = parseAreaText(district.areaText, town);
       expect(parsed.warnings, `${district.unitId}/${district.number}`).toEqual([]);
       expect(parsed.rules, `${district.unitId}/${district.number}`).toEqual(expected);

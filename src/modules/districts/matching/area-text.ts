@@ -44,33 +44,82 @@ const LEADS = [
 ];
 
 /** Abbreviations a full stop follows without ending the sentence. */
-const ABBREVIATIONS = new Set(['ul', 'al', 'pl', 'os', 'gen', 'ks', 'św', 'sw', 'marsz', 'prof', 'dr', 'bp', 'abp', 'kard', 'mjr', 'płk', 'kpt', 'por', 'ppor', 'hr', 'im', 'nr', 'st', 'mł', 'sierż', 'asp', 'szt', 'post', 'kom', 'podkom', 'nadkom', 'tel', 'dz', 'm', 'lok', 'str', 'kol', 'ew']);
+const ABBREVIATIONS = new Set([
+  'ul',
+  'al',
+  'pl',
+  'os',
+  'gen',
+  'ks',
+  'św',
+  'sw',
+  'marsz',
+  'prof',
+  'dr',
+  'bp',
+  'abp',
+  'kard',
+  'mjr',
+  'płk',
+  'kpt',
+  'por',
+  'ppor',
+  'hr',
+  'im',
+  'nr',
+  'st',
+  'mł',
+  'sierż',
+  'asp',
+  'szt',
+  'post',
+  'kom',
+  'podkom',
+  'nadkom',
+  'tel',
+  'dz',
+  'm',
+  'lok',
+  'str',
+  'kol',
+  'ew',
+]);
 
 /** Sentences and list items; parentheses stay whole, conjunctions between names split. */
 function splitItems(text: string): string[] {
   const groups: string[] = [];
   // Parentheses are masked so nothing inside them splits. (?<!\s) keeps runs of white space linear.
   let masked = text.replace(/\([^()]*\)/g, (group) => `\uE000${groups.push(group) - 1}\uE001`);
-  masked = masked.replace(/(?<!\p{L})(\p{L}+)\.\s+(?=\p{Lu})/gu, (whole, word: string) => (ABBREVIATIONS.has(word.toLowerCase()) ? whole : `${word}\n`));
+  masked = masked.replace(/(?<!\p{L})(\p{L}+)\.\s+(?=\p{Lu})/gu, (whole, word: string) =>
+    ABBREVIATIONS.has(word.toLowerCase()) ? whole : `${word}\n`,
+  );
   masked = masked.replace(new RegExp(String.raw`(?<!\s)\s+(?:oraz|a także)\s+(?!${NUMBER_START})`, 'giu'), '\n');
   masked = masked.replace(/(?<!\s)\s+i\s+(?=\p{Lu}|ul\.|ulic|al\.|pl\.|os\.|miejscow|wie[sś])/gu, '\n');
   return masked
     .split(/[,;\n•·▪●]/)
     .map((part) => part.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => groups[Number(i)]!))
-    .map((part) => part.replace(/^\s*(?:[-–—*]|\d+[.)])\s+/, '').replace(/[.:]\s*$/, '').trim())
+    .map((part) =>
+      part
+        .replace(/^\s*(?:[-–—*]|\d+[.)])\s+/, '')
+        .replace(/[.:]\s*$/, '')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
 /** "Kwiatową 4, 6": the name ends before the numbers; "Plac 3 Maja" keeps its number. */
 function splitName(item: string): { name: string; numbers: string } {
   const match =
-    /^(.*?)(\s+(?:\(|od\s|do\s|nr\.?\s*\d|nr\s|numery?\s|numerów|o numerach|parzyst|nieparzyst|bloki|strona\s|str\.\s|cała|w całości|bez\s|z wyjątkiem|[-–—]\s+(?=\p{Ll}|\d)|\d+[a-zA-Z]?(?![\p{L}\d])(?!\s+\p{Lu})).*)$/u.exec(item);
+    /^(.*?)(\s+(?:\(|od\s|do\s|nr\.?\s*\d|nr\s|numery?\s|numerów|o numerach|parzyst|nieparzyst|bloki|strona\s|str\.\s|cała|w całości|bez\s|z wyjątkiem|[-–—]\s+(?=\p{Ll}|\d)|\d+[a-zA-Z]?(?![\p{L}\d])(?!\s+\p{Lu})).*)$/u.exec(
+      item,
+    );
   if (!match || !match[1]!.trim()) return { name: item.trim(), numbers: '' };
   return { name: match[1]!.trim(), numbers: match[2]!.trim() };
 }
 
 // No "i" flag: \p{Lu} must stay upper case ("3 Maja" is a name, "8 oraz od 12" numbers).
-const CONTINUATION = /^(?:\d+[a-zA-Z]?(?![\p{L}\d])(?!\s+\p{Lu})|[Oo]raz\s|i\s+od|[Oo]d\s+(?:nr|numeru|\d)|[Dd]o\s+(?:nr|numeru|\d|końca)|(?:[Nn]umery\s+|[Ss]trona\s+)?(?:[Nn]ie)?[Pp]arzyst\p{L}*|[Nn]r\.?\s*\d|[Nn]umer)/u;
+const CONTINUATION =
+  /^(?:\d+[a-zA-Z]?(?![\p{L}\d])(?!\s+\p{Lu})|[Oo]raz\s|i\s+od|[Oo]d\s+(?:nr|numeru|\d)|[Dd]o\s+(?:nr|numeru|\d|końca)|(?:[Nn]umery\s+|[Ss]trona\s+)?(?:[Nn]ie)?[Pp]arzyst\p{L}*|[Nn]r\.?\s*\d|[Nn]umer)/u;
 const NAME = String.raw`\p{Lu}[\p{L}-]*(?:\s+(?:nad|pod|\p{Lu}[\p{L}-]*)){0,3}`;
 
 /** Limits that keep a hostile text from costing time: far above any district's description. */
@@ -93,7 +142,8 @@ interface Entry {
  * Lines a unit's web page adds around the text (a saved page keeps them): when and by whom it was
  * published, counters, print and back links. They name no street or village.
  */
-const PAGE_METADATA = /^ *(?:data (?:publikacji|aktualizacji|wytworzenia|modyfikacji)|opublikowano|zaktualizowano|autor|źródło|wytworzył[a-z]*|udostępnił[a-z]*|wprowadził[a-z]*|liczba (?:odsłon|wyświetleń)|drukuj|powrót|wersja do druku)(?=[\s:.]|$).*$/gimu;
+const PAGE_METADATA =
+  /^ *(?:data (?:publikacji|aktualizacji|wytworzenia|modyfikacji)|opublikowano|zaktualizowano|autor|źródło|wytworzył[a-z]*|udostępnił[a-z]*|wprowadził[a-z]*|liczba (?:odsłon|wyświetleń)|drukuj|powrót|wersja do druku)(?=[\s:.]|$).*$/gimu;
 
 export function parseAreaText(text: string, defaultLocality?: string): AreaReading {
   const warnings: Localized[] = [];
@@ -104,7 +154,11 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
     warnings.push(message);
   };
 
-  let cleaned = text.replace(/\*\*/g, '').replace(/\r/g, '').replace(/[ \t\u00a0]+/g, ' ').replace(PAGE_METADATA, '');
+  let cleaned = text
+    .replace(/\*\*/g, '')
+    .replace(/\r/g, '')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(PAGE_METADATA, '');
   // "w miejscowości Łęczna": a hint of the town the streets belong to.
   const hint = new RegExp(String.raw`w miejscowości\s+(${NAME})`, 'u').exec(cleaned)?.[1];
   for (const lead of LEADS) cleaned = cleaned.replace(lead, '\n');
@@ -114,7 +168,10 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
   const entries: Entry[] = [];
   const items = splitItems(cleaned);
   if (items.length > MAX_ITEMS) {
-    warnings.push({ pl: `Opis ma ponad ${MAX_ITEMS} pozycji: przeczytano pierwsze ${MAX_ITEMS}.`, en: `The description has over ${MAX_ITEMS} items: the first ${MAX_ITEMS} were read.` });
+    warnings.push({
+      pl: `Opis ma ponad ${MAX_ITEMS} pozycji: przeczytano pierwsze ${MAX_ITEMS}.`,
+      en: `The description has over ${MAX_ITEMS} items: the first ${MAX_ITEMS} were read.`,
+    });
   }
   for (const raw of items.slice(0, MAX_ITEMS)) {
     // An item this long is no street or village name (and would only cost time to read).
@@ -124,14 +181,20 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
     }
     let item = raw;
     // Words that open a list or name the town of the streets that follow.
-    for (let again = true; again && item; ) {
+    for (let again = true; again && item;) {
       again = false;
       let m: RegExpExecArray | null;
       if ((m = /^(?:(?:ulice|ulic|ulicach)(?!\p{L})\s*:?|ulica\s*:)\s*/iu.exec(item))) {
         mode = 'streets';
       } else if ((m = /^(?:miejscowości|miejscowosci|wsie|wsi|sołectwa|sołectw|wioski)(?!\p{L})\s*:?\s*/iu.exec(item))) {
         mode = 'localities';
-      } else if ((m = new RegExp(String.raw`^(?:[Ww]\s+)?(?:[Mm]iejscowości|[Mm]iejscowość|[Mm]ieście|[Mm]iasto|[Cc]ałe miasto|[Ww]ieś|[Ww]si|[Ss]ołectwo)\s+(${NAME})\s*(?::|\s[–—-]|(?=\s*(?:ulice|ul\.|ulica|al\.|os\.)))\s*(?:ulice\s*:?\s*)?`, 'u').exec(item)) && item.length > m[0].length) {
+      } else if (
+        (m = new RegExp(
+          String.raw`^(?:[Ww]\s+)?(?:[Mm]iejscowości|[Mm]iejscowość|[Mm]ieście|[Mm]iasto|[Cc]ałe miasto|[Ww]ieś|[Ww]si|[Ss]ołectwo)\s+(${NAME})\s*(?::|\s[–—-]|(?=\s*(?:ulice|ul\.|ulica|al\.|os\.)))\s*(?:ulice\s*:?\s*)?`,
+          'u',
+        ).exec(item)) &&
+        item.length > m[0].length
+      ) {
         town = m[1]!;
         mode = 'streets';
       } else if ((m = /^(?:miejscowość|miasto|całe miasto|wieś|sołectwo)\s+/iu.exec(item))) {
@@ -140,7 +203,11 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
         item = '';
         entries.push({ kind: 'locality', town: undefined, name, genitive: false, prefix: '', numbers: '', source: raw });
         break;
-      } else if ((m = new RegExp(String.raw`^(${NAME})\s*(?::\s*|\s[–—-]\s+(?=ul\.|ulic|al\.|pl\.|os\.))`, 'u').exec(item)) && item.length > m[0].length && !streetKindOf(item)) {
+      } else if (
+        (m = new RegExp(String.raw`^(${NAME})\s*(?::\s*|\s[–—-]\s+(?=ul\.|ulic|al\.|pl\.|os\.))`, 'u').exec(item)) &&
+        item.length > m[0].length &&
+        !streetKindOf(item)
+      ) {
         town = m[1]!;
         mode = 'streets';
       } else if ((m = new RegExp(String.raw`^(${NAME})\s+ulice\s*:?\s*`, 'u').exec(item))) {
@@ -194,7 +261,10 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
     if (numbers.unread.length > 0) {
       unresolved.push({
         fragment: entry.source,
-        message: { pl: `Przy „${display}” nie rozpoznano numerów: ${numbers.unread.join('; ')}.`, en: `The numbers of "${display}" could not be read: ${numbers.unread.join('; ')}.` },
+        message: {
+          pl: `Przy „${display}” nie rozpoznano numerów: ${numbers.unread.join('; ')}.`,
+          en: `The numbers of "${display}" could not be read: ${numbers.unread.join('; ')}.`,
+        },
       });
     }
     if (entry.kind === 'locality') {
@@ -202,7 +272,10 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
       continue;
     }
     if (!entry.town) {
-      const message = { pl: `Nie wiadomo, w której miejscowości leży ulica „${display}”: podaj miejscowość.`, en: `It is not known which town the street "${display}" is in: give the town.` };
+      const message = {
+        pl: `Nie wiadomo, w której miejscowości leży ulica „${display}”: podaj miejscowość.`,
+        en: `It is not known which town the street "${display}" is in: give the town.`,
+      };
       warnings.push(message);
       unresolved.push({ fragment: entry.source, message });
       continue;
@@ -210,7 +283,10 @@ export function parseAreaText(text: string, defaultLocality?: string): AreaReadi
     rules.push({ locality: entry.town, street: display, numbers: numbers.ranges });
   }
   if (rules.length === 0) {
-    warnings.unshift({ pl: 'Nie rozpoznano żadnej ulicy ani miejscowości.', en: 'No street or town was recognised; nothing was recognised as a rule.' });
+    warnings.unshift({
+      pl: 'Nie rozpoznano żadnej ulicy ani miejscowości.',
+      en: 'No street or town was recognised; nothing was recognised as a rule.',
+    });
   }
   return { rules, warnings, unresolved };
 }

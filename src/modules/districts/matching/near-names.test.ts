@@ -32,7 +32,12 @@ describe('NearNames', () => {
     for (const query of queries) {
       const limit = typoLimit(query);
       const scanned = names.filter((name) => name !== query && editDistance(query, name, limit) <= limit).sort();
-      expect(index.near(query, 10_000).map((found) => found.name).sort()).toEqual(scanned);
+      expect(
+        index
+          .near(query, 10_000)
+          .map((found) => found.name)
+          .sort(),
+      ).toEqual(scanned);
     }
   });
 

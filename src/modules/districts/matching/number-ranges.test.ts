@@ -24,7 +24,10 @@ describe('house numbers', () => {
   });
 
   it('orders 15 < 15A < 15B < 16', () => {
-    const sorted = ['16', '15B', '15', '15A'].map((t) => parseHouseNumber(t)!).sort(compareHouseNumbers).map((n) => n.raw);
+    const sorted = ['16', '15B', '15', '15A']
+      .map((t) => parseHouseNumber(t)!)
+      .sort(compareHouseNumbers)
+      .map((n) => n.raw);
     expect(sorted).toEqual(['15', '15A', '15B', '16']);
   });
 });
@@ -71,8 +74,16 @@ describe('number ranges (the CSV numbers column)', () => {
 
   const numberText = fc.tuple(fc.integer({ min: 1, max: 300 }), fc.constantFrom('', 'A', 'B')).map(([n, s]) => `${n}${s}`);
   const rangeArb = fc
-    .tuple(fc.integer({ min: 1, max: 300 }), fc.option(fc.integer({ min: 0, max: 200 })), fc.constantFrom<NumberRange['parity']>('all', 'odd', 'even'), fc.boolean(), numberText)
-    .map(([from, span, parity, single, text]) => (single ? r(text, text, parity) : r(String(from), span === null ? null : String(from + span), parity)));
+    .tuple(
+      fc.integer({ min: 1, max: 300 }),
+      fc.option(fc.integer({ min: 0, max: 200 })),
+      fc.constantFrom<NumberRange['parity']>('all', 'odd', 'even'),
+      fc.boolean(),
+      numberText,
+    )
+    .map(([from, span, parity, single, text]) =>
+      single ? r(text, text, parity) : r(String(from), span === null ? null : String(from + span), parity),
+    );
 
   it('formats ranges so that parsing gives them back', () => {
     fc.assert(

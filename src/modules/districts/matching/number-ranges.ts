@@ -47,7 +47,10 @@ const bad = (item: string): Localized => ({
 /** Parses one item such as "1-25 nieparzyste" or "od 21 parzyste". */
 function parseItem(item: string): NumberRange | null {
   // Dashes of every kind become "-", then spaced into tokens: "1–25np" → "1 - 25 np".
-  const prepared = item.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/-/g, ' - ').replace(/(\d)([a-zA-Z]{2,})/g, '$1 $2');
+  const prepared = item
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/-/g, ' - ')
+    .replace(/(\d)([a-zA-Z]{2,})/g, '$1 $2');
   const tokens = foldText(prepared.replace(/-/g, ' dash ')).split(' ').filter(Boolean);
   let parity: Parity | null = null;
   const rest: string[] = [];
@@ -84,7 +87,10 @@ export function parseNumberRanges(text: string): { ranges: NumberRange[] | null;
   if (!trimmed || /^(cała|cala|całość|wszystkie( numery)?|all)$/i.test(trimmed)) return { ranges: null, errors: [] };
   const ranges: NumberRange[] = [];
   const errors: Localized[] = [];
-  for (const item of trimmed.split(/[;,]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const item of trimmed
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const range = parseItem(item);
     if (!range) {
       errors.push(bad(item));

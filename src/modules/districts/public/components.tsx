@@ -45,7 +45,19 @@ export function SearchForm({ lang, value, id = 'address' }: { lang: Lang; value?
  * officer nor a substitute says the unit covers it, and never that "the officer answers".
  * `linkToDistrict`: false on the district's own page (no link back to the same page).
  */
-export function DistrictContactCard({ lang, card, headingLevel = 2, note, linkToDistrict = true }: { lang: Lang; card: DistrictCard; headingLevel?: 2 | 3; note?: string; linkToDistrict?: boolean }) {
+export function DistrictContactCard({
+  lang,
+  card,
+  headingLevel = 2,
+  note,
+  linkToDistrict = true,
+}: {
+  lang: Lang;
+  card: DistrictCard;
+  headingLevel?: 2 | 3;
+  note?: string;
+  linkToDistrict?: boolean;
+}) {
   const m = publicMessages[lang];
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const districtName = linkToDistrict ? <a href={card.url}>{card.name}</a> : card.name;

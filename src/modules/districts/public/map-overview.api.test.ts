@@ -3,7 +3,16 @@ import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
 
 interface Feature {
-  properties: { kind: string; id?: string; number?: number; unit?: string; url?: string; name?: string; label?: [number, number]; district?: number };
+  properties: {
+    kind: string;
+    id?: string;
+    number?: number;
+    unit?: string;
+    url?: string;
+    name?: string;
+    label?: [number, number];
+    district?: number;
+  };
   geometry: { type: string; coordinates: unknown };
 }
 
@@ -41,7 +50,9 @@ describe.each(backends)('our own map of a view on %s', (backend) => {
     const features = response.json().features as Feature[];
     const outlined = features.filter((f) => f.properties.kind === 'district');
     for (const polygon of polygons) {
-      expect(outlined.some((f) => f.properties.url === `http://localhost:80/rejony/kpp-lubartow/${polygon.properties.district}`)).toBe(true);
+      expect(outlined.some((f) => f.properties.url === `http://localhost:80/rejony/kpp-lubartow/${polygon.properties.district}`)).toBe(
+        true,
+      );
     }
     // Each label lies inside its own district: the locator, asked about that point, answers with it.
     for (const district of outlined.filter((f) => f.properties.url!.startsWith('http://localhost:80/rejony/kpp-lubartow/'))) {

@@ -40,7 +40,12 @@ export const publicMessages = defineMessages({
     email: 'E-mail',
     unit: 'Jednostka',
     notEmergency: 'To nie jest numer alarmowy. Dzielnicowy odbiera w godzinach służby. W nagłych sytuacjach dzwoń pod 112.',
-    matchedBy: { street: 'dopasowano ulicę', locality: 'dopasowano miejscowość', town: 'dopasowano miejscowość', polygon: 'dopasowano położenie na mapie' },
+    matchedBy: {
+      street: 'dopasowano ulicę',
+      locality: 'dopasowano miejscowość',
+      town: 'dopasowano miejscowość',
+      polygon: 'dopasowano położenie na mapie',
+    },
     moreAbout: 'Więcej o rejonie',
     area: 'Obszar rejonu',
     wholeLocality: 'cała miejscowość',
@@ -59,7 +64,8 @@ export const publicMessages = defineMessages({
     districts: 'Rejony służbowe',
     subordinateUnits: 'Jednostki podległe',
     noDistricts: 'Ta jednostka nie ma jeszcze opisanych rejonów.',
-    districtCount: (n: number) => `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'rejon', few: 'rejony', many: 'rejonów', other: 'rejonu' })}`,
+    districtCount: (n: number) =>
+      `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'rejon', few: 'rejony', many: 'rejonów', other: 'rejonu' })}`,
     demoNote: 'Dane demonstracyjne: nazwiska policjantów są zmyślone.',
     unitsTitle: 'Jednostki Policji',
     townTitle: (town: string) => `Rejony służbowe: ${town}`,
@@ -67,7 +73,8 @@ export const publicMessages = defineMessages({
       `W tej miejscowości ${plural('pl', n, { one: 'jest', few: 'są', many: 'jest', other: 'jest' })} ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'rejon', few: 'rejony', many: 'rejonów', other: 'rejonu' })}. Podaj ulicę i numer domu, aby wybrać jeden.`,
     townStreets: 'Ulice w tym rejonie',
     townWhole: 'cała miejscowość',
-    assumedTown: (town: string) => `Nie podano miejscowości. Ta ulica jest w rejestrze tylko w miejscowości ${town}, więc pokazujemy rejon stamtąd.`,
+    assumedTown: (town: string) =>
+      `Nie podano miejscowości. Ta ulica jest w rejestrze tylko w miejscowości ${town}, więc pokazujemy rejon stamtąd.`,
     choicesTitle: 'Ta ulica jest w kilku miejscowościach',
     choicesLead: (n: number) =>
       `Ulica o tej nazwie jest w ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'miejscowości', few: 'miejscowościach', many: 'miejscowościach', other: 'miejscowości' })}. Wybierz swoją:`,
@@ -141,15 +148,19 @@ export const publicMessages = defineMessages({
     demoNote: 'Demo data: the officers’ names are made up.',
     unitsTitle: 'Police units',
     townTitle: (town: string) => `Districts: ${town}`,
-    townLead: (n: number) => `This town has ${formatNumber(n, 'en')} ${plural('en', n, { one: 'district', other: 'districts' })}. Give the street and house number to pick one.`,
+    townLead: (n: number) =>
+      `This town has ${formatNumber(n, 'en')} ${plural('en', n, { one: 'district', other: 'districts' })}. Give the street and house number to pick one.`,
     townStreets: 'Streets in this district',
     townWhole: 'the whole town/village',
     assumedTown: (town: string) => `No town was given. The register has this street only in ${town}, so this is the district there.`,
     choicesTitle: 'This street is in several towns',
-    choicesLead: (n: number) => `A street of this name is in ${formatNumber(n, 'en')} ${plural('en', n, { one: 'town', other: 'towns' })}. Choose yours:`,
-    choicesMore: (n: number) => `The first ${formatNumber(n, 'en')} are shown. If yours is not among them, enter the address with the town.`,
+    choicesLead: (n: number) =>
+      `A street of this name is in ${formatNumber(n, 'en')} ${plural('en', n, { one: 'town', other: 'towns' })}. Choose yours:`,
+    choicesMore: (n: number) =>
+      `The first ${formatNumber(n, 'en')} are shown. If yours is not among them, enter the address with the town.`,
     notCovered: (place: string) => `${place} is not in this service's register yet`,
-    notCoveredLead: 'We do not know the districts of this place yet, so we cannot name the district officer. The police responsible for it:',
+    notCoveredLead:
+      'We do not know the districts of this place yet, so we cannot name the district officer. The police responsible for it:',
     responsibleUnit: (place: Place) =>
       place.cityCounty
         ? place.county === 'Warszawa'

@@ -72,7 +72,9 @@ describe.each(backends)('public pages of the locator on %s', (backend) => {
   });
 
   it('speaks English when asked', async () => {
-    const page = await new TestClient(t.app, { headers: { accept: 'text/html', 'accept-language': 'en' } }).get('/szukaj?adres=Serniki%2012');
+    const page = await new TestClient(t.app, { headers: { accept: 'text/html', 'accept-language': 'en' } }).get(
+      '/szukaj?adres=Serniki%2012',
+    );
     expect(page.body).toContain('Your district officer');
     expect(page.body).toContain('This is not an emergency number.');
   });

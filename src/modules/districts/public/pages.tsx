@@ -129,7 +129,11 @@ export function UnitPage({
             <li key={card.id}>
               <a href={card.url}>{card.name}</a>
               <span className="district-list__officer">
-                {card.officer ? `${card.officer.rank} ${card.officer.name}${card.officer.substitute ? ` (${m.substitute.toLowerCase()})` : ''}` : unit.phone || unit.email ? m.vacant : m.vacantNoContact}
+                {card.officer
+                  ? `${card.officer.rank} ${card.officer.name}${card.officer.substitute ? ` (${m.substitute.toLowerCase()})` : ''}`
+                  : unit.phone || unit.email
+                    ? m.vacant
+                    : m.vacantNoContact}
               </span>
               {card.phone && (
                 <a className="district-list__phone" href={telHref(card.phone)}>

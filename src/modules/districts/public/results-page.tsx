@@ -39,7 +39,11 @@ export function ResultsPage({
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      {point ? <p className="lead">{m.resultsForPoint(point.lat.toFixed(5), point.lon.toFixed(5))}</p> : query && <p className="lead">{m.resultsFor(query)}</p>}
+      {point ? (
+        <p className="lead">{m.resultsForPoint(point.lat.toFixed(5), point.lon.toFixed(5))}</p>
+      ) : (
+        query && <p className="lead">{m.resultsFor(query)}</p>
+      )}
       {answer.kind === 'empty' && <p>{m.emptyQuery}</p>}
       {answer.kind === 'found' && <Found ctx={ctx} matches={answer.matches} assumedLocality={answer.assumedLocality} />}
       {answer.kind === 'town' && <TownDistricts ctx={ctx} matches={answer.matches} />}

@@ -49,11 +49,29 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
 
   const geojson = (reply: FastifyReply, body: string) =>
     reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=86400').send(body);
-  app.get('/api/v1/boundaries/voivodeships.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'Voivodeship boundaries (PRG 2025, simplified) for the base map', response: { 200: boundaryLayerSchema } } }, (_request, reply) =>
-    geojson(reply, voivodeships()),
+  app.get(
+    '/api/v1/boundaries/voivodeships.geojson',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['map'],
+        summary: 'Voivodeship boundaries (PRG 2025, simplified) for the base map',
+        response: { 200: boundaryLayerSchema },
+      },
+    },
+    (_request, reply) => geojson(reply, voivodeships()),
   );
-  app.get('/api/v1/boundaries/counties.geojson', { config: { access: 'public' }, schema: { tags: ['map'], summary: 'County (powiat) boundaries (simplified) for the base map', response: { 200: boundaryLayerSchema } } }, (_request, reply) =>
-    geojson(reply, counties()),
+  app.get(
+    '/api/v1/boundaries/counties.geojson',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['map'],
+        summary: 'County (powiat) boundaries (simplified) for the base map',
+        response: { 200: boundaryLayerSchema },
+      },
+    },
+    (_request, reply) => geojson(reply, counties()),
   );
 
   app.get<{ Querystring: { bbox: string; zoom: number } }>(
@@ -67,7 +85,10 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
           type: 'object',
           additionalProperties: false,
           required: ['bbox', 'zoom'],
-          properties: { bbox: { type: 'string', maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (WGS84 degrees)' }, zoom: { type: 'integer', minimum: 0, maximum: 22 } },
+          properties: {
+            bbox: { type: 'string', maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (WGS84 degrees)' },
+            zoom: { type: 'integer', minimum: 0, maximum: 22 },
+          },
         },
         response: { 200: overviewSchema, ...errorResponses(400) },
       },
@@ -80,10 +101,14 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
       const answer = overview?.within(minLon, minLat, maxLon, maxLat) ?? { type: 'FeatureCollection', features: [], districtsInView: 0 };
       // Outlines drawn at this zoom need no more detail than about a pixel.
       const tolerance = Math.max(1, 2 ** (16 - request.query.zoom));
-      const simplified = answer.features.map((f) => (f.properties.kind === 'district' ? { ...f, geometry: simplifyForDisplay(f.geometry as MultiPolygon, tolerance) } : f));
+      const simplified = answer.features.map((f) =>
+        f.properties.kind === 'district' ? { ...f, geometry: simplifyForDisplay(f.geometry as MultiPolygon, tolerance) } : f,
+      );
       // `url` fields are absolute, like every API link (platform/http/site-url.ts).
       const origin = siteOrigin(request, config);
-      const features = simplified.map((f) => ('url' in f.properties ? { ...f, properties: { ...f.properties, url: `${origin}${f.properties.url}` } } : f));
+      const features = simplified.map((f) =>
+        'url' in f.properties ? { ...f, properties: { ...f.properties, url: `${origin}${f.properties.url}` } } : f,
+      );
       return reply
         .header('content-type', 'application/geo+json; charset=utf-8')
         .header('cache-control', 'public, max-age=60')
@@ -91,45 +116,86 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
     },
   );
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/szukaj', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const register = await locator.current();
-    const query = (request.query.adres ?? '').trim().slice(0, 300);
-    const lat = Number(request.query.lat);
-    const lon = Number(request.query.lon);
-    const hasPoint = request.query.lat !== undefined && request.query.lon !== undefined && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
-    const ctx = pageContext(request, reply);
-    if (!query && !hasPoint) {
-      return sendPage(reply, createElement(ResultsPage, { ctx, query: '', point: null, answer: { kind: 'empty' }, units: [] }), 200);
-    }
-    if (hasPoint) {
-      const byPoint = register.byPoint(lat, lon);
-      const found = byPoint.matches.length > 0;
-      const answer: AddressAnswer = found ? { kind: 'found', matches: byPoint.matches, assumedLocality: null } : { kind: 'not_found', suggestions: [] };
-      return sendPage(reply, createElement(ResultsPage, { ctx, query: '', point: { lat, lon }, answer, units: byPoint.units }), found ? 200 : 404);
-    }
-    const answer = register.answerAddress(query);
-    const status = answer.kind === 'found' || answer.kind === 'town' ? 200 : 404;
-    return sendPage(reply, createElement(ResultsPage, { ctx, query, point: null, answer, units: [] }), status);
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/szukaj',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const register = await locator.current();
+      const query = (request.query.adres ?? '').trim().slice(0, 300);
+      const lat = Number(request.query.lat);
+      const lon = Number(request.query.lon);
+      const hasPoint =
+        request.query.lat !== undefined &&
+        request.query.lon !== undefined &&
+        Number.isFinite(lat) &&
+        Number.isFinite(lon) &&
+        Math.abs(lat) <= 90 &&
+        Math.abs(lon) <= 180;
+      const ctx = pageContext(request, reply);
+      if (!query && !hasPoint) {
+        return sendPage(reply, createElement(ResultsPage, { ctx, query: '', point: null, answer: { kind: 'empty' }, units: [] }), 200);
+      }
+      if (hasPoint) {
+        const byPoint = register.byPoint(lat, lon);
+        const found = byPoint.matches.length > 0;
+        const answer: AddressAnswer = found
+          ? { kind: 'found', matches: byPoint.matches, assumedLocality: null }
+          : { kind: 'not_found', suggestions: [] };
+        return sendPage(
+          reply,
+          createElement(ResultsPage, { ctx, query: '', point: { lat, lon }, answer, units: byPoint.units }),
+          found ? 200 : 404,
+        );
+      }
+      const answer = register.answerAddress(query);
+      const status = answer.kind === 'found' || answer.kind === 'town' ? 200 : 404;
+      return sendPage(reply, createElement(ResultsPage, { ctx, query, point: null, answer, units: [] }), status);
+    },
+  );
 
-  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const { card, district, unit } = await publicDistrict(db, await locator.current(), request.params.unit, request.params.number);
-    return sendPage(reply, createElement(DistrictPage, { ctx: pageContext(request, reply), card, rules: district.rules, unit, map, plans: await districtPlanLinks(db, district.id, request.lang) }));
-  });
+  app.get<{ Params: { unit: string; number: string } }>(
+    '/rejony/:unit/:number',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { card, district, unit } = await publicDistrict(db, await locator.current(), request.params.unit, request.params.number);
+      return sendPage(
+        reply,
+        createElement(DistrictPage, {
+          ctx: pageContext(request, reply),
+          card,
+          rules: district.rules,
+          unit,
+          map,
+          plans: await districtPlanLinks(db, district.id, request.lang),
+        }),
+      );
+    },
+  );
 
-  app.get<{ Params: { unit: string; number: string } }>('/rejony/:unit/:number/plakat.pdf', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const { card, district, unit } = await publicDistrict(db, await locator.current(), request.params.unit, request.params.number);
-    const pdf = await renderPoster(card, unit, district.rules, absoluteUrl(request, config, card.url), request.lang);
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `inline; filename="dzielnicowy-${unit.id}-${district.number}.pdf"`)
-      .header('cache-control', 'no-cache')
-      .send(pdf);
-  });
+  app.get<{ Params: { unit: string; number: string } }>(
+    '/rejony/:unit/:number/plakat.pdf',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { card, district, unit } = await publicDistrict(db, await locator.current(), request.params.unit, request.params.number);
+      const pdf = await renderPoster(card, unit, district.rules, absoluteUrl(request, config, card.url), request.lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="dzielnicowy-${unit.id}-${district.number}.pdf"`)
+        .header('cache-control', 'no-cache')
+        .send(pdf);
+    },
+  );
 
   app.get<{ Params: { unit: string; number: string } }>(
     '/api/v1/districts/:unit/:number/area.geojson',
-    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'The polygon of a district as GeoJSON (simplified for display)', response: { 200: districtAreaSchema, ...errorResponses(404) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['districts'],
+        summary: 'The polygon of a district as GeoJSON (simplified for display)',
+        response: { 200: districtAreaSchema, ...errorResponses(404) },
+      },
+    },
     async (request, reply) => {
       const district = await districtWithArea(db, request.params.unit, request.params.number);
       const feature = {
@@ -137,21 +203,28 @@ export function registerPublicDistrictPages(app: FastifyInstance, config: Config
         properties: { id: district.id, number: district.number, name: district.name },
         geometry: simplifyForDisplay(district.polygon, 5),
       };
-      return reply.header('content-type', 'application/geo+json; charset=utf-8').header('cache-control', 'public, max-age=60').send(JSON.stringify(feature));
+      return reply
+        .header('content-type', 'application/geo+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=60')
+        .send(JSON.stringify(feature));
     },
   );
 
-  app.get<{ Params: { id: string } }>('/jednostki/:id', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const { unit, parent, children, cards } = await publicUnit(db, await locator.current(), request.params.id);
-    return sendPage(
-      reply,
-      createElement(UnitPage, {
-        ctx: pageContext(request, reply),
-        unit,
-        parent,
-        children,
-        cards,
-      }),
-    );
-  });
+  app.get<{ Params: { id: string } }>(
+    '/jednostki/:id',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { unit, parent, children, cards } = await publicUnit(db, await locator.current(), request.params.id);
+      return sendPage(
+        reply,
+        createElement(UnitPage, {
+          ctx: pageContext(request, reply),
+          unit,
+          parent,
+          children,
+          cards,
+        }),
+      );
+    },
+  );
 }

@@ -18,8 +18,10 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
   });
   afterAll(() => t.close());
 
-  const contactBlock = (html: string) => html.slice(html.indexOf('id="unit-contact"'), html.indexOf('</section>', html.indexOf('id="unit-contact"')));
-  const posterText = async (url: string) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await visitor.get(url)).rawPayload }).toString();
+  const contactBlock = (html: string) =>
+    html.slice(html.indexOf('id="unit-contact"'), html.indexOf('</section>', html.indexOf('id="unit-contact"')));
+  const posterText = async (url: string) =>
+    execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await visitor.get(url)).rawPayload }).toString();
 
   it('shows a unit’s address, phone and hours, with no link back to the same page', async () => {
     const page = await visitor.get('/jednostki/kpp-lubartow');
@@ -44,7 +46,11 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
 
   it('names the unit’s e-mail as the place to write when the phone is missing, once an administrator records it', async () => {
     const admin = await browserFor(t, 'admin');
-    const form = { name: 'Komenda Powiatowa Policji w Krasnymstawie', email: 'kpp-krasnystaw@policja.example', openingHours: 'pon.–pt. 8:00–15:00' };
+    const form = {
+      name: 'Komenda Powiatowa Policji w Krasnymstawie',
+      email: 'kpp-krasnystaw@policja.example',
+      openingHours: 'pon.–pt. 8:00–15:00',
+    };
     expect((await admin.client.postForm('/admin/units/kpp-krasnystaw', form, admin.token)).statusCode).toBe(303);
     const block = contactBlock((await visitor.get('/jednostki/kpp-krasnystaw')).body);
     expect(block.match(/nie wpisano/g)).toHaveLength(2);
@@ -60,7 +66,11 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
       expect(response.statusCode, phone).toBe(400);
       expect(response.body).toContain('Pole „Telefon” ma nieprawidłowy format.');
     }
-    const long = await admin.client.postForm('/admin/units/kpp-lubartow', { ...base, phone: '+48 000 100 003', openingHours: 'x'.repeat(201) }, admin.token);
+    const long = await admin.client.postForm(
+      '/admin/units/kpp-lubartow',
+      { ...base, phone: '+48 000 100 003', openingHours: 'x'.repeat(201) },
+      admin.token,
+    );
     expect(long.statusCode).toBe(400);
     expect(long.body).toContain('Pole „Godziny przyjęć” może mieć co najwyżej 200 znaków.');
     const api = new TestClient(t.app);
@@ -68,16 +78,31 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
     const english = await api.send('PATCH', '/api/v1/units/kpp-lubartow', { phone: 'call us' }, { 'accept-language': 'en' });
     expect(english.statusCode).toBe(400);
     expect(JSON.stringify(english.json().error)).toMatch(/invalid format/);
-    const stored = await t.testDb.database.db.selectFrom('units').select(['phone', 'opening_hours']).where('id', '=', 'kpp-lubartow').executeTakeFirstOrThrow();
+    const stored = await t.testDb.database.db
+      .selectFrom('units')
+      .select(['phone', 'opening_hours'])
+      .where('id', '=', 'kpp-lubartow')
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ phone: '+48 000 100 003', opening_hours: 'pon.–pt. 7:30–15:30; dyżurny całą dobę' });
   });
 
   it('says the unit covers a district without an officer, on its page, its poster and in the API', async () => {
     const page = (await visitor.get('/rejony/kpp-lubartow/10')).body;
-    expect(page).toContain('Rejon nie ma teraz dzielnicowego ani zastępstwa. Sprawami rejonu zajmuje się Komenda Powiatowa Policji w Lubartowie.');
+    expect(page).toContain(
+      'Rejon nie ma teraz dzielnicowego ani zastępstwa. Sprawami rejonu zajmuje się Komenda Powiatowa Policji w Lubartowie.',
+    );
     expect(page).not.toContain('Dzielnicowy odbiera');
     const api = (await visitor.get('/api/v1/districts/kpp-lubartow/10', { accept: 'application/json' })).json();
-    expect(api.coveredBy).toEqual({ by: 'unit', officer: null, unit: { id: 'kpp-lubartow', name: 'Komenda Powiatowa Policji w Lubartowie', phone: '+48 000 100 003', email: 'kpp-lubartow@policja.example' } });
+    expect(api.coveredBy).toEqual({
+      by: 'unit',
+      officer: null,
+      unit: {
+        id: 'kpp-lubartow',
+        name: 'Komenda Powiatowa Policji w Lubartowie',
+        phone: '+48 000 100 003',
+        email: 'kpp-lubartow@policja.example',
+      },
+    });
     const poster = await posterText('/rejony/kpp-lubartow/10/plakat.pdf');
     expect(poster).not.toContain('odbiera w godzinach');
     expect(poster).toContain('Sprawami rejonu zajmuje się Komenda Powiatowa Policji w Lubartowie.');
@@ -92,9 +117,16 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
   it('names the substitute once one is assigned to the vacant district', async () => {
     const commander = new TestClient(t.app);
     await commander.signIn('komendant.lubartow');
-    const helper = (await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })).json();
+    const helper = (
+      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })
+    ).json();
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
-    const assigned = await commander.send('POST', '/api/v1/districts/kpp-lubartow/10/assignments', { officerId: helper.id, kind: 'substitute', startsOn: today, endsOn: today });
+    const assigned = await commander.send('POST', '/api/v1/districts/kpp-lubartow/10/assignments', {
+      officerId: helper.id,
+      kind: 'substitute',
+      startsOn: today,
+      endsOn: today,
+    });
     expect(assigned.statusCode).toBe(201);
     const api = (await visitor.get('/api/v1/districts/kpp-lubartow/10', { accept: 'application/json' })).json();
     expect(api.coveredBy).toMatchObject({ by: 'substitute', officer: { rank: 'asp.', name: 'Adam Zastępca' } });

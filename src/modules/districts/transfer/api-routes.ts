@@ -27,7 +27,9 @@ const AREA_TEXT_LIMIT = 100_000;
 const partialQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { partial: { type: 'boolean', default: false, description: 'Import the valid lines and report the others (default: all or nothing)' } },
+  properties: {
+    partial: { type: 'boolean', default: false, description: 'Import the valid lines and report the others (default: all or nothing)' },
+  },
 } as const;
 
 const rejectedSchema = {
@@ -48,7 +50,12 @@ export function localizePolygons(report: PolygonImportReport, lang: Lang) {
 }
 
 /** Import and export of street rules (CSV) and polygons (GeoJSON); the free-text area parser. */
-export function registerTransferApi(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
+export function registerTransferApi(
+  app: FastifyInstance,
+  database: Database,
+  changed: () => Promise<void>,
+  documents: DocumentWorkers,
+): void {
   const db = database.db;
   // File contents with NUL bytes are binary, not CSV or GeoJSON: 415 before they reach the database.
   app.addContentTypeParser(['text/csv'], { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => {
@@ -77,7 +84,11 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
         tags: ['districts'],
         summary: `Turn a published area description ("Rejon służbowy nr 3 obejmuje ulice: …") into street rules, without saving: as text/plain, or a file in the multipart field "file" (${acceptedKindsText.en}; read in a document worker, the kind told from its bytes), at most ${formatBytes(AREA_DOCUMENT_LIMIT, 'en')}`,
         consumes: ['text/plain', 'multipart/form-data'],
-        querystring: { type: 'object', additionalProperties: false, properties: { locality: { type: 'string', maxLength: 100, description: 'Town the listed streets belong to' } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { locality: { type: 'string', maxLength: 100, description: 'Town the listed streets belong to' } },
+        },
         response: {
           200: {
             type: 'object',
@@ -95,24 +106,53 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
     async (request) => {
       const body = request.body as unknown;
       const file = (body as { file?: unknown } | null)?.file;
-      const text = typeof body === 'string' ? checkedText(body) : Buffer.isBuffer(file) && file.length > 0 ? (await documentText(documents, file)).text : '';
-      if (!text.trim()) throw new AppError(400, 'empty_body', { pl: 'Wyślij opis obszaru jako tekst (text/plain) albo plik w polu „file”.', en: 'Send the area description as text (text/plain) or a file in the field "file".' });
+      const text =
+        typeof body === 'string'
+          ? checkedText(body)
+          : Buffer.isBuffer(file) && file.length > 0
+            ? (await documentText(documents, file)).text
+            : '';
+      if (!text.trim())
+        throw new AppError(400, 'empty_body', {
+          pl: 'Wyślij opis obszaru jako tekst (text/plain) albo plik w polu „file”.',
+          en: 'Send the area description as text (text/plain) or a file in the field "file".',
+        });
       // The parser runs on this thread: its input stays as small as the text bodies always were.
-      if (text.length > AREA_TEXT_LIMIT) throw new AppError(413, 'area_text_too_long', { pl: `Opis obszaru ma więcej niż ${formatNumber(AREA_TEXT_LIMIT, 'pl')} znaków.`, en: `The area description has more than ${formatNumber(AREA_TEXT_LIMIT, 'en')} characters.` }, { max: AREA_TEXT_LIMIT });
+      if (text.length > AREA_TEXT_LIMIT)
+        throw new AppError(
+          413,
+          'area_text_too_long',
+          {
+            pl: `Opis obszaru ma więcej niż ${formatNumber(AREA_TEXT_LIMIT, 'pl')} znaków.`,
+            en: `The area description has more than ${formatNumber(AREA_TEXT_LIMIT, 'en')} characters.`,
+          },
+          { max: AREA_TEXT_LIMIT },
+        );
       const result = parseAreaText(text, request.query.locality?.trim() || undefined);
-      return { rules: result.rules, warnings: result.warnings.map((w) => w[request.lang]), unresolved: localizeUnresolved(result.unresolved, request.lang) };
+      return {
+        rules: result.rules,
+        warnings: result.warnings.map((w) => w[request.lang]),
+        unresolved: localizeUnresolved(result.unresolved, request.lang),
+      };
     },
   );
 
   const rulesImport = async (request: FastifyRequest<{ Querystring: { partial?: boolean }; Body: string }>) => {
     const principal = requireAllowed(request, 'register.edit');
-    const report = await importStreetRules(db, principal, actorOf(request), String(request.body ?? ''), { partial: request.query.partial ?? false });
+    const report = await importStreetRules(db, principal, actorOf(request), String(request.body ?? ''), {
+      partial: request.query.partial ?? false,
+    });
     const body = localizeRules(report, request.lang);
     if (report.rejected.length > 0 && !(request.query.partial ?? false)) {
-      throw new AppError(422, 'import_rejected', {
-        pl: `Nic nie zaimportowano: ${report.rejected.length} wierszy zawiera błędy. Popraw je albo użyj partial=true.`,
-        en: `Nothing was imported: ${report.rejected.length} lines have errors. Fix them or use partial=true.`,
-      }, { rejected: body.rejected });
+      throw new AppError(
+        422,
+        'import_rejected',
+        {
+          pl: `Nic nie zaimportowano: ${report.rejected.length} wierszy zawiera błędy. Popraw je albo użyj partial=true.`,
+          en: `Nothing was imported: ${report.rejected.length} lines have errors. Fix them or use partial=true.`,
+        },
+        { rejected: body.rejected },
+      );
     }
     await changed();
     return body;
@@ -125,11 +165,20 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
       bodyLimit: IMPORT_LIMIT,
       schema: {
         tags: ['districts'],
-        summary: 'Import street rules from CSV (unit,district,locality,street,numbers); replaces the rules of the districts named in the file',
+        summary:
+          'Import street rules from CSV (unit,district,locality,street,numbers); replaces the rules of the districts named in the file',
         consumes: ['text/csv'],
         querystring: partialQuery,
         response: {
-          200: { type: 'object', properties: { created: { type: 'array', items: { type: 'string' } }, updated: { type: 'array', items: { type: 'string' } }, rules: { type: 'integer' }, rejected: rejectedSchema } },
+          200: {
+            type: 'object',
+            properties: {
+              created: { type: 'array', items: { type: 'string' } },
+              updated: { type: 'array', items: { type: 'string' } },
+              rules: { type: 'integer' },
+              rejected: rejectedSchema,
+            },
+          },
           ...errorResponses(400, 401, 403, 413, 415, 422),
         },
       },
@@ -148,7 +197,10 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
         consumes: ['application/geo+json', 'application/json'],
         querystring: partialQuery,
         response: {
-          200: { type: 'object', properties: { updated: { type: 'array', items: { type: 'string' } }, rejected: rejectedSchema, warnings: rejectedSchema } },
+          200: {
+            type: 'object',
+            properties: { updated: { type: 'array', items: { type: 'string' } }, rejected: rejectedSchema, warnings: rejectedSchema },
+          },
           ...errorResponses(400, 401, 403, 413, 415, 422),
         },
       },
@@ -159,10 +211,15 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
       const report = await importPolygons(db, principal, actorOf(request), request.body, { partial });
       const body = localizePolygons(report, request.lang);
       if (report.rejected.length > 0 && !partial) {
-        throw new AppError(422, 'import_rejected', {
-          pl: `Nic nie zaimportowano: ${report.rejected.length} obiektów zawiera błędy.`,
-          en: `Nothing was imported: ${report.rejected.length} features have errors.`,
-        }, { rejected: body.rejected });
+        throw new AppError(
+          422,
+          'import_rejected',
+          {
+            pl: `Nic nie zaimportowano: ${report.rejected.length} obiektów zawiera błędy.`,
+            en: `Nothing was imported: ${report.rejected.length} features have errors.`,
+          },
+          { rejected: body.rejected },
+        );
       }
       await changed();
       return body;
@@ -170,10 +227,23 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
   );
 
   // The id names the downloaded file: only what an id can be reaches the header (a line break there was a 500).
-  const unitQuery = { type: 'object', additionalProperties: false, properties: { unitId: { type: 'string', maxLength: 60, pattern: `^(${unitIdPattern})?$` } } } as const;
+  const unitQuery = {
+    type: 'object',
+    additionalProperties: false,
+    properties: { unitId: { type: 'string', maxLength: 60, pattern: `^(${unitIdPattern})?$` } },
+  } as const;
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts/export.csv',
-    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'Street rules of all districts (or of one unit and below) as CSV', querystring: unitQuery, produces: ['text/csv'], response: { 200: { type: 'string', description: 'CSV: unit,district,locality,street,numbers' }, ...errorResponses(400) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['districts'],
+        summary: 'Street rules of all districts (or of one unit and below) as CSV',
+        querystring: unitQuery,
+        produces: ['text/csv'],
+        response: { 200: { type: 'string', description: 'CSV: unit,district,locality,street,numbers' }, ...errorResponses(400) },
+      },
+    },
     async (request, reply) => {
       const districts = await districtsUnder(db, request.query.unitId);
       return reply
@@ -185,7 +255,15 @@ export function registerTransferApi(app: FastifyInstance, database: Database, ch
 
   app.get<{ Querystring: { unitId?: string } }>(
     '/api/v1/districts.geojson',
-    { config: { access: 'public' }, schema: { tags: ['districts'], summary: 'District polygons (all, or of one unit and below) as GeoJSON', querystring: unitQuery, response: { 200: districtPolygonsSchema, ...errorResponses(400) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['districts'],
+        summary: 'District polygons (all, or of one unit and below) as GeoJSON',
+        querystring: unitQuery,
+        response: { 200: districtPolygonsSchema, ...errorResponses(400) },
+      },
+    },
     async (request, reply) => {
       const districts = await districtsUnder(db, request.query.unitId);
       return reply.header('content-type', 'application/geo+json; charset=utf-8').send(JSON.stringify(polygonsToGeoJson(districts)));

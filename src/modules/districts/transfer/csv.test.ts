@@ -4,7 +4,9 @@ import { formatCsv, parseCsv } from './csv.js';
 
 describe('CSV', () => {
   it('reads quoted fields with commas, quotes and line breaks, and numbers lines', () => {
-    const { rows, error } = parseCsv('unit,district,locality,street,numbers\r\nkpp-lubartow,3,Lubartów,"Lubelska, boczna","1-25 nieparzyste; 30-40"\n\nkpp-leczna,3,Łęczna,"Ulica ""Nowa""\ncd",\n');
+    const { rows, error } = parseCsv(
+      'unit,district,locality,street,numbers\r\nkpp-lubartow,3,Lubartów,"Lubelska, boczna","1-25 nieparzyste; 30-40"\n\nkpp-leczna,3,Łęczna,"Ulica ""Nowa""\ncd",\n',
+    );
     expect(error).toBeNull();
     expect(rows).toEqual([
       { line: 1, fields: ['unit', 'district', 'locality', 'street', 'numbers'] },
@@ -24,7 +26,7 @@ describe('CSV', () => {
   });
 
   it('round-trips any table of text', () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'ł', ',', ';', '"', '\n', ' ', '1', '-') , maxLength: 8 });
+    const cell = fc.string({ unit: fc.constantFrom('a', 'ł', ',', ';', '"', '\n', ' ', '1', '-'), maxLength: 8 });
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (table) => {
         const rows = table.filter((row) => row.some((f) => f.trim() !== ''));

@@ -8,7 +8,13 @@ export function rulesToCsv(districts: readonly District[]): string {
   const rows: string[][] = [[...csvColumns]];
   for (const district of districts) {
     for (const rule of district.rules) {
-      rows.push([district.unitId, String(district.number), rule.locality, rule.street ?? '', rule.numbers ? formatNumberRanges(rule.numbers) : '']);
+      rows.push([
+        district.unitId,
+        String(district.number),
+        rule.locality,
+        rule.street ?? '',
+        rule.numbers ? formatNumberRanges(rule.numbers) : '',
+      ]);
     }
   }
   return formatCsv(rows);

@@ -35,7 +35,13 @@ export async function importPolygons(
       const id = districtId(polygon.unitId, polygon.districtNumber);
       const district = await findDistrict(trx, id);
       if (!district || district.retiredAt) {
-        rejected.push({ feature, message: { pl: `Nie ma rejonu nr ${polygon.districtNumber} w jednostce „${polygon.unitId}”.`, en: `There is no district ${polygon.districtNumber} in unit "${polygon.unitId}".` } });
+        rejected.push({
+          feature,
+          message: {
+            pl: `Nie ma rejonu nr ${polygon.districtNumber} w jednostce „${polygon.unitId}”.`,
+            en: `There is no district ${polygon.districtNumber} in unit "${polygon.unitId}".`,
+          },
+        });
         continue;
       }
       if (principal) {

@@ -80,7 +80,9 @@ export async function importStreetRules(
     const accepted: FileRule[] = [];
     for (const row of rows) {
       if (row.fields.length !== csvColumns.length) {
-        rejected.push(reject(row.line, `Oczekiwano 5 kolumn, jest ${row.fields.length}.`, `Expected 5 columns, found ${row.fields.length}.`));
+        rejected.push(
+          reject(row.line, `Oczekiwano 5 kolumn, jest ${row.fields.length}.`, `Expected 5 columns, found ${row.fields.length}.`),
+        );
         continue;
       }
       const [unitId, number, locality, street, numbers] = row.fields.map((f) => f.trim()) as [string, string, string, string, string];
@@ -92,7 +94,13 @@ export async function importStreetRules(
       }
       const districtNumber = Number(number);
       if (!/^\d{1,4}$/.test(number) || districtNumber < 1) {
-        rejected.push(reject(row.line, `Numer rejonu „${number}” musi być liczbą od 1 do 9999.`, `District number "${number}" must be a whole number from 1 to 9999.`));
+        rejected.push(
+          reject(
+            row.line,
+            `Numer rejonu „${number}” musi być liczbą od 1 do 9999.`,
+            `District number "${number}" must be a whole number from 1 to 9999.`,
+          ),
+        );
         continue;
       }
       if (!locality) {
@@ -107,10 +115,20 @@ export async function importStreetRules(
       const id = districtId(unitId, districtNumber);
       const existing = await findDistrict(trx, id);
       if (existing?.retiredAt) {
-        rejected.push(reject(row.line, `Rejon nr ${districtNumber} (${unitId}) jest wycofany.`, `District ${districtNumber} (${unitId}) is retired.`));
+        rejected.push(
+          reject(row.line, `Rejon nr ${districtNumber} (${unitId}) jest wycofany.`, `District ${districtNumber} (${unitId}) is retired.`),
+        );
         continue;
       }
-      accepted.push({ districtId: id, unitId, number: districtNumber, line: row.line, locality, street: street || null, numbers: ranges.ranges });
+      accepted.push({
+        districtId: id,
+        unitId,
+        number: districtNumber,
+        line: row.line,
+        locality,
+        street: street || null,
+        numbers: ranges.ranges,
+      });
     }
 
     // Overlaps, per unit: the file's rules against each other and against districts the file leaves alone.
@@ -124,13 +142,22 @@ export async function importStreetRules(
         ...untouched.flatMap((d) => d.rules.map((rule) => ({ ...rule, districtId: d.id }))),
       ];
       for (const { a, b } of findOverlaps(all)) {
-        for (const [mine, theirs] of [[a, b], [b, a]] as const) {
+        for (const [mine, theirs] of [
+          [a, b],
+          [b, a],
+        ] as const) {
           if (!('line' in mine)) continue;
           const rule = mine as FileRule;
           const other = theirs as Partial<FileRule>;
           overlapping.add(rule);
-          const otherName = other.line !== undefined ? `rejonem nr ${other.number} (wiersz ${other.line})` : `rejonem nr ${names.get(theirs.districtId)?.number} (${names.get(theirs.districtId)?.name})`;
-          const otherNameEn = other.line !== undefined ? `district ${other.number} (line ${other.line})` : `district ${names.get(theirs.districtId)?.number} (${names.get(theirs.districtId)?.name})`;
+          const otherName =
+            other.line !== undefined
+              ? `rejonem nr ${other.number} (wiersz ${other.line})`
+              : `rejonem nr ${names.get(theirs.districtId)?.number} (${names.get(theirs.districtId)?.name})`;
+          const otherNameEn =
+            other.line !== undefined
+              ? `district ${other.number} (line ${other.line})`
+              : `district ${names.get(theirs.districtId)?.number} (${names.get(theirs.districtId)?.name})`;
           rejected.push(reject(rule.line, `Obszar pokrywa się z ${otherName}.`, `The area overlaps ${otherNameEn}.`));
         }
       }
@@ -149,7 +176,15 @@ export async function importStreetRules(
         report.updated.push(id);
       } else {
         const { unitId, number } = rules[0]!;
-        await insertDistrict(trx, id, { unitId, number, name: `Rejon służbowy nr ${number}`, phone: null, email: null, rules: plain, polygon: null });
+        await insertDistrict(trx, id, {
+          unitId,
+          number,
+          name: `Rejon służbowy nr ${number}`,
+          phone: null,
+          email: null,
+          rules: plain,
+          polygon: null,
+        });
         report.created.push(id);
       }
     }

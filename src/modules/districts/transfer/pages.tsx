@@ -8,7 +8,8 @@ const messages = defineMessages({
     title: 'Import i eksport rejonów',
     lead: 'Wczytaj ulice rejonów z pliku CSV albo obszary z pliku GeoJSON; pobierz dane do edycji w arkuszu.',
     rulesTitle: 'Ulice i miejscowości (CSV)',
-    rulesHint: 'Kolumny: unit,district,locality,street,numbers, kodowanie UTF-8. Plik zastępuje reguły rejonów, które wymienia; brakujące rejony zostaną utworzone.',
+    rulesHint:
+      'Kolumny: unit,district,locality,street,numbers, kodowanie UTF-8. Plik zastępuje reguły rejonów, które wymienia; brakujące rejony zostaną utworzone.',
     polygonsTitle: 'Obszary na mapie (GeoJSON)',
     polygonsHint: 'Obiekty Polygon lub MultiPolygon z właściwościami unit i district, w WGS84 albo EPSG:2180.',
     file: 'Plik',
@@ -32,14 +33,16 @@ const messages = defineMessages({
     warnings: 'Uwagi',
     noFile: 'Wybierz plik do zaimportowania.',
     registerTitle: 'Cała strona z kontaktami dzielnicowych',
-    registerHint: 'Wklej tekst strony jednostki (rejony, dzielnicowi, telefony, e-maile, ulice) i zapisz wszystkie rejony naraz po obejrzeniu podglądu.',
+    registerHint:
+      'Wklej tekst strony jednostki (rejony, dzielnicowi, telefony, e-maile, ulice) i zapisz wszystkie rejony naraz po obejrzeniu podglądu.',
     registerLink: 'Import ze strony z kontaktami',
   },
   en: {
     title: 'Import and export of districts',
     lead: 'Load district streets from a CSV file or areas from a GeoJSON file; download the data to edit in a spreadsheet.',
     rulesTitle: 'Streets and towns (CSV)',
-    rulesHint: 'Columns: unit,district,locality,street,numbers, UTF-8. The file replaces the rules of the districts it names; missing districts are created.',
+    rulesHint:
+      'Columns: unit,district,locality,street,numbers, UTF-8. The file replaces the rules of the districts it names; missing districts are created.',
     polygonsTitle: 'Map areas (GeoJSON)',
     polygonsHint: 'Polygon or MultiPolygon features with properties unit and district, in WGS84 or EPSG:2180.',
     file: 'File',
@@ -89,7 +92,14 @@ export function ImportPage({ ctx, units, result }: { ctx: PageContext; units: Op
       <p className="field__hint">{hint}</p>
       <FileField name="file" id={`field-file-${kind}`} label={m.file} accept={accept} />
       <div className="field checkbox">
-        <input className="checkbox__input" id={`partial-${kind}`} name="partial" type="checkbox" value="on" aria-describedby={`partial-${kind}-hint`} />
+        <input
+          className="checkbox__input"
+          id={`partial-${kind}`}
+          name="partial"
+          type="checkbox"
+          value="on"
+          aria-describedby={`partial-${kind}-hint`}
+        />
         <label className="checkbox__label" htmlFor={`partial-${kind}`}>
           {m.partial}
         </label>
@@ -118,7 +128,12 @@ export function ImportPage({ ctx, units, result }: { ctx: PageContext; units: Op
           </ul>
         </section>
       )}
-      {result && !result.imported && <ErrorSummary lang={ctx.lang} errors={[{ field: `file-${result.kind}`, code: 'import_failed', message: result.error ?? m.nothing }]} />}
+      {result && !result.imported && (
+        <ErrorSummary
+          lang={ctx.lang}
+          errors={[{ field: `file-${result.kind}`, code: 'import_failed', message: result.error ?? m.nothing }]}
+        />
+      )}
       {result && result.rejected.length > 0 && (
         <>
           <h2>{m.rejected}</h2>

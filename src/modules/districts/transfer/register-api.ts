@@ -52,7 +52,12 @@ export function presentRegister(result: RegisterReading | RegisterImport, lang: 
 }
 
 /** Reading a unit's whole contacts page and importing it as the unit's register. */
-export function registerRegisterApi(app: FastifyInstance, database: Database, changed: () => Promise<void>, documents: DocumentWorkers): void {
+export function registerRegisterApi(
+  app: FastifyInstance,
+  database: Database,
+  changed: () => Promise<void>,
+  documents: DocumentWorkers,
+): void {
   const db = database.db;
   app.post<{ Querystring: Query }>(
     '/api/v1/districts/parse-register',
@@ -72,7 +77,10 @@ export function registerRegisterApi(app: FastifyInstance, database: Database, ch
       const principal = requireAllowed(request, 'register.edit');
       const reading = parseRegisterText(await registerTextOf(request, documents), { locality: request.query.locality });
       if (!request.query.unitId) return presentRegister(reading, request.lang);
-      return presentRegister(await importRegister(db, principal, actorOf(request), { unitId: request.query.unitId, reading, dryRun: true }), request.lang);
+      return presentRegister(
+        await importRegister(db, principal, actorOf(request), { unitId: request.query.unitId, reading, dryRun: true }),
+        request.lang,
+      );
     },
   );
 

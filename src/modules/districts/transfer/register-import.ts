@@ -46,7 +46,11 @@ function planOf(unitId: string, reading: RegisterReading, districts: District[],
   const problems: Localized[] = [];
   const planned = reading.districts.map((entry): PlannedDistrict => {
     const existing = byNumber.get(entry.number);
-    if (existing?.retiredAt) problems.push({ pl: `Rejon nr ${entry.number} jest wycofany: przywróć go przed importem.`, en: `District ${entry.number} is retired: restore it before the import.` });
+    if (existing?.retiredAt)
+      problems.push({
+        pl: `Rejon nr ${entry.number} jest wycofany: przywróć go przed importem.`,
+        en: `District ${entry.number} is retired: restore it before the import.`,
+      });
     const officer = entry.officer ? byName.get(nameKey(entry.officer)) : undefined;
     return {
       ...entry,
@@ -57,7 +61,10 @@ function planOf(unitId: string, reading: RegisterReading, districts: District[],
   });
   const numbers = planned.map((d) => d.number);
   for (const number of new Set(numbers.filter((n, i) => numbers.indexOf(n) !== i))) {
-    problems.push({ pl: `Rejon nr ${number} występuje na stronie więcej niż raz.`, en: `District ${number} appears on the page more than once.` });
+    problems.push({
+      pl: `Rejon nr ${number} występuje na stronie więcej niż raz.`,
+      en: `District ${number} appears on the page more than once.`,
+    });
   }
   // The page's districts against each other, and against the unit's districts it leaves alone.
   const onPage = new Set(planned.map((d) => d.id));
@@ -80,13 +87,30 @@ function planOf(unitId: string, reading: RegisterReading, districts: District[],
   return { unitId, saved: false, districts: planned, problems, warnings: reading.warnings };
 }
 
-async function saveDistrict(trx: Trx, principal: Principal, unitId: string, district: PlannedDistrict, officers: Map<string, Officer>): Promise<void> {
+async function saveDistrict(
+  trx: Trx,
+  principal: Principal,
+  unitId: string,
+  district: PlannedDistrict,
+  officers: Map<string, Officer>,
+): Promise<void> {
   const phone = district.mobile ?? district.phone;
   const rules = district.rules.length > 0 ? district.rules : undefined;
   if (district.action === 'create') {
-    await createDistrictIn(trx, principal, { unitId, number: district.number, name: `Rejon służbowy nr ${district.number}`, phone, email: district.email, rules });
+    await createDistrictIn(trx, principal, {
+      unitId,
+      number: district.number,
+      name: `Rejon służbowy nr ${district.number}`,
+      phone,
+      email: district.email,
+      rules,
+    });
   } else {
-    await updateDistrictIn(trx, principal, district.id, { ...(phone ? { phone } : {}), ...(district.email ? { email: district.email } : {}), rules });
+    await updateDistrictIn(trx, principal, district.id, {
+      ...(phone ? { phone } : {}),
+      ...(district.email ? { email: district.email } : {}),
+      rules,
+    });
   }
   if (!district.officer) return;
   const known = officers.get(nameKey(district.officer));
@@ -111,13 +135,17 @@ export async function importRegister(
 ): Promise<RegisterImport> {
   return inTransaction(db, actor, async (trx) => {
     await assertUnitInScope(trx, principal, input.unitId, 'register.edit');
-    if ((await findUnit(trx, input.unitId))!.retiredAt) throw new AppError(422, 'unit_retired', { pl: 'Ta jednostka jest wycofana.', en: 'This unit is retired.' });
+    if ((await findUnit(trx, input.unitId))!.retiredAt)
+      throw new AppError(422, 'unit_retired', { pl: 'Ta jednostka jest wycofana.', en: 'This unit is retired.' });
     const districts = await listDistricts(trx, { unitId: input.unitId, includeRetired: true });
     const officers = (await listOfficers(trx, { subtreeOf: input.unitId })).filter((o) => o.unitId === input.unitId);
     const plan = planOf(input.unitId, input.reading, districts, officers);
     if (input.dryRun) return plan;
     if (plan.districts.length === 0) {
-      throw new AppError(422, 'register_empty', { pl: 'Na stronie nie znaleziono żadnego rejonu: nic nie zapisano.', en: 'No district was found on the page: nothing was saved.' });
+      throw new AppError(422, 'register_empty', {
+        pl: 'Na stronie nie znaleziono żadnego rejonu: nic nie zapisano.',
+        en: 'No district was found on the page: nothing was saved.',
+      });
     }
     if (plan.problems.length > 0) {
       throw new AppError(422, 'register_rejected', {

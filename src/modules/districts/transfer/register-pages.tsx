@@ -1,6 +1,16 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { CsrfField, ErrorSummary, FileField, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  FileField,
+  SelectField,
+  SummaryRow,
+  Tag,
+  TextAreaField,
+  TextField,
+  type Option,
+} from '../../../platform/render/components.js';
 import { defineMessages, formatNumber } from '../../../platform/i18n/i18n.js';
 import { formatRule } from '../rules-format.js';
 import type { PlannedDistrict, RegisterImport } from './register-import.js';
@@ -15,7 +25,8 @@ const messages = defineMessages({
     locality: 'Miejscowość ulic',
     localityHint: 'Miasto, w którym leżą wymienione ulice (np. Łęczna). Wsie są rozpoznawane z tekstu.',
     text: 'Tekst strony',
-    textHint: 'Dla każdego rejonu: numer, stopień, imię i nazwisko dzielnicowego, telefon, e-mail i obszar. Nagłówki „Rejon nr …”, tabela z kolumnami rozdzielonymi „ | ” albo jeden wiersz na rejon.',
+    textHint:
+      'Dla każdego rejonu: numer, stopień, imię i nazwisko dzielnicowego, telefon, e-mail i obszar. Nagłówki „Rejon nr …”, tabela z kolumnami rozdzielonymi „ | ” albo jeden wiersz na rejon.',
     file: 'albo plik: zapisana strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z tekstem albo tekst (.txt)',
     preview: 'Pokaż podgląd',
     previewTitle: 'Podgląd',
@@ -53,7 +64,8 @@ const messages = defineMessages({
     locality: 'Town of the streets',
     localityHint: 'The town the listed streets are in (e.g. Łęczna). Villages are recognised from the text.',
     text: 'Page text',
-    textHint: 'For each district: number, the officer’s rank and name, phone, e-mail and area. Headings “Rejon nr …”, a table with cells separated by “ | ”, or one line per district.',
+    textHint:
+      'For each district: number, the officer’s rank and name, phone, e-mail and area. Headings “Rejon nr …”, a table with cells separated by “ | ”, or one line per district.',
     file: 'or a file: a saved web page (.html), Word (.docx), OpenDocument (.odt), a PDF with text, or text (.txt)',
     preview: 'Show preview',
     previewTitle: 'Preview',
@@ -102,7 +114,8 @@ function DistrictPreview({ ctx, district, saved }: { ctx: PageContext; district:
   return (
     <section className="section-box" aria-labelledby={`district-${district.number}`}>
       <h3 id={`district-${district.number}`}>
-        {m.district(district.number)} <Tag tone={district.action === 'create' ? 'green' : 'blue'}>{district.action === 'create' ? m.new : m.changed}</Tag>
+        {m.district(district.number)}{' '}
+        <Tag tone={district.action === 'create' ? 'green' : 'blue'}>{district.action === 'create' ? m.new : m.changed}</Tag>
       </h3>
       <dl className="summary-list">
         <SummaryRow label={m.officer}>

@@ -27,7 +27,12 @@ export const registerDistrictSchema = {
     officer: {
       type: ['object', 'null'],
       required: ['rank', 'firstName', 'lastName'],
-      properties: { rank: { type: 'string' }, firstName: { type: 'string' }, lastName: { type: 'string' }, action: { type: 'string', enum: ['create', 'update', 'keep'] } },
+      properties: {
+        rank: { type: 'string' },
+        firstName: { type: 'string' },
+        lastName: { type: 'string' },
+        action: { type: 'string', enum: ['create', 'update', 'keep'] },
+      },
     },
     phone: nullableString,
     mobile: nullableString,
@@ -45,7 +50,11 @@ export const registerPreviewSchema = {
   properties: {
     unitId: { type: 'string' },
     saved: { type: 'boolean', description: 'True when the import was stored (false for a preview or dryRun)' },
-    problems: { type: 'array', items: { type: 'string' }, description: 'What stops saving: a district twice, overlapping areas, a retired district' },
+    problems: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'What stops saving: a district twice, overlapping areas, a retired district',
+    },
     districts: { type: 'array', items: registerDistrictSchema },
     warnings: { type: 'array', items: { type: 'string' } },
   },

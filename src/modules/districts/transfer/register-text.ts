@@ -39,10 +39,38 @@ export interface RegisterReading {
 
 // Police ranks (stopnie), longest first so "st. sierż." wins over "sierż.".
 const RANKS = [
-  'starszy posterunkowy', 'posterunkowy', 'starszy sierżant', 'sierżant sztabowy', 'sierżant', 'młodszy aspirant', 'starszy aspirant',
-  'aspirant sztabowy', 'aspirant', 'podkomisarz', 'nadkomisarz', 'komisarz', 'podinspektor', 'młodszy inspektor', 'inspektor',
-  'st. post.', 'post.', 'st. sierż.', 'sierż. szt.', 'sierż.szt.', 'sierż.', 'mł. asp.', 'st. asp.', 'asp. szt.', 'asp.szt.', 'asp.',
-  'podkom.', 'nadkom.', 'kom.', 'mł. insp.', 'podinsp.', 'insp.',
+  'starszy posterunkowy',
+  'posterunkowy',
+  'starszy sierżant',
+  'sierżant sztabowy',
+  'sierżant',
+  'młodszy aspirant',
+  'starszy aspirant',
+  'aspirant sztabowy',
+  'aspirant',
+  'podkomisarz',
+  'nadkomisarz',
+  'komisarz',
+  'podinspektor',
+  'młodszy inspektor',
+  'inspektor',
+  'st. post.',
+  'post.',
+  'st. sierż.',
+  'sierż. szt.',
+  'sierż.szt.',
+  'sierż.',
+  'mł. asp.',
+  'st. asp.',
+  'asp. szt.',
+  'asp.szt.',
+  'asp.',
+  'podkom.',
+  'nadkom.',
+  'kom.',
+  'mł. insp.',
+  'podinsp.',
+  'insp.',
 ];
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // At most 79 letters: the register keeps names up to 80 characters.
@@ -53,9 +81,13 @@ const OFFICER = new RegExp(String.raw`(?<![\p{L}.])(${RANK})\s*(${WORD})\s+(${WO
 const VACANT = /(?<!\p{L})(?:wakat|vacat|nieobsadzony|rejon nieobsadzony)(?!\p{L})/iu;
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+/u;
 const PHONE_DIGITS = String.raw`(?:\+48[\s-]?)?\(?\d{2,3}\)?(?:[\s-]?\d{2,3}){2,3}`;
-const LABELLED_PHONE = new RegExp(String.raw`(tel\.?\s*kom\w*\.?|tel\.?\s*komórkowy|telefon\s+komórkowy|komórka|komórkowy|kom\.|mobile|fax|tel\.?|telefon)\s*[:.]?\s*(${PHONE_DIGITS})`, 'giu');
+const LABELLED_PHONE = new RegExp(
+  String.raw`(tel\.?\s*kom\w*\.?|tel\.?\s*komórkowy|telefon\s+komórkowy|komórka|komórkowy|kom\.|mobile|fax|tel\.?|telefon)\s*[:.]?\s*(${PHONE_DIGITS})`,
+  'giu',
+);
 const BARE_PHONE = new RegExp(String.raw`(?<![\d@.])${PHONE_DIGITS}(?![\d@])`, 'gu');
-const AREA_START = /(?<!\p{L})(?:rejon\s+obejmuje|obejmuje|obejmują|w\s+skład\s+rejonu|do\s+rejonu\s+należ|obszar(?:\s+rejonu)?\s*:|zasięg\s*:|opis\s+rejonu|ulice\s*:|miejscowości\s*:|teren\s+gminy)/iu;
+const AREA_START =
+  /(?<!\p{L})(?:rejon\s+obejmuje|obejmuje|obejmują|w\s+skład\s+rejonu|do\s+rejonu\s+należ|obszar(?:\s+rejonu)?\s*:|zasięg\s*:|opis\s+rejonu|ulice\s*:|miejscowości\s*:|teren\s+gminy)/iu;
 const HEADING = /^[ \t#*•-]*(?:dzielnicowy\s+)?rejon(?:u)?(?:\s+służbow\w*)?\s*(?:nr\.?|numer)?\s*(\d{1,4})(?!\d)\s*[:.–—-]?\s*/gimu;
 
 /** More districts than any unit has: the rest of a page is not read. */
@@ -118,7 +150,10 @@ function entryOf(number: number, contact: string, area: string, locality: string
     warnings.unshift(
       VACANT.test(contact)
         ? { pl: `Rejon nr ${number} jest nieobsadzony (wakat).`, en: `District ${number} has no officer (vacant).` }
-        : { pl: `Nie rozpoznano dzielnicowego rejonu nr ${number} (stopień, imię i nazwisko).`, en: `The officer of district ${number} (rank and name) was not recognised.` },
+        : {
+            pl: `Nie rozpoznano dzielnicowego rejonu nr ${number} (stopień, imię i nazwisko).`,
+            en: `The officer of district ${number} (rank and name) was not recognised.`,
+          },
     );
   }
   return {
@@ -133,12 +168,20 @@ function entryOf(number: number, contact: string, area: string, locality: string
   };
 }
 
-const splitCells = (line: string) => line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|').map((cell) => cell.trim());
+const splitCells = (line: string) =>
+  line
+    .replace(/^\s*\|/, '')
+    .replace(/\|\s*$/, '')
+    .split('|')
+    .map((cell) => cell.trim());
 
 /** A table with " | "-joined cells: columns named by the header row, or guessed from what cells hold. */
 function readTable(lines: string[], locality: string | undefined): RegisterEntry[] {
   const rows = lines.map(splitCells).filter((cells) => !cells.every((cell) => /^:?-*:?$/.test(cell)));
-  const header = rows.find((cells) => cells.some((cell) => /rejon|nr\b/i.test(cell)) && cells.some((cell) => /obszar|ulic|zasięg|opis|miejscowo|teren/i.test(cell)));
+  const header = rows.find(
+    (cells) =>
+      cells.some((cell) => /rejon|nr\b/i.test(cell)) && cells.some((cell) => /obszar|ulic|zasięg|opis|miejscowo|teren/i.test(cell)),
+  );
   const column = (pattern: RegExp) => (header ? header.findIndex((cell) => pattern.test(cell)) : -1);
   const numberAt = column(/rejon|^nr/i);
   const areaAt = column(/obszar|ulic|zasięg|opis|miejscowo|teren/i);
@@ -165,16 +208,22 @@ export function parseRegisterText(text: string, options: { locality?: string | u
   if (tableLines.length >= 2) districts = readTable(tableLines, locality);
   if (districts.length === 0) {
     const headings = [...cleaned.matchAll(HEADING)];
-    districts = headings.slice(0, MAX_DISTRICTS + 1).map((heading, i) => {
-      const block = cleaned.slice(heading.index + heading[0].length, headings[i + 1]?.index ?? cleaned.length).trim();
-      const area = readArea(block);
-      const contact = area ? block.slice(0, block.lastIndexOf(area)) : block;
-      return entryOf(Number(heading[1]), contact, area, locality);
-    }).filter((district) => district.number >= 1);
+    districts = headings
+      .slice(0, MAX_DISTRICTS + 1)
+      .map((heading, i) => {
+        const block = cleaned.slice(heading.index + heading[0].length, headings[i + 1]?.index ?? cleaned.length).trim();
+        const area = readArea(block);
+        const contact = area ? block.slice(0, block.lastIndexOf(area)) : block;
+        return entryOf(Number(heading[1]), contact, area, locality);
+      })
+      .filter((district) => district.number >= 1);
   }
   const warnings: Localized[] = [];
   if (districts.length > MAX_DISTRICTS) {
-    warnings.push({ pl: `Strona ma ponad ${MAX_DISTRICTS} rejonów: przeczytano pierwsze ${MAX_DISTRICTS}.`, en: `The page has over ${MAX_DISTRICTS} districts: the first ${MAX_DISTRICTS} were read.` });
+    warnings.push({
+      pl: `Strona ma ponad ${MAX_DISTRICTS} rejonów: przeczytano pierwsze ${MAX_DISTRICTS}.`,
+      en: `The page has over ${MAX_DISTRICTS} districts: the first ${MAX_DISTRICTS} were read.`,
+    });
     districts = districts.slice(0, MAX_DISTRICTS);
   }
   if (districts.length === 0) {
@@ -185,7 +234,11 @@ export function parseRegisterText(text: string, options: { locality?: string | u
   }
   const seen = new Set<number>();
   for (const district of districts) {
-    if (seen.has(district.number)) warnings.push({ pl: `Rejon nr ${district.number} występuje więcej niż raz.`, en: `District ${district.number} appears more than once.` });
+    if (seen.has(district.number))
+      warnings.push({
+        pl: `Rejon nr ${district.number} występuje więcej niż raz.`,
+        en: `District ${district.number} appears more than once.`,
+      });
     seen.add(district.number);
   }
   return { districts, warnings };

@@ -5,7 +5,9 @@ import { multipartBody } from '../../../../test/support/multipart.js';
 import { policePage } from '../../../../test/support/document-files.js';
 
 /** A made-up contacts page of kpp-leczna for a made-up town (no demo district has its streets). */
-const page = (second = 'Rejon obejmuje ulice: Brzozową (numery nieparzyste), Modrzewiową oraz Park Leśny.') => `Dzielnicowi – Komisariat w Testowie
+const page = (
+  second = 'Rejon obejmuje ulice: Brzozową (numery nieparzyste), Modrzewiową oraz Park Leśny.',
+) => `Dzielnicowi – Komisariat w Testowie
 
 REJON SŁUŻBOWY NR 71
 st. sierż. Tomasz Testowy
@@ -35,7 +37,8 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
   });
   afterAll(() => t.close());
 
-  const send = (client: TestClient, url: string, text: string) => client.request({ method: 'POST', url, payload: text, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const send = (client: TestClient, url: string, text: string) =>
+    client.request({ method: 'POST', url, payload: text, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const locate = (address: string) => admin.get(`/api/v1/locate?address=${encodeURIComponent(address)}`);
 
   // Each test that needs a unit's register as it was (or as it left it) uses a unit or a locality of its own.
@@ -55,7 +58,11 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
       mobile: '723 700 071',
       email: 'dzielnicowy71@example.policja.gov.pl',
     });
-    expect(body.districts[0].rules).toContainEqual({ locality: 'Podglądowo', street: 'Cisowa', numbers: [{ from: '5', to: null, parity: 'all' }] });
+    expect(body.districts[0].rules).toContainEqual({
+      locality: 'Podglądowo',
+      street: 'Cisowa',
+      numbers: [{ from: '5', to: null, parity: 'all' }],
+    });
     expect(body.districts[1]).toMatchObject({ phone: '81 700 72 72', mobile: null });
     expect(body.districts[1].unresolved.map((u: { fragment: string }) => u.fragment)).toEqual(['Park Leśny']);
     expect(body.districts[1].unresolved[0].message).toContain('wielokąt');
@@ -72,7 +79,11 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
     expect(district).toMatchObject({ phone: '81 700 72 72', email: 'dzielnicowy72@example.policja.gov.pl' });
     const assignments = (await admin.get('/api/v1/districts/kpp-leczna/71/assignments')).json().assignments;
     expect(assignments).toHaveLength(1);
-    const officers = (await admin.get('/api/v1/officers?unitId=kpp-leczna')).json().officers as { id: string; lastName: string; rank: string }[];
+    const officers = (await admin.get('/api/v1/officers?unitId=kpp-leczna')).json().officers as {
+      id: string;
+      lastName: string;
+      rank: string;
+    }[];
     expect(officers.filter((o) => o.lastName === 'Testowy')).toHaveLength(1);
     expect(assignments[0].officerId).toBe(officers.find((o) => o.lastName === 'Testowy')!.id);
     const audit = (await admin.get('/api/v1/audit?entityType=districts&entityId=kpp-leczna%2F71')).json();
@@ -110,17 +121,38 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
 
   it('reads an uploaded text file or saved web page, refuses a binary one and an empty body', async () => {
     const upload = await multipartBody({ file: { filename: 'kontakty.txt', data: new TextEncoder().encode(page()), type: 'text/plain' } });
-    const read = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-register?locality=Testowo', payload: upload.payload, headers: { 'content-type': upload.contentType } });
+    const read = await admin.request({
+      method: 'POST',
+      url: '/api/v1/districts/parse-register?locality=Testowo',
+      payload: upload.payload,
+      headers: { 'content-type': upload.contentType },
+    });
     expect(read.statusCode).toBe(200);
     expect(read.json().districts).toHaveLength(2);
     // The unit's page as a browser saves it: menus, cookie banner and footer around the districts.
-    const html = policePage('Dzielnicowi', page().split('\n\n').map((block) => `<p>${block.replace(/\n/g, '<br>')}</p>`).join('\n'));
+    const html = policePage(
+      'Dzielnicowi',
+      page()
+        .split('\n\n')
+        .map((block) => `<p>${block.replace(/\n/g, '<br>')}</p>`)
+        .join('\n'),
+    );
     const saved = await multipartBody({ file: { filename: 'dzielnicowi.htm', data: new TextEncoder().encode(html), type: 'text/html' } });
-    const fromPage = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-register?locality=Testowo', payload: saved.payload, headers: { 'content-type': saved.contentType } });
+    const fromPage = await admin.request({
+      method: 'POST',
+      url: '/api/v1/districts/parse-register?locality=Testowo',
+      payload: saved.payload,
+      headers: { 'content-type': saved.contentType },
+    });
     expect(fromPage.statusCode, fromPage.body).toBe(200);
     expect(fromPage.json().districts).toEqual(read.json().districts);
     const binary = await multipartBody({ file: { filename: 'kontakty.bin', data: new Uint8Array([80, 0, 1, 2]) } });
-    const refused = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-register', payload: binary.payload, headers: { 'content-type': binary.contentType } });
+    const refused = await admin.request({
+      method: 'POST',
+      url: '/api/v1/districts/parse-register',
+      payload: binary.payload,
+      headers: { 'content-type': binary.contentType },
+    });
     expect(refused.statusCode).toBe(415);
     expect((await send(admin, '/api/v1/districts/parse-register', '  ')).statusCode).toBe(400);
   });

@@ -27,16 +27,38 @@ describe('admin page importing a unit’s contacts page', () => {
   });
 
   it('previews an uploaded page district by district, escaped, with the fragments to draw, and saves it on confirmation', async () => {
-    const upload = await multipartBody({ _csrf: token, unit: 'kpp-leczna', locality: 'Stronowo', intent: 'preview', file: { filename: 'kontakty.txt', data: new TextEncoder().encode(text), type: 'text/plain' } });
-    const preview = await browser.request({ method: 'POST', url: '/admin/import/register', payload: upload.payload, headers: { 'content-type': upload.contentType, accept: 'text/html' }, csrf: false });
+    const upload = await multipartBody({
+      _csrf: token,
+      unit: 'kpp-leczna',
+      locality: 'Stronowo',
+      intent: 'preview',
+      file: { filename: 'kontakty.txt', data: new TextEncoder().encode(text), type: 'text/plain' },
+    });
+    const preview = await browser.request({
+      method: 'POST',
+      url: '/admin/import/register',
+      payload: upload.payload,
+      headers: { 'content-type': upload.contentType, accept: 'text/html' },
+      csrf: false,
+    });
     expect(preview.statusCode).toBe(200);
-    for (const shown of ['Rejony: 2 (nowe: 2, zmienione: 0).', 'Stronowo, Olchowa od 2 parzyste', '600 800 082', 'Park nad Stawem', 'narysujesz na mapie']) {
+    for (const shown of [
+      'Rejony: 2 (nowe: 2, zmienione: 0).',
+      'Stronowo, Olchowa od 2 parzyste',
+      '600 800 082',
+      'Park nad Stawem',
+      'narysujesz na mapie',
+    ]) {
       expect(preview.body).toContain(shown);
     }
     expect(preview.body).not.toContain('<b>Stronowa'); // the page text is escaped
     expect((await browser.get('/api/v1/districts/kpp-leczna/81')).statusCode).toBe(404);
 
-    const saved = await browser.postForm('/admin/import/register', { unit: 'kpp-leczna', locality: 'Stronowo', text, intent: 'save' }, token);
+    const saved = await browser.postForm(
+      '/admin/import/register',
+      { unit: 'kpp-leczna', locality: 'Stronowo', text, intent: 'save' },
+      token,
+    );
     expect(saved.statusCode).toBe(200);
     expect(saved.body).toContain('Zapisano rejony: 81, 82.');
     expect(saved.body).toContain('href="/admin/districts/kpp-leczna/81#field-polygon"');
@@ -46,7 +68,11 @@ describe('admin page importing a unit’s contacts page', () => {
 
   it('shows why nothing can be saved and keeps what was sent', async () => {
     const twice = `${text}\n${text.split('\n')[0]!.replace('Grabową', 'Lipową')}`;
-    const page = await browser.postForm('/admin/import/register', { unit: 'kpp-leczna', locality: 'Stronowo', text: twice, intent: 'save' }, token);
+    const page = await browser.postForm(
+      '/admin/import/register',
+      { unit: 'kpp-leczna', locality: 'Stronowo', text: twice, intent: 'save' },
+      token,
+    );
     expect(page.statusCode).toBe(422);
     expect(page.body).toContain('Nic nie zapisano');
     expect(page.body).toContain('Lipową');

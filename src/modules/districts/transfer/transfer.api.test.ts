@@ -17,7 +17,12 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
   afterAll(() => t.close());
 
   const importCsv = (csv: string, partial = false) =>
-    admin.request({ method: 'POST', url: `/api/v1/districts/import${partial ? '?partial=true' : ''}`, payload: csv, headers: { 'content-type': 'text/csv' } });
+    admin.request({
+      method: 'POST',
+      url: `/api/v1/districts/import${partial ? '?partial=true' : ''}`,
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
   const locate = async (address: string) => admin.get(`/api/v1/locate?address=${encodeURIComponent(address)}`);
 
   it('imports nothing when any line is wrong, and reports every rejected line and why', async () => {
@@ -47,14 +52,19 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
   });
 
   it('with partial, imports the good lines, creating missing districts, and reports the rest', async () => {
-    const csv = header + 'kpp-leczna,51,Importowo,Lipowa,1-25 nieparzyste; 30-40; 52A\nkpp-leczna,52,Importowo,Klonowa,\nkpp-leczna,52,Importowo,Klonowa,1-x\nkpp-leczna,53,Wieś Importowa,,\n';
+    const csv =
+      header +
+      'kpp-leczna,51,Importowo,Lipowa,1-25 nieparzyste; 30-40; 52A\nkpp-leczna,52,Importowo,Klonowa,\nkpp-leczna,52,Importowo,Klonowa,1-x\nkpp-leczna,53,Wieś Importowa,,\n';
     const response = await importCsv(csv, true);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ created: ['kpp-leczna/51', 'kpp-leczna/52', 'kpp-leczna/53'], rules: 3 });
     expect(response.json().rejected).toHaveLength(1);
     expect((await locate('Importowo, ul. Lipowa 52A')).json().matches[0].district.id).toBe('kpp-leczna/51');
     expect((await locate('Importowo, Klonowa 7')).json().matches[0].district.id).toBe('kpp-leczna/52');
-    expect((await locate('Wieś Importowa 4')).json().matches[0]).toMatchObject({ district: { id: 'kpp-leczna/53', name: 'Rejon służbowy nr 53' }, matchedBy: 'locality' });
+    expect((await locate('Wieś Importowa 4')).json().matches[0]).toMatchObject({
+      district: { id: 'kpp-leczna/53', name: 'Rejon służbowy nr 53' },
+      matchedBy: 'locality',
+    });
   });
 
   it('exports CSV that imports back to the same rules, and rejects a wrong header', async () => {
@@ -86,7 +96,13 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
 
   it('imports polygons from GeoJSON in EPSG:2180, all or nothing', async () => {
     expect((await importCsv(header + 'kpp-leczna,55,Wielokąty,,\n')).statusCode).toBe(200);
-    const ring = [[22.88, 51.3], [22.9, 51.3], [22.9, 51.31], [22.88, 51.31], [22.88, 51.3]].map((p) => toEpsg2180(p as [number, number]));
+    const ring = [
+      [22.88, 51.3],
+      [22.9, 51.3],
+      [22.9, 51.31],
+      [22.88, 51.31],
+      [22.88, 51.3],
+    ].map((p) => toEpsg2180(p as [number, number]));
     const collection = {
       type: 'FeatureCollection',
       crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2180' } },
@@ -95,12 +111,25 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
         { type: 'Feature', properties: { unit: 'kpp-leczna', district: 999 }, geometry: { type: 'Polygon', coordinates: [ring] } },
       ],
     };
-    const strict = await admin.request({ method: 'POST', url: '/api/v1/districts/polygons', payload: JSON.stringify(collection), headers: { 'content-type': 'application/geo+json' } });
+    const strict = await admin.request({
+      method: 'POST',
+      url: '/api/v1/districts/polygons',
+      payload: JSON.stringify(collection),
+      headers: { 'content-type': 'application/geo+json' },
+    });
     expect(strict.statusCode).toBe(422);
     expect(strict.json().error.details.rejected).toEqual([{ feature: 1, message: 'Nie ma rejonu nr 999 w jednostce „kpp-leczna”.' }]);
-    const located = async () => ((await admin.get('/api/v1/locate?lat=51.305&lon=22.89')).json().matches ?? []).map((m: { district: { id: string } }) => m.district.id);
+    const located = async () =>
+      ((await admin.get('/api/v1/locate?lat=51.305&lon=22.89')).json().matches ?? []).map(
+        (m: { district: { id: string } }) => m.district.id,
+      );
     expect(await located()).not.toContain('kpp-leczna/55');
-    const partial = await admin.request({ method: 'POST', url: '/api/v1/districts/polygons?partial=true', payload: JSON.stringify(collection), headers: { 'content-type': 'application/geo+json' } });
+    const partial = await admin.request({
+      method: 'POST',
+      url: '/api/v1/districts/polygons?partial=true',
+      payload: JSON.stringify(collection),
+      headers: { 'content-type': 'application/geo+json' },
+    });
     expect(partial.json().updated).toEqual(['kpp-leczna/55']);
     expect(await located()).toContain('kpp-leczna/55');
     const geojson = (await admin.get('/api/v1/districts.geojson?unitId=kpp-leczna')).json();
@@ -108,8 +137,14 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
   });
 
   it('parses the free-text descriptions police websites publish, without saving', async () => {
-    const text = 'Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), Polną. Miejscowości: Serniki, Wola Sernicka.';
-    const response = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-area?locality=Lubart%C3%B3w', payload: text, headers: { 'content-type': 'text/plain' } });
+    const text =
+      'Rejon służbowy nr 3 obejmuje ulice: Lubelską (parzyste od numeru 10 do numeru 120), Polną. Miejscowości: Serniki, Wola Sernicka.';
+    const response = await admin.request({
+      method: 'POST',
+      url: '/api/v1/districts/parse-area?locality=Lubart%C3%B3w',
+      payload: text,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().rules).toEqual(
       expect.arrayContaining([
@@ -119,7 +154,12 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
         { locality: 'Wola Sernicka', street: null, numbers: null },
       ]),
     );
-    const empty = await admin.request({ method: 'POST', url: '/api/v1/districts/parse-area', payload: ' ', headers: { 'content-type': 'text/plain' } });
+    const empty = await admin.request({
+      method: 'POST',
+      url: '/api/v1/districts/parse-area',
+      payload: ' ',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(empty.statusCode).toBe(400);
   });
 });

@@ -26,8 +26,14 @@ describe('word differences between plan versions', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), (a, b) => {
         const segments = diffWords(a, b);
-        const before = segments.filter((s) => s.kind !== 'added').map((s) => s.text).join('');
-        const after = segments.filter((s) => s.kind !== 'removed').map((s) => s.text).join('');
+        const before = segments
+          .filter((s) => s.kind !== 'added')
+          .map((s) => s.text)
+          .join('');
+        const after = segments
+          .filter((s) => s.kind !== 'removed')
+          .map((s) => s.text)
+          .join('');
         return before === a && after === b && hasChanges(diffWords(a, a)) === false;
       }),
     );

@@ -7,7 +7,12 @@ export function diffWords(before: string, after: string): Segment[] {
   const a = before.split(/(\s+)/).filter((w) => w !== '');
   const b = after.split(/(\s+)/).filter((w) => w !== '');
   if (a.length > MAX_WORDS || b.length > MAX_WORDS) {
-    return before === after ? [{ kind: 'same', text: after }] : [{ kind: 'removed', text: before }, { kind: 'added', text: after }];
+    return before === after
+      ? [{ kind: 'same', text: after }]
+      : [
+          { kind: 'removed', text: before },
+          { kind: 'added', text: after },
+        ];
   }
   // Longest common subsequence table, from the end.
   const rows = a.length + 1;
@@ -15,7 +20,8 @@ export function diffWords(before: string, after: string): Segment[] {
   const table = new Uint16Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      table[i * cols + j] = a[i] === b[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
+      table[i * cols + j] =
+        a[i] === b[j] ? table[(i + 1) * cols + j + 1]! + 1 : Math.max(table[(i + 1) * cols + j]!, table[i * cols + j + 1]!);
     }
   }
   const segments: Segment[] = [];

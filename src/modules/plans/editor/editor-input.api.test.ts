@@ -12,7 +12,11 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
     t = await createTestApp(backend);
     officer = await browserFor(t, 'dzielnicowy.lubartow');
     supervisor = await browserFor(t, 'kierownik.lubartow');
-    const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' }, officer.token);
+    const created = await officer.client.postForm(
+      '/admin/plans/new',
+      { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+      officer.token,
+    );
     expect(created.statusCode).toBe(303);
     // The draft's page, without the step it landed with (?done=create).
     draftUrl = (created.headers.location as string).split('?')[0]!;
@@ -20,7 +24,11 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
   afterAll(() => t.close());
 
   const statusOf = async (url: string) =>
-    (await t.testDb.database.db.selectFrom('plans').select(['status', 'period_from']).where('id', '=', url.split('/').pop()!).executeTakeFirstOrThrow());
+    await t.testDb.database.db
+      .selectFrom('plans')
+      .select(['status', 'period_from'])
+      .where('id', '=', url.split('/').pop()!)
+      .executeTakeFirstOrThrow();
 
   it('an unknown transition (bogus, toString, __proto__, constructor, empty) is a 400 on the plan page', async () => {
     for (const transition of ['bogus', 'toString', '__proto__', 'constructor', 'hasOwnProperty', '']) {
@@ -33,7 +41,11 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
 
   it('a start of the period that is not a calendar day is a 400 naming the field, when creating and when saving', async () => {
     for (const periodFrom of ['-1e309', '1e309', 'NaN', '2027-02-30', '0000-01-01', '2027-1-1']) {
-      const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-lubartow/3', periodFrom, periodTo: '2027-06-30' }, officer.token);
+      const created = await officer.client.postForm(
+        '/admin/plans/new',
+        { districtId: 'kpp-lubartow/3', periodFrom, periodTo: '2027-06-30' },
+        officer.token,
+      );
       expect(created.statusCode, periodFrom).toBe(400);
       expect(created.body).toContain('nie jest poprawną datą (RRRR-MM-DD)');
       const saved = await officer.client.postForm(draftUrl, { periodFrom, periodTo: '2027-06-30', intent: 'save' }, officer.token);
@@ -46,12 +58,21 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
   it('the API refuses a year 0, which PostgreSQL cannot store', async () => {
     const api = new TestClient(t.app);
     await api.signIn('dzielnicowy.lubartow');
-    const response = await api.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '0000-01-01', periodTo: '0000-03-31' });
+    const response = await api.send('POST', '/api/v1/plans', {
+      districtId: 'kpp-lubartow/3',
+      periodFrom: '0000-01-01',
+      periodTo: '0000-03-31',
+    });
     expect(response.statusCode, response.body).toBe(400);
   });
 
   it('an evaluation with an unknown outcome or a measured value that is not a number is a 400 on the plan page', async () => {
-    const plan = await t.testDb.database.db.selectFrom('plans').select('id').where('district_id', 'like', 'kpp-lubartow/%').where('status', 'in', ['published', 'in_progress']).executeTakeFirstOrThrow();
+    const plan = await t.testDb.database.db
+      .selectFrom('plans')
+      .select('id')
+      .where('district_id', 'like', 'kpp-lubartow/%')
+      .where('status', 'in', ['published', 'in_progress'])
+      .executeTakeFirstOrThrow();
     const url = `/admin/plans/${plan.id}`;
     const before = (await statusOf(url)).status;
     for (const [outcome, measuredValue, message] of [
@@ -61,7 +82,11 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
       ['achieved', 'NaN', 'Wartość zmierzona musi być liczbą nieujemną'],
       ['achieved', '-3', 'Wartość zmierzona musi być liczbą nieujemną'],
     ] as const) {
-      const response = await supervisor.client.postForm(`${url}/transition`, { transition: 'evaluate', outcome, measuredValue, note: '' }, supervisor.token);
+      const response = await supervisor.client.postForm(
+        `${url}/transition`,
+        { transition: 'evaluate', outcome, measuredValue, note: '' },
+        supervisor.token,
+      );
       expect(response.statusCode, `${outcome} ${measuredValue}`).toBe(400);
       expect(response.body).toContain(message);
       expect((await statusOf(url)).status).toBe(before);

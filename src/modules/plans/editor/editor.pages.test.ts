@@ -35,18 +35,30 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
 
   it('an officer drafts, is told what is missing, completes, submits; the supervisor returns with comments; the officer sees them, resubmits; the supervisor sees the changes, approves and publishes', async () => {
     const officer = await browserFor(t, 'dzielnicowy.lubartow');
-    const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' }, officer.token);
+    const created = await officer.client.postForm(
+      '/admin/plans/new',
+      { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+      officer.token,
+    );
     expect(created.statusCode).toBe(303);
     // The page of the new draft, which says what happened (?done=create).
     const url = (created.headers.location as string).split('?')[0]!;
     const id = url.split('/').pop()!;
 
     // The list buttons work without scripts: add an action row.
-    const added = await officer.client.postForm(url, { periodFrom: '2027-01-01', periodTo: '2027-06-30', intent: 'add-action' }, officer.token);
+    const added = await officer.client.postForm(
+      url,
+      { periodFrom: '2027-01-01', periodTo: '2027-06-30', intent: 'add-action' },
+      officer.token,
+    );
     expect(added.statusCode).toBe(303);
     expect((await officer.client.get(url)).body).toContain('name="actions.0.description"');
 
-    const incomplete = await officer.client.postForm(url, { periodFrom: '2027-01-01', periodTo: '2027-06-30', intent: 'submit', 'threat.description': 'Coś się dzieje.' }, officer.token);
+    const incomplete = await officer.client.postForm(
+      url,
+      { periodFrom: '2027-01-01', periodTo: '2027-06-30', intent: 'submit', 'threat.description': 'Coś się dzieje.' },
+      officer.token,
+    );
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.body).toContain('Wybierz kategorię zagrożenia.');
     expect(incomplete.body).toContain('Opisz zakładany cel (sekcja 2).');
@@ -70,18 +82,30 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
       expect(odd.statusCode, intent).toBe(400);
       expect(odd.body).toContain('Nieznana czynność');
     }
-    expect((await supervisor.client.postForm(`${url}/review`, { 'comment.general': 'Bez przycisku.' }, supervisor.token)).statusCode).toBe(400);
+    expect((await supervisor.client.postForm(`${url}/review`, { 'comment.general': 'Bez przycisku.' }, supervisor.token)).statusCode).toBe(
+      400,
+    );
     expect((await officer.client.get(url)).body).toContain('czeka na zatwierdzenie');
     const emptyReturn = await supervisor.client.postForm(`${url}/review`, { intent: 'return' }, supervisor.token);
     expect(emptyReturn.statusCode).toBe(400);
     expect(emptyReturn.body).toContain('Zwracając plan, napisz co najmniej jedną uwagę.');
-    const returned = await supervisor.client.postForm(`${url}/review`, { intent: 'return', 'comment.actions.0': 'Dodaj spotkanie z rodzicami.' }, supervisor.token);
+    const returned = await supervisor.client.postForm(
+      `${url}/review`,
+      { intent: 'return', 'comment.actions.0': 'Dodaj spotkanie z rodzicami.' },
+      supervisor.token,
+    );
     expect(returned.statusCode).toBe(303);
 
     const afterReturn = await officer.client.get(url);
     expect(afterReturn.body).toContain('Uwagi przełożonego do wersji 1');
     expect(afterReturn.body).toContain('Dodaj spotkanie z rodzicami.');
-    const second = { ...filled, 'actions.1.description': 'Spotkanie z rodzicami w szkole.', 'actions.1.from': '2027-03', 'actions.1.to': '2027-03', intent: 'submit' };
+    const second = {
+      ...filled,
+      'actions.1.description': 'Spotkanie z rodzicami w szkole.',
+      'actions.1.from': '2027-03',
+      'actions.1.to': '2027-03',
+      intent: 'submit',
+    };
     expect((await officer.client.postForm(url, second, officer.token)).statusCode).toBe(303);
 
     const diff = await supervisor.client.get(url);
@@ -99,9 +123,17 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
 
   it('autosaves a draft through the same form, and keeps reviewers and strangers out of the editor', async () => {
     const officer = await browserFor(t, 'dzielnicowy.leczna');
-    const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-leczna/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' }, officer.token);
+    const created = await officer.client.postForm(
+      '/admin/plans/new',
+      { districtId: 'kpp-leczna/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+      officer.token,
+    );
     const url = (created.headers.location as string).split('?')[0]!;
-    const autosave = await officer.client.postForm(url, { periodFrom: '2027-01-01', periodTo: '2027-06-30', 'threat.description': 'Zapisane automatycznie.', intent: 'autosave' }, officer.token);
+    const autosave = await officer.client.postForm(
+      url,
+      { periodFrom: '2027-01-01', periodTo: '2027-06-30', 'threat.description': 'Zapisane automatycznie.', intent: 'autosave' },
+      officer.token,
+    );
     expect(autosave.statusCode).toBe(200);
     expect(JSON.parse(autosave.body).savedAt).toEqual(expect.any(String));
     expect((await officer.client.get(url)).body).toContain('Zapisane automatycznie.');
@@ -112,7 +144,15 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
     const view = await supervisor.client.get(url);
     expect(view.statusCode).toBe(200);
     expect(view.body).not.toContain('name="threat.description"');
-    expect((await supervisor.client.postForm(url, { 'threat.description': 'x', intent: 'save', periodFrom: '2027-01-01', periodTo: '2027-06-30' }, supervisor.token)).statusCode).toBe(403);
+    expect(
+      (
+        await supervisor.client.postForm(
+          url,
+          { 'threat.description': 'x', intent: 'save', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+          supervisor.token,
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('imports a document: shows what was recognised and what was not, then creates the draft', async () => {

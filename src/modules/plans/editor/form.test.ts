@@ -45,7 +45,12 @@ describe('the plan editor form', () => {
     expect(errors).toEqual([]);
     expect(periodFrom).toBe('2026-07-01');
     expect(content.threat).toEqual({ category: 'fraud', places: '', description: 'Oszustwa.', sources: ['residents', 'kmzb'] });
-    expect(content.goal).toEqual({ description: 'Mniej oszustw.', indicator: { what: 'liczba oszustw', where: '', source: '' }, baseline: { period: 'I półrocze 2026', value: 8 }, target: { direction: 'decrease', percent: 20 } });
+    expect(content.goal).toEqual({
+      description: 'Mniej oszustw.',
+      indicator: { what: 'liczba oszustw', where: '', source: '' },
+      baseline: { period: 'I półrocze 2026', value: 8 },
+      target: { direction: 'decrease', percent: 20 },
+    });
     expect(content.actions.map((a) => [a.description, a.from, a.to])).toEqual([
       ['Spotkanie', '2026-07-01', '2026-07-31'],
       ['Kampania', '2026-07-01', '2026-12-31'],
@@ -54,7 +59,17 @@ describe('the plan editor form', () => {
   });
 
   it('reports numbers that are not numbers, and actions ending before they start', () => {
-    const { errors } = readEditorForm({ 'goal.measurable': 'on', 'goal.baseline.value': 'osiem', 'goal.target.percent': '0', 'actions.0.from': '2026-09', 'actions.0.to': '2026-07' }, emptyContent(), 'pl');
+    const { errors } = readEditorForm(
+      {
+        'goal.measurable': 'on',
+        'goal.baseline.value': 'osiem',
+        'goal.target.percent': '0',
+        'actions.0.from': '2026-09',
+        'actions.0.to': '2026-07',
+      },
+      emptyContent(),
+      'pl',
+    );
     expect(errors.map((e) => e.field)).toEqual(['goal.baseline.value', 'goal.target.percent', 'actions.0.to']);
   });
 

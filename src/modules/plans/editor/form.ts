@@ -51,10 +51,18 @@ export function readEditorForm(
   const baselineValue = formNumber(fields['goal.baseline.value']);
   const percent = formNumber(fields['goal.target.percent']);
   if (Number.isNaN(baselineValue) || (baselineValue !== null && baselineValue < 0)) {
-    errors.push({ field: 'goal.baseline.value', code: 'number', message: pl ? 'Stan wyjściowy musi być liczbą nieujemną.' : 'The baseline must be a non-negative number.' });
+    errors.push({
+      field: 'goal.baseline.value',
+      code: 'number',
+      message: pl ? 'Stan wyjściowy musi być liczbą nieujemną.' : 'The baseline must be a non-negative number.',
+    });
   }
   if (Number.isNaN(percent) || (percent !== null && (percent <= 0 || percent > 1000))) {
-    errors.push({ field: 'goal.target.percent', code: 'number', message: pl ? 'Cel liczbowy podaj jako liczbę procent od 1 do 1000.' : 'Give the numeric target as a percentage from 1 to 1000.' });
+    errors.push({
+      field: 'goal.target.percent',
+      code: 'number',
+      message: pl ? 'Cel liczbowy podaj jako liczbę procent od 1 do 1000.' : 'Give the numeric target as a percentage from 1 to 1000.',
+    });
   }
   const measurable = fields['goal.measurable'] === 'on';
   const indicatorWhat = fields['goal.indicator.what']?.trim() ?? '';
@@ -66,16 +74,25 @@ export function readEditorForm(
       from: monthToDay(fields[`actions.${i}.from`], 'from', before?.from ?? null),
       to: monthToDay(fields[`actions.${i}.to`], 'to', before?.to ?? null),
       who: fields[`actions.${i}.who`] ?? '',
-      status: (actionStatuses as readonly string[]).includes(status ?? '') ? (status as PlanContent['actions'][number]['status']) : 'planned',
+      status: (actionStatuses as readonly string[]).includes(status ?? '')
+        ? (status as PlanContent['actions'][number]['status'])
+        : 'planned',
     };
   });
   actions.forEach((action, i) => {
     if (action.from && action.to && action.to < action.from) {
-      errors.push({ field: `actions.${i}.to`, code: 'range', message: pl ? `Działanie nr ${i + 1} kończy się przed rozpoczęciem.` : `Action ${i + 1} ends before it starts.` });
+      errors.push({
+        field: `actions.${i}.to`,
+        code: 'range',
+        message: pl ? `Działanie nr ${i + 1} kończy się przed rozpoczęciem.` : `Action ${i + 1} ends before it starts.`,
+      });
     }
   });
   const channels = standardChannels.filter((_, k) => fields[`communication.std.${k}`] === 'on');
-  const other = (fields['communication.other'] ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const other = (fields['communication.other'] ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const content: PlanContent = {
     threat: {
       category: (threatCategories as readonly string[]).includes(category ?? '') ? (category as PlanContent['threat']['category']) : null,
@@ -85,15 +102,28 @@ export function readEditorForm(
     },
     goal: {
       description: fields['goal.description'] ?? '',
-      indicator: measurable && indicatorWhat ? { what: indicatorWhat, where: fields['goal.indicator.where']?.trim() ?? '', source: fields['goal.indicator.source']?.trim() ?? '' } : null,
-      baseline: measurable && baselineValue !== null && !Number.isNaN(baselineValue) ? { period: fields['goal.baseline.period']?.trim() ?? '', value: baselineValue } : null,
+      indicator:
+        measurable && indicatorWhat
+          ? {
+              what: indicatorWhat,
+              where: fields['goal.indicator.where']?.trim() ?? '',
+              source: fields['goal.indicator.source']?.trim() ?? '',
+            }
+          : null,
+      baseline:
+        measurable && baselineValue !== null && !Number.isNaN(baselineValue)
+          ? { period: fields['goal.baseline.period']?.trim() ?? '', value: baselineValue }
+          : null,
       target:
         measurable && percent !== null && !Number.isNaN(percent) && percent > 0
           ? { direction: fields['goal.target.direction'] === 'increase' ? 'increase' : 'decrease', percent }
           : null,
     },
     actions,
-    partners: indexes(fields, 'partners').map((i) => ({ name: fields[`partners.${i}.name`] ?? '', tasks: fields[`partners.${i}.tasks`] ?? '' })),
+    partners: indexes(fields, 'partners').map((i) => ({
+      name: fields[`partners.${i}.name`] ?? '',
+      tasks: fields[`partners.${i}.tasks`] ?? '',
+    })),
     communication: [...channels, ...other.filter((line) => !channels.includes(line))],
     signature: fields.signature?.trim() || null,
   };
@@ -121,7 +151,8 @@ export function applyListIntent(content: PlanContent, intent: string): PlanConte
   const key = list === 'action' ? 'actions' : 'partners';
   const items = [...content[key]] as unknown[];
   const i = Number(at);
-  if (verb === 'add') items.push(list === 'action' ? { description: '', from: null, to: null, who: '', status: 'planned' } : { name: '', tasks: '' });
+  if (verb === 'add')
+    items.push(list === 'action' ? { description: '', from: null, to: null, who: '', status: 'planned' } : { name: '', tasks: '' });
   else if (verb === 'remove' && i < items.length) items.splice(i, 1);
   else if (verb === 'up' && i > 0 && i < items.length) [items[i - 1], items[i]] = [items[i], items[i - 1]];
   else if (verb === 'down' && i + 1 < items.length) [items[i + 1], items[i]] = [items[i], items[i + 1]];

@@ -49,8 +49,18 @@ export function ImportPage({
           <dl className="summary-list">
             {row(m.unit, parsed.unit ?? m.none)}
             {row(m.districtNumber, parsed.districtNumber ?? m.none)}
-            {row(m.period, parsed.period ? `${parsed.period.from ? day(parsed.period.from, ctx) : '…'} – ${parsed.period.to ? day(parsed.period.to, ctx) : '…'}` : m.none)}
-            {row(m.target, parsed.goal.target ? `${parsed.goal.target.direction === 'decrease' ? m.decrease : m.increase} ${parsed.goal.target.percent}%` : m.none)}
+            {row(
+              m.period,
+              parsed.period
+                ? `${parsed.period.from ? day(parsed.period.from, ctx) : '…'} – ${parsed.period.to ? day(parsed.period.to, ctx) : '…'}`
+                : m.none,
+            )}
+            {row(
+              m.target,
+              parsed.goal.target
+                ? `${parsed.goal.target.direction === 'decrease' ? m.decrease : m.increase} ${parsed.goal.target.percent}%`
+                : m.none,
+            )}
             {row(m.actionsCount, parsed.actions.length)}
             {row(m.partnersCount, parsed.partners.length)}
             {row(m.channelsCount, parsed.communication.length)}
@@ -76,7 +86,14 @@ export function ImportPage({
           </label>
           <input className="input" id="field-file" name="file" type="file" multiple accept={acceptAttribute} />
         </div>
-        <SelectField name="districtId" label={m.district} value={districtId} options={districts} placeholder={m.districtAuto} error={errorFor(errors, 'districtId')} />
+        <SelectField
+          name="districtId"
+          label={m.district}
+          value={districtId}
+          options={districts}
+          placeholder={m.districtAuto}
+          error={errorFor(errors, 'districtId')}
+        />
         <div className="actions">
           <button type="submit" name="intent" value="recognise" className="button button--secondary">
             {m.recognise}

@@ -9,8 +9,11 @@ const text = {
   pl: {
     title: (dryRun: boolean) => (dryRun ? 'Podgląd importu: nic nie zapisano' : 'Wynik importu'),
     summary: (files: number, saved: number, refused: number, dryRun: boolean) =>
-      dryRun ? `Plików: ${files}; do zapisania: ${files - refused}; odrzuconych: ${refused}.` : `Plików: ${files}; zapisanych planów: ${saved}; odrzuconych plików: ${refused}.`,
-    again: 'Przeglądarka nie zachowuje wybranych plików: aby zaimportować te, które odczytano, wybierz je ponownie i kliknij „Importuj pliki”.',
+      dryRun
+        ? `Plików: ${files}; do zapisania: ${files - refused}; odrzuconych: ${refused}.`
+        : `Plików: ${files}; zapisanych planów: ${saved}; odrzuconych plików: ${refused}.`,
+    again:
+      'Przeglądarka nie zachowuje wybranych plików: aby zaimportować te, które odczytano, wybierz je ponownie i kliknij „Importuj pliki”.',
     outcomes: { read: 'odczytany', saved: 'zapisany', refused: 'odrzucony' },
     kinds: { text: 'tekst', html: 'strona WWW', docx: 'Word', odt: 'OpenDocument', pdf: 'PDF' } as Record<string, string>,
     archive: 'do archiwum (opublikowany plan minionego okresu)',
@@ -22,7 +25,9 @@ const text = {
   en: {
     title: (dryRun: boolean) => (dryRun ? 'Import preview: nothing was saved' : 'Import result'),
     summary: (files: number, saved: number, refused: number, dryRun: boolean) =>
-      dryRun ? `Files: ${files}; to be saved: ${files - refused}; refused: ${refused}.` : `Files: ${files}; plans saved: ${saved}; files refused: ${refused}.`,
+      dryRun
+        ? `Files: ${files}; to be saved: ${files - refused}; refused: ${refused}.`
+        : `Files: ${files}; plans saved: ${saved}; files refused: ${refused}.`,
     again: 'Browsers do not keep chosen files: to import those that were read, choose them again and press “Import files”.',
     outcomes: { read: 'read', saved: 'saved', refused: 'refused' },
     kinds: { text: 'text', html: 'web page', docx: 'Word', odt: 'OpenDocument', pdf: 'PDF' } as Record<string, string>,

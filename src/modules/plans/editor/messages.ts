@@ -20,8 +20,10 @@ export const editorMessages = defineMessages({
     periodHint: 'Zwykle pół roku, np. 01.07–31.12; okres może zaczynać się dowolnego dnia (najwyżej 6 miesięcy).',
     create: 'Utwórz szkic',
     importTitle: 'Import planu z dokumentu',
-    importLead: 'Wklej tekst planu albo wybierz plik: tekst (.txt), stronę WWW (.html), Word (.docx), OpenDocument (.odt) lub PDF z tekstem. Najpierw pokażemy, co udało się rozpoznać; szkic utworzysz po sprawdzeniu.',
-    batchLead: 'Możesz też wybrać wiele plików naraz albo archiwum ZIP (najwyżej 20 plików, razem 20 MiB). Plany minionych okresów, już opublikowane przez jednostkę, trafią do archiwum biblioteki (tylko kierownik lub komendant jednostki); bieżące i przyszłe — jako szkice do zatwierdzenia.',
+    importLead:
+      'Wklej tekst planu albo wybierz plik: tekst (.txt), stronę WWW (.html), Word (.docx), OpenDocument (.odt) lub PDF z tekstem. Najpierw pokażemy, co udało się rozpoznać; szkic utworzysz po sprawdzeniu.',
+    batchLead:
+      'Możesz też wybrać wiele plików naraz albo archiwum ZIP (najwyżej 20 plików, razem 20 MiB). Plany minionych okresów, już opublikowane przez jednostkę, trafią do archiwum biblioteki (tylko kierownik lub komendant jednostki); bieżące i przyszłe — jako szkice do zatwierdzenia.',
     previewFiles: 'Sprawdź pliki (podgląd)',
     importFiles: 'Importuj pliki',
     text: 'Tekst planu',
@@ -42,7 +44,8 @@ export const editorMessages = defineMessages({
     version: 'Wersja',
     publicPage: 'Strona publiczna planu',
     imported: 'zaimportowany',
-    importedFrom: (name: string, size: string, who: string, when: string) => `Zaimportowany z pliku „${name}” (${size}) przez ${who}, ${when}.`,
+    importedFrom: (name: string, size: string, who: string, when: string) =>
+      `Zaimportowany z pliku „${name}” (${size}) przez ${who}, ${when}.`,
     downloadSource: 'Pobierz plik źródłowy',
     editorTitle: 'Edycja planu',
     save: 'Zapisz szkic',
@@ -110,12 +113,20 @@ export const editorMessages = defineMessages({
     previousComments: (v: number) => `Uwagi przełożonego do wersji ${v}`,
     evaluationTitle: 'Ocena realizacji celu',
     outcome: 'Wynik',
-    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' } as Record<string, string>,
+    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' } as Record<
+      string,
+      string
+    >,
     measuredValue: 'Zmierzona wartość (jeśli cel był mierzalny)',
     evaluationNote: 'Uzasadnienie oceny',
     history: 'Historia planu',
     system: 'system',
-    deadlineNames: { submission: 'przekazanie do zatwierdzenia', approval: 'zatwierdzenie', publication: 'publikacja', evaluation: 'ocena realizacji' } as Record<string, string>,
+    deadlineNames: {
+      submission: 'przekazanie do zatwierdzenia',
+      approval: 'zatwierdzenie',
+      publication: 'publikacja',
+      evaluation: 'ocena realizacji',
+    } as Record<string, string>,
     due: 'do',
     done: 'wykonano',
     readOnly: 'Ten plan możesz tylko przeglądać.',
@@ -140,8 +151,10 @@ export const editorMessages = defineMessages({
     periodHint: 'Usually half a year, e.g. 1 July – 31 December; a period may start on any day (6 months at most).',
     create: 'Create draft',
     importTitle: 'Import a plan from a document',
-    importLead: 'Paste the plan text or choose a file: text (.txt), a web page (.html), Word (.docx), OpenDocument (.odt) or a PDF with text. We first show what was recognised; you create the draft after checking.',
-    batchLead: 'You can also choose many files at once or a ZIP archive (at most 20 files, 20 MiB together). Plans of past periods the unit has already published go into the library’s archive (a supervisor or commander of the unit only); current and future ones become drafts for approval.',
+    importLead:
+      'Paste the plan text or choose a file: text (.txt), a web page (.html), Word (.docx), OpenDocument (.odt) or a PDF with text. We first show what was recognised; you create the draft after checking.',
+    batchLead:
+      'You can also choose many files at once or a ZIP archive (at most 20 files, 20 MiB together). Plans of past periods the unit has already published go into the library’s archive (a supervisor or commander of the unit only); current and future ones become drafts for approval.',
     previewFiles: 'Check the files (preview)',
     importFiles: 'Import files',
     text: 'Plan text',
@@ -162,7 +175,8 @@ export const editorMessages = defineMessages({
     version: 'Version',
     publicPage: 'Public page of the plan',
     imported: 'imported',
-    importedFrom: (name: string, size: string, who: string, when: string) => `Imported from the file “${name}” (${size}) by ${who}, ${when}.`,
+    importedFrom: (name: string, size: string, who: string, when: string) =>
+      `Imported from the file “${name}” (${size}) by ${who}, ${when}.`,
     downloadSource: 'Download the source file',
     editorTitle: 'Editing the plan',
     save: 'Save draft',
@@ -230,12 +244,20 @@ export const editorMessages = defineMessages({
     previousComments: (v: number) => `The supervisor's comments on version ${v}`,
     evaluationTitle: 'Evaluation of the goal',
     outcome: 'Outcome',
-    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' } as Record<string, string>,
+    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' } as Record<
+      string,
+      string
+    >,
     measuredValue: 'Measured value (if the goal was measurable)',
     evaluationNote: 'Reasons',
     history: 'History of the plan',
     system: 'the system',
-    deadlineNames: { submission: 'submission for approval', approval: 'approval', publication: 'publication', evaluation: 'evaluation' } as Record<string, string>,
+    deadlineNames: {
+      submission: 'submission for approval',
+      approval: 'approval',
+      publication: 'publication',
+      evaluation: 'evaluation',
+    } as Record<string, string>,
     due: 'by',
     done: 'done',
     readOnly: 'You can only view this plan.',

@@ -44,7 +44,11 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
   it('tells what happened and what comes next, shows the changed figures with the earlier comments, and names people in the history', async () => {
     const officer = await browserFor(t, 'dzielnicowy.lubartow');
     const supervisor = await browserFor(t, 'kierownik.lubartow');
-    const created = await officer.client.postForm('/admin/plans/new', { districtId: 'kpp-lubartow/3', periodFrom: '2029-01-01', periodTo: '2029-06-30' }, officer.token);
+    const created = await officer.client.postForm(
+      '/admin/plans/new',
+      { districtId: 'kpp-lubartow/3', periodFrom: '2029-01-01', periodTo: '2029-06-30' },
+      officer.token,
+    );
     expect(created.statusCode).toBe(303);
     const url = (created.headers.location as string).split('?')[0]!;
     expect(notice((await officer.client.get(created.headers.location as string)).body)).toBe(
@@ -52,22 +56,43 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
     );
 
     const saved = await officer.client.postForm(url, { ...filled, intent: 'save' }, officer.token);
-    expect(notice((await officer.client.get(saved.headers.location as string)).body)).toMatch(/^Zapisano szkic planu\. Gdy będzie kompletny/);
+    expect(notice((await officer.client.get(saved.headers.location as string)).body)).toMatch(
+      /^Zapisano szkic planu\. Gdy będzie kompletny/,
+    );
 
     const submitted = await officer.client.postForm(url, { ...filled, intent: 'submit' }, officer.token);
     const afterSubmit = (await officer.client.get(submitted.headers.location as string)).body;
-    expect(notice(afterSubmit)).toMatch(/^Plan przekazano do zatwierdzenia\. Kierownik ma 7 dni \(do \d{1,2} \p{L}+ \d{4}\), aby go zatwierdzić albo zwrócić do poprawy\.$/u);
+    expect(notice(afterSubmit)).toMatch(
+      /^Plan przekazano do zatwierdzenia\. Kierownik ma 7 dni \(do \d{1,2} \p{L}+ \d{4}\), aby go zatwierdzić albo zwrócić do poprawy\.$/u,
+    );
     expect(afterSubmit).not.toContain('Zapisano.');
     // The same in English.
     officer.client.cookies.set('lang', 'en');
     const english = await officer.client.get(submitted.headers.location as string);
     officer.client.cookies.delete('lang');
-    expect(notice(english.body)).toMatch(/^The plan was submitted for approval\. The supervisor has 7 days \(until \d{1,2} \p{L}+ \d{4}\)/u);
+    expect(notice(english.body)).toMatch(
+      /^The plan was submitted for approval\. The supervisor has 7 days \(until \d{1,2} \p{L}+ \d{4}\)/u,
+    );
 
     // The officer has an address: the decision reaches them by e-mail too.
-    await t.testDb.database.db.updateTable('accounts').set({ email: 'piotr.nowicki@example.com' }).where('login', '=', 'dzielnicowy.lubartow').execute();
-    const returned = await supervisor.client.postForm(`${url}/review`, { intent: 'return', 'comment.goal': 'Cel 30 % jest zbyt ambitny.', 'comment.actions.0': 'Przesuń spotkania na kwiecień.', 'comment.general': 'Popraw i prześlij ponownie.' }, supervisor.token);
-    expect(notice((await supervisor.client.get(returned.headers.location as string)).body)).toMatch(/^Plan zwrócono do poprawy z uwagami\./);
+    await t.testDb.database.db
+      .updateTable('accounts')
+      .set({ email: 'piotr.nowicki@example.com' })
+      .where('login', '=', 'dzielnicowy.lubartow')
+      .execute();
+    const returned = await supervisor.client.postForm(
+      `${url}/review`,
+      {
+        intent: 'return',
+        'comment.goal': 'Cel 30 % jest zbyt ambitny.',
+        'comment.actions.0': 'Przesuń spotkania na kwiecień.',
+        'comment.general': 'Popraw i prześlij ponownie.',
+      },
+      supervisor.token,
+    );
+    expect(notice((await supervisor.client.get(returned.headers.location as string)).body)).toMatch(
+      /^Plan zwrócono do poprawy z uwagami\./,
+    );
 
     // The officer reads the comments under the sections' Polish names, never the codes.
     const toCorrect = (await officer.client.get(url)).body;
@@ -75,23 +100,39 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
     expect(toCorrect).toContain('<strong>Działanie 1:</strong> Przesuń spotkania na kwiecień.');
     expect(toCorrect).toContain('<strong>Uwagi ogólne:</strong> Popraw i prześlij ponownie.');
     expect(toCorrect).not.toMatch(/(goal|actions 1|general):/);
-    const mails = await t.testDb.database.db.selectFrom('outbox').select(['subject', 'body']).where('recipient', '=', 'piotr.nowicki@example.com').execute();
-    expect(mails.map((mail) => mail.subject)).toEqual(['Plan zwrócony do poprawy: Rejon nr 3 – Lubartów, osiedle Powstańców Warszawy / Plan returned for changes']);
-    expect(mails[0]!.body).toContain('- Cel: Cel 30 % jest zbyt ambitny.\n- Działanie 1: Przesuń spotkania na kwiecień.\n- Uwagi ogólne: Popraw i prześlij ponownie.');
+    const mails = await t.testDb.database.db
+      .selectFrom('outbox')
+      .select(['subject', 'body'])
+      .where('recipient', '=', 'piotr.nowicki@example.com')
+      .execute();
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      'Plan zwrócony do poprawy: Rejon nr 3 – Lubartów, osiedle Powstańców Warszawy / Plan returned for changes',
+    ]);
+    expect(mails[0]!.body).toContain(
+      '- Cel: Cel 30 % jest zbyt ambitny.\n- Działanie 1: Przesuń spotkania na kwiecień.\n- Uwagi ogólne: Popraw i prześlij ponownie.',
+    );
     expect(mails[0]!.body).toContain('Decyzja: kom. Joanna Sadowska (demo).');
     expect(mails[0]!.body).not.toMatch(/(goal|actions 1|general):/);
 
     // Only the figure and the action's deadline change; the goal's text stays as it was.
-    await officer.client.postForm(url, { ...filled, 'goal.target.percent': '20', 'actions.0.to': '2029-04', intent: 'submit' }, officer.token);
+    await officer.client.postForm(
+      url,
+      { ...filled, 'goal.target.percent': '20', 'actions.0.to': '2029-04', intent: 'submit' },
+      officer.token,
+    );
     const review = (await supervisor.client.get(url)).body;
     const goal = review.slice(review.indexOf('<h4>2. Zakładany cel do osiągnięcia</h4>'), review.indexOf('<h4>3. Proponowane działania'));
     expect(goal).not.toContain('Bez zmian.');
     expect(goal).toContain('Uwaga do wersji 1 (kom. Joanna Sadowska (demo)):</strong> Cel 30 % jest zbyt ambitny.');
-    expect(goal).toMatch(/<del><span class="visually-hidden">usunięto: <\/span>30<\/del><span> <ins><span class="visually-hidden">dodano: <\/span>20<\/ins><\/span>/);
+    expect(goal).toMatch(
+      /<del><span class="visually-hidden">usunięto: <\/span>30<\/del><span> <ins><span class="visually-hidden">dodano: <\/span>20<\/ins><\/span>/,
+    );
     const action = review.slice(review.indexOf('<h5 class="repeat__title">Działanie 1</h5>'));
     expect(action).toContain('Przesuń spotkania na kwiecień.');
     // The deadline in Polish dates: the old day and month removed, a space, the new ones added.
-    expect(action).toContain('<dt>Termin działania</dt><dd><p class="diff"><del><span class="visually-hidden">usunięto: </span>31 marca</del><span> <ins><span class="visually-hidden">dodano: </span>30 kwietnia</ins></span><span> 2029</span></p>');
+    expect(action).toContain(
+      '<dt>Termin działania</dt><dd><p class="diff"><del><span class="visually-hidden">usunięto: </span>31 marca</del><span> <ins><span class="visually-hidden">dodano: </span>30 kwietnia</ins></span><span> 2029</span></p>',
+    );
     expect(review).toContain('Popraw i prześlij ponownie.');
     expect(visibleText(review)).not.toMatch(codeWord);
     expect(visibleText(toCorrect)).not.toMatch(codeWord);
@@ -99,10 +140,14 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
     expect(threat).toContain('Bez zmian.');
 
     const approved = await supervisor.client.postForm(`${url}/review`, { intent: 'approve' }, supervisor.token);
-    expect(notice((await supervisor.client.get(approved.headers.location as string)).body)).toMatch(/^Plan zatwierdzono\. Następny krok to publikacja: 7 dni \(do /);
+    expect(notice((await supervisor.client.get(approved.headers.location as string)).body)).toMatch(
+      /^Plan zatwierdzono\. Następny krok to publikacja: 7 dni \(do /,
+    );
     const published = await supervisor.client.postForm(`${url}/transition`, { transition: 'publish' }, supervisor.token);
     const afterPublish = (await supervisor.client.get(published.headers.location as string)).body;
-    expect(notice(afterPublish)).toBe('Plan opublikowano: mieszkańcy widzą go na stronie rejonu i w bibliotece planów. Realizacja trwa od 1 stycznia 2029 do 30 czerwca 2029.');
+    expect(notice(afterPublish)).toBe(
+      'Plan opublikowano: mieszkańcy widzą go na stronie rejonu i w bibliotece planów. Realizacja trwa od 1 stycznia 2029 do 30 czerwca 2029.',
+    );
 
     // The history names people, and its steps and statuses are words.
     const steps = history(afterPublish);

@@ -21,13 +21,17 @@ const content: PlanContent = {
   communication: ['strona internetowa KPP', 'spotkania z mieszkańcami'],
   signature: 'sierż. Piotr Nowicki',
 };
-const version = (change: (c: PlanContent) => void = () => {}, period = { periodFrom: '2027-01-01', periodTo: '2027-06-30' }): VersionText => {
+const version = (
+  change: (c: PlanContent) => void = () => {},
+  period = { periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+): VersionText => {
   const copy = structuredClone(content);
   change(copy);
   return { ...period, content: copy };
 };
 const section = (changes: ReturnType<typeof versionChanges>, key: string) => changes.find((s) => s.section === key)!;
-const words = (segments: { kind: string; text: string }[], kind: string) => segments.filter((s) => s.kind === kind).map((s) => s.text.trim());
+const words = (segments: { kind: string; text: string }[], kind: string) =>
+  segments.filter((s) => s.kind === kind).map((s) => s.text.trim());
 
 describe('what changed between two versions of a plan, field by field', () => {
   it('finds nothing in equal versions', () => {
@@ -35,7 +39,11 @@ describe('what changed between two versions of a plan, field by field', () => {
   });
 
   it('shows the goal figure 30 % becoming 20 % although the goal text did not change', () => {
-    const changes = versionChanges(version(), version((c) => (c.goal.target!.percent = 20)), 'pl');
+    const changes = versionChanges(
+      version(),
+      version((c) => (c.goal.target!.percent = 20)),
+      'pl',
+    );
     const goal = section(changes, 'goal');
     expect(goal.changes).toHaveLength(1);
     expect(goal.changes[0]).toMatchObject({ label: 'O ile procent', before: '30\u00a0%', after: '20\u00a0%' });
@@ -45,10 +53,14 @@ describe('what changed between two versions of a plan, field by field', () => {
   });
 
   it('compares the direction, the baseline in Polish number form and the kind of measure', () => {
-    const changes = versionChanges(version(), version((c) => {
-      c.goal.target = { direction: 'increase', percent: 30, kind: 'survey' };
-      c.goal.baseline = { period: 'II półrocze 2026', value: 12.5 };
-    }), 'pl');
+    const changes = versionChanges(
+      version(),
+      version((c) => {
+        c.goal.target = { direction: 'increase', percent: 30, kind: 'survey' };
+        c.goal.baseline = { period: 'II półrocze 2026', value: 12.5 };
+      }),
+      'pl',
+    );
     const labels = Object.fromEntries(section(changes, 'goal').changes.map((c) => [c.label, [c.before, c.after]]));
     expect(labels['Kierunek zmiany']).toEqual(['zmniejszenie', 'zwiększenie']);
     expect(labels['Wartość w okresie odniesienia']).toEqual(['8', '12,5']);
@@ -56,19 +68,38 @@ describe('what changed between two versions of a plan, field by field', () => {
   });
 
   it('writes a changed action deadline and plan period as Polish dates', () => {
-    const changes = versionChanges(version(), version((c) => (c.actions[1]!.to = '2027-04-30'), { periodFrom: '2027-02-01', periodTo: '2027-06-30' }), 'pl');
+    const changes = versionChanges(
+      version(),
+      version((c) => (c.actions[1]!.to = '2027-04-30'), { periodFrom: '2027-02-01', periodTo: '2027-06-30' }),
+      'pl',
+    );
     const action = section(changes, 'actions').items[1]!;
     expect(action.title).toBe('Działanie 2');
-    expect(action.changes).toEqual([expect.objectContaining({ label: 'Termin działania', before: '31 maja 2027', after: '30 kwietnia 2027' })]);
+    expect(action.changes).toEqual([
+      expect.objectContaining({ label: 'Termin działania', before: '31 maja 2027', after: '30 kwietnia 2027' }),
+    ]);
     expect(section(changes, 'actions').items[0]!.changes).toEqual([]);
     expect(section(changes, 'period').changes).toEqual([expect.objectContaining({ before: '1 stycznia 2027', after: '1 lutego 2027' })]);
-    expect(versionChanges(version(), version((c) => (c.actions[1]!.to = '2027-04-30')), 'en')[3]!.items[1]!.changes[0]).toMatchObject({ before: '31 May 2027', after: '30 April 2027' });
+    expect(
+      versionChanges(
+        version(),
+        version((c) => (c.actions[1]!.to = '2027-04-30')),
+        'en',
+      )[3]!.items[1]!.changes[0],
+    ).toMatchObject({ before: '31 May 2027', after: '30 April 2027' });
   });
 
   it('lists added and removed partners by name, and changed tasks of the same partner', () => {
-    const changes = versionChanges(version(), version((c) => {
-      c.partners = [{ name: 'MOPS w Lubartowie', tasks: 'informowanie podopiecznych i ich rodzin' }, { name: 'Parafia św. Anny', tasks: 'ogłoszenia' }];
-    }), 'pl');
+    const changes = versionChanges(
+      version(),
+      version((c) => {
+        c.partners = [
+          { name: 'MOPS w Lubartowie', tasks: 'informowanie podopiecznych i ich rodzin' },
+          { name: 'Parafia św. Anny', tasks: 'ogłoszenia' },
+        ];
+      }),
+      'pl',
+    );
     const partners = section(changes, 'partners').changes;
     expect(partners.map((c) => [c.label, c.before, c.after])).toEqual([
       ['MOPS w Lubartowie: zadania podmiotu', 'informowanie podopiecznych', 'informowanie podopiecznych i ich rodzin'],
@@ -78,12 +109,16 @@ describe('what changed between two versions of a plan, field by field', () => {
   });
 
   it('lists a new action, ways of informing added and removed, sources and the category', () => {
-    const changes = versionChanges(version(), version((c) => {
-      c.actions.push({ description: 'Debata społeczna.', from: '2027-04-01', to: '2027-04-30', who: 'kierownik', status: 'planned' });
-      c.communication = ['strona internetowa KPP', 'lokalna prasa'];
-      c.threat.sources = ['residents', 'kmzb'];
-      c.threat.category = 'theft_burglary';
-    }), 'pl');
+    const changes = versionChanges(
+      version(),
+      version((c) => {
+        c.actions.push({ description: 'Debata społeczna.', from: '2027-04-01', to: '2027-04-30', who: 'kierownik', status: 'planned' });
+        c.communication = ['strona internetowa KPP', 'lokalna prasa'];
+        c.threat.sources = ['residents', 'kmzb'];
+        c.threat.category = 'theft_burglary';
+      }),
+      'pl',
+    );
     const added = section(changes, 'actions').items[2]!;
     expect(added.changes.map((c) => [c.label, c.before, c.after])).toContainEqual(['Opis działania', '', 'Debata społeczna.']);
     expect(added.changes.map((c) => c.after)).toContain('1 kwietnia 2027');

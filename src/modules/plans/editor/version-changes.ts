@@ -70,7 +70,8 @@ function actionFields(action: PlanAction | undefined, lang: Lang): string[] {
   return [action.description, day(action.from, lang), day(action.to, lang), action.who, m.actionStatuses[action.status] ?? ''];
 }
 
-const zip = (labels: string[], before: string[], after: string[]) => labels.map((label, i): [string, string, string] => [label, before[i] ?? '', after[i] ?? '']);
+const zip = (labels: string[], before: string[], after: string[]) =>
+  labels.map((label, i): [string, string, string] => [label, before[i] ?? '', after[i] ?? '']);
 
 /** Partners are matched by name: a new name is an added partner, a missing one a removed partner. */
 function partnerChanges(before: PlanContent['partners'], after: PlanContent['partners'], lang: Lang): FieldChange[] {
@@ -106,18 +107,49 @@ export function versionChanges(before: VersionText, after: VersionText, lang: La
   const sources = (c: PlanContent) => c.threat.sources.map((s) => sourceNames[lang][s] ?? '').join(', ');
   const category = (c: PlanContent) => (c.threat.category ? (categoryNames[lang][c.threat.category] ?? '') : '');
   const actionLabels = [m.actionDescription, m.actionFromDay, m.actionToDay, m.who, m.actionStatus];
-  const goalLabels = [m.goal, m.indicatorWhat, m.indicatorWhere, m.indicatorSource, m.baselinePeriod, m.baselineValue, m.direction, m.percent, m.targetKind];
+  const goalLabels = [
+    m.goal,
+    m.indicatorWhat,
+    m.indicatorWhere,
+    m.indicatorSource,
+    m.baselinePeriod,
+    m.baselineValue,
+    m.direction,
+    m.percent,
+    m.targetKind,
+  ];
   const items: ItemChanges[] = [];
   for (let i = 0; i < Math.max(b.actions.length, a.actions.length); i++) {
-    items.push({ item: i, title: commentPlace({ section: 'actions', item: i }, lang), changes: compare(zip(actionLabels, actionFields(b.actions[i], lang), actionFields(a.actions[i], lang))) });
+    items.push({
+      item: i,
+      title: commentPlace({ section: 'actions', item: i }, lang),
+      changes: compare(zip(actionLabels, actionFields(b.actions[i], lang), actionFields(a.actions[i], lang))),
+    });
   }
-  const section = (key: SectionChanges['section'], title: string, changes: FieldChange[], sectionItems: ItemChanges[] = []): SectionChanges => ({ section: key, title, changes, items: sectionItems });
+  const section = (
+    key: SectionChanges['section'],
+    title: string,
+    changes: FieldChange[],
+    sectionItems: ItemChanges[] = [],
+  ): SectionChanges => ({ section: key, title, changes, items: sectionItems });
   return [
-    section('period', commentPlace({ section: 'period', item: null }, lang), compare([[m.periodFrom, day(before.periodFrom, lang), day(after.periodFrom, lang)], [m.periodTo, day(before.periodTo, lang), day(after.periodTo, lang)]])),
+    section(
+      'period',
+      commentPlace({ section: 'period', item: null }, lang),
+      compare([
+        [m.periodFrom, day(before.periodFrom, lang), day(after.periodFrom, lang)],
+        [m.periodTo, day(before.periodTo, lang), day(after.periodTo, lang)],
+      ]),
+    ),
     section(
       'threat',
       m.section1,
-      compare([[m.category, category(b), category(a)], [m.places, b.threat.places, a.threat.places], [m.description, b.threat.description, a.threat.description], [m.sources, sources(b), sources(a)]]),
+      compare([
+        [m.category, category(b), category(a)],
+        [m.places, b.threat.places, a.threat.places],
+        [m.description, b.threat.description, a.threat.description],
+        [m.sources, sources(b), sources(a)],
+      ]),
     ),
     section('goal', m.section2, compare(zip(goalLabels, goalFields(b, lang), goalFields(a, lang)))),
     section('actions', m.section3, compare([[m.actionCount, number(b.actions.length, lang), number(a.actions.length, lang)]]), items),

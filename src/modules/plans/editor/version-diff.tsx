@@ -72,7 +72,19 @@ function EarlierComments({ comments, ctx, version, by }: { comments: ReviewComme
  * The reviewer's view of what changed since the previous submitted version: every field of every
  * section (see version-changes.ts), with the comments made on that version beside each section.
  */
-export function VersionDiff({ ctx, before, after, comments, by }: { ctx: PageContext; before: VersionText & { version: number }; after: VersionText; comments: ReviewComment[]; by: string }) {
+export function VersionDiff({
+  ctx,
+  before,
+  after,
+  comments,
+  by,
+}: {
+  ctx: PageContext;
+  before: VersionText & { version: number };
+  after: VersionText;
+  comments: ReviewComment[];
+  by: string;
+}) {
   const m = editorMessages[ctx.lang];
   const sections = versionChanges(before, after, ctx.lang);
   const about = (section: string, item: number | null) => comments.filter((c) => c.section === section && (c.item ?? null) === item);

@@ -75,8 +75,14 @@ const problem = (error: unknown) => {
 export function batchTooLarge(limit: 'files' | 'totalBytes'): AppError {
   const text: Localized =
     limit === 'files'
-      ? { pl: `Jednorazowo można zaimportować najwyżej ${formatNumber(batchLimits.files, 'pl')} plików (licząc pliki w archiwach ZIP).`, en: `At most ${formatNumber(batchLimits.files, 'en')} files can be imported at once (counting those in ZIP archives).` }
-      : { pl: `Pliki jednego importu mogą mieć razem najwyżej ${formatBytes(batchLimits.totalBytes, 'pl')}.`, en: `The files of one import may have at most ${formatBytes(batchLimits.totalBytes, 'en')} together.` };
+      ? {
+          pl: `Jednorazowo można zaimportować najwyżej ${formatNumber(batchLimits.files, 'pl')} plików (licząc pliki w archiwach ZIP).`,
+          en: `At most ${formatNumber(batchLimits.files, 'en')} files can be imported at once (counting those in ZIP archives).`,
+        }
+      : {
+          pl: `Pliki jednego importu mogą mieć razem najwyżej ${formatBytes(batchLimits.totalBytes, 'pl')}.`,
+          en: `The files of one import may have at most ${formatBytes(batchLimits.totalBytes, 'en')} together.`,
+        };
   return new AppError(413, 'batch_too_large', text, { limit, max: batchLimits[limit] });
 }
 
@@ -89,10 +95,15 @@ function nestedArchive(): AppError {
 }
 
 function fileTooLarge(): AppError {
-  return new AppError(413, 'document_too_large', {
-    pl: `Plik przekracza limit ${formatBytes(batchLimits.fileBytes, 'pl')} dla jednego dokumentu.`,
-    en: `The file exceeds the limit of ${formatBytes(batchLimits.fileBytes, 'en')} for one document.`,
-  }, { limit: 'fileBytes', max: batchLimits.fileBytes });
+  return new AppError(
+    413,
+    'document_too_large',
+    {
+      pl: `Plik przekracza limit ${formatBytes(batchLimits.fileBytes, 'pl')} dla jednego dokumentu.`,
+      en: `The file exceeds the limit of ${formatBytes(batchLimits.fileBytes, 'en')} for one document.`,
+    },
+    { limit: 'fileBytes', max: batchLimits.fileBytes },
+  );
 }
 
 type BatchFile = UploadedFile & { inArchive: boolean; unpackError?: FileReport['error'] };
@@ -104,9 +115,12 @@ async function expand(documents: DocumentWorkers, uploads: UploadedFile[]): Prom
   if (uploads.length > batchLimits.files) throw batchTooLarge('files');
   const files: BatchFile[] = [];
   for (const upload of uploads) {
-    const members = isZip(upload.bytes) ? await archiveMembers(documents, upload.bytes, batchLimits.files).catch((error: unknown) => problem(error)) : null;
+    const members = isZip(upload.bytes)
+      ? await archiveMembers(documents, upload.bytes, batchLimits.files).catch((error: unknown) => problem(error))
+      : null;
     if (members === null) files.push({ ...upload, inArchive: false });
-    else if (Array.isArray(members)) files.push(...members.map((m) => ({ name: `${upload.name}/${m.name}`, bytes: m.bytes, inArchive: true })));
+    else if (Array.isArray(members))
+      files.push(...members.map((m) => ({ name: `${upload.name}/${m.name}`, bytes: m.bytes, inArchive: true })));
     else files.push({ ...upload, inArchive: false, unpackError: members });
   }
   if (files.length > batchLimits.files) throw batchTooLarge('files');
@@ -120,16 +134,33 @@ interface Claim {
 }
 
 /** What a recognised plan would become, and why it would be refused (checked before anything is saved). */
-async function planReport(db: Db, principal: Principal, parsed: ParsedPlan, today: string, claims: Claim[], districtId?: string): Promise<PlanReport> {
+async function planReport(
+  db: Db,
+  principal: Principal,
+  parsed: ParsedPlan,
+  today: string,
+  claims: Claim[],
+  districtId?: string,
+): Promise<PlanReport> {
   const action: PlanAction = parsed.period?.to && parsed.period.to < today ? 'archive' : 'draft';
-  const report: PlanReport = { unit: parsed.unit, districtNumber: parsed.districtNumber, districtId: null, period: parsed.period, action, planId: null, refused: null, warnings: parsed.warnings };
+  const report: PlanReport = {
+    unit: parsed.unit,
+    districtNumber: parsed.districtNumber,
+    districtId: null,
+    period: parsed.period,
+    action,
+    planId: null,
+    refused: null,
+    warnings: parsed.warnings,
+  };
   try {
     report.districtId = await districtOfDocument(db, parsed, districtId);
     const period = parsed.period;
     if (!period?.from || !period.to) throw periodUnknown();
     const district = await findDistrict(db, report.districtId);
     if (!district || district.retiredAt) throw new AppError(422, 'district_not_found', planErrors.districtNotFound());
-    if (action === 'archive' && !mayImportArchived(await standingOf(db, principal, district.id, district.unitId))) throw httpErrors.forbidden(planErrors.archiveNotAllowed());
+    if (action === 'archive' && !mayImportArchived(await standingOf(db, principal, district.id, district.unitId)))
+      throw httpErrors.forbidden(planErrors.archiveNotAllowed());
     if (action === 'draft' && !(await mayStartPlan(db, principal, district))) throw httpErrors.forbidden(planErrors.notYourDistrict());
     const error = await periodError(db, district.id, period.from, period.to);
     if (error) throw error;
@@ -150,7 +181,14 @@ export interface BatchOptions {
   districtId?: string | undefined;
 }
 
-export async function importBatch(db: Db, documents: DocumentWorkers, principal: Principal, actor: Actor, uploads: UploadedFile[], options: BatchOptions): Promise<FileReport[]> {
+export async function importBatch(
+  db: Db,
+  documents: DocumentWorkers,
+  principal: Principal,
+  actor: Actor,
+  uploads: UploadedFile[],
+  options: BatchOptions,
+): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   const files = await expand(documents, uploads);
   const today = warsawToday();
@@ -190,11 +228,26 @@ export async function importBatch(db: Db, documents: DocumentWorkers, principal:
 }
 
 /** Saves the checked plans of one file; one refused now (another user was faster) is reported, the rest kept. */
-async function savePlans(db: Db, principal: Principal, actor: Actor, report: FileReport, parsed: ParsedPlan[], source: { name: string; kind: DocumentKind; bytes: Uint8Array }): Promise<void> {
+async function savePlans(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  report: FileReport,
+  parsed: ParsedPlan[],
+  source: { name: string; kind: DocumentKind; bytes: Uint8Array },
+): Promise<void> {
   for (const [index, plan] of report.plans.entries()) {
-    const input = { districtId: plan.districtId!, periodFrom: plan.period!.from!, periodTo: plan.period!.to!, content: contentFromParsed(parsed[index]!) };
+    const input = {
+      districtId: plan.districtId!,
+      periodFrom: plan.period!.from!,
+      periodTo: plan.period!.to!,
+      content: contentFromParsed(parsed[index]!),
+    };
     try {
-      const saved = plan.action === 'archive' ? await importArchivedPlan(db, principal, actor, input, source) : await createPlan(db, principal, actor, input);
+      const saved =
+        plan.action === 'archive'
+          ? await importArchivedPlan(db, principal, actor, input, source)
+          : await createPlan(db, principal, actor, input);
       plan.planId = saved.id;
     } catch (error) {
       plan.refused = problem(error);

@@ -45,13 +45,34 @@ function batchesOf(files: UploadedFile[]): UploadedFile[][] {
  * the archive, current and future ones become drafts; plans of other units' districts are refused.
  * Returns the number of refused files (the command's exit code is 1 when any was refused).
  */
-export async function importPlanFiles(database: Database, config: Config, actor: Actor, paths: string[], unitId: string, dryRun: boolean, out: (line: string) => void): Promise<number> {
+export async function importPlanFiles(
+  database: Database,
+  config: Config,
+  actor: Actor,
+  paths: string[],
+  unitId: string,
+  dryRun: boolean,
+  out: (line: string) => void,
+): Promise<number> {
   const unit = await findUnit(database.db, unitId);
-  if (!unit || unit.retiredAt) throw new AppError(422, 'unit_not_found', { pl: `Nie ma jednostki „${unitId}”.`, en: `There is no unit “${unitId}”.` });
-  const principal: Principal = { accountId: '00000000-0000-0000-0000-000000000000', login: actor.label, displayName: actor.label, role: 'supervisor', unitId: unit.id, unitName: unit.name };
+  if (!unit || unit.retiredAt)
+    throw new AppError(422, 'unit_not_found', { pl: `Nie ma jednostki „${unitId}”.`, en: `There is no unit “${unitId}”.` });
+  const principal: Principal = {
+    accountId: '00000000-0000-0000-0000-000000000000',
+    login: actor.label,
+    displayName: actor.label,
+    role: 'supervisor',
+    unitId: unit.id,
+    unitName: unit.name,
+  };
   const files = filesOf(paths).map((file) => ({ name: file, bytes: readFileSync(file) }));
   // One worker is enough: the files are read one after another.
-  const documents = new DocumentWorkers({ threads: 1, queue: 1, memoryMb: config.documentWorkerMemoryMb, timeLimitMs: config.documentTimeLimitSeconds * 1000 });
+  const documents = new DocumentWorkers({
+    threads: 1,
+    queue: 1,
+    memoryMb: config.documentWorkerMemoryMb,
+    timeLimitMs: config.documentTimeLimitSeconds * 1000,
+  });
   let refused = 0;
   try {
     for (const batch of batchesOf(files)) {
@@ -61,7 +82,9 @@ export async function importPlanFiles(database: Database, config: Config, actor:
         for (const plan of file.plans) {
           const what = plan.action === 'archive' ? 'archiwum / archive' : 'szkic / draft';
           const period = plan.period ? `${plan.period.from ?? '?'}..${plan.period.to ?? '?'}` : '?';
-          out(`  ${what}\t${plan.districtId ?? '?'}\t${period}\t${plan.planId ?? (plan.refused ? `odrzucony / refused: ${plan.refused.message}` : dryRun ? 'podgląd / preview' : '')}`);
+          out(
+            `  ${what}\t${plan.districtId ?? '?'}\t${period}\t${plan.planId ?? (plan.refused ? `odrzucony / refused: ${plan.refused.message}` : dryRun ? 'podgląd / preview' : '')}`,
+          );
           for (const warning of plan.warnings) out(`  uwaga / warning: ${warning}`);
         }
       }
@@ -70,6 +93,8 @@ export async function importPlanFiles(database: Database, config: Config, actor:
   } finally {
     await documents.close();
   }
-  out(`Pliki / files: ${files.length}, odrzucone / refused: ${refused}${dryRun ? ' (podgląd, nic nie zapisano / preview, nothing saved)' : ''}`);
+  out(
+    `Pliki / files: ${files.length}, odrzucone / refused: ${refused}${dryRun ? ' (podgląd, nic nie zapisano / preview, nothing saved)' : ''}`,
+  );
   return refused;
 }

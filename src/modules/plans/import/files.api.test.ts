@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { docxOfPlan, odtOf, pdfOf, planArticle, planLines, planText, policePage, scannedPdf, type PlanSpec } from '../../../../test/support/document-files.js';
+import {
+  docxOfPlan,
+  odtOf,
+  pdfOf,
+  planArticle,
+  planLines,
+  planText,
+  policePage,
+  scannedPdf,
+  type PlanSpec,
+} from '../../../../test/support/document-files.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { zipOf } from '../../../../test/support/zip-files.js';
 
@@ -31,7 +41,15 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
     const { payload, contentType } = await multipartBody(files);
     return as(login).send('POST', url, payload, { 'content-type': contentType });
   };
-  const countPlans = async () => Number((await t.testDb.database.db.selectFrom('plans').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countPlans = async () =>
+    Number(
+      (
+        await t.testDb.database.db
+          .selectFrom('plans')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('reads a plan of every kind from its bytes, whatever its name says, with every plan found in `plans`', async () => {
     const kinds: [string, string, Uint8Array][] = [
@@ -45,7 +63,12 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
       const response = await post('kierownik.lubartow', '/api/v1/plans/parse', [file(name, data)]);
       expect([kind, response.statusCode]).toEqual([kind, 200]);
       const body = response.json();
-      expect(body).toMatchObject({ kind, unit: 'Komenda Powiatowa Policji w Lubartowie', districtNumber: 3, period: { from: '2019-01-01', to: '2019-06-30' } });
+      expect(body).toMatchObject({
+        kind,
+        unit: 'Komenda Powiatowa Policji w Lubartowie',
+        districtNumber: 3,
+        period: { from: '2019-01-01', to: '2019-06-30' },
+      });
       expect(body.plans).toHaveLength(1);
       expect(body.plans[0]).toMatchObject({ districtNumber: 3, period: body.period, actions: body.actions });
     }
@@ -57,13 +80,22 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
     expect(scan.json().error.message).toContain('Ten PDF to skan');
     const binary = await post('kierownik.lubartow', '/api/v1/plans/parse', [file('plan.docx', Buffer.from([1, 2, 3, 0, 0, 9, 8, 7]))]);
     expect([binary.statusCode, binary.json().error.code]).toEqual([415, 'unsupported_document']);
-    expect(binary.json().error.message).toContain('Przyjmujemy: tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową');
+    expect(binary.json().error.message).toContain(
+      'Przyjmujemy: tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową',
+    );
   });
 
   it('reads an area description from a saved page posted to parse-area, like text', async () => {
     const page = policePage('Rejon służbowy nr 3', '<p>Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna, Cicha.</p>');
-    const fromFile = await post('kierownik.lubartow', '/api/v1/districts/parse-area?locality=Lubart%C3%B3w', [file('rejon.html', Buffer.from(page))]);
-    const fromText = await as('kierownik.lubartow').send('POST', '/api/v1/districts/parse-area?locality=Lubart%C3%B3w', 'Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna, Cicha.', { 'content-type': 'text/plain' });
+    const fromFile = await post('kierownik.lubartow', '/api/v1/districts/parse-area?locality=Lubart%C3%B3w', [
+      file('rejon.html', Buffer.from(page)),
+    ]);
+    const fromText = await as('kierownik.lubartow').send(
+      'POST',
+      '/api/v1/districts/parse-area?locality=Lubart%C3%B3w',
+      'Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna, Cicha.',
+      { 'content-type': 'text/plain' },
+    );
     expect(fromFile.statusCode).toBe(200);
     expect(fromFile.json().rules.length).toBeGreaterThan(0);
     expect(fromFile.json()).toEqual(fromText.json());
@@ -72,7 +104,10 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
   });
 
   it('reports a batch file by file: a preview saves nothing, then the good files are saved and the bad ones refused with their reason', async () => {
-    const nested = zipOf([{ name: 'inne.zip', data: zipOf([{ name: 'a.txt', data: Buffer.from('a') }]) }, { name: 'plan-past2.odt', data: odtOf(planLines(pastToo)) }]);
+    const nested = zipOf([
+      { name: 'inne.zip', data: zipOf([{ name: 'a.txt', data: Buffer.from('a') }]) },
+      { name: 'plan-past2.odt', data: odtOf(planLines(pastToo)) },
+    ]);
     const files: Files = [
       file('plan-2019.pdf', await pdfOf(planLines(past))),
       file('broken.docx', (await docxOfPlan(future)).subarray(0, 2000)),
@@ -84,8 +119,9 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
     const preview = await post('kierownik.lubartow', '/api/v1/plans/import-batch?dryRun=true', files);
     expect(preview.statusCode).toBe(200);
     expect(await countPlans()).toBe(before);
-    const outcomes = (body: { files: { name: string; outcome: string; error: { code: string } | null; plans: { action: string; districtId: string | null }[] }[] }) =>
-      body.files.map((f) => [f.name, f.outcome, f.error?.code ?? null, f.plans.map((p) => `${p.action} ${p.districtId}`)]);
+    const outcomes = (body: {
+      files: { name: string; outcome: string; error: { code: string } | null; plans: { action: string; districtId: string | null }[] }[];
+    }) => body.files.map((f) => [f.name, f.outcome, f.error?.code ?? null, f.plans.map((p) => `${p.action} ${p.districtId}`)]);
     expect(outcomes(preview.json())).toEqual([
       ['plan-2019.pdf', 'read', null, ['archive kpp-lubartow/3']],
       ['broken.docx', 'refused', 'document_unreadable', []],
@@ -111,8 +147,20 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
 
     // The past plan is in the library, closed and published, marked as imported, its file kept.
     const publicPlan = await new TestClient(t.app).get(`/api/v1/plans/${archived}`);
-    expect(publicPlan.json()).toMatchObject({ imported: { fileName: 'plan-2019.pdf', mediaType: 'application/pdf', sha256: createHash('sha256').update(files[0]![1].data).digest('hex') }, published: { periodFrom: '2019-01-01' }, working: null });
-    expect((await as('kierownik.lubartow').get(`/api/v1/plans/${archived}`)).json().working).toMatchObject({ status: 'closed', publishedVersion: 1, publishedAt: '2019-01-01T12:00:00.000Z' });
+    expect(publicPlan.json()).toMatchObject({
+      imported: {
+        fileName: 'plan-2019.pdf',
+        mediaType: 'application/pdf',
+        sha256: createHash('sha256').update(files[0]![1].data).digest('hex'),
+      },
+      published: { periodFrom: '2019-01-01' },
+      working: null,
+    });
+    expect((await as('kierownik.lubartow').get(`/api/v1/plans/${archived}`)).json().working).toMatchObject({
+      status: 'closed',
+      publishedVersion: 1,
+      publishedAt: '2019-01-01T12:00:00.000Z',
+    });
     const page = await new TestClient(t.app).get(`/plany/${archived}`);
     expect(page.body).toContain('zaimportowany');
     const download = await as('kierownik.lubartow').get(`/api/v1/plans/${archived}/source`);
@@ -131,10 +179,18 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
     expect((await staffPage.get(`/admin/plans/${archived}/source`)).rawPayload.equals(Buffer.from(files[0]![1].data))).toBe(true);
 
     // The current or future plan is a draft that goes through approval, with no "imported" marker.
-    expect((await as('kierownik.lubartow').get(`/api/v1/plans/${draft}`)).json()).toMatchObject({ imported: null, published: null, working: { status: 'draft' } });
+    expect((await as('kierownik.lubartow').get(`/api/v1/plans/${draft}`)).json()).toMatchObject({
+      imported: null,
+      published: null,
+      working: { status: 'draft' },
+    });
 
     // Every save is in the audit log, by the supervisor.
-    const audit = await t.testDb.database.db.selectFrom('audit_log').select(['entity_type', 'action', 'actor_label', 'after']).where('entity_type', '=', 'plan_sources').execute();
+    const audit = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .select(['entity_type', 'action', 'actor_label', 'after'])
+      .where('entity_type', '=', 'plan_sources')
+      .execute();
     expect(audit).toHaveLength(2);
     expect(audit.map((a) => [a.action, a.actor_label, (a.after as { bytes: string }).bytes])).toEqual([
       ['insert', 'kierownik.lubartow', 'changed'],
@@ -162,7 +218,9 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
       ['refused', 403],
     ]);
     const officer = await post('dzielnicowy.lubartow', '/api/v1/plans/import-batch', files);
-    expect(officer.json().files.map((f: { outcome: string; error: { code: string } | null }) => [f.outcome, f.error?.code ?? null])).toEqual([
+    expect(
+      officer.json().files.map((f: { outcome: string; error: { code: string } | null }) => [f.outcome, f.error?.code ?? null]),
+    ).toEqual([
       ['refused', 'forbidden'],
       ['saved', null],
     ]);

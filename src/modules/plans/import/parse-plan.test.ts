@@ -62,7 +62,9 @@ describe('reading the seed plans field by field', () => {
     expect(plan.threat.description).toContain('o 8 przypadkach prób dokonania takich wyłudzeń');
     expect(plan.threat.description).toMatch(/przede wszystkim wśród seniorów\.$/);
     expect(plan.threat.description.split('\n')).toHaveLength(3);
-    expect(plan.goal.description).toMatch(/^Zmniejszenie liczby popełnianych oszustw o 20 procent w stosunku do pierwszego półrocza 2026 roku/);
+    expect(plan.goal.description).toMatch(
+      /^Zmniejszenie liczby popełnianych oszustw o 20 procent w stosunku do pierwszego półrocza 2026 roku/,
+    );
     expect(plan.actions.map((a) => [a.from, a.to])).toEqual([
       ['2026-07-01', '2026-07-31'],
       ['2026-08-01', '2026-08-31'],
@@ -73,7 +75,9 @@ describe('reading the seed plans field by field', () => {
     expect(plan.actions[0]!.description).toBe(
       'Spotkanie z pracownikami Towarzystwa Budownictwa Społecznego w Krasnymstawie celem propagowania wśród osób starszych zamieszkujących w podległym im rejonie zachowań, które uniemożliwią popełnianie przestępstw na ich szkodę.',
     );
-    expect(plan.actions[3]!.description).toBe('Prowadzenie kampanii informacyjnej przez oficera prasowego Komendanta Powiatowego Policji w Krasnymstawie.');
+    expect(plan.actions[3]!.description).toBe(
+      'Prowadzenie kampanii informacyjnej przez oficera prasowego Komendanta Powiatowego Policji w Krasnymstawie.',
+    );
     expect(plan.partners.map((p) => p.name)).toEqual([
       'Towarzystwo Budownictwa Społecznego w Krasnymstawie',
       'Miejski Ośrodek Pomocy Społecznej w Krasnymstawie',
@@ -92,22 +96,46 @@ describe('reading the seed plans field by field', () => {
 
   it('001: KPP Lubartów, district 7 (Serniki), title in Markdown bold over three lines, qualitative goal', () => {
     const plan = parsePlan(seed('001_d1ba7e184d5e79e5.txt'));
-    expect(plan).toMatchObject({ unit: 'Komenda Powiatowa Policji w Lubartowie', districtNumber: 7, period: { from: '2024-07-01', to: '2024-12-31' }, signature: null });
+    expect(plan).toMatchObject({
+      unit: 'Komenda Powiatowa Policji w Lubartowie',
+      districtNumber: 7,
+      period: { from: '2024-07-01', to: '2024-12-31' },
+      signature: null,
+    });
     expect(plan.goal).toEqual({
       description:
         'Podniesienie świadomości wśród mieszkańców gminy Serniki poprzez przekazanie informacji o metodach działania oszustów i w jaki sposób mogą się przed nimi ochronić.\nOgraniczenie występowania negatywnych zjawisk.',
       target: null,
     });
     expect(plan.actions).toEqual([
-      { description: 'Nawiązanie współpracy z OPS Serniki jako organu koordynującego prace Klubów seniora, Kołami Gospodyń Wiejskich oraz sołtysami miejscowości w celu ustalenia harmonogramu spotkań.', from: '2024-07-01', to: '2024-07-31' },
-      { description: 'Prowadzenie działań profilaktycznych w formie spotkań z mieszkańcami, w tym członkami Klubu Seniora w Gminie Serniki', from: '2024-08-01', to: '2024-12-31' },
-      { description: 'Rozwieszenie ulotek w gablotach ogłoszeń ostrzegających o zagrożeniach ze strony sprawców oszustw za zgodą Władz Gminy Serniki, proboszczy parafii w Sernikach i Brzostówce, miejscowego banku spółdzielczego oraz sołtysów miejscowości.', from: '2024-08-01', to: '2024-08-31' },
+      {
+        description:
+          'Nawiązanie współpracy z OPS Serniki jako organu koordynującego prace Klubów seniora, Kołami Gospodyń Wiejskich oraz sołtysami miejscowości w celu ustalenia harmonogramu spotkań.',
+        from: '2024-07-01',
+        to: '2024-07-31',
+      },
+      {
+        description: 'Prowadzenie działań profilaktycznych w formie spotkań z mieszkańcami, w tym członkami Klubu Seniora w Gminie Serniki',
+        from: '2024-08-01',
+        to: '2024-12-31',
+      },
+      {
+        description:
+          'Rozwieszenie ulotek w gablotach ogłoszeń ostrzegających o zagrożeniach ze strony sprawców oszustw za zgodą Władz Gminy Serniki, proboszczy parafii w Sernikach i Brzostówce, miejscowego banku spółdzielczego oraz sołtysów miejscowości.',
+        from: '2024-08-01',
+        to: '2024-08-31',
+      },
       { description: 'Spotkania z dziećmi i młodzieżą w szkołach.', from: '2024-09-01', to: '2024-12-31' },
     ]);
     expect(plan.partners).toEqual([
-      { name: 'Współpraca lokalnym samorządem w tym na poziomie sołectw z sołtysami, pracownikami Ośrodka Pomocy Społecznej, Banku Spółdzielczego oraz parafii w Sernikach i Brzostówce', tasks: '' },
+      {
+        name: 'Współpraca lokalnym samorządem w tym na poziomie sołectw z sołtysami, pracownikami Ośrodka Pomocy Społecznej, Banku Spółdzielczego oraz parafii w Sernikach i Brzostówce',
+        tasks: '',
+      },
     ]);
-    expect(plan.communication).toEqual(['Zamieszczenie informacji o realizacji planu działania priorytetowego na stronie internetowej Komendy Powiatowej Policji w Lubartowie']);
+    expect(plan.communication).toEqual([
+      'Zamieszczenie informacji o realizacji planu działania priorytetowego na stronie internetowej Komendy Powiatowej Policji w Lubartowie',
+    ]);
     expect(pl(plan.warnings)).toEqual(['Podmioty współpracujące nie są wypunktowane: zapisano je jako jedną pozycję.']);
   });
 
@@ -129,7 +157,12 @@ describe('reading the seed plans field by field', () => {
     expect(plan.actions[2]!.description).toBe(
       'Podejmowanie działań profilaktycznych poprzez rozmowy z mieszkańcami rejonu mające na celu podniesienie świadomości w zakresie właściwych postaw w przypadku zaobserwowania zachowań innych osób dopuszczających się wykroczeń lub przestępstw.',
     );
-    expect(plan.partners).toEqual([{ name: 'Spółdzielnia Mieszkaniowa w Lubartowie', tasks: 'zacieśnienie współpracy z pracownikiem odpowiedzialnym za obsługę monitoringu Spółdzielni' }]);
+    expect(plan.partners).toEqual([
+      {
+        name: 'Spółdzielnia Mieszkaniowa w Lubartowie',
+        tasks: 'zacieśnienie współpracy z pracownikiem odpowiedzialnym za obsługę monitoringu Spółdzielni',
+      },
+    ]);
     expect(plan.communication).toEqual([
       'Rozmowy indywidualne z mieszkańcami osiedla Powstańców Warszawy 1-21 w Lubartowie',
       'Zamieszczenie planu działania priorytetowego na stronie internetowej Komendy Powiatowej Policji w Lubartowie',
@@ -138,7 +171,13 @@ describe('reading the seed plans field by field', () => {
 
   it('003: KPP Łęczna, district 3, CCTV cameras, unit in the title, deadlines "do dnia"', () => {
     const plan = parsePlan(seed('003_ece8c854d0f47b18.txt'));
-    expect(plan).toMatchObject({ unit: 'Komenda Powiatowa Policji w Łęcznej', districtNumber: 3, period: { from: '2025-07-01', to: '2025-12-31' }, goal: { target: null }, warnings: [] });
+    expect(plan).toMatchObject({
+      unit: 'Komenda Powiatowa Policji w Łęcznej',
+      districtNumber: 3,
+      period: { from: '2025-07-01', to: '2025-12-31' },
+      goal: { target: null },
+      warnings: [],
+    });
     expect(plan.actions[0]).toEqual({
       description:
         'Wystąpienie z wnioskiem do Urzędu Miejskiego w Łęcznej w sprawie wymiany starego monitoringu istniejącego na terenie Osiedla Bobrowniki w Łęcznej (ze szczególnym uwzględnieniem rejonu ulicy Jaśminowej, Wiosennej, Wierzbowej oraz ul. Wiklinowej).',

@@ -28,7 +28,8 @@ export class NotAPlanError extends Error {
   }
 }
 
-const PLAN_TITLE = /plan\p{L}{0,4}\s{1,3}(?:działa\p{L}{0,4}\s{1,3})?priorytetow|działa\p{L}{0,4}\s{1,3}priorytetow|plan\p{L}{0,4}\s{1,3}(?:dla\s{1,3})?(?:rejonu|dzielnicy)\s/iu;
+const PLAN_TITLE =
+  /plan\p{L}{0,4}\s{1,3}(?:działa\p{L}{0,4}\s{1,3})?priorytetow|działa\p{L}{0,4}\s{1,3}priorytetow|plan\p{L}{0,4}\s{1,3}(?:dla\s{1,3})?(?:rejonu|dzielnicy)\s/iu;
 
 /** Every plan a document holds, in document order; NotAPlanError when the text shows no sign of one. */
 export function parsePlans(input: string): ParsedPlan[] {
@@ -55,14 +56,27 @@ export function parsePlans(input: string): ParsedPlan[] {
   const found = findAll(text, cased);
   const marks = [...layout.marks].sort((a, b) => a.start - b.start);
   return parts.map((span) =>
-    inInput(input, prepared, readPart({ text, cased, span, shared, found, layout: { marks: within(marks, span.start, span.end), actionRows: within(layout.actionRows, span.start, span.end) } })),
+    inInput(
+      input,
+      prepared,
+      readPart({
+        text,
+        cased,
+        span,
+        shared,
+        found,
+        layout: { marks: within(marks, span.start, span.end), actionRows: within(layout.actionRows, span.start, span.end) },
+      }),
+    ),
   );
 }
 
 /** The plan's spans as offsets into the input (words joined across line breaks moved them), unrecognised text as the input has it. */
 function inInput(input: string, prepared: Prepared, plan: ParsedPlan): ParsedPlan {
   const map = (s: Span) => inputSpan(prepared, s);
-  const spans = prepared.offsets ? Object.fromEntries(Object.entries(plan.spans).map(([k, v]) => [k, Array.isArray(v) ? v.map(map) : map(v!)])) : plan.spans;
+  const spans = prepared.offsets
+    ? Object.fromEntries(Object.entries(plan.spans).map(([k, v]) => [k, Array.isArray(v) ? v.map(map) : map(v!)]))
+    : plan.spans;
   const unrecognised = plan.unrecognised.map((u) => {
     const at = map(u);
     return { text: input.slice(at.start, at.end), start: at.start, end: at.end };

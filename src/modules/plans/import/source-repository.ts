@@ -30,7 +30,10 @@ export const mediaTypes: Record<DocumentKind, string> = {
 
 /** A file name as it may be stored and sent back: the last part of a path, printable, at most 255 characters. */
 export function safeFileName(name: string, kind: DocumentKind): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}"]/gu, '').trim().slice(0, 255);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\p{Cc}\p{Cf}"]/gu, '')
+    .trim()
+    .slice(0, 255);
   return base || `plan.${kind === 'text' ? 'txt' : kind}`;
 }
 
@@ -53,8 +56,22 @@ export async function insertPlanSource(trx: Trx, planId: string, unitId: string,
 
 const infoColumns = ['file_name', 'media_type', 'size', 'sha256', 'imported_by', 'imported_at'] as const;
 
-function toInfo(row: { file_name: string; media_type: string; size: number; sha256: string; imported_by: string; imported_at: Date }): PlanSourceInfo {
-  return { fileName: row.file_name, mediaType: row.media_type, size: row.size, sha256: row.sha256, importedBy: row.imported_by, importedAt: row.imported_at };
+function toInfo(row: {
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  imported_by: string;
+  imported_at: Date;
+}): PlanSourceInfo {
+  return {
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    size: row.size,
+    sha256: row.sha256,
+    importedBy: row.imported_by,
+    importedAt: row.imported_at,
+  };
 }
 
 /** What is known of an imported plan's file (not its bytes); undefined for plans not imported. */
@@ -72,6 +89,10 @@ export async function planSourceInfo(db: Db | Trx, planId: string): Promise<Plan
 
 /** An imported plan's file with its bytes, for download. */
 export async function planSourceFile(db: Db | Trx, planId: string): Promise<(PlanSourceInfo & { bytes: Buffer }) | undefined> {
-  const row = await db.selectFrom('plan_sources').select([...infoColumns, 'bytes']).where('plan_id', '=', planId).executeTakeFirst();
+  const row = await db
+    .selectFrom('plan_sources')
+    .select([...infoColumns, 'bytes'])
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
   return row && { ...toInfo(row), bytes: Buffer.from(row.bytes) };
 }

@@ -27,7 +27,8 @@ export function monthOf(word: string): number | null {
   return null;
 }
 
-const MONTH_WORD = '(?:stycz\\p{L}*|lut\\p{L}*|mar(?:zec|ca|cu)|kwie\\p{L}*|maj\\p{L}*|czerw\\p{L}*|lip\\p{L}*|sierp\\p{L}*|wrze\\p{L}*|pa[zź]dziern\\p{L}*|listopad\\p{L}*|grud\\p{L}*)';
+const MONTH_WORD =
+  '(?:stycz\\p{L}*|lut\\p{L}*|mar(?:zec|ca|cu)|kwie\\p{L}*|maj\\p{L}*|czerw\\p{L}*|lip\\p{L}*|sierp\\p{L}*|wrze\\p{L}*|pa[zź]dziern\\p{L}*|listopad\\p{L}*|grud\\p{L}*)';
 const YEAR = '((?:19|20)\\d{2})';
 const DASH = '\\s*[-–—]\\s*';
 const ROK = '(?:\\s*(?:roku|rok|r\\.))?';
@@ -102,7 +103,8 @@ export function findTimeFrame(text: string, defaultYear?: number): TimeFrame | n
   m = new RegExp(`(?:^|\\s|[·•-])(?:w\\s+)?(${MONTH_WORD})(?:\\s+${YEAR})${ROK}`, flags).exec(text);
   if (m) {
     const month = monthOf(m[1]!);
-    if (month) return { from: monthStart(Number(m[2]), month), to: monthEnd(Number(m[2]), month), text: m[0].trim().replace(/^[·•-]\s*/, '') };
+    if (month)
+      return { from: monthStart(Number(m[2]), month), to: monthEnd(Number(m[2]), month), text: m[0].trim().replace(/^[·•-]\s*/, '') };
   }
   return null;
 }

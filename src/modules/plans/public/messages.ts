@@ -3,7 +3,8 @@ import { defineMessages, formatNumber, plural } from '../../../platform/i18n/i18
 export const planPageMessages = defineMessages({
   pl: {
     libraryTitle: 'Plany działań priorytetowych',
-    libraryLead: 'Opublikowane plany dzielnicowych: czego dotyczą, jaki mają cel i jak są realizowane. Szukaj po słowach — znajdziemy też inne formy wyrazu (np. „oszustwa” i „oszustw”).',
+    libraryLead:
+      'Opublikowane plany dzielnicowych: czego dotyczą, jaki mają cel i jak są realizowane. Szukaj po słowach — znajdziemy też inne formy wyrazu (np. „oszustwa” i „oszustw”).',
     search: 'Szukaj w planach',
     category: 'Kategoria zagrożenia',
     anyCategory: 'Wszystkie kategorie',
@@ -12,7 +13,8 @@ export const planPageMessages = defineMessages({
     year: 'Rok',
     anyYear: 'Wszystkie lata',
     show: 'Szukaj',
-    results: (n: number, exact: boolean) => `${exact ? '' : 'Ponad '}${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'plan', few: 'plany', many: 'planów', other: 'planu' })}, od najnowszych.`,
+    results: (n: number, exact: boolean) =>
+      `${exact ? '' : 'Ponad '}${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'plan', few: 'plany', many: 'planów', other: 'planu' })}, od najnowszych.`,
     none: 'Nie znaleziono planów spełniających kryteria.',
     period: 'Okres',
     goal: 'Cel',
@@ -35,11 +37,15 @@ export const planPageMessages = defineMessages({
     districtPlans: 'Bieżący plan rejonu znajdziesz na stronie rejonu.',
     upcomingNote: 'Ten plan dotyczy nadchodzącego okresu: jego realizacja jeszcze się nie zaczęła.',
     evaluation: 'Ocena realizacji',
-    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' } as Record<string, string>,
+    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' } as Record<
+      string,
+      string
+    >,
   },
   en: {
     libraryTitle: 'Priority action plans',
-    libraryLead: 'Published plans of district officers: what they address, their goals and how they are carried out. Search finds other forms of a word too.',
+    libraryLead:
+      'Published plans of district officers: what they address, their goals and how they are carried out. Search finds other forms of a word too.',
     search: 'Search the plans',
     category: 'Threat category',
     anyCategory: 'All categories',
@@ -48,7 +54,8 @@ export const planPageMessages = defineMessages({
     year: 'Year',
     anyYear: 'All years',
     show: 'Search',
-    results: (n: number, exact: boolean) => `${exact ? '' : 'More than '}${formatNumber(n, 'en')} ${plural('en', n, { one: 'plan', other: 'plans' })}, newest first.`,
+    results: (n: number, exact: boolean) =>
+      `${exact ? '' : 'More than '}${formatNumber(n, 'en')} ${plural('en', n, { one: 'plan', other: 'plans' })}, newest first.`,
     none: 'No plans match.',
     period: 'Period',
     goal: 'Goal',
@@ -71,6 +78,9 @@ export const planPageMessages = defineMessages({
     districtPlans: 'The district’s current plan is on the district page.',
     upcomingNote: 'This plan is for a coming period: it has not started yet.',
     evaluation: 'Evaluation',
-    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' } as Record<string, string>,
+    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' } as Record<
+      string,
+      string
+    >,
   },
 });

@@ -86,7 +86,8 @@ export function PlanList({ ctx, plans, headingLevel }: { ctx: PageContext; plans
           </Heading>
           <p className="plan-list__meta">
             {`${m.period}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}
-            {plan.category && ` · ${categoryNames[ctx.lang][plan.category] ?? ''}`} · <TimingTag timing={plan.timing} lang={ctx.lang} /> <Tag tone="blue">{statusName(publicStatus(plan.status), ctx.lang)}</Tag>
+            {plan.category && ` · ${categoryNames[ctx.lang][plan.category] ?? ''}`} · <TimingTag timing={plan.timing} lang={ctx.lang} />{' '}
+            <Tag tone="blue">{statusName(publicStatus(plan.status), ctx.lang)}</Tag>
           </p>
           <p className="plan-list__goal">{plan.goal.length > 260 ? `${plan.goal.slice(0, 257)}…` : plan.goal}</p>
         </li>
@@ -134,9 +135,21 @@ export function LibraryPage({
       <p className="lead">{m.libraryLead}</p>
       <form method="get" action="/plany" className="filters" role="search">
         <TextField name="q" label={m.search} type="search" value={filter.q} width="medium" />
-        <SelectField name="category" label={m.category} value={filter.category} placeholder={m.anyCategory} options={Object.entries(categoryNames[ctx.lang]).map(([value, label]) => ({ value, label }))} />
+        <SelectField
+          name="category"
+          label={m.category}
+          value={filter.category}
+          placeholder={m.anyCategory}
+          options={Object.entries(categoryNames[ctx.lang]).map(([value, label]) => ({ value, label }))}
+        />
         <SelectField name="unitId" label={m.unit} value={filter.unitId} placeholder={m.anyUnit} options={units} />
-        <SelectField name="year" label={m.year} value={filter.year} placeholder={m.anyYear} options={years.map((y) => ({ value: y, label: y }))} />
+        <SelectField
+          name="year"
+          label={m.year}
+          value={filter.year}
+          placeholder={m.anyYear}
+          options={years.map((y) => ({ value: y, label: y }))}
+        />
         <div className="filters__actions">
           <button type="submit" className="button button--secondary">
             {m.show}
@@ -145,7 +158,13 @@ export function LibraryPage({
       </form>
       <p role="status">{m.results(total, exact)}</p>
       {plans.length === 0 ? <p>{m.none}</p> : <PlanList ctx={ctx} plans={plans} headingLevel={2} />}
-      <Pagination lang={ctx.lang} page={page} pageCount={exact ? Math.max(1, Math.ceil(total / pageSize)) : null} hasNextPage={hasNextPage} hrefFor={hrefFor} />
+      <Pagination
+        lang={ctx.lang}
+        page={page}
+        pageCount={exact ? Math.max(1, Math.ceil(total / pageSize)) : null}
+        hasNextPage={hasNextPage}
+        hrefFor={hrefFor}
+      />
       <p>
         <a href="/plany.atom">{m.feed}</a>
       </p>
@@ -163,7 +182,18 @@ export function PlanPage({
 }: {
   ctx: PageContext;
   document: PlanDocument;
-  plan: { id: string; status: PlanStatus; version: number; publishedAt: Date | null; evaluation: Evaluation | null; unitName: string; districtName: string; imported: boolean; periodTo: string; timing: PlanTiming };
+  plan: {
+    id: string;
+    status: PlanStatus;
+    version: number;
+    publishedAt: Date | null;
+    evaluation: Evaluation | null;
+    unitName: string;
+    districtName: string;
+    imported: boolean;
+    periodTo: string;
+    timing: PlanTiming;
+  };
   similar: PlanSummary[];
   districtUrl: string;
   staffUrl: string | null;
@@ -173,7 +203,8 @@ export function PlanPage({
     <Layout ctx={ctx} title={`${document.title} – ${plan.unitName}`}>
       <div className="plan-meta">
         <p>
-          <TimingTag timing={plan.timing} lang={ctx.lang} /> · {m.district}: <a href={districtUrl}>{plan.districtName}</a> · {m.status}: <Tag tone="blue">{statusName(publicStatus(plan.status), ctx.lang)}</Tag> · {m.version} {plan.version}
+          <TimingTag timing={plan.timing} lang={ctx.lang} /> · {m.district}: <a href={districtUrl}>{plan.districtName}</a> · {m.status}:{' '}
+          <Tag tone="blue">{statusName(publicStatus(plan.status), ctx.lang)}</Tag> · {m.version} {plan.version}
           {plan.publishedAt && ` · ${m.publishedOn} ${formatDate(plan.publishedAt, ctx.lang)}`}
           {plan.imported && (
             <>
@@ -204,7 +235,9 @@ export function PlanPage({
         <section aria-labelledby="evaluation" className="section-box">
           <h2 id="evaluation">{m.evaluation}</h2>
           <p>
-            <Tag tone={plan.evaluation.outcome === 'achieved' ? 'green' : plan.evaluation.outcome === 'not_achieved' ? 'red' : 'grey'}>{m.outcomes[plan.evaluation.outcome]}</Tag>
+            <Tag tone={plan.evaluation.outcome === 'achieved' ? 'green' : plan.evaluation.outcome === 'not_achieved' ? 'red' : 'grey'}>
+              {m.outcomes[plan.evaluation.outcome]}
+            </Tag>
           </p>
           {plan.evaluation.note && <p>{plan.evaluation.note}</p>}
         </section>

@@ -29,7 +29,11 @@ describe('published plan pages and documents', () => {
     expect(page.body).toContain('Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 2');
     expect(page.body).toContain('na okres od 01.07.2026 roku do 31.12.2026 roku');
     expect(page.body).toContain('Komenda Powiatowa Policji w Krasnymstawie');
-    for (const heading of ['1. Charakterystyka zdiagnozowanego zagrożenia w rejonie służbowym', '2. Zakładany cel do osiągnięcia', '5. Proponowany sposób przekazania społeczności rejonu informacji o działaniu priorytetowym']) {
+    for (const heading of [
+      '1. Charakterystyka zdiagnozowanego zagrożenia w rejonie służbowym',
+      '2. Zakładany cel do osiągnięcia',
+      '5. Proponowany sposób przekazania społeczności rejonu informacji o działaniu priorytetowym',
+    ]) {
       expect(page.body).toContain(heading);
     }
     expect(page.body).toContain('lipiec 2026 – Spotkanie z pracownikami Towarzystwa Budownictwa Społecznego');
@@ -48,7 +52,9 @@ describe('published plan pages and documents', () => {
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const docxWords = flat(await docxText(docx.rawPayload));
     // Every paragraph of the page's document is in both files, in Polish letters.
-    const paragraphs = [...page.body.matchAll(/<(?:p|li|h1|h2)[^>]*>([^<]{20,})<\/(?:p|li|h1|h2)>/g)].map((m) => flat(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')));
+    const paragraphs = [...page.body.matchAll(/<(?:p|li|h1|h2)[^>]*>([^<]{20,})<\/(?:p|li|h1|h2)>/g)].map((m) =>
+      flat(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')),
+    );
     const inDocument = paragraphs.filter((p) => p.includes('Towarzystw') || p.includes('zagrożeń') || p.includes('oszustw'));
     expect(inDocument.length).toBeGreaterThan(5);
     for (const paragraph of inDocument) {
@@ -74,9 +80,13 @@ describe('published plan pages and documents', () => {
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body.match(/<entry>/g)).toHaveLength(4);
     // RFC 4287: the feed and every entry have an id, a title, an update time; an author names who published.
-    expect(feed.body).toMatch(/^<\?xml[^>]*\?><feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"><id>[^<]+<\/id><title>[^<]+<\/title><updated>\d{4}-\d\d-\d\dT[^<]+<\/updated><author><name>Dzielnicowy<\/name><\/author>/);
+    expect(feed.body).toMatch(
+      /^<\?xml[^>]*\?><feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"><id>[^<]+<\/id><title>[^<]+<\/title><updated>\d{4}-\d\d-\d\dT[^<]+<\/updated><author><name>Dzielnicowy<\/name><\/author>/,
+    );
     for (const entry of feed.body.match(/<entry>.*?<\/entry>/g)!) {
-      expect(entry).toMatch(/<id>[^<]+<\/id><title>[^<]+<\/title><link href="[^"]+"\/><updated>[^<]+<\/updated><author><name>Komend[^<]+<\/name><\/author>/);
+      expect(entry).toMatch(
+        /<id>[^<]+<\/id><title>[^<]+<\/title><link href="[^"]+"\/><updated>[^<]+<\/updated><author><name>Komend[^<]+<\/name><\/author>/,
+      );
     }
     expect(feed.body).toContain(`<link href="http://localhost:80/plany/${krasnystaw}"/>`);
     // Ids never change with the address the feed is read on (RFC 4287 §4.2.6), and dates are Polish.
@@ -86,7 +96,9 @@ describe('published plan pages and documents', () => {
     const elsewhere = await t.app.inject({ url: '/plany.atom', headers: { host: 'inny.example' } });
     expect(elsewhere.body).toContain(`<id>${feedId}</id>`);
     expect(elsewhere.body).toContain(`<entry><id>urn:uuid:${krasnystaw}</id>`);
-    expect(feed.body).toMatch(/<title>Plan działania priorytetowego: [^<]*\(\d{1,2} [a-ząćęłńóśźż]+ \d{4} – \d{1,2} [a-ząćęłńóśźż]+ \d{4}\)<\/title>/);
+    expect(feed.body).toMatch(
+      /<title>Plan działania priorytetowego: [^<]*\(\d{1,2} [a-ząćęłńóśźż]+ \d{4} – \d{1,2} [a-ząćęłńóśźż]+ \d{4}\)<\/title>/,
+    );
   });
 
   it('gives every anonymous reader the same page in their language, staff their own, and shows a change at once', async () => {
@@ -113,7 +125,9 @@ describe('published plan pages and documents', () => {
   it('does not show plans that were never published', async () => {
     const officer = new TestClient(t.app);
     await officer.signIn('dzielnicowy.lubartow');
-    const draft = (await officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2050-01-01', periodTo: '2050-06-30' })).json();
+    const draft = (
+      await officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2050-01-01', periodTo: '2050-06-30' })
+    ).json();
     expect((await browser.get(`/plany/${draft.id}`)).statusCode).toBe(404);
     expect((await browser.get(`/plany/${draft.id}/plan.pdf`)).statusCode).toBe(404);
     expect((await new TestClient(t.app).get(`/api/v1/plans/${draft.id}`)).statusCode).toBe(404);

@@ -20,36 +20,48 @@ import { onPlansChanged } from '../changes.js';
 import { planTiming } from '../rules.js';
 import { warsawToday } from '../../districts/assignments.js';
 
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 export function registerPlanPages(app: FastifyInstance, config: Config, database: Database): void {
   const db = database.db;
   const PAGE_SIZE = 20;
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/plany', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const raw = request.query;
-    const year = /^\d{4}$/.test(raw.year ?? '') ? raw.year : undefined;
-    const q = raw.q?.trim().slice(0, 200) || undefined;
-    const category = raw.category && raw.category.length <= 60 ? raw.category : undefined;
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(raw.page ?? '1', 10) || 1));
-    const { units, unitId, result, plans } = await libraryListing(db, { q, category, unitId: raw.unitId, year: year ? Number(year) : undefined, page, pageSize: PAGE_SIZE });
-    const thisYear = new Date().getUTCFullYear();
-    return sendPage(
-      reply,
-      createElement(LibraryPage, {
-        ctx: pageContext(request, reply),
-        filter: { q, category, unitId, year },
-        plans,
-        total: result.total,
-        exact: result.exact,
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/plany',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const raw = request.query;
+      const year = /^\d{4}$/.test(raw.year ?? '') ? raw.year : undefined;
+      const q = raw.q?.trim().slice(0, 200) || undefined;
+      const category = raw.category && raw.category.length <= 60 ? raw.category : undefined;
+      const page = Math.max(1, Math.min(10_000, Number.parseInt(raw.page ?? '1', 10) || 1));
+      const { units, unitId, result, plans } = await libraryListing(db, {
+        q,
+        category,
+        unitId: raw.unitId,
+        year: year ? Number(year) : undefined,
         page,
-        hasNextPage: result.hasNextPage,
         pageSize: PAGE_SIZE,
-        units,
-        years: Array.from({ length: 10 }, (_, i) => String(thisYear + 1 - i)),
-      }),
-    );
-  });
+      });
+      const thisYear = new Date().getUTCFullYear();
+      return sendPage(
+        reply,
+        createElement(LibraryPage, {
+          ctx: pageContext(request, reply),
+          filter: { q, category, unitId, year },
+          plans,
+          total: result.total,
+          exact: result.exact,
+          page,
+          hasNextPage: result.hasNextPage,
+          pageSize: PAGE_SIZE,
+          units,
+          years: Array.from({ length: 10 }, (_, i) => String(thisYear + 1 - i)),
+        }),
+      );
+    },
+  );
 
   // A published plan changes rarely and is read often: its page's data is kept for 30 s, and at
   // once forgotten when this process changes any plan (similar plans may change with any of them).
@@ -62,7 +74,9 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
 
   app.get<{ Params: { id: string } }>('/plany/:id', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
     rendered.send(request, reply, async (ctx) => {
-      const { plan, published, similar, imported } = await pages.get(`${request.params.id}|${request.lang}`, () => publicPlanPage(db, request.params.id, request.lang));
+      const { plan, published, similar, imported } = await pages.get(`${request.params.id}|${request.lang}`, () =>
+        publicPlanPage(db, request.params.id, request.lang),
+      );
       const staff = request.principal && (await workingView(db, request.principal, plan));
       return createElement(PlanPage, {
         ctx,
@@ -91,30 +105,41 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
     const body = kind === 'pdf' ? await planPdf(published.document) : await planDocx(published.document);
     const name = `plan-${plan.districtId.replace('/', '-')}-${published.periodFrom}.${kind}`;
     return reply
-      .header('content-type', kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header(
+        'content-type',
+        kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      )
       .header('content-disposition', `${kind === 'pdf' ? 'inline' : 'attachment'}; filename="${name}"`)
       .send(body);
   };
-  app.get<{ Params: { id: string } }>('/plany/:id/plan.pdf', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'pdf'));
-  app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => download(reply, request.params.id, 'docx'));
+  app.get<{ Params: { id: string } }>('/plany/:id/plan.pdf', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
+    download(reply, request.params.id, 'pdf'),
+  );
+  app.get<{ Params: { id: string } }>('/plany/:id/plan.docx', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
+    download(reply, request.params.id, 'docx'),
+  );
 
   // Atom ids never change (RFC 4287 §4.2.6): not the address the feed was read on, which varies
   // with the Host when PUBLIC_URL is unset. The feed's own id is made once per deployment.
   let feedId: string | undefined;
   const feedIdentity = async () => (feedId ??= uuidFromSecret(await loadOrCreateSecret(db, 'plans_feed_id')));
-  app.get('/plany.atom', { config: { access: 'public' }, schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } }, async (request, reply) => {
-    const site = siteOrigin(request, config);
-    const latest = await latestPublications(db);
-    const updated = (latest[0]?.publishedAt ?? new Date(0)).toISOString();
-    const entries = latest
-      .map(({ id, publishedAt, summary }) => {
-        const link = `${site}${summary.url}`;
-        return `<entry><id>urn:uuid:${escapeXml(id)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${formatCalendarDay(summary.periodFrom, 'pl')} – ${formatCalendarDay(summary.periodTo, 'pl')})`)}</title><link href="${escapeXml(link)}"/><updated>${publishedAt.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
-      })
-      .join('');
-    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>urn:uuid:${await feedIdentity()}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${site}/plany.atom`)}"/><link href="${escapeXml(`${site}/plany`)}"/>${entries}</feed>`;
-    return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed);
-  });
+  app.get(
+    '/plany.atom',
+    { config: { access: 'public' }, schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } },
+    async (request, reply) => {
+      const site = siteOrigin(request, config);
+      const latest = await latestPublications(db);
+      const updated = (latest[0]?.publishedAt ?? new Date(0)).toISOString();
+      const entries = latest
+        .map(({ id, publishedAt, summary }) => {
+          const link = `${site}${summary.url}`;
+          return `<entry><id>urn:uuid:${escapeXml(id)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${formatCalendarDay(summary.periodFrom, 'pl')} – ${formatCalendarDay(summary.periodTo, 'pl')})`)}</title><link href="${escapeXml(link)}"/><updated>${publishedAt.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
+        })
+        .join('');
+      const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>urn:uuid:${await feedIdentity()}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${site}/plany.atom`)}"/><link href="${escapeXml(`${site}/plany`)}"/>${entries}</feed>`;
+      return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed);
+    },
+  );
 }
 
 /** A UUID (version 4 layout) drawn from a stored random value, so it stays the same across restarts. */

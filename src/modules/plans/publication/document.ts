@@ -109,12 +109,16 @@ export function timeFrameText(action: Pick<PlanAction, 'from' | 'to'>, lang: Lan
   if (!from && !to) return '';
   if (!from) return `${w.until} ${dottedDate(to!)}`;
   if (!to) return `${w.from} ${dottedDate(from)}`;
-  const wholeMonths = from.endsWith('-01') && new Date(`${to}T12:00:00Z`).getUTCDate() === new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).getUTCDate();
+  const wholeMonths =
+    from.endsWith('-01') &&
+    new Date(`${to}T12:00:00Z`).getUTCDate() === new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)), 0)).getUTCDate();
   if (wholeMonths) {
     const [fy, fm] = [from.slice(0, 4), Number(from.slice(5, 7))];
     const [ty, tm] = [to.slice(0, 4), Number(to.slice(5, 7))];
     if (fy === ty && fm === tm) return `${monthName(fm, lang)} ${fy}`;
-    return fy === ty ? `${monthName(fm, lang)} – ${monthName(tm, lang)} ${ty}` : `${monthName(fm, lang)} ${fy} – ${monthName(tm, lang)} ${ty}`;
+    return fy === ty
+      ? `${monthName(fm, lang)} – ${monthName(tm, lang)} ${ty}`
+      : `${monthName(fm, lang)} ${fy} – ${monthName(tm, lang)} ${ty}`;
   }
   return `${w.from} ${dottedDate(from)} ${w.until} ${dottedDate(to)}`;
 }
@@ -137,10 +141,22 @@ export function planDocument(
   if (content.threat.places) threatFacts.push([w.places, content.threat.places]);
   if (content.threat.sources.length) threatFacts.push([w.sources, content.threat.sources.map((s) => sourceNames[lang][s] ?? s).join(', ')]);
   const goalFacts: [string, string][] = [];
-  if (content.goal.indicator) goalFacts.push([w.indicator, [content.goal.indicator.what, content.goal.indicator.where, content.goal.indicator.source].filter(Boolean).join('; ')]);
+  if (content.goal.indicator)
+    goalFacts.push([
+      w.indicator,
+      [content.goal.indicator.what, content.goal.indicator.where, content.goal.indicator.source].filter(Boolean).join('; '),
+    ]);
   if (content.goal.baseline) goalFacts.push([w.baseline, `${content.goal.baseline.value} (${content.goal.baseline.period})`]);
   const target = content.goal.target;
-  if (target) goalFacts.push([w.target, target.kind === 'survey' ? w.survey(target.percent) : target.direction === 'decrease' ? w.decrease(target.percent) : w.increase(target.percent)]);
+  if (target)
+    goalFacts.push([
+      w.target,
+      target.kind === 'survey'
+        ? w.survey(target.percent)
+        : target.direction === 'decrease'
+          ? w.decrease(target.percent)
+          : w.increase(target.percent),
+    ]);
   const list = (items: string[]): Block[] => (items.length ? [{ kind: 'list', items }] : [{ kind: 'paragraph', text: w.none }]);
   const sections: Block[][] = [
     [...paragraphs(content.threat.description), ...(threatFacts.length ? [{ kind: 'facts', rows: threatFacts } as Block] : [])],

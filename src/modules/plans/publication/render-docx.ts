@@ -4,22 +4,72 @@ import type { PlanDocument } from './document.js';
 /** The plan as a DOCX (A4, page numbers) that Word and LibreOffice open. */
 export function planDocx(doc: PlanDocument): Promise<Buffer> {
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, bold: true, size: 30 })] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: doc.title, bold: true, size: 30 })],
+    }),
     ...doc.subtitle.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, size: 24 })] })),
   ];
   for (const section of doc.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 280, after: 120 }, children: [new TextRun({ text: `${section.number}. ${section.heading}`, bold: true, size: 24 })] }));
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        spacing: { before: 280, after: 120 },
+        children: [new TextRun({ text: `${section.number}. ${section.heading}`, bold: true, size: 24 })],
+      }),
+    );
     for (const block of section.blocks) {
-      if (block.kind === 'paragraph') children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, children: [new TextRun({ text: block.text, size: 22 })] }));
-      else if (block.kind === 'list') children.push(...block.items.map((item) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun({ text: item, size: 22 })] })));
-      else children.push(...block.rows.map(([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true, size: 22 }), new TextRun({ text: v, size: 22 })] })));
+      if (block.kind === 'paragraph')
+        children.push(
+          new Paragraph({
+            alignment: AlignmentType.JUSTIFIED,
+            spacing: { after: 120 },
+            children: [new TextRun({ text: block.text, size: 22 })],
+          }),
+        );
+      else if (block.kind === 'list')
+        children.push(
+          ...block.items.map(
+            (item) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun({ text: item, size: 22 })] }),
+          ),
+        );
+      else
+        children.push(
+          ...block.rows.map(
+            ([k, v]) =>
+              new Paragraph({ children: [new TextRun({ text: `${k}: `, bold: true, size: 22 }), new TextRun({ text: v, size: 22 })] }),
+          ),
+        );
     }
   }
-  if (doc.signature) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 480 }, children: [new TextRun({ text: doc.signature, size: 22 })] }));
+  if (doc.signature)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: 480 },
+        children: [new TextRun({ text: doc.signature, size: 22 })],
+      }),
+    );
   const document = new Document({
     creator: 'Dzielnicowy',
     title: doc.title,
-    numbering: { config: [{ reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }] },
+    numbering: {
+      config: [
+        {
+          reference: 'bullets',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 360, hanging: 260 } } },
+            },
+          ],
+        },
+      ],
+    },
     styles: { default: { document: { run: { font: 'Calibri' } } } },
     sections: [
       {
@@ -29,7 +79,12 @@ export function planDocx(doc: PlanDocument): Promise<Buffer> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ text: `${doc.footer} · `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' / ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
+                children: [
+                  new TextRun({ text: `${doc.footer} · `, size: 16 }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
+                  new TextRun({ text: ' / ', size: 16 }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 }),
+                ],
               }),
             ],
           }),

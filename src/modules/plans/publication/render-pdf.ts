@@ -4,16 +4,18 @@ import type { PlanDocument } from './document.js';
 
 /** The plan as an A4 PDF with page numbers (pdfmake, Roboto: every Polish letter). */
 export function planPdf(doc: PlanDocument): Promise<Buffer> {
-  const content: Content[] = [
-    { text: doc.title, style: 'title' },
-    ...doc.subtitle.map((line) => ({ text: line, style: 'subtitle' })),
-  ];
+  const content: Content[] = [{ text: doc.title, style: 'title' }, ...doc.subtitle.map((line) => ({ text: line, style: 'subtitle' }))];
   for (const section of doc.sections) {
     content.push({ text: `${section.number}. ${section.heading}`, style: 'heading' });
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') content.push({ text: block.text, style: 'paragraph' });
       else if (block.kind === 'list') content.push({ ul: block.items, style: 'list' });
-      else content.push({ table: { widths: ['auto', '*'], body: block.rows.map(([k, v]) => [{ text: `${k}:`, bold: true }, v]) }, layout: 'noBorders', margin: [0, 2, 0, 6] });
+      else
+        content.push({
+          table: { widths: ['auto', '*'], body: block.rows.map(([k, v]) => [{ text: `${k}:`, bold: true }, v]) },
+          layout: 'noBorders',
+          margin: [0, 2, 0, 6],
+        });
     }
   }
   if (doc.signature) content.push({ text: doc.signature, alignment: 'right', margin: [0, 24, 0, 0] });

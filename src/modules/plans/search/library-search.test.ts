@@ -49,7 +49,15 @@ async function writeLibrary(db: Db): Promise<void> {
     await trx.insertInto('units').values(units).execute();
     await trx
       .insertInto('districts')
-      .values(districts.map((id) => ({ id, unit_id: id.slice(0, id.indexOf('/')), number: Number(id.slice(id.indexOf('/') + 1)), name: id, area_rules: '[]' })))
+      .values(
+        districts.map((id) => ({
+          id,
+          unit_id: id.slice(0, id.indexOf('/')),
+          number: Number(id.slice(id.indexOf('/') + 1)),
+          name: id,
+          area_rules: '[]',
+        })),
+      )
       .execute();
     const rows = [];
     for (let i = 0; i < planCount; i++) {
@@ -114,7 +122,19 @@ async function libraryDrift(db: Db) {
   return rows;
 }
 
-const queries = ['patrol:*', 'patrol', 'rower:*', 'rower', 'rowerzy:*', 'senior:* & oszustw:*', 'senior:* & kamer:*', 'graffit:*', 'patrol:* & graffit:*', 'ulotk:*', 'rowerzyst:* & rower'];
+const queries = [
+  'patrol:*',
+  'patrol',
+  'rower:*',
+  'rower',
+  'rowerzy:*',
+  'senior:* & oszustw:*',
+  'senior:* & kamer:*',
+  'graffit:*',
+  'patrol:* & graffit:*',
+  'ulotk:*',
+  'rowerzyst:* & rower',
+];
 const filters: Omit<PlanListFilter, 'page' | 'pageSize' | 'query'>[] = [
   { publishedOnly: true },
   { publishedOnly: true, countLimit: 10 },
@@ -150,7 +170,10 @@ describe.each(backends)('searching the plan library on %s', (backend) => {
           for (const way of ways) {
             const result = await listPlans(db, { ...filter, page, pageSize }, way);
             const where = `${JSON.stringify(filter)} page ${page}×${pageSize} ${JSON.stringify(way)}`;
-            expect(result.plans.map((p) => p.id), where).toEqual(all.slice(offset, offset + pageSize));
+            expect(
+              result.plans.map((p) => p.id),
+              where,
+            ).toEqual(all.slice(offset, offset + pageSize));
             expect({ total: result.total, exact: result.exact, hasNextPage: result.hasNextPage }, where).toEqual({
               total: Math.min(all.length, countLimit),
               exact: all.length <= countLimit,
@@ -197,7 +220,12 @@ describe.each(backends)('searching the plan library on %s', (backend) => {
     for (const query of ['ulotk:*', 'graffit:*', 'patrol:*', 'patrol']) await expectSameAsReference(query);
 
     await inTransaction(db, systemActor('test'), async (trx) => {
-      await trx.updateTable('plans').set({ published_version: 1 }).where('district_id', '=', 'kpp-a/2').where('status', '<>', 'draft').execute();
+      await trx
+        .updateTable('plans')
+        .set({ published_version: 1 })
+        .where('district_id', '=', 'kpp-a/2')
+        .where('status', '<>', 'draft')
+        .execute();
       await deletePlanRow(trx, id);
     });
     expect(await wordCountDrift(db)).toEqual([]);

@@ -8,15 +8,88 @@ import type { PlanContent } from '../model.js';
  * Crude by design: it only has to make the forms of one word meet, not to find dictionary roots.
  */
 const endings = [
-  'owymi', 'owych', 'owego', 'owemu', 'ami', 'ach', 'owie', 'ego', 'emu', 'ymi', 'imi', 'ych', 'ich', 'owi',
-  'om', 'ow', 'em', 'ie', 'iu', 'ia', 'ii', 'ej', 'ym', 'im', 'a', 'e', 'i', 'o', 'u', 'y',
+  'owymi',
+  'owych',
+  'owego',
+  'owemu',
+  'ami',
+  'ach',
+  'owie',
+  'ego',
+  'emu',
+  'ymi',
+  'imi',
+  'ych',
+  'ich',
+  'owi',
+  'om',
+  'ow',
+  'em',
+  'ie',
+  'iu',
+  'ia',
+  'ii',
+  'ej',
+  'ym',
+  'im',
+  'a',
+  'e',
+  'i',
+  'o',
+  'u',
+  'y',
 ];
 
 /** Words too common in plans to tell them apart. */
 const stopWords = new Set([
-  'i', 'w', 'we', 'z', 'ze', 'na', 'do', 'od', 'o', 'oraz', 'a', 'ale', 'lub', 'czy', 'nie', 'sie', 'to', 'ten', 'ta', 'te', 'tym',
-  'jest', 'sa', 'by', 'byc', 'przez', 'dla', 'po', 'pod', 'nad', 'przy', 'jak', 'tak', 'ich', 'jego', 'jej', 'ktore', 'ktory',
-  'ktora', 'roku', 'rok', 'r', 'nr', 'tj', 'np', 'itp', 'celu', 'zakresie',
+  'i',
+  'w',
+  'we',
+  'z',
+  'ze',
+  'na',
+  'do',
+  'od',
+  'o',
+  'oraz',
+  'a',
+  'ale',
+  'lub',
+  'czy',
+  'nie',
+  'sie',
+  'to',
+  'ten',
+  'ta',
+  'te',
+  'tym',
+  'jest',
+  'sa',
+  'by',
+  'byc',
+  'przez',
+  'dla',
+  'po',
+  'pod',
+  'nad',
+  'przy',
+  'jak',
+  'tak',
+  'ich',
+  'jego',
+  'jej',
+  'ktore',
+  'ktory',
+  'ktora',
+  'roku',
+  'rok',
+  'r',
+  'nr',
+  'tj',
+  'np',
+  'itp',
+  'celu',
+  'zakresie',
 ]);
 
 export function stem(word: string): string {
@@ -57,6 +130,9 @@ export function searchQuery(text: string): string | null {
 export function similarityQuery(text: string, take = 12): string | null {
   const counts = new Map<string, number>();
   for (const word of stems(text)) if (word.length >= 4 && /^[a-z]+$/.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, take).map(([w]) => w);
+  const top = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, take)
+    .map(([w]) => w);
   return top.length ? top.join(' | ') : null;
 }

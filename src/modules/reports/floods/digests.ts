@@ -11,10 +11,16 @@ import { digestCounts, lockDistricts, markDigestsQueued, takeDueDigests, type Di
  * first of the hour one by one and then one e-mail per period with the counts by kind and a link
  * to the queue, instead of one e-mail per report. In Polish only, as every e-mail to a district.
  */
-export function digestMail(digest: DueDigest, counts: readonly DigestCount[], categoryName: (code: string) => string, publicUrl: string): Mail {
+export function digestMail(
+  digest: DueDigest,
+  counts: readonly DigestCount[],
+  categoryName: (code: string) => string,
+  publicUrl: string,
+): Mail {
   const total = counts.reduce((sum, c) => sum + c.total, 0);
   const held = counts.reduce((sum, c) => sum + c.held, 0);
-  const reports = (n: number) => `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń', other: 'zgłoszenia' })}`;
+  const reports = (n: number) =>
+    `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń', other: 'zgłoszenia' })}`;
   const queue = `${publicUrl}/admin/reports?district=${encodeURIComponent(digest.districtId)}${held > 0 ? '&held=only' : ''}`;
   return {
     to: digest.recipient,
@@ -23,7 +29,10 @@ export function digestMail(digest: DueDigest, counts: readonly DigestCount[], ca
       `Do rejonu: ${digest.districtName} wpłynęło naraz więcej zgłoszeń niż zwykle.`,
       `Od ${formatDateTime(digest.openedAt, 'pl')} do ${formatDateTime(digest.closesAt, 'pl')}, poza zgłoszeniami wysłanymi wcześniej osobno: ${reports(total)}.`,
       '',
-      ...counts.map((c) => `- ${categoryName(c.categoryId)}: ${formatNumber(c.total, 'pl')}${c.held > 0 ? ` (wstrzymane do sprawdzenia: ${formatNumber(c.held, 'pl')})` : ''}`),
+      ...counts.map(
+        (c) =>
+          `- ${categoryName(c.categoryId)}: ${formatNumber(c.total, 'pl')}${c.held > 0 ? ` (wstrzymane do sprawdzenia: ${formatNumber(c.held, 'pl')})` : ''}`,
+      ),
       '',
       held > 0
         ? 'Wstrzymane zgłoszenia nie są publikowane na mapie, dopóki dzielnicowy lub przełożony ich nie zwolni; fałszywe można odrzucić (także wiele naraz).'
@@ -43,14 +52,26 @@ export async function queueDueDigests(db: Db, options: { publicUrl: string; now?
   return inTransaction(db, systemActor('zestawienie zgłoszeń'), async (trx) => {
     const due = await takeDueDigests(trx, now);
     if (due.length === 0) return 0;
-    await lockDistricts(trx, due.map((d) => d.districtId));
-    const counts = await digestCounts(trx, due.map((d) => d.id));
+    await lockDistricts(
+      trx,
+      due.map((d) => d.districtId),
+    );
+    const counts = await digestCounts(
+      trx,
+      due.map((d) => d.id),
+    );
     const names = new Map((await listCategories(trx)).map((c) => [c.code, c.name.pl]));
     for (const digest of due) {
       const own = counts.filter((c) => c.digestId === digest.id);
-      await queueMail(trx, digestMail(digest, own, (code) => names.get(code) ?? code, options.publicUrl));
+      await queueMail(
+        trx,
+        digestMail(digest, own, (code) => names.get(code) ?? code, options.publicUrl),
+      );
     }
-    await markDigestsQueued(trx, due.map((d) => d.id));
+    await markDigestsQueued(
+      trx,
+      due.map((d) => d.id),
+    );
     return due.length;
   });
 }

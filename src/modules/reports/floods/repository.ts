@@ -26,13 +26,27 @@ export interface DigestCount {
  * each other through the row.
  */
 export async function takeDueDigests(trx: Trx, now: Date, limit = 100): Promise<DueDigest[]> {
-  const { rows } = await sql<{ id: number | string; district_id: string; district_name: string; recipient: string; opened_at: Date; closes_at: Date }>`
+  const { rows } = await sql<{
+    id: number | string;
+    district_id: string;
+    district_name: string;
+    recipient: string;
+    opened_at: Date;
+    closes_at: Date;
+  }>`
     select d.id, d.district_id, x.name as district_name, d.recipient, d.opened_at, d.closes_at
     from report_digests d join districts x on x.id = d.district_id
     where d.queued_at is null and d.closes_at <= ${now}::timestamptz
     order by d.id limit ${limit}
     for no key update of d skip locked`.execute(trx);
-  return rows.map((r) => ({ id: Number(r.id), districtId: r.district_id, districtName: r.district_name, recipient: r.recipient, openedAt: r.opened_at, closesAt: r.closes_at }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    districtId: r.district_id,
+    districtName: r.district_name,
+    recipient: r.recipient,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+  }));
 }
 
 /**
@@ -58,5 +72,9 @@ export async function digestCounts(trx: Trx, digestIds: number[]): Promise<Diges
 /** From now on no report joins these digests: the next one of the district opens a new digest. */
 export async function markDigestsQueued(trx: Trx, digestIds: number[]): Promise<void> {
   if (digestIds.length === 0) return;
-  await trx.updateTable('report_digests').set({ queued_at: sql`now()` }).where('id', 'in', digestIds).execute();
+  await trx
+    .updateTable('report_digests')
+    .set({ queued_at: sql`now()` })
+    .where('id', 'in', digestIds)
+    .execute();
 }

@@ -57,7 +57,14 @@ export function dateParameter(name: string, value: string | undefined): Date | n
 /** "a,b,,c " → ["a", "b", "c"], without repeats; undefined or empty → null (no filter). */
 export function commaList(value: string | undefined): string[] | null {
   if (value === undefined) return null;
-  const items = [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  const items = [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
   return items.length ? items : null;
 }
 
@@ -68,7 +75,10 @@ export function idList(name: string, value: string | undefined): number[] | null
   const items = commaList(value);
   if (!items) return null;
   if (items.length > maxIdsPerQuery) {
-    throw new ParameterProblem(name, { pl: `Parametr ${name} może zawierać najwyżej ${maxIdsPerQuery} numerów.`, en: `The parameter ${name} may hold at most ${maxIdsPerQuery} numbers.` });
+    throw new ParameterProblem(name, {
+      pl: `Parametr ${name} może zawierać najwyżej ${maxIdsPerQuery} numerów.`,
+      en: `The parameter ${name} may hold at most ${maxIdsPerQuery} numbers.`,
+    });
   }
   const bad = items.find((s) => !/^[1-9]\d{0,15}$/.test(s) || !Number.isSafeInteger(Number(s)));
   if (bad !== undefined) {

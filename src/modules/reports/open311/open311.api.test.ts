@@ -22,7 +22,10 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
   const nextIp = () => `10.31.${Math.floor(++ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: `${base}${url}`, headers });
-  const post = (payload: object | string, options: { ip?: string; format?: 'json' | 'xml'; headers?: Record<string, string>; query?: string } = {}) =>
+  const post = (
+    payload: object | string,
+    options: { ip?: string; format?: 'json' | 'xml'; headers?: Record<string, string>; query?: string } = {},
+  ) =>
     t.app.inject({
       method: 'POST',
       url: `${base}/requests.${options.format ?? 'json'}${options.query ?? ''}`,
@@ -72,9 +75,18 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
       const body = response.json();
-      expect(body).toMatchObject({ changeset: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), contact: expect.any(String) });
+      expect(body).toMatchObject({
+        changeset: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+        contact: expect.any(String),
+      });
       expect(body.endpoints).toEqual([
-        { specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://localhost:80/open311/v2', changeset: body.changeset, type: 'production', formats: ['application/json', 'text/xml'] },
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'http://localhost:80/open311/v2',
+          changeset: body.changeset,
+          type: 'production',
+          formats: ['application/json', 'text/xml'],
+        },
       ]);
       const xml = await get('/discovery.xml');
       expect(xml.headers['content-type']).toMatch(/^text\/xml; charset=utf-8/);
@@ -111,7 +123,9 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       expect(response.body).toContain('<services><service><service_code>');
       expect(response.body).toContain('<service_code>vandalism</service_code><service_name>Akty wandalizmu</service_name>');
       expect(response.body).toContain('<metadata>false</metadata><type>realtime</type>');
-      expect(response.body).toContain('<service_code>escape-test</service_code><service_name>Gruz &amp; &lt;śmieci&gt; &quot;test&quot;</service_name>');
+      expect(response.body).toContain(
+        '<service_code>escape-test</service_code><service_name>Gruz &amp; &lt;śmieci&gt; &quot;test&quot;</service_name>',
+      );
       expect(response.body).not.toContain('<śmieci>');
     });
 
@@ -122,9 +136,18 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       const required = (await get('/services/dangerous-entertainment-venue.json')).json();
       expect(required.service_code).toBe('dangerous-entertainment-venue');
       expect(required.attributes).toHaveLength(1);
-      expect(required.attributes[0]).toMatchObject({ variable: false, code: 'description-required', datatype: 'text', required: false, order: 1, description: expect.stringContaining('description') });
+      expect(required.attributes[0]).toMatchObject({
+        variable: false,
+        code: 'description-required',
+        datatype: 'text',
+        required: false,
+        order: 1,
+        description: expect.stringContaining('description'),
+      });
       const xml = await get('/services/dangerous-entertainment-venue.xml');
-      expect(xml.body).toContain('<service_definition><service_code>dangerous-entertainment-venue</service_code><attributes><attribute><variable>false</variable>');
+      expect(xml.body).toContain(
+        '<service_definition><service_code>dangerous-entertainment-venue</service_code><attributes><attribute><variable>false</variable>',
+      );
     });
 
     it('answers an unknown service with a 404 in the specification format (JSON and XML)', async () => {
@@ -139,10 +162,19 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
     it('leaves retired categories out', async () => {
       const names = { pl: 'Kategoria wycofana testowa', en: 'Retired test category' };
       expect((await admin.send('POST', '/api/v1/report-categories', { code: 'retired-test', name: names })).statusCode).toBe(201);
-      expect(((await get('/services.json')).json() as { service_code: string }[]).some((s) => s.service_code === 'retired-test')).toBe(true);
-      const retired = await admin.send('PATCH', '/api/v1/report-categories/retired-test', { name: names, active: false, descriptionRequired: false, road: false });
+      expect(((await get('/services.json')).json() as { service_code: string }[]).some((s) => s.service_code === 'retired-test')).toBe(
+        true,
+      );
+      const retired = await admin.send('PATCH', '/api/v1/report-categories/retired-test', {
+        name: names,
+        active: false,
+        descriptionRequired: false,
+        road: false,
+      });
       expect(retired.statusCode).toBe(200);
-      expect(((await get('/services.json')).json() as { service_code: string }[]).some((s) => s.service_code === 'retired-test')).toBe(false);
+      expect(((await get('/services.json')).json() as { service_code: string }[]).some((s) => s.service_code === 'retired-test')).toBe(
+        false,
+      );
       expectSpecError(await get('/services/retired-test.json'), 404);
       const [error] = expectSpecError(await post({ service_code: 'retired-test', lat: lubartow.lat, long: lubartow.lon }), 400);
       expect(error!.description).toMatch(/^service_code: .*nie jest już dostępna/);
@@ -151,30 +183,55 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
 
   describe('reporting (POST requests.json)', () => {
     it('accepts a report by point (JSON) and answers in the specification format', async () => {
-      const response = await post({ service_code: 'vandalism', lat: lubartow.lat, long: lubartow.lon, description: 'Zniszczona wiata przystanku.', api_key: 'whatever' });
+      const response = await post({
+        service_code: 'vandalism',
+        lat: lubartow.lat,
+        long: lubartow.lon,
+        description: 'Zniszczona wiata przystanku.',
+        api_key: 'whatever',
+      });
       expect(response.statusCode, response.body).toBe(201);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       const body = response.json();
       expect(body).toHaveLength(1);
       expect(Object.keys(body[0]).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
-      expect(body[0]).toMatchObject({ service_request_id: expect.stringMatching(/^\d+$/), account_id: null, service_notice: expect.stringContaining(`nr ${body[0].service_request_id}`) });
+      expect(body[0]).toMatchObject({
+        service_request_id: expect.stringMatching(/^\d+$/),
+        account_id: null,
+        service_notice: expect.stringContaining(`nr ${body[0].service_request_id}`),
+      });
       expect(response.headers.location).toBe(`http://localhost:80/open311/v2/requests/${body[0].service_request_id}.json`);
-      const stored = await t.testDb.database.db.selectFrom('reports').select(['unit_id', 'description', 'category_id']).where('id', '=', Number(body[0].service_request_id)).executeTakeFirstOrThrow();
+      const stored = await t.testDb.database.db
+        .selectFrom('reports')
+        .select(['unit_id', 'description', 'category_id'])
+        .where('id', '=', Number(body[0].service_request_id))
+        .executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ unit_id: 'kpp-lubartow', description: 'Zniszczona wiata przystanku.', category_id: 'vandalism' });
     });
 
     it('accepts a form-urlencoded report by address without a CSRF token, and answers in XML', async () => {
-      const form = await postForm({ service_code: 'illegal-dumping', address_string: lubartowAddress, description: 'Worki ze śmieciami.', email: 'jan.kowalski@example.pl' });
+      const form = await postForm({
+        service_code: 'illegal-dumping',
+        address_string: lubartowAddress,
+        description: 'Worki ze śmieciami.',
+        email: 'jan.kowalski@example.pl',
+      });
       expect(form.statusCode, form.body).toBe(201);
       const id = Number(form.json()[0].service_request_id);
-      const stored = await t.testDb.database.db.selectFrom('reports').select(['unit_id', 'district_id', 'address', 'email']).where('id', '=', id).executeTakeFirstOrThrow();
+      const stored = await t.testDb.database.db
+        .selectFrom('reports')
+        .select(['unit_id', 'district_id', 'address', 'email'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ unit_id: 'kpp-lubartow', address: lubartowAddress, email: 'jan.kowalski@example.pl' });
       expect(stored.district_id).toMatch(/^kpp-lubartow\//);
 
       const xml = await post({ service_code: 'vandalism', lat: String(lubartow.lat), long: String(lubartow.lon) }, { format: 'xml' });
       expect(xml.statusCode, xml.body).toBe(201);
       expect(xml.headers['content-type']).toMatch(/^text\/xml/);
-      expect(xml.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<service_requests><request><service_request_id>\d+<\/service_request_id><service_notice>[^<]+<\/service_notice><account_id\/><\/request><\/service_requests>/);
+      expect(xml.body).toMatch(
+        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<service_requests><request><service_request_id>\d+<\/service_request_id><service_notice>[^<]+<\/service_notice><account_id\/><\/request><\/service_requests>/,
+      );
     });
 
     it('ignores a signed-in session: the report stays anonymous', async () => {
@@ -189,7 +246,11 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       });
       expect(response.statusCode, response.body).toBe(201);
       const id = Number(response.json()[0].service_request_id);
-      const event = await t.testDb.database.db.selectFrom('report_events').select(['actor_id', 'actor_label']).where('report_id', '=', id).executeTakeFirstOrThrow();
+      const event = await t.testDb.database.db
+        .selectFrom('report_events')
+        .select(['actor_id', 'actor_label'])
+        .where('report_id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(event).toEqual({ actor_id: null, actor_label: 'mieszkaniec (Open311)' });
     });
 
@@ -202,14 +263,23 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       const [notNumber] = expectSpecError(await postForm({ service_code: 'vandalism', lat: '51,45', long: '22,60' }), 400);
       expect(notNumber!.description).toMatch(/lat/);
       expectSpecError(await post({ lat: lubartow.lat, long: lubartow.lon }), 400);
-      const [unknownField] = expectSpecError(await post({ service_code: 'vandalism', lat: lubartow.lat, long: lubartow.lon, media_url: 'http://example.org/x.jpg' }), 400);
+      const [unknownField] = expectSpecError(
+        await post({ service_code: 'vandalism', lat: lubartow.lat, long: lubartow.lon, media_url: 'http://example.org/x.jpg' }),
+        400,
+      );
       expect(unknownField!.description).toMatch(/media_url/);
       expectSpecError(await post({ service_code: 'vandalism', lat: true, long: lubartow.lon }), 400);
       const invalidJson = await post('{"service_code":', { headers: { 'content-type': 'application/json' } });
       expectSpecError(invalidJson, 400);
-      const [required] = expectSpecError(await post({ service_code: 'dangerous-entertainment-venue', lat: lubartow.lat, long: lubartow.lon }), 400);
+      const [required] = expectSpecError(
+        await post({ service_code: 'dangerous-entertainment-venue', lat: lubartow.lat, long: lubartow.lon }),
+        400,
+      );
       expect(required!.description).toMatch(/^description: /);
-      const [email] = expectSpecError(await post({ service_code: 'vandalism', lat: lubartow.lat, long: lubartow.lon, email: 'not-an-email' }), 400);
+      const [email] = expectSpecError(
+        await post({ service_code: 'vandalism', lat: lubartow.lat, long: lubartow.lon, email: 'not-an-email' }),
+        400,
+      );
       expect(email!.description).toMatch(/^email: /);
     });
 
@@ -218,7 +288,10 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       expect(paris!.description).toMatch(/poza Polską/);
       const [krakow] = expectSpecError(await post({ service_code: 'vandalism', lat: 50.0614, long: 19.9366 }), 422);
       expect(krakow!.description).toMatch(/poza obszarem/);
-      const [nowhere] = expectSpecError(await post({ service_code: 'vandalism', address_string: 'Zzyzx, ul. Nieistniejąca 1' }, { headers: { 'accept-language': 'en' } }), 422);
+      const [nowhere] = expectSpecError(
+        await post({ service_code: 'vandalism', address_string: 'Zzyzx, ul. Nieistniejąca 1' }, { headers: { 'accept-language': 'en' } }),
+        422,
+      );
       expect(nowhere!.description).toMatch(/^We could not find this address/);
     });
 
@@ -229,7 +302,10 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       const [error] = expectSpecError(second, 429);
       expect(Number(second.headers['retry-after'])).toBeGreaterThan(86_000);
       expect(error!.description).toMatch(/112/);
-      const english = await post({ service_code: 'vandalism', lat: lubartow.lat, long: lubartow.lon }, { ip, format: 'xml', query: '?lang=en' });
+      const english = await post(
+        { service_code: 'vandalism', lat: lubartow.lat, long: lubartow.lon },
+        { ip, format: 'xml', query: '?lang=en' },
+      );
       expect(english.statusCode).toBe(429);
       expect(english.body).toMatch(/<errors><error><code>429<\/code><description>The most reports allowed/);
     });
@@ -242,7 +318,24 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       expect(response.statusCode).toBe(200);
       const [request] = response.json();
       expect(Object.keys(request).sort()).toEqual(
-        ['address_id', 'agency_responsible', 'expected_datetime', 'extended_attributes', 'lat', 'long', 'media_url', 'requested_datetime', 'service_code', 'service_name', 'service_notice', 'service_request_id', 'status', 'status_notes', 'updated_datetime', 'zipcode'].sort(),
+        [
+          'address_id',
+          'agency_responsible',
+          'expected_datetime',
+          'extended_attributes',
+          'lat',
+          'long',
+          'media_url',
+          'requested_datetime',
+          'service_code',
+          'service_name',
+          'service_notice',
+          'service_request_id',
+          'status',
+          'status_notes',
+          'updated_datetime',
+          'zipcode',
+        ].sort(),
       );
       expect(request).toMatchObject({
         service_request_id: String(id),
@@ -258,8 +351,13 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
         extended_attributes: { status: 'new', status_name: 'Nowe', approximate_position: true },
       });
       expect(request.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
-      expect(request.extended_attributes.district_id === null || request.extended_attributes.district_id.startsWith('kpp-lubartow')).toBe(true);
-      expect((await get(`/requests/${id}.json`, { 'accept-language': 'en' })).json()[0]).toMatchObject({ status_notes: 'New', service_name: 'Vandalism' });
+      expect(request.extended_attributes.district_id === null || request.extended_attributes.district_id.startsWith('kpp-lubartow')).toBe(
+        true,
+      );
+      expect((await get(`/requests/${id}.json`, { 'accept-language': 'en' })).json()[0]).toMatchObject({
+        status_notes: 'New',
+        service_name: 'Vandalism',
+      });
       const xml = await get(`/requests/${id}.xml`);
       expect(xml.body).toContain(`<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`);
       expect(xml.body).toContain('<extended_attributes><status>new</status>');
@@ -290,7 +388,19 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
         return r.body;
       });
       for (const body of bodies) {
-        for (const forbidden of ['7Q3X', '7q3x', 'Sekretny', String(exact.lat), String(exact.lon), 'Powstańców', 'Powsta\\u0144c', '"address"', '<address>', '"description"', '<description>']) {
+        for (const forbidden of [
+          '7Q3X',
+          '7q3x',
+          'Sekretny',
+          String(exact.lat),
+          String(exact.lon),
+          'Powstańców',
+          'Powsta\\u0144c',
+          '"address"',
+          '<address>',
+          '"description"',
+          '<description>',
+        ]) {
           expect(body).not.toContain(forbidden);
         }
       }
@@ -341,16 +451,23 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
         const changed = await supervisor.send('POST', `/api/v1/reports/${closed}/status`, { status, note: 'Notatka wewnętrzna 5KZ' });
         expect(changed.statusCode, changed.body).toBe(200);
       }
-      const idsOf = (response: LightMyRequestResponse) => (response.json() as { service_request_id: string }[]).map((r) => Number(r.service_request_id));
+      const idsOf = (response: LightMyRequestResponse) =>
+        (response.json() as { service_request_id: string }[]).map((r) => Number(r.service_request_id));
 
       expect(idsOf(await get(`/requests.json?service_request_id=${closed},${dumping}`))).toEqual([closed, dumping]);
       const closedOnes = await get('/requests.json?service_code=illegal-dumping&status=closed');
       expect(idsOf(closedOnes)).toEqual([closed]);
-      expect(closedOnes.json()[0]).toMatchObject({ status: 'closed', status_notes: 'Niepotwierdzone', extended_attributes: { status: 'not_confirmed' } });
+      expect(closedOnes.json()[0]).toMatchObject({
+        status: 'closed',
+        status_notes: 'Niepotwierdzone',
+        extended_attributes: { status: 'not_confirmed' },
+      });
       expect(closedOnes.body).not.toContain('5KZ');
       expect(idsOf(await get('/requests.json?service_code=illegal-dumping&status=open'))).toContain(dumping);
       expect(idsOf(await get('/requests.json?service_code=illegal-dumping&status=open'))).not.toContain(closed);
-      expect(idsOf(await get('/requests.json?service_code=illegal-dumping&status=open,closed'))).toEqual(expect.arrayContaining([closed, dumping]));
+      expect(idsOf(await get('/requests.json?service_code=illegal-dumping&status=open,closed'))).toEqual(
+        expect.arrayContaining([closed, dumping]),
+      );
       const both = idsOf(await get('/requests.json?service_code=illegal-dumping,vandalism'));
       expect(both).toEqual(expect.arrayContaining([closed, dumping]));
       expect(idsOf(await get('/requests.json?service_code=stray-dogs'))).not.toContain(dumping);
@@ -367,7 +484,8 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       const old = await report({ service_code: 'begging' });
       const recent = await report({ service_code: 'begging' });
       await sql`update reports set created_at = now() - interval '120 days' where id = ${old}`.execute(t.testDb.database.db);
-      const idsOf = (response: LightMyRequestResponse) => (response.json() as { service_request_id: string }[]).map((r) => Number(r.service_request_id));
+      const idsOf = (response: LightMyRequestResponse) =>
+        (response.json() as { service_request_id: string }[]).map((r) => Number(r.service_request_id));
 
       expect(idsOf(await get('/requests.json?service_code=begging'))).toEqual([recent]);
       const since = new Date(Date.now() - 200 * 86_400_000).toISOString();

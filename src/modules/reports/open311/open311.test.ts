@@ -15,7 +15,18 @@ describe('W3C date-times (GeoReport v2 dates)', () => {
   });
 
   it('rejects dates without a zone, impossible dates and other text', () => {
-    for (const bad of ['0000-01-01T00:00:00Z', '0000-12-31T23:00:00-05:00', '2026-11-05T09:15:30', '2026-11-05', '2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '2026-11-05T24:00:00Z', 'yesterday', '2026-11-05T09:15:30+15:00', '']) {
+    for (const bad of [
+      '0000-01-01T00:00:00Z',
+      '0000-12-31T23:00:00-05:00',
+      '2026-11-05T09:15:30',
+      '2026-11-05',
+      '2026-02-30T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-11-05T24:00:00Z',
+      'yesterday',
+      '2026-11-05T09:15:30+15:00',
+      '',
+    ]) {
       expect(parseW3cDateTime(bad), bad).toBeNull();
     }
     expect(() => dateParameter('start_date', 'wczoraj')).toThrow(/start_date/);
@@ -56,11 +67,17 @@ describe('list and number parameters', () => {
 
 describe('XML output', () => {
   it('escapes markup and drops characters XML cannot carry', () => {
-    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>\u0000\u0007`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;');
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>\u0000\u0007`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;',
+    );
   });
 
   it('nests objects, repeats list items and writes null as an empty element', () => {
-    const doc = xmlDocument('service_requests', [{ service_request_id: '1', lat: null, extended_attributes: { approximate_position: true }, skipped: undefined }], { service_requests: 'request' });
+    const doc = xmlDocument(
+      'service_requests',
+      [{ service_request_id: '1', lat: null, extended_attributes: { approximate_position: true }, skipped: undefined }],
+      { service_requests: 'request' },
+    );
     expect(doc).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<service_requests><request><service_request_id>1</service_request_id><lat/><extended_attributes><approximate_position>true</approximate_position></extended_attributes></request></service_requests>\n',
     );

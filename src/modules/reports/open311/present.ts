@@ -14,13 +14,25 @@ export function discovery(config: Config) {
   return {
     changeset: open311Changeset,
     contact: `Dzielnicowy: ${config.publicUrl}/ (zgłoszenia zagrożeń KMZB / threat reports). W nagłych sprawach dzwoń pod 112 / In an emergency call 112.`,
-    key_service: 'Klucz API nie jest potrzebny: zgłoszenie wysyła się bez konta, z limitem na adres IP (co jest przechowywane: /prywatnosc). / No API key needed: reports are sent without an account, limited per IP address (what is kept: /prywatnosc).',
-    endpoints: [{ specification: specificationUrl, url: `${config.publicUrl}${open311Prefix}`, changeset: open311Changeset, type: 'production', formats }],
+    key_service:
+      'Klucz API nie jest potrzebny: zgłoszenie wysyła się bez konta, z limitem na adres IP (co jest przechowywane: /prywatnosc). / No API key needed: reports are sent without an account, limited per IP address (what is kept: /prywatnosc).',
+    endpoints: [
+      {
+        specification: specificationUrl,
+        url: `${config.publicUrl}${open311Prefix}`,
+        changeset: open311Changeset,
+        type: 'production',
+        formats,
+      },
+    ],
   };
 }
 
 const months = (lang: Lang, from: number, to: number) => {
-  const name = (m: number) => new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  const name = (m: number) =>
+    new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2000, m - 1, 1)),
+    );
   return `${name(from)}–${name(to)}`;
 };
 
@@ -28,15 +40,22 @@ function serviceDescription(category: StoredCategory, lang: Lang): string {
   const name = category.name[lang];
   const parts =
     lang === 'pl'
-      ? [`Zgłoszenie zagrożenia „${name}” na Krajowej Mapie Zagrożeń Bezpieczeństwa; trafia do dzielnicowego rejonu, w którym leży wskazane miejsce.`]
+      ? [
+          `Zgłoszenie zagrożenia „${name}” na Krajowej Mapie Zagrożeń Bezpieczeństwa; trafia do dzielnicowego rejonu, w którym leży wskazane miejsce.`,
+        ]
       : [`A report of "${name}" on the National Map of Security Threats (KMZB); it goes to the district officer of the place.`];
   if (category.roadCategory) parts.push(lang === 'pl' ? 'Weryfikuje je także policja ruchu drogowego.' : 'Traffic police verify it too.');
   if (category.season) {
     const span = months(lang, category.season.fromMonth, category.season.toMonth);
     parts.push(lang === 'pl' ? `Przyjmowane tylko w miesiącach ${span}.` : `Accepted only in ${span}.`);
   }
-  if (category.descriptionRequired) parts.push(lang === 'pl' ? 'Opis zagrożenia (description) jest wymagany.' : 'A description is required.');
-  parts.push(lang === 'pl' ? 'Opis i dokładne miejsce widzi tylko Policja. W nagłych sprawach dzwoń pod 112.' : 'Only the police see the description and the exact place. In an emergency call 112.');
+  if (category.descriptionRequired)
+    parts.push(lang === 'pl' ? 'Opis zagrożenia (description) jest wymagany.' : 'A description is required.');
+  parts.push(
+    lang === 'pl'
+      ? 'Opis i dokładne miejsce widzi tylko Policja. W nagłych sprawach dzwoń pod 112.'
+      : 'Only the police see the description and the exact place. In an emergency call 112.',
+  );
   return parts.join(' ');
 }
 
@@ -140,4 +159,12 @@ export function submittedNotice(id: number, placeName: string, config: Config): 
 }
 
 /** Item element names of the XML documents. */
-export const xmlItems = { endpoints: 'endpoint', formats: 'format', services: 'service', attributes: 'attribute', values: 'value', service_requests: 'request', errors: 'error' } as const;
+export const xmlItems = {
+  endpoints: 'endpoint',
+  formats: 'format',
+  services: 'service',
+  attributes: 'attribute',
+  values: 'value',
+  service_requests: 'request',
+  errors: 'error',
+} as const;

@@ -60,7 +60,8 @@ function toOpen311(row: Row): Open311Report {
     unitId: row.unit_id,
     unitName: row.unit_name,
     districtId: listed ? row.district_id : null,
-    publicPosition: !listed || row.public_lon === null || row.public_lat === null ? null : { lon: Number(row.public_lon), lat: Number(row.public_lat) },
+    publicPosition:
+      !listed || row.public_lon === null || row.public_lat === null ? null : { lon: Number(row.public_lon), lat: Number(row.public_lat) },
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     forwardedTo: row.forwarded_to,

@@ -16,7 +16,14 @@ import { commaList, coordinate, dateParameter, idList, maxIdsPerQuery, optionalT
 import { discovery, open311Prefix, service, serviceDefinition, serviceRequest, submittedNotice, xmlItems } from './present.js';
 import { findOpen311Report, listOpen311Reports } from './repository.js';
 import { xmlDocument } from './xml.js';
-import { discoverySchema, open311ErrorResponses, serviceDefinitionSchema, serviceRequestsSchema, servicesSchema, submittedSchema } from './schemas.js';
+import {
+  discoverySchema,
+  open311ErrorResponses,
+  serviceDefinitionSchema,
+  serviceRequestsSchema,
+  servicesSchema,
+  submittedSchema,
+} from './schemas.js';
 
 type Format = 'json' | 'xml';
 const formatsServed: Format[] = ['json', 'xml'];
@@ -49,7 +56,12 @@ const requestsQuery = {
     end_date: { ...text(40), description: 'W3C date-time with zone (requested_datetime up to, inclusive)' },
     status: { ...text(40), description: 'open, closed or open,closed' },
     page: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Extension: page number, from 1' },
-    page_size: { type: 'integer', minimum: 1, maximum: maxPageSize, description: `Extension: requests per page, default ${defaultPageSize}` },
+    page_size: {
+      type: 'integer',
+      minimum: 1,
+      maximum: maxPageSize,
+      description: `Extension: requests per page, default ${defaultPageSize}`,
+    },
   },
 } as const;
 
@@ -68,7 +80,11 @@ interface RequestsQuery {
 const postQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { lang: langParam, jurisdiction_id: jurisdictionParam, api_key: { ...text(200), description: 'Accepted and ignored: reports are sent without an account' } },
+  properties: {
+    lang: langParam,
+    jurisdiction_id: jurisdictionParam,
+    api_key: { ...text(200), description: 'Accepted and ignored: reports are sent without an account' },
+  },
 } as const;
 
 const coordinateField = (description: string) => ({ type: ['number', 'string'], maxLength: 40, description }) as const;
@@ -129,7 +145,11 @@ function langOf(request: FastifyRequest): Lang {
 }
 
 function send(reply: FastifyReply, format: Format, root: string, value: unknown, status = 200): FastifyReply {
-  if (format === 'xml') return reply.status(status).type('text/xml; charset=utf-8').send(xmlDocument(root, value, xmlItems));
+  if (format === 'xml')
+    return reply
+      .status(status)
+      .type('text/xml; charset=utf-8')
+      .send(xmlDocument(root, value, xmlItems));
   return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(value));
 }
 
@@ -166,7 +186,11 @@ function toSpecErrors(error: unknown, request: FastifyRequest): { status: number
     // Only lat/long out of bounds left (both given and numeric, checked before): the place is outside the area.
     const onlyPlace = error.fieldErrors.every((e) => e.field === 'lat' || e.field === 'lon');
     const status = onlyPlace ? 422 : 400;
-    return { status, errors: error.fieldErrors.map((e) => ({ code: status, description: `${parameterNames[e.field] ?? e.field}: ${e.message}` })), headers: {} };
+    return {
+      status,
+      errors: error.fieldErrors.map((e) => ({ code: status, description: `${parameterNames[e.field] ?? e.field}: ${e.message}` })),
+      headers: {},
+    };
   }
   if (error instanceof AppError) {
     const suggestions = (error.details as { suggestions?: unknown } | undefined)?.suggestions;
@@ -179,10 +203,15 @@ function toSpecErrors(error: unknown, request: FastifyRequest): { status: number
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
     const messages = describeValidationErrors(fastifyError.validation as ErrorObject[], lang).map((e) => e.message);
-    return { status: 400, errors: (messages.length ? messages : [toProblem(fastifyError, lang).message]).map((description) => ({ code: 400, description })), headers: {} };
+    return {
+      status: 400,
+      errors: (messages.length ? messages : [toProblem(fastifyError, lang).message]).map((description) => ({ code: 400, description })),
+      headers: {},
+    };
   }
   const problem = toProblem(error instanceof Error ? error : new Error(String(error)), lang);
-  if (problem.status >= 500) return { status: 500, errors: [{ code: 500, description: `${internalText[lang]} (${request.id})` }], headers: {} };
+  if (problem.status >= 500)
+    return { status: 500, errors: [{ code: 500, description: `${internalText[lang]} (${request.id})` }], headers: {} };
   return { status: problem.status, errors: [{ code: problem.status, description: problem.message }], headers: problem.headers ?? {} };
 }
 
@@ -191,7 +220,13 @@ function toSpecErrors(error: unknown, request: FastifyRequest): { status: number
  * categories), service definitions, reading requests (public data only) and anonymous reporting
  * through the same use case as the app. Errors use the specification's format in this scope.
  */
-export function registerOpen311(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
+export function registerOpen311(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  locator: Locator,
+  rateLimit: RateLimitPolicy,
+): void {
   // Links in answers point where the request came in (or PUBLIC_URL): see platform/http/site-url.ts.
   const at = (request: FastifyRequest): Config => ({ ...config, publicUrl: siteOrigin(request, config) });
   const db = database.db;
@@ -209,27 +244,64 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
         return send(reply, formatOfUrl(request.url), 'errors', errors, status);
       });
       scope.setNotFoundHandler((request, reply) =>
-        send(reply.header('cache-control', 'no-store'), formatOfUrl(request.url), 'errors', [{ code: 404, description: notFoundText[langOf(request)] }], 404),
+        send(
+          reply.header('cache-control', 'no-store'),
+          formatOfUrl(request.url),
+          'errors',
+          [{ code: 404, description: notFoundText[langOf(request)] }],
+          404,
+        ),
       );
 
       for (const format of formatsServed) {
-        scope.get(`/discovery.${format}`, { config: { access: 'public' }, schema: { tags, summary: `Open311 service discovery (${format})`, querystring: commonQuery, ...jsonAnswers(format, { 200: discoverySchema, ...open311ErrorResponses(400) }) } }, async (request, reply) =>
-          send(reply, format, 'discovery', discovery(at(request))),
+        scope.get(
+          `/discovery.${format}`,
+          {
+            config: { access: 'public' },
+            schema: {
+              tags,
+              summary: `Open311 service discovery (${format})`,
+              querystring: commonQuery,
+              ...jsonAnswers(format, { 200: discoverySchema, ...open311ErrorResponses(400) }),
+            },
+          },
+          async (request, reply) => send(reply, format, 'discovery', discovery(at(request))),
         );
 
         scope.get(
           `/services.${format}`,
-          { config: { access: 'public' }, schema: { tags, summary: `Open311 services: the active KMZB threat categories (${format})`, querystring: commonQuery, ...jsonAnswers(format, { 200: servicesSchema, ...open311ErrorResponses(400) }) } },
+          {
+            config: { access: 'public' },
+            schema: {
+              tags,
+              summary: `Open311 services: the active KMZB threat categories (${format})`,
+              querystring: commonQuery,
+              ...jsonAnswers(format, { 200: servicesSchema, ...open311ErrorResponses(400) }),
+            },
+          },
           async (request, reply) => {
             const lang = langOf(request);
             const categories = (await listCategories(db)).filter((c) => c.active);
-            return send(reply, format, 'services', categories.map((c) => service(c, lang)));
+            return send(
+              reply,
+              format,
+              'services',
+              categories.map((c) => service(c, lang)),
+            );
           },
         );
 
         scope.get<{ Querystring: RequestsQuery }>(
           `/requests.${format}`,
-          { config: { access: 'public' }, schema: { tags, summary: `Open311 service requests, newest first; public data only (${format})`, querystring: requestsQuery, ...jsonAnswers(format, { 200: serviceRequestsSchema, ...open311ErrorResponses(400) }) } },
+          {
+            config: { access: 'public' },
+            schema: {
+              tags,
+              summary: `Open311 service requests, newest first; public data only (${format})`,
+              querystring: requestsQuery,
+              ...jsonAnswers(format, { 200: serviceRequestsSchema, ...open311ErrorResponses(400) }),
+            },
+          },
           async (request, reply) => {
             const q = request.query;
             const lang = langOf(request);
@@ -239,7 +311,10 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             let from = dateParameter('start_date', q.start_date);
             const to = dateParameter('end_date', q.end_date);
             if (from && to && from > to) {
-              throw new ParameterProblem('end_date', { pl: 'Parametr end_date nie może być wcześniejszy niż start_date.', en: 'end_date cannot be earlier than start_date.' });
+              throw new ParameterProblem('end_date', {
+                pl: 'Parametr end_date nie może być wcześniejszy niż start_date.',
+                en: 'end_date cannot be earlier than start_date.',
+              });
             }
             if (categoryIds) {
               const known = new Set((await listCategories(db)).map((c) => c.code));
@@ -261,7 +336,12 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
               next.searchParams.set('page', String(page + 1));
               reply.header('link', `<${absoluteUrl(request, config, next.pathname + next.search)}>; rel="next"`);
             }
-            return send(reply, format, 'service_requests', reports.map((r) => serviceRequest(r, at(request), lang)));
+            return send(
+              reply,
+              format,
+              'service_requests',
+              reports.map((r) => serviceRequest(r, at(request), lang)),
+            );
           },
         );
 
@@ -285,7 +365,10 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             const lon = coordinate('long', b.long);
             const address = optionalText(b.address_string);
             if ((lat === null) !== (lon === null)) {
-              throw new ParameterProblem(lat === null ? 'lat' : 'long', { pl: 'Podaj obie współrzędne: lat i long.', en: 'Give both coordinates: lat and long.' });
+              throw new ParameterProblem(lat === null ? 'lat' : 'long', {
+                pl: 'Podaj obie współrzędne: lat i long.',
+                en: 'Give both coordinates: lat and long.',
+              });
             }
             if (lat === null && address === null) {
               throw new ParameterProblem('lat', {
@@ -322,14 +405,35 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             if (result.spam) throw new AppError(400, 'rejected', { pl: 'Zgłoszenie odrzucone.', en: 'Submission rejected.' });
             const id = result.report.id;
             reply.header('location', absoluteUrl(request, config, `${open311Prefix}/requests/${id}.${format}`));
-            return send(reply, format, 'service_requests', [{ service_request_id: String(id), service_notice: submittedNotice(id, result.placement.placeName, at(request))[lang], account_id: null }], 201);
+            return send(
+              reply,
+              format,
+              'service_requests',
+              [
+                {
+                  service_request_id: String(id),
+                  service_notice: submittedNotice(id, result.placement.placeName, at(request))[lang],
+                  account_id: null,
+                },
+              ],
+              201,
+            );
           },
         );
       }
 
       scope.get<{ Params: { file: string } }>(
         '/services/:file',
-        { config: { access: 'public' }, schema: { tags, summary: 'Open311 service definition: /services/{service_code}.json or .xml', params: fileParams, querystring: commonQuery, response: { 200: serviceDefinitionSchema, ...open311ErrorResponses(400, 404) } } },
+        {
+          config: { access: 'public' },
+          schema: {
+            tags,
+            summary: 'Open311 service definition: /services/{service_code}.json or .xml',
+            params: fileParams,
+            querystring: commonQuery,
+            response: { 200: serviceDefinitionSchema, ...open311ErrorResponses(400, 404) },
+          },
+        },
         async (request, reply) => {
           const file = splitFile(request.params.file);
           if (!file) throw new AppError(404, 'not_found', notFoundText);
@@ -346,13 +450,26 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
 
       scope.get<{ Params: { file: string } }>(
         '/requests/:file',
-        { config: { access: 'public' }, schema: { tags, summary: 'Open311 one service request: /requests/{service_request_id}.json or .xml', params: fileParams, querystring: commonQuery, response: { 200: serviceRequestsSchema, ...open311ErrorResponses(400, 404) } } },
+        {
+          config: { access: 'public' },
+          schema: {
+            tags,
+            summary: 'Open311 one service request: /requests/{service_request_id}.json or .xml',
+            params: fileParams,
+            querystring: commonQuery,
+            response: { 200: serviceRequestsSchema, ...open311ErrorResponses(400, 404) },
+          },
+        },
         async (request, reply) => {
           const file = splitFile(request.params.file);
           if (!file) throw new AppError(404, 'not_found', notFoundText);
           const id = /^[1-9]\d{0,15}$/.test(file.name) ? Number(file.name) : NaN;
           const report = Number.isSafeInteger(id) ? await findOpen311Report(db, id) : undefined;
-          if (!report) throw new AppError(404, 'request_not_found', { pl: `Nie ma zgłoszenia nr ${file.name}.`, en: `There is no request ${file.name}.` });
+          if (!report)
+            throw new AppError(404, 'request_not_found', {
+              pl: `Nie ma zgłoszenia nr ${file.name}.`,
+              en: `There is no request ${file.name}.`,
+            });
           return send(reply, file.format, 'service_requests', [serviceRequest(report, at(request), langOf(request))]);
         },
       );

@@ -17,7 +17,19 @@ const shorten = (text: string) => ([...text].length > longest ? `${[...text].sli
  * strict CSP forbids inline styles) and no script. Screen readers get one label with the chart's
  * title and its largest value, and the same numbers as a table below it.
  */
-export function BarChart({ id, title, bars, lang, labelHeader }: { id: string; title: string; bars: Bar[]; lang: Lang; labelHeader: string }) {
+export function BarChart({
+  id,
+  title,
+  bars,
+  lang,
+  labelHeader,
+}: {
+  id: string;
+  title: string;
+  bars: Bar[];
+  lang: Lang;
+  labelHeader: string;
+}) {
   const m = mapMessages[lang];
   const max = Math.max(0, ...bars.map((bar) => bar.value));
   const top = bars.reduce<Bar | null>((best, bar) => (bar.value > 0 && (!best || bar.value > best.value) ? bar : best), null);

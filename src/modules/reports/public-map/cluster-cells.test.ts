@@ -46,7 +46,8 @@ describe('precomputed cluster cells', () => {
     lat: 49.0 + rand() * 5.9,
     slice: 1 + Math.floor(rand() * 3),
   }));
-  const add = (cells: ClusterCells, p: Point, sign: 1 | -1, fromZoom = 0) => cells.addPoint([0, p.slice], p.lon, p.lat, p.id, sign, fromZoom);
+  const add = (cells: ClusterCells, p: Point, sign: 1 | -1, fromZoom = 0) =>
+    cells.addPoint([0, p.slice], p.lon, p.lat, p.id, sign, fromZoom);
 
   it('sums exactly: points added and taken away in any order leave what a fresh build of the rest holds, to the last bit', () => {
     const changing = new ClusterCells(maxZoom);

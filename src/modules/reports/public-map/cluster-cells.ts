@@ -134,7 +134,18 @@ export class ClusterCells {
     visit(count, (s[o]! / HI + s[o + 1]! / LO) / count, (s[o + 2]! / HI + s[o + 3]! / LO) / count, s[o + 4]!);
   }
 
-  private add(slice: number, zoom: number, x: number, y: number, count: number, lonHi: number, lonLo: number, latHi: number, latLo: number, id: number): void {
+  private add(
+    slice: number,
+    zoom: number,
+    x: number,
+    y: number,
+    count: number,
+    lonHi: number,
+    lonLo: number,
+    latHi: number,
+    latLo: number,
+    id: number,
+  ): void {
     const t = slice * this.levels + zoom;
     const table = (this.tables[t] ??= new Map());
     const key = cellKey(x, y);

@@ -36,15 +36,25 @@ describe('CSV and GeoJSON of public reports', () => {
       '42,https://example.org/zgloszenia/42,vandalism,"Akty ""wandalizmu""",confirmed,Potwierdzone,2026-11-05T10:00:00.000Z,2026-11-06T10:00:00.000Z,' +
         'kpp-lubartow,Komenda Powiatowa Policji w Lubartowie,kpp-lubartow/1,"Rejon nr 1 – Lubartów, Śródmieście",51.459712,22.602712,3\r\n',
     );
-    expect(csvRow({ ...row, lat: null, lon: null, districtId: null, districtName: null }, context)).toContain(',kpp-lubartow,Komenda Powiatowa Policji w Lubartowie,,,,,3\r\n');
+    expect(csvRow({ ...row, lat: null, lon: null, districtId: null, districtName: null }, context)).toContain(
+      ',kpp-lubartow,Komenda Powiatowa Policji w Lubartowie,,,,,3\r\n',
+    );
   });
 
   it('makes GeoJSON points at the approximate position, or no geometry for a report by address', () => {
     const feature = geoJsonFeature(row, context);
     expect(feature.geometry).toEqual({ type: 'Point', coordinates: [22.602712, 51.459712] });
-    expect(feature.properties).toMatchObject({ id: 42, status: 'confirmed', statusName: 'Potwierdzone', approximate: true, precisionMeters: 50 });
+    expect(feature.properties).toMatchObject({
+      id: 42,
+      status: 'confirmed',
+      statusName: 'Potwierdzone',
+      approximate: true,
+      precisionMeters: 50,
+    });
     expect(geoJsonFeature({ ...row, lat: null, lon: null }, context).geometry).toBeNull();
-    const collection = JSON.parse(`${geoJsonOpening({ total: 1, truncated: false, generatedAt: new Date('2026-11-07T00:00:00Z') })}${JSON.stringify(feature)}]}`);
+    const collection = JSON.parse(
+      `${geoJsonOpening({ total: 1, truncated: false, generatedAt: new Date('2026-11-07T00:00:00Z') })}${JSON.stringify(feature)}]}`,
+    );
     expect(collection).toMatchObject({ type: 'FeatureCollection', totalCount: 1, truncated: false, limit: 50_000 });
     expect(collection.features).toHaveLength(1);
   });

@@ -19,13 +19,17 @@ const storeColumns = sql`r.id, r.category_id as "categoryId", r.status, r.public
 
 /** Reports listed publicly with an id above `afterId`, by id, at most `limit`. */
 export async function publicReportsAfter(db: Db, afterId: number, limit: number): Promise<PublicReportRow[]> {
-  const { rows } = await sql<PublicReportRow>`select ${storeColumns} from reports r where r.id > ${afterId} and ${listedPublicly} order by r.id limit ${limit}`.execute(db);
+  const { rows } =
+    await sql<PublicReportRow>`select ${storeColumns} from reports r where r.id > ${afterId} and ${listedPublicly} order by r.id limit ${limit}`.execute(
+      db,
+    );
   return rows;
 }
 
 /** Those of the reports `ids` listed publicly (a missing one was deleted or is held back). */
 export async function publicReportsIn(db: Db, ids: number[]): Promise<PublicReportRow[]> {
-  const { rows } = await sql<PublicReportRow>`select ${storeColumns} from reports r where r.id = any(${ids}::bigint[]) and ${listedPublicly}`.execute(db);
+  const { rows } =
+    await sql<PublicReportRow>`select ${storeColumns} from reports r where r.id = any(${ids}::bigint[]) and ${listedPublicly}`.execute(db);
   return rows;
 }
 
@@ -35,7 +39,9 @@ export async function publicReportsIn(db: Db, ids: number[]): Promise<PublicRepo
  */
 export async function auditFloor(db: Db): Promise<number> {
   const { rows } = await sql<{ floor: number | string | null }>`
-    select coalesce((select min(id) - 1 from audit_log where at > clock_timestamp() - interval '60 seconds'), (select max(id) from audit_log), 0)::bigint as floor`.execute(db);
+    select coalesce((select min(id) - 1 from audit_log where at > clock_timestamp() - interval '60 seconds'), (select max(id) from audit_log), 0)::bigint as floor`.execute(
+    db,
+  );
   return Number(rows[0]?.floor ?? 0);
 }
 
@@ -48,7 +54,8 @@ export interface AuditEntry {
 
 /** Audit entries above `afterId` (the primary key: no scan of `reports`), by id, at most `limit`. */
 export async function auditEntriesAfter(db: Db, afterId: number, limit: number): Promise<AuditEntry[]> {
-  const { rows } = await sql<AuditEntry>`select id, entity_type, entity_id from audit_log where id > ${afterId} order by id limit ${limit}`.execute(db);
+  const { rows } =
+    await sql<AuditEntry>`select id, entity_type, entity_id from audit_log where id > ${afterId} order by id limit ${limit}`.execute(db);
   return rows;
 }
 
@@ -61,7 +68,9 @@ export async function auditEntriesIn(db: Db, ids: number[]): Promise<AuditEntry[
 /** Units, districts and categories, sorted by name as the database sorts them. */
 export async function registerNames(db: Db): Promise<RegisterNames> {
   const [units, districts, categories] = await Promise.all([
-    sql<{ id: string; parentId: string | null; name: string }>`select id, parent_id as "parentId", name from units order by name`.execute(db),
+    sql<{ id: string; parentId: string | null; name: string }>`select id, parent_id as "parentId", name from units order by name`.execute(
+      db,
+    ),
     sql<{ id: string; unitId: string; name: string }>`select id, unit_id as "unitId", name from districts order by name`.execute(db),
     sql<{ id: string }>`select id from report_categories order by id`.execute(db),
   ]);

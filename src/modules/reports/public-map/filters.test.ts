@@ -11,7 +11,19 @@ describe('public report filters', () => {
   });
 
   it('reads a page query leniently: unknown values are dropped, a reversed period is turned round', () => {
-    expect(readFilter({ category: 'vandalism', status: 'verifying', unitId: 'kpp-lubartow', districtId: 'kpp-lubartow/3', from: '2026-11-30', to: '2026-11-01' }, known)).toEqual({
+    expect(
+      readFilter(
+        {
+          category: 'vandalism',
+          status: 'verifying',
+          unitId: 'kpp-lubartow',
+          districtId: 'kpp-lubartow/3',
+          from: '2026-11-30',
+          to: '2026-11-01',
+        },
+        known,
+      ),
+    ).toEqual({
       category: 'vandalism',
       status: 'verifying',
       unitId: 'kpp-lubartow',
@@ -19,11 +31,19 @@ describe('public report filters', () => {
       from: '2026-11-01',
       to: '2026-11-30',
     });
-    expect(readFilter({ category: 'x', status: 'open', unitId: 'kpp-nowhere', districtId: '<b>', from: '2026-02-30', to: ['2026-01-01'] }, known)).toEqual({});
+    expect(
+      readFilter(
+        { category: 'x', status: 'open', unitId: 'kpp-nowhere', districtId: '<b>', from: '2026-02-30', to: ['2026-01-01'] },
+        known,
+      ),
+    ).toEqual({});
   });
 
   it('writes the filter back into links in a fixed order, without empty values', () => {
-    expect(filterParams({ to: '2026-11-30', category: 'vandalism' })).toEqual([['category', 'vandalism'], ['to', '2026-11-30']]);
+    expect(filterParams({ to: '2026-11-30', category: 'vandalism' })).toEqual([
+      ['category', 'vandalism'],
+      ['to', '2026-11-30'],
+    ]);
     expect(withFilter('/zgloszenia', {})).toBe('/zgloszenia');
     expect(withFilter('/zgloszenia', { unitId: 'kpp-lubartow' }, [['page', '2']])).toBe('/zgloszenia?unitId=kpp-lubartow&page=2');
   });

@@ -73,7 +73,10 @@ export const filterQueryProperties = {
 export const filterQuery = { type: 'object', additionalProperties: false, properties: filterQueryProperties } as const;
 
 /** The filters of an API query that passed the schema: empty strings dropped, days checked. */
-export function apiFilter(query: Partial<Record<(typeof filterKeys)[number], string>>): { filter: PublicFilter; badDay: 'from' | 'to' | null } {
+export function apiFilter(query: Partial<Record<(typeof filterKeys)[number], string>>): {
+  filter: PublicFilter;
+  badDay: 'from' | 'to' | null;
+} {
   const filter: PublicFilter = {};
   if (query.category) filter.category = query.category;
   if (query.status && isStatus(query.status)) filter.status = query.status;

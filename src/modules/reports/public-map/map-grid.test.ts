@@ -25,7 +25,10 @@ describe('the map grid', () => {
       for (let k = 0; k < 300; k++) {
         values.push([-180 + rand() * 360, coarse.lon, fine.lon], [-90 + rand() * 180, coarse.lat, fine.lat]);
         // On a fine cell's edge, and one unit in the last place either side of it.
-        for (const [step, fineStep, limit] of [[coarse.lon, fine.lon, 180], [coarse.lat, fine.lat, 90]] as const) {
+        for (const [step, fineStep, limit] of [
+          [coarse.lon, fine.lon, 180],
+          [coarse.lat, fine.lat, 90],
+        ] as const) {
           const edge = Math.round(((rand() * 2 - 1) * limit) / fineStep) * fineStep;
           values.push([edge, step, fineStep], [edge * (1 + 2 ** -52), step, fineStep], [edge * (1 - 2 ** -52), step, fineStep]);
         }
@@ -41,7 +44,15 @@ describe('the map grid', () => {
     const box = { minLon: 22.55, minLat: 51.43, maxLon: 22.65, maxLat: 51.49 };
     const range = cellRange(box, 10);
     const { lon, lat } = cellSize(10);
-    expect(range).toEqual({ zoom: 10, lon, lat, x0: Math.floor(22.55 / lon), x1: Math.floor(22.65 / lon), y0: Math.floor(51.43 / lat), y1: Math.floor(51.49 / lat) });
+    expect(range).toEqual({
+      zoom: 10,
+      lon,
+      lat,
+      x0: Math.floor(22.55 / lon),
+      x1: Math.floor(22.65 / lon),
+      y0: Math.floor(51.43 / lat),
+      y1: Math.floor(51.49 / lat),
+    });
     expect(range.x0 * lon).toBeLessThanOrEqual(box.minLon);
     expect((range.x1 + 1) * lon).toBeGreaterThan(box.maxLon);
     const around = rangeBox(range);
@@ -64,7 +75,10 @@ describe('the map grid', () => {
   });
 
   it('reads a Leaflet bbox and refuses malformed, reversed, out-of-range and oversized boxes', () => {
-    expect(parseBbox('22.55,51.43,22.65,51.49', 12)).toEqual({ ok: true, box: { minLon: 22.55, minLat: 51.43, maxLon: 22.65, maxLat: 51.49 } });
+    expect(parseBbox('22.55,51.43,22.65,51.49', 12)).toEqual({
+      ok: true,
+      box: { minLon: 22.55, minLat: 51.43, maxLon: 22.65, maxLat: 51.49 },
+    });
     expect(parseBbox(' 22.55 , 51.43 , 22.65 , 51.49 ', 12).ok).toBe(true);
     for (const bad of ['', '1,2,3', '1,2,3,4,5', 'a,b,c,d', ',,,', '1e3,2,3,4', 'NaN,1,2,3', 'Infinity,1,2,3', '0x10,1,2,3']) {
       const result = parseBbox(bad, 10);

@@ -55,7 +55,15 @@ export const cellIndex = (value: number, step: number): number => Math.floor(val
  */
 export function cellRange(box: BoundingBox, zoom: number): CellRange {
   const { lon, lat } = cellSize(zoom);
-  return { zoom, lon, lat, x0: cellIndex(box.minLon, lon), x1: cellIndex(box.maxLon, lon), y0: cellIndex(box.minLat, lat), y1: cellIndex(box.maxLat, lat) };
+  return {
+    zoom,
+    lon,
+    lat,
+    x0: cellIndex(box.minLon, lon),
+    x1: cellIndex(box.maxLon, lon),
+    y0: cellIndex(box.minLat, lat),
+    y1: cellIndex(box.maxLat, lat),
+  };
 }
 
 /**

@@ -1,12 +1,14 @@
 import { defineMessages, formatNumber, plural, type Localized } from '../../../platform/i18n/i18n.js';
 
-const pl = (n: number, one: string, few: string, many: string) => `${formatNumber(n, 'pl')} ${plural('pl', n, { one, few, many, other: many })}`;
+const pl = (n: number, one: string, few: string, many: string) =>
+  `${formatNumber(n, 'pl')} ${plural('pl', n, { one, few, many, other: many })}`;
 const en = (n: number, one: string, other: string) => `${formatNumber(n, 'en')} ${plural('en', n, { one, other })}`;
 
 export const mapMessages = defineMessages({
   pl: {
     listTitle: 'Zgłoszenia zagrożeń',
-    listLead: 'Zagrożenia zgłoszone przez mieszkańców: kategoria, status sprawdzenia i przybliżone miejsce. Treść zgłoszenia i dane zgłaszającego widzi tylko Policja.',
+    listLead:
+      'Zagrożenia zgłoszone przez mieszkańców: kategoria, status sprawdzenia i przybliżone miejsce. Treść zgłoszenia i dane zgłaszającego widzi tylko Policja.',
     category: 'Kategoria zagrożenia',
     anyCategory: 'Wszystkie kategorie',
     status: 'Status',
@@ -22,7 +24,8 @@ export const mapMessages = defineMessages({
     mapHeading: 'Mapa zgłoszeń',
     mapLabel: 'Mapa zgłoszeń zagrożeń',
     approximate: 'Położenie przybliżone (do ok. 50 m).',
-    approximateLong: 'Położenie każdego zgłoszenia jest przybliżone (do ok. 50 m), aby nie wskazywać konkretnego domu ani osoby. Dokładne miejsce zna tylko Policja. Zgłoszenia podane samym adresem, bez punktu, stoją w środku swojego rejonu (kwadratowy znacznik).',
+    approximateLong:
+      'Położenie każdego zgłoszenia jest przybliżone (do ok. 50 m), aby nie wskazywać konkretnego domu ani osoby. Dokładne miejsce zna tylko Policja. Zgłoszenia podane samym adresem, bez punktu, stoją w środku swojego rejonu (kwadratowy znacznik).',
     mapNoScript: 'Mapa działa z włączonym JavaScriptem. Bez niego wszystkie zgłoszenia z wybranymi filtrami są na liście poniżej.',
     legend: 'Legenda: kolor oznacza status',
     clusterHint: 'Koło z liczbą to kilka zgłoszeń w pobliżu; przybliż mapę, aby zobaczyć pojedyncze.',
@@ -35,7 +38,8 @@ export const mapMessages = defineMessages({
     downloads: 'Pobierz dane (te same filtry)',
     csv: 'CSV (arkusz kalkulacyjny)',
     geojson: 'GeoJSON (mapy, GIS)',
-    downloadNote: (limit: number) => `Pliki zawierają najwyżej ${formatNumber(limit, 'pl')} najnowszych zgłoszeń i tylko dane publiczne; współrzędne są przybliżone.`,
+    downloadNote: (limit: number) =>
+      `Pliki zawierają najwyżej ${formatNumber(limit, 'pl')} najnowszych zgłoszeń i tylko dane publiczne; współrzędne są przybliżone.`,
     statsLink: 'Statystyki zgłoszeń',
     listLink: 'Lista i mapa zgłoszeń',
     statsTitle: 'Statystyki zgłoszeń',
@@ -57,7 +61,8 @@ export const mapMessages = defineMessages({
   },
   en: {
     listTitle: 'Threat reports',
-    listLead: 'Threats reported by residents: category, verification status and approximate place. Only the police see what was written and who reported it.',
+    listLead:
+      'Threats reported by residents: category, verification status and approximate place. Only the police see what was written and who reported it.',
     category: 'Threat category',
     anyCategory: 'All categories',
     status: 'Status',
@@ -73,7 +78,8 @@ export const mapMessages = defineMessages({
     mapHeading: 'Map of reports',
     mapLabel: 'Map of threat reports',
     approximate: 'Approximate position (within about 50 m).',
-    approximateLong: 'Every report is shown at an approximate position (within about 50 m), so that no house or person can be pointed at. Only the police know the exact place. Reports given only by address, with no point, stand in the middle of their district (square marker).',
+    approximateLong:
+      'Every report is shown at an approximate position (within about 50 m), so that no house or person can be pointed at. Only the police know the exact place. Reports given only by address, with no point, stand in the middle of their district (square marker).',
     mapNoScript: 'The map needs JavaScript. Without it, every report matching the filters is in the list below.',
     legend: 'Legend: the colour is the status',
     clusterHint: 'A circle with a number is several reports close together; zoom in to see them one by one.',
@@ -86,7 +92,8 @@ export const mapMessages = defineMessages({
     downloads: 'Download the data (same filters)',
     csv: 'CSV (spreadsheet)',
     geojson: 'GeoJSON (maps, GIS)',
-    downloadNote: (limit: number) => `The files hold at most the ${formatNumber(limit, 'en')} newest reports and public data only; coordinates are approximate.`,
+    downloadNote: (limit: number) =>
+      `The files hold at most the ${formatNumber(limit, 'en')} newest reports and public data only; coordinates are approximate.`,
     statsLink: 'Report statistics',
     listLink: 'List and map of reports',
     statsTitle: 'Report statistics',

@@ -46,7 +46,13 @@ function FilterForm({ lang, action, filter, choices }: { lang: Lang; action: str
   return (
     <form method="get" action={action} className="filters" role="search">
       <SelectField name="category" label={m.category} value={filter.category} placeholder={m.anyCategory} options={choices.categories} />
-      <SelectField name="status" label={m.status} value={filter.status} placeholder={m.anyStatus} options={reportStatuses.map((s) => ({ value: s, label: statusLabels[s][lang] }))} />
+      <SelectField
+        name="status"
+        label={m.status}
+        value={filter.status}
+        placeholder={m.anyStatus}
+        options={reportStatuses.map((s) => ({ value: s, label: statusLabels[s][lang] }))}
+      />
       <SelectField name="unitId" label={m.unit} value={filter.unitId} placeholder={m.anyUnit} options={choices.units} />
       <TextField name="from" label={m.from} type="date" value={filter.from} />
       <TextField name="to" label={m.to} type="date" value={filter.to} />
@@ -79,12 +85,19 @@ function Downloads({ lang, filter, otherPage }: { lang: Lang; filter: PublicFilt
         </li>
       </ul>
       <p className="small muted">{m.downloadNote(exportLimit)}</p>
-      <p>{otherPage === 'stats' ? <a href={withFilter('/zgloszenia/statystyki', filter)}>{m.statsLink}</a> : <a href={withFilter('/zgloszenia', filter)}>{m.listLink}</a>}</p>
+      <p>
+        {otherPage === 'stats' ? (
+          <a href={withFilter('/zgloszenia/statystyki', filter)}>{m.statsLink}</a>
+        ) : (
+          <a href={withFilter('/zgloszenia', filter)}>{m.listLink}</a>
+        )}
+      </p>
     </section>
   );
 }
 
-export const placeName = (row: Pick<PublicRow, 'districtName' | 'unitName'>) => (row.districtName ? `${row.districtName} (${row.unitName})` : row.unitName);
+export const placeName = (row: Pick<PublicRow, 'districtName' | 'unitName'>) =>
+  row.districtName ? `${row.districtName} (${row.unitName})` : row.unitName;
 
 function ReportList({ lang, rows, categoryName }: { lang: Lang; rows: PublicRow[]; categoryName: (code: string) => string }) {
   const m = mapMessages[lang];
@@ -222,7 +235,17 @@ export interface StatsCharts {
   byMonth: Bar[];
 }
 
-export function StatsPage({ ctx, filter, choices, charts }: { ctx: PageContext; filter: PublicFilter; choices: FilterChoices; charts: StatsCharts }) {
+export function StatsPage({
+  ctx,
+  filter,
+  choices,
+  charts,
+}: {
+  ctx: PageContext;
+  filter: PublicFilter;
+  choices: FilterChoices;
+  charts: StatsCharts;
+}) {
   const m = mapMessages[ctx.lang];
   const sections: [string, string, Bar[], string][] = [
     ['by-category', m.byCategory, charts.byCategory, m.category],
@@ -239,7 +262,11 @@ export function StatsPage({ ctx, filter, choices, charts }: { ctx: PageContext; 
       {sections.map(([id, title, bars, header]) => (
         <section key={id} aria-labelledby={`${id}-heading`} className="section-box">
           <h2 id={`${id}-heading`}>{title}</h2>
-          {bars.length === 0 ? <p>{m.chartEmpty}</p> : <BarChart id={`${id}-chart`} title={title} bars={bars} lang={ctx.lang} labelHeader={header} />}
+          {bars.length === 0 ? (
+            <p>{m.chartEmpty}</p>
+          ) : (
+            <BarChart id={`${id}-chart`} title={title} bars={bars} lang={ctx.lang} labelHeader={header} />
+          )}
         </section>
       ))}
       <Downloads lang={ctx.lang} filter={filter} otherPage="list" />

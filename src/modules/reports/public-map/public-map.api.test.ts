@@ -109,34 +109,69 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     await allowReportBursts(t.testDb.database.db);
     html = new TestClient(t.app, { headers: { accept: 'text/html' } });
     // Other code may add demo reports some day: every count below is on top of what was there.
-    before = { all: await total(''), vandalismLubartow: await total('category=vandalism&unitId=kpp-lubartow'), leczna: await total('unitId=kpp-leczna') };
+    before = {
+      all: await total(''),
+      vandalismLubartow: await total('category=vandalism&unitId=kpp-lubartow'),
+      leczna: await total('unitId=kpp-leczna'),
+    };
     for (const [i, place] of places.entries()) {
       const description = `TAJNY-OPIS-${i}: hałas pod numerem 5, sąsiad Kowalski`;
       const email = `zglaszajacy${i}@tajny.example`;
       const response = await t.app.inject({
         method: 'POST',
         url: '/api/v1/reports',
-        payload: { category: place.category, ...(place.address ? { address: place.address } : { lat: place.lat, lon: place.lon }), description, email },
+        payload: {
+          category: place.category,
+          ...(place.address ? { address: place.address } : { lat: place.lat, lon: place.lon }),
+          description,
+          email,
+        },
         remoteAddress: `${reporterIps}${i + 1}`,
       });
       expect(response.statusCode, response.body).toBe(201);
       if (place.lat === undefined || place.lon === undefined) {
-        made.push({ id: response.json().id, category: place.category, unitId: place.unitId, lat: null, lon: null, publicLat: null, publicLon: null, description, email });
+        made.push({
+          id: response.json().id,
+          category: place.category,
+          unitId: place.unitId,
+          lat: null,
+          lon: null,
+          publicLat: null,
+          publicLon: null,
+          description,
+          email,
+        });
         continue;
       }
       const lat = place.lat;
       const lon = place.lon;
       const snapped = snapToGrid(lon, lat);
       // The exact point must not be a prefix of the public one, or the privacy checks would prove nothing.
-      for (const [exact, approx] of [[lat, snapped.lat], [lon, snapped.lon]] as const) {
+      for (const [exact, approx] of [
+        [lat, snapped.lat],
+        [lon, snapped.lon],
+      ] as const) {
         expect(String(approx).includes(String(exact))).toBe(false);
         expect(round6(approx)).not.toBe(round6(exact));
       }
-      made.push({ id: response.json().id, category: place.category, unitId: place.unitId, lat, lon, publicLat: round6(snapped.lat), publicLon: round6(snapped.lon), description, email });
+      made.push({
+        id: response.json().id,
+        category: place.category,
+        unitId: place.unitId,
+        lat,
+        lon,
+        publicLat: round6(snapped.lat),
+        publicLon: round6(snapped.lon),
+        description,
+        email,
+      });
     }
     const staff = new TestClient(t.app);
     expect((await staff.signIn('kierownik.lubartow')).statusCode).toBe(200);
-    const verifying = await staff.send('POST', `/api/v1/reports/${made[0]!.id}/status`, { status: 'verifying', note: 'NOTATKA-WEWNETRZNA' });
+    const verifying = await staff.send('POST', `/api/v1/reports/${made[0]!.id}/status`, {
+      status: 'verifying',
+      note: 'NOTATKA-WEWNETRZNA',
+    });
     expect(verifying.statusCode, verifying.body).toBe(200);
     const meToo = await t.app.inject({ method: 'POST', url: `/api/v1/reports/${made[1]!.id}/confirmations`, remoteAddress: '192.0.2.44' });
     expect(meToo.statusCode, meToo.body).toBe(200);
@@ -164,7 +199,9 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     const withMeToo = await page(`/zgloszenia?category=vandalism&unitId=kpp-lubartow&from=${today}&to=${today}&page=2`);
     expect(withMeToo).toContain('Potwierdzenia „ja też”: 1');
     const byAddress = await page(`/zgloszenia?category=vandalism&unitId=kpp-lubartow&from=${today}&to=${today}`);
-    expect(byAddress).toMatch(/Miejsce: Rejon nr 3 – Lubartów, [^<]+ \(Komenda Powiatowa Policji w Lubartowie\) \(miejsce podane adresem\)/);
+    expect(byAddress).toMatch(
+      /Miejsce: Rejon nr 3 – Lubartów, [^<]+ \(Komenda Powiatowa Policji w Lubartowie\) \(miejsce podane adresem\)/,
+    );
   });
 
   it('filters the list by status, category, unit and period, and ignores values it does not know', async () => {
@@ -212,12 +249,27 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     const single = close.json();
     expect(single.mode).toBe('reports');
     expect(single.clusters).toEqual([]);
-    const inBox = made.filter((r) => r.category === 'vandalism' && r.publicLon !== null && r.publicLat !== null && r.publicLon >= 22.6 && r.publicLon <= 22.61 && r.publicLat >= 51.458 && r.publicLat <= 51.466);
+    const inBox = made.filter(
+      (r) =>
+        r.category === 'vandalism' &&
+        r.publicLon !== null &&
+        r.publicLat !== null &&
+        r.publicLon >= 22.6 &&
+        r.publicLon <= 22.61 &&
+        r.publicLat >= 51.458 &&
+        r.publicLat <= 51.466,
+    );
     expect(inBox.length).toBeGreaterThan(5);
     for (const report of inBox) {
       const shown = single.reports.find((r: { id: number }) => r.id === report.id);
       expect(shown, `report ${report.id}`).toBeDefined();
-      expect(shown).toMatchObject({ lat: report.publicLat, lon: report.publicLon, category: 'vandalism', categoryName: 'Akty wandalizmu', url: `http://localhost:80/zgloszenia/${report.id}` });
+      expect(shown).toMatchObject({
+        lat: report.publicLat,
+        lon: report.publicLon,
+        category: 'vandalism',
+        categoryName: 'Akty wandalizmu',
+        url: `http://localhost:80/zgloszenia/${report.id}`,
+      });
       expect(Object.keys(shown).sort()).toEqual(['category', 'categoryName', 'id', 'lat', 'lon', 'status', 'statusName', 'url']);
     }
     const verifying = (await get('/api/v1/reports/map?bbox=22.600,51.458,22.610,51.466&zoom=16&status=verifying')).json();
@@ -283,14 +335,26 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     expect(body).toContain(mapMessages.pl.total(before.all + made.length));
     expect(body.match(/<svg width="100%"[^>]*role="img"[^>]*aria-label="Wykres słupkowy: /g)).toHaveLength(4);
     expect(body).toContain('<title>Wykres słupkowy: Według kategorii.');
-    for (const heading of ['Według kategorii', 'Według statusu', 'Według rejonu (20 największych)', 'Według miesiąca (ostatnie 12 miesięcy)']) expect(body).toContain(heading);
+    for (const heading of [
+      'Według kategorii',
+      'Według statusu',
+      'Według rejonu (20 największych)',
+      'Według miesiąca (ostatnie 12 miesięcy)',
+    ])
+      expect(body).toContain(heading);
     const lubartow = await page('/zgloszenia/statystyki?unitId=kpp-lubartow&category=vandalism');
     expect(lubartow).toContain(`<th scope="row">Akty wandalizmu</th><td>${before.vandalismLubartow + 22}</td>`);
     expect(lubartow).toContain('<th scope="row">Weryfikacja</th><td>1</td>');
-    expect(lubartow).toContain('<th scope="row">Rejon nr 3 – Lubartów, osiedle Powstańców Warszawy (Komenda Powiatowa Policji w Lubartowie)</th><td>1</td>');
+    expect(lubartow).toContain(
+      '<th scope="row">Rejon nr 3 – Lubartów, osiedle Powstańców Warszawy (Komenda Powiatowa Policji w Lubartowie)</th><td>1</td>',
+    );
     // Reports outside every district's area count for their unit (none here while the demo districts have polygons).
-    expect(lubartow).toMatch(/<th scope="row">(Rejon nr \d+ – Lubartów|Bez przypisanego rejonu \(Komenda Powiatowa Policji w Lubartowie\))/);
-    const month = new Intl.DateTimeFormat('pl-PL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${today.slice(0, 7)}-15T12:00:00Z`));
+    expect(lubartow).toMatch(
+      /<th scope="row">(Rejon nr \d+ – Lubartów|Bez przypisanego rejonu \(Komenda Powiatowa Policji w Lubartowie\))/,
+    );
+    const month = new Intl.DateTimeFormat('pl-PL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${today.slice(0, 7)}-15T12:00:00Z`),
+    );
     expect(lubartow).toContain(`<th scope="row">${month}</th><td>${before.vandalismLubartow + 22}</td>`);
     expect(lubartow).toContain('href="/zgloszenia.csv?category=vandalism&amp;unitId=kpp-lubartow"');
     const empty = await page(`/zgloszenia/statystyki?from=${addDays(today, 1)}`);
@@ -334,13 +398,38 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
     expect(geo.statusCode, geo.body).toBe(200);
     expect(geo.headers['content-type']).toBe('application/geo+json; charset=utf-8');
     const collection = geo.json();
-    expect(collection).toMatchObject({ type: 'FeatureCollection', approximate: true, precisionMeters: 50, truncated: false, totalCount: before.vandalismLubartow + 22, limit: 50_000 });
+    expect(collection).toMatchObject({
+      type: 'FeatureCollection',
+      approximate: true,
+      precisionMeters: 50,
+      truncated: false,
+      totalCount: before.vandalismLubartow + 22,
+      limit: 50_000,
+    });
     expect(collection.features).toHaveLength(before.vandalismLubartow + 22);
     for (const report of made.filter((r) => r.category === 'vandalism')) {
       const feature = collection.features.find((f: { id: number }) => f.id === report.id);
-      expect(feature.geometry).toEqual(report.publicLat === null ? null : { type: 'Point', coordinates: [report.publicLon, report.publicLat] });
+      expect(feature.geometry).toEqual(
+        report.publicLat === null ? null : { type: 'Point', coordinates: [report.publicLon, report.publicLat] },
+      );
       expect(Object.keys(feature.properties).sort()).toEqual(
-        ['approximate', 'category', 'categoryName', 'confirmations', 'createdAt', 'districtId', 'districtName', 'id', 'precisionMeters', 'status', 'statusChangedAt', 'statusName', 'unitId', 'unitName', 'url'].sort(),
+        [
+          'approximate',
+          'category',
+          'categoryName',
+          'confirmations',
+          'createdAt',
+          'districtId',
+          'districtName',
+          'id',
+          'precisionMeters',
+          'status',
+          'statusChangedAt',
+          'statusName',
+          'unitId',
+          'unitName',
+          'url',
+        ].sort(),
       );
     }
     expect(collection.features.find((f: { id: number }) => f.id === made[1]!.id).properties.confirmations).toBe(1);

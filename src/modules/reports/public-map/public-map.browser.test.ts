@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { axeViolations, launchChromium, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../../../../test/support/browser.js';
+import {
+  axeViolations,
+  launchChromium,
+  overflowsHorizontally,
+  screenshot,
+  viewports,
+  describeWithBrowser,
+} from '../../../../test/support/browser.js';
 
 /**
  * The public list and statistics of reports in Chromium, on a 360 px phone and on a desktop:
@@ -21,7 +28,12 @@ beforeAll(async () => {
     { category: 'vandalism', address: 'Lubartów, ul. Powstańców Warszawy 17' },
   ];
   for (const [i, point] of points.entries()) {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { ...point, description: 'Opis tylko dla Policji' }, remoteAddress: `203.0.113.${i + 1}` });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { ...point, description: 'Opis tylko dla Policji' },
+      remoteAddress: `203.0.113.${i + 1}`,
+    });
     expect(response.statusCode, response.body).toBe(201);
   }
   await t.app.listen({ port: 0, host: '127.0.0.1' });

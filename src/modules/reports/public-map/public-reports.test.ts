@@ -142,14 +142,18 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     db = t.testDb.database.db;
     categories.push(...(await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id));
     units.push(...(await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id));
-    districts.push(...(await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id })));
+    districts.push(
+      ...(await db.selectFrom('districts').select(['id', 'unit_id']).orderBy('id').execute()).map((r) => ({ id: r.id, unitId: r.unit_id })),
+    );
     expect(categories.length).toBeGreaterThan(3);
     expect(districts.length).toBeGreaterThan(3);
     await insertReports(seededRandom(1), 300);
     // Reports made in the same microsecond: the newest-first order falls back to the id.
     await insertReports(seededRandom(2), 12, () => '2025-06-15T10:00:00.123456Z');
     // A few duplicates (they point at an earlier report).
-    await sql`update reports set status = 'duplicate', duplicate_of = id - 1 where id in (select id from reports where status = 'new' order by id desc limit 6)`.execute(db);
+    await sql`update reports set status = 'duplicate', duplicate_of = id - 1 where id in (select id from reports where status = 'new' order by id desc limit 6)`.execute(
+      db,
+    );
     reports = new PublicReports(db, { pollMs: 0, batchSize: 97 });
     reports.start();
     await reports.refresh();
@@ -194,12 +198,21 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     expect((await reports.mapPoints({ status: 'verifying' }, around, 2001)).map((p) => p.id)).toContain(id);
     expect(await reports.count({ status: 'verifying' })).toBe(await countPublic(db, { status: 'verifying' }));
 
-    const meToo = await t.app.inject({ method: 'POST', url: `/api/v1/reports/${id}/confirmations`, headers: { 'x-forwarded-for': '192.0.2.55' } });
+    const meToo = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/confirmations`,
+      headers: { 'x-forwarded-for': '192.0.2.55' },
+    });
     expect(meToo.statusCode, meToo.body).toBe(200);
     expect((await reports.mapPoints({}, around, 2001)).find((p) => p.id === id)?.confirmations).toBe(1);
 
     // The application's own index answers the map and the downloads' count the same way.
-    const map = (await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${lon - 0.004},${lat - 0.004},${lon + 0.004},${lat + 0.004}&zoom=16&status=verifying` })).json();
+    const map = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/map?bbox=${lon - 0.004},${lat - 0.004},${lon + 0.004},${lat + 0.004}&zoom=16&status=verifying`,
+      })
+    ).json();
     expect(map.reports.map((r: { id: number }) => r.id)).toContain(id);
     const csv = await t.app.inject({ method: 'GET', url: '/zgloszenia.csv?status=verifying' });
     expect(Number(csv.headers['x-total-count'])).toBe(await countPublic(db, { status: 'verifying' }));
@@ -208,9 +221,14 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   });
 
   it('sees changes made directly in the database (another instance) after refresh()', async () => {
-    const target = await sql<{ id: number; status: string }>`select id, status from reports where status = 'new' and public_position is not null order by id limit 1`.execute(db);
+    const target = await sql<{
+      id: number;
+      status: string;
+    }>`select id, status from reports where status = 'new' and public_position is not null order by id limit 1`.execute(db);
     const changedId = Number(target.rows[0]!.id);
-    await sql`update reports set status = 'eliminated', status_changed_at = now(), updated_at = now(), closed_at = now() where id = ${changedId}`.execute(db);
+    await sql`update reports set status = 'eliminated', status_changed_at = now(), updated_at = now(), closed_at = now() where id = ${changedId}`.execute(
+      db,
+    );
     // A point moved (an edit by staff), a report deleted, and one committed after a higher id.
     const moving = await sql<{ id: number }>`select id from reports where public_position is not null and status <> 'duplicate'
       and id not in (select duplicate_of from reports where duplicate_of is not null)
@@ -218,16 +236,25 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
       order by id desc limit 2`.execute(db);
     const movedId = Number(moving.rows[0]!.id);
     const deletedId = Number(moving.rows[1]!.id);
-    await sql`update reports set public_position = point(23.12345, 51.23456), position = point(23.1234, 51.2345), updated_at = now() where id = ${movedId}`.execute(db);
+    await sql`update reports set public_position = point(23.12345, 51.23456), position = point(23.1234, 51.2345), updated_at = now() where id = ${movedId}`.execute(
+      db,
+    );
     await sql`delete from reports where id = ${deletedId}`.execute(db);
     const max = Number((await sql<{ max: number }>`select max(id) as max from reports`.execute(db)).rows[0]!.max);
     await sql`insert into reports (id, category_id, unit_id, status, position, public_position, created_at, status_changed_at, updated_at)
-      overriding system value values (${max + 50}, ${categories[0]!}, ${units[0]!}, 'new', point(22.5, 51.1), point(22.5, 51.1), now(), now(), now())`.execute(db);
+      overriding system value values (${max + 50}, ${categories[0]!}, ${units[0]!}, 'new', point(22.5, 51.1), point(22.5, 51.1), now(), now(), now())`.execute(
+      db,
+    );
     await insertReports(seededRandom(3), 5);
     await reports.refresh();
     expect(reports.store.size).toBe(await countPublic(db, {}));
     expect(await reports.count({ status: 'eliminated' })).toBe(await countPublic(db, { status: 'eliminated' }));
-    const near = (lon: number, lat: number): BoundingBox => ({ minLon: lon - 0.001, minLat: lat - 0.001, maxLon: lon + 0.001, maxLat: lat + 0.001 });
+    const near = (lon: number, lat: number): BoundingBox => ({
+      minLon: lon - 0.001,
+      minLat: lat - 0.001,
+      maxLon: lon + 0.001,
+      maxLat: lat + 0.001,
+    });
     expect((await reports.mapPoints({}, near(23.12345, 51.23456), 10)).map((p) => p.id)).toContain(movedId);
     expect((await reports.mapPoints({}, near(22.5, 51.1), 10)).map((p) => p.id)).toContain(max + 50);
     await compareWithSql(13, 60);
@@ -236,16 +263,23 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
 
   it('keeps the precomputed clusters exact through inserts, status and category changes, moves and deletions', async () => {
     const rand = seededRandom(4);
-    const ids = (await sql<{ id: number }>`select id from reports where status not in ('duplicate') order by id`.execute(db)).rows.map((row) => Number(row.id));
+    const ids = (await sql<{ id: number }>`select id from reports where status not in ('duplicate') order by id`.execute(db)).rows.map(
+      (row) => Number(row.id),
+    );
     const some = (count: number) => Array.from({ length: count }, () => pick(rand, ids));
     const statuses = reportStatuses.filter((s) => s !== 'duplicate' && s !== 'forwarded');
     for (const id of some(40)) {
-      await sql`update reports set status = ${pick(rand, statuses)}, closed_at = null, status_changed_at = now(), updated_at = now() where id = ${id} and status <> 'forwarded'`.execute(db);
+      await sql`update reports set status = ${pick(rand, statuses)}, closed_at = null, status_changed_at = now(), updated_at = now() where id = ${id} and status <> 'forwarded'`.execute(
+        db,
+      );
     }
-    for (const id of some(30)) await sql`update reports set category_id = ${pick(rand, categories)}, updated_at = now() where id = ${id}`.execute(db);
+    for (const id of some(30))
+      await sql`update reports set category_id = ${pick(rand, categories)}, updated_at = now() where id = ${id}`.execute(db);
     // Moves within a cell, to another cell, and from an address-only report to a point.
     for (const id of some(15)) {
-      await sql`update reports set public_position = point(${21.9 + rand() * 1.6}, ${50.8 + rand()}), position = coalesce(position, point(22, 51)), updated_at = now() where id = ${id}`.execute(db);
+      await sql`update reports set public_position = point(${21.9 + rand() * 1.6}, ${50.8 + rand()}), position = coalesce(position, point(22, 51)), updated_at = now() where id = ${id}`.execute(
+        db,
+      );
     }
     for (const id of (await deletableIds(25)).filter(() => rand() < 0.6)) await sql`delete from reports where id = ${id}`.execute(db);
     await insertReports(seededRandom(5), 40);
@@ -257,9 +291,14 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const before = await sql<{ id: number; status: string; category_id: string }>`select id, status, category_id from reports
       where status not in ('forwarded', 'duplicate') and public_position is not null order by id desc limit 1`.execute(db);
     const { id: target, status, category_id: category } = before.rows[0]!;
-    const rounds: [string, string][] = [[status === 'joke' ? 'new' : 'joke', categories.find((c) => c !== category)!], [status, category]];
+    const rounds: [string, string][] = [
+      [status === 'joke' ? 'new' : 'joke', categories.find((c) => c !== category)!],
+      [status, category],
+    ];
     for (const [nextStatus, nextCategory] of rounds) {
-      await sql`update reports set status = ${nextStatus}, category_id = ${nextCategory}, updated_at = now() where id = ${target}`.execute(db);
+      await sql`update reports set status = ${nextStatus}, category_id = ${nextCategory}, updated_at = now() where id = ${target}`.execute(
+        db,
+      );
       await reports.refresh();
       await comparePrecomputed(25);
     }
@@ -268,7 +307,12 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   it('shows a cell holding one report as that report, and a cluster once a second joins it', async () => {
     // Far from every other test report (they lie at 21.9–23.5°E, 50.8–51.8°N): alone in its cell from zoom 3 on.
     const point = { lon: 15.2345678912, lat: 54.5678912345 };
-    const near: BoundingBox = { minLon: point.lon - 0.001, minLat: point.lat - 0.001, maxLon: point.lon + 0.001, maxLat: point.lat + 0.001 };
+    const near: BoundingBox = {
+      minLon: point.lon - 0.001,
+      minLat: point.lat - 0.001,
+      maxLon: point.lon + 0.001,
+      maxLat: point.lat + 0.001,
+    };
     const category = categories[1]!;
     const inserted = await sql<{ id: number }>`insert into reports (category_id, unit_id, status, position, public_position)
       values (${category}, ${units[0]!}, 'verifying', point(15.2, 54.5), point(${point.lon}, ${point.lat})) returning id`.execute(db);
@@ -295,7 +339,9 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     await sql`update reports set status = 'confirmed', updated_at = now() where id = ${id}`.execute(db);
     await reports.refresh();
     expect(await reports.mapCells({ status: 'verifying' }, near, 8)).toEqual([]);
-    expect(await reports.mapCells({ status: 'confirmed' }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
+    expect(await reports.mapCells({ status: 'confirmed' }, near, 8)).toEqual([
+      { count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } },
+    ]);
 
     // A second report in the cell (another category): a cluster of two at the mean position for all,
     // still the one report for each category.
@@ -308,13 +354,19 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     expect(cluster).toMatchObject({ count: 2, single: null });
     expect(cluster!.lon).toBeCloseTo((point.lon + other.lon) / 2, 12);
     expect(cluster!.lat).toBeCloseTo((point.lat + other.lat) / 2, 12);
-    expect(await reports.mapCells({ category }, near, 8)).toEqual([{ count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } }]);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${bbox}&zoom=8` })).json()).toMatchObject({ clusters: [{ count: 2 }], reports: [] });
+    expect(await reports.mapCells({ category }, near, 8)).toEqual([
+      { count: 1, lon: point.lon, lat: point.lat, single: { ...single, status: 'confirmed' } },
+    ]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/reports/map?bbox=${bbox}&zoom=8` })).json()).toMatchObject({
+      clusters: [{ count: 2 }],
+      reports: [],
+    });
 
     // Deleted, they leave no cell behind.
     await sql`delete from reports where id in (${id}, ${Number(second.rows[0]!.id)})`.execute(db);
     await reports.refresh();
-    for (let zoom = 0; zoom <= precomputedZoom; zoom++) expect(await reports.mapCells({}, near, zoom)).toEqual(await mapCells(db, {}, near, zoom));
+    for (let zoom = 0; zoom <= precomputedZoom; zoom++)
+      expect(await reports.mapCells({}, near, zoom)).toEqual(await mapCells(db, {}, near, zoom));
     expect(await reports.mapCells({}, near, 8)).toEqual([]);
   });
 
@@ -335,13 +387,35 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const store = reports.store;
     const held = Object.entries(store as unknown as Record<string, unknown>);
     const replacer = (_key: string, value: unknown) =>
-      ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value;
-    const text = [JSON.stringify(held, replacer), JSON.stringify(answers, replacer), inspect(held, { depth: 8, maxArrayLength: Infinity, maxStringLength: Infinity, showHidden: true })].join('\n');
-    for (const secret of [PRIVATE_MARKER, PRIVATE_EMAIL, PRIVATE_ADDRESS, PRIVATE_IP, 'ul. Testowa', 'opis testowy', 'ktos@test.example', '198.51.100', 'indeks@test.example']) {
+      ArrayBuffer.isView(value)
+        ? Array.from(value as Float64Array)
+        : value instanceof Map
+          ? [...value.entries()]
+          : value instanceof Set
+            ? [...value]
+            : value;
+    const text = [
+      JSON.stringify(held, replacer),
+      JSON.stringify(answers, replacer),
+      inspect(held, { depth: 8, maxArrayLength: Infinity, maxStringLength: Infinity, showHidden: true }),
+    ].join('\n');
+    for (const secret of [
+      PRIVATE_MARKER,
+      PRIVATE_EMAIL,
+      PRIVATE_ADDRESS,
+      PRIVATE_IP,
+      'ul. Testowa',
+      'opis testowy',
+      'ktos@test.example',
+      '198.51.100',
+      'indeks@test.example',
+    ]) {
       expect(text).not.toContain(secret);
     }
     // The exact point is in no column (the public one is).
-    const numbers = [...Object.values(store), ...Object.values(store.columns)].filter((value) => value instanceof Float64Array || value instanceof Float32Array);
+    const numbers = [...Object.values(store), ...Object.values(store.columns)].filter(
+      (value) => value instanceof Float64Array || value instanceof Float32Array,
+    );
     expect(numbers.length).toBeGreaterThan(0);
     for (const column of numbers) {
       expect(column.includes(EXACT.lon)).toBe(false);

@@ -154,7 +154,18 @@ export class ReportColumns {
   insert(i: number, id: number): void {
     if (this.n === this.ids.length) this.grow(Math.max(1024, Math.ceil(this.n * 1.5)));
     if (i < this.n) {
-      for (const array of [this.ids, this.lons, this.lats, this.created, this.days, this.categories, this.statuses, this.units, this.districts, this.confirmations]) {
+      for (const array of [
+        this.ids,
+        this.lons,
+        this.lats,
+        this.created,
+        this.days,
+        this.categories,
+        this.statuses,
+        this.units,
+        this.districts,
+        this.confirmations,
+      ]) {
         array.copyWithin(i + 1, i, this.n);
       }
     }

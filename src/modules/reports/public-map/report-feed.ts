@@ -1,7 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
 import { onReportsChanged } from '../changes.js';
-import { auditEntriesAfter, auditEntriesIn, auditFloor, publicReportsAfter, publicReportsIn, registerNames, type AuditEntry } from './feed-repository.js';
+import {
+  auditEntriesAfter,
+  auditEntriesIn,
+  auditFloor,
+  publicReportsAfter,
+  publicReportsIn,
+  registerNames,
+  type AuditEntry,
+} from './feed-repository.js';
 import type { PublicReportStore } from './report-store.js';
 
 /*

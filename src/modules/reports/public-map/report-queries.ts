@@ -233,7 +233,11 @@ function mapCell(store: PublicReportStore, count: number, lon: number, lat: numb
     count,
     lon: c.lons[row]!,
     lat: c.lats[row]!,
-    single: { id: c.ids[row]!, categoryId: store.categoryCodes.values[c.categories[row]!]!, status: store.statusCodes.values[c.statuses[row]!]! as ReportStatus },
+    single: {
+      id: c.ids[row]!,
+      categoryId: store.categoryCodes.values[c.categories[row]!]!,
+      status: store.statusCodes.values[c.statuses[row]!]! as ReportStatus,
+    },
   };
 }
 

@@ -66,15 +66,13 @@ export function reportStats(store: PublicReportStore, filter: PublicFilter, sinc
     total: k,
     byCategory: countsByCode(byCategory, store.categoryCodes.values),
     byStatus: countsByCode(byStatus, store.statusCodes.values as ReportStatus[]),
-    byDistrict: groups.map(
-      (g): DistrictCount => ({
-        districtId: g.district === NO_DISTRICT ? null : store.districtCodes.values[g.district]!,
-        districtName: g.district === NO_DISTRICT ? null : (facts.districtNames[g.district] ?? store.districtCodes.values[g.district]!),
-        unitId: store.unitCodes.values[g.unit]!,
-        unitName: facts.unitNames[g.unit] ?? store.unitCodes.values[g.unit]!,
-        count: g.count,
-      }),
-    ),
+    byDistrict: groups.map((g): DistrictCount => ({
+      districtId: g.district === NO_DISTRICT ? null : store.districtCodes.values[g.district]!,
+      districtName: g.district === NO_DISTRICT ? null : (facts.districtNames[g.district] ?? store.districtCodes.values[g.district]!),
+      unitId: store.unitCodes.values[g.unit]!,
+      unitName: facts.unitNames[g.unit] ?? store.unitCodes.values[g.unit]!,
+      count: g.count,
+    })),
     byMonth: countsByCode(byMonth, monthKeys),
   };
 }

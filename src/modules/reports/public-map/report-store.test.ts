@@ -37,7 +37,11 @@ function makeRegister(): RegisterNames {
     { id: 'kpp-a2', parentId: 'kwp-a', name: 'KPP A2' },
     { id: 'kpp-b1', parentId: 'kwp-b', name: 'KPP B1' },
   ];
-  const districts = ['kpp-a1', 'kpp-a1', 'kpp-a1', 'kpp-a2', 'kpp-a2', 'kpp-b1', 'kpp-b1'].map((unitId, i) => ({ id: `${unitId}/${i + 1}`, unitId, name: `Rejon ${i % 3}` }));
+  const districts = ['kpp-a1', 'kpp-a1', 'kpp-a1', 'kpp-a2', 'kpp-a2', 'kpp-b1', 'kpp-b1'].map((unitId, i) => ({
+    id: `${unitId}/${i + 1}`,
+    unitId,
+    name: `Rejon ${i % 3}`,
+  }));
   const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { units: units.sort(byName), districts: districts.sort(byName), categories: ['drogi', 'alkohol', 'halas', 'wandalizm'] };
 }
@@ -50,11 +54,15 @@ function makeRows(rand: () => number, register: RegisterNames, ids: number[], po
     const unitId = district && rand() < 0.9 ? district.unitId : pick(rand, register.units).id;
     let point: { lon: number; lat: number } | null = null;
     if (rand() >= 0.15) {
-      point = points.length && rand() < 0.15 ? pick(rand, points) : { lon: Math.round((21.9 + rand() * 1.6) * 1e5) / 1e5, lat: Math.round((50.8 + rand()) * 1e5) / 1e5 };
+      point =
+        points.length && rand() < 0.15
+          ? pick(rand, points)
+          : { lon: Math.round((21.9 + rand() * 1.6) * 1e5) / 1e5, lat: Math.round((50.8 + rand()) * 1e5) / 1e5 };
       points.push(point);
     }
     // Around midnight in Poland (+01:00 in winter, +02:00 in summer: one of the two is the edge).
-    const edge = rand() < 0.1 ? Date.parse(`${pick(rand, edgeDays)}T00:00:00${pick(rand, ['+01:00', '+02:00'])}`) - 1 + Math.floor(rand() * 3) : null;
+    const edge =
+      rand() < 0.1 ? Date.parse(`${pick(rand, edgeDays)}T00:00:00${pick(rand, ['+01:00', '+02:00'])}`) - 1 + Math.floor(rand() * 3) : null;
     const ms = edge ?? Date.UTC(2024, 0, 1) + Math.floor(rand() * 1050 * 86_400_000);
     const micros = ms * 1000 + Math.floor(rand() * 1000);
     return {
@@ -89,7 +97,8 @@ function referenceAnswers(rows: Map<number, PublicReportRow>, register: Register
         (!filter.from || r.day >= dayNumber(filter.from)) &&
         (!filter.to || r.day <= dayNumber(filter.to)),
     );
-  const placed = (filter: PublicFilter) => select(filter).filter((r): r is PublicReportRow & { lon: number; lat: number } => r.lon !== null && r.lat !== null);
+  const placed = (filter: PublicFilter) =>
+    select(filter).filter((r): r is PublicReportRow & { lon: number; lat: number } => r.lon !== null && r.lat !== null);
   const compareText = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
   return {
     count: (filter) => select(filter).length,
@@ -110,8 +119,14 @@ function referenceAnswers(rows: Map<number, PublicReportRow>, register: Register
         cells.set(`${x},${y}`, [...(cells.get(`${x},${y}`) ?? []), r]);
       }
       return [...cells.values()].map((list): MapCell => {
-        const single = list.length === 1 ? { id: Number(list[0]!.id), categoryId: list[0]!.categoryId, status: list[0]!.status as ReportStatus } : null;
-        return { count: list.length, lon: list.reduce((s, r) => s + r.lon, 0) / list.length, lat: list.reduce((s, r) => s + r.lat, 0) / list.length, single };
+        const single =
+          list.length === 1 ? { id: Number(list[0]!.id), categoryId: list[0]!.categoryId, status: list[0]!.status as ReportStatus } : null;
+        return {
+          count: list.length,
+          lon: list.reduce((s, r) => s + r.lon, 0) / list.length,
+          lat: list.reduce((s, r) => s + r.lat, 0) / list.length,
+          single,
+        };
       });
     },
     mapPoints: (filter, box, limit) =>
@@ -119,7 +134,15 @@ function referenceAnswers(rows: Map<number, PublicReportRow>, register: Register
         .filter((r) => r.lon >= box.minLon && r.lon <= box.maxLon && r.lat >= box.minLat && r.lat <= box.maxLat)
         .sort((a, b) => Number(b.createdMicros) - Number(a.createdMicros) || Number(b.id) - Number(a.id))
         .slice(0, limit)
-        .map((r) => ({ id: Number(r.id), categoryId: r.categoryId, status: r.status as ReportStatus, lon: r.lon, lat: r.lat, confirmations: r.confirmations, createdAt: dateFromMicros(Number(r.createdMicros)) })),
+        .map((r) => ({
+          id: Number(r.id),
+          categoryId: r.categoryId,
+          status: r.status as ReportStatus,
+          lon: r.lon,
+          lat: r.lat,
+          confirmations: r.confirmations,
+          createdAt: dateFromMicros(Number(r.createdMicros)),
+        })),
     stats: (filter, sinceMonth): ReportStats => {
       const selected = select(filter);
       const tally = <K>(keys: K[]) => keys.reduce((map, key) => map.set(key, (map.get(key) ?? 0) + 1), new Map<K, number>());
@@ -128,7 +151,13 @@ function referenceAnswers(rows: Map<number, PublicReportRow>, register: Register
       const groups = tally(selected.map((r) => JSON.stringify([r.districtId, r.unitId])));
       const byDistrict = [...groups].map(([key, count]): DistrictCount => {
         const [districtId, unitId] = JSON.parse(key) as [string | null, string];
-        return { districtId, districtName: districtId === null ? null : (districtName.get(districtId) ?? districtId), unitId, unitName: unitName.get(unitId) ?? unitId, count };
+        return {
+          districtId,
+          districtName: districtId === null ? null : (districtName.get(districtId) ?? districtId),
+          unitId,
+          unitName: unitName.get(unitId) ?? unitId,
+          count,
+        };
       });
       byDistrict.sort((a, b) => b.count - a.count || compareText(a.unitName, b.unitName) || compareText(a.districtName, b.districtName));
       return {
@@ -136,12 +165,15 @@ function referenceAnswers(rows: Map<number, PublicReportRow>, register: Register
         byCategory: tally(selected.map((r) => r.categoryId)),
         byStatus: tally(selected.map((r) => r.status as ReportStatus)),
         byDistrict,
-        byMonth: tally(selected.filter((r) => r.day >= dayNumber(sinceMonth)).map((r) => new Date(r.day * 86_400_000).toISOString().slice(0, 7))),
+        byMonth: tally(
+          selected.filter((r) => r.day >= dayNumber(sinceMonth)).map((r) => new Date(r.day * 86_400_000).toISOString().slice(0, 7)),
+        ),
       };
     },
     unplaced: (filter) => {
       const counts = new Map<string, number>();
-      for (const r of select(filter)) if (r.lon === null && r.districtId !== null) counts.set(r.districtId, (counts.get(r.districtId) ?? 0) + 1);
+      for (const r of select(filter))
+        if (r.lon === null && r.districtId !== null) counts.set(r.districtId, (counts.get(r.districtId) ?? 0) + 1);
       return counts;
     },
   } satisfies PublicAnswers;
@@ -170,7 +202,12 @@ function loaded(seed: number, count: number) {
   for (const row of rows.values()) store.put(row);
   store.setRegister(register);
   store.finishLoad();
-  const world: ReportWorld = { categories: register.categories, units: register.units.map((u) => u.id), districts: register.districts, points };
+  const world: ReportWorld = {
+    categories: register.categories,
+    units: register.units.map((u) => u.id),
+    districts: register.districts,
+    points,
+  };
   return { rand, register, points, rows, store, world };
 }
 
@@ -193,7 +230,12 @@ describe('the in-memory store of public report data', () => {
       const row = rows.get(id)!;
       let next: PublicReportRow;
       if (r < 0.2) {
-        next = { ...row, status: pick(rand, reportStatuses), categoryId: pick(rand, register.categories), confirmations: row.confirmations + 1 };
+        next = {
+          ...row,
+          status: pick(rand, reportStatuses),
+          categoryId: pick(rand, register.categories),
+          confirmations: row.confirmations + 1,
+        };
       } else if (r < 0.4) {
         // A move within the area, to no point (an address), or from no point to one.
         const [moved] = makeRows(rand, register, [id], points);
@@ -246,7 +288,12 @@ describe('the in-memory store of public report data', () => {
     store.setRegister(register);
     const poland: BoundingBox = { minLon: 14, minLat: 49, maxLon: 24.2, maxLat: 55 };
     expect(precomputedSlice(store, {}, 5)).toBeNull();
-    const world: ReportWorld = { categories: register.categories, units: register.units.map((u) => u.id), districts: register.districts, points };
+    const world: ReportWorld = {
+      categories: register.categories,
+      units: register.units.map((u) => u.id),
+      districts: register.districts,
+      points,
+    };
     await compareAnswers(storeAnswers(store), referenceAnswers(rows, register), world, 14, 30);
     store.finishLoad();
     expect(precomputedSlice(store, {}, 5)).not.toBeNull();

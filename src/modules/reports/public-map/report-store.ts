@@ -49,7 +49,14 @@ export interface CodeFacts {
   districtUnit: Int32Array;
 }
 
-const noFacts = (): CodeFacts => ({ unitRank: new Int32Array(1), districtRank: new Int32Array(1), unitNames: [], districtNames: [], unitChildren: [], districtUnit: new Int32Array(1) });
+const noFacts = (): CodeFacts => ({
+  unitRank: new Int32Array(1),
+  districtRank: new Int32Array(1),
+  unitNames: [],
+  districtNames: [],
+  unitChildren: [],
+  districtUnit: new Int32Array(1),
+});
 
 /** Ranks of values sorted by key: equal keys share a rank; values without one sort last. */
 function ranks(sorted: readonly { id: string; name: string }[], dictionary: Dictionary): Int32Array {
@@ -242,7 +249,8 @@ export class PublicReportStore {
   /** The row of a report the precomputed clusters name: they hold only rows the store holds. */
   rowOf(id: number): number {
     const i = this.columns.find(id);
-    if (i < 0 || this.columns.statuses[i] === DELETED) throw new Error(`report index: a map cell names report ${id}, which it does not hold`);
+    if (i < 0 || this.columns.statuses[i] === DELETED)
+      throw new Error(`report index: a map cell names report ${id}, which it does not hold`);
     return i;
   }
 

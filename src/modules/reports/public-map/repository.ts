@@ -91,7 +91,12 @@ export async function listPublicRows(db: Db, filter: PublicFilter, page: number,
 }
 
 /** One page, newest first, with the number of all matching reports. */
-export async function listPublic(db: Db, filter: PublicFilter, page: number, pageSize: number): Promise<{ rows: PublicRow[]; total: number }> {
+export async function listPublic(
+  db: Db,
+  filter: PublicFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: PublicRow[]; total: number }> {
   const [rows, total] = await Promise.all([listPublicRows(db, filter, page, pageSize), countPublic(db, filter)]);
   return { rows, total };
 }
@@ -103,7 +108,8 @@ export async function* exportPublic(db: Db, filter: PublicFilter, limit: number,
   while (left > 0) {
     const size = Math.min(batch, left);
     const after: RawBuilder<unknown> = last === null ? sql`true` : sql`r.id < ${last}`;
-    const { rows }: { rows: RawRow[] } = await sql<RawRow>`select ${publicColumns} from ${publicFrom} where ${conditions(filter)} and ${after}
+    const { rows }: { rows: RawRow[] } =
+      await sql<RawRow>`select ${publicColumns} from ${publicFrom} where ${conditions(filter)} and ${after}
       order by r.id desc limit ${size}`.execute(db);
     for (const row of rows) yield toRow(row);
     if (rows.length < size) return;
@@ -174,12 +180,28 @@ export interface MapPoint {
 
 /** Single reports in the box, newest first, at most `limit`. */
 export async function mapPoints(db: Db, filter: PublicFilter, box: BoundingBox, limit: number): Promise<MapPoint[]> {
-  const { rows } = await sql<{ id: number | string; category_id: string; status: string; lon: number; lat: number; confirmations: number; created_at: Date }>`
+  const { rows } = await sql<{
+    id: number | string;
+    category_id: string;
+    status: string;
+    lon: number;
+    lat: number;
+    confirmations: number;
+    created_at: Date;
+  }>`
     select r.id, r.category_id, r.status, r.public_position[0] as lon, r.public_position[1] as lat, r.confirmations, r.created_at
     from reports r
     where ${inBox(box)} and ${conditions(filter)}
     order by r.created_at desc, r.id desc limit ${limit}`.execute(db);
-  return rows.map((row) => ({ id: Number(row.id), categoryId: row.category_id, status: row.status as ReportStatus, lon: row.lon, lat: row.lat, confirmations: row.confirmations, createdAt: row.created_at }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    categoryId: row.category_id,
+    status: row.status as ReportStatus,
+    lon: row.lon,
+    lat: row.lat,
+    confirmations: row.confirmations,
+    createdAt: row.created_at,
+  }));
 }
 
 /** Public reports without a public point (a resident gave only an address), per district. */
@@ -221,14 +243,22 @@ export async function publicStats(db: Db, filter: PublicFilter, sinceMonth: stri
       group by r.district_id, d.name, r.unit_id, u.name
       order by n desc, u.name, d.name nulls last`.execute(db),
     sql<{ key: string; n: number }>`select to_char(r.created_at at time zone 'Europe/Warsaw', 'YYYY-MM') as key, count(*)::int as n
-      from reports r where ${where} and r.created_at >= (${sinceMonth}::date)::timestamp at time zone 'Europe/Warsaw' group by 1`.execute(db),
+      from reports r where ${where} and r.created_at >= (${sinceMonth}::date)::timestamp at time zone 'Europe/Warsaw' group by 1`.execute(
+      db,
+    ),
   ]);
   const byCategory = new Map(categories.rows.map((row) => [row.key, row.n]));
   return {
     total: [...byCategory.values()].reduce((sum, n) => sum + n, 0),
     byCategory,
     byStatus: new Map(statuses.rows.map((row) => [row.key as ReportStatus, row.n])),
-    byDistrict: districts.rows.map((row) => ({ districtId: row.district_id, districtName: row.district_name, unitId: row.unit_id, unitName: row.unit_name, count: row.n })),
+    byDistrict: districts.rows.map((row) => ({
+      districtId: row.district_id,
+      districtName: row.district_name,
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      count: row.n,
+    })),
     byMonth: new Map(months.rows.map((row) => [row.key, row.n])),
   };
 }

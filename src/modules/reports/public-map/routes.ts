@@ -40,7 +40,12 @@ export const mapQuery = {
   required: ['bbox', 'zoom'],
   properties: {
     bbox: { type: 'string', maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (WGS84 degrees)' },
-    zoom: { type: 'integer', minimum: 0, maximum: maxZoom, description: `Web Mercator zoom; from ${individualZoom} on single reports, below it clusters` },
+    zoom: {
+      type: 'integer',
+      minimum: 0,
+      maximum: maxZoom,
+      description: `Web Mercator zoom; from ${individualZoom} on single reports, below it clusters`,
+    },
     ...filterQueryProperties,
   },
 } as const;
@@ -52,7 +57,10 @@ function addMonths(month: string, delta: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-const monthFormat = { pl: new Intl.DateTimeFormat('pl-PL', { month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) };
+const monthFormat = {
+  pl: new Intl.DateTimeFormat('pl-PL', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
 const monthName = (month: string, lang: Lang) => monthFormat[lang].format(new Date(`${month}-15T12:00:00Z`));
 
 /** Joins short strings into chunks of about 64 KiB, so a download is not written row by row. */
@@ -101,7 +109,10 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     const [{ categories, categoryName }, units] = await Promise.all([catalogue(lang), listUnits(db)]);
     const filter = readFilter(raw, { categories: new Set(categories.map((c) => c.code)), units: new Set(units.map((u) => u.id)) });
     const choices: FilterChoices = {
-      categories: categories.map((c) => ({ value: c.code, label: c.active ? c.name[lang] : `${c.name[lang]} (${lang === 'pl' ? 'wycofana' : 'retired'})` })),
+      categories: categories.map((c) => ({
+        value: c.code,
+        label: c.active ? c.name[lang] : `${c.name[lang]} (${lang === 'pl' ? 'wycofana' : 'retired'})`,
+      })),
       units: asTree(units).map(({ unit, depth }) => ({ value: unit.id, label: `${'\u2003'.repeat(depth)}${unit.name}` })),
     };
     return { filter, choices, categories, categoryName };
@@ -113,50 +124,79 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
     return filter;
   };
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const { filter, choices, categoryName } = await pageFilter(request.query, request.lang);
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
-    const [rows, total, extent] = await Promise.all([reports.page(filter, page, PAGE_SIZE), reports.count(filter), reports.extent(filter)]);
-    return sendPage(
-      reply,
-      createElement(ReportListPage, { ctx: pageContext(request, reply), filter, choices, rows, total, page, pageSize: PAGE_SIZE, extent, map, categoryName }),
-    );
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/zgloszenia',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { filter, choices, categoryName } = await pageFilter(request.query, request.lang);
+      const page = Math.max(1, Math.min(10_000, Number.parseInt(request.query.page ?? '1', 10) || 1));
+      const [rows, total, extent] = await Promise.all([
+        reports.page(filter, page, PAGE_SIZE),
+        reports.count(filter),
+        reports.extent(filter),
+      ]);
+      return sendPage(
+        reply,
+        createElement(ReportListPage, {
+          ctx: pageContext(request, reply),
+          filter,
+          choices,
+          rows,
+          total,
+          page,
+          pageSize: PAGE_SIZE,
+          extent,
+          map,
+          categoryName,
+        }),
+      );
+    },
+  );
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/zgloszenia/statystyki', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const lang = request.lang;
-    const m = mapMessages[lang];
-    const { filter, choices, categories, categoryName } = await pageFilter(request.query, lang);
-    const lastMonth = (filter.to ?? dayInPoland(new Date())).slice(0, 7);
-    const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
-    const stats = await reports.stats(filter, `${months[0]}-01`);
-    const byCategory: Bar[] = categories
-      .map((c) => ({ key: c.code, label: categoryName(c.code), value: stats.byCategory.get(c.code) ?? 0 }))
-      .filter((bar) => bar.value > 0)
-      .sort((a, b) => b.value - a.value);
-    const districtBars: Bar[] = stats.byDistrict.slice(0, DISTRICTS_SHOWN).map((d) => ({
-      key: d.districtId ?? `unit:${d.unitId}`,
-      label: d.districtName ? placeName({ districtName: d.districtName, unitName: d.unitName }) : m.noDistrict(d.unitName),
-      value: d.count,
-    }));
-    const rest = stats.byDistrict.slice(DISTRICTS_SHOWN);
-    if (rest.length) districtBars.push({ key: 'rest', label: m.rest(rest.length), value: rest.reduce((sum, d) => sum + d.count, 0) });
-    return sendPage(
-      reply,
-      createElement(StatsPage, {
-        ctx: pageContext(request, reply),
-        filter,
-        choices,
-        charts: {
-          total: stats.total,
-          byCategory: stats.total === 0 ? [] : byCategory,
-          byStatus: stats.total === 0 ? [] : reportStatuses.map((s) => ({ key: s, label: statusLabels[s][lang], value: stats.byStatus.get(s) ?? 0 })),
-          byDistrict: districtBars,
-          byMonth: stats.total === 0 ? [] : months.map((month) => ({ key: month, label: monthName(month, lang), value: stats.byMonth.get(month) ?? 0 })),
-        },
-      }),
-    );
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/zgloszenia/statystyki',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const lang = request.lang;
+      const m = mapMessages[lang];
+      const { filter, choices, categories, categoryName } = await pageFilter(request.query, lang);
+      const lastMonth = (filter.to ?? dayInPoland(new Date())).slice(0, 7);
+      const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11));
+      const stats = await reports.stats(filter, `${months[0]}-01`);
+      const byCategory: Bar[] = categories
+        .map((c) => ({ key: c.code, label: categoryName(c.code), value: stats.byCategory.get(c.code) ?? 0 }))
+        .filter((bar) => bar.value > 0)
+        .sort((a, b) => b.value - a.value);
+      const districtBars: Bar[] = stats.byDistrict.slice(0, DISTRICTS_SHOWN).map((d) => ({
+        key: d.districtId ?? `unit:${d.unitId}`,
+        label: d.districtName ? placeName({ districtName: d.districtName, unitName: d.unitName }) : m.noDistrict(d.unitName),
+        value: d.count,
+      }));
+      const rest = stats.byDistrict.slice(DISTRICTS_SHOWN);
+      if (rest.length) districtBars.push({ key: 'rest', label: m.rest(rest.length), value: rest.reduce((sum, d) => sum + d.count, 0) });
+      return sendPage(
+        reply,
+        createElement(StatsPage, {
+          ctx: pageContext(request, reply),
+          filter,
+          choices,
+          charts: {
+            total: stats.total,
+            byCategory: stats.total === 0 ? [] : byCategory,
+            byStatus:
+              stats.total === 0
+                ? []
+                : reportStatuses.map((s) => ({ key: s, label: statusLabels[s][lang], value: stats.byStatus.get(s) ?? 0 })),
+            byDistrict: districtBars,
+            byMonth:
+              stats.total === 0
+                ? []
+                : months.map((month) => ({ key: month, label: monthName(month, lang), value: stats.byMonth.get(month) ?? 0 })),
+          },
+        }),
+      );
+    },
+  );
 
   app.get<{ Querystring: FromSchema<typeof mapQuery> }>(
     '/api/v1/reports/map',
@@ -195,12 +235,26 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
         const card = register.card(districtId);
         const label = register.overview?.labelOf(districtId);
         if (!card || !label || !inBoundingBox({ lon: label[0], lat: label[1] }, bbox.box)) return [];
-        return [{ district: { id: districtId, name: card.name, url: `${origin}${card.url}` }, count, lat: label[1], lon: label[0], approximate: 'district' as const }];
+        return [
+          {
+            district: { id: districtId, name: card.name, url: `${origin}${card.url}` },
+            count,
+            lat: label[1],
+            lon: label[0],
+            approximate: 'district' as const,
+          },
+        ];
       });
       const base = { zoom: q.zoom, approximate: true, precisionMeters, unplaced };
       if (q.zoom >= individualZoom) {
         const points = await reports.mapPoints(filter, bbox.box, maxPoints + 1);
-        return { ...base, mode: 'reports', clusters: [], reports: points.slice(0, maxPoints).map(present), truncated: points.length > maxPoints };
+        return {
+          ...base,
+          mode: 'reports',
+          clusters: [],
+          reports: points.slice(0, maxPoints).map(present),
+          truncated: points.length > maxPoints,
+        };
       }
       const cells = await reports.mapCells(filter, bbox.box, q.zoom);
       return {

@@ -76,7 +76,8 @@ export class RowTree {
     if (!tree) return false;
     const treeArea = (tree.maxX - tree.minX) * (tree.maxY - tree.minY);
     const boxArea =
-      Math.max(0, Math.min(box.maxLon, tree.maxX) - Math.max(box.minLon, tree.minX)) * Math.max(0, Math.min(box.maxLat, tree.maxY) - Math.max(box.minLat, tree.minY));
+      Math.max(0, Math.min(box.maxLon, tree.maxX) - Math.max(box.minLon, tree.minX)) *
+      Math.max(0, Math.min(box.maxLat, tree.maxY) - Math.max(box.minLat, tree.minY));
     return boxArea <= 0.2 * treeArea;
   }
 

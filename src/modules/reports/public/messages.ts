@@ -58,7 +58,8 @@ export const reportPageMessages = defineMessages({
       'Z tej okolicy wpłynęło naraz wiele zgłoszeń, więc Twoje czeka na sprawdzenie przez Policję, zanim pojawi się na mapie. Policja już je widzi.',
     district: 'Rejon',
     unit: 'Jednostka',
-    confirmations: (n: number) => `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'osoba potwierdziła', few: 'osoby potwierdziły', many: 'osób potwierdziło', other: 'osoby potwierdziło' })} to zgłoszenie`,
+    confirmations: (n: number) =>
+      `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'osoba potwierdziła', few: 'osoby potwierdziły', many: 'osób potwierdziło', other: 'osoby potwierdziło' })} to zgłoszenie`,
     forwardedTo: 'Przekazane do',
     duplicateOf: 'Duplikat zgłoszenia',
     history: 'Historia statusu',
@@ -119,10 +120,12 @@ export const reportPageMessages = defineMessages({
     byAddress: 'given by address (only the police see the address)',
     placeAfterReview: 'shown once the police have checked the report',
     placeWithheld: 'not published',
-    thanksHeld: 'Many reports came from this area at once, so yours waits for a check by the police before it appears on the map. The police already see it.',
+    thanksHeld:
+      'Many reports came from this area at once, so yours waits for a check by the police before it appears on the map. The police already see it.',
     district: 'District',
     unit: 'Police unit',
-    confirmations: (n: number) => `${formatNumber(n, 'en')} ${plural('en', n, { one: 'person has', other: 'people have' })} confirmed this report`,
+    confirmations: (n: number) =>
+      `${formatNumber(n, 'en')} ${plural('en', n, { one: 'person has', other: 'people have' })} confirmed this report`,
     forwardedTo: 'Forwarded to',
     duplicateOf: 'Duplicate of report',
     history: 'Status history',

@@ -2,7 +2,16 @@ import type { MapTiles } from '../../../platform/config/config.js';
 import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
-import { CsrfField, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField } from '../../../platform/render/components.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  SelectField,
+  SummaryRow,
+  Tag,
+  TextAreaField,
+  TextField,
+} from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { PublicReport, StoredCategory } from '../model.js';
@@ -95,10 +104,15 @@ export function ReportFormPage({
         <CsrfField token={ctx.csrfToken} />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{m.whereLegend}</legend>
-          <p className="field__hint">
-            {`${m.whereHint} ${m.placePrivacy}`}
-          </p>
-          <TextField name="address" label={m.address} hint={m.addressHint} value={values.address} error={errorFor(errors, 'address') ?? errorFor(errors, 'location')} autoComplete="street-address" />
+          <p className="field__hint">{`${m.whereHint} ${m.placePrivacy}`}</p>
+          <TextField
+            name="address"
+            label={m.address}
+            hint={m.addressHint}
+            value={values.address}
+            error={errorFor(errors, 'address') ?? errorFor(errors, 'location')}
+            autoComplete="street-address"
+          />
           {suggestions.length > 0 && (
             <div className="suggestions">
               <p>{m.suggestions}</p>
@@ -145,8 +159,23 @@ export function ReportFormPage({
           error={errorFor(errors, 'description')}
           rows={5}
         />
-        <TextField name="eventDate" label={m.eventDate} type="date" value={values.eventDate} error={errorFor(errors, 'eventAt')} width="short" />
-        <TextField name="email" label={m.email} hint={`${m.emailHint} ${m.emailPrivacy}`} type="email" value={values.email} error={errorFor(errors, 'email')} autoComplete="email" />
+        <TextField
+          name="eventDate"
+          label={m.eventDate}
+          type="date"
+          value={values.eventDate}
+          error={errorFor(errors, 'eventAt')}
+          width="short"
+        />
+        <TextField
+          name="email"
+          label={m.email}
+          hint={`${m.emailHint} ${m.emailPrivacy}`}
+          type="email"
+          value={values.email}
+          error={errorFor(errors, 'email')}
+          autoComplete="email"
+        />
         <div hidden>
           <label htmlFor="field-website">{m.honeypot}</label>
           <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
@@ -190,7 +219,8 @@ export function SimilarReportsPage({
               <a href={`/zgloszenia/${report.id}`}>{m.reportTitle(report.id)}</a>: {categoryName}
             </h2>
             <p>
-              <StatusTag status={report.status} lang={ctx.lang} /> · {m.created} {formatDate(report.createdAt, ctx.lang)} · {proximityLabels[proximity][ctx.lang]}
+              <StatusTag status={report.status} lang={ctx.lang} /> · {m.created} {formatDate(report.createdAt, ctx.lang)} ·{' '}
+              {proximityLabels[proximity][ctx.lang]}
               {report.confirmations > 0 && ` · ${m.confirmations(report.confirmations)}`}
             </p>
             <MeTooForm ctx={ctx} reportId={report.id} describedBy="me-too-keeps-nothing" />
@@ -243,7 +273,11 @@ export function ReportStatusPage({
       <h1>{m.reportTitle(report.id)}</h1>
       <dl className="summary-list">
         <SummaryRow label={m.status}>
-          {report.awaitingReview ? <Tag tone="yellow">{awaitingReviewLabel[ctx.lang]}</Tag> : <StatusTag status={report.status} lang={ctx.lang} />}
+          {report.awaitingReview ? (
+            <Tag tone="yellow">{awaitingReviewLabel[ctx.lang]}</Tag>
+          ) : (
+            <StatusTag status={report.status} lang={ctx.lang} />
+          )}
         </SummaryRow>
         <SummaryRow label={m.categoryLabel}>{categoryName}</SummaryRow>
         <SummaryRow label={m.created}>{formatDateTime(report.createdAt, ctx.lang)}</SummaryRow>
@@ -255,30 +289,33 @@ export function ReportStatusPage({
               : m.byAddress}
         </SummaryRow>
         <SummaryRow label={m.district}>
-          {report.placeWithheld ? withheld : report.districtId && districtName ? <a href={`/rejony/${report.districtId}`}>{districtName}</a> : m.noDistrict}
+          {report.placeWithheld ? (
+            withheld
+          ) : report.districtId && districtName ? (
+            <a href={`/rejony/${report.districtId}`}>{districtName}</a>
+          ) : (
+            m.noDistrict
+          )}
         </SummaryRow>
         <SummaryRow label={m.unit}>
-            <a href={unitUrl(report.unitId)}>{unitName}</a>
-          </SummaryRow>
-        {report.forwardedTo && (
-          <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>
-        )}
+          <a href={unitUrl(report.unitId)}>{unitName}</a>
+        </SummaryRow>
+        {report.forwardedTo && <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>}
         {report.duplicateOf && (
           <SummaryRow label={m.duplicateOf}>
-              <a href={`/zgloszenia/${report.duplicateOf}`}>{m.reportTitle(report.duplicateOf)}</a>
-            </SummaryRow>
+            <a href={`/zgloszenia/${report.duplicateOf}`}>{m.reportTitle(report.duplicateOf)}</a>
+          </SummaryRow>
         )}
       </dl>
       {report.confirmations > 0 && <p>{m.confirmations(report.confirmations)}</p>}
       <p className="field__hint">{m.privacy}</p>
-      {open && thanks === null && (
-        <MeTooForm ctx={ctx} reportId={report.id} />
-      )}
+      {open && thanks === null && <MeTooForm ctx={ctx} reportId={report.id} />}
       <h2>{m.history}</h2>
       <ol className="timeline">
         {history.map((event, i) => (
           <li key={i}>
-            <time dateTime={event.at.toISOString()}>{formatDateTime(event.at, ctx.lang)}</time>: <StatusTag status={event.status} lang={ctx.lang} />
+            <time dateTime={event.at.toISOString()}>{formatDateTime(event.at, ctx.lang)}</time>:{' '}
+            <StatusTag status={event.status} lang={ctx.lang} />
           </li>
         ))}
       </ol>

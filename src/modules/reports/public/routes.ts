@@ -20,14 +20,39 @@ import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type 
 
 const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: residentLabel });
 
-export function registerReportPages(app: FastifyInstance, config: Config, database: Database, locator: Locator, rateLimit: RateLimitPolicy): void {
+export function registerReportPages(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  locator: Locator,
+  rateLimit: RateLimitPolicy,
+): void {
   const db = database.db;
   const map = config.mapTiles;
   const offered = async () => (await reportCategories(db)).filter((c) => isOffered(c, new Date()));
   const burst = { max: 30, timeWindow: 60_000 };
 
-  const showForm = async (request: FastifyRequest, reply: FastifyReply, values: ReportFormValues, errors: FieldError[], status = 200, suggestions: string[] = []) =>
-    sendPage(reply, createElement(ReportFormPage, { ctx: pageContext(request, reply), categories: await offered(), values, errors, suggestions, map, retention: await retentionSettings(db) }), status);
+  const showForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: ReportFormValues,
+    errors: FieldError[],
+    status = 200,
+    suggestions: string[] = [],
+  ) =>
+    sendPage(
+      reply,
+      createElement(ReportFormPage, {
+        ctx: pageContext(request, reply),
+        categories: await offered(),
+        values,
+        errors,
+        suggestions,
+        map,
+        retention: await retentionSettings(db),
+      }),
+      status,
+    );
 
   app.get('/zglos', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => showForm(request, reply, {}, []));
 
@@ -46,10 +71,25 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
     const lat = formNumber(values.lat);
     const lon = formNumber(values.lon);
     const numberErrors: FieldError[] = [];
-    if (Number.isNaN(lat)) numberErrors.push({ field: 'lat', code: 'invalid', message: lang === 'pl' ? 'Szerokość geograficzna musi być liczbą, np. 51,4597.' : 'Latitude must be a number, e.g. 51.4597.' });
-    if (Number.isNaN(lon)) numberErrors.push({ field: 'lon', code: 'invalid', message: lang === 'pl' ? 'Długość geograficzna musi być liczbą, np. 22,6027.' : 'Longitude must be a number, e.g. 22.6027.' });
+    if (Number.isNaN(lat))
+      numberErrors.push({
+        field: 'lat',
+        code: 'invalid',
+        message: lang === 'pl' ? 'Szerokość geograficzna musi być liczbą, np. 51,4597.' : 'Latitude must be a number, e.g. 51.4597.',
+      });
+    if (Number.isNaN(lon))
+      numberErrors.push({
+        field: 'lon',
+        code: 'invalid',
+        message: lang === 'pl' ? 'Długość geograficzna musi być liczbą, np. 22,6027.' : 'Longitude must be a number, e.g. 22.6027.',
+      });
     const eventAt = values.eventDate && /^\d{4}-\d{2}-\d{2}$/.test(values.eventDate) ? new Date(`${values.eventDate}T12:00:00Z`) : null;
-    if (values.eventDate && (!eventAt || Number.isNaN(eventAt.getTime()))) numberErrors.push({ field: 'eventAt', code: 'invalid', message: lang === 'pl' ? 'Podaj datę w formacie RRRR-MM-DD.' : 'Give the date as YYYY-MM-DD.' });
+    if (values.eventDate && (!eventAt || Number.isNaN(eventAt.getTime())))
+      numberErrors.push({
+        field: 'eventAt',
+        code: 'invalid',
+        message: lang === 'pl' ? 'Podaj datę w formacie RRRR-MM-DD.' : 'Give the date as YYYY-MM-DD.',
+      });
     if (numberErrors.length) return showForm(request, reply, values, numberErrors, 400);
     // With both a point and an address, the point (from the map) is more exact.
     const point = lat !== null && lon !== null ? { lat, lon } : null;
@@ -80,7 +120,16 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
         db,
         register,
         resident(request),
-        { categoryCode: values.category ?? '', lat: point?.lat ?? null, lon: point?.lon ?? null, address, description: values.description ?? null, email: values.email ?? null, eventAt, honeypot: fields.website ?? null },
+        {
+          categoryCode: values.category ?? '',
+          lat: point?.lat ?? null,
+          lon: point?.lon ?? null,
+          address,
+          description: values.description ?? null,
+          email: values.email ?? null,
+          eventAt,
+          honeypot: fields.website ?? null,
+        },
         { rateLimit, publicUrl: config.publicUrl, lang },
       );
       if (result.spam) return reply.redirect('/zglos/dziekujemy', 303);
@@ -90,19 +139,34 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
       if (error instanceof AppError && [422, 429].includes(error.status)) {
         for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
         const details = (error.details ?? {}) as { field?: string; suggestions?: string[] };
-        return showForm(request, reply, values, [{ field: details.field ?? 'form', code: error.code, message: error.text[lang] }], error.status, details.suggestions ?? []);
+        return showForm(
+          request,
+          reply,
+          values,
+          [{ field: details.field ?? 'form', code: error.code, message: error.text[lang] }],
+          error.status,
+          details.suggestions ?? [],
+        );
       }
       throw error;
     }
   });
 
-  app.get('/zglos/dziekujemy', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => sendPage(reply, createElement(ThanksPage, { ctx: pageContext(request, reply) })));
+  app.get('/zglos/dziekujemy', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, createElement(ThanksPage, { ctx: pageContext(request, reply) })),
+  );
 
-  const showReport = async (request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>, reply: FastifyReply, thanks: 'new' | 'confirmed' | null) => {
+  const showReport = async (
+    request: FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>,
+    reply: FastifyReply,
+    thanks: 'new' | 'confirmed' | null,
+  ) => {
     const report = await reportOr404(db, Number(request.params.id));
     const { category, districtName, unitName, events } = await reportSurroundings(db, report);
     // Only status changes are public: never who made them or their internal notes.
-    const history = events.filter((e) => e.to_status && (e.kind === 'created' || e.kind === 'status')).map((e) => ({ at: e.at, status: e.to_status as ReportStatus }));
+    const history = events
+      .filter((e) => e.to_status && (e.kind === 'created' || e.kind === 'status'))
+      .map((e) => ({ at: e.at, status: e.to_status as ReportStatus }));
     return sendPage(
       reply,
       createElement(ReportStatusPage, {
@@ -118,19 +182,26 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
     );
   };
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>('/zgloszenia/:id', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
-    showReport(request, reply, request.query.wyslano === '1' ? 'new' : request.query.potwierdzono === '1' ? 'confirmed' : null),
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+    '/zgloszenia/:id',
+    { config: { access: 'public' }, schema: { hide: true } },
+    (request, reply) =>
+      showReport(request, reply, request.query.wyslano === '1' ? 'new' : request.query.potwierdzono === '1' ? 'confirmed' : null),
   );
 
-  app.post<{ Params: { id: string } }>('/zgloszenia/:id/potwierdz', { schema: { hide: true }, config: { access: 'public', rateLimit: burst } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    if (!Number.isSafeInteger(id) || id < 1) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-    try {
-      await confirmReport(db, resident(request), id);
-    } catch (error) {
-      // Confirming twice is not a failure for the resident: show the report with the thanks.
-      if (!(error instanceof AppError && error.code === 'already_confirmed')) throw error;
-    }
-    return reply.redirect(`/zgloszenia/${id}?potwierdzono=1`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/zgloszenia/:id/potwierdz',
+    { schema: { hide: true }, config: { access: 'public', rateLimit: burst } },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      if (!Number.isSafeInteger(id) || id < 1) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+      try {
+        await confirmReport(db, resident(request), id);
+      } catch (error) {
+        // Confirming twice is not a failure for the resident: show the report with the thanks.
+        if (!(error instanceof AppError && error.code === 'already_confirmed')) throw error;
+      }
+      return reply.redirect(`/zgloszenia/${id}?potwierdzono=1`, 303);
+    },
+  );
 }

@@ -26,7 +26,17 @@ describe('KMZB catalogue', () => {
 
   it('marks the road-traffic categories for traffic police, the level crossing but not the footpath over tracks', () => {
     const road = (code: string) => findCategory(kmzbCategories, code)!.roadCategory;
-    expect(['illegal-parking', 'speeding', 'poor-road-infrastructure', 'illegal-car-racing', 'poor-traffic-organisation', 'road-accidents-with-forest-animals', 'unguarded-level-crossing'].every(road)).toBe(true);
+    expect(
+      [
+        'illegal-parking',
+        'speeding',
+        'poor-road-infrastructure',
+        'illegal-car-racing',
+        'poor-traffic-organisation',
+        'road-accidents-with-forest-animals',
+        'unguarded-level-crossing',
+      ].every(road),
+    ).toBe(true);
     expect(['unguarded-track-crossing', 'quad-bikes-in-forests', 'drinking-in-public', 'dangerous-places-on-water'].some(road)).toBe(false);
   });
 
@@ -88,13 +98,17 @@ describe('admin category validation', () => {
 
   it('measures trimmed names in both languages', () => {
     expect(categoryProblem({ code: 'ok', name: { pl: '  Ab  ', en: 'Fine' } })!.pl).toBe('Nazwa polska musi mieć od 3 do 120 znaków.');
-    expect(categoryProblem({ code: 'ok', name: { pl: 'Dobra', en: 'x'.repeat(121) } })!.en).toBe('The English name must be 3 to 120 characters long.');
+    expect(categoryProblem({ code: 'ok', name: { pl: 'Dobra', en: 'x'.repeat(121) } })!.en).toBe(
+      'The English name must be 3 to 120 characters long.',
+    );
     expect(categoryProblem({ code: 'ok', name: { pl: 'ż'.repeat(120), en: 'y'.repeat(120) } })).toBeNull();
   });
 
   it('refuses a code or name already in the catalogue, ignoring case of names', () => {
     expect(categoryProblem({ code: 'speeding', name }, kmzbCategories)!.pl).toBe('Kategoria o kodzie „speeding” już istnieje.');
-    expect(categoryProblem({ code: 'x-1', name: { pl: 'żebractwo', en: 'Other' } }, kmzbCategories)!.pl).toContain('„żebractwo” już istnieje');
+    expect(categoryProblem({ code: 'x-1', name: { pl: 'żebractwo', en: 'Other' } }, kmzbCategories)!.pl).toContain(
+      '„żebractwo” już istnieje',
+    );
     expect(categoryProblem({ code: 'x-1', name: { pl: 'Inne', en: 'BEGGING' } }, kmzbCategories)!.en).toContain('"BEGGING" already exists');
   });
 

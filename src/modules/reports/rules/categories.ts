@@ -53,12 +53,21 @@ export const kmzbCategories: readonly ReportCategory[] = [
   category('quad-bikes-in-forests', 'Poruszanie się po terenach leśnych quadami', 'Riding quad bikes in forests'),
   category('drinking-in-public', 'Spożywanie alkoholu w miejscach niedozwolonych', 'Drinking alcohol in prohibited places'),
   category('poor-traffic-organisation', 'Zła organizacja ruchu drogowego', 'Poor traffic organisation', { road: true }),
-  category('minors-at-risk-gathering', 'Grupowanie się małoletnich zagrożonych demoralizacją', 'Gatherings of minors at risk of demoralisation'),
+  category(
+    'minors-at-risk-gathering',
+    'Grupowanie się małoletnich zagrożonych demoralizacją',
+    'Gatherings of minors at risk of demoralisation',
+  ),
   category('stray-dogs', 'Wałęsające się bezpańskie psy', 'Stray dogs roaming'),
   // Banks and shores, incl. thin ice in winter: all year, unlike the bathing categories.
   category('dangerous-waterside-areas', 'Miejsca niebezpieczne na terenach wodnych', 'Dangerous places in waterside areas'),
   category('grass-burning', 'Wypalanie traw', 'Grass burning', { season: grassBurningSeason }),
-  category('road-accidents-with-forest-animals', 'Zdarzenia drogowe z udziałem zwierząt leśnych', 'Road accidents involving forest animals', { road: true }),
+  category(
+    'road-accidents-with-forest-animals',
+    'Zdarzenia drogowe z udziałem zwierząt leśnych',
+    'Road accidents involving forest animals',
+    { road: true },
+  ),
   // A footpath over the tracks is railway trespass, not road traffic (contrast the level crossing below).
   category('unguarded-track-crossing', 'Niestrzeżone przejście przez tory', 'Unguarded pedestrian crossing over railway tracks'),
   category('begging', 'Żebractwo', 'Begging'),
@@ -66,7 +75,12 @@ export const kmzbCategories: readonly ReportCategory[] = [
   category('unofficial-bathing-sites', 'Dzikie kąpieliska', 'Unofficial bathing sites', { season: bathingSeason }),
   category('destruction-of-greenery', 'Niszczenie zieleni', 'Destruction of greenery'),
   // Added 20 Jan 2019: the place alone says nothing, so the resident must describe the activity.
-  category('dangerous-entertainment-venue', 'Miejsce niebezpiecznej działalności rozrywkowej', 'Place of dangerous entertainment activity', { descriptionRequired: true }),
+  category(
+    'dangerous-entertainment-venue',
+    'Miejsce niebezpiecznej działalności rozrywkowej',
+    'Place of dangerous entertainment activity',
+    { descriptionRequired: true },
+  ),
   category('unguarded-level-crossing', 'Niestrzeżony przejazd kolejowy', 'Unguarded railway level crossing', { road: true }),
   category('illegal-tree-felling', 'Nielegalna wycinka drzew', 'Illegal tree felling'),
   category('drug-use', 'Używanie środków odurzających', 'Use of intoxicating substances'),
@@ -99,7 +113,10 @@ const length = (text: string) => [...text].length;
  * Why an admin's new or renamed category is not acceptable, or null. `others` are the categories
  * it must not clash with (for a rename: the catalogue without the category being renamed).
  */
-export function categoryProblem(input: { code: string; name: Localized }, others: readonly Pick<ReportCategory, 'code' | 'name'>[] = []): Localized | null {
+export function categoryProblem(
+  input: { code: string; name: Localized },
+  others: readonly Pick<ReportCategory, 'code' | 'name'>[] = [],
+): Localized | null {
   const { code } = input;
   if (length(code) < 2 || length(code) > 60) {
     return { pl: 'Kod kategorii musi mieć od 2 do 60 znaków.', en: 'The category code must be 2 to 60 characters long.' };
@@ -112,11 +129,16 @@ export function categoryProblem(input: { code: string; name: Localized }, others
   }
   const pl = input.name.pl.trim();
   const en = input.name.en.trim();
-  if (length(pl) < 3 || length(pl) > 120) return { pl: 'Nazwa polska musi mieć od 3 do 120 znaków.', en: 'The Polish name must be 3 to 120 characters long.' };
-  if (length(en) < 3 || length(en) > 120) return { pl: 'Nazwa angielska musi mieć od 3 do 120 znaków.', en: 'The English name must be 3 to 120 characters long.' };
-  if (others.some((c) => c.code === code)) return { pl: `Kategoria o kodzie „${code}” już istnieje.`, en: `A category with the code "${code}" already exists.` };
+  if (length(pl) < 3 || length(pl) > 120)
+    return { pl: 'Nazwa polska musi mieć od 3 do 120 znaków.', en: 'The Polish name must be 3 to 120 characters long.' };
+  if (length(en) < 3 || length(en) > 120)
+    return { pl: 'Nazwa angielska musi mieć od 3 do 120 znaków.', en: 'The English name must be 3 to 120 characters long.' };
+  if (others.some((c) => c.code === code))
+    return { pl: `Kategoria o kodzie „${code}” już istnieje.`, en: `A category with the code "${code}" already exists.` };
   const same = (a: string, b: string) => a.trim().toLocaleLowerCase('pl') === b.toLocaleLowerCase('pl');
-  if (others.some((c) => same(c.name.pl, pl))) return { pl: `Kategoria o nazwie „${pl}” już istnieje.`, en: `A category with the Polish name "${pl}" already exists.` };
-  if (others.some((c) => same(c.name.en, en))) return { pl: `Kategoria o angielskiej nazwie „${en}” już istnieje.`, en: `A category with the name "${en}" already exists.` };
+  if (others.some((c) => same(c.name.pl, pl)))
+    return { pl: `Kategoria o nazwie „${pl}” już istnieje.`, en: `A category with the Polish name "${pl}" already exists.` };
+  if (others.some((c) => same(c.name.en, en)))
+    return { pl: `Kategoria o angielskiej nazwie „${en}” już istnieje.`, en: `A category with the name "${en}" already exists.` };
   return null;
 }

@@ -16,25 +16,43 @@ describe('take-up deadline', () => {
 
   it('counts from the Polish day of creation, not the UTC one', () => {
     // 00:30 on 11 June in Warsaw is still 10 June in UTC.
-    expect(reportDeadlines(fresh('2026-06-10T22:30:00Z'), settings, at('2026-06-14T12:00:00Z'))[0]).toEqual({ kind: 'take_up', due: '2026-06-14', overdue: false });
+    expect(reportDeadlines(fresh('2026-06-10T22:30:00Z'), settings, at('2026-06-14T12:00:00Z'))[0]).toEqual({
+      kind: 'take_up',
+      due: '2026-06-14',
+      overdue: false,
+    });
     // 23:59 on 10 June in Warsaw.
-    expect(reportDeadlines(fresh('2026-06-10T21:59:00Z'), settings, at('2026-06-14T12:00:00Z'))[0]).toEqual({ kind: 'take_up', due: '2026-06-13', overdue: true });
+    expect(reportDeadlines(fresh('2026-06-10T21:59:00Z'), settings, at('2026-06-14T12:00:00Z'))[0]).toEqual({
+      kind: 'take_up',
+      due: '2026-06-13',
+      overdue: true,
+    });
   });
 
   it('survives the spring DST change (29 March 2026)', () => {
     const report = fresh('2026-03-28T22:59:00Z'); // 23:59 CET on 28 March
-    expect(reportDeadlines(report, settings, at('2026-03-31T21:59:00Z'))[0]).toEqual({ kind: 'take_up', due: '2026-03-31', overdue: false }); // 23:59 CEST
+    expect(reportDeadlines(report, settings, at('2026-03-31T21:59:00Z'))[0]).toEqual({
+      kind: 'take_up',
+      due: '2026-03-31',
+      overdue: false,
+    }); // 23:59 CEST
     expect(reportDeadlines(report, settings, at('2026-03-31T22:00:00Z'))[0]!.overdue).toBe(true); // 00:00 CEST, 1 April
   });
 
   it('survives the autumn DST change (25 October 2026)', () => {
     const report = fresh('2026-10-24T22:30:00Z'); // 00:30 CEST on 25 October
-    expect(reportDeadlines(report, settings, at('2026-10-28T22:59:00Z'))[0]).toEqual({ kind: 'take_up', due: '2026-10-28', overdue: false }); // 23:59 CET
+    expect(reportDeadlines(report, settings, at('2026-10-28T22:59:00Z'))[0]).toEqual({
+      kind: 'take_up',
+      due: '2026-10-28',
+      overdue: false,
+    }); // 23:59 CET
     expect(reportDeadlines(report, settings, at('2026-10-28T23:00:00Z'))[0]!.overdue).toBe(true); // 00:00 CET, 29 October
   });
 
   it('follows the configured number of days', () => {
-    expect(reportDeadlines(fresh('2026-12-30T10:00:00Z'), { ...settings, takeUpDays: 5 }, at('2027-01-01T10:00:00Z'))[0]!.due).toBe('2027-01-04');
+    expect(reportDeadlines(fresh('2026-12-30T10:00:00Z'), { ...settings, takeUpDays: 5 }, at('2027-01-01T10:00:00Z'))[0]!.due).toBe(
+      '2027-01-04',
+    );
   });
 });
 
@@ -43,7 +61,11 @@ describe('verification deadline', () => {
     const report = { status: 'verifying' as const, createdAt: at('2026-06-01T08:00:00Z'), verifyingSince: at('2026-06-02T22:15:00Z') }; // 3 June in Warsaw
     expect(reportDeadlines(report, settings, at('2026-06-08T12:00:00Z'))).toEqual([{ kind: 'verify', due: '2026-06-08', overdue: false }]);
     expect(reportDeadlines(report, settings, at('2026-06-08T22:00:00Z'))[0]!.overdue).toBe(true);
-    expect(reportDeadlines(report, { takeUpDays: 3, verifyDays: 10 }, at('2026-06-08T22:00:00Z'))[0]).toEqual({ kind: 'verify', due: '2026-06-13', overdue: false });
+    expect(reportDeadlines(report, { takeUpDays: 3, verifyDays: 10 }, at('2026-06-08T22:00:00Z'))[0]).toEqual({
+      kind: 'verify',
+      due: '2026-06-13',
+      overdue: false,
+    });
   });
 
   it('runs on from the take-up deadline when the start was not recorded', () => {
@@ -55,7 +77,9 @@ describe('verification deadline', () => {
 describe('deadlines by status', () => {
   it('leave nothing pending once an outcome is recorded', () => {
     for (const status of reportStatuses.filter((s) => s !== 'new' && s !== 'verifying')) {
-      expect(reportDeadlines({ status, createdAt: at('2020-01-01T00:00:00Z'), verifyingSince: null }, settings, at('2026-01-01T00:00:00Z'))).toEqual([]);
+      expect(
+        reportDeadlines({ status, createdAt: at('2020-01-01T00:00:00Z'), verifyingSince: null }, settings, at('2026-01-01T00:00:00Z')),
+      ).toEqual([]);
     }
   });
 
@@ -64,12 +88,23 @@ describe('deadlines by status', () => {
 
   it('once overdue, stay overdue as time passes (property)', () => {
     fc.assert(
-      fc.property(instant, fc.integer({ min: 0, max: 40 * 86_400_000 }), fc.integer({ min: 0, max: 40 * 86_400_000 }), days, (createdAt, a, b, takeUpDays) => {
-        const check = (offset: number) => reportDeadlines({ status: 'new', createdAt, verifyingSince: null }, { takeUpDays, verifyDays: 5 }, new Date(createdAt.getTime() + offset))[0]!;
-        const [early, late] = [check(Math.min(a, b)), check(Math.max(a, b))];
-        expect(early.due).toBe(late.due);
-        if (early.overdue) expect(late.overdue).toBe(true);
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        days,
+        (createdAt, a, b, takeUpDays) => {
+          const check = (offset: number) =>
+            reportDeadlines(
+              { status: 'new', createdAt, verifyingSince: null },
+              { takeUpDays, verifyDays: 5 },
+              new Date(createdAt.getTime() + offset),
+            )[0]!;
+          const [early, late] = [check(Math.min(a, b)), check(Math.max(a, b))];
+          expect(early.due).toBe(late.due);
+          if (early.overdue) expect(late.overdue).toBe(true);
+        },
+      ),
     );
   });
 

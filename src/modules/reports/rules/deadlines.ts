@@ -17,8 +17,10 @@ export const defaultReportSettings: ReportSettings = { takeUpDays: 3, verifyDays
 /** Why settings are not acceptable, or null: whole days from 1 to 90. */
 export function reportSettingsProblem(settings: ReportSettings): Localized | null {
   const bad = (days: number) => !Number.isInteger(days) || days < 1 || days > 90;
-  if (bad(settings.takeUpDays)) return { pl: 'Termin podjęcia zgłoszenia musi wynosić od 1 do 90 dni.', en: 'The take-up limit must be 1 to 90 days.' };
-  if (bad(settings.verifyDays)) return { pl: 'Termin weryfikacji musi wynosić od 1 do 90 dni.', en: 'The verification limit must be 1 to 90 days.' };
+  if (bad(settings.takeUpDays))
+    return { pl: 'Termin podjęcia zgłoszenia musi wynosić od 1 do 90 dni.', en: 'The take-up limit must be 1 to 90 days.' };
+  if (bad(settings.verifyDays))
+    return { pl: 'Termin weryfikacji musi wynosić od 1 do 90 dni.', en: 'The verification limit must be 1 to 90 days.' };
   return null;
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFloodSettings, floodSettingsProblems, isListedPublicly, reviewActions, reviewMove, reviewProblem, statusChangeHoldProblem, type Hold } from './floods.js';
+import {
+  defaultFloodSettings,
+  floodSettingsProblems,
+  isListedPublicly,
+  reviewActions,
+  reviewMove,
+  reviewProblem,
+  statusChangeHoldProblem,
+  type Hold,
+} from './floods.js';
 import { isClosed, type Standing } from './status.js';
 
 const officer: Standing = { isDistrictOfficer: true, isSupervisor: false };
@@ -9,7 +18,11 @@ const holds: (Hold | null)[] = [null, 'held', 'rejected'];
 
 describe('review of reports held by a flood limit', () => {
   // Written out independently of the table: only a held report is reviewed, by its officer or a supervisor.
-  const cases = holds.flatMap((hold) => reviewActions.flatMap((action) => Object.entries({ officer, supervisor, nobody }).map(([who, standing]) => ({ hold, action, who, standing }))));
+  const cases = holds.flatMap((hold) =>
+    reviewActions.flatMap((action) =>
+      Object.entries({ officer, supervisor, nobody }).map(([who, standing]) => ({ hold, action, who, standing })),
+    ),
+  );
 
   it.each(cases)('$action of a report held as $hold by $who', ({ hold, action, standing }) => {
     const problem = reviewProblem(hold, action, standing);
@@ -57,6 +70,10 @@ describe('flood settings', () => {
       expect(problems[0]!.message.pl).toMatch(/liczbą całkowitą|minut/);
       expect(problems[0]!.message.en).toMatch(/whole number|minutes/);
     }
-    expect(floodSettingsProblems({}).map((p) => p.field).sort()).toEqual(['categoryPerHour', 'digestMinutes', 'districtPerHour', 'mailedPerHour']);
+    expect(
+      floodSettingsProblems({})
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['categoryPerHour', 'digestMinutes', 'districtPerHour', 'mailedPerHour']);
   });
 });

@@ -43,11 +43,39 @@ interface FloodSettingSpec {
 
 /** The range of each setting: a limit can be raised for a busy city district but never switched off. */
 export const floodSettingSpecs: Record<keyof FloodSettings, FloodSettingSpec> = {
-  categoryPerHour: { min: 1, max: 10_000, problem: { pl: 'Limit zgłoszeń jednego rodzaju na godzinę musi być liczbą całkowitą od 1 do 10 000.', en: 'The hourly limit per category must be a whole number from 1 to 10,000.' } },
-  districtPerHour: { min: 1, max: 10_000, problem: { pl: 'Limit wszystkich zgłoszeń rejonu na godzinę musi być liczbą całkowitą od 1 do 10 000.', en: 'The hourly limit per district must be a whole number from 1 to 10,000.' } },
+  categoryPerHour: {
+    min: 1,
+    max: 10_000,
+    problem: {
+      pl: 'Limit zgłoszeń jednego rodzaju na godzinę musi być liczbą całkowitą od 1 do 10 000.',
+      en: 'The hourly limit per category must be a whole number from 1 to 10,000.',
+    },
+  },
+  districtPerHour: {
+    min: 1,
+    max: 10_000,
+    problem: {
+      pl: 'Limit wszystkich zgłoszeń rejonu na godzinę musi być liczbą całkowitą od 1 do 10 000.',
+      en: 'The hourly limit per district must be a whole number from 1 to 10,000.',
+    },
+  },
   // 0: every report of the hour goes into the digest.
-  mailedPerHour: { min: 0, max: 10_000, problem: { pl: 'Liczba e-maili o pojedynczych zgłoszeniach na godzinę musi być liczbą całkowitą od 0 do 10 000.', en: 'The hourly number of single-report e-mails must be a whole number from 0 to 10,000.' } },
-  digestMinutes: { min: 1, max: 24 * 60, problem: { pl: 'Okres zestawienia musi wynosić od 1 do 1440 minut (24 godzin).', en: 'The digest period must be 1 to 1,440 minutes (24 hours).' } },
+  mailedPerHour: {
+    min: 0,
+    max: 10_000,
+    problem: {
+      pl: 'Liczba e-maili o pojedynczych zgłoszeniach na godzinę musi być liczbą całkowitą od 0 do 10 000.',
+      en: 'The hourly number of single-report e-mails must be a whole number from 0 to 10,000.',
+    },
+  },
+  digestMinutes: {
+    min: 1,
+    max: 24 * 60,
+    problem: {
+      pl: 'Okres zestawienia musi wynosić od 1 do 1440 minut (24 godzin).',
+      en: 'The digest period must be 1 to 1,440 minutes (24 hours).',
+    },
+  },
 };
 
 export const floodSettingNames = Object.keys(floodSettingSpecs) as (keyof FloodSettings)[];
@@ -100,7 +128,11 @@ export function reviewMove(action: ReviewAction): Readonly<ReviewMove> {
 }
 
 /** Why this person may not review the report this way, or null when they may. */
-export function reviewProblem(hold: Hold | null, action: ReviewAction, standing: Standing): { forbidden: boolean; message: Localized } | null {
+export function reviewProblem(
+  hold: Hold | null,
+  action: ReviewAction,
+  standing: Standing,
+): { forbidden: boolean; message: Localized } | null {
   const move = reviewMoves[action];
   if (hold !== move.from) {
     return { forbidden: false, message: { pl: 'To zgłoszenie nie czeka na sprawdzenie.', en: 'This report is not waiting for review.' } };
@@ -108,7 +140,10 @@ export function reviewProblem(hold: Hold | null, action: ReviewAction, standing:
   if (!move.allowed(standing)) {
     return {
       forbidden: true,
-      message: { pl: 'Wstrzymane zgłoszenie może sprawdzić tylko dzielnicowy rejonu lub przełożony jednostki.', en: "Only the district's officer or a supervisor of the unit may review a held report." },
+      message: {
+        pl: 'Wstrzymane zgłoszenie może sprawdzić tylko dzielnicowy rejonu lub przełożony jednostki.',
+        en: "Only the district's officer or a supervisor of the unit may review a held report.",
+      },
     };
   }
   return null;
@@ -116,7 +151,11 @@ export function reviewProblem(hold: Hold | null, action: ReviewAction, standing:
 
 /** Held reports are reviewed before any status change: first "is it real?", then the usual work. */
 export function statusChangeHoldProblem(hold: Hold | null): Localized | null {
-  if (hold === 'held') return { pl: 'Zgłoszenie czeka na sprawdzenie: najpierw je zwolnij albo odrzuć.', en: 'The report is waiting for review: release or reject it first.' };
+  if (hold === 'held')
+    return {
+      pl: 'Zgłoszenie czeka na sprawdzenie: najpierw je zwolnij albo odrzuć.',
+      en: 'The report is waiting for review: release or reject it first.',
+    };
   return null;
 }
 

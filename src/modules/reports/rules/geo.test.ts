@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { fromEpsg2180, toEpsg2180 } from '../../../platform/geo/epsg2180.js';
 import { boundingBoxAround, distanceMeters, inBoundingBox, snapToGrid, type LonLat } from './geo.js';
 
-const inPoland = fc.record({ lon: fc.double({ min: 14.1, max: 24.2, noNaN: true }), lat: fc.double({ min: 49.0, max: 55.1, noNaN: true }) });
+const inPoland = fc.record({
+  lon: fc.double({ min: 14.1, max: 24.2, noNaN: true }),
+  lat: fc.double({ min: 49.0, max: 55.1, noNaN: true }),
+});
 const cellSize = fc.constantFrom(10, 25, 50, 100, 250);
 
 /** The point `meters` away from `from` towards `bearing` degrees, on the haversine sphere. */
@@ -81,10 +84,16 @@ describe('distance', () => {
 describe('bounding box prefilter', () => {
   it('holds every point within the radius (property)', () => {
     fc.assert(
-      fc.property(inPoland, fc.double({ min: 0, max: 360, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 5000 }), (centre, bearing, share, radius) => {
-        const point = destination(centre, bearing, radius * share);
-        expect(inBoundingBox(point, boundingBoxAround(centre, radius))).toBe(true);
-      }),
+      fc.property(
+        inPoland,
+        fc.double({ min: 0, max: 360, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 5000 }),
+        (centre, bearing, share, radius) => {
+          const point = destination(centre, bearing, radius * share);
+          expect(inBoundingBox(point, boundingBoxAround(centre, radius))).toBe(true);
+        },
+      ),
     );
   });
 

@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kmzbCategories, type ReportCategory } from './categories.js';
-import { defaultRateLimit, formatRateLimit, parseRateLimit, validateSubmission, type IntakeResult, type ReportSubmission } from './intake.js';
+import {
+  defaultRateLimit,
+  formatRateLimit,
+  parseRateLimit,
+  validateSubmission,
+  type IntakeResult,
+  type ReportSubmission,
+} from './intake.js';
 
 const now = new Date('2026-07-15T10:00:00Z');
 const base: ReportSubmission = { categoryCode: 'illegal-parking', lat: 50.0614, lon: 19.9372 };
-const check = (patch: Partial<ReportSubmission>, catalogue: readonly ReportCategory[] = kmzbCategories, when = now) => validateSubmission({ ...base, ...patch }, catalogue, when);
+const check = (patch: Partial<ReportSubmission>, catalogue: readonly ReportCategory[] = kmzbCategories, when = now) =>
+  validateSubmission({ ...base, ...patch }, catalogue, when);
 const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
 const fields = (result: IntakeResult) => (result.ok ? [] : result.errors.map((e) => e.field));
 
 describe('a valid submission', () => {
   it('is accepted and normalised', () => {
-    const result = check({ description: '  Auta na chodniku codziennie  ', email: ' jan@example.pl ', eventAt: new Date('2026-07-14T18:00:00Z'), honeypot: '' });
+    const result = check({
+      description: '  Auta na chodniku codziennie  ',
+      email: ' jan@example.pl ',
+      eventAt: new Date('2026-07-14T18:00:00Z'),
+      honeypot: '',
+    });
     expect(result).toEqual({
       ok: true,
       value: {
@@ -38,7 +51,11 @@ describe('a valid submission', () => {
 
 describe('category', () => {
   it('must exist in the catalogue', () => {
-    expect(check({ categoryCode: 'fraud' })).toMatchObject({ ok: false, spam: false, errors: [{ field: 'categoryCode', message: { pl: 'Wybierz kategorię zagrożenia z listy.' } }] });
+    expect(check({ categoryCode: 'fraud' })).toMatchObject({
+      ok: false,
+      spam: false,
+      errors: [{ field: 'categoryCode', message: { pl: 'Wybierz kategorię zagrożenia z listy.' } }],
+    });
   });
 
   it('must be active', () => {
@@ -61,7 +78,13 @@ describe('description', () => {
   it('is required where the category says so', () => {
     const result = check({ categoryCode: 'dangerous-entertainment-venue', description: '  ' });
     expect(!result.ok && result.errors).toEqual([
-      { field: 'description', message: { pl: 'W kategorii „Miejsce niebezpiecznej działalności rozrywkowej” opis zagrożenia jest wymagany.', en: 'A description is required in the category "Place of dangerous entertainment activity".' } },
+      {
+        field: 'description',
+        message: {
+          pl: 'W kategorii „Miejsce niebezpiecznej działalności rozrywkowej” opis zagrożenia jest wymagany.',
+          en: 'A description is required in the category "Place of dangerous entertainment activity".',
+        },
+      },
     ]);
     expect(check({ categoryCode: 'dangerous-entertainment-venue', description: 'Nielegalne wyścigi gokartów nocą' }).ok).toBe(true);
   });
@@ -78,7 +101,17 @@ describe('email', () => {
     expect(check({ email }).ok).toBe(true);
   });
 
-  it.each(['jan', 'jan@', '@example.pl', 'jan@example', 'jan kowalski@example.pl', 'jan@exa mple.pl', 'a@b@c.pl', 'jan@-example.pl', `${'a'.repeat(65)}@example.pl`])('refuses %s', (email) => {
+  it.each([
+    'jan',
+    'jan@',
+    '@example.pl',
+    'jan@example',
+    'jan kowalski@example.pl',
+    'jan@exa mple.pl',
+    'a@b@c.pl',
+    'jan@-example.pl',
+    `${'a'.repeat(65)}@example.pl`,
+  ])('refuses %s', (email) => {
     expect(fields(check({ email }))).toEqual(['email']);
   });
 
@@ -159,10 +192,14 @@ describe('honeypot', () => {
 
   it('flags spam even when everything else is fine or broken (property)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), fc.boolean(), (honeypot, broken) => {
-        const result = check({ honeypot, ...(broken ? { categoryCode: 'nope' } : {}) });
-        expect(result.ok === false && result.spam).toBe(true);
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+        fc.boolean(),
+        (honeypot, broken) => {
+          const result = check({ honeypot, ...(broken ? { categoryCode: 'nope' } : {}) });
+          expect(result.ok === false && result.spam).toBe(true);
+        },
+      ),
     );
   });
 
@@ -187,7 +224,21 @@ describe('rate limit policy', () => {
     expect(parseRateLimit(text)).toEqual({ ok: true, value });
   });
 
-  it.each(['', 'day', '1', '1/', '1/fortnight', '-1/day', '1.5/day', '1/0s', 'x/day', '1/day/2', '1/constructor', '1/toString', '1/__proto__'])('refuses %j with a hint', (text) => {
+  it.each([
+    '',
+    'day',
+    '1',
+    '1/',
+    '1/fortnight',
+    '-1/day',
+    '1.5/day',
+    '1/0s',
+    'x/day',
+    '1/day/2',
+    '1/constructor',
+    '1/toString',
+    '1/__proto__',
+  ])('refuses %j with a hint', (text) => {
     const result = parseRateLimit(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.en).toMatch(/Invalid limit|at least one|period/);

@@ -55,7 +55,8 @@ const emailShape = /^[^\s@<>()[\]\\,;:"]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{
 
 /** "maj–wrzesień" / "May–September": the months a seasonal category is offered. */
 function seasonText(season: NonNullable<ReportCategory['season']>): Localized {
-  const month = (locale: string, m: number) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  const month = (locale: string, m: number) =>
+    new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
   return {
     pl: `${month('pl-PL', season.fromMonth)}–${month('pl-PL', season.toMonth)}`,
     en: `${month('en-GB', season.fromMonth)}–${month('en-GB', season.toMonth)}`,
@@ -72,34 +73,63 @@ export function validateSubmission(input: ReportSubmission, catalogue: readonly 
 
   const category = findCategory(catalogue, input.categoryCode);
   if (!category) fail('categoryCode', 'Wybierz kategorię zagrożenia z listy.', 'Choose a threat category from the list.');
-  else if (!category.active) fail('categoryCode', `Kategoria „${category.name.pl}” nie jest już dostępna.`, `The category "${category.name.en}" is no longer available.`);
+  else if (!category.active)
+    fail(
+      'categoryCode',
+      `Kategoria „${category.name.pl}” nie jest już dostępna.`,
+      `The category "${category.name.en}" is no longer available.`,
+    );
   else if (!inSeason(category, now)) {
     const months = seasonText(category.season!);
-    fail('categoryCode', `Kategoria „${category.name.pl}” jest dostępna tylko w miesiącach ${months.pl}.`, `The category "${category.name.en}" is available only in ${months.en}.`);
+    fail(
+      'categoryCode',
+      `Kategoria „${category.name.pl}” jest dostępna tylko w miesiącach ${months.pl}.`,
+      `The category "${category.name.en}" is available only in ${months.en}.`,
+    );
   }
 
   const position = checkPosition(input, fail);
   const address = blank(input.address) ? null : input.address!.trim();
-  if (address !== null && (length(address) < 3 || length(address) > 200)) fail('address', 'Adres musi mieć od 3 do 200 znaków.', 'The address must be 3 to 200 characters long.');
+  if (address !== null && (length(address) < 3 || length(address) > 200))
+    fail('address', 'Adres musi mieć od 3 do 200 znaków.', 'The address must be 3 to 200 characters long.');
 
   const description = blank(input.description) ? null : input.description!.trim();
   if (description === null && category?.descriptionRequired) {
-    fail('description', `W kategorii „${category.name.pl}” opis zagrożenia jest wymagany.`, `A description is required in the category "${category.name.en}".`);
+    fail(
+      'description',
+      `W kategorii „${category.name.pl}” opis zagrożenia jest wymagany.`,
+      `A description is required in the category "${category.name.en}".`,
+    );
   }
   if (description !== null && length(description) > descriptionMaxLength) {
-    fail('description', `Opis może mieć najwyżej ${descriptionMaxLength} znaków (obecnie ${length(description)}).`, `The description may be at most ${descriptionMaxLength} characters long (now ${length(description)}).`);
+    fail(
+      'description',
+      `Opis może mieć najwyżej ${descriptionMaxLength} znaków (obecnie ${length(description)}).`,
+      `The description may be at most ${descriptionMaxLength} characters long (now ${length(description)}).`,
+    );
   }
 
   const email = blank(input.email) ? null : input.email!.trim();
-  if (email !== null && email.length > emailMaxLength) fail('email', `Adres e-mail może mieć najwyżej ${emailMaxLength} znaki.`, `The email address may be at most ${emailMaxLength} characters long.`);
-  else if (email !== null && (!emailShape.test(email) || email.split('@')[0]!.length > 64)) fail('email', 'Podaj poprawny adres e-mail, np. jan.kowalski@example.pl.', 'Enter a valid email address, e.g. jan.kowalski@example.com.');
+  if (email !== null && email.length > emailMaxLength)
+    fail(
+      'email',
+      `Adres e-mail może mieć najwyżej ${emailMaxLength} znaki.`,
+      `The email address may be at most ${emailMaxLength} characters long.`,
+    );
+  else if (email !== null && (!emailShape.test(email) || email.split('@')[0]!.length > 64))
+    fail(
+      'email',
+      'Podaj poprawny adres e-mail, np. jan.kowalski@example.pl.',
+      'Enter a valid email address, e.g. jan.kowalski@example.com.',
+    );
 
   const eventAt = input.eventAt ?? null;
   if (eventAt !== null) {
     const yearAgo = new Date(now);
     yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
     if (Number.isNaN(eventAt.getTime())) fail('eventAt', 'Nieprawidłowa data zdarzenia.', 'Invalid date of the event.');
-    else if (eventAt.getTime() > now.getTime() + clockSkewMs) fail('eventAt', 'Data zdarzenia nie może być w przyszłości.', 'The date of the event cannot be in the future.');
+    else if (eventAt.getTime() > now.getTime() + clockSkewMs)
+      fail('eventAt', 'Data zdarzenia nie może być w przyszłości.', 'The date of the event cannot be in the future.');
     else if (eventAt < yearAgo) fail('eventAt', 'Zdarzenie nie może być starsze niż rok.', 'The event cannot be more than a year old.');
   }
 
@@ -111,11 +141,16 @@ function checkPosition(input: ReportSubmission, fail: (field: FieldError['field'
   const hasLat = input.lat !== null && input.lat !== undefined;
   const hasLon = input.lon !== null && input.lon !== undefined;
   if (!hasLat && !hasLon) {
-    if (blank(input.address)) fail('location', 'Wskaż miejsce na mapie albo podaj adres.', 'Mark the place on the map or enter an address.');
+    if (blank(input.address))
+      fail('location', 'Wskaż miejsce na mapie albo podaj adres.', 'Mark the place on the map or enter an address.');
     return null;
   }
   if (!hasLat || !hasLon) {
-    fail(hasLat ? 'lon' : 'lat', 'Podaj obie współrzędne: szerokość i długość geograficzną.', 'Give both coordinates: latitude and longitude.');
+    fail(
+      hasLat ? 'lon' : 'lat',
+      'Podaj obie współrzędne: szerokość i długość geograficzną.',
+      'Give both coordinates: latitude and longitude.',
+    );
     return null;
   }
   const { lat, lon } = input as { lat: number; lon: number };
@@ -136,10 +171,16 @@ export interface RateLimitPolicy {
 export const defaultRateLimit: RateLimitPolicy = { max: 1, windowSeconds: 86_400 };
 
 const unitSeconds: Record<string, number> = {
-  s: 1, sec: 1, second: 1,
-  m: 60, min: 60, minute: 60,
-  h: 3600, hour: 3600,
-  d: 86_400, day: 86_400,
+  s: 1,
+  sec: 1,
+  second: 1,
+  m: 60,
+  min: 60,
+  minute: 60,
+  h: 3600,
+  hour: 3600,
+  d: 86_400,
+  day: 86_400,
 };
 const maxWindowSeconds = 366 * 86_400;
 
@@ -159,9 +200,16 @@ export function parseRateLimit(text: string): { ok: true; value: RateLimitPolicy
   }
   const max = Number(match[1]);
   const windowSeconds = Number(match[2] ?? 1) * size;
-  if (max < 1) return { ok: false, error: { pl: 'Limit musi dopuszczać co najmniej jedno zgłoszenie.', en: 'The limit must allow at least one report.' } };
+  if (max < 1)
+    return {
+      ok: false,
+      error: { pl: 'Limit musi dopuszczać co najmniej jedno zgłoszenie.', en: 'The limit must allow at least one report.' },
+    };
   if (windowSeconds < 1 || windowSeconds > maxWindowSeconds) {
-    return { ok: false, error: { pl: 'Okres limitu musi wynosić od 1 sekundy do 366 dni.', en: 'The limit period must be from 1 second to 366 days.' } };
+    return {
+      ok: false,
+      error: { pl: 'Okres limitu musi wynosić od 1 sekundy do 366 dni.', en: 'The limit period must be from 1 second to 366 days.' },
+    };
   }
   return { ok: true, value: { max, windowSeconds } };
 }
@@ -169,7 +217,8 @@ export function parseRateLimit(text: string): { ok: true; value: RateLimitPolicy
 /** The canonical text of a policy, read back by parseRateLimit: "1/day", "5/2h", "10/90s". */
 export function formatRateLimit(policy: RateLimitPolicy): string {
   const { max, windowSeconds: w } = policy;
-  const [size, short, long] = w % 86_400 === 0 ? [86_400, 'd', 'day'] : w % 3600 === 0 ? [3600, 'h', 'hour'] : w % 60 === 0 ? [60, 'min', 'min'] : [1, 's', 's'];
+  const [size, short, long] =
+    w % 86_400 === 0 ? [86_400, 'd', 'day'] : w % 3600 === 0 ? [3600, 'h', 'hour'] : w % 60 === 0 ? [60, 'min', 'min'] : [1, 's', 's'];
   const count = w / size;
   return count === 1 ? `${max}/${long}` : `${max}/${count}${short}`;
 }
@@ -193,7 +242,10 @@ export function describeRateLimit(policy: RateLimitPolicy, lang: Lang): string {
   const count = w / period.size;
   if (lang === 'pl') {
     const reports = plural('pl', max, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń', other: 'zgłoszenia' });
-    const unit = count === 1 ? period.pl.one : plural('pl', count, { one: period.pl.one, few: period.pl.few, many: period.pl.many, other: period.pl.few });
+    const unit =
+      count === 1
+        ? period.pl.one
+        : plural('pl', count, { one: period.pl.one, few: period.pl.few, many: period.pl.many, other: period.pl.few });
     return `${formatNumber(max, 'pl')} ${reports} na ${count === 1 ? '' : `${formatNumber(count, 'pl')} `}${unit}`;
   }
   const reports = max === 1 ? 'report' : 'reports';

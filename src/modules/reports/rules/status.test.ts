@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { availableStatuses, isClosed, nextStatusProblem, openStatuses, publicStatus, reportStatuses, statusLabels, type ReportStatus, type Standing } from './status.js';
+import {
+  availableStatuses,
+  isClosed,
+  nextStatusProblem,
+  openStatuses,
+  publicStatus,
+  reportStatuses,
+  statusLabels,
+  type ReportStatus,
+  type Standing,
+} from './status.js';
 
 const officer: Standing = { isDistrictOfficer: true, isSupervisor: false };
 const supervisor: Standing = { isDistrictOfficer: false, isSupervisor: true };
@@ -26,11 +36,17 @@ const ordinary = new Set([
 const reopening = new Set(['eliminated', 'not_confirmed', 'joke', 'duplicate', 'forwarded'].map((s) => `${s}>verifying`));
 
 describe('report status transitions', () => {
-  const cases = reportStatuses.flatMap((from) => reportStatuses.flatMap((to) => Object.entries(standings).map(([who, standing]) => ({ from, to, who, standing }))));
+  const cases = reportStatuses.flatMap((from) =>
+    reportStatuses.flatMap((to) => Object.entries(standings).map(([who, standing]) => ({ from, to, who, standing }))),
+  );
 
   it.each(cases)('$from → $to by $who', ({ from, to, standing }) => {
     const key = `${from}>${to}`;
-    const allowed = ordinary.has(key) ? standing.isDistrictOfficer || standing.isSupervisor : reopening.has(key) ? standing.isSupervisor : false;
+    const allowed = ordinary.has(key)
+      ? standing.isDistrictOfficer || standing.isSupervisor
+      : reopening.has(key)
+        ? standing.isSupervisor
+        : false;
     const problem = nextStatusProblem(from, to, standing, valid);
     expect(problem === null).toBe(allowed);
     if (problem) {
@@ -54,7 +70,9 @@ describe('report status transitions', () => {
 
   it('tells an outsider who may change the status, and an officer that reopening needs a supervisor', () => {
     expect(nextStatusProblem('new', 'verifying', nobody, valid)!.en).toContain("officer of the report's district");
-    expect(nextStatusProblem('joke', 'verifying', officer, valid)!.pl).toBe('Zamknięte zgłoszenie może ponownie otworzyć tylko przełożony.');
+    expect(nextStatusProblem('joke', 'verifying', officer, valid)!.pl).toBe(
+      'Zamknięte zgłoszenie może ponownie otworzyć tylko przełożony.',
+    );
   });
 
   it('checks who may act before what is missing', () => {
@@ -64,12 +82,16 @@ describe('report status transitions', () => {
 
 describe('forwarding outside the Police', () => {
   it.each([undefined, null, '', '   ', 'X'])('needs the institution, refusing %j', (forwardedTo) => {
-    expect(nextStatusProblem('confirmed', 'forwarded', officer, { reportId: 'r-1', forwardedTo })!.pl).toBe('Podaj instytucję, której przekazano zgłoszenie.');
+    expect(nextStatusProblem('confirmed', 'forwarded', officer, { reportId: 'r-1', forwardedTo })!.pl).toBe(
+      'Podaj instytucję, której przekazano zgłoszenie.',
+    );
   });
 
   it('accepts a named institution and refuses an overlong one', () => {
     expect(nextStatusProblem('verifying', 'forwarded', officer, { reportId: 'r-1', forwardedTo: ' Straż Miejska ' })).toBeNull();
-    expect(nextStatusProblem('verifying', 'forwarded', officer, { reportId: 'r-1', forwardedTo: 'ś'.repeat(201) })!.en).toContain('at most 200');
+    expect(nextStatusProblem('verifying', 'forwarded', officer, { reportId: 'r-1', forwardedTo: 'ś'.repeat(201) })!.en).toContain(
+      'at most 200',
+    );
   });
 });
 
@@ -120,7 +142,15 @@ describe('open and closed', () => {
   });
 
   it('labels the statuses in Polish as the guidelines do', () => {
-    const published = ['Nowe', 'Weryfikacja', 'Potwierdzone', 'Potwierdzone (przekazane poza Policję)', 'Niepotwierdzone', 'Potwierdzone (wyeliminowane)', 'Żart lub pomyłka'];
+    const published = [
+      'Nowe',
+      'Weryfikacja',
+      'Potwierdzone',
+      'Potwierdzone (przekazane poza Policję)',
+      'Niepotwierdzone',
+      'Potwierdzone (wyeliminowane)',
+      'Żart lub pomyłka',
+    ];
     expect(reportStatuses.filter((s) => s !== 'duplicate').map((s) => statusLabels[s].pl)).toEqual(published);
   });
 });

@@ -80,10 +80,14 @@ export function nextStatusProblem(from: ReportStatus, to: ReportStatus, standing
   const [f, t] = [quoted(from), quoted(to)];
   if (from === to) return { pl: `Zgłoszenie ma już status ${t.pl}.`, en: `The report already has the status ${t.en}.` };
   if (!isTransition(from, to)) {
-    return { pl: `Zgłoszenie o statusie ${f.pl} nie może przejść do ${t.pl}.`, en: `A report with the status ${f.en} cannot move to ${t.en}.` };
+    return {
+      pl: `Zgłoszenie o statusie ${f.pl} nie może przejść do ${t.pl}.`,
+      en: `A report with the status ${f.en} cannot move to ${t.en}.`,
+    };
   }
   if (isReopening(from, to)) {
-    if (!reopens(standing)) return { pl: 'Zamknięte zgłoszenie może ponownie otworzyć tylko przełożony.', en: 'Only a supervisor may reopen a closed report.' };
+    if (!reopens(standing))
+      return { pl: 'Zamknięte zgłoszenie może ponownie otworzyć tylko przełożony.', en: 'Only a supervisor may reopen a closed report.' };
     return null;
   }
   if (!handles(standing)) {
@@ -99,18 +103,24 @@ export function nextStatusProblem(from: ReportStatus, to: ReportStatus, standing
 
 function forwardingProblem(forwardedTo: string | null | undefined): Localized | null {
   const name = forwardedTo?.trim() ?? '';
-  if (name.length < 2) return { pl: 'Podaj instytucję, której przekazano zgłoszenie.', en: 'Name the institution the report was forwarded to.' };
-  if ([...name].length > 200) return { pl: 'Nazwa instytucji może mieć najwyżej 200 znaków.', en: 'The institution name may be at most 200 characters long.' };
+  if (name.length < 2)
+    return { pl: 'Podaj instytucję, której przekazano zgłoszenie.', en: 'Name the institution the report was forwarded to.' };
+  if ([...name].length > 200)
+    return { pl: 'Nazwa instytucji może mieć najwyżej 200 znaków.', en: 'The institution name may be at most 200 characters long.' };
   return null;
 }
 
 function duplicateProblem(extras: TransitionExtras): Localized | null {
   const original = extras.duplicateOf;
   if (!original) return { pl: 'Wskaż zgłoszenie, którego to zgłoszenie jest duplikatem.', en: 'Choose the report this one duplicates.' };
-  if (original.id === extras.reportId) return { pl: 'Zgłoszenie nie może być duplikatem samego siebie.', en: 'A report cannot duplicate itself.' };
+  if (original.id === extras.reportId)
+    return { pl: 'Zgłoszenie nie może być duplikatem samego siebie.', en: 'A report cannot duplicate itself.' };
   // Pointing at the original keeps every chain one step long.
   if (original.status === 'duplicate') {
-    return { pl: 'Wskazane zgłoszenie samo jest duplikatem; wskaż zgłoszenie pierwotne.', en: 'The chosen report is itself a duplicate; choose the original report.' };
+    return {
+      pl: 'Wskazane zgłoszenie samo jest duplikatem; wskaż zgłoszenie pierwotne.',
+      en: 'The chosen report is itself a duplicate; choose the original report.',
+    };
   }
   return null;
 }

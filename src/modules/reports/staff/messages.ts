@@ -19,7 +19,8 @@ export const staffReportMessages = defineMessages({
     unassigned: 'Bez przypisanego rejonu',
     overdueOnly: 'Tylko po terminie',
     show: 'Pokaż',
-    count: (n: number) => `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń', other: 'zgłoszenia' })}`,
+    count: (n: number) =>
+      `${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'zgłoszenie', few: 'zgłoszenia', many: 'zgłoszeń', other: 'zgłoszenia' })}`,
     none: 'Brak zgłoszeń spełniających kryteria.',
     number: 'Nr',
     created: 'Przyjęte',
@@ -37,7 +38,8 @@ export const staffReportMessages = defineMessages({
     forwardedTo: 'Instytucja, do której przekazano (dla „przekazane poza Policję”)',
     duplicateOf: 'Numer zgłoszenia pierwotnego (dla „duplikat”)',
     apply: 'Zmień status',
-    changed: (n: number) => `Zmieniono status ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'zgłoszenia', few: 'zgłoszeń', many: 'zgłoszeń', other: 'zgłoszenia' })}.`,
+    changed: (n: number) =>
+      `Zmieniono status ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'zgłoszenia', few: 'zgłoszeń', many: 'zgłoszeń', other: 'zgłoszenia' })}.`,
     reportTitle: (id: number) => `Zgłoszenie nr ${id}`,
     description: 'Opis mieszkańca (tylko dla Policji)',
     noDescription: 'Mieszkaniec nie dodał opisu.',
@@ -74,7 +76,8 @@ export const staffReportMessages = defineMessages({
       rejected: 'odrzucone jako fałszywe',
     } as Record<string, string>,
     categoriesTitle: 'Kategorie zagrożeń',
-    categoriesLead: 'Katalog kategorii KMZB. Kategorii nie usuwa się: wycofana zostaje przy dawnych zgłoszeniach, ale nie można jej wybrać w nowych.',
+    categoriesLead:
+      'Katalog kategorii KMZB. Kategorii nie usuwa się: wycofana zostaje przy dawnych zgłoszeniach, ale nie można jej wybrać w nowych.',
     code: 'Kod',
     namePl: 'Nazwa po polsku',
     nameEn: 'Nazwa po angielsku',
@@ -182,7 +185,8 @@ export const staffReportMessages = defineMessages({
       rejected: 'rejected as fake',
     } as Record<string, string>,
     categoriesTitle: 'Threat categories',
-    categoriesLead: 'The KMZB category catalogue. Categories are never deleted: a retired one stays on old reports but cannot be chosen for new ones.',
+    categoriesLead:
+      'The KMZB category catalogue. Categories are never deleted: a retired one stays on old reports but cannot be chosen for new ones.',
     code: 'Code',
     namePl: 'Polish name',
     nameEn: 'English name',
@@ -216,7 +220,8 @@ export const staffReportMessages = defineMessages({
     bulkReviewLegend: 'Review the selected held reports',
     released: 'The report was released: it is public now.',
     rejected: 'The report was rejected.',
-    reviewed: (n: number, action: string) => `${action === 'release' ? 'Released' : 'Rejected'} ${formatNumber(n, 'en')} ${plural('en', n, { one: 'report', other: 'reports' })}.`,
+    reviewed: (n: number, action: string) =>
+      `${action === 'release' ? 'Released' : 'Rejected'} ${formatNumber(n, 'en')} ${plural('en', n, { one: 'report', other: 'reports' })}.`,
     chooseReview: 'Select at least one report and choose: release or reject.',
     saved: 'The category was saved.',
   },

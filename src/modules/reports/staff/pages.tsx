@@ -1,6 +1,18 @@
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
-import { CheckboxField, CsrfField, DataTable, ErrorSummary, errorFor, SelectField, SummaryRow, Tag, TextAreaField, TextField, type Option } from '../../../platform/render/components.js';
+import {
+  CheckboxField,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  errorFor,
+  SelectField,
+  SummaryRow,
+  Tag,
+  TextAreaField,
+  TextField,
+  type Option,
+} from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { actorName } from '../../../platform/render/messages.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
@@ -33,7 +45,8 @@ function Deadlines({ deadlines, lang }: { deadlines: ReportDeadline[]; lang: 'pl
     <>
       {deadlines.map((d) => (
         <span key={d.kind} className="deadline">
-          {d.kind === 'take_up' ? m.takeUp : m.verify}: {formatDate(new Date(`${d.due}T12:00:00Z`), lang)} {d.overdue && <Tag tone="red">{m.overdue}</Tag>}
+          {d.kind === 'take_up' ? m.takeUp : m.verify}: {formatDate(new Date(`${d.due}T12:00:00Z`), lang)}{' '}
+          {d.overdue && <Tag tone="red">{m.overdue}</Tag>}
         </span>
       ))}
     </>
@@ -45,7 +58,12 @@ function StatusFields({ lang, options, errors }: { lang: 'pl' | 'en'; options: R
   const m = staffReportMessages[lang];
   return (
     <>
-      <SelectField name="status" label={m.newStatus} options={options.map((s) => ({ value: s, label: statusLabels[s][lang] }))} error={errorFor(errors, 'status')} />
+      <SelectField
+        name="status"
+        label={m.newStatus}
+        options={options.map((s) => ({ value: s, label: statusLabels[s][lang] }))}
+        error={errorFor(errors, 'status')}
+      />
       <TextField name="forwardedTo" label={m.forwardedTo} error={errorFor(errors, 'forwardedTo')} />
       <TextAreaField name="note" label={m.note} rows={3} error={errorFor(errors, 'note')} />
     </>
@@ -91,11 +109,35 @@ export function ReportQueuePage({
           label={m.filterStatus}
           value={filter.status}
           placeholder={m.openStatuses}
-          options={[{ value: 'all', label: m.allStatuses }, ...Object.entries(statusLabels).map(([value, label]) => ({ value, label: label[ctx.lang] }))]}
+          options={[
+            { value: 'all', label: m.allStatuses },
+            ...Object.entries(statusLabels).map(([value, label]) => ({ value, label: label[ctx.lang] })),
+          ]}
         />
-        <SelectField name="category" label={m.filterCategory} value={filter.category} placeholder={m.anyCategory} options={categories.map((c) => ({ value: c.code, label: c.name[ctx.lang] }))} />
-        <SelectField name="district" label={m.filterDistrict} value={filter.district} placeholder={m.anyDistrict} options={[...(supervisor ? [{ value: 'none', label: m.unassigned }] : []), ...districts]} />
-        <SelectField name="held" label={m.filterHeld} value={filter.held} placeholder={m.heldExcluded} options={[{ value: 'only', label: m.heldOnly }, { value: 'all', label: m.heldAll }]} />
+        <SelectField
+          name="category"
+          label={m.filterCategory}
+          value={filter.category}
+          placeholder={m.anyCategory}
+          options={categories.map((c) => ({ value: c.code, label: c.name[ctx.lang] }))}
+        />
+        <SelectField
+          name="district"
+          label={m.filterDistrict}
+          value={filter.district}
+          placeholder={m.anyDistrict}
+          options={[...(supervisor ? [{ value: 'none', label: m.unassigned }] : []), ...districts]}
+        />
+        <SelectField
+          name="held"
+          label={m.filterHeld}
+          value={filter.held}
+          placeholder={m.heldExcluded}
+          options={[
+            { value: 'only', label: m.heldOnly },
+            { value: 'all', label: m.heldAll },
+          ]}
+        />
         <CheckboxField name="overdue" label={m.overdueOnly} checked={filter.overdue === 'on'} />
         <div className="filters__actions">
           <button type="submit" className="button button--secondary">
@@ -112,12 +154,34 @@ export function ReportQueuePage({
           <CsrfField token={ctx.csrfToken} />
           <DataTable
             caption={m.queueTitle}
-            columns={[...(canBulk ? [{ label: '' }] : []), { label: m.number }, { label: m.created }, { label: m.category }, { label: m.district }, { label: m.status }, { label: m.deadline }]}
+            columns={[
+              ...(canBulk ? [{ label: '' }] : []),
+              { label: m.number },
+              { label: m.created },
+              { label: m.category },
+              { label: m.district },
+              { label: m.status },
+              { label: m.deadline },
+            ]}
             rows={rows.map(({ report, categoryName, districtName, deadlines }) => ({
               key: report.id,
               cells: [
-                ...(canBulk ? [<input key="select" type="checkbox" name="ids" value={report.id} id={`select-${report.id}`} aria-label={m.select(report.id)} className="checkbox__input" />] : []),
-                <a key="link" href={`/admin/reports/${report.id}`}>{report.id}</a>,
+                ...(canBulk
+                  ? [
+                      <input
+                        key="select"
+                        type="checkbox"
+                        name="ids"
+                        value={report.id}
+                        id={`select-${report.id}`}
+                        aria-label={m.select(report.id)}
+                        className="checkbox__input"
+                      />,
+                    ]
+                  : []),
+                <a key="link" href={`/admin/reports/${report.id}`}>
+                  {report.id}
+                </a>,
                 formatDateTime(report.createdAt, ctx.lang),
                 categoryName,
                 districtName ?? m.unassigned,
@@ -170,14 +234,23 @@ export function ReportDetailPage({
   districtName: string | null;
   unitName: string;
   deadlines: ReportDeadline[];
-  history: { at: Date; actor: string; kind: string; from: string | null; to: string | null; districtId: string | null; note: string | null }[];
+  history: {
+    at: Date;
+    actor: string;
+    kind: string;
+    from: string | null;
+    to: string | null;
+    districtId: string | null;
+    note: string | null;
+  }[];
   statuses: ReportStatus[];
   districts: Option[];
   canAssign: boolean;
   errors: FieldError[];
 }) {
   const m = staffReportMessages[ctx.lang];
-  const label = (status: string | null) => (status && Object.hasOwn(statusLabels, status) ? statusLabels[status as ReportStatus][ctx.lang] : '');
+  const label = (status: string | null) =>
+    status && Object.hasOwn(statusLabels, status) ? statusLabels[status as ReportStatus][ctx.lang] : '';
   return (
     <Layout ctx={ctx} title={m.reportTitle(report.id)}>
       <p>
@@ -189,27 +262,29 @@ export function ReportDetailPage({
       <ErrorSummary lang={ctx.lang} errors={errors} />
       <dl className="summary-list">
         <SummaryRow label={m.status}>
-            <StatusTag status={report.status} lang={ctx.lang} /> <HoldTag hold={report.hold} lang={ctx.lang} />{' '}
-            {deadlines.length > 0 && <Deadlines deadlines={deadlines} lang={ctx.lang} />}
-          </SummaryRow>
+          <StatusTag status={report.status} lang={ctx.lang} /> <HoldTag hold={report.hold} lang={ctx.lang} />{' '}
+          {deadlines.length > 0 && <Deadlines deadlines={deadlines} lang={ctx.lang} />}
+        </SummaryRow>
         <SummaryRow label={m.category}>{categoryName}</SummaryRow>
         <SummaryRow label={m.description}>
-          {report.erased.description !== undefined ? <ErasedValue days={report.erased.description} lang={ctx.lang} /> : <span className="pre-wrap">{report.description || m.noDescription}</span>}
+          {report.erased.description !== undefined ? (
+            <ErasedValue days={report.erased.description} lang={ctx.lang} />
+          ) : (
+            <span className="pre-wrap">{report.description || m.noDescription}</span>
+          )}
         </SummaryRow>
         <SummaryRow label={m.exactPlace}>
-            {report.position ? (
-              <a href={`/szukaj?lat=${report.position.lat.toFixed(6)}&lon=${report.position.lon.toFixed(6)}`}>
-                {report.position.lat.toFixed(6)}, {report.position.lon.toFixed(6)}
-              </a>
-            ) : report.erased.position !== undefined ? (
-              <ErasedValue days={report.erased.position} lang={ctx.lang} />
-            ) : (
-              '—'
-            )}
-          </SummaryRow>
-        {report.address && (
-          <SummaryRow label={m.address}>{report.address}</SummaryRow>
-        )}
+          {report.position ? (
+            <a href={`/szukaj?lat=${report.position.lat.toFixed(6)}&lon=${report.position.lon.toFixed(6)}`}>
+              {report.position.lat.toFixed(6)}, {report.position.lon.toFixed(6)}
+            </a>
+          ) : report.erased.position !== undefined ? (
+            <ErasedValue days={report.erased.position} lang={ctx.lang} />
+          ) : (
+            '—'
+          )}
+        </SummaryRow>
+        {report.address && <SummaryRow label={m.address}>{report.address}</SummaryRow>}
         {report.erased.address !== undefined && (
           <SummaryRow label={m.address}>
             <ErasedValue days={report.erased.address} lang={ctx.lang} />
@@ -217,17 +292,15 @@ export function ReportDetailPage({
         )}
         <SummaryRow label={m.eventAt}>{report.eventAt ? formatDate(report.eventAt, ctx.lang) : '—'}</SummaryRow>
         <SummaryRow label={m.district}>
-            {districtName ?? m.unassigned} ({unitName})
-          </SummaryRow>
+          {districtName ?? m.unassigned} ({unitName})
+        </SummaryRow>
         <SummaryRow label={m.emailGiven}>{report.hasEmail ? m.emailYes : m.emailNo}</SummaryRow>
         <SummaryRow label={m.confirmations}>{report.confirmations}</SummaryRow>
-        {report.forwardedTo && (
-          <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>
-        )}
+        {report.forwardedTo && <SummaryRow label={m.forwardedTo}>{report.forwardedTo}</SummaryRow>}
         {report.duplicateOf && (
           <SummaryRow label={m.duplicateOf}>
-              <a href={`/admin/reports/${report.duplicateOf}`}>{report.duplicateOf}</a>
-            </SummaryRow>
+            <a href={`/admin/reports/${report.duplicateOf}`}>{report.duplicateOf}</a>
+          </SummaryRow>
         )}
       </dl>
       <p>
@@ -244,7 +317,9 @@ export function ReportDetailPage({
           <form method="post" action={`/admin/reports/${report.id}/status`}>
             <CsrfField token={ctx.csrfToken} />
             <StatusFields lang={ctx.lang} options={statuses} errors={errors} />
-            {statuses.includes('duplicate') && <TextField name="duplicateOf" label={m.duplicateOf} width="short" error={errorFor(errors, 'duplicateOf')} />}
+            {statuses.includes('duplicate') && (
+              <TextField name="duplicateOf" label={m.duplicateOf} width="short" error={errorFor(errors, 'duplicateOf')} />
+            )}
             <button type="submit" className="button">
               {m.apply}
             </button>
@@ -257,7 +332,14 @@ export function ReportDetailPage({
           <h2 id="assign-form">{m.assignTitle}</h2>
           <form method="post" action={`/admin/reports/${report.id}/assign`}>
             <CsrfField token={ctx.csrfToken} />
-            <SelectField name="districtId" label={m.assignDistrict} value={report.districtId ?? ''} placeholder={m.noDistrictOption} options={districts} error={errorFor(errors, 'districtId')} />
+            <SelectField
+              name="districtId"
+              label={m.assignDistrict}
+              value={report.districtId ?? ''}
+              placeholder={m.noDistrictOption}
+              options={districts}
+              error={errorFor(errors, 'districtId')}
+            />
             <button type="submit" className="button button--secondary">
               {m.assign}
             </button>
@@ -274,7 +356,12 @@ export function ReportDetailPage({
       )}
       <DataTable
         caption={m.history}
-        columns={[{ label: m.historyWhen }, { label: m.historyWho }, { label: m.historyWhat }, { label: m.historyNote, className: 'pre-wrap' }]}
+        columns={[
+          { label: m.historyWhen },
+          { label: m.historyWho },
+          { label: m.historyWhat },
+          { label: m.historyNote, className: 'pre-wrap' },
+        ]}
         rows={history.map((event, i) => ({
           key: i,
           cells: [
@@ -296,7 +383,17 @@ export function ReportDetailPage({
 /** The category rules name "name" and "season"; the form shows them at its first field of each. */
 const categoryErrorFields = { name: 'namePl', season: 'seasonFrom' };
 
-export function CategoriesPage({ ctx, categories, errors, values }: { ctx: PageContext; categories: StoredCategory[]; errors: FieldError[]; values: Record<string, string> }) {
+export function CategoriesPage({
+  ctx,
+  categories,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  categories: StoredCategory[];
+  errors: FieldError[];
+  values: Record<string, string>;
+}) {
   const m = staffReportMessages[ctx.lang];
   const season = (c: StoredCategory) => (c.season ? `${c.season.fromMonth}–${c.season.toMonth}` : m.allYear);
   return (
@@ -306,7 +403,15 @@ export function CategoriesPage({ ctx, categories, errors, values }: { ctx: PageC
       <ErrorSummary lang={ctx.lang} errors={errors} fields={categoryErrorFields} />
       <DataTable
         caption={m.categoriesTitle}
-        columns={[{ label: m.code }, { label: m.namePl }, { label: m.nameEn }, { label: m.active }, { label: m.descriptionRequired }, { label: m.season }, { label: '' }]}
+        columns={[
+          { label: m.code },
+          { label: m.namePl },
+          { label: m.nameEn },
+          { label: m.active },
+          { label: m.descriptionRequired },
+          { label: m.season },
+          { label: '' },
+        ]}
         rows={categories.map((c) => ({
           key: c.code,
           cells: [
@@ -329,12 +434,26 @@ export function CategoriesPage({ ctx, categories, errors, values }: { ctx: PageC
   );
 }
 
-export function CategoryForm({ ctx, action, values, errors, withCode }: { ctx: PageContext; action: string; values: Record<string, string>; errors: FieldError[]; withCode: boolean }) {
+export function CategoryForm({
+  ctx,
+  action,
+  values,
+  errors,
+  withCode,
+}: {
+  ctx: PageContext;
+  action: string;
+  values: Record<string, string>;
+  errors: FieldError[];
+  withCode: boolean;
+}) {
   const m = staffReportMessages[ctx.lang];
   return (
     <form method="post" action={action}>
       <CsrfField token={ctx.csrfToken} />
-      {withCode && <TextField name="code" label={m.code} value={values.code} width="medium" error={errorFor(errors, 'code')} hint="np. halas-nocny" />}
+      {withCode && (
+        <TextField name="code" label={m.code} value={values.code} width="medium" error={errorFor(errors, 'code')} hint="np. halas-nocny" />
+      )}
       <TextField name="namePl" label={m.namePl} value={values.namePl} error={errorFor(errors, 'name')} />
       <TextField name="nameEn" label={m.nameEn} value={values.nameEn} />
       {!withCode && <CheckboxField name="active" label={m.active} checked={values.active === 'on'} />}
@@ -351,7 +470,17 @@ export function CategoryForm({ ctx, action, values, errors, withCode }: { ctx: P
   );
 }
 
-export function CategoryEditPage({ ctx, category, values, errors }: { ctx: PageContext; category: StoredCategory; values: Record<string, string>; errors: FieldError[] }) {
+export function CategoryEditPage({
+  ctx,
+  category,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  category: StoredCategory;
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
   const m = staffReportMessages[ctx.lang];
   return (
     <Layout ctx={ctx} title={`${m.categoriesTitle}: ${category.name[ctx.lang]}`}>

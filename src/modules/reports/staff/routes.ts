@@ -16,12 +16,22 @@ import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
 import { categoryOr404, reportCategories, reportOr404, reportsPage, reportSurroundings } from '../read-reports.js';
-import { availableStatuses, defaultReportSettings, openStatuses, reportDeadlines, reportStatuses, reviewActions, reviewProblem, type ReportSettings, type ReportStatus, type ReviewAction } from '../rules/index.js';
+import {
+  availableStatuses,
+  defaultReportSettings,
+  openStatuses,
+  reportDeadlines,
+  reportStatuses,
+  reviewActions,
+  reviewProblem,
+  type ReportSettings,
+  type ReportStatus,
+  type ReviewAction,
+} from '../rules/index.js';
 import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportAccess } from '../verify-report.js';
 import { staffReportMessages } from './messages.js';
 import { CategoriesPage, CategoryEditPage, ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
-
 
 /** The one-line notice after a redirect, from a fixed list (never text from the URL). */
 function noticeOf(request: FastifyRequest): string | null {
@@ -49,7 +59,11 @@ function noticeOf(request: FastifyRequest): string | null {
 const isStatus = (value: string | undefined): value is ReportStatus => (reportStatuses as readonly string[]).includes(value ?? '');
 const isReview = (value: string | undefined): value is ReviewAction => (reviewActions as readonly string[]).includes(value ?? '');
 /** The numbers of the reports ticked in a queue form. */
-const tickedIds = (body: Record<string, unknown>) => ([] as unknown[]).concat(body.ids ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+const tickedIds = (body: Record<string, unknown>) =>
+  ([] as unknown[])
+    .concat(body.ids ?? [])
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
 
 /** Districts a person works with, as choices. */
 async function districtOptions(database: Database, principal: Principal): Promise<Option[]> {
@@ -59,7 +73,8 @@ async function districtOptions(database: Database, principal: Principal): Promis
 export function registerReportStaffPages(app: FastifyInstance, config: Config, database: Database): void {
   const db = database.db;
   const settings = () => readSettings<ReportSettings>(db, 'report_settings', defaultReportSettings);
-  const categoryName = (categories: StoredCategory[], code: string, lang: 'pl' | 'en') => categories.find((c) => c.code === code)?.name[lang] ?? code;
+  const categoryName = (categories: StoredCategory[], code: string, lang: 'pl' | 'en') =>
+    categories.find((c) => c.code === code)?.name[lang] ?? code;
 
   const showQueue = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
     const principal = requireAllowed(request, 'report.read_staff');
@@ -75,7 +90,13 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     };
     const scope = {
       subtreeOf: supervisor ? principal.unitId : undefined,
-      districtIds: supervisor ? (filter.district && filter.district !== 'none' ? [filter.district] : undefined) : filter.district ? [filter.district] : districts.map((d) => d.value),
+      districtIds: supervisor
+        ? filter.district && filter.district !== 'none'
+          ? [filter.district]
+          : undefined
+        : filter.district
+          ? [filter.district]
+          : districts.map((d) => d.value),
       unassignedOnly: filter.district === 'none',
     };
     const { reports, total } = await reportsPage(db, {
@@ -92,17 +113,36 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     const names = new Map(districts.map((d) => [d.value, d.label]));
     const now = new Date();
     const rows = reports
-      .map((report) => ({ report, categoryName: categoryName(categories, report.categoryId, request.lang), districtName: report.districtId ? (names.get(report.districtId) ?? report.districtId) : null, deadlines: reportDeadlines(report, rules, now) }))
+      .map((report) => ({
+        report,
+        categoryName: categoryName(categories, report.categoryId, request.lang),
+        districtName: report.districtId ? (names.get(report.districtId) ?? report.districtId) : null,
+        deadlines: reportDeadlines(report, rules, now),
+      }))
       .filter((row) => filter.overdue !== 'on' || row.deadlines.some((d) => d.overdue));
     const bulkStatuses = reportStatuses.filter((s) => s !== 'new' && s !== 'duplicate');
     return sendPage(
       reply,
-      createElement(ReportQueuePage, { ctx: pageContext(request, reply, noticeOf(request)), rows, total: filter.overdue === 'on' ? rows.length : total, heldCount, filter, categories, districts, supervisor, canBulk: roleMay(principal.role, 'report.supervise'), bulkStatuses, errors }),
+      createElement(ReportQueuePage, {
+        ctx: pageContext(request, reply, noticeOf(request)),
+        rows,
+        total: filter.overdue === 'on' ? rows.length : total,
+        heldCount,
+        filter,
+        categories,
+        districts,
+        supervisor,
+        canBulk: roleMay(principal.role, 'report.supervise'),
+        bulkStatuses,
+        errors,
+      }),
       status,
     );
   };
 
-  app.get('/admin/reports', { config: { access: 'report.read_staff' }, schema: { hide: true } }, (request, reply) => showQueue(request, reply));
+  app.get('/admin/reports', { config: { access: 'report.read_staff' }, schema: { hide: true } }, (request, reply) =>
+    showQueue(request, reply),
+  );
 
   app.post('/admin/reports/bulk', { config: { access: 'report.supervise' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.supervise');
@@ -110,18 +150,33 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     const ids = tickedIds(body);
     const fields = formFields(body);
     if (ids.length === 0 || !isStatus(fields.status)) {
-      const message = request.lang === 'pl' ? 'Zaznacz co najmniej jedno zgłoszenie i wybierz status.' : 'Select at least one report and choose a status.';
+      const message =
+        request.lang === 'pl'
+          ? 'Zaznacz co najmniej jedno zgłoszenie i wybierz status.'
+          : 'Select at least one report and choose a status.';
       return showQueue(request, reply, [{ field: 'status', code: 'required', message }], 400);
     }
     try {
-      const done = await changeManyStatuses(db, principal, actorOf(request), ids, { to: fields.status, note: fields.note, forwardedTo: fields.forwardedTo || null }, { publicUrl: config.publicUrl, lang: request.lang });
+      const done = await changeManyStatuses(
+        db,
+        principal,
+        actorOf(request),
+        ids,
+        { to: fields.status, note: fields.note, forwardedTo: fields.forwardedTo || null },
+        { publicUrl: config.publicUrl, lang: request.lang },
+      );
       return reply.redirect(`/admin/reports?notice=changed&n=${done.length}`, 303);
     } catch (error) {
       return showQueue(request, reply, formErrorsFrom(error, request.lang), 409);
     }
   });
 
-  const showReport = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: FieldError[] = [], status = 200) => {
+  const showReport = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+    status = 200,
+  ) => {
     const principal = requireAllowed(request, 'report.read_staff');
     const report = await reportOr404(db, Number(request.params.id));
     const { canRead, standing } = await reportAccess(db, principal, report);
@@ -136,7 +191,15 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
         districtName,
         unitName,
         deadlines: reportDeadlines(report, rules, new Date()),
-        history: events.map((e) => ({ at: e.at, actor: e.actor_label, kind: e.kind, from: e.from_status, to: e.to_status, districtId: e.district_id, note: e.note })),
+        history: events.map((e) => ({
+          at: e.at,
+          actor: e.actor_label,
+          kind: e.kind,
+          from: e.from_status,
+          to: e.to_status,
+          districtId: e.district_id,
+          note: e.note,
+        })),
         // A held report is reviewed first ("is it real?"); its status changes after that.
         statuses: report.hold === 'held' ? [] : availableStatuses(report.status, standing),
         districts: standing.isSupervisor ? await districtOptions(database, principal) : [],
@@ -148,57 +211,109 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     );
   };
 
-  app.get<{ Params: { id: string } }>('/admin/reports/:id', { config: { access: 'report.read_staff' }, schema: { hide: true } }, (request, reply) => showReport(request, reply));
+  app.get<{ Params: { id: string } }>(
+    '/admin/reports/:id',
+    { config: { access: 'report.read_staff' }, schema: { hide: true } },
+    (request, reply) => showReport(request, reply),
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/status', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'report.verify');
-    const fields = formFields(request.body);
-    const id = Number(request.params.id);
-    if (!isStatus(fields.status)) return showReport(request, reply, [{ field: 'status', code: 'required', message: request.lang === 'pl' ? 'Wybierz nowy status.' : 'Choose the new status.' }], 400);
-    const duplicateOf = fields.duplicateOf?.trim() ? Number(fields.duplicateOf.trim()) : null;
-    if (duplicateOf !== null && !Number.isSafeInteger(duplicateOf)) {
-      return showReport(request, reply, [{ field: 'duplicateOf', code: 'invalid', message: request.lang === 'pl' ? 'Podaj numer zgłoszenia (liczbę).' : 'Give the report number (a number).' }], 400);
-    }
-    try {
-      await changeReportStatus(db, principal, actorOf(request), id, { to: fields.status, note: fields.note, forwardedTo: fields.forwardedTo || null, duplicateOf }, { publicUrl: config.publicUrl });
-    } catch (error) {
-      const errors = formErrorsFrom(error, request.lang);
-      return showReport(request, reply, errors, error instanceof AppError ? error.status : 400);
-    }
-    return reply.redirect(`/admin/reports/${id}?notice=status`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/reports/:id/status',
+    { config: { access: 'report.verify' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'report.verify');
+      const fields = formFields(request.body);
+      const id = Number(request.params.id);
+      if (!isStatus(fields.status))
+        return showReport(
+          request,
+          reply,
+          [{ field: 'status', code: 'required', message: request.lang === 'pl' ? 'Wybierz nowy status.' : 'Choose the new status.' }],
+          400,
+        );
+      const duplicateOf = fields.duplicateOf?.trim() ? Number(fields.duplicateOf.trim()) : null;
+      if (duplicateOf !== null && !Number.isSafeInteger(duplicateOf)) {
+        return showReport(
+          request,
+          reply,
+          [
+            {
+              field: 'duplicateOf',
+              code: 'invalid',
+              message: request.lang === 'pl' ? 'Podaj numer zgłoszenia (liczbę).' : 'Give the report number (a number).',
+            },
+          ],
+          400,
+        );
+      }
+      try {
+        await changeReportStatus(
+          db,
+          principal,
+          actorOf(request),
+          id,
+          { to: fields.status, note: fields.note, forwardedTo: fields.forwardedTo || null, duplicateOf },
+          { publicUrl: config.publicUrl },
+        );
+      } catch (error) {
+        const errors = formErrorsFrom(error, request.lang);
+        return showReport(request, reply, errors, error instanceof AppError ? error.status : 400);
+      }
+      return reply.redirect(`/admin/reports/${id}?notice=status`, 303);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/assign', { config: { access: 'report.supervise' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'report.supervise');
-    const fields = formFields(request.body);
-    const id = Number(request.params.id);
-    try {
-      await assignReport(db, principal, actorOf(request), id, fields.districtId?.trim() || null, fields.note);
-    } catch (error) {
-      return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
-    }
-    return reply.redirect(`/admin/reports/${id}?notice=assigned`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/reports/:id/assign',
+    { config: { access: 'report.supervise' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'report.supervise');
+      const fields = formFields(request.body);
+      const id = Number(request.params.id);
+      try {
+        await assignReport(db, principal, actorOf(request), id, fields.districtId?.trim() || null, fields.note);
+      } catch (error) {
+        return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
+      }
+      return reply.redirect(`/admin/reports/${id}?notice=assigned`, 303);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/admin/reports/:id/review', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'report.verify');
-    const fields = formFields(request.body);
-    const id = Number(request.params.id);
-    if (!isReview(fields.review)) return showReport(request, reply, [{ field: 'review', code: 'required', message: staffReportMessages[request.lang].chooseReview }], 400);
-    try {
-      await reviewReports(db, principal, actorOf(request), [id], fields.review, fields.note);
-    } catch (error) {
-      return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
-    }
-    return reply.redirect(`/admin/reports/${id}?notice=${fields.review === 'release' ? 'released' : 'rejected'}`, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/admin/reports/:id/review',
+    { config: { access: 'report.verify' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'report.verify');
+      const fields = formFields(request.body);
+      const id = Number(request.params.id);
+      if (!isReview(fields.review))
+        return showReport(
+          request,
+          reply,
+          [{ field: 'review', code: 'required', message: staffReportMessages[request.lang].chooseReview }],
+          400,
+        );
+      try {
+        await reviewReports(db, principal, actorOf(request), [id], fields.review, fields.note);
+      } catch (error) {
+        return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
+      }
+      return reply.redirect(`/admin/reports/${id}?notice=${fields.review === 'release' ? 'released' : 'rejected'}`, 303);
+    },
+  );
 
   app.post('/admin/reports/review', { config: { access: 'report.verify' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'report.verify');
     const body = request.body as Record<string, unknown>;
     const ids = tickedIds(body);
     const fields = formFields(body);
-    if (ids.length === 0 || !isReview(fields.review)) return showQueue(request, reply, [{ field: 'review', code: 'required', message: staffReportMessages[request.lang].chooseReview }], 400);
+    if (ids.length === 0 || !isReview(fields.review))
+      return showQueue(
+        request,
+        reply,
+        [{ field: 'review', code: 'required', message: staffReportMessages[request.lang].chooseReview }],
+        400,
+      );
     try {
       const done = await reviewReports(db, principal, actorOf(request), ids, fields.review, fields.note);
       return reply.redirect(`/admin/reports?held=only&notice=reviewed&n=${done.length}&action=${fields.review}`, 303);
@@ -211,9 +326,18 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
   const categoryInput = (fields: Record<string, string>) => {
     const from = fields.seasonFrom?.trim();
     const to = fields.seasonTo?.trim();
-    const month = (text: string | undefined) => (text && /^\d{1,2}$/.test(text) && Number(text) >= 1 && Number(text) <= 12 ? Number(text) : null);
+    const month = (text: string | undefined) =>
+      text && /^\d{1,2}$/.test(text) && Number(text) >= 1 && Number(text) <= 12 ? Number(text) : null;
     if ((from || to) && (month(from) === null || month(to) === null)) {
-      throw new AppError(400, 'invalid_season', { pl: 'Sezon: podaj oba miesiące jako liczby od 1 do 12 albo zostaw oba pola puste.', en: 'Season: give both months as numbers 1–12, or leave both empty.' }, { field: 'season' });
+      throw new AppError(
+        400,
+        'invalid_season',
+        {
+          pl: 'Sezon: podaj oba miesiące jako liczby od 1 do 12 albo zostaw oba pola puste.',
+          en: 'Season: give both months as numbers 1–12, or leave both empty.',
+        },
+        { field: 'season' },
+      );
     }
     return {
       name: { pl: fields.namePl ?? '', en: fields.nameEn ?? '' },
@@ -234,7 +358,15 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.get('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
     requireAllowed(request, 'report.categories');
-    return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply, noticeOf(request)), categories: await reportCategories(db), errors: [], values: {} }));
+    return sendPage(
+      reply,
+      createElement(CategoriesPage, {
+        ctx: pageContext(request, reply, noticeOf(request)),
+        categories: await reportCategories(db),
+        errors: [],
+        values: {},
+      }),
+    );
   });
 
   app.post('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
@@ -244,27 +376,46 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       await addCategory(db, principal, actorOf(request), { code: fields.code ?? '', ...categoryInput(fields) });
     } catch (error) {
       const errors = formErrorsFrom(error, request.lang);
-      return sendPage(reply, createElement(CategoriesPage, { ctx: pageContext(request, reply), categories: await reportCategories(db), errors, values: fields }), 400);
+      return sendPage(
+        reply,
+        createElement(CategoriesPage, { ctx: pageContext(request, reply), categories: await reportCategories(db), errors, values: fields }),
+        400,
+      );
     }
     return reply.redirect('/admin/report-categories?notice=saved', 303);
   });
 
-  app.get<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
-    requireAllowed(request, 'report.categories');
-    const category = await categoryOr404(db, request.params.code);
-    return sendPage(reply, createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: valuesOf(category), errors: [] }));
-  });
+  app.get<{ Params: { code: string } }>(
+    '/admin/report-categories/:code',
+    { config: { access: 'report.categories' }, schema: { hide: true } },
+    async (request, reply) => {
+      requireAllowed(request, 'report.categories');
+      const category = await categoryOr404(db, request.params.code);
+      return sendPage(
+        reply,
+        createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: valuesOf(category), errors: [] }),
+      );
+    },
+  );
 
-  app.post<{ Params: { code: string } }>('/admin/report-categories/:code', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'report.categories');
-    const category = await categoryOr404(db, request.params.code);
-    const fields = formFields(request.body);
-    try {
-      await updateCategory(db, principal, actorOf(request), category.code, { ...categoryInput(fields), active: fields.active === 'on' });
-    } catch (error) {
-      const errors = formErrorsFrom(error, request.lang);
-      return sendPage(reply, createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: fields, errors }), 400);
-    }
-    return reply.redirect('/admin/report-categories?notice=saved', 303);
-  });
+  app.post<{ Params: { code: string } }>(
+    '/admin/report-categories/:code',
+    { config: { access: 'report.categories' }, schema: { hide: true } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'report.categories');
+      const category = await categoryOr404(db, request.params.code);
+      const fields = formFields(request.body);
+      try {
+        await updateCategory(db, principal, actorOf(request), category.code, { ...categoryInput(fields), active: fields.active === 'on' });
+      } catch (error) {
+        const errors = formErrorsFrom(error, request.lang);
+        return sendPage(
+          reply,
+          createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: fields, errors }),
+          400,
+        );
+      }
+      return reply.redirect('/admin/report-categories?notice=saved', 303);
+    },
+  );
 }

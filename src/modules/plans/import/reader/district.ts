@@ -38,7 +38,7 @@ export function findDistricts(text: string, from = 0, to = text.length): Distric
     const word = g.word!.toLowerCase();
     const explicit = Boolean(g.nr || g.kind);
     // Roman numerals only after "nr" (or capitals "REJON XIV"); "dzielnica" always needs "nr".
-    if (g.roman && !(g.nr || g.roman === g.roman.toUpperCase()) ) continue;
+    if (g.roman && !(g.nr || g.roman === g.roman.toUpperCase())) continue;
     if (g.roman && !g.nr && !/^[IVXL]+$/.test(g.roman)) continue;
     if (word.startsWith('dzielnic') && !g.nr) continue;
     if (!explicit && word === 'rejonie') continue;

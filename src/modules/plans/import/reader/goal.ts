@@ -27,10 +27,11 @@ function change(text: string): { increase: boolean; percent: number } | null {
   if (!verb) return null;
   return { increase: /^(zwiększ|wzrost|podwyższ|podnies|popraw)/i.test(verb), percent: by[2] ? 50 : percentOf(by[1]!) };
 }
-const SURVEY_WORDS = /ankie[tc]|badani\p{L}{0,6}\s(?:opinii|społeczn|ankiet)|sondaż|pozytywnych\s(?:opinii|odpowiedzi|ocen)|poczuci\p{L}{0,3}\sbezpiecze/iu;
-const LEVEL = /(?:poziom\p{L}{0,3}|co\s{1,3}najmniej|minimum|wyniesie|osiągnie|wynosić|osiągnięcie|uzyskanie)\s{1,3}(?:co\s{1,3}najmniej\s{1,3})?(\d{1,3}(?:[.,]\d{1,2})?)\s{0,2}(?:%|procent|proc\.)|(\d{1,3}(?:[.,]\d{1,2})?)\s{0,2}(?:%|procent|proc\.)\s{1,3}(?:pozytywnych|dobrych|twierdzących|respondentów|ankietowanych|mieszkańców)/iu;
+const SURVEY_WORDS =
+  /ankie[tc]|badani\p{L}{0,6}\s(?:opinii|społeczn|ankiet)|sondaż|pozytywnych\s(?:opinii|odpowiedzi|ocen)|poczuci\p{L}{0,3}\sbezpiecze/iu;
+const LEVEL =
+  /(?:poziom\p{L}{0,3}|co\s{1,3}najmniej|minimum|wyniesie|osiągnie|wynosić|osiągnięcie|uzyskanie)\s{1,3}(?:co\s{1,3}najmniej\s{1,3})?(\d{1,3}(?:[.,]\d{1,2})?)\s{0,2}(?:%|procent|proc\.)|(\d{1,3}(?:[.,]\d{1,2})?)\s{0,2}(?:%|procent|proc\.)\s{1,3}(?:pozytywnych|dobrych|twierdzących|respondentów|ankietowanych|mieszkańców)/iu;
 const ELIMINATE = /(?<!\p{L})(?:wyelimin|eliminacj|wyeliminow|likwidacj|zlikwidow|całkowit\p{L}{0,4}\s(?:ograniczeni|wyelimin))/iu;
-
 
 /** The goal's target, or null when the goal is words only (it is then kept as text). */
 export function findTarget(goal: string): Target | null {
@@ -43,7 +44,8 @@ export function findTarget(goal: string): Target | null {
     if (value > 0 && value <= 100) return { direction: 'increase', percent: value, kind: 'survey' };
   }
   const found = change(text);
-  if (found && found.percent > 0 && found.percent <= 1000) return { direction: found.increase ? 'increase' : 'decrease', percent: found.percent, kind: 'count' };
+  if (found && found.percent > 0 && found.percent <= 1000)
+    return { direction: found.increase ? 'increase' : 'decrease', percent: found.percent, kind: 'count' };
   if (ELIMINATE.test(text)) return { direction: 'decrease', percent: 100, kind: 'count' };
   return null;
 }

@@ -56,7 +56,10 @@ export interface ParsedAction {
 export function actionOf(item: string, year: number | undefined, warnings: Localized[], term?: string): ParsedAction {
   const frame = findTimeFrame(term ?? item, year);
   if (!frame) {
-    warnings.push({ pl: `Nie rozpoznano terminu działania: „${item.slice(0, 80)}”.`, en: `No time frame recognised for the action: "${item.slice(0, 80)}".` });
+    warnings.push({
+      pl: `Nie rozpoznano terminu działania: „${item.slice(0, 80)}”.`,
+      en: `No time frame recognised for the action: "${item.slice(0, 80)}".`,
+    });
     return { description: trimItem(item), from: null, to: null };
   }
   if (term !== undefined) return { description: trimItem(item), from: frame.from, to: frame.to };

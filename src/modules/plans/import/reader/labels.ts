@@ -37,7 +37,10 @@ const sticky = (source: string) => new RegExp(`(?:${source})(?![\\p{L}])`, 'iuy'
 export const strictLabels = sectionKeys.map((key) => ({ key, pattern: sticky(strict[key]) }));
 export const looseLabels = sectionKeys.map((key) => ({ key, pattern: sticky(loose[key]) }));
 /** A second section named in the same heading: "Charakterystyka zagrożenia i zakładany cel". */
-export const joinedLabels = sectionKeys.map((key) => ({ key, pattern: new RegExp(`(?:\\s(?:i|oraz|wraz\\sz)\\s|[,/]\\s?)(?:${strict[key]}|${loose[key]})(?![\\p{L}])`, 'iu') }));
+export const joinedLabels = sectionKeys.map((key) => ({
+  key,
+  pattern: new RegExp(`(?:\\s(?:i|oraz|wraz\\sz)\\s|[,/]\\s?)(?:${strict[key]}|${loose[key]})(?![\\p{L}])`, 'iu'),
+}));
 
 export interface LabelMatch {
   key: SectionKey;

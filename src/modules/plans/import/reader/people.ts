@@ -9,8 +9,10 @@ import type { Span } from './text.js';
 const RANK =
   /(?<![\p{L}.])(?:(?:st\.|mł\.|starsz\p{L}{1,3}|młodsz\p{L}{1,3})\s{0,2})?(?:sierż(?:ant\p{L}{0,2}|\.)|aspirant\p{L}{0,2}|asp\.|posterunkow\p{L}{1,3}|post\.|kapral\p{L}{0,2}|kpr\.|podkomisarz\p{L}{0,2}|podkom\.|nadkomisarz\p{L}{0,2}|nadkom\.|komisarz\p{L}{0,2}|kom\.|podinspektor\p{L}{0,2}|podinsp\.|inspektor\p{L}{0,2}|insp\.)(?:\s{1,2}(?:szt\.|sztabow\p{L}{1,3}))?(?:\s{0,2}Pol\.)?/giu;
 /** Two or three capitalised words (no `i` flag: \p{Lu} must stay upper case). */
-const NAME = /\s{0,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})(?:[ ]{1,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})){1,2}/uy;
-const NOT_NAMES = /^(?:Policji|Komend\p{L}*|Komisariat\p{L}*|Posterun\p{L}*|Rejon\p{L}*|Urz\p{L}*|Gmin\p{L}*|Miast\p{L}*|Wydział\p{L}*|Zesp\p{L}*|Rewir\p{L}*|Dzielnicow\p{L}*|KPP|KMP|KP|PP)$/iu;
+const NAME =
+  /\s{0,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})(?:[ ]{1,2}(\p{Lu}[\p{Ll}]{1,20}(?:-\p{Lu}[\p{Ll}]{1,20})?|\p{Lu}{2,20})){1,2}/uy;
+const NOT_NAMES =
+  /^(?:Policji|Komend\p{L}*|Komisariat\p{L}*|Posterun\p{L}*|Rejon\p{L}*|Urz\p{L}*|Gmin\p{L}*|Miast\p{L}*|Wydział\p{L}*|Zesp\p{L}*|Rewir\p{L}*|Dzielnicow\p{L}*|KPP|KMP|KP|PP)$/iu;
 
 export interface OfficerFound extends Span {
   rank: string;
@@ -69,7 +71,8 @@ const ABBREVIATIONS: Record<string, string> = {
   PP: 'Posterunek Policji',
 };
 
-const STOP = /^(?:Komend|Komisariat|Posterun|Policj|Rejon|Rewir|Dzielnic|Plan|Informacj|Za|Na|Od|Do|W|I|Z|Dnia|Sierż|Asp|St|Mł|Post|Kom|Podkom|Zesp|Wydzia|Ul|Os|Gmin|Miast|Powiat|Sołectw|Dla)/u;
+const STOP =
+  /^(?:Komend|Komisariat|Posterun|Policj|Rejon|Rewir|Dzielnic|Plan|Informacj|Za|Na|Od|Do|W|I|Z|Dnia|Sierż|Asp|St|Mł|Post|Kom|Podkom|Zesp|Wydzia|Ul|Os|Gmin|Miast|Powiat|Sołectw|Dla)/u;
 
 export interface UnitFound extends Span {
   name: string;

@@ -8,7 +8,8 @@
 import { lastDay, monthOf, pad } from '../time-frames.js';
 import type { Span } from './text.js';
 
-const MONTH = 'stycz\\p{L}*|lut\\p{L}*|mar(?:zec|ca|cu)|kwie\\p{L}*|maj|maja|maju|czerw\\p{L}*|lip\\p{L}*|sierp\\p{L}*|wrze\\p{L}*|pa[zź]dziern\\p{L}*|listopad\\p{L}*|grud\\p{L}*';
+const MONTH =
+  'stycz\\p{L}*|lut\\p{L}*|mar(?:zec|ca|cu)|kwie\\p{L}*|maj|maja|maju|czerw\\p{L}*|lip\\p{L}*|sierp\\p{L}*|wrze\\p{L}*|pa[zź]dziern\\p{L}*|listopad\\p{L}*|grud\\p{L}*';
 const ROK = '(?:[ ]{0,3}(?:roku|rok|r\\.|r(?![\\p{L}\\d])))?';
 
 const TOKEN = new RegExp(
@@ -50,7 +51,15 @@ function tokenOf(m: RegExpExecArray): Token | null {
     const month = monthOf(g.wm);
     return month ? { ...span, year: year(g.wy), month, day: g.wd ? Number(g.wd) : null, half: null, full: Boolean(g.wd && g.wy) } : null;
   }
-  if (g.h) return { ...span, year: year(g.hy), month: /^(II|2|drug)/i.test(g.h) ? 7 : 1, day: null, half: /^(II|2|drug)/i.test(g.h) ? 2 : 1, full: Boolean(g.hy) };
+  if (g.h)
+    return {
+      ...span,
+      year: year(g.hy),
+      month: /^(II|2|drug)/i.test(g.h) ? 7 : 1,
+      day: null,
+      half: /^(II|2|drug)/i.test(g.h) ? 2 : 1,
+      full: Boolean(g.hy),
+    };
   return null;
 }
 
@@ -60,7 +69,12 @@ function dayOf(y: number, month: number, d: number): string | null {
 }
 
 const startOf = (t: Token, y: number) => dayOf(y, t.month, t.day ?? 1);
-const endOf = (t: Token, y: number) => (t.half ? dayOf(y, t.month + 5, lastDay(y, t.month + 5)) : t.month >= 1 && t.month <= 12 ? dayOf(y, t.month, t.day ?? lastDay(y, t.month)) : null);
+const endOf = (t: Token, y: number) =>
+  t.half
+    ? dayOf(y, t.month + 5, lastDay(y, t.month + 5))
+    : t.month >= 1 && t.month <= 12
+      ? dayOf(y, t.month, t.day ?? lastDay(y, t.month))
+      : null;
 
 export interface PeriodFound extends Span {
   from: string | null;
@@ -73,7 +87,8 @@ export interface PeriodFound extends Span {
 const JOIN = /^\s{0,3}(?:[-–—]{1,2}|do(?:\s{1,3}dnia)?|[-–—]\s{0,3}do)\s{0,3}$/iu;
 const BEFORE = /(?:(?:na|w|za)\s{1,3})?(?:okres\p{L}*\s{1,3})?(?:od|od\s{1,3}dnia|z\s{1,3}dniem)\s{1,3}$/iu;
 const CONTEXT = /okres|plan|obowiązuj|realizowan|półrocz|priorytet/iu;
-const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+const monthsBetween = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 function rangeOf(a: Token, b: Token): { from: string; to: string } | null {
   const yb = b.year ?? a.year;
@@ -127,7 +142,7 @@ export function findPeriods(text: string, from = 0, to = text.length): PeriodFou
       found.push({ from: date, to: null, start: lead(a.start), end: a.end, context: true });
     } else if (/okres\p{L}*[^.\n]{0,20}\sdo\s{1,3}(?:dnia\s{1,3})?$/iu.test(before)) {
       const m = /do\s{1,3}(?:dnia\s{1,3})?$/iu.exec(before)!;
-      found.push({ from: null, to: endOf(a, a.year!) , start: a.start - m[0].length, end: a.end, context: true });
+      found.push({ from: null, to: endOf(a, a.year!), start: a.start - m[0].length, end: a.end, context: true });
     }
   }
   return found;

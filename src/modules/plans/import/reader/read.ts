@@ -69,9 +69,12 @@ export function within<T extends { start: number }>(items: T[], from: number, to
   return items.slice(first(from), first(to));
 }
 
-const GOAL_CUE = /(?:^|[.!?:]\s{1,3}|\n)[\s•·–-]{0,4}(?=(?:cel(?:em)?|zakładan\p{L}*|ograniczeni\p{L}*|zmniejszeni\p{L}*|wyeliminowani\p{L}*|eliminacj\p{L}*|poprawa|zwiększeni\p{L}*|podniesieni\p{L}*|redukcj\p{L}*|spadek|wzrost|likwidacj\p{L}*|osiągnięci\p{L}*)(?!\p{L}))/iu;
-const TITLE = /plan\p{L}*\s{1,3}(?:działa\p{L}*\s{1,3})?priorytet|informacj\p{L}*\s{1,3}dotycząc|priorytet\p{L}*|plan\p{L}*\s{1,3}(?:dla\s{1,3})?(?:rejon|dzielnic)/iu;
-const SIGNATURE_LEAD = /^\s*(?:(?:opracował[a]?|sporządził[a]?|przygotował[a]?|podpis|dzielnicow\p{L}*(?:\s+rejonu\s+(?:nr\s*)?\d{1,3})?)\s*[:,-]?\s*)?/iu;
+const GOAL_CUE =
+  /(?:^|[.!?:]\s{1,3}|\n)[\s•·–-]{0,4}(?=(?:cel(?:em)?|zakładan\p{L}*|ograniczeni\p{L}*|zmniejszeni\p{L}*|wyeliminowani\p{L}*|eliminacj\p{L}*|poprawa|zwiększeni\p{L}*|podniesieni\p{L}*|redukcj\p{L}*|spadek|wzrost|likwidacj\p{L}*|osiągnięci\p{L}*)(?!\p{L}))/iu;
+const TITLE =
+  /plan\p{L}*\s{1,3}(?:działa\p{L}*\s{1,3})?priorytet|informacj\p{L}*\s{1,3}dotycząc|priorytet\p{L}*|plan\p{L}*\s{1,3}(?:dla\s{1,3})?(?:rejon|dzielnic)/iu;
+const SIGNATURE_LEAD =
+  /^\s*(?:(?:opracował[a]?|sporządził[a]?|przygotował[a]?|podpis|dzielnicow\p{L}*(?:\s+rejonu\s+(?:nr\s*)?\d{1,3})?)\s*[:,-]?\s*)?/iu;
 
 function first<T extends Span>(found: T[], strong: (t: T) => boolean): T | undefined {
   return found.find(strong) ?? found[0];
@@ -97,8 +100,18 @@ function contents(part: Part, end: number): Map<SectionKey, Span[]> {
       const cue = second === 'goal' ? GOAL_CUE.exec(text.slice(whole.start, whole.end)) : null;
       if (cue && cue.index > 0) {
         const cut = whole.start + cue.index + cue[0].length;
-        add(map, key!, [{ start: whole.start, end: cut }, ...spans.slice(1)].map((s) => trimSpan(text, s.start, s.end)).filter((s): s is Span => s !== null));
-        add(map, second, [trimSpan(text, cut, whole.end)].filter((s): s is Span => s !== null));
+        add(
+          map,
+          key!,
+          [{ start: whole.start, end: cut }, ...spans.slice(1)]
+            .map((s) => trimSpan(text, s.start, s.end))
+            .filter((s): s is Span => s !== null),
+        );
+        add(
+          map,
+          second,
+          [trimSpan(text, cut, whole.end)].filter((s): s is Span => s !== null),
+        );
       } else {
         add(map, key!, spans);
         add(map, second, spans);
@@ -125,9 +138,18 @@ function dropRepeats(marks: Mark[]): Mark[] {
 function prose(text: string, span: Span): Map<SectionKey, Span[]> {
   const map = new Map<SectionKey, Span[]>();
   const cues: [SectionKey, RegExp][] = [
-    ['threat', /(?<!\p{L})(?:problem\p{L}*|zagrożeni(?:e|em|a)(?:[\s,][^.\n]{0,80})?\s(?:jest|są|było|były|stanowi\p{L}*)|zdiagnozował\p{L}*|zidentyfikował\p{L}*|uciążliw\p{L}*\sdla\smieszkańców|dotyczy|obejmuje\sproblem|zajął\p{L}*\ssię)(?!\p{L})/iu],
-    ['goal', /(?<!\p{L})(?:cel(?:em)?[\s,](?:[^.\n]{0,60}\s)?(?:jest|są|to|będzie)\s|za\scel\s|postawił\p{L}*\ssobie|ma\sna\scelu|celem)/iu],
-    ['actions', /w\sramach\s(?:planu|działań|realizacji)|zaplanował\p{L}*|planuje|przeprowadz\p{L}*\s(?:spotka|kontrol|patrol)|będzie\s(?:prowadził|organizował|kontrolował)/iu],
+    [
+      'threat',
+      /(?<!\p{L})(?:problem\p{L}*|zagrożeni(?:e|em|a)(?:[\s,][^.\n]{0,80})?\s(?:jest|są|było|były|stanowi\p{L}*)|zdiagnozował\p{L}*|zidentyfikował\p{L}*|uciążliw\p{L}*\sdla\smieszkańców|dotyczy|obejmuje\sproblem|zajął\p{L}*\ssię)(?!\p{L})/iu,
+    ],
+    [
+      'goal',
+      /(?<!\p{L})(?:cel(?:em)?[\s,](?:[^.\n]{0,60}\s)?(?:jest|są|to|będzie)\s|za\scel\s|postawił\p{L}*\ssobie|ma\sna\scelu|celem)/iu,
+    ],
+    [
+      'actions',
+      /w\sramach\s(?:planu|działań|realizacji)|zaplanował\p{L}*|planuje|przeprowadz\p{L}*\s(?:spotka|kontrol|patrol)|będzie\s(?:prowadził|organizował|kontrolował)/iu,
+    ],
     ['partners', /we\swspółpracy\sz|współpracuje\sz|przy\swspółpracy|wspólnie\sz/iu],
     ['communication', /stronie\sinternetowej|lokalnych\smediach|informacje\s(?:o\s)?(?:realizacji|przebiegu)/iu],
   ];
@@ -171,28 +193,51 @@ export function readPart(part: Part): ParsedPlan {
   }
 
   const districts = within(found.districts, span.start, headerEnd);
-  const district = first(districts, (d) => d.strong) ?? within(found.districts, span.start, end).find((d) => d.strong) ?? (shared ? first(within(found.districts, shared.start, shared.end), (d) => d.strong) : undefined) ?? within(found.districts, span.start, end)[0];
+  const district =
+    first(districts, (d) => d.strong) ??
+    within(found.districts, span.start, end).find((d) => d.strong) ??
+    (shared ? first(within(found.districts, shared.start, shared.end), (d) => d.strong) : undefined) ??
+    within(found.districts, span.start, end)[0];
   if (district) spans.districtNumber = { start: district.start, end: district.end };
   else warn(warnings, 'Nie znaleziono numeru rejonu.', 'No district number was found.');
 
-  const period = pickPeriod(within(found.periods, span.start, headerEnd), within(found.periods, span.start, end), shared ? within(found.periods, shared.start, shared.end) : []);
+  const period = pickPeriod(
+    within(found.periods, span.start, headerEnd),
+    within(found.periods, span.start, end),
+    shared ? within(found.periods, shared.start, shared.end) : [],
+  );
   if (period) {
     spans.period = { start: period.start, end: period.end };
-    if (!period.from || !period.to) warn(warnings, `Okres planu podaje tylko ${period.from ? 'początek' : 'koniec'}: uzupełnij ${period.from ? 'datę końca' : 'datę początku'}.`, `The plan's period gives only its ${period.from ? 'start' : 'end'}: add the ${period.from ? 'end' : 'start'} date.`);
+    if (!period.from || !period.to)
+      warn(
+        warnings,
+        `Okres planu podaje tylko ${period.from ? 'początek' : 'koniec'}: uzupełnij ${period.from ? 'datę końca' : 'datę początku'}.`,
+        `The plan's period gives only its ${period.from ? 'start' : 'end'}: add the ${period.from ? 'end' : 'start'} date.`,
+      );
   } else warn(warnings, 'Nie znaleziono okresu planu („na okres od … do …”).', 'No plan period was found ("na okres od … do …").');
 
-  const unit = within(found.units, span.start, end)[0] ?? (shared ? within(found.units, shared.start, shared.end)[0] : undefined) ?? within(found.units, span.end, text.length)[0];
+  const unit =
+    within(found.units, span.start, end)[0] ??
+    (shared ? within(found.units, shared.start, shared.end)[0] : undefined) ??
+    within(found.units, span.end, text.length)[0];
   if (unit) spans.unit = { start: unit.start, end: unit.end };
   else warn(warnings, 'Nie znaleziono nazwy jednostki Policji.', 'No police unit name was found.');
 
   const officers = within(found.officers, span.start, span.end);
-  const officer = (spans.signature ? officers.find((o) => o.start >= (spans.signature as Span).start) : undefined) ?? first(officers, (o) => o.strong);
+  const officer =
+    (spans.signature ? officers.find((o) => o.start >= (spans.signature as Span).start) : undefined) ?? first(officers, (o) => o.strong);
   if (officer) spans.officer = { start: officer.start, end: officer.end };
 
-  const titleLines = titleSpans(text, span.start, headerEnd, [district, period, unit].filter((s): s is NonNullable<typeof s> => s !== undefined && s !== null));
+  const titleLines = titleSpans(
+    text,
+    span.start,
+    headerEnd,
+    [district, period, unit].filter((s): s is NonNullable<typeof s> => s !== undefined && s !== null),
+  );
   const sections = marks.length > 0 ? contents(part, end) : prose(text, { start: span.start, end });
   // A paragraph between the title and the first label ("Dzielnicowy … zdiagnozował problem …").
-  if (marks.length > 0) for (const [key, told] of prose(text, { start: span.start, end: headerEnd })) if (!sections.has(key)) sections.set(key, told);
+  if (marks.length > 0)
+    for (const [key, told] of prose(text, { start: span.start, end: headerEnd })) if (!sections.has(key)) sections.set(key, told);
   const lines = (key: SectionKey) => linesOfSpans(text, sections.get(key) ?? []);
   sectionKeys.forEach((key) => {
     const content = sections.get(key);
@@ -201,15 +246,30 @@ export function readPart(part: Part): ParsedPlan {
   const year = period ? Number((period.from ?? period.to)!.slice(0, 4)) : undefined;
   const missing = (index: number) => {
     if (!sections.get(sectionKeys[index]!)?.length && !(index === 2 && part.layout.actionRows.length > 0))
-      warn(warnings, `Brak sekcji ${index + 1} („${sectionNames[index]!.pl}”): pozostawiono ją pustą.`, `Section ${index + 1} ("${sectionNames[index]!.en}") is missing: it was left empty.`);
+      warn(
+        warnings,
+        `Brak sekcji ${index + 1} („${sectionNames[index]!.pl}”): pozostawiono ją pustą.`,
+        `Section ${index + 1} ("${sectionNames[index]!.en}") is missing: it was left empty.`,
+      );
   };
 
   missing(0);
-  const threat = lines('threat').map((l) => l.trim()).filter(Boolean).join('\n');
+  const threat = lines('threat')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
   missing(1);
-  const goal = lines('goal').map((l) => l.trim()).filter(Boolean).join('\n');
+  const goal = lines('goal')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
   const target = findTarget(goal);
-  if (!target && looksMeasurable(goal)) warn(warnings, 'Cel podaje liczbę, której nie rozpoznano jako celu liczbowego: zapisano go jako tekst.', 'The goal names a number that was not recognised as a target: it was kept as text.');
+  if (!target && looksMeasurable(goal))
+    warn(
+      warnings,
+      'Cel podaje liczbę, której nie rozpoznano jako celu liczbowego: zapisano go jako tekst.',
+      'The goal names a number that was not recognised as a target: it was kept as text.',
+    );
 
   missing(2);
   const actions = splitItems(lines('actions')).items.map((item) => actionOf(item, year, warnings));
@@ -226,16 +286,30 @@ export function readPart(part: Part): ParsedPlan {
   missing(3);
   const partnerItems = splitItems(lines('partners'));
   if (!partnerItems.bulleted && partnerItems.items.length > 0 && marks.length > 0) {
-    warn(warnings, 'Podmioty współpracujące nie są wypunktowane: zapisano je jako jedną pozycję.', 'The partners are not listed item by item: they were kept as one entry.');
+    warn(
+      warnings,
+      'Podmioty współpracujące nie są wypunktowane: zapisano je jako jedną pozycję.',
+      'The partners are not listed item by item: they were kept as one entry.',
+    );
   }
-  const partners = (partnerItems.bulleted ? partnerItems.items : partnerItems.items.length ? [partnerItems.items.join(' ')] : []).map(splitPartner);
+  const partners = (partnerItems.bulleted ? partnerItems.items : partnerItems.items.length ? [partnerItems.items.join(' ')] : []).map(
+    splitPartner,
+  );
 
   missing(4);
   const channelItems = splitItems(lines('communication'));
-  const communication = (channelItems.bulleted ? channelItems.items : channelItems.items.flatMap(sentences)).map((c) => trimItem(c).replace(/\.$/, '')).filter(Boolean);
+  const communication = (channelItems.bulleted ? channelItems.items : channelItems.items.flatMap(sentences))
+    .map((c) => trimItem(c).replace(/\.$/, ''))
+    .filter(Boolean);
 
   if (titleLines.length) spans.title = titleLines;
-  const covered = [...titleLines, ...marks.map((m) => ({ start: m.start, end: m.contentStart })), ...[...sections.values()].flat(), ...(spans.signature ? [spans.signature as Span] : []), ...(officer ? [officer] : [])];
+  const covered = [
+    ...titleLines,
+    ...marks.map((m) => ({ start: m.start, end: m.contentStart })),
+    ...[...sections.values()].flat(),
+    ...(spans.signature ? [spans.signature as Span] : []),
+    ...(officer ? [officer] : []),
+  ];
 
   return {
     unit: unit?.name ?? null,
@@ -257,7 +331,14 @@ export function readPart(part: Part): ParsedPlan {
 /** A range of dates in the header; else one said to be the plan's ("okres", "plan"); else the shared text's. */
 function pickPeriod(header: PeriodFound[], body: PeriodFound[], shared: PeriodFound[]): PeriodFound | undefined {
   const complete = (p: PeriodFound) => p.from !== null && p.to !== null;
-  return header.find(complete) ?? header[0] ?? body.find((p) => p.context && complete(p)) ?? shared.find(complete) ?? body.find((p) => p.context) ?? shared[0];
+  return (
+    header.find(complete) ??
+    header[0] ??
+    body.find((p) => p.context && complete(p)) ??
+    shared.find(complete) ??
+    body.find((p) => p.context) ??
+    shared[0]
+  );
 }
 
 /** Lines of the header that name the plan or hold one of its fields. */
@@ -268,7 +349,12 @@ function titleSpans(text: string, start: number, end: number, fields: Span[]): S
     let lineEnd = text.indexOf('\n', at);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     const line = trimSpan(text, at, lineEnd);
-    if (line && (line.end - line.start <= 300 && TITLE.test(text.slice(line.start, line.end)) || fields.some((f) => f.start < line.end && f.end > line.start))) out.push(line);
+    if (
+      line &&
+      ((line.end - line.start <= 300 && TITLE.test(text.slice(line.start, line.end))) ||
+        fields.some((f) => f.start < line.end && f.end > line.start))
+    )
+      out.push(line);
     at = lineEnd + 1;
   }
   return out;

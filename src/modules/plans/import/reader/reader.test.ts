@@ -69,8 +69,16 @@ describe('districts in every way they are written', () => {
 
 describe('officer and unit', () => {
   it('reads rank and name, stopping at the line end', () => {
-    expect(findOfficers('Dzielnicowy\nst. asp. Krzysztof Nowaczyk\nZdiagnozowane')[0]).toMatchObject({ rank: 'st. asp.', name: 'Krzysztof Nowaczyk', strong: true });
-    expect(findOfficers('za działania odpowiada dzielnicowy sierż. Wiktor Pawlak, który')[0]).toMatchObject({ rank: 'sierż.', name: 'Wiktor Pawlak', strong: true });
+    expect(findOfficers('Dzielnicowy\nst. asp. Krzysztof Nowaczyk\nZdiagnozowane')[0]).toMatchObject({
+      rank: 'st. asp.',
+      name: 'Krzysztof Nowaczyk',
+      strong: true,
+    });
+    expect(findOfficers('za działania odpowiada dzielnicowy sierż. Wiktor Pawlak, który')[0]).toMatchObject({
+      rank: 'sierż.',
+      name: 'Wiktor Pawlak',
+      strong: true,
+    });
   });
 
   it('turns full names and abbreviations into the nominative unit name', () => {
@@ -89,7 +97,10 @@ describe('goals as structured targets', () => {
   it.each([
     ['Ograniczenie o 20 % liczby interwencji.', { direction: 'decrease', percent: 20, kind: 'count' }],
     ['Zmniejszenie liczby interwencji o połowę.', { direction: 'decrease', percent: 50, kind: 'count' }],
-    ['Poprawa bezpieczeństwa pieszych poprzez zmniejszenie o 20 % liczby kierujących przekraczających prędkość.', { direction: 'decrease', percent: 20, kind: 'count' }],
+    [
+      'Poprawa bezpieczeństwa pieszych poprzez zmniejszenie o 20 % liczby kierujących przekraczających prędkość.',
+      { direction: 'decrease', percent: 20, kind: 'count' },
+    ],
     ['Zwiększenie liczby zgłoszeń od mieszkańców o 15 %.', { direction: 'increase', percent: 15, kind: 'count' }],
     ['Poczucie bezpieczeństwa na poziomie 80 % w badaniu ankietowym.', { direction: 'increase', percent: 80, kind: 'survey' }],
     ['Wyeliminowanie aktów wandalizmu na przystanku.', { direction: 'decrease', percent: 100, kind: 'count' }],
@@ -99,9 +110,13 @@ describe('goals as structured targets', () => {
 
   it('keeps a goal in words as text, warning only when it names a number it could not read', () => {
     expect(findTarget('Podniesienie świadomości seniorów.')).toBeNull();
-    const plan = parsePlan('Plan działania priorytetowego rejon 2 na okres od 01.02.2024 do 31.07.2024\nCel: 80 % mieszkańców zna dzielnicowego.');
+    const plan = parsePlan(
+      'Plan działania priorytetowego rejon 2 na okres od 01.02.2024 do 31.07.2024\nCel: 80 % mieszkańców zna dzielnicowego.',
+    );
     expect(plan.goal.target).toBeNull();
-    expect(plan.warnings.map((w) => w.pl)).toContain('Cel podaje liczbę, której nie rozpoznano jako celu liczbowego: zapisano go jako tekst.');
+    expect(plan.warnings.map((w) => w.pl)).toContain(
+      'Cel podaje liczbę, której nie rozpoznano jako celu liczbowego: zapisano go jako tekst.',
+    );
   });
 });
 
@@ -126,13 +141,20 @@ sierż. Tomasz Lipa`;
   };
 
   it('finds every field with the text it came from', () => {
-    expect(plan).toMatchObject({ unit: 'Komisariat Policji w Modrzewcu', districtNumber: 5, officer: { rank: 'sierż.', name: 'Tomasz Lipa' }, signature: 'sierż. Tomasz Lipa' });
+    expect(plan).toMatchObject({
+      unit: 'Komisariat Policji w Modrzewcu',
+      districtNumber: 5,
+      officer: { rank: 'sierż.', name: 'Tomasz Lipa' },
+      signature: 'sierż. Tomasz Lipa',
+    });
     expect(at('districtNumber')).toEqual(['rejonu służbowego nr 5']);
     expect(at('unit')).toEqual(['Komisariat Policji w Modrzewcu']);
     expect(at('period')).toEqual(['na okres od 01.02.2024 r.']);
     expect(at('threat')).toEqual(['parkowanie na chodniku przy szkole.']);
     expect(at('goal')).toEqual(['ograniczenie wykroczeń o 30 %.']);
-    expect(plan.actions).toEqual([{ description: 'Kontrole parkowania', from: '2024-02-01', to: '2024-07-31', who: 'dzielnicowy, Straż Gminna' }]);
+    expect(plan.actions).toEqual([
+      { description: 'Kontrole parkowania', from: '2024-02-01', to: '2024-07-31', who: 'dzielnicowy, Straż Gminna' },
+    ]);
   });
 
   it('keeps the end it found, warns about the one it did not, and about each missing section', () => {
@@ -164,8 +186,16 @@ Plan dzielnicy nr 20 dotyczy parkowania przy ul. Sportowej. Celem jest zmniejsze
   });
 
   it('gives a news item the fields it holds', () => {
-    const plan = parsePlan('Dzielnicowy z Komisariatu Policji w Modrzewcu sierż. Rafał Dąb przygotował plan działania priorytetowego dla rejonu nr 2. Celem działań jest zmniejszenie liczby kradzieży o 30 procent.');
-    expect(plan).toMatchObject({ unit: 'Komisariat Policji w Modrzewcu', districtNumber: 2, period: null, officer: { name: 'Rafał Dąb' }, goal: { target: { percent: 30 } } });
+    const plan = parsePlan(
+      'Dzielnicowy z Komisariatu Policji w Modrzewcu sierż. Rafał Dąb przygotował plan działania priorytetowego dla rejonu nr 2. Celem działań jest zmniejszenie liczby kradzieży o 30 procent.',
+    );
+    expect(plan).toMatchObject({
+      unit: 'Komisariat Policji w Modrzewcu',
+      districtNumber: 2,
+      period: null,
+      officer: { name: 'Rafał Dąb' },
+      goal: { target: { percent: 30 } },
+    });
     expect(plan.warnings.map((w) => w.en)).toContain('No plan period was found ("na okres od … do …").');
   });
 

@@ -75,8 +75,17 @@ function table(text: string, rows: Line[], marks: Mark[], actionRows: ActionRow[
   if (headerKeys.filter(Boolean).length >= 2 && rows.length > 1 && !header.some((h) => COLUMN.term.test(h))) {
     headerKeys.forEach((key, column) => {
       if (!key) return;
-      const content = rows.slice(1).map((row) => cells(row)[column]).filter((c): c is Span => c !== undefined);
-      marks.push({ keys: [key], strict: true, start: first[column]!.start, contentStart: content[0]?.start ?? first[column]!.end, content });
+      const content = rows
+        .slice(1)
+        .map((row) => cells(row)[column])
+        .filter((c): c is Span => c !== undefined);
+      marks.push({
+        keys: [key],
+        strict: true,
+        start: first[column]!.start,
+        contentStart: content[0]?.start ?? first[column]!.end,
+        content,
+      });
     });
     return;
   }
@@ -90,7 +99,13 @@ function table(text: string, rows: Line[], marks: Mark[], actionRows: ActionRow[
     for (const row of rows.slice(1)) {
       const c = cells(row);
       if (!c[description]) continue;
-      actionRows.push({ start: row.start, end: row.end, description: trimmed(text, c[description]!), term: c[term] ? trimmed(text, c[term]!) : null, who: who >= 0 && c[who] ? trimmed(text, c[who]!) : null });
+      actionRows.push({
+        start: row.start,
+        end: row.end,
+        description: trimmed(text, c[description]!),
+        term: c[term] ? trimmed(text, c[term]!) : null,
+        who: who >= 0 && c[who] ? trimmed(text, c[who]!) : null,
+      });
     }
     return;
   }
@@ -120,15 +135,29 @@ function headingAt(text: string, line: Line, at: number, lineStart: boolean, num
   const colon = rest.search(/[:]/);
   const beforeColon = colon >= 0 ? rest.slice(0, colon) : '';
   if (colon >= 0 && colon <= 120 && !/[.!?]\s/.test(beforeColon) && !VERB.test(` ${beforeColon} `) && (label.strict || colon <= 60)) {
-    return { keys: keysOf(text, label.key, label.end, label.end + colon), strict: label.strict, start: at, contentStart: label.end + colon + 1 };
+    return {
+      keys: keysOf(text, label.key, label.end, label.end + colon),
+      strict: label.strict,
+      start: at,
+      contentStart: label.end + colon + 1,
+    };
   }
   if (!lineStart || line.end - at > 240) return null;
   const whole = text.slice(at, line.end).trim();
   const sentence = /[.!?]\s+\S/.test(whole) || VERB.test(` ${whole} `);
   const styled = numbered || bold || isCapitals(whole);
   if (sentence || whole.length > 220) return null;
-  if (label.strict ? styled || !/[.]$/.test(whole) || rest.trim().length < 90 : (styled && whole.length <= 100) || rest.replace(/[\s.:]/g, '').length === 0) {
-    return { keys: keysOf(text, label.key, label.end, line.end), strict: label.strict || numbered || bold, start: at, contentStart: line.end };
+  if (
+    label.strict
+      ? styled || !/[.]$/.test(whole) || rest.trim().length < 90
+      : (styled && whole.length <= 100) || rest.replace(/[\s.:]/g, '').length === 0
+  ) {
+    return {
+      keys: keysOf(text, label.key, label.end, line.end),
+      strict: label.strict || numbered || bold,
+      start: at,
+      contentStart: line.end,
+    };
   }
   return null;
 }

@@ -28,7 +28,9 @@ const BROKEN_WORD = /(?<=\p{L})-\n(?=\p{Ll})|(?<=\p{Lu}\p{Lu})-\n(?=\p{Lu})/gu;
  * length), and words broken at a line end are joined again; `offsets` map back to the input.
  */
 export function prepare(input: string): Prepared {
-  const spaced = input.replace(/\r(?=\n)|[\t\u00a0\u2007\u202f\u00ad\u200b\ufeff]|\*\*|__/g, (m) => ' '.repeat(m.length)).replace(/\r/g, '\n');
+  const spaced = input
+    .replace(/\r(?=\n)|[\t\u00a0\u2007\u202f\u00ad\u200b\ufeff]|\*\*|__/g, (m) => ' '.repeat(m.length))
+    .replace(/\r/g, '\n');
   BROKEN_WORD.lastIndex = 0;
   if (!BROKEN_WORD.test(spaced)) return { text: spaced, offsets: null };
   const offsets = new Int32Array(spaced.length);
@@ -87,7 +89,8 @@ export function isCapitals(text: string): boolean {
 }
 
 /** Numbering, bullets and Markdown before a line's words: "II.", "3)", "a)", "•", "–", "#". */
-export const LEAD = /^[ ]*(?:#{1,6}[ ]*)?(?:[Aa]d\.?[ ]?(?:\d{1,2}|[IVX]{1,4})[.)]?[ ]+|(?:\d{1,2}|[IVX]{1,4}|[a-e])[ ]?[.)][ ]*|[·•▪●◦‣∙*➢►✓][ ]*|[-–—][ ]+)?/u;
+export const LEAD =
+  /^[ ]*(?:#{1,6}[ ]*)?(?:[Aa]d\.?[ ]?(?:\d{1,2}|[IVX]{1,4})[.)]?[ ]+|(?:\d{1,2}|[IVX]{1,4}|[a-e])[ ]?[.)][ ]*|[·•▪●◦‣∙*➢►✓][ ]*|[-–—][ ]+)?/u;
 
 /** Length of the lead (numbering, bullet) of a line and whether it was numbered as a heading. */
 export function leadOf(line: string): { length: number; numbered: boolean } {
