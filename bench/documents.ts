@@ -65,10 +65,10 @@ export async function documentsBenchmarks(row: (name: string, l: Load) => string
   const alone: Record<string, { status: number; code: string | null; ms: number }[]> = {};
   for (const [name, data] of Object.entries(files)) {
     alone[name] = [];
-    for (let i = 0; i < 10; i++) alone[name]!.push(await post(data));
+    for (let i = 0; i < 10; i++) alone[name].push(await post(data));
     console.log(
-      `${name}: ${alone[name]![0]!.status} ${alone[name]![0]!.code}, median ${percentile(
-        alone[name]!.map((r) => r.ms),
+      `${name}: ${alone[name][0]!.status} ${alone[name][0]!.code}, median ${percentile(
+        alone[name].map((r) => r.ms),
         50,
       ).toFixed(0)} ms`,
     );

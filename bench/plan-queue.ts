@@ -25,7 +25,7 @@ function counted(db: Db): { db: Db; statements: () => number } {
   let count = 0;
   const plugin: KyselyPlugin = {
     transformQuery: (args) => ((count += 1), args.node),
-    transformResult: async (args) => args.result,
+    transformResult: (args) => Promise.resolve(args.result),
   };
   return { db: db.withPlugin(plugin), statements: () => count };
 }

@@ -3,7 +3,8 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|plans|reports|documents|retention|plan-reader|plan-queue runs one part and replaces only that part of the file.
+ * BENCH_ONLY=foundation|locator|plans|reports|documents|retention|plan-reader|plan-queue runs one part
+ * and replaces only that part of the file.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -116,7 +117,7 @@ async function main() {
   const cpu = os.cpus();
   const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.platform()} ${os.release()}`;
   // Each part is marked so a later BENCH_ONLY run can replace it alone; it names its own date and baseline.
-  const part = async (name: string, make: () => Promise<string>) =>
+  const part = async (name: string, make: () => string | Promise<string>) =>
     `<!-- bench:${name} -->\n_Measured ${new Date().toISOString()} on ${machine}; baseline node:http ${fmt(baselineLoad.requestsPerSecond)} requests/s in the same run._\n\n${await make()}\n<!-- /bench:${name} -->`;
   const sections = new Map<string, string>();
   if (wanted('foundation'))
@@ -129,7 +130,7 @@ async function main() {
   if (wanted('reports')) sections.set('reports', await part('reports', () => reportsBenchmarks(row)));
   if (wanted('documents')) sections.set('documents', await part('documents', () => documentsBenchmarks(row)));
   if (wanted('retention')) sections.set('retention', await part('retention', () => retentionBenchmarks()));
-  if (wanted('plan-reader')) sections.set('plan-reader', await part('plan-reader', async () => planReaderBenchmarks()));
+  if (wanted('plan-reader')) sections.set('plan-reader', await part('plan-reader', () => planReaderBenchmarks()));
   if (wanted('plan-queue')) sections.set('plan-queue', await part('plan-queue', () => planQueueBenchmarks()));
 
   const file = path.join(projectRoot, 'BENCHMARKS.md');

@@ -124,7 +124,8 @@ export const demoRegisterUnits: DemoUnit[] = [
     location: null,
     verified: false,
   },
-  // Address and phone not found (not verified). Website from the seed 004 page. Location = approximate centre of Sejny (Wikipedia), not the building.
+  // Address and phone not found (not verified). Website from the seed 004 page.
+  // Location = approximate centre of Sejny (Wikipedia), not the building.
   {
     id: 'kpp-sejny',
     parentId: 'kwp-bialystok',

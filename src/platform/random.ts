@@ -1,4 +1,7 @@
-/** A small deterministic PRNG (mulberry32): the same seed gives the same sequence, so a failing test or a benchmark's data can be made again. */
+/**
+ * A small deterministic PRNG (mulberry32): the same seed gives the same sequence, so a failing test
+ * or a benchmark's data can be made again.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

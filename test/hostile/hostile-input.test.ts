@@ -38,7 +38,10 @@ const expectedWritesOfRefusals = `audit_log rows of failed and throttled sign-in
 /** Routes that are not ours to probe with bodies: the API documentation's static files. */
 const notOurs = (url: string) => url.startsWith('/api/docs') || url.startsWith('/assets/') || url === '*' || url.endsWith('/*');
 
-/** Write routes without a body schema whose form is not on any page the crawl reaches (it depends on the plan's state); their fields from the code. */
+/**
+ * Write routes without a body schema whose form is not on any page the crawl reaches (it depends on
+ * the plan's state); their fields from the code.
+ */
 const formsNotOnPages: Record<string, Record<string, string>> = {
   'POST /admin/plans/:id/review': { intent: 'return', 'comment.general': 'Uwaga', 'comment.actions.0': 'Uwaga' },
   'POST /admin/plans/:id/transition': { transition: 'evaluate', outcome: 'achieved', measuredValue: '5', note: 'Notatka' },
@@ -150,12 +153,12 @@ function checkAnswer(plan: Pick<RoutePlan, 'route'>, request: HostileRequest, me
   } else if (plan.route.startsWith('/open311/') && type.includes('xml')) {
     expect(response.body, what).toContain('<errors>');
   } else if (plan.route.startsWith('/open311/')) {
-    const errors = response.json() as unknown[];
+    const errors = response.json<unknown[]>();
     expect(errors.length, what).toBeGreaterThan(0);
     for (const error of errors) expect(error, what).toEqual({ code: response.statusCode, description: expect.any(String) });
   } else {
     expect(type, what).toContain('application/json');
-    const body = response.json() as { error?: { code?: unknown; message?: unknown } };
+    const body = response.json<{ error?: { code?: unknown; message?: unknown } }>();
     expect(Object.keys(body), what).toEqual(['error']);
     expect(typeof body.error?.code === 'string' && typeof body.error.message === 'string', what).toBe(true);
   }
@@ -219,8 +222,8 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
       assignment: assignment.id,
       account: account.id,
       category,
-      report: (report.json() as { id: number }).id,
-      draftPlan: (plan.json() as { id: string }).id,
+      report: report.json<{ id: number }>().id,
+      draftPlan: plan.json<{ id: string }>().id,
       publishedPlan: published.id,
     };
 
@@ -293,10 +296,7 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
       path,
       params: paramNames(route.url),
       encodings,
-      json:
-        schema.body && encodings.includes('json')
-          ? jsonSkeleton(schema.body as Parameters<typeof jsonSkeleton>[0], realValues())
-          : undefined,
+      json: schema.body && encodings.includes('json') ? jsonSkeleton(schema.body, realValues()) : undefined,
       fields: ownFields,
       choices: choicesOf(forms.filter((f) => pattern.test(f.action))),
       files: form?.files ?? (consumes.includes('multipart/form-data') ? ['file'] : []),

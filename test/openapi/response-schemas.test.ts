@@ -76,9 +76,9 @@ describe('response schemas of the JSON routes', () => {
   });
 
   it('the OpenAPI document gives every JSON operation a success answer with its schema', async () => {
-    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, { responses: Record<string, { content?: object; description?: string }> }>>;
-    };
+    }>();
     const missing = jsonRoutes(routes).flatMap((route) => {
       const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
       const operation = document.paths[path]?.[route.method.toLowerCase()];
@@ -152,7 +152,7 @@ describe('response schemas of the JSON routes', () => {
         officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-06-30' }),
         201,
       )
-    ).json() as { id: string };
+    ).json<{ id: string }>();
     await ok(officer.send('PATCH', `/api/v1/plans/${created.id}`, { content: planContent }));
     await ok(officer.send('POST', `/api/v1/plans/${created.id}/transitions`, { transition: 'submit' }));
     await ok(
@@ -163,7 +163,7 @@ describe('response schemas of the JSON routes', () => {
     );
     await ok(supervisor.get(`/api/v1/plans/${created.id}`));
     await ok(supervisor.get(`/api/v1/plans/${created.id}/versions`));
-    const list = (await ok(anonymous.get('/api/v1/plans?pageSize=3'))).json() as { plans: { id: string }[] };
+    const list = (await ok(anonymous.get('/api/v1/plans?pageSize=3'))).json<{ plans: { id: string }[] }>();
     await ok(anonymous.get(`/api/v1/plans/${list.plans[0]!.id}`));
     await ok(anonymous.get(`/api/v1/plans/${created.id}`), 404);
     await ok(anonymous.get('/api/v1/plans?year=1999'), 400);
@@ -173,9 +173,9 @@ describe('response schemas of the JSON routes', () => {
     await ok(anonymous.request({ method: 'POST', url: '/api/v1/plans/parse', payload: plan, headers: { 'content-type': 'text/plain' } }));
 
     // Reports: the catalogue, a report by address, its public and police views, nearby, the map.
-    const categories = (await ok(anonymous.get('/api/v1/report-categories'))).json() as {
+    const categories = (await ok(anonymous.get('/api/v1/report-categories'))).json<{
       categories: { code: string; names: { pl: string } }[];
-    };
+    }>();
     const parking = categories.categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
     const reported = (
       await ok(
@@ -187,7 +187,7 @@ describe('response schemas of the JSON routes', () => {
         }),
         201,
       )
-    ).json() as { id: number };
+    ).json<{ id: number }>();
     await ok(anonymous.get(`/api/v1/reports/${reported.id}`));
     await ok(officer.get(`/api/v1/reports/${reported.id}`));
     await ok(officer.send('POST', `/api/v1/reports/${reported.id}/status`, { status: 'verifying', note: 'Sprawdzę.' }));
@@ -210,10 +210,10 @@ describe('response schemas of the JSON routes', () => {
       return response;
     };
     await get('/open311/v2/discovery.json');
-    const services = (await get('/open311/v2/services.json')).json() as { service_code: string }[];
+    const services = (await get('/open311/v2/services.json')).json<{ service_code: string }[]>();
     await get(`/open311/v2/services/${services[0]!.service_code}.json`);
     await get('/open311/v2/services/no-such-service.json');
-    const requests = (await get('/open311/v2/requests.json?page_size=5')).json() as { service_request_id: string }[];
+    const requests = (await get('/open311/v2/requests.json?page_size=5')).json<{ service_request_id: string }[]>();
     if (requests[0]) await get(`/open311/v2/requests/${requests[0].service_request_id}.json`);
     await get('/open311/v2/requests.json?start_date=yesterday');
     const url = '/open311/v2/requests.json';

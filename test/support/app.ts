@@ -58,7 +58,7 @@ export class TestClient {
     if (options.csrf !== false && options.method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     const payload =
       options.payload === undefined || typeof options.payload === 'string' || Buffer.isBuffer(options.payload)
-        ? (options.payload as string | Buffer | undefined)
+        ? options.payload
         : JSON.stringify(options.payload);
     if (payload !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = 'application/json';

@@ -61,7 +61,7 @@ export function zipOf(entries: ZipEntrySpec[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     common(central, 6);
-    central.writeUInt32LE(offsets[index]!, 42);
+    central.writeUInt32LE(offsets[index], 42);
     centrals.push(central, name);
   });
   const directory = Buffer.concat(centrals);

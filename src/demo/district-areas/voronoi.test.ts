@@ -22,7 +22,7 @@ describe('voronoiCells', () => {
   it('gives every seed a convex cell that contains it', () => {
     fc.assert(
       fc.property(seedList, (seeds) => {
-        const cells = voronoiCells(seeds as Point[], box);
+        const cells = voronoiCells(seeds, box);
         return cells.every((cell, i) => cell.length >= 3 && signedArea2(cell) > 0 && pointInRing(seeds[i] as Point, cell));
       }),
     );
@@ -37,7 +37,7 @@ describe('voronoiCells', () => {
         fc.double({ min: 0.5, max: 999.5, noNaN: true }),
         (seeds, x, y) => {
           const point: Point = [x, y];
-          const distances = seeds.map((seed) => distance2(seed as Point, point));
+          const distances = seeds.map((seed) => distance2(seed, point));
           const best = Math.min(...distances);
           // skip points (almost) equidistant from two seeds: they lie on a shared edge
           const sorted = [...distances].sort((a, b) => a - b);

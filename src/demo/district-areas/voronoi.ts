@@ -123,7 +123,7 @@ function intersection(p: Point, q: Point, sp: number, sq: number): Point {
  * straight lines stay straight both ways and the Voronoi cells map back to WGS84 exactly; over a
  * county (≤ 60 km) the distance error is well under 1%.
  */
-export function localProjection(lon0: number, lat0: number): { forward(p: Point): Point; inverse(p: Point): Point } {
+export function localProjection(lon0: number, lat0: number): { forward: (p: Point) => Point; inverse: (p: Point) => Point } {
   const ky = 110_574;
   const kx = 111_320 * Math.cos((lat0 * Math.PI) / 180);
   return {

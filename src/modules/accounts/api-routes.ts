@@ -1,4 +1,4 @@
-import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyInstance, type FastifyReply, type FastifyRequest, type HookHandlerDoneFunction } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
@@ -93,9 +93,10 @@ export async function endSession(database: Database, request: FastifyRequest, re
  * text/plain) without CORS, and a sign-in it sent would put the visitor into the sender's account
  * (login CSRF); JSON it cannot send, so this route needs no CSRF token.
  */
-async function acceptJsonOnly(request: FastifyRequest): Promise<void> {
+function acceptJsonOnly(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
   const type = (request.headers['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/json')) throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(type);
+  done();
 }
 
 export function registerAccountApi(app: FastifyInstance, config: Config, database: Database): void {
@@ -197,7 +198,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
       const query = request.query;
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 50;
-      if (query.unitId) await authorizeAccountsOf(db, principal, query.unitId!);
+      if (query.unitId) await authorizeAccountsOf(db, principal, query.unitId);
       const result = await accountsPage(db, {
         scopeUnitId: principal.unitId,
         unitId: query.unitId,

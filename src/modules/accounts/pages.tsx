@@ -154,7 +154,9 @@ export function AccountListPage({
 }) {
   const m = accountMessages[ctx.lang];
   const hrefFor = (target: number) => {
-    const params = new URLSearchParams(Object.entries({ ...filter, page: String(target) }).filter(([, v]) => v) as [string, string][]);
+    const params = new URLSearchParams(
+      Object.entries({ ...filter, page: String(target) }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
     return `/admin/accounts?${params.toString()}`;
   };
   return (

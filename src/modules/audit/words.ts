@@ -1,5 +1,5 @@
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { formatDateTime } from '../../platform/i18n/i18n.js';
+import { formatDateTime, wordFor } from '../../platform/i18n/i18n.js';
 import { isRole } from '../../platform/auth/principal.js';
 import { roleNames } from '../../platform/render/messages.js';
 import { statusLabels, reportStatuses, type ReportStatus } from '../reports/rules/status.js';
@@ -18,19 +18,19 @@ import { changedParts, displayValue, isSecretMarker } from './changes.js';
  */
 export function auditAction(action: string, lang: Lang): string {
   const m = auditMessages[lang];
-  return Object.hasOwn(m.actions, action) ? m.actions[action]! : m.otherAction;
+  return wordFor(m.actions, action) ?? m.otherAction;
 }
 
 export function auditEntityType(type: string, lang: Lang): string {
   const m = auditMessages[lang];
-  return Object.hasOwn(m.entityTypes, type) ? m.entityTypes[type]! : m.otherEntityType;
+  return wordFor(m.entityTypes, type) ?? m.otherEntityType;
 }
 
 /** A column's name: an officer's "position" is a function, a report's is a place. Unknown columns keep their name. */
 export function auditFieldName(entityType: string, field: string, lang: Lang): string | null {
   const names = auditMessages[lang].fieldNames;
   const key = entityType === 'officers' && field === 'position' ? 'officerPosition' : field;
-  return Object.hasOwn(names, key) ? names[key]! : null;
+  return wordFor(names, key) ?? null;
 }
 
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -78,11 +78,7 @@ export function auditRecordId(entityType: string, id: string, names: AuditNames,
 export function planContentChange(before: unknown, after: unknown, lang: Lang): string {
   const m = auditMessages[lang];
   const name = (key: string) =>
-    isCommentSection(key)
-      ? commentPlace({ section: key, item: null }, lang)
-      : Object.hasOwn(m.contentPartNames, key)
-        ? m.contentPartNames[key]!
-        : key;
+    isCommentSection(key) ? commentPlace({ section: key, item: null }, lang) : (wordFor(m.contentPartNames, key) ?? key);
   const parts = changedParts(before, after).map(name);
   return parts.length > 0 ? m.contentParts(parts.join(', ')) : m.contentSame;
 }
@@ -100,8 +96,8 @@ export function auditValue(entityType: string, field: string, value: unknown, la
     if (field === 'status' && entityType === 'plans' && isPlanStatus(value)) return planStatusNames[lang][value];
     if (field === 'hold' && entityType === 'reports' && (value === 'held' || value === 'rejected'))
       return value === 'held' ? staffReportMessages[lang].held : staffReportMessages[lang].rejectedTag;
-    if (field === 'position' && entityType === 'officers' && Object.hasOwn(adminRegisterMessages[lang].positions, value))
-      return adminRegisterMessages[lang].positions[value]!;
+    const position = field === 'position' && entityType === 'officers' ? wordFor(adminRegisterMessages[lang].positions, value) : undefined;
+    if (position !== undefined) return position;
     if (holdsReportCategory(entityType, field)) return reportCategoryName(value, names, lang);
     if (field === 'threat_category' && Object.hasOwn(planCategoryNames[lang], value)) return planCategoryNames[lang][value]!;
     if (isoTime.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), lang);

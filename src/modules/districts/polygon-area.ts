@@ -14,5 +14,5 @@ export function readPolygonArea(geometry: unknown): MultiPolygon {
       field: 'polygon',
     });
   }
-  return read.polygons[0]!.geometry as MultiPolygon;
+  return read.polygons[0]!.geometry;
 }

@@ -75,7 +75,7 @@ const DOCUMENT_UPLOAD_LIMIT = 5 * 1024 * 1024;
 
 /** The plan document of a request: a text/plain body, or a file of any accepted kind in the multipart field "file". */
 function documentSource(request: FastifyRequest): PlanSource {
-  const body = request.body as unknown;
+  const body = request.body;
   if (typeof body === 'string') return { text: body };
   const file = (body as { file?: Buffer } | undefined)?.file;
   if (Buffer.isBuffer(file)) return { file };

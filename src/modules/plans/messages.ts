@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../../platform/i18n/i18n.js';
+import { wordFor, type Lang, type Localized } from '../../platform/i18n/i18n.js';
 import { isPlanStatus, type PlanStatus } from './model.js';
 import type { PlanTiming } from './rules.js';
 import type { Transition } from './workflow.js';
@@ -151,7 +151,7 @@ export function statusName(status: string, lang: Lang): string {
 
 /** A history entry's step in words. */
 export function eventName(transition: string, lang: Lang): string {
-  return (eventNames[lang] as Record<string, string>)[transition] ?? (lang === 'pl' ? 'zmiana' : 'change');
+  return wordFor(eventNames[lang], transition) ?? (lang === 'pl' ? 'zmiana' : 'change');
 }
 
 const timingNames: Record<Lang, Record<PlanTiming, string>> = {
@@ -200,7 +200,7 @@ export function isCommentSection(code: string): code is CommentSection {
 export function commentPlace(comment: { section: string; item: number | null }, lang: Lang): string {
   if (comment.section === 'actions' && comment.item !== null)
     return lang === 'pl' ? `Działanie ${comment.item + 1}` : `Action ${comment.item + 1}`;
-  return (commentPlaces[lang] as Record<string, string>)[comment.section] ?? commentPlaces[lang].general;
+  return wordFor(commentPlaces[lang], comment.section) ?? commentPlaces[lang].general;
 }
 
 export const categoryNames: Record<'pl' | 'en', Record<string, string>> = {

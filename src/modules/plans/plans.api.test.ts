@@ -38,7 +38,7 @@ describe.each(backends)('priority action plans on %s', (backend) => {
       'dzielnicowy.leczna',
     ]) {
       clients[login] = new TestClient(t.app);
-      await clients[login]!.signIn(login);
+      await clients[login].signIn(login);
     }
   });
   afterAll(() => t.close());

@@ -81,7 +81,7 @@ describe.each(backends)('data retention on %s', (backend) => {
     t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '5/2d' });
     for (const login of ['admin', 'admin.lublin', 'kierownik.lubartow', 'dzielnicowy.lubartow']) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
-      await staff[login]!.signIn(login);
+      await staff[login].signIn(login);
     }
     parking = ((await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[]).find(
       (c) => c.names.pl === 'Nieprawidłowe parkowanie',

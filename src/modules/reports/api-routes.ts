@@ -19,8 +19,6 @@ import {
   similarRadiusMeters,
   statusLabels,
   type RateLimitPolicy,
-  type ReportStatus,
-  type ReviewAction,
 } from './rules/index.js';
 import { similarOpenReports } from './similar-reports.js';
 import {
@@ -310,7 +308,7 @@ export function registerReportApi(
         principal,
         actorOf(request),
         request.params.id,
-        { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf },
+        { to: b.status, note: b.note, forwardedTo: b.forwardedTo, duplicateOf: b.duplicateOf },
         { publicUrl: config.publicUrl },
       );
       return presentInternal(report, site(request), request.lang);
@@ -336,7 +334,7 @@ export function registerReportApi(
         principal,
         actorOf(request),
         b.ids,
-        { to: b.status as ReportStatus, note: b.note, forwardedTo: b.forwardedTo },
+        { to: b.status, note: b.note, forwardedTo: b.forwardedTo },
         { publicUrl: config.publicUrl, lang: request.lang },
       );
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
@@ -358,14 +356,7 @@ export function registerReportApi(
     },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
-      const [report] = await reviewReports(
-        db,
-        principal,
-        actorOf(request),
-        [request.params.id],
-        request.body.action as ReviewAction,
-        request.body.note,
-      );
+      const [report] = await reviewReports(db, principal, actorOf(request), [request.params.id], request.body.action, request.body.note);
       return presentInternal(report!, site(request), request.lang);
     },
   );
@@ -383,14 +374,7 @@ export function registerReportApi(
     },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
-      const reports = await reviewReports(
-        db,
-        principal,
-        actorOf(request),
-        request.body.ids,
-        request.body.action as ReviewAction,
-        request.body.note,
-      );
+      const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action, request.body.note);
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );

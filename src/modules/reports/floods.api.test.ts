@@ -65,7 +65,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     await sql`update app_settings set value = ${JSON.stringify(limits)}::jsonb where key = ${floodSettingsKey}`.execute(db());
     for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna']) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
-      await staff[login]!.signIn(login);
+      await staff[login].signIn(login);
     }
     const all = (await resident().get('/api/v1/report-categories')).json().categories as {
       code: string;
@@ -162,9 +162,9 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
       ).map((r) => r.id),
     );
     shown(
-      ((await resident().get(`/open311/v2/requests.json?service_code=${parking}`)).json() as { service_request_id: string }[]).map((r) =>
-        Number(r.service_request_id),
-      ),
+      (await resident().get(`/open311/v2/requests.json?service_code=${parking}`))
+        .json<{ service_request_id: string }[]>()
+        .map((r) => Number(r.service_request_id)),
     );
     shown((await resident().get(`/zgloszenia.geojson?category=${parking}`)).json().features.map((f: { id: number }) => f.id));
     const list = await resident().get(`/zgloszenia?category=${parking}`);

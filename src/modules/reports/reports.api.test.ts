@@ -25,7 +25,7 @@ describe.each(backends)('threat reports on %s', (backend) => {
     await allowReportBursts(t.testDb.database.db);
     for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna', 'kierownik.sejny', 'admin']) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
-      await staff[login]!.signIn(login);
+      await staff[login].signIn(login);
     }
     loaded = (await resident().get('/api/v1/report-categories')).json().categories;
     parking = loaded.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;

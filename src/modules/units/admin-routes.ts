@@ -99,7 +99,7 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
     if (errors.length === 0) {
       try {
         const saved = unit
-          ? await editUnit(db, principal, actorOf(request), unit.id, input as never)
+          ? await editUnit(db, principal, actorOf(request), unit.id, input)
           : await addUnit(db, principal, actorOf(request), input as never);
         await changed();
         return reply.redirect(`/admin/units/${saved.id}?notice=saved`, 303);

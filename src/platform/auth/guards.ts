@@ -35,8 +35,9 @@ declare module 'fastify' {
  * Whether the person may act on this particular thing is still the handler's check, with facts.
  */
 export function registerAccessCheck(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const access = request.routeOptions.config.access;
     if (access && access !== 'public') requireAllowed(request, access);
+    done();
   });
 }

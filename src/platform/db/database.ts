@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import pg from 'pg';
+import pg, { type CustomTypesConfig } from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -30,13 +30,10 @@ export interface Database {
 // calendar day, kept as "YYYY-MM-DD" text so no time zone can shift it.
 const INT8 = 20;
 const DATE = 1082;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8
-      ? (value: string) => Number(value)
-      : oid === DATE
-        ? (value: string) => value
-        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+const types: CustomTypesConfig = {
+  // pg types its own parsers as any; unknown keeps that from leaking into the code around.
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8 ? (value: string) => Number(value) : oid === DATE ? (value: string) => value : pg.types.getTypeParser(oid, format),
 };
 
 export interface OpenOptions {
@@ -58,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     // that event would crash the process. The failed query is reported where it was made.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    return wrap('postgres', pool, async () => undefined);
+    return wrap('postgres', pool, () => Promise.resolve());
   }
   const extensions = { pg_trgm, unaccent, btree_gist };
   let pglite: PGlite;
@@ -72,7 +69,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   // PGlite has one connection: the pool must never open a second one.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types });
   const database = wrap('embedded', pool, () => pglite.close());
-  database.dumpDataDir = async () => (await pglite.dumpDataDir('none')) as Blob;
+  database.dumpDataDir = async () => await pglite.dumpDataDir('none');
   return database;
 }
 

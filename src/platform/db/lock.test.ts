@@ -53,7 +53,7 @@ describe('the data-directory lock', () => {
       const script = `import { lockDataDir } from ${JSON.stringify(lockModule)}; lockDataDir(${JSON.stringify(dataDir)}); console.log('locked'); setInterval(() => {}, 60000);`;
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
       children.push(child);
-      child.stdout!.once('data', () => resolve(child));
+      child.stdout.once('data', () => resolve(child));
       child.once('exit', (code) => reject(new Error(`the child exited with ${code}`)));
     });
   /** A live process that is not ours (it never touched the lock). */

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from './unavailable.js';
 
@@ -14,7 +15,7 @@ describe('database outages told from faults', () => {
       { code: '55000', message: 'database "v11" is not currently accepting connections' },
       new Error('PGlite is closed'),
     ];
-    for (const error of outages) expect(isDatabaseUnavailable(error), JSON.stringify(error) + String(error)).toBe(true);
+    for (const error of outages) expect(isDatabaseUnavailable(error), inspect(error)).toBe(true);
   });
 
   it('leaves faults of a request or of the code alone', () => {
@@ -26,6 +27,6 @@ describe('database outages told from faults', () => {
       'Connection terminated',
       null,
     ];
-    for (const error of faults) expect(isDatabaseUnavailable(error), String(error)).toBe(false);
+    for (const error of faults) expect(isDatabaseUnavailable(error), inspect(error)).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ describe('document errors', () => {
   it('a full queue answers 503 with Retry-After, in the header and in the envelope beside the request id', async () => {
     const app = Fastify({ logger: false });
     registerErrorHandlers(app);
-    app.post('/read', async () => {
+    app.post('/read', () => {
       throw documentsBusy(7);
     });
     const response = await app.inject({ method: 'POST', url: '/read' });

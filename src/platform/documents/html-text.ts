@@ -145,15 +145,15 @@ export async function htmlText(html: string): Promise<string> {
   // The page's own heading, not Readability's title: that one is guessed from <title>, which on
   // police sites is "article – unit's name", and the guess may keep the unit's name instead.
   const heading = squeeze(document.querySelector('h1')?.textContent ?? '');
-  const article = new Readability(document as unknown as Document, { charThreshold: 100, keepClasses: false }).parse();
+  const article = new Readability(document, { charThreshold: 100, keepClasses: false }).parse();
   let lines: string[];
   if (article?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-    lines = elementLines(content.body as unknown as Node);
+    lines = elementLines(content.body);
     if (heading && !lines.slice(0, 3).some((line) => line.includes(heading))) lines.unshift(heading);
   } else {
     // Too little for Readability to call an article (a short area description): the page without its boilerplate.
-    lines = document.body ? elementLines(document.body as unknown as Node) : [];
+    lines = document.body ? elementLines(document.body) : [];
   }
   return joinLines(lines);
 }

@@ -16,6 +16,16 @@ import { pdfLimits, type PdfLimits } from './document-kind.js';
  * run of such lines gets a blank line before and after, as tables from .docx and .odt files do.
  */
 
+/**
+ * The part of pdf.js's document this reader uses. unpdf's bundled pdf.js types import paths that
+ * do not resolve under NodeNext (no extensions), so they would be `any`; these are spelled out.
+ */
+interface PdfDocument {
+  numPages: number;
+  getPage(number: number): Promise<{ getTextContent(): Promise<{ items: object[] }>; cleanup(): unknown }>;
+  destroy(): Promise<void>;
+}
+
 interface TextRun {
   str: string;
   transform: number[];
@@ -88,16 +98,17 @@ export async function pdfText(bytes: Uint8Array, overrides: Partial<PdfLimits> =
   const limits = { ...pdfLimits, ...overrides };
   // pdf.js loads only when a PDF comes: a worker reading .docx and text stays small and starts fast.
   const { getDocumentProxy } = await import('unpdf');
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  let pdf: PdfDocument;
   try {
     // No eval of fonts' code, no fonts of the system and no network: the file is hostile.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), {
+    const proxy: unknown = await getDocumentProxy(new Uint8Array(bytes), {
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
       stopAtErrors: true,
       verbosity: 0,
     });
+    pdf = proxy as PdfDocument;
   } catch {
     throw documentUnreadable({ pl: 'plik PDF jest uszkodzony albo zaszyfrowany.', en: 'the PDF file is damaged or encrypted.' });
   }
@@ -108,7 +119,7 @@ export async function pdfText(bytes: Uint8Array, overrides: Partial<PdfLimits> =
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       // Pages follow one another with no blank line: a paragraph may go on on the next page.
-      lines.push(...pageLines((content.items as object[]).filter((item): item is TextRun => 'str' in item)));
+      lines.push(...pageLines(content.items.filter((item): item is TextRun => 'str' in item)));
       page.cleanup();
     }
     const text = joinLines(markTables(lines)).replace(/\0/g, '');

@@ -83,9 +83,10 @@ export async function openZip(bytes: Uint8Array, overrides: Partial<ZipLimits> =
     let size = 0;
     let crc = 0;
     // The limit that stopped the entry: the pipeline may reject with its own AbortError instead.
-    let stoppedBy: AppError | null = null;
+    // A field, not a variable: the type checker would take a variable set only in a callback for always null.
+    const stopped: { by?: AppError } = {};
     const stop = (error: AppError) => {
-      stoppedBy = error;
+      stopped.by = error;
       throw error;
     };
     try {
@@ -107,7 +108,7 @@ export async function openZip(bytes: Uint8Array, overrides: Partial<ZipLimits> =
       };
       await (inflater ? pipeline(raw, inflater, collect) : pipeline(raw, collect));
     } catch {
-      if (stoppedBy) throw stoppedBy;
+      if (stopped.by) throw stopped.by;
       throw broken(`plik „${name}” w archiwum jest uszkodzony.`, `“${name}” in the archive is damaged.`);
     }
     if (size !== entry.uncompressedSize || crc !== entry.crc32) {

@@ -10,11 +10,11 @@ export type Position = [number, number];
 /** [easting x, northing y] in metres → [lon, lat] in degrees. */
 export function fromEpsg2180(point: Position): Position {
   const [lon, lat] = converter.inverse(point);
-  return [lon!, lat!];
+  return [lon, lat];
 }
 
 /** [lon, lat] in degrees → [easting x, northing y] in metres. */
 export function toEpsg2180(point: Position): Position {
   const [x, y] = converter.forward(point);
-  return [x!, y!];
+  return [x, y];
 }

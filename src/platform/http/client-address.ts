@@ -43,8 +43,8 @@ export function trustProxyOption(setting: TrustProxy): false | string[] | ((addr
  */
 export function refuseForgedClientAddresses(app: FastifyInstance, setting: TrustProxy): void {
   if (setting === false) return;
-  app.addHook('onRequest', async (request) => {
-    if (ipaddr.isValid(request.ip)) return;
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (ipaddr.isValid(request.ip)) return done();
     throw new AppError(400, 'invalid_client_address', {
       pl: 'Adres klienta w nagłówku X-Forwarded-For nie jest adresem IP. Połącz się przez serwer pośredniczący serwisu.',
       en: 'The client address in the X-Forwarded-For header is not an IP address. Connect through the service’s reverse proxy.',

@@ -88,7 +88,7 @@ describe.each(backends)('the error envelope on %s', (backend) => {
           const response = await post(body);
           expect(response.statusCode).toBeGreaterThanOrEqual(400);
           expect(response.statusCode).toBeLessThan(500);
-          expect((response.json() as { error: { code: string } }).error.code).toEqual(expect.any(String));
+          expect(response.json<{ error: { code: string } }>().error.code).toEqual(expect.any(String));
         },
       ),
       { numRuns: 60 },

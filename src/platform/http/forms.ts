@@ -8,7 +8,7 @@ export function formFields(body: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
   if (body && typeof body === 'object') {
     for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      const first = Array.isArray(value) ? value[0] : value;
+      const first: unknown = Array.isArray(value) ? value[0] : value;
       if (typeof first === 'string') fields[key] = first;
     }
   }

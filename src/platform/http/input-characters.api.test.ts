@@ -30,7 +30,7 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
 
   const expectRejected = (response: LightMyRequestResponse, field: string) => {
     expect(response.statusCode, response.body).toBe(400);
-    const body = response.json() as Envelope;
+    const body = response.json<Envelope>();
     expect(Object.keys(body)).toEqual(['error']);
     expect(body.error.code).toBe('invalid_characters');
     expect(body.error.details?.[0]).toEqual({
@@ -46,7 +46,7 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
     const error = expectRejected(await anonymous.send('POST', '/api/v1/session', { login: 'admin\u0000', password: 'x' }), 'login');
     expect(error.message).toBe('Pole „login” w treści żądania zawiera niedozwolony znak sterujący (U+0000). Usuń go i wyślij ponownie.');
     const english = await anonymous.send('POST', '/api/v1/session', { login: 'admin\u0000', password: 'x' }, { 'accept-language': 'en' });
-    expect((english.json() as Envelope).error.message).toBe(
+    expect(english.json<Envelope>().error.message).toBe(
       'The field "login" in the request body contains a control character that is not allowed (U+0000). Remove it and send again.',
     );
   });

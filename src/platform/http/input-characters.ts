@@ -60,7 +60,7 @@ function scan(part: Part, value: unknown, findings: Finding[]): void {
       const character = forbiddenCharacter(current);
       if (character) findings.push({ part, field: path, character });
     } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
-      const entries = Array.isArray(current) ? current.map((v, i) => [String(i), v] as const) : Object.entries(current);
+      const entries = Array.isArray(current) ? current.map((v: unknown, i) => [String(i), v] as const) : Object.entries(current);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i]!;
         const childPath = path ? `${path}.${key}` : key;
@@ -105,8 +105,9 @@ export function findForbiddenCharacters(request: Pick<FastifyRequest, 'params' |
  * carrying a forbidden character is refused with 400 invalid_characters naming the field.
  */
 export function registerInputCharacterCheck(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const findings = findForbiddenCharacters(request);
     if (findings.length > 0) throw invalidCharactersError(findings, request.lang);
+    done();
   });
 }

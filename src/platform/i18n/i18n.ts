@@ -11,6 +11,14 @@ export function defineMessages<T>(catalogue: { pl: T; en: T }): { pl: T; en: T }
   return catalogue;
 }
 
+/**
+ * The word for a code read from data (an audit action, an event kind) in one of a catalogue's
+ * tables, or undefined for a code the table lacks. Own keys only: "constructor" is not a word.
+ */
+export function wordFor(table: Readonly<Record<string, string>>, code: string): string | undefined {
+  return Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
 export function isLang(value: unknown): value is Lang {
   return value === 'pl' || value === 'en';
 }
@@ -73,12 +81,15 @@ export function formatDate(value: Date, lang: Lang): string {
   return formatter(`d|${lang}`, () => new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone })).format(value);
 }
 
-/** "5.11.2026, 14:03" / "05/11/2026, 14:03", in Polish time. */
-/** A calendar day as periods and deadlines are stored ("2026-07-01") in the language's form ("1 lipca 2026"); noon UTC keeps it the same day in Poland. */
+/**
+ * A calendar day as periods and deadlines are stored ("2026-07-01") in the language's form
+ * ("1 lipca 2026"); noon UTC keeps it the same day in Poland.
+ */
 export function formatCalendarDay(day: string, lang: Lang): string {
   return formatDate(new Date(`${day}T12:00:00Z`), lang);
 }
 
+/** "5.11.2026, 14:03" / "05/11/2026, 14:03", in Polish time. */
 export function formatDateTime(value: Date, lang: Lang): string {
   return formatter(`dt|${lang}`, () => new Intl.DateTimeFormat(locales[lang], { dateStyle: 'short', timeStyle: 'short', timeZone })).format(
     value,

@@ -19,15 +19,16 @@ describe('the cache of pages that are the same for every anonymous visitor', () 
     app.decorateReply('generateCsrf', function () {
       return `token-${++tokens}`;
     });
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       request.lang = request.headers['accept-language'] === 'en' ? 'en' : 'pl';
       request.principal = request.headers['x-signed-in'] ? ({ login: String(request.headers['x-signed-in']) } as Principal) : null;
+      done();
     });
     app.get<{ Querystring: { form?: string } }>('/page', (request, reply) =>
-      cache.send(request, reply, async (ctx) => {
+      cache.send(request, reply, (ctx) => {
         builds++;
         const form = request.query.form ? ctx.csrfToken : '';
-        return createElement('p', null, `${ctx.lang} ${ctx.principal?.login ?? 'anonymous'} ${form} ${ctx.currentUrl}`);
+        return Promise.resolve(createElement('p', null, `${ctx.lang} ${ctx.principal?.login ?? 'anonymous'} ${form} ${ctx.currentUrl}`));
       }),
     );
     await app.ready();

@@ -56,7 +56,13 @@ describe('register reader on whole contacts pages', () => {
 
   it('reads every district: number, officer, phone, e-mail and area', () => {
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    const fields = { number: { right: 0, total: 0 }, officer: { right: 0, total: 0 }, phone: { right: 0, total: 0 }, email: { right: 0, total: 0 }, area: { right: 0, total: 0 } } satisfies Record<string, Tally>;
+    const fields = {
+      number: { right: 0, total: 0 },
+      officer: { right: 0, total: 0 },
+      phone: { right: 0, total: 0 },
+      email: { right: 0, total: 0 },
+      area: { right: 0, total: 0 },
+    } satisfies Record<string, Tally>;
     const misses: string[] = [];
     for (const page of pages) {
       const reading = parseRegisterText(page.text, { locality: page.town });

@@ -96,7 +96,16 @@ export function loadContactsPages(): ContactsCase[] {
         const district = /^district\s+(\d+)\s*\|(.*)$/.exec(line);
         if (district) {
           const [rank, firstName, lastName, phone, email] = district[2]!.split('|').map((part) => (part.trim() === '-' ? null : part.trim()));
-          districts.push({ number: Number(district[1]), rank: rank!, firstName: firstName!, lastName: lastName!, phone: phone!, email: email!, expectations: [], unresolved: [] });
+          districts.push({
+            number: Number(district[1]),
+            rank: rank!,
+            firstName: firstName!,
+            lastName: lastName!,
+            phone: phone!,
+            email: email!,
+            expectations: [],
+            unresolved: [],
+          });
           continue;
         }
         const read = readExpectation(line);

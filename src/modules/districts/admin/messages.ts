@@ -75,7 +75,7 @@ export const adminRegisterMessages = defineMessages({
       supervisor: 'kierownik dzielnicowych',
       commander: 'komendant / naczelnik',
       other: 'inna',
-    } as Record<string, string>,
+    },
     officerCreate: 'Dodaj policjanta',
     officerEdit: (name: string) => `Policjant: ${name}`,
     officerRetire: 'Wycofaj z ewidencji',
@@ -176,10 +176,7 @@ export const adminRegisterMessages = defineMessages({
     firstName: 'First name',
     lastName: 'Last name',
     position: 'Position',
-    positions: { district_officer: 'district officer', supervisor: 'supervisor', commander: 'commander', other: 'other' } as Record<
-      string,
-      string
-    >,
+    positions: { district_officer: 'district officer', supervisor: 'supervisor', commander: 'commander', other: 'other' },
     officerCreate: 'Add officer',
     officerEdit: (name: string) => `Officer: ${name}`,
     officerRetire: 'Retire from the register',

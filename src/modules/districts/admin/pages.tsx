@@ -419,7 +419,7 @@ export function OfficerFormPage({
           name="position"
           label={m.position}
           value={values.position}
-          options={officerPositions.map((p) => ({ value: p, label: m.positions[p]! }))}
+          options={officerPositions.map((p) => ({ value: p, label: m.positions[p] }))}
         />
         <SelectField name="unitId" label={m.unit} value={values.unitId} options={units} error={errorFor(errors, 'unitId')} />
         <button type="submit" className="button">

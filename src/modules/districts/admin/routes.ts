@@ -383,7 +383,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
           code: 'required',
           message: request.lang === 'pl' ? `Pole „${label}” jest wymagane.` : `The field "${label}" is required.`,
         });
-      else if (fields[field]!.trim().length > 80)
+      else if (fields[field].trim().length > 80)
         errors.push({
           field,
           code: 'maxLength',

@@ -29,8 +29,13 @@ function inPoland([lon, lat]: Position): boolean {
   return lon >= POLAND.minLon && lon <= POLAND.maxLon && lat >= POLAND.minLat && lat <= POLAND.maxLat;
 }
 
+/** A property's value as text: a string or a number; anything else (an object, a list) is no text at all. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 function declaredCrs(input: Record<string, unknown>): Crs | null {
-  const name = String((input.crs as { properties?: { name?: unknown } } | undefined)?.properties?.name ?? '');
+  const name = textOf((input.crs as { properties?: { name?: unknown } } | undefined)?.properties?.name);
   if (/2180/.test(name)) return 'epsg2180';
   if (/4326|CRS84/i.test(name)) return 'wgs84';
   return null;
@@ -137,7 +142,7 @@ export function readDistrictPolygons(input: unknown): {
     const feature = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const properties = (feature.properties ?? {}) as Record<string, unknown>;
     const unitId = typeof properties.unit === 'string' ? properties.unit.trim() : '';
-    const districtNumber = typeof properties.district === 'number' ? properties.district : Number(String(properties.district ?? '').trim());
+    const districtNumber = typeof properties.district === 'number' ? properties.district : Number(textOf(properties.district).trim());
     if (!unitId)
       return errors.push(problem(index, 'Brak właściwości „unit” (identyfikator jednostki).', 'Missing property "unit" (the unit id).'));
     if (!Number.isInteger(districtNumber) || districtNumber < 1 || districtNumber > 9999) {
@@ -154,8 +159,8 @@ export function readDistrictPolygons(input: unknown): {
       return errors.push(
         problem(
           index,
-          `Geometria musi być typu Polygon albo MultiPolygon (jest: ${String(geometry.type ?? 'brak')}).`,
-          `The geometry must be a Polygon or MultiPolygon (found: ${String(geometry.type ?? 'none')}).`,
+          `Geometria musi być typu Polygon albo MultiPolygon (jest: ${textOf(geometry.type) || 'brak'}).`,
+          `The geometry must be a Polygon or MultiPolygon (found: ${textOf(geometry.type) || 'none'}).`,
         ),
       );
     }

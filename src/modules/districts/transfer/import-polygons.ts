@@ -53,7 +53,7 @@ export async function importPolygons(
           continue;
         }
       }
-      accepted.push({ id, geometry: polygon.geometry as MultiPolygon });
+      accepted.push({ id, geometry: polygon.geometry });
     }
     rejected.sort((a, b) => a.feature - b.feature);
     if (rejected.length > 0 && !options.partial) return { updated: [], rejected, warnings };

@@ -45,7 +45,7 @@ export function registerRegisterPages(
     async (request, reply) => {
       const principal = requireAllowed(request, 'register.edit');
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+      const field = (name: string) => (typeof body[name] === 'string' ? body[name].trim() : '');
       const values: Values = { unit: field('unit'), locality: field('locality'), text: '' };
       try {
         values.text = await registerTextOf(request, documents);

@@ -14,9 +14,12 @@ const tooLong = () =>
     en: `The page text is too long (at most ${REGISTER_TEXT_LIMIT.toLocaleString('en-GB')} characters).`,
   });
 
-/** The contacts page of a request: a text/plain body, a "text" form field, or a file (any kind the document readers know) in the multipart field "file". */
+/**
+ * The contacts page of a request: a text/plain body, a "text" form field, or a file (any kind the
+ * document readers know) in the multipart field "file".
+ */
 export async function registerTextOf(request: FastifyRequest, documents: DocumentWorkers): Promise<string> {
-  const body = request.body as unknown;
+  const body = request.body;
   let text = '';
   if (typeof body === 'string') text = body;
   else if (body && typeof body === 'object') {

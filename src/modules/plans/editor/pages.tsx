@@ -305,7 +305,7 @@ function Editor({ ctx, plan, content, errors, partners, periodFrom, periodTo }: 
                 name={`actions.${i}.status`}
                 label={m.actionStatus}
                 value={action.status}
-                options={actionStatuses.map((s) => ({ value: s, label: m.actionStatuses[s]! }))}
+                options={actionStatuses.map((s) => ({ value: s, label: m.actionStatuses[s] }))}
               />
             </div>
             <div className="actions">

@@ -32,7 +32,7 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
     t = await createTestApp(backend);
     for (const login of ['kierownik.lubartow', 'dzielnicowy.lubartow', 'kierownik.sejny']) {
       clients[login] = new TestClient(t.app);
-      await clients[login]!.signIn(login);
+      await clients[login].signIn(login);
     }
   });
   afterAll(() => t.close());
@@ -171,7 +171,7 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
     // The kept file is for staff: nobody signed in is asked to sign in (for any plan alike), staff of another unit do not find it.
     expect((await new TestClient(t.app).get(`/api/v1/plans/${archived}/source`)).statusCode).toBe(401);
     expect((await as('kierownik.sejny').get(`/api/v1/plans/${archived}/source`)).statusCode).toBe(404);
-    const staffPage = await new TestClient(t.app, { headers: { accept: 'text/html' } });
+    const staffPage = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await staffPage.signIn('kierownik.lubartow');
     const work = await staffPage.get(`/admin/plans/${archived}`);
     expect(work.body).toContain('zaimportowany');

@@ -75,7 +75,7 @@ export function parsePlans(input: string): ParsedPlan[] {
 function inInput(input: string, prepared: Prepared, plan: ParsedPlan): ParsedPlan {
   const map = (s: Span) => inputSpan(prepared, s);
   const spans = prepared.offsets
-    ? Object.fromEntries(Object.entries(plan.spans).map(([k, v]) => [k, Array.isArray(v) ? v.map(map) : map(v!)]))
+    ? Object.fromEntries(Object.entries(plan.spans).map(([k, v]) => [k, Array.isArray(v) ? v.map(map) : map(v)]))
     : plan.spans;
   const unrecognised = plan.unrecognised.map((u) => {
     const at = map(u);

@@ -109,7 +109,10 @@ export function findTimeFrame(text: string, defaultYear?: number): TimeFrame | n
   return null;
 }
 
-/** The plan's period: "na okres od (dnia) 01.07.2026 roku do 31.12.2026 roku", "od 1 lutego do 31 lipca 2018 r.", "w okresie 01.02.2023 r. - 31.07.2023 r.". */
+/**
+ * The plan's period: "na okres od (dnia) 01.07.2026 roku do 31.12.2026 roku",
+ * "od 1 lutego do 31 lipca 2018 r.", "w okresie 01.02.2023 r. - 31.07.2023 r.".
+ */
 export function findPeriod(text: string): { from: string; to: string } | null {
   const frame = findTimeFrame(text);
   if (frame?.from && frame.to) return { from: frame.from, to: frame.to };

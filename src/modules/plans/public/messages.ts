@@ -37,10 +37,7 @@ export const planPageMessages = defineMessages({
     districtPlans: 'Bieżący plan rejonu znajdziesz na stronie rejonu.',
     upcomingNote: 'Ten plan dotyczy nadchodzącego okresu: jego realizacja jeszcze się nie zaczęła.',
     evaluation: 'Ocena realizacji',
-    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' } as Record<
-      string,
-      string
-    >,
+    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' },
   },
   en: {
     libraryTitle: 'Priority action plans',
@@ -78,9 +75,6 @@ export const planPageMessages = defineMessages({
     districtPlans: 'The district’s current plan is on the district page.',
     upcomingNote: 'This plan is for a coming period: it has not started yet.',
     evaluation: 'Evaluation',
-    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' } as Record<
-      string,
-      string
-    >,
+    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' },
   },
 });

@@ -50,7 +50,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
   const expectSpecError = (response: LightMyRequestResponse, status: number): SpecError[] => {
     expect(response.statusCode, response.body).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
-    const errors = response.json() as SpecError[];
+    const errors = response.json<SpecError[]>();
     expect(Array.isArray(errors)).toBe(true);
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
@@ -98,7 +98,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
     it('lists the active KMZB categories as services, in Polish or English', async () => {
       const response = await get('/services.json');
       expect(response.statusCode).toBe(200);
-      const services = response.json() as Record<string, unknown>[];
+      const services = response.json<Record<string, unknown>[]>();
       expect(services.length).toBeGreaterThanOrEqual(27);
       for (const s of services) {
         expect(Object.keys(s).sort()).toEqual(['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
@@ -108,9 +108,9 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       expect(services.find((s) => s.service_code === 'dangerous-entertainment-venue')).toMatchObject({ metadata: true });
       expect(services.find((s) => s.service_code === 'grass-burning')?.description).toMatch(/marzec–maj/);
 
-      const english = (await get('/services.json', { 'accept-language': 'en' })).json() as Record<string, unknown>[];
+      const english = (await get('/services.json', { 'accept-language': 'en' })).json<Record<string, unknown>[]>();
       expect(english.find((s) => s.service_code === 'vandalism')).toMatchObject({ service_name: 'Vandalism' });
-      const byQuery = (await get('/services.json?lang=en')).json() as Record<string, unknown>[];
+      const byQuery = (await get('/services.json?lang=en')).json<Record<string, unknown>[]>();
       expect(byQuery.find((s) => s.service_code === 'illegal-dumping')).toMatchObject({ service_name: 'Illegal rubbish dumps' });
     });
 
@@ -162,9 +162,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
     it('leaves retired categories out', async () => {
       const names = { pl: 'Kategoria wycofana testowa', en: 'Retired test category' };
       expect((await admin.send('POST', '/api/v1/report-categories', { code: 'retired-test', name: names })).statusCode).toBe(201);
-      expect(((await get('/services.json')).json() as { service_code: string }[]).some((s) => s.service_code === 'retired-test')).toBe(
-        true,
-      );
+      expect((await get('/services.json')).json<{ service_code: string }[]>().some((s) => s.service_code === 'retired-test')).toBe(true);
       const retired = await admin.send('PATCH', '/api/v1/report-categories/retired-test', {
         name: names,
         active: false,
@@ -172,9 +170,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
         road: false,
       });
       expect(retired.statusCode).toBe(200);
-      expect(((await get('/services.json')).json() as { service_code: string }[]).some((s) => s.service_code === 'retired-test')).toBe(
-        false,
-      );
+      expect((await get('/services.json')).json<{ service_code: string }[]>().some((s) => s.service_code === 'retired-test')).toBe(false);
       expectSpecError(await get('/services/retired-test.json'), 404);
       const [error] = expectSpecError(await post({ service_code: 'retired-test', lat: lubartow.lat, long: lubartow.lon }), 400);
       expect(error!.description).toMatch(/^service_code: .*nie jest już dostępna/);
@@ -433,7 +429,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       const second = await get('/requests.json?service_code=stray-dogs&page_size=2&page=2');
       expect(second.json().map((r: { service_request_id: string }) => Number(r.service_request_id))).toEqual([ids[0]]);
       expect(second.headers.link).toBeUndefined();
-      const all = (await get('/requests.json')).json() as { requested_datetime: string }[];
+      const all = (await get('/requests.json')).json<{ requested_datetime: string }[]>();
       expect(all.length).toBeLessThanOrEqual(50);
       const times = all.map((r) => r.requested_datetime);
       expect([...times].sort().reverse()).toEqual(times);
@@ -452,7 +448,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
         expect(changed.statusCode, changed.body).toBe(200);
       }
       const idsOf = (response: LightMyRequestResponse) =>
-        (response.json() as { service_request_id: string }[]).map((r) => Number(r.service_request_id));
+        response.json<{ service_request_id: string }[]>().map((r) => Number(r.service_request_id));
 
       expect(idsOf(await get(`/requests.json?service_request_id=${closed},${dumping}`))).toEqual([closed, dumping]);
       const closedOnes = await get('/requests.json?service_code=illegal-dumping&status=closed');
@@ -485,7 +481,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
       const recent = await report({ service_code: 'begging' });
       await sql`update reports set created_at = now() - interval '120 days' where id = ${old}`.execute(t.testDb.database.db);
       const idsOf = (response: LightMyRequestResponse) =>
-        (response.json() as { service_request_id: string }[]).map((r) => Number(r.service_request_id));
+        response.json<{ service_request_id: string }[]>().map((r) => Number(r.service_request_id));
 
       expect(idsOf(await get('/requests.json?service_code=begging'))).toEqual([recent]);
       const since = new Date(Date.now() - 200 * 86_400_000).toISOString();

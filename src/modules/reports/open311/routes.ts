@@ -234,7 +234,7 @@ export function registerOpen311(
   const burst = { max: 30, timeWindow: 60_000 };
 
   void app.register(
-    async (scope) => {
+    (scope, _options, done) => {
       scope.setErrorHandler((error, request, reply) => {
         const { status, errors, headers } = toSpecErrors(error, request);
         if (status >= 500) request.log.error({ err: error }, 'open311 request failed');
@@ -473,6 +473,7 @@ export function registerOpen311(
           return send(reply, file.format, 'service_requests', [serviceRequest(report, at(request), langOf(request))]);
         },
       );
+      done();
     },
     { prefix: open311Prefix },
   );

@@ -5,8 +5,8 @@
  */
 
 // Characters XML 1.0 cannot carry at all, even escaped (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/U+FFFF).
-// eslint-disable-next-line no-control-regex
 const notXmlChar =
+  // eslint-disable-next-line no-control-regex -- finding these characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content or an attribute value, escaped; characters XML cannot hold are dropped. */
@@ -36,7 +36,9 @@ function element(name: string, value: unknown, itemNames: Readonly<Record<string
     const children = Object.entries(value as Record<string, unknown>).map(([k, v]) => element(k, v, itemNames));
     return `<${name}>${children.join('')}</${name}>`;
   }
-  return `<${name}>${escapeXml(String(value))}</${name}>`;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `<${name}>${escapeXml(String(value))}</${name}>`;
+  throw new Error(`not an XML value: ${typeof value} in ${name}`);
 }
 
 /** A whole document with the XML declaration the specification asks for. */

@@ -147,7 +147,7 @@ export class ClusterCells {
     id: number,
   ): void {
     const t = slice * this.levels + zoom;
-    const table = (this.tables[t] ??= new Map());
+    const table = (this.tables[t] ??= new Map<number, number>());
     const key = cellKey(x, y);
     let slot = table.get(key);
     if (slot === undefined) {

@@ -30,7 +30,7 @@ export function readFilter(
   raw: Record<string, unknown>,
   known: { categories: ReadonlySet<string>; units: ReadonlySet<string> },
 ): PublicFilter {
-  const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string).trim() : '');
+  const text = (key: string) => (typeof raw[key] === 'string' ? raw[key].trim() : '');
   const filter: PublicFilter = {};
   const category = text('category');
   if (known.categories.has(category)) filter.category = category;

@@ -93,7 +93,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   const reports = new PublicReports(db, { log: app.log });
   // Started once the app is built, so that the load does not hold up the register's (the embedded
   // database has one connection, and start-up waits for the register, not for this index).
-  app.addHook('onReady', async () => reports.start());
+  app.addHook('onReady', () => reports.start());
   app.addHook('onClose', async () => {
     await reports.stop();
   });

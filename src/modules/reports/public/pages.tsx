@@ -64,7 +64,7 @@ function HiddenValues({ values }: { values: ReportFormValues }) {
   return (
     <>
       {Object.entries(values)
-        .filter(([, value]) => value)
+        .filter((entry): entry is [string, string] => Boolean(entry[1]))
         .map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

@@ -74,7 +74,7 @@ export const staffReportMessages = defineMessages({
       held: 'wstrzymane przy napływie zgłoszeń',
       released: 'zwolnione po sprawdzeniu',
       rejected: 'odrzucone jako fałszywe',
-    } as Record<string, string>,
+    },
     categoriesTitle: 'Kategorie zagrożeń',
     categoriesLead:
       'Katalog kategorii KMZB. Kategorii nie usuwa się: wycofana zostaje przy dawnych zgłoszeniach, ale nie można jej wybrać w nowych.',
@@ -183,7 +183,7 @@ export const staffReportMessages = defineMessages({
       held: 'held in a flood of reports',
       released: 'released after review',
       rejected: 'rejected as fake',
-    } as Record<string, string>,
+    },
     categoriesTitle: 'Threat categories',
     categoriesLead:
       'The KMZB category catalogue. Categories are never deleted: a retired one stays on old reports but cannot be chosen for new ones.',

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../platform/http/errors.js';
-import { formatDate, formatDateTime } from '../../../platform/i18n/i18n.js';
+import { formatDate, formatDateTime, wordFor } from '../../../platform/i18n/i18n.js';
 import {
   CheckboxField,
   CsrfField,
@@ -368,7 +368,7 @@ export function ReportDetailPage({
             formatDateTime(event.at, ctx.lang),
             actorName(event.actor, ctx.lang),
             <>
-              {m.kinds[event.kind] ?? event.kind}
+              {wordFor(m.kinds, event.kind) ?? event.kind}
               {event.to && `: ${label(event.from)}${event.from ? ' → ' : ''}${label(event.to)}`}
               {event.kind === 'assigned' && `: ${event.districtId ?? m.unassigned}`}
             </>,

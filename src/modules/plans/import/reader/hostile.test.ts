@@ -16,7 +16,7 @@ function readSafely(text: string): ParsedPlan[] | null {
     Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= text.length;
   for (const plan of plans) {
     for (const value of Object.values(plan.spans))
-      for (const span of Array.isArray(value) ? value : [value!]) expect(inside(span), JSON.stringify(span)).toBe(true);
+      for (const span of Array.isArray(value) ? value : [value]) expect(inside(span), JSON.stringify(span)).toBe(true);
     for (const piece of plan.unrecognised) expect(text.slice(piece.start, piece.end)).toBe(piece.text);
   }
   return plans;

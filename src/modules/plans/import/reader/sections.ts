@@ -102,9 +102,9 @@ function table(text: string, rows: Line[], marks: Mark[], actionRows: ActionRow[
       actionRows.push({
         start: row.start,
         end: row.end,
-        description: trimmed(text, c[description]!),
-        term: c[term] ? trimmed(text, c[term]!) : null,
-        who: who >= 0 && c[who] ? trimmed(text, c[who]!) : null,
+        description: trimmed(text, c[description]),
+        term: c[term] ? trimmed(text, c[term]) : null,
+        who: who >= 0 && c[who] ? trimmed(text, c[who]) : null,
       });
     }
     return;
