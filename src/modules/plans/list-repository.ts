@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
 import { subtreeOf } from '../units/repository.js';
 import type { Plan, PlanStatus } from './model.js';
-import { planColumns, toPlan } from './repository.js';
+import { planColumns, toPlan } from './plan-row.js';
 
 /** A plan in the staff queue, with the names its row shows. */
 export interface QueuedPlan {

@@ -7,7 +7,7 @@ import { acceptAttribute } from '../../../platform/documents/document-kind.js';
 import type { ParsedPlan } from '../import/parse-plan.js';
 import { ImportReport, type BatchView } from './import-report.js';
 import { editorMessages } from './messages.js';
-import { day } from './pages.js';
+import { day } from './work-page.js';
 
 /** The import page: pasted text or one file, recognised and turned into a draft; or many files at once, with a report per file. */
 export function ImportPage({

@@ -1,21 +1,16 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorObject } from 'ajv';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/audit/actor.js';
-import { AppError, ValidationError } from '../../../platform/http/errors.js';
-import { toProblem } from '../../../platform/http/error-handler.js';
+import { AppError } from '../../../platform/http/errors.js';
 import { absoluteUrl, siteOrigin } from '../../../platform/http/site-url.js';
-import { describeValidationErrors } from '../../../platform/http/validation.js';
-import type { Lang, Localized } from '../../../platform/i18n/i18n.js';
 import type { Locator } from '../../districts/locator/locator.js';
 import { listCategories } from '../repository.js';
 import { findCategory, type RateLimitPolicy } from '../rules/index.js';
 import { submitReport } from '../submit-report.js';
 import { commaList, coordinate, dateParameter, idList, maxIdsPerQuery, optionalText, ParameterProblem, statusList } from './input.js';
-import { discovery, open311Prefix, service, serviceDefinition, serviceRequest, submittedNotice, xmlItems } from './present.js';
+import { discovery, open311Prefix, service, serviceDefinition, serviceRequest, submittedNotice } from './present.js';
 import { findOpen311Report, listOpen311Reports } from './repository.js';
-import { xmlDocument } from './xml.js';
 import {
   discoverySchema,
   open311ErrorResponses,
@@ -24,106 +19,23 @@ import {
   servicesSchema,
   submittedSchema,
 } from './schemas.js';
+import { formatOfUrl, langOf, notFoundText, send, toSpecErrors, type Format } from './answers.js';
+import {
+  commonQuery,
+  defaultPageSize,
+  fileParams,
+  postBody,
+  postQuery,
+  requestsQuery,
+  type PostBody,
+  type RequestsQuery,
+} from './request-schemas.js';
 
-type Format = 'json' | 'xml';
 const formatsServed: Format[] = ['json', 'xml'];
 const tags = ['open311'];
 
 /** GeoReport v2: "By default … the last 90 days". */
 const defaultWindowDays = 90;
-export const defaultPageSize = 50;
-export const maxPageSize = 100;
-
-const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
-const langParam = { type: 'string', enum: ['pl', 'en'], description: 'Answer language (default: Accept-Language, else Polish)' } as const;
-const jurisdictionParam = { ...text(200), description: 'Accepted and ignored: this endpoint serves one jurisdiction' } as const;
-
-const commonQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { lang: langParam, jurisdiction_id: jurisdictionParam },
-} as const;
-
-const requestsQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    lang: langParam,
-    jurisdiction_id: jurisdictionParam,
-    service_request_id: { ...text(2000), description: 'Comma-separated request numbers; overrides every other filter' },
-    service_code: { ...text(2000), description: 'Comma-separated service codes' },
-    start_date: { ...text(40), description: 'W3C date-time with zone, e.g. 2026-11-05T08:15:30Z (requested_datetime from)' },
-    end_date: { ...text(40), description: 'W3C date-time with zone (requested_datetime up to, inclusive)' },
-    status: { ...text(40), description: 'open, closed or open,closed' },
-    page: { type: 'integer', minimum: 1, maximum: 100_000, description: 'Extension: page number, from 1' },
-    page_size: {
-      type: 'integer',
-      minimum: 1,
-      maximum: maxPageSize,
-      description: `Extension: requests per page, default ${defaultPageSize}`,
-    },
-  },
-} as const;
-
-interface RequestsQuery {
-  lang?: Lang;
-  jurisdiction_id?: string;
-  service_request_id?: string;
-  service_code?: string;
-  start_date?: string;
-  end_date?: string;
-  status?: string;
-  page?: number;
-  page_size?: number;
-}
-
-const postQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    lang: langParam,
-    jurisdiction_id: jurisdictionParam,
-    api_key: { ...text(200), description: 'Accepted and ignored: reports are sent without an account' },
-  },
-} as const;
-
-const coordinateField = (description: string) => ({ type: ['number', 'string'], maxLength: 40, description }) as const;
-const ignored = (max: number) => ({ ...text(max), description: 'Accepted and ignored (not stored)' }) as const;
-
-// Forms send text and JSON sends numbers: coordinates take both and are read in the handler.
-const postBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['service_code'],
-  properties: {
-    service_code: text(60),
-    lat: coordinateField('Latitude, WGS84'),
-    long: coordinateField('Longitude, WGS84'),
-    address_string: { ...text(400), description: 'Instead of lat/long, e.g. "Lubartów, ul. Powstańców Warszawy 17"' },
-    description: { ...text(2000), description: 'Seen only by the police; at most 500 characters' },
-    email: { ...text(400), description: 'Optional: status news; erased when the report closes' },
-    api_key: { ...text(200), description: 'Accepted and ignored: reports are sent without an account' },
-    jurisdiction_id: jurisdictionParam,
-    device_id: ignored(200),
-    account_id: ignored(200),
-    first_name: ignored(200),
-    last_name: ignored(200),
-    phone: ignored(100),
-  },
-  // Generic clients may send attribute[code]=value; no service defines a variable attribute, so they are ignored.
-  patternProperties: { '^attribute\\[[^\\]]{1,60}\\]$': text(2000) },
-} as const;
-
-interface PostBody {
-  service_code: string;
-  lat?: number | string;
-  long?: number | string;
-  address_string?: string;
-  description?: string;
-  email?: string;
-}
-
-const fileParams = { type: 'object', additionalProperties: false, required: ['file'], properties: { file: text(120) } } as const;
 
 /** `x.json` / `x.xml` → the name and the format; anything else is not a resource here. */
 function splitFile(file: string): { name: string; format: Format } | null {
@@ -133,87 +45,6 @@ function splitFile(file: string): { name: string; format: Format } | null {
 
 /** The answers of a JSON route, for OpenAPI; the XML routes answer the same as elements. */
 const jsonAnswers = (format: Format, response: Record<number, unknown>) => (format === 'json' ? { response } : {});
-
-function formatOfUrl(url: string): Format {
-  return (url.split('?')[0] ?? '').endsWith('.xml') ? 'xml' : 'json';
-}
-
-/** `?lang=` first (Open311 clients rarely set headers), then the app's choice (cookie, Accept-Language). */
-function langOf(request: FastifyRequest): Lang {
-  const chosen = (request.query as Record<string, unknown> | undefined)?.lang;
-  return chosen === 'en' || chosen === 'pl' ? chosen : (request.lang ?? 'pl');
-}
-
-function send(reply: FastifyReply, format: Format, root: string, value: unknown, status = 200): FastifyReply {
-  if (format === 'xml')
-    return reply
-      .status(status)
-      .type('text/xml; charset=utf-8')
-      .send(xmlDocument(root, value, xmlItems));
-  return reply.status(status).type('application/json; charset=utf-8').send(JSON.stringify(value));
-}
-
-interface SpecError {
-  code: number;
-  description: string;
-}
-
-/** Our field names in intake messages → the Open311 parameter names. */
-const parameterNames: Record<string, string> = {
-  categoryCode: 'service_code',
-  lat: 'lat',
-  lon: 'long',
-  location: 'lat/long/address_string',
-  address: 'address_string',
-  description: 'description',
-  email: 'email',
-};
-
-const notFoundText: Localized = {
-  pl: `Nie ma takiego zasobu Open311. Dostępne: ${open311Prefix}/discovery.json, services.json, services/{service_code}.json, requests.json, requests/{service_request_id}.json (także .xml).`,
-  en: `No such Open311 resource. Available: ${open311Prefix}/discovery.json, services.json, services/{service_code}.json, requests.json, requests/{service_request_id}.json (also .xml).`,
-};
-
-const internalText: Localized = {
-  pl: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie za chwilę.',
-  en: 'An unexpected error occurred. Please try again shortly.',
-};
-
-/** Any error → the specification's list of {code, description}, with the HTTP status and headers. */
-function toSpecErrors(error: unknown, request: FastifyRequest): { status: number; errors: SpecError[]; headers: Record<string, string> } {
-  const lang = langOf(request);
-  if (error instanceof ValidationError) {
-    // Only lat/long out of bounds left (both given and numeric, checked before): the place is outside the area.
-    const onlyPlace = error.fieldErrors.every((e) => e.field === 'lat' || e.field === 'lon');
-    const status = onlyPlace ? 422 : 400;
-    return {
-      status,
-      errors: error.fieldErrors.map((e) => ({ code: status, description: `${parameterNames[e.field] ?? e.field}: ${e.message}` })),
-      headers: {},
-    };
-  }
-  if (error instanceof AppError) {
-    const suggestions = (error.details as { suggestions?: unknown } | undefined)?.suggestions;
-    let description = error.text[lang];
-    if (Array.isArray(suggestions) && suggestions.length > 0) {
-      description += (lang === 'pl' ? ' Może chodziło o: ' : ' Did you mean: ') + suggestions.slice(0, 5).map(String).join('; ');
-    }
-    return { status: error.status, errors: [{ code: error.status, description }], headers: error.headers };
-  }
-  const fastifyError = error as FastifyError;
-  if (fastifyError?.validation) {
-    const messages = describeValidationErrors(fastifyError.validation as ErrorObject[], lang).map((e) => e.message);
-    return {
-      status: 400,
-      errors: (messages.length ? messages : [toProblem(fastifyError, lang).message]).map((description) => ({ code: 400, description })),
-      headers: {},
-    };
-  }
-  const problem = toProblem(error instanceof Error ? error : new Error(String(error)), lang);
-  if (problem.status >= 500)
-    return { status: 500, errors: [{ code: 500, description: `${internalText[lang]} (${request.id})` }], headers: {} };
-  return { status: problem.status, errors: [{ code: problem.status, description: problem.message }], headers: problem.headers ?? {} };
-}
 
 /**
  * Open311 GeoReport v2 at /open311/v2 for threat reports: discovery, services (the KMZB

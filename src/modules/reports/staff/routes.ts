@@ -12,10 +12,9 @@ import { actorOf, pageContext } from '../../../platform/http/request-context.js'
 import type { Option } from '../../../platform/render/components.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { districtChoicesFor } from '../../districts/person-districts.js';
-import { addCategory, updateCategory } from '../manage-categories.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
-import { categoryOr404, reportCategories, reportOr404, reportsPage, reportSurroundings } from '../read-reports.js';
+import { reportCategories, reportOr404, reportsPage, reportSurroundings } from '../read-reports.js';
 import {
   availableStatuses,
   defaultReportSettings,
@@ -31,31 +30,10 @@ import {
 import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportAccess } from '../verify-report.js';
 import { staffReportMessages } from './messages.js';
-import { CategoriesPage, CategoryEditPage, ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
+import { ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
+import { registerCategoryPages } from './category-routes.js';
+import { noticeOf } from './notices.js';
 
-/** The one-line notice after a redirect, from a fixed list (never text from the URL). */
-function noticeOf(request: FastifyRequest): string | null {
-  const q = request.query as Record<string, string | undefined>;
-  const m = staffReportMessages[request.lang];
-  switch (q.notice) {
-    case 'changed':
-      return m.changed(Math.max(0, Number(q.n) || 0));
-    case 'status':
-      return m.statusChanged;
-    case 'assigned':
-      return m.assigned;
-    case 'saved':
-      return m.saved;
-    case 'released':
-      return m.released;
-    case 'rejected':
-      return m.rejected;
-    case 'reviewed':
-      return m.reviewed(Math.max(0, Number(q.n) || 0), q.action === 'release' ? 'release' : 'reject');
-    default:
-      return null;
-  }
-}
 const isStatus = (value: string | undefined): value is ReportStatus => (reportStatuses as readonly string[]).includes(value ?? '');
 const isReview = (value: string | undefined): value is ReviewAction => (reviewActions as readonly string[]).includes(value ?? '');
 /** The numbers of the reports ticked in a queue form. */
@@ -321,101 +299,5 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       return showQueue(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 409);
     }
   });
-
-  // The category catalogue (admins).
-  const categoryInput = (fields: Record<string, string>) => {
-    const from = fields.seasonFrom?.trim();
-    const to = fields.seasonTo?.trim();
-    const month = (text: string | undefined) =>
-      text && /^\d{1,2}$/.test(text) && Number(text) >= 1 && Number(text) <= 12 ? Number(text) : null;
-    if ((from || to) && (month(from) === null || month(to) === null)) {
-      throw new AppError(
-        400,
-        'invalid_season',
-        {
-          pl: 'Sezon: podaj oba miesiące jako liczby od 1 do 12 albo zostaw oba pola puste.',
-          en: 'Season: give both months as numbers 1–12, or leave both empty.',
-        },
-        { field: 'season' },
-      );
-    }
-    return {
-      name: { pl: fields.namePl ?? '', en: fields.nameEn ?? '' },
-      descriptionRequired: fields.descriptionRequired === 'on',
-      road: fields.road === 'on',
-      season: from && to ? { fromMonth: month(from)!, toMonth: month(to)! } : null,
-    };
-  };
-  const valuesOf = (c: StoredCategory): Record<string, string> => ({
-    namePl: c.name.pl,
-    nameEn: c.name.en,
-    active: c.active ? 'on' : '',
-    descriptionRequired: c.descriptionRequired ? 'on' : '',
-    road: c.roadCategory ? 'on' : '',
-    seasonFrom: c.season ? String(c.season.fromMonth) : '',
-    seasonTo: c.season ? String(c.season.toMonth) : '',
-  });
-
-  app.get('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
-    requireAllowed(request, 'report.categories');
-    return sendPage(
-      reply,
-      createElement(CategoriesPage, {
-        ctx: pageContext(request, reply, noticeOf(request)),
-        categories: await reportCategories(db),
-        errors: [],
-        values: {},
-      }),
-    );
-  });
-
-  app.post('/admin/report-categories', { config: { access: 'report.categories' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'report.categories');
-    const fields = formFields(request.body);
-    try {
-      await addCategory(db, principal, actorOf(request), { code: fields.code ?? '', ...categoryInput(fields) });
-    } catch (error) {
-      const errors = formErrorsFrom(error, request.lang);
-      return sendPage(
-        reply,
-        createElement(CategoriesPage, { ctx: pageContext(request, reply), categories: await reportCategories(db), errors, values: fields }),
-        400,
-      );
-    }
-    return reply.redirect('/admin/report-categories?notice=saved', 303);
-  });
-
-  app.get<{ Params: { code: string } }>(
-    '/admin/report-categories/:code',
-    { config: { access: 'report.categories' }, schema: { hide: true } },
-    async (request, reply) => {
-      requireAllowed(request, 'report.categories');
-      const category = await categoryOr404(db, request.params.code);
-      return sendPage(
-        reply,
-        createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: valuesOf(category), errors: [] }),
-      );
-    },
-  );
-
-  app.post<{ Params: { code: string } }>(
-    '/admin/report-categories/:code',
-    { config: { access: 'report.categories' }, schema: { hide: true } },
-    async (request, reply) => {
-      const principal = requireAllowed(request, 'report.categories');
-      const category = await categoryOr404(db, request.params.code);
-      const fields = formFields(request.body);
-      try {
-        await updateCategory(db, principal, actorOf(request), category.code, { ...categoryInput(fields), active: fields.active === 'on' });
-      } catch (error) {
-        const errors = formErrorsFrom(error, request.lang);
-        return sendPage(
-          reply,
-          createElement(CategoryEditPage, { ctx: pageContext(request, reply), category, values: fields, errors }),
-          400,
-        );
-      }
-      return reply.redirect('/admin/report-categories?notice=saved', 303);
-    },
-  );
+  registerCategoryPages(app, database);
 }

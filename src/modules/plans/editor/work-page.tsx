@@ -1,0 +1,212 @@
+import type { PageContext } from '../../../platform/render/page-context.js';
+import { Layout } from '../../../platform/render/layout.js';
+import { CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor } from '../../../platform/render/components.js';
+import type { FieldError } from '../../../platform/http/errors.js';
+import { formatBytes, formatCalendarDay, formatDateTime } from '../../../platform/i18n/i18n.js';
+import type { PlanSourceInfo } from '../import/source-repository.js';
+import { commentPlace, eventName, statusName, transitionNames } from '../messages.js';
+import type { Plan, PlanContent } from '../model.js';
+import type { Deadline, PlanTiming } from '../rules.js';
+import type { PlanVersion } from '../repository.js';
+import type { Transition } from '../workflow.js';
+import { PlanDocumentView, TimingTag } from '../public/pages.js';
+import type { PlanDocument } from '../publication/document.js';
+import { editorMessages } from './messages.js';
+import { VersionDiff } from './version-diff.js';
+import { Editor } from './editor-form.js';
+
+export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
+
+export interface WorkPageProps {
+  ctx: PageContext;
+  plan: Plan;
+  districtName: string;
+  unitName: string;
+  content: PlanContent;
+  document: PlanDocument;
+  deadlines: Deadline[];
+  transitions: Transition[];
+  canEdit: boolean;
+  canDelete: boolean;
+  versions: PlanVersion[];
+  /** `actor_name`: the person's display name, null for the system. */
+  events: { at: Date; actor_name: string | null; transition: string; to_status: string; version: number }[];
+  partners: string[];
+  errors: FieldError[];
+  periodFrom: string;
+  periodTo: string;
+  /** The file an imported plan was read from (the "imported" marker), or null. */
+  source: PlanSourceInfo | null;
+  timing: PlanTiming;
+}
+
+export function WorkPage(props: WorkPageProps) {
+  const { ctx, plan, districtName, unitName, deadlines, transitions, canEdit, canDelete, versions, events, errors, document, content } =
+    props;
+  const m = editorMessages[ctx.lang];
+  const current = versions.find((v) => v.version === plan.version);
+  const previousSubmitted = versions.find((v) => v.version < plan.version);
+  const lastReturned = versions.find((v) => v.decision === 'returned' && v.comments.length > 0);
+  const reviewing = transitions.includes('approve') || transitions.includes('return');
+  const otherTransitions = transitions.filter((t) => !['submit', 'approve', 'return', 'evaluate'].includes(t));
+  return (
+    <Layout ctx={ctx} title={`${districtName} – ${m.queueTitle}`}>
+      <p>
+        <a className="back-link" href="/admin/plans">
+          {m.queueTitle}
+        </a>
+      </p>
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        fields={{ communication: 'communication.std.0', comments: 'comment.general', evaluation: 'outcome' }}
+      />
+      <p className="caption">{unitName}</p>
+      <h1>{`${districtName}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</h1>
+      <p>
+        <TimingTag timing={props.timing} lang={ctx.lang} /> <Tag tone="blue">{statusName(plan.status, ctx.lang)}</Tag> · {m.version}{' '}
+        {plan.version}
+        {plan.publishedVersion !== null && (
+          <>
+            {' · '}
+            <a href={`/plany/${plan.id}`}>{m.publicPage}</a>
+          </>
+        )}
+        {props.source && (
+          <>
+            {' · '}
+            <Tag tone="grey">{m.imported}</Tag>
+          </>
+        )}
+      </p>
+      {props.source && (
+        <p>
+          {m.importedFrom(
+            props.source.fileName,
+            formatBytes(props.source.size, ctx.lang),
+            props.source.importedBy,
+            formatDateTime(props.source.importedAt, ctx.lang),
+          )}{' '}
+          <a href={`/admin/plans/${plan.id}/source`} download>
+            {m.downloadSource}
+          </a>
+        </p>
+      )}
+      <section aria-labelledby="deadlines">
+        <h2 id="deadlines">{m.deadlines}</h2>
+        <ul className="deadline-list">
+          {deadlines.map((d) => (
+            <li key={d.kind}>
+              {d.overdue && <Tag tone="red">{m.overdue}</Tag>} {`${m.deadlineNames[d.kind]}: ${m.due} ${day(d.due, ctx)}`}
+              {d.doneOn && ` — ${m.done} ${day(d.doneOn, ctx)}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {lastReturned && canEdit && (
+        <section className="callout callout--warning" aria-labelledby="returned-comments">
+          <h2 id="returned-comments">{m.previousComments(lastReturned.version)}</h2>
+          <ul>
+            {lastReturned.comments.map((c, i) => (
+              <li key={i}>
+                <strong>{`${commentPlace(c, ctx.lang)}:`}</strong> {c.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {canEdit ? <Editor {...props} /> : <PlanDocumentView document={document} />}
+      {reviewing && current && (
+        <section className="section-box" aria-labelledby="review">
+          <h2 id="review">{m.reviewTitle}</h2>
+          {previousSubmitted && (
+            <>
+              <h3>{m.changesTitle(previousSubmitted.version)}</h3>
+              <VersionDiff
+                ctx={ctx}
+                before={previousSubmitted}
+                after={current}
+                comments={previousSubmitted.comments}
+                by={previousSubmitted.decidedByName ?? ''}
+              />
+            </>
+          )}
+          <form method="post" action={`/admin/plans/${plan.id}/review`} noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            {(['threat', 'goal', 'partners', 'communication'] as const).map((section, i) => (
+              <TextAreaField
+                key={section}
+                name={`comment.${section}`}
+                label={m.commentsFor([m.section1, m.section2, m.section4, m.section5][i]!)}
+                rows={2}
+              />
+            ))}
+            {content.actions.map((_, i) => (
+              <TextAreaField key={i} name={`comment.actions.${i}`} label={m.commentItem(i + 1)} rows={2} />
+            ))}
+            <TextAreaField name="comment.general" label={m.generalComment} rows={3} error={errorFor(errors, 'comments')} />
+            <div className="actions">
+              <button type="submit" name="intent" value="approve" className="button">
+                {transitionNames[ctx.lang].approve}
+              </button>
+              <button type="submit" name="intent" value="return" className="button button--warning">
+                {transitionNames[ctx.lang].return}
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+      {transitions.includes('evaluate') && (
+        <section className="section-box" aria-labelledby="evaluate">
+          <h2 id="evaluate">{m.evaluationTitle}</h2>
+          <form method="post" action={`/admin/plans/${plan.id}/transition`} className="narrow" noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            <input type="hidden" name="transition" value="evaluate" />
+            <SelectField
+              name="outcome"
+              label={m.outcome}
+              options={Object.entries(m.outcomes).map(([value, label]) => ({ value, label }))}
+              error={errorFor(errors, 'evaluation')}
+            />
+            <TextField name="measuredValue" label={m.measuredValue} width="short" error={errorFor(errors, 'measuredValue')} />
+            <TextAreaField name="note" label={m.evaluationNote} rows={3} />
+            <button type="submit" className="button">
+              {transitionNames[ctx.lang].evaluate}
+            </button>
+          </form>
+        </section>
+      )}
+      {(otherTransitions.length > 0 || canDelete) && (
+        <div className="actions section-box">
+          {otherTransitions.map((transition) => (
+            <form key={transition} method="post" action={`/admin/plans/${plan.id}/transition`}>
+              <CsrfField token={ctx.csrfToken} />
+              <input type="hidden" name="transition" value={transition} />
+              <button type="submit" className="button">
+                {transitionNames[ctx.lang][transition]}
+              </button>
+            </form>
+          ))}
+          {canDelete && (
+            <form method="post" action={`/admin/plans/${plan.id}/delete`}>
+              <CsrfField token={ctx.csrfToken} />
+              <button type="submit" className="button button--warning">
+                {m.deleteDraft}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      <section className="section-box" aria-labelledby="history">
+        <h2 id="history">{m.history}</h2>
+        <ul>
+          {events.map((event, i) => (
+            <li
+              key={i}
+            >{`${formatDateTime(event.at, ctx.lang)} — ${event.actor_name ?? m.system}: ${eventName(event.transition, ctx.lang)} → ${statusName(event.to_status, ctx.lang)} (${m.version} ${event.version})`}</li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}
