@@ -33,9 +33,17 @@ export function serverDatabaseUrl(name: string): string {
   return parsed.toString();
 }
 
-/** Runs statements on the server's default database (creating and dropping databases needs a connection elsewhere). */
+/**
+ * Runs statements on the server's default database (creating and dropping databases needs a
+ * connection elsewhere), or on the named one. Without the application's connection timeout: the
+ * first connection to a new database builds its catalogue caches, which takes a loaded machine seconds.
+ */
 export async function onServer(...statements: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
+  return onDatabase(serverUrl, statements);
+}
+
+async function onDatabase(url: string, statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     for (const statement of statements) await client.query(statement);
@@ -90,6 +98,7 @@ export async function prepareServerTemplates(): Promise<{ databases: Record<Temp
   try {
     for (const name of names) {
       await onServer(`create database ${databases[name]}`);
+      await onDatabase(serverDatabaseUrl(databases[name]), ['select 1']);
       const database = await openDatabase({ kind: 'postgres', url: serverDatabaseUrl(databases[name]) });
       try {
         await templatePreparations[name](database);
