@@ -1,4 +1,20 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Folders whose files take a minute or more each (processes, browsers, hostile input). Vitest
+ * starts the files it has no timings for by size, largest first, and these small files came last:
+ * on two workers one of them was then left running alone at the end. They start first instead.
+ */
+const longFileFolders = ['/test/hostile/', '/test/browser/', '/test/process/'];
+
+class LongFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const long = (file: TestSpecification) => longFileFolders.some((folder) => file.moduleId.includes(folder));
+    return [...sorted.filter(long), ...sorted.filter((file) => !long(file))];
+  }
+}
 
 export default defineConfig({
   test: {
@@ -10,5 +26,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
+    sequence: { sequencer: LongFilesFirst },
   },
 });

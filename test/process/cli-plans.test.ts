@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/platform/config/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
-import { backends, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { backends, createDataDir, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 import { zipOf } from '../support/zip-files.js';
 
@@ -15,11 +15,13 @@ const unit = 'Komendy Powiatowej Policji w Testowie';
 const past: PlanSpec = { unit, district: 3, from: '01.01.2019', to: '30.06.2019', topic: 'zakłócanie ciszy nocnej' };
 const future: PlanSpec = { ...past, from: '01.01.2031', to: '30.06.2031', topic: 'kradzieże z piwnic' };
 const otherDistrict: PlanSpec = { ...past, district: 9 };
+/** The ZIP test's plans go to a district of their own: the folder test counts the plans of district 3. */
+const zipDistrict = 4;
 
 describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'dz-cli-plans-'));
+  let dir: string;
   let server: TestDatabase | null = null;
-  const env = () => ({ PATH: process.env.PATH ?? '', DATA_DIR: path.join(dir, 'data'), ...(server ? { DATABASE_URL: server.url! } : {}) });
+  const env = () => ({ PATH: process.env.PATH ?? '', DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url! } : {}) });
   const cli = async (...args: string[]) => {
     try {
       const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliScript, ...args], { env: env() });
@@ -31,7 +33,7 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
   };
   /** The database the CLI wrote to, opened after it has finished (the embedded one is locked while it runs). */
   const withDatabase = async <T>(work: (database: Database) => Promise<T>): Promise<T> => {
-    const database = server ? server.database : await openDatabase({ kind: 'embedded', dataDir: path.join(dir, 'data') });
+    const database = server ? server.database : await openDatabase({ kind: 'embedded', dataDir: dir });
     try {
       return await work(database);
     } finally {
@@ -40,6 +42,8 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
   };
 
   beforeAll(async () => {
+    // The embedded database copied from the migrated template, not initialised by the first command.
+    dir = backend === 'pglite' ? await createDataDir('dz-cli-plans-') : mkdtempSync(path.join(os.tmpdir(), 'dz-cli-plans-'));
     if (backend === 'postgres') server = await createTestDatabase('postgres');
     for (const args of [
       ['unit', 'create', '--kind', 'KGP', '--id', 'kgp', '--name', 'Komenda Główna Policji'],
@@ -48,7 +52,10 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
     ]) {
       expect((await cli(...args)).code).toBe(0);
     }
-    writeFileSync(path.join(dir, 'rejony.csv'), 'unit,district,locality,street,numbers\nkpp-test,3,Testowo,Polna,1-9 nieparzyste\n');
+    writeFileSync(
+      path.join(dir, 'rejony.csv'),
+      `unit,district,locality,street,numbers\nkpp-test,3,Testowo,Polna,1-9 nieparzyste\nkpp-test,${zipDistrict},Testowo,Leśna,1-9\n`,
+    );
     expect((await cli('districts', 'import', path.join(dir, 'rejony.csv'))).code).toBe(0);
   });
   afterAll(async () => {
@@ -66,7 +73,8 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
 
     const preview = await cli('plans', 'import', plans, '--unit', 'kpp-test', '--dry-run');
     expect(preview.stdout).toContain('podgląd, nic nie zapisano');
-    expect(await withDatabase(async (d) => (await d.db.selectFrom('plans').select('id').execute()).length)).toBe(0);
+    const plansOfDistrict3 = (d: Database) => d.db.selectFrom('plans').where('plans.district_id', '=', 'kpp-test/3');
+    expect(await withDatabase(async (d) => (await plansOfDistrict3(d).select('id').execute()).length)).toBe(0);
 
     const run = await cli('plans', 'import', plans, '--unit', 'kpp-test');
     expect(run.code).toBe(1); // two files were refused
@@ -77,8 +85,7 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
     expect(lines.find((l) => l.includes('d-obraz.png'))).toMatch(/\trefused\t-\tTo plik PNG, którego nie odczytujemy\. Przyjmujemy:/);
     expect(run.stdout).toContain('Pliki / files: 4, odrzucone / refused: 2');
     const saved = await withDatabase((d) =>
-      d.db
-        .selectFrom('plans')
+      plansOfDistrict3(d)
         .leftJoin('plan_sources', 'plan_sources.plan_id', 'plans.id')
         .select(['plans.period_from', 'plans.status', 'plans.published_version', 'plan_sources.file_name'])
         .orderBy('plans.period_from')
@@ -92,7 +99,10 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
 
   it('imports a ZIP of plans, and refuses those of another unit’s districts', async () => {
     const archive = path.join(dir, 'plany.zip');
-    writeFileSync(archive, zipOf([{ name: '2018.docx', data: await docxOfPlan({ ...past, from: '01.07.2018', to: '31.12.2018' }) }]));
+    writeFileSync(
+      archive,
+      zipOf([{ name: '2018.docx', data: await docxOfPlan({ ...past, district: zipDistrict, from: '01.07.2018', to: '31.12.2018' }) }]),
+    );
     expect(
       (
         await cli(
@@ -115,6 +125,6 @@ describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
     const run = await cli('plans', 'import', archive, '--unit', 'kpp-test');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/plany\.zip\/2018\.docx\tsaved\tdocx/);
-    expect(run.stdout).toMatch(/archiwum \/ archive\tkpp-test\/3\t2018-07-01\.\.2018-12-31\t[0-9a-f-]{36}/);
+    expect(run.stdout).toMatch(new RegExp(`archiwum / archive\tkpp-test/${zipDistrict}\t2018-07-01\\.\\.2018-12-31\t[0-9a-f-]{36}`));
   });
 });

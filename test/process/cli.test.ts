@@ -1,18 +1,19 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { projectRoot } from '../../src/platform/config/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { createDataDir } from '../support/databases.js';
 import { startAppAndWait } from '../support/process.js';
 
 const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-cli-'));
+const dataDirs: string[] = [];
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cliIn(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliScript, ...args], {
       env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
@@ -24,10 +25,36 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/** A data directory no process has used. */
+function newDataDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dz-cli-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
 describe('npm run cli', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  /** A migrated database with the national unit and one administrator, "szef", made by the CLI; each test but the first works on a copy. */
+  let withAdmin: string;
+  beforeAll(async () => {
+    withAdmin = await createDataDir('dz-cli-');
+    dataDirs.push(withAdmin);
+    expect((await cliIn(withAdmin, 'unit', 'create', '--kind', 'KGP', '--id', 'kgp', '--name', 'Komenda Główna Policji')).code).toBe(0);
+    expect(
+      (await cliIn(withAdmin, 'user', 'create', '--login', 'szef', '--name', 'Szef Testowy', '--role', 'admin', '--unit', 'kgp')).code,
+    ).toBe(0);
+  });
+  afterAll(() => {
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+  const copyWithAdmin = () => {
+    const dir = newDataDir();
+    cpSync(withAdmin, dir, { recursive: true });
+    return dir;
+  };
 
   it('creates units and accounts on an empty database; the account can sign in', async () => {
+    const dataDir = newDataDir();
+    const cli = (...args: string[]) => cliIn(dataDir, ...args);
     expect((await cli('unit', 'create', '--kind', 'KGP', '--id', 'kgp', '--name', 'Komenda Główna Policji')).code).toBe(0);
     const unit = await cli('unit', 'create', '--kind', 'KPP', '--parent', 'kgp', '--name', 'KPP w Łęcznej');
     expect(unit.code).toBe(1); // a KPP belongs under a KWP
@@ -56,7 +83,8 @@ describe('npm run cli', () => {
   });
 
   it('imports street rules from CSV (all or nothing, or partial) and exports them back', async () => {
-    const { writeFileSync } = await import('node:fs');
+    const dataDir = copyWithAdmin();
+    const cli = (...args: string[]) => cliIn(dataDir, ...args);
     expect((await cli('unit', 'create', '--kind', 'KWP', '--id', 'kwp-test', '--parent', 'kgp', '--name', 'KWP Testowa')).code).toBe(0);
     expect((await cli('unit', 'create', '--kind', 'KPP', '--id', 'kpp-test', '--parent', 'kwp-test', '--name', 'KPP Testowa')).code).toBe(
       0,
@@ -85,6 +113,8 @@ describe('npm run cli', () => {
   });
 
   it('erases data past its time on demand, as the server does every hour', async () => {
+    const dataDir = copyWithAdmin();
+    const cli = (...args: string[]) => cliIn(dataDir, ...args);
     const database = await openDatabase({ kind: 'embedded', dataDir });
     try {
       await sql`insert into sessions (token_hash, account_id, expires_at, ip, user_agent)
@@ -112,6 +142,8 @@ describe('npm run cli', () => {
   });
 
   it('rejects bad input with a clear message and changes nothing', async () => {
+    const dataDir = copyWithAdmin();
+    const cli = (...args: string[]) => cliIn(dataDir, ...args);
     const badRole = await cli('user', 'create', '--login', 'x.y', '--name', 'X', '--role', 'general', '--unit', 'kgp');
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain('Nieznana rola');

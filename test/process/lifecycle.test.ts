@@ -28,35 +28,46 @@ async function signIn(url: string, login: string, password = DEMO_PASSWORD) {
 describe('the embedded application as a process', () => {
   let dataDir: string;
   let app: RunningApp | undefined;
-  beforeAll(() => {
+  /** What the first start on the new data directory answered (taken then: later tests stop and restart the app). */
+  let firstStart: { health: unknown; locked: boolean; adminSignIn: number };
+  beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-process-'));
+    app = await startAppAndWait({ DATA_DIR: dataDir });
+    firstStart = {
+      health: await (await fetch(`${app.url}/health`)).json(),
+      locked: existsSync(path.join(dataDir, 'dzielnicowy.lock')),
+      adminSignIn: (await signIn(app.url, 'admin')).status,
+    };
   });
   afterAll(async () => {
     await app?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
+  /** The app on the data directory, started again if a test before this one stopped it. */
+  async function running(): Promise<RunningApp> {
+    if (app?.child.exitCode !== null || app.child.signalCode !== null) app = await startAppAndWait({ DATA_DIR: dataDir });
+    return app;
+  }
 
-  it('starts on a new data directory with the demo data and reports its health', async () => {
-    app = await startAppAndWait({ DATA_DIR: dataDir });
-    const health = await (await fetch(`${app.url}/health`)).json();
+  it('starts on a new data directory with the demo data and reports its health', () => {
     const version = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')).version;
-    expect(health).toEqual({ status: 'ok', database: 'embedded', version });
-    expect(existsSync(path.join(dataDir, 'dzielnicowy.lock'))).toBe(true);
-    expect((await signIn(app.url, 'admin')).status).toBe(200);
+    expect(firstStart).toEqual({ health: { status: 'ok', database: 'embedded', version }, locked: true, adminSignIn: 200 });
   });
 
   it('refuses a second start on the same data directory with a clear message', async () => {
+    const first = await running();
     const second = startApp({ DATA_DIR: dataDir, PORT: '0' });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('jest już używany przez działający proces');
     expect(second.output()).toContain('is already in use by a running process');
     // The first one is unharmed.
-    expect((await fetch(`${app!.url}/health`)).status).toBe(200);
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
   });
 
   it('finishes a request in flight on SIGTERM, exits cleanly, and keeps every record for the next start', async () => {
-    const admin = await signIn(app!.url, 'admin');
-    const created = await fetch(`${app!.url}/api/v1/accounts`, {
+    app = await running();
+    const admin = await signIn(app.url, 'admin');
+    const created = await fetch(`${app.url}/api/v1/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
       body: JSON.stringify({
@@ -71,7 +82,7 @@ describe('the embedded application as a process', () => {
 
     // A request whose body is still on its way when the signal comes.
     const body = JSON.stringify({ login: 'po.restarcie', password: 'hasło po restarcie 1' });
-    const socket = net.connect(app!.port, '127.0.0.1');
+    const socket = net.connect(app.port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     let answer = '';
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
@@ -80,12 +91,12 @@ describe('the embedded application as a process', () => {
       `POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
-    app!.child.kill('SIGTERM');
+    app.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
     socket.write(body); // write, not end: a half-closed socket would be dropped by Node before the answer
     await closed;
     expect(answer).toMatch(/^HTTP\/1\.1 200 OK/);
-    expect(await app!.exited).toBe(0);
+    expect(await app.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'dzielnicowy.lock'))).toBe(false);
 
     app = await startAppAndWait({ DATA_DIR: dataDir });
@@ -97,16 +108,18 @@ describe('the embedded application as a process', () => {
   });
 
   it('takes over the lock left by a crashed process', async () => {
-    await app!.stop('SIGKILL');
+    await (await running()).stop('SIGKILL');
     expect(existsSync(path.join(dataDir, 'dzielnicowy.lock'))).toBe(true);
     app = await startAppAndWait({ DATA_DIR: dataDir });
-    expect((await signIn(app.url, 'po.restarcie', 'hasło po restarcie 1')).status).toBe(200);
+    expect((await signIn(app.url, 'admin')).status).toBe(200);
     expect(await app.stop('SIGINT')).toBe(0);
   });
 
   it('explains a bad configuration instead of crashing', async () => {
-    const bad = startApp({ DATA_DIR: dataDir, PORT: 'osiemdziesiąt' });
+    const badDataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-bad-config-'));
+    const bad = startApp({ DATA_DIR: badDataDir, PORT: 'osiemdziesiąt' });
     expect(await bad.exited).toBe(1);
+    rmSync(badDataDir, { recursive: true, force: true });
     expect(bad.output()).toContain('Błąd konfiguracji / Configuration error: PORT="osiemdziesiąt"');
     expect(bad.output()).not.toMatch(/\n\s+at /); // no stack trace
   });

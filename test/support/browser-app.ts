@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startAppAndWait, type RunningApp } from './process.js';
+import { createDataDir } from './databases.js';
 import { axeViolations, chromiumMissing, launchChromium, overflowsHorizontally, screenshot, viewports } from './browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 
@@ -25,7 +24,8 @@ export function useAppAndBrowser(name: string, environment: Environment | (() =>
   let dataDir: string | undefined;
   beforeAll(async () => {
     if (chromiumMissing) return; // every suite of the file is skipped (describeWithBrowser)
-    dataDir = mkdtempSync(path.join(os.tmpdir(), `dz-browser-${name}-`));
+    // A migrated database to start from: the app loads the demo data on it, but neither initialises nor migrates.
+    dataDir = await createDataDir(`dz-browser-${name}-`);
     const extra = typeof environment === 'function' ? await environment() : environment;
     [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, ...extra }), launchChromium()]);
   });

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
-import { migrate } from '../../src/platform/db/migrate.js';
-import { serverUrl } from './environment.js';
+import { onServer, serverDatabaseUrl, type TemplateName } from './templates.js';
 
 export type Backend = 'pglite' | 'postgres';
 /** Null when the PostgreSQL server answered the global setup's probe; otherwise why not. */
@@ -24,47 +24,48 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
 /**
- * A fresh database for one test file: PGlite loaded from the run's template, or a new database
- * on the PostgreSQL server (named per process, so parallel runs never share one).
+ * A fresh database for one test file, copied from one of the run's templates (test/support/templates.ts;
+ * `migrated` by default, or `empty` with `migrated: false`): PGlite loaded from the template's dump,
+ * or a new database on the PostgreSQL server (named per process, so parallel runs never share one).
  */
-export async function createTestDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
-  const migrated = options.migrated ?? true;
+export async function createTestDatabase(
+  backend: Backend,
+  options: { migrated?: boolean; template?: TemplateName } = {},
+): Promise<TestDatabase> {
+  const template = options.template ?? (options.migrated === false ? 'empty' : 'migrated');
+  const templates = inject('templates');
   if (backend === 'pglite') {
-    const templates = inject('pgliteTemplates');
-    const dump = new Blob([readFileSync(migrated ? templates.migrated : templates.empty)]);
-    const database = await openDatabase({ kind: 'embedded', dataDir: '' }, { loadDataDir: dump });
+    const database = await openDatabase({ kind: 'embedded', dataDir: '' }, { loadDataDir: pgliteDump(template) });
     return { database, url: null, drop: () => database.close() };
   }
+  if (!templates.server) throw new Error(`No PostgreSQL server for this test: ${postgresMissing}`);
   const name = `dz_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabase(serverUrl, name);
+  await onServer(`create database ${name} template ${templates.server[template]}`);
+  const url = serverDatabaseUrl(name);
   const database = await openDatabase({ kind: 'postgres', url });
-  if (migrated) await migrate(database.db);
   return {
     database,
     url,
     async drop() {
       await database.close();
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
+      await onServer(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+function pgliteDump(template: TemplateName): Blob {
+  return new Blob([readFileSync(inject('templates').pglite[template])]);
+}
+
+/**
+ * A new data directory (DATA_DIR) for the app or the CLI started as a process, its embedded
+ * database copied from a template: initialising and migrating one takes the process seconds.
+ * Tests of a start on a really new directory make theirs with mkdtemp.
+ */
+export async function createDataDir(prefix: string, template: TemplateName = 'migrated'): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const database = await openDatabase({ kind: 'embedded', dataDir: dir }, { loadDataDir: pgliteDump(template) });
+  await database.close();
+  return dir;
 }

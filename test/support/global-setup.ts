@@ -1,23 +1,22 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/platform/db/database.js';
-import { migrate } from '../../src/platform/db/migrate.js';
 import { environmentNotice, probeEnvironment, type TestEnvironment } from './environment.js';
+import { preparePgliteTemplates, prepareServerTemplates, type Templates } from './templates.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteTemplates: { empty: string; migrated: string };
+    templates: Templates;
     testEnvironment: TestEnvironment;
   }
 }
 
 /**
  * Probes once for the PostgreSQL server and Chromium (tests without them are skipped, except
- * under CI=true, where the run stops here). Then, since a new embedded database takes seconds to
- * initialise and loading a dump a fraction of that, makes two dumps (empty, and migrated) for
- * every test file to start from.
+ * under CI=true, where the run stops here). Then prepares the templates every test database is
+ * copied from (test/support/templates.ts), on PGlite and on the server, and removes them after
+ * the run.
  */
 export default async function setup(project: TestProject) {
   const environment = await probeEnvironment();
@@ -28,19 +27,19 @@ export default async function setup(project: TestProject) {
   project.provide('testEnvironment', environment);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dz-templates-'));
-  const database = await openDatabase({ kind: 'embedded', dataDir: path.join(dir, 'build') });
-  const pglite = await dumpOf(database);
-  const empty = path.join(dir, 'empty.tar');
-  writeFileSync(empty, pglite);
-  await migrate(database.db);
-  const migrated = path.join(dir, 'migrated.tar');
-  writeFileSync(migrated, await dumpOf(database));
-  await database.close();
-  project.provide('pgliteTemplates', { empty, migrated });
-  return () => rmSync(dir, { recursive: true, force: true });
-}
-
-async function dumpOf(database: Awaited<ReturnType<typeof openDatabase>>): Promise<Buffer> {
-  const blob = await database.dumpDataDir!();
-  return Buffer.from(await blob.arrayBuffer());
+  const [pgliteResult, serverResult] = await Promise.allSettled([
+    preparePgliteTemplates(dir),
+    environment.postgresMissing ? null : prepareServerTemplates(),
+  ]);
+  const server = serverResult.status === 'fulfilled' ? serverResult.value : null;
+  if (pgliteResult.status === 'rejected' || serverResult.status === 'rejected') {
+    await server?.drop();
+    rmSync(dir, { recursive: true, force: true });
+    throw pgliteResult.status === 'rejected' ? pgliteResult.reason : (serverResult as PromiseRejectedResult).reason;
+  }
+  project.provide('templates', { pglite: pgliteResult.value, server: server?.databases ?? null });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await server?.drop();
+  };
 }

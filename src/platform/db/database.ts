@@ -37,7 +37,7 @@ const types: CustomTypesConfig = {
 };
 
 export interface OpenOptions {
-  /** Embedded only: start from this data directory dump instead of a folder (tests). */
+  /** Embedded only: start from this data directory dump (tests): in memory, or copied into the folder when one is given. */
   loadDataDir?: Blob;
   poolSize?: number;
 }
@@ -59,12 +59,12 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   const extensions = { pg_trgm, unaccent, btree_gist };
   let pglite: PGlite;
-  if (options.loadDataDir) {
+  if (options.loadDataDir && !target.dataDir) {
     pglite = await PGlite.create({ loadDataDir: options.loadDataDir, extensions });
   } else {
     const dir = path.join(target.dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir, { extensions });
+    pglite = await PGlite.create(dir, { extensions, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   }
   // PGlite has one connection: the pool must never open a second one.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types });
