@@ -4,7 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/platform/auth/sessions.js';
 import { backends } from '../support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type Method, type TestApp } from '../support/app.js';
+import { TestClient, csrfFromHtml, type Method, type TestApp } from '../support/app.js';
+import { createDemoTestApp } from '../support/demo-app.js';
 import { hostileRequests, jsonSkeleton, type Encoding, type HostileRequest, type RoutePlan } from './requests.js';
 import { paramNames, postForms, routePattern, withRouteTable, writeMethods, type FoundForm, type RouteEntry } from './routes.js';
 import { hostileString, percentEncode, type JsonLike } from './values.js';
@@ -170,7 +171,7 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
 
   beforeAll(async () => {
     // Sign-in limits are not under test here, and the two staff clients sign in again after every sign-out route.
-    ({ built: t, routes } = await withRouteTable(() => createTestApp(backend, { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' })));
+    ({ built: t, routes } = await withRouteTable(() => createDemoTestApp(backend, { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' })));
     const db = t.testDb.database.db;
     clients.anonymous = new TestClient(t.app);
     clients.admin = new TestClient(t.app);

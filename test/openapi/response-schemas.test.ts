@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open311ErrorsSchema } from '../../src/modules/reports/open311/schemas.js';
-import { TestClient, createTestApp, type TestApp } from '../support/app.js';
+import { TestClient, type TestApp } from '../support/app.js';
+import { createDemoTestApp } from '../support/demo-app.js';
 import { checkingResponses, responseSchemaFor, schemaProblems, type JsonRoute, type SchemaViolation } from '../support/response-schemas.js';
 import { routePattern } from '../hostile/routes.js';
 
@@ -40,7 +41,7 @@ describe('response schemas of the JSON routes', () => {
   let routes: JsonRoute[];
   let violations: SchemaViolation[];
   beforeAll(async () => {
-    ({ built: t, routes, violations } = await checkingResponses(() => createTestApp('pglite')));
+    ({ built: t, routes, violations } = await checkingResponses(() => createDemoTestApp('pglite')));
   });
   afterAll(() => t.close());
 

@@ -5,6 +5,7 @@ import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { serverUrl } from './environment.js';
+import { buildWorld } from './world.js';
 
 export type Backend = 'pglite' | 'postgres';
 /** Null when the PostgreSQL server answered the global setup's probe; otherwise why not. */
@@ -32,13 +33,15 @@ function withDatabase(url: string, name: string): string {
 
 /**
  * A fresh database for one test file: PGlite loaded from the run's template, or a new database
- * on the PostgreSQL server (named per process, so parallel runs never share one).
+ * on the PostgreSQL server (named per process, so parallel runs never share one). `world`: with
+ * the test world (world.ts) in it, which PGlite has ready in a template of its own.
  */
-export async function createTestDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(backend: Backend, options: { migrated?: boolean; world?: boolean } = {}): Promise<TestDatabase> {
   const migrated = options.migrated ?? true;
   if (backend === 'pglite') {
     const templates = inject('pgliteTemplates');
-    const dump = new Blob([readFileSync(migrated ? templates.migrated : templates.empty)]);
+    const template = options.world ? templates.world : migrated ? templates.migrated : templates.empty;
+    const dump = new Blob([readFileSync(template)]);
     const database = await openDatabase({ kind: 'embedded', dataDir: '' }, { loadDataDir: dump });
     return { database, url: null, drop: () => database.close() };
   }
@@ -52,7 +55,8 @@ export async function createTestDatabase(backend: Backend, options: { migrated?:
   }
   const url = withDatabase(serverUrl, name);
   const database = await openDatabase({ kind: 'postgres', url });
-  if (migrated) await migrate(database.db);
+  if (migrated || options.world) await migrate(database.db);
+  if (options.world) await buildWorld(database.db);
   return {
     database,
     url,

@@ -4,11 +4,12 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
+import { buildWorld } from './world.js';
 import { environmentNotice, probeEnvironment, type TestEnvironment } from './environment.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteTemplates: { empty: string; migrated: string };
+    pgliteTemplates: { empty: string; migrated: string; world: string };
     testEnvironment: TestEnvironment;
   }
 }
@@ -16,8 +17,8 @@ declare module 'vitest' {
 /**
  * Probes once for the PostgreSQL server and Chromium (tests without them are skipped, except
  * under CI=true, where the run stops here). Then, since a new embedded database takes seconds to
- * initialise and loading a dump a fraction of that, makes two dumps (empty, and migrated) for
- * every test file to start from.
+ * initialise and loading a dump a fraction of that, makes dumps (empty, and migrated) for
+ * every test file to start from, and a third with the test world (world.ts) in it.
  */
 export default async function setup(project: TestProject) {
   const environment = await probeEnvironment();
@@ -35,8 +36,11 @@ export default async function setup(project: TestProject) {
   await migrate(database.db);
   const migrated = path.join(dir, 'migrated.tar');
   writeFileSync(migrated, await dumpOf(database));
+  await buildWorld(database.db);
+  const world = path.join(dir, 'world.tar');
+  writeFileSync(world, await dumpOf(database));
   await database.close();
-  project.provide('pgliteTemplates', { empty, migrated });
+  project.provide('pgliteTemplates', { empty, migrated, world });
   return () => rmSync(dir, { recursive: true, force: true });
 }
 

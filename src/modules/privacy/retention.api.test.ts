@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { townDistrictPoints } from '../../demo/district-areas/localities.js';
 import { inTransaction, systemActor } from '../../platform/audit/actor.js';
 import { runRetention } from './erase.js';
@@ -78,7 +79,7 @@ describe.each(backends)('data retention on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '5/2d' });
+    t = await createDemoTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '5/2d' });
     for (const login of ['admin', 'admin.lublin', 'kierownik.lubartow', 'dzielnicowy.lubartow']) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login]!.signIn(login);

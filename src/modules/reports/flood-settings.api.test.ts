@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { townDistrictPoints } from '../../demo/district-areas/localities.js';
 import { defaultFloodSettings, floodSettingsKey } from './rules/index.js';
 
@@ -16,7 +17,7 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
     (await t.testDb.database.db.selectFrom('app_settings').select('value').where('key', '=', floodSettingsKey).executeTakeFirst())?.value;
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    t = await createDemoTestApp(backend, { TRUST_PROXY: '1' });
     for (const login of ['admin', 'admin.lublin', 'kierownik.lubartow', 'dzielnicowy.lubartow']) {
       as[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.9' } });
       await as[login].signIn(login);

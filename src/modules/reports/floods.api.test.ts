@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { TestClient, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { townDistrictPoints } from '../../demo/district-areas/localities.js';
 import { queueDueDigests } from './floods/digests.js';
 import { storeNewReport } from './repository.js';
@@ -59,7 +60,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    t = await createDemoTestApp(backend, { TRUST_PROXY: '1' });
     migrated = (await db().selectFrom('app_settings').select('value').where('key', '=', floodSettingsKey).executeTakeFirstOrThrow()).value;
     // Before the first submission: the process reads the settings then (and keeps them a few seconds).
     await sql`update app_settings set value = ${JSON.stringify(limits)}::jsonb where key = ${floodSettingsKey}`.execute(db());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { TestClient, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { townDistrictPoints } from '../../demo/district-areas/localities.js';
 import { fromEpsg2180, toEpsg2180 } from '../../platform/geo/epsg2180.js';
 import { snapToGrid } from './rules/index.js';
@@ -36,7 +37,7 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
   let b: Entry & { position: unknown };
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    t = await createDemoTestApp(backend, { TRUST_PROXY: '1' });
     admin = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     await admin.signIn('admin');
     // Categories of this file's own, so no other report answers its probes.

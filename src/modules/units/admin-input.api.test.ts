@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { browserFor, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { browserFor, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 
 /** Coordinates of a unit typed in its admin form: only plain numbers count. */
 describe.each(backends)('the unit form’s coordinates on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { browserFor, createTestApp, TestClient, type TestApp } from '../../../test/support/app.js';
+import { browserFor, TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 
 /**
  * One rule for reading and changing a thing outside one's scope (units/scope.ts): reports and
@@ -12,7 +13,7 @@ describe.each(backends)('the same answer to reading and changing on %s', (backen
   let reportId: number;
   let planId: string;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     const resident = new TestClient(t.app, { remoteAddress: '198.51.100.31' });
     const categories = (await resident.get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[];
     const parking = categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;

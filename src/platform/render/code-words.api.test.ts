@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { backends } from '../../../test/support/databases.js';
-import { browserFor, createTestApp, csrfFromHtml, TestClient, type TestApp } from '../../../test/support/app.js';
+import { browserFor, csrfFromHtml, TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { catalogueWords, codeWords, codeWordsIn, visibleText, type CodeWord } from '../../../test/support/code-words.js';
 import { parseRateLimit } from '../../modules/reports/rules/intake.js';
 
@@ -58,7 +59,7 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
   const answers: Record<'pl' | 'en', Map<string, string>> = { pl: new Map(), en: new Map() };
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '3/day' });
+    t = await createDemoTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '3/day' });
     // Something in every list: reports in district 3 (one moved on, with a note), sign-ins in the audit log.
     for (const [i, address] of ['Lubartów, ul. Legionów 8', 'Lubartów, ul. Cicha 3'].entries()) {
       const resident = new TestClient(t.app, { headers: { accept: 'text/html', 'x-forwarded-for': `198.51.100.${i + 1}` } });

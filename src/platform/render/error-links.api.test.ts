@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserFor, createTestApp, csrfFromHtml, TestClient, type TestApp } from '../../../test/support/app.js';
+import { browserFor, csrfFromHtml, TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { multipartBody } from '../../../test/support/multipart.js';
 
 /** The links of a page's error summary, each with the kind of control it points to (null: none on the page). */
@@ -21,7 +22,7 @@ describe('error summary links', () => {
   let officer: TestClient;
   let officerToken: string;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createDemoTestApp('pglite');
     ({ client: admin, token: adminToken } = await browserFor(t, 'admin.lublin'));
     ({ client: officer, token: officerToken } = await browserFor(t, 'dzielnicowy.lubartow'));
   });

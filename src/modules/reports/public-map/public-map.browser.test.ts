@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import {
   axeViolations,
   launchChromium,
@@ -20,7 +21,7 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([createTestApp('pglite', { REPORT_RATE_LIMIT: '1000/day' }), launchChromium()]);
+  [t, browser] = await Promise.all([createDemoTestApp('pglite', { REPORT_RATE_LIMIT: '1000/day' }), launchChromium()]);
   const points = [
     { category: 'vandalism', lat: 51.4597, lon: 22.6027 },
     { category: 'vandalism', lat: 51.4612, lon: 22.6051 },

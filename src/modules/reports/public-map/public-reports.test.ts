@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import type { Db } from '../../../platform/db/database.js';
 import { reportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
@@ -138,7 +139,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   }
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: '1' });
+    t = await createDemoTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: '1' });
     db = t.testDb.database.db;
     categories.push(...(await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id));
     units.push(...(await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id));
