@@ -47,10 +47,6 @@ const notYetMoved = new Set([
   'src/modules/reports/public-positions.api.test.ts',
   'src/modules/reports/report-pages.api.test.ts',
   'src/modules/reports/reports.api.test.ts',
-  'src/modules/units/admin-input.api.test.ts',
-  'src/modules/units/read-and-change.api.test.ts',
-  'src/platform/render/code-words.api.test.ts',
-  'src/platform/render/error-links.api.test.ts',
   'test/browser/error-summary.test.ts',
   'test/browser/foundation.test.ts',
   'test/browser/plan-review.test.ts',
@@ -62,7 +58,6 @@ const notYetMoved = new Set([
   'test/openapi/response-schemas.test.ts',
   'test/process/lifecycle.test.ts',
   'test/support/browser-app.ts',
-  'test/support/code-words.ts',
 ]);
 
 /** The demo's own tests, and the one door to the demo for the files above. */
