@@ -25,7 +25,8 @@ import {
  *   └─ KWP w Pojezierzu (kwp-pojezierze)
  *      └─ KPP w Olszynach (kpp-olszyny, unit C): supervisor, district c1
  *
- * Every district has an officer, street rules, a square polygon and an e-mail; plans: a1 has a
+ * Ulica Lipowa in Borowo is split between a1 (1–39) and a2 (40 and up). Every district has an
+ * officer, street rules, a square polygon and an e-mail; plans: a1 has a
  * running (published) plan, a2 a draft, b1 a submitted one. No reports: tests make their own.
  */
 
@@ -110,6 +111,11 @@ const districts = {
     [
       { locality: 'Borowo', street: 'Lipowa', numbers: '1-39' },
       { locality: 'Borowo', street: 'Kwiatowa', numbers: null },
+      // More whole streets, so that tests can send reports that are not "similar" (on one street).
+      { locality: 'Borowo', street: 'Szkolna', numbers: null },
+      { locality: 'Borowo', street: 'Ogrodowa', numbers: null },
+      { locality: 'Borowo', street: 'Krótka', numbers: null },
+      { locality: 'Borowo', street: 'Słoneczna', numbers: null },
     ],
     'Borowo, ul. Lipowa 12',
     { lat: 50.5, lon: 23.0 },
@@ -120,7 +126,7 @@ const districts = {
     2,
     'Rejon 2 – Borowo Północ',
     [
-      { locality: 'Borowo', street: 'Lipowa', numbers: '41-' },
+      { locality: 'Borowo', street: 'Lipowa', numbers: '40-' },
       { locality: 'Borowo', street: 'Polna', numbers: null },
     ],
     'Borowo, ul. Lipowa 45',
