@@ -4,7 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/platform/auth/sessions.js';
 import { backends } from '../support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type Method, type TestApp } from '../support/app.js';
+import { TestClient, csrfFromHtml, type Method, type TestApp, createTestApp } from '../support/app.js';
+import { world } from '../support/world.js';
 import { hostileRequests, jsonSkeleton, type Encoding, type HostileRequest, type RoutePlan } from './requests.js';
 import { paramNames, postForms, routePattern, withRouteTable, writeMethods, type FoundForm, type RouteEntry } from './routes.js';
 import { hostileString, percentEncode, type JsonLike } from './values.js';
@@ -45,13 +46,13 @@ const notOurs = (url: string) => url.startsWith('/api/docs') || url.startsWith('
 const formsNotOnPages: Record<string, Record<string, string>> = {
   'POST /admin/plans/:id/review': { intent: 'return', 'comment.general': 'Uwaga', 'comment.actions.0': 'Uwaga' },
   'POST /admin/plans/:id/transition': { transition: 'evaluate', outcome: 'achieved', measuredValue: '5', note: 'Notatka' },
-  // Review forms appear only beside held reports (a flood), which the demo data has none of.
+  // Review forms appear only beside held reports (a flood), which the test world has none of.
   'POST /admin/reports/:id/review': { review: 'release', note: 'Notatka' },
   'POST /admin/reports/review': { ids: '1', review: 'reject', note: 'Notatka' },
   // Status and assignment forms are shown to the report's district officer and its unit's reviewers
   // only; the crawl signs in as an administrator (who reads reports but does not decide on them).
   'POST /admin/reports/:id/status': { status: 'verification', note: 'Notatka', forwardedTo: 'Straż Miejska', duplicateOf: '1' },
-  'POST /admin/reports/:id/assign': { districtId: 'kpp-lubartow/1', note: 'Notatka' },
+  'POST /admin/reports/:id/assign': { districtId: world.districts.a2.id, note: 'Notatka' },
   // The page offers "retire" or "restore", whichever applies.
   'POST /admin/districts/:unit/:number/restore': {},
 };
@@ -197,10 +198,10 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
     clients.admin = new TestClient(t.app);
     clients.officer = new TestClient(t.app);
     clients.anonymous.csrfToken = csrfFromHtml((await clients.anonymous.get('/zglos')).body);
-    await signIn('admin');
-    await signIn('officer');
+    await signInAs('admin');
+    await signInAs('officer');
 
-    // Data of our own for the paths: a report and a draft plan; the rest is the demo register.
+    // Data of our own for the paths: a report and a draft plan; the rest is the test world.
     const category = (
       await db
         .selectFrom('report_categories')
@@ -211,31 +212,40 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
         .orderBy('id')
         .executeTakeFirstOrThrow()
     ).id;
-    const report = await clients.anonymous.send('POST', '/api/v1/reports', { category, lat: 51.4597, lon: 22.6027, description: 'Test' });
+    const report = await clients.anonymous.send('POST', '/api/v1/reports', { category, ...world.districts.a1.point, description: 'Test' });
     expect(report.statusCode, report.body).toBe(201);
     const plan = await clients.officer.send('POST', '/api/v1/plans', {
-      districtId: 'kpp-lubartow/3',
-      periodFrom: '2027-01-01',
-      periodTo: '2027-06-30',
+      districtId: world.districts.a1.id,
+      periodFrom: '2045-01-01',
+      periodTo: '2045-06-30',
     });
     expect(plan.statusCode, plan.body).toBe(201);
     const officer = await db
       .selectFrom('officers')
       .select('id')
-      .where('unit_id', '=', 'kpp-lubartow')
+      .where('unit_id', '=', world.units.a.id)
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const assignment = await db
       .selectFrom('assignments')
       .select('id')
-      .where('district_id', '=', 'kpp-lubartow/3')
+      .where('district_id', '=', world.districts.a1.id)
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    const account = await db.selectFrom('accounts').select('id').where('login', '=', 'kierownik.sejny').executeTakeFirstOrThrow();
-    const published = await db.selectFrom('plans').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+    const account = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('login', '=', world.accounts.supervisorC.login)
+      .executeTakeFirstOrThrow();
+    const published = await db
+      .selectFrom('plans')
+      .select('id')
+      .where('status', 'in', ['published', 'in_progress'])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     ids = {
-      unit: 'kpp-lubartow',
-      district: 'kpp-lubartow/3',
+      unit: world.units.a.id,
+      district: world.districts.a1.id,
       officer: officer.id,
       assignment: assignment.id,
       account: account.id,
@@ -258,15 +268,15 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
   });
   afterAll(() => t?.close());
 
-  const logins = { admin: 'admin', officer: 'dzielnicowy.lubartow' };
-  async function signIn(client: 'admin' | 'officer'): Promise<void> {
+  const logins = { admin: world.accounts.nationalAdmin.login, officer: world.accounts.officerA1.login };
+  async function signInAs(client: 'admin' | 'officer'): Promise<void> {
     const response = await clients[client].signIn(logins[client]);
     expect(response.statusCode, response.body).toBe(200);
   }
 
   const realValues = (): Record<string, JsonLike> => ({
     unitId: ids.unit,
-    parentId: 'kwp-lublin',
+    parentId: world.units.voivodeship.id,
     districtId: ids.district,
     officerId: ids.officer,
     accountId: ids.account,
@@ -350,7 +360,7 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
           async (request) => {
             const response = await send(plan, request);
             checkAnswer(plan, request, plan.method, response);
-            if (request.client !== 'anonymous' && !clients[request.client].cookies.has(SESSION_COOKIE)) await signIn(request.client);
+            if (request.client !== 'anonymous' && !clients[request.client].cookies.has(SESSION_COOKIE)) await signInAs(request.client);
             const after = await tableCounts();
             if (response.statusCode >= 400)
               expect(after, `a refused request changed the tables: ${describeAnswer(request, plan.method, response)}`).toEqual(counts);

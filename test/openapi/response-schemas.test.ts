@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open311ErrorsSchema } from '../../src/modules/reports/open311/schemas.js';
-import { TestClient, createTestApp, type TestApp } from '../support/app.js';
+import { TestClient, type TestApp, createTestApp } from '../support/app.js';
+import { world } from '../support/world.js';
 import { checkingResponses, responseSchemaFor, schemaProblems, type JsonRoute, type SchemaViolation } from '../support/response-schemas.js';
 import { routePattern } from '../hostile/routes.js';
 
@@ -120,9 +121,9 @@ describe('response schemas of the JSON routes', () => {
     const officer = new TestClient(t.app);
     const supervisor = new TestClient(t.app);
     const admin = new TestClient(t.app);
-    await officer.signIn('dzielnicowy.lubartow');
-    await supervisor.signIn('kierownik.lubartow');
-    await admin.signIn('admin');
+    await officer.signIn(world.accounts.officerA1.login);
+    await supervisor.signIn(world.accounts.supervisorA.login);
+    await admin.signIn(world.accounts.nationalAdmin.login);
     const ok = async (response: Promise<LightMyRequestResponse>, status = 200) => {
       const answer = await response;
       expect(answer.statusCode, answer.body.slice(0, 300)).toBe(status);
@@ -132,13 +133,13 @@ describe('response schemas of the JSON routes', () => {
     // Register, accounts, audit, health.
     await ok(anonymous.get('/health'));
     await ok(anonymous.get('/api/v1/units'));
-    await ok(anonymous.get('/api/v1/units/kpp-lubartow'));
-    await ok(anonymous.get('/api/v1/districts?unitId=kpp-lubartow'));
-    await ok(anonymous.get('/api/v1/districts/kpp-lubartow/3'));
-    await ok(anonymous.get('/api/v1/locate?address=Lubart%C3%B3w%2C%20ul.%20Powsta%C5%84c%C3%B3w%20Warszawy%2017'));
+    await ok(anonymous.get(`/api/v1/units/${world.units.a.id}`));
+    await ok(anonymous.get(`/api/v1/districts?unitId=${world.units.a.id}`));
+    await ok(anonymous.get(`/api/v1/districts/${world.districts.a1.id}`));
+    await ok(anonymous.get(`/api/v1/locate?address=${encodeURIComponent(world.districts.a1.address)}`));
     await ok(anonymous.get('/api/v1/locate?address=Krak%C3%B3w%2C%20ul.%20Floria%C5%84ska%2010'), 404);
-    await ok(supervisor.get('/api/v1/districts/kpp-lubartow/3/assignments'));
-    await ok(supervisor.get('/api/v1/officers?unitId=kpp-lubartow'));
+    await ok(supervisor.get(`/api/v1/districts/${world.districts.a1.id}/assignments`));
+    await ok(supervisor.get(`/api/v1/officers?unitId=${world.units.a.id}`));
     await ok(officer.get('/api/v1/session'));
     await ok(admin.get('/api/v1/accounts?pageSize=5'));
     await ok(admin.get('/api/v1/audit?pageSize=5'));
@@ -149,7 +150,7 @@ describe('response schemas of the JSON routes', () => {
     // Plans: create, change, submit, read as staff and as anyone, list, versions, errors.
     const created = (
       await ok(
-        officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2041-01-01', periodTo: '2041-06-30' }),
+        officer.send('POST', '/api/v1/plans', { districtId: world.districts.a1.id, periodFrom: '2041-01-01', periodTo: '2041-06-30' }),
         201,
       )
     ).json<{ id: string }>();
@@ -169,7 +170,7 @@ describe('response schemas of the JSON routes', () => {
     await ok(anonymous.get('/api/v1/plans?year=1999'), 400);
     await ok(anonymous.send('DELETE', `/api/v1/plans/${created.id}`), 401);
     const plan =
-      'Plan działania priorytetowego\nKPP w Lubartowie, rejon służbowy nr 3\nOkres: 01.01.2042 – 30.06.2042\nZagrożenie: kradzieże rowerów.\nCel: zmniejszenie liczby kradzieży o 20%.';
+      'Plan działania priorytetowego\nKPP w Borowie, rejon służbowy nr 1\nOkres: 01.01.2042 – 30.06.2042\nZagrożenie: kradzieże rowerów.\nCel: zmniejszenie liczby kradzieży o 20%.';
     await ok(anonymous.request({ method: 'POST', url: '/api/v1/plans/parse', payload: plan, headers: { 'content-type': 'text/plain' } }));
 
     // Reports: the catalogue, a report by address, its public and police views, nearby, the map.
@@ -182,7 +183,7 @@ describe('response schemas of the JSON routes', () => {
         anonymous.request({
           method: 'POST',
           url: '/api/v1/reports',
-          payload: { category: parking, address: 'Lubartów, ul. Powstańców Warszawy 17', description: 'Auta na chodniku.' },
+          payload: { category: parking, address: world.districts.a1.address, description: 'Auta na chodniku.' },
           remoteAddress: '198.51.100.7',
         }),
         201,
@@ -191,9 +192,7 @@ describe('response schemas of the JSON routes', () => {
     await ok(anonymous.get(`/api/v1/reports/${reported.id}`));
     await ok(officer.get(`/api/v1/reports/${reported.id}`));
     await ok(officer.send('POST', `/api/v1/reports/${reported.id}/status`, { status: 'verifying', note: 'Sprawdzę.' }));
-    await ok(
-      anonymous.get(`/api/v1/reports/nearby?category=${parking}&address=Lubart%C3%B3w%2C%20ul.%20Powsta%C5%84c%C3%B3w%20Warszawy%2019`),
-    );
+    await ok(anonymous.get(`/api/v1/reports/nearby?category=${parking}&address=${encodeURIComponent('Borowo, ul. Lipowa 19')}`));
     await ok(anonymous.get('/api/v1/reports/map?bbox=22.4,51.3,22.8,51.6&zoom=10'));
     await ok(anonymous.get('/api/v1/reports/map?bbox=22.590,51.450,22.620,51.470&zoom=16'));
     await ok(anonymous.get('/api/v1/reports/999999999'), 404);
@@ -220,7 +219,7 @@ describe('response schemas of the JSON routes', () => {
     const posted = await anonymous.request({
       method: 'POST',
       url,
-      payload: { service_code: services[0]!.service_code, address_string: 'Lubartów, ul. Lubelska 10', description: 'Opis.' },
+      payload: { service_code: services[0]!.service_code, address_string: 'Borowo, ul. Szkolna 10', description: 'Opis.' },
       remoteAddress: '198.51.100.8',
     });
     expect(posted.statusCode, posted.body).toBe(201);
@@ -230,7 +229,7 @@ describe('response schemas of the JSON routes', () => {
     await get('/api/v1/boundaries/counties.geojson');
     await get('/api/v1/map/overview.geojson?bbox=22.4,51.3,22.8,51.6&zoom=12');
     await get('/api/v1/map/overview.geojson?bbox=nonsense&zoom=12');
-    await get('/api/v1/districts/kpp-lubartow/3/area.geojson');
-    await get('/api/v1/districts.geojson?unitId=kpp-lubartow');
+    await get(`/api/v1/districts/${world.districts.a1.id}/area.geojson`);
+    await get(`/api/v1/districts.geojson?unitId=${world.units.a.id}`);
   });
 });

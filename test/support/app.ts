@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config/config.js';
 import { buildApp } from '../../src/app.js';
-import { DEMO_PASSWORD, loadDemoDataOnce } from '../../src/demo/demo-data.js';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases.js';
 import { withResponseLog } from './response-schemas.js';
+import { WORLD_PASSWORD } from './world.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -14,12 +14,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on a fresh test database with the demo units and accounts. */
+/** The password a client signs in with unless told otherwise: the one of the register the app was given. */
+const passwords = new WeakMap<FastifyInstance, string>();
+
+/** The real application on a fresh test database with the test world (world.ts) in it. */
 export async function createTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase(backend);
+  return appOn(await createTestDatabase(backend, { world: true }), env, WORLD_PASSWORD);
+}
+
+/** The real application on `testDb` (filled by the caller), whose accounts sign in with `password`. */
+export async function appOn(testDb: TestDatabase, env: Record<string, string>, password: string): Promise<TestApp> {
   const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', ...env });
-  await loadDemoDataOnce(testDb.database.db);
   const app = await withResponseLog(() => buildApp(config, testDb.database));
+  passwords.set(app, password);
   return {
     app,
     config,
@@ -88,7 +95,8 @@ export class TestClient {
   }
 
   /** Signs in through the API and keeps the session cookie and CSRF token. */
-  async signIn(login: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+  async signIn(who: string | { login: string }, password = passwordOf(this.app)): Promise<LightMyRequestResponse> {
+    const login = typeof who === 'string' ? who : who.login;
     const response = await this.request({ method: 'POST', url: '/api/v1/session', payload: { login, password }, csrf: false });
     if (response.statusCode === 200) this.csrfToken = response.json().csrfToken;
     return response;
@@ -108,11 +116,16 @@ export class TestClient {
 }
 
 /** A browser signed in through the sign-in page, with the CSRF token the admin pages put into their forms. */
-export async function browserFor(t: TestApp, login: string): Promise<{ client: TestClient; token: string }> {
+export async function browserFor(t: TestApp, who: string | { login: string }): Promise<{ client: TestClient; token: string }> {
   const client = new TestClient(t.app, { headers: { accept: 'text/html' } });
   const page = await client.get('/login');
-  await client.postForm('/login', { login, password: DEMO_PASSWORD }, csrfFromHtml(page.body));
+  const login = typeof who === 'string' ? who : who.login;
+  await client.postForm('/login', { login, password: passwordOf(t.app) }, csrfFromHtml(page.body));
   return { client, token: csrfFromHtml((await client.get('/admin/plans')).body) };
+}
+
+function passwordOf(app: FastifyInstance): string {
+  return passwords.get(app) ?? WORLD_PASSWORD;
 }
 
 /** The CSRF token a page put into its forms. */

@@ -83,7 +83,7 @@ export function visibleText(html: string): string {
 /**
  * The code words in a page's text. A token with "_", "." or "/" is never a word of either language;
  * a plain token ("approve", "submitted") counts unless the messages of the page's language use that
- * word themselves (`catalogue`). Logins and addresses around a token ("admin.lublin", "/admin") are
+ * word themselves (`catalogue`). Logins and addresses around a token ("admin.zalesie", "/admin") are
  * not the token.
  */
 export function codeWordsIn(text: string, words: CodeWord[], catalogue: Set<string>): { word: CodeWord; context: string }[] {

@@ -26,14 +26,14 @@ export interface TestDatabase {
 
 /**
  * A fresh database for one test file, copied from one of the run's templates (test/support/templates.ts;
- * `migrated` by default, or `empty` with `migrated: false`): PGlite loaded from the template's dump,
+ * `migrated` by default, `empty` with `migrated: false`, `world` with `world: true`): PGlite loaded from the template's dump,
  * or a new database on the PostgreSQL server (named per process, so parallel runs never share one).
  */
 export async function createTestDatabase(
   backend: Backend,
-  options: { migrated?: boolean; template?: TemplateName } = {},
+  options: { migrated?: boolean; world?: boolean; template?: TemplateName } = {},
 ): Promise<TestDatabase> {
-  const template = options.template ?? (options.migrated === false ? 'empty' : 'migrated');
+  const template = options.template ?? (options.world ? 'world' : options.migrated === false ? 'empty' : 'migrated');
   const templates = inject('templates');
   if (backend === 'pglite') {
     const database = await openDatabase({ kind: 'embedded', dataDir: '' }, { loadDataDir: pgliteDump(template) });

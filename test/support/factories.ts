@@ -103,3 +103,98 @@ export async function makeReport(db: Db, unitId: string, district: string): Prom
   );
   return report!.id;
 }
+
+// ---- Added for the test world (test/support/world.ts): richer versions of the factories above. ----
+// Imports of this section kept here, so the section stays an addition to the file.
+import type { CreateUnitInput } from '../../src/modules/units/create-unit.js';
+import type { MultiPolygon } from '../../src/modules/districts/model.js';
+import type { StreetRule } from '../../src/modules/districts/area/types.js';
+import { parseNumberRanges } from '../../src/modules/districts/matching/number-ranges.js';
+import { findDistrict, type DistrictRow } from '../../src/modules/districts/repository.js';
+import type { PlanContent } from '../../src/modules/plans/model.js';
+import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../../src/modules/plans/repository.js';
+import { plansChanged } from '../../src/modules/plans/changes.js';
+
+/** A unit with its contact details, as an administrator would create it. */
+export async function makeUnitWith(trx: Trx, unit: CreateUnitInput & { id: string }): Promise<string> {
+  await createUnit(trx, unit);
+  return unit.id;
+}
+
+/** A square of `size` degrees with its south-west corner at (lat, lon), as a district's area. */
+export function squareAt(lat: number, lon: number, size: number): MultiPolygon {
+  const ring = [
+    [lon, lat],
+    [lon + size, lat],
+    [lon + size, lat + size],
+    [lon, lat + size],
+    [lon, lat],
+  ];
+  return { type: 'MultiPolygon', coordinates: [[ring]] };
+}
+
+/** A district with its name, contacts, street rules (written as people write them) and polygon. */
+export async function makeDistrictWith(
+  trx: Trx,
+  district: Omit<DistrictRow, 'rules'> & { rules: { locality: string; street: string | null; numbers: string | null }[] },
+): Promise<string> {
+  const id = districtId(district.unitId, district.number);
+  const rules: StreetRule[] = district.rules.map((rule) => {
+    const parsed = parseNumberRanges(rule.numbers ?? '');
+    if (parsed.errors.length) throw new Error(`factory: bad numbers "${rule.numbers}" in ${id}`);
+    return { locality: rule.locality, street: rule.street, numbers: parsed.ranges };
+  });
+  await insertDistrict(trx, id, { ...district, rules });
+  return id;
+}
+
+/** An account with a display name and e-mail of its own (the factory password). */
+export async function makePerson(
+  trx: Trx,
+  person: { login: string; displayName: string; role: Role; unitId: string; email: string | null },
+): Promise<string> {
+  passwordHash ??= hashPassword(FACTORY_PASSWORD);
+  return insertAccount(trx, { ...person, passwordHash: await passwordHash });
+}
+
+/** A named district officer serving `districts` since `startsOn`, regularly or as a substitute. */
+export async function makeNamedOfficer(
+  trx: Trx,
+  officer: { unitId: string; rank: string; firstName: string; lastName: string; accountId: string | null; startsOn: string },
+  districts: { districtId: string; kind: 'regular' | 'substitute' }[],
+): Promise<string> {
+  const { startsOn, ...row } = officer;
+  const officerId = await insertOfficer(trx, { ...row, position: 'district_officer' });
+  for (const d of districts)
+    await insertAssignment(trx, officer.unitId, { districtId: d.districtId, officerId, kind: d.kind, startsOn, endsOn: null });
+  return officerId;
+}
+
+/**
+ * A plan of a district in `status`: a draft as its officer starts it; submitted with its first
+ * version; published (or in progress) with that version approved, as the workflow leaves it.
+ */
+export async function makePlanIn(
+  db: Db,
+  status: 'draft' | 'submitted' | 'published' | 'in_progress',
+  plan: { districtId: string; periodFrom: string; periodTo: string; content: PlanContent; by: string },
+): Promise<string> {
+  const { id } = await createPlan(db, null, actor, plan);
+  if (status === 'draft') return id;
+  await inTransaction(db, actor, async (trx) => {
+    const now = new Date();
+    await insertVersion(trx, id, {
+      version: 1,
+      periodFrom: plan.periodFrom,
+      periodTo: plan.periodTo,
+      content: plan.content,
+      submittedBy: plan.by,
+    });
+    if (status === 'submitted') return updatePlanRow(trx, id, { status, submittedAt: now });
+    await decideVersion(trx, id, 1, 'approved', [], actor.label);
+    await updatePlanRow(trx, id, { status, publishedVersion: 1, submittedAt: now, approvedAt: now, publishedAt: now });
+    await rememberPartners(trx, (await findDistrict(trx, plan.districtId))!.unitId, plan.content.partners);
+  });
+  plansChanged();
+  return id;
+}

@@ -5,17 +5,22 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { serverUrl } from './environment.js';
+import { buildWorld } from './world.js';
 
 /**
  * The starting points a test database is copied from, prepared once per run by the global setup
  * (test/support/global-setup.ts): preparing one (migrating, loading data) costs seconds, copying it
- * a fraction of that. A new starting point is one more entry here, e.g.
- * `world: async (db) => { await migrate(db.db); await loadTestWorld(db.db); }`, and a test asks for
- * it with `createTestDatabase(backend, { template: 'world' })`.
+ * a fraction of that. A new starting point is one more entry here, and a test asks for it with
+ * `createTestDatabase(backend, { template: name })`.
  */
 export const templatePreparations = {
   empty: () => Promise.resolve(),
   migrated: async (database: Database) => void (await migrate(database.db)),
+  /** The test world (world.ts): the register most API tests start from. */
+  world: async (database: Database) => {
+    await migrate(database.db);
+    await buildWorld(database.db);
+  },
 } satisfies Record<string, (database: Database) => Promise<void>>;
 
 export type TemplateName = keyof typeof templatePreparations;

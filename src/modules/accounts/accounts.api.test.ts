@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { TestClient, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 
 const newAccount = (login: string, unitId: string, extra: Record<string, unknown> = {}) => ({
   login,
@@ -16,7 +17,7 @@ describe.each(backends)('accounts and role scoping on %s', (backend) => {
   let national: TestClient;
   let regional: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     national = new TestClient(t.app);
     regional = new TestClient(t.app);
     await national.signIn('admin');

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, describeOnServer } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { DEMO_PASSWORD } from '../../demo/demo-data.js';
 
 // The per-IP limit of the sign-in routes is another mechanism (tested in server.api.test.ts): out of the way here.
@@ -27,7 +28,7 @@ describe.each(backends)('sign-in throttling per login and source on %s', (backen
   };
 
   beforeAll(async () => {
-    t = await createTestApp(backend, env);
+    t = await createDemoTestApp(backend, env);
     const admin = new TestClient(t.app, { remoteAddress: '192.0.2.250' });
     await admin.signIn('admin');
     for (const [login, email] of [
@@ -142,7 +143,7 @@ describeOnServer('sign-in throttling under parallel attempts on the PostgreSQL s
   let t: TestApp;
   const { attempt, audit } = helpers(() => t);
   beforeAll(async () => {
-    t = await createTestApp('postgres', env);
+    t = await createDemoTestApp('postgres', env);
   });
   afterAll(() => t.close());
 

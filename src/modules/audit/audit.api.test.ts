@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 
 describe.each(backends)('audit log on %s', (backend) => {
   let t: TestApp;
@@ -9,7 +10,7 @@ describe.each(backends)('audit log on %s', (backend) => {
   let regional: TestClient;
   let accountId: string;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     national = new TestClient(t.app);
     regional = new TestClient(t.app);
     await national.signIn('admin');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 
 const lubelska = { locality: 'Testowo', street: 'Lubelska', numbers: [{ from: '1', to: '25', parity: 'odd' }] };
 
@@ -9,7 +10,7 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
   let regional: TestClient;
   let commander: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     regional = new TestClient(t.app);
     commander = new TestClient(t.app);
     await regional.signIn('admin.lublin');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { demoRegisterDistricts } from '../../demo/register-data.js';
 
 const locate = (client: TestClient, address: string, headers?: Record<string, string>) =>
@@ -17,7 +18,7 @@ describe.each(backends)('GET /api/v1/locate beyond a full address, on %s', (back
   let t: TestApp;
   let client: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     client = new TestClient(t.app);
   });
   afterAll(() => t.close());

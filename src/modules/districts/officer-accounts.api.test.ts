@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { warsawToday } from './assignments.js';
 
 /**
@@ -18,7 +19,7 @@ describe.each(backends)('linking accounts to officers on %s', (backend) => {
   let sejny: string;
 
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     for (const login of ['admin', 'admin.lublin', 'komendant.lubartow', 'kierownik.sejny', 'dzielnicowy.lubartow']) {
       as[login] = new TestClient(t.app);
       await as[login].signIn(login);

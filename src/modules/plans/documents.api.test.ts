@@ -5,7 +5,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { TestClient, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { multipartBody } from '../../../test/support/multipart.js';
 import { docxBomb, zipOf, zipOfManyListedEntries } from '../../../test/support/zip-files.js';
 import { projectRoot } from '../../platform/config/config.js';
@@ -41,7 +42,7 @@ async function postFile(app: FastifyInstance, url: string, file: { filename: str
 describe.each(backends)('uploaded plan documents (%s)', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
   });
   afterAll(() => t.close());
 
@@ -256,7 +257,7 @@ describe('a document worker stopped by its memory cap', () => {
   // Reading needs no database, so one back end is enough; the cap is set low for this app only.
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite', { DOCUMENT_WORKER_MEMORY_MB: '32' });
+    t = await createDemoTestApp('pglite', { DOCUMENT_WORKER_MEMORY_MB: '32' });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 
 const content = {
   threat: {
@@ -28,7 +29,7 @@ describe.each(backends)('priority action plans on %s', (backend) => {
   const clients: Record<string, TestClient> = {};
   const as = (login: string) => clients[login]!;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     for (const login of [
       'dzielnicowy.lubartow',
       'kierownik.lubartow',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { addDays, dayInPoland } from '../../platform/i18n/calendar.js';
 
 /** A complete plan for a period: one action inside it. */
@@ -26,7 +27,7 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
   } as const;
 
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     clients.officer = new TestClient(t.app);
     await clients.officer.signIn('dzielnicowy.lubartow');
     clients.supervisor = new TestClient(t.app);

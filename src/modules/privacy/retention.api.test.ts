@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
-import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+import { TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { inTransaction, systemActor } from '../../platform/audit/actor.js';
 import { runRetention } from './erase.js';
 import { beginErasure } from './repository.js';
 import { scheduleRetention } from './schedule.js';
 import { isDue, retentionRule, type PersonalDataPiece, type RetentionSettings } from './rules.js';
 
-const district3 = townDistrictPoints['kpp-lubartow/3']!;
+const district3 = world.districts.a1.point;
 const DAY = 86_400_000;
 /** The request id of the audit entries this test writes as the trigger did before migration 0011. */
 const LEGACY = 'written-before-0011';
@@ -47,9 +47,7 @@ describe.each(backends)('data retention on %s', (backend) => {
   /** A report as a resident sends it, then closed (with a police note) and aged as the test needs. */
   async function makeReport(byAddress: boolean, createdDaysAgo: number, closedDaysAgo: number | null): Promise<Made> {
     const description = `Opis numer ${made.length} dla Policji`;
-    const place = byAddress
-      ? { address: 'Lubartów, ul. Powstańców Warszawy 17' }
-      : { lat: district3.lat + made.length * 0.0001, lon: district3.lon };
+    const place = byAddress ? { address: world.districts.a1.address } : { lat: district3.lat + made.length * 0.0001, lon: district3.lon };
     const response = await resident().send('POST', '/api/v1/reports', {
       category: parking,
       ...place,
@@ -59,7 +57,7 @@ describe.each(backends)('data retention on %s', (backend) => {
     expect(response.statusCode).toBe(201);
     const id = response.json().id as number;
     if (closedDaysAgo !== null) {
-      const set = (body: object) => staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${id}/status`, body);
+      const set = (body: object) => staff[world.accounts.supervisorA.login]!.send('POST', `/api/v1/reports/${id}/status`, body);
       expect((await set({ status: 'verifying', note: `Notatka o zgłoszeniu ${id}: rozmowa z Janem Kowalskim` })).statusCode).toBe(200);
       expect((await set({ status: 'not_confirmed' })).statusCode).toBe(200);
     }
@@ -68,7 +66,7 @@ describe.each(backends)('data retention on %s', (backend) => {
     );
     // A copy of the personal values as the audit trigger wrote them before migration 0011.
     await sql`insert into audit_log (at, actor_label, action, entity_type, entity_id, unit_id, after, ip, request_id)
-      values (${daysAgo(createdDaysAgo)}, 'mieszkaniec', 'insert', 'reports', ${String(id)}, 'kpp-lubartow',
+      values (${daysAgo(createdDaysAgo)}, 'mieszkaniec', 'insert', 'reports', ${String(id)}, ${world.units.a.id},
         ${JSON.stringify({ id, status: 'new', description, address: byAddress ? place.address : null, position: byAddress ? null : '(22.6,51.4)' })}::jsonb, '203.0.113.77', ${LEGACY})`.execute(
       db(),
     );
@@ -79,7 +77,12 @@ describe.each(backends)('data retention on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '5/2d' });
-    for (const login of ['admin', 'admin.lublin', 'kierownik.lubartow', 'dzielnicowy.lubartow']) {
+    for (const login of [
+      world.accounts.nationalAdmin.login,
+      world.accounts.voivodeshipAdmin.login,
+      world.accounts.supervisorA.login,
+      world.accounts.officerA1.login,
+    ]) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login].signIn(login);
     }
@@ -91,7 +94,7 @@ describe.each(backends)('data retention on %s', (backend) => {
 
   /** Saves the times this file's checks are written for (each test or block that needs them saves them itself). */
   async function saveSettings() {
-    const saved = await staff.admin!.send('PATCH', '/api/v1/settings/retention', settings);
+    const saved = await staff[world.accounts.nationalAdmin.login]!.send('PATCH', '/api/v1/settings/retention', settings);
     expect(saved.statusCode).toBe(200);
     return saved;
   }
@@ -100,7 +103,7 @@ describe.each(backends)('data retention on %s', (backend) => {
     // Each test starts from the default times, whichever test changed them before.
     beforeEach(async () => {
       const { defaults } = (await resident().get('/api/v1/settings/retention')).json();
-      expect((await staff.admin!.send('PATCH', '/api/v1/settings/retention', defaults)).statusCode).toBe(200);
+      expect((await staff[world.accounts.nationalAdmin.login]!.send('PATCH', '/api/v1/settings/retention', defaults)).statusCode).toBe(200);
     });
 
     it('shows the times in force to anyone, and lets only a national administrator change them', async () => {
@@ -108,14 +111,16 @@ describe.each(backends)('data retention on %s', (backend) => {
       expect(shown.statusCode).toBe(200);
       expect(shown.json().settings).toEqual(shown.json().defaults);
       expect((await resident().send('PATCH', '/api/v1/settings/retention', { outboxDays: 10 })).statusCode).toBe(401);
-      const regional = await staff['admin.lublin']!.send('PATCH', '/api/v1/settings/retention', { outboxDays: 10 });
+      const regional = await staff[world.accounts.voivodeshipAdmin.login]!.send('PATCH', '/api/v1/settings/retention', { outboxDays: 10 });
       expect(regional.statusCode).toBe(403);
       expect(regional.json().error.message).toMatch(/administrator krajowy/);
-      expect((await staff['kierownik.lubartow']!.send('PATCH', '/api/v1/settings/retention', { outboxDays: 10 })).statusCode).toBe(403);
+      expect(
+        (await staff[world.accounts.supervisorA.login]!.send('PATCH', '/api/v1/settings/retention', { outboxDays: 10 })).statusCode,
+      ).toBe(403);
     });
 
     it('rejects wrong times with a clear message in the person’s language, and stores nothing of them', async () => {
-      const admin = staff.admin!;
+      const admin = staff[world.accounts.nationalAdmin.login]!;
       const tooLong = await admin.send('PATCH', '/api/v1/settings/retention', { reporterIpDays: 400, outboxDays: 10 });
       expect(tooLong.statusCode).toBe(400);
       expect(tooLong.json().error.details[0]).toMatchObject({ field: 'reporterIpDays' });
@@ -139,8 +144,8 @@ describe.each(backends)('data retention on %s', (backend) => {
       const saved = await saveSettings();
       expect(saved.json().settings).toEqual(settings);
       expect((await resident().get('/api/v1/settings/retention')).json().settings).toEqual(settings);
-      const [entry] = (await staff.admin!.get('/api/v1/audit?action=settings.update')).json().entries;
-      expect(entry).toMatchObject({ actorLabel: 'admin', entityId: 'retention_settings' });
+      const [entry] = (await staff[world.accounts.nationalAdmin.login]!.get('/api/v1/audit?action=settings.update')).json().entries;
+      expect(entry).toMatchObject({ actorLabel: world.accounts.nationalAdmin.login, entityId: 'retention_settings' });
       expect(entry.before.reporterIpDays).toBe(30);
       expect(entry.after.reporterIpDays).toBe(20);
     });
@@ -176,7 +181,7 @@ describe.each(backends)('data retention on %s', (backend) => {
     it('never receives a new report’s description, typed address or exact point', async () => {
       const secret = 'Sąsiad spod siódemki parkuje na trawniku';
       const sent = (
-        await resident().send('POST', '/api/v1/reports', { category: parking, address: 'Lubartów, ul. Legionów 7', description: secret })
+        await resident().send('POST', '/api/v1/reports', { category: parking, address: 'Borowo, ul. Szkolna 7', description: secret })
       ).json();
       const pointed = (
         await resident().send('POST', '/api/v1/reports', {
@@ -186,7 +191,7 @@ describe.each(backends)('data retention on %s', (backend) => {
           description: secret,
         })
       ).json();
-      await staff['kierownik.lubartow']!.send('POST', `/api/v1/reports/${sent.id}/status`, { status: 'verifying' });
+      await staff[world.accounts.supervisorA.login]!.send('POST', `/api/v1/reports/${sent.id}/status`, { status: 'verifying' });
       const entries = await sql<{ before: Record<string, unknown> | null; after: Record<string, unknown> }>`
         select before, after from audit_log where entity_type = 'reports' and entity_id in (${String(sent.id)}, ${String(pointed.id)}) order by id`.execute(
         db(),
@@ -228,7 +233,8 @@ describe.each(backends)('data retention on %s', (backend) => {
 
     beforeAll(async () => {
       await saveSettings();
-      const runsBefore = (await staff.admin!.get('/api/v1/audit?action=retention.erase')).json().total as number;
+      const runsBefore = (await staff[world.accounts.nationalAdmin.login]!.get('/api/v1/audit?action=retention.erase')).json()
+        .total as number;
       now = new Date();
       // Closed reports of every age around the times above, by point and by address; open old ones.
       for (const [byAddress, created, closed] of [
@@ -256,7 +262,7 @@ describe.each(backends)('data retention on %s', (backend) => {
       confirmedOld = open.id;
       // Audit entries of people not signed in and of staff, old and recent.
       const officerId = (
-        await db().selectFrom('accounts').select('id').where('login', '=', 'dzielnicowy.lubartow').executeTakeFirstOrThrow()
+        await db().selectFrom('accounts').select('id').where('login', '=', world.accounts.officerA1.login).executeTakeFirstOrThrow()
       ).id;
       for (const [actor, age, address] of [
         [null, 25, '192.0.2.1'],
@@ -281,7 +287,7 @@ describe.each(backends)('data retention on %s', (backend) => {
         db(),
       );
       firstRun = await runRetention(t.testDb.database, { now, batchSize: 3 });
-      recordedRuns = (await staff.admin!.get('/api/v1/audit?action=retention.erase')).json();
+      recordedRuns = (await staff[world.accounts.nationalAdmin.login]!.get('/api/v1/audit?action=retention.erase')).json();
       recordedRuns.total -= runsBefore;
     });
 
@@ -317,7 +323,7 @@ describe.each(backends)('data retention on %s', (backend) => {
           .filter(Boolean);
         const expected = {
           description: piece('reportDescription', r) ? '' : r.description,
-          address: r.byAddress && !piece('reportAddress', r) ? 'Lubartów, ul. Powstańców Warszawy 17' : null,
+          address: r.byAddress && !piece('reportAddress', r) ? world.districts.a1.address : null,
           point: !r.byAddress && !piece('reportExactPoint', r),
           ip: piece('reporterIp', r) ? null : expect.stringMatching(/^198\.51\.100\./),
           notes: r.closedDaysAgo !== null && !piece('reportNotes', r) ? 1 : 0,
@@ -357,7 +363,7 @@ describe.each(backends)('data retention on %s', (backend) => {
           )
         ).rows;
         expect(legacy!.after.description).toBe(piece('reportDescription', r) ? 'erased' : r.description);
-        if (r.byAddress) expect(legacy!.after.address).toBe(piece('reportAddress', r) ? 'erased' : 'Lubartów, ul. Powstańców Warszawy 17');
+        if (r.byAddress) expect(legacy!.after.address).toBe(piece('reportAddress', r) ? 'erased' : world.districts.a1.address);
         else expect(legacy!.after.position).toBe(piece('reportExactPoint', r) ? 'erased' : '(22.6,51.4)');
         expect(legacy!.after.status).toBe('new');
       }
@@ -383,7 +389,7 @@ describe.each(backends)('data retention on %s', (backend) => {
         (await db().selectFrom('reports').select('confirmations').where('id', '=', confirmedOld).executeTakeFirstOrThrow()).confirmations,
       ).toBe(1);
       expect(await db().selectFrom('sessions').select('token_hash').where('token_hash', '=', 'ended-session').execute()).toEqual([]);
-      expect((await staff['dzielnicowy.lubartow']!.get('/api/v1/session')).statusCode).toBe(200);
+      expect((await staff[world.accounts.officerA1.login]!.get('/api/v1/session')).statusCode).toBe(200);
       const mail = (await db().selectFrom('outbox').select('recipient').execute()).map((m) => m.recipient);
       expect(mail).toContain('new@example.com');
       expect(mail).not.toContain('old@example.com');
@@ -411,7 +417,8 @@ describe.each(backends)('data retention on %s', (backend) => {
         JSON.stringify(
           (await sql`select id, before, after, ip from audit_log where entity_type <> 'retention' order by id`.execute(db())).rows,
         );
-      const runs = async () => (await staff.admin!.get('/api/v1/audit?action=retention.erase')).json().total as number;
+      const runs = async () =>
+        (await staff[world.accounts.nationalAdmin.login]!.get('/api/v1/audit?action=retention.erase')).json().total as number;
       const runsBefore = await runs();
       const before = await snapshot();
       const second = await runRetention(t.testDb.database, { now, batchSize: 3 });
@@ -422,20 +429,20 @@ describe.each(backends)('data retention on %s', (backend) => {
 
     it('shows staff an erased field as erased after N days, not as empty', async () => {
       const erased = made.find((r) => r.byAddress && r.closedDaysAgo !== null && r.closedDaysAgo > 200)!;
-      const page = (await staff['kierownik.lubartow']!.get(`/admin/reports/${erased.id}`)).body;
+      const page = (await staff[world.accounts.supervisorA.login]!.get(`/admin/reports/${erased.id}`)).body;
       expect(page).toContain('usunięto po 100 dniach (<a href="/prywatnosc">zasady przechowywania danych</a>)');
       expect(page).toContain('usunięto po 200 dniach');
       expect(page).toContain('Notatki wewnętrzne (jeśli były): <em class="erased">usunięto po 150 dniach');
-      const english = (await staff['kierownik.lubartow']!.get(`/admin/reports/${erased.id}`, { 'accept-language': 'en' })).body;
+      const english = (await staff[world.accounts.supervisorA.login]!.get(`/admin/reports/${erased.id}`, { 'accept-language': 'en' })).body;
       expect(english).toContain('erased after 100 days (<a href="/prywatnosc">data retention</a>)');
-      const api = (await staff['kierownik.lubartow']!.get(`/api/v1/reports/${erased.id}`)).json();
+      const api = (await staff[world.accounts.supervisorA.login]!.get(`/api/v1/reports/${erased.id}`)).json();
       expect(api.internal).toMatchObject({
         description: '',
         address: null,
         erased: { description: 100, address: 200, notes: 150, reporter_ip: 20 },
       });
       const point = made.find((r) => !r.byAddress && r.closedDaysAgo !== null && r.closedDaysAgo > 300)!;
-      expect((await staff['kierownik.lubartow']!.get(`/admin/reports/${point.id}`)).body).toContain('usunięto po 300 dniach');
+      expect((await staff[world.accounts.supervisorA.login]!.get(`/admin/reports/${point.id}`)).body).toContain('usunięto po 300 dniach');
       // The public page and the map are untouched: they never held any of it.
       expect((await resident().get(`/zgloszenia/${point.id}`)).statusCode).toBe(200);
       expect((await resident().get(`/api/v1/reports/${point.id}`)).json().position).toMatchObject({ approximate: true });
@@ -453,7 +460,8 @@ describe.each(backends)('data retention on %s', (backend) => {
     // Stopped (the app shutting down), a run ends after its current batch and says so.
     const stopped = await runRetention(t.testDb.database, { signal: AbortSignal.abort() });
     expect(stopped.batches).toBe(0);
-    const [entry] = (await staff.admin!.get('/api/v1/audit?action=retention.erase&pageSize=1')).json().entries;
+    const [entry] = (await staff[world.accounts.nationalAdmin.login]!.get('/api/v1/audit?action=retention.erase&pageSize=1')).json()
+      .entries;
     expect(entry.after).toMatchObject({ stopped: true, batches: 0 });
   });
 });

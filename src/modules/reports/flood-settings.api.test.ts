@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
-import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+import { TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { defaultFloodSettings, floodSettingsKey } from './rules/index.js';
 
-const district3 = townDistrictPoints['kpp-lubartow/3']!;
+const district3 = world.districts.a1.point;
 const url = '/api/v1/settings/report-floods';
 
 describe.each(backends)('flood limits of threat reports as settings on %s', (backend) => {
@@ -17,7 +17,12 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
 
   beforeAll(async () => {
     t = await createTestApp(backend, { TRUST_PROXY: '1' });
-    for (const login of ['admin', 'admin.lublin', 'kierownik.lubartow', 'dzielnicowy.lubartow']) {
+    for (const login of [
+      world.accounts.nationalAdmin.login,
+      world.accounts.voivodeshipAdmin.login,
+      world.accounts.supervisorA.login,
+      world.accounts.officerA1.login,
+    ]) {
       as[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.9' } });
       await as[login].signIn(login);
     }
@@ -25,20 +30,20 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
   afterAll(() => t.close());
 
   it('shows the limits in force with the defaults to supervisors, not to officers or anonymous callers', async () => {
-    const read = await as['kierownik.lubartow']!.get(url);
+    const read = await as[world.accounts.supervisorA.login]!.get(url);
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual({ settings: defaultFloodSettings, defaults: defaultFloodSettings });
-    expect((await as['dzielnicowy.lubartow']!.get(url)).statusCode).toBe(403);
+    expect((await as[world.accounts.officerA1.login]!.get(url)).statusCode).toBe(403);
     expect((await resident().get(url)).statusCode).toBe(401);
   });
 
   it('lets only a national administrator change them', async () => {
-    const regional = await as['admin.lublin']!.send('PATCH', url, { categoryPerHour: 50 });
+    const regional = await as[world.accounts.voivodeshipAdmin.login]!.send('PATCH', url, { categoryPerHour: 50 });
     expect(regional.statusCode).toBe(403);
     expect(regional.json().error.message).toBe(
       'Limity napływu zgłoszeń zmienia tylko administrator krajowy (jednostki najwyższego szczebla).',
     );
-    expect((await as['kierownik.lubartow']!.send('PATCH', url, { categoryPerHour: 50 })).statusCode).toBe(403);
+    expect((await as[world.accounts.supervisorA.login]!.send('PATCH', url, { categoryPerHour: 50 })).statusCode).toBe(403);
     expect(await stored()).toEqual(defaultFloodSettings);
   });
 
@@ -51,7 +56,7 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
       { hourlyCap: 3 },
       {},
     ]) {
-      const refused = await as.admin!.send('PATCH', url, body, { 'accept-language': 'en' });
+      const refused = await as[world.accounts.nationalAdmin.login]!.send('PATCH', url, body, { 'accept-language': 'en' });
       expect(refused.statusCode, JSON.stringify(body)).toBe(400);
       expect(refused.json().error.code).toBe('validation_failed');
     }
@@ -59,7 +64,7 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
   });
 
   it('applies a change at once to the next submissions and records it in the audit log', async () => {
-    const changed = await as.admin!.send('PATCH', url, { categoryPerHour: 1, districtPerHour: 1 });
+    const changed = await as[world.accounts.nationalAdmin.login]!.send('PATCH', url, { categoryPerHour: 1, districtPerHour: 1 });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().settings).toEqual({ ...defaultFloodSettings, categoryPerHour: 1, districtPerHour: 1 });
     expect(await stored()).toEqual({ ...defaultFloodSettings, categoryPerHour: 1, districtPerHour: 1 });
@@ -75,7 +80,7 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
     const holds = await t.testDb.database.db.selectFrom('reports').select(['id', 'hold']).where('id', 'in', ids).orderBy('id').execute();
     expect(holds.map((r) => r.hold)).toEqual([null, 'held']);
 
-    const audit = (await as.admin!.get('/api/v1/audit?action=settings.update')).json().entries as {
+    const audit = (await as[world.accounts.nationalAdmin.login]!.get('/api/v1/audit?action=settings.update')).json().entries as {
       entityId: string;
       before: unknown;
       after: unknown;

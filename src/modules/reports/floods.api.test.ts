@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
-import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+import { TestClient, csrfFromHtml, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { queueDueDigests } from './floods/digests.js';
 import { storeNewReport } from './repository.js';
 import { defaultFloodSettings, floodSettingsKey } from './rules/index.js';
@@ -15,12 +15,13 @@ import { defaultFloodSettings, floodSettingsKey } from './rules/index.js';
  */
 
 const limits = { categoryPerHour: 3, districtPerHour: 6, mailedPerHour: 3, digestMinutes: 30 };
-const district3 = townDistrictPoints['kpp-lubartow/3']!;
-const district2 = townDistrictPoints['kpp-lubartow/2']!;
-const district1 = townDistrictPoints['kpp-lubartow/1']!;
-const district5 = townDistrictPoints['kpp-lubartow/5']!;
-const district1Email = 'dzielnicowy1.demo@kpp-lubartow.example';
-const district2Email = 'dzielnicowy2.demo@kpp-lubartow.example';
+// Four districts of the test world, so that each test's flood is its own; a1 is the signed-in officer's.
+const pointA1 = world.districts.a1.point;
+const pointA3 = world.districts.a3.point;
+const pointA2 = world.districts.a2.point;
+const pointB2 = world.districts.b2.point;
+const emailA2 = world.districts.a2.email;
+const emailA3 = world.districts.a3.email;
 const later = () => new Date(Date.now() + 2 * 3600_000);
 
 describe.each(backends)('floods of threat reports on %s', (backend) => {
@@ -63,7 +64,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     migrated = (await db().selectFrom('app_settings').select('value').where('key', '=', floodSettingsKey).executeTakeFirstOrThrow()).value;
     // Before the first submission: the process reads the settings then (and keeps them a few seconds).
     await sql`update app_settings set value = ${JSON.stringify(limits)}::jsonb where key = ${floodSettingsKey}`.execute(db());
-    for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna']) {
+    for (const login of [world.accounts.officerA1.login, world.accounts.supervisorA.login, world.accounts.officerB1.login]) {
       staff[login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
       await staff[login].signIn(login);
     }
@@ -84,7 +85,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
   });
 
   it('holds a flood of one kind from 30 addresses at once beyond the limit: 3 mailed, 27 held, one digest, nothing lost', async () => {
-    const flood = await floodAt(district1, 30);
+    const flood = await floodAt(pointA2, 30);
     const bodies = flood.bodies;
     expect([flood.open.length, flood.held.length]).toEqual([3, 27]);
     // A held report's answer shows no place: it may be one of the fakes.
@@ -103,7 +104,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
         .sort(),
     ).toEqual([...flood.held].sort());
     expect(new Set(rows.filter((r) => r.hold === 'held').map((r) => r.digest_id)).size).toBe(1);
-    const single = (await outbox(district1Email)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'));
+    const single = (await outbox(emailA2)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'));
     expect(single.map((m) => Number(/nr (\d+)/.exec(m.subject)![1])).sort()).toEqual([...flood.open].sort());
 
     // Each report has its audit row and its events; the held ones a "held" event too.
@@ -130,11 +131,13 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     // The digest goes out once its period is over: one e-mail, counts by kind, a link to the queue.
     await queueDueDigests(db(), { publicUrl: t.config.publicUrl, now: later() });
     await queueDueDigests(db(), { publicUrl: t.config.publicUrl, now: later() });
-    const digests = (await outbox(district1Email)).filter((m) => !m.subject.startsWith('Nowe zgłoszenie'));
+    const digests = (await outbox(emailA2)).filter((m) => !m.subject.startsWith('Nowe zgłoszenie'));
     expect(digests).toHaveLength(1);
     expect(digests[0]!.subject).toContain('27');
     expect(digests[0]!.body).toContain('Nieprawidłowe parkowanie: 27 (wstrzymane do sprawdzenia: 27)');
-    expect(digests[0]!.body).toContain(`${t.config.publicUrl}/admin/reports?district=kpp-lubartow%2F1&held=only`);
+    expect(digests[0]!.body).toContain(
+      `${t.config.publicUrl}/admin/reports?district=${encodeURIComponent(world.districts.a2.id)}&held=only`,
+    );
     expect(digests[0]!.body).not.toContain('Fałszywka');
     const digestId = String(rows.find((r) => r.hold === 'held')!.digest_id);
     const digestAudit = await db()
@@ -147,7 +150,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
   });
 
   it('shows held reports nowhere in public until reviewed, and says on their own page that they await review', async () => {
-    const flood = await floodAt(district5, 5);
+    const flood = await floodAt(pointB2, 5);
     expect([flood.open.length, flood.held.length]).toEqual([3, 2]);
     // Other tests' reports may be listed too: this flood's open ones must be, its held ones not.
     const shown = (ids: number[]) => {
@@ -156,7 +159,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     };
     shown(
       (
-        (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district5.lat}&lon=${district5.lon}`)).json().reports as {
+        (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${pointB2.lat}&lon=${pointB2.lon}`)).json().reports as {
           id: number;
         }[]
       ).map((r) => r.id),
@@ -179,11 +182,11 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
   it('holds a flood spread over many kinds by the district’s limit for all kinds, and mails the rest in the digest', async () => {
     const answers = [];
     for (const category of categories.slice(0, 8))
-      answers.push((await resident().send('POST', '/api/v1/reports', { category, lat: district2.lat, lon: district2.lon })).json());
+      answers.push((await resident().send('POST', '/api/v1/reports', { category, lat: pointA3.lat, lon: pointA3.lon })).json());
     expect(answers.map((a) => a.awaitingReview)).toEqual([false, false, false, false, false, false, true, true]);
-    expect((await outbox(district2Email)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'))).toHaveLength(3);
+    expect((await outbox(emailA3)).filter((m) => m.subject.startsWith('Nowe zgłoszenie'))).toHaveLength(3);
     await queueDueDigests(db(), { publicUrl: t.config.publicUrl, now: later() });
-    const [digest] = (await outbox(district2Email)).filter((m) => !m.subject.startsWith('Nowe zgłoszenie'));
+    const [digest] = (await outbox(emailA3)).filter((m) => !m.subject.startsWith('Nowe zgłoszenie'));
     expect(digest!.subject).toContain('5');
     expect(digest!.body).toMatch(/wstrzymane do sprawdzenia: 1\)/);
   });
@@ -195,11 +198,11 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     for (let i = 0; i < 4; i++) {
       const newReport = {
         categoryId: parking,
-        unitId: 'kpp-sejny',
+        unitId: world.units.c.id,
         districtId: null,
         position: null,
         publicPosition: null,
-        address: `Sejny ${i}`,
+        address: `Olszyny ${i}`,
         description: '',
         email: null,
         reporterIp: null,
@@ -211,23 +214,23 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
   });
 
   it('lets the district’s officer and supervisors release or reject held reports, one or many, all or nothing', async () => {
-    // District 3 is the officer's; another test's reports there this hour may have used up the
+    // District a1 is the officer's; another test's reports there this hour may have used up the
     // limit, so all 30 may be held: the counts below follow the held ones.
-    const flood = await floodAt(district3, 30);
+    const flood = await floodAt(pointA1, 30);
     expect(flood.held.length).toBeGreaterThanOrEqual(27);
     const [released, rejected, ...rest] = flood.held;
-    const officer = staff['dzielnicowy.lubartow']!;
+    const officer = staff[world.accounts.officerA1.login]!;
     // Held reports are reviewed first; a status change waits.
     expect((await officer.send('POST', `/api/v1/reports/${released}/status`, { status: 'verifying' })).statusCode).toBe(409);
-    expect((await staff['dzielnicowy.leczna']!.send('POST', `/api/v1/reports/${released}/review`, { action: 'release' })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await staff[world.accounts.officerB1.login]!.send('POST', `/api/v1/reports/${released}/review`, { action: 'release' })).statusCode,
+    ).toBe(404);
     const release = await officer.send('POST', `/api/v1/reports/${released}/review`, {
       action: 'release',
       note: 'Prawdziwe: sprawdzone na miejscu.',
     });
     expect(release.statusCode).toBe(200);
-    expect(release.json()).toMatchObject({ id: released, awaitingReview: false, districtId: 'kpp-lubartow/3' });
+    expect(release.json()).toMatchObject({ id: released, awaitingReview: false, districtId: world.districts.a1.id });
     expect((await resident().get(`/api/v1/reports/${released}`)).json().position.approximate).toBe(true);
     expect((await officer.send('POST', `/api/v1/reports/${released}/review`, { action: 'reject' })).statusCode).toBe(409);
 
@@ -237,13 +240,13 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     const reject = await officer.send('POST', `/api/v1/reports/${rejected}/review`, { action: 'reject' });
     expect(reject.json()).toMatchObject({ status: 'joke', awaitingReview: false, position: null });
     expect(
-      (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${district3.lat}&lon=${district3.lon}`))
+      (await resident().get(`/api/v1/reports/nearby?category=${parking}&lat=${pointA1.lat}&lon=${pointA1.lon}`))
         .json()
         .reports.map((r: { id: number }) => r.id),
     ).not.toContain(rejected);
 
     // Many at once: one report that cannot be reviewed rejects the whole request.
-    const supervisor = staff['kierownik.lubartow']!;
+    const supervisor = staff[world.accounts.supervisorA.login]!;
     const mixed = await supervisor.send('POST', '/api/v1/reports/review', { ids: [rest[0], released], action: 'reject' });
     expect(mixed.statusCode).toBe(409);
     expect(mixed.json().error.message).toContain(String(released));
@@ -280,13 +283,13 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
 
   it('marks held reports in the staff queue and on the report page, with the review forms', async () => {
     const more = [];
-    // Five in the officer's district 3: at least two beyond the limit of three, whatever came before.
+    // Five in the officer's district a1: at least two beyond the limit of three, whatever came before.
     for (let i = 0; i < 5; i++)
-      more.push((await resident().send('POST', '/api/v1/reports', { category: parking, address: `Lubartów, ul. Cicha ${i + 1}` })).json());
+      more.push((await resident().send('POST', '/api/v1/reports', { category: parking, address: `Borowo, ul. Kwiatowa ${i + 1}` })).json());
     const held = more.filter((r) => r.awaitingReview).map((r) => r.id as number);
     expect(held.length).toBeGreaterThanOrEqual(2);
     const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await officer.signIn('dzielnicowy.lubartow');
+    await officer.signIn(world.accounts.officerA1.login);
     const queue = await officer.get('/admin/reports');
     expect(queue.body).not.toContain(`href="/admin/reports/${held[0]}"`);
     expect(queue.body).toMatch(/\d+ zgłosze\S+ czek\S+ na sprawdzenie: wstrzymano je/);
@@ -300,7 +303,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
     expect(released.statusCode).toBe(303);
     expect((await officer.get(released.headers.location as string)).body).toContain('Zgłoszenie zwolnione');
     const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await supervisor.signIn('kierownik.lubartow');
+    await supervisor.signIn(world.accounts.supervisorA.login);
     const page = await supervisor.get('/admin/reports?held=only');
     const body = new URLSearchParams([
       ...held.slice(1).map((id) => ['ids', String(id)]),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
-import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+import { TestClient, csrfFromHtml, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { fromEpsg2180, toEpsg2180 } from '../../platform/geo/epsg2180.js';
 import { snapToGrid } from './rules/index.js';
 
@@ -13,7 +13,7 @@ import { snapToGrid } from './rules/index.js';
  * Reports given by address must look the same to a probe with any house number of their street.
  */
 
-const home = townDistrictPoints['kpp-lubartow/3']!;
+const home = world.districts.a1.point;
 // A cell of the public grid near the town centre, in EPSG:2180 metres; points at (dx, dy) from its centre.
 const cell = snapToGrid(home.lon, home.lat);
 const [cx, cy] = toEpsg2180([cell.lon, cell.lat]);
@@ -38,7 +38,7 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
   beforeAll(async () => {
     t = await createTestApp(backend, { TRUST_PROXY: '1' });
     admin = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.9' } });
-    await admin.signIn('admin');
+    await admin.signIn(world.accounts.nationalAdmin.login);
     // Categories of this file's own, so no other report answers its probes.
     for (const code of ['sonda-punkt', 'sonda-adres']) {
       expect(
@@ -129,18 +129,16 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
   });
 
   it('answers a probe by address the same for every house number of the street: the house that reported is not revealed', async () => {
-    // Słowackiego is split between districts 1 and 2 by house numbers; the report is at number 7 (district 1).
+    // Lipowa is split between districts a1 and a2 by house numbers; the report is at number 7 (a1).
     const reported = (
-      await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Lubartów, ul. Słowackiego 7' })
+      await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Borowo, ul. Lipowa 7' })
     ).json();
-    expect(reported.districtId).toBe('kpp-lubartow/1');
-    const other = (
-      await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Lubartów, ul. Parkowa 3' })
-    ).json();
+    expect(reported.districtId).toBe(world.districts.a1.id);
+    const other = (await resident().send('POST', '/api/v1/reports', { category: 'sonda-adres', address: 'Borowo, ul. Kwiatowa 3' })).json();
     const answers = new Set<string>();
-    for (let number = 1; number <= 30; number++) {
+    for (let number = 1; number <= 50; number++) {
       const answer = await resident().get(
-        `/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent(`Lubartów, ul. Słowackiego ${number}`)}`,
+        `/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent(`Borowo, ul. Lipowa ${number}`)}`,
       );
       expect(answer.statusCode).toBe(200);
       answers.add(JSON.stringify(answer.json()));
@@ -149,9 +147,9 @@ describe.each(backends)('public positions of threat reports on %s', (backend) =>
     const [only] = [...answers].map((text) => JSON.parse(text).reports as Entry[]);
     expect(only!.map((r) => r.id)).toEqual([reported.id]);
     // Another street of the town answers with its own reports only.
-    const parkowa = (
-      await resident().get(`/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent('Lubartów, ul. Parkowa 40')}`)
+    const kwiatowa = (
+      await resident().get(`/api/v1/reports/nearby?category=sonda-adres&address=${encodeURIComponent('Borowo, ul. Kwiatowa 40')}`)
     ).json().reports as Entry[];
-    expect(parkowa.map((r) => r.id)).toEqual([other.id]);
+    expect(kwiatowa.map((r) => r.id)).toEqual([other.id]);
   });
 });

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { TestClient, csrfFromHtml, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { allowReportBursts } from '../../../test/support/reports.js';
-import { townDistrictPoints } from '../../demo/district-areas/localities.js';
 
-const point = townDistrictPoints['kpp-lubartow/3']!;
+const point = world.districts.a1.point;
 
 describe.each(backends)('threat report pages on %s', (backend) => {
   let t: TestApp;
@@ -44,7 +44,7 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const { client } = await browser();
     const sent = await client.postForm('/zglos', {
       category: parking,
-      address: 'Lubartów, ul. Legionów 12',
+      address: world.districts.a1.address,
       description: 'Tajny opis dla policji',
     });
     expect(sent.statusCode).toBe(303);
@@ -143,9 +143,9 @@ describe.each(backends)('threat report pages on %s', (backend) => {
 
   it('answers the second report of the day from one address with 429 and Retry-After on the form', async () => {
     const { client } = await browser();
-    expect((await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Cicha 2' })).statusCode).toBe(303);
+    expect((await client.postForm('/zglos', { category: parking, address: 'Borowo, ul. Kwiatowa 2' })).statusCode).toBe(303);
     // Past the "similar reports" step (the same street), as a resident who sends anyway.
-    const again = await client.postForm('/zglos', { category: parking, address: 'Lubartów, ul. Cicha 4', force: '1' });
+    const again = await client.postForm('/zglos', { category: parking, address: 'Borowo, ul. Kwiatowa 4', force: '1' });
     expect(again.statusCode).toBe(429);
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
     expect(again.body).toContain('Kolejne możesz wysłać za');
@@ -155,12 +155,12 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const { client } = await browser();
     const sent = await client.postForm('/zglos', {
       category: parking,
-      address: 'Lubartów, ul. Tysiąclecia 8',
+      address: 'Borowo, ul. Szkolna 8',
       description: 'Auta blokują wyjazd',
     });
     const id = /\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!;
     const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await officer.signIn('dzielnicowy.lubartow');
+    await officer.signIn(world.accounts.officerA1.login);
     const waitingBefore = Number(/Nowe, czekające na podjęcie: (\d+)/.exec((await officer.get('/admin')).body)![1]);
     expect(waitingBefore).toBeGreaterThan(0);
     const queue = await officer.get('/admin/reports');
@@ -180,20 +180,20 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     expect((await officer.get('/admin')).body).toContain(`Nowe, czekające na podjęcie: ${waitingBefore - 1}.`);
     // Another unit's officer does not even learn that the report exists.
     const stranger = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await stranger.signIn('dzielnicowy.leczna');
+    await stranger.signIn(world.accounts.officerB1.login);
     expect((await stranger.get(`/admin/reports/${id}`)).statusCode).toBe(404);
     expect((await stranger.get('/admin/reports')).body).not.toContain(`href="/admin/reports/${id}"`);
   });
 
   it('lets a supervisor change many reports at once from the queue', async () => {
     const ids: string[] = [];
-    for (const street of ['Legionów 20', 'Legionów 22']) {
+    for (const street of ['Ogrodowa 20', 'Ogrodowa 22']) {
       const { client } = await browser();
-      const sent = await client.postForm('/zglos', { category: parking, address: `Lubartów, ul. ${street}`, force: '1' });
+      const sent = await client.postForm('/zglos', { category: parking, address: `Borowo, ul. ${street}`, force: '1' });
       ids.push(/\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!);
     }
     const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await supervisor.signIn('kierownik.lubartow');
+    await supervisor.signIn(world.accounts.supervisorA.login);
     const queue = await supervisor.get('/admin/reports');
     const body = new URLSearchParams([
       ...ids.map((id) => ['ids', id]),
@@ -213,7 +213,7 @@ describe.each(backends)('threat report pages on %s', (backend) => {
 
   it('lets an admin add a category and retire it from the catalogue pages', async () => {
     const admin = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await admin.signIn('admin');
+    await admin.signIn(world.accounts.nationalAdmin.login);
     const list = await admin.get('/admin/report-categories');
     expect(list.body).toContain('Nieprawidłowe parkowanie');
     const bad = await admin.postForm('/admin/report-categories', { code: 'Zły Kod!', namePl: 'Ab', nameEn: 'Ab' }, csrfFromHtml(list.body));
@@ -237,7 +237,7 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     expect((await browser()).form.body).not.toContain('Odpalanie fajerwerków');
     // Only admins keep the catalogue.
     const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await officer.signIn('kierownik.lubartow');
+    await officer.signIn(world.accounts.supervisorA.login);
     expect((await officer.get('/admin/report-categories')).statusCode).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../test/support/app.js';
+import { createDemoTestApp } from '../../../test/support/demo-app.js';
 import { allowReportBursts } from '../../../test/support/reports.js';
 import { townDistrictPoints } from '../../demo/district-areas/localities.js';
 
@@ -20,7 +21,7 @@ describe.each(backends)('threat reports on %s', (backend) => {
   let loaded: { code: string; names: { pl: string } }[];
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    t = await createDemoTestApp(backend, { TRUST_PROXY: '1' });
     // Many reports to a few districts within minutes, on purpose: not a flood to hold (floods.api.test.ts).
     await allowReportBursts(t.testDb.database.db);
     for (const login of ['dzielnicowy.lubartow', 'kierownik.lubartow', 'dzielnicowy.leczna', 'kierownik.sejny', 'admin']) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { browserFor, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { browserFor, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 
 /** Coordinates of a unit typed in its admin form: only plain numbers count. */
 describe.each(backends)('the unit form’s coordinates on %s', (backend) => {
@@ -14,19 +15,19 @@ describe.each(backends)('the unit form’s coordinates on %s', (backend) => {
     id: `kp-test-${Math.abs(lat.length * 31 + lon.length)}`,
     kind: 'KP',
     name: 'Komisariat testowy',
-    parentId: 'kpp-lubartow',
+    parentId: world.units.a.id,
     lat,
     lon,
   });
 
   it('takes "51,4597" and "22.6027"', async () => {
-    const admin = await browserFor(t, 'admin');
+    const admin = await browserFor(t, world.accounts.nationalAdmin.login);
     const response = await admin.client.postForm('/admin/units/new', { ...unitForm('51,4597', '22.6027'), id: 'kp-test-ok' }, admin.token);
     expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
   });
 
   it('refuses what Number() would read as another number or as Infinity, and stores no unit', async () => {
-    const admin = await browserFor(t, 'admin');
+    const admin = await browserFor(t, world.accounts.nationalAdmin.login);
     const count = async () =>
       Number(
         (

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
-import { DEMO_PASSWORD } from '../../demo/demo-data.js';
+import { TestClient, csrfFromHtml, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { projectRoot } from '../config/config.js';
 
 /** A multipart body as `curl -F file=@plan.txt` sends it. */
@@ -33,7 +33,7 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
     const attacker = new TestClient(t.app);
     const anonymousToken = csrfFromHtml((await attacker.get('/login')).body);
     const victim = new TestClient(t.app);
-    await victim.signIn('kierownik.lubartow');
+    await victim.signIn(world.accounts.supervisorA.login);
     // The victim's session cookie with the attacker's CSRF cookie and token (planted cookie).
     const cookies = new Map([
       ['dz_session', victim.cookies.get('dz_session')!],
@@ -47,9 +47,9 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
 
   it("does not accept one person's token with another person's session", async () => {
     const mallory = new TestClient(t.app);
-    await mallory.signIn('dzielnicowy.leczna');
+    await mallory.signIn(world.accounts.officerB1.login);
     const victim = new TestClient(t.app);
-    await victim.signIn('dzielnicowy.lubartow');
+    await victim.signIn(world.accounts.officerA1.login);
     const cookies = new Map([
       ['dz_session', victim.cookies.get('dz_session')!],
       ['dz_csrf', mallory.cookies.get('dz_csrf')!],
@@ -66,7 +66,11 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
   it('gives the forms after sign-in a fresh token; the one from before no longer works', async () => {
     const browser = new TestClient(t.app);
     const before = csrfFromHtml((await browser.get('/login')).body);
-    const signedIn = await browser.postForm('/login', { login: 'kierownik.leczna', password: DEMO_PASSWORD, next: '/account' }, before);
+    const signedIn = await browser.postForm(
+      '/login',
+      { login: world.accounts.supervisorB.login, password: world.password, next: '/account' },
+      before,
+    );
     expect(signedIn.statusCode).toBe(303);
     const stale = await browser.postForm('/logout', {}, before);
     expect(stale.statusCode).toBe(403);
@@ -95,7 +99,7 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
 
   it('asks for the token on an API upload that carries the session cookie', async () => {
     const officer = new TestClient(t.app);
-    await officer.signIn('dzielnicowy.lubartow');
+    await officer.signIn(world.accounts.officerA1.login);
     const upload = fileUpload('plan.txt', plan);
     const without = await officer.request({
       method: 'POST',
@@ -116,7 +120,7 @@ describe.each(backends)('CSRF tokens on %s', (backend) => {
   });
 
   it('signs in through the API only with JSON, which another site cannot send (login CSRF)', async () => {
-    const fields = new URLSearchParams({ login: 'admin', password: DEMO_PASSWORD }).toString();
+    const fields = new URLSearchParams({ login: world.accounts.nationalAdmin.login, password: world.password }).toString();
     for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
       const response = await t.app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': type }, payload: fields });
       expect(response.statusCode).toBe(415);

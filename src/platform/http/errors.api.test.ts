@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 
 describe.each(backends)('the error envelope on %s', (backend) => {
   let t: TestApp;
@@ -9,7 +10,7 @@ describe.each(backends)('the error envelope on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     admin = new TestClient(t.app);
-    await admin.signIn('admin');
+    await admin.signIn(world.accounts.nationalAdmin.login);
   });
   afterAll(() => t.close());
 
@@ -38,7 +39,7 @@ describe.each(backends)('the error envelope on %s', (backend) => {
 
   it('wrong types and unknown fields → 400 validation_failed with details per field', async () => {
     const error = expectEnvelope(
-      await post(JSON.stringify({ login: 12, displayName: 'X', role: 'officer', unitId: 'kgp', password: true, admin: true })),
+      await post(JSON.stringify({ login: 12, displayName: 'X', role: 'officer', unitId: world.units.top.id, password: true, admin: true })),
       400,
       'validation_failed',
     ) as { details?: unknown };

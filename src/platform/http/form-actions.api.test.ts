@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { browserFor, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { browserFor, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 
 /**
  * A failed staff action shows its error at the action's address; reloading that page (a GET)
@@ -16,7 +17,7 @@ describe.each(backends)('reloading a staff action address on %s', (backend) => {
   });
 
   it('a failed "return for correction" reloads as the plan page', async () => {
-    const { client: supervisor, token } = await browserFor(t, 'kierownik.lubartow');
+    const { client: supervisor, token } = await browserFor(t, world.accounts.supervisorA.login);
     const queue = await supervisor.get('/admin/plans');
     const planPath = /href="(\/admin\/plans\/[0-9a-f-]{36})"/.exec(queue.body)![1]!;
     // Returning without any comment is refused and shown at the action's address...

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { type TestApp, createTestApp } from '../../../test/support/app.js';
 
 /** Sends raw bytes to a listening server and reads the whole answer (the server closes the connection: errors, or Connection: close). */
 function rawRequest(port: number, text: string): Promise<string> {

@@ -4,8 +4,9 @@ import { buildApp } from '../../app.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase, describeOnServer, type TestDatabase } from '../../../test/support/databases.js';
-import { createTestApp } from '../../../test/support/app.js';
 import type { FastifyInstance } from 'fastify';
+import { createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 
 /** A TCP proxy to PostgreSQL that the test can cut, to make the database unreachable for real. */
 function proxyTo(target: URL) {
@@ -89,7 +90,7 @@ describeOnServer('GET /health on the PostgreSQL server back end', () => {
     // Every other request says the same: an outage (503, try again), not a fault of ours (500).
     for (const [url, accept] of [
       ['/api/v1/units', 'application/json'],
-      ['/jednostki/kpp-lubartow', 'text/html'],
+      [`/jednostki/${world.units.a.id}`, 'text/html'],
     ] as const) {
       const page = await app.inject({ url, headers: { accept } });
       expect(page.statusCode, url).toBe(503);

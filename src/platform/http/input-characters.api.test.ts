@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 
 interface Envelope {
   error: { code: string; message: string; details?: { field: string; code: string; message: string }[] };
@@ -23,7 +24,7 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     admin = new TestClient(t.app);
-    await admin.signIn('admin');
+    await admin.signIn(world.accounts.nationalAdmin.login);
     anonymous = new TestClient(t.app);
   });
   afterAll(() => t.close());
@@ -56,7 +57,7 @@ describe.each(backends)('control characters in any input on %s', (backend) => {
       await admin.send('POST', '/api/v1/units', {
         id: 'kpp-test',
         name: 'Test',
-        parentId: 'kwp-lublin',
+        parentId: world.units.voivodeship.id,
         contact: { phone: '1', notes: ['ok', 'bad\u0001'] },
       }),
       'contact.notes.1',

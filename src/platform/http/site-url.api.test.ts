@@ -1,12 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 
 /**
  * Absolute links (API `url` fields, the Atom feed, the poster's QR code) point where the site was
  * reached when PUBLIC_URL is not set, and to PUBLIC_URL when it is: one function (site-url.ts).
  */
+/** A map view around district b1 of the test world. */
+const aroundB1 = [
+  world.districts.b1.point.lon - 0.1,
+  world.districts.b1.point.lat - 0.1,
+  world.districts.b1.point.lon + 0.1,
+  world.districts.b1.point.lat + 0.1,
+].join(',');
+
 describe.each(backends)('absolute links on %s', (backend) => {
   const apps: TestApp[] = [];
   const start = async (env: Record<string, string>) => {
@@ -22,13 +31,13 @@ describe.each(backends)('absolute links on %s', (backend) => {
     t.app.inject({ method: 'GET', url, headers, remoteAddress });
   /** Every absolute link one request's answers give, from the locator, the map, the feed and the poster. */
   const linksSeen = async (t: TestApp, headers: Record<string, string>, remoteAddress?: string) => {
-    const located = (await get(t, '/api/v1/locate?address=Łęczna, ul. Jaśminowa 5', headers, remoteAddress)).json();
-    const overview = (await get(t, '/api/v1/map/overview.geojson?bbox=22.7,51.2,23.0,51.4&zoom=11', headers, remoteAddress)).json();
+    const located = (await get(t, `/api/v1/locate?address=${world.districts.b1.address}`, headers, remoteAddress)).json();
+    const overview = (await get(t, `/api/v1/map/overview.geojson?bbox=${aroundB1}&zoom=11`, headers, remoteAddress)).json();
     const feed = (await get(t, '/plany.atom', headers, remoteAddress)).body;
-    const poster = (await get(t, '/rejony/kpp-leczna/3/plakat.pdf', headers, remoteAddress)).rawPayload;
+    const poster = (await get(t, `/rejony/${world.districts.b1.id}/plakat.pdf`, headers, remoteAddress)).rawPayload;
     const posterText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: poster }).toString();
-    const district = (await get(t, '/api/v1/districts/kpp-leczna/3', headers, remoteAddress)).json();
-    const unit = (await get(t, '/api/v1/units/kpp-leczna', headers, remoteAddress)).json();
+    const district = (await get(t, `/api/v1/districts/${world.districts.b1.id}`, headers, remoteAddress)).json();
+    const unit = (await get(t, `/api/v1/units/${world.units.b.id}`, headers, remoteAddress)).json();
     return {
       register: [district.url as string, unit.url as string],
       locate: located.matches[0].district.url as string,
@@ -50,30 +59,30 @@ describe.each(backends)('absolute links on %s', (backend) => {
     it('links to the host each request came in on, whichever it was', async () => {
       for (const host of ['dzielnicowy.example.pl', '192.168.1.20:3000']) {
         const links = await linksSeen(t, { host });
-        expect(links.locate).toBe(`http://${host}/rejony/kpp-leczna/3`);
+        expect(links.locate).toBe(`http://${host}/rejony/${world.districts.b1.id}`);
         expect(links.overview.length).toBeGreaterThan(0);
         for (const url of links.overview) expect(url.startsWith(`http://${host}/`), url).toBe(true);
         expect(links.feedSelf).toBe(`http://${host}/plany.atom`);
         expect(links.feedEntries.length).toBeGreaterThan(0);
         for (const id of links.feedEntries) expect(id.startsWith(`http://${host}/plany/`), id).toBe(true);
-        expect(links.poster).toContain(`http://${host}/rejony/kpp-leczna/3`);
-        expect(links.register).toEqual([`http://${host}/rejony/kpp-leczna/3`, `http://${host}/jednostki/kpp-leczna`]);
+        expect(links.poster).toContain(`http://${host}/rejony/${world.districts.b1.id}`);
+        expect(links.register).toEqual([`http://${host}/rejony/${world.districts.b1.id}`, `http://${host}/jednostki/${world.units.b.id}`]);
       }
     });
 
     it('takes protocol and host from a proxy TRUST_PROXY trusts, and not from anyone else', async () => {
       const forwarded = { host: 'internal:3000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'dzielnicowy.example.pl' };
       // Through the proxy (the socket's address is the trusted hop): the address the resident used.
-      expect((await linksSeen(t, forwarded, '10.0.0.1')).locate).toBe('https://dzielnicowy.example.pl/rejony/kpp-leczna/3');
+      expect((await linksSeen(t, forwarded, '10.0.0.1')).locate).toBe(`https://dzielnicowy.example.pl/rejony/${world.districts.b1.id}`);
       const untrusted = await start({});
       // Without TRUST_PROXY the forwarded headers are the client's own words: the Host header counts.
-      expect((await linksSeen(untrusted, forwarded, '10.0.0.1')).locate).toBe('http://internal:3000/rejony/kpp-leczna/3');
+      expect((await linksSeen(untrusted, forwarded, '10.0.0.1')).locate).toBe(`http://internal:3000/rejony/${world.districts.b1.id}`);
     });
 
     it('ignores a Host header that is not a host name, falling back to the configured address', async () => {
-      const response = await get(t, '/api/v1/locate?address=Łęczna, ul. Jaśminowa 5', { host: 'evil.example/<script>' });
+      const response = await get(t, `/api/v1/locate?address=${world.districts.b1.address}`, { host: 'evil.example/<script>' });
       expect(response.statusCode).toBe(200);
-      expect(response.json().matches[0].district.url).toBe(`${t.config.publicUrl}/rejony/kpp-leczna/3`);
+      expect(response.json().matches[0].district.url).toBe(`${t.config.publicUrl}/rejony/${world.districts.b1.id}`);
     });
   });
 
@@ -82,13 +91,13 @@ describe.each(backends)('absolute links on %s', (backend) => {
       const t = await start({ PUBLIC_URL: 'https://dzielnicowy.policja.example/' });
       for (const host of ['localhost:3000', 'other.example']) {
         const links = await linksSeen(t, { host });
-        expect(links.locate).toBe('https://dzielnicowy.policja.example/rejony/kpp-leczna/3');
+        expect(links.locate).toBe(`https://dzielnicowy.policja.example/rejony/${world.districts.b1.id}`);
         for (const url of links.overview) expect(url.startsWith('https://dzielnicowy.policja.example/'), url).toBe(true);
         expect(links.feedSelf).toBe('https://dzielnicowy.policja.example/plany.atom');
-        expect(links.poster).toContain('https://dzielnicowy.policja.example/rejony/kpp-leczna/3');
+        expect(links.poster).toContain(`https://dzielnicowy.policja.example/rejony/${world.districts.b1.id}`);
         expect(links.register).toEqual([
-          'https://dzielnicowy.policja.example/rejony/kpp-leczna/3',
-          'https://dzielnicowy.policja.example/jednostki/kpp-leczna',
+          `https://dzielnicowy.policja.example/rejony/${world.districts.b1.id}`,
+          `https://dzielnicowy.policja.example/jednostki/${world.units.b.id}`,
         ]);
       }
     });

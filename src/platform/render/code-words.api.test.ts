@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { backends } from '../../../test/support/databases.js';
-import { browserFor, createTestApp, csrfFromHtml, TestClient, type TestApp } from '../../../test/support/app.js';
+import { browserFor, csrfFromHtml, TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { catalogueWords, codeWords, codeWordsIn, visibleText, type CodeWord } from '../../../test/support/code-words.js';
 import { parseRateLimit } from '../../modules/reports/rules/intake.js';
 
@@ -13,8 +14,8 @@ const seeds = {
     '/zglos',
     '/prywatnosc',
     '/login',
-    `/szukaj?adres=${encodeURIComponent('Lubartów, ul. Legionów 8')}`,
-    `/szukaj?adres=${encodeURIComponent('Lubartów')}`,
+    `/szukaj?adres=${encodeURIComponent(world.districts.a1.address)}`,
+    `/szukaj?adres=${encodeURIComponent(world.units.a.locality!)}`,
   ],
   staff: ['/admin', '/account', '/admin/reports?status=all', '/admin/reports?held=only', '/admin/plans', '/admin/audit'],
 };
@@ -59,14 +60,14 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '3/day' });
-    // Something in every list: reports in district 3 (one moved on, with a note), sign-ins in the audit log.
-    for (const [i, address] of ['Lubartów, ul. Legionów 8', 'Lubartów, ul. Cicha 3'].entries()) {
+    // Something in every list: reports in district a1 (one moved on, with a note), sign-ins in the audit log.
+    for (const [i, address] of ['Borowo, ul. Lipowa 8', 'Borowo, ul. Kwiatowa 3'].entries()) {
       const resident = new TestClient(t.app, { headers: { accept: 'text/html', 'x-forwarded-for': `198.51.100.${i + 1}` } });
       const form = await resident.get('/zglos');
       const category = /<select[^>]*name="category"[^>]*>.*?<option value="([^"]+)"/s.exec(form.body)![1]!;
       await resident.postForm('/zglos', { category, address, description: 'Opis' }, csrfFromHtml(form.body));
     }
-    const { client, token } = await browserFor(t, 'kierownik.lubartow');
+    const { client, token } = await browserFor(t, world.accounts.supervisorA.login);
     await client.postForm('/admin/reports/1/status', { status: 'verifying', note: 'Patrol w piątek.' }, token);
     // The error page of a report sent too often names the limit.
     for (const lang of ['pl', 'en'] as const) {
@@ -78,7 +79,7 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
         const category = /<select[^>]*name="category"[^>]*>.*?<option value="([^"]+)"/s.exec(form.body)![1]!;
         const sent = await flood.postForm(
           '/zglos',
-          { category, address: `Lubartów, ul. Mickiewicza ${i + 1}`, description: 'Opis', force: '1' },
+          { category, address: `Borowo, ul. Lipowa ${i + 1}`, description: 'Opis', force: '1' },
           csrfFromHtml(form.body),
         );
         if (sent.statusCode === 429) answers[lang].set('POST /zglos (over the limit)', sent.body);
@@ -98,7 +99,12 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
   });
   afterAll(() => t.close());
 
-  const people = { public: null, officer: 'dzielnicowy.lubartow', supervisor: 'kierownik.lubartow', admin: 'admin.lublin' } as const;
+  const people = {
+    public: null,
+    officer: world.accounts.officerA1.login,
+    supervisor: world.accounts.supervisorA.login,
+    admin: world.accounts.voivodeshipAdmin.login,
+  } as const;
   for (const [role, login] of Object.entries(people)) {
     for (const lang of ['pl', 'en'] as const) {
       it(`as ${role}, in ${lang === 'pl' ? 'Polish' : 'English'}`, async () => {
@@ -118,12 +124,12 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
 
   it('finds a code word when one is there (the scan can fail)', () => {
     const html =
-      '<html><head><title>x</title></head><body><main><p>Status: in_review, limit (1/day), rola admin</p><p>admin.lublin</p></main></body></html>';
+      '<html><head><title>x</title></head><body><main><p>Status: in_review, limit (1/day), rola admin</p><p>admin.zalesie</p></main></body></html>';
     const tokens = codeWordsIn(visibleText(html), [...words, { token: 'in_review', source: 'test' }], catalogue.pl).map(
       (f) => f.word.token,
     );
     expect(tokens).toEqual(expect.arrayContaining(['in_review', '1/day', 'admin']));
-    expect(codeWordsIn(visibleText('<main><p>Signed in as admin.lublin, new report</p></main>'), words, catalogue.en)).toEqual([]);
+    expect(codeWordsIn(visibleText('<main><p>Signed in as admin.zalesie, new report</p></main>'), words, catalogue.en)).toEqual([]);
     expect(codeWordsIn(visibleText('<main><p>Status: submitted</p></main>'), words, catalogue.en).map((f) => f.word.token)).toEqual(
       catalogue.en.has('submitted') ? [] : ['submitted'],
     );

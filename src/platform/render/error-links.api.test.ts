@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserFor, createTestApp, csrfFromHtml, TestClient, type TestApp } from '../../../test/support/app.js';
+import { browserFor, csrfFromHtml, TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { multipartBody } from '../../../test/support/multipart.js';
 
 /** The links of a page's error summary, each with the kind of control it points to (null: none on the page). */
@@ -22,8 +23,8 @@ describe('error summary links', () => {
   let officerToken: string;
   beforeAll(async () => {
     t = await createTestApp('pglite');
-    ({ client: admin, token: adminToken } = await browserFor(t, 'admin.lublin'));
-    ({ client: officer, token: officerToken } = await browserFor(t, 'dzielnicowy.lubartow'));
+    ({ client: admin, token: adminToken } = await browserFor(t, world.accounts.voivodeshipAdmin.login));
+    ({ client: officer, token: officerToken } = await browserFor(t, world.accounts.officerA1.login));
   });
   afterAll(() => t.close());
 
@@ -59,7 +60,9 @@ describe('error summary links', () => {
     );
   });
   it('assignment', async () => {
-    check((await admin.postForm('/admin/districts/kpp-lubartow/1/assignments', { officerId: '', startsOn: '' }, adminToken)).body);
+    check(
+      (await admin.postForm(`/admin/districts/${world.districts.a1.id}/assignments`, { officerId: '', startsOn: '' }, adminToken)).body,
+    );
   });
   it('officer', async () => {
     check((await admin.postForm('/admin/officers/new', { rank: '', firstName: '', lastName: '', unitId: '' }, adminToken)).body);
@@ -123,13 +126,13 @@ describe('error summary links', () => {
     expect(removed.headers.location).toBe(`${planUrl}?done=save#actions`);
   });
   it('report status form', async () => {
-    const { client: supervisor, token } = await browserFor(t, 'kierownik.lubartow');
+    const { client: supervisor, token } = await browserFor(t, world.accounts.supervisorA.login);
     const resident = new TestClient(t.app, { headers: { accept: 'text/html', 'x-forwarded-for': '192.0.2.77' } });
     const form = await resident.get('/zglos');
     const category = /<select[^>]*name="category"[^>]*>.*?<option value="([^"]+)"/s.exec(form.body)![1]!;
     const sent = await resident.postForm(
       '/zglos',
-      { category, address: 'Lubartów, ul. Legionów 12', description: 'x' },
+      { category, address: world.districts.a1.address, description: 'x' },
       csrfFromHtml(form.body),
     );
     const id = /\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]!;
@@ -147,6 +150,6 @@ describe('error summary links', () => {
       });
       check(page.body);
     }
-    check((await admin.postForm('/admin/import/register', { unit: 'kpp-leczna', text: ' ', intent: 'preview' }, adminToken)).body);
+    check((await admin.postForm('/admin/import/register', { unit: world.units.b.id, text: ' ', intent: 'preview' }, adminToken)).body);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, csrfFromHtml, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { DEMO_PASSWORD } from '../../../demo/demo-data.js';
 
 /** The register's admin forms as a browser without JavaScript uses them (embedded back end). */
@@ -8,7 +9,7 @@ describe('admin pages of the register', () => {
   let browser: TestClient;
   let token: string;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createDemoTestApp('pglite');
     browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
     const login = await browser.get('/login');
     await browser.postForm('/login', { login: 'komendant.lubartow', password: DEMO_PASSWORD }, csrfFromHtml(login.body));

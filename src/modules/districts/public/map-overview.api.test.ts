@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 
 interface Feature {
   properties: {
@@ -36,7 +37,7 @@ describe.each(backends)('our own map of a view on %s', (backend) => {
   let t: TestApp;
   let client: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     client = new TestClient(t.app);
   });
   afterAll(() => t.close());

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 
 describe.each(backends)('public pages of the locator on %s', (backend) => {
   let t: TestApp;
   let browser: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
   });
   afterAll(() => t.close());

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { browserFor, createTestApp, TestClient, type TestApp } from '../../../../test/support/app.js';
+import { browserFor, TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 
 /**
  * "Kontakt z jednostką" shows the unit's address, phone and hours or says they are not recorded
@@ -13,7 +14,7 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
   let t: TestApp;
   let visitor: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     visitor = new TestClient(t.app, { headers: { accept: 'text/html' } });
   });
   afterAll(() => t.close());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { policePage } from '../../../../test/support/document-files.js';
 
@@ -32,7 +33,7 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
   };
   let admin: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     admin = await client('admin.lublin');
   });
   afterAll(() => t.close());

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, browserFor, type TestApp, type TestClient } from '../../../../test/support/app.js';
+import { browserFor, type TestApp, type TestClient } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 
 /** The contacts-page import as a browser without JavaScript uses it: paste or upload → preview → confirm (embedded back end). */
@@ -8,7 +9,7 @@ describe('admin page importing a unit’s contacts page', () => {
   let browser: TestClient;
   let token: string;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createDemoTestApp('pglite');
     ({ client: browser, token } = await browserFor(t, 'admin.lublin'));
   });
   afterAll(() => t.close());

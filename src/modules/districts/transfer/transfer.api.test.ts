@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { toEpsg2180 } from '../../../platform/geo/epsg2180.js';
 
 const header = 'unit,district,locality,street,numbers\n';
@@ -10,7 +11,7 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
   let t: TestApp;
   let admin: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     admin = new TestClient(t.app);
     await admin.signIn('admin.lublin');
   });
@@ -167,7 +168,7 @@ describe.each(backends)('import and export of districts on %s', (backend) => {
 describe('the district poster', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createDemoTestApp('pglite');
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, browserFor, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 
 /** Values no page offers, posted to the editor's forms: each is a 400 with the form and a message, never a 500, and nothing changes. */
 describe.each(backends)('the plan editor with values its forms never send on %s', (backend) => {
@@ -9,7 +10,7 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
   let supervisor: { client: TestClient; token: string };
   let draftUrl: string;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     officer = await browserFor(t, 'dzielnicowy.lubartow');
     supervisor = await browserFor(t, 'kierownik.lubartow');
     const created = await officer.client.postForm(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, browserFor, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 
 const filled = {
   periodFrom: '2027-01-01',
@@ -29,7 +30,7 @@ const filled = {
 describe('the plan editor and the approval round trip, without JavaScript', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createDemoTestApp('pglite');
   });
   afterAll(() => t.close());
 

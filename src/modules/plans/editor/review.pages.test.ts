@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { browserFor, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { planStatuses } from '../model.js';
 import { allTransitions } from '../workflow.js';
 
@@ -37,7 +38,7 @@ const history = (html: string) => html.slice(html.indexOf('id="history"'));
 describe.each(backends)('what the review pages say after each step, on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import {
   docxOfPlan,
   odtOf,
@@ -29,7 +30,7 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
   const clients: Record<string, TestClient> = {};
   const as = (login: string) => clients[login]!;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     for (const login of ['kierownik.lubartow', 'dzielnicowy.lubartow', 'kierownik.sejny']) {
       clients[login] = new TestClient(t.app);
       await clients[login].signIn(login);

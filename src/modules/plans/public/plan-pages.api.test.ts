@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { docxText } from '../../../platform/documents/docx-text.js';
 
 /** Whitespace-insensitive: PDF and DOCX wrap lines differently. */
@@ -16,7 +17,7 @@ describe('published plan pages and documents', () => {
   let browser: TestClient;
   let krasnystaw: string;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
+    t = await createDemoTestApp('pglite');
     browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
     const list = (await browser.get('/api/v1/plans?districtId=kpp-krasnystaw/2')).json();
     krasnystaw = list.plans[0].id;

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { snapToGrid } from '../rules/geo.js';
 
 const base = '/open311/v2';
@@ -63,7 +64,7 @@ describe.each(backends)('Open311 GeoReport v2 on %s', (backend) => {
 
   let admin: TestClient;
   beforeAll(async () => {
-    t = await createTestApp(backend);
+    t = await createDemoTestApp(backend);
     admin = new TestClient(t.app);
     await admin.signIn('admin');
   });

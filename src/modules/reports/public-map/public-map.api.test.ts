@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp } from '../../../../test/support/app.js';
+import { createDemoTestApp } from '../../../../test/support/demo-app.js';
 import { allowReportBursts } from '../../../../test/support/reports.js';
 import { dayInPoland, addDays } from '../../../platform/i18n/calendar.js';
 import { snapToGrid } from '../rules/geo.js';
@@ -104,7 +105,7 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
   const total = async (query: string) => Number((await get(`/zgloszenia.csv?${query}`)).headers['x-total-count']);
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { REPORT_RATE_LIMIT: '1000/day' });
+    t = await createDemoTestApp(backend, { REPORT_RATE_LIMIT: '1000/day' });
     // Many reports to a few districts within minutes, on purpose: not a flood to hold (floods.api.test.ts).
     await allowReportBursts(t.testDb.database.db);
     html = new TestClient(t.app, { headers: { accept: 'text/html' } });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { type TestApp, createTestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
 import {
   axeViolations,
   launchChromium,
@@ -21,11 +22,13 @@ let url: string;
 
 beforeAll(async () => {
   [t, browser] = await Promise.all([createTestApp('pglite', { REPORT_RATE_LIMIT: '1000/day' }), launchChromium()]);
+  const a1 = world.districts.a1.point;
   const points = [
-    { category: 'vandalism', lat: 51.4597, lon: 22.6027 },
-    { category: 'vandalism', lat: 51.4612, lon: 22.6051 },
-    { category: 'illegal-dumping', lat: 51.3012, lon: 22.8814 },
-    { category: 'vandalism', address: 'Lubartów, ul. Powstańców Warszawy 17' },
+    // Two reports a few hundred metres apart in one town, one in another county, one by address.
+    { category: 'vandalism', ...a1 },
+    { category: 'vandalism', lat: a1.lat + 0.0015, lon: a1.lon + 0.0024 },
+    { category: 'illegal-dumping', ...world.districts.b1.point },
+    { category: 'vandalism', address: world.districts.a1.address },
   ];
   for (const [i, point] of points.entries()) {
     const response = await t.app.inject({

@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { TestClient, type TestApp, createTestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
 import type { Db } from '../../../platform/db/database.js';
 import { reportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
@@ -27,7 +28,7 @@ const edgeInstants = [
 
 const PRIVATE_MARKER = 'PRYWATNY-ZNACZNIK-7731';
 const PRIVATE_EMAIL = 'znacznik7731@tajny.example';
-const PRIVATE_ADDRESS = 'ul. Tajemnicza 7731, Lubartów';
+const PRIVATE_ADDRESS = 'ul. Tajemnicza 7731, Borowo';
 const PRIVATE_IP = '203.0.113.231';
 const EXACT = { lon: 22.6543219, lat: 51.4567891 };
 
@@ -39,7 +40,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   const units: string[] = [];
   const districts: { id: string; unitId: string }[] = [];
   const publicPoints: { lon: number; lat: number }[] = [];
-  const world: ReportWorld = { categories, units, districts, points: publicPoints };
+  const reportWorld: ReportWorld = { categories, units, districts, points: publicPoints };
   let checks = 0;
 
   /** Inserts `count` reports with varied public data, the way another instance (or an import) would. */
@@ -120,12 +121,12 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
 
   /** Every answer of the facade against the SQL reference, for `rounds` random filters and boxes. */
   async function compareWithSql(seed: number, rounds: number): Promise<void> {
-    checks += await compareAnswers(reports, sqlAnswers(db), world, seed, rounds);
+    checks += await compareAnswers(reports, sqlAnswers(db), reportWorld, seed, rounds);
   }
 
   /** The precomputed clusters against SQL; they must answer, not a scan. */
   async function comparePrecomputed(seed: number): Promise<void> {
-    checks += await comparePrecomputedCells(reports, sqlAnswers(db), reports.store, world, seed);
+    checks += await comparePrecomputedCells(reports, sqlAnswers(db), reports.store, reportWorld, seed);
   }
 
   /** Public ids of reports that nothing refers to (no events, "me too", duplicates): free to delete. */
@@ -174,8 +175,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   });
 
   it('shows a report, a status change and a "me too" made through this process right after the write', async () => {
-    const lon = 22.6027291;
-    const lat = 51.4597137;
+    const { lon, lat } = world.districts.a1.point;
     const around: BoundingBox = { minLon: lon - 0.01, minLat: lat - 0.01, maxLon: lon + 0.01, maxLat: lat + 0.01 };
     const before = await reports.count({});
     const created = await t.app.inject({
@@ -192,7 +192,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     expect(shown).toMatchObject({ id, categoryId: 'vandalism', status: 'new', confirmations: 0 });
 
     const staff = new TestClient(t.app);
-    expect((await staff.signIn('kierownik.lubartow')).statusCode).toBe(200);
+    expect((await staff.signIn(world.accounts.supervisorA.login)).statusCode).toBe(200);
     const verifying = await staff.send('POST', `/api/v1/reports/${id}/status`, { status: 'verifying', note: 'notatka' });
     expect(verifying.statusCode, verifying.body).toBe(200);
     expect((await reports.mapPoints({ status: 'verifying' }, around, 2001)).map((p) => p.id)).toContain(id);

@@ -1,0 +1,123 @@
+/**
+ * Tests build their own data (issue 14): outside src/demo no test leans on the demo register, so
+ * changing the demo breaks no other test. A test file (or test support file) may not import
+ * src/demo or the demo test app (test/support/demo-app.ts), name DEMO_PASSWORD, or sign in with
+ * a demo login; it starts from the test world (test/support/world.ts) or makes its own data.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/platform/config/config.js';
+
+/**
+ * Files not yet moved to the test world; a file here that no longer uses the demo fails the
+ * test, so the list only shrinks.
+ */
+const notYetMoved = new Set([
+  'src/modules/accounts/accounts.api.test.ts',
+  'src/modules/accounts/session.api.test.ts',
+  'src/modules/accounts/sign-in-throttle.api.test.ts',
+  'src/modules/audit/audit.api.test.ts',
+  'src/modules/districts/admin/admin.pages.test.ts',
+  'src/modules/districts/districts.api.test.ts',
+  'src/modules/districts/locate.api.test.ts',
+  'src/modules/districts/matching/area-text.test.ts',
+  'src/modules/districts/officer-accounts.api.test.ts',
+  'src/modules/districts/public/map-overview.api.test.ts',
+  'src/modules/districts/public/pages.api.test.ts',
+  'src/modules/districts/public/unit-contact.api.test.ts',
+  'src/modules/districts/transfer/register.api.test.ts',
+  'src/modules/districts/transfer/register.pages.test.ts',
+  'src/modules/districts/transfer/transfer.api.test.ts',
+  'src/modules/plans/documents.api.test.ts',
+  'src/modules/plans/editor/editor-input.api.test.ts',
+  'src/modules/plans/editor/editor.pages.test.ts',
+  'src/modules/plans/editor/review.pages.test.ts',
+  'src/modules/plans/import/files.api.test.ts',
+  'src/modules/plans/plans.api.test.ts',
+  'src/modules/plans/public/plan-pages.api.test.ts',
+  'src/modules/plans/timing.api.test.ts',
+  'src/modules/reports/open311/open311.api.test.ts',
+  'src/modules/reports/public-map/public-map.api.test.ts',
+  'src/modules/reports/reports.api.test.ts',
+  'test/browser/error-summary.test.ts',
+  'test/browser/foundation.test.ts',
+  'test/browser/plan-review.test.ts',
+  'test/browser/plans.test.ts',
+  'test/browser/register-import.test.ts',
+  'test/browser/reports.test.ts',
+  'test/browser/staff-phone.test.ts',
+  'test/process/lifecycle.test.ts',
+  'test/support/browser-app.ts',
+]);
+
+/** The demo's own tests, and the one door to the demo for the files above. */
+const demoPlaces = [/^src\/demo\//, /^test\/support\/demo-app\.ts$/, /^test\/architecture\/demo-independence\.test\.ts$/];
+
+/** Logins of the demo accounts (src/demo/demo-data.ts), written here so this test needs no demo either. */
+const demoLogins = [
+  'admin.lublin',
+  'komendant.lubartow',
+  'kierownik.lubartow',
+  'dzielnicowy.lubartow',
+  'kierownik.leczna',
+  'dzielnicowy.leczna',
+  'dzielnicowy.krasnystaw',
+  'kierownik.sejny',
+];
+
+function files(dir: string, pattern: RegExp): string[] {
+  return readdirSync(path.join(projectRoot, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return files(relative, pattern);
+    return pattern.test(entry.name) ? [relative] : [];
+  });
+}
+
+/** Why a file leans on the demo, or null. */
+export function demoUse(text: string): string | null {
+  if (/from '[^']*\/demo\/[^']*'/.test(text)) return 'imports src/demo';
+  if (/from '[^']*demo-app\.js'/.test(text)) return 'uses the demo test app';
+  if (/\bDEMO_PASSWORD\b/.test(text)) return 'names DEMO_PASSWORD';
+  const login = demoLogins.find((l) => text.includes(`'${l}'`) || text.includes(`"${l}"`) || text.includes(`\`${l}\``));
+  if (login) return `signs in as the demo's ${login}`;
+  // The national demo administrator's login is also the role's name: only where someone signs in.
+  if (/(signIn|browserFor)\([^)]*'admin'/.test(text)) return "signs in as the demo's admin";
+  return null;
+}
+
+const testFiles = [
+  ...files('src', /\.test\.tsx?$/),
+  ...files('test', /\.test\.ts$/),
+  ...files('test/support', /\.tsx?$/).filter((f) => f.split('/').length === 3),
+].filter((file) => !demoPlaces.some((place) => place.test(file)));
+
+describe('tests build their own data, not the demo register', () => {
+  it('no test outside src/demo uses the demo, except the files not yet moved', () => {
+    const offenders = testFiles.flatMap((file) => {
+      const why = demoUse(readFileSync(path.join(projectRoot, file), 'utf8'));
+      return why && !notYetMoved.has(file) ? [`${file}: ${why}`] : [];
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('lists only files that still use the demo (the list only shrinks)', () => {
+    const moved = [...notYetMoved].filter((file) => {
+      try {
+        return demoUse(readFileSync(path.join(projectRoot, file), 'utf8')) === null;
+      } catch {
+        return true; // gone
+      }
+    });
+    expect(moved).toEqual([]);
+  });
+
+  it('recognises each way of leaning on the demo', () => {
+    expect(demoUse("import { x } from '../../src/demo/demo-data.js';")).toBe('imports src/demo');
+    expect(demoUse("import { createDemoTestApp } from '../support/demo-app.js';")).toBe('uses the demo test app');
+    expect(demoUse('await client.signIn(login, DEMO_PASSWORD);')).toBe('names DEMO_PASSWORD');
+    expect(demoUse("await client.signIn('kierownik.lubartow');")).toMatch(/kierownik\.lubartow/);
+    expect(demoUse("await client.signIn('admin');")).toMatch(/admin/);
+    expect(demoUse("const role = 'admin'; await client.signIn(world.accounts.nationalAdmin);")).toBeNull();
+  });
+});
