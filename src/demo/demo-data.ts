@@ -1,3 +1,4 @@
+import { createChangeBus } from '../platform/events/changes.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -143,7 +144,7 @@ async function loadDemoPlans(db: Db): Promise<void> {
   const today = dayInPoland(new Date());
   for (const file of seeds.sort()) {
     const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
-    const { plan } = await importPlanDocument(db, null, actor, parseDocument(text), { status: 'published' });
+    const { plan } = await importPlanDocument(db, createChangeBus(), null, actor, parseDocument(text), { status: 'published' });
     await inTransaction(db, actor, async (trx) => {
       await insertVersion(trx, plan.id, {
         version: 1,

@@ -6,11 +6,14 @@ import { buildApp } from '../../src/app.js';
 import { DEMO_PASSWORD, loadDemoDataOnce } from '../../src/demo/demo-data.js';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases.js';
 import { withResponseLog } from './response-schemas.js';
+import { createChangeBus, type ChangeBus } from '../../src/platform/events/changes.js';
 
 export interface TestApp {
   app: FastifyInstance;
   config: Config;
   testDb: TestDatabase;
+  /** The app's own change bus (each test app has its own). */
+  changes: ChangeBus;
   close(): Promise<void>;
 }
 
@@ -19,11 +22,15 @@ export async function createTestApp(backend: Backend, env: Record<string, string
   const testDb = await createTestDatabase(backend);
   const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', ...env });
   await loadDemoDataOnce(testDb.database.db);
-  const app = await withResponseLog(() => buildApp(config, testDb.database));
+  const changes = createChangeBus((error) => {
+    throw error;
+  });
+  const app = await withResponseLog(() => buildApp(config, testDb.database, { changes }));
   return {
     app,
     config,
     testDb,
+    changes,
     async close() {
       await app.close();
       await testDb.drop();
