@@ -35,10 +35,10 @@ describe('one change bus per app', () => {
     const map = () => resident.get(`/api/v1/reports/map?bbox=${box}&zoom=16&category=vandalism`);
     // The in-memory index answers once loaded (before that, SQL would be fresh anyway).
     await expect.poll(async () => (await map()).headers['x-report-index'], { timeout: 20_000 }).toBe('ready');
-    const before = ((await map()).json() as { reports: { id: number }[] }).reports.length;
+    const before = (await map()).json<{ reports: { id: number }[] }>().reports.length;
     const sent = await resident.send('POST', '/api/v1/reports', { category: 'vandalism', lon: point.lon, lat: point.lat });
     expect(sent.statusCode).toBe(201);
-    const answer = (await map()).json() as { reports: { id: number }[] };
+    const answer = (await map()).json<{ reports: { id: number }[] }>();
     expect(answer.reports).toHaveLength(before + 1);
     expect(answer.reports.map((r) => r.id)).toContain(sent.json().id);
     expect(heard[0]!.reports).toBe(1);
