@@ -27,11 +27,19 @@ import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
 import { scheduleRetention } from './modules/privacy/schedule.js';
 import { registerPrivacyRoutes } from './modules/privacy/routes.js';
+import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
+
+export interface AppOptions {
+  /** The app's change bus; a new one by default (tests pass their own to watch or emit changes). */
+  changes?: ChangeBus;
+}
 
 /** The whole application on an open, migrated database. */
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(config: Config, database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = await createHttpServer(config, database);
   const locator = new Locator(database.db, app.log);
+  // Writes of this app tell its own caches (public plan pages, the public report map) at once.
+  const changes = options.changes ?? createChangeBus((error) => app.log.error({ err: error }, 'change listener failed'));
   // Every change through this process refreshes the locator before the answer goes out.
   const registerChanged = async () => {
     await locator.rebuild();
@@ -60,10 +68,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerTransferApi(app, database, registerChanged, documents);
   registerTransferPages(app, database, registerChanged, documents);
   registerUnitAdminPages(app, database, registerChanged);
-  registerPlanApi(app, config, database, documents);
-  registerPlanPages(app, config, database);
-  registerPlanEditor(app, config, database, documents);
-  await registerReports(app, config, database, locator);
+  registerPlanApi(app, config, database, changes, documents);
+  registerPlanPages(app, config, database, changes);
+  registerPlanEditor(app, config, database, changes, documents);
+  await registerReports(app, config, database, changes, locator);
   registerPrivacyRoutes(app, config, database);
   registerFormActionPages();
   await locator.rebuild();
@@ -71,7 +79,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);
   mail.start();
   const stopStatistics = keepStatisticsFresh(database, app.log);
-  const stopRetention = scheduleRetention(database, app.log);
+  const stopRetention = scheduleRetention(database, changes, app.log);
   app.addHook('onClose', async () => {
     stopStatistics();
     await stopRetention();

@@ -1,6 +1,6 @@
+import { createChangeBus } from '../platform/events/changes.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import { projectRoot } from '../platform/config/config.js';
 import { dayInPoland } from '../platform/i18n/calendar.js';
@@ -8,10 +8,12 @@ import { inTransaction, systemActor, type Trx } from '../platform/audit/actor.js
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/auth/principal.js';
 import { createUnit } from '../modules/units/create-unit.js';
+import { setUnitArea } from '../modules/units/repository.js';
+import { claimSetting } from '../platform/db/settings.js';
 import { insertAccount } from '../modules/accounts/repository.js';
 import { parseNumberRanges } from '../modules/districts/matching/number-ranges.js';
 import { districtId } from '../modules/districts/model.js';
-import { insertAssignment, insertDistrict, insertOfficer } from '../modules/districts/repository.js';
+import { insertAssignment, insertDistrict, insertOfficer, linkRegularOfficerAccount } from '../modules/districts/repository.js';
 import type { StreetRule } from '../modules/districts/area/types.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
@@ -101,12 +103,7 @@ async function loadRegister(trx: Trx): Promise<void> {
       location: unit.location,
     });
     const area = territory(unit.id);
-    if (area)
-      await trx
-        .updateTable('units')
-        .set({ area_polygon: JSON.stringify(area) })
-        .where('id', '=', unit.id)
-        .execute();
+    if (area) await setUnitArea(trx, unit.id, area);
   }
   // Approximate areas (Voronoi cells around the districts' villages; see district-areas/), so a
   // click on the map finds a district; the street rules stay the answer for typed addresses.
@@ -143,7 +140,7 @@ async function loadDemoPlans(db: Db): Promise<void> {
   const today = dayInPoland(new Date());
   for (const file of seeds.sort()) {
     const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
-    const { plan } = await importPlanDocument(db, null, actor, parseDocument(text), { status: 'published' });
+    const { plan } = await importPlanDocument(db, createChangeBus(), null, actor, parseDocument(text), { status: 'published' });
     await inTransaction(db, actor, async (trx) => {
       await insertVersion(trx, plan.id, {
         version: 1,
@@ -176,10 +173,7 @@ const MARKER = 'demo_data';
 export async function loadDemoDataOnce(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const loaded = await inTransaction(db, systemActor('demo-data'), async (trx) => {
-    const claimed =
-      await sql`insert into app_settings (key, value) values (${MARKER}, ${JSON.stringify({ loadedAt: new Date().toISOString() })}::jsonb)
-      on conflict (key) do nothing returning key`.execute(trx);
-    if (claimed.rows.length === 0) return false;
+    if (!(await claimSetting(trx, MARKER, { loadedAt: new Date().toISOString() }))) return false;
     const accountIds = new Map<string, string>();
     await loadRegister(trx);
     for (const account of demoAccounts) {
@@ -187,20 +181,8 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
       accountIds.set(account.login, await insertAccount(trx, { ...row, email: null, passwordHash }));
     }
     // The officers' own accounts: the district officer of the linked district signs in with it.
-    for (const account of demoAccounts.filter((a) => a.district)) {
-      await trx
-        .updateTable('officers')
-        .set({ account_id: accountIds.get(account.login)! })
-        .where('id', '=', (eb) =>
-          eb
-            .selectFrom('assignments')
-            .select('officer_id')
-            .where('district_id', '=', account.district!)
-            .where('kind', '=', 'regular')
-            .limit(1),
-        )
-        .execute();
-    }
+    for (const account of demoAccounts.filter((a) => a.district))
+      await linkRegularOfficerAccount(trx, account.district!, accountIds.get(account.login)!);
     return true;
   });
   if (loaded) await loadDemoPlans(db);

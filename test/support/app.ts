@@ -6,11 +6,14 @@ import { buildApp } from '../../src/app.js';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases.js';
 import { withResponseLog } from './response-schemas.js';
 import { WORLD_PASSWORD } from './world.js';
+import { createChangeBus, type ChangeBus } from '../../src/platform/events/changes.js';
 
 export interface TestApp {
   app: FastifyInstance;
   config: Config;
   testDb: TestDatabase;
+  /** The app's own change bus (each test app has its own). */
+  changes: ChangeBus;
   close(): Promise<void>;
 }
 
@@ -25,12 +28,16 @@ export async function createTestApp(backend: Backend, env: Record<string, string
 /** The real application on `testDb` (filled by the caller), whose accounts sign in with `password`. */
 export async function appOn(testDb: TestDatabase, env: Record<string, string>, password: string): Promise<TestApp> {
   const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', ...env });
-  const app = await withResponseLog(() => buildApp(config, testDb.database));
+  const changes = createChangeBus((error) => {
+    throw error;
+  });
+  const app = await withResponseLog(() => buildApp(config, testDb.database, { changes }));
   passwords.set(app, password);
   return {
     app,
     config,
     testDb,
+    changes,
     async close() {
       await app.close();
       await testDb.drop();

@@ -7,6 +7,7 @@ import { warsawToday } from '../../src/modules/districts/assignments.js';
 import { districtId } from '../../src/modules/districts/model.js';
 import { insertAssignment, insertDistrict, insertOfficer } from '../../src/modules/districts/repository.js';
 import { createPlan } from '../../src/modules/plans/manage-plans.js';
+import { createChangeBus } from '../../src/platform/events/changes.js';
 import { storeNewReport } from '../../src/modules/reports/repository.js';
 import { defaultFloodSettings } from '../../src/modules/reports/rules/floods.js';
 import { createUnit } from '../../src/modules/units/create-unit.js';
@@ -68,14 +69,14 @@ export function inFactory<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T>
   return inTransaction(db, actor, work);
 }
 
-/** A draft plan of a district for the coming month, started by the system. */
+/** A draft plan of a district for the coming month, started by the system (no cache shows drafts: nobody to tell). */
 export async function makeDraftPlan(db: Db, district: string): Promise<string> {
   const from = new Date(`${warsawToday()}T12:00:00Z`);
   from.setUTCMonth(from.getUTCMonth() + 1);
   const to = new Date(from);
   to.setUTCMonth(to.getUTCMonth() + 3);
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  return (await createPlan(db, null, actor, { districtId: district, periodFrom: day(from), periodTo: day(to) })).id;
+  return (await createPlan(db, createChangeBus(), null, actor, { districtId: district, periodFrom: day(from), periodTo: day(to) })).id;
 }
 
 /** A resident's report in a district, stored as the intake stores it. */
@@ -113,7 +114,6 @@ import { parseNumberRanges } from '../../src/modules/districts/matching/number-r
 import { findDistrict, type DistrictRow } from '../../src/modules/districts/repository.js';
 import type { PlanContent } from '../../src/modules/plans/model.js';
 import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../../src/modules/plans/repository.js';
-import { plansChanged } from '../../src/modules/plans/changes.js';
 
 /** A unit with its contact details, as an administrator would create it. */
 export async function makeUnitWith(trx: Trx, unit: CreateUnitInput & { id: string }): Promise<string> {
@@ -179,7 +179,8 @@ export async function makePlanIn(
   status: 'draft' | 'submitted' | 'published' | 'in_progress',
   plan: { districtId: string; periodFrom: string; periodTo: string; content: PlanContent; by: string },
 ): Promise<string> {
-  const { id } = await createPlan(db, null, actor, plan);
+  // Made before any app runs (the world is a template): no app's caches to tell.
+  const { id } = await createPlan(db, createChangeBus(), null, actor, plan);
   if (status === 'draft') return id;
   await inTransaction(db, actor, async (trx) => {
     const now = new Date();
@@ -195,6 +196,5 @@ export async function makePlanIn(
     await updatePlanRow(trx, id, { status, publishedVersion: 1, submittedAt: now, approvedAt: now, publishedAt: now });
     await rememberPartners(trx, (await findDistrict(trx, plan.districtId))!.unitId, plan.content.partners);
   });
-  plansChanged();
   return id;
 }

@@ -5,7 +5,15 @@ import { findUnit, listUnits } from '../units/repository.js';
 import type { DistrictCard, Register } from './locator/register.js';
 import { districtErrors } from './messages.js';
 import { districtId, type Assignment, type District, type Officer } from './model.js';
-import { activeDistrictIdsOfUnit, findDistrict, findOfficer, listAssignments, listDistricts, listOfficers } from './repository.js';
+import {
+  activeDistrictIdsOfUnit,
+  findAssignment,
+  findDistrict,
+  findOfficer,
+  listAssignments,
+  listDistricts,
+  listOfficers,
+} from './repository.js';
 
 const unitNotFound = () => new AppError(404, 'unit_not_found', { pl: 'Nie ma takiej jednostki.', en: 'No such unit.' });
 const districtNotFound = () => new AppError(404, 'district_not_found', districtErrors.notFound());
@@ -59,14 +67,21 @@ export async function publicUnit(db: Db, register: Register, id: string) {
   };
 }
 
-/** The districts in service, all or of one unit and the units below it. */
-export async function districtsUnder(db: Db, unitId?: string): Promise<District[]> {
-  return listDistricts(db, unitId ? { subtreeOf: unitId } : {});
+/** The districts in service (with retired ones for the staff list), all or of one unit and the units below it. */
+export async function districtsUnder(db: Db, unitId?: string, options: { includeRetired?: boolean } = {}): Promise<District[]> {
+  return listDistricts(db, { ...(unitId ? { subtreeOf: unitId } : {}), ...options });
 }
 
 /** The district with this id, retired ones too; 404 when there is none. */
 export async function districtOr404(db: Db, id: string): Promise<District> {
   const district = await findDistrict(db, id);
+  if (!district) throw districtNotFound();
+  return district;
+}
+
+/** A district of the register by its address (`<unit>/<number>`), retired ones too (staff pages); 404 when there is none. */
+export async function districtAtOr404(db: Db, unit: string, number: string): Promise<District> {
+  const district = await districtAt(db, unit, number);
   if (!district) throw districtNotFound();
   return district;
 }
@@ -82,9 +97,16 @@ export async function assignmentsOf(db: Db, districtId: string): Promise<Assignm
   return listAssignments(db, { districtId });
 }
 
-/** The officers in service in a unit and the units below it. */
-export async function officersUnder(db: Db, unitId: string): Promise<Officer[]> {
-  return listOfficers(db, { subtreeOf: unitId });
+/** The officers in service (with retired ones when asked) in a unit and the units below it. */
+export async function officersUnder(db: Db, unitId: string, options: { includeRetired?: boolean } = {}): Promise<Officer[]> {
+  return listOfficers(db, { subtreeOf: unitId, ...options });
+}
+
+/** An assignment (obsada) with its district; 404 when there is none. */
+export async function assignmentOr404(db: Db, id: string): Promise<{ assignment: Assignment; district: District }> {
+  const assignment = await findAssignment(db, id);
+  if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
+  return { assignment, district: await districtOr404(db, assignment.districtId) };
 }
 
 /** The officer with this id; 404 when there is none. */

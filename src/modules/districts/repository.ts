@@ -204,6 +204,17 @@ export async function updateOfficerRow(trx: Trx, id: string, patch: Partial<Offi
     .execute();
 }
 
+/** Gives the district's regular officer (the one of its first regular assignment) a staff account to sign in with. */
+export async function linkRegularOfficerAccount(trx: Trx, districtId: string, accountId: string): Promise<void> {
+  await trx
+    .updateTable('officers')
+    .set({ account_id: accountId })
+    .where('id', '=', (eb) =>
+      eb.selectFrom('assignments').select('officer_id').where('district_id', '=', districtId).where('kind', '=', 'regular').limit(1),
+    )
+    .execute();
+}
+
 export async function listAssignments(
   db: Queryable,
   filter: { districtId?: string; officerId?: string; subtreeOf?: string },

@@ -1,7 +1,7 @@
 import { type Lang, formatCalendarDay } from '../../platform/i18n/i18n.js';
 import type { Mail } from '../../platform/mail/outbox.js';
 import { commentPlace } from './messages.js';
-import type { ReviewComment } from './repository.js';
+import type { ReviewComment } from './model.js';
 
 export interface Decision {
   to: string;

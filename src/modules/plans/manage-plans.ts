@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { readSettings } from '../../platform/db/settings.js';
-import { plansChanged } from './changes.js';
+import type { ChangeBus } from '../../platform/events/changes.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors, ValidationError } from '../../platform/http/errors.js';
@@ -11,7 +11,15 @@ import { warsawToday } from '../districts/assignments.js';
 import { findDistrict } from '../districts/repository.js';
 import { factsOf, isAllowed } from '../access/facts.js';
 import { categoryNames, planErrors } from './messages.js';
-import { emptyContent, isEvaluationOutcome, type Evaluation, type Plan, type PlanContent, type PlanStatus } from './model.js';
+import {
+  emptyContent,
+  isEvaluationOutcome,
+  type Evaluation,
+  type Plan,
+  type PlanContent,
+  type PlanStatus,
+  type ReviewComment,
+} from './model.js';
 import {
   decideVersion,
   deletePlanRow,
@@ -24,7 +32,6 @@ import {
   rememberPartners,
   submitterOf,
   updatePlanRow,
-  type ReviewComment,
 } from './repository.js';
 import { completenessProblems, defaultPlanSettings, periodProblem, type PlanSettings } from './rules.js';
 import { planSearchText, stems } from './search/stems.js';
@@ -34,8 +41,8 @@ import { queueMail } from '../../platform/mail/outbox.js';
 import { decisionMail } from './decision-mail.js';
 
 /** Every change of plans goes through here, so caches of public plan pages learn of it. */
-function changePlans<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
-  return inTransaction(db, actor, work).finally(plansChanged);
+function changePlans<T>(db: Db, changes: ChangeBus, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return inTransaction(db, actor, work).finally(() => changes.emit('plans'));
 }
 
 export async function planSettings(db: Db | Trx): Promise<PlanSettings> {
@@ -148,12 +155,13 @@ export interface NewPlan {
  */
 export async function createPlan(
   db: Db,
+  changes: ChangeBus,
   principal: Principal | null,
   actor: Actor,
   input: NewPlan,
   status: PlanStatus = 'draft',
 ): Promise<Plan> {
-  return changePlans(db, actor, async (trx) => {
+  return changePlans(db, changes, actor, async (trx) => {
     const district = await findDistrict(trx, input.districtId);
     if (!district || district.retiredAt)
       throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
@@ -194,12 +202,13 @@ async function loadForChange(trx: Trx, principal: Principal, id: string) {
 /** The district's officer edits a draft or a returned plan (the autosave calls this too). */
 export async function updatePlan(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   id: string,
   patch: { periodFrom?: string | undefined; periodTo?: string | undefined; content?: PlanContent | undefined },
 ): Promise<Plan> {
-  return changePlans(db, actor, async (trx) => {
+  return changePlans(db, changes, actor, async (trx) => {
     const { plan, standing } = await loadForChange(trx, principal, id);
     if (!standing.isDistrictOfficer) throw httpErrors.forbidden(planErrors.notYourDistrict());
     if (!isEditable(plan.status)) throw new AppError(409, 'plan_frozen', planErrors.notEditable());
@@ -212,8 +221,8 @@ export async function updatePlan(
   });
 }
 
-export async function deleteDraft(db: Db, principal: Principal, actor: Actor, id: string): Promise<void> {
-  await changePlans(db, actor, async (trx) => {
+export async function deleteDraft(db: Db, changes: ChangeBus, principal: Principal, actor: Actor, id: string): Promise<void> {
+  await changePlans(db, changes, actor, async (trx) => {
     const { plan, canDelete } = await loadForChange(trx, principal, id);
     if (!canDelete) throw httpErrors.forbidden(planErrors.notYourDistrict());
     if (!isNewDraft(plan, (await listVersions(trx, id)).length)) throw new AppError(409, 'plan_not_new', planErrors.onlyNewDrafts());
@@ -262,13 +271,14 @@ async function tellSubmitter(
 /** Moves a plan along its lifecycle, recording who and when; see workflow.ts for who may do what. */
 export async function transitionPlan(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   id: string,
   input: TransitionInput,
   lang: Lang = 'pl',
 ): Promise<Plan> {
-  return changePlans(db, actor, async (trx) => {
+  return changePlans(db, changes, actor, async (trx) => {
     const { plan, standing } = await loadForChange(trx, principal, id);
     const to = nextStatus(plan.status, input.transition);
     if (!to || !mayTransition(plan.status, input.transition, standing)) {
@@ -360,12 +370,13 @@ export const ARCHIVED_STATUS: PlanStatus = 'closed';
  */
 export async function importArchivedPlan(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   input: NewPlan & { content: PlanContent },
   source: SourceFile,
 ): Promise<Plan> {
-  return changePlans(db, actor, async (trx) => {
+  return changePlans(db, changes, actor, async (trx) => {
     const district = await findDistrict(trx, input.districtId);
     if (!district || district.retiredAt)
       throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });

@@ -121,3 +121,10 @@ export function emptyContent(): PlanContent {
 export function districtNumberOf(districtId: string): number {
   return Number(districtId.slice(districtId.lastIndexOf('/') + 1));
 }
+
+/** A reviewer's remark on a section (or one item of it). */
+export interface ReviewComment {
+  section: 'period' | 'threat' | 'goal' | 'actions' | 'partners' | 'communication' | 'general';
+  item: number | null;
+  text: string;
+}

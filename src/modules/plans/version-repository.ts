@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
-import type { PlanContent, PlanStatus } from './model.js';
+import type { PlanContent, PlanStatus, ReviewComment } from './model.js';
 
 // A plan's history: the versions submitted for review with their decisions, and the steps it took.
 type Queryable = Db | Trx;
@@ -19,13 +19,6 @@ export interface PlanVersion {
   /** The display names of those people (their logins when no account has them any more). */
   submittedByName: string;
   decidedByName: string | null;
-}
-
-/** A reviewer's remark on a section (or one item of it). */
-export interface ReviewComment {
-  section: 'period' | 'threat' | 'goal' | 'actions' | 'partners' | 'communication' | 'general';
-  item: number | null;
-  text: string;
 }
 
 export async function insertVersion(

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.js';
 import { inTransaction, systemActor, type Trx } from '../../platform/audit/actor.js';
 import { recordEvent } from '../../platform/audit/record.js';
-import { reportsChanged } from '../reports/changes.js';
+import type { ChangeBus } from '../../platform/events/changes.js';
 import {
   beginErasure,
   deleteConfirmations,
@@ -79,6 +79,8 @@ export interface RetentionOptions {
   settings?: RetentionSettings;
   /** Stops the run after the batch under way (shutdown); what is left waits for the next run. */
   signal?: AbortSignal;
+  /** The app's change bus, told when reports changed; the CLI has nobody in its process to tell. */
+  changes?: ChangeBus;
 }
 
 /**
@@ -136,7 +138,7 @@ export async function runRetention(database: Database, options: RetentionOptions
     details: { counts, settings, batches: transactions, ms, ...(stopped ? { stopped } : {}) },
   });
   // Public columns never change here, but in-memory indexes are told of every change to reports.
-  if (touched.has('reports')) reportsChanged();
+  if (touched.has('reports')) options.changes?.emit('reports');
   if (database.kind === 'embedded' && !stopped) await reclaimSpace(database.db, [...touched]);
   return { counts, settings, batches: transactions, longestBatchMs: Math.round(longestBatchMs), ms };
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
+import type { ChangeBus } from '../../platform/events/changes.js';
 import { runRetention } from './erase.js';
 
 export interface RetentionSchedule {
@@ -16,11 +17,16 @@ export const defaultRetentionSchedule: RetentionSchedule = { firstAfterMs: 5 * 6
  * one database share the work without waiting for each other (FOR UPDATE SKIP LOCKED). Returns a
  * stop function that ends a run under way after its current batch and waits for it.
  */
-export function scheduleRetention(database: Database, log?: FastifyBaseLogger, schedule = defaultRetentionSchedule): () => Promise<void> {
+export function scheduleRetention(
+  database: Database,
+  changes: ChangeBus,
+  log?: FastifyBaseLogger,
+  schedule = defaultRetentionSchedule,
+): () => Promise<void> {
   let running: Promise<void> | null = null;
   const stopping = new AbortController();
   const run = () => {
-    running ??= runRetention(database, { signal: stopping.signal })
+    running ??= runRetention(database, { signal: stopping.signal, changes })
       .then((done) => log?.info({ counts: done.counts, batches: done.batches, ms: done.ms }, 'retention run finished'))
       .catch((error: unknown) => log?.warn({ err: error }, 'retention run failed'))
       .finally(() => {

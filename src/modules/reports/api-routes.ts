@@ -1,3 +1,4 @@
+import type { ChangeBus } from '../../platform/events/changes.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
@@ -104,6 +105,7 @@ export function registerReportApi(
   app: FastifyInstance,
   config: Config,
   database: Database,
+  changes: ChangeBus,
   locator: Locator,
   rateLimit: RateLimitPolicy,
 ): void {
@@ -190,6 +192,7 @@ export function registerReportApi(
       const b = request.body;
       const result = await submitReport(
         db,
+        changes,
         await locator.current(),
         { ...actorOf(request), label: 'mieszkaniec' },
         {
@@ -283,7 +286,7 @@ export function registerReportApi(
       },
     },
     async (request) => {
-      const report = await confirmReport(db, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
+      const report = await confirmReport(db, changes, { ...actorOf(request), label: 'mieszkaniec' }, request.params.id);
       return presentPublic(toPublic(report), site(request), request.lang);
     },
   );
@@ -305,6 +308,7 @@ export function registerReportApi(
       const b = request.body;
       const report = await changeReportStatus(
         db,
+        changes,
         principal,
         actorOf(request),
         request.params.id,
@@ -331,6 +335,7 @@ export function registerReportApi(
       const b = request.body;
       const reports = await changeManyStatuses(
         db,
+        changes,
         principal,
         actorOf(request),
         b.ids,
@@ -356,7 +361,15 @@ export function registerReportApi(
     },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
-      const [report] = await reviewReports(db, principal, actorOf(request), [request.params.id], request.body.action, request.body.note);
+      const [report] = await reviewReports(
+        db,
+        changes,
+        principal,
+        actorOf(request),
+        [request.params.id],
+        request.body.action,
+        request.body.note,
+      );
       return presentInternal(report!, site(request), request.lang);
     },
   );
@@ -374,7 +387,15 @@ export function registerReportApi(
     },
     async (request) => {
       const principal = requireAllowed(request, 'report.verify');
-      const reports = await reviewReports(db, principal, actorOf(request), request.body.ids, request.body.action, request.body.note);
+      const reports = await reviewReports(
+        db,
+        changes,
+        principal,
+        actorOf(request),
+        request.body.ids,
+        request.body.action,
+        request.body.note,
+      );
       return { reports: reports.map((r) => presentInternal(r, site(request), request.lang)) };
     },
   );
@@ -393,7 +414,15 @@ export function registerReportApi(
     },
     async (request) => {
       const principal = requireAllowed(request, 'report.supervise');
-      const report = await assignReport(db, principal, actorOf(request), request.params.id, request.body.districtId, request.body.note);
+      const report = await assignReport(
+        db,
+        changes,
+        principal,
+        actorOf(request),
+        request.params.id,
+        request.body.districtId,
+        request.body.note,
+      );
       return presentInternal(report, site(request), request.lang);
     },
   );

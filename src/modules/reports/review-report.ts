@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
+import type { ChangeBus } from '../../platform/events/changes.js';
 import type { Actor, Trx } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
@@ -42,11 +43,12 @@ async function applyReview(
  */
 export async function reviewReports(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   ids: number[],
   action: ReviewAction,
   note?: string | null,
 ): Promise<Report[]> {
-  return changeReports(db, actor, (trx) => eachReport(ids, (id) => applyReview(trx, principal, actor, id, action, note)));
+  return changeReports(db, changes, actor, (trx) => eachReport(ids, (id) => applyReview(trx, principal, actor, id, action, note)));
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, type Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
+import type { ChangeBus } from '../../platform/events/changes.js';
 import type { Locator } from '../districts/locator/locator.js';
 import { registerReportApi } from './api-routes.js';
 import { registerFloodSettingsApi } from './flood-settings-routes.js';
@@ -13,16 +14,22 @@ import { startDigestJob } from './floods/digests.js';
 import { parseRateLimit } from './rules/index.js';
 
 /** Threat reports (KMZB): the catalogue, the API, the public pages, the police pages and the districts' digests. */
-export async function registerReports(app: FastifyInstance, config: Config, database: Database, locator: Locator): Promise<void> {
+export async function registerReports(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  changes: ChangeBus,
+  locator: Locator,
+): Promise<void> {
   const limit = parseRateLimit(config.reportRateLimit);
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
   await ensureCategories(database.db);
-  registerReportApi(app, config, database, locator, limit.value);
+  registerReportApi(app, config, database, changes, locator, limit.value);
   registerFloodSettingsApi(app, database);
-  registerOpen311(app, config, database, locator, limit.value);
-  registerReportMapPages(app, config, database, locator);
-  registerReportPages(app, config, database, locator, limit.value);
-  registerReportStaffPages(app, config, database);
+  registerOpen311(app, config, database, changes, locator, limit.value);
+  registerReportMapPages(app, config, database, changes, locator);
+  registerReportPages(app, config, database, changes, locator, limit.value);
+  registerReportStaffPages(app, config, database, changes);
   const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);
   app.addHook('onClose', stopDigests);
 }

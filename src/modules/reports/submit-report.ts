@@ -4,7 +4,7 @@ import { AppError, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { Register } from '../districts/locator/register.js';
 import { reportErrors } from './messages.js';
-import { reportsChanged } from './changes.js';
+import type { ChangeBus } from '../../platform/events/changes.js';
 import { reportUrl, type Report } from './model.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
 import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
@@ -59,6 +59,7 @@ export type SubmitResult = { spam: true } | { spam: false; report: Report; place
  */
 export async function submitReport(
   db: Db,
+  changes: ChangeBus,
   register: Register,
   actor: Actor,
   submission: ReportSubmission,
@@ -120,7 +121,7 @@ export async function submitReport(
       { 'retry-after': String(retryAfter) },
     );
   }
-  reportsChanged();
+  changes.emit('reports');
   return { spam: false, report: stored.report, placement };
 }
 

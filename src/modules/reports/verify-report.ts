@@ -9,7 +9,7 @@ import { can, servesDistrict } from '../../platform/auth/policy.js';
 import { findDistrict } from '../districts/repository.js';
 import { factsOf, isAllowed, resourceOf } from '../access/facts.js';
 import { reportErrors } from './messages.js';
-import { reportsChanged } from './changes.js';
+import type { ChangeBus } from '../../platform/events/changes.js';
 import type { Report } from './model.js';
 import { findReport, insertReportEvent, reporterEmail, updateStatus } from './repository.js';
 import {
@@ -26,8 +26,8 @@ import {
 import { addConfirmation, moveReport } from './verification-repository.js';
 
 /** Every change of reports goes through here, so in-memory indexes of the public map learn of it. */
-export function changeReports<T>(db: Db, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
-  return inTransaction(db, actor, work).finally(reportsChanged);
+export function changeReports<T>(db: Db, changes: ChangeBus, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return inTransaction(db, actor, work).finally(() => changes.emit('reports'));
 }
 
 /**
@@ -144,13 +144,14 @@ async function applyStatus(
 /** Changes one report's status, with the history, the reporter's e-mail and its erasure on close. */
 export async function changeReportStatus(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   id: number,
   request: StatusRequest,
   options: { publicUrl: string },
 ): Promise<Report> {
-  return changeReports(db, actor, (trx) => applyStatus(trx, principal, actor, id, request, options));
+  return changeReports(db, changes, actor, (trx) => applyStatus(trx, principal, actor, id, request, options));
 }
 
 /**
@@ -159,13 +160,14 @@ export async function changeReportStatus(
  */
 export async function changeManyStatuses(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   ids: number[],
   request: StatusRequest,
   options: { publicUrl: string; lang: Lang },
 ): Promise<Report[]> {
-  return changeReports(db, actor, (trx) => eachReport(ids, (id) => applyStatus(trx, principal, actor, id, request, options)));
+  return changeReports(db, changes, actor, (trx) => eachReport(ids, (id) => applyStatus(trx, principal, actor, id, request, options)));
 }
 
 /** Does `work` for each report in turn (once per number); the first that cannot be done stops all, and its error names the report. */
@@ -192,13 +194,14 @@ export async function eachReport<T>(ids: number[], work: (id: number) => Promise
 /** A supervisor gives a report to a district of its unit (or takes it back to the unit). */
 export async function assignReport(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   id: number,
   districtId: string | null,
   note?: string | null,
 ): Promise<Report> {
-  return changeReports(db, actor, async (trx) => {
+  return changeReports(db, changes, actor, async (trx) => {
     const { report, standing } = await loadForChange(trx, principal, id);
     if (!standing.isSupervisor) throw httpErrors.forbidden(reportErrors.notYours());
     let unitId = report.unitId;
@@ -224,8 +227,8 @@ export async function assignReport(
 }
 
 /** "Me too": a resident confirms an open report instead of sending a duplicate. Once per client. */
-export async function confirmReport(db: Db, actor: Actor, id: number): Promise<Report> {
-  return changeReports(db, actor, async (trx) => {
+export async function confirmReport(db: Db, changes: ChangeBus, actor: Actor, id: number): Promise<Report> {
+  return changeReports(db, changes, actor, async (trx) => {
     const report = await findReport(trx, id);
     // A held report is not public: nobody can have seen it to confirm it.
     if (!report || !isListedPublicly(report.hold)) throw new AppError(404, 'report_not_found', reportErrors.notFound());

@@ -20,6 +20,11 @@ export async function activeUnitOr404(db: Db, id: string): Promise<Unit> {
   return unit;
 }
 
+/** A unit's name, retired ones too; its id when the row is missing (a page still shows something). */
+export async function unitNameOf(db: Db, id: string): Promise<string> {
+  return (await findUnit(db, id))?.name ?? id;
+}
+
 /** The units an editor works on: their own and every one below it. */
 export async function unitsUnder(db: Db, unitId: string): Promise<Unit[]> {
   return listSubtree(db, unitId);

@@ -121,6 +121,15 @@ export async function updateUnitRow(
     .execute();
 }
 
+/** The unit's territory (GeoJSON MultiPolygon): the locator answers "which unit" for a point outside every district. */
+export async function setUnitArea(trx: Trx, id: string, area: object | null): Promise<void> {
+  await trx
+    .updateTable('units')
+    .set({ area_polygon: area && JSON.stringify(area) })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** What still depends on a unit: active child units, districts and accounts. */
 export async function unitDependents(db: Queryable, id: string): Promise<{ units: number; districts: number; accounts: number }> {
   const row = await sql<{ units: number; districts: number; accounts: number }>`

@@ -17,6 +17,13 @@ export async function writeSettings(trx: Trx, key: string, value: object): Promi
     .execute();
 }
 
+/** Stores `value` under `key` unless the key is taken; true when this call stored it (a marker claimed once). */
+export async function claimSetting(trx: Db | Trx, key: string, value: unknown): Promise<boolean> {
+  const claimed = await sql`insert into app_settings (key, value) values (${key}, ${JSON.stringify(value)}::jsonb)
+    on conflict (key) do nothing returning key`.execute(trx);
+  return claimed.rows.length > 0;
+}
+
 /**
  * Stores `value` under `key` unless a value is there already, and returns the stored one: when
  * two instances start at once, both read the value of the first.

@@ -3,31 +3,26 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../platform/db/database.js';
 import { requireAllowed } from '../../../platform/auth/guards.js';
 import { roleMay } from '../../../platform/auth/policy.js';
-import { AppError, type FieldError } from '../../../platform/http/errors.js';
+import type { FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { unitOptions } from '../../units/options.js';
-import { listSubtree, findUnit } from '../../units/repository.js';
+import { unitNameOf, unitsUnder } from '../../units/read-units.js';
 import { assertUnitInScope } from '../../units/scope.js';
 import type { StreetRule } from '../area/types.js';
 import { parseAreaText } from '../matching/area-text.js';
 import type { Locator } from '../locator/locator.js';
 import { createDistrict, restoreDistrict, retireDistrict, updateDistrict } from '../manage-districts.js';
-import { assignOfficer, createOfficer, endAssignment, retireOfficer, updateOfficer } from '../manage-officers.js';
-import { districtErrors } from '../messages.js';
-import { districtId, type District, type OfficerPosition } from '../model.js';
-import { findAssignment, findDistrict, findOfficer, listAssignments, listDistricts, listOfficers } from '../repository.js';
+import { assignOfficer, endAssignment } from '../manage-officers.js';
+import type { District } from '../model.js';
+import { assignmentOr404, assignmentsOf, districtAtOr404, districtsUnder, officersUnder } from '../read-districts.js';
 import { formatRulesText, parseRulesText } from '../rules-text.js';
 import { adminRegisterMessages } from './messages.js';
-import { DistrictFormPage, DistrictListPage, OfficerFormPage, OfficerListPage, type DistrictFormValues } from './pages.js';
-
-function notice(request: FastifyRequest): string | null {
-  const key = (request.query as Record<string, unknown>).notice;
-  const m = adminRegisterMessages[request.lang];
-  return key === 'created' ? m.created : key === 'saved' ? m.saved : null;
-}
+import { notice } from './notice.js';
+import { registerOfficerAdminPages } from './officer-routes.js';
+import { DistrictFormPage, DistrictListPage, type DistrictFormValues } from './pages.js';
 
 function rulesFromText(text: string, lang: Lang): { rules: StreetRule[]; errors: FieldError[] } {
   const { rules, problems } = parseRulesText(text);
@@ -61,6 +56,7 @@ function polygonFromText(text: string, lang: Lang): { polygon: unknown; errors: 
   }
 }
 
+/** The register's staff pages: districts and their assignments here, officers in officer-routes.ts. */
 export function registerDistrictAdminPages(app: FastifyInstance, database: Database, locator: Locator): void {
   const db = database.db;
 
@@ -71,8 +67,8 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
       const principal = requireAllowed(request, 'register.read_staff');
       const units = await unitOptions(db, principal.unitId);
       const unitId = units.some((u) => u.value === request.query.unit) ? request.query.unit : undefined;
-      const names = new Map((await listSubtree(db, principal.unitId)).map((u) => [u.id, u.name]));
-      const districts = (await listDistricts(db, { subtreeOf: unitId ?? principal.unitId, includeRetired: true })).map((d) => ({
+      const names = new Map((await unitsUnder(db, principal.unitId)).map((u) => [u.id, u.name]));
+      const districts = (await districtsUnder(db, unitId ?? principal.unitId, { includeRetired: true })).map((d) => ({
         ...d,
         unitName: names.get(d.unitId) ?? d.unitId,
       }));
@@ -106,7 +102,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     extra: { info?: string | null; warnings?: string[] } = {},
   ) => {
     const principal = requireAllowed(request, 'register.read_staff');
-    const unitName = district ? ((await findUnit(db, district.unitId))?.name ?? district.unitId) : '';
+    const unitName = district ? await unitNameOf(db, district.unitId) : '';
     return sendPage(
       reply,
       createElement(DistrictFormPage, {
@@ -118,8 +114,8 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
         errors,
         info: extra.info ?? null,
         warnings: extra.warnings ?? [],
-        assignments: district ? await listAssignments(db, { districtId: district.id }) : [],
-        officers: district ? await listOfficers(db, { subtreeOf: principal.unitId, includeRetired: true }) : [],
+        assignments: district ? await assignmentsOf(db, district.id) : [],
+        officers: district ? await officersUnder(db, principal.unitId, { includeRetired: true }) : [],
         canEdit: roleMay(principal.role, 'register.edit'),
         canAssign: roleMay(principal.role, 'officer.assign'),
       }),
@@ -129,9 +125,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   const loadDistrict = async (request: FastifyRequest, unit: string, number: string) => {
     const principal = requireAllowed(request, 'register.read_staff');
-    const n = Number(number);
-    const district = Number.isInteger(n) ? await findDistrict(db, districtId(unit, n)) : undefined;
-    if (!district) throw new AppError(404, 'district_not_found', districtErrors.notFound());
+    const district = await districtAtOr404(db, unit, number);
     await assertUnitInScope(db, principal, district.unitId, 'register.read_staff');
     return { principal, district };
   };
@@ -307,10 +301,8 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     { config: { access: 'officer.assign' }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'officer.assign');
-      const assignment = await findAssignment(db, request.params.id);
-      if (!assignment) throw new AppError(404, 'assignment_not_found', districtErrors.assignmentNotFound());
+      const { assignment, district } = await assignmentOr404(db, request.params.id);
       const fields = formFields(request.body);
-      const district = (await findDistrict(db, assignment.districtId))!;
       try {
         await endAssignment(db, principal, actorOf(request), assignment.id, fields.endsOn ?? '');
       } catch (error) {
@@ -327,119 +319,5 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
     },
   );
 
-  // Officers
-  app.get('/admin/officers', { config: { access: 'register.read_staff' }, schema: { hide: true } }, async (request, reply) => {
-    const principal = requireAllowed(request, 'register.read_staff');
-    const units = new Map((await listSubtree(db, principal.unitId)).map((u) => [u.id, u.name]));
-    return sendPage(
-      reply,
-      createElement(OfficerListPage, {
-        ctx: pageContext(request, reply, notice(request)),
-        officers: await listOfficers(db, { subtreeOf: principal.unitId }),
-        units,
-        canEdit: roleMay(principal.role, 'register.edit'),
-      }),
-    );
-  });
-
-  const officerForm = async (request: FastifyRequest, reply: FastifyReply, officerId: string | null) => {
-    const principal = requireAllowed(request, 'register.edit');
-    const officer = officerId ? ((await findOfficer(db, officerId)) ?? null) : null;
-    if (officerId && !officer) throw new AppError(404, 'officer_not_found', districtErrors.officerNotFound());
-    if (officer) await assertUnitInScope(db, principal, officer.unitId, 'register.edit');
-    const units = await unitOptions(db, principal.unitId);
-    const render = (values: Record<string, string | undefined>, errors: FieldError[]) =>
-      sendPage(
-        reply,
-        createElement(OfficerFormPage, { ctx: pageContext(request, reply, notice(request)), officer, values, errors, units }),
-        errors.length ? 400 : 200,
-      );
-    if (request.method === 'GET') {
-      return render(
-        officer
-          ? {
-              unitId: officer.unitId,
-              rank: officer.rank,
-              firstName: officer.firstName,
-              lastName: officer.lastName,
-              position: officer.position,
-            }
-          : { unitId: principal.unitId, position: 'district_officer' },
-        [],
-      );
-    }
-    const fields = formFields(request.body);
-    const m = adminRegisterMessages[request.lang];
-    const errors: FieldError[] = [];
-    for (const [field, label] of [
-      ['rank', m.rank],
-      ['firstName', m.firstName],
-      ['lastName', m.lastName],
-      ['unitId', m.unit],
-    ] as const) {
-      if (!fields[field]?.trim())
-        errors.push({
-          field,
-          code: 'required',
-          message: request.lang === 'pl' ? `Pole „${label}” jest wymagane.` : `The field "${label}" is required.`,
-        });
-      else if (fields[field].trim().length > 80)
-        errors.push({
-          field,
-          code: 'maxLength',
-          message:
-            request.lang === 'pl'
-              ? `Pole „${label}” może mieć co najwyżej 80 znaków.`
-              : `The field "${label}" may have at most 80 characters.`,
-        });
-    }
-    if (errors.length === 0) {
-      const input = {
-        unitId: fields.unitId!,
-        rank: fields.rank!,
-        firstName: fields.firstName!,
-        lastName: fields.lastName!,
-        position: (['district_officer', 'supervisor', 'commander', 'other'].includes(fields.position ?? '')
-          ? fields.position
-          : 'district_officer') as OfficerPosition,
-      };
-      try {
-        const saved = officer
-          ? await updateOfficer(db, principal, actorOf(request), officer.id, input)
-          : await createOfficer(db, principal, actorOf(request), input);
-        await locator.rebuild();
-        return reply.redirect(`/admin/officers/${saved.id}?notice=${officer ? 'saved' : 'created'}`, 303);
-      } catch (error) {
-        errors.push(...formErrorsFrom(error, request.lang));
-      }
-    }
-    return render(fields, errors);
-  };
-
-  app.get('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) =>
-    officerForm(request, reply, null),
-  );
-  app.post('/admin/officers/new', { config: { access: 'register.edit' }, schema: { hide: true } }, (request, reply) =>
-    officerForm(request, reply, null),
-  );
-  app.get<{ Params: { id: string } }>(
-    '/admin/officers/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
-    (request, reply) => officerForm(request, reply, request.params.id),
-  );
-  app.post<{ Params: { id: string } }>(
-    '/admin/officers/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
-    (request, reply) => officerForm(request, reply, request.params.id),
-  );
-  app.post<{ Params: { id: string } }>(
-    '/admin/officers/:id/retire',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
-    async (request, reply) => {
-      const principal = requireAllowed(request, 'register.edit');
-      await retireOfficer(db, principal, actorOf(request), request.params.id);
-      await locator.rebuild();
-      return reply.redirect('/admin/officers?notice=saved', 303);
-    },
-  );
+  registerOfficerAdminPages(app, database, locator);
 }

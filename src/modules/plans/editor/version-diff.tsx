@@ -1,5 +1,5 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
-import type { ReviewComment } from '../repository.js';
+import type { ReviewComment } from '../model.js';
 import { hasChanges, type Segment } from './diff.js';
 import { editorMessages } from './messages.js';
 import { anyChanges, versionChanges, type FieldChange, type VersionText } from './version-changes.js';

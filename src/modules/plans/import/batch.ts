@@ -1,3 +1,4 @@
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/audit/actor.js';
 import type { Principal } from '../../../platform/auth/principal.js';
@@ -183,6 +184,7 @@ export interface BatchOptions {
 
 export async function importBatch(
   db: Db,
+  changes: ChangeBus,
   documents: DocumentWorkers,
   principal: Principal,
   actor: Actor,
@@ -219,7 +221,7 @@ export async function importBatch(
         report.outcome = 'read';
         continue;
       }
-      await savePlans(db, principal, actor, report, reading.plans, { name: file.name, kind: reading.kind, bytes: file.bytes });
+      await savePlans(db, changes, principal, actor, report, reading.plans, { name: file.name, kind: reading.kind, bytes: file.bytes });
     } catch (error) {
       report.error = problem(error);
     }
@@ -230,6 +232,7 @@ export async function importBatch(
 /** Saves the checked plans of one file; one refused now (another user was faster) is reported, the rest kept. */
 async function savePlans(
   db: Db,
+  changes: ChangeBus,
   principal: Principal,
   actor: Actor,
   report: FileReport,
@@ -246,8 +249,8 @@ async function savePlans(
     try {
       const saved =
         plan.action === 'archive'
-          ? await importArchivedPlan(db, principal, actor, input, source)
-          : await createPlan(db, principal, actor, input);
+          ? await importArchivedPlan(db, changes, principal, actor, input, source)
+          : await createPlan(db, changes, principal, actor, input);
       plan.planId = saved.id;
     } catch (error) {
       plan.refused = problem(error);

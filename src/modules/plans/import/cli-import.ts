@@ -1,3 +1,4 @@
+import { createChangeBus } from '../../../platform/events/changes.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../../platform/config/config.js';
@@ -73,10 +74,12 @@ export async function importPlanFiles(
     memoryMb: config.documentWorkerMemoryMb,
     timeLimitMs: config.documentTimeLimitSeconds * 1000,
   });
+  // No cache of this process reads plans; a running server's plan pages expire after their 30 s.
+  const changes = createChangeBus();
   let refused = 0;
   try {
     for (const batch of batchesOf(files)) {
-      const report = presentBatch(await importBatch(database.db, documents, principal, actor, batch, { dryRun }), 'pl');
+      const report = presentBatch(await importBatch(database.db, changes, documents, principal, actor, batch, { dryRun }), 'pl');
       for (const file of report.files) {
         out(`${file.name}\t${file.outcome}\t${file.kind ?? '-'}${file.error ? `\t${file.error.message}` : ''}`);
         for (const plan of file.plans) {

@@ -1,3 +1,4 @@
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/audit/actor.js';
 import type { Principal } from '../../../platform/auth/principal.js';
@@ -75,6 +76,7 @@ export async function districtOfDocument(db: Db, parsed: ParsedPlan, given?: str
 /** Saves a read plan document as a draft of its district (or with `status` for demo imports). */
 export async function importPlanDocument(
   db: Db,
+  changes: ChangeBus,
   principal: Principal | null,
   actor: Actor,
   parsed: ParsedPlan,
@@ -85,6 +87,7 @@ export async function importPlanDocument(
   const target = await districtOfDocument(db, parsed, options.districtId);
   const plan = await createPlan(
     db,
+    changes,
     principal,
     actor,
     { districtId: target, periodFrom: period.from, periodTo: period.to, content: contentFromParsed(parsed) },

@@ -16,14 +16,14 @@ import { planDocx } from '../publication/render-docx.js';
 import { LibraryPage, PlanPage } from './pages.js';
 import { TtlCache } from '../../../platform/cache/ttl-cache.js';
 import { PublicPageCache } from '../../../platform/render/public-page-cache.js';
-import { onPlansChanged } from '../changes.js';
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import { planTiming } from '../rules.js';
 import { warsawToday } from '../../districts/assignments.js';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
-export function registerPlanPages(app: FastifyInstance, config: Config, database: Database): void {
+export function registerPlanPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus): void {
   const db = database.db;
   const PAGE_SIZE = 20;
 
@@ -66,11 +66,11 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   // A published plan changes rarely and is read often: its page's data is kept for 30 s, and at
   // once forgotten when this process changes any plan (similar plans may change with any of them).
   const pages = new TtlCache<Awaited<ReturnType<typeof publicPlanPage>>>(30_000);
-  onPlansChanged(() => pages.clear());
+  changes.on('plans', () => pages.clear());
 
   // …and so is the page itself for anonymous visitors, who are nearly all of its readers.
   const rendered = new PublicPageCache(30_000);
-  onPlansChanged(() => rendered.clear());
+  changes.on('plans', () => rendered.clear());
 
   app.get<{ Params: { id: string } }>('/plany/:id', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
     rendered.send(request, reply, async (ctx) => {

@@ -1,3 +1,4 @@
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
@@ -55,6 +56,7 @@ export function registerOpen311(
   app: FastifyInstance,
   config: Config,
   database: Database,
+  changes: ChangeBus,
   locator: Locator,
   rateLimit: RateLimitPolicy,
 ): void {
@@ -218,6 +220,7 @@ export function registerOpen311(
             const actor: Actor = { accountId: null, label: 'mieszkaniec (Open311)', ip: request.ip, requestId: request.id };
             const result = await submitReport(
               db,
+              changes,
               await locator.current(),
               actor,
               {

@@ -5,7 +5,6 @@ import { backends } from '../../../../test/support/databases.js';
 import { TestClient, type TestApp, createTestApp } from '../../../../test/support/app.js';
 import { world } from '../../../../test/support/world.js';
 import type { Db } from '../../../platform/db/database.js';
-import { reportsChanged } from '../changes.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
 import { comparePrecomputedCells, compareAnswers, pick, sqlAnswers, type ReportWorld } from '../../../../test/support/public-reports.js';
 import { PublicReports } from './public-reports.js';
@@ -155,7 +154,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     await sql`update reports set status = 'duplicate', duplicate_of = id - 1 where id in (select id from reports where status = 'new' order by id desc limit 6)`.execute(
       db,
     );
-    reports = new PublicReports(db, { pollMs: 0, batchSize: 97 });
+    reports = new PublicReports(db, t.changes, { pollMs: 0, batchSize: 97 });
     reports.start();
     await reports.refresh();
   });
@@ -318,7 +317,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
       values (${category}, ${units[0]!}, 'verifying', point(15.2, 54.5), point(${point.lon}, ${point.lat})) returning id`.execute(db);
     const id = Number(inserted.rows[0]!.id);
     // As the application's own writes do: its index (behind the route) refreshes before answering.
-    reportsChanged();
+    t.changes.emit('reports');
     await reports.refresh();
     const single = { id, categoryId: category, status: 'verifying' };
     for (let zoom = 3; zoom <= precomputedZoom + 1; zoom++) {
@@ -348,7 +347,7 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
     const other = { lon: 15.2349, lat: 54.5671 };
     const second = await sql<{ id: number }>`insert into reports (category_id, unit_id, status, position, public_position)
       values (${categories[2]!}, ${units[0]!}, 'confirmed', point(15.2, 54.5), point(${other.lon}, ${other.lat})) returning id`.execute(db);
-    reportsChanged();
+    t.changes.emit('reports');
     await reports.refresh();
     const [cluster] = await reports.mapCells({}, near, 8);
     expect(cluster).toMatchObject({ count: 2, single: null });

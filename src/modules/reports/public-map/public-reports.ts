@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import type { BoundingBox } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import { PublicReportFeed, type ReportFeedOptions } from './report-feed.js';
 import { countReports, reportCells, reportExtent, reportPoints, unplacedReports } from './report-queries.js';
 import { reportStats } from './report-stats.js';
@@ -35,9 +36,10 @@ export class PublicReports {
 
   constructor(
     private readonly db: Db,
+    changes: ChangeBus,
     options: ReportFeedOptions = {},
   ) {
-    this.feed = new PublicReportFeed(db, this.store, options);
+    this.feed = new PublicReportFeed(db, this.store, changes, options);
   }
 
   /** Whether answers come from the store (else from SQL while it loads). */

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
-import { onReportsChanged } from '../changes.js';
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import {
   auditEntriesAfter,
   auditEntriesIn,
@@ -16,7 +16,7 @@ import type { PublicReportStore } from './report-store.js';
  * Loads the store and keeps it current. Only reports listed publicly: one held back by a flood limit
  * is read as absent (and removed when it is held later).
  *
- * Freshness: a change made by this process (`onReportsChanged`) refreshes soon (debounced), and any
+ * Freshness: a change made by this app (its change bus, topic 'reports') refreshes soon (debounced), and any
  * answer asked for after such a change waits for that refresh (`settle`: read-your-writes). Changes
  * made by other instances are found every `pollMs` through the append-only audit log (`audit_log.id`,
  * the primary key: no scan of `reports`), plus rows with an id above the highest known (a bulk load
@@ -58,6 +58,7 @@ export class PublicReportFeed {
   constructor(
     private readonly db: Db,
     private readonly store: PublicReportStore,
+    private readonly changes: ChangeBus,
     options: ReportFeedOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 2000;
@@ -75,7 +76,7 @@ export class PublicReportFeed {
   start(): void {
     if (this.unsubscribe) return;
     this.stopped = false;
-    this.unsubscribe = onReportsChanged(() => this.changed());
+    this.unsubscribe = this.changes.on('reports', () => this.changed());
     if (this.pollMs > 0) {
       this.pollTimer = setInterval(() => this.refreshInBackground(), this.pollMs);
       this.pollTimer.unref();

@@ -1,3 +1,4 @@
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,9 +15,9 @@ import { dayInPoland } from '../../../platform/i18n/calendar.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { asTree } from '../../units/model.js';
-import { listUnits } from '../../units/repository.js';
+import { listActiveUnits } from '../../units/read-units.js';
 import { reportUrl } from '../model.js';
-import { listCategories } from '../repository.js';
+import { reportCategories } from '../read-reports.js';
 import { inBoundingBox, reportStatuses, statusLabels, type ReportStatus } from '../rules/index.js';
 import type { Bar } from './charts.js';
 import { csvHeader, csvRow, exportLimit, geoJsonFeature, geoJsonOpening, precisionMeters, type ExportContext } from './exports.js';
@@ -81,7 +82,13 @@ async function* chunked(parts: AsyncIterable<string>): AsyncGenerator<string> {
  * the CSV and GeoJSON downloads. Only public fields leave here (see repository.ts): the approximate
  * position, category, status, dates, unit, district and "me too" count.
  */
-export function registerReportMapPages(app: FastifyInstance, config: Config, database: Database, locator: Locator): void {
+export function registerReportMapPages(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  changes: ChangeBus,
+  locator: Locator,
+): void {
   const db = database.db;
   const tags = ['reports'];
   const map: MapSettings = {
@@ -90,7 +97,7 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   };
 
   // The public reports: from memory once loaded, from SQL until then (public-reports.ts chooses).
-  const reports = new PublicReports(db, { log: app.log });
+  const reports = new PublicReports(db, changes, { log: app.log });
   // Started once the app is built, so that the load does not hold up the register's (the embedded
   // database has one connection, and start-up waits for the register, not for this index).
   app.addHook('onReady', () => reports.start());
@@ -99,14 +106,14 @@ export function registerReportMapPages(app: FastifyInstance, config: Config, dat
   });
 
   const catalogue = async (lang: Lang) => {
-    const categories = await listCategories(db);
+    const categories = await reportCategories(db);
     const names = new Map(categories.map((c) => [c.code, c.name[lang]]));
     return { categories, categoryName: (code: string) => names.get(code) ?? code };
   };
 
   /** The page filters (lenient) and the choices of the filter form. */
   const pageFilter = async (raw: Record<string, unknown>, lang: Lang) => {
-    const [{ categories, categoryName }, units] = await Promise.all([catalogue(lang), listUnits(db)]);
+    const [{ categories, categoryName }, units] = await Promise.all([catalogue(lang), listActiveUnits(db)]);
     const filter = readFilter(raw, { categories: new Set(categories.map((c) => c.code)), units: new Set(units.map((u) => u.id)) });
     const choices: FilterChoices = {
       categories: categories.map((c) => ({

@@ -1,3 +1,4 @@
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
@@ -24,6 +25,7 @@ export function registerReportPages(
   app: FastifyInstance,
   config: Config,
   database: Database,
+  changes: ChangeBus,
   locator: Locator,
   rateLimit: RateLimitPolicy,
 ): void {
@@ -118,6 +120,7 @@ export function registerReportPages(
       }
       const result = await submitReport(
         db,
+        changes,
         register,
         resident(request),
         {
@@ -196,7 +199,7 @@ export function registerReportPages(
       const id = Number(request.params.id);
       if (!Number.isSafeInteger(id) || id < 1) throw new AppError(404, 'report_not_found', reportErrors.notFound());
       try {
-        await confirmReport(db, resident(request), id);
+        await confirmReport(db, changes, resident(request), id);
       } catch (error) {
         // Confirming twice is not a failure for the resident: show the report with the thanks.
         if (!(error instanceof AppError && error.code === 'already_confirmed')) throw error;

@@ -1,3 +1,4 @@
+import type { ChangeBus } from '../../../platform/events/changes.js';
 import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
@@ -48,7 +49,7 @@ async function districtOptions(database: Database, principal: Principal): Promis
   return (await districtChoicesFor(database.db, principal)).map((d) => ({ value: d.id, label: d.name }));
 }
 
-export function registerReportStaffPages(app: FastifyInstance, config: Config, database: Database): void {
+export function registerReportStaffPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus): void {
   const db = database.db;
   const settings = () => readSettings<ReportSettings>(db, 'report_settings', defaultReportSettings);
   const categoryName = (categories: StoredCategory[], code: string, lang: 'pl' | 'en') =>
@@ -137,6 +138,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     try {
       const done = await changeManyStatuses(
         db,
+        changes,
         principal,
         actorOf(request),
         ids,
@@ -227,6 +229,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       try {
         await changeReportStatus(
           db,
+          changes,
           principal,
           actorOf(request),
           id,
@@ -249,7 +252,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
       const fields = formFields(request.body);
       const id = Number(request.params.id);
       try {
-        await assignReport(db, principal, actorOf(request), id, fields.districtId?.trim() || null, fields.note);
+        await assignReport(db, changes, principal, actorOf(request), id, fields.districtId?.trim() || null, fields.note);
       } catch (error) {
         return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
       }
@@ -272,7 +275,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
           400,
         );
       try {
-        await reviewReports(db, principal, actorOf(request), [id], fields.review, fields.note);
+        await reviewReports(db, changes, principal, actorOf(request), [id], fields.review, fields.note);
       } catch (error) {
         return showReport(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 400);
       }
@@ -293,7 +296,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
         400,
       );
     try {
-      const done = await reviewReports(db, principal, actorOf(request), ids, fields.review, fields.note);
+      const done = await reviewReports(db, changes, principal, actorOf(request), ids, fields.review, fields.note);
       return reply.redirect(`/admin/reports?held=only&notice=reviewed&n=${done.length}&action=${fields.review}`, 303);
     } catch (error) {
       return showQueue(request, reply, formErrorsFrom(error, request.lang), error instanceof AppError ? error.status : 409);

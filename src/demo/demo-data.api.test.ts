@@ -1,0 +1,73 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { projectRoot } from '../platform/config/config.js';
+import type { Db } from '../platform/db/database.js';
+import { demoAccounts, loadDemoDataOnce } from './demo-data.js';
+import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
+
+/** Rows in every table of the schema, by table. */
+async function rowCounts(db: Db): Promise<Record<string, number>> {
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.rows)
+    counts[name] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(db)).rows[0]!.n;
+  return counts;
+}
+
+/*
+ * The demo data (npm start on an empty embedded database) loads through the modules' own use cases
+ * and repositories: what it writes is what its sources describe, and it loads once only.
+ */
+describe('demo data', () => {
+  let t: TestDatabase;
+  let counts: Record<string, number>;
+  beforeAll(async () => {
+    t = await createTestDatabase('pglite');
+    expect(await loadDemoDataOnce(t.database.db)).toBe(true);
+    counts = await rowCounts(t.database.db);
+  });
+  afterAll(() => t.drop());
+
+  it('writes the register, the accounts and the plans its sources describe', async () => {
+    const seeds = readdirSync(path.join(projectRoot, 'resources', 'seeds')).filter((file) => /^00[0-3]_.*\.txt$/.test(file));
+    const staffed = demoRegisterDistricts.filter((d) => d.officer).length;
+    expect(counts).toMatchObject({
+      units: demoRegisterUnits.length,
+      districts: demoRegisterDistricts.length,
+      officers: staffed,
+      assignments: staffed,
+      accounts: demoAccounts.length,
+      plans: seeds.length,
+      plan_versions: seeds.length,
+      plan_events: seeds.length,
+      reports: 0,
+    });
+    const db = t.database.db;
+    const linked = await sql<{ login: string; district: string }>`select a.login, s.district_id as district
+      from officers o join accounts a on a.id = o.account_id join assignments s on s.officer_id = o.id order by 1`.execute(db);
+    expect(linked.rows).toEqual(
+      demoAccounts
+        .filter((a) => a.district)
+        .map((a) => ({ login: a.login, district: a.district }))
+        .sort((a, b) => a.login.localeCompare(b.login)),
+    );
+    const areas = await sql<{ id: string }>`select id from units where area_polygon is not null order by id`.execute(db);
+    expect(areas.rows.map((r) => r.id)).toEqual([
+      'kpp-krasnystaw',
+      'kpp-leczna',
+      'kpp-lubartow',
+      'kpp-sejny',
+      'kwp-bialystok',
+      'kwp-lublin',
+    ]);
+  });
+
+  it('loads once: a second start changes nothing', async () => {
+    expect(await loadDemoDataOnce(t.database.db)).toBe(false);
+    expect(await rowCounts(t.database.db)).toEqual(counts);
+  });
+});

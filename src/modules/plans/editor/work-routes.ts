@@ -1,0 +1,227 @@
+import { createElement } from 'react';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ChangeBus } from '../../../platform/events/changes.js';
+import type { Database } from '../../../platform/db/database.js';
+import { requireAllowed } from '../../../platform/auth/guards.js';
+import { AppError, type FieldError } from '../../../platform/http/errors.js';
+import { formErrorsFrom, formFields, formNumber } from '../../../platform/http/forms.js';
+import { actorOf, pageContext } from '../../../platform/http/request-context.js';
+import { sendPage } from '../../../platform/render/render.js';
+import type { Config } from '../../../platform/config/config.js';
+import { warsawToday } from '../../districts/assignments.js';
+import { sendPlanSource } from '../import/source-download.js';
+import { deleteDraft, planSettings, transitionPlan, updatePlan } from '../manage-plans.js';
+import { isStep, stepNotice } from '../step-notices.js';
+import { planTiming } from '../rules.js';
+import { planErrors } from '../messages.js';
+import type { EvaluationOutcome, Plan, ReviewComment } from '../model.js';
+import { planOr404, workingPlanOr404, workPageFacts } from '../read-plan-details.js';
+import { workingView } from '../read-plans.js';
+import { planDocument } from '../publication/document.js';
+import { isNewDraft, isTransition } from '../workflow.js';
+import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
+import { WorkPage } from './pages.js';
+import { doneUrl } from './route-helpers.js';
+
+/** One plan's staff page (/admin/plans/:id): the officer writes and submits, the reviewer approves or returns, steps move it on. */
+export function registerPlanWorkPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus): void {
+  const db = database.db;
+
+  const loadWorking = async (request: FastifyRequest, id: string) => {
+    const principal = requireAllowed(request, 'plan.read_working');
+    return { principal, ...(await workingPlanOr404(db, principal, id)) };
+  };
+
+  const showWork = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    plan: Plan,
+    override: { content?: Plan['content']; periodFrom?: string; periodTo?: string; errors?: FieldError[] } = {},
+  ) => {
+    const principal = requireAllowed(request, 'plan.read_working');
+    const working = (await workingView(db, principal, plan))!;
+    const { context, versions, events, partners, source } = await workPageFacts(db, plan);
+    const content = override.content ?? plan.content;
+    // After a step (?done=submit): what happened and what comes next, in words from one place.
+    const done = (request.query as Record<string, unknown>).done;
+    const notice =
+      isStep(done) && !override.errors?.length ? stepNotice(done, plan, await planSettings(db), warsawToday())[request.lang] : null;
+    const ctx = pageContext(request, reply, notice);
+    return sendPage(
+      reply,
+      createElement(WorkPage, {
+        ctx,
+        plan,
+        districtName: context.districtName,
+        unitName: context.unitName,
+        content,
+        document: planDocument(
+          {
+            districtNumber: context.districtNumber,
+            unitName: context.unitName,
+            periodFrom: plan.periodFrom,
+            periodTo: plan.periodTo,
+            version: plan.version,
+            content,
+          },
+          request.lang,
+        ),
+        deadlines: working.deadlines,
+        transitions: working.transitions,
+        canEdit: working.canEdit,
+        canDelete: isNewDraft(plan, versions.length),
+        versions,
+        events,
+        partners,
+        errors: override.errors ?? [],
+        periodFrom: override.periodFrom ?? plan.periodFrom,
+        periodTo: override.periodTo ?? plan.periodTo,
+        source,
+        timing: planTiming(plan, warsawToday()),
+      }),
+      override.errors?.length ? 400 : 200,
+    );
+  };
+
+  app.get<{ Params: { id: string } }>(
+    '/admin/plans/:id',
+    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { plan } = await loadWorking(request, request.params.id);
+      return showWork(request, reply, plan);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/plans/:id',
+    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { principal, plan } = await loadWorking(request, request.params.id);
+      const fields = formFields(request.body);
+      const intent = fields.intent ?? 'save';
+      const read = readEditorForm(fields, plan.content, request.lang);
+      const content = applyListIntent(read.content, intent);
+      if (read.errors.length) {
+        if (intent === 'autosave')
+          return reply.status(400).send({ error: { code: 'validation_failed', message: read.errors[0]!.message, details: read.errors } });
+        return showWork(request, reply, plan, { content, periodFrom: read.periodFrom, periodTo: read.periodTo, errors: read.errors });
+      }
+      try {
+        const saved = await updatePlan(db, changes, principal, actorOf(request), plan.id, {
+          content,
+          periodFrom: read.periodFrom || undefined,
+          periodTo: read.periodTo || undefined,
+        });
+        if (intent === 'autosave') return reply.status(200).send({ savedAt: new Date().toISOString() });
+        if (intent === 'submit') {
+          await transitionPlan(db, changes, principal, actorOf(request), plan.id, { transition: 'submit' }, request.lang);
+          return reply.redirect(doneUrl(plan.id, 'submit'), 303);
+        }
+        return reply.redirect(`${doneUrl(saved.id, 'save')}${listIntentAnchor(content, intent)}`, 303);
+      } catch (error) {
+        if (intent === 'autosave' && error instanceof AppError)
+          return reply.status(error.status).send({ error: { code: error.code, message: error.text[request.lang] } });
+        const errors = formErrorsFrom(error, request.lang);
+        return showWork(request, reply, await planOr404(db, plan.id), {
+          content,
+          periodFrom: read.periodFrom,
+          periodTo: read.periodTo,
+          errors,
+        });
+      }
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/plans/:id/review',
+    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { principal, plan } = await loadWorking(request, request.params.id);
+      const fields = formFields(request.body);
+      const comments: ReviewComment[] = [];
+      for (const [key, value] of Object.entries(fields)) {
+        const match = /^comment\.(threat|goal|partners|communication|general|actions)(?:\.(\d{1,3}))?$/.exec(key);
+        if (match && value.trim())
+          comments.push({ section: match[1] as ReviewComment['section'], item: match[2] ? Number(match[2]) : null, text: value.trim() });
+      }
+      // Only the form's two buttons decide; anything else (or nothing) is the sender's mistake, never an approval.
+      const transition = fields.intent;
+      if (transition !== 'approve' && transition !== 'return') {
+        return showWork(request, reply, plan, {
+          errors: [{ field: 'comments', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }],
+        });
+      }
+      try {
+        await transitionPlan(
+          db,
+          changes,
+          principal,
+          actorOf(request),
+          plan.id,
+          { transition, comments, siteUrl: config.publicUrl },
+          request.lang,
+        );
+      } catch (error) {
+        return showWork(request, reply, plan, {
+          errors: formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: e.field === 'form' ? 'comments' : e.field })),
+        });
+      }
+      return reply.redirect(doneUrl(plan.id, transition), 303);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/plans/:id/transition',
+    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { principal, plan } = await loadWorking(request, request.params.id);
+      const fields = formFields(request.body);
+      const transition = fields.transition;
+      // Only the page's own buttons name transitions; anything else is a mistake of the sender, not a state conflict.
+      if (!isTransition(transition))
+        return showWork(request, reply, plan, {
+          errors: [{ field: 'transition', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }],
+        });
+      try {
+        await transitionPlan(
+          db,
+          changes,
+          principal,
+          actorOf(request),
+          plan.id,
+          {
+            transition,
+            // The outcome and the number are checked by the use case (the API sends them too).
+            evaluation:
+              transition === 'evaluate'
+                ? { outcome: fields.outcome as EvaluationOutcome, measuredValue: formNumber(fields.measuredValue), note: fields.note ?? '' }
+                : undefined,
+          },
+          request.lang,
+        );
+      } catch (error) {
+        return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang) });
+      }
+      return reply.redirect(doneUrl(plan.id, transition), 303);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/admin/plans/:id/source',
+    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    async (request, reply) => {
+      requireAllowed(request, 'plan.read_working');
+      return sendPlanSource(db, request, reply, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/plans/:id/delete',
+    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    async (request, reply) => {
+      const { principal, plan } = await loadWorking(request, request.params.id);
+      await deleteDraft(db, changes, principal, actorOf(request), plan.id);
+      return reply.redirect('/admin/plans?done=delete', 303);
+    },
+  );
+}
