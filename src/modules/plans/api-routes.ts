@@ -39,6 +39,7 @@ import {
   transitionAnswerSchema,
 } from './api-schemas.js';
 import { searchQuery } from './search/stems.js';
+import { planTarget } from './route-target.js';
 
 const idParams = {
   type: 'object',
@@ -301,7 +302,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updatePlanBody> }>(
     '/api/v1/plans/:id',
     {
-      config: { access: 'plan.edit' },
+      config: { access: 'plan.edit', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Change a draft (the district officer); also used by the editor to autosave',
@@ -324,7 +325,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id',
     {
-      config: { access: 'plan.delete_draft' },
+      config: { access: 'plan.delete_draft', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Delete a draft that was never submitted',
@@ -341,7 +342,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof transitionBody> }>(
     '/api/v1/plans/:id/transitions',
     {
-      config: { access: 'plan.read_working' },
+      config: { access: 'plan.read_working', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Move a plan along its lifecycle: submit, approve, return (with comments), publish, revise, start, evaluate, close',
@@ -377,7 +378,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/versions',
     {
-      config: { access: 'plan.read_working' },
+      config: { access: 'plan.read_working', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Every submitted version with its review, and the history of the plan (staff)',
@@ -406,7 +407,7 @@ export function registerPlanApi(app: FastifyInstance, config: Config, database: 
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/source',
     {
-      config: { access: 'plan.read_working' },
+      config: { access: 'plan.read_working', target: planTarget(db) },
       schema: {
         tags,
         summary: 'The file an imported plan was read from, unchanged (staff of its unit)',

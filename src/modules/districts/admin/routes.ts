@@ -22,6 +22,7 @@ import { findAssignment, findDistrict, findOfficer, listAssignments, listDistric
 import { formatRulesText, parseRulesText } from '../rules-text.js';
 import { adminRegisterMessages } from './messages.js';
 import { DistrictFormPage, DistrictListPage, OfficerFormPage, OfficerListPage, type DistrictFormValues } from './pages.js';
+import { assignmentTarget, districtTarget, officerTarget } from '../route-targets.js';
 
 function notice(request: FastifyRequest): string | null {
   const key = (request.query as Record<string, unknown>).notice;
@@ -233,7 +234,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.get<{ Params: { unit: string; number: string } }>(
     '/admin/districts/:unit/:number',
-    { config: { access: 'register.read_staff' }, schema: { hide: true } },
+    { config: { access: 'register.read_staff', target: districtTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { district } = await loadDistrict(request, request.params.unit, request.params.number);
       return showForm(request, reply, district, valuesOf(district), []);
@@ -242,7 +243,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.post<{ Params: { unit: string; number: string } }>(
     '/admin/districts/:unit/:number',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: districtTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { district } = await loadDistrict(request, request.params.unit, request.params.number);
       return handleForm(request, reply, district);
@@ -252,7 +253,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
   for (const action of ['retire', 'restore'] as const) {
     app.post<{ Params: { unit: string; number: string } }>(
       `/admin/districts/:unit/:number/${action}`,
-      { config: { access: 'register.edit' }, schema: { hide: true } },
+      { config: { access: 'register.edit', target: districtTarget(db) }, schema: { hide: true } },
       async (request, reply) => {
         const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
         if (action === 'retire') await retireDistrict(db, principal, actorOf(request), district.id);
@@ -265,7 +266,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.post<{ Params: { unit: string; number: string } }>(
     '/admin/districts/:unit/:number/assignments',
-    { config: { access: 'officer.assign' }, schema: { hide: true } },
+    { config: { access: 'officer.assign', target: districtTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
       const fields = formFields(request.body);
@@ -304,7 +305,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.post<{ Params: { id: string } }>(
     '/admin/assignments/:id/end',
-    { config: { access: 'officer.assign' }, schema: { hide: true } },
+    { config: { access: 'officer.assign', target: assignmentTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'officer.assign');
       const assignment = await findAssignment(db, request.params.id);
@@ -424,17 +425,17 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
   );
   app.get<{ Params: { id: string } }>(
     '/admin/officers/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: officerTarget(db) }, schema: { hide: true } },
     (request, reply) => officerForm(request, reply, request.params.id),
   );
   app.post<{ Params: { id: string } }>(
     '/admin/officers/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: officerTarget(db) }, schema: { hide: true } },
     (request, reply) => officerForm(request, reply, request.params.id),
   );
   app.post<{ Params: { id: string } }>(
     '/admin/officers/:id/retire',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: officerTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'register.edit');
       await retireOfficer(db, principal, actorOf(request), request.params.id);

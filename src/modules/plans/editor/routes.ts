@@ -35,6 +35,7 @@ import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
 import { NewPlanPage, QueuePage, WorkPage } from './pages.js';
 import { ImportPage } from './import-page.js';
 import { editorMessages } from './messages.js';
+import { planTarget } from '../route-target.js';
 
 /** Where a step lands: the plan's page, which then says what happened and what comes next. */
 const doneUrl = (id: string, step: Step) => `/admin/plans/${id}?done=${step}`;
@@ -278,7 +279,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.get<{ Params: { id: string } }>(
     '/admin/plans/:id',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { plan } = await loadWorking(request, request.params.id);
       return showWork(request, reply, plan);
@@ -287,7 +288,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       const fields = formFields(request.body);
@@ -327,7 +328,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id/review',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       const fields = formFields(request.body);
@@ -357,7 +358,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id/transition',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       const fields = formFields(request.body);
@@ -392,7 +393,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.get<{ Params: { id: string } }>(
     '/admin/plans/:id/source',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       requireAllowed(request, 'plan.read_working');
       return sendPlanSource(db, request, reply, request.params.id);
@@ -401,7 +402,7 @@ export function registerPlanEditor(app: FastifyInstance, config: Config, databas
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id/delete',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       await deleteDraft(db, principal, actorOf(request), plan.id);

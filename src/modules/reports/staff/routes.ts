@@ -32,6 +32,7 @@ import { reviewReports } from '../review-report.js';
 import { assignReport, changeManyStatuses, changeReportStatus, reportAccess } from '../verify-report.js';
 import { staffReportMessages } from './messages.js';
 import { CategoriesPage, CategoryEditPage, ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
+import { reportTarget } from '../route-target.js';
 
 /** The one-line notice after a redirect, from a fixed list (never text from the URL). */
 function noticeOf(request: FastifyRequest): string | null {
@@ -213,13 +214,13 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.get<{ Params: { id: string } }>(
     '/admin/reports/:id',
-    { config: { access: 'report.read_staff' }, schema: { hide: true } },
+    { config: { access: 'report.read_staff', target: reportTarget(db) }, schema: { hide: true } },
     (request, reply) => showReport(request, reply),
   );
 
   app.post<{ Params: { id: string } }>(
     '/admin/reports/:id/status',
-    { config: { access: 'report.verify' }, schema: { hide: true } },
+    { config: { access: 'report.verify', target: reportTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.verify');
       const fields = formFields(request.body);
@@ -265,7 +266,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.post<{ Params: { id: string } }>(
     '/admin/reports/:id/assign',
-    { config: { access: 'report.supervise' }, schema: { hide: true } },
+    { config: { access: 'report.supervise', target: reportTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.supervise');
       const fields = formFields(request.body);
@@ -281,7 +282,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.post<{ Params: { id: string } }>(
     '/admin/reports/:id/review',
-    { config: { access: 'report.verify' }, schema: { hide: true } },
+    { config: { access: 'report.verify', target: reportTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.verify');
       const fields = formFields(request.body);
