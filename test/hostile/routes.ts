@@ -8,6 +8,8 @@ export interface RouteEntry {
   schema: (FastifySchema & { consumes?: string[]; hide?: boolean }) | undefined;
   /** Who may call it: the route's `config.access` (platform/auth/guards.ts), undefined when it declares none. */
   access: string | undefined;
+  /** Whether the route checks the person against the thing its params name before the body (`config.target`). */
+  checksTarget: boolean;
 }
 
 /**
@@ -23,10 +25,11 @@ export async function withRouteTable<T>(build: () => Promise<T>): Promise<{ buil
       for (const method of [route.method].flat()) {
         const entry = { method, url: route.url ?? route.path, schema: route.schema as RouteEntry['schema'] };
         // Read when asked: the app's own onRoute hooks (later than this one) may still set it.
+        const config = () => route.config as { access?: string; target?: unknown } | undefined;
         routes.push(
-          Object.defineProperty(entry, 'access', {
-            enumerable: true,
-            get: () => (route.config as { access?: string } | undefined)?.access,
+          Object.defineProperties(entry, {
+            access: { enumerable: true, get: () => config()?.access },
+            checksTarget: { enumerable: true, get: () => typeof config()?.target === 'function' },
           }) as RouteEntry,
         );
       }

@@ -1,16 +1,20 @@
 import { inTransaction, systemActor, type Trx } from '../../src/platform/audit/actor.js';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
-import type { Role } from '../../src/platform/auth/principal.js';
+import type { Principal, Role } from '../../src/platform/auth/principal.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { insertAccount } from '../../src/modules/accounts/repository.js';
 import { warsawToday } from '../../src/modules/districts/assignments.js';
-import { districtId } from '../../src/modules/districts/model.js';
-import { insertAssignment, insertDistrict, insertOfficer } from '../../src/modules/districts/repository.js';
-import { createPlan } from '../../src/modules/plans/manage-plans.js';
+import { districtId, type MultiPolygon } from '../../src/modules/districts/model.js';
+import { findDistrict, insertAssignment, insertDistrict, insertOfficer, type DistrictRow } from '../../src/modules/districts/repository.js';
+import { createPlan, transitionPlan } from '../../src/modules/plans/manage-plans.js';
+import type { PlanContent } from '../../src/modules/plans/model.js';
+import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../../src/modules/plans/repository.js';
+import type { StreetRule } from '../../src/modules/districts/area/types.js';
+import { parseNumberRanges } from '../../src/modules/districts/matching/number-ranges.js';
 import { createChangeBus } from '../../src/platform/events/changes.js';
 import { storeNewReport } from '../../src/modules/reports/repository.js';
 import { defaultFloodSettings } from '../../src/modules/reports/rules/floods.js';
-import { createUnit } from '../../src/modules/units/create-unit.js';
+import { createUnit, type CreateUnitInput } from '../../src/modules/units/create-unit.js';
 
 /**
  * Small factories for tests that need their own people and things instead of the demo register:
@@ -105,15 +109,97 @@ export async function makeReport(db: Db, unitId: string, district: string): Prom
   return report!.id;
 }
 
-// ---- Added for the test world (test/support/world.ts): richer versions of the factories above. ----
-// Imports of this section kept here, so the section stays an addition to the file.
-import type { CreateUnitInput } from '../../src/modules/units/create-unit.js';
-import type { MultiPolygon } from '../../src/modules/districts/model.js';
-import type { StreetRule } from '../../src/modules/districts/area/types.js';
-import { parseNumberRanges } from '../../src/modules/districts/matching/number-ranges.js';
-import { findDistrict, type DistrictRow } from '../../src/modules/districts/repository.js';
-import type { PlanContent } from '../../src/modules/plans/model.js';
-import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../../src/modules/plans/repository.js';
+/** Assigns an existing officer to a district from today, regularly or as the day's substitute. */
+export async function makeAssignment(
+  trx: Trx,
+  unitId: string,
+  officerId: string,
+  districtId: string,
+  kind: 'regular' | 'substitute',
+): Promise<string> {
+  return insertAssignment(trx, unitId, { districtId, officerId, kind, startsOn: warsawToday(), endsOn: null });
+}
+
+/** A plan's content complete enough to submit, its one action within `periodFrom`–`periodTo`. */
+export function completePlanContent(periodFrom: string, periodTo: string): PlanContent {
+  return {
+    threat: { category: 'fraud', places: 'osiedle Testowe', description: 'Oszustwa metodą „na wnuczka”.', sources: ['residents'] },
+    goal: { description: 'Mniej oszustw.', indicator: null, baseline: null, target: null },
+    actions: [{ description: 'Spotkania z seniorami.', from: periodFrom, to: periodTo, who: 'dzielnicowy', status: 'planned' }],
+    partners: [{ name: 'Ośrodek Pomocy Społecznej', tasks: 'informowanie podopiecznych' }],
+    communication: ['spotkania z mieszkańcami'],
+    signature: null,
+  };
+}
+
+/** A draft plan of a district for the coming months with complete content (ready to submit). */
+export async function makeCompletePlan(db: Db, district: string): Promise<string> {
+  const id = await makeDraftPlan(db, district);
+  const { period_from, period_to } = await db
+    .selectFrom('plans')
+    .select(['period_from', 'period_to'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const day = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
+  await inFactory(db, (trx) =>
+    trx
+      .updateTable('plans')
+      .set({ content: JSON.stringify(completePlanContent(day(period_from), day(period_to))) })
+      .where('id', '=', id)
+      .execute(),
+  );
+  return id;
+}
+
+/** A complete plan submitted for approval by `officer` (its district's officer, as a principal). */
+export async function makeSubmittedPlan(db: Db, district: string, officer: Principal): Promise<string> {
+  const id = await makeCompletePlan(db, district);
+  await transitionPlan(db, createChangeBus(), officer, actor, id, { transition: 'submit' });
+  return id;
+}
+
+/** A resident's report held for review (beyond the flood limits), as the intake holds it. */
+export async function makeHeldReport(db: Db, unitId: string, district: string): Promise<number> {
+  const id = await makeReport(db, unitId, district);
+  await inFactory(db, (trx) => trx.updateTable('reports').set({ hold: 'held' }).where('id', '=', id).execute());
+  return id;
+}
+
+/** A district covering a whole town (`locality`): addresses there find it, so residents' reports land in it. */
+export async function makeTownDistrict(trx: Trx, unitId: string, number: number, locality: string): Promise<string> {
+  const id = districtId(unitId, number);
+  await insertDistrict(trx, id, {
+    unitId,
+    number,
+    name: `Rejon ${number} (${locality})`,
+    phone: null,
+    email: null,
+    rules: [{ locality, street: null, numbers: null }],
+    polygon: null,
+  });
+  return id;
+}
+
+/** A report category of the catalogue, active, with `code` as its id. */
+export async function makeCategory(db: Db, code: string): Promise<string> {
+  await inFactory(db, (trx) =>
+    trx
+      .insertInto('report_categories')
+      .values({ id: code, name_pl: `Kategoria ${code}`, name_en: `Category ${code}` })
+      .execute(),
+  );
+  return code;
+}
+
+/** A complete plan submitted by `officer`, approved and published by `reviewer` (a supervisor or commander of its unit). */
+export async function makePublishedPlan(db: Db, district: string, officer: Principal, reviewer: Principal): Promise<string> {
+  const id = await makeSubmittedPlan(db, district, officer);
+  await transitionPlan(db, createChangeBus(), reviewer, actor, id, { transition: 'approve' });
+  await transitionPlan(db, createChangeBus(), reviewer, actor, id, { transition: 'publish' });
+  return id;
+}
+
+// ---- The test world's factories (test/support/world.ts): richer versions of the ones above. ----
 
 /** A unit with its contact details, as an administrator would create it. */
 export async function makeUnitWith(trx: Trx, unit: CreateUnitInput & { id: string }): Promise<string> {

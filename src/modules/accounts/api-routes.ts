@@ -23,6 +23,7 @@ import {
   signInBody,
   updateAccountBody,
 } from './schemas.js';
+import { accountTarget } from './route-target.js';
 
 const idParams = {
   type: 'object',
@@ -240,7 +241,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/accounts/:id',
     {
-      config: { access: 'account.manage' },
+      config: { access: 'account.manage', target: accountTarget(db) },
       schema: {
         tags: ['accounts'],
         summary: 'One account (administrators)',
@@ -254,7 +255,7 @@ export function registerAccountApi(app: FastifyInstance, config: Config, databas
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateAccountBody> }>(
     '/api/v1/accounts/:id',
     {
-      config: { access: 'account.manage' },
+      config: { access: 'account.manage', target: accountTarget(db) },
       schema: {
         tags: ['accounts'],
         summary: 'Change an account: name, e-mail, role, unit, active, password (administrators)',

@@ -21,6 +21,7 @@ import { accountOr404, accountsPage, ownAccount } from './read-accounts.js';
 import type { Account } from './model.js';
 import { createAccountBody, fieldLabels, updateAccountBody } from './schemas.js';
 import { updateAccount } from './update-account.js';
+import { accountTarget } from './route-target.js';
 
 const validateCreate = compileSchema(createAccountBody);
 const validateUpdate = compileSchema(updateAccountBody);
@@ -218,7 +219,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
 
   app.get<{ Params: { id: string } }>(
     '/admin/accounts/:id',
-    { config: { access: 'account.manage' }, schema: { hide: true } },
+    { config: { access: 'account.manage', target: accountTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { account } = await loadForAdmin(request, request.params.id);
       return showForm(request, reply, account, { ...account, email: account.email ?? '' }, []);
@@ -227,7 +228,7 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
 
   app.post<{ Params: { id: string } }>(
     '/admin/accounts/:id',
-    { config: { access: 'account.manage' }, schema: { hide: true } },
+    { config: { access: 'account.manage', target: accountTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, account } = await loadForAdmin(request, request.params.id);
       const fields = formFields(request.body);

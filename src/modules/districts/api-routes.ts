@@ -24,6 +24,7 @@ import {
   updateDistrictBody,
   updateOfficerBody,
 } from './schemas.js';
+import { assignmentTarget, districtTarget, officerTarget } from './route-targets.js';
 
 type DistrictParams = FromSchema<typeof districtParams>;
 
@@ -96,7 +97,7 @@ export function registerDistrictApi(
   app.patch<{ Params: DistrictParams; Body: FromSchema<typeof updateDistrictBody> }>(
     '/api/v1/districts/:unit/:number',
     {
-      config: { access: 'register.edit' },
+      config: { access: 'register.edit', target: districtTarget(db) },
       schema: {
         tags,
         summary: 'Change a district: name, phone, e-mail, street rules, polygon',
@@ -116,7 +117,7 @@ export function registerDistrictApi(
   app.delete<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number',
     {
-      config: { access: 'register.edit' },
+      config: { access: 'register.edit', target: districtTarget(db) },
       schema: {
         tags,
         summary: 'Retire a district (it keeps its history and can be restored)',
@@ -135,7 +136,7 @@ export function registerDistrictApi(
   app.post<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number/restore',
     {
-      config: { access: 'register.edit' },
+      config: { access: 'register.edit', target: districtTarget(db) },
       schema: {
         tags,
         summary: 'Restore a retired district',
@@ -161,7 +162,7 @@ export function registerDistrictApi(
   app.get<{ Params: DistrictParams }>(
     '/api/v1/districts/:unit/:number/assignments',
     {
-      config: { access: 'officer.assign' },
+      config: { access: 'officer.assign', target: districtTarget(db) },
       schema: {
         tags,
         summary: 'History of officers and substitutes of a district (staff of the unit)',
@@ -181,7 +182,7 @@ export function registerDistrictApi(
   app.post<{ Params: DistrictParams; Body: FromSchema<typeof createAssignmentBody> }>(
     '/api/v1/districts/:unit/:number/assignments',
     {
-      config: { access: 'officer.assign' },
+      config: { access: 'officer.assign', target: districtTarget(db) },
       schema: {
         tags,
         summary:
@@ -202,7 +203,7 @@ export function registerDistrictApi(
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof endAssignmentBody> }>(
     '/api/v1/assignments/:id',
     {
-      config: { access: 'officer.assign' },
+      config: { access: 'officer.assign', target: assignmentTarget(db) },
       schema: {
         tags,
         summary: 'End an assignment on a day',
@@ -270,7 +271,7 @@ export function registerDistrictApi(
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/officers/:id',
     {
-      config: { access: 'officer.assign' },
+      config: { access: 'officer.assign', target: officerTarget(db) },
       schema: {
         tags: officerTags,
         summary: 'One officer',
@@ -284,7 +285,7 @@ export function registerDistrictApi(
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateOfficerBody> }>(
     '/api/v1/officers/:id',
     {
-      config: { access: 'register.edit' },
+      config: { access: 'register.edit', target: officerTarget(db) },
       schema: {
         tags: officerTags,
         summary: 'Change an officer: rank, name, unit, position, linked account',
@@ -304,7 +305,7 @@ export function registerDistrictApi(
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/officers/:id',
     {
-      config: { access: 'register.edit' },
+      config: { access: 'register.edit', target: officerTarget(db) },
       schema: {
         tags: officerTags,
         summary: 'Retire an officer (their open assignments end today)',

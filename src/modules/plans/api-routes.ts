@@ -22,6 +22,7 @@ import { sendPlanSource } from './import/source-download.js';
 import { createPlanBody, transitionBody, updatePlanBody } from './schemas.js';
 import { planDetailSchema, planListSchema, planSchema, planVersionsSchema, transitionAnswerSchema } from './api-schemas.js';
 import { searchQuery } from './search/stems.js';
+import { planTarget } from './route-target.js';
 
 const idParams = {
   type: 'object',
@@ -156,7 +157,7 @@ export function registerPlanApi(
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updatePlanBody> }>(
     '/api/v1/plans/:id',
     {
-      config: { access: 'plan.edit' },
+      config: { access: 'plan.edit', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Change a draft (the district officer); also used by the editor to autosave',
@@ -179,7 +180,7 @@ export function registerPlanApi(
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id',
     {
-      config: { access: 'plan.delete_draft' },
+      config: { access: 'plan.delete_draft', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Delete a draft that was never submitted',
@@ -196,7 +197,7 @@ export function registerPlanApi(
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof transitionBody> }>(
     '/api/v1/plans/:id/transitions',
     {
-      config: { access: 'plan.read_working' },
+      config: { access: 'plan.read_working', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Move a plan along its lifecycle: submit, approve, return (with comments), publish, revise, start, evaluate, close',
@@ -233,7 +234,7 @@ export function registerPlanApi(
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/versions',
     {
-      config: { access: 'plan.read_working' },
+      config: { access: 'plan.read_working', target: planTarget(db) },
       schema: {
         tags,
         summary: 'Every submitted version with its review, and the history of the plan (staff)',
@@ -262,7 +263,7 @@ export function registerPlanApi(
   app.get<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/plans/:id/source',
     {
-      config: { access: 'plan.read_working' },
+      config: { access: 'plan.read_working', target: planTarget(db) },
       schema: {
         tags,
         summary: 'The file an imported plan was read from, unchanged (staff of its unit)',

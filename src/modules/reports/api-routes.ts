@@ -47,6 +47,7 @@ import {
   reviewBody,
   statusBody,
 } from './schemas.js';
+import { reportTarget } from './route-target.js';
 
 export function presentCategory(category: StoredCategory, lang: Lang) {
   return {
@@ -294,7 +295,7 @@ export function registerReportApi(
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof statusBody> }>(
     '/api/v1/reports/:id/status',
     {
-      config: { access: 'report.verify' },
+      config: { access: 'report.verify', target: reportTarget(db) },
       schema: {
         tags,
         summary: 'Change the status (district officer or supervisor); the note is internal',
@@ -349,7 +350,7 @@ export function registerReportApi(
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof reviewBody> }>(
     '/api/v1/reports/:id/review',
     {
-      config: { access: 'report.verify' },
+      config: { access: 'report.verify', target: reportTarget(db) },
       schema: {
         tags,
         summary:
@@ -403,7 +404,7 @@ export function registerReportApi(
   app.post<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof assignmentBody> }>(
     '/api/v1/reports/:id/assignment',
     {
-      config: { access: 'report.supervise' },
+      config: { access: 'report.supervise', target: reportTarget(db) },
       schema: {
         tags,
         summary: 'Give the report to a district of the unit (supervisor), or back to the unit with null',

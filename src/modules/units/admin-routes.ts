@@ -15,6 +15,7 @@ import { activeUnitOr404, unitsUnder } from './read-units.js';
 import { createUnitBody, unitFieldLabels, updateUnitBody } from './schemas.js';
 import { assertUnitInScope } from './scope.js';
 import type { Unit } from './model.js';
+import { unitTarget } from './route-target.js';
 
 const validateCreate = compileSchema(createUnitBody);
 const validateUpdate = compileSchema(updateUnitBody);
@@ -118,17 +119,17 @@ export function registerUnitAdminPages(app: FastifyInstance, database: Database,
   );
   app.get<{ Params: { id: string } }>(
     '/admin/units/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: unitTarget(db) }, schema: { hide: true } },
     (request, reply) => form(request, reply, request.params.id),
   );
   app.post<{ Params: { id: string } }>(
     '/admin/units/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: unitTarget(db) }, schema: { hide: true } },
     (request, reply) => form(request, reply, request.params.id),
   );
   app.post<{ Params: { id: string } }>(
     '/admin/units/:id/retire',
-    { config: { access: 'unit.manage' }, schema: { hide: true } },
+    { config: { access: 'unit.manage', target: unitTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'unit.manage');
       await retireUnit(db, principal, actorOf(request), request.params.id);

@@ -11,6 +11,7 @@ import { addUnit, editUnit, retireUnit } from './manage-units.js';
 import { activeUnitOr404, listActiveUnits } from './read-units.js';
 import { createUnitBody, unitSchema, updateUnitBody } from './schemas.js';
 import { unitUrl } from './urls.js';
+import { unitTarget } from './route-target.js';
 
 /** `origin`: where the absolute `url` points (platform/http/site-url.ts). */
 export function presentUnit(unit: Unit, origin: string) {
@@ -92,7 +93,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
   app.patch<{ Params: FromSchema<typeof idParams>; Body: FromSchema<typeof updateUnitBody> }>(
     '/api/v1/units/:id',
     {
-      config: { access: 'register.edit' },
+      config: { access: 'register.edit', target: unitTarget(database.db) },
       schema: {
         tags: ['units'],
         summary: 'Change a unit: name and contact details (administrators, commanders), parent (administrators)',
@@ -112,7 +113,7 @@ export function registerUnitRoutes(app: FastifyInstance, config: Config, databas
   app.delete<{ Params: FromSchema<typeof idParams> }>(
     '/api/v1/units/:id',
     {
-      config: { access: 'unit.manage' },
+      config: { access: 'unit.manage', target: unitTarget(database.db) },
       schema: {
         tags: ['units'],
         summary: 'Retire a unit that has no active units, districts or accounts (administrators)',

@@ -6,7 +6,8 @@ import type { Localized } from '../../platform/i18n/i18n.js';
 import type { Db } from '../../platform/db/database.js';
 import { resourceOf, subjectOf } from '../access/facts.js';
 
-const outOfScope: Localized = {
+/** The refusal of a thing outside the person's units (the register's routes say it before the body, too: route-target.ts). */
+export const outOfScope: Localized = {
   pl: 'Ta jednostka nie podlega Twojej jednostce.',
   en: 'This unit is outside your unit.',
 };

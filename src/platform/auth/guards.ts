@@ -22,10 +22,19 @@ export function requireAllowed(request: FastifyRequest, action: Action): Princip
 /** What a route needs: `public` for everyone, otherwise the action its callers' role must be allowed. */
 export type RouteAccess = Action | 'public';
 
+/**
+ * Checks the person against the thing a route's params name (modules/access/targets.ts) and throws
+ * the refusal (403, or 404 for a thing they may not even read); lets the request on otherwise, and
+ * when the params name nothing that exists (the handler answers that).
+ */
+export type TargetCheck = (request: FastifyRequest, principal: Principal, action: Action) => Promise<void>;
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route (policy.ts); every route declares it, and the route-table test checks that. */
     access?: RouteAccess;
+    /** For a route whose action depends on the thing its params name: how to check the person against it. */
+    target?: TargetCheck;
   }
 }
 
@@ -39,5 +48,18 @@ export function registerAccessCheck(app: FastifyInstance): void {
     const access = request.routeOptions.config.access;
     if (access && access !== 'public') requireAllowed(request, access);
     done();
+  });
+}
+
+/**
+ * Refuses a person who may do the route's action in general but not to the thing its params name,
+ * before the body is validated: a forbidden write gets its 403/404 whatever its body, so a 400
+ * never answers for something the person may not touch. Runs after the input character check (a
+ * parameter with a NUL is no id to look up).
+ */
+export function registerTargetCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const { access, target } = request.routeOptions.config;
+    if (target && access && access !== 'public' && request.principal) await target(request, request.principal, access);
   });
 }

@@ -23,7 +23,7 @@ import { csrfUserInfo } from './request-context.js';
 import { limitKeyOf, refuseForgedClientAddresses, trustProxyOption } from './client-address.js';
 import { uploadsFollowRouteLimits } from './upload-limits.js';
 import { registerInputCharacterCheck } from './input-characters.js';
-import { registerAccessCheck } from '../auth/guards.js';
+import { registerAccessCheck, registerTargetCheck } from '../auth/guards.js';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { tileOrigins } from '../render/map-tiles.js';
 
@@ -148,6 +148,8 @@ export async function createHttpServer(config: Config, database: Database): Prom
   // After the session is known, before the body is read: anonymous callers get 401 first.
   registerAccessCheck(app);
   registerInputCharacterCheck(app);
+  // The thing a route's params name, before the body's schema: 403/404 comes before 400.
+  registerTargetCheck(app);
 
   // CSRF: a token is needed where a forged request could act with someone's authority: every
   // write that carries our session cookie (the browser adds it on its own), and every form post

@@ -17,6 +17,7 @@ import { officerOr404, officersUnder } from '../read-districts.js';
 import { adminRegisterMessages } from './messages.js';
 import { notice } from './notice.js';
 import { OfficerFormPage, OfficerListPage } from './officer-pages.js';
+import { officerTarget } from '../route-targets.js';
 
 /** The register's officers (staff pages): the list, a new officer, editing and retiring one. */
 export function registerOfficerAdminPages(app: FastifyInstance, database: Database, locator: Locator): void {
@@ -117,17 +118,17 @@ export function registerOfficerAdminPages(app: FastifyInstance, database: Databa
   );
   app.get<{ Params: { id: string } }>(
     '/admin/officers/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: officerTarget(db) }, schema: { hide: true } },
     (request, reply) => officerForm(request, reply, request.params.id),
   );
   app.post<{ Params: { id: string } }>(
     '/admin/officers/:id',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: officerTarget(db) }, schema: { hide: true } },
     (request, reply) => officerForm(request, reply, request.params.id),
   );
   app.post<{ Params: { id: string } }>(
     '/admin/officers/:id/retire',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: officerTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'register.edit');
       await retireOfficer(db, principal, actorOf(request), request.params.id);

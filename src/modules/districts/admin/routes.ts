@@ -23,6 +23,7 @@ import { adminRegisterMessages } from './messages.js';
 import { notice } from './notice.js';
 import { registerOfficerAdminPages } from './officer-routes.js';
 import { DistrictFormPage, DistrictListPage, type DistrictFormValues } from './pages.js';
+import { assignmentTarget, districtTarget } from '../route-targets.js';
 
 function rulesFromText(text: string, lang: Lang): { rules: StreetRule[]; errors: FieldError[] } {
   const { rules, problems } = parseRulesText(text);
@@ -227,7 +228,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.get<{ Params: { unit: string; number: string } }>(
     '/admin/districts/:unit/:number',
-    { config: { access: 'register.read_staff' }, schema: { hide: true } },
+    { config: { access: 'register.read_staff', target: districtTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { district } = await loadDistrict(request, request.params.unit, request.params.number);
       return showForm(request, reply, district, valuesOf(district), []);
@@ -236,7 +237,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.post<{ Params: { unit: string; number: string } }>(
     '/admin/districts/:unit/:number',
-    { config: { access: 'register.edit' }, schema: { hide: true } },
+    { config: { access: 'register.edit', target: districtTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { district } = await loadDistrict(request, request.params.unit, request.params.number);
       return handleForm(request, reply, district);
@@ -259,7 +260,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.post<{ Params: { unit: string; number: string } }>(
     '/admin/districts/:unit/:number/assignments',
-    { config: { access: 'officer.assign' }, schema: { hide: true } },
+    { config: { access: 'officer.assign', target: districtTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
       const fields = formFields(request.body);
@@ -298,7 +299,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
 
   app.post<{ Params: { id: string } }>(
     '/admin/assignments/:id/end',
-    { config: { access: 'officer.assign' }, schema: { hide: true } },
+    { config: { access: 'officer.assign', target: assignmentTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'officer.assign');
       const { assignment, district } = await assignmentOr404(db, request.params.id);

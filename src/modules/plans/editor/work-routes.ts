@@ -22,6 +22,7 @@ import { isNewDraft, isTransition } from '../workflow.js';
 import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
 import { WorkPage } from './pages.js';
 import { doneUrl } from './route-helpers.js';
+import { planTarget } from '../route-target.js';
 
 /** One plan's staff page (/admin/plans/:id): the officer writes and submits, the reviewer approves or returns, steps move it on. */
 export function registerPlanWorkPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus): void {
@@ -85,7 +86,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
 
   app.get<{ Params: { id: string } }>(
     '/admin/plans/:id',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { plan } = await loadWorking(request, request.params.id);
       return showWork(request, reply, plan);
@@ -94,7 +95,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       const fields = formFields(request.body);
@@ -134,7 +135,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id/review',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       const fields = formFields(request.body);
@@ -172,7 +173,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id/transition',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       const fields = formFields(request.body);
@@ -208,7 +209,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
 
   app.get<{ Params: { id: string } }>(
     '/admin/plans/:id/source',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       requireAllowed(request, 'plan.read_working');
       return sendPlanSource(db, request, reply, request.params.id);
@@ -217,7 +218,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
 
   app.post<{ Params: { id: string } }>(
     '/admin/plans/:id/delete',
-    { config: { access: 'plan.read_working' }, schema: { hide: true } },
+    { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const { principal, plan } = await loadWorking(request, request.params.id);
       await deleteDraft(db, changes, principal, actorOf(request), plan.id);

@@ -16,6 +16,7 @@ import { districtChoicesFor } from '../../districts/person-districts.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
 import { reportCategories, reportOr404, reportsPage, reportSurroundings } from '../read-reports.js';
+import { reportTarget } from '../route-target.js';
 import {
   availableStatuses,
   defaultReportSettings,
@@ -193,13 +194,13 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.get<{ Params: { id: string } }>(
     '/admin/reports/:id',
-    { config: { access: 'report.read_staff' }, schema: { hide: true } },
+    { config: { access: 'report.read_staff', target: reportTarget(db) }, schema: { hide: true } },
     (request, reply) => showReport(request, reply),
   );
 
   app.post<{ Params: { id: string } }>(
     '/admin/reports/:id/status',
-    { config: { access: 'report.verify' }, schema: { hide: true } },
+    { config: { access: 'report.verify', target: reportTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.verify');
       const fields = formFields(request.body);
@@ -246,7 +247,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.post<{ Params: { id: string } }>(
     '/admin/reports/:id/assign',
-    { config: { access: 'report.supervise' }, schema: { hide: true } },
+    { config: { access: 'report.supervise', target: reportTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.supervise');
       const fields = formFields(request.body);
@@ -262,7 +263,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
 
   app.post<{ Params: { id: string } }>(
     '/admin/reports/:id/review',
-    { config: { access: 'report.verify' }, schema: { hide: true } },
+    { config: { access: 'report.verify', target: reportTarget(db) }, schema: { hide: true } },
     async (request, reply) => {
       const principal = requireAllowed(request, 'report.verify');
       const fields = formFields(request.body);
