@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config/config.js';
 import { buildApp } from '../../src/app.js';
-import { DEMO_PASSWORD, loadDemoDataOnce } from '../../src/demo/demo-data.js';
+import { loadDemoDataOnce } from '../../src/demo/index.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases.js';
 import { withResponseLog } from './response-schemas.js';
 

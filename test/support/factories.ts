@@ -2,14 +2,13 @@ import { inTransaction, systemActor, type Trx } from '../../src/platform/audit/a
 import { hashPassword } from '../../src/platform/auth/passwords.js';
 import type { Role } from '../../src/platform/auth/principal.js';
 import type { Db } from '../../src/platform/db/database.js';
-import { insertAccount } from '../../src/modules/accounts/repository.js';
-import { warsawToday } from '../../src/modules/districts/assignments.js';
-import { districtId } from '../../src/modules/districts/model.js';
-import { insertAssignment, insertDistrict, insertOfficer } from '../../src/modules/districts/repository.js';
+import { insertAccount } from '../../src/modules/accounts/index.js';
+import { warsawToday } from '../../src/platform/i18n/calendar.js';
+import { districtId, insertAssignment, insertDistrict, insertOfficer } from '../../src/modules/districts/index.js';
 import { createPlan } from '../../src/modules/plans/manage-plans.js';
 import { storeNewReport } from '../../src/modules/reports/repository.js';
 import { defaultFloodSettings } from '../../src/modules/reports/rules/floods.js';
-import { createUnit } from '../../src/modules/units/create-unit.js';
+import { createUnit } from '../../src/modules/units/index.js';
 
 /**
  * Small factories for tests that need their own people and things instead of the demo register:

@@ -21,7 +21,7 @@ import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } fro
 import { commentPlace, eventName, planErrors, statusName } from './messages.js';
 import { stepNotice } from './step-notices.js';
 import { planTiming } from './rules.js';
-import { warsawToday } from '../districts/assignments.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
 import type { Plan, PlanContent } from './model.js';
 import { publishedView, planUrl, workingView } from './read-plans.js';
 import { findPlan, listEvents, listPlans, listVersions, type ReviewComment } from './repository.js';

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { PlansTable } from '../../platform/db/schema.js';
 import type { Trx } from '../../platform/audit/actor.js';
-import { subtreeOf } from '../units/repository.js';
+import { subtreeOf } from '../access/index.js';
 import type { Evaluation, Plan, PlanContent, PlanStatus } from './model.js';
 
 type Queryable = Db | Trx;

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db/database.js';
 import { inTransaction, systemActor, type Trx } from '../../platform/audit/actor.js';
 import { recordEvent } from '../../platform/audit/record.js';
-import { reportsChanged } from '../reports/changes.js';
+import { reportsChanged } from '../reports/index.js';
 import {
   beginErasure,
   deleteConfirmations,

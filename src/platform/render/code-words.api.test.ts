@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { backends } from '../../../test/support/databases.js';
 import { browserFor, createTestApp, csrfFromHtml, TestClient, type TestApp } from '../../../test/support/app.js';
 import { catalogueWords, codeWords, codeWordsIn, visibleText, type CodeWord } from '../../../test/support/code-words.js';
-import { parseRateLimit } from '../../modules/reports/rules/intake.js';
+import { parseRateLimit } from '../config/report-rate-limit.js';
 
 const seeds = {
   public: [

@@ -11,8 +11,8 @@ import type { DocumentWorkers } from '../../../platform/documents/document-worke
 import type { Config } from '../../../platform/config/config.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import type { Option } from '../../../platform/render/components.js';
-import { warsawToday } from '../../districts/assignments.js';
-import { districtChoicesFor } from '../../districts/person-districts.js';
+import { warsawToday } from '../../../platform/i18n/calendar.js';
+import { districtChoicesFor } from '../../districts/index.js';
 import { importPlanDocument } from '../import/import-plan.js';
 import { batchLimits, importBatch, presentBatch } from '../import/batch.js';
 import { uploadedFiles } from '../../../platform/http/uploads.js';
