@@ -2,10 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
+import borders from './eslint-rules/module-borders.js';
 
 // Prettier owns layout (`npm run format`); ESLint checks meaning, with the type checker's help.
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'public/build/', 'eslint.config.js'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-results/', 'public/build/', 'eslint.config.js', 'eslint-rules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -31,6 +32,8 @@ export default tseslint.config(
     },
   },
   { files: ['web/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
+  // A module's files are its own: others import its index.ts; platform imports no module (docs/architecture.md).
+  { plugins: { local: borders }, rules: { 'local/module-borders': 'error' } },
   {
     // Tests read HTTP answers as untyped JSON on purpose: the response schemas and the assertions are the check.
     files: ['test/**/*.ts', '**/*.test.ts', '**/*.test.tsx'],

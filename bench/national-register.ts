@@ -3,8 +3,8 @@
  * commands, 8,000 districts with about 500,000 street rules and 8,000 polygons. Deterministic
  * (seeded), so every run measures the same data. Names are made up from Polish syllables.
  */
-import type { NumberRange, StreetRule } from '../src/modules/districts/area/types.js';
-import type { MultiPolygon } from '../src/modules/districts/model.js';
+import type { StreetRule, MultiPolygon } from '../src/modules/districts/index.js';
+import type { NumberRange } from '../src/modules/districts/area/types.js';
 import { generateDistrictPolygons, random } from '../test/support/synthetic-districts.js';
 
 export interface NationalRegister {

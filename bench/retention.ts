@@ -10,7 +10,8 @@ import type { DatabaseTarget } from '../src/platform/config/config.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { ensureCategories } from '../src/modules/reports/manage-categories.js';
-import { runRetention, type RetentionRun } from '../src/modules/privacy/erase.js';
+import { runRetention } from '../src/modules/privacy/index.js';
+import { type RetentionRun } from '../src/modules/privacy/erase.js';
 import { fmt, tempDir, withServerDatabase } from './harness.js';
 
 const reportCount = Number(process.env.BENCH_RETENTION_REPORTS ?? 100_000);

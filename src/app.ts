@@ -4,29 +4,26 @@ import type { Database } from './platform/db/database.js';
 import { createHttpServer } from './platform/http/server.js';
 import { registerHealth } from './platform/http/health.js';
 import { collectFormActions } from './platform/http/form-actions.js';
-import { registerHomeRoutes } from './modules/home/routes.js';
-import { registerUnitRoutes } from './modules/units/routes.js';
-import { registerAccountApi } from './modules/accounts/api-routes.js';
-import { registerAccountPages } from './modules/accounts/page-routes.js';
-import { registerAuditRoutes } from './modules/audit/routes.js';
-import { registerAdminHome } from './modules/admin/routes.js';
-import { Locator } from './modules/districts/locator/locator.js';
-import { registerDistrictApi } from './modules/districts/api-routes.js';
-import { registerLocateApi } from './modules/districts/locate-api.js';
-import { registerPublicDistrictPages } from './modules/districts/public/routes.js';
-import { registerDistrictAdminPages } from './modules/districts/admin/routes.js';
-import { registerTransferApi } from './modules/districts/transfer/api-routes.js';
-import { registerTransferPages } from './modules/districts/transfer/page-routes.js';
-import { registerUnitAdminPages } from './modules/units/admin-routes.js';
-import { registerPlanApi } from './modules/plans/api-routes.js';
-import { registerPlanPages } from './modules/plans/public/routes.js';
-import { registerPlanEditor } from './modules/plans/editor/routes.js';
-import { registerReports } from './modules/reports/routes.js';
+import { registerHomeRoutes } from './modules/home/index.js';
+import { registerUnitRoutes, registerUnitAdminPages } from './modules/units/index.js';
+import { registerAccountApi, registerAccountPages } from './modules/accounts/index.js';
+import { registerAuditRoutes } from './modules/audit/index.js';
+import { registerAdminHome } from './modules/admin/index.js';
+import {
+  Locator,
+  registerDistrictApi,
+  registerLocateApi,
+  registerPublicDistrictPages,
+  registerDistrictAdminPages,
+  registerTransferApi,
+  registerTransferPages,
+} from './modules/districts/index.js';
+import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
+import { registerReports } from './modules/reports/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
-import { scheduleRetention } from './modules/privacy/schedule.js';
-import { registerPrivacyRoutes } from './modules/privacy/routes.js';
+import { scheduleRetention, registerPrivacyRoutes } from './modules/privacy/index.js';
 import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
 
 export interface AppOptions {
@@ -54,7 +51,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerAdminHome(app, database.db);
   registerDistrictApi(app, config, database, registerChanged, locator);
   registerLocateApi(app, config, locator);
-  registerPublicDistrictPages(app, config, database, locator);
+  registerPublicDistrictPages(app, config, database, locator, districtPlanLinks);
   registerDistrictAdminPages(app, database, locator);
   // Uploaded documents are read in worker threads with memory and time limits, never on this thread.
   const documents = new DocumentWorkers({

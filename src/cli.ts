@@ -8,19 +8,13 @@ import { migrate } from './platform/db/migrate.js';
 import { inTransaction, systemActor } from './platform/audit/actor.js';
 import { isRole, roles } from './platform/auth/principal.js';
 import { AppError } from './platform/http/errors.js';
-import { assertAcceptablePassword, createAccount } from './modules/accounts/create-account.js';
-import { findCredentials, listAccounts, updateAccountRow } from './modules/accounts/repository.js';
+import { assertAcceptablePassword, createAccount, findCredentials, listAccounts, updateAccountRow } from './modules/accounts/index.js';
 import { hashPassword } from './platform/auth/passwords.js';
 import { deleteAccountSessions } from './platform/auth/sessions.js';
-import { createUnit } from './modules/units/create-unit.js';
-import { asTree } from './modules/units/model.js';
-import { listUnits } from './modules/units/repository.js';
-import { importStreetRules } from './modules/districts/transfer/import-rules.js';
-import { importPolygons } from './modules/districts/transfer/import-polygons.js';
-import { rulesToCsv } from './modules/districts/transfer/export.js';
-import { listDistricts } from './modules/districts/repository.js';
-import { runRetention } from './modules/privacy/erase.js';
-import { importPlanFiles } from './modules/plans/import/cli-import.js';
+import { createUnit, asTree, listUnits } from './modules/units/index.js';
+import { importStreetRules, importPolygons, rulesToCsv, listDistricts } from './modules/districts/index.js';
+import { runRetention } from './modules/privacy/index.js';
+import { importPlanFiles } from './modules/plans/index.js';
 
 const usage = `Dzielnicowy — wiersz poleceń / command line
 

@@ -2,7 +2,7 @@ import { ConfigError, appVersion, loadConfig, type Config } from './platform/con
 import { DataDirLockedError, lockDataDir, type DataDirLock } from './platform/db/lock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { MigrationError, migrate } from './platform/db/migrate.js';
-import { loadDemoDataOnce } from './demo/demo-data.js';
+import { loadDemoDataOnce } from './demo/index.js';
 import { buildApp } from './app.js';
 
 /** Prints a start-up failure without a stack trace, in Polish and English. */

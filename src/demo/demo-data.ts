@@ -7,18 +7,28 @@ import { dayInPoland } from '../platform/i18n/calendar.js';
 import { inTransaction, systemActor, type Trx } from '../platform/audit/actor.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { Role } from '../platform/auth/principal.js';
-import { createUnit } from '../modules/units/create-unit.js';
-import { setUnitArea } from '../modules/units/repository.js';
+import { createUnit, setUnitArea } from '../modules/units/index.js';
 import { claimSetting } from '../platform/db/settings.js';
-import { insertAccount } from '../modules/accounts/repository.js';
-import { parseNumberRanges } from '../modules/districts/matching/number-ranges.js';
-import { districtId } from '../modules/districts/model.js';
-import { insertAssignment, insertDistrict, insertOfficer, linkRegularOfficerAccount } from '../modules/districts/repository.js';
-import type { StreetRule } from '../modules/districts/area/types.js';
+import { insertAccount } from '../modules/accounts/index.js';
+import {
+  parseNumberRanges,
+  districtId,
+  insertAssignment,
+  insertDistrict,
+  insertOfficer,
+  linkRegularOfficerAccount,
+  type StreetRule,
+} from '../modules/districts/index.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
-import { importPlanDocument, parseDocument } from '../modules/plans/import/import-plan.js';
-import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../modules/plans/repository.js';
+import {
+  importPlanDocument,
+  parseDocument,
+  decideVersion,
+  insertVersion,
+  rememberPartners,
+  updatePlanRow,
+} from '../modules/plans/index.js';
 
 /** The password of every demo account (published in the README: demo data only). */
 export const DEMO_PASSWORD = 'demo-haslo-2026';

@@ -1,5 +1,5 @@
 import type { Action } from '../../src/platform/auth/policy.js';
-import { warsawToday } from '../../src/modules/districts/assignments.js';
+import { warsawToday } from '../../src/platform/i18n/calendar.js';
 import { toEpsg2180 } from '../../src/platform/geo/epsg2180.js';
 import { FACTORY_PASSWORD, completePlanContent } from '../support/factories.js';
 import { multipartBody } from '../support/multipart.js';

@@ -83,7 +83,25 @@ describe('where a query lives', () => {
 
 describe('thin routes', () => {
   const routeFiles = sourceFiles(src).filter((file) => /\bapp\.(get|post|put|patch|delete)\s*(<|\()/.test(readFileSync(file, 'utf8')));
-  const repositoryImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/from '([^']*repository\.js)'/g)].map((m) => m[1]!);
+  const names = (list: string) =>
+    list.split(',').map((name) =>
+      name
+        .replace(/^\s*type\s+/, '')
+        .split(/\s+as\s+/)[0]!
+        .trim(),
+    );
+  /** The repositories a file imports, seeing through a module's index.ts (test/architecture/module-borders.test.ts) to each name's file. */
+  const repositoryImports = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/import (?:type )?\{([^}]*)\} from '([^']*)'/g)].flatMap(([, imported, from]) => {
+      if (/repository\.js$/.test(from!)) return [from!];
+      if (!/\/index\.js$/.test(from!)) return [];
+      const index = path.resolve(path.dirname(file), from!).replace(/\.js$/, '.ts');
+      const wanted = new Set(names(imported!));
+      const sources = [...readFileSync(index, 'utf8').matchAll(/export (?:type )?\{([^}]*)\} from '([^']*repository\.js)'/g)]
+        .filter(([, exported]) => names(exported!).some((name) => wanted.has(name)))
+        .map(([, , source]) => path.join(path.dirname(from!), source!));
+      return [...new Set(sources)];
+    });
 
   it('finds the route files', () => {
     expect(routeFiles.map(relative)).toEqual(

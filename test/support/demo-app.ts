@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, loadDemoDataOnce } from '../../src/demo/demo-data.js';
+import { loadDemoDataOnce } from '../../src/demo/index.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { appOn, type TestApp } from './app.js';
 import { createTestDatabase, type Backend } from './databases.js';
 

@@ -2,19 +2,27 @@ import { inTransaction, systemActor, type Trx } from '../../src/platform/audit/a
 import { hashPassword } from '../../src/platform/auth/passwords.js';
 import type { Principal, Role } from '../../src/platform/auth/principal.js';
 import type { Db } from '../../src/platform/db/database.js';
-import { insertAccount } from '../../src/modules/accounts/repository.js';
-import { warsawToday } from '../../src/modules/districts/assignments.js';
-import { districtId, type MultiPolygon } from '../../src/modules/districts/model.js';
-import { findDistrict, insertAssignment, insertDistrict, insertOfficer, type DistrictRow } from '../../src/modules/districts/repository.js';
+import { insertAccount } from '../../src/modules/accounts/index.js';
+import { warsawToday } from '../../src/platform/i18n/calendar.js';
+import {
+  districtId,
+  type MultiPolygon,
+  findDistrict,
+  insertAssignment,
+  insertDistrict,
+  insertOfficer,
+  type StreetRule,
+  parseNumberRanges,
+} from '../../src/modules/districts/index.js';
+import { type DistrictRow } from '../../src/modules/districts/repository.js';
+import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../../src/modules/plans/index.js';
 import { createPlan, transitionPlan } from '../../src/modules/plans/manage-plans.js';
 import type { PlanContent } from '../../src/modules/plans/model.js';
-import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../../src/modules/plans/repository.js';
-import type { StreetRule } from '../../src/modules/districts/area/types.js';
-import { parseNumberRanges } from '../../src/modules/districts/matching/number-ranges.js';
 import { createChangeBus } from '../../src/platform/events/changes.js';
 import { storeNewReport } from '../../src/modules/reports/repository.js';
 import { defaultFloodSettings } from '../../src/modules/reports/rules/floods.js';
-import { createUnit, type CreateUnitInput } from '../../src/modules/units/create-unit.js';
+import { createUnit } from '../../src/modules/units/index.js';
+import { type CreateUnitInput } from '../../src/modules/units/create-unit.js';
 
 /**
  * Small factories for tests that need their own people and things instead of the demo register:

@@ -6,9 +6,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/database.js';
 import type { Principal, Role } from '../../src/platform/auth/principal.js';
-import { addDays } from '../../src/platform/i18n/calendar.js';
-import { warsawToday } from '../../src/modules/districts/assignments.js';
-import { districtsServedBy, listDistrictChoices } from '../../src/modules/districts/repository.js';
+import { addDays, warsawToday } from '../../src/platform/i18n/calendar.js';
+import { listDistrictChoices } from '../../src/modules/districts/repository.js';
+import { districtsServedBy } from '../../src/modules/access/index.js';
 import { emptyContent, planStatuses, type PlanStatus } from '../../src/modules/plans/model.js';
 import { listPlans } from '../../src/modules/plans/repository.js';
 import { planContext, workingView, type QueueEntry } from '../../src/modules/plans/read-plans.js';

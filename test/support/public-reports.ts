@@ -15,7 +15,7 @@ import {
 } from '../../src/modules/reports/public-map/repository.js';
 import { precomputedSlice } from '../../src/modules/reports/public-map/report-queries.js';
 import { precomputedZoom, type PublicReportStore } from '../../src/modules/reports/public-map/report-store.js';
-import { seededRandom } from '../../src/platform/random.js';
+import { seededRandom } from './random.js';
 
 /*
  * Comparing two ways of answering the public report questions on random filters and boxes: the

@@ -1,5 +1,5 @@
-import type { MultiPolygon } from '../../src/modules/districts/model.js';
-import { seededRandom } from '../../src/platform/random.js';
+import type { MultiPolygon } from '../../src/modules/districts/index.js';
+import { seededRandom } from './random.js';
 import { pointInRing } from '../../src/platform/geo/point-in-ring.js';
 
 /** The benchmarks' and tests' seeded generator. */

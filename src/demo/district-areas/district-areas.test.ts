@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { districtId, type MultiPolygon } from '../../modules/districts/index.js';
 import { PolygonIndex } from '../../modules/districts/geometry/polygon-index.js';
 import { readDistrictPolygons } from '../../modules/districts/geometry/geojson.js';
 import { random } from '../../../test/support/synthetic-districts.js';
-import { districtId, type MultiPolygon } from '../../modules/districts/model.js';
 import { demoRegisterDistricts } from '../register-data.js';
 import { demoCountyArea, demoDistrictAreasGeoJson, demoDistrictPolygons, demoDistrictSeeds, demoUnitCounties } from './district-areas.js';
 import { demoLocalities, townDistrictPoints } from './localities.js';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../platform/config/config.js';
-import { districtId } from '../../modules/districts/model.js';
-import type { MultiPolygon } from '../../modules/districts/model.js';
+import { districtId, type MultiPolygon } from '../../modules/districts/index.js';
 import { demoRegisterDistricts } from '../register-data.js';
 import { demoLocalities, townDistrictPoints, type LocalityPoint } from './localities.js';
 import { intersectWithConvex, localProjection, triangulate, voronoiCells, type Point } from './voronoi.js';

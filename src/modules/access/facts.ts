@@ -2,9 +2,8 @@ import type { Trx } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { can, type Action, type Resource, type Subject } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/db/database.js';
-import { warsawToday } from '../districts/assignments.js';
-import { districtsServedBy } from '../districts/repository.js';
-import { findUnit, unitAncestry } from '../units/repository.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
+import { districtsServedBy, unitAncestry } from './repository.js';
 
 /**
  * Loads the plain facts platform/auth/policy.ts decides on. Reads only, on the handle it is given
@@ -20,11 +19,12 @@ export interface Target {
 
 /** The person as facts; `withDistricts` false skips the districts they serve (no check then needs them). */
 export async function subjectOf(db: Db | Trx, principal: Principal, withDistricts = true): Promise<Subject> {
-  const unit = await findUnit(db, principal.unitId);
+  // The ancestry runs from the top unit down; a unit that is its own whole ancestry is the top.
+  const ancestry = await unitAncestry(db, principal.unitId);
   return {
     role: principal.role,
     unitId: principal.unitId,
-    unitIsTop: unit !== undefined && unit.parentId === null,
+    unitIsTop: ancestry.length === 1,
     servedDistricts: withDistricts ? await districtsServedBy(db, principal, warsawToday()) : [],
   };
 }

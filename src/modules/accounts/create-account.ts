@@ -7,7 +7,7 @@ import { authorizeAccountsOf } from './authorize.js';
 import { accountErrors, passwordProblemText } from './messages.js';
 import { passwordProblem, type Account } from './model.js';
 import { findAccount, insertAccount, isLoginTaken } from './repository.js';
-import { findUnit } from '../units/repository.js';
+import { findUnit } from '../units/index.js';
 
 export interface CreateAccountInput {
   login: string;

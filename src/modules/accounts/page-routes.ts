@@ -10,7 +10,7 @@ import { formErrorsFrom, formFields, validateForm } from '../../platform/http/fo
 import { actorOf, pageContext, safeReturnPath } from '../../platform/http/request-context.js';
 import { compileSchema } from '../../platform/http/validation.js';
 import { sendPage } from '../../platform/render/render.js';
-import { unitOptions } from '../units/options.js';
+import { unitOptions } from '../units/index.js';
 import { endSession, startSession } from './api-routes.js';
 import { authorizeAccountsOf } from './authorize.js';
 import { changeOwnPassword } from './change-own-password.js';

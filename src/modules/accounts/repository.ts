@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { DatabaseSchema } from '../../platform/db/schema.js';
 import type { Trx } from '../../platform/audit/actor.js';
 import type { Role } from '../../platform/auth/principal.js';
-import { subtreeOf } from '../units/repository.js';
+import { subtreeOf } from '../access/index.js';
 import type { Account } from './model.js';
 
 type Queryable = Db | Trx;

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { targetCheck } from '../access/targets.js';
+import { targetCheck } from '../access/index.js';
 import { accountErrors } from './messages.js';
 import { findAccount } from './repository.js';
 

@@ -1,7 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { accountLinkProblem } from '../districts/account-link.js';
-import { officerLinkedTo } from '../districts/repository.js';
-import { unitAncestry } from '../units/repository.js';
+import { accountLinkProblem, officerLinkedTo, unitAncestry } from '../access/index.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
 import type { Principal, Role } from '../../platform/auth/principal.js';
 import { hashPassword } from '../../platform/auth/passwords.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { findUnit } from '../units/repository.js';
+import { findUnit } from '../units/index.js';
 import type { AuditQuery } from './repository.js';
 
 /** Administrators of the top unit see every entry, others the entries of their units. */

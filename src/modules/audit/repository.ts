@@ -1,7 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { DatabaseSchema } from '../../platform/db/schema.js';
-import { subtreeOf } from '../units/repository.js';
+import { subtreeOf } from '../access/index.js';
 
 export interface AuditEntry {
   id: number;

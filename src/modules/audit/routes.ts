@@ -11,7 +11,7 @@ import { auditScopeOf, toAuditQuery, type AuditFilterInput } from './query.js';
 import { auditPage } from './read-audit.js';
 import { auditMessages } from './messages.js';
 import type { AuditNames } from './words.js';
-import { reportCategories } from '../reports/read-reports.js';
+import { reportCategories } from '../reports/index.js';
 
 const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
 const auditQuerySchema = {

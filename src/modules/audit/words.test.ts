@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../platform/auth/principal.js';
-import { reportStatuses } from '../reports/rules/status.js';
+import { reportStatuses } from '../reports/index.js';
 import { planStatuses } from '../plans/model.js';
 import { officerPositions } from '../districts/model.js';
 import { auditAction, auditEntityType, auditFieldName, auditRecordId, auditValue, planContentChange, type AuditNames } from './words.js';

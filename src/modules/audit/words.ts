@@ -2,11 +2,15 @@ import type { Lang } from '../../platform/i18n/i18n.js';
 import { formatDateTime, wordFor } from '../../platform/i18n/i18n.js';
 import { isRole } from '../../platform/auth/principal.js';
 import { roleNames } from '../../platform/render/messages.js';
-import { statusLabels, reportStatuses, type ReportStatus } from '../reports/rules/status.js';
-import { categoryNames as planCategoryNames, commentPlace, isCommentSection, statusNames as planStatusNames } from '../plans/messages.js';
-import { isPlanStatus } from '../plans/model.js';
-import { adminRegisterMessages } from '../districts/admin/messages.js';
-import { staffReportMessages } from '../reports/staff/messages.js';
+import { statusLabels, reportStatuses, type ReportStatus, staffReportMessages } from '../reports/index.js';
+import {
+  categoryNames as planCategoryNames,
+  commentPlace,
+  isCommentSection,
+  statusNames as planStatusNames,
+  isPlanStatus,
+} from '../plans/index.js';
+import { adminRegisterMessages } from '../districts/index.js';
 import { auditMessages } from './messages.js';
 import { changedParts, displayValue, isSecretMarker } from './changes.js';
 

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import { requireAllowed } from '../../platform/auth/guards.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
-import { assertUnitInScope } from '../units/scope.js';
+import { assertUnitInScope } from '../access/index.js';
 import { assignmentSchema, districtParams, districtSchema, idParams, officerSchema } from './api-schemas.js';
 import { createDistrict, restoreDistrict, retireDistrict, updateDistrict } from './manage-districts.js';
 import { assignOfficer, createOfficer, endAssignment, retireOfficer, updateOfficer } from './manage-officers.js';

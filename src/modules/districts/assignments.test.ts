@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { coversDay, dayBefore, isCalendarDay, periodsOverlap, servingOn, warsawToday } from './assignments.js';
+import { coversDay, dayBefore, isCalendarDay, periodsOverlap, servingOn } from './assignments.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
 import type { Assignment } from './model.js';
 
 const a = (kind: Assignment['kind'], startsOn: string, endsOn: string | null, id = `${kind}-${startsOn}`): Assignment => ({

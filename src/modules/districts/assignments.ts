@@ -1,12 +1,5 @@
-import { dayInPoland } from '../../platform/i18n/calendar.js';
-
 export { isCalendarDay } from '../../platform/i18n/calendar.js';
 import type { Assignment } from './model.js';
-
-/** Today's calendar day in Poland, "YYYY-MM-DD". */
-export function warsawToday(now = new Date()): string {
-  return dayInPoland(now);
-}
 
 export function coversDay(assignment: Pick<Assignment, 'startsOn' | 'endsOn'>, day: string): boolean {
   return assignment.startsOn <= day && (assignment.endsOn === null || day <= assignment.endsOn);

@@ -1,4 +1,4 @@
-import type { Unit } from '../units/model.js';
+import type { Unit } from '../units/index.js';
 import type { DistrictCard } from './locator/register.js';
 
 /**

@@ -3,12 +3,12 @@ import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Action } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/http/errors.js';
-import { findUnit } from '../units/repository.js';
-import { assertUnitInScope } from '../units/scope.js';
+import { findUnit } from '../units/index.js';
+import { assertUnitInScope } from '../access/index.js';
 import type { DistrictRule, StreetRule } from './area/types.js';
 import { findOverlaps } from './matching/area-index.js';
 import { compareHouseNumbers, parseHouseNumber } from './matching/house-number.js';
-import { warsawToday } from './assignments.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
 import { districtErrors } from './messages.js';
 import { districtId, type District, type MultiPolygon } from './model.js';
 import { readPolygonArea } from './polygon-area.js';

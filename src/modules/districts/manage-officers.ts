@@ -3,11 +3,10 @@ import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Action } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/http/errors.js';
-import { assertUnitInScope } from '../units/scope.js';
-import { unitAncestry } from '../units/repository.js';
-import { findAccount } from '../accounts/repository.js';
-import { accountLinkProblem } from './account-link.js';
-import { dayBefore, isCalendarDay, periodsOverlap, warsawToday } from './assignments.js';
+import { assertUnitInScope, unitAncestry, accountLinkProblem, officerLinkedTo } from '../access/index.js';
+import { findAccount } from '../accounts/index.js';
+import { dayBefore, isCalendarDay, periodsOverlap } from './assignments.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
 import { districtErrors } from './messages.js';
 import { officerName, type Assignment, type AssignmentKind, type Officer, type OfficerPosition } from './model.js';
 import {
@@ -17,7 +16,6 @@ import {
   insertAssignment,
   insertOfficer,
   listAssignments,
-  officerLinkedTo,
   setAssignmentEnd,
   updateOfficerRow,
 } from './repository.js';

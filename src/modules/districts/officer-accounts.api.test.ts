@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
 import { TestClient, type TestApp } from '../../../test/support/app.js';
 import { createDemoTestApp } from '../../../test/support/demo-app.js';
-import { warsawToday } from './assignments.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
 
 /**
  * An officer record links a staff account to the districts the officer serves. The link must not

@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { seesWholeUnit } from '../../platform/auth/policy.js';
-import { warsawToday } from './assignments.js';
-import { districtsServedBy, listDistrictChoices } from './repository.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
+import { listDistrictChoices } from './repository.js';
+import { districtsServedBy } from '../access/index.js';
 
 /**
  * The districts a person works with (rejony, w których pracuje): a district officer's own today,

@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDate, type Lang } from '../../platform/i18n/i18n.js';
 import { renderPdf } from '../../platform/documents/pdf.js';
-import type { Unit } from '../units/model.js';
+import type { Unit } from '../units/index.js';
 import type { StreetRule } from './area/types.js';
 import type { DistrictCard } from './locator/register.js';
 import { formatRange } from './rules-format.js';

@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
-import type { Unit } from '../units/model.js';
-import { findUnit, listUnits } from '../units/repository.js';
+import { type Unit, findUnit, listUnits } from '../units/index.js';
 import type { DistrictCard, Register } from './locator/register.js';
 import { districtErrors } from './messages.js';
 import { districtId, type Assignment, type District, type Officer } from './model.js';

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { AssignmentsTable, DistrictsTable, OfficersTable } from '../../platform/db/schema.js';
 import type { Trx } from '../../platform/audit/actor.js';
-import { subtreeOf } from '../units/repository.js';
+import { subtreeOf } from '../access/index.js';
 import type { StreetRule } from './area/types.js';
 import type { Assignment, AssignmentKind, District, MultiPolygon, Officer, OfficerPosition } from './model.js';
 
@@ -253,26 +253,3 @@ export async function setAssignmentEnd(trx: Trx, id: string, endsOn: string | nu
 }
 
 /** The officer an account is linked to, if any, with the officer's unit. */
-export async function officerLinkedTo(db: Queryable, accountId: string): Promise<{ id: string; unitId: string } | undefined> {
-  const row = await db.selectFrom('officers').select(['id', 'unit_id']).where('account_id', '=', accountId).executeTakeFirst();
-  return row && { id: row.id, unitId: row.unit_id };
-}
-
-/**
- * Districts a person serves on `day` as their officer or substitute (through the officer record
- * linked to their account). Only districts of the person's unit or below count: a link, however it
- * came about, never reaches outside the account's own unit.
- */
-export async function districtsServedBy(db: Queryable, person: { accountId: string; unitId: string }, day: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('assignments as a')
-    .innerJoin('officers as o', 'o.id', 'a.officer_id')
-    .select('a.district_id')
-    .where('o.account_id', '=', person.accountId)
-    .where('o.retired_at', 'is', null)
-    .where('a.unit_id', 'in', subtreeOf(person.unitId))
-    .where('a.starts_on', '<=', day)
-    .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>=', day)]))
-    .execute();
-  return [...new Set(rows.map((r) => r.district_id))];
-}

@@ -1,6 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import { targetCheck } from '../access/targets.js';
-import { outOfScope } from '../units/scope.js';
+import { targetCheck, outOfScope } from '../access/index.js';
 import { districtId } from './model.js';
 import { findAssignment, findDistrict, findOfficer } from './repository.js';
 

@@ -1,13 +1,9 @@
 import type { PageContext } from '../../platform/render/page-context.js';
 import { Layout } from '../../platform/render/layout.js';
 import { defineMessages } from '../../platform/i18n/i18n.js';
-import type { Unit } from '../units/model.js';
-import { asTree } from '../units/model.js';
-import { SearchForm } from '../districts/public/components.js';
+import { type Unit, asTree, unitUrl } from '../units/index.js';
+import { SearchForm, MapContainer, publicMessages } from '../districts/index.js';
 import type { MapTiles } from '../../platform/config/config.js';
-import { MapContainer } from '../districts/public/pages.js';
-import { publicMessages } from '../districts/public/messages.js';
-import { unitUrl } from '../units/urls.js';
 
 const messages = defineMessages({
   pl: {

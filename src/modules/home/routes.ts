@@ -6,7 +6,7 @@ import { isLang } from '../../platform/i18n/i18n.js';
 import { LANG_COOKIE } from '../../platform/http/server.js';
 import { pageContext, safeReturnPath } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
-import { listActiveUnits } from '../units/read-units.js';
+import { listActiveUnits } from '../units/index.js';
 import { HomePage } from './page.js';
 
 export function registerHomeRoutes(app: FastifyInstance, config: Config, database: Database): void {

@@ -12,7 +12,7 @@ import { createPlan, deleteDraft, planSettings, transitionPlan, updatePlan } fro
 import { commentPlace, eventName, statusName } from './messages.js';
 import { stepNotice } from './step-notices.js';
 import { planTiming } from './rules.js';
-import { warsawToday } from '../districts/assignments.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
 import type { PlanContent, ReviewComment } from './model.js';
 import { planUrl } from './read-plans.js';
 import { planDetail, planHistory, publishedPlans, workingPlanOr404 } from './read-plan-details.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
-import { subtreeOf } from '../units/repository.js';
+import { subtreeOf } from '../access/index.js';
 import type { Plan, PlanStatus } from './model.js';
 import { planColumns, toPlan } from './plan-row.js';
 

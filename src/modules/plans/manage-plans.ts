@@ -5,11 +5,10 @@ import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { isCalendarDay } from '../../platform/i18n/calendar.js';
+import { isCalendarDay, warsawToday } from '../../platform/i18n/calendar.js';
 import { can } from '../../platform/auth/policy.js';
-import { warsawToday } from '../districts/assignments.js';
-import { findDistrict } from '../districts/repository.js';
-import { factsOf, isAllowed } from '../access/facts.js';
+import { findDistrict } from '../districts/index.js';
+import { factsOf, isAllowed } from '../access/index.js';
 import { categoryNames, planErrors } from './messages.js';
 import {
   emptyContent,

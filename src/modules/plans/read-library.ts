@@ -1,10 +1,9 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { AppError } from '../../platform/http/errors.js';
-import { warsawToday } from '../districts/assignments.js';
-import { districtNames } from '../districts/repository.js';
-import { listUnits, unitNames } from '../units/repository.js';
-import { asTree } from '../units/model.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
+import { districtNames } from '../districts/index.js';
+import { listUnits, unitNames, asTree } from '../units/index.js';
 import type { Option } from '../../platform/render/components.js';
 import { planSourceInfo } from './import/source-repository.js';
 import { latestPublishedPlans } from './list-repository.js';

@@ -1,9 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { warsawToday } from '../districts/assignments.js';
-import { findDistrict } from '../districts/repository.js';
-import { personDistricts } from '../districts/person-districts.js';
-import { findUnit } from '../units/repository.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
+import { findDistrict, personDistricts } from '../districts/index.js';
+import { findUnit } from '../units/index.js';
 import type { Plan, PlanContent, PlanStatus } from './model.js';
 import { queuedPlans, type QueuedPlan } from './list-repository.js';
 import { listVersions, publishedPlansOfDistrict } from './repository.js';

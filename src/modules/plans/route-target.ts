@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
-import { targetCheck } from '../access/targets.js';
+import { targetCheck } from '../access/index.js';
 import { planErrors } from './messages.js';
 import { findPlan } from './repository.js';
 

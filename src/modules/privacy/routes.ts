@@ -6,7 +6,7 @@ import { requireAllowed } from '../../platform/auth/guards.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf, pageContext } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
-import { parseRateLimit } from '../reports/rules/index.js';
+import { parseRateLimit } from '../../platform/config/report-rate-limit.js';
 import { PrivacyPage } from './pages.js';
 import { defaultRetentionSettings, retentionSettingNames, retentionSettingSpecs, type RetentionSettings } from './rules.js';
 import { retentionSettings, updateRetentionSettings } from './settings.js';

@@ -13,7 +13,7 @@ import {
   type RecordClocks,
   type RetentionSettings,
 } from './rules.js';
-import { defaultThrottle } from '../accounts/login-throttle.js';
+import { defaultThrottle } from '../accounts/index.js';
 
 const DAY = 86_400_000;
 const now = new Date('2027-03-01T12:00:00Z');

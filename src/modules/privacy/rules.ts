@@ -1,5 +1,5 @@
 import type { Localized } from '../../platform/i18n/i18n.js';
-import { defaultThrottle } from '../accounts/login-throttle.js';
+import { defaultThrottle } from '../accounts/index.js';
 
 /**
  * How long the system keeps each piece of personal data (zasady przechowywania danych osobowych).

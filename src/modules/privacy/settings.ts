@@ -4,7 +4,7 @@ import { recordEvent } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { assertNationalAdministrator } from '../units/scope.js';
+import { assertNationalAdministrator } from '../access/index.js';
 import { saveRetentionSettings, storedRetentionSettings } from './repository.js';
 import { effectiveRetentionSettings, retentionSettingsProblems, type RetentionSettings } from './rules.js';
 

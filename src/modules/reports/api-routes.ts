@@ -9,18 +9,12 @@ import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { siteOrigin } from '../../platform/http/site-url.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import type { Locator } from '../districts/locator/locator.js';
+import type { Locator } from '../districts/index.js';
 import { addCategory, updateCategory } from './manage-categories.js';
 import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategory } from './model.js';
 import { reportCategories, reportHistory, reportOr404 } from './read-reports.js';
-import {
-  awaitingReviewLabel,
-  proximityLabels,
-  publicStatus,
-  similarRadiusMeters,
-  statusLabels,
-  type RateLimitPolicy,
-} from './rules/index.js';
+import { awaitingReviewLabel, proximityLabels, publicStatus, similarRadiusMeters, statusLabels } from './rules/index.js';
+import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
 import { similarOpenReports } from './similar-reports.js';
 import {
   acceptedSchema,

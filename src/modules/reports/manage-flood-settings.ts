@@ -5,7 +5,7 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { readSettings, writeSettings } from '../../platform/db/settings.js';
 import { ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import { assertNationalAdministrator } from '../units/scope.js';
+import { assertNationalAdministrator } from '../access/index.js';
 import { cachedFloodSettings, forgetFloodSettings } from './repository.js';
 import { defaultFloodSettings, floodSettingsKey, floodSettingsProblems, type FloodSettings } from './rules/index.js';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
-import { districtNames } from '../districts/repository.js';
-import { unitNames } from '../units/repository.js';
+import { districtNames } from '../districts/index.js';
+import { unitNames } from '../units/index.js';
 import { reportErrors } from './messages.js';
 import type { Report, StoredCategory } from './model.js';
 import { findReport, listCategories, listReportEvents, listReports, newReportCount, type ReportFilter } from './repository.js';

@@ -5,7 +5,7 @@ import { readSettings } from '../../platform/db/settings.js';
 import type { ReportCategoriesTable } from '../../platform/db/schema.js';
 import type { Actor, Trx } from '../../platform/audit/actor.js';
 import { actorSettings } from '../../platform/audit/repository.js';
-import { subtreeOf } from '../units/repository.js';
+import { subtreeOf } from '../access/index.js';
 import type { ErasedReportFields, Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
 import {

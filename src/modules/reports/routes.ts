@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError, type Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
-import type { Locator } from '../districts/locator/locator.js';
+import type { Locator } from '../districts/index.js';
 import { registerReportApi } from './api-routes.js';
 import { registerFloodSettingsApi } from './flood-settings-routes.js';
 import { registerOpen311 } from './open311/routes.js';
@@ -11,7 +11,7 @@ import { registerReportPages } from './public/routes.js';
 import { registerReportStaffPages } from './staff/routes.js';
 import { ensureCategories } from './manage-categories.js';
 import { startDigestJob } from './floods/digests.js';
-import { parseRateLimit } from './rules/index.js';
+import { parseRateLimit } from '../../platform/config/report-rate-limit.js';
 
 /** Threat reports (KMZB): the catalogue, the API, the public pages, the police pages and the districts' digests. */
 export async function registerReports(

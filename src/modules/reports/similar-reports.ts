@@ -1,6 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
-import type { Register } from '../districts/locator/register.js';
-import { localityKey, streetKey } from '../districts/matching/normalize.js';
+import { type Register, localityKey, streetKey } from '../districts/index.js';
 import type { Report } from './model.js';
 import { openAddressReports, openReportsNearPublicPoint } from './repository.js';
 import { boundingBoxAround, distanceMeters, proximityOfDistance, similarRadiusMeters, type Proximity } from './rules/index.js';

@@ -2,20 +2,14 @@ import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/audit/actor.js';
 import { AppError, ValidationError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
-import type { Register } from '../districts/locator/register.js';
+import type { Register } from '../districts/index.js';
 import { reportErrors } from './messages.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
 import { reportUrl, type Report } from './model.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
 import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
-import {
-  describeRateLimit,
-  floodWindowSeconds,
-  snapToGrid,
-  validateSubmission,
-  type RateLimitPolicy,
-  type ReportSubmission,
-} from './rules/index.js';
+import { describeRateLimit, floodWindowSeconds, snapToGrid, validateSubmission, type ReportSubmission } from './rules/index.js';
+import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
 
 /** Where a report goes: the district found from the place, or only the unit whose territory it is. */
 export interface Placement {

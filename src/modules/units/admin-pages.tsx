@@ -2,11 +2,11 @@ import type { PageContext } from '../../platform/render/page-context.js';
 import { Layout } from '../../platform/render/layout.js';
 import { CsrfField, ErrorSummary, SelectField, TextField, errorFor, type Option } from '../../platform/render/components.js';
 import type { FieldError } from '../../platform/http/errors.js';
-import { adminRegisterMessages } from '../districts/admin/messages.js';
+import { unitAdminMessages } from './admin-messages.js';
 import { asTree, unitKinds, type Unit } from './model.js';
 
 export function UnitListPage({ ctx, units, canAdd }: { ctx: PageContext; units: Unit[]; canAdd: boolean }) {
-  const m = adminRegisterMessages[ctx.lang];
+  const m = unitAdminMessages[ctx.lang];
   return (
     <Layout ctx={ctx} title={m.unitsTitle}>
       <div className="page-heading">
@@ -66,7 +66,7 @@ export function UnitFormPage({
   canMove: boolean;
   canRetire: boolean;
 }) {
-  const m = adminRegisterMessages[ctx.lang];
+  const m = unitAdminMessages[ctx.lang];
   const title = unit ? m.unitEdit(unit.name) : m.newUnit;
   const text = (
     name: keyof UnitFormValues,

@@ -13,7 +13,7 @@ import { addUnit, editUnit, retireUnit } from './manage-units.js';
 import { unitOptions } from './options.js';
 import { activeUnitOr404, unitsUnder } from './read-units.js';
 import { createUnitBody, unitFieldLabels, updateUnitBody } from './schemas.js';
-import { assertUnitInScope } from './scope.js';
+import { assertUnitInScope } from '../access/index.js';
 import type { Unit } from './model.js';
 import { unitTarget } from './route-target.js';
 

@@ -4,8 +4,8 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
 import { createUnit, unitErrors, type CreateUnitInput } from './create-unit.js';
 import { canBeChildOf, type Unit, type UnitContact } from './model.js';
-import { findUnit, unitAncestry, unitDependents, updateUnitRow } from './repository.js';
-import { assertUnitInScope } from './scope.js';
+import { findUnit, unitDependents, updateUnitRow } from './repository.js';
+import { unitAncestry, assertUnitInScope } from '../access/index.js';
 import { roleMay } from '../../platform/auth/policy.js';
 
 /** An administrator adds a unit below a unit in their scope. */

@@ -3,19 +3,10 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { UnitsTable } from '../../platform/db/schema.js';
 import type { Trx } from '../../platform/audit/actor.js';
+import { subtreeOf } from '../access/index.js';
 import type { Unit, UnitContact, UnitKind } from './model.js';
 
 type Queryable = Db | Trx;
-
-/** Ids of a unit and every unit below it, as a subquery. */
-export function subtreeOf(unitId: string) {
-  return sql<string>`(
-    with recursive subtree(id) as (
-      select ${unitId}::text
-      union all
-      select u.id from units u join subtree s on u.parent_id = s.id
-    ) select id from subtree)`;
-}
 
 export function toUnit(row: Selectable<UnitsTable>): Unit {
   return {
@@ -72,17 +63,6 @@ export async function findUnitIdByName(db: Queryable, name: string): Promise<str
     .where('retired_at', 'is', null)
     .executeTakeFirst();
   return row?.id;
-}
-
-/** The unit's ancestry from the top (KGP) down to the unit itself; empty when it does not exist. */
-export async function unitAncestry(db: Queryable, id: string): Promise<string[]> {
-  const result = await sql<{ id: string; depth: number }>`
-    with recursive chain(id, parent_id, depth) as (
-      select id, parent_id, 0 from units where id = ${id}
-      union all
-      select u.id, u.parent_id, c.depth + 1 from units u join chain c on u.id = c.parent_id where c.depth < 20
-    ) select id, depth from chain order by depth desc`.execute(db);
-  return result.rows.map((row) => row.id);
 }
 
 function contactColumns(contact: Partial<UnitContact>) {

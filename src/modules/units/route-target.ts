@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
-import { targetCheck } from '../access/targets.js';
+import { targetCheck, outOfScope } from '../access/index.js';
 import { findUnit } from './repository.js';
-import { outOfScope } from './scope.js';
 
 /** `config.target` of routes on `:id` units: the register is public, so out of scope is 403 (scope.ts). */
 export const unitTarget = (db: Db) =>

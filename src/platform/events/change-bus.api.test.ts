@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
-import { townDistrictPoints } from '../../demo/district-areas/localities.js';
+import { world } from '../../../test/support/world.js';
 import type { ChangeTopic } from './changes.js';
 
 /*
@@ -30,7 +30,7 @@ describe('one change bus per app', () => {
   it('shows a report sent through the API on that app’s public map at once, and only that app hears of it', async () => {
     const [first] = apps;
     const resident = new TestClient(first!.app);
-    const point = townDistrictPoints['kpp-lubartow/3']!;
+    const point = world.districts.a1.point;
     const box = [point.lon - 0.002, point.lat - 0.002, point.lon + 0.002, point.lat + 0.002].join(',');
     const map = () => resident.get(`/api/v1/reports/map?bbox=${box}&zoom=16&category=vandalism`);
     // The in-memory index answers once loaded (before that, SQL would be fresh anyway).
@@ -48,13 +48,22 @@ describe('one change bus per app', () => {
   it('shows a plan changed through the API on that app’s public plan page at once, and only that app hears of it', async () => {
     const [, second] = apps;
     const browser = new TestClient(second!.app, { headers: { accept: 'text/html' } });
-    const serniki = (await browser.get('/api/v1/plans?districtId=kpp-lubartow/7')).json().plans[0].id as string;
-    expect(status((await browser.get(`/plany/${serniki}`)).body)).toBe('opublikowany');
     const supervisor = new TestClient(second!.app);
-    await supervisor.signIn('kierownik.lubartow');
-    expect((await supervisor.send('POST', `/api/v1/plans/${serniki}/transitions`, { transition: 'start' })).statusCode).toBe(200);
-    expect(status((await browser.get(`/plany/${serniki}`)).body)).toBe('w realizacji');
-    expect(heard[1]!.plans).toBe(1);
+    await supervisor.signIn(world.supervisorOf.b);
+    const { id } = await second!.testDb.database.db
+      .selectFrom('plans')
+      .select('id')
+      .where('district_id', '=', world.districts.b1.id)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
+    for (const transition of ['approve', 'publish'])
+      expect((await supervisor.send('POST', `/api/v1/plans/${id}/transitions`, { transition })).statusCode).toBe(200);
+    // The page is now in the public cache; the next change must reach it before the next answer.
+    expect(status((await browser.get(`/plany/${id}`)).body)).toBe('opublikowany');
+    const heardBefore = heard[1]!.plans;
+    expect((await supervisor.send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'start' })).statusCode).toBe(200);
+    expect(status((await browser.get(`/plany/${id}`)).body)).toBe('w realizacji');
+    expect(heard[1]!.plans).toBe(heardBefore + 1);
     expect(heard[0]!.plans).toBe(0);
   });
 });

@@ -6,6 +6,11 @@ export function dayInPoland(value: Date): string {
   return polishDay.format(value);
 }
 
+/** Today's calendar day in Poland, "YYYY-MM-DD". */
+export function warsawToday(now = new Date()): string {
+  return dayInPoland(now);
+}
+
 /** The month (1–12) in Poland of an instant. */
 export function monthInPoland(value: Date): number {
   return Number(dayInPoland(value).slice(5, 7));

@@ -4,7 +4,7 @@ import { backends } from '../../../test/support/databases.js';
 import { browserFor, csrfFromHtml, TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
 import { world } from '../../../test/support/world.js';
 import { catalogueWords, codeWords, codeWordsIn, visibleText, type CodeWord } from '../../../test/support/code-words.js';
-import { parseRateLimit } from '../../modules/reports/rules/intake.js';
+import { parseRateLimit } from '../config/report-rate-limit.js';
 
 const seeds = {
   public: [

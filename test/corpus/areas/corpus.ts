@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StreetRule } from '../../../src/modules/districts/area/types.js';
+import type { StreetRule } from '../../../src/modules/districts/index.js';
 import { AreaIndex } from '../../../src/modules/districts/matching/area-index.js';
 import { parseHouseNumber } from '../../../src/modules/districts/matching/house-number.js';
 import { foldText } from '../../../src/modules/districts/matching/normalize.js';

@@ -8,9 +8,8 @@ import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
-import { unitOptions } from '../../units/options.js';
-import { unitNameOf, unitsUnder } from '../../units/read-units.js';
-import { assertUnitInScope } from '../../units/scope.js';
+import { unitOptions, unitNameOf, unitsUnder } from '../../units/index.js';
+import { assertUnitInScope } from '../../access/index.js';
 import type { StreetRule } from '../area/types.js';
 import { parseAreaText } from '../matching/area-text.js';
 import type { Locator } from '../locator/locator.js';
@@ -247,7 +246,7 @@ export function registerDistrictAdminPages(app: FastifyInstance, database: Datab
   for (const action of ['retire', 'restore'] as const) {
     app.post<{ Params: { unit: string; number: string } }>(
       `/admin/districts/:unit/:number/${action}`,
-      { config: { access: 'register.edit' }, schema: { hide: true } },
+      { config: { access: 'register.edit', target: districtTarget(db) }, schema: { hide: true } },
       async (request, reply) => {
         const { principal, district } = await loadDistrict(request, request.params.unit, request.params.number);
         if (action === 'retire') await retireDistrict(db, principal, actorOf(request), district.id);

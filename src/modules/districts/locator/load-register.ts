@@ -5,7 +5,7 @@ import { PolygonIndex } from '../geometry/polygon-index.js';
 import { servingOn } from '../assignments.js';
 import { districtUrl, type MultiPolygon } from '../model.js';
 import { assignmentsOn, registerDistricts, registerUnits, registerVersion, type ServingAssignment } from './register-repository.js';
-import { unitUrl } from '../../units/urls.js';
+import { unitUrl } from '../../units/index.js';
 import { MapOverview, type OverviewDistrict } from './map-overview.js';
 import { PlaceDirectory } from './places.js';
 import { Register, type DistrictCard } from './register.js';

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
-import { warsawToday } from '../assignments.js';
+import { warsawToday } from '../../../platform/i18n/calendar.js';
 import { loadRegister } from './load-register.js';
 import { registerVersion } from './register-repository.js';
 import type { Register } from './register.js';

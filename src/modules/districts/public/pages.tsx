@@ -2,13 +2,12 @@ import type { MapTiles } from '../../../platform/config/config.js';
 import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import type { Unit } from '../../units/model.js';
+import { type Unit, unitUrl } from '../../units/index.js';
 import type { StreetRule } from '../area/types.js';
 import type { DistrictCard } from '../locator/register.js';
 import { AreaList, DistrictContactCard, telHref } from './components.js';
 import { UnitContact } from './unit-contact.js';
 import { publicMessages } from './messages.js';
-import { unitUrl } from '../../units/urls.js';
 
 /** The container the map island enhances; without JavaScript it says how to search instead. */
 export function MapContainer({

@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import { projectRoot } from '../../../platform/config/config.js';
-import type { Database } from '../../../platform/db/database.js';
+import type { Database, Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { absoluteUrl, siteOrigin } from '../../../platform/http/site-url.js';
 import { pageContext } from '../../../platform/http/request-context.js';
@@ -21,7 +21,7 @@ import { boundaryLayerSchema, districtAreaSchema, overviewSchema } from '../api-
 import { DistrictPage, UnitPage } from './pages.js';
 import { ResultsPage } from './results-page.js';
 import { renderPoster } from '../poster.js';
-import { districtPlanLinks } from '../../plans/read-plans.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
 
 /** Base map layers from our own data (no tile server): loaded and simplified once, on first use. */
 function boundaryLayer(file: string, toleranceMeters: number): () => string {
@@ -41,7 +41,19 @@ function boundaryLayer(file: string, toleranceMeters: number): () => string {
   };
 }
 
-export function registerPublicDistrictPages(app: FastifyInstance, config: Config, database: Database, locator: Locator): void {
+/**
+ * The plans a district page links to. Plans are read by the plans module, which builds on this one;
+ * src/app.ts passes its reader in (plans/read-plans.ts `districtPlanLinks`), so districts never import plans.
+ */
+export type DistrictPlanLinks = (db: Db, districtId: string, lang: Lang) => Promise<Parameters<typeof DistrictPage>[0]['plans']>;
+
+export function registerPublicDistrictPages(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  locator: Locator,
+  districtPlanLinks: DistrictPlanLinks,
+): void {
   const db = database.db;
   const map = config.mapTiles;
   const voivodeships = boundaryLayer('wojewodztwa-2025-prg.geojson', 300);

@@ -1,8 +1,7 @@
 import type { Lang } from '../../../platform/i18n/i18n.js';
-import type { Unit } from '../../units/model.js';
+import { type Unit, unitUrl } from '../../units/index.js';
 import { telHref } from './components.js';
 import { publicMessages } from './messages.js';
-import { unitUrl } from '../../units/urls.js';
 
 /** "ul. Lubelska 1, 21-100 Lubartów", or null when nothing of the address is recorded. */
 export function unitAddress(unit: Pick<Unit, 'street' | 'postalCode' | 'locality'>): string | null {

@@ -13,7 +13,7 @@ import { acceptedKindsText } from '../../../platform/documents/document-kind.js'
 import { parseAreaText } from '../matching/area-text.js';
 import { districtsUnder } from '../read-districts.js';
 import { streetRuleSchema } from '../schemas.js';
-import { unitIdPattern } from '../../units/schemas.js';
+import { unitIdPattern } from '../../units/index.js';
 import { polygonsToGeoJson, rulesToCsv } from './export.js';
 import { localizeUnresolved, unresolvedSchema } from './register-schemas.js';
 import { importStreetRules, type ImportReport } from './import-rules.js';

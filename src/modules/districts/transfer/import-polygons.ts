@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { inTransaction, type Actor } from '../../../platform/audit/actor.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { assertUnitInScope } from '../../units/scope.js';
+import { assertUnitInScope } from '../../access/index.js';
 import { readDistrictPolygons } from '../geometry/geojson.js';
 import { districtId, type MultiPolygon } from '../model.js';
 import { findDistrict, updateDistrictRow } from '../repository.js';

@@ -3,8 +3,8 @@ import { inTransaction, type Actor, type Trx } from '../../../platform/audit/act
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Localized } from '../../../platform/i18n/i18n.js';
-import { findUnit } from '../../units/repository.js';
-import { assertUnitInScope } from '../../units/scope.js';
+import { findUnit } from '../../units/index.js';
+import { assertUnitInScope } from '../../access/index.js';
 import type { DistrictRule, StreetRule } from '../area/types.js';
 import { findOverlaps } from '../matching/area-index.js';
 import { parseNumberRanges } from '../matching/number-ranges.js';

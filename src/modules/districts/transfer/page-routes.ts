@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { checkedText, parseJsonText, textOfFile } from '../../../platform/documents/text-file.js';
-import { unitOptions } from '../../units/options.js';
+import { unitOptions } from '../../units/index.js';
 import { importPolygons } from './import-polygons.js';
 import { importStreetRules } from './import-rules.js';
 import { localizePolygons, localizeRules } from './api-routes.js';

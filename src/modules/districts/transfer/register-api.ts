@@ -4,7 +4,7 @@ import { requireAllowed } from '../../../platform/auth/guards.js';
 import { errorResponses } from '../../../platform/http/openapi.js';
 import { actorOf } from '../../../platform/http/request-context.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
-import { unitIdPattern } from '../../units/schemas.js';
+import { unitIdPattern } from '../../units/index.js';
 import { importRegister, type PlannedDistrict, type RegisterImport } from './register-import.js';
 import { localizeUnresolved, registerPreviewSchema } from './register-schemas.js';
 import { REGISTER_UPLOAD_LIMIT, registerTextOf } from './register-source.js';

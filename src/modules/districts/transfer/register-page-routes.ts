@@ -5,7 +5,7 @@ import { requireAllowed } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { unitOptions } from '../../units/options.js';
+import { unitOptions } from '../../units/index.js';
 import { importRegister, type RegisterImport } from './register-import.js';
 import { RegisterImportPage, type RegisterPageProps } from './register-pages.js';
 import { REGISTER_UPLOAD_LIMIT, registerTextOf } from './register-source.js';

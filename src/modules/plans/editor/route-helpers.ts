@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/db/database.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Option } from '../../../platform/render/components.js';
-import { districtChoicesFor } from '../../districts/person-districts.js';
+import { districtChoicesFor } from '../../districts/index.js';
 import type { Step } from '../step-notices.js';
 
 /** Where a step lands: the plan's page, which then says what happened and what comes next. */

@@ -8,7 +8,7 @@ import { formErrorsFrom, formFields, formNumber } from '../../../platform/http/f
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import type { Config } from '../../../platform/config/config.js';
-import { warsawToday } from '../../districts/assignments.js';
+import { warsawToday } from '../../../platform/i18n/calendar.js';
 import { sendPlanSource } from '../import/source-download.js';
 import { deleteDraft, planSettings, transitionPlan, updatePlan } from '../manage-plans.js';
 import { isStep, stepNotice } from '../step-notices.js';

@@ -7,8 +7,8 @@ import { isZip, type DocumentKind } from '../../../platform/documents/document-k
 import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
 import { AppError, httpErrors } from '../../../platform/http/errors.js';
 import { formatBytes, formatNumber, type Localized } from '../../../platform/i18n/i18n.js';
-import { warsawToday } from '../../districts/assignments.js';
-import { findDistrict } from '../../districts/repository.js';
+import { warsawToday } from '../../../platform/i18n/calendar.js';
+import { findDistrict } from '../../districts/index.js';
 import { createPlan, importArchivedPlan, mayStartPlan, periodError, standingOf } from '../manage-plans.js';
 import { planErrors } from '../messages.js';
 import { mayImportArchived } from '../workflow.js';

@@ -7,7 +7,7 @@ import type { Actor } from '../../../platform/audit/actor.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { DocumentWorkers } from '../../../platform/documents/document-workers.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { findUnit } from '../../units/repository.js';
+import { findUnit } from '../../units/index.js';
 import { batchLimits, importBatch, presentBatch, type UploadedFile } from './batch.js';
 
 /** Files named on the command line: files as they are, folders with everything in them (not hidden files). */

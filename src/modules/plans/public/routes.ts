@@ -8,7 +8,7 @@ import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import { createHash } from 'node:crypto';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { districtUrl } from '../../districts/model.js';
+import { districtUrl } from '../../districts/index.js';
 import { workingView } from '../read-plans.js';
 import { latestPublications, libraryListing, publicPlanPage, publishedPlan } from '../read-library.js';
 import { planPdf } from '../publication/render-pdf.js';
@@ -18,7 +18,7 @@ import { TtlCache } from '../../../platform/cache/ttl-cache.js';
 import { PublicPageCache } from '../../../platform/render/public-page-cache.js';
 import type { ChangeBus } from '../../../platform/events/changes.js';
 import { planTiming } from '../rules.js';
-import { warsawToday } from '../../districts/assignments.js';
+import { warsawToday } from '../../../platform/i18n/calendar.js';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterCells } from './cluster-cells.js';
 import { cellIndex, cellRange, cellSize } from './map-grid.js';
-import { seededRandom } from '../../../platform/random.js';
+import { seededRandom } from '../../../../test/support/random.js';
 
 interface Point {
   id: number;

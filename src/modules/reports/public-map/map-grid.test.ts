@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellIndex, cellRange, cellSize, maxCells, parseBbox, rangeBox, round6 } from './map-grid.js';
-import { seededRandom } from '../../../platform/random.js';
+import { seededRandom } from '../../../../test/support/random.js';
 
 describe('the map grid', () => {
   it('halves the cell exactly with every zoom step and keeps cells square on screen in the middle of Poland', () => {

@@ -10,7 +10,7 @@ import { comparePrecomputedCells, compareAnswers, pick, sqlAnswers, type ReportW
 import { PublicReports } from './public-reports.js';
 import { precomputedZoom } from './report-store.js';
 import { countPublic, mapCells } from './repository.js';
-import { seededRandom } from '../../../platform/random.js';
+import { seededRandom } from '../../../../test/support/random.js';
 
 /** Instants at the edges of Polish days (and of the DST changes), as timestamptz text with microseconds. */
 const edgeInstants = [

@@ -9,7 +9,7 @@ import {
   type PublicAnswers,
   type ReportWorld,
 } from '../../../../test/support/public-reports.js';
-import { seededRandom } from '../../../platform/random.js';
+import { seededRandom } from '../../../../test/support/random.js';
 import { reportStatuses, type BoundingBox, type ReportStatus } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';
 import { cellRange } from './map-grid.js';

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
-import { subtreeOf } from '../../units/repository.js';
+import { subtreeOf } from '../../access/index.js';
 import { listedPublicly } from '../repository.js';
 import type { BoundingBox, ReportStatus } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';

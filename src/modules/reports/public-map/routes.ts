@@ -14,8 +14,7 @@ import { pageContext } from '../../../platform/http/request-context.js';
 import { dayInPoland } from '../../../platform/i18n/calendar.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { asTree } from '../../units/model.js';
-import { listActiveUnits } from '../../units/read-units.js';
+import { asTree, listActiveUnits } from '../../units/index.js';
 import { reportUrl } from '../model.js';
 import { reportCategories } from '../read-reports.js';
 import { inBoundingBox, reportStatuses, statusLabels, type ReportStatus } from '../rules/index.js';
@@ -26,7 +25,7 @@ import { individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-gri
 import { mapErrors, mapMessages } from './messages.js';
 import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
 import { PublicReports } from './public-reports.js';
-import type { Locator } from '../../districts/locator/locator.js';
+import type { Locator } from '../../districts/index.js';
 import { reportMapSchema } from '../api-schemas.js';
 
 const PAGE_SIZE = 20;

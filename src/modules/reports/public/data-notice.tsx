@@ -1,6 +1,5 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
-import { howLong, PrivacyList } from '../../privacy/pages.js';
-import type { PersonalDataPiece, RetentionSettings } from '../../privacy/rules.js';
+import { howLong, PrivacyList, type PersonalDataPiece, type RetentionSettings } from '../../privacy/index.js';
 import { reportPageMessages } from './messages.js';
 
 /**

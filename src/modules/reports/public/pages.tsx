@@ -18,9 +18,8 @@ import type { PublicReport, StoredCategory } from '../model.js';
 import { awaitingReviewLabel, isClosed, proximityLabels, statusLabels, type Proximity, type ReportStatus } from '../rules/index.js';
 import { reportPageMessages } from './messages.js';
 import { ReportDataNotice } from './data-notice.js';
-import { howLong } from '../../privacy/pages.js';
-import type { RetentionSettings } from '../../privacy/rules.js';
-import { unitUrl } from '../../units/urls.js';
+import { howLong, type RetentionSettings } from '../../privacy/index.js';
+import { unitUrl } from '../../units/index.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',

@@ -23,18 +23,14 @@ export {
 } from './deadlines.js';
 export { boundingBoxAround, distanceMeters, inBoundingBox, snapToGrid, type BoundingBox, type LonLat } from './geo.js';
 export {
-  defaultRateLimit,
   descriptionMaxLength,
   emailMaxLength,
   describeRateLimit,
-  formatRateLimit,
-  parseRateLimit,
   polandBounds,
   validateSubmission,
   type AcceptedSubmission,
   type FieldError,
   type IntakeResult,
-  type RateLimitPolicy,
   type ReportSubmission,
 } from './intake.js';
 export {

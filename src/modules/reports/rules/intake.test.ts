@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kmzbCategories, type ReportCategory } from './categories.js';
-import {
-  defaultRateLimit,
-  formatRateLimit,
-  parseRateLimit,
-  validateSubmission,
-  type IntakeResult,
-  type ReportSubmission,
-} from './intake.js';
+import { validateSubmission, type IntakeResult, type ReportSubmission } from './intake.js';
+import { defaultRateLimit, formatRateLimit, parseRateLimit } from '../../../platform/config/report-rate-limit.js';
 
 const now = new Date('2026-07-15T10:00:00Z');
 const base: ReportSubmission = { categoryCode: 'illegal-parking', lat: 50.0614, lon: 19.9372 };

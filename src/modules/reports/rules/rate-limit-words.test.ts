@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRateLimit, describeRateLimit, formatRateLimit, parseRateLimit } from './intake.js';
+import { describeRateLimit } from './intake.js';
+import { defaultRateLimit, formatRateLimit, parseRateLimit } from '../../../platform/config/report-rate-limit.js';
 
 const policy = (text: string) => {
   const parsed = parseRateLimit(text);

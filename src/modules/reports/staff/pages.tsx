@@ -19,7 +19,7 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import type { Report, StoredCategory } from '../model.js';
 import { statusLabels, type ReportDeadline, type ReportStatus } from '../rules/index.js';
 import { StatusTag } from '../public/pages.js';
-import { ErasedValue } from '../../privacy/pages.js';
+import { ErasedValue } from '../../privacy/index.js';
 import { staffReportMessages } from './messages.js';
 import { HeldNotice, HoldTag, ReviewFields, ReviewSection } from './review-forms.js';
 

@@ -12,7 +12,7 @@ import { formErrorsFrom, formFields } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
 import type { Option } from '../../../platform/render/components.js';
 import { sendPage } from '../../../platform/render/render.js';
-import { districtChoicesFor } from '../../districts/person-districts.js';
+import { districtChoicesFor } from '../../districts/index.js';
 import { reportErrors } from '../messages.js';
 import type { StoredCategory } from '../model.js';
 import { reportCategories, reportOr404, reportsPage, reportSurroundings } from '../read-reports.js';

@@ -1,0 +1,5 @@
+/**
+ * The demo module's border: what other modules, src/app.ts, bench/ and test/ may import from it
+ * (docs/architecture.md, "Where a module's border is"). Its other files are its own.
+ */
+export { loadDemoDataOnce } from './demo-data.js';

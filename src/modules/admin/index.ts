@@ -1,0 +1,5 @@
+/**
+ * The admin module's border: what other modules, src/app.ts, bench/ and test/ may import from it
+ * (docs/architecture.md, "Where a module's border is"). Its other files are its own.
+ */
+export { registerAdminHome } from './routes.js';

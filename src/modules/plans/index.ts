@@ -1,0 +1,13 @@
+/**
+ * The plans module's border: what other modules, src/app.ts, bench/ and test/ may import from it
+ * (docs/architecture.md, "Where a module's border is"). Its other files are its own.
+ */
+export { registerPlanApi } from './api-routes.js';
+export { districtPlanLinks } from './read-plans.js';
+export { registerPlanPages } from './public/routes.js';
+export { registerPlanEditor } from './editor/routes.js';
+export { importPlanFiles } from './import/cli-import.js';
+export { importPlanDocument, parseDocument } from './import/import-plan.js';
+export { decideVersion, insertVersion, rememberPartners, updatePlanRow } from './repository.js';
+export { categoryNames, commentPlace, isCommentSection, statusNames } from './messages.js';
+export { isPlanStatus } from './model.js';

@@ -1,0 +1,8 @@
+/**
+ * The reports module's border: what other modules, src/app.ts, bench/ and test/ may import from it
+ * (docs/architecture.md, "Where a module's border is"). Its other files are its own.
+ */
+export { registerReports } from './routes.js';
+export { waitingReportCount, reportCategories } from './read-reports.js';
+export { statusLabels, reportStatuses, type ReportStatus } from './rules/status.js';
+export { staffReportMessages } from './staff/messages.js';

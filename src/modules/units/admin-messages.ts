@@ -1,0 +1,61 @@
+import { defineMessages } from '../../platform/i18n/i18n.js';
+
+/** The unit admin pages' words (the register's other admin pages have theirs in districts/admin/messages.ts). */
+export const unitAdminMessages = defineMessages({
+  pl: {
+    unitsTitle: 'Jednostki',
+    unitsLead: 'Jednostki w Twoim zakresie i ich dane kontaktowe widoczne dla mieszkańców.',
+    newUnit: 'Dodaj jednostkę podległą',
+    unitCreate: 'Utwórz jednostkę',
+    unitEdit: (name: string) => name,
+    parent: 'Jednostka nadrzędna',
+    kindLabel: 'Rodzaj jednostki',
+    idLabel: 'Identyfikator (w adresach stron)',
+    idHint: 'Małe litery, cyfry i łączniki, np. kpp-lubartow. Zostaw puste, aby utworzyć z nazwy.',
+    unitName: 'Pełna nazwa',
+    street: 'Ulica i numer',
+    postalCode: 'Kod pocztowy',
+    locality: 'Miejscowość',
+    unitPhone: 'Telefon',
+    unitPhoneHint:
+      'Numer, pod którym mieszkańcy dodzwonią się do jednostki: 6–15 cyfr, mogą być spacje, myślniki, nawiasy i + na początku, np. +48 81 855 12 34.',
+    unitEmail: 'E-mail',
+    website: 'Strona internetowa',
+    openingHours: 'Godziny przyjęć interesantów',
+    openingHoursHint:
+      'Zwykłym tekstem, do 200 znaków, np. „pon.–pt. 7:30–15:30; dyżurny całą dobę”. Puste pole: na stronie jednostki będzie „nie wpisano”.',
+    lat: 'Szerokość geograficzna (np. 51.4598)',
+    lon: 'Długość geograficzna (np. 22.6052)',
+    unitRetire: 'Wycofaj jednostkę',
+    save: 'Zapisz',
+    back: 'Wróć',
+  },
+  en: {
+    unitsTitle: 'Units',
+    unitsLead: 'Units in your scope and the contact details residents see.',
+    newUnit: 'Add a subordinate unit',
+    unitCreate: 'Create unit',
+    unitEdit: (name: string) => name,
+    parent: 'Parent unit',
+    kindLabel: 'Kind of unit',
+    idLabel: 'Id (used in page addresses)',
+    idHint: 'Lower-case letters, digits and hyphens, e.g. kpp-lubartow. Leave empty to derive it from the name.',
+    unitName: 'Full name',
+    street: 'Street and number',
+    postalCode: 'Postal code',
+    locality: 'Town',
+    unitPhone: 'Phone',
+    unitPhoneHint:
+      'The number residents can reach the unit at: 6–15 digits, with spaces, dashes, brackets and a leading + allowed, e.g. +48 81 855 12 34.',
+    unitEmail: 'E-mail',
+    website: 'Website',
+    openingHours: 'Opening hours for visitors',
+    openingHoursHint:
+      'Plain text, up to 200 characters, e.g. “Mon–Fri 7:30–15:30; duty officer round the clock”. Left empty, the unit page says “not recorded”.',
+    lat: 'Latitude (e.g. 51.4598)',
+    lon: 'Longitude (e.g. 22.6052)',
+    unitRetire: 'Retire unit',
+    save: 'Save',
+    back: 'Back',
+  },
+});
