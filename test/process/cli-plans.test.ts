@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { backends, createDataDir, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 import { zipOf } from '../support/zip-files.js';
+import { processTestOptions } from '../support/process.js';
 
 const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
 const unit = 'Komendy Powiatowej Policji w Testowie';
@@ -18,7 +19,7 @@ const otherDistrict: PlanSpec = { ...past, district: 9 };
 /** The ZIP test's plans go to a district of their own: the folder test counts the plans of district 3. */
 const zipDistrict = 4;
 
-describe.each(backends)('npm run cli -- plans import (%s)', (backend) => {
+describe.each(backends)('npm run cli -- plans import (%s)', processTestOptions, (backend) => {
   let dir: string;
   let server: TestDatabase | null = null;
   const env = () => ({ PATH: process.env.PATH ?? '', DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url! } : {}) });

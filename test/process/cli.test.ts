@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { projectRoot } from '../../src/platform/config/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { createDataDir } from '../support/databases.js';
-import { startAppAndWait } from '../support/process.js';
+import { processTestOptions, startAppAndWait } from '../support/process.js';
 
 const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
 const dataDirs: string[] = [];
@@ -32,7 +32,7 @@ function newDataDir(): string {
   return dir;
 }
 
-describe('npm run cli', () => {
+describe('npm run cli', processTestOptions, () => {
   /** A migrated database with the national unit and one administrator, "szef", made by the CLI; each test but the first works on a copy. */
   let withAdmin: string;
   beforeAll(async () => {

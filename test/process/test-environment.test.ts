@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/platform/config/config.js';
+import { processTestOptions } from '../support/process.js';
 
 /** A closed port (1 is tcpmux, never served here) and a file that is not there. */
 const missing = {
@@ -41,7 +42,7 @@ function childRun(env: Record<string, string>): Promise<{ code: number | null; o
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
 
-describe('a test run on a machine without the PostgreSQL server and Chromium', () => {
+describe('a test run on a machine without the PostgreSQL server and Chromium', processTestOptions, () => {
   it('runs the rest on PGlite, says in one line what it skipped and how to run it, and passes', async () => {
     const { code, output } = await childRun(missing);
     expect(code, output).toBe(0);

@@ -72,3 +72,10 @@ export async function startAppAndWait(env: Record<string, string>, timeoutMs = 9
     },
   };
 }
+
+/**
+ * For suites whose tests each start several node processes (CLI commands, the app): on a loaded
+ * 2-core machine one start takes 10-20 s, so the hang guard is wider than the suite's 60 s. It is
+ * not a speed requirement.
+ */
+export const processTestOptions = { timeout: 240_000 };
