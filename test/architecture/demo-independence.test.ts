@@ -25,7 +25,6 @@ const notYetMoved = new Set([
   'src/modules/districts/officer-accounts.api.test.ts',
   'src/modules/districts/public/map-overview.api.test.ts',
   'src/modules/districts/public/pages.api.test.ts',
-  'src/modules/districts/public/unit-contact.api.test.ts',
   'src/modules/districts/transfer/register.api.test.ts',
   'src/modules/districts/transfer/register.pages.test.ts',
   'src/modules/districts/transfer/transfer.api.test.ts',
