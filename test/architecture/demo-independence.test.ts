@@ -22,7 +22,6 @@ const notYetMoved = new Set([
   'src/modules/districts/districts.api.test.ts',
   'src/modules/districts/locate.api.test.ts',
   'src/modules/districts/matching/area-text.test.ts',
-  'src/modules/districts/officer-accounts.api.test.ts',
   'src/modules/districts/transfer/register.api.test.ts',
   'src/modules/districts/transfer/register.pages.test.ts',
   'src/modules/districts/transfer/transfer.api.test.ts',
