@@ -19,7 +19,6 @@ const notYetMoved = new Set([
   'src/modules/accounts/sign-in-throttle.api.test.ts',
   'src/modules/audit/audit.api.test.ts',
   'src/modules/districts/admin/admin.pages.test.ts',
-  'src/modules/districts/locate.api.test.ts',
   'src/modules/districts/matching/area-text.test.ts',
   'src/modules/districts/transfer/register.api.test.ts',
   'src/modules/districts/transfer/register.pages.test.ts',
