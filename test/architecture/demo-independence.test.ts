@@ -17,7 +17,6 @@ const notYetMoved = new Set([
   'src/modules/accounts/accounts.api.test.ts',
   'src/modules/accounts/session.api.test.ts',
   'src/modules/accounts/sign-in-throttle.api.test.ts',
-  'src/modules/audit/audit.api.test.ts',
   'src/modules/districts/admin/admin.pages.test.ts',
   'src/modules/districts/districts.api.test.ts',
   'src/modules/districts/locate.api.test.ts',
