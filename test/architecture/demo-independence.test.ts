@@ -28,7 +28,6 @@ const notYetMoved = new Set([
   'src/modules/districts/transfer/register.api.test.ts',
   'src/modules/districts/transfer/register.pages.test.ts',
   'src/modules/districts/transfer/transfer.api.test.ts',
-  'src/modules/plans/editor/editor-input.api.test.ts',
   'src/modules/plans/editor/editor.pages.test.ts',
   'src/modules/plans/editor/review.pages.test.ts',
   'src/modules/plans/import/files.api.test.ts',
