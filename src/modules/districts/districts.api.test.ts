@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestDatabase } from '../../../test/support/databases.js';
-import { appOn, TestClient, type TestApp } from '../../../test/support/app.js';
-import { inFactory, squareAt } from '../../../test/support/factories.js';
+import { backends } from '../../../test/support/databases.js';
+import { createTestApp, TestClient, type TestApp } from '../../../test/support/app.js';
+import { squareAt } from '../../../test/support/factories.js';
 import { world } from '../../../test/support/world.js';
 import { setUnitArea } from '../units/index.js';
 
@@ -14,10 +14,8 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
   let regional: TestClient;
   let commander: TestClient;
   beforeAll(async () => {
-    const testDb = await createTestDatabase(backend, { world: true });
     // The voivodeship's territory (lat 50–52, lon 22–24): the locator names the unit for a point outside every district.
-    await inFactory(testDb.database.db, (trx) => setUnitArea(trx, voivodeship.id, squareAt(50, 22, 2)));
-    t = await appOn(testDb, {}, world.password);
+    t = await createTestApp(backend, {}, (trx) => setUnitArea(trx, voivodeship.id, squareAt(50, 22, 2)));
     regional = new TestClient(t.app);
     commander = new TestClient(t.app);
     await regional.signIn(world.accounts.voivodeshipAdmin);

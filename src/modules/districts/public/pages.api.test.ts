@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestDatabase } from '../../../../test/support/databases.js';
-import { appOn, TestClient, type TestApp } from '../../../../test/support/app.js';
-import { inFactory, makeDistrict, makeNamedOfficer, makeUnit } from '../../../../test/support/factories.js';
+import { backends } from '../../../../test/support/databases.js';
+import { createTestApp, TestClient, type TestApp } from '../../../../test/support/app.js';
+import { makeDistrict, makeNamedOfficer, makeUnit } from '../../../../test/support/factories.js';
 import { world } from '../../../../test/support/world.js';
 
 const { a1, a3 } = world.districts;
@@ -12,15 +12,13 @@ describe.each(backends)('public pages of the locator on %s', (backend) => {
   let t: TestApp;
   let browser: TestClient;
   beforeAll(async () => {
-    const testDb = await createTestDatabase(backend, { world: true });
-    await inFactory(testDb.database.db, async (trx) => {
+    t = await createTestApp(backend, {}, async (trx) => {
       await makeUnit(trx, bare, 'KPP', world.units.voivodeship.id);
       const served = await makeDistrict(trx, bare, 1);
       await makeDistrict(trx, bare, 2);
       const officer = { unitId: bare, rank: 'sierż.', firstName: 'Adam', lastName: 'Wróbel', accountId: null, startsOn: '2025-01-01' };
       await makeNamedOfficer(trx, officer, [{ districtId: served, kind: 'regular' }]);
     });
-    t = await appOn(testDb, {}, world.password);
     browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
   });
   afterAll(() => t.close());

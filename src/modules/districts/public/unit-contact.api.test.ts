@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backends, createTestDatabase } from '../../../../test/support/databases.js';
-import { appOn, browserFor, TestClient, type TestApp } from '../../../../test/support/app.js';
-import { inFactory, makeDistrict, makeUnit } from '../../../../test/support/factories.js';
+import { backends } from '../../../../test/support/databases.js';
+import { createTestApp, browserFor, TestClient, type TestApp } from '../../../../test/support/app.js';
+import { makeDistrict, makeUnit } from '../../../../test/support/factories.js';
 import { world } from '../../../../test/support/world.js';
 
 /**
@@ -20,13 +20,11 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
   let t: TestApp;
   let visitor: TestClient;
   beforeAll(async () => {
-    const testDb = await createTestDatabase(backend, { world: true });
-    await inFactory(testDb.database.db, async (trx) => {
+    t = await createTestApp(backend, {}, async (trx) => {
       await makeUnit(trx, bare, 'KPP', world.units.voivodeship.id);
       await makeDistrict(trx, bare, 1);
       await makeDistrict(trx, a.id, 10);
     });
-    t = await appOn(testDb, {}, world.password);
     visitor = new TestClient(t.app, { headers: { accept: 'text/html' } });
   });
   afterAll(() => t.close());
