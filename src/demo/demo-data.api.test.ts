@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { backends, createTestDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { TestClient, type TestApp } from '../../test/support/app.js';
+import { createDemoTestApp } from '../../test/support/demo-app.js';
 import { projectRoot } from '../platform/config/config.js';
 import type { Db } from '../platform/db/database.js';
 import { demoAccounts, loadDemoDataOnce } from './demo-data.js';
@@ -69,5 +71,40 @@ describe('demo data', () => {
   it('loads once: a second start changes nothing', async () => {
     expect(await loadDemoDataOnce(t.database.db)).toBe(false);
     expect(await rowCounts(t.database.db)).toEqual(counts);
+  });
+});
+
+/* The demo's published plans (resources/seeds 000–003), as the public API finds them (moved from plans.api.test.ts). */
+describe.each(backends)('the demo plans on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createDemoTestApp(backend);
+  });
+  afterAll(() => t.close());
+
+  it('publishes the four seed plans with their real periods, searchable in Polish word forms', async () => {
+    const all = (await new TestClient(t.app).get('/api/v1/plans?pageSize=100')).json();
+    const seeds = all.plans.filter((p: { periodFrom: string }) => p.periodFrom < '2030-01-01');
+    expect(seeds.map((p: { districtId: string; periodFrom: string }) => `${p.districtId} ${p.periodFrom}`).sort()).toEqual([
+      'kpp-krasnystaw/2 2026-07-01',
+      'kpp-leczna/3 2025-07-01',
+      'kpp-lubartow/3 2024-01-01',
+      'kpp-lubartow/7 2024-07-01',
+    ]);
+    for (const q of ['oszustwa', 'oszustw', 'OSZUSTWAMI seniorów']) {
+      const found = (await new TestClient(t.app).get(`/api/v1/plans?q=${encodeURIComponent(q)}`)).json();
+      expect(
+        found.plans.map((p: { districtId: string }) => p.districtId),
+        q,
+      ).toEqual(expect.arrayContaining(['kpp-krasnystaw/2', 'kpp-lubartow/7']));
+      expect(
+        found.plans.map((p: { districtId: string }) => p.districtId),
+        q,
+      ).not.toContain('kpp-leczna/3');
+    }
+    const cameras = (await new TestClient(t.app).get(`/api/v1/plans?q=${encodeURIComponent('kamer monitoringu')}`)).json();
+    expect(cameras.plans.map((p: { districtId: string }) => p.districtId)).toEqual(['kpp-leczna/3']);
+    const byCategory = (await new TestClient(t.app).get('/api/v1/plans?category=fraud&year=2024')).json();
+    expect(byCategory.plans.map((p: { districtId: string }) => p.districtId)).toEqual(['kpp-lubartow/7']);
   });
 });

@@ -6,6 +6,8 @@ import { buildApp } from '../../src/app.js';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases.js';
 import { withResponseLog } from './response-schemas.js';
 import { WORLD_PASSWORD } from './world.js';
+import { inFactory } from './factories.js';
+import type { Trx } from '../../src/platform/audit/actor.js';
 import { createChangeBus, type ChangeBus } from '../../src/platform/events/changes.js';
 
 export interface TestApp {
@@ -20,9 +22,18 @@ export interface TestApp {
 /** The password a client signs in with unless told otherwise: the one of the register the app was given. */
 const passwords = new WeakMap<FastifyInstance, string>();
 
-/** The real application on a fresh test database with the test world (world.ts) in it. */
-export async function createTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
-  return appOn(await createTestDatabase(backend, { world: true }), env, WORLD_PASSWORD);
+/**
+ * The real application on a fresh test database with the test world (world.ts) in it, and what
+ * `addToWorld` writes (in one factory transaction) before the app starts and loads its indexes.
+ */
+export async function createTestApp(
+  backend: Backend,
+  env: Record<string, string> = {},
+  addToWorld?: (trx: Trx) => Promise<unknown>,
+): Promise<TestApp> {
+  const testDb = await createTestDatabase(backend, { world: true });
+  if (addToWorld) await inFactory(testDb.database.db, addToWorld);
+  return appOn(testDb, env, WORLD_PASSWORD);
 }
 
 /** The real application on `testDb` (filled by the caller), whose accounts sign in with `password`. */

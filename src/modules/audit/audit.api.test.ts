@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../test/support/app.js';
-import { createDemoTestApp } from '../../../test/support/demo-app.js';
+import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
+
+const { a: unitA, c: otherVoivodeshipUnit } = world.units;
+const regionalAdmin = world.accounts.voivodeshipAdmin;
 
 describe.each(backends)('audit log on %s', (backend) => {
   let t: TestApp;
@@ -10,16 +13,16 @@ describe.each(backends)('audit log on %s', (backend) => {
   let regional: TestClient;
   let accountId: string;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    t = await createTestApp(backend);
     national = new TestClient(t.app);
     regional = new TestClient(t.app);
-    await national.signIn('admin');
-    await regional.signIn('admin.lublin');
+    await national.signIn(world.accounts.nationalAdmin);
+    await regional.signIn(regionalAdmin);
     const created = await regional.send('POST', '/api/v1/accounts', {
       login: 'audyt.test',
       displayName: 'Audyt Test',
       role: 'officer',
-      unitId: 'kpp-lubartow',
+      unitId: unitA.id,
       password: 'pierwsze długie hasło',
     });
     accountId = created.json().id;
@@ -31,9 +34,9 @@ describe.each(backends)('audit log on %s', (backend) => {
     const response = await regional.get(`/api/v1/audit?entityType=accounts&entityId=${accountId}`);
     expect(response.statusCode).toBe(200);
     const [update, insert] = response.json().entries;
-    expect(insert).toMatchObject({ action: 'insert', actorLabel: 'admin.lublin', unitId: 'kpp-lubartow', before: null });
+    expect(insert).toMatchObject({ action: 'insert', actorLabel: regionalAdmin.login, unitId: unitA.id, before: null });
     expect(insert.after).toMatchObject({ login: 'audyt.test', role: 'officer', password_hash: 'changed' });
-    expect(update).toMatchObject({ action: 'update', actorLabel: 'admin.lublin' });
+    expect(update).toMatchObject({ action: 'update', actorLabel: regionalAdmin.login });
     expect(update.before).toMatchObject({ role: 'officer', password_hash: 'hidden' });
     expect(update.after).toMatchObject({ role: 'supervisor', password_hash: 'changed' });
     expect(update.actorId).toEqual(expect.any(String));
@@ -55,26 +58,29 @@ describe.each(backends)('audit log on %s', (backend) => {
 
   it('records changes made outside the API too (the triggers see every write)', async () => {
     const db = t.testDb.database.db;
-    await sql`update units set name = 'Komenda Powiatowa Policji w Sejnach (zmiana)' where id = 'kpp-sejny'`.execute(db);
-    const [entry] = (await national.get('/api/v1/audit?entityType=units&entityId=kpp-sejny&action=update')).json().entries;
-    expect(entry).toMatchObject({ actorLabel: 'system', before: { name: 'Komenda Powiatowa Policji w Sejnach' } });
+    const unit = otherVoivodeshipUnit;
+    await sql`update units set name = ${`${unit.name} (zmiana)`} where id = ${unit.id}`.execute(db);
+    const [entry] = (await national.get(`/api/v1/audit?entityType=units&entityId=${unit.id}&action=update`)).json().entries;
+    expect(entry).toMatchObject({ actorLabel: 'system', before: { name: unit.name } });
   });
 
   it('shows administrators only the entries of their units', async () => {
     const regionalView = (await regional.get('/api/v1/audit?pageSize=200')).json();
     const units = new Set(regionalView.entries.map((e: { unitId: string | null }) => e.unitId));
-    expect(units.has('kpp-sejny')).toBe(false);
+    expect(units.has(otherVoivodeshipUnit.id)).toBe(false);
     expect(units.has(null)).toBe(false);
-    expect(units.has('kpp-lubartow')).toBe(true);
+    expect(units.has(unitA.id)).toBe(true);
     const nationalView = (await national.get('/api/v1/audit?pageSize=1')).json();
     expect(nationalView.total).toBeGreaterThan(regionalView.total);
   });
 
   it('filters by action, actor and day, and pages through the results', async () => {
-    const logins = (await national.get('/api/v1/audit?action=auth.login&actor=admin.lublin')).json();
+    const logins = (await national.get(`/api/v1/audit?action=auth.login&actor=${regionalAdmin.login}`)).json();
     expect(logins.entries.length).toBeGreaterThan(0);
     expect(
-      logins.entries.every((e: { action: string; actorLabel: string }) => e.action === 'auth.login' && e.actorLabel === 'admin.lublin'),
+      logins.entries.every(
+        (e: { action: string; actorLabel: string }) => e.action === 'auth.login' && e.actorLabel === regionalAdmin.login,
+      ),
     ).toBe(true);
     const future = (await national.get('/api/v1/audit?from=2999-01-01')).json();
     expect(future.total).toBe(0);
@@ -88,7 +94,7 @@ describe.each(backends)('audit log on %s', (backend) => {
 
   it('is for administrators only, and its page renders the history in Polish', async () => {
     const officer = new TestClient(t.app);
-    await officer.signIn('dzielnicowy.lubartow');
+    await officer.signIn(world.officerOf.a1!);
     expect((await officer.get('/api/v1/audit')).statusCode).toBe(403);
     const page = await regional.get(`/admin/audit?entityType=accounts&entityId=${accountId}`, { accept: 'text/html' });
     expect(page.statusCode).toBe(200);
@@ -106,16 +112,16 @@ describe.each(backends)('audit log on %s', (backend) => {
     let category: { code: string; names: { pl: string; en: string } };
     beforeAll(async () => {
       const officer = new TestClient(t.app);
-      await officer.signIn('dzielnicowy.lubartow');
+      await officer.signIn(world.officerOf.a1!);
       const created = await officer.send('POST', '/api/v1/plans', {
-        districtId: 'kpp-lubartow/3',
+        districtId: world.districts.a1.id,
         periodFrom: '2041-01-01',
         periodTo: '2041-06-30',
       });
       planId = created.json().id;
       const content = (await officer.get(`/api/v1/plans/${planId}`)).json().working.content;
       const edited = await officer.send('PATCH', `/api/v1/plans/${planId}`, {
-        content: { ...content, goal: { ...content.goal, description: 'Mniej kradzieży rowerów przy Lubelskiej.' } },
+        content: { ...content, goal: { ...content.goal, description: 'Mniej kradzieży rowerów przy Lipowej.' } },
       });
       expect(edited.statusCode, edited.body).toBe(200);
       const resident = new TestClient(t.app, { remoteAddress: '198.51.100.77' });
@@ -124,7 +130,7 @@ describe.each(backends)('audit log on %s', (backend) => {
       )!;
       const report = await resident.send('POST', '/api/v1/reports', {
         category: category.code,
-        address: 'Lubartów, ul. Lubelska 20',
+        address: world.districts.a1.address,
         email: 'jan@example.com',
       });
       expect(report.statusCode, report.body).toBe(201);
@@ -174,7 +180,7 @@ describe.each(backends)('audit log on %s', (backend) => {
   it('shows the resident in the English report history as a word, not the stored Polish label', async () => {
     const resident = new TestClient(t.app, { remoteAddress: '198.51.100.78' });
     const code = (await resident.get('/api/v1/report-categories')).json().categories[0].code;
-    const report = await resident.send('POST', '/api/v1/reports', { category: code, address: 'Lubartów, ul. Lubelska 22' });
+    const report = await resident.send('POST', '/api/v1/reports', { category: code, address: world.districts.a1.address });
     const page = await regional.get(`/admin/reports/${report.json().id}`, { accept: 'text/html', 'accept-language': 'en' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('resident');

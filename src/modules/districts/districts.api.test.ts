@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../test/support/app.js';
-import { createDemoTestApp } from '../../../test/support/demo-app.js';
+import { createTestApp, TestClient, type TestApp } from '../../../test/support/app.js';
+import { squareAt } from '../../../test/support/factories.js';
+import { world } from '../../../test/support/world.js';
+import { setUnitArea } from '../units/index.js';
+
+const { a, b, c, voivodeship } = world.units;
 
 const lubelska = { locality: 'Testowo', street: 'Lubelska', numbers: [{ from: '1', to: '25', parity: 'odd' }] };
 
@@ -10,11 +14,12 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
   let regional: TestClient;
   let commander: TestClient;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    // The voivodeship's territory (lat 50–52, lon 22–24): the locator names the unit for a point outside every district.
+    t = await createTestApp(backend, {}, (trx) => setUnitArea(trx, voivodeship.id, squareAt(50, 22, 2)));
     regional = new TestClient(t.app);
     commander = new TestClient(t.app);
-    await regional.signIn('admin.lublin');
-    await commander.signIn('komendant.lubartow');
+    await regional.signIn(world.accounts.voivodeshipAdmin);
+    await commander.signIn(world.accounts.commanderA);
   });
   afterAll(() => t.close());
 
@@ -28,7 +33,7 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     ],
   ) {
     const created = await commander.send('POST', '/api/v1/districts', {
-      unitId: 'kpp-lubartow',
+      unitId: a.id,
       number,
       name: `Rejon nr ${number} – ${locality}`,
       phone: `+48 000 000 0${number}`,
@@ -36,12 +41,12 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
       rules,
     });
     expect(created.statusCode).toBe(201);
-    return `kpp-lubartow/${number}`;
+    return `${a.id}/${number}`;
   }
 
   it('creates a district with street rules; the locator finds it at once', async () => {
     const created = await commander.send('POST', '/api/v1/districts', {
-      unitId: 'kpp-lubartow',
+      unitId: a.id,
       number: 41,
       name: 'Rejon nr 41 – Testowo',
       phone: '+48 000 000 041',
@@ -49,13 +54,13 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
       rules: [lubelska, { locality: 'Testowo', street: 'Polna', numbers: null }],
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ id: 'kpp-lubartow/41', url: 'http://localhost:80/rejony/kpp-lubartow/41', number: 41 });
+    expect(created.json()).toMatchObject({ id: `${a.id}/41`, url: `http://localhost:80/rejony/${a.id}/41`, number: 41 });
     const found = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Testowo, ul. Lubelska 15A')}`);
     expect(found.statusCode).toBe(200);
     expect(found.json().matches).toEqual([
       {
-        district: { id: 'kpp-lubartow/41', number: 41, name: 'Rejon nr 41 – Testowo', url: 'http://localhost:80/rejony/kpp-lubartow/41' },
-        unit: { id: 'kpp-lubartow', name: 'Komenda Powiatowa Policji w Lubartowie' },
+        district: { id: `${a.id}/41`, number: 41, name: 'Rejon nr 41 – Testowo', url: `http://localhost:80/rejony/${a.id}/41` },
+        unit: { id: a.id, name: a.name },
         officer: null,
         phone: '+48 000 000 041',
         email: 'rejon41@example.org',
@@ -69,11 +74,11 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
 
   it('rejects a duplicate number and street rules that overlap another district, naming it', async () => {
     await makeDistrict(43, 'Dublowo');
-    const duplicate = await commander.send('POST', '/api/v1/districts', { unitId: 'kpp-lubartow', number: 43, name: 'Drugi 43' });
+    const duplicate = await commander.send('POST', '/api/v1/districts', { unitId: a.id, number: 43, name: 'Drugi 43' });
     expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().error.message).toBe('Rejon służbowy nr 43 już istnieje w jednostce Komenda Powiatowa Policji w Lubartowie.');
+    expect(duplicate.json().error.message).toBe(`Rejon służbowy nr 43 już istnieje w jednostce ${a.name}.`);
     const overlapping = await commander.send('POST', '/api/v1/districts', {
-      unitId: 'kpp-lubartow',
+      unitId: a.id,
       number: 44,
       name: 'Rejon nr 44',
       rules: [{ locality: 'Dublowo', street: 'Lubelska', numbers: [{ from: '21', to: '31', parity: 'all' }] }],
@@ -83,7 +88,7 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     expect(overlapping.json().error.message).toContain('rejonem nr 43 (Rejon nr 43 – Dublowo)');
     // The even side of the same street belongs to nobody yet: that is fine.
     const evenSide = await commander.send('POST', '/api/v1/districts', {
-      unitId: 'kpp-lubartow',
+      unitId: a.id,
       number: 44,
       name: 'Rejon nr 44',
       rules: [{ locality: 'Dublowo', street: 'Lubelska', numbers: [{ from: '2', to: '40', parity: 'even' }] }],
@@ -91,21 +96,21 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     expect(evenSide.statusCode).toBe(201);
     // Another unit may use the same street (a different police unit's town of the same name).
     const otherUnit = await regional.send('POST', '/api/v1/districts', {
-      unitId: 'kpp-leczna',
+      unitId: b.id,
       number: 43,
-      name: 'Łęczna 43',
+      name: 'Grabowo 43',
       rules: [{ ...lubelska, locality: 'Dublowo' }],
     });
     expect(otherUnit.statusCode).toBe(201);
   });
 
   it('checks who may change districts of which unit', async () => {
-    const body = { unitId: 'kpp-sejny', number: 77, name: 'Poza zakresem' };
+    const body = { unitId: c.id, number: 77, name: 'Poza zakresem' };
     expect((await regional.send('POST', '/api/v1/districts', body)).statusCode).toBe(403);
-    expect((await commander.send('POST', '/api/v1/districts', { ...body, unitId: 'kpp-leczna' })).statusCode).toBe(403);
+    expect((await commander.send('POST', '/api/v1/districts', { ...body, unitId: b.id })).statusCode).toBe(403);
     const officer = new TestClient(t.app);
-    await officer.signIn('dzielnicowy.lubartow');
-    expect((await officer.send('POST', '/api/v1/districts', { ...body, unitId: 'kpp-lubartow' })).statusCode).toBe(403);
+    await officer.signIn(world.accounts.officerA1);
+    expect((await officer.send('POST', '/api/v1/districts', { ...body, unitId: a.id })).statusCode).toBe(403);
     expect((await new TestClient(t.app).send('POST', '/api/v1/districts', body)).statusCode).toBe(401);
     const own = await makeDistrict(45, 'Strzeżowo');
     expect((await officer.send('PATCH', `/api/v1/districts/${own}`, { name: 'x' })).statusCode).toBe(403);
@@ -125,18 +130,18 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
   it('assigns an officer, hands the district over, and shows a substitute', async () => {
     const own = await makeDistrict(47, 'Przekazowo');
     const first = (
-      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'sierż.', firstName: 'Jan', lastName: 'Testowy' })
+      await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: 'sierż.', firstName: 'Jan', lastName: 'Testowy' })
     ).json();
     const second = (
       await commander.send('POST', '/api/v1/officers', {
-        unitId: 'kpp-lubartow',
+        unitId: a.id,
         rank: 'st. sierż.',
         firstName: 'Ewa',
         lastName: 'Następczyni',
       })
     ).json();
     const helper = (
-      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })
+      await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })
     ).json();
     const assign = (body: object) => commander.send('POST', `/api/v1/districts/${own}/assignments`, body);
     expect((await assign({ officerId: first.id, kind: 'regular', startsOn: '2024-01-01' })).statusCode).toBe(201);
@@ -183,7 +188,7 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     const before = await assignmentEntries();
     const own = await makeDistrict(49, 'Zapisowo');
     const officer = (
-      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'sierż.', firstName: 'Jan', lastName: 'Zapisany' })
+      await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: 'sierż.', firstName: 'Jan', lastName: 'Zapisany' })
     ).json();
     expect(
       (
@@ -196,18 +201,18 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     ).toBe(201);
     const entries = (await regional.get(`/api/v1/audit?entityType=districts&entityId=${own}`)).json().entries;
     expect(entries.map((e: { action: string }) => e.action)).toContain('insert');
-    expect(entries[0].actorLabel).toBe('komendant.lubartow');
+    expect(entries[0].actorLabel).toBe(world.accounts.commanderA.login);
     expect(await assignmentEntries()).toBeGreaterThan(before);
   });
 
-  it('answers the locator for demo districts, with suggestions for typos', async () => {
-    const serniki = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Serniki 12')}`);
-    expect(serniki.statusCode).toBe(200);
-    expect(serniki.json().matches[0]).toMatchObject({ district: { id: 'kpp-lubartow/7' }, matchedBy: 'locality' });
-    const typo = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Sernikki 12')}`);
+  it('answers the locator for the register’s districts, with suggestions for typos', async () => {
+    const village = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Olszyny 12')}`);
+    expect(village.statusCode).toBe(200);
+    expect(village.json().matches[0]).toMatchObject({ district: { id: world.districts.c1.id }, matchedBy: 'locality' });
+    const typo = await commander.get(`/api/v1/locate?address=${encodeURIComponent('Olszynny 12')}`);
     expect(typo.statusCode).toBe(404);
-    expect(typo.json().error.details.suggestions).toContain('Serniki');
-    const both = await commander.get('/api/v1/locate?address=Serniki&lat=51&lon=22');
+    expect(typo.json().error.details.suggestions).toContain('Olszyny');
+    const both = await commander.get('/api/v1/locate?address=Olszyny&lat=51&lon=22');
     expect(both.statusCode).toBe(400);
     const neither = await commander.get('/api/v1/locate');
     expect(neither.statusCode).toBe(400);
@@ -229,18 +234,19 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
       ],
     };
     expect((await commander.send('PATCH', `/api/v1/districts/${own}`, { polygon: square })).statusCode).toBe(200);
-    // The demo districts have approximate polygons too, so the point may also be in one of them.
+    // The world's districts have polygons too, so the point may also be in one of them.
     const inside = await commander.get('/api/v1/locate?lat=51.465&lon=22.61');
     expect(inside.statusCode).toBe(200);
     expect(inside.json().matches).toContainEqual(
       expect.objectContaining({ district: expect.objectContaining({ id: own }), matchedBy: 'polygon' }),
     );
     const beside = await commander.get('/api/v1/locate?lat=51.40&lon=22.61');
-    expect(beside.json().matches.map((m: { district: { id: string } }) => m.district.id)).not.toContain(own);
-    // Lublin: inside the voivodeship's territory, outside every district.
+    // Beside it no district of the world lies either: not found.
+    expect(beside.statusCode).toBe(404);
+    // Inside the voivodeship's territory, outside every district.
     const outside = await commander.get('/api/v1/locate?lat=51.2465&lon=22.5684');
     expect(outside.statusCode).toBe(404);
-    expect(outside.json().error.details.units.map((u: { id: string }) => u.id)).toEqual(['kwp-lublin']);
+    expect(outside.json().error.details.units.map((u: { id: string }) => u.id)).toEqual([voivodeship.id]);
     const area = await commander.get(`/api/v1/districts/${own}/area.geojson`);
     expect(area.json().geometry.type).toBe('MultiPolygon');
     const broken = await commander.send('PATCH', `/api/v1/districts/${own}`, {

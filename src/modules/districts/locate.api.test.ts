@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../test/support/app.js';
-import { createDemoTestApp } from '../../../test/support/demo-app.js';
-import { demoRegisterDistricts } from '../../demo/register-data.js';
+import { TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
+
+const registerDistricts = Object.values(world.districts);
 
 const locate = (client: TestClient, address: string, headers?: Record<string, string>) =>
   client.get(`/api/v1/locate?address=${encodeURIComponent(address)}`, headers);
 
-// Street names of the demo register by the towns that have them, to pick one-town and many-town streets.
+// Street names of the test world's register by the towns that have them, to pick one-town and many-town streets.
 const townsByStreet = new Map<string, Set<string>>();
-for (const district of demoRegisterDistricts) {
+for (const district of registerDistricts) {
   for (const rule of district.rules)
     if (rule.street) townsByStreet.set(rule.street, (townsByStreet.get(rule.street) ?? new Set()).add(rule.locality));
 }
@@ -18,26 +19,24 @@ describe.each(backends)('GET /api/v1/locate beyond a full address, on %s', (back
   let t: TestApp;
   let client: TestClient;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    t = await createTestApp(backend);
     client = new TestClient(t.app);
   });
   afterAll(() => t.close());
 
   it('answers a town alone with every district of the town, matched by town, with its streets there', async () => {
-    const expected = demoRegisterDistricts
-      .filter((d) => d.rules.some((r) => r.locality === 'Łęczna'))
-      .map((d) => `${d.unitId}/${d.number}`);
+    const expected = registerDistricts.filter((d) => d.rules.some((r) => r.locality === 'Borowo')).map((d) => d.id);
     expect(expected.length).toBeGreaterThan(1);
-    for (const text of ['Łęczna', 'leczna']) {
+    for (const text of ['Borowo', 'borowo']) {
       const response = await locate(client, text);
       expect(response.statusCode).toBe(200);
       const body = response.json();
-      expect(body.locality).toBe('Łęczna');
+      expect(body.locality).toBe('Borowo');
       expect(body.matches.map((m: { district: { id: string } }) => m.district.id).sort()).toEqual(expected.sort());
       for (const match of body.matches) {
         expect(match.matchedBy).toBe('town');
-        const district = demoRegisterDistricts.find((d) => `${d.unitId}/${d.number}` === match.district.id)!;
-        const streets = district.rules.filter((r) => r.locality === 'Łęczna' && r.street).map((r) => r.street);
+        const district = registerDistricts.find((d) => d.id === match.district.id)!;
+        const streets = district.rules.filter((r) => r.locality === 'Borowo' && r.street).map((r) => r.street);
         expect([...match.streets].sort()).toEqual([...new Set(streets)].sort());
       }
     }
@@ -84,9 +83,9 @@ describe.each(backends)('GET /api/v1/locate beyond a full address, on %s', (back
   });
 
   it('suggests a held name only for a likely typo of it', async () => {
-    const typo = await locate(client, 'Lubartw, ul. Lubelska 3');
+    const typo = await locate(client, 'Borwo, ul. Lipowa 3');
     expect(typo.statusCode).toBe(404);
-    expect(typo.json().error.details.suggestions).toContain('Lubartów');
+    expect(typo.json().error.details.suggestions).toContain('Borowo');
     expect(typo.json().error.details.notCovered).toBeUndefined();
   });
 });

@@ -5,8 +5,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
-import { createDemoTestApp } from '../../../test/support/demo-app.js';
+import { TestClient, createTestApp, csrfFromHtml, type TestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { multipartBody } from '../../../test/support/multipart.js';
 import { docxBomb, zipOf, zipOfManyListedEntries } from '../../../test/support/zip-files.js';
 import { projectRoot } from '../../platform/config/config.js';
@@ -42,7 +42,7 @@ async function postFile(app: FastifyInstance, url: string, file: { filename: str
 describe.each(backends)('uploaded plan documents (%s)', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    t = await createTestApp(backend);
   });
   afterAll(() => t.close());
 
@@ -67,7 +67,7 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
 
   it('reads a .docx chosen on the admin import page, and shows the limit a bomb broke on the same form', async () => {
     const staff = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await staff.signIn('kierownik.lubartow');
+    await staff.signIn(world.supervisorOf.a);
     const plan = await multipartBody({
       intent: 'recognise',
       file: { filename: 'plan.docx', data: await wordDocument(seedPlan), type: docxType },
@@ -162,7 +162,7 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('payload_too_large');
     const staff = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    expect((await staff.signIn('kierownik.lubartow')).statusCode).toBe(200);
+    expect((await staff.signIn(world.supervisorOf.a)).statusCode).toBe(200);
     const { payload, contentType } = await multipartBody({
       intent: 'recognise',
       file: { filename: 'plan.txt', data: Buffer.alloc(7 * MiB, 'a'), type: 'text/plain' },
@@ -180,8 +180,8 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     expect(api.json().error.code).toBe('not_a_text_file');
     expect(api.json().error.message).toContain('UTF-8');
     const staff = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await staff.signIn('admin');
-    const csv = Buffer.from('unit,district,locality,street,numbers\nkpp-lubartow,3,Lubart\0w,Lubelska,1-5\n');
+    await staff.signIn(world.accounts.nationalAdmin);
+    const csv = Buffer.from('unit,district,locality,street,numbers\nkpp-borowo,3,Bor\0wo,Lipowa,1-5\n');
     const { payload, contentType } = await multipartBody({ file: { filename: 'rules.csv', data: csv, type: 'text/csv' } });
     const page = await staff.send('POST', '/admin/import/rules', payload, { 'content-type': contentType });
     expect(page.statusCode).toBe(422);
@@ -192,7 +192,7 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
       features: [
         {
           type: 'Feature',
-          properties: { unit: 'kpp-lubartow\u0000', district: '3' },
+          properties: { unit: 'kpp-borowo\u0000', district: '3' },
           geometry: {
             type: 'Polygon',
             coordinates: [
@@ -240,7 +240,7 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await parse(newClient())).statusCode).toBe(422);
     const staff = new TestClient(t.app);
-    await staff.signIn('kierownik.lubartow');
+    await staff.signIn(world.supervisorOf.a);
     for (let i = 0; i < 21; i++) {
       const response = await staff.request({
         method: 'POST',
@@ -257,7 +257,7 @@ describe('a document worker stopped by its memory cap', () => {
   // Reading needs no database, so one back end is enough; the cap is set low for this app only.
   let t: TestApp;
   beforeAll(async () => {
-    t = await createDemoTestApp('pglite', { DOCUMENT_WORKER_MEMORY_MB: '32' });
+    t = await createTestApp('pglite', { DOCUMENT_WORKER_MEMORY_MB: '32' });
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../test/support/app.js';
-import { createDemoTestApp } from '../../../test/support/demo-app.js';
+import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { world } from '../../../test/support/world.js';
 import { addDays, dayInPoland } from '../../platform/i18n/calendar.js';
 
 /** A complete plan for a period: one action inside it. */
@@ -13,6 +13,9 @@ const contentFor = (from: string, to: string) => ({
   communication: ['strona internetowa KPP'],
   signature: null,
 });
+
+// a3 has no plan in the world: its officer (the substitute of a2) publishes three here.
+const district = world.districts.a3;
 
 describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
   let t: TestApp;
@@ -27,16 +30,16 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
   } as const;
 
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    t = await createTestApp(backend);
     clients.officer = new TestClient(t.app);
-    await clients.officer.signIn('dzielnicowy.lubartow');
+    await clients.officer.signIn(world.officerOf.a3!);
     clients.supervisor = new TestClient(t.app);
-    await clients.supervisor.signIn('kierownik.lubartow');
+    await clients.supervisor.signIn(world.supervisorOf.a);
     // Three published plans of one district, one of each timing.
     for (const timing of ['past', 'current', 'upcoming'] as const) {
       const [from, to] = periods[timing];
       const created = await officer().send('POST', '/api/v1/plans', {
-        districtId: 'kpp-lubartow/3',
+        districtId: district.id,
         periodFrom: from,
         periodTo: to,
         content: contentFor(from, to),
@@ -55,7 +58,7 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
   afterAll(() => t.close());
 
   it('labels every plan in the API with its timing', async () => {
-    const list = (await new TestClient(t.app).get('/api/v1/plans?districtId=kpp-lubartow/3&pageSize=50')).json();
+    const list = (await new TestClient(t.app).get(`/api/v1/plans?districtId=${district.id}&pageSize=50`)).json();
     const timingOf = (id: string) => list.plans.find((p: { id: string }) => p.id === id)?.timing;
     expect([timingOf(ids.past), timingOf(ids.current), timingOf(ids.upcoming)]).toEqual(['past', 'current', 'upcoming']);
     expect((await new TestClient(t.app).get(`/api/v1/plans/${ids.past}`)).json().published.timing).toBe('past');
@@ -64,7 +67,7 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
   });
 
   it('shows the current and the coming plan on the district page, never the past one as current', async () => {
-    const page = (await new TestClient(t.app, { headers: { accept: 'text/html' } }).get('/rejony/kpp-lubartow/3')).body;
+    const page = (await new TestClient(t.app, { headers: { accept: 'text/html' } }).get(`/rejony/${district.id}`)).body;
     expect(page).toMatch(new RegExp(`<a href="/plany/${ids.current}">Plan bieżący: `));
     expect(page).toMatch(new RegExp(`<a href="/plany/${ids.upcoming}">Plan na nadchodzący okres: 1 stycznia 2095 – 30 czerwca 2095</a>`));
     expect(page).not.toContain(`/plany/${ids.past}`);
@@ -88,22 +91,22 @@ describe.each(backends)('current, upcoming and past plans on %s', (backend) => {
   });
 
   it('labels the latest past plan as archived when no plan is current', async () => {
-    // A district whose only plan is long over.
-    const leczna = new TestClient(t.app);
-    await leczna.signIn('dzielnicowy.leczna');
+    // A district whose only published plan is long over (b1's other plan waits for review, unpublished).
+    const grabowo = new TestClient(t.app);
+    await grabowo.signIn(world.officerOf.b1!);
     const reviewer = new TestClient(t.app);
-    await reviewer.signIn('kierownik.leczna');
-    const created = await leczna.send('POST', '/api/v1/plans', {
-      districtId: 'kpp-leczna/3',
+    await reviewer.signIn(world.supervisorOf.b);
+    const created = await grabowo.send('POST', '/api/v1/plans', {
+      districtId: world.districts.b1.id,
       periodFrom: '2019-02-01',
       periodTo: '2019-07-31',
       content: contentFor('2019-02-01', '2019-07-31'),
     });
     const id = created.json().id as string;
-    await leczna.send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'submit' });
+    await grabowo.send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'submit' });
     await reviewer.send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'approve' });
     await reviewer.send('POST', `/api/v1/plans/${id}/transitions`, { transition: 'publish' });
-    const page = (await new TestClient(t.app, { headers: { accept: 'text/html' } }).get('/rejony/kpp-leczna/3')).body;
+    const page = (await new TestClient(t.app, { headers: { accept: 'text/html' } }).get(`/rejony/${world.districts.b1.id}`)).body;
     const plans = page.slice(page.indexOf('Plan działania priorytetowego</h2>'));
     expect(plans).not.toContain('Plan bieżący');
     expect(plans).toContain('Rejon nie ma obecnie bieżącego planu działania priorytetowego.');

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { TestClient, type TestApp, createTestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
+
+const unit = world.units.a;
 
 interface Feature {
   properties: {
@@ -37,13 +39,13 @@ describe.each(backends)('our own map of a view on %s', (backend) => {
   let t: TestApp;
   let client: TestClient;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    t = await createTestApp(backend);
     client = new TestClient(t.app);
   });
   afterAll(() => t.close());
 
   it('outlines every district of the view with its number, its label inside it, and names the towns it covers', async () => {
-    const polygons = (await client.get('/api/v1/districts.geojson?unitId=kpp-lubartow')).json().features as Feature[];
+    const polygons = (await client.get(`/api/v1/districts.geojson?unitId=${unit.id}`)).json().features as Feature[];
     expect(polygons.length).toBeGreaterThan(1);
     const response = await client.get(`/api/v1/map/overview.geojson?bbox=${extent(polygons).join(',')}&zoom=11`);
     expect(response.statusCode).toBe(200);
@@ -51,20 +53,18 @@ describe.each(backends)('our own map of a view on %s', (backend) => {
     const features = response.json().features as Feature[];
     const outlined = features.filter((f) => f.properties.kind === 'district');
     for (const polygon of polygons) {
-      expect(outlined.some((f) => f.properties.url === `http://localhost:80/rejony/kpp-lubartow/${polygon.properties.district}`)).toBe(
-        true,
-      );
+      expect(outlined.some((f) => f.properties.url === `http://localhost:80/rejony/${unit.id}/${polygon.properties.district}`)).toBe(true);
     }
     // Each label lies inside its own district: the locator, asked about that point, answers with it.
-    for (const district of outlined.filter((f) => f.properties.url!.startsWith('http://localhost:80/rejony/kpp-lubartow/'))) {
+    for (const district of outlined.filter((f) => f.properties.url!.startsWith(`http://localhost:80/rejony/${unit.id}/`))) {
       const [lon, lat] = district.properties.label!;
       const located = (await client.get(`/api/v1/locate?lat=${lat}&lon=${lon}`)).json();
       expect(located.matches.map((m: { district: { id: string } }) => m.district.id)).toContain(district.properties.id);
     }
     // Towns are localities of the register's rules.
-    const csv = (await client.get('/api/v1/districts/export.csv?unitId=kpp-lubartow')).body;
+    const csv = (await client.get(`/api/v1/districts/export.csv?unitId=${unit.id}`)).body;
     const places = features.filter((f) => f.properties.kind === 'place').map((f) => f.properties.name!);
-    expect(places).toContain('Lubartów');
+    expect(places).toContain(unit.locality);
     for (const name of places) expect(csv).toContain(`,${name},`);
   });
 

@@ -1,20 +1,30 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { browserFor, TestClient, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { createTestApp, browserFor, TestClient, type TestApp } from '../../../../test/support/app.js';
+import { makeDistrict, makeUnit } from '../../../../test/support/factories.js';
+import { world } from '../../../../test/support/world.js';
 
 /**
  * "Kontakt z jednostką" shows the unit's address, phone and hours or says they are not recorded
  * and whom to write to; a district with no officer says who covers it, on its page, its poster
- * and in the API. Demo data: KPP Lubartów has every contact detail, KPP Krasnystaw none, and
- * district 10 of Lubartów and 5 of Krasnystaw have no officer.
+ * and in the API. The world's unit A has every contact detail; the test adds a unit with none
+ * (bare) and a district without an officer in each.
  */
+const a = world.units.a;
+const bare = 'kpp-bez-kontaktu';
+const vacant = `${a.id}/10`;
+const withOfficer = world.districts.a1.id;
+
 describe.each(backends)('unit contact and district cover on %s', (backend) => {
   let t: TestApp;
   let visitor: TestClient;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    t = await createTestApp(backend, {}, async (trx) => {
+      await makeUnit(trx, bare, 'KPP', world.units.voivodeship.id);
+      await makeDistrict(trx, bare, 1);
+      await makeDistrict(trx, a.id, 10);
+    });
     visitor = new TestClient(t.app, { headers: { accept: 'text/html' } });
   });
   afterAll(() => t.close());
@@ -25,113 +35,111 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
     execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await visitor.get(url)).rawPayload }).toString();
 
   it('shows a unit’s address, phone and hours, with no link back to the same page', async () => {
-    const page = await visitor.get('/jednostki/kpp-lubartow');
+    const page = await visitor.get(`/jednostki/${a.id}`);
     expect(page.statusCode).toBe(200);
     const block = contactBlock(page.body);
-    expect(block).toContain('ul. Przykładowa 7, 21-100 Lubartów');
-    expect(block).toContain('href="tel:+48000100003"');
-    expect(block).toContain('pon.–pt. 7:30–15:30; dyżurny całą dobę');
+    expect(block).toContain(`${a.street}, ${a.postalCode} ${a.locality}`);
+    expect(block).toContain(`href="tel:${a.phone.replaceAll(' ', '')}"`);
+    expect(block).toContain(a.openingHours);
     expect(block).not.toContain('nie wpisano');
-    expect(page.body).not.toContain('href="/jednostki/kpp-lubartow"');
+    expect(page.body).not.toContain(`href="/jednostki/${a.id}"`);
     // On a district page the unit is named with a link to its own page.
-    expect(contactBlock((await visitor.get('/rejony/kpp-lubartow/3')).body)).toContain('href="/jednostki/kpp-lubartow"');
+    expect(contactBlock((await visitor.get(`/rejony/${withOfficer}`)).body)).toContain(`href="/jednostki/${a.id}"`);
   });
 
   it('says what is not recorded and points to 112 and any police unit when there is no e-mail either', async () => {
-    const block = contactBlock((await visitor.get('/jednostki/kpp-krasnystaw')).body);
+    const block = contactBlock((await visitor.get(`/jednostki/${bare}`)).body);
     expect(block.match(/nie wpisano/g)).toHaveLength(3);
     expect(block).toContain('W nagłych sytuacjach dzwoń pod 112');
-    const english = contactBlock((await visitor.get('/jednostki/kpp-krasnystaw', { accept: 'text/html', 'accept-language': 'en' })).body);
+    const english = contactBlock((await visitor.get(`/jednostki/${bare}`, { accept: 'text/html', 'accept-language': 'en' })).body);
     expect(english).toContain('not recorded');
   });
 
   it('names the unit’s e-mail as the place to write when the phone is missing, once an administrator records it', async () => {
-    const admin = await browserFor(t, 'admin');
+    const admin = await browserFor(t, world.accounts.nationalAdmin);
     const form = {
-      name: 'Komenda Powiatowa Policji w Krasnymstawie',
-      email: 'kpp-krasnystaw@policja.example',
+      name: 'Komenda Powiatowa Policji bez kontaktu',
+      email: `${bare}@policja.example`,
       openingHours: 'pon.–pt. 8:00–15:00',
     };
-    expect((await admin.client.postForm('/admin/units/kpp-krasnystaw', form, admin.token)).statusCode).toBe(303);
-    const block = contactBlock((await visitor.get('/jednostki/kpp-krasnystaw')).body);
+    expect((await admin.client.postForm(`/admin/units/${bare}`, form, admin.token)).statusCode).toBe(303);
+    const block = contactBlock((await visitor.get(`/jednostki/${bare}`)).body);
     expect(block.match(/nie wpisano/g)).toHaveLength(2);
-    expect(block).toContain('Możesz napisać do niej na adres: <a href="mailto:kpp-krasnystaw@policja.example">');
+    expect(block).toContain(`Możesz napisać do niej na adres: <a href="mailto:${bare}@policja.example">`);
     expect(block).toContain('pon.–pt. 8:00–15:00');
   });
 
   it('refuses a phone that is not a phone number and hours over 200 characters, in the form’s language, storing nothing', async () => {
-    const admin = await browserFor(t, 'admin');
-    const base = { name: 'Komenda Powiatowa Policji w Lubartowie' };
+    const admin = await browserFor(t, world.accounts.nationalAdmin);
+    const base = { name: a.name };
     for (const phone of ['tel. 123', '------', '+48 (0)', '1234567890123456']) {
-      const response = await admin.client.postForm('/admin/units/kpp-lubartow', { ...base, phone }, admin.token);
+      const response = await admin.client.postForm(`/admin/units/${a.id}`, { ...base, phone }, admin.token);
       expect(response.statusCode, phone).toBe(400);
       expect(response.body).toContain('Pole „Telefon” ma nieprawidłowy format.');
     }
     const long = await admin.client.postForm(
-      '/admin/units/kpp-lubartow',
-      { ...base, phone: '+48 000 100 003', openingHours: 'x'.repeat(201) },
+      `/admin/units/${a.id}`,
+      { ...base, phone: a.phone, openingHours: 'x'.repeat(201) },
       admin.token,
     );
     expect(long.statusCode).toBe(400);
     expect(long.body).toContain('Pole „Godziny przyjęć” może mieć co najwyżej 200 znaków.');
     const api = new TestClient(t.app);
-    await api.signIn('admin');
-    const english = await api.send('PATCH', '/api/v1/units/kpp-lubartow', { phone: 'call us' }, { 'accept-language': 'en' });
+    await api.signIn(world.accounts.nationalAdmin);
+    const english = await api.send('PATCH', `/api/v1/units/${a.id}`, { phone: 'call us' }, { 'accept-language': 'en' });
     expect(english.statusCode).toBe(400);
     expect(JSON.stringify(english.json().error)).toMatch(/invalid format/);
     const stored = await t.testDb.database.db
       .selectFrom('units')
       .select(['phone', 'opening_hours'])
-      .where('id', '=', 'kpp-lubartow')
+      .where('id', '=', a.id)
       .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ phone: '+48 000 100 003', opening_hours: 'pon.–pt. 7:30–15:30; dyżurny całą dobę' });
+    expect(stored).toEqual({ phone: a.phone, opening_hours: a.openingHours });
   });
 
   it('says the unit covers a district without an officer, on its page, its poster and in the API', async () => {
-    const page = (await visitor.get('/rejony/kpp-lubartow/10')).body;
-    expect(page).toContain(
-      'Rejon nie ma teraz dzielnicowego ani zastępstwa. Sprawami rejonu zajmuje się Komenda Powiatowa Policji w Lubartowie.',
-    );
+    const page = (await visitor.get(`/rejony/${vacant}`)).body;
+    expect(page).toContain(`Rejon nie ma teraz dzielnicowego ani zastępstwa. Sprawami rejonu zajmuje się ${a.name}.`);
     expect(page).not.toContain('Dzielnicowy odbiera');
-    const api = (await visitor.get('/api/v1/districts/kpp-lubartow/10', { accept: 'application/json' })).json();
+    const api = (await visitor.get(`/api/v1/districts/${vacant}`, { accept: 'application/json' })).json();
     expect(api.coveredBy).toEqual({
       by: 'unit',
       officer: null,
       unit: {
-        id: 'kpp-lubartow',
-        name: 'Komenda Powiatowa Policji w Lubartowie',
-        phone: '+48 000 100 003',
-        email: 'kpp-lubartow@policja.example',
+        id: a.id,
+        name: a.name,
+        phone: a.phone,
+        email: a.email,
       },
     });
-    const poster = await posterText('/rejony/kpp-lubartow/10/plakat.pdf');
+    const poster = await posterText(`/rejony/${vacant}/plakat.pdf`);
     expect(poster).not.toContain('odbiera w godzinach');
-    expect(poster).toContain('Sprawami rejonu zajmuje się Komenda Powiatowa Policji w Lubartowie.');
-    expect(poster).toContain('+48 000 100 003');
+    expect(poster).toContain(`Sprawami rejonu zajmuje się ${a.name}.`);
+    expect(poster).toContain(a.phone);
     // A unit without a phone: the poster says so rather than printing an empty number.
-    expect(await posterText('/rejony/kpp-krasnystaw/6/plakat.pdf')).toContain('Telefon jednostki nie jest wpisany');
+    expect(await posterText(`/rejony/${bare}/1/plakat.pdf`)).toContain('Telefon jednostki nie jest wpisany');
     // With an officer the poster still says when the officer answers.
-    expect(await posterText('/rejony/kpp-lubartow/3/plakat.pdf')).toContain('Dzielnicowy odbiera w godzinach służby');
-    expect((await visitor.get('/api/v1/districts/kpp-lubartow/3', { accept: 'application/json' })).json().coveredBy.by).toBe('officer');
+    expect(await posterText(`/rejony/${withOfficer}/plakat.pdf`)).toContain('Dzielnicowy odbiera w godzinach służby');
+    expect((await visitor.get(`/api/v1/districts/${withOfficer}`, { accept: 'application/json' })).json().coveredBy.by).toBe('officer');
   });
 
   it('names the substitute once one is assigned to the vacant district', async () => {
     const commander = new TestClient(t.app);
-    await commander.signIn('komendant.lubartow');
+    await commander.signIn(world.accounts.commanderA);
     const helper = (
-      await commander.send('POST', '/api/v1/officers', { unitId: 'kpp-lubartow', rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })
+      await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })
     ).json();
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
-    const assigned = await commander.send('POST', '/api/v1/districts/kpp-lubartow/10/assignments', {
+    const assigned = await commander.send('POST', `/api/v1/districts/${vacant}/assignments`, {
       officerId: helper.id,
       kind: 'substitute',
       startsOn: today,
       endsOn: today,
     });
     expect(assigned.statusCode).toBe(201);
-    const api = (await visitor.get('/api/v1/districts/kpp-lubartow/10', { accept: 'application/json' })).json();
+    const api = (await visitor.get(`/api/v1/districts/${vacant}`, { accept: 'application/json' })).json();
     expect(api.coveredBy).toMatchObject({ by: 'substitute', officer: { rank: 'asp.', name: 'Adam Zastępca' } });
-    const page = (await visitor.get('/rejony/kpp-lubartow/10')).body;
+    const page = (await visitor.get(`/rejony/${vacant}`)).body;
     expect(page).toContain('asp. Adam Zastępca');
     expect(page).toContain('Zastępstwo');
     expect(page).not.toContain('Rejon nie ma teraz dzielnicowego');

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, browserFor, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { TestClient, browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
+
+const district = world.districts.a1;
 
 /** Values no page offers, posted to the editor's forms: each is a 400 with the form and a message, never a 500, and nothing changes. */
 describe.each(backends)('the plan editor with values its forms never send on %s', (backend) => {
@@ -10,12 +12,13 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
   let supervisor: { client: TestClient; token: string };
   let draftUrl: string;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
-    officer = await browserFor(t, 'dzielnicowy.lubartow');
-    supervisor = await browserFor(t, 'kierownik.lubartow');
+    t = await createTestApp(backend);
+    officer = await browserFor(t, world.officerOf.a1!);
+    supervisor = await browserFor(t, world.supervisorOf.a);
     const created = await officer.client.postForm(
       '/admin/plans/new',
-      { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+      // Far from the world's running plan of a1, which a new plan may not overlap.
+      { districtId: district.id, periodFrom: '2041-01-01', periodTo: '2041-06-30' },
       officer.token,
     );
     expect(created.statusCode).toBe(303);
@@ -44,7 +47,7 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
     for (const periodFrom of ['-1e309', '1e309', 'NaN', '2027-02-30', '0000-01-01', '2027-1-1']) {
       const created = await officer.client.postForm(
         '/admin/plans/new',
-        { districtId: 'kpp-lubartow/3', periodFrom, periodTo: '2027-06-30' },
+        { districtId: district.id, periodFrom, periodTo: '2027-06-30' },
         officer.token,
       );
       expect(created.statusCode, periodFrom).toBe(400);
@@ -53,14 +56,14 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
       expect(saved.statusCode, periodFrom).toBe(400);
       expect(saved.body).toContain('nie jest poprawną datą (RRRR-MM-DD)');
     }
-    expect(String((await statusOf(draftUrl)).period_from)).toContain('2027');
+    expect(String((await statusOf(draftUrl)).period_from)).toContain('2041');
   });
 
   it('the API refuses a year 0, which PostgreSQL cannot store', async () => {
     const api = new TestClient(t.app);
-    await api.signIn('dzielnicowy.lubartow');
+    await api.signIn(world.officerOf.a1!);
     const response = await api.send('POST', '/api/v1/plans', {
-      districtId: 'kpp-lubartow/3',
+      districtId: district.id,
       periodFrom: '0000-01-01',
       periodTo: '0000-03-31',
     });
@@ -71,7 +74,7 @@ describe.each(backends)('the plan editor with values its forms never send on %s'
     const plan = await t.testDb.database.db
       .selectFrom('plans')
       .select('id')
-      .where('district_id', 'like', 'kpp-lubartow/%')
+      .where('district_id', 'like', `${world.units.a.id}/%`)
       .where('status', 'in', ['published', 'in_progress'])
       .executeTakeFirstOrThrow();
     const url = `/admin/plans/${plan.id}`;

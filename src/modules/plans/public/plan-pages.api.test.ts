@@ -1,8 +1,14 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { world, worldPlanContent } from '../../../../test/support/world.js';
+import { projectRoot } from '../../../platform/config/config.js';
 import { docxText } from '../../../platform/documents/docx-text.js';
+
+/** A real published plan (Krasnystaw, district 2, July–December 2026), imported here into a3 of the world. */
+const seedPlan = readFileSync(path.join(projectRoot, 'resources', 'seeds', '000_d4209128a33a3e86.txt'), 'utf8');
 
 /** Whitespace-insensitive: PDF and DOCX wrap lines differently. */
 const flat = (text: string) =>
@@ -15,21 +21,46 @@ const flat = (text: string) =>
 describe('published plan pages and documents', () => {
   let t: TestApp;
   let browser: TestClient;
+  let officer: TestClient;
+  let supervisor: TestClient;
+  /** The imported real plan, running in a3; and the world's running plan of a1, the other plan about fraud. */
   let krasnystaw: string;
+  let running: string;
+  const transitions = async (id: string, steps: [TestClient, string][]) => {
+    for (const [who, transition] of steps)
+      expect((await who.send('POST', `/api/v1/plans/${id}/transitions`, { transition })).statusCode).toBe(200);
+  };
   beforeAll(async () => {
-    t = await createDemoTestApp('pglite');
+    t = await createTestApp('pglite');
     browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    const list = (await browser.get('/api/v1/plans?districtId=kpp-krasnystaw/2')).json();
-    krasnystaw = list.plans[0].id;
+    officer = new TestClient(t.app);
+    await officer.signIn(world.officerOf.a3!);
+    supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await supervisor.signIn(world.supervisorOf.a);
+    const imported = await officer.request({
+      method: 'POST',
+      url: `/api/v1/plans/import?districtId=${world.districts.a3.id}`,
+      payload: seedPlan,
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(imported.statusCode).toBe(201);
+    krasnystaw = imported.json().plan.id;
+    await transitions(krasnystaw, [
+      [officer, 'submit'],
+      [supervisor, 'approve'],
+      [supervisor, 'publish'],
+      [supervisor, 'start'],
+    ]);
+    running = (await browser.get(`/api/v1/plans?districtId=${world.districts.a1.id}`)).json().plans[0].id;
   });
   afterAll(() => t.close());
 
   it('shows the plan in the official layout, sections 1–5, with the unit and the signature', async () => {
     const page = await browser.get(`/plany/${krasnystaw}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 2');
+    expect(page.body).toContain('Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 3');
     expect(page.body).toContain('na okres od 01.07.2026 roku do 31.12.2026 roku');
-    expect(page.body).toContain('Komenda Powiatowa Policji w Krasnymstawie');
+    expect(page.body).toContain(world.units.a.name);
     for (const heading of [
       '1. Charakterystyka zdiagnozowanego zagrożenia w rejonie służbowym',
       '2. Zakładany cel do osiągnięcia',
@@ -52,8 +83,11 @@ describe('published plan pages and documents', () => {
     const docx = await t.app.inject(`/plany/${krasnystaw}/plan.docx`);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const docxWords = flat(await docxText(docx.rawPayload));
-    // Every paragraph of the page's document is in both files, in Polish letters.
-    const paragraphs = [...page.body.matchAll(/<(?:p|li|h1|h2)[^>]*>([^<]{20,})<\/(?:p|li|h1|h2)>/g)].map((m) =>
+    // Every paragraph of the page's document is in both files, in Polish letters
+    // (only the document's: the list of similar plans below it names other plans' goals)
+    const start = page.body.indexOf('<article class="plan-document"');
+    const document = page.body.slice(start, page.body.indexOf('</article>', start));
+    const paragraphs = [...document.matchAll(/<(?:p|li|h1|h2)[^>]*>([^<]{20,})<\/(?:p|li|h1|h2)>/g)].map((m) =>
       flat(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')),
     );
     const inDocument = paragraphs.filter((p) => p.includes('Towarzystw') || p.includes('zagrożeń') || p.includes('oszustw'));
@@ -68,18 +102,20 @@ describe('published plan pages and documents', () => {
     const library = await browser.get(`/plany?q=${encodeURIComponent('oszustwami')}`);
     expect(library.statusCode).toBe(200);
     expect(library.body).toMatch(/2 plany/);
-    expect(library.body).toContain('Rejon nr 7 – gmina Serniki');
+    expect(library.body).toContain(`href="/plany/${running}"`);
+    expect(library.body).toContain(world.districts.a1.name);
     const page = await browser.get(`/plany/${krasnystaw}`);
     const similar = page.body.slice(page.body.indexOf('Podobne plany'));
-    expect(similar).toContain('gmina Serniki'); // the other fraud plan
+    expect(similar).toContain(`href="/plany/${running}"`); // the other fraud plan
+    expect(similar).toContain(world.districts.a1.name);
   });
 
   it('links the current plan from the district page, and feeds new plans as Atom', async () => {
-    const district = await browser.get('/rejony/kpp-krasnystaw/2');
+    const district = await browser.get(`/rejony/${world.districts.a3.id}`);
     expect(district.body).toContain(`href="/plany/${krasnystaw}"`);
     const feed = await t.app.inject('/plany.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
-    expect(feed.body.match(/<entry>/g)).toHaveLength(4);
+    expect(feed.body.match(/<entry>/g)).toHaveLength(2); // the world's running plan and the imported one
     // RFC 4287: the feed and every entry have an id, a title, an update time; an author names who published.
     expect(feed.body).toMatch(
       /^<\?xml[^>]*\?><feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"><id>[^<]+<\/id><title>[^<]+<\/title><updated>\d{4}-\d\d-\d\dT[^<]+<\/updated><author><name>Dzielnicowy<\/name><\/author>/,
@@ -103,31 +139,40 @@ describe('published plan pages and documents', () => {
   });
 
   it('gives every anonymous reader the same page in their language, staff their own, and shows a change at once', async () => {
-    const serniki = (await browser.get('/api/v1/plans?districtId=kpp-lubartow/7')).json().plans[0].id as string;
+    // A plan published but not started yet.
+    const created = await officer.send('POST', '/api/v1/plans', {
+      districtId: world.districts.a3.id,
+      periodFrom: '2060-01-01',
+      periodTo: '2060-06-30',
+      content: worldPlanContent('Kradzieże z piwnic.', '2060-01-01', '2060-06-30'),
+    });
+    expect(created.statusCode).toBe(201);
+    const published = created.json().id as string;
+    await transitions(published, [
+      [officer, 'submit'],
+      [supervisor, 'approve'],
+      [supervisor, 'publish'],
+    ]);
     const status = (body: string) => /Stan: <strong[^>]*>([^<]+)</.exec(body)?.[1];
-    const first = await browser.get(`/plany/${serniki}`);
+    const first = await browser.get(`/plany/${published}`);
     expect(status(first.body)).toBe('opublikowany');
     expect(first.headers['set-cookie']).toBeUndefined();
-    const again = await new TestClient(t.app, { headers: { accept: 'text/html' } }).get(`/plany/${serniki}`);
+    const again = await new TestClient(t.app, { headers: { accept: 'text/html' } }).get(`/plany/${published}`);
     expect(again.body).toBe(first.body);
-    const english = await new TestClient(t.app, { headers: { accept: 'text/html', 'accept-language': 'en' } }).get(`/plany/${serniki}`);
+    const english = await new TestClient(t.app, { headers: { accept: 'text/html', 'accept-language': 'en' } }).get(`/plany/${published}`);
     expect(english.body).toContain('published');
     expect(status(english.body)).toBeUndefined();
-    const supervisor = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await supervisor.signIn('kierownik.lubartow');
-    expect((await supervisor.get(`/plany/${serniki}`)).body).toContain(`href="/admin/plans/${serniki}"`);
-    expect((await browser.get(`/plany/${serniki}`)).body).not.toContain(`/admin/plans/${serniki}`);
-    const started = await supervisor.send('POST', `/api/v1/plans/${serniki}/transitions`, { transition: 'start' });
+    expect((await supervisor.get(`/plany/${published}`)).body).toContain(`href="/admin/plans/${published}"`);
+    expect((await browser.get(`/plany/${published}`)).body).not.toContain(`/admin/plans/${published}`);
+    const started = await supervisor.send('POST', `/api/v1/plans/${published}/transitions`, { transition: 'start' });
     expect(started.statusCode).toBe(200);
-    const after = await browser.get(`/plany/${serniki}`);
+    const after = await browser.get(`/plany/${published}`);
     expect(status(after.body)).toBe('w realizacji');
   });
 
   it('does not show plans that were never published', async () => {
-    const officer = new TestClient(t.app);
-    await officer.signIn('dzielnicowy.lubartow');
     const draft = (
-      await officer.send('POST', '/api/v1/plans', { districtId: 'kpp-lubartow/3', periodFrom: '2050-01-01', periodTo: '2050-06-30' })
+      await officer.send('POST', '/api/v1/plans', { districtId: world.districts.a3.id, periodFrom: '2050-01-01', periodTo: '2050-06-30' })
     ).json();
     expect((await browser.get(`/plany/${draft.id}`)).statusCode).toBe(404);
     expect((await browser.get(`/plany/${draft.id}/plan.pdf`)).statusCode).toBe(404);
