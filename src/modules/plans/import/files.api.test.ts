@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
 import {
   docxOfPlan,
   odtOf,
@@ -17,8 +17,19 @@ import {
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { zipOf } from '../../../../test/support/zip-files.js';
 
-const lubartow = 'Komendy Powiatowej Policji w Lubartowie';
-const past: PlanSpec = { unit: lubartow, district: 3, from: '01.01.2019', to: '30.06.2019', topic: 'zakłócanie spokoju na placu zabaw' };
+/** a3 of unit A: a district with no plans of the world, its officer, unit A's supervisor and a supervisor of another voivodeship. */
+const district = world.districts.a3;
+const people = { supervisor: world.supervisorOf.a, officer: world.officerOf.a3!, stranger: world.supervisorOf.c };
+type Who = keyof typeof people;
+/** Unit A's name as plans write it, in the genitive; read back in the nominative (world.units.a.name). */
+const borowo = 'Komendy Powiatowej Policji w Borowie';
+const past: PlanSpec = {
+  unit: borowo,
+  district: district.number,
+  from: '01.01.2019',
+  to: '30.06.2019',
+  topic: 'zakłócanie spokoju na placu zabaw',
+};
 const pastToo: PlanSpec = { ...past, from: '01.07.2019', to: '31.12.2019', topic: 'kradzieże rowerów spod bloków' };
 const future: PlanSpec = { ...past, from: '01.01.2031', to: '30.06.2031', topic: 'nielegalne wysypiska śmieci' };
 
@@ -27,20 +38,20 @@ const file = (filename: string, data: Uint8Array): Files[number] => ['file', { f
 
 describe.each(backends)('plan files of every kind, many at once (%s)', (backend) => {
   let t: TestApp;
-  const clients: Record<string, TestClient> = {};
-  const as = (login: string) => clients[login]!;
+  const clients = {} as Record<Who, TestClient>;
+  const as = (who: Who) => clients[who];
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
-    for (const login of ['kierownik.lubartow', 'dzielnicowy.lubartow', 'kierownik.sejny']) {
-      clients[login] = new TestClient(t.app);
-      await clients[login].signIn(login);
+    t = await createTestApp(backend);
+    for (const [who, account] of Object.entries(people)) {
+      clients[who as Who] = new TestClient(t.app);
+      await clients[who as Who].signIn(account);
     }
   });
   afterAll(() => t.close());
 
-  const post = async (login: string, url: string, files: Files) => {
+  const post = async (who: Who, url: string, files: Files) => {
     const { payload, contentType } = await multipartBody(files);
-    return as(login).send('POST', url, payload, { 'content-type': contentType });
+    return as(who).send('POST', url, payload, { 'content-type': contentType });
   };
   const countPlans = async () =>
     Number(
@@ -61,25 +72,25 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
       ['text', 'plan.html', Buffer.from(planText(past))],
     ];
     for (const [kind, name, data] of kinds) {
-      const response = await post('kierownik.lubartow', '/api/v1/plans/parse', [file(name, data)]);
+      const response = await post('supervisor', '/api/v1/plans/parse', [file(name, data)]);
       expect([kind, response.statusCode]).toEqual([kind, 200]);
       const body = response.json();
       expect(body).toMatchObject({
         kind,
-        unit: 'Komenda Powiatowa Policji w Lubartowie',
-        districtNumber: 3,
+        unit: world.units.a.name,
+        districtNumber: district.number,
         period: { from: '2019-01-01', to: '2019-06-30' },
       });
       expect(body.plans).toHaveLength(1);
-      expect(body.plans[0]).toMatchObject({ districtNumber: 3, period: body.period, actions: body.actions });
+      expect(body.plans[0]).toMatchObject({ districtNumber: district.number, period: body.period, actions: body.actions });
     }
   });
 
   it('answers a scan with 422 document_scanned and an unknown binary with 415 naming the accepted kinds', async () => {
-    const scan = await post('kierownik.lubartow', '/api/v1/plans/parse', [file('plan.pdf', await scannedPdf())]);
+    const scan = await post('supervisor', '/api/v1/plans/parse', [file('plan.pdf', await scannedPdf())]);
     expect([scan.statusCode, scan.json().error.code]).toEqual([422, 'document_scanned']);
     expect(scan.json().error.message).toContain('Ten PDF to skan');
-    const binary = await post('kierownik.lubartow', '/api/v1/plans/parse', [file('plan.docx', Buffer.from([1, 2, 3, 0, 0, 9, 8, 7]))]);
+    const binary = await post('supervisor', '/api/v1/plans/parse', [file('plan.docx', Buffer.from([1, 2, 3, 0, 0, 9, 8, 7]))]);
     expect([binary.statusCode, binary.json().error.code]).toEqual([415, 'unsupported_document']);
     expect(binary.json().error.message).toContain(
       'Przyjmujemy: tekst (.txt), strona WWW (.html), Word (.docx), OpenDocument (.odt), PDF z warstwą tekstową',
@@ -88,19 +99,17 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
 
   it('reads an area description from a saved page posted to parse-area, like text', async () => {
     const page = policePage('Rejon służbowy nr 3', '<p>Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna, Cicha.</p>');
-    const fromFile = await post('kierownik.lubartow', '/api/v1/districts/parse-area?locality=Lubart%C3%B3w', [
-      file('rejon.html', Buffer.from(page)),
-    ]);
-    const fromText = await as('kierownik.lubartow').send(
+    const fromFile = await post('supervisor', '/api/v1/districts/parse-area?locality=Borowo', [file('rejon.html', Buffer.from(page))]);
+    const fromText = await as('supervisor').send(
       'POST',
-      '/api/v1/districts/parse-area?locality=Lubart%C3%B3w',
+      '/api/v1/districts/parse-area?locality=Borowo',
       'Rejon służbowy nr 3 obejmuje ulice: Lubelska, Polna, Cicha.',
       { 'content-type': 'text/plain' },
     );
     expect(fromFile.statusCode).toBe(200);
     expect(fromFile.json().rules.length).toBeGreaterThan(0);
     expect(fromFile.json()).toEqual(fromText.json());
-    const binary = await post('kierownik.lubartow', '/api/v1/districts/parse-area', [file('rejon.txt', Buffer.from([0, 1, 2, 3]))]);
+    const binary = await post('supervisor', '/api/v1/districts/parse-area', [file('rejon.txt', Buffer.from([0, 1, 2, 3]))]);
     expect([binary.statusCode, binary.json().error.code]).toEqual([415, 'unsupported_document']);
   });
 
@@ -117,22 +126,22 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
       file('notatka.txt', Buffer.from('Notatka ze spotkania z mieszkańcami.')),
     ];
     const before = await countPlans();
-    const preview = await post('kierownik.lubartow', '/api/v1/plans/import-batch?dryRun=true', files);
+    const preview = await post('supervisor', '/api/v1/plans/import-batch?dryRun=true', files);
     expect(preview.statusCode).toBe(200);
     expect(await countPlans()).toBe(before);
     const outcomes = (body: {
       files: { name: string; outcome: string; error: { code: string } | null; plans: { action: string; districtId: string | null }[] }[];
     }) => body.files.map((f) => [f.name, f.outcome, f.error?.code ?? null, f.plans.map((p) => `${p.action} ${p.districtId}`)]);
     expect(outcomes(preview.json())).toEqual([
-      ['plan-2019.pdf', 'read', null, ['archive kpp-lubartow/3']],
+      ['plan-2019.pdf', 'read', null, [`archive ${district.id}`]],
       ['broken.docx', 'refused', 'document_unreadable', []],
-      ['plan-2031.docx', 'read', null, ['draft kpp-lubartow/3']],
+      ['plan-2031.docx', 'read', null, [`draft ${district.id}`]],
       ['archiwum.zip/inne.zip', 'refused', 'nested_archive', []],
-      ['archiwum.zip/plan-past2.odt', 'read', null, ['archive kpp-lubartow/3']],
+      ['archiwum.zip/plan-past2.odt', 'read', null, [`archive ${district.id}`]],
       ['notatka.txt', 'refused', 'not_a_plan', []],
     ]);
 
-    const saved = await post('kierownik.lubartow', '/api/v1/plans/import-batch', files);
+    const saved = await post('supervisor', '/api/v1/plans/import-batch', files);
     expect(saved.statusCode).toBe(200);
     expect(outcomes(saved.json()).map(([name, outcome]) => [name, outcome])).toEqual([
       ['plan-2019.pdf', 'saved'],
@@ -157,30 +166,30 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
       published: { periodFrom: '2019-01-01' },
       working: null,
     });
-    expect((await as('kierownik.lubartow').get(`/api/v1/plans/${archived}`)).json().working).toMatchObject({
+    expect((await as('supervisor').get(`/api/v1/plans/${archived}`)).json().working).toMatchObject({
       status: 'closed',
       publishedVersion: 1,
       publishedAt: '2019-01-01T12:00:00.000Z',
     });
     const page = await new TestClient(t.app).get(`/plany/${archived}`);
     expect(page.body).toContain('zaimportowany');
-    const download = await as('kierownik.lubartow').get(`/api/v1/plans/${archived}/source`);
+    const download = await as('supervisor').get(`/api/v1/plans/${archived}/source`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toContain('attachment; filename="plan-2019.pdf"');
     expect(download.rawPayload.equals(Buffer.from(files[0]![1].data))).toBe(true);
     // The kept file is for staff: nobody signed in is asked to sign in (for any plan alike), staff of another unit do not find it.
     expect((await new TestClient(t.app).get(`/api/v1/plans/${archived}/source`)).statusCode).toBe(401);
-    expect((await as('kierownik.sejny').get(`/api/v1/plans/${archived}/source`)).statusCode).toBe(404);
+    expect((await as('stranger').get(`/api/v1/plans/${archived}/source`)).statusCode).toBe(404);
     const staffPage = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    await staffPage.signIn('kierownik.lubartow');
+    await staffPage.signIn(people.supervisor);
     const work = await staffPage.get(`/admin/plans/${archived}`);
     expect(work.body).toContain('zaimportowany');
     expect(work.body).toContain(`/admin/plans/${archived}/source`);
     expect((await staffPage.get(`/admin/plans/${archived}/source`)).rawPayload.equals(Buffer.from(files[0]![1].data))).toBe(true);
 
     // The current or future plan is a draft that goes through approval, with no "imported" marker.
-    expect((await as('kierownik.lubartow').get(`/api/v1/plans/${draft}`)).json()).toMatchObject({
+    expect((await as('supervisor').get(`/api/v1/plans/${draft}`)).json()).toMatchObject({
       imported: null,
       published: null,
       working: { status: 'draft' },
@@ -194,12 +203,12 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
       .execute();
     expect(audit).toHaveLength(2);
     expect(audit.map((a) => [a.action, a.actor_label, (a.after as { bytes: string }).bytes])).toEqual([
-      ['insert', 'kierownik.lubartow', 'changed'],
-      ['insert', 'kierownik.lubartow', 'changed'],
+      ['insert', people.supervisor.login, 'changed'],
+      ['insert', people.supervisor.login, 'changed'],
     ]);
 
     // The same files again: the archived plans overlap themselves now, so those files are refused; nothing new is saved.
-    const again = await post('kierownik.lubartow', '/api/v1/plans/import-batch', [files[0]!, files[2]!]);
+    const again = await post('supervisor', '/api/v1/plans/import-batch', [files[0]!, files[2]!]);
     expect(outcomes(again.json()).map(([name, outcome, code]) => [name, outcome, code])).toEqual([
       ['plan-2019.pdf', 'refused', 'plan_period_overlap'],
       ['plan-2031.docx', 'refused', 'plan_period_overlap'],
@@ -213,12 +222,12 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
     const later: PlanSpec = { ...past, from: '01.07.2031', to: '31.12.2031' };
     const files: Files = [file('2018.docx', await docxOfPlan(older)), file('2031.docx', await docxOfPlan(later))];
     const before = await countPlans();
-    const stranger = await post('kierownik.sejny', '/api/v1/plans/import-batch', files);
+    const stranger = await post('stranger', '/api/v1/plans/import-batch', files);
     expect(stranger.json().files.map((f: { outcome: string; error: { status: number } }) => [f.outcome, f.error.status])).toEqual([
       ['refused', 403],
       ['refused', 403],
     ]);
-    const officer = await post('dzielnicowy.lubartow', '/api/v1/plans/import-batch', files);
+    const officer = await post('officer', '/api/v1/plans/import-batch', files);
     expect(
       officer.json().files.map((f: { outcome: string; error: { code: string } | null }) => [f.outcome, f.error?.code ?? null]),
     ).toEqual([
@@ -231,10 +240,10 @@ describe.each(backends)('plan files of every kind, many at once (%s)', (backend)
 
   it('refuses batches over the limits before reading anything', async () => {
     const many: Files = Array.from({ length: 21 }, (_, i) => file(`${i}.txt`, Buffer.from(`plan ${i}`)));
-    const tooMany = await post('kierownik.lubartow', '/api/v1/plans/import-batch?dryRun=true', many);
+    const tooMany = await post('supervisor', '/api/v1/plans/import-batch?dryRun=true', many);
     expect(tooMany.statusCode).toBe(413);
     const archive = zipOf(Array.from({ length: 21 }, (_, i) => ({ name: `${i}.txt`, data: Buffer.from(`plan ${i}`) })));
-    const tooManyInside = await post('kierownik.lubartow', '/api/v1/plans/import-batch?dryRun=true', [file('plany.zip', archive)]);
+    const tooManyInside = await post('supervisor', '/api/v1/plans/import-batch?dryRun=true', [file('plany.zip', archive)]);
     expect([tooManyInside.statusCode, tooManyInside.json().files[0].error.code]).toEqual([200, 'document_too_large']);
     const anonymous = await new TestClient(t.app).send('POST', '/api/v1/plans/import-batch', 'x', { 'content-type': 'text/plain' });
     expect(anonymous.statusCode).toBeGreaterThanOrEqual(400);
