@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, browserFor, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { TestClient, browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
+
+/**
+ * a3 of unit A has no plans in the world: each test drafts there for a half-year of its own. Its
+ * officer edits, unit A's supervisor reviews, an officer of unit B is a stranger.
+ */
+const district = world.districts.a3;
+const officerA3 = world.officerOf.a3!;
+const supervisorA = world.supervisorOf.a;
+const strangerB1 = world.officerOf.b1!;
+/** Unit A's name as plans write it, in the genitive; read back in the nominative (world.units.a.name). */
+const borowo = 'Komendy Powiatowej Policji w Borowie';
 
 const filled = {
   periodFrom: '2027-01-01',
   periodTo: '2027-06-30',
   'threat.category': 'alcohol_in_public',
-  'threat.places': 'plac zabaw przy ul. Powstańców Warszawy',
+  'threat.places': 'plac zabaw w Woli Borowskiej',
   'threat.description': 'Wieczorami grupuje się młodzież spożywająca alkohol.',
   'threat.sources.residents': 'on',
   'goal.description': 'Zmniejszenie liczby interwencji o połowę.',
@@ -21,7 +32,7 @@ const filled = {
   'actions.0.to': '2027-06',
   'actions.0.who': 'dzielnicowy',
   'actions.0.status': 'planned',
-  'partners.0.name': 'Spółdzielnia Mieszkaniowa w Lubartowie',
+  'partners.0.name': 'Spółdzielnia Mieszkaniowa w Borowie',
   'partners.0.tasks': 'monitoring',
   'communication.std.0': 'on',
   'communication.other': 'rozmowy z mieszkańcami',
@@ -30,15 +41,15 @@ const filled = {
 describe('the plan editor and the approval round trip, without JavaScript', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createDemoTestApp('pglite');
+    t = await createTestApp('pglite');
   });
   afterAll(() => t.close());
 
   it('an officer drafts, is told what is missing, completes, submits; the supervisor returns with comments; the officer sees them, resubmits; the supervisor sees the changes, approves and publishes', async () => {
-    const officer = await browserFor(t, 'dzielnicowy.lubartow');
+    const officer = await browserFor(t, officerA3);
     const created = await officer.client.postForm(
       '/admin/plans/new',
-      { districtId: 'kpp-lubartow/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+      { districtId: district.id, periodFrom: '2027-01-01', periodTo: '2027-06-30' },
       officer.token,
     );
     expect(created.statusCode).toBe(303);
@@ -72,7 +83,7 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
     expect((await officer.client.postForm(url, { ...filled, intent: 'submit' }, officer.token)).statusCode).toBe(303);
     expect((await officer.client.get(url)).body).toContain('czeka na zatwierdzenie');
 
-    const supervisor = await browserFor(t, 'kierownik.lubartow');
+    const supervisor = await browserFor(t, supervisorA);
     const queue = await supervisor.client.get('/admin/plans?status=submitted');
     expect(queue.body).toContain(`/admin/plans/${id}`);
     const review = await supervisor.client.get(url);
@@ -123,25 +134,25 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
   });
 
   it('autosaves a draft through the same form, and keeps reviewers and strangers out of the editor', async () => {
-    const officer = await browserFor(t, 'dzielnicowy.leczna');
+    const officer = await browserFor(t, officerA3);
     const created = await officer.client.postForm(
       '/admin/plans/new',
-      { districtId: 'kpp-leczna/3', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+      { districtId: district.id, periodFrom: '2027-07-01', periodTo: '2027-12-31' },
       officer.token,
     );
     const url = (created.headers.location as string).split('?')[0]!;
     const autosave = await officer.client.postForm(
       url,
-      { periodFrom: '2027-01-01', periodTo: '2027-06-30', 'threat.description': 'Zapisane automatycznie.', intent: 'autosave' },
+      { periodFrom: '2027-07-01', periodTo: '2027-12-31', 'threat.description': 'Zapisane automatycznie.', intent: 'autosave' },
       officer.token,
     );
     expect(autosave.statusCode).toBe(200);
     expect(JSON.parse(autosave.body).savedAt).toEqual(expect.any(String));
     expect((await officer.client.get(url)).body).toContain('Zapisane automatycznie.');
 
-    const stranger = await browserFor(t, 'dzielnicowy.lubartow');
+    const stranger = await browserFor(t, strangerB1);
     expect((await stranger.client.get(url)).statusCode).toBe(404);
-    const supervisor = await browserFor(t, 'kierownik.leczna');
+    const supervisor = await browserFor(t, supervisorA);
     const view = await supervisor.client.get(url);
     expect(view.statusCode).toBe(200);
     expect(view.body).not.toContain('name="threat.description"');
@@ -149,7 +160,7 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
       (
         await supervisor.client.postForm(
           url,
-          { 'threat.description': 'x', intent: 'save', periodFrom: '2027-01-01', periodTo: '2027-06-30' },
+          { 'threat.description': 'x', intent: 'save', periodFrom: '2027-07-01', periodTo: '2027-12-31' },
           supervisor.token,
         )
       ).statusCode,
@@ -157,9 +168,9 @@ describe('the plan editor and the approval round trip, without JavaScript', () =
   });
 
   it('imports a document: shows what was recognised and what was not, then creates the draft', async () => {
-    const staff = await browserFor(t, 'kierownik.lubartow');
-    const text = `Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr 7
-Komendy Powiatowej Policji w Lubartowie na okres od 01.01.2028 roku do 30.06.2028 roku
+    const staff = await browserFor(t, supervisorA);
+    const text = `Informacja dotycząca realizacji planu działania priorytetowego dla rejonu służbowego nr ${district.number}
+${borowo} na okres od 01.01.2028 roku do 30.06.2028 roku
 1. Charakterystyka zdiagnozowanego zagrożenia
 Kradzieże z pól.
 2. Zakładany cel do osiągnięcia
@@ -177,7 +188,7 @@ Mniej kradzieży.
     });
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Rozpoznano');
-    expect(preview.body).toContain('Komenda Powiatowa Policji w Lubartowie');
+    expect(preview.body).toContain(world.units.a.name);
     expect(preview.body).toContain('Nie rozpoznano terminu działania: „Patrole w okresie żniw.”');
     expect(preview.body).toContain('Brak sekcji 4');
     const created = await staff.client.request({

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { browserFor, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { browserFor, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
 import { planStatuses } from '../model.js';
 import { allTransitions } from '../workflow.js';
 
-/** A complete plan as the editor posts it (the officer's own district, kpp-lubartow/3). */
+/** a3 of unit A has no plans in the world: its officer drafts there, unit A's supervisor reviews. */
+const district = world.districts.a3;
+const officerA3 = world.officerOf.a3!;
+const supervisorA = world.supervisorOf.a;
+
+/** A complete plan as the editor posts it (the officer's own district, a3). */
 const filled = {
   periodFrom: '2029-01-01',
   periodTo: '2029-06-30',
@@ -38,16 +43,16 @@ const history = (html: string) => html.slice(html.indexOf('id="history"'));
 describe.each(backends)('what the review pages say after each step, on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
+    t = await createTestApp(backend);
   });
   afterAll(() => t.close());
 
   it('tells what happened and what comes next, shows the changed figures with the earlier comments, and names people in the history', async () => {
-    const officer = await browserFor(t, 'dzielnicowy.lubartow');
-    const supervisor = await browserFor(t, 'kierownik.lubartow');
+    const officer = await browserFor(t, officerA3);
+    const supervisor = await browserFor(t, supervisorA);
     const created = await officer.client.postForm(
       '/admin/plans/new',
-      { districtId: 'kpp-lubartow/3', periodFrom: '2029-01-01', periodTo: '2029-06-30' },
+      { districtId: district.id, periodFrom: '2029-01-01', periodTo: '2029-06-30' },
       officer.token,
     );
     expect(created.statusCode).toBe(303);
@@ -75,12 +80,7 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
       /^The plan was submitted for approval\. The supervisor has 7 days \(until \d{1,2} \p{L}+ \d{4}\)/u,
     );
 
-    // The officer has an address: the decision reaches them by e-mail too.
-    await t.testDb.database.db
-      .updateTable('accounts')
-      .set({ email: 'piotr.nowicki@example.com' })
-      .where('login', '=', 'dzielnicowy.lubartow')
-      .execute();
+    // The officer has an address (every account of the world has one): the decision reaches them by e-mail too.
     const returned = await supervisor.client.postForm(
       `${url}/review`,
       {
@@ -104,15 +104,13 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
     const mails = await t.testDb.database.db
       .selectFrom('outbox')
       .select(['subject', 'body'])
-      .where('recipient', '=', 'piotr.nowicki@example.com')
+      .where('recipient', '=', officerA3.email)
       .execute();
-    expect(mails.map((mail) => mail.subject)).toEqual([
-      'Plan zwrócony do poprawy: Rejon nr 3 – Lubartów, osiedle Powstańców Warszawy / Plan returned for changes',
-    ]);
+    expect(mails.map((mail) => mail.subject)).toEqual([`Plan zwrócony do poprawy: ${district.name} / Plan returned for changes`]);
     expect(mails[0]!.body).toContain(
       '- Cel: Cel 30 % jest zbyt ambitny.\n- Działanie 1: Przesuń spotkania na kwiecień.\n- Uwagi ogólne: Popraw i prześlij ponownie.',
     );
-    expect(mails[0]!.body).toContain('Decyzja: kom. Joanna Sadowska (demo).');
+    expect(mails[0]!.body).toContain(`Decyzja: ${supervisorA.displayName}.`);
     expect(mails[0]!.body).not.toMatch(/(goal|actions 1|general):/);
 
     // Only the figure and the action's deadline change; the goal's text stays as it was.
@@ -124,7 +122,7 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
     const review = (await supervisor.client.get(url)).body;
     const goal = review.slice(review.indexOf('<h4>2. Zakładany cel do osiągnięcia</h4>'), review.indexOf('<h4>3. Proponowane działania'));
     expect(goal).not.toContain('Bez zmian.');
-    expect(goal).toContain('Uwaga do wersji 1 (kom. Joanna Sadowska (demo)):</strong> Cel 30 % jest zbyt ambitny.');
+    expect(goal).toContain(`Uwaga do wersji 1 (${supervisorA.displayName}):</strong> Cel 30 % jest zbyt ambitny.`);
     expect(goal).toMatch(
       /<del><span class="visually-hidden">usunięto: <\/span>30<\/del><span> <ins><span class="visually-hidden">dodano: <\/span>20<\/ins><\/span>/,
     );
@@ -152,10 +150,11 @@ describe.each(backends)('what the review pages say after each step, on %s', (bac
 
     // The history names people, and its steps and statuses are words.
     const steps = history(afterPublish);
-    expect(steps).toContain('sierż. Piotr Nowicki (demo): Przekazanie do zatwierdzenia → czeka na zatwierdzenie');
-    expect(steps).toContain('kom. Joanna Sadowska (demo): Zwrot do poprawy → zwrócony do poprawy');
-    expect(steps).toContain('kom. Joanna Sadowska (demo): Publikacja → opublikowany');
-    expect(steps).not.toMatch(/dzielnicowy\.lubartow|kierownik\.lubartow/);
+    expect(steps).toContain(`${officerA3.displayName}: Przekazanie do zatwierdzenia → czeka na zatwierdzenie`);
+    expect(steps).toContain(`${supervisorA.displayName}: Zwrot do poprawy → zwrócony do poprawy`);
+    expect(steps).toContain(`${supervisorA.displayName}: Publikacja → opublikowany`);
+    expect(steps).not.toContain(officerA3.login);
+    expect(steps).not.toContain(supervisorA.login);
     expect(visibleText(afterPublish)).not.toMatch(codeWord);
   });
 });
