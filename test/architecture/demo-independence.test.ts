@@ -24,7 +24,6 @@ const notYetMoved = new Set([
   'src/modules/plans/editor/editor.pages.test.ts',
   'src/modules/plans/editor/review.pages.test.ts',
   'src/modules/plans/import/files.api.test.ts',
-  'src/modules/reports/public-map/public-map.api.test.ts',
   'src/modules/reports/reports.api.test.ts',
   'test/browser/error-summary.test.ts',
   'test/browser/foundation.test.ts',
