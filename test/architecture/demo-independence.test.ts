@@ -21,8 +21,6 @@ const notYetMoved = new Set([
   'src/modules/districts/matching/area-text.test.ts',
   'src/modules/districts/transfer/register.api.test.ts',
   'src/modules/districts/transfer/register.pages.test.ts',
-  'src/modules/reports/open311/open311.api.test.ts',
-  'src/modules/reports/public-map/public-map.api.test.ts',
   'test/browser/error-summary.test.ts',
   'test/browser/foundation.test.ts',
   'test/browser/plan-review.test.ts',
