@@ -14,10 +14,6 @@ import { projectRoot } from '../../src/platform/config/config.js';
  * test, so the list only shrinks.
  */
 const notYetMoved = new Set([
-  'src/modules/districts/admin/admin.pages.test.ts',
-  'src/modules/districts/matching/area-text.test.ts',
-  'src/modules/districts/transfer/register.api.test.ts',
-  'src/modules/districts/transfer/register.pages.test.ts',
   'src/modules/plans/editor/editor.pages.test.ts',
   'src/modules/plans/editor/review.pages.test.ts',
   'src/modules/plans/import/files.api.test.ts',
