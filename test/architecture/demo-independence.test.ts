@@ -14,13 +14,6 @@ import { projectRoot } from '../../src/platform/config/config.js';
  * test, so the list only shrinks.
  */
 const notYetMoved = new Set([
-  'src/modules/accounts/accounts.api.test.ts',
-  'src/modules/accounts/session.api.test.ts',
-  'src/modules/accounts/sign-in-throttle.api.test.ts',
-  'src/modules/districts/admin/admin.pages.test.ts',
-  'src/modules/districts/matching/area-text.test.ts',
-  'src/modules/districts/transfer/register.api.test.ts',
-  'src/modules/districts/transfer/register.pages.test.ts',
   'test/browser/error-summary.test.ts',
   'test/browser/foundation.test.ts',
   'test/browser/plan-review.test.ts',

@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, describeOnServer } from '../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../test/support/app.js';
-import { createDemoTestApp } from '../../../test/support/demo-app.js';
-import { DEMO_PASSWORD } from '../../demo/demo-data.js';
+import { TestClient, createTestApp, type TestApp } from '../../../test/support/app.js';
+import { makePerson } from '../../../test/support/factories.js';
+import { WORLD_PASSWORD, world } from '../../../test/support/world.js';
 
 // The per-IP limit of the sign-in routes is another mechanism (tested in server.api.test.ts): out of the way here.
 const env = { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' };
-const PASSWORD = 'bezpieczne hasło testowe';
+const PASSWORD = WORLD_PASSWORD;
+/** Each test guesses at an account of its own: a login's failures from one source are the test's alone. */
+const { nationalAdmin, voivodeshipAdmin, supervisorB, officerA2, supervisorC, officerB1 } = world.accounts;
 
 function helpers(t: () => TestApp) {
   const from = (remoteAddress: string) => new TestClient(t().app, { remoteAddress, headers: { 'accept-language': 'en' } });
@@ -28,68 +30,60 @@ describe.each(backends)('sign-in throttling per login and source on %s', (backen
   };
 
   beforeAll(async () => {
-    t = await createDemoTestApp(backend, env);
-    const admin = new TestClient(t.app, { remoteAddress: '192.0.2.250' });
-    await admin.signIn('admin');
-    for (const [login, email] of [
-      ['z.mailem', 'z.mailem@policja.example'],
-      ['bez.maila', null],
-    ] as const) {
-      const created = await admin.send('POST', '/api/v1/accounts', {
-        login,
-        displayName: login,
-        role: 'officer',
-        unitId: 'kpp-sejny',
-        email,
-        password: PASSWORD,
-      });
-      expect(created.statusCode).toBe(201);
-    }
+    // Two officers of their own: one with an e-mail to tell, one without.
+    t = await createTestApp(backend, env, async (trx) => {
+      for (const [login, email] of [
+        ['z.mailem', 'z.mailem@policja.example'],
+        ['bez.maila', null],
+      ] as const) {
+        await makePerson(trx, { login, displayName: login, role: 'officer', unitId: world.units.c.id, email });
+      }
+    });
   });
   afterAll(() => t.close());
 
   it('slows down the guessing source but lets the owner sign in from elsewhere', async () => {
-    await failFiveTimes('203.0.113.10', 'admin');
-    const blocked = await attempt('203.0.113.10', 'admin', DEMO_PASSWORD);
+    await failFiveTimes('203.0.113.10', nationalAdmin.login);
+    const blocked = await attempt('203.0.113.10', nationalAdmin.login, PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('too_many_attempts');
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(25);
     expect(retryAfter).toBeLessThanOrEqual(30);
-    expect((await attempt('198.51.100.20', 'admin', DEMO_PASSWORD)).statusCode).toBe(200);
+    expect((await attempt('198.51.100.20', nationalAdmin.login, PASSWORD)).statusCode).toBe(200);
     // The owner's success elsewhere does not free the guessing source.
-    expect((await attempt('203.0.113.10', 'admin', 'one more guess')).statusCode).toBe(429);
+    expect((await attempt('203.0.113.10', nationalAdmin.login, 'one more guess')).statusCode).toBe(429);
   });
 
   it('counts every address of one IPv6 /64 as one source, and keeps other /64s apart', async () => {
-    await failFiveTimes('2001:db8:1:2::1', 'kierownik.leczna');
-    expect((await attempt('2001:db8:1:2:ffff::9', 'kierownik.leczna', DEMO_PASSWORD)).statusCode).toBe(429);
-    expect((await attempt('2001:db8:1:3::1', 'kierownik.leczna', DEMO_PASSWORD)).statusCode).toBe(200);
+    await failFiveTimes('2001:db8:1:2::1', supervisorB.login);
+    expect((await attempt('2001:db8:1:2:ffff::9', supervisorB.login, PASSWORD)).statusCode).toBe(429);
+    expect((await attempt('2001:db8:1:3::1', supervisorB.login, PASSWORD)).statusCode).toBe(200);
   });
 
   it('doubles the wait after each failure past the free ones, counted from the last failure', async () => {
-    await failFiveTimes('203.0.113.11', 'dzielnicowy.krasnystaw');
+    await failFiveTimes('203.0.113.11', officerA2.login);
     const pastWait = (seconds: number) =>
       sql`update login_attempts set last_failure_at = last_failure_at - make_interval(secs => ${seconds})
-          where login_key = 'dzielnicowy.krasnystaw' and source = '203.0.113.11'`.execute(db());
+          where login_key = ${officerA2.login} and source = '203.0.113.11'`.execute(db());
     await pastWait(31);
-    expect((await attempt('203.0.113.11', 'dzielnicowy.krasnystaw', 'sixth guess')).statusCode).toBe(401);
-    const next = await attempt('203.0.113.11', 'dzielnicowy.krasnystaw', 'seventh guess');
+    expect((await attempt('203.0.113.11', officerA2.login, 'sixth guess')).statusCode).toBe(401);
+    const next = await attempt('203.0.113.11', officerA2.login, 'seventh guess');
     expect(next.statusCode).toBe(429);
     expect(Number(next.headers['retry-after'])).toBeGreaterThan(55);
     await pastWait(61);
-    expect((await attempt('203.0.113.11', 'dzielnicowy.krasnystaw', DEMO_PASSWORD)).statusCode).toBe(200);
+    expect((await attempt('203.0.113.11', officerA2.login, PASSWORD)).statusCode).toBe(200);
     // A success clears the source: five free attempts again.
-    await failFiveTimes('203.0.113.11', 'dzielnicowy.krasnystaw');
+    await failFiveTimes('203.0.113.11', officerA2.login);
   });
 
   it('keeps failed and throttled sign-ins in the audit log with their source', async () => {
-    await failFiveTimes('203.0.113.12', 'kierownik.sejny');
-    expect((await attempt('203.0.113.12', 'kierownik.sejny', 'too soon')).statusCode).toBe(429);
-    const failed = await audit('auth.login_failed', 'kierownik.sejny');
+    await failFiveTimes('203.0.113.12', supervisorC.login);
+    expect((await attempt('203.0.113.12', supervisorC.login, 'too soon')).statusCode).toBe(429);
+    const failed = await audit('auth.login_failed', supervisorC.login);
     expect(failed).toHaveLength(5);
     expect(failed[0]).toMatchObject({ ip: '203.0.113.12', after: { reason: 'wrong_password', source: '203.0.113.12' } });
-    const throttled = await audit('auth.login_throttled', 'kierownik.sejny');
+    const throttled = await audit('auth.login_throttled', supervisorC.login);
     expect(throttled).toHaveLength(1);
     expect(throttled[0]).toMatchObject({ ip: '203.0.113.12', after: { source: '203.0.113.12', retryAfterSeconds: expect.any(Number) } });
   });
@@ -125,7 +119,7 @@ describe.each(backends)('sign-in throttling per login and source on %s', (backen
       for (let i = 0; i < 6; i++) responses.push(await attempt('203.0.113.50', login, `guess ${i}`));
       return responses.map((r) => ({ status: r.statusCode, body: r.json(), retry: r.headers['retry-after'] !== undefined }));
     };
-    const existing = await answers('dzielnicowy.leczna');
+    const existing = await answers(officerB1.login);
     const missing = await answers('ktos.nieznany');
     const withoutWait = (a: { body: { error: { message: string; details?: unknown } } }) => ({
       ...a,
@@ -143,26 +137,26 @@ describeOnServer('sign-in throttling under parallel attempts on the PostgreSQL s
   let t: TestApp;
   const { attempt, audit } = helpers(() => t);
   beforeAll(async () => {
-    t = await createDemoTestApp('postgres', env);
+    t = await createTestApp('postgres', env);
   });
   afterAll(() => t.close());
 
   it('lets exactly the free attempts reach the password check and counts each failure once', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => attempt('203.0.113.99', 'admin.lublin', `parallel guess ${i}`)),
+      Array.from({ length: 40 }, (_, i) => attempt('203.0.113.99', voivodeshipAdmin.login, `parallel guess ${i}`)),
     );
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(35);
-    expect(await audit('auth.login_failed', 'admin.lublin')).toHaveLength(5);
-    expect(await audit('auth.login_throttled', 'admin.lublin')).toHaveLength(35);
+    expect(await audit('auth.login_failed', voivodeshipAdmin.login)).toHaveLength(5);
+    expect(await audit('auth.login_throttled', voivodeshipAdmin.login)).toHaveLength(35);
     const counter = await t.testDb.database.db
       .selectFrom('login_attempts')
       .select('failures')
-      .where('login_key', '=', 'admin.lublin')
+      .where('login_key', '=', voivodeshipAdmin.login)
       .executeTakeFirstOrThrow();
     expect(counter.failures).toBe(5);
     // The owner, elsewhere, is not affected.
-    expect((await attempt('198.51.100.30', 'admin.lublin', DEMO_PASSWORD)).statusCode).toBe(200);
+    expect((await attempt('198.51.100.30', voivodeshipAdmin.login, PASSWORD)).statusCode).toBe(200);
   });
 });

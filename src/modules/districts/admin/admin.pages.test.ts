@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, csrfFromHtml, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
-import { DEMO_PASSWORD } from '../../../demo/demo-data.js';
+import { browserFor, createTestApp, type TestApp, type TestClient } from '../../../../test/support/app.js';
+import { makeDistrict as makeVacantDistrict } from '../../../../test/support/factories.js';
+import { world } from '../../../../test/support/world.js';
+
+const { a: unit } = world.units;
+const { a1, b1 } = world.districts;
+/** The town of the unit's districts: the districts the tests make are there too. */
+const town = unit.locality!;
+/** A district of the unit with no officer: the list shows it as vacant. */
+const VACANT_NUMBER = 9;
 
 /** The register's admin forms as a browser without JavaScript uses them (embedded back end). */
 describe('admin pages of the register', () => {
@@ -9,11 +16,8 @@ describe('admin pages of the register', () => {
   let browser: TestClient;
   let token: string;
   beforeAll(async () => {
-    t = await createDemoTestApp('pglite');
-    browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    const login = await browser.get('/login');
-    await browser.postForm('/login', { login: 'komendant.lubartow', password: DEMO_PASSWORD }, csrfFromHtml(login.body));
-    token = csrfFromHtml((await browser.get('/admin/districts')).body);
+    t = await createTestApp('pglite', {}, (trx) => makeVacantDistrict(trx, unit.id, VACANT_NUMBER));
+    ({ client: browser, token } = await browserFor(t, world.accounts.commanderA));
   });
   afterAll(() => t.close());
 
@@ -21,20 +25,21 @@ describe('admin pages of the register', () => {
   const makeDistrict = async (number: string, street: string) => {
     const saved = await browser.postForm(
       '/admin/districts/new',
-      { intent: 'save', unitId: 'kpp-lubartow', number, name: `Rejon nr ${number}`, rules: `Lubartów | ${street}` },
+      { intent: 'save', unitId: unit.id, number, name: `Rejon nr ${number}`, rules: `${town} | ${street}` },
       token,
     );
     expect(saved.statusCode).toBe(303);
-    return `kpp-lubartow/${number}`;
+    return `${unit.id}/${number}`;
   };
 
   it('lists the districts of my units with their officers and vacancies', async () => {
-    const page = await browser.get('/admin/districts?unit=kpp-lubartow');
+    const page = await browser.get(`/admin/districts?unit=${unit.id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Rejon nr 7');
-    expect(page.body).toContain('sierż. Piotr Nowicki');
-    expect(page.body).toContain('wakat');
-    expect(page.body).not.toContain('Łęczna, Osiedle Bobrowniki'); // another unit
+    expect(page.body).toContain(a1.name);
+    expect(page.body).toContain(`${a1.officer.rank} ${a1.officer.firstName} ${a1.officer.lastName}`);
+    const vacant = page.body.slice(page.body.indexOf(`/admin/districts/${unit.id}/${VACANT_NUMBER}"`));
+    expect(vacant.slice(0, vacant.indexOf('</tr>'))).toContain('wakat');
+    expect(page.body).not.toContain(b1.name); // another unit's
   });
 
   it('recognises a pasted description into rules for review, then saves the district', async () => {
@@ -43,63 +48,62 @@ describe('admin pages of the register', () => {
       '/admin/districts/new',
       {
         intent: 'recognise',
-        unitId: 'kpp-lubartow',
+        unitId: unit.id,
         number: '12',
         name: 'Rejon nr 12 – Nadrzeczna',
         areaText: text,
-        areaLocality: 'Lubartów',
+        areaLocality: town,
         rules: '',
       },
       token,
     );
     expect(recognised.statusCode).toBe(200);
     expect(recognised.body).toContain('Rozpoznano reguł: 2.');
-    expect(recognised.body).toContain('Lubartów | Nadrzeczna | 1-31 nieparzyste');
-    expect(recognised.body).toContain('Lubartów | Leśna');
+    expect(recognised.body).toContain(`${town} | Nadrzeczna | 1-31 nieparzyste`);
+    expect(recognised.body).toContain(`${town} | Leśna`);
     expect(recognised.body).toContain('„do Ronda Zachodniego”');
     expect(recognised.body).toContain('value="Rejon nr 12 – Nadrzeczna"'); // what was typed is kept
     const saved = await browser.postForm(
       '/admin/districts/new',
       {
         intent: 'save',
-        unitId: 'kpp-lubartow',
+        unitId: unit.id,
         number: '12',
         name: 'Rejon nr 12 – Nadrzeczna',
         phone: '+48 000 000 012',
-        rules: 'Lubartów | Nadrzeczna | 1-31 nieparzyste\nLubartów | Leśna',
+        rules: `${town} | Nadrzeczna | 1-31 nieparzyste\n${town} | Leśna`,
       },
       token,
     );
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe('/admin/districts/kpp-lubartow/12?notice=created');
-    const located = await browser.get(`/api/v1/locate?address=${encodeURIComponent('Lubartów, Nadrzeczna 5')}`);
-    expect(located.json().matches[0].district.id).toBe('kpp-lubartow/12');
+    expect(saved.headers.location).toBe(`/admin/districts/${unit.id}/12?notice=created`);
+    const located = await browser.get(`/api/v1/locate?address=${encodeURIComponent(`${town}, Nadrzeczna 5`)}`);
+    expect(located.json().matches[0].district.id).toBe(`${unit.id}/12`);
   });
 
   it('shows clear errors next to the fields, naming the district an area overlaps', async () => {
     const own = await makeDistrict('13', 'Błędna');
+    // A whole street of a1's: saving it in another district overlaps a1.
+    const whole = a1.rules.find((rule) => rule.street !== null && rule.numbers === null)!;
+    const taken = `${whole.locality} | ${whole.street}`;
     const page = await browser.postForm(
       `/admin/districts/${own}`,
-      { intent: 'save', name: 'Rejon nr 13', rules: 'Lubartów | Powstańców Warszawy\nLubartów | Zła | 5-x', polygon: '{nie json' },
+      { intent: 'save', name: 'Rejon nr 13', rules: `${taken}\n${town} | Zła | 5-x`, polygon: '{nie json' },
       token,
     );
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('Obszar, wiersz 2: Nie rozumiem zakresu numerów „5-x”');
     expect(page.body).toContain('Obszar na mapie nie jest poprawnym GeoJSON-em.');
-    const overlap = await browser.postForm(
-      `/admin/districts/${own}`,
-      { intent: 'save', name: 'Rejon nr 13', rules: 'Lubartów | Powstańców Warszawy' },
-      token,
-    );
+    const overlap = await browser.postForm(`/admin/districts/${own}`, { intent: 'save', name: 'Rejon nr 13', rules: taken }, token);
     expect(overlap.statusCode).toBe(400);
-    expect(overlap.body).toContain('pokrywa się z rejonem nr 3');
+    expect(overlap.body).toContain(`pokrywa się z rejonem nr ${a1.number}`);
   });
 
   it('assigns a new officer through the forms and shows them on the public card', async () => {
     const own = await makeDistrict('14', 'Przydziałowa');
     const created = await browser.postForm(
       '/admin/officers/new',
-      { rank: 'mł. asp.', firstName: 'Irena', lastName: 'Formularzowa', position: 'district_officer', unitId: 'kpp-lubartow' },
+      { rank: 'mł. asp.', firstName: 'Irena', lastName: 'Formularzowa', position: 'district_officer', unitId: unit.id },
       token,
     );
     expect(created.statusCode).toBe(303);
@@ -118,10 +122,8 @@ describe('admin pages of the register', () => {
   });
 
   it('keeps district officers out and each unit to its own staff', async () => {
-    const officer = new TestClient(t.app, { headers: { accept: 'text/html' } });
-    const login = await officer.get('/login');
-    await officer.postForm('/login', { login: 'dzielnicowy.lubartow', password: DEMO_PASSWORD }, csrfFromHtml(login.body));
+    const { client: officer } = await browserFor(t, world.accounts.officerA1);
     expect((await officer.get('/admin/districts')).statusCode).toBe(403);
-    expect((await browser.get('/admin/districts/kpp-leczna/3')).statusCode).toBe(403);
+    expect((await browser.get(`/admin/districts/${b1.id}`)).statusCode).toBe(403); // another unit's
   });
 });

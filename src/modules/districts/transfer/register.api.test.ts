@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../../test/support/databases.js';
-import { TestClient, type TestApp } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { makeUnit } from '../../../../test/support/factories.js';
+import { world } from '../../../../test/support/world.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { policePage } from '../../../../test/support/document-files.js';
 
-/** A made-up contacts page of kpp-leczna for a made-up town (no demo district has its streets). */
+/** A made-up contacts page for a made-up town (no district of the world has its streets). */
 const page = (
   second = 'Rejon obejmuje ulice: Brzozową (numery nieparzyste), Modrzewiową oraz Park Leśny.',
 ) => `Dzielnicowi – Komisariat w Testowie
@@ -23,18 +24,22 @@ e-mail: dzielnicowy72@example.policja.gov.pl
 ${second}
 `;
 
+/** The region's administrator keeps the register of units A and B, and of a unit of this file's own (with no districts yet). */
+const { a: unitA, b: unitB, voivodeship } = world.units;
+const emptyUnit = 'kpp-podgladowo';
+
 describe.each(backends)('importing a unit’s whole contacts page on %s', (backend) => {
   let t: TestApp;
-  /** A client signed in as `login` (anonymous for null). */
-  const client = async (login: string | null) => {
+  /** A client signed in as `person` (anonymous for null). */
+  const client = async (person: { login: string } | null) => {
     const signed = new TestClient(t.app);
-    if (login) await signed.signIn(login);
+    if (person) await signed.signIn(person);
     return signed;
   };
   let admin: TestClient;
   beforeAll(async () => {
-    t = await createDemoTestApp(backend);
-    admin = await client('admin.lublin');
+    t = await createTestApp(backend, {}, (trx) => makeUnit(trx, emptyUnit, 'KPP', voivodeship.id));
+    admin = await client(world.accounts.voivodeshipAdmin);
   });
   afterAll(() => t.close());
 
@@ -44,7 +49,7 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
 
   // Each test that needs a unit's register as it was (or as it left it) uses a unit or a locality of its own.
   it('previews every district with its officer, phones, e-mail, rules and unresolved fragments, saving nothing', async () => {
-    const response = await send(admin, '/api/v1/districts/parse-register?unitId=kpp-krasnystaw&locality=Podgl%C4%85dowo', page());
+    const response = await send(admin, `/api/v1/districts/parse-register?unitId=${emptyUnit}&locality=Podgl%C4%85dowo`, page());
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.saved).toBe(false);
@@ -54,7 +59,7 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
       [72, 'create'],
     ]);
     expect(body.districts[0]).toMatchObject({
-      id: 'kpp-krasnystaw/71',
+      id: `${emptyUnit}/71`,
       officer: { rank: 'st. sierż.', firstName: 'Tomasz', lastName: 'Testowy', action: 'create' },
       mobile: '723 700 071',
       email: 'dzielnicowy71@example.policja.gov.pl',
@@ -71,29 +76,29 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
   });
 
   it('saves the whole register in one audited transaction: districts, phones, e-mails, rules, officers and assignments', async () => {
-    const response = await send(admin, '/api/v1/districts/import-register?unitId=kpp-leczna&locality=Testowo', page());
+    const response = await send(admin, `/api/v1/districts/import-register?unitId=${unitB.id}&locality=Testowo`, page());
     expect(response.statusCode).toBe(200);
     expect(response.json().saved).toBe(true);
-    expect((await locate('Testowo, Brzozowa 4')).json().matches[0].district.id).toBe('kpp-leczna/71');
-    expect((await locate('Testowo, ul. Brzozowa 5')).json().matches[0].district.id).toBe('kpp-leczna/72');
-    const district = (await admin.get('/api/v1/districts/kpp-leczna/72')).json();
+    expect((await locate('Testowo, Brzozowa 4')).json().matches[0].district.id).toBe(`${unitB.id}/71`);
+    expect((await locate('Testowo, ul. Brzozowa 5')).json().matches[0].district.id).toBe(`${unitB.id}/72`);
+    const district = (await admin.get(`/api/v1/districts/${unitB.id}/72`)).json();
     expect(district).toMatchObject({ phone: '81 700 72 72', email: 'dzielnicowy72@example.policja.gov.pl' });
-    const assignments = (await admin.get('/api/v1/districts/kpp-leczna/71/assignments')).json().assignments;
+    const assignments = (await admin.get(`/api/v1/districts/${unitB.id}/71/assignments`)).json().assignments;
     expect(assignments).toHaveLength(1);
-    const officers = (await admin.get('/api/v1/officers?unitId=kpp-leczna')).json().officers as {
+    const officers = (await admin.get(`/api/v1/officers?unitId=${unitB.id}`)).json().officers as {
       id: string;
       lastName: string;
       rank: string;
     }[];
     expect(officers.filter((o) => o.lastName === 'Testowy')).toHaveLength(1);
     expect(assignments[0].officerId).toBe(officers.find((o) => o.lastName === 'Testowy')!.id);
-    const audit = (await admin.get('/api/v1/audit?entityType=districts&entityId=kpp-leczna%2F71')).json();
+    const audit = (await admin.get(`/api/v1/audit?entityType=districts&entityId=${unitB.id}%2F71`)).json();
     expect(audit.entries.length).toBeGreaterThan(0);
-    expect(audit.entries[0].actorLabel).toContain('admin.lublin');
+    expect(audit.entries[0].actorLabel).toContain(world.accounts.voivodeshipAdmin.login);
   });
 
   it('imports the page again with a street moved between districts, keeping the officers it already knows', async () => {
-    const url = '/api/v1/districts/import-register?unitId=kpp-lubartow&locality=Przenosiny';
+    const url = `/api/v1/districts/import-register?unitId=${unitA.id}&locality=Przenosiny`;
     expect((await send(admin, url, page())).statusCode).toBe(200);
     const moved = page('Rejon obejmuje ulice: Brzozową (numery nieparzyste), Modrzewiową, Cisową (numery od 1 do 4).');
     const preview = (await send(admin, `${url}&dryRun=true`, moved)).json();
@@ -104,19 +109,19 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
     ]);
     const response = await send(admin, url, moved.replace('st. sierż. Tomasz', 'asp. Tomasz'));
     expect(response.statusCode).toBe(200);
-    expect((await locate('Przenosiny, Cisowa 3')).json().matches[0].district.id).toBe('kpp-lubartow/72');
-    const officers = (await admin.get('/api/v1/officers?unitId=kpp-lubartow')).json().officers as { lastName: string; rank: string }[];
+    expect((await locate('Przenosiny, Cisowa 3')).json().matches[0].district.id).toBe(`${unitA.id}/72`);
+    const officers = (await admin.get(`/api/v1/officers?unitId=${unitA.id}`)).json().officers as { lastName: string; rank: string }[];
     expect(officers.filter((o) => o.lastName === 'Testowy').map((o) => o.rank)).toEqual(['asp.']);
-    expect((await admin.get('/api/v1/districts/kpp-lubartow/71/assignments')).json().assignments).toHaveLength(1);
+    expect((await admin.get(`/api/v1/districts/${unitA.id}/71/assignments`)).json().assignments).toHaveLength(1);
   });
 
   it('stores nothing when two districts of the page claim the same street, and says which', async () => {
     const overlapping = page('Rejon obejmuje ulice: Akacjową, Jodłową.').replace('NR 71', 'NR 73').replace('NR 72', 'NR 74');
-    const response = await send(admin, '/api/v1/districts/import-register?unitId=kpp-leczna&locality=Testowo', overlapping);
+    const response = await send(admin, `/api/v1/districts/import-register?unitId=${unitB.id}&locality=Testowo`, overlapping);
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('register_rejected');
     expect(response.json().error.message).toContain('pokrywają się');
-    expect((await admin.get('/api/v1/districts/kpp-leczna/73')).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/districts/${unitB.id}/73`)).statusCode).toBe(404);
     expect((await locate('Testowo, Jodłowa 1')).statusCode).toBe(404);
   });
 
@@ -159,13 +164,13 @@ describe.each(backends)('importing a unit’s whole contacts page on %s', (backe
   });
 
   it('lets only those who keep the unit’s register import it', async () => {
-    const commander = await client('komendant.lubartow');
-    expect((await send(commander, '/api/v1/districts/import-register?unitId=kpp-leczna&locality=Testowo', page())).statusCode).toBe(403);
-    expect((await send(commander, '/api/v1/districts/parse-register?unitId=kpp-leczna', page())).statusCode).toBe(403);
-    const supervisor = await client('kierownik.leczna');
-    expect((await send(supervisor, '/api/v1/districts/import-register?unitId=kpp-leczna', page())).statusCode).toBe(403);
+    const commander = await client(world.accounts.commanderA);
+    expect((await send(commander, `/api/v1/districts/import-register?unitId=${unitB.id}&locality=Testowo`, page())).statusCode).toBe(403);
+    expect((await send(commander, `/api/v1/districts/parse-register?unitId=${unitB.id}`, page())).statusCode).toBe(403);
+    const supervisor = await client(world.supervisorOf.b);
+    expect((await send(supervisor, `/api/v1/districts/import-register?unitId=${unitB.id}`, page())).statusCode).toBe(403);
     const anonymous = await client(null);
     expect((await send(anonymous, '/api/v1/districts/parse-register', page())).statusCode).toBe(401);
-    expect((await admin.get('/api/v1/districts/kpp-leczna/73')).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/districts/${unitB.id}/73`)).statusCode).toBe(404);
   });
 });

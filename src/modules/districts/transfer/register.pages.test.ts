@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserFor, type TestApp, type TestClient } from '../../../../test/support/app.js';
-import { createDemoTestApp } from '../../../../test/support/demo-app.js';
+import { browserFor, createTestApp, type TestApp, type TestClient } from '../../../../test/support/app.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
+import { world } from '../../../../test/support/world.js';
+
+/** The unit whose page is imported, by its region's administrator. */
+const unit = world.units.b;
 
 /** The contacts-page import as a browser without JavaScript uses it: paste or upload → preview → confirm (embedded back end). */
 describe('admin page importing a unit’s contacts page', () => {
@@ -9,8 +12,8 @@ describe('admin page importing a unit’s contacts page', () => {
   let browser: TestClient;
   let token: string;
   beforeAll(async () => {
-    t = await createDemoTestApp('pglite');
-    ({ client: browser, token } = await browserFor(t, 'admin.lublin'));
+    t = await createTestApp('pglite');
+    ({ client: browser, token } = await browserFor(t, world.accounts.voivodeshipAdmin));
   });
   afterAll(() => t.close());
 
@@ -30,7 +33,7 @@ describe('admin page importing a unit’s contacts page', () => {
   it('previews an uploaded page district by district, escaped, with the fragments to draw, and saves it on confirmation', async () => {
     const upload = await multipartBody({
       _csrf: token,
-      unit: 'kpp-leczna',
+      unit: unit.id,
       locality: 'Stronowo',
       intent: 'preview',
       file: { filename: 'kontakty.txt', data: new TextEncoder().encode(text), type: 'text/plain' },
@@ -53,36 +56,32 @@ describe('admin page importing a unit’s contacts page', () => {
       expect(preview.body).toContain(shown);
     }
     expect(preview.body).not.toContain('<b>Stronowa'); // the page text is escaped
-    expect((await browser.get('/api/v1/districts/kpp-leczna/81')).statusCode).toBe(404);
+    expect((await browser.get(`/api/v1/districts/${unit.id}/81`)).statusCode).toBe(404);
 
-    const saved = await browser.postForm(
-      '/admin/import/register',
-      { unit: 'kpp-leczna', locality: 'Stronowo', text, intent: 'save' },
-      token,
-    );
+    const saved = await browser.postForm('/admin/import/register', { unit: unit.id, locality: 'Stronowo', text, intent: 'save' }, token);
     expect(saved.statusCode).toBe(200);
     expect(saved.body).toContain('Zapisano rejony: 81, 82.');
-    expect(saved.body).toContain('href="/admin/districts/kpp-leczna/81#field-polygon"');
+    expect(saved.body).toContain(`href="/admin/districts/${unit.id}/81#field-polygon"`);
     const located = await browser.get(`/api/v1/locate?address=${encodeURIComponent('Stronowo, Olchowa 3')}`);
-    expect(located.json().matches[0].district.id).toBe('kpp-leczna/82');
+    expect(located.json().matches[0].district.id).toBe(`${unit.id}/82`);
   });
 
   it('shows why nothing can be saved and keeps what was sent', async () => {
     const twice = `${text}\n${text.split('\n')[0]!.replace('Grabową', 'Lipową')}`;
     const page = await browser.postForm(
       '/admin/import/register',
-      { unit: 'kpp-leczna', locality: 'Stronowo', text: twice, intent: 'save' },
+      { unit: unit.id, locality: 'Stronowo', text: twice, intent: 'save' },
       token,
     );
     expect(page.statusCode).toBe(422);
     expect(page.body).toContain('Nic nie zapisano');
     expect(page.body).toContain('Lipową');
-    const empty = await browser.postForm('/admin/import/register', { unit: 'kpp-leczna', text: ' ', intent: 'preview' }, token);
+    const empty = await browser.postForm('/admin/import/register', { unit: unit.id, text: ' ', intent: 'preview' }, token);
     expect(empty.statusCode).toBe(422);
   });
 
   it('is not for a supervisor', async () => {
-    const { client } = await browserFor(t, 'kierownik.leczna');
+    const { client } = await browserFor(t, world.supervisorOf.b);
     expect((await client.get('/admin/import/register')).statusCode).toBe(403);
   });
 });
