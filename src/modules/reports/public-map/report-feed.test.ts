@@ -47,65 +47,67 @@ async function holdDatabase(db: Db): Promise<{ release(): Promise<void> }> {
 }
 
 describe.each(backends)('stopping the report index while it loads, on %s', (backend) => {
-  async function databaseWithReports(): Promise<TestDatabase> {
+  interface Waiting {
+    testDb: TestDatabase;
+    hold: Awaited<ReturnType<typeof holdDatabase>>;
+    reports: PublicReports;
+  }
+
+  /** An index started on a database with two reports, held (holdDatabase): its load waits for its first answer. */
+  async function whileTheLoadWaits(work: (waiting: Waiting) => Promise<void>, handle = (db: Db): Db => db): Promise<void> {
     const testDb = await createTestDatabase(backend, { world: true });
-    await makeCategory(testDb.database.db, 'feed-test');
-    await makeReport(testDb.database.db, world.units.a.id, world.districts.a1.id);
-    await makeReport(testDb.database.db, world.units.b.id, world.districts.b1.id);
-    return testDb;
+    let hold: Waiting['hold'] | undefined;
+    try {
+      await makeCategory(testDb.database.db, 'feed-test');
+      await makeReport(testDb.database.db, world.units.a.id, world.districts.a1.id);
+      await makeReport(testDb.database.db, world.units.b.id, world.districts.b1.id);
+      hold = await holdDatabase(testDb.database.db);
+      const reports = new PublicReports(handle(testDb.database.db), createChangeBus(), { pollMs: 0, batchSize: 1 });
+      reports.start();
+      await work({ testDb, hold, reports });
+    } finally {
+      await hold?.release();
+      await testDb.drop();
+    }
   }
 
   it('stops waiting for the load at once, and reads nothing after its answer', async () => {
-    const testDb = await databaseWithReports();
-    try {
-      const db = testDb.database.db;
-      const { counts, plugin } = queryCounter();
-      const hold = await holdDatabase(db);
-      const reports = new PublicReports(db.withPlugin(plugin), createChangeBus(), { pollMs: 0, batchSize: 1 });
-      reports.start();
-      // The database answers nothing until released: stop() must not wait for it.
-      await reports.stop();
-      expect(reports.ready).toBe(false);
-      const askedAtStop = counts.asked;
-      expect(askedAtStop).toBeGreaterThan(counts.answered);
-      await hold.release();
-      // The query under way gets its answer; nothing is loaded from it and nothing more is asked.
-      await expect.poll(() => counts.answered).toBe(askedAtStop);
-      await sql`select 1`.execute(db);
-      await reports.refresh();
-      expect(counts.asked).toBe(askedAtStop);
-      expect(reports.ready).toBe(false);
-      expect(reports.store.columns.n).toBe(0);
-      // A stopped index still answers, from SQL.
-      expect(await reports.count({})).toBe(2);
-    } finally {
-      await testDb.drop();
-    }
+    const { counts, plugin } = queryCounter();
+    await whileTheLoadWaits(
+      async ({ testDb, hold, reports }) => {
+        // The database answers nothing until released: stop() must not wait for it.
+        await reports.stop();
+        expect(reports.ready).toBe(false);
+        const askedAtStop = counts.asked;
+        expect(askedAtStop).toBeGreaterThan(counts.answered);
+        await hold.release();
+        // The query under way gets its answer; nothing is loaded from it and nothing more is asked.
+        await expect.poll(() => counts.answered).toBe(askedAtStop);
+        await sql`select 1`.execute(testDb.database.db);
+        await reports.refresh();
+        expect(counts.asked).toBe(askedAtStop);
+        expect(reports.ready).toBe(false);
+        expect(reports.store.columns.n).toBe(0);
+        // A stopped index still answers, from SQL.
+        expect(await reports.count({})).toBe(2);
+      },
+      (db) => db.withPlugin(plugin),
+    );
   });
 
   it('settles a load whose database was closed under it (the app can then close)', async () => {
-    const testDb = await databaseWithReports();
-    try {
-      const hold = await holdDatabase(testDb.database.db);
-      const reports = new PublicReports(testDb.database.db, createChangeBus(), { pollMs: 0, batchSize: 1 });
-      reports.start();
+    await whileTheLoadWaits(async ({ testDb, hold, reports }) => {
       // Closing waits for the holder's transaction; the load's query then never gets the database.
       const closing = testDb.database.close();
       await hold.release();
       await closing;
       await expect(reports.stop()).resolves.toBeUndefined();
       expect(reports.ready).toBe(false);
-    } finally {
-      await testDb.drop();
-    }
+    });
   });
 
   it('loads again when started after a stop', async () => {
-    const testDb = await databaseWithReports();
-    try {
-      const hold = await holdDatabase(testDb.database.db);
-      const reports = new PublicReports(testDb.database.db, createChangeBus(), { pollMs: 0, batchSize: 1 });
-      reports.start();
+    await whileTheLoadWaits(async ({ hold, reports }) => {
       await reports.stop();
       await hold.release();
       reports.start();
@@ -113,8 +115,6 @@ describe.each(backends)('stopping the report index while it loads, on %s', (back
       expect(reports.ready).toBe(true);
       expect(reports.store.columns.n).toBe(2);
       await reports.stop();
-    } finally {
-      await testDb.drop();
-    }
+    });
   });
 });
