@@ -1,11 +1,11 @@
 /** Shared pieces of the benchmarks: spawning the app, loading it with autocannon, a scratch database. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { projectRoot } from '../src/platform/config/config.js';
+import { projectRoot, type DatabaseTarget } from '../src/platform/config/config.js';
 
 export const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 export const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -86,6 +86,11 @@ export async function load(url: string, paths?: string[]): Promise<Load> {
     duration: durationSeconds,
     ...(paths ? { requests: paths.map((path) => ({ method: 'GET' as const, path })) } : {}),
   });
+  return loadOf(result);
+}
+
+/** What a benchmark reports of an autocannon run. */
+export function loadOf(result: autocannon.Result): Load {
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -117,6 +122,30 @@ export async function withServerDatabase<T>(work: (url: string) => Promise<T>): 
 }
 
 export const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'dz-bench-'));
+
+/** One back end a benchmark measures: its name in the tables, the database to write into, the app's environment for it. */
+export interface Backend {
+  label: string;
+  target: DatabaseTarget;
+  env: Record<string, string>;
+}
+
+/** `work` on a new database of the PostgreSQL server (dropped after). */
+export function onServerDatabase<T>(work: (backend: Backend) => Promise<T>): Promise<T> {
+  return withServerDatabase((url) =>
+    work({ label: 'PostgreSQL 15 server', target: { kind: 'postgres', url }, env: { DATABASE_URL: url } }),
+  );
+}
+
+/** `work` on an embedded database in a new data directory (removed after). */
+export async function onEmbeddedDatabase<T>(work: (backend: Backend) => Promise<T>): Promise<T> {
+  const dir = tempDir();
+  try {
+    return await work({ label: 'embedded PGlite', target: { kind: 'embedded', dataDir: dir }, env: { DATA_DIR: dir } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export const fmt = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 

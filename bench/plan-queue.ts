@@ -4,7 +4,6 @@
  * number of statements, against the path it replaced in the same run (the list, then about seven
  * queries per plan; test/support/plan-queue.ts), on both back ends.
  */
-import { rmSync } from 'node:fs';
 import type { KyselyPlugin } from 'kysely';
 import type { DatabaseTarget } from '../src/platform/config/config.js';
 import type { Principal } from '../src/platform/auth/principal.js';
@@ -14,7 +13,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import type { PlanStatus } from '../src/modules/plans/model.js';
 import { planQueue, type QueueEntry } from '../src/modules/plans/read-plans.js';
 import { fillQueueUnit, queueBefore } from '../test/support/plan-queue.js';
-import { fmt, median, tempDir, withServerDatabase } from './harness.js';
+import { fmt, median, onEmbeddedDatabase, onServerDatabase } from './harness.js';
 
 const districts = Number(process.env.BENCH_QUEUE_DISTRICTS ?? 200);
 const plansPerDistrict = 8;
@@ -79,14 +78,8 @@ async function measure(label: string, target: DatabaseTarget): Promise<Case[]> {
 }
 
 export async function planQueueBenchmarks(): Promise<string> {
-  const server = await withServerDatabase((url) => measure('PostgreSQL 15 server', { kind: 'postgres', url }));
-  const dir = tempDir();
-  let embedded: Case[];
-  try {
-    embedded = await measure('embedded PGlite', { kind: 'embedded', dataDir: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const server = await onServerDatabase(({ label, target }) => measure(label, target));
+  const embedded = await onEmbeddedDatabase(({ label, target }) => measure(label, target));
   const ms = (value: number) => (value < 10 ? value.toFixed(1) : fmt(value));
   const row = (c: Case) =>
     `| ${c.label} | ${fmt(c.rows)} | ${ms(c.now.ms)} ms | ${c.now.statements} | ${ms(c.before.ms)} ms | ${fmt(c.before.statements)} | ${(c.before.ms / c.now.ms).toFixed(0)}× |`;

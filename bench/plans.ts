@@ -31,7 +31,9 @@ import {
   percentile,
   start,
   tempDir,
-  withServerDatabase,
+  onEmbeddedDatabase,
+  onServerDatabase,
+  type Backend,
   type Load,
 } from './harness.js';
 
@@ -202,7 +204,7 @@ interface SearchRun {
 const planCount = Number(process.env.BENCH_PLANS ?? 100_000);
 
 /** The national register plus 100,000 published plans; search in process, then the page over HTTP. */
-async function searchAtScale(label: string, target: DatabaseTarget, serverEnv: Record<string, string>): Promise<SearchRun> {
+async function searchAtScale({ label, target, env }: Backend): Promise<SearchRun> {
   const register = generateNationalRegister();
   const started = performance.now();
   await writeRegister(target, register);
@@ -213,7 +215,7 @@ async function searchAtScale(label: string, target: DatabaseTarget, serverEnv: R
   );
   const writeMs = performance.now() - started;
   const rounds = await searchBenchmark(target, searchQueries);
-  const server = await start([mainScript], { ...serverEnv, DEMO_DATA: 'false' });
+  const server = await start([mainScript], { ...env, DEMO_DATA: 'false' });
   const pages = await planPageLoad(server.url);
   await server.stop();
   console.log(
@@ -235,10 +237,8 @@ export async function plansBenchmarks(row: (name: string, l: Load) => string): P
   await demo.stop();
   rmSync(demoDir, { recursive: true, force: true });
 
-  const scaleDir = tempDir();
-  const embedded = await searchAtScale('embedded PGlite', { kind: 'embedded', dataDir: scaleDir }, { DATA_DIR: scaleDir });
-  rmSync(scaleDir, { recursive: true, force: true });
-  const server = await withServerDatabase((url) => searchAtScale('PostgreSQL 15 server', { kind: 'postgres', url }, { DATABASE_URL: url }));
+  const embedded = await onEmbeddedDatabase(searchAtScale);
+  const server = await onServerDatabase(searchAtScale);
 
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const ratio = (a: Load, b: Load) => `${((a.requestsPerSecond / b.requestsPerSecond) * 100).toFixed(0)} %`;

@@ -19,14 +19,15 @@ import {
   durationSeconds,
   fmt,
   load,
+  loadOf,
   mainScript,
   percentile,
   start,
-  tempDir,
-  withServerDatabase,
+  onEmbeddedDatabase,
+  onServerDatabase,
+  type Backend,
   type Load,
 } from './harness.js';
-import { rmSync } from 'node:fs';
 
 const reportCount = Number(process.env.BENCH_REPORTS ?? 1_000_000);
 const statuses = ['new', 'verifying', 'confirmed', 'not_confirmed', 'eliminated', 'joke'];
@@ -161,16 +162,7 @@ async function submissions(url: string, register: NationalRegister): Promise<Loa
       },
     ],
   });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    stored: 0,
-    created,
-    held: 0,
-  };
+  return { ...loadOf(result), stored: 0, created, held: 0 };
 }
 
 interface BackendRun {
@@ -182,13 +174,7 @@ interface BackendRun {
   health?: Load;
 }
 
-async function runOn(
-  label: string,
-  target: DatabaseTarget,
-  env: Record<string, string>,
-  register: NationalRegister,
-  measureSubmissions: boolean,
-): Promise<BackendRun> {
+async function runOn({ label, target, env }: Backend, register: NationalRegister, measureSubmissions: boolean): Promise<BackendRun> {
   const started = performance.now();
   await writeRegister(target, register);
   await writeReports(target, register, reportCount);
@@ -238,20 +224,12 @@ async function countReports(target: DatabaseTarget): Promise<{ all: number; held
 
 export async function reportsBenchmarks(row: (name: string, l: Load) => string): Promise<string> {
   const register = generateNationalRegister();
-  const server = await withServerDatabase((url) =>
-    runOn('PostgreSQL 15 server', { kind: 'postgres', url }, { DATABASE_URL: url }, register, true),
-  );
+  const server = await onServerDatabase((backend) => runOn(backend, register, true));
   console.log(
     `reports on server: written in ${fmt(server.writeMs / 1000)} s; submissions ${server.submit!.requestsPerSecond.toFixed(0)}/s, stored ${server.submit!.stored}`,
   );
   // The embedded database is measured without the submission load: it is one process on one core.
-  const dir = tempDir();
-  let embedded: BackendRun;
-  try {
-    embedded = await runOn('embedded PGlite', { kind: 'embedded', dataDir: dir }, { DATA_DIR: dir }, register, false);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const embedded = await onEmbeddedDatabase((backend) => runOn(backend, register, false));
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   const zoomRows = [...server.zooms.keys()]
     .map(

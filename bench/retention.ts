@@ -4,7 +4,6 @@
  * is first switched on, and the run that erases it on both back ends; then a second run with
  * nothing due, which is what every hourly run costs afterwards.
  */
-import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { DatabaseTarget } from '../src/platform/config/config.js';
 import { openDatabase, type Database } from '../src/platform/db/database.js';
@@ -12,7 +11,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { ensureCategories } from '../src/modules/reports/manage-categories.js';
 import { runRetention } from '../src/modules/privacy/index.js';
 import { type RetentionRun } from '../src/modules/privacy/erase.js';
-import { fmt, tempDir, withServerDatabase } from './harness.js';
+import { fmt, onEmbeddedDatabase, onServerDatabase } from './harness.js';
 
 const reportCount = Number(process.env.BENCH_RETENTION_REPORTS ?? 100_000);
 
@@ -80,14 +79,8 @@ async function measure(label: string, target: DatabaseTarget): Promise<Measured>
 }
 
 export async function retentionBenchmarks(): Promise<string> {
-  const server = await withServerDatabase((url) => measure('PostgreSQL 15 server', { kind: 'postgres', url }));
-  const dir = tempDir();
-  let embedded: Measured;
-  try {
-    embedded = await measure('embedded PGlite', { kind: 'embedded', dataDir: dir });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const server = await onServerDatabase(({ label, target }) => measure(label, target));
+  const embedded = await onEmbeddedDatabase(({ label, target }) => measure(label, target));
   const erased = (run: RetentionRun) =>
     run.counts.reportDescription + run.counts.reportAddress + run.counts.reportExactPoint + run.counts.reportNotes + run.counts.reporterIp;
   const row = (m: Measured) =>

@@ -76,7 +76,8 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);
   mail.start();
   const stopStatistics = keepStatisticsFresh(database, app.log);
-  const stopRetention = scheduleRetention(database, changes, app.log);
+  // Personal data past its time is erased by this process unless RETENTION_JOB=false (tests; a cron job instead).
+  const stopRetention = config.retentionJob ? scheduleRetention(database, changes, app.log) : () => Promise.resolve();
   app.addHook('onClose', async () => {
     stopStatistics();
     await stopRetention();

@@ -38,7 +38,8 @@ export async function createTestApp(
 
 /** The real application on `testDb` (filled by the caller), whose accounts sign in with `password`. */
 export async function appOn(testDb: TestDatabase, env: Record<string, string>, password: string): Promise<TestApp> {
-  const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', ...env });
+  // No retention job of its own (it would write its audit record mid-test): a test runs the job, or asks with RETENTION_JOB.
+  const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', RETENTION_JOB: 'false', ...env });
   const changes = createChangeBus((error) => {
     throw error;
   });

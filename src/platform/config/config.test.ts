@@ -9,6 +9,15 @@ describe('configuration', () => {
     expect(config.port).toBe(3000);
     expect(config.loadDemoData).toBe(true);
     expect(config.secureCookies).toBe(false);
+    expect(config.retentionJob).toBe(true);
+  });
+
+  it('runs the retention job in the app unless RETENTION_JOB is false', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).retentionJob).toBe(true);
+    expect(loadConfig({ RETENTION_JOB: 'false' }).retentionJob).toBe(false);
+    expect(loadConfig({ RETENTION_JOB: 'nie' }).retentionJob).toBe(false);
+    expect(loadConfig({ RETENTION_JOB: 'true' }).retentionJob).toBe(true);
+    expect(() => loadConfig({ RETENTION_JOB: 'hourly' })).toThrow(/RETENTION_JOB="hourly": oczekiwano true\/false/);
   });
 
   it('uses PostgreSQL with DATABASE_URL and then loads no demo accounts unless asked', () => {

@@ -61,6 +61,8 @@ export interface Config {
   documentTimeLimitSeconds: number;
   /** Documents parsed per minute per client without an account (staff get more: see plans/import/plan-reader.ts). */
   documentRateLimitPerMinute: number;
+  /** Whether this process runs the retention job itself (5 minutes after start, then hourly); else only `cli retention run` does. */
+  retentionJob: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -237,5 +239,6 @@ export function loadConfig(env: Env = process.env): Config {
     documentWorkerMemoryMb: integer(env, 'DOCUMENT_WORKER_MEMORY_MB', 256, 32, 16_384),
     documentTimeLimitSeconds: integer(env, 'DOCUMENT_TIME_LIMIT_SECONDS', 10, 1, 600),
     documentRateLimitPerMinute: integer(env, 'DOCUMENT_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+    retentionJob: flag(env, 'RETENTION_JOB', true),
   };
 }

@@ -111,10 +111,7 @@ describe('GET /health on the embedded database', () => {
     try {
       const log = captureLog(t.app);
       expect((await t.app.inject('/health')).statusCode).toBe(200);
-      // The report map's index loads after start-up; closing the database under that load leaves
-      // app.close() waiting for it (a known shutdown gap, see the issue-14 note). Here: the loss after start.
-      const index = async () => (await t.app.inject('/api/v1/reports/map?bbox=20,50,21,51&zoom=10')).headers['x-report-index'];
-      await expect.poll(index, { timeout: 30_000 }).toBe('ready');
+      // The report map's index may still be loading: the app closes all the same (report-feed.test.ts).
       await t.testDb.database.close();
       const down = await t.app.inject('/health');
       expect(down.statusCode).toBe(503);

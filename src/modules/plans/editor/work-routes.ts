@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeBus } from '../../../platform/events/changes.js';
 import type { Database } from '../../../platform/db/database.js';
 import { requireAllowed } from '../../../platform/auth/guards.js';
+import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError, type FieldError } from '../../../platform/http/errors.js';
 import { formErrorsFrom, formFields, formNumber } from '../../../platform/http/forms.js';
 import { actorOf, pageContext } from '../../../platform/http/request-context.js';
@@ -10,7 +11,7 @@ import { sendPage } from '../../../platform/render/render.js';
 import type { Config } from '../../../platform/config/config.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
 import { sendPlanSource } from '../import/source-download.js';
-import { deleteDraft, planSettings, transitionPlan, updatePlan } from '../manage-plans.js';
+import { deleteDraft, planSettings, transitionPlan, updatePlan, type TransitionInput } from '../manage-plans.js';
 import { isStep, stepNotice } from '../step-notices.js';
 import { planTiming } from '../rules.js';
 import { planErrors } from '../messages.js';
@@ -84,6 +85,33 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
     );
   };
 
+  /** A form that names no transition its buttons offer: the sender's mistake (shown at `field`), never a state conflict. */
+  const unknownTransition = (request: FastifyRequest, reply: FastifyReply, plan: Plan, field: string) =>
+    showWork(request, reply, plan, { errors: [{ field, code: 'invalid', message: planErrors.unknownTransition()[request.lang] }] });
+
+  /**
+   * Moves the plan on from one of the page's forms: on to the page with the step's notice, or back to
+   * the page with why not (errors about the whole form under `formField` when the form has one).
+   */
+  const transitionFromForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    plan: Plan,
+    principal: Principal,
+    input: TransitionInput,
+    formField?: string,
+  ) => {
+    try {
+      await transitionPlan(db, changes, principal, actorOf(request), plan.id, input, request.lang);
+    } catch (error) {
+      const errors = formErrorsFrom(error, request.lang);
+      return showWork(request, reply, plan, {
+        errors: formField ? errors.map((e) => ({ ...e, field: e.field === 'form' ? formField : e.field })) : errors,
+      });
+    }
+    return reply.redirect(doneUrl(plan.id, input.transition), 303);
+  };
+
   app.get<{ Params: { id: string } }>(
     '/admin/plans/:id',
     { config: { access: 'plan.read_working', target: planTarget(db) }, schema: { hide: true } },
@@ -147,27 +175,8 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
       }
       // Only the form's two buttons decide; anything else (or nothing) is the sender's mistake, never an approval.
       const transition = fields.intent;
-      if (transition !== 'approve' && transition !== 'return') {
-        return showWork(request, reply, plan, {
-          errors: [{ field: 'comments', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }],
-        });
-      }
-      try {
-        await transitionPlan(
-          db,
-          changes,
-          principal,
-          actorOf(request),
-          plan.id,
-          { transition, comments, siteUrl: config.publicUrl },
-          request.lang,
-        );
-      } catch (error) {
-        return showWork(request, reply, plan, {
-          errors: formErrorsFrom(error, request.lang).map((e) => ({ ...e, field: e.field === 'form' ? 'comments' : e.field })),
-        });
-      }
-      return reply.redirect(doneUrl(plan.id, transition), 303);
+      if (transition !== 'approve' && transition !== 'return') return unknownTransition(request, reply, plan, 'comments');
+      return transitionFromForm(request, reply, plan, principal, { transition, comments, siteUrl: config.publicUrl }, 'comments');
     },
   );
 
@@ -179,31 +188,15 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
       const fields = formFields(request.body);
       const transition = fields.transition;
       // Only the page's own buttons name transitions; anything else is a mistake of the sender, not a state conflict.
-      if (!isTransition(transition))
-        return showWork(request, reply, plan, {
-          errors: [{ field: 'transition', code: 'invalid', message: planErrors.unknownTransition()[request.lang] }],
-        });
-      try {
-        await transitionPlan(
-          db,
-          changes,
-          principal,
-          actorOf(request),
-          plan.id,
-          {
-            transition,
-            // The outcome and the number are checked by the use case (the API sends them too).
-            evaluation:
-              transition === 'evaluate'
-                ? { outcome: fields.outcome as EvaluationOutcome, measuredValue: formNumber(fields.measuredValue), note: fields.note ?? '' }
-                : undefined,
-          },
-          request.lang,
-        );
-      } catch (error) {
-        return showWork(request, reply, plan, { errors: formErrorsFrom(error, request.lang) });
-      }
-      return reply.redirect(doneUrl(plan.id, transition), 303);
+      if (!isTransition(transition)) return unknownTransition(request, reply, plan, 'transition');
+      return transitionFromForm(request, reply, plan, principal, {
+        transition,
+        // The outcome and the number are checked by the use case (the API sends them too).
+        evaluation:
+          transition === 'evaluate'
+            ? { outcome: fields.outcome as EvaluationOutcome, measuredValue: formNumber(fields.measuredValue), note: fields.note ?? '' }
+            : undefined,
+      });
     },
   );
 

@@ -50,6 +50,8 @@ export class PublicReportFeed {
   private debounceTimer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private stopped = false;
+  /** Rejects every query a refresh still waits for once stop() is called (a lost database may never answer). */
+  private stopping = new AbortController();
   private readonly pollMs: number;
   private readonly debounceMs: number;
   private readonly batchSize: number;
@@ -76,6 +78,7 @@ export class PublicReportFeed {
   start(): void {
     if (this.unsubscribe) return;
     this.stopped = false;
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     this.unsubscribe = this.changes.on('reports', () => this.changed());
     if (this.pollMs > 0) {
       this.pollTimer = setInterval(() => this.refreshInBackground(), this.pollMs);
@@ -84,9 +87,14 @@ export class PublicReportFeed {
     this.refreshInBackground();
   }
 
-  /** Stops the timers and waits for a refresh under way (a load stops after its current batch). */
+  /**
+   * Stops the timers and ends a refresh under way at once: it stops waiting for its query (the query
+   * itself ends with the database), and nothing is loaded or retried after. A refresh asked for after
+   * stop() does nothing.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort(new FeedStopped());
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.pollTimer) clearInterval(this.pollTimer);
@@ -123,7 +131,7 @@ export class PublicReportFeed {
         await this.refresh();
       } catch (error) {
         // A slightly old answer is better than none.
-        this.log?.warn({ err: error }, 'report index refresh failed');
+        if (!(error instanceof FeedStopped)) this.log?.warn({ err: error }, 'report index refresh failed');
       }
     }
     return this.loaded;
@@ -141,7 +149,32 @@ export class PublicReportFeed {
 
   private refreshInBackground(): void {
     if (this.stopped) return;
-    this.refresh().catch((error: unknown) => this.log?.warn({ err: error }, 'report index refresh failed'));
+    this.refresh().catch((error: unknown) => {
+      if (!(error instanceof FeedStopped)) this.log?.warn({ err: error }, 'report index refresh failed');
+    });
+  }
+
+  /** `query`'s answer, unless stop() comes first: then a FeedStopped rejection (and the answer is dropped). */
+  private ask<T>(query: Promise<T>): Promise<T> {
+    const signal = this.stopping.signal;
+    if (signal.aborted) {
+      query.catch(() => undefined);
+      return Promise.reject(signal.reason as Error);
+    }
+    return new Promise<T>((resolve, reject) => {
+      const onStop = () => reject(signal.reason as Error);
+      signal.addEventListener('abort', onStop, { once: true });
+      query.then(
+        (value) => {
+          signal.removeEventListener('abort', onStop);
+          resolve(value);
+        },
+        (error: Error) => {
+          signal.removeEventListener('abort', onStop);
+          reject(error);
+        },
+      );
+    });
   }
 
   private async catchUp(): Promise<void> {
@@ -150,7 +183,7 @@ export class PublicReportFeed {
     if (!this.loaded) await this.load();
     else await this.applyChanges();
     if (!this.loaded) return;
-    if (this.store.needsRegister) this.store.setRegister(await registerNames(this.db));
+    if (this.store.needsRegister) this.store.setRegister(await this.ask(registerNames(this.db)));
     this.store.tidy();
     this.seenSeq = Math.max(this.seenSeq, seq);
   }
@@ -158,19 +191,18 @@ export class PublicReportFeed {
   private async load(): Promise<void> {
     const started = performance.now();
     // Changes from here on are read from the audit log after the load.
-    const floor = await auditFloor(this.db);
+    const floor = await this.ask(auditFloor(this.db));
     this.store.reset();
     this.gaps.clear();
     let last = 0;
     for (;;) {
-      if (this.stopped) return;
-      const rows = await publicReportsAfter(this.db, last, this.batchSize);
+      const rows = await this.ask(publicReportsAfter(this.db, last, this.batchSize));
       for (const row of rows) this.store.put(row);
       if (rows.length < this.batchSize) break;
       last = Number(rows[rows.length - 1]!.id);
     }
     this.auditMax = floor;
-    this.store.setRegister(await registerNames(this.db));
+    this.store.setRegister(await this.ask(registerNames(this.db)));
     this.store.finishLoad();
     this.loaded = true;
     this.log?.info({ reports: this.store.columns.n, ms: Math.round(performance.now() - started) }, 'report index loaded');
@@ -182,14 +214,14 @@ export class PublicReportFeed {
     const changed = new Set<number>();
     const now = Date.now();
     if (this.gaps.size) {
-      for (const row of await auditEntriesIn(this.db, [...this.gaps.keys()])) {
+      for (const row of await this.ask(auditEntriesIn(this.db, [...this.gaps.keys()]))) {
         this.gaps.delete(Number(row.id));
         this.noteAudit(row, changed);
       }
       for (const [id, since] of this.gaps) if (now - since > GAP_MS) this.gaps.delete(id);
     }
     for (;;) {
-      const rows = await auditEntriesAfter(this.db, this.auditMax, this.batchSize);
+      const rows = await this.ask(auditEntriesAfter(this.db, this.auditMax, this.batchSize));
       for (const row of rows) {
         const id = Number(row.id);
         // Ids skipped on the way belong to transactions not committed yet (or rolled back).
@@ -203,7 +235,7 @@ export class PublicReportFeed {
     for (let start = 0; start < list.length; start += IDS_PER_QUERY) {
       const ids = list.slice(start, start + IDS_PER_QUERY);
       const found = new Set<number>();
-      for (const row of await publicReportsIn(this.db, ids)) {
+      for (const row of await this.ask(publicReportsIn(this.db, ids))) {
         found.add(Number(row.id));
         this.store.put(row);
       }
@@ -211,7 +243,7 @@ export class PublicReportFeed {
     }
     const columns = this.store.columns;
     for (;;) {
-      const rows = await publicReportsAfter(this.db, columns.n ? columns.ids[columns.n - 1]! : 0, this.batchSize);
+      const rows = await this.ask(publicReportsAfter(this.db, columns.n ? columns.ids[columns.n - 1]! : 0, this.batchSize));
       for (const row of rows) this.store.put(row);
       if (rows.length < this.batchSize) break;
     }
@@ -224,5 +256,12 @@ export class PublicReportFeed {
     } else if (row.entity_type === 'units' || row.entity_type === 'districts' || row.entity_type === 'report_categories') {
       this.store.registerChanged();
     }
+  }
+}
+
+/** The reason a refresh ends when the feed is stopped (not a failure: nothing is logged). */
+export class FeedStopped extends Error {
+  constructor() {
+    super('the report index was stopped');
   }
 }
