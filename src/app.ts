@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/database.js';
-import { createHttpServer } from './platform/http/server.js';
+import { createHttpServer, type LogStream } from './platform/http/server.js';
 import { registerHealth } from './platform/http/health.js';
 import { collectFormActions } from './platform/http/form-actions.js';
 import { registerHomeRoutes } from './modules/home/index.js';
@@ -29,11 +29,13 @@ import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
 export interface AppOptions {
   /** The app's change bus; a new one by default (tests pass their own to watch or emit changes). */
   changes?: ChangeBus;
+  /** Where the log goes; standard output by default. */
+  logStream?: LogStream;
 }
 
 /** The whole application on an open, migrated database. */
 export async function buildApp(config: Config, database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = await createHttpServer(config, database);
+  const app = await createHttpServer(config, database, options.logStream);
   const locator = new Locator(database.db, app.log);
   // Writes of this app tell its own caches (public plan pages, the public report map) at once.
   const changes = options.changes ?? createChangeBus((error) => app.log.error({ err: error }, 'change listener failed'));

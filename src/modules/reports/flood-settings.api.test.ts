@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
 import { TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
 import { world } from '../../../test/support/world.js';
@@ -28,6 +28,12 @@ describe.each(backends)('flood limits of threat reports as settings on %s', (bac
     }
   });
   afterAll(() => t.close());
+  // Each test starts from the default limits, whichever test changed them before (through the app,
+  // which keeps the settings it read for a few seconds).
+  beforeEach(async () => {
+    const reset = await as[world.accounts.nationalAdmin.login]!.send('PATCH', url, defaultFloodSettings);
+    expect(reset.statusCode).toBe(200);
+  });
 
   it('shows the limits in force with the defaults to supervisors, not to officers or anonymous callers', async () => {
     const read = await as[world.accounts.supervisorA.login]!.get(url);

@@ -1,11 +1,13 @@
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { createTestDatabase, describeOnServer, type TestDatabase } from '../../../test/support/databases.js';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp } from '../../../test/support/app.js';
+import type { LogStream } from './server.js';
 import { world } from '../../../test/support/world.js';
 
 /** A TCP proxy to PostgreSQL that the test can cut, to make the database unreachable for real. */
@@ -32,16 +34,10 @@ function proxyTo(target: URL) {
   };
 }
 
-/** The log lines the app writes from now on (pino's destination, shared by every request's logger). */
-function captureLog(app: FastifyInstance): Array<Record<string, unknown>> {
+/** A log stream for the app that keeps the lines it writes. */
+function logLines(): { lines: Array<Record<string, unknown>>; stream: LogStream } {
   const lines: Array<Record<string, unknown>> = [];
-  let owner: object | null = app.log;
-  let key: symbol | undefined;
-  while (owner && !(key = Object.getOwnPropertySymbols(owner).find((s) => s.description === 'pino.stream')))
-    owner = Object.getPrototypeOf(owner);
-  const stream = (app.log as unknown as Record<symbol, { write(line: string): boolean }>)[key!]!;
-  stream.write = (line: string) => lines.push(JSON.parse(line)) > 0;
-  return lines;
+  return { lines, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
 }
 
 describeOnServer('GET /health on the PostgreSQL server back end', () => {
@@ -50,6 +46,7 @@ describeOnServer('GET /health on the PostgreSQL server back end', () => {
   let app: FastifyInstance;
   let proxy: ReturnType<typeof proxyTo>;
   let port: number;
+  const log = logLines();
 
   beforeAll(async () => {
     test = await createTestDatabase('postgres');
@@ -60,7 +57,7 @@ describeOnServer('GET /health on the PostgreSQL server back end', () => {
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(port);
     database = await openDatabase({ kind: 'postgres', url: viaProxy.toString() });
-    app = await buildApp(loadConfig({ DATABASE_URL: viaProxy.toString(), LOG_LEVEL: 'warn' }), database);
+    app = await buildApp(loadConfig({ DATABASE_URL: viaProxy.toString(), LOG_LEVEL: 'warn' }), database, { logStream: log.stream });
   });
   afterAll(async () => {
     await app.close();
@@ -76,12 +73,14 @@ describeOnServer('GET /health on the PostgreSQL server back end', () => {
   });
 
   it('answers 503 "unavailable" when the database is unreachable, keeps the reason for the log, and recovers', async () => {
-    const log = captureLog(app);
+    const linesBefore = log.lines.length;
     await proxy.cut();
     const down = await app.inject('/health');
     expect(down.statusCode).toBe(503);
     expect(down.json()).toEqual({ status: 'unavailable', database: 'postgres', version: expect.any(String) });
-    const [entry, ...more] = log.filter((line) => line.msg === 'health check failed: the database does not answer');
+    const [entry, ...more] = log.lines
+      .slice(linesBefore)
+      .filter((line) => line.msg === 'health check failed: the database does not answer');
     expect(more).toHaveLength(0);
     const detail = String((entry!.err as { message: string }).message);
     expect(detail.length).toBeGreaterThan(0);
@@ -107,24 +106,28 @@ describeOnServer('GET /health on the PostgreSQL server back end', () => {
 
 describe('GET /health on the embedded database', () => {
   it('answers 503 "unavailable", without the error, once the database is closed', async () => {
-    const t = await createTestApp('pglite', { LOG_LEVEL: 'warn' });
+    const testDb = await createTestDatabase('pglite', { world: true });
+    const log = logLines();
+    const app = await buildApp(loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'warn' }), testDb.database, {
+      logStream: log.stream,
+    });
     try {
-      const log = captureLog(t.app);
-      expect((await t.app.inject('/health')).statusCode).toBe(200);
+      expect((await app.inject('/health')).statusCode).toBe(200);
       // The report map's index may still be loading: the app closes all the same (report-feed.test.ts).
-      await t.testDb.database.close();
-      const down = await t.app.inject('/health');
+      await testDb.database.close();
+      const down = await app.inject('/health');
       expect(down.statusCode).toBe(503);
       expect(down.json()).toEqual({ status: 'unavailable', database: 'embedded', version: expect.any(String) });
-      expect(log.some((line) => line.msg === 'health check failed: the database does not answer' && line.err)).toBe(true);
-      const api = await t.app.inject({ url: '/api/v1/units', headers: { 'accept-language': 'en' } });
+      expect(log.lines.some((line) => line.msg === 'health check failed: the database does not answer' && line.err)).toBe(true);
+      const api = await app.inject({ url: '/api/v1/units', headers: { 'accept-language': 'en' } });
       expect(api.statusCode).toBe(503);
       expect(api.json().error).toMatchObject({
         code: 'database_unavailable',
         message: expect.stringContaining('unavailable for a moment'),
       });
     } finally {
-      await t.close();
+      await app.close();
+      await testDb.drop();
     }
   });
 });

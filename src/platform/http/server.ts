@@ -38,12 +38,19 @@ declare module 'fastify' {
   }
 }
 
+/** Where the log's lines (one JSON object each) go. */
+export interface LogStream {
+  write(line: string): void;
+}
+
 /** The CSP source of a tile server URL; "{s}" subdomains become a wildcard. */
 /** Fastify with every cross-cutting concern: logging, security headers, cookies, CSRF, sessions, errors. */
-export async function createHttpServer(config: Config, database: Database): Promise<FastifyInstance> {
+export async function createHttpServer(config: Config, database: Database, logStream?: LogStream): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      // Standard output unless told otherwise (tests read the lines the app writes).
+      ...(logStream ? { stream: logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       // No client address in the request log: it would keep every resident's IP for as long as
       // the logs live, past the periods docs/privacy.md promises (the audit log keeps what abuse needs).

@@ -9,11 +9,16 @@ import { world } from '../../../../test/support/world.js';
  * "Kontakt z jednostką" shows the unit's address, phone and hours or says they are not recorded
  * and whom to write to; a district with no officer says who covers it, on its page, its poster
  * and in the API. The world's unit A has every contact detail; the test adds a unit with none
- * (bare) and a district without an officer in each.
+ * (bare) and a district without an officer in each, and for the tests that change them, a unit
+ * and a district of their own (so that no test sees another's change).
  */
 const a = world.units.a;
 const bare = 'kpp-bez-kontaktu';
+/** A unit with no contact either, for the test that records its e-mail. */
+const bareToFill = 'kpp-bez-kontaktu-2';
 const vacant = `${a.id}/10`;
+/** A district without an officer either, for the test that assigns a substitute. */
+const vacantToCover = `${a.id}/11`;
 const withOfficer = world.districts.a1.id;
 
 describe.each(backends)('unit contact and district cover on %s', (backend) => {
@@ -24,6 +29,8 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
       await makeUnit(trx, bare, 'KPP', world.units.voivodeship.id);
       await makeDistrict(trx, bare, 1);
       await makeDistrict(trx, a.id, 10);
+      await makeUnit(trx, bareToFill, 'KPP', world.units.voivodeship.id);
+      await makeDistrict(trx, a.id, 11);
     });
     visitor = new TestClient(t.app, { headers: { accept: 'text/html' } });
   });
@@ -59,13 +66,14 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
     const admin = await browserFor(t, world.accounts.nationalAdmin);
     const form = {
       name: 'Komenda Powiatowa Policji bez kontaktu',
-      email: `${bare}@policja.example`,
+      email: `${bareToFill}@policja.example`,
       openingHours: 'pon.–pt. 8:00–15:00',
     };
-    expect((await admin.client.postForm(`/admin/units/${bare}`, form, admin.token)).statusCode).toBe(303);
-    const block = contactBlock((await visitor.get(`/jednostki/${bare}`)).body);
+    expect(contactBlock((await visitor.get(`/jednostki/${bareToFill}`)).body).match(/nie wpisano/g)).toHaveLength(3);
+    expect((await admin.client.postForm(`/admin/units/${bareToFill}`, form, admin.token)).statusCode).toBe(303);
+    const block = contactBlock((await visitor.get(`/jednostki/${bareToFill}`)).body);
     expect(block.match(/nie wpisano/g)).toHaveLength(2);
-    expect(block).toContain(`Możesz napisać do niej na adres: <a href="mailto:${bare}@policja.example">`);
+    expect(block).toContain(`Możesz napisać do niej na adres: <a href="mailto:${bareToFill}@policja.example">`);
     expect(block).toContain('pon.–pt. 8:00–15:00');
   });
 
@@ -129,17 +137,18 @@ describe.each(backends)('unit contact and district cover on %s', (backend) => {
     const helper = (
       await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: 'asp.', firstName: 'Adam', lastName: 'Zastępca' })
     ).json();
+    expect((await visitor.get(`/api/v1/districts/${vacantToCover}`, { accept: 'application/json' })).json().coveredBy.by).toBe('unit');
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
-    const assigned = await commander.send('POST', `/api/v1/districts/${vacant}/assignments`, {
+    const assigned = await commander.send('POST', `/api/v1/districts/${vacantToCover}/assignments`, {
       officerId: helper.id,
       kind: 'substitute',
       startsOn: today,
       endsOn: today,
     });
     expect(assigned.statusCode).toBe(201);
-    const api = (await visitor.get(`/api/v1/districts/${vacant}`, { accept: 'application/json' })).json();
+    const api = (await visitor.get(`/api/v1/districts/${vacantToCover}`, { accept: 'application/json' })).json();
     expect(api.coveredBy).toMatchObject({ by: 'substitute', officer: { rank: 'asp.', name: 'Adam Zastępca' } });
-    const page = (await visitor.get(`/rejony/${vacant}`)).body;
+    const page = (await visitor.get(`/rejony/${vacantToCover}`)).body;
     expect(page).toContain('asp. Adam Zastępca');
     expect(page).toContain('Zastępstwo');
     expect(page).not.toContain('Rejon nie ma teraz dzielnicowego');

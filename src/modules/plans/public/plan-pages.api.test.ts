@@ -115,7 +115,11 @@ describe('published plan pages and documents', () => {
     expect(district.body).toContain(`href="/plany/${krasnystaw}"`);
     const feed = await t.app.inject('/plany.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
-    expect(feed.body.match(/<entry>/g)).toHaveLength(2); // the world's running plan and the imported one
+    // An entry for each published plan (the world's running plan, the imported one, any a test published), and only those.
+    const entries = [...feed.body.matchAll(/<entry><id>urn:uuid:([^<]+)<\/id>/g)].map((m) => m[1]);
+    const published = ((await new TestClient(t.app).get('/api/v1/plans')).json().plans as { id: string }[]).map((p) => p.id);
+    expect(entries).toEqual(expect.arrayContaining([krasnystaw, running]));
+    expect([...entries].sort()).toEqual([...published].sort());
     // RFC 4287: the feed and every entry have an id, a title, an update time; an author names who published.
     expect(feed.body).toMatch(
       /^<\?xml[^>]*\?><feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"><id>[^<]+<\/id><title>[^<]+<\/title><updated>\d{4}-\d\d-\d\dT[^<]+<\/updated><author><name>Dzielnicowy<\/name><\/author>/,
@@ -139,12 +143,18 @@ describe('published plan pages and documents', () => {
   });
 
   it('gives every anonymous reader the same page in their language, staff their own, and shows a change at once', async () => {
-    // A plan published but not started yet.
+    // A plan published but not started yet; not about fraud: the library's search for fraud and the
+    // similar plans are about the two plans above.
+    const base = worldPlanContent('Kradzieże z piwnic.', '2060-01-01', '2060-06-30');
     const created = await officer.send('POST', '/api/v1/plans', {
       districtId: world.districts.a3.id,
       periodFrom: '2060-01-01',
       periodTo: '2060-06-30',
-      content: worldPlanContent('Kradzieże z piwnic.', '2060-01-01', '2060-06-30'),
+      content: {
+        ...base,
+        threat: { ...base.threat, category: 'theft_burglary', places: 'piwnice bloków' },
+        goal: { ...base.goal, description: 'Mniej kradzieży z piwnic o 20 procent.' },
+      },
     });
     expect(created.statusCode).toBe(201);
     const published = created.json().id as string;
