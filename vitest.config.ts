@@ -25,6 +25,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Each worker process runs its files one after another and keeps the modules they imported (the
+    // app, Fastify, React, PGlite's compiled WebAssembly) instead of importing them again for every
+    // file: about a quarter less CPU on API test files (issue 14). No test mocks modules or changes
+    // globals; every file makes its own app and database, so nothing a file checks is shared.
+    isolate: false,
     reporters: ['default'],
     // Tests run in a new order inside each file every run (issue 14: no test leans on another's
     // writes); files keep LongFilesFirst's order. The run prints its seed: `--sequence.seed=N`

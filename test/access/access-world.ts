@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../../src/app.js';
 import { can, dependsOnResource, roleMay, type Action, type Resource, type Subject } from '../../src/platform/auth/policy.js';
 import type { Principal } from '../../src/platform/auth/principal.js';
@@ -91,17 +92,14 @@ const watched = [
   'audit_log',
 ] as const;
 
-/** Each watched table's row count (every audited change adds an audit_log row, so updates show there too). */
+/**
+ * Each watched table's row count (every audited change adds an audit_log row, so updates show there
+ * too), in one statement: one round trip instead of one a table, twice for every write sent.
+ */
 export async function counts(db: Db): Promise<Record<string, number>> {
-  const rows = await Promise.all(
-    watched.map((table) =>
-      db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ),
-  );
-  return Object.fromEntries(watched.map((table, i) => [table, Number(rows[i]!.n)]));
+  const parts = watched.map((table) => sql`select ${table} as name, count(*)::int as n from ${sql.table(table)}`);
+  const { rows } = await sql<{ name: string; n: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return Object.fromEntries(rows.map((r) => [r.name, r.n]));
 }
 
 /** The tables whose counts differ between two readings. */

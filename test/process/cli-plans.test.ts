@@ -10,6 +10,9 @@ import { backends, createDataDir, createTestDatabase, type TestDatabase } from '
 import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 import { zipOf } from '../support/zip-files.js';
 import { processTestOptions } from '../support/process.js';
+import { inFactory, makeUnitWith } from '../support/factories.js';
+import { importStreetRules } from '../../src/modules/districts/index.js';
+import { systemActor } from '../../src/platform/audit/actor.js';
 
 const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
 const unit = 'Komendy Powiatowej Policji w Testowie';
@@ -46,18 +49,18 @@ describe.each(backends)('npm run cli -- plans import (%s)', processTestOptions, 
     // The embedded database copied from the migrated template, not initialised by the first command.
     dir = backend === 'pglite' ? await createDataDir('dz-cli-plans-') : mkdtempSync(path.join(os.tmpdir(), 'dz-cli-plans-'));
     if (backend === 'postgres') server = await createTestDatabase('postgres');
-    for (const args of [
-      ['unit', 'create', '--kind', 'KGP', '--id', 'kgp', '--name', 'Komenda Główna Policji'],
-      ['unit', 'create', '--kind', 'KWP', '--id', 'kwp-test', '--parent', 'kgp', '--name', 'Komenda Wojewódzka Policji w Testowie'],
-      ['unit', 'create', '--kind', 'KPP', '--id', 'kpp-test', '--parent', 'kwp-test', '--name', 'Komenda Powiatowa Policji w Testowie'],
-    ]) {
-      expect((await cli(...args)).code).toBe(0);
-    }
-    writeFileSync(
-      path.join(dir, 'rejony.csv'),
-      `unit,district,locality,street,numbers\nkpp-test,3,Testowo,Polna,1-9 nieparzyste\nkpp-test,${zipDistrict},Testowo,Leśna,1-9\n`,
-    );
-    expect((await cli('districts', 'import', path.join(dir, 'rejony.csv'))).code).toBe(0);
+    // The register is written here, through the use cases the CLI's own commands call (cli.test.ts runs
+    // those commands): each CLI command is a node process of its own, seconds on a loaded machine.
+    await withDatabase(async (database) => {
+      await inFactory(database.db, async (trx) => {
+        await makeUnitWith(trx, { id: 'kgp', kind: 'KGP', parentId: null, name: 'Komenda Główna Policji' });
+        await makeUnitWith(trx, { id: 'kwp-test', kind: 'KWP', parentId: 'kgp', name: 'Komenda Wojewódzka Policji w Testowie' });
+        await makeUnitWith(trx, { id: 'kpp-test', kind: 'KPP', parentId: 'kwp-test', name: 'Komenda Powiatowa Policji w Testowie' });
+      });
+      const rules = `unit,district,locality,street,numbers\nkpp-test,3,Testowo,Polna,1-9 nieparzyste\nkpp-test,${zipDistrict},Testowo,Leśna,1-9\n`;
+      const report = await importStreetRules(database.db, null, systemActor('cli'), rules, { partial: false });
+      expect(report.rejected).toEqual([]);
+    });
   });
   afterAll(async () => {
     await server?.drop();
