@@ -34,7 +34,6 @@ const notYetMoved = new Set([
   'test/browser/register-import.test.ts',
   'test/browser/reports.test.ts',
   'test/browser/staff-phone.test.ts',
-  'test/process/lifecycle.test.ts',
   'test/support/browser-app.ts',
 ]);
 
