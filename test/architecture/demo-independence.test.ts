@@ -27,14 +27,6 @@ const notYetMoved = new Set([
   'src/modules/reports/open311/open311.api.test.ts',
   'src/modules/reports/public-map/public-map.api.test.ts',
   'src/modules/reports/reports.api.test.ts',
-  'test/browser/error-summary.test.ts',
-  'test/browser/foundation.test.ts',
-  'test/browser/plan-review.test.ts',
-  'test/browser/plans.test.ts',
-  'test/browser/register-import.test.ts',
-  'test/browser/reports.test.ts',
-  'test/browser/staff-phone.test.ts',
-  'test/support/browser-app.ts',
 ]);
 
 /** The demo's own tests, and the one door to the demo for the files above. */
