@@ -1,7 +1,7 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
-import type { Page } from 'playwright-core';
 import { wholeStreetsOf, world } from '../support/world.js';
 
 /** Inside a1: where the resident stands. */

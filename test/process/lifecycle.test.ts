@@ -35,8 +35,10 @@ const demoLoaded = 'Demo data loaded';
 describe('the embedded application as a process', processTestOptions, () => {
   it('starts on a new data directory as `npm start` does: initialises it, loads the demo data once, reports its health', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-process-new-'));
+    const started: RunningApp[] = [];
     try {
       const first = await startAppAndWait({ DATA_DIR: dataDir });
+      started.push(first);
       const firstStart = {
         health: await (await fetch(`${first.url}/health`)).json(),
         locked: existsSync(path.join(dataDir, 'dzielnicowy.lock')),
@@ -46,9 +48,11 @@ describe('the embedded application as a process', processTestOptions, () => {
       expect(firstStart).toEqual({ health: { status: 'ok', database: 'embedded', version }, locked: true, demoLoaded: true });
       // The demo data is loaded on the first start only.
       const second = await startAppAndWait({ DATA_DIR: dataDir });
+      started.push(second);
       expect(second.output()).not.toContain(demoLoaded);
       expect(await second.stop()).toBe(0);
     } finally {
+      for (const app of started) await app.stop('SIGKILL'); // those a failed expectation left running
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
