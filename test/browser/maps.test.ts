@@ -72,7 +72,9 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('maps when the tile serv
     await context.route(`http://127.0.0.1:${tiles!.port}/**`, (route) => route.abort('connectionrefused'));
     const page = await context.newPage();
     await page.goto(`${running.app.url}/rejony/${a1.id}`);
-    await page.waitForSelector('.map--ready .map-label--district span', { timeout: 15_000 });
+    // The map may draw the outlines of another view before it settles on the district: wait for a1's own label.
+    const own = `Rejon ${a1.number}, ${world.units.a.name}`;
+    await page.waitForSelector(`.map--ready .map-label--district span[title="${own}"]`, { timeout: 15_000 });
     expect(await page.locator('.map__notice').textContent()).toContain('Podkład mapy jest teraz niedostępny');
     const numbers = await page.locator('.map-label--district').allTextContents();
     expect(numbers).toContain(String(a1.number));
