@@ -9,23 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/platform/config/config.js';
 
-/**
- * Files not yet moved to the test world; a file here that no longer uses the demo fails the
- * test, so the list only shrinks.
- */
-const notYetMoved = new Set([
-  'test/browser/error-summary.test.ts',
-  'test/browser/foundation.test.ts',
-  'test/browser/plan-review.test.ts',
-  'test/browser/plans.test.ts',
-  'test/browser/register-import.test.ts',
-  'test/browser/reports.test.ts',
-  'test/browser/staff-phone.test.ts',
-  'test/process/lifecycle.test.ts',
-  'test/support/browser-app.ts',
-]);
-
-/** The demo's own tests, and the one door to the demo for the files above. */
+/** The demo's own tests, and the demo test app they use. */
 const demoPlaces = [/^src\/demo\//, /^test\/support\/demo-app\.ts$/, /^test\/architecture\/demo-independence\.test\.ts$/];
 
 /** Logins of the demo accounts (src/demo/demo-data.ts), written here so this test needs no demo either. */
@@ -68,23 +52,12 @@ const testFiles = [
 ].filter((file) => !demoPlaces.some((place) => place.test(file)));
 
 describe('tests build their own data, not the demo register', () => {
-  it('no test outside src/demo uses the demo, except the files not yet moved', () => {
+  it('no test outside src/demo uses the demo', () => {
     const offenders = testFiles.flatMap((file) => {
       const why = demoUse(readFileSync(path.join(projectRoot, file), 'utf8'));
-      return why && !notYetMoved.has(file) ? [`${file}: ${why}`] : [];
+      return why ? [`${file}: ${why}`] : [];
     });
     expect(offenders).toEqual([]);
-  });
-
-  it('lists only files that still use the demo (the list only shrinks)', () => {
-    const moved = [...notYetMoved].filter((file) => {
-      try {
-        return demoUse(readFileSync(path.join(projectRoot, file), 'utf8')) === null;
-      } catch {
-        return true; // gone
-      }
-    });
-    expect(moved).toEqual([]);
   });
 
   it('recognises each way of leaning on the demo', () => {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { useAppAndBrowser } from '../support/browser-app.js';
+import { signIn, useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, viewports, describeWithBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { world } from '../support/world.js';
 
 const running = useAppAndBrowser('error-summary', { REPORT_RATE_LIMIT: '100/day' });
 
@@ -19,14 +19,6 @@ async function open(
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return context.newPage();
-}
-
-async function signIn(page: Page, login: string) {
-  await page.goto(`${running.app.url}/login`);
-  await page.locator('#field-login').fill(login);
-  await page.locator('#field-password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/login"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 /** Clicks every link of the error summary in turn: each must leave the focus on the field whose id it names. */
@@ -73,7 +65,7 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('error summaries on a %s
     await resident.context().close();
 
     const admin = await open(running.browser, viewport);
-    await signIn(admin, 'admin.lublin');
+    await signIn(running, admin, world.accounts.voivodeshipAdmin);
     await admin.goto(`${running.app.url}/account`);
     await admin.locator('form[action="/account/password"] button[type="submit"]').click();
     await expectErrorPage(admin, 'password form');
@@ -90,7 +82,7 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('error summaries on a %s
 
   it('the plan editor: without JavaScript "Dodaj działanie" opens at the new action; sent for approval empty, each link focuses its field', async () => {
     const officer = await open(running.browser, viewport, { javaScriptEnabled: false });
-    await signIn(officer, 'dzielnicowy.lubartow');
+    await signIn(running, officer, world.officerOf.a1!);
     await officer.goto(`${running.app.url}/admin/plans/new`);
     const year = viewport === 'phone' ? 2032 : 2033;
     await officer.locator('#field-periodFrom').fill(`${year}-01-01`);
@@ -110,7 +102,7 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('error summaries on a %s
     await officer.context().close();
 
     const withScripts = await open(running.browser, viewport);
-    await signIn(withScripts, 'dzielnicowy.lubartow');
+    await signIn(running, withScripts, world.officerOf.a1!);
     await withScripts.goto(planUrl);
     await withScripts.locator('button[name="intent"][value="submit"]').click();
     await expectErrorPage(withScripts, 'plan editor');

@@ -1,21 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { useAppAndBrowser } from '../support/browser-app.js';
+import { signIn, useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { WORLD_PASSWORD, world } from '../support/world.js';
 
 const running = useAppAndBrowser('foundation');
 
 async function newPage(viewport: keyof typeof viewports, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, ...options });
   return { context, page: await context.newPage() };
-}
-
-async function signIn(page: Page, login: string, next = '/') {
-  await page.goto(`${running.app.url}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
 }
 
 /** Loads nothing new: checks the page as it is for accessibility, layout at its width, and saves a picture. */
@@ -40,31 +33,34 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('pages on a %s', (viewpo
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Znajdź swojego dzielnicowego');
     expect(await page.getByText('112', { exact: false }).first().isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'Komenda Powiatowa Policji w Łęcznej' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: world.units.a.name }).isVisible()).toBe(true);
     await inspect(page, `home-${viewport}`);
   });
 
   it('sign-in form: a wrong password shows the error summary and keeps the login', async () => {
     await page.goto(`${running.app.url}/login`);
     await inspect(page, `login-${viewport}`);
-    await page.getByLabel('Login').fill('admin');
+    const { login } = world.accounts.nationalAdmin;
+    await page.getByLabel('Login').fill(login);
     await page.getByLabel('Hasło', { exact: true }).fill('zupełnie złe hasło');
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Nieprawidłowy login lub hasło.');
-    expect(await page.getByLabel('Login').inputValue()).toBe('admin');
+    expect(await page.getByLabel('Login').inputValue()).toBe(login);
     await inspect(page, `login-error-${viewport}`);
   });
 
   it('an administrator signs in and works in the admin pages', async () => {
-    await signIn(page, 'admin.lublin', '/admin');
+    // The voivodeship's administrator: accounts of the voivodeship's units, not of another voivodeship's.
+    const { voivodeshipAdmin, supervisorA, supervisorC } = world.accounts;
+    await signIn(running, page, voivodeshipAdmin, '/admin');
     expect(new URL(page.url()).pathname).toBe('/admin');
-    expect(await page.locator('.site-header__user').textContent()).toContain('Ewa Zielińska (demo)');
+    expect(await page.locator('.site-header__user').textContent()).toContain(voivodeshipAdmin.displayName);
     await inspect(page, `admin-${viewport}`);
 
     await page.getByRole('link', { name: 'Konta użytkowników' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Konta użytkowników');
-    expect(await page.getByRole('cell', { name: 'kom. Joanna Sadowska (demo)' }).isVisible()).toBe(true);
-    expect(await page.getByRole('cell', { name: 'asp. Monika Jankowska (demo)' }).count()).toBe(0); // KPP Sejny is outside Lublin
+    expect(await page.getByRole('cell', { name: supervisorA.displayName }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: supervisorC.displayName }).count()).toBe(0); // unit C is in another voivodeship
     await inspect(page, `accounts-${viewport}`);
 
     await page.getByRole('link', { name: 'Dodaj konto' }).click();
@@ -75,7 +71,7 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('pages on a %s', (viewpo
     const login = `nowy.${viewport}`;
     await page.getByLabel('Login').fill(login);
     await page.getByLabel('Imię i nazwisko').fill(`Nowy Dzielnicowy ${viewport}`);
-    await page.getByLabel('Jednostka').selectOption('kpp-leczna');
+    await page.getByLabel('Jednostka').selectOption(world.units.a.id);
     await page.getByLabel('Hasło początkowe').fill('hasło początkowe dla nowego');
     await page.getByRole('button', { name: 'Utwórz konto' }).click();
     expect(await page.getByRole('status').first().textContent()).toContain('Konto zostało utworzone.');
@@ -93,7 +89,7 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('pages on a %s', (viewpo
   });
 
   it('an officer sees their account and cannot open the administration', async () => {
-    await signIn(page, 'dzielnicowy.lubartow', '/account');
+    await signIn(running, page, world.officerOf.a1!, '/account');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Moje konto');
     // Officers have a workspace (their plans), but not the account administration.
     expect(await page.getByRole('link', { name: 'Panel' }).count()).toBe(1);
@@ -122,14 +118,15 @@ describeWithBrowser('language and progressive enhancement', () => {
 
   it('signs in, changes a password and signs out with JavaScript switched off', async () => {
     const { context, page } = await newPage('phone', { javaScriptEnabled: false });
-    await signIn(page, 'kierownik.leczna', '/account');
+    // An account no other test of this file signs in with: its password changes here.
+    await signIn(running, page, world.supervisorOf.b, '/account');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Moje konto');
-    await page.getByLabel('Obecne hasło').fill(DEMO_PASSWORD);
+    await page.getByLabel('Obecne hasło').fill(WORLD_PASSWORD);
     await page.getByLabel('Nowe hasło', { exact: true }).fill('nowe hasło bez javascriptu');
     await page.getByLabel('Powtórz nowe hasło').fill('inne hasło bez javascriptu');
     await page.getByRole('button', { name: 'Zapisz nowe hasło' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('Powtórzone hasło różni się od nowego hasła.');
-    await page.getByLabel('Obecne hasło').fill(DEMO_PASSWORD);
+    await page.getByLabel('Obecne hasło').fill(WORLD_PASSWORD);
     await page.getByLabel('Nowe hasło', { exact: true }).fill('nowe hasło bez javascriptu');
     await page.getByLabel('Powtórz nowe hasło').fill('nowe hasło bez javascriptu');
     await page.getByRole('button', { name: 'Zapisz nowe hasło' }).click();

@@ -1,8 +1,14 @@
 import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
+import { world } from '../support/world.js';
 
 const running = useAppAndBrowser('locator');
+const { a1 } = world.districts;
+const unit = world.units.a;
+/** A town covered whole (by b2), and the same name mistyped (a letter doubled). */
+const town = world.districts.b2.rules[0]!.locality;
+const typo = `${town.slice(0, 3)}${town.slice(2)}`;
 
 describeWithBrowser.each(['phone', 'desktop'] as const)('finding the district officer on a %s', (viewport) => {
   it('searches an address and opens the district page', async () => {
@@ -15,25 +21,25 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('finding the district of
     expect(await overflowsHorizontally(page)).toBe(false);
     await screenshot(page, `locator-home-${viewport}`);
 
-    await page.getByLabel('Adres').first().fill('Lubartów, ul. Powstańców Warszawy 17');
+    await page.getByLabel('Adres').first().fill(a1.address);
     await page.getByRole('button', { name: 'Szukaj' }).first().click();
     expect(new URL(page.url()).pathname).toBe('/szukaj');
     const card = page.locator('.officer-card').first();
-    expect(await card.locator('h2').textContent()).toBe('sierż. Piotr Nowicki');
-    expect(await card.getByRole('link', { name: '+48 000 000 003' }).getAttribute('href')).toBe('tel:+48000000003');
+    expect(await card.locator('h2').textContent()).toBe(`${a1.officer.rank} ${a1.officer.firstName} ${a1.officer.lastName}`);
+    expect(await card.getByRole('link', { name: a1.phone }).getAttribute('href')).toBe(`tel:${a1.phone.replace(/ /g, '')}`);
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsHorizontally(page)).toBe(false);
     await screenshot(page, `locator-result-${viewport}`);
 
-    await card.getByRole('link', { name: /Rejon nr 3/ }).click();
-    expect(new URL(page.url()).pathname).toBe('/rejony/kpp-lubartow/3');
+    await card.getByRole('link', { name: a1.name }).click();
+    expect(new URL(page.url()).pathname).toBe(`/rejony/${a1.id}`);
     expect(await page.getByRole('heading', { name: 'Obszar rejonu' }).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflowsHorizontally(page)).toBe(false);
     await screenshot(page, `district-${viewport}`);
 
-    await page.getByRole('link', { name: 'Komenda Powiatowa Policji w Lubartowie' }).first().click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Komenda Powiatowa Policji w Lubartowie');
+    await page.getByRole('link', { name: unit.name }).first().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(unit.name);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `unit-${viewport}`);
     await context.close();
@@ -44,11 +50,11 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('finding the district of
     const page = await context.newPage();
     await page.goto(running.app.url);
     expect(await page.locator('.map__fallback').textContent()).toContain('Mapa działa z włączonym JavaScriptem');
-    await page.getByLabel('Adres').first().fill('Sernikki 12');
+    await page.getByLabel('Adres').first().fill(`${typo} 12`);
     await page.getByRole('button', { name: 'Szukaj' }).first().click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Nie znaleziono rejonu');
     expect(await page.locator('main .callout').first().textContent()).toContain('Nie znaleźliśmy rejonu dla tego adresu.');
-    await page.getByRole('link', { name: 'Serniki', exact: true }).click();
+    await page.getByRole('link', { name: town, exact: true }).click();
     expect(await page.locator('.officer-card').count()).toBeGreaterThan(0);
     await context.close();
   });

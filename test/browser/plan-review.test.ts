@@ -3,10 +3,11 @@ import { expect, it } from 'vitest';
 import { inspectPage, signedInPage, useAppAndBrowser } from '../support/browser-app.js';
 import type { viewports } from '../support/browser.js';
 import { describeWithBrowser } from '../support/browser.js';
+import { world } from '../support/world.js';
 
 const running = useAppAndBrowser('plan-review');
 
-const signedIn = (login: string, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true) =>
+const signedIn = (login: string | { login: string }, viewport: keyof typeof viewports = 'desktop', javaScriptEnabled = true) =>
   signedInPage(running, login, viewport, javaScriptEnabled);
 const inspect = inspectPage;
 
@@ -20,7 +21,10 @@ const seen = (diff: ReturnType<Page['locator']>) =>
     return copy.textContent;
   });
 
-// One district, a half-year of its own for each width, so the two plans never overlap.
+const officerAccount = world.officerOf.a1!;
+const supervisorAccount = world.supervisorOf.a;
+
+// One district (a1, whose running plan ends before these), a half-year of its own for each width, so the two plans never overlap.
 // The action's deadline moves a month on: the last day of the first month becomes the last day of the next.
 describeWithBrowser.each([
   ['phone', '2029-01-01', '2029-06-30', '31 stycznia 28 lutego 2029'],
@@ -28,9 +32,9 @@ describeWithBrowser.each([
 ] as const)('a supervisor sees what changed in a resubmitted plan, on a %s', (viewport, from, to, deadlineChange) => {
   it('the officer changes the goal figure and an action date; the supervisor sees both beside the earlier comment', async () => {
     const firstMonth = from.slice(0, 7);
-    const officer = await signedIn('dzielnicowy.lubartow', viewport);
+    const officer = await signedIn(officerAccount, viewport);
     await officer.goto(`${running.app.url}/admin/plans/new`);
-    await officer.getByLabel('Rejon').selectOption('kpp-lubartow/3');
+    await officer.getByLabel('Rejon').selectOption(world.districts.a1.id);
     await officer.getByLabel('Początek okresu').fill(from);
     await officer.getByLabel('Koniec okresu').fill(to);
     await officer.getByRole('button', { name: 'Utwórz szkic' }).click();
@@ -51,7 +55,7 @@ describeWithBrowser.each([
     await inspect(officer, `plan-submitted-${viewport}`);
     const planUrl = officer.url().split('?')[0]!;
 
-    const supervisor = await signedIn('kierownik.lubartow', viewport);
+    const supervisor = await signedIn(supervisorAccount, viewport);
     await supervisor.goto(planUrl);
     await supervisor.getByLabel('Uwagi do sekcji: 2. Zakładany cel do osiągnięcia').fill('30 % to za dużo przy 8 zdarzeniach.');
     await supervisor.getByLabel('Uwaga do działania 1').fill('Przesuń spotkania o miesiąc.');
@@ -75,7 +79,7 @@ describeWithBrowser.each([
       has: supervisor.getByRole('heading', { name: '2. Zakładany cel do osiągnięcia' }),
     });
     expect(await goal.locator('.review-comment').textContent()).toBe(
-      'Uwaga do wersji 1 (kom. Joanna Sadowska (demo)): 30 % to za dużo przy 8 zdarzeniach.',
+      `Uwaga do wersji 1 (${supervisorAccount.displayName}): 30 % to za dużo przy 8 zdarzeniach.`,
     );
     // Removed, a space, added: "30 20 %" as read, never "3020".
     expect(await goal.locator('del').textContent()).toBe('usunięto: 30');
@@ -93,8 +97,8 @@ describeWithBrowser.each([
     await supervisor.getByRole('button', { name: 'Opublikuj' }).click();
     expect(await notice(supervisor)).toMatch(/^Plan opublikowano: mieszkańcy widzą go na stronie rejonu/);
     const history = await supervisor.locator('#history + ul').textContent();
-    expect(history).toContain('sierż. Piotr Nowicki (demo): Przekazanie do zatwierdzenia');
-    expect(history).not.toContain('dzielnicowy.lubartow');
+    expect(history).toContain(`${officerAccount.displayName}: Przekazanie do zatwierdzenia`);
+    expect(history).not.toContain(officerAccount.login);
     await inspect(supervisor, `plan-published-${viewport}`);
     await officer.context().close();
     await supervisor.context().close();

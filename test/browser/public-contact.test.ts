@@ -2,15 +2,25 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
 import { axeRuleViolations, axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
+import { inFactory, makeDistrict, makeUnit } from '../support/factories.js';
+import { world } from '../support/world.js';
 
 /**
  * What a resident reads about reaching the police: the unit's contact block (recorded and not
  * recorded), a district with no officer, the report form's notice of what it keeps, and the plan
  * library's result headings (axe `heading-order`, which the WCAG tags leave out, run by name).
- * Demo data: KPP Lubartów has every contact detail, KPP Krasnystaw none; district 10 of Lubartów
- * has no officer.
+ * The world's unit A has every contact detail; added here: a unit with none, and a district of
+ * unit A with no officer.
  */
-const running = useAppAndBrowser('public-contact');
+const unit = world.units.a;
+const vacantNumber = 10;
+const noContacts = 'kpp-bez-kontaktu';
+const running = useAppAndBrowser('public-contact', {}, (db) =>
+  inFactory(db, async (trx) => {
+    await makeUnit(trx, noContacts, 'KPP', world.units.voivodeship.id);
+    await makeDistrict(trx, unit.id, vacantNumber);
+  }),
+);
 
 async function inspect(page: Page, name: string) {
   expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
@@ -28,16 +38,16 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reaching the police on 
   };
 
   it('shows the unit’s address, phone and hours, and says plainly what a unit has not recorded', async () => {
-    const { page, close } = await open('/jednostki/kpp-lubartow');
+    const { page, close } = await open(`/jednostki/${unit.id}`);
     const contact = page.getByRole('region', { name: 'Kontakt z jednostką' });
-    expect(await contact.getByRole('link', { name: '+48 000 100 003' }).getAttribute('href')).toBe('tel:+48000100003');
-    expect(await contact.textContent()).toContain('pon.–pt. 7:30–15:30; dyżurny całą dobę');
-    expect(await contact.textContent()).toContain('ul. Przykładowa 7, 21-100 Lubartów');
+    expect(await contact.getByRole('link', { name: unit.phone }).getAttribute('href')).toBe(`tel:${unit.phone.replace(/ /g, '')}`);
+    expect(await contact.textContent()).toContain(unit.openingHours);
+    expect(await contact.textContent()).toContain(`${unit.street}, ${unit.postalCode} ${unit.locality}`);
     // On the unit's own page there is no link back to it.
-    expect(await page.locator('a[href="/jednostki/kpp-lubartow"]').count()).toBe(0);
+    expect(await page.locator(`a[href="/jednostki/${unit.id}"]`).count()).toBe(0);
     await inspect(page, `unit-contact-${viewport}`);
 
-    await page.goto(`${running.app.url}/jednostki/kpp-krasnystaw`);
+    await page.goto(`${running.app.url}/jednostki/${noContacts}`);
     const missing = page.getByRole('region', { name: 'Kontakt z jednostką' });
     expect(await missing.getByText('nie wpisano').count()).toBe(3);
     expect(await missing.getByText(/W nagłych sytuacjach dzwoń pod 112/).isVisible()).toBe(true);
@@ -46,12 +56,10 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reaching the police on 
   });
 
   it('says who covers a district without an officer, and never that the officer answers', async () => {
-    const { page, close } = await open('/rejony/kpp-lubartow/10');
-    expect(await page.getByText('Sprawami rejonu zajmuje się Komenda Powiatowa Policji w Lubartowie.').isVisible()).toBe(true);
+    const { page, close } = await open(`/rejony/${unit.id}/${vacantNumber}`);
+    expect(await page.getByText(`Sprawami rejonu zajmuje się ${unit.name}.`).isVisible()).toBe(true);
     expect(await page.getByText(/Dzielnicowy odbiera/).count()).toBe(0);
-    expect(await page.getByRole('region', { name: 'Kontakt z jednostką' }).getByRole('link', { name: '+48 000 100 003' }).isVisible()).toBe(
-      true,
-    );
+    expect(await page.getByRole('region', { name: 'Kontakt z jednostką' }).getByRole('link', { name: unit.phone }).isVisible()).toBe(true);
     await inspect(page, `district-vacant-${viewport}`);
     await close();
   });

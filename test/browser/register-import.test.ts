@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { useAppAndBrowser } from '../support/browser-app.js';
+import { signIn, useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { world } from '../support/world.js';
 
 const running = useAppAndBrowser('register');
 
@@ -28,6 +28,9 @@ async function inspect(page: Page, name: string) {
   await screenshot(page, name);
 }
 
+// Into unit B (districts 1 and 2), of the administrator's voivodeship.
+const unit = world.units.b.id;
+
 describeWithBrowser.each([
   ['phone', 60],
   ['desktop', 70],
@@ -35,14 +38,11 @@ describeWithBrowser.each([
   it('pastes the page, reads the preview of every district, confirms, and finds a street afterwards', async () => {
     const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL' });
     const page = await context.newPage();
-    await page.goto(`${running.app.url}/login?next=${encodeURIComponent('/admin/import/register')}`);
-    await page.getByLabel('Login').fill('admin.lublin');
-    await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await signIn(running, page, world.accounts.voivodeshipAdmin, '/admin/import/register');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Import rejonów ze strony z kontaktami');
     await inspect(page, `register-import-${viewport}`);
 
-    await page.getByLabel('Jednostka').selectOption('kpp-krasnystaw');
+    await page.getByLabel('Jednostka').selectOption(unit);
     await page.getByLabel('Miejscowość ulic').fill(`Świdnik${offset}`);
     await page.getByLabel('Tekst strony').fill(contactsPage(offset));
     await page.getByRole('button', { name: 'Pokaż podgląd' }).click();
@@ -65,7 +65,7 @@ describeWithBrowser.each([
     const located = await page.request.get(
       `${running.app.url}/api/v1/locate?address=${encodeURIComponent(`Świdnik${offset}, Racławicka 5`)}`,
     );
-    expect((await located.json()).matches[0].district.id).toBe(`kpp-krasnystaw/${offset + 2}`);
+    expect((await located.json()).matches[0].district.id).toBe(`${unit}/${offset + 2}`);
     await context.close();
   });
 });

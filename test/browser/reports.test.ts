@@ -1,9 +1,13 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
-import { townDistrictPoints } from '../../src/demo/district-areas/localities.js';
+import { wholeStreetsOf, world } from '../support/world.js';
 
-const home = townDistrictPoints['kpp-lubartow/3']!;
+/** Inside a1: where the resident stands. */
+const home = world.districts.a1.point;
+/** Streets of a1, one per test that types an address: reports on one street are offered as similar. */
+const [typedOnPhone, typedOnDesktop, plainForm, similar] = wholeStreetsOf(world.districts.a1) as [string, string, string, string];
 
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
 const running = useAppAndBrowser('reports', { REPORT_RATE_LIMIT: '100/day' });
@@ -23,9 +27,7 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reporting a threat on a
     expect(await axeViolations(page)).toEqual([]);
 
     // Different streets per viewport, or the second run would be offered the first as a similar report (same street).
-    await page
-      .getByLabel('Adres (miejscowość, ulica i numer)')
-      .fill(viewport === 'phone' ? 'Lubartów, ul. Mickiewicza 4' : 'Lubartów, ul. Tysiąclecia 6');
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(viewport === 'phone' ? `${typedOnPhone} 4` : `${typedOnDesktop} 6`);
     await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
     await page.getByLabel(/^Opis/).fill(`Worki ze śmieciami za garażami (${viewport})`);
     await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
@@ -74,15 +76,20 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('reporting a threat on a
   });
 });
 
+/** Sends the report form open on `page` with an address typed, as vandalism (no description). */
+async function sendVandalism(page: Page, address: string) {
+  await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(address);
+  await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Akty wandalizmu' });
+  await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+}
+
 describeWithBrowser('reporting without JavaScript', () => {
   it('sends a report typed by address from the plain HTML form', async () => {
     const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${running.app.url}/zglos`);
     expect(await page.locator('.map__fallback').textContent()).toContain('Wpisz adres');
-    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill('Lubartów, ul. Cicha 3');
-    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Akty wandalizmu' });
-    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await sendVandalism(page, `${plainForm} 3`);
     expect(new URL(page.url()).pathname).toMatch(/^\/zgloszenia\/\d+$/);
     expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
     await context.close();
@@ -91,10 +98,12 @@ describeWithBrowser('reporting without JavaScript', () => {
   it('offers the open report of the same street before sending, in words not metres, and takes a "me too"', async () => {
     const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
     const page = await context.newPage();
+    // An open report of the street first, then a second one at another number.
     await page.goto(`${running.app.url}/zglos`);
-    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill('Lubartów, ul. Cicha 11');
-    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Akty wandalizmu' });
-    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await sendVandalism(page, `${similar} 3`);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    await page.goto(`${running.app.url}/zglos`);
+    await sendVandalism(page, `${similar} 11`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Podobne zgłoszenia w pobliżu');
     expect(await page.locator('.result-list__item').first().textContent()).toContain('przy tej samej ulicy');
     // Before the button, not after: what was typed is not kept by a "me too" (read with the button, too).

@@ -1,17 +1,26 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { useAppAndBrowser } from '../support/browser-app.js';
+import { signIn, useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, screenshot, viewports, describeWithBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { makeHeldReport, makeReport } from '../support/factories.js';
+import { wholeStreetsOf, world, type WorldAccount } from '../support/world.js';
+import { ensureCategories } from '../../src/modules/reports/manage-categories.js';
 
+const a1 = world.districts.a1;
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
-const running = useAppAndBrowser('staff-phone', { REPORT_RATE_LIMIT: '100/day' });
+// The supervisor's and administrator's tables have rows to lay out: an open report of a1 and a held one
+// (in the catalogue the app writes on its start, written here first).
+const running = useAppAndBrowser('staff-phone', { REPORT_RATE_LIMIT: '100/day' }, async (db) => {
+  await ensureCategories(db);
+  await makeReport(db, a1.unitId, a1.id);
+  await makeHeldReport(db, a1.unitId, a1.id);
+});
 
 type Viewport = keyof typeof viewports;
 
 async function signedIn(
   browser: Browser,
-  login: string,
+  who: WorldAccount,
   viewport: Viewport,
   options: { lang?: 'pl' | 'en'; javaScriptEnabled?: boolean } = {},
 ): Promise<Page> {
@@ -21,11 +30,7 @@ async function signedIn(
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const page = await context.newPage();
-  await page.goto(`${running.app.url}/login`);
-  await page.locator('#field-login').fill(login);
-  await page.locator('#field-password').fill(DEMO_PASSWORD);
-  await page.locator('form[action="/login"] button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/login');
+  await signIn(running, page, who);
   return page;
 }
 
@@ -76,12 +81,13 @@ async function sendReport(page: Page, address: string) {
 describeWithBrowser.each(['phone', 'desktop'] as const)('staff tables on a %s', (viewport) => {
   it('an officer reads the report queue and a report’s history: cards on a phone, every cell labelled, nothing cut off', async () => {
     const resident = await (await running.browser.newContext({ viewport: viewports[viewport] })).newPage();
-    // Addresses in district 3 (dzielnicowy.lubartow's), typed, so that no point is needed.
+    // Addresses in a1 (its officer's district), typed, so that no point is needed.
     // Different streets per viewport, or the second would be offered the first as a similar report.
-    await sendReport(resident, viewport === 'phone' ? 'Lubartów, ul. Powstańców Warszawy 17' : 'Lubartów, ul. Legionów 8');
+    const [onPhone, onDesktop] = wholeStreetsOf(a1);
+    await sendReport(resident, viewport === 'phone' ? `${onPhone} 17` : `${onDesktop} 8`);
     const reportUrl = resident.url().split('?')[0]!;
 
-    const officer = await signedIn(running.browser, 'dzielnicowy.lubartow', viewport);
+    const officer = await signedIn(running.browser, world.officerOf.a1!, viewport);
     await officer.goto(`${running.app.url}/admin/reports?status=all`);
     await inspect(officer, `report-queue-officer-${viewport}`);
     const [queue] = await tableLayout(officer);
@@ -103,22 +109,21 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('staff tables on a %s', 
   });
 
   it('every staff table of a supervisor and an administrator: no sideways scroll, axe clean', async () => {
-    const pages: Record<string, string[]> = {
-      'kierownik.lubartow': [
-        '/admin/reports',
-        '/admin/reports?held=only',
-        '/admin/reports?status=all',
-        '/admin/plans',
-        '/admin/districts',
-        '/admin/officers',
+    const pages: [WorldAccount, string[]][] = [
+      [
+        world.supervisorOf.a,
+        ['/admin/reports', '/admin/reports?held=only', '/admin/reports?status=all', '/admin/plans', '/admin/districts', '/admin/officers'],
       ],
-      'admin.lublin': ['/admin/accounts', '/admin/audit', '/admin/report-categories', '/admin/districts/kpp-lubartow/3', '/admin/units'],
-    };
-    for (const [login, paths] of Object.entries(pages)) {
-      const page = await signedIn(running.browser, login, viewport);
+      [
+        world.accounts.voivodeshipAdmin,
+        ['/admin/accounts', '/admin/audit', '/admin/report-categories', `/admin/districts/${a1.id}`, '/admin/units'],
+      ],
+    ];
+    for (const [who, paths] of pages) {
+      const page = await signedIn(running.browser, who, viewport);
       for (const path of paths) {
         await page.goto(`${running.app.url}${path}`);
-        const name = `${login}${path.replace(/[/?=]/g, '-')}-${viewport}`;
+        const name = `${who.login}${path.replace(/[/?=]/g, '-')}-${viewport}`;
         await inspect(page, name);
         for (const table of await tableLayout(page)) {
           expect(table, name).toMatchObject({ fits: true, emptyShown: 0, unlabelled: 0 });

@@ -3,12 +3,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, startAppAndWait, type RunningApp } from '../support/process.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
-import { createTestDatabase, describeOnServer } from '../support/databases.js';
+import { processTestOptions, startApp, startAppAndWait, type RunningApp } from '../support/process.js';
+import { createDataDir, createTestDatabase, describeOnServer } from '../support/databases.js';
+import { inFactory, makeAccount, makeUnit } from '../support/factories.js';
+import { WORLD_PASSWORD, world } from '../support/world.js';
+
+const admin = world.accounts.nationalAdmin;
+const version = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')).version;
 
 /** Signs in over HTTP; returns the cookie header and CSRF token. */
-async function signIn(url: string, login: string, password = DEMO_PASSWORD) {
+async function signIn(url: string, login: string, password = WORLD_PASSWORD) {
   const response = await fetch(`${url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -25,18 +29,49 @@ async function signIn(url: string, login: string, password = DEMO_PASSWORD) {
   };
 }
 
-describe('the embedded application as a process', () => {
+/** What `npm start` prints when it has loaded the demo data (src/serve.ts). */
+const demoLoaded = 'Demo data loaded';
+
+describe('the embedded application as a process', processTestOptions, () => {
+  it('starts on a new data directory as `npm start` does: initialises it, loads the demo data once, reports its health', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-process-new-'));
+    const started: RunningApp[] = [];
+    try {
+      const first = await startAppAndWait({ DATA_DIR: dataDir });
+      started.push(first);
+      const firstStart = {
+        health: await (await fetch(`${first.url}/health`)).json(),
+        locked: existsSync(path.join(dataDir, 'dzielnicowy.lock')),
+        demoLoaded: first.output().includes(demoLoaded),
+      };
+      expect(await first.stop()).toBe(0);
+      expect(firstStart).toEqual({ health: { status: 'ok', database: 'embedded', version }, locked: true, demoLoaded: true });
+      // The demo data is loaded on the first start only.
+      const second = await startAppAndWait({ DATA_DIR: dataDir });
+      started.push(second);
+      expect(second.output()).not.toContain(demoLoaded);
+      expect(await second.stop()).toBe(0);
+    } finally {
+      for (const app of started) await app.stop('SIGKILL'); // those a failed expectation left running
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the embedded application as a process, on the test world', processTestOptions, () => {
   let dataDir: string;
   let app: RunningApp | undefined;
-  /** What the first start on the new data directory answered (taken then: later tests stop and restart the app). */
+  /** What the first start answered (taken then: later tests stop and restart the app). */
   let firstStart: { health: unknown; locked: boolean; adminSignIn: number };
+  /** The app on the world's data directory, without the demo data. */
+  const start = () => startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'dz-process-'));
-    app = await startAppAndWait({ DATA_DIR: dataDir });
+    dataDir = await createDataDir('dz-process-', 'world');
+    app = await start();
     firstStart = {
       health: await (await fetch(`${app.url}/health`)).json(),
       locked: existsSync(path.join(dataDir, 'dzielnicowy.lock')),
-      adminSignIn: (await signIn(app.url, 'admin')).status,
+      adminSignIn: (await signIn(app.url, admin.login)).status,
     };
   });
   afterAll(async () => {
@@ -45,12 +80,11 @@ describe('the embedded application as a process', () => {
   });
   /** The app on the data directory, started again if a test before this one stopped it. */
   async function running(): Promise<RunningApp> {
-    if (app?.child.exitCode !== null || app.child.signalCode !== null) app = await startAppAndWait({ DATA_DIR: dataDir });
+    if (app?.child.exitCode !== null || app.child.signalCode !== null) app = await start();
     return app;
   }
 
-  it('starts on a new data directory with the demo data and reports its health', () => {
-    const version = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')).version;
+  it('starts on a data directory, locks it, lets its accounts sign in and reports its health', () => {
     expect(firstStart).toEqual({ health: { status: 'ok', database: 'embedded', version }, locked: true, adminSignIn: 200 });
   });
 
@@ -66,15 +100,15 @@ describe('the embedded application as a process', () => {
 
   it('finishes a request in flight on SIGTERM, exits cleanly, and keeps every record for the next start', async () => {
     app = await running();
-    const admin = await signIn(app.url, 'admin');
+    const national = await signIn(app.url, admin.login);
     const created = await fetch(`${app.url}/api/v1/accounts`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      headers: { 'content-type': 'application/json', cookie: national.cookie, 'x-csrf-token': national.csrf },
       body: JSON.stringify({
         login: 'po.restarcie',
         displayName: 'Po Restarcie',
         role: 'officer',
-        unitId: 'kpp-sejny',
+        unitId: world.units.c.id,
         password: 'hasło po restarcie 1',
       }),
     });
@@ -99,19 +133,23 @@ describe('the embedded application as a process', () => {
     expect(await app.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'dzielnicowy.lock'))).toBe(false);
 
-    app = await startAppAndWait({ DATA_DIR: dataDir });
+    app = await start();
     expect((await signIn(app.url, 'po.restarcie', 'hasło po restarcie 1')).status).toBe(200);
-    // Demo data is loaded on the first start only: still exactly one demo administrator.
-    const national = await signIn(app.url, 'admin');
-    const list = await (await fetch(`${app.url}/api/v1/accounts?q=admin&pageSize=100`, { headers: { cookie: national.cookie } })).json();
-    expect(list.accounts.filter((a: { login: string }) => a.login === 'admin')).toHaveLength(1);
+    // Every record is there once, nothing made twice: the new account and the world's administrator.
+    const again = await signIn(app.url, admin.login);
+    for (const login of ['po.restarcie', admin.login]) {
+      const list = await (
+        await fetch(`${app.url}/api/v1/accounts?q=${encodeURIComponent(login)}&pageSize=100`, { headers: { cookie: again.cookie } })
+      ).json();
+      expect(list.accounts.filter((a: { login: string }) => a.login === login)).toHaveLength(1);
+    }
   });
 
   it('takes over the lock left by a crashed process', async () => {
     await (await running()).stop('SIGKILL');
     expect(existsSync(path.join(dataDir, 'dzielnicowy.lock'))).toBe(true);
-    app = await startAppAndWait({ DATA_DIR: dataDir });
-    expect((await signIn(app.url, 'admin')).status).toBe(200);
+    app = await start();
+    expect((await signIn(app.url, admin.login)).status).toBe(200);
     expect(await app.stop('SIGINT')).toBe(0);
   });
 
@@ -128,10 +166,12 @@ describe('the embedded application as a process', () => {
 describeOnServer('the same application on the PostgreSQL server', () => {
   it('starts with DATABASE_URL, migrates, and reports the server back end', async () => {
     const test = await createTestDatabase('postgres', { migrated: false });
-    const app = await startAppAndWait({ DATABASE_URL: test.url!, DEMO_DATA: 'true' });
+    const app = await startAppAndWait({ DATABASE_URL: test.url!, DEMO_DATA: 'false' });
     try {
       expect(await (await fetch(`${app.url}/health`)).json()).toMatchObject({ status: 'ok', database: 'postgres' });
-      expect((await signIn(app.url, 'admin')).status).toBe(200);
+      // The app has migrated the empty database: an account written into it can sign in through the app.
+      await inFactory(test.database.db, async (trx) => makeAccount(trx, 'na.serwerze', 'admin', await makeUnit(trx, 'kgp', 'KGP', null)));
+      expect((await signIn(app.url, 'na.serwerze')).status).toBe(200);
     } finally {
       expect(await app.stop()).toBe(0);
       await test.drop();

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startAppAndWait, type RunningApp } from './process.js';
 import { createDataDir } from './databases.js';
 import { axeViolations, chromiumMissing, launchChromium, overflowsHorizontally, screenshot, viewports } from './browser.js';
-import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import type { Db } from '../../src/platform/db/database.js';
+import { WORLD_PASSWORD } from './world.js';
 
 export interface AppAndBrowser {
   readonly app: RunningApp;
@@ -14,20 +16,33 @@ export interface AppAndBrowser {
 type Environment = Record<string, string>;
 
 /**
- * Starts the app (on a data directory of its own) and Chromium once for a test file and stops
- * both after it. `environment` may be a function when it depends on something started first
- * (a tile server on loopback).
+ * Starts the app (on a data directory of its own, holding the test world of world.ts and what
+ * `addToWorld` writes there with the factories before the app starts) and Chromium once for a
+ * test file, and stops both after it. The app loads no demo data. `environment` may be a
+ * function when it depends on something started first (a tile server on loopback).
  */
-export function useAppAndBrowser(name: string, environment: Environment | (() => Promise<Environment> | Environment) = {}): AppAndBrowser {
+export function useAppAndBrowser(
+  name: string,
+  environment: Environment | (() => Promise<Environment> | Environment) = {},
+  addToWorld?: (db: Db) => Promise<unknown>,
+): AppAndBrowser {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   beforeAll(async () => {
     if (chromiumMissing) return; // every suite of the file is skipped (describeWithBrowser)
-    // A migrated database to start from: the app loads the demo data on it, but neither initialises nor migrates.
-    dataDir = await createDataDir(`dz-browser-${name}-`);
+    // The world's database to start from: the app neither initialises nor migrates it.
+    dataDir = await createDataDir(`dz-browser-${name}-`, 'world');
+    if (addToWorld) {
+      const database = await openDatabase({ kind: 'embedded', dataDir });
+      try {
+        await addToWorld(database.db);
+      } finally {
+        await database.close();
+      }
+    }
     const extra = typeof environment === 'function' ? await environment() : environment;
-    [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, ...extra }), launchChromium()]);
+    [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false', ...extra }), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,20 +61,29 @@ export function useAppAndBrowser(name: string, environment: Environment | (() =>
   };
 }
 
-/** A new page signed in as `login` through the sign-in form (Polish, the given width). */
+/**
+ * A new page signed in as `who` (a world account, or a login with the world's password) through
+ * the sign-in form (Polish, the given width).
+ */
 export async function signedInPage(
   running: AppAndBrowser,
-  login: string,
+  who: string | { login: string },
   viewport: keyof typeof viewports = 'desktop',
   javaScriptEnabled = true,
 ): Promise<Page> {
   const context = await running.browser.newContext({ viewport: viewports[viewport], locale: 'pl-PL', bypassCSP: true, javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto(`${running.app.url}/login`);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Hasło', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await signIn(running, page, who);
   return page;
+}
+
+/** Signs `page` in as `who` through the Polish sign-in form (with the world's password) and waits until it has left it for `next`. */
+export async function signIn(running: AppAndBrowser, page: Page, who: string | { login: string }, next?: string): Promise<void> {
+  await page.goto(`${running.app.url}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.getByLabel('Login').fill(typeof who === 'string' ? who : who.login);
+  await page.getByLabel('Hasło', { exact: true }).fill(WORLD_PASSWORD);
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 /** The page as it is now: axe finds nothing, nothing scrolls sideways; a screenshot is kept under `name`. */

@@ -269,6 +269,14 @@ export const world = {
   officerOf: officerAccounts,
 };
 
+/**
+ * The streets a district has whole (a rule with no house numbers), each as a typed address
+ * without its number ("Borowo, ul. Szkolna"): reports on different ones are never "similar".
+ */
+export function wholeStreetsOf(district: WorldDistrict): string[] {
+  return district.rules.flatMap((rule) => (rule.street && rule.numbers === null ? [`${rule.locality}, ul. ${rule.street}`] : []));
+}
+
 /** Builds the world into a migrated database (the run's template has it already: see databases.ts). */
 export async function buildWorld(db: Db): Promise<void> {
   await inFactory(db, async (trx) => {
