@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../../src/platform/config/config.js';
 import { processTestOptions } from '../support/process.js';
 
@@ -18,7 +18,12 @@ function childRun(env: Record<string, string>): Promise<{ code: number | null; o
   // The child is a run of its own: without this run's VITEST_* variables, and with CI as given.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !key.startsWith('VITEST') && key !== 'CI' && key !== 'TEST_DATABASE_URL' && key !== 'CHROMIUM_PATH',
+      ([key]) =>
+        !key.startsWith('VITEST') &&
+        key !== 'CI' &&
+        key !== 'TEST_DATABASE_URL' &&
+        key !== 'CHROMIUM_PATH' &&
+        key !== 'TEST_PGLITE_TEMPLATES',
     ),
   );
   const child = spawn(
@@ -32,7 +37,8 @@ function childRun(env: Record<string, string>): Promise<{ code: number | null; o
     ],
     {
       cwd: projectRoot,
-      env: { ...inherited, NO_COLOR: '1', ...env },
+      // This run's PGlite templates: the child need not prepare them again (test/support/global-setup.ts).
+      env: { ...inherited, NO_COLOR: '1', TEST_PGLITE_TEMPLATES: JSON.stringify(inject('templates').pglite), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -26,9 +26,11 @@ export default async function setup(project: TestProject) {
   if (notice?.fatal) throw new Error(notice.line);
   project.provide('testEnvironment', environment);
 
+  // A run started by a test (test/process/test-environment.test.ts) reuses its parent's PGlite templates.
+  const reused = process.env.TEST_PGLITE_TEMPLATES;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dz-templates-'));
   const [pgliteResult, serverResult] = await Promise.allSettled([
-    preparePgliteTemplates(dir),
+    reused ? (JSON.parse(reused) as Templates['pglite']) : preparePgliteTemplates(dir),
     environment.postgresMissing ? null : prepareServerTemplates(),
   ]);
   const server = serverResult.status === 'fulfilled' ? serverResult.value : null;
