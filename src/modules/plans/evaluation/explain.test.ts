@@ -53,7 +53,9 @@ describe('the explanation of a verdict', () => {
     const compared = explain({ ...counts(8, 1, -0.2), comparison: { baseline: 40, period: 38 } } as Goal);
     expect(compared.pl).toContain('przedział obejmuje 1');
     const clear = explain({ ...counts(400, 200, -0.2), comparison: { baseline: 1000, period: 1000 } } as Goal);
-    expect(clear.en).toContain('clearly differently');
+    expect(clear.pl).toContain('w rejonie zdarzeń ubyło wyraźnie bardziej (lub przybyło mniej) niż w obszarze odniesienia');
+    const worse = explain({ ...counts(100, 200, 0.2), comparison: { baseline: 1000, period: 1000 } } as Goal);
+    expect(worse.en).toContain('events rose clearly more (or fell less) in the area');
     const none = explain({ ...counts(8, 1, -0.2), comparison: { baseline: 0, period: 0 } } as Goal);
     expect(none.pl).toContain('Z obszarem odniesienia nie da się porównać');
   });

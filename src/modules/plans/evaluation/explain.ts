@@ -128,10 +128,14 @@ function explainRelative(e: CountEvaluation, lang: Lang): string {
     return pl
       ? `${head}; przedział obejmuje 1, więc zmiana nie różni się wyraźnie od zmiany w obszarze odniesienia.`
       : `${head}; the interval includes 1, so the change does not clearly differ from the reference area's.`;
-  const better = r.interval.high < 1 ? (pl ? 'mniej' : 'fewer') : pl ? 'więcej' : 'more';
-  return pl
-    ? `${head}: zdarzeń ubyło lub przybyło wyraźnie inaczej niż w obszarze odniesienia (względnie ${better}).`
-    : `${head}: events changed clearly differently from the reference area (relatively ${better}).`;
+  // The whole interval below 1: the area did relatively better than the rest of the unit; above 1: worse.
+  return r.interval.high < 1
+    ? pl
+      ? `${head}: w rejonie zdarzeń ubyło wyraźnie bardziej (lub przybyło mniej) niż w obszarze odniesienia.`
+      : `${head}: events fell clearly more (or rose less) in the area than in the reference area.`
+    : pl
+      ? `${head}: w rejonie zdarzeń przybyło wyraźnie bardziej (lub ubyło mniej) niż w obszarze odniesienia.`
+      : `${head}: events rose clearly more (or fell less) in the area than in the reference area.`;
 }
 
 function explainSurvey(e: SurveyEvaluation, lang: Lang): string {
