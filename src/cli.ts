@@ -14,7 +14,7 @@ import { deleteAccountSessions } from './platform/auth/sessions.js';
 import { createUnit, asTree, listUnits } from './modules/units/index.js';
 import { importStreetRules, importPolygons, rulesToCsv, listDistricts } from './modules/districts/index.js';
 import { runRetention } from './modules/privacy/index.js';
-import { importPlanFiles } from './modules/plans/index.js';
+import { evaluateCommand, evaluateUsage, EvaluateUsageError, importPlanFiles } from './modules/plans/index.js';
 
 const usage = `Dzielnicowy — wiersz poleceń / command line
 
@@ -33,6 +33,7 @@ const usage = `Dzielnicowy — wiersz poleceń / command line
                                                past periods to the archive, current ones as drafts)
   retention run                               (usuwa dane po terminie / erases data past its time)
   migrate
+${evaluateUsage}
 
 Role / roles: ${roles.join(', ')}. Bez --password hasło jest generowane i wypisywane raz.
 Without --password a strong password is generated and printed once.`;
@@ -176,6 +177,11 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
 }
 
 async function main() {
+  // Statistics for analysts: no configuration, no database, its own options.
+  if (process.argv[2] === 'evaluate') {
+    for (const line of evaluateCommand(process.argv.slice(3))) process.stdout.write(`${line}\n`);
+    return;
+  }
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
@@ -209,6 +215,12 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof EvaluateUsageError) {
+    // Exit code 2, as for any bad command line: the statistics were never computed.
+    process.stderr.write(`${error.message}\n\n${evaluateUsage}\n`);
+    process.exitCode = 2;
+    return;
+  }
   if (error instanceof AppError) process.stderr.write(`Błąd / error: ${error.text.pl} / ${error.text.en}\n`);
   else if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirLockedError) {
     process.stderr.write(`${error.message}\n`);

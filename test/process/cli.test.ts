@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { projectRoot } from '../../src/platform/config/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { createDataDir } from '../support/databases.js';
-import { processTestOptions, startAppAndWait } from '../support/process.js';
+import { processTestOptions, runCli, startAppAndWait } from '../support/process.js';
 
-const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
 const dataDirs: string[] = [];
 
-async function cliIn(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliScript, ...args], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cliIn(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCli({ PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, args);
 }
 
 /** A data directory no process has used. */

@@ -1,8 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { projectRoot } from '../../src/platform/config/config.js';
 
 export const mainScript = path.join(projectRoot, 'dist', 'src', 'main.js');
+export const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
+
+/** Runs the built command line (`npm run cli` without the build) to its end, with only `env` set. */
+export async function runCli(env: Record<string, string>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliScript, ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
 
 export interface RunningApp {
   child: ChildProcess;

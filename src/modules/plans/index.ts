@@ -7,6 +7,7 @@ export { districtPlanLinks } from './read-plans.js';
 export { registerPlanPages } from './public/routes.js';
 export { registerPlanEditor } from './editor/routes.js';
 export { importPlanFiles } from './import/cli-import.js';
+export { evaluateCommand, evaluateUsage, EvaluateUsageError } from './evaluation/cli-evaluate.js';
 export { importPlanDocument, parseDocument } from './import/import-plan.js';
 export { decideVersion, insertVersion, rememberPartners, updatePlanRow } from './repository.js';
 export { categoryNames, commentPlace, isCommentSection, statusNames } from './messages.js';
