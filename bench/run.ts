@@ -3,7 +3,7 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|plans|reports|documents|retention|plan-reader|plan-queue runs one part
+ * BENCH_ONLY=foundation|locator|plans|reports|documents|retention|plan-reader|plan-queue|dashboard runs one part
  * and replaces only that part of the file.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,7 @@ import { documentsBenchmarks } from './documents.js';
 import { retentionBenchmarks } from './retention.js';
 import { planReaderBenchmarks } from './plan-reader.js';
 import { planQueueBenchmarks } from './plan-queue.js';
+import { dashboardBenchmarks } from './dashboard.js';
 
 async function coldStarts(label: string, env: () => Record<string, string>, prepare?: (env: Record<string, string>) => Promise<void>) {
   const times: number[] = [];
@@ -132,6 +133,7 @@ async function main() {
   if (wanted('retention')) sections.set('retention', await part('retention', () => retentionBenchmarks()));
   if (wanted('plan-reader')) sections.set('plan-reader', await part('plan-reader', () => planReaderBenchmarks()));
   if (wanted('plan-queue')) sections.set('plan-queue', await part('plan-queue', () => planQueueBenchmarks()));
+  if (wanted('dashboard')) sections.set('dashboard', await part('dashboard', () => dashboardBenchmarks()));
 
   const file = path.join(projectRoot, 'BENCHMARKS.md');
   if (only && existsSync(file)) {

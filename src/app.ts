@@ -20,6 +20,7 @@ import {
 } from './modules/districts/index.js';
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
 import { registerReports } from './modules/reports/index.js';
+import { registerDashboard } from './modules/dashboard/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanEditor(app, config, database, changes, documents);
   await registerReports(app, config, database, changes, locator);
   registerPrivacyRoutes(app, config, database);
+  registerDashboard(app, database);
   registerFormActionPages();
   await locator.rebuild();
   locator.start();

@@ -112,8 +112,17 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('staff tables on a %s', 
     const pages: [WorldAccount, string[]][] = [
       [
         world.supervisorOf.a,
-        ['/admin/reports', '/admin/reports?held=only', '/admin/reports?status=all', '/admin/plans', '/admin/districts', '/admin/officers'],
+        [
+          '/admin/reports',
+          '/admin/reports?held=only',
+          '/admin/reports?status=all',
+          '/admin/plans',
+          '/admin/districts',
+          '/admin/officers',
+          '/admin/dashboard',
+        ],
       ],
+      [world.officerOf.a1!, ['/admin/dashboard']],
       [
         world.accounts.voivodeshipAdmin,
         ['/admin/accounts', '/admin/audit', '/admin/report-categories', `/admin/districts/${a1.id}`, '/admin/units'],

@@ -129,3 +129,15 @@ export async function queueBefore(db: Db, principal: Principal, status?: PlanSta
   );
   return rows;
 }
+
+/** `perDistrict` reports waiting in each district of the unit (new or verifying, made over three weeks), for the dashboard. */
+export async function addOpenReports(db: Db, unitId: string, perDistrict: number): Promise<void> {
+  await sql`insert into report_categories (id, name_pl, name_en) values ('kolejka', 'Kategoria kolejka', 'Category kolejka')
+    on conflict do nothing`.execute(db);
+  await sql`insert into reports (category_id, unit_id, district_id, address, status, created_at, verifying_since)
+    select 'kolejka', d.unit_id, d.id, 'ul. Testowa ' || k, case when k % 2 = 0 then 'new' else 'verifying' end,
+      now() - (k % 21) * interval '1 day', case when k % 2 = 1 then now() - (k % 7) * interval '1 day' end
+    from districts d cross join generate_series(1, ${perDistrict}::int) k
+    where d.unit_id = ${unitId}`.execute(db);
+  await sql`analyze reports`.execute(db);
+}

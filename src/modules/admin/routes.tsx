@@ -12,6 +12,8 @@ import { sendPage } from '../../platform/render/render.js';
 const messages = defineMessages({
   pl: {
     title: 'Panel',
+    dashboard: 'Tablica rejonów',
+    dashboardText: 'Każdy rejon na jednym ekranie: dzielnicowy, plan i jego stan, terminy, zgłoszenia po terminie; CSV.',
     plans: 'Plany działań priorytetowych',
     plansText: 'Szkice, plany do zatwierdzenia, terminy, import dokumentów.',
     reports: 'Zgłoszenia zagrożeń (KMZB)',
@@ -35,6 +37,8 @@ const messages = defineMessages({
   },
   en: {
     title: 'Workspace',
+    dashboard: 'Districts dashboard',
+    dashboardText: 'Every district on one screen: officer, plan and status, deadlines, overdue reports; CSV.',
     plans: 'Priority action plans',
     plansText: 'Drafts, plans to approve, deadlines, importing documents.',
     reports: 'Threat reports (KMZB)',
@@ -67,6 +71,7 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
     const m = messages[ctx.lang];
     // Each card shows to the roles that may open its page (platform/auth/policy.ts).
     const cards: [string, string, string, Action][] = [
+      ['/admin/dashboard', m.dashboard, m.dashboardText, 'dashboard.read'],
       ['/admin/plans', m.plans, m.plansText, 'plan.read_working'],
       ['/admin/reports', m.reports, `${m.reportsText} ${m.waiting(waiting)}`, 'report.read_staff'],
       ['/admin/report-categories', m.categories, m.categoriesText, 'report.categories'],

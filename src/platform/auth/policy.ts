@@ -103,6 +103,9 @@ const table = {
   // The flood limits are read by those above the officers; changed only nationally (settings.national).
   'report.flood_settings': { roles: unitStaffRoles },
 
+  // The dashboard (tablica przełożonego): a reviewer of the unit sees all its districts, an officer the ones they serve.
+  'dashboard.read': { roles: ['commander', 'supervisor', 'officer'], where: (s, r) => serves(s, r) || reviewerOfUnit(s, r) },
+
   // Units, districts and officers of one's unit and below (the register is public; changing is not).
   'register.edit': { roles: registerRoles, where: inUnit },
   // The register's staff pages (lists of districts and officers with their work).

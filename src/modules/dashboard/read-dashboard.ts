@@ -1,0 +1,146 @@
+import type { Db } from '../../platform/db/database.js';
+import { readSettings } from '../../platform/db/settings.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
+import { planDeadlines, planSettings, planTiming, type DeadlineKind, type PlanContent, type PlanStatus } from '../plans/index.js';
+import { defaultReportSettings, reportDeadlines, type ReportSettings, type ReportStatus } from '../reports/index.js';
+import { dashboardData, type DashboardScope, type PlanRow } from './repository.js';
+import {
+  actionDeadline,
+  deadlineState,
+  defaultDashboardSettings,
+  planGap,
+  type DashboardSettings,
+  type DeadlineState,
+  type PlanGap,
+} from './rules.js';
+
+export interface DashboardPlan {
+  id: string;
+  status: PlanStatus;
+  periodFrom: string;
+  periodTo: string;
+}
+
+/** A deadline shown on the dashboard: a plan step's, or a plan action's (`action`: its number from 1). */
+export interface DashboardDeadline {
+  planId: string;
+  kind: DeadlineKind | 'action';
+  action: number | null;
+  due: string;
+  state: DeadlineState;
+}
+
+export interface DashboardRow {
+  districtId: string;
+  districtNumber: number;
+  districtName: string;
+  unitName: string;
+  /** The district's own officer today, null when the post is vacant. */
+  officer: string | null;
+  /** Today's substitute, if any. */
+  substitute: string | null;
+  current: DashboardPlan | null;
+  next: DashboardPlan | null;
+  gap: PlanGap | null;
+  deadlines: DashboardDeadline[];
+  /** Reports waiting on the police (new or being verified), and those of them past their limit. */
+  unverifiedReports: number;
+  overdueReports: number;
+}
+
+/** Whether a row needs someone: a vacancy, a gap in plans, a deadline approaching or overdue, an overdue report. */
+export function hasProblem(row: DashboardRow): boolean {
+  return row.officer === null || row.gap !== null || row.deadlines.length > 0 || row.overdueReports > 0;
+}
+
+export async function dashboardSettings(db: Db): Promise<DashboardSettings> {
+  return readSettings(db, 'dashboard_settings', defaultDashboardSettings);
+}
+
+const plainPlan = (plan: PlanRow): DashboardPlan => ({
+  id: plan.id,
+  status: plan.status as PlanStatus,
+  periodFrom: plan.periodFrom,
+  periodTo: plan.periodTo,
+});
+
+/**
+ * The dashboard of a unit (every active district of it and the units below) or of an officer
+ * (the districts they serve today): one row per district, from four statements whatever the
+ * number of districts (repository.ts), the rules applied in memory.
+ */
+export async function readDashboard(db: Db, scope: DashboardScope, now = new Date()): Promise<DashboardRow[]> {
+  const today = warsawToday(now);
+  const [data, plans, reports, settings] = await Promise.all([
+    dashboardData(db, scope, today),
+    planSettings(db),
+    readSettings<ReportSettings>(db, 'report_settings', defaultReportSettings),
+    dashboardSettings(db),
+  ]);
+  const group = <T extends { districtId: string }>(items: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) map.set(item.districtId, [...(map.get(item.districtId) ?? []), item]);
+    return map;
+  };
+  const serviceOf = group(data.service);
+  const plansOf = group(data.plans);
+  const reportsOf = group(data.reports);
+  return data.districts.map((district) => {
+    const service = serviceOf.get(district.id) ?? [];
+    const districtPlans = plansOf.get(district.id) ?? [];
+    // Of several plans in one period (a returned draft beside the published one), the one furthest on.
+    const current = districtPlans.filter((p) => planTiming(p, today) === 'current').at(-1) ?? null;
+    const next = districtPlans.find((p) => planTiming(p, today) === 'upcoming') ?? null;
+    const deadlines: DashboardDeadline[] = [];
+    for (const plan of districtPlans) {
+      for (const d of planDeadlines(plan, today, plans)) {
+        const state = deadlineState(d.due, d.doneOn !== null, today, settings);
+        if (state) deadlines.push({ planId: plan.id, kind: d.kind, action: null, due: d.due, state });
+      }
+      ((plan.content as PlanContent | null)?.actions ?? []).forEach((action, index) => {
+        const deadline = actionDeadline(action);
+        const state = deadline && deadlineState(deadline.due, deadline.done, today, settings);
+        if (deadline && state) deadlines.push({ planId: plan.id, kind: 'action', action: index + 1, due: deadline.due, state });
+      });
+    }
+    deadlines.sort((a, b) => a.due.localeCompare(b.due));
+    const open = reportsOf.get(district.id) ?? [];
+    const overdueReports = open.filter((r) =>
+      reportDeadlines({ ...r, status: r.status as ReportStatus }, reports, now).some((d) => d.overdue),
+    ).length;
+    return {
+      districtId: district.id,
+      districtNumber: district.number,
+      districtName: district.name,
+      unitName: district.unitName,
+      officer: service.find((s) => s.kind === 'regular')?.name ?? null,
+      substitute: service.find((s) => s.kind === 'substitute')?.name ?? null,
+      current: current && plainPlan(current),
+      next: next && plainPlan(next),
+      gap: planGap({ current, hasNext: next !== null }, today, { ...settings, submitDaysBeforeStart: plans.submitDaysBeforeStart }),
+      deadlines,
+      unverifiedReports: open.length,
+      overdueReports,
+    };
+  });
+}
+
+export const staffingFilters = ['vacant', 'substitute'] as const;
+export type StaffingFilter = (typeof staffingFilters)[number];
+
+export interface DashboardFilter {
+  /** The current plan's status, or "none" for districts without a current plan. */
+  status?: PlanStatus | 'none' | undefined;
+  problemsOnly?: boolean | undefined;
+  staffing?: StaffingFilter | undefined;
+}
+
+/** The rows a filter keeps (the page and its CSV apply the same). */
+export function filterRows(rows: DashboardRow[], filter: DashboardFilter): DashboardRow[] {
+  return rows.filter(
+    (row) =>
+      (filter.status === undefined || (filter.status === 'none' ? row.current === null : row.current?.status === filter.status)) &&
+      (!filter.problemsOnly || hasProblem(row)) &&
+      (filter.staffing === undefined || (filter.staffing === 'vacant' ? row.officer === null : row.substitute !== null)),
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { actionDeadline, deadlineState, planGap } from './rules.js';
+
+const settings = { soonDays: 7 };
+
+describe('what the dashboard calls approaching and overdue', () => {
+  it('calls a deadline overdue from the day after it, approaching from soonDays before it to its last day', () => {
+    expect(deadlineState('2026-03-10', false, '2026-03-11', settings)).toBe('overdue');
+    expect(deadlineState('2026-03-10', false, '2026-03-10', settings)).toBe('soon');
+    expect(deadlineState('2026-03-10', false, '2026-03-03', settings)).toBe('soon');
+    expect(deadlineState('2026-03-10', false, '2026-03-02', settings)).toBeNull();
+  });
+
+  it('shows nothing for a deadline met, even late', () => {
+    expect(deadlineState('2026-03-10', true, '2026-04-01', settings)).toBeNull();
+    expect(deadlineState('2026-03-10', true, '2026-03-09', settings)).toBeNull();
+  });
+
+  it('counts across months and follows the configured days', () => {
+    expect(deadlineState('2026-03-02', false, '2026-02-27', { soonDays: 3 })).toBe('soon');
+    expect(deadlineState('2026-03-02', false, '2026-02-26', { soonDays: 3 })).toBeNull();
+  });
+
+  it("takes a plan action's deadline from its end day, else its start day; done and cancelled actions are met", () => {
+    expect(actionDeadline({ from: '2026-01-01', to: '2026-02-01', status: 'planned' })).toEqual({ due: '2026-02-01', done: false });
+    expect(actionDeadline({ from: '2026-01-01', to: null, status: 'in_progress' })).toEqual({ due: '2026-01-01', done: false });
+    expect(actionDeadline({ from: null, to: '2026-02-01', status: 'done' })).toEqual({ due: '2026-02-01', done: true });
+    expect(actionDeadline({ from: null, to: '2026-02-01', status: 'cancelled' })?.done).toBe(true);
+    expect(actionDeadline({ from: null, to: null, status: 'planned' })).toBeNull();
+  });
+});
+
+describe('gaps in a district’s plans', () => {
+  const rules = { soonDays: 7, submitDaysBeforeStart: 14 };
+  it('reports no plan in force, whether or not the next one is being prepared', () => {
+    expect(planGap({ current: null, hasNext: false }, '2026-05-01', rules)).toBe('no_current_plan');
+    expect(planGap({ current: null, hasNext: true }, '2026-05-01', rules)).toBe('no_current_plan');
+  });
+
+  it("reports a missing next plan from soonDays before the next period's submission deadline", () => {
+    // The next period starts on 1 January; it is submitted by 18 December; the gap shows from 11 December.
+    const current = { periodTo: '2026-12-31' };
+    expect(planGap({ current, hasNext: false }, '2026-12-10', rules)).toBeNull();
+    expect(planGap({ current, hasNext: false }, '2026-12-11', rules)).toBe('no_next_plan');
+    expect(planGap({ current, hasNext: false }, '2026-12-30', rules)).toBe('no_next_plan');
+    expect(planGap({ current, hasNext: true }, '2026-12-30', rules)).toBeNull();
+  });
+});
