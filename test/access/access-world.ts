@@ -364,6 +364,7 @@ export function readPath(method: string, url: string, values: Record<string, str
     'GET /open311/v2/requests/:file': `/open311/v2/requests/${values.report!}.json`,
     'GET /api/v1/plans/:id': `/api/v1/plans/${published}`,
     'GET /api/v1/plans/:id/action-log': `/api/v1/plans/${published}/action-log`,
+    'GET /admin/plans/:id/dziennik': `/admin/plans/${published}/dziennik`,
     'GET /plany/:id': `/plany/${published}`,
     'GET /plany/:id/plan.pdf': `/plany/${published}/plan.pdf`,
     'GET /plany/:id/plan.docx': `/plany/${published}/plan.docx`,

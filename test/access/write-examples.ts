@@ -339,6 +339,23 @@ export const writeExamples: Record<string, WriteExample[]> = {
       },
     },
   ],
+  'POST /admin/plans/:id/dziennik': [
+    {
+      prepare: async (fresh) => ({
+        params: { id: await fresh.publishedPlan() },
+        form: { actionIndex: '0', kind: 'patrol', place: 'Park' },
+      }),
+      changes: 'plan_action_log',
+    },
+  ],
+  'POST /admin/plans/:id/dziennik/:entryId/withdraw': [
+    {
+      prepare: async (fresh, who) => {
+        const id = await fresh.publishedPlan();
+        return { params: { id, entryId: await fresh.logEntry(id, who) }, form: {} };
+      },
+    },
+  ],
   'POST /admin/plans/:id': [
     {
       action: 'plan.edit',

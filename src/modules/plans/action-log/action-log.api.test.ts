@@ -166,4 +166,28 @@ describe.each(backends)('the action log of a plan on %s', (backend) => {
     expect(shown.kind).toBe('check');
     expect(recorded).toBe(1);
   });
+
+  it('shows the page with the short form, refuses a bad entry with the error summary and stores a good one', async () => {
+    const browser = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await browser.signIn(world.accounts.officerA1);
+    const page = `/admin/plans/${planId}/dziennik`;
+    const shown = await browser.get(page);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain('name="kind" value="patrol"');
+    expect(shown.body).toContain(`value="${warsawToday()}"`);
+    const before = await entryCount();
+    const bad = await browser.postForm(page, { actionIndex: '0', day: addDays(warsawToday(), 2) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('error-summary');
+    expect(bad.body).toContain('href="#field-kind"');
+    expect(bad.body).toContain('Data nie może być z przyszłości.');
+    expect(await entryCount()).toBe(before);
+    const good = await browser.postForm(page, { actionIndex: '0', kind: 'debate', place: 'Świetlica w Borowie', day: '' });
+    expect([good.statusCode, good.headers.location]).toEqual([303, `${page}?notice=saved`]);
+    expect((await browser.get(page)).body).toContain('Świetlica w Borowie');
+    const reader = new TestClient(t.app, { headers: { accept: 'text/html' } });
+    await reader.signIn(world.accounts.supervisorA);
+    const read = await reader.get(page);
+    expect([read.statusCode, read.body.includes('name="kind"')]).toEqual([200, false]);
+  });
 });
