@@ -27,6 +27,7 @@ import {
   makeUnit,
 } from '../support/factories.js';
 import { paramNames, withRouteTable, type RouteEntry } from '../hostile/routes.js';
+import { recordEntry } from '../../src/modules/plans/action-log/manage-action-log.js';
 
 /**
  * The people of issue 14 and the data they act on, built by each test file for itself on one
@@ -84,6 +85,7 @@ const watched = [
   'accounts',
   'plans',
   'plan_events',
+  'plan_action_log',
   'reports',
   'report_events',
   'report_confirmations',
@@ -133,6 +135,10 @@ export interface Fresh {
   plan(): Promise<string>;
   completePlan(): Promise<string>;
   submittedPlan(): Promise<string>;
+  /** A published plan (one action), in a new district served as A-1 is. */
+  publishedPlan(): Promise<string>;
+  /** An entry of the plan's action log recorded by the person. */
+  logEntry(planId: string, who: Person): Promise<string>;
   report(): Promise<number>;
   heldReport(): Promise<number>;
   officer(): Promise<string>;
@@ -234,6 +240,19 @@ export async function openWorld(backend: Backend): Promise<World> {
     plan: async () => makeDraftPlan(db, await fresh.district()),
     completePlan: async () => makeCompletePlan(db, await fresh.district()),
     submittedPlan: async () => makeSubmittedPlan(db, await fresh.district(), principal('officer-a1')),
+    publishedPlan: async () => makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a')),
+    async logEntry(planId, who) {
+      const by = principal(who.login!);
+      const entry = await recordEntry(
+        db,
+        by,
+        { accountId: by.accountId, label: by.login },
+        planId,
+        { actionIndex: 0, kind: 'patrol' },
+        'pl',
+      );
+      return entry.id;
+    },
     report: async () => makeReport(db, 'kpp-a', await fresh.district()),
     heldReport: async () => makeHeldReport(db, 'kpp-a', await fresh.district()),
     officer: () => inFactory(db, (trx) => makeOfficer(trx, 'kpp-a', null, [])),
@@ -344,6 +363,8 @@ export function readPath(method: string, url: string, values: Record<string, str
     'GET /open311/v2/services/:file': `/open311/v2/services/${values.category!}.json`,
     'GET /open311/v2/requests/:file': `/open311/v2/requests/${values.report!}.json`,
     'GET /api/v1/plans/:id': `/api/v1/plans/${published}`,
+    'GET /api/v1/plans/:id/action-log': `/api/v1/plans/${published}/action-log`,
+    'GET /admin/plans/:id/dziennik': `/admin/plans/${published}/dziennik`,
     'GET /plany/:id': `/plany/${published}`,
     'GET /plany/:id/plan.pdf': `/plany/${published}/plan.pdf`,
     'GET /plany/:id/plan.docx': `/plany/${published}/plan.docx`,

@@ -313,6 +313,49 @@ export const writeExamples: Record<string, WriteExample[]> = {
   'POST /admin/plans/import': [
     { prepare: async (fresh) => ({ form: { text: planText, districtId: await fresh.district(), intent: 'create' } }) },
   ],
+  // The action log (dziennik działań): entries are recorded on a published plan, changed by their author.
+  'POST /api/v1/plans/:id/action-log': [
+    {
+      prepare: async (fresh) => ({
+        params: { id: await fresh.publishedPlan() },
+        json: { kind: 'patrol', actionIndex: 0, place: 'Park Miejski', note: 'Spokojnie.' },
+      }),
+      changes: 'plan_action_log',
+    },
+  ],
+  'PUT /api/v1/plans/:id/action-log/:entryId': [
+    {
+      prepare: async (fresh, who) => {
+        const id = await fresh.publishedPlan();
+        return { params: { id, entryId: await fresh.logEntry(id, who) }, json: { kind: 'talk', day: today(), note: 'Poprawione.' } };
+      },
+    },
+  ],
+  'DELETE /api/v1/plans/:id/action-log/:entryId': [
+    {
+      prepare: async (fresh, who) => {
+        const id = await fresh.publishedPlan();
+        return { params: { id, entryId: await fresh.logEntry(id, who) } };
+      },
+    },
+  ],
+  'POST /admin/plans/:id/dziennik': [
+    {
+      prepare: async (fresh) => ({
+        params: { id: await fresh.publishedPlan() },
+        form: { actionIndex: '0', kind: 'patrol', place: 'Park' },
+      }),
+      changes: 'plan_action_log',
+    },
+  ],
+  'POST /admin/plans/:id/dziennik/:entryId/withdraw': [
+    {
+      prepare: async (fresh, who) => {
+        const id = await fresh.publishedPlan();
+        return { params: { id, entryId: await fresh.logEntry(id, who) }, form: {} };
+      },
+    },
+  ],
   'POST /admin/plans/:id': [
     {
       action: 'plan.edit',

@@ -5,6 +5,7 @@ import { TestClient, type TestApp, createTestApp } from '../support/app.js';
 import { world } from '../support/world.js';
 import { checkingResponses, responseSchemaFor, schemaProblems, type JsonRoute, type SchemaViolation } from '../support/response-schemas.js';
 import { routePattern } from '../hostile/routes.js';
+import { warsawToday } from '../../src/platform/i18n/calendar.js';
 
 /**
  * The OpenAPI document tells the truth about answers: every JSON route declares its success
@@ -168,6 +169,17 @@ describe('response schemas of the JSON routes', () => {
     await ok(anonymous.get(`/api/v1/plans/${list.plans[0]!.id}`));
     await ok(anonymous.get(`/api/v1/plans/${created.id}`), 404);
     await ok(anonymous.get('/api/v1/plans?year=1999'), 400);
+    // The action log of the running plan of a1: record, list, correct, withdraw, an invalid entry.
+    const running = (await ok(anonymous.get(`/api/v1/plans?districtId=${world.districts.a1.id}`))).json<{ plans: { id: string }[] }>();
+    const log = `/api/v1/plans/${running.plans[0]!.id}/action-log`;
+    const entry = (await ok(officer.send('POST', log, { actionIndex: 0, kind: 'patrol', time: '21:15', place: 'Park' }), 201)).json<{
+      id: string;
+    }>();
+    await ok(supervisor.get(log));
+    await ok(officer.send('PUT', `${log}/${entry.id}`, { kind: 'talk', day: '2000-01-01' }), 400);
+    await ok(officer.send('PUT', `${log}/${entry.id}`, { kind: 'talk', day: warsawToday() }));
+    await ok(officer.send('DELETE', `${log}/${entry.id}`), 204);
+    await ok(officer.send('POST', log, { actionIndex: 9, kind: 'patrol' }), 400);
     await ok(anonymous.send('DELETE', `/api/v1/plans/${created.id}`), 401);
     const plan =
       'Plan działania priorytetowego\nKPP w Borowie, rejon służbowy nr 1\nOkres: 01.01.2042 – 30.06.2042\nZagrożenie: kradzieże rowerów.\nCel: zmniejszenie liczby kradzieży o 20%.';

@@ -23,6 +23,7 @@ import { createPlanBody, transitionBody, updatePlanBody } from './schemas.js';
 import { planDetailSchema, planListSchema, planSchema, planVersionsSchema, transitionAnswerSchema } from './api-schemas.js';
 import { searchQuery } from './search/stems.js';
 import { planTarget } from './route-target.js';
+import { registerActionLogApi } from './action-log/api-routes.js';
 
 const idParams = {
   type: 'object',
@@ -42,6 +43,7 @@ export function registerPlanApi(
   const db = database.db;
   const tags = ['plans'];
   registerPlanImportApi(app, config, database, changes, documents);
+  registerActionLogApi(app, db);
 
   const listQuery = {
     type: 'object',

@@ -36,6 +36,8 @@ const expected: Record<Action, string> = {
   'plan.delete_draft': ' -    Y    -     Y     Y    Y    -    -    Y    Y',
   'plan.review': ' -    -    -     -     Y    Y    -    -    -    -',
   'plan.import_archived': ' -    -    -     -     Y    Y    -    -    -    -',
+  'plan.log_action': ' -    Y    -     Y     -    -    -    -    -    -',
+  'plan.read_log': ' -    Y    -     Y     Y    Y    -    -    -    -',
   'report.read_staff': ' -    Y    -     Y     Y    Y    -    -    Y    Y',
   'report.verify': ' -    Y    -     Y     Y    Y    -    -    -    -',
   'report.supervise': ' -    -    -     -     Y    Y    -    -    -    -',

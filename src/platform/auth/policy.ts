@@ -90,6 +90,10 @@ const table = {
   'plan.review': { roles: reviewerRoles, where: reviewerOfUnit },
   // A past plan imported as closed skips approval, so it takes those who approve.
   'plan.import_archived': { roles: reviewerRoles, where: reviewerOfUnit },
+  // The action log of a carried-out plan: written by those serving its district (officer or the
+  // day's substitute), read by them and by a reviewer of the unit; administrators do not see it.
+  'plan.log_action': { roles: staffRoles, where: serves },
+  'plan.read_log': { roles: staffRoles, where: (s, r) => serves(s, r) || reviewerOfUnit(s, r) },
 
   // A report in full (with the reporter's contact and the history): its district's officer and staff of its unit.
   'report.read_staff': { roles: staffRoles, where: (s, r) => serves(s, r) || staffOfUnit(s, r) },

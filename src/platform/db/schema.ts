@@ -19,6 +19,7 @@ export interface DatabaseSchema {
   plan_words: PlanWordsTable;
   plan_library: PlanLibraryTable;
   plan_sources: PlanSourcesTable;
+  plan_action_log: PlanActionLogTable;
   report_categories: ReportCategoriesTable;
   reports: ReportsTable;
   report_events: ReportEventsTable;
@@ -206,6 +207,26 @@ export interface PlanSourcesTable {
   bytes: Buffer;
   imported_by: string;
   imported_at: Timestamp;
+}
+
+export interface PlanActionLogTable {
+  id: Generated<string>;
+  plan_id: string;
+  unit_id: string;
+  plan_version: number;
+  action_index: number;
+  action_text: string;
+  kind: string;
+  day: string;
+  at_time: string | null;
+  place: Generated<string>;
+  with_whom: Generated<string>;
+  note: Generated<string>;
+  completes: Generated<boolean>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  corrected_at: Date | null;
+  withdrawn_at: Date | null;
 }
 
 export interface PlanPartnersTable {

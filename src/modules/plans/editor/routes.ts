@@ -1,4 +1,5 @@
 import { createElement } from 'react';
+import { registerActionLogPages } from '../action-log/page-routes.js';
 import type { FastifyInstance } from 'fastify';
 import type { ChangeBus } from '../../../platform/events/changes.js';
 import type { Database } from '../../../platform/db/database.js';
@@ -89,4 +90,5 @@ export function registerPlanEditor(
 
   registerPlanImportPages(app, config, database, changes, documents);
   registerPlanWorkPages(app, config, database, changes);
+  registerActionLogPages(app, database.db);
 }

@@ -70,6 +70,8 @@ export function WorkPage(props: WorkPageProps) {
           <>
             {' · '}
             <a href={`/plany/${plan.id}`}>{m.publicPage}</a>
+            {' · '}
+            <a href={`/admin/plans/${plan.id}/dziennik`}>{ctx.lang === 'pl' ? 'Dziennik działań' : 'Action log'}</a>
           </>
         )}
         {props.source && (
