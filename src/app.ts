@@ -20,6 +20,7 @@ import {
 } from './modules/districts/index.js';
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
 import { registerReports } from './modules/reports/index.js';
+import { registerMeetingRoutes } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanPages(app, config, database, changes);
   registerPlanEditor(app, config, database, changes, documents);
   await registerReports(app, config, database, changes, locator);
+  registerMeetingRoutes(app, config, database);
   registerPrivacyRoutes(app, config, database);
   registerFormActionPages();
   await locator.rebuild();

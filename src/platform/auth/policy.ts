@@ -103,6 +103,10 @@ const table = {
   // The flood limits are read by those above the officers; changed only nationally (settings.national).
   'report.flood_settings': { roles: unitStaffRoles },
 
+  // Meetings and debates with residents: the officer for their own districts, a supervisor or
+  // commander for the unit's (administrators keep the register, not the unit's events).
+  'meeting.manage': { roles: ['commander', 'supervisor', 'officer'], where: (s, r) => serves(s, r) || reviewerOfUnit(s, r) },
+
   // Units, districts and officers of one's unit and below (the register is public; changing is not).
   'register.edit': { roles: registerRoles, where: inUnit },
   // The register's staff pages (lists of districts and officers with their work).
