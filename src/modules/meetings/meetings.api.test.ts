@@ -193,4 +193,59 @@ describe.each(backends)('meetings and debates on %s', (backend) => {
     expect((await anonymous.get('/jednostki/nie-ma/spotkania.ics')).statusCode).toBe(404);
     expect((await officer().send('PATCH', '/api/v1/meetings/00000000-0000-4000-8000-000000000000', { topic: 'x' })).statusCode).toBe(404);
   });
+
+  it('lists the events on the district and unit pages with Polish dates, past ones with what happened, and links the feeds', async () => {
+    const day = addDays(warsawToday(), 9);
+    const coming = (await officer().send('POST', '/api/v1/meetings', details({ day, topic: 'Debata o oświetleniu ulic' }))).json();
+    const db = t.testDb.database.db;
+    await db
+      .insertInto('meetings')
+      .values({
+        unit_id: a1.unitId,
+        district_ids: [a1.id],
+        kind: 'meeting',
+        on_day: addDays(warsawToday(), -5),
+        starts_at: '10:00',
+        ends_at: '11:00',
+        place: 'Borowo',
+        topic: 'Spotkanie z seniorami',
+        participants: 22,
+        topics_raised: 'Oszustwa telefoniczne.',
+      })
+      .execute();
+    const page = await new TestClient(t.app).get(`/rejony/${a1.id}`);
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    const [y, mo, d] = day.split('-').map(Number);
+    const monthsPl = [
+      'stycznia',
+      'lutego',
+      'marca',
+      'kwietnia',
+      'maja',
+      'czerwca',
+      'lipca',
+      'sierpnia',
+      'września',
+      'października',
+      'listopada',
+      'grudnia',
+    ];
+    expect(html).toContain(`${d} ${monthsPl[mo! - 1]} ${y}`);
+    expect(html).toContain('Debata o oświetleniu ulic');
+    expect(html).toContain('Uczestnicy: 22 osoby');
+    expect(html).toContain('Oszustwa telefoniczne.');
+    expect(html).toContain(`href="/rejony/${a1.id}/spotkania.ics"`);
+    // Upcoming before past.
+    expect(html.indexOf('Debata o oświetleniu ulic')).toBeLessThan(html.indexOf('Spotkanie z seniorami'));
+    await supervisor().send('POST', `/api/v1/meetings/${coming.id}/cancel`);
+    const after = (await new TestClient(t.app).get(`/rejony/${a1.id}`)).body;
+    const at = after.indexOf('Debata o oświetleniu ulic');
+    const item = after.slice(after.lastIndexOf('<li', at), after.indexOf('</li>', at));
+    expect(item).toContain('Odwołane');
+    const unitPage = (await new TestClient(t.app).get(`/jednostki/${a1.unitId}`)).body;
+    expect(unitPage).toContain('Spotkania i debaty');
+    expect(unitPage).toContain('Odwołane');
+    expect(unitPage).toContain(`href="/jednostki/${a1.unitId}/spotkania.ics"`);
+  });
 });
