@@ -21,6 +21,7 @@ import {
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
 import { registerReports } from './modules/reports/index.js';
 import { registerDashboard } from './modules/dashboard/index.js';
+import { registerMeetingRoutes, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
@@ -54,7 +55,10 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerAdminHome(app, database.db);
   registerDistrictApi(app, config, database, registerChanged, locator);
   registerLocateApi(app, config, locator);
-  registerPublicDistrictPages(app, config, database, locator, districtPlanLinks);
+  registerPublicDistrictPages(app, config, database, locator, districtPlanLinks, {
+    district: districtMeetingSection,
+    unit: unitMeetingSection,
+  });
   registerDistrictAdminPages(app, database, locator);
   // Uploaded documents are read in worker threads with memory and time limits, never on this thread.
   const documents = new DocumentWorkers({
@@ -72,6 +76,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanPages(app, config, database, changes);
   registerPlanEditor(app, config, database, changes, documents);
   await registerReports(app, config, database, changes, locator);
+  registerMeetingRoutes(app, config, database);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
   registerFormActionPages();

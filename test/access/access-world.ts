@@ -24,6 +24,7 @@ import {
   makePublishedPlan,
   makeTownDistrict,
   makeCategory,
+  makeMeeting,
   makeUnit,
 } from '../support/factories.js';
 import { paramNames, withRouteTable, type RouteEntry } from '../hostile/routes.js';
@@ -91,6 +92,7 @@ const watched = [
   'report_confirmations',
   'report_categories',
   'app_settings',
+  'meetings',
   'audit_log',
 ] as const;
 
@@ -145,6 +147,8 @@ export interface Fresh {
   assignment(): Promise<string>;
   unit(): Promise<string>;
   account(): Promise<string>;
+  /** An event today in a new district of KPP A (so it may be changed, cancelled and recorded). */
+  meeting(): Promise<string>;
   /** A new account of the person's role and unit, signed in on a client of its own (for writes that end a session or change a password). */
   twin(who: Person): Promise<{ client: TestClient; login: string }>;
   /** A number no district of KPP A has yet. */
@@ -262,6 +266,7 @@ export async function openWorld(backend: Backend): Promise<World> {
     },
     unit: () => inFactory(db, (trx) => makeUnit(trx, `kp-a-${++serial}`, 'KP', 'kpp-a')),
     account: () => inFactory(db, (trx) => makeAccount(trx, `konto-${++serial}`, 'officer', 'kpp-a')),
+    meeting: async () => makeMeeting(db, await fresh.district()),
     async twin(who) {
       const login = `${who.login!}-${++serial}`;
       await inFactory(db, (trx) => makeAccount(trx, login, who.subject!.role, who.subject!.unitId));
@@ -278,6 +283,7 @@ export async function openWorld(backend: Backend): Promise<World> {
   };
 
   // Public pages of a plan show only a published one.
+  values.meeting = await makeMeeting(db, 'kpp-a/1');
   values.published = await makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
 
   return {
@@ -303,6 +309,7 @@ export function concrete(url: string, values: Record<string, string>, ids: Recor
     if (/officer/.test(url)) return values.officer!;
     if (/account/.test(url)) return values.account!;
     if (/assignment/.test(url)) return values.assignment!;
+    if (/\/meetings\/:id/.test(url)) return values.meeting!;
     return 'kpp-a';
   };
   const value: Record<string, () => string> = {

@@ -436,6 +436,30 @@ export const writeExamples: Record<string, WriteExample[]> = {
     { prepare: async (fresh) => ({ params: { id: String(await fresh.report()) }, form: { districtId: await fresh.district() } }) },
   ],
 
+  // Meetings and debates with residents
+  'POST /api/v1/meetings': [
+    {
+      prepare: async (fresh) => ({
+        json: {
+          kind: 'debate',
+          day: today(),
+          startsAt: '17:00',
+          endsAt: '19:00',
+          place: 'Świetlica, Testowo 1',
+          topic: 'Bezpieczeństwo na drogach',
+          districtIds: [await fresh.district()],
+        },
+      }),
+    },
+  ],
+  'PATCH /api/v1/meetings/:id': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, json: { place: 'Szkoła, Testowo 2', endsAt: '20:00' } }) },
+  ],
+  'POST /api/v1/meetings/:id/cancel': [{ prepare: async (fresh) => ({ params: { id: await fresh.meeting() } }) }],
+  'POST /api/v1/meetings/:id/outcome': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, json: { participants: 21, topicsRaised: 'Parkowanie.' } }) },
+  ],
+
   // Rules for the whole country
   'PATCH /api/v1/settings/report-floods': [{ prepare: (fresh) => ({ json: { digestMinutes: 30 + (fresh.number() % 600) } }) }],
   'PATCH /api/v1/settings/retention': [{ prepare: (fresh) => ({ json: { outboxDays: 1 + (fresh.number() % 90) } }) }],

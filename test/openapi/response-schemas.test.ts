@@ -209,6 +209,26 @@ describe('response schemas of the JSON routes', () => {
     await ok(anonymous.get('/api/v1/reports/map?bbox=22.590,51.450,22.620,51.470&zoom=16'));
     await ok(anonymous.get('/api/v1/reports/999999999'), 404);
 
+    // Meetings and debates: announce, change, cancel, record, the lists, errors.
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const meetingDetails = {
+      kind: 'debate',
+      day,
+      startsAt: '17:00',
+      endsAt: '19:00',
+      place: 'Borowo',
+      topic: 'Parkowanie',
+      districtIds: [world.districts.a1.id],
+    };
+    const meeting = (await ok(officer.send('POST', '/api/v1/meetings', meetingDetails), 201)).json<{ id: string }>();
+    await ok(officer.send('PATCH', `/api/v1/meetings/${meeting.id}`, { topic: 'Parkowanie pod szkołą' }));
+    await ok(officer.send('POST', `/api/v1/meetings/${meeting.id}/outcome`, { participants: 3 }), 409);
+    await ok(supervisor.send('POST', `/api/v1/meetings/${meeting.id}/cancel`));
+    await ok(officer.send('POST', '/api/v1/meetings', { ...meetingDetails, endsAt: '16:00' }), 400);
+    await ok(anonymous.get(`/api/v1/districts/${world.districts.a1.id}/meetings`));
+    await ok(anonymous.get(`/api/v1/units/${world.units.a.id}/meetings`));
+    await ok(anonymous.get('/api/v1/units/no-such-unit/meetings'), 404);
+
     const checked = new Set(jsonRoutes(routes).map((r) => `${r.method} ${r.url}`));
     expect(violations.filter((v) => checked.has(v.route))).toEqual([]);
   });

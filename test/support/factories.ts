@@ -188,6 +188,28 @@ export async function makeTownDistrict(trx: Trx, unitId: string, number: number,
   return id;
 }
 
+/** A meeting with residents today, in one district, from 17:00 to 19:00 (it may still be changed, and its outcome recorded). */
+export async function makeMeeting(db: Db, districtId: string): Promise<string> {
+  const unitId = districtId.slice(0, districtId.lastIndexOf('/'));
+  const row = await inFactory(db, (trx) =>
+    trx
+      .insertInto('meetings')
+      .values({
+        unit_id: unitId,
+        district_ids: [districtId],
+        kind: 'meeting',
+        on_day: warsawToday(),
+        starts_at: '17:00',
+        ends_at: '19:00',
+        place: 'Świetlica, Testowo 1',
+        topic: 'Bezpieczeństwo w rejonie',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
+  return row.id;
+}
+
 /** A report category of the catalogue, active, with `code` as its id. */
 export async function makeCategory(db: Db, code: string): Promise<string> {
   await inFactory(db, (trx) =>

@@ -44,6 +44,7 @@ const expected: Record<Action, string> = {
   'report.categories': ' -    -    -     -     -    -    -    -    Y    Y',
   'report.flood_settings': ' -    -    -     -     Y    Y    Y    Y    Y    Y',
   'dashboard.read': ' -    Y    -     Y     Y    Y    -    -    -    -',
+  'meeting.manage': ' -    Y    -     Y     Y    Y    -    -    -    -',
   'register.edit': ' -    -    -     -     -    Y    -    -    Y    Y',
   'register.read_staff': ' -    -    -     -     Y    Y    -    -    Y    Y',
   'unit.manage': ' -    -    -     -     -    -    -    -    Y    Y',

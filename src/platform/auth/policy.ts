@@ -109,6 +109,9 @@ const table = {
 
   // The dashboard (tablica przełożonego): a reviewer of the unit sees all its districts, an officer the ones they serve.
   'dashboard.read': { roles: ['commander', 'supervisor', 'officer'], where: (s, r) => serves(s, r) || reviewerOfUnit(s, r) },
+  // Meetings and debates with residents: the officer for their own districts, a supervisor or
+  // commander for the unit's (administrators keep the register, not the unit's events).
+  'meeting.manage': { roles: ['commander', 'supervisor', 'officer'], where: (s, r) => serves(s, r) || reviewerOfUnit(s, r) },
 
   // Units, districts and officers of one's unit and below (the register is public; changing is not).
   'register.edit': { roles: registerRoles, where: inUnit },

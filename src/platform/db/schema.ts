@@ -28,6 +28,7 @@ export interface DatabaseSchema {
   login_attempts: LoginAttemptsTable;
   login_failure_bursts: LoginFailureBurstsTable;
   report_digests: ReportDigestsTable;
+  meetings: MeetingsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -360,4 +361,23 @@ export interface LoginFailureBurstsTable {
   failures: number;
   started_at: Timestamp;
   last_failure_at: Timestamp;
+}
+
+/** Meetings and debates with residents (migration 0014). */
+export interface MeetingsTable {
+  id: Generated<string>;
+  unit_id: string;
+  district_ids: string[];
+  kind: string;
+  on_day: string;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+  topic: string;
+  sequence: Generated<number>;
+  cancelled_at: Date | null;
+  participants: number | null;
+  topics_raised: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

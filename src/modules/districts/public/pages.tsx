@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { MapTiles } from '../../../platform/config/config.js';
 import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
@@ -51,6 +52,7 @@ export function DistrictPage({
   unit,
   map,
   plans,
+  meetings,
 }: {
   ctx: PageContext;
   card: DistrictCard;
@@ -59,6 +61,8 @@ export function DistrictPage({
   map: MapTiles;
   /** Current, coming and (when none is current) the latest archived plan, each labelled (plans/read-plans.ts). */
   plans: { url: string; label: string; timing: 'current' | 'upcoming' | 'past' }[];
+  /** The district's meetings and debates (meetings/pages.tsx), rendered by the meetings module. */
+  meetings?: ReactNode;
 }) {
   const m = publicMessages[ctx.lang];
   return (
@@ -86,6 +90,7 @@ export function DistrictPage({
           ))}
         </ul>
       )}
+      {meetings}
       <p>
         <a href={`${card.url}/plakat.pdf`}>{m.poster}</a>
       </p>
@@ -100,12 +105,15 @@ export function UnitPage({
   parent,
   children,
   cards,
+  meetings,
 }: {
   ctx: PageContext;
   unit: Unit;
   parent: Unit | null;
   children: Unit[];
   cards: DistrictCard[];
+  /** The unit's meetings and debates (meetings/pages.tsx). */
+  meetings?: ReactNode;
 }) {
   const m = publicMessages[ctx.lang];
   return (
@@ -143,6 +151,7 @@ export function UnitPage({
           ))}
         </ul>
       )}
+      {meetings}
       {children.length > 0 && (
         <>
           <h2>{m.subordinateUnits}</h2>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import { projectRoot } from '../../../platform/config/config.js';
@@ -47,12 +47,22 @@ function boundaryLayer(file: string, toleranceMeters: number): () => string {
  */
 export type DistrictPlanLinks = (db: Db, districtId: string, lang: Lang) => Promise<Parameters<typeof DistrictPage>[0]['plans']>;
 
+/**
+ * The meetings and debates sections of the district and unit pages, rendered by the meetings module
+ * and passed in by src/app.ts (meetings/pages.tsx), so districts never import meetings.
+ */
+export interface MeetingSections {
+  district: (db: Db, unitId: string, number: string, lang: Lang) => Promise<ReactElement>;
+  unit: (db: Db, unitId: string, lang: Lang) => Promise<ReactElement>;
+}
+
 export function registerPublicDistrictPages(
   app: FastifyInstance,
   config: Config,
   database: Database,
   locator: Locator,
   districtPlanLinks: DistrictPlanLinks,
+  meetingSections: MeetingSections,
 ): void {
   const db = database.db;
   const map = config.mapTiles;
@@ -179,6 +189,7 @@ export function registerPublicDistrictPages(
           unit,
           map,
           plans: await districtPlanLinks(db, district.id, request.lang),
+          meetings: await meetingSections.district(db, unit.id, String(district.number), request.lang),
         }),
       );
     },
@@ -235,6 +246,7 @@ export function registerPublicDistrictPages(
           parent,
           children,
           cards,
+          meetings: await meetingSections.unit(db, unit.id, request.lang),
         }),
       );
     },

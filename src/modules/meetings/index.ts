@@ -1,0 +1,8 @@
+/**
+ * The meetings module's border (docs/architecture.md, "Where a module's border is"): meetings and
+ * debates with residents, their API, .ics feeds and the listing for district and unit pages.
+ */
+export { registerMeetingRoutes } from './api-routes.js';
+export { districtMeetings, unitMeetings } from './read-meetings.js';
+export type { Meeting } from './model.js';
+export { districtMeetingSection, unitMeetingSection } from './pages.js';
