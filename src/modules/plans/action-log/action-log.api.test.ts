@@ -3,6 +3,7 @@ import { backends } from '../../../../test/support/databases.js';
 import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
 import { world } from '../../../../test/support/world.js';
 import { addDays, warsawToday } from '../../../platform/i18n/calendar.js';
+import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
 
 /** The action log API on the world's running plan of a1 (in progress, one action over the whole period). */
 describe.each(backends)('the action log of a plan on %s', (backend) => {
@@ -184,10 +185,31 @@ describe.each(backends)('the action log of a plan on %s', (backend) => {
     expect(await entryCount()).toBe(before);
     const good = await browser.postForm(page, { actionIndex: '0', kind: 'debate', place: 'Świetlica w Borowie', day: '' });
     expect([good.statusCode, good.headers.location]).toEqual([303, `${page}?notice=saved`]);
-    expect((await browser.get(page)).body).toContain('Świetlica w Borowie');
+    const after = (await browser.get(page)).body;
+    expect(after).toContain('Świetlica w Borowie');
+    // The entry names its author and its day the Polish way, never the login or an ISO date.
+    expect(after).toContain(`(${world.accounts.officerA1.displayName})`);
+    expect(after).not.toContain(`(${world.accounts.officerA1.login})`);
+    expect(after).toContain(formatCalendarDay(warsawToday(), 'pl'));
     const reader = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await reader.signIn(world.accounts.supervisorA);
     const read = await reader.get(page);
     expect([read.statusCode, read.body.includes('name="kind"')]).toEqual([200, false]);
+  });
+
+  it("links the log from the plan's page only for those who may read it", async () => {
+    const linkTo = `href="/admin/plans/${planId}/dziennik"`;
+    const pageOf = async (account: (typeof world.accounts)[keyof typeof world.accounts]) => {
+      const reader = new TestClient(t.app, { headers: { accept: 'text/html' } });
+      await reader.signIn(account);
+      const page = await reader.get(`/admin/plans/${planId}`);
+      expect(page.statusCode).toBe(200);
+      return page.body;
+    };
+    expect(await pageOf(world.accounts.supervisorA)).toContain(linkTo);
+    expect(await pageOf(world.accounts.officerA1)).toContain(linkTo);
+    // An administrator sees the plan but may not open its log: no link that would answer 403.
+    expect(await pageOf(world.accounts.voivodeshipAdmin)).not.toContain(linkTo);
+    expect((await clients.admin!.get(`/admin/plans/${planId}/dziennik`)).statusCode).toBe(403);
   });
 });

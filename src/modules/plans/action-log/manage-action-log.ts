@@ -33,6 +33,12 @@ async function loadPlan(db: Db | Trx, principal: Principal, planId: string) {
   return { plan, mayRead: can(subject, 'plan.read_log', resource), mayWrite: can(subject, 'plan.log_action', resource) };
 }
 
+/** Whether the person may open the plan's action log (the plan's page links it only for them). */
+export async function mayReadActionLog(db: Db, principal: Principal, plan: Plan): Promise<boolean> {
+  const { subject, resource } = await factsOf(db, principal, plan);
+  return can(subject, 'plan.read_log', resource);
+}
+
 /** The actions of the version being carried out (the published one), with its number. */
 async function carriedOut(db: Db | Trx, plan: Plan): Promise<{ version: number; periodFrom: string; actions: PlanAction[] } | null> {
   const view = await publishedView(db, plan);

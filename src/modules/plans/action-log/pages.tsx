@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/http/errors.js';
+import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import { CheckboxField, CsrfField, ErrorSummary, errorFor, Tag, TextAreaField, TextField } from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
@@ -165,14 +166,14 @@ export function ActionLogPage({
               {action.entries.map((e) => (
                 <li key={e.id}>
                   <strong>
-                    {e.day}
+                    {formatCalendarDay(e.day, ctx.lang)}
                     {e.time ? ` ${e.time}` : ''}: {entryKindLabels[e.kind][ctx.lang]}
                   </strong>
                   {[e.place, e.withWhom, e.note].filter(Boolean).map((text, i) => (
                     <span key={i}> · {text}</span>
                   ))}
                   {e.completes && <> · {actionProgressLabels.done[ctx.lang]}</>}
-                  <span> ({e.recordedBy})</span>
+                  <span> ({e.recordedByName ?? e.recordedBy})</span>
                   {log.mayChange(e) && (
                     <form method="post" action={`${url}/${e.id}/withdraw`} className="inline-form">
                       <CsrfField token={ctx.csrfToken} />

@@ -52,10 +52,16 @@ function toEntry(row: Row): LogEntry {
 
 /** A plan's live entries (withdrawn ones only with `withWithdrawn`), by action, newest day first. */
 export async function listEntries(db: Queryable, planId: string, withWithdrawn = false): Promise<LogEntry[]> {
-  let query = db.selectFrom('plan_action_log').select(columns).where('plan_id', '=', planId);
+  let query = db
+    .selectFrom('plan_action_log')
+    .select(columns)
+    .select((eb) =>
+      eb.selectFrom('accounts').select('display_name').whereRef('accounts.login', '=', 'plan_action_log.recorded_by').as('author_name'),
+    )
+    .where('plan_id', '=', planId);
   if (!withWithdrawn) query = query.where('withdrawn_at', 'is', null);
   const rows = await query.orderBy('action_index').orderBy('day', 'desc').orderBy('recorded_at', 'desc').execute();
-  return rows.map(toEntry);
+  return rows.map((row) => ({ ...toEntry(row), recordedByName: row.author_name ?? row.recorded_by }));
 }
 
 export async function findEntry(db: Queryable, planId: string, id: string): Promise<LogEntry | undefined> {

@@ -42,7 +42,9 @@ export interface LogEntry {
   note: string;
   /** The officer's mark that this finishes the action. */
   completes: boolean;
+  /** The author's login; pages name the person (`recordedByName`, where the list read it). */
   recordedBy: string;
+  recordedByName?: string;
   recordedAt: Date;
   correctedAt: Date | null;
   withdrawnAt: Date | null;

@@ -38,6 +38,8 @@ export interface WorkPageProps {
   /** The file an imported plan was read from (the "imported" marker), or null. */
   source: PlanSourceInfo | null;
   timing: PlanTiming;
+  /** Whether the person may open the action log (administrators may not: no dead link for them). */
+  showActionLog: boolean;
 }
 
 export function WorkPage(props: WorkPageProps) {
@@ -70,8 +72,12 @@ export function WorkPage(props: WorkPageProps) {
           <>
             {' · '}
             <a href={`/plany/${plan.id}`}>{m.publicPage}</a>
-            {' · '}
-            <a href={`/admin/plans/${plan.id}/dziennik`}>{ctx.lang === 'pl' ? 'Dziennik działań' : 'Action log'}</a>
+            {props.showActionLog && (
+              <>
+                {' · '}
+                <a href={`/admin/plans/${plan.id}/dziennik`}>{ctx.lang === 'pl' ? 'Dziennik działań' : 'Action log'}</a>
+              </>
+            )}
           </>
         )}
         {props.source && (

@@ -11,6 +11,7 @@ import { sendPage } from '../../../platform/render/render.js';
 import type { Config } from '../../../platform/config/config.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
 import { sendPlanSource } from '../import/source-download.js';
+import { mayReadActionLog } from '../action-log/manage-action-log.js';
 import { deleteDraft, planSettings, transitionPlan, updatePlan, type TransitionInput } from '../manage-plans.js';
 import { isStep, stepNotice } from '../step-notices.js';
 import { planTiming } from '../rules.js';
@@ -80,6 +81,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
         periodTo: override.periodTo ?? plan.periodTo,
         source,
         timing: planTiming(plan, warsawToday()),
+        showActionLog: await mayReadActionLog(db, principal, plan),
       }),
       override.errors?.length ? 400 : 200,
     );
