@@ -55,6 +55,9 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   'POST /admin/reports/:id/assign': { districtId: world.districts.a2.id, note: 'Notatka' },
   // The page offers "retire" or "restore", whichever applies.
   'POST /admin/districts/:unit/:number/restore': {},
+  // The action log's form and withdraw buttons are shown only on a carried-out plan, to those serving its district.
+  'POST /admin/plans/:id/dziennik': { actionIndex: '0', kind: 'patrol', day: '', place: 'Park', note: 'Notatka', completes: 'on' },
+  'POST /admin/plans/:id/dziennik/:entryId/withdraw': {},
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([
@@ -65,6 +68,8 @@ const bodiless = new Set([
   'DELETE /api/v1/plans/:id',
   'POST /api/v1/districts/:unit/:number/restore',
   'POST /api/v1/reports/:id/confirmations',
+  'POST /api/v1/meetings/:id/cancel',
+  'DELETE /api/v1/plans/:id/action-log/:entryId',
 ]);
 
 interface Ids {
@@ -77,6 +82,8 @@ interface Ids {
   report: number;
   draftPlan: string;
   publishedPlan: string;
+  meeting: string;
+  logEntry: string;
 }
 
 /** A real value for each path parameter, chosen by the path segment before it. */
@@ -100,6 +107,9 @@ function pathFor(url: string, ids: Ids): string | null {
       language: 'en',
       services: `${ids.category}.json`,
       requests: `${ids.report}.json`,
+      meetings: ids.meeting,
+      'action-log': ids.logEntry,
+      dziennik: ids.logEntry,
     };
     if (segment === ':unit') return ids.district.split('/')[0]!;
     if (segment === ':number') return ids.district.split('/')[1]!;
@@ -253,6 +263,18 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
       .where('status', 'in', ['published', 'in_progress'])
       .orderBy('id')
       .executeTakeFirstOrThrow();
+    const entry = await clients.officer.send('POST', `/api/v1/plans/${published.id}/action-log`, { kind: 'patrol', actionIndex: 0 });
+    expect(entry.statusCode, entry.body).toBe(201);
+    const meeting = await clients.officer.send('POST', '/api/v1/meetings', {
+      kind: 'debate',
+      day: '2045-01-10',
+      startsAt: '17:00',
+      endsAt: '19:00',
+      place: 'Świetlica',
+      topic: 'Bezpieczeństwo',
+      districtIds: [world.districts.a1.id],
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
     ids = {
       unit: world.units.a.id,
       district: world.districts.a1.id,
@@ -263,6 +285,8 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
       report: report.json<{ id: number }>().id,
       draftPlan: plan.json<{ id: string }>().id,
       publishedPlan: published.id,
+      meeting: meeting.json<{ id: string }>().id,
+      logEntry: entry.json<{ id: string }>().id,
     };
 
     // The forms of every page the three of them can open.

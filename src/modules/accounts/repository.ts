@@ -5,12 +5,10 @@ import type { Trx } from '../../platform/audit/actor.js';
 import type { Role } from '../../platform/auth/principal.js';
 import { subtreeOf } from '../access/index.js';
 import type { Account } from './model.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 type Queryable = Db | Trx;
 type AccountsEb = ExpressionBuilder<DatabaseSchema & { a: DatabaseSchema['accounts']; u: DatabaseSchema['units'] }, 'a' | 'u'>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 export const loginKey = (login: string): string => login.trim().toLowerCase();
 

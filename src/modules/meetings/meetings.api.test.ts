@@ -192,6 +192,9 @@ describe.each(backends)('meetings and debates on %s', (backend) => {
     expect((await anonymous.get('/rejony/kpp-borowo/999/spotkania.ics')).statusCode).toBe(404);
     expect((await anonymous.get('/jednostki/nie-ma/spotkania.ics')).statusCode).toBe(404);
     expect((await officer().send('PATCH', '/api/v1/meetings/00000000-0000-4000-8000-000000000000', { topic: 'x' })).statusCode).toBe(404);
+    // An id that cannot be one (the hostile crawl's "' OR 1=1 --" answered 500) is not found either, storing nothing.
+    for (const id of ["'%20OR%201%3D1%20--", '-1e309', 'x'])
+      expect((await officer().send('POST', `/api/v1/meetings/${id}/cancel`)).statusCode).toBe(404);
   });
 
   it('lists the events on the district and unit pages with Polish dates, past ones with what happened, and links the feeds', async () => {

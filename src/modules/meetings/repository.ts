@@ -2,11 +2,13 @@ import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Trx } from '../../platform/audit/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import type { MeetingsTable } from '../../platform/db/schema.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 /** All SQL of meetings (spotkania i debaty). */
 export type MeetingRow = Selectable<MeetingsTable>;
 
 export async function findMeeting(db: Db | Trx, id: string): Promise<MeetingRow | undefined> {
+  if (!isUuid(id)) return undefined;
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

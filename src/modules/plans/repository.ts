@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
 import type { Evaluation, Plan, PlanContent, PlanStatus } from './model.js';
 import { planColumns, toPlan } from './plan-row.js';
+import { isUuid } from '../../platform/db/ids.js';
 
 // The plans' data, split by job: plan rows and partners here, a plan's history (versions, steps) in
 // version-repository.ts, lists and search in search-repository.ts. Importers keep one door.
@@ -10,10 +11,9 @@ export * from './version-repository.js';
 export * from './search-repository.js';
 
 type Queryable = Db | Trx;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findPlan(db: Queryable, id: string): Promise<Plan | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('plans').select(planColumns).where('id', '=', id).executeTakeFirst();
   return row && toPlan(row);
 }

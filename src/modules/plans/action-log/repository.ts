@@ -3,10 +3,10 @@ import type { Db } from '../../../platform/db/database.js';
 import type { PlanActionLogTable } from '../../../platform/db/schema.js';
 import type { Trx } from '../../../platform/audit/actor.js';
 import type { EntryKind, LogEntry } from './rules.js';
+import { isUuid } from '../../../platform/db/ids.js';
 
 // The action log's SQL (plan_action_log, migration 0013).
 type Queryable = Db | Trx;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const columns = [
   'id',
@@ -65,7 +65,7 @@ export async function listEntries(db: Queryable, planId: string, withWithdrawn =
 }
 
 export async function findEntry(db: Queryable, planId: string, id: string): Promise<LogEntry | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('plan_action_log').select(columns).where('plan_id', '=', planId).where('id', '=', id).executeTakeFirst();
   return row && toEntry(row);
 }
