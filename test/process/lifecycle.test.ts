@@ -64,7 +64,7 @@ describe('the embedded application as a process, on the test world', processTest
   /** What the first start answered (taken then: later tests stop and restart the app). */
   let firstStart: { health: unknown; locked: boolean; adminSignIn: number };
   /** The app on the world's data directory, without the demo data. */
-  const start = () => startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false' });
+  const start = (env: Record<string, string> = {}) => startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false', ...env });
   beforeAll(async () => {
     dataDir = await createDataDir('dz-process-', 'world');
     app = await start();
@@ -99,7 +99,10 @@ describe('the embedded application as a process, on the test world', processTest
   });
 
   it('finishes a request in flight on SIGTERM, exits cleanly, and keeps every record for the next start', async () => {
-    app = await running();
+    // With the info log, the test sees when the app has taken the request and when it has begun to shut down.
+    if (app && app.child.exitCode === null && app.child.signalCode === null) await app.stop('SIGINT');
+    app = await start({ LOG_LEVEL: 'info' });
+    const linesWith = (text: string) => app!.output().split(text).length - 1;
     const national = await signIn(app.url, admin.login);
     const created = await fetch(`${app.url}/api/v1/accounts`, {
       method: 'POST',
@@ -121,12 +124,14 @@ describe('the embedded application as a process, on the test world', processTest
     let answer = '';
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
     const closed = new Promise((resolve) => socket.once('close', resolve));
+    const taken = linesWith('incoming request');
     socket.write(
       `POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The app has the request (its headers) before the signal, and is shutting down before the body comes.
+    await expect.poll(() => linesWith('incoming request'), { timeout: 30_000 }).toBeGreaterThan(taken);
     app.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => linesWith('shutting down: finishing requests in flight'), { timeout: 30_000 }).toBe(1);
     socket.write(body); // write, not end: a half-closed socket would be dropped by Node before the answer
     await closed;
     expect(answer).toMatch(/^HTTP\/1\.1 200 OK/);
