@@ -191,6 +191,8 @@ describe.each(backends)('the action log of a plan on %s', (backend) => {
     expect(after).toContain(`(${world.accounts.officerA1.displayName})`);
     expect(after).not.toContain(`(${world.accounts.officerA1.login})`);
     expect(after).toContain(formatCalendarDay(warsawToday(), 'pl'));
+    // The plan's period too: a Polish date, not an ISO one.
+    expect(after).not.toMatch(/\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d/);
     const reader = new TestClient(t.app, { headers: { accept: 'text/html' } });
     await reader.signIn(world.accounts.supervisorA);
     const read = await reader.get(page);

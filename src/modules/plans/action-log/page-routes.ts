@@ -11,6 +11,7 @@ import { planContext } from '../read-plans.js';
 import { planTarget } from '../route-target.js';
 import { readPlanLog, recordEntry, withdrawLogEntry } from './manage-action-log.js';
 import { ActionLogPage } from './pages.js';
+import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
 
 const notices = {
   saved: { pl: 'Wpis zapisano.', en: 'The entry was saved.' },
@@ -32,7 +33,7 @@ export function registerActionLogPages(app: FastifyInstance, db: Db): void {
     const context = await planContext(db, log.plan);
     const notice = (request.query as Record<string, unknown>).notice;
     const text = !errors.length && (notice === 'saved' || notice === 'withdrawn') ? notices[notice][request.lang] : null;
-    const planTitle = `${context.unitName}, ${request.lang === 'pl' ? 'rejon' : 'district'} ${context.districtNumber}, ${log.plan.periodFrom} – ${log.plan.periodTo}`;
+    const planTitle = `${context.unitName}, ${request.lang === 'pl' ? 'rejon' : 'district'} ${context.districtNumber}, ${formatCalendarDay(log.plan.periodFrom, request.lang)} – ${formatCalendarDay(log.plan.periodTo, request.lang)}`;
     return sendPage(
       reply,
       createElement(ActionLogPage, { ctx: pageContext(request, reply, text), log, planTitle, today: warsawToday(), errors, values }),
