@@ -21,6 +21,7 @@ import {
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
 import { registerReports } from './modules/reports/index.js';
 import { registerDashboard } from './modules/dashboard/index.js';
+import { registerIndicatorRoutes } from './modules/indicators/index.js';
 import { registerMeetingRoutes, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerMeetingRoutes(app, config, database);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
+  registerIndicatorRoutes(app, database, locator);
   registerFormActionPages();
   await locator.rebuild();
   locator.start();

@@ -12,6 +12,7 @@ export { registerTransferPages } from './transfer/page-routes.js';
 export { importStreetRules } from './transfer/import-rules.js';
 export { importPolygons } from './transfer/import-polygons.js';
 export { rulesToCsv } from './transfer/export.js';
+export { parseCsv } from './transfer/csv.js';
 export {
   listDistricts,
   insertAssignment,

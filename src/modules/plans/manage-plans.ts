@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
+import { freezeMeasure } from './measure/freeze.js';
 import { readSettings } from '../../platform/db/settings.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
@@ -90,6 +91,14 @@ function trimContent(content: PlanContent): PlanContent {
       indicator: content.goal.indicator ?? null,
       baseline: content.goal.baseline ?? null,
       target: content.goal.target ?? null,
+      ...(content.goal.indicatorSpec
+        ? {
+            indicatorSpec: {
+              source: content.goal.indicatorSpec.source,
+              categories: [...new Set(content.goal.indicatorSpec.categories.map((c) => c.trim().replace(/\s+/g, ' ')).filter(Boolean))],
+            },
+          }
+        : {}),
     },
     actions: content.actions.map((a) => ({
       description: a.description.trim(),
@@ -311,6 +320,8 @@ export async function transitionPlan(
       }
       case 'approve':
         await decideVersion(trx, plan.id, plan.version, 'approved', input.comments ?? [], actor.label);
+        // What the goal will be judged by is fixed now, with this version (measure/freeze.ts).
+        await freezeMeasure(trx, plan, actor.label, now);
         await tellSubmitter(trx, plan, 'approved', input.comments ?? [], actor, principal, input.siteUrl);
         patch.approvedAt = now;
         break;

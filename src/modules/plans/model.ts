@@ -64,6 +64,11 @@ export interface PlanContent {
     baseline: { period: string; value: number } | null;
     /** `kind`: a count of incidents (the default when absent) or the share of positive answers in a survey. */
     target: { direction: 'decrease' | 'increase'; percent: number; kind?: 'count' | 'survey' } | null;
+    /**
+     * What a count goal counts (issue 15): the unit's imported data or confirmed threat reports, of
+     * these categories. Absent or null: the default of the threat category (measure/model.ts).
+     */
+    indicatorSpec?: { source: 'imported' | 'reports'; categories: string[] } | null;
   };
   actions: PlanAction[];
   partners: { name: string; tasks: string }[];

@@ -48,6 +48,16 @@ export const planContentSchema = {
             kind: { type: 'string', enum: ['count', 'survey'] },
           },
         },
+        indicatorSpec: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          required: ['source', 'categories'],
+          description: 'What a count goal counts: imported indicator data or confirmed threat reports, of these categories',
+          properties: {
+            source: { type: 'string', enum: ['imported', 'reports'] },
+            categories: { type: 'array', maxItems: 20, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 100 } },
+          },
+        },
       },
     },
     actions: {

@@ -4,7 +4,7 @@
  */
 export { registerReports } from './routes.js';
 export { waitingReportCount, reportCategories } from './read-reports.js';
-export { statusLabels, reportStatuses, type ReportStatus } from './rules/status.js';
+export { statusLabels, reportStatuses, confirmedStatuses, type ReportStatus } from './rules/status.js';
 export { staffReportMessages } from './staff/messages.js';
 export { reportDeadlines, defaultReportSettings, type ReportSettings } from './rules/deadlines.js';
 export { csvLine } from './public-map/exports.js';

@@ -114,6 +114,11 @@ const table = {
   'meeting.manage': { roles: ['commander', 'supervisor', 'officer'], where: (s, r) => serves(s, r) || reviewerOfUnit(s, r) },
 
   // Units, districts and officers of one's unit and below (the register is public; changing is not).
+  // Indicator data (counts imported from CSV) feed the evaluation of the unit's plans, so they are
+  // imported by a reviewer of the unit, not by an officer whose own plan they would judge.
+  'indicator.import': { roles: reviewerRoles, where: reviewerOfUnit },
+  // The unit's imported categories and counts: its staff above the officer, as its other records.
+  'indicator.read': { roles: unitStaffRoles, where: staffOfUnit },
   'register.edit': { roles: registerRoles, where: inUnit },
   // The register's staff pages (lists of districts and officers with their work).
   'register.read_staff': { roles: assignmentRoles, where: inUnit },

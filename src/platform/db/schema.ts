@@ -29,6 +29,9 @@ export interface DatabaseSchema {
   login_failure_bursts: LoginFailureBurstsTable;
   report_digests: ReportDigestsTable;
   meetings: MeetingsTable;
+  indicator_imports: IndicatorImportsTable;
+  indicator_counts: IndicatorCountsTable;
+  plan_measures: PlanMeasuresTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -380,4 +383,38 @@ export interface MeetingsTable {
   topics_raised: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Indicator data imported from CSV: each file's report (migration 0015). */
+export interface IndicatorImportsTable {
+  id: Generated<string>;
+  unit_id: string;
+  file_name: string;
+  imported_by: string;
+  imported_at: Timestamp;
+  accepted: number;
+  lines: number;
+  rejected: JSONColumnType<{ line: number; pl: string; en: string }[], string, string>;
+}
+
+/** One count per (unit, category, district, day); an import replaces the cells it names (migration 0015). */
+export interface IndicatorCountsTable {
+  unit_id: string;
+  category: string;
+  district_id: string;
+  on_day: string;
+  count: number;
+  import_id: string;
+}
+
+/** The measure frozen when a plan's version is approved; never updated (migration 0016). */
+export interface PlanMeasuresTable {
+  id: Generated<string>;
+  plan_id: string;
+  version: number;
+  unit_id: string;
+  kind: string;
+  measure: JSONColumnType<object, string, never>;
+  frozen_by: string;
+  frozen_at: Timestamp;
 }

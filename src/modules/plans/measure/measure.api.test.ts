@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { backends } from '../../../../test/support/databases.js';
+import { TestClient, createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { world } from '../../../../test/support/world.js';
+import { addDays, warsawToday } from '../../../platform/i18n/calendar.js';
+import { readEvaluationCounts, readFrozenMeasure, type CountMeasure } from '../index.js';
+
+const district = world.districts.a1;
+const people = { officer: world.officerOf.a1!, supervisor: world.supervisorOf.a };
+
+const contentWith = (year: number, goal: object) => ({
+  threat: { category: 'theft_burglary', places: 'os. Słoneczne', description: 'Włamania do piwnic.', sources: ['residents'] },
+  goal: {
+    description: 'Mniej włamań do piwnic.',
+    indicator: { what: 'włamania do piwnic', where: 'os. Słoneczne', source: 'KSIP' },
+    baseline: null,
+    ...goal,
+  },
+  actions: [
+    { description: 'Kontrole piwnic z administracją.', from: `${year}-07-01`, to: `${year}-09-30`, who: 'dzielnicowy', status: 'planned' },
+  ],
+  partners: [],
+  communication: ['spotkania z mieszkańcami'],
+  signature: null,
+});
+
+describe.each(backends)('the measure frozen at approval on %s', (backend) => {
+  let t: TestApp;
+  const clients: Record<string, TestClient> = {};
+  const as = (who: keyof typeof people) => clients[who]!;
+  let year = 2040;
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    for (const [who, account] of Object.entries(people)) {
+      clients[who] = new TestClient(t.app);
+      await clients[who].signIn(account);
+    }
+  });
+  afterAll(() => t.close());
+  const db = () => t.testDb.database.db;
+  const move = async (who: keyof typeof people, id: string, transition: string, extra: object = {}) => {
+    const response = await as(who).send('POST', `/api/v1/plans/${id}/transitions`, { transition, ...extra });
+    expect(response.statusCode, response.body).toBe(200);
+  };
+  /** A draft for its own half-year (tests are shuffled; plans of one district must not overlap). */
+  const draft = async (goal: object) => {
+    const y = ++year;
+    const response = await as('officer').send('POST', '/api/v1/plans', {
+      districtId: district.id,
+      periodFrom: `${y}-07-01`,
+      periodTo: `${y}-12-31`,
+      content: contentWith(y, goal),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return { id: response.json().id as string, y };
+  };
+  const approved = async (goal: object) => {
+    const plan = await draft(goal);
+    await move('officer', plan.id, 'submit');
+    await move('supervisor', plan.id, 'approve');
+    return plan;
+  };
+  const spec = (category: string) => ({ source: 'imported', categories: [category] });
+  const countGoal = (category: string) => ({ target: { direction: 'decrease', percent: 20 }, indicatorSpec: spec(category) });
+
+  it('freezes what is counted, where, the windows, the comparison area and the rule', async () => {
+    const { id, y } = await approved(countGoal('włamania do piwnic'));
+    const measure = await readFrozenMeasure(db(), id);
+    expect(measure).toMatchObject({
+      kind: 'count',
+      version: 1,
+      spec: spec('włamania do piwnic'),
+      label: 'włamania do piwnic',
+      area: { districtIds: [district.id] },
+      period: { from: `${y}-07-01`, to: `${y}-12-31` },
+      baselineWindows: [
+        { from: `${y - 1}-07-01`, to: `${y - 1}-12-31` },
+        { from: `${y}-01-01`, to: `${y}-06-30` },
+      ],
+      rule: { direction: 'decrease', targetPercent: 20, significance: 0.05, test: 'exact_conditional_binomial' },
+      frozenBy: people.supervisor.login,
+    });
+    const comparison = (measure as CountMeasure).comparison!.districtIds;
+    expect(comparison).toContain(world.districts.a2.id);
+    expect(comparison).not.toContain(district.id);
+    expect(comparison.every((d) => d.startsWith(`${district.unitId}/`))).toBe(true);
+    // Never updated or deleted: the database refuses.
+    await expect(sql`update plan_measures set kind = 'survey' where plan_id = ${id}`.execute(db())).rejects.toThrow(/frozen/);
+    await expect(sql`delete from plan_measures where plan_id = ${id}`.execute(db())).rejects.toThrow(/frozen/);
+  });
+
+  it('keeps the frozen indicator while a later version is drafted, submitted and returned; freezes the new one at its approval', async () => {
+    const { id, y } = await approved(countGoal('kradzieże z piwnic'));
+    await move('supervisor', id, 'publish');
+    await move('officer', id, 'revise');
+    const changed = await as('officer').send('PATCH', `/api/v1/plans/${id}`, { content: contentWith(y, countGoal('włamania do garaży')) });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const frozen = async () => (await readFrozenMeasure(db(), id)) as CountMeasure;
+    expect((await frozen()).spec.categories).toEqual(['kradzieże z piwnic']);
+    await move('officer', id, 'submit');
+    await move('supervisor', id, 'return', { comments: [{ section: 'goal', item: null, text: 'Doprecyzuj wskaźnik.' }] });
+    expect(await frozen()).toMatchObject({ version: 1, spec: spec('kradzieże z piwnic') });
+    await move('officer', id, 'submit');
+    await move('supervisor', id, 'approve');
+    expect(await frozen()).toMatchObject({ version: 3, spec: spec('włamania do garaży') });
+  });
+
+  it('freezes a survey goal’s target share and a qualitative goal’s rule; a count goal without a choice gets its threat’s default', async () => {
+    const survey = await approved({ target: { direction: 'increase', percent: 80, kind: 'survey' } });
+    expect(await readFrozenMeasure(db(), survey.id)).toMatchObject({
+      kind: 'survey',
+      rule: { targetShare: 0.8, significance: 0.05, interval: 'wilson' },
+    });
+    const qualitative = await approved({ indicator: null, target: null });
+    expect(await readFrozenMeasure(db(), qualitative.id)).toMatchObject({ kind: 'qualitative', rule: { decidedBy: 'supervisor' } });
+    const byDefault = await approved({ target: { direction: 'decrease', percent: 10 } });
+    expect(await readFrozenMeasure(db(), byDefault.id)).toMatchObject({
+      kind: 'count',
+      spec: { source: 'imported', categories: ['kradzieże i włamania'] },
+    });
+    expect(await readFrozenMeasure(db(), (await draft({})).id)).toBeNull();
+  });
+
+  it('counts the frozen windows in the area and the comparison area, and the monthly series', async () => {
+    const category = `włamania ${backend} ${++year}`;
+    const day = (back: number) => addDays(warsawToday(), -back);
+    const supervisor = as('supervisor');
+    const lines = [
+      `${day(90)},${category},1,4`,
+      `${day(70)},${category},1,3`,
+      `${day(70)},${category},2,6`,
+      `${day(20)},${category},1,1`,
+      `${day(0)},${category},3,2`,
+      `${day(50)},${category},1,9`,
+    ];
+    const imported = await supervisor.request({
+      method: 'POST',
+      url: `/api/v1/units/${district.unitId}/indicator-data`,
+      payload: `date,category,district,count\n${lines.join('\n')}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const measure: CountMeasure = {
+      kind: 'count',
+      planId: '00000000-0000-0000-0000-000000000000',
+      version: 1,
+      frozenAt: new Date(),
+      frozenBy: 'test',
+      spec: { source: 'imported', categories: [category] },
+      label: '',
+      area: { districtIds: [world.districts.a1.id] },
+      period: { from: day(30), to: addDays(warsawToday(), 60) },
+      baselineWindows: [{ from: day(100), to: day(61) }],
+      comparison: { districtIds: [world.districts.a2.id, world.districts.a3.id] },
+      rule: { direction: 'decrease', targetPercent: 20, significance: 0.05, test: 'exact_conditional_binomial' },
+    };
+    const counts = await readEvaluationCounts(db(), measure);
+    expect(counts).toMatchObject({ baseline: 7, baselineDays: 40, period: 1, periodDays: 31, comparison: { baseline: 6, period: 2 } });
+    expect(counts.series[0]!.month).toBe(day(100).slice(0, 7));
+    expect(counts.series.at(-1)!.month).toBe(warsawToday().slice(0, 7));
+    expect(counts.series.reduce((sum, m) => sum + m.count, 0)).toBe(17);
+  });
+});
