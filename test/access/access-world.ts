@@ -93,6 +93,9 @@ const watched = [
   'report_categories',
   'app_settings',
   'meetings',
+  'indicator_imports',
+  'indicator_counts',
+  'plan_measures',
   'audit_log',
 ] as const;
 

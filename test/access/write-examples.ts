@@ -460,6 +460,24 @@ export const writeExamples: Record<string, WriteExample[]> = {
     { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, json: { participants: 21, topicsRaised: 'Parkowanie.' } }) },
   ],
 
+  // Indicator data (counts imported from CSV)
+  'POST /api/v1/units/:id/indicator-data': [
+    {
+      changes: 'indicator_counts',
+      prepare: (fresh) => ({
+        raw: { body: `date,category,district,count\n${today()},kategoria ${fresh.number()},1,2\n`, type: 'text/csv' },
+      }),
+    },
+  ],
+  'POST /admin/units/:id/indicators': [
+    {
+      changes: 'indicator_counts',
+      prepare: async (fresh) => ({
+        raw: await file('dane.csv', `data;kategoria;rejon;liczba\n${today()};kategoria ${fresh.number()};1;3\n`),
+      }),
+    },
+  ],
+
   // Rules for the whole country
   'PATCH /api/v1/settings/report-floods': [{ prepare: (fresh) => ({ json: { digestMinutes: 30 + (fresh.number() % 600) } }) }],
   'PATCH /api/v1/settings/retention': [{ prepare: (fresh) => ({ json: { outboxDays: 1 + (fresh.number() % 90) } }) }],

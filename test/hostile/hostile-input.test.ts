@@ -58,6 +58,8 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // The action log's form and withdraw buttons are shown only on a carried-out plan, to those serving its district.
   'POST /admin/plans/:id/dziennik': { actionIndex: '0', kind: 'patrol', day: '', place: 'Park', note: 'Notatka', completes: 'on' },
   'POST /admin/plans/:id/dziennik/:entryId/withdraw': {},
+  // The upload form is shown to the unit's reviewers only; the crawl signs in as an administrator.
+  'POST /admin/units/:id/indicators': {},
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([

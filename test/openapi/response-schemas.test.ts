@@ -229,6 +229,23 @@ describe('response schemas of the JSON routes', () => {
     await ok(anonymous.get(`/api/v1/units/${world.units.a.id}/meetings`));
     await ok(anonymous.get('/api/v1/units/no-such-unit/meetings'), 404);
 
+    // Indicator data: an import with a rejected line, an unusable file, the unit's summary.
+    const indicatorCsv = (text: string) =>
+      supervisor.request({
+        method: 'POST',
+        url: `/api/v1/units/${world.units.a.id}/indicator-data`,
+        payload: text,
+        headers: { 'content-type': 'text/csv' },
+      });
+    await ok(
+      indicatorCsv(
+        `data;kategoria;rejon;liczba\n${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)};kradzież;1;2\n01.01.2020;kradzież;99;1\n`,
+      ),
+    );
+    await ok(indicatorCsv('kto;co\nx;y\n'), 400);
+    await ok(supervisor.get(`/api/v1/units/${world.units.a.id}/indicator-data`));
+    await ok(supervisor.get('/api/v1/units/no-such-unit/indicator-data'), 404);
+
     const checked = new Set(jsonRoutes(routes).map((r) => `${r.method} ${r.url}`));
     expect(violations.filter((v) => checked.has(v.route))).toEqual([]);
   });
