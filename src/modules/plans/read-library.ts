@@ -1,3 +1,4 @@
+import { readFrozenMeasure } from './measure/read-measure.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -65,6 +66,8 @@ export async function publicPlanPage(db: Db, id: string, lang: Lang) {
     published,
     similar: query ? await planSummaries(db, await similarPlans(db, plan, query)) : [],
     imported: (await planSourceInfo(db, plan.id)) !== undefined,
+    // The measure of the version residents read, not of one approved and not yet published.
+    measure: await readFrozenMeasure(db, plan.id, published.version),
   };
 }
 

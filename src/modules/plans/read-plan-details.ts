@@ -1,3 +1,4 @@
+import { readFrozenMeasure } from './measure/read-measure.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -40,13 +41,14 @@ export async function planHistory(db: Db, planId: string) {
 
 /** What the staff page of a plan shows beside the text: its place, history, the unit's partners and its source file. */
 export async function workPageFacts(db: Db, plan: Plan) {
-  const [context, history, partners, source] = await Promise.all([
+  const [context, history, partners, source, measure] = await Promise.all([
     planContext(db, plan),
     planHistory(db, plan.id),
     unitPartners(db, plan.unitId),
     planSourceInfo(db, plan.id),
+    readFrozenMeasure(db, plan.id),
   ]);
-  return { context, ...history, partners: partners.map((p) => p.name), source: source ?? null };
+  return { context, ...history, partners: partners.map((p) => p.name), source: source ?? null, measure };
 }
 
 /** A page of published plans with the version residents see of each (the public list of the API). */

@@ -2,6 +2,7 @@ import type { PageContext } from '../../../platform/render/page-context.js';
 import { CheckboxField, CsrfField, SelectField, TextAreaField, TextField, errorFor } from '../../../platform/render/components.js';
 import { categoryNames, transitionNames } from '../messages.js';
 import { actionStatuses, diagnosisSources } from '../model.js';
+import { indicatorSpecOf } from '../measure/model.js';
 import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 import type { WorkPageProps } from './work-page.js';
@@ -19,6 +20,8 @@ export function Editor({
   const m = editorMessages[ctx.lang];
   const month = (d: string | null) => (d ? d.slice(0, 7) : '');
   const otherChannels = content.communication.filter((c) => !standardChannels.includes(c));
+  // What the evaluation will count: the officer's choice, else the threat category's default.
+  const spec = indicatorSpecOf(content);
   const goalMeasurable = Boolean(content.goal.indicator || content.goal.baseline || content.goal.target);
   return (
     <form method="post" action={`/admin/plans/${plan.id}`} id="plan-editor" data-autosave="true" noValidate>
@@ -111,6 +114,22 @@ export function Editor({
             value={content.goal.target ? String(content.goal.target.percent) : ''}
             width="short"
             error={errorFor(errors, 'goal.target.percent')}
+          />
+          <SelectField
+            name="goal.indicatorSpec.source"
+            label={m.countedFrom}
+            value={spec.source}
+            options={[
+              { value: 'imported', label: m.countedImported },
+              { value: 'reports', label: m.countedReports },
+            ]}
+          />
+          <TextAreaField
+            name="goal.indicatorSpec.categories"
+            label={m.countedCategories}
+            hint={m.countedHint}
+            value={spec.categories.join('\n')}
+            rows={3}
           />
         </div>
       </fieldset>

@@ -28,6 +28,8 @@ describe('the plan editor form', () => {
         'goal.baseline.value': '8',
         'goal.target.direction': 'decrease',
         'goal.target.percent': '20',
+        'goal.indicatorSpec.source': 'imported',
+        'goal.indicatorSpec.categories': 'oszustwo „na wnuczka”\r\n\r\n  oszustwo, metoda „na policjanta” \noszustwo „na wnuczka”',
         'actions.0.description': 'Spotkanie',
         'actions.0.from': '2026-07',
         'actions.0.to': '2026-07',
@@ -50,6 +52,8 @@ describe('the plan editor form', () => {
       indicator: { what: 'liczba oszustw', where: '', source: '' },
       baseline: { period: 'I półrocze 2026', value: 8 },
       target: { direction: 'decrease', percent: 20 },
+      // One category a line (names may hold commas), blank lines and repeats dropped.
+      indicatorSpec: { source: 'imported', categories: ['oszustwo „na wnuczka”', 'oszustwo, metoda „na policjanta”'] },
     });
     expect(content.actions.map((a) => [a.description, a.from, a.to])).toEqual([
       ['Spotkanie', '2026-07-01', '2026-07-31'],

@@ -36,6 +36,20 @@ function indexes(fields: Record<string, string>, prefix: string): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+/** The counted categories as typed, one a line (names may hold commas); null when none is given. */
+function specOf(fields: Record<string, string>): NonNullable<PlanContent['goal']['indicatorSpec']> | null {
+  const categories = [
+    ...new Set(
+      (fields['goal.indicatorSpec.categories'] ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim().replace(/\s+/g, ' ').slice(0, 100))
+        .filter(Boolean),
+    ),
+  ].slice(0, 20);
+  if (categories.length === 0) return null;
+  return { source: fields['goal.indicatorSpec.source'] === 'reports' ? 'reports' : 'imported', categories };
+}
+
 /**
  * The editor's form fields → plan content and period, plus the field errors it can see at once
  * (numbers that are not numbers). Works on plain urlencoded fields, so the editor needs no script.
@@ -65,6 +79,7 @@ export function readEditorForm(
     });
   }
   const measurable = fields['goal.measurable'] === 'on';
+  const spec = specOf(fields);
   const indicatorWhat = fields['goal.indicator.what']?.trim() ?? '';
   const actions = indexes(fields, 'actions').map((i) => {
     const before = previous.actions[i];
@@ -118,6 +133,7 @@ export function readEditorForm(
         measurable && percent !== null && !Number.isNaN(percent) && percent > 0
           ? { direction: fields['goal.target.direction'] === 'increase' ? 'increase' : 'decrease', percent }
           : null,
+      ...(measurable && spec ? { indicatorSpec: spec } : {}),
     },
     actions,
     partners: indexes(fields, 'partners').map((i) => ({

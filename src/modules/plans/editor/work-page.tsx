@@ -1,3 +1,5 @@
+import type { FrozenMeasure } from '../measure/model.js';
+import { MeasureBlock } from '../measure/measure-block.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor } from '../../../platform/render/components.js';
@@ -38,6 +40,8 @@ export interface WorkPageProps {
   /** The file an imported plan was read from (the "imported" marker), or null. */
   source: PlanSourceInfo | null;
   timing: PlanTiming;
+  /** The measure frozen with the latest approved version (what the evaluation will use), or null. */
+  measure: FrozenMeasure | null;
   /** Whether the person may open the action log (administrators may not: no dead link for them). */
   showActionLog: boolean;
 }
@@ -124,6 +128,7 @@ export function WorkPage(props: WorkPageProps) {
         </section>
       )}
       {canEdit ? <Editor {...props} /> : <PlanDocumentView document={document} />}
+      {props.measure && <MeasureBlock measure={props.measure} lang={ctx.lang} />}
       {reviewing && current && (
         <section className="section-box" aria-labelledby="review">
           <h2 id="review">{m.reviewTitle}</h2>

@@ -43,7 +43,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
   ) => {
     const principal = requireAllowed(request, 'plan.read_working');
     const working = (await workingView(db, principal, plan))!;
-    const { context, versions, events, partners, source } = await workPageFacts(db, plan);
+    const { context, versions, events, partners, source, measure } = await workPageFacts(db, plan);
     const content = override.content ?? plan.content;
     // After a step (?done=submit): what happened and what comes next, in words from one place.
     const done = (request.query as Record<string, unknown>).done;
@@ -69,6 +69,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
           },
           request.lang,
         ),
+        measure,
         deadlines: working.deadlines,
         transitions: working.transitions,
         canEdit: working.canEdit,

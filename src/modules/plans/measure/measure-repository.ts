@@ -33,13 +33,14 @@ export async function insertMeasure(
     .execute();
 }
 
-/** The measure of the plan's latest approved version. */
-export async function latestMeasure(db: Db | Trx, planId: string) {
+/** The measure of the plan's latest approved version (up to `atMostVersion`). */
+export async function latestMeasure(db: Db | Trx, planId: string, atMostVersion?: number) {
   if (!isUuid(planId)) return undefined;
   return db
     .selectFrom('plan_measures')
     .select(['plan_id', 'version', 'kind', 'measure', 'frozen_by', 'frozen_at'])
     .where('plan_id', '=', planId)
+    .$if(atMostVersion !== undefined, (q) => q.where('version', '<=', atMostVersion!))
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();

@@ -85,6 +85,14 @@ describe.each(backends)('the measure frozen at approval on %s', (backend) => {
     expect(comparison).toContain(world.districts.a2.id);
     expect(comparison).not.toContain(district.id);
     expect(comparison.every((d) => d.startsWith(`${district.unitId}/`))).toBe(true);
+    // Shown in one block on the staff page and, once published, on the public page.
+    const staffPage = await as('supervisor').get(`/admin/plans/${id}`, { accept: 'text/html' });
+    expect(staffPage.body).toContain('Miernik celu zatwierdzony z wersją 1');
+    expect(staffPage.body).toContain(`1 lipca ${y - 1} – 31 grudnia ${y - 1} oraz 1 stycznia ${y} – 30 czerwca ${y}`);
+    await move('supervisor', id, 'publish');
+    const publicPage = await new TestClient(t.app).get(`/plany/${id}`, { accept: 'text/html' });
+    expect(publicPage.body).toContain('„włamania do piwnic”');
+    expect(publicPage.body).toMatch(/pozostałe rejony jednostki \(nr [\d, ]*2/);
     // Never updated or deleted: the database refuses.
     await expect(sql`update plan_measures set kind = 'survey' where plan_id = ${id}`.execute(db())).rejects.toThrow(/frozen/);
     await expect(sql`delete from plan_measures where plan_id = ${id}`.execute(db())).rejects.toThrow(/frozen/);

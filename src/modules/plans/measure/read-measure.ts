@@ -9,9 +9,10 @@ import { daysOf, type Window } from './windows.js';
 /**
  * The measure frozen with the plan's latest approved version, or null when no version was approved
  * (or the plan was imported as an archive). A later draft changes nothing here until it is approved.
+ * `atMostVersion`: the latest approved up to that version (the published one, for residents).
  */
-export async function readFrozenMeasure(db: Db | Trx, planId: string): Promise<FrozenMeasure | null> {
-  const row = await latestMeasure(db, planId);
+export async function readFrozenMeasure(db: Db | Trx, planId: string, atMostVersion?: number): Promise<FrozenMeasure | null> {
+  const row = await latestMeasure(db, planId, atMostVersion);
   if (!row) return null;
   return {
     ...(row.measure as Omit<FrozenMeasure, 'planId' | 'version' | 'frozenAt' | 'frozenBy'>),

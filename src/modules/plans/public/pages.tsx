@@ -1,3 +1,5 @@
+import type { FrozenMeasure } from '../measure/model.js';
+import { MeasureBlock } from '../measure/measure-block.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { Pagination, SelectField, Tag, TextField, type Option } from '../../../platform/render/components.js';
@@ -177,6 +179,7 @@ export function PlanPage({
   document,
   plan,
   similar,
+  measure,
   districtUrl,
   staffUrl,
 }: {
@@ -195,6 +198,8 @@ export function PlanPage({
     timing: PlanTiming;
   };
   similar: PlanSummary[];
+  /** The measure frozen with the published version, or null (an archived import; a plan approved before issue 15). */
+  measure: FrozenMeasure | null;
   districtUrl: string;
   staffUrl: string | null;
 }) {
@@ -231,6 +236,7 @@ export function PlanPage({
         </p>
       </div>
       <PlanDocumentView document={document} />
+      {measure && <MeasureBlock measure={measure} lang={ctx.lang} />}
       {plan.evaluation && (
         <section aria-labelledby="evaluation" className="section-box">
           <h2 id="evaluation">{m.evaluation}</h2>

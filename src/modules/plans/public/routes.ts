@@ -74,7 +74,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
 
   app.get<{ Params: { id: string } }>('/plany/:id', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) =>
     rendered.send(request, reply, async (ctx) => {
-      const { plan, published, similar, imported } = await pages.get(`${request.params.id}|${request.lang}`, () =>
+      const { plan, published, similar, imported, measure } = await pages.get(`${request.params.id}|${request.lang}`, () =>
         publicPlanPage(db, request.params.id, request.lang),
       );
       const staff = request.principal && (await workingView(db, request.principal, plan));
@@ -94,6 +94,7 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
           timing: planTiming(published, warsawToday()),
         },
         similar,
+        measure,
         districtUrl: districtUrl(plan.districtId),
         staffUrl: staff ? `/admin/plans/${plan.id}` : null,
       });
