@@ -8,6 +8,7 @@ import { createDemoTestApp } from '../../test/support/demo-app.js';
 import { projectRoot } from '../platform/config/config.js';
 import type { Db } from '../platform/db/database.js';
 import { demoAccounts, loadDemoDataOnce } from './demo-data.js';
+import { readEvaluationCounts, readFrozenMeasure, type CountMeasure } from '../modules/plans/index.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 
 /** Rows in every table of the schema, by table. */
@@ -66,6 +67,21 @@ describe('demo data', () => {
       'kwp-bialystok',
       'kwp-lublin',
     ]);
+  });
+
+  it('freezes each demo plan’s measure and gives a count goal imported data to evaluate', async () => {
+    expect(counts.plan_measures).toBe(counts.plans);
+    const plan = await t.database.db
+      .selectFrom('plans')
+      .select('id')
+      .where('district_id', '=', 'kpp-krasnystaw/2')
+      .executeTakeFirstOrThrow();
+    const measure = await readFrozenMeasure(t.database.db, plan.id);
+    expect(measure?.kind).toBe('count');
+    const counted = await readEvaluationCounts(t.database.db, measure as CountMeasure);
+    expect(counted.baseline).toBeGreaterThan(counted.period);
+    expect(counted.comparison?.baseline).toBeGreaterThan(0);
+    expect(counted.series.length).toBeGreaterThanOrEqual(12);
   });
 
   it('loads once: a second start changes nothing', async () => {

@@ -20,6 +20,7 @@ import {
   type StreetRule,
 } from '../modules/districts/index.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
+import { loadDemoMeasures } from './indicator-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
 import {
   importPlanDocument,
@@ -28,6 +29,7 @@ import {
   insertVersion,
   rememberPartners,
   updatePlanRow,
+  type Plan,
 } from '../modules/plans/index.js';
 
 /** The password of every demo account (published in the README: demo data only). */
@@ -144,7 +146,8 @@ async function loadRegister(trx: Trx): Promise<void> {
 }
 
 /** The four real published plans (resources/seeds 000–003), imported as published plans of their districts. */
-async function loadDemoPlans(db: Db): Promise<void> {
+async function loadDemoPlans(db: Db): Promise<Plan[]> {
+  const plans: Plan[] = [];
   const seeds = readdirSync(path.join(projectRoot, 'resources', 'seeds')).filter((file) => /^00[0-3]_.*\.txt$/.test(file));
   const actor = systemActor('demo-data');
   const today = dayInPoland(new Date());
@@ -171,7 +174,9 @@ async function loadDemoPlans(db: Db): Promise<void> {
       });
       await rememberPartners(trx, plan.unitId, plan.content.partners);
     });
+    plans.push(plan);
   }
+  return plans;
 }
 
 const MARKER = 'demo_data';
@@ -195,6 +200,6 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
       await linkRegularOfficerAccount(trx, account.district!, accountIds.get(account.login)!);
     return true;
   });
-  if (loaded) await loadDemoPlans(db);
+  if (loaded) await loadDemoMeasures(db, await loadDemoPlans(db));
   return loaded;
 }

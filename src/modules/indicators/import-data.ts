@@ -1,4 +1,4 @@
-import { inTransaction, type Actor } from '../../platform/audit/actor.js';
+import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
@@ -40,33 +40,42 @@ export async function importIndicatorData(
   input: { unitId: string; fileName: string; text: string; locate: (lat: number, lon: number) => string[] },
   today = warsawToday(),
 ): Promise<ImportReport> {
-  const reading = readIndicatorCsv(input.text, today);
   return inTransaction(db, actor, async (trx) => {
     if (!(await unitNamed(trx, input.unitId))) throw indicatorErrors.noUnit();
     if (!(await isAllowed(trx, principal, 'indicator.import', { unitId: input.unitId })))
       throw httpErrors.forbidden(indicatorErrors.forbidden());
-    if (!reading.ok) throw indicatorErrors.unusable(reading.problem);
-    const districts = await unitDistrictIds(trx, input.unitId);
-    const placing = placeLines(reading.lines, input.unitId, districts, input.locate);
-    const rejected = [...reading.rejected, ...placing.rejected]
-      .sort((a, b) => a.line - b.line)
-      .map((r) => ({ line: r.line, reason: r.reason }));
-    const lines = reading.lines.length + reading.rejected.length;
-    if (placing.accepted === 0)
-      throw indicatorErrors.unusable(
-        { pl: `Żaden z ${lines} wierszy nie nadaje się do zapisu.`, en: `None of the ${lines} lines can be stored.` },
-        rejected,
-      );
-    const fileName = input.fileName.trim().slice(0, 200) || 'dane.csv';
-    const importId = await insertImport(trx, {
-      unitId: input.unitId,
-      fileName,
-      importedBy: actor.label,
-      accepted: placing.accepted,
-      lines,
-      rejected: rejected.slice(0, KEPT_REJECTED).map((r) => ({ line: r.line, ...r.reason })),
-    });
-    await replaceCounts(trx, input.unitId, importId, placing.placed);
-    return { importId, fileName, lines, accepted: placing.accepted, cells: placing.placed.length, rejected };
+    return storeIndicatorFile(trx, { ...input, importedBy: actor.label }, today);
   });
+}
+
+/** Reads and stores a file for a unit inside a transaction, with no policy check (the use case above, the demo data). */
+export async function storeIndicatorFile(
+  trx: Trx,
+  input: { unitId: string; fileName: string; text: string; importedBy: string; locate: (lat: number, lon: number) => string[] },
+  today = warsawToday(),
+): Promise<ImportReport> {
+  const reading = readIndicatorCsv(input.text, today);
+  if (!reading.ok) throw indicatorErrors.unusable(reading.problem);
+  const districts = await unitDistrictIds(trx, input.unitId);
+  const placing = placeLines(reading.lines, input.unitId, districts, input.locate);
+  const rejected = [...reading.rejected, ...placing.rejected]
+    .sort((a, b) => a.line - b.line)
+    .map((r) => ({ line: r.line, reason: r.reason }));
+  const lines = reading.lines.length + reading.rejected.length;
+  if (placing.accepted === 0)
+    throw indicatorErrors.unusable(
+      { pl: `Żaden z ${lines} wierszy nie nadaje się do zapisu.`, en: `None of the ${lines} lines can be stored.` },
+      rejected,
+    );
+  const fileName = input.fileName.trim().slice(0, 200) || 'dane.csv';
+  const importId = await insertImport(trx, {
+    unitId: input.unitId,
+    fileName,
+    importedBy: input.importedBy,
+    accepted: placing.accepted,
+    lines,
+    rejected: rejected.slice(0, KEPT_REJECTED).map((r) => ({ line: r.line, ...r.reason })),
+  });
+  await replaceCounts(trx, input.unitId, importId, placing.placed);
+  return { importId, fileName, lines, accepted: placing.accepted, cells: placing.placed.length, rejected };
 }

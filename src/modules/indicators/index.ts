@@ -13,3 +13,4 @@ export {
   type MonthCount,
 } from './model.js';
 export { unitDistrictIds as districtsOfUnit } from './repository.js';
+export { storeIndicatorFile } from './import-data.js';

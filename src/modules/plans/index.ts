@@ -14,7 +14,8 @@ export { categoryNames, commentPlace, isCommentSection, statusNames } from './me
 export { isPlanStatus } from './model.js';
 export { planDeadlines, planTiming, type DeadlineKind } from './rules.js';
 export { planSettings } from './manage-plans.js';
-export type { PlanContent, PlanStatus } from './model.js';
+export type { Plan, PlanContent, PlanStatus } from './model.js';
 export { readFrozenMeasure, readEvaluationCounts, type EvaluationCounts } from './measure/read-measure.js';
 export type { FrozenMeasure, CountMeasure, SurveyMeasure, QualitativeMeasure } from './measure/model.js';
 export { defaultBaselineWindows } from './measure/windows.js';
+export { freezeMeasure } from './measure/freeze.js';
