@@ -20,15 +20,9 @@ import {
   type StreetRule,
 } from '../modules/districts/index.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
+import { loadDemoPartners } from './partners-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
-import {
-  importPlanDocument,
-  parseDocument,
-  decideVersion,
-  insertVersion,
-  rememberPartners,
-  updatePlanRow,
-} from '../modules/plans/index.js';
+import { importPlanDocument, parseDocument, decideVersion, insertVersion, updatePlanRow } from '../modules/plans/index.js';
 
 /** The password of every demo account (published in the README: demo data only). */
 export const DEMO_PASSWORD = 'demo-haslo-2026';
@@ -147,6 +141,7 @@ async function loadRegister(trx: Trx): Promise<void> {
 async function loadDemoPlans(db: Db): Promise<void> {
   const seeds = readdirSync(path.join(projectRoot, 'resources', 'seeds')).filter((file) => /^00[0-3]_.*\.txt$/.test(file));
   const actor = systemActor('demo-data');
+  await loadDemoPartners(db, actor);
   const today = dayInPoland(new Date());
   for (const file of seeds.sort()) {
     const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
@@ -169,7 +164,6 @@ async function loadDemoPlans(db: Db): Promise<void> {
         publishedAt: now,
         status: running ? 'in_progress' : 'published',
       });
-      await rememberPartners(trx, plan.unitId, plan.content.partners);
     });
   }
 }

@@ -45,6 +45,8 @@ const expected: Record<Action, string> = {
   'report.flood_settings': ' -    -    -     -     Y    Y    Y    Y    Y    Y',
   'dashboard.read': ' -    Y    -     Y     Y    Y    -    -    -    -',
   'meeting.manage': ' -    Y    -     Y     Y    Y    -    -    -    -',
+  'partner.read': ' -    Y    Y     Y     Y    Y    -    -    Y    Y',
+  'partner.manage': ' -    Y    Y     Y     Y    Y    -    -    -    -',
   'register.edit': ' -    -    -     -     -    Y    -    -    Y    Y',
   'register.read_staff': ' -    -    -     -     Y    Y    -    -    Y    Y',
   'unit.manage': ' -    -    -     -     -    -    -    -    Y    Y',

@@ -194,6 +194,8 @@ export function Editor({
         {content.partners.map((partner, i) => (
           <div className="repeat" key={i} id={`partner-${i + 1}`}>
             <h3 className="repeat__title">{m.partner(i + 1)}</h3>
+            {/* The registry entry this name was linked to when the plan was saved (modules/partners/plan-links.ts). */}
+            {partner.partnerId && <input type="hidden" name={`partners.${i}.partnerId`} value={partner.partnerId} />}
             <div className="field">
               <label className="field__label" htmlFor={`field-partners.${i}.name`}>
                 {m.partnerName}
