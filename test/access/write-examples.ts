@@ -467,7 +467,9 @@ export const writeExamples: Record<string, WriteExample[]> = {
   'PATCH /api/v1/partners/:id': [
     { prepare: async (fresh) => ({ params: { id: await fresh.partner() }, json: { phone: '81 855 20 12', archived: true } }) },
   ],
-  'POST /admin/partners/new': [{ prepare: (fresh) => ({ form: { name: `Stowarzyszenie Testowe ${fresh.number()}`, kind: 'ngo' } }) }],
+  'POST /admin/partners/new': [
+    { prepare: (fresh) => ({ form: { unitId: 'kpp-a', name: `Stowarzyszenie Testowe ${fresh.number()}`, kind: 'ngo' } }) },
+  ],
   'POST /admin/partners/:id': [
     {
       prepare: async (fresh) => ({

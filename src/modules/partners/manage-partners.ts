@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError, httpErrors } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
 import { isAllowed, unitAncestry } from '../access/index.js';
-import { partnerOf, type Partner } from './model.js';
+import { detailsOf, partnerOf, type Partner } from './model.js';
 import { activePartnersOf, findPartner, insertPartner, partnerNamed, unitName, updatePartner } from './repository.js';
 import { cleanDetails, detailsProblems, type PartnerDetails } from './rules/contact.js';
 import type { PartnerKind } from './rules/kinds.js';
@@ -113,13 +113,7 @@ export async function changePartner(
     const current = partnerOf(row);
     const { archived, ...details } = change;
     const clean = checked({
-      name: current.name,
-      kind: current.kind,
-      contactPerson: current.contact.person ?? '',
-      phone: current.contact.phone ?? '',
-      email: current.contact.email ?? '',
-      address: current.contact.address ?? '',
-      note: current.note ?? '',
+      ...detailsOf(current),
       ...Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)),
     });
     const same = await partnerNamed(trx, await unitAncestry(trx, row.unit_id), clean.name);

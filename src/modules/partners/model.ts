@@ -1,3 +1,4 @@
+import type { PartnerDetails } from './rules/contact.js';
 import type { PartnerKind } from './rules/kinds.js';
 import type { PartnerRow } from './repository.js';
 
@@ -24,6 +25,19 @@ export function partnerOf(row: PartnerRow): Partner {
     note: row.note,
     archived: row.archived_at !== null,
     updatedAt: row.updated_at,
+  };
+}
+
+/** A partner's details as a form and the use cases take them: every text, empty when not given. */
+export function detailsOf(p: Partner): PartnerDetails & { kind: PartnerKind } {
+  return {
+    name: p.name,
+    kind: p.kind,
+    contactPerson: p.contact.person ?? '',
+    phone: p.contact.phone ?? '',
+    email: p.contact.email ?? '',
+    address: p.contact.address ?? '',
+    note: p.note ?? '',
   };
 }
 

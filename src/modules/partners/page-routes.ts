@@ -10,21 +10,11 @@ import { sendPage } from '../../platform/render/render.js';
 import { isAllowed } from '../access/index.js';
 import { changePartner, createPartner, type PartnerInput } from './manage-partners.js';
 import { partnerMessages } from './messages.js';
-import type { Partner } from './model.js';
+import { detailsOf } from './model.js';
 import { NewPartnerPage, PartnerListPage, PartnerPage, type PartnerFormValues } from './pages.js';
 import { listPartners, partnerWithPlans } from './read-partners.js';
 import { partnerTarget } from './route-target.js';
 import { isPartnerKind } from './rules/kinds.js';
-
-const valuesOf = (p: Partner): PartnerFormValues => ({
-  name: p.name,
-  kind: p.kind,
-  contactPerson: p.contact.person ?? '',
-  phone: p.contact.phone ?? '',
-  email: p.contact.email ?? '',
-  address: p.contact.address ?? '',
-  note: p.note ?? '',
-});
 
 /** A form's fields as the use cases take them; an unknown type is the form's error, not a 500. */
 function inputOf(fields: Record<string, string>): PartnerInput {
@@ -68,26 +58,26 @@ export function registerPartnerPages(
 
   const newForm = async (request: FastifyRequest, reply: FastifyReply) => {
     const principal = requireAllowed(request, 'partner.manage');
+    const fields = formFields(request.body);
+    // The form names the registry it adds to (the person's unit); the use case checks it as the API's does.
+    const unitId = fields.unitId?.trim() || principal.unitId;
     const render = (values: PartnerFormValues, errors: FieldError[], suggestions: { id: string; name: string }[] = []) =>
       sendPage(
         reply,
-        createElement(NewPartnerPage, { ctx: pageContext(request, reply), values, errors, suggestions }),
+        createElement(NewPartnerPage, { ctx: pageContext(request, reply), unitId, values, errors, suggestions }),
         errors.length ? 400 : 200,
       );
     if (request.method === 'GET') return render({ kind: 'other' }, []);
-    const fields = formFields(request.body);
     try {
       const input = inputOf(fields);
-      const saved = await createPartner(db, principal, actorOf(request), principal.unitId, {
+      const saved = await createPartner(db, principal, actorOf(request), unitId, {
         ...input,
         confirmNew: fields.confirmNew === 'on',
       });
       return reply.redirect(`/admin/partners/${saved.id}?notice=saved`, 303);
     } catch (error) {
       const details =
-        error instanceof AppError
-          ? (error.details as { suggestions?: { id: string; name: string }[]; partnerId?: string } | undefined)
-          : undefined;
+        error instanceof AppError ? (error.details as { suggestions?: { id: string; name: string }[] } | undefined) : undefined;
       const suggestions = details?.suggestions ?? [];
       return render(fields, formErrorsFrom(error, request.lang), suggestions);
     }
@@ -114,7 +104,7 @@ export function registerPartnerPages(
         }),
         errors.length ? 400 : 200,
       );
-    if (request.method === 'GET') return render(valuesOf(partner), []);
+    if (request.method === 'GET') return render(detailsOf(partner), []);
     const fields = formFields(request.body);
     try {
       await changePartner(db, principal, actorOf(request), partner.id, inputOf(fields));

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FieldError } from '../../platform/http/errors.js';
 import { formatCalendarDay, type Lang } from '../../platform/i18n/i18n.js';
 import {
@@ -113,13 +114,31 @@ function DetailsFields({ lang, values, errors }: { lang: Lang; values: PartnerFo
   );
 }
 
+/** A page of one partner: the way back to the list, then what went wrong with the form. */
+function PartnerFrame({ ctx, title, errors, children }: { ctx: PageContext; title: string; errors: FieldError[]; children: ReactNode }) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a className="back-link" href="/admin/partners">
+          {partnerMessages[ctx.lang].back}
+        </a>
+      </p>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      {children}
+    </Layout>
+  );
+}
+
 export function NewPartnerPage({
   ctx,
+  unitId,
   values,
   errors,
   suggestions,
 }: {
   ctx: PageContext;
+  /** The unit whose registry the form adds to. */
+  unitId: string;
   values: PartnerFormValues;
   errors: FieldError[];
   /** Near names the registry has (a 409 partner_similar): offered instead of a new entry. */
@@ -127,13 +146,7 @@ export function NewPartnerPage({
 }) {
   const m = partnerMessages[ctx.lang];
   return (
-    <Layout ctx={ctx} title={m.newTitle}>
-      <p>
-        <a className="back-link" href="/admin/partners">
-          {m.back}
-        </a>
-      </p>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
+    <PartnerFrame ctx={ctx} title={m.newTitle} errors={errors}>
       <h1>{m.newTitle}</h1>
       {suggestions.length > 0 && (
         <section className="section-box" aria-labelledby="similar-heading">
@@ -149,13 +162,14 @@ export function NewPartnerPage({
       )}
       <form method="post" action="/admin/partners/new" className="narrow" noValidate>
         <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="unitId" value={unitId} />
         <DetailsFields lang={ctx.lang} values={values} errors={errors} />
         {suggestions.length > 0 && <CheckboxField name="confirmNew" label={m.confirmNew} checked={false} />}
         <button type="submit" className="button">
           {m.create}
         </button>
       </form>
-    </Layout>
+    </PartnerFrame>
   );
 }
 
@@ -208,13 +222,7 @@ export function PartnerPage({
   const m = partnerMessages[ctx.lang];
   const c = partner.contact;
   return (
-    <Layout ctx={ctx} title={partner.name}>
-      <p>
-        <a className="back-link" href="/admin/partners">
-          {m.back}
-        </a>
-      </p>
-      <ErrorSummary lang={ctx.lang} errors={errors} />
+    <PartnerFrame ctx={ctx} title={partner.name} errors={errors}>
       <h1>
         {partner.name} {partner.archived && <Tag>{m.archived}</Tag>}
       </h1>
@@ -256,6 +264,6 @@ export function PartnerPage({
           </form>
         </>
       )}
-    </Layout>
+    </PartnerFrame>
   );
 }

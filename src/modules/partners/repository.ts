@@ -89,37 +89,25 @@ export async function partnerUsed(db: Queryable, id: string): Promise<boolean> {
   return row !== undefined;
 }
 
+export interface PlanOfPartnerRow {
+  id: string;
+  district_id: string;
+  number: number;
+  district_name: string;
+  period_from: string;
+  period_to: string;
+  status: string;
+  /** The tasks of each of the plan's entries naming the partner. */
+  tasks: string[];
+}
+
 /**
  * The plans that name the partner, newest period first, each with the tasks given to it there.
  * Through the GIN index on the plans' partner entries (migration 0017).
  */
-export async function plansOfPartner(
-  db: Queryable,
-  id: string,
-  limit: number,
-): Promise<
-  {
-    id: string;
-    district_id: string;
-    number: number;
-    district_name: string;
-    period_from: string;
-    period_to: string;
-    status: string;
-    tasks: string[];
-  }[]
-> {
+export async function plansOfPartner(db: Queryable, id: string, limit: number): Promise<PlanOfPartnerRow[]> {
   if (!isUuid(id)) return [];
-  const { rows } = await sql<{
-    id: string;
-    district_id: string;
-    number: number;
-    district_name: string;
-    period_from: string;
-    period_to: string;
-    status: string;
-    tasks: string[];
-  }>`
+  const { rows } = await sql<PlanOfPartnerRow>`
     select p.id, p.district_id, d.number, d.name as district_name, p.period_from, p.period_to, p.status,
            array(select coalesce(e.value ->> 'tasks', '') from jsonb_array_elements(p.content -> 'partners') e
                   where e.value ->> 'partnerId' = ${id}) as tasks

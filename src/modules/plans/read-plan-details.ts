@@ -47,7 +47,7 @@ export async function workPageFacts(db: Db, plan: Plan) {
     partnerChoices(db, plan.unitId),
     planSourceInfo(db, plan.id),
   ]);
-  return { context, ...history, partners: partners.map((p) => p.name), source: source ?? null };
+  return { context, ...history, partners, source: source ?? null };
 }
 
 /** A page of published plans with the version residents see of each (the public list of the API). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchKey, nearDuplicates, similarity } from './names.js';
+import { matchKey, nearDuplicates, nearOtherNames, similarity } from './names.js';
 
 const registry = [
   { id: 'ug', name: 'Urząd Gminy Lubartów' },
@@ -51,5 +51,11 @@ describe('names of partner organisations', () => {
     expect(ids('Urząd Miasta Lubartów')).toEqual(['um']);
     expect(ids('Nadleśnictwo Lubartów')).toEqual([]);
     expect(ids('   ')).toEqual([]);
+  });
+
+  it('offers a plan entry the registry’s near names other than the one it is linked to', () => {
+    expect(nearOtherNames({ name: 'Urząd Gminy w Lubartowie' }, registry)).toEqual(['Urząd Gminy Lubartów']);
+    expect(nearOtherNames({ partnerId: 'ug', name: 'Urząd Gminy Lubartów' }, registry)).toEqual([]);
+    expect(nearOtherNames({ partnerId: 'sp2', name: 'Szkoła Podstawowa nr 2 w Lubartowie' }, registry)).toEqual([]);
   });
 });

@@ -109,3 +109,19 @@ export function nearDuplicates<T extends { name: string }>(name: string, candida
     })
     .sort((a, b) => b.score - a.score);
 }
+
+/**
+ * The registry's names near a plan entry's, other than the entry it is linked to: the editor's
+ * "did you mean…?" under the field, so a near duplicate is offered instead of kept (at most three).
+ */
+export function nearOtherNames(
+  entry: { partnerId?: string | undefined; name: string },
+  choices: readonly { id: string; name: string }[],
+): string[] {
+  return nearDuplicates(
+    entry.name,
+    choices.filter((choice) => choice.id !== entry.partnerId),
+  )
+    .slice(0, 3)
+    .map((match) => match.candidate.name);
+}
