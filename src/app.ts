@@ -18,7 +18,8 @@ import {
   registerTransferApi,
   registerTransferPages,
 } from './modules/districts/index.js';
-import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
+import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor, statusNames } from './modules/plans/index.js';
+import { registerPartnerApi, registerPartnerPages } from './modules/partners/index.js';
 import { registerReports } from './modules/reports/index.js';
 import { registerDashboard } from './modules/dashboard/index.js';
 import { registerIndicatorRoutes } from './modules/indicators/index.js';
@@ -78,6 +79,9 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanEditor(app, config, database, changes, documents);
   await registerReports(app, config, database, changes, locator);
   registerMeetingRoutes(app, config, database);
+  registerPartnerApi(app, database);
+  // The partner's page names the status of each plan it takes part in, in the plans' own words.
+  registerPartnerPages(app, database, (status, lang) => (statusNames[lang] as Record<string, string>)[status] ?? status);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
   registerIndicatorRoutes(app, database, locator);

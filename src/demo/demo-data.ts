@@ -21,16 +21,9 @@ import {
 } from '../modules/districts/index.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 import { loadDemoMeasures } from './indicator-data.js';
+import { loadDemoPartners } from './partners-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
-import {
-  importPlanDocument,
-  parseDocument,
-  decideVersion,
-  insertVersion,
-  rememberPartners,
-  updatePlanRow,
-  type Plan,
-} from '../modules/plans/index.js';
+import { importPlanDocument, parseDocument, decideVersion, insertVersion, updatePlanRow, type Plan } from '../modules/plans/index.js';
 
 /** The password of every demo account (published in the README: demo data only). */
 export const DEMO_PASSWORD = 'demo-haslo-2026';
@@ -150,6 +143,7 @@ async function loadDemoPlans(db: Db): Promise<Plan[]> {
   const plans: Plan[] = [];
   const seeds = readdirSync(path.join(projectRoot, 'resources', 'seeds')).filter((file) => /^00[0-3]_.*\.txt$/.test(file));
   const actor = systemActor('demo-data');
+  await loadDemoPartners(db, actor);
   const today = dayInPoland(new Date());
   for (const file of seeds.sort()) {
     const text = readFileSync(path.join(projectRoot, 'resources', 'seeds', file), 'utf8');
@@ -172,7 +166,6 @@ async function loadDemoPlans(db: Db): Promise<Plan[]> {
         publishedAt: now,
         status: running ? 'in_progress' : 'published',
       });
-      await rememberPartners(trx, plan.unitId, plan.content.partners);
     });
     plans.push(plan);
   }

@@ -25,6 +25,7 @@ import {
   makeTownDistrict,
   makeCategory,
   makeMeeting,
+  makePartner,
   makeUnit,
 } from '../support/factories.js';
 import { paramNames, withRouteTable, type RouteEntry } from '../hostile/routes.js';
@@ -96,6 +97,7 @@ const watched = [
   'indicator_imports',
   'indicator_counts',
   'plan_measures',
+  'partners',
   'audit_log',
 ] as const;
 
@@ -152,6 +154,8 @@ export interface Fresh {
   account(): Promise<string>;
   /** An event today in a new district of KPP A (so it may be changed, cancelled and recorded). */
   meeting(): Promise<string>;
+  /** A partner in the registry of KPP A. */
+  partner(): Promise<string>;
   /** A new account of the person's role and unit, signed in on a client of its own (for writes that end a session or change a password). */
   twin(who: Person): Promise<{ client: TestClient; login: string }>;
   /** A number no district of KPP A has yet. */
@@ -270,6 +274,7 @@ export async function openWorld(backend: Backend): Promise<World> {
     unit: () => inFactory(db, (trx) => makeUnit(trx, `kp-a-${++serial}`, 'KP', 'kpp-a')),
     account: () => inFactory(db, (trx) => makeAccount(trx, `konto-${++serial}`, 'officer', 'kpp-a')),
     meeting: async () => makeMeeting(db, await fresh.district()),
+    partner: () => makePartner(db, 'kpp-a', `Urząd Gminy Testowo ${++serial}`),
     async twin(who) {
       const login = `${who.login!}-${++serial}`;
       await inFactory(db, (trx) => makeAccount(trx, login, who.subject!.role, who.subject!.unitId));
@@ -287,6 +292,7 @@ export async function openWorld(backend: Backend): Promise<World> {
 
   // Public pages of a plan show only a published one.
   values.meeting = await makeMeeting(db, 'kpp-a/1');
+  values.partner = await makePartner(db, 'kpp-a', 'Ośrodek Pomocy Społecznej w Testowie');
   values.published = await makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
 
   return {
@@ -313,6 +319,7 @@ export function concrete(url: string, values: Record<string, string>, ids: Recor
     if (/account/.test(url)) return values.account!;
     if (/assignment/.test(url)) return values.assignment!;
     if (/\/meetings\/:id/.test(url)) return values.meeting!;
+    if (/\/partners\/:id/.test(url)) return values.partner!;
     return 'kpp-a';
   };
   const value: Record<string, () => string> = {

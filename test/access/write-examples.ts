@@ -478,6 +478,28 @@ export const writeExamples: Record<string, WriteExample[]> = {
     },
   ],
 
+  // The partner registry (podmioty współpracujące): each request its own name
+  'POST /api/v1/units/:id/partners': [
+    { prepare: (fresh) => ({ params: { id: 'kpp-a' }, json: { name: `Fundacja Testowa ${fresh.number()}`, kind: 'ngo' } }) },
+  ],
+  'PATCH /api/v1/partners/:id': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.partner() }, json: { phone: '81 855 20 12', archived: true } }) },
+  ],
+  'POST /admin/partners/new': [
+    { prepare: (fresh) => ({ form: { unitId: 'kpp-a', name: `Stowarzyszenie Testowe ${fresh.number()}`, kind: 'ngo' } }) },
+  ],
+  'POST /admin/partners/:id': [
+    {
+      prepare: async (fresh) => ({
+        params: { id: await fresh.partner() },
+        form: { name: `Klub Seniora ${fresh.number()}`, kind: 'culture' },
+      }),
+    },
+  ],
+  'POST /admin/partners/:id/archive': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.partner() }, form: { archived: 'true' } }) },
+  ],
+
   // Rules for the whole country
   'PATCH /api/v1/settings/report-floods': [{ prepare: (fresh) => ({ json: { digestMinutes: 30 + (fresh.number() % 600) } }) }],
   'PATCH /api/v1/settings/retention': [{ prepare: (fresh) => ({ json: { outboxDays: 1 + (fresh.number() % 90) } }) }],

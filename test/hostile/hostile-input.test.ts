@@ -86,6 +86,7 @@ interface Ids {
   publishedPlan: string;
   meeting: string;
   logEntry: string;
+  partner: string;
 }
 
 /** A real value for each path parameter, chosen by the path segment before it. */
@@ -110,6 +111,7 @@ function pathFor(url: string, ids: Ids): string | null {
       services: `${ids.category}.json`,
       requests: `${ids.report}.json`,
       meetings: ids.meeting,
+      partners: ids.partner,
       'action-log': ids.logEntry,
       dziennik: ids.logEntry,
     };
@@ -277,6 +279,11 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
       districtIds: [world.districts.a1.id],
     });
     expect(meeting.statusCode, meeting.body).toBe(201);
+    const partner = await clients.officer.send('POST', `/api/v1/units/${world.units.a.id}/partners`, {
+      name: 'Zarząd Dróg Powiatowych w Borowie',
+      kind: 'road_authority',
+    });
+    expect(partner.statusCode, partner.body).toBe(201);
     ids = {
       unit: world.units.a.id,
       district: world.districts.a1.id,
@@ -289,6 +296,7 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
       publishedPlan: published.id,
       meeting: meeting.json<{ id: string }>().id,
       logEntry: entry.json<{ id: string }>().id,
+      partner: partner.json<{ id: string }>().id,
     };
 
     // The forms of every page the three of them can open.

@@ -245,6 +245,19 @@ describe('response schemas of the JSON routes', () => {
     await ok(indicatorCsv('kto;co\nx;y\n'), 400);
     await ok(supervisor.get(`/api/v1/units/${world.units.a.id}/indicator-data`));
     await ok(supervisor.get('/api/v1/units/no-such-unit/indicator-data'), 404);
+    // The partner registry: add (new, existing, near), list, one partner with its plans, change, errors.
+    const registry = `/api/v1/units/${world.units.a.id}/partners`;
+    const partner = (
+      await ok(officer.send('POST', registry, { name: 'Urząd Gminy Borowo', kind: 'local_government', phone: '81 855 20 12' }), 201)
+    ).json<{ id: string }>();
+    await ok(officer.send('POST', registry, { name: 'urząd gminy borowo', kind: 'local_government' }), 409);
+    await ok(officer.send('POST', registry, { name: 'UG w Borowie', kind: 'local_government' }), 409);
+    await ok(officer.send('POST', registry, { name: 'Urząd Gminy Borowo', kind: 'local_government', email: 'x' }), 400);
+    await ok(supervisor.get(`${registry}?q=borowo&kind=local_government`));
+    await ok(supervisor.get(`/api/v1/partners/${partner.id}`));
+    await ok(supervisor.send('PATCH', `/api/v1/partners/${partner.id}`, { archived: true, note: 'Sekretariat.' }));
+    await ok(anonymous.get(registry), 401);
+    await ok(officer.get('/api/v1/units/no-such-unit/partners'), 404);
 
     const checked = new Set(jsonRoutes(routes).map((r) => `${r.method} ${r.url}`));
     expect(violations.filter((v) => checked.has(v.route))).toEqual([]);

@@ -7,7 +7,6 @@ import { warsawToday } from '../../src/platform/i18n/calendar.js';
 import {
   districtId,
   type MultiPolygon,
-  findDistrict,
   insertAssignment,
   insertDistrict,
   insertOfficer,
@@ -15,7 +14,7 @@ import {
   parseNumberRanges,
 } from '../../src/modules/districts/index.js';
 import { type DistrictRow } from '../../src/modules/districts/repository.js';
-import { decideVersion, insertVersion, rememberPartners, updatePlanRow } from '../../src/modules/plans/index.js';
+import { decideVersion, insertVersion, updatePlanRow } from '../../src/modules/plans/index.js';
 import { createPlan, transitionPlan } from '../../src/modules/plans/manage-plans.js';
 import type { PlanContent } from '../../src/modules/plans/model.js';
 import { createChangeBus } from '../../src/platform/events/changes.js';
@@ -210,6 +209,27 @@ export async function makeMeeting(db: Db, districtId: string): Promise<string> {
   return row.id;
 }
 
+/** A partner of a unit's registry (a local government office), with no contact details. */
+export async function makePartner(db: Db, unitId: string, name: string): Promise<string> {
+  const row = await inFactory(db, (trx) =>
+    trx
+      .insertInto('partners')
+      .values({
+        unit_id: unitId,
+        name,
+        kind: 'local_government',
+        contact_person: null,
+        phone: null,
+        email: null,
+        address: null,
+        note: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+  );
+  return row.id;
+}
+
 /** A report category of the catalogue, active, with `code` as its id. */
 export async function makeCategory(db: Db, code: string): Promise<string> {
   await inFactory(db, (trx) =>
@@ -310,7 +330,6 @@ export async function makePlanIn(
     if (status === 'submitted') return updatePlanRow(trx, id, { status, submittedAt: now });
     await decideVersion(trx, id, 1, 'approved', [], actor.label);
     await updatePlanRow(trx, id, { status, publishedVersion: 1, submittedAt: now, approvedAt: now, publishedAt: now });
-    await rememberPartners(trx, (await findDistrict(trx, plan.districtId))!.unitId, plan.content.partners);
   });
   return id;
 }

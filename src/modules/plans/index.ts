@@ -9,7 +9,7 @@ export { registerPlanEditor } from './editor/routes.js';
 export { importPlanFiles } from './import/cli-import.js';
 export { evaluateCommand, evaluateUsage, EvaluateUsageError } from './evaluation/cli-evaluate.js';
 export { importPlanDocument, parseDocument } from './import/import-plan.js';
-export { decideVersion, insertVersion, rememberPartners, updatePlanRow } from './repository.js';
+export { decideVersion, insertVersion, updatePlanRow } from './repository.js';
 export { categoryNames, commentPlace, isCommentSection, statusNames } from './messages.js';
 export { isPlanStatus } from './model.js';
 export { planDeadlines, planTiming, type DeadlineKind } from './rules.js';

@@ -29,7 +29,6 @@ import {
   insertVersion,
   listVersions,
   overlappingPlan,
-  rememberPartners,
   submitterOf,
   updatePlanRow,
 } from './repository.js';
@@ -39,6 +38,7 @@ import { isEditable, isNewDraft, mayImportArchived, mayTransition, nextStatus, t
 import { insertPlanSource, type SourceFile } from './import/source-repository.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { decisionMail } from './decision-mail.js';
+import { linkPlanPartners } from '../partners/index.js';
 
 /** Every change of plans goes through here, so caches of public plan pages learn of it. */
 function changePlans<T>(db: Db, changes: ChangeBus, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -107,10 +107,20 @@ function trimContent(content: PlanContent): PlanContent {
       who: a.who?.trim() ?? '',
       status: a.status ?? 'planned',
     })),
-    partners: content.partners.map((p) => ({ name: p.name.trim(), tasks: p.tasks?.trim() ?? '' })),
+    partners: content.partners.map((p) => ({
+      ...(p.partnerId ? { partnerId: p.partnerId } : {}),
+      name: p.name.trim(),
+      tasks: p.tasks?.trim() ?? '',
+    })),
     communication: content.communication.map((c) => c.trim()).filter(Boolean),
     signature: content.signature?.trim() || null,
   };
+}
+
+/** The content as saved: trimmed, each partner linked to the registry of the plan's unit (a new name is added to it). */
+async function savedContent(trx: Trx, unitId: string, content: PlanContent, before?: PlanContent): Promise<PlanContent> {
+  const trimmed = trimContent(content);
+  return { ...trimmed, partners: await linkPlanPartners(trx, unitId, trimmed.partners, before?.partners) };
 }
 
 function searchStemsOf(content: PlanContent): string {
@@ -175,7 +185,7 @@ export async function createPlan(
       throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
     if (principal && !(await mayStartPlan(trx, principal, district))) throw httpErrors.forbidden(planErrors.notYourDistrict());
     await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
-    const content = trimContent(input.content ?? emptyContent());
+    const content = await savedContent(trx, district.unitId, input.content ?? emptyContent());
     const id = await insertPlan(
       trx,
       {
@@ -223,7 +233,7 @@ export async function updatePlan(
     const from = patch.periodFrom ?? plan.periodFrom;
     const to = patch.periodTo ?? plan.periodTo;
     if (from !== plan.periodFrom || to !== plan.periodTo) await assertPeriod(trx, plan.districtId, from, to, plan.id);
-    const content = patch.content ? trimContent(patch.content) : undefined;
+    const content = patch.content ? await savedContent(trx, plan.unitId, patch.content, plan.content) : undefined;
     await updatePlanRow(trx, id, { periodFrom: from, periodTo: to, content, searchStems: content ? searchStemsOf(content) : undefined });
     return (await findPlan(trx, id))!;
   });
@@ -336,7 +346,6 @@ export async function transitionPlan(
       case 'publish':
         patch.publishedVersion = plan.version;
         patch.publishedAt = now;
-        await rememberPartners(trx, plan.unitId, plan.content.partners);
         break;
       case 'revise':
         patch.version = plan.version + 1;
@@ -395,7 +404,7 @@ export async function importArchivedPlan(
     if (input.periodTo >= warsawToday())
       throw new AppError(409, 'plan_not_past', planErrors.archiveNotPast(input.periodTo), { field: 'periodTo' });
     await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
-    const content = trimContent(input.content);
+    const content = await savedContent(trx, district.unitId, input.content);
     const id = await insertPlan(
       trx,
       {

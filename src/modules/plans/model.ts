@@ -71,7 +71,8 @@ export interface PlanContent {
     indicatorSpec?: { source: 'imported' | 'reports'; categories: string[] } | null;
   };
   actions: PlanAction[];
-  partners: { name: string; tasks: string }[];
+  /** Each partner's name and tasks as the plan writes them; `partnerId` links the unit's registry (modules/partners). */
+  partners: { partnerId?: string | undefined; name: string; tasks: string }[];
   communication: string[];
   signature: string | null;
 }

@@ -4,8 +4,9 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/http/errors.js';
 import { planErrors } from './messages.js';
 import type { Plan } from './model.js';
-import { findPlan, listEvents, listPlans, listVersions, unitPartners, type PlanListFilter } from './repository.js';
+import { findPlan, listEvents, listPlans, listVersions, type PlanListFilter } from './repository.js';
 import { planSourceInfo } from './import/source-repository.js';
+import { partnerChoices } from '../partners/index.js';
 import { planContext, publishedView, workingView } from './read-plans.js';
 
 /** What the plan pages and API read of one plan beyond its text (who may read it: workingView and the routes). */
@@ -39,16 +40,16 @@ export async function planHistory(db: Db, planId: string) {
   return { versions, events };
 }
 
-/** What the staff page of a plan shows beside the text: its place, history, the unit's partners and its source file. */
+/** What the staff page of a plan shows beside the text: its place, history, the registry's partners to choose from and its source file. */
 export async function workPageFacts(db: Db, plan: Plan) {
   const [context, history, partners, source, measure] = await Promise.all([
     planContext(db, plan),
     planHistory(db, plan.id),
-    unitPartners(db, plan.unitId),
+    partnerChoices(db, plan.unitId),
     planSourceInfo(db, plan.id),
     readFrozenMeasure(db, plan.id),
   ]);
-  return { context, ...history, partners: partners.map((p) => p.name), source: source ?? null, measure };
+  return { context, ...history, partners, source: source ?? null, measure };
 }
 
 /** A page of published plans with the version residents see of each (the public list of the API). */

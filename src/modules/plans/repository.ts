@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
 import type { Evaluation, Plan, PlanContent, PlanStatus } from './model.js';
 import { planColumns, toPlan } from './plan-row.js';
 import { isUuid } from '../../platform/db/ids.js';
 
-// The plans' data, split by job: plan rows and partners here, a plan's history (versions, steps) in
+// The plans' data, split by job: plan rows here, a plan's history (versions, steps) in
 // version-repository.ts, lists and search in search-repository.ts. Importers keep one door.
 export * from './version-repository.js';
 export * from './search-repository.js';
@@ -116,28 +115,4 @@ export async function publishedPlansOfDistrict(
     .limit(limit)
     .execute();
   return rows.map((row) => ({ id: row.id, periodFrom: row.period_from, periodTo: row.period_to }));
-}
-
-export async function rememberPartners(trx: Trx, unitId: string, partners: { name: string; tasks: string }[]): Promise<void> {
-  for (const partner of partners) {
-    const name = partner.name.trim();
-    if (!name || name.length > 300) continue;
-    await sql`insert into plan_partners (unit_id, name, last_tasks, used_at) values (${unitId}, ${name}, ${partner.tasks}, now())
-      on conflict (unit_id, name) do update set last_tasks = excluded.last_tasks, used_at = now()`.execute(trx);
-  }
-}
-
-export async function unitPartners(db: Queryable, unitId: string): Promise<{ name: string; tasks: string }[]> {
-  const rows = await db
-    .selectFrom('plan_partners')
-    .select(['name', 'last_tasks'])
-    .where(
-      'unit_id',
-      'in',
-      sql<string>`(with recursive up(id, parent_id) as (select id, parent_id from units where id = ${unitId} union all select u.id, u.parent_id from units u join up on u.id = up.parent_id) select id from up)`,
-    )
-    .orderBy('used_at', 'desc')
-    .limit(200)
-    .execute();
-  return rows.map((row) => ({ name: row.name, tasks: row.last_tasks }));
 }

@@ -79,7 +79,20 @@ export const planContentSchema = {
     partners: {
       type: 'array',
       maxItems: 100,
-      items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: text(300), tasks: text(5000) } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          partnerId: {
+            type: 'string',
+            maxLength: 36,
+            description: 'The registry entry (GET /api/v1/partners/:id); set when the plan is saved',
+          },
+          name: text(300),
+          tasks: text(5000),
+        },
+      },
     },
     communication: { type: 'array', maxItems: 50, items: text(1000) },
     signature: { type: ['string', 'null'], maxLength: 200 },

@@ -47,6 +47,8 @@ const expected: Record<Action, string> = {
   'meeting.manage': ' -    Y    -     Y     Y    Y    -    -    -    -',
   'indicator.import': ' -    -    -     -     Y    Y    -    -    -    -',
   'indicator.read': ' -    -    -     -     Y    Y    -    -    Y    Y',
+  'partner.read': ' -    Y    Y     Y     Y    Y    -    -    Y    Y',
+  'partner.manage': ' -    Y    Y     Y     Y    Y    -    -    -    -',
   'register.edit': ' -    -    -     -     -    Y    -    -    Y    Y',
   'register.read_staff': ' -    -    -     -     Y    Y    -    -    Y    Y',
   'unit.manage': ' -    -    -     -     -    -    -    -    Y    Y',

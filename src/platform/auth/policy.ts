@@ -113,6 +113,12 @@ const table = {
   // commander for the unit's (administrators keep the register, not the unit's events).
   'meeting.manage': { roles: ['commander', 'supervisor', 'officer'], where: (s, r) => serves(s, r) || reviewerOfUnit(s, r) },
 
+  // The partner registry (podmioty współpracujące): read by all staff of the unit (and above it);
+  // kept by those who write and review its plans, district officers included (they meet the
+  // partners and add them while writing a plan). The contact details are never public.
+  'partner.read': { roles: staffRoles, where: inUnit },
+  'partner.manage': { roles: ['commander', 'supervisor', 'officer'], where: inUnit },
+
   // Units, districts and officers of one's unit and below (the register is public; changing is not).
   // Indicator data (counts imported from CSV) feed the evaluation of the unit's plans, so they are
   // imported by a reviewer of the unit, not by an officer whose own plan they would judge.

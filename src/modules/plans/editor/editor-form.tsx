@@ -6,6 +6,7 @@ import { indicatorSpecOf } from '../measure/model.js';
 import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 import type { WorkPageProps } from './work-page.js';
+import { nearOtherNames as similarTo } from '../../partners/index.js';
 
 /** The plan's form, saved as it is typed (autosave) and submitted for approval from here. */
 export function Editor({
@@ -206,13 +207,15 @@ export function Editor({
           {m.section4}
         </legend>
         <datalist id="known-partners">
-          {partners.map((name) => (
-            <option key={name} value={name} />
+          {partners.map((p) => (
+            <option key={p.id} value={p.name} />
           ))}
         </datalist>
         {content.partners.map((partner, i) => (
           <div className="repeat" key={i} id={`partner-${i + 1}`}>
             <h3 className="repeat__title">{m.partner(i + 1)}</h3>
+            {/* The registry entry this name was linked to when the plan was saved (modules/partners/plan-links.ts). */}
+            {partner.partnerId && <input type="hidden" name={`partners.${i}.partnerId`} value={partner.partnerId} />}
             <div className="field">
               <label className="field__label" htmlFor={`field-partners.${i}.name`}>
                 {m.partnerName}
@@ -224,7 +227,13 @@ export function Editor({
                 name={`partners.${i}.name`}
                 defaultValue={partner.name}
                 list="known-partners"
+                aria-describedby={similarTo(partner, partners).length ? `field-partners.${i}.similar` : undefined}
               />
+              {similarTo(partner, partners).length > 0 && (
+                <p className="field__hint" id={`field-partners.${i}.similar`}>
+                  {m.similarPartners(similarTo(partner, partners))}
+                </p>
+              )}
             </div>
             <TextAreaField name={`partners.${i}.tasks`} label={m.partnerTasks} value={partner.tasks} rows={2} />
             <button

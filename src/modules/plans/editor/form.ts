@@ -137,6 +137,7 @@ export function readEditorForm(
     },
     actions,
     partners: indexes(fields, 'partners').map((i) => ({
+      ...(fields[`partners.${i}.partnerId`] ? { partnerId: fields[`partners.${i}.partnerId`] } : {}),
       name: fields[`partners.${i}.name`] ?? '',
       tasks: fields[`partners.${i}.tasks`] ?? '',
     })),

@@ -91,6 +91,8 @@ export const editorMessages = defineMessages({
     partner: (n: number) => `Podmiot ${n}`,
     partnerName: 'Nazwa podmiotu',
     partnerTasks: 'Zadania podmiotu',
+    similarPartners: (names: string[]) =>
+      `Podobne nazwy w rejestrze podmiotów: ${names.join('; ')}. Jeśli to ten sam podmiot, wpisz nazwę z rejestru.`,
     addPartner: 'Dodaj podmiot',
     section5: '5. Sposób przekazania informacji mieszkańcom',
     otherChannels: 'Inne sposoby (każdy w osobnym wierszu)',
@@ -225,6 +227,8 @@ export const editorMessages = defineMessages({
     partner: (n: number) => `Partner ${n}`,
     partnerName: 'Name',
     partnerTasks: 'Tasks',
+    similarPartners: (names: string[]) =>
+      `Similar names in the partner registry: ${names.join('; ')}. If it is the same organisation, type the registry's name.`,
     addPartner: 'Add partner',
     section5: '5. How residents are informed',
     otherChannels: 'Other ways (one per line)',

@@ -33,7 +33,8 @@ export interface WorkPageProps {
   versions: PlanVersion[];
   /** `actor_name`: the person's display name, null for the system. */
   events: { at: Date; actor_name: string | null; transition: string; to_status: string; version: number }[];
-  partners: string[];
+  /** The registry's partners the plan may name (its unit's and those above it). */
+  partners: { id: string; name: string }[];
   errors: FieldError[];
   periodFrom: string;
   periodTo: string;
