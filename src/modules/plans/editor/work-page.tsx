@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor } from '../../../platform/render/components.js';
+import { CsrfField, ErrorSummary, Tag, TextAreaField, errorFor } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatBytes, formatCalendarDay, formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { PlanSourceInfo } from '../import/source-repository.js';

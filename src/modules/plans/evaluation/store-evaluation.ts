@@ -10,8 +10,8 @@ import { evaluationFromInput, type EvaluationInput, type FrozenCounts } from './
  * indicators' part of issue 15 (readFrozenMeasure, readEvaluationCounts) answers here once it is
  * merged; until then every count goal falls back to the counts the supervisor types in.
  */
-export async function frozenCountsOf(_db: Db | Trx, _plan: Pick<Plan, 'id'>): Promise<FrozenCounts | null> {
-  return null;
+export function frozenCountsOf(_db: Db | Trx, _plan: Pick<Plan, 'id'>): Promise<FrozenCounts | null> {
+  return Promise.resolve(null);
 }
 
 /** The evaluation to store from the supervisor's input, or a 400 with what to correct (in Polish and English). */
