@@ -21,6 +21,7 @@ import {
 } from '../modules/districts/index.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
+import { evaluateDemoPlan } from './demo-evaluation.js';
 import {
   importPlanDocument,
   parseDocument,
@@ -171,6 +172,7 @@ async function loadDemoPlans(db: Db): Promise<void> {
       });
       await rememberPartners(trx, plan.unitId, plan.content.partners);
     });
+    if (file.startsWith('002_')) await evaluateDemoPlan(db, plan);
   }
 }
 

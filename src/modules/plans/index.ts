@@ -15,3 +15,4 @@ export { isPlanStatus } from './model.js';
 export { planDeadlines, planTiming, type DeadlineKind } from './rules.js';
 export { planSettings } from './manage-plans.js';
 export type { PlanContent, PlanStatus } from './model.js';
+export { evaluationFromInput, type FrozenCounts } from './evaluation/evaluation-input.js';
