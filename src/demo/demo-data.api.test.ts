@@ -120,6 +120,12 @@ describe.each(backends)('the demo plans on %s', (backend) => {
     }
     const cameras = (await new TestClient(t.app).get(`/api/v1/plans?q=${encodeURIComponent('kamer monitoringu')}`)).json();
     expect(cameras.plans.map((p: { districtId: string }) => p.districtId)).toEqual(['kpp-leczna/3']);
+    // One past plan is evaluated, with its report and chart.
+    const evaluated = seeds.find((p: { districtId: string }) => p.districtId === 'kpp-lubartow/3');
+    const report = await new TestClient(t.app).get(`/plany/${evaluated.id}/sprawozdanie`);
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('Cel osiągnięty');
+    expect(report.body).toContain('<rect class="bar"');
     const byCategory = (await new TestClient(t.app).get('/api/v1/plans?category=fraud&year=2024')).json();
     expect(byCategory.plans.map((p: { districtId: string }) => p.districtId)).toEqual(['kpp-lubartow/7']);
   });

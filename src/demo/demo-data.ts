@@ -23,6 +23,7 @@ import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 import { loadDemoMeasures } from './indicator-data.js';
 import { loadDemoPartners } from './partners-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
+import { evaluateDemoPlan } from './demo-evaluation.js';
 import { importPlanDocument, parseDocument, decideVersion, insertVersion, updatePlanRow, type Plan } from '../modules/plans/index.js';
 
 /** The password of every demo account (published in the README: demo data only). */
@@ -167,6 +168,7 @@ async function loadDemoPlans(db: Db): Promise<Plan[]> {
         status: running ? 'in_progress' : 'published',
       });
     });
+    if (file.startsWith('002_')) await evaluateDemoPlan(db, plan);
     plans.push(plan);
   }
   return plans;

@@ -21,6 +21,7 @@ import {
   makeOfficer,
   makeReport,
   makeSubmittedPlan,
+  makeEvaluatedPlan,
   makePublishedPlan,
   makeTownDistrict,
   makeCategory,
@@ -294,6 +295,8 @@ export async function openWorld(backend: Backend): Promise<World> {
   values.meeting = await makeMeeting(db, 'kpp-a/1');
   values.partner = await makePartner(db, 'kpp-a', 'Ośrodek Pomocy Społecznej w Testowie');
   values.published = await makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
+  // …and its evaluation report only an evaluated one.
+  values.evaluated = await makeEvaluatedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
 
   return {
     db,
@@ -385,6 +388,9 @@ export function readPath(method: string, url: string, values: Record<string, str
     'GET /plany/:id': `/plany/${published}`,
     'GET /plany/:id/plan.pdf': `/plany/${published}/plan.pdf`,
     'GET /plany/:id/plan.docx': `/plany/${published}/plan.docx`,
+    'GET /plany/:id/sprawozdanie': `/plany/${values.evaluated!}/sprawozdanie`,
+    'GET /plany/:id/sprawozdanie.pdf': `/plany/${values.evaluated!}/sprawozdanie.pdf`,
+    'GET /plany/:id/sprawozdanie.docx': `/plany/${values.evaluated!}/sprawozdanie.docx`,
   };
   return paths[`${method} ${url}`];
 }

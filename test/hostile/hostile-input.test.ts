@@ -45,7 +45,7 @@ const notOurs = (url: string) => url.startsWith('/api/docs') || url.startsWith('
  */
 const formsNotOnPages: Record<string, Record<string, string>> = {
   'POST /admin/plans/:id/review': { intent: 'return', 'comment.general': 'Uwaga', 'comment.actions.0': 'Uwaga' },
-  'POST /admin/plans/:id/transition': { transition: 'evaluate', outcome: 'achieved', measuredValue: '5', note: 'Notatka' },
+  'POST /admin/plans/:id/transition': { transition: 'evaluate', baseline: '8', period: '2', note: 'Notatka' },
   // Review forms appear only beside held reports (a flood), which the test world has none of.
   'POST /admin/reports/:id/review': { review: 'release', note: 'Notatka' },
   'POST /admin/reports/review': { ids: '1', review: 'reject', note: 'Notatka' },

@@ -249,6 +249,16 @@ export async function makePublishedPlan(db: Db, district: string, officer: Princ
   return id;
 }
 
+/** A published plan (its goal has no indicator) evaluated by `reviewer`: its evaluation report exists. */
+export async function makeEvaluatedPlan(db: Db, district: string, officer: Principal, reviewer: Principal): Promise<string> {
+  const id = await makePublishedPlan(db, district, officer, reviewer);
+  await transitionPlan(db, createChangeBus(), reviewer, actor, id, {
+    transition: 'evaluate',
+    evaluation: { decision: 'partly_achieved', justification: 'Spotkania odbyły się, ale bez udziału OPS.' },
+  });
+  return id;
+}
+
 // ---- The test world's factories (test/support/world.ts): richer versions of the ones above. ----
 
 /** A unit with its contact details, as an administrator would create it. */

@@ -24,10 +24,38 @@ const timing = {
 } as const;
 const span = { type: 'object', required: ['start', 'end'], properties: { start: integer, end: integer } } as const;
 
+const nullableNumber = { type: ['number', 'null'] } as const;
+const pair = { type: ['object', 'null'], required: ['baseline', 'period'], properties: { baseline: integer, period: integer } } as const;
+
+/** The stored evaluation; `goal` (the numbers the verdict was computed from) and `p` only in evaluations since issue 15. */
 export const evaluationSchema = {
   type: ['object', 'null'],
   required: ['outcome', 'measuredValue', 'note'],
-  properties: { outcome: { type: 'string', enum: evaluationOutcomes }, measuredValue: { type: ['number', 'null'] }, note: string },
+  properties: {
+    outcome: { type: 'string', enum: evaluationOutcomes },
+    measuredValue: { ...nullableNumber, description: "The period's count, or the survey's share (0–1)" },
+    note: string,
+    goal: {
+      type: 'object',
+      required: ['kind'],
+      properties: {
+        kind: { type: 'string', enum: ['count', 'survey', 'qualitative'] },
+        baseline: integer,
+        period: integer,
+        baselineLength: { type: 'number' },
+        periodLength: { type: 'number' },
+        targetChange: nullableNumber,
+        comparison: pair,
+        asked: integer,
+        positive: integer,
+        targetShare: { type: 'number' },
+        decision: string,
+        justification: string,
+      },
+    },
+    p: nullableNumber,
+    source: { type: 'string', enum: ['frozen', 'entered'] },
+  },
 } as const;
 
 const planProperties = {

@@ -19,3 +19,4 @@ export { readFrozenMeasure, readEvaluationCounts, type EvaluationCounts } from '
 export type { FrozenMeasure, CountMeasure, SurveyMeasure, QualitativeMeasure } from './measure/model.js';
 export { defaultBaselineWindows } from './measure/windows.js';
 export { freezeMeasure } from './measure/freeze.js';
+export { evaluationFromInput, type FrozenCounts } from './evaluation/evaluation-input.js';

@@ -11,15 +11,7 @@ import { can } from '../../platform/auth/policy.js';
 import { findDistrict } from '../districts/index.js';
 import { factsOf, isAllowed } from '../access/index.js';
 import { categoryNames, planErrors } from './messages.js';
-import {
-  emptyContent,
-  isEvaluationOutcome,
-  type Evaluation,
-  type Plan,
-  type PlanContent,
-  type PlanStatus,
-  type ReviewComment,
-} from './model.js';
+import { emptyContent, type Plan, type PlanContent, type PlanStatus, type ReviewComment } from './model.js';
 import {
   decideVersion,
   deletePlanRow,
@@ -39,6 +31,8 @@ import { insertPlanSource, type SourceFile } from './import/source-repository.js
 import { queueMail } from '../../platform/mail/outbox.js';
 import { decisionMail } from './decision-mail.js';
 import { linkPlanPartners } from '../partners/index.js';
+import type { EvaluationInput } from './evaluation/evaluation-input.js';
+import { evaluationToStore } from './evaluation/store-evaluation.js';
 
 /** Every change of plans goes through here, so caches of public plan pages learn of it. */
 function changePlans<T>(db: Db, changes: ChangeBus, actor: Actor, work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -251,7 +245,7 @@ export async function deleteDraft(db: Db, changes: ChangeBus, principal: Princip
 export interface TransitionInput {
   transition: Transition;
   comments?: ReviewComment[] | undefined;
-  evaluation?: Partial<Evaluation> | undefined;
+  evaluation?: EvaluationInput | undefined;
   note?: string | undefined;
   /** The site's address, for the link in the officer's e-mail about a decision. */
   siteUrl?: string | undefined;
@@ -351,16 +345,11 @@ export async function transitionPlan(
         patch.version = plan.version + 1;
         patch.approvedAt = null;
         break;
-      case 'evaluate': {
-        if (!isEvaluationOutcome(input.evaluation?.outcome))
-          throw new AppError(400, 'evaluation_required', planErrors.evaluationRequired(), { field: 'evaluation' });
-        const measured = input.evaluation.measuredValue ?? null;
-        if (measured !== null && !(Number.isFinite(measured) && measured >= 0))
-          throw new AppError(400, 'invalid_number', planErrors.badMeasuredValue(), { field: 'measuredValue' });
-        patch.evaluation = { outcome: input.evaluation.outcome, measuredValue: measured, note: input.evaluation.note?.trim() ?? '' };
+      case 'evaluate':
+        // The verdict is computed from the numbers of the goal's kind (evaluation/evaluation-input.ts).
+        patch.evaluation = await evaluationToStore(trx, plan, input.evaluation ?? {});
         patch.evaluatedAt = now;
         break;
-      }
       default:
         break;
     }

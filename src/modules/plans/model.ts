@@ -1,3 +1,7 @@
+import type { MonthCount } from './evaluation/chart.js';
+import type { ReportMeasure } from './evaluation/report.js';
+import type { Goal } from './evaluation/verdict.js';
+
 /**
  * Priority action plan (plan działania priorytetowego): one district, one period of about six
  * months, five sections. Plain data; the rules that act on it live beside it.
@@ -77,8 +81,11 @@ export interface PlanContent {
   signature: string | null;
 }
 
-/** How a reviewer judges a finished plan's goal. */
-export const evaluationOutcomes = ['achieved', 'not_achieved', 'insufficient_data'] as const;
+/**
+ * How a finished plan's goal was judged: the four verdicts of evaluation/verdict.ts for measurable
+ * goals, the supervisor's decision (achieved, partly, not) for a goal with no indicator.
+ */
+export const evaluationOutcomes = ['achieved', 'not_achieved', 'insufficient_data', 'consistent_with_chance', 'partly_achieved'] as const;
 export type EvaluationOutcome = (typeof evaluationOutcomes)[number];
 
 export function isEvaluationOutcome(value: unknown): value is EvaluationOutcome {
@@ -87,8 +94,22 @@ export function isEvaluationOutcome(value: unknown): value is EvaluationOutcome 
 
 export interface Evaluation {
   outcome: EvaluationOutcome;
+  /** The period's count, or the survey's share (0–1); null for a qualitative goal. */
   measuredValue: number | null;
+  /** The supervisor's note. */
   note: string;
+  /**
+   * The numbers the verdict was computed from (absent in evaluations saved before issue 15, which
+   * stay readable): the report recomputes the same verdict from them.
+   */
+  goal?: Goal;
+  /** The one-sided p-value of a count goal. */
+  p?: number | null;
+  /** Counts from the measure frozen at approval, or typed in by the supervisor. */
+  source?: 'frozen' | 'entered';
+  /** The frozen measure and its monthly counts as they were at the evaluation, for the report. */
+  measure?: ReportMeasure;
+  series?: MonthCount[];
 }
 
 export interface Plan {

@@ -119,6 +119,9 @@ export const updatePlanBody = {
   properties: { periodFrom: day, periodTo: day, content: planContentSchema },
 } as const;
 
+const count = { type: ['integer', 'null'], minimum: 0, maximum: 10_000_000 } as const;
+const length = { type: ['number', 'null'], exclusiveMinimum: 0, maximum: 100_000 } as const;
+
 export const transitionBody = {
   type: 'object',
   additionalProperties: false,
@@ -142,11 +145,20 @@ export const transitionBody = {
     evaluation: {
       type: 'object',
       additionalProperties: false,
-      required: ['outcome'],
+      description:
+        'The numbers of the goal’s kind: counts (baseline, period; lengths in days when the windows differ) for a count goal without a frozen indicator, asked and positive for a survey goal, decision and justification for a goal without an indicator. The verdict is computed; `outcome` is read only as "insufficient_data" for a count goal with no counts.',
       properties: {
         outcome: { type: 'string', enum: evaluationOutcomes },
-        measuredValue: { type: ['number', 'null'], minimum: 0 },
+        measuredValue: { type: ['number', 'null'], minimum: 0, description: 'Ignored: kept for older clients' },
         note: { type: 'string', maxLength: 5000 },
+        baseline: count,
+        period: count,
+        baselineLength: length,
+        periodLength: length,
+        asked: count,
+        positive: count,
+        decision: { type: 'string', enum: ['achieved', 'partly_achieved', 'not_achieved'] },
+        justification: { type: 'string', maxLength: 5000 },
       },
     },
     note: { type: 'string', maxLength: 2000 },

@@ -119,11 +119,6 @@ export const editorMessages = defineMessages({
     commentItem: (n: number) => `Uwaga do działania ${n}`,
     generalComment: 'Uwagi ogólne',
     previousComments: (v: number) => `Uwagi przełożonego do wersji ${v}`,
-    evaluationTitle: 'Ocena realizacji celu',
-    outcome: 'Wynik',
-    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' },
-    measuredValue: 'Zmierzona wartość (jeśli cel był mierzalny)',
-    evaluationNote: 'Uzasadnienie oceny',
     history: 'Historia planu',
     system: 'system',
     deadlineNames: {
@@ -255,11 +250,6 @@ export const editorMessages = defineMessages({
     commentItem: (n: number) => `Comment on action ${n}`,
     generalComment: 'General comments',
     previousComments: (v: number) => `The supervisor's comments on version ${v}`,
-    evaluationTitle: 'Evaluation of the goal',
-    outcome: 'Outcome',
-    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' },
-    measuredValue: 'Measured value (if the goal was measurable)',
-    evaluationNote: 'Reasons',
     history: 'History of the plan',
     system: 'the system',
     deadlineNames: {

@@ -2,7 +2,7 @@ import type { FrozenMeasure } from '../measure/model.js';
 import { MeasureBlock } from '../measure/measure-block.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { CsrfField, ErrorSummary, SelectField, Tag, TextAreaField, TextField, errorFor } from '../../../platform/render/components.js';
+import { CsrfField, ErrorSummary, Tag, TextAreaField, errorFor } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatBytes, formatCalendarDay, formatDateTime } from '../../../platform/i18n/i18n.js';
 import type { PlanSourceInfo } from '../import/source-repository.js';
@@ -16,6 +16,7 @@ import type { PlanDocument } from '../publication/document.js';
 import { editorMessages } from './messages.js';
 import { VersionDiff } from './version-diff.js';
 import { Editor } from './editor-form.js';
+import { EvaluationForm } from './evaluation-form.js';
 
 export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
@@ -63,11 +64,7 @@ export function WorkPage(props: WorkPageProps) {
           {m.queueTitle}
         </a>
       </p>
-      <ErrorSummary
-        lang={ctx.lang}
-        errors={errors}
-        fields={{ communication: 'communication.std.0', comments: 'comment.general', evaluation: 'outcome' }}
-      />
+      <ErrorSummary lang={ctx.lang} errors={errors} fields={{ communication: 'communication.std.0', comments: 'comment.general' }} />
       <p className="caption">{unitName}</p>
       <h1>{`${districtName}: ${day(plan.periodFrom, ctx)} – ${day(plan.periodTo, ctx)}`}</h1>
       <p>
@@ -170,26 +167,7 @@ export function WorkPage(props: WorkPageProps) {
           </form>
         </section>
       )}
-      {transitions.includes('evaluate') && (
-        <section className="section-box" aria-labelledby="evaluate">
-          <h2 id="evaluate">{m.evaluationTitle}</h2>
-          <form method="post" action={`/admin/plans/${plan.id}/transition`} className="narrow" noValidate>
-            <CsrfField token={ctx.csrfToken} />
-            <input type="hidden" name="transition" value="evaluate" />
-            <SelectField
-              name="outcome"
-              label={m.outcome}
-              options={Object.entries(m.outcomes).map(([value, label]) => ({ value, label }))}
-              error={errorFor(errors, 'evaluation')}
-            />
-            <TextField name="measuredValue" label={m.measuredValue} width="short" error={errorFor(errors, 'measuredValue')} />
-            <TextAreaField name="note" label={m.evaluationNote} rows={3} />
-            <button type="submit" className="button">
-              {transitionNames[ctx.lang].evaluate}
-            </button>
-          </form>
-        </section>
-      )}
+      {transitions.includes('evaluate') && <EvaluationForm ctx={ctx} plan={plan} errors={errors} />}
       {(otherTransitions.length > 0 || canDelete) && (
         <div className="actions section-box">
           {otherTransitions.map((transition) => (

@@ -16,7 +16,7 @@ import { deleteDraft, planSettings, transitionPlan, updatePlan, type TransitionI
 import { isStep, stepNotice } from '../step-notices.js';
 import { planTiming } from '../rules.js';
 import { planErrors } from '../messages.js';
-import type { EvaluationOutcome, Plan, ReviewComment } from '../model.js';
+import type { Plan, ReviewComment } from '../model.js';
 import { planOr404, workingPlanOr404, workPageFacts } from '../read-plan-details.js';
 import { workingView } from '../read-plans.js';
 import { planDocument } from '../publication/document.js';
@@ -194,10 +194,19 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
       if (!isTransition(transition)) return unknownTransition(request, reply, plan, 'transition');
       return transitionFromForm(request, reply, plan, principal, {
         transition,
-        // The outcome and the number are checked by the use case (the API sends them too).
+        // The numbers are checked by the use case (the API sends them too); a number that is not one is NaN there.
         evaluation:
           transition === 'evaluate'
-            ? { outcome: fields.outcome as EvaluationOutcome, measuredValue: formNumber(fields.measuredValue), note: fields.note ?? '' }
+            ? {
+                outcome: fields.outcome,
+                note: fields.note ?? '',
+                baseline: formNumber(fields.baseline),
+                period: formNumber(fields.period),
+                asked: formNumber(fields.asked),
+                positive: formNumber(fields.positive),
+                decision: fields.decision,
+                justification: fields.justification,
+              }
             : undefined,
       });
     },

@@ -37,7 +37,15 @@ export const planPageMessages = defineMessages({
     districtPlans: 'Bieżący plan rejonu znajdziesz na stronie rejonu.',
     upcomingNote: 'Ten plan dotyczy nadchodzącego okresu: jego realizacja jeszcze się nie zaczęła.',
     evaluation: 'Ocena realizacji',
-    outcomes: { achieved: 'cel osiągnięty', not_achieved: 'cel nieosiągnięty', insufficient_data: 'brak danych do oceny' },
+    outcomes: {
+      achieved: 'cel osiągnięty',
+      not_achieved: 'cel nieosiągnięty',
+      insufficient_data: 'brak danych do oceny',
+      consistent_with_chance: 'zmiana możliwa przypadkiem',
+      partly_achieved: 'cel częściowo osiągnięty',
+    },
+    report: 'Sprawozdanie z realizacji (wykres, ocena celu i działań)',
+    backToPlan: 'Treść planu',
   },
   en: {
     libraryTitle: 'Priority action plans',
@@ -75,6 +83,14 @@ export const planPageMessages = defineMessages({
     districtPlans: 'The district’s current plan is on the district page.',
     upcomingNote: 'This plan is for a coming period: it has not started yet.',
     evaluation: 'Evaluation',
-    outcomes: { achieved: 'goal achieved', not_achieved: 'goal not achieved', insufficient_data: 'insufficient data' },
+    outcomes: {
+      achieved: 'goal achieved',
+      not_achieved: 'goal not achieved',
+      insufficient_data: 'insufficient data',
+      consistent_with_chance: 'change consistent with chance',
+      partly_achieved: 'goal partly achieved',
+    },
+    report: 'Evaluation report (chart, verdict, actions)',
+    backToPlan: 'The plan',
   },
 });

@@ -2,19 +2,55 @@ import type { FrozenMeasure } from '../measure/model.js';
 import { MeasureBlock } from '../measure/measure-block.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
-import { Pagination, SelectField, Tag, TextField, type Option } from '../../../platform/render/components.js';
+import { Pagination, SelectField, TableRegion, Tag, TextField, type Option } from '../../../platform/render/components.js';
 import { formatDate, formatCalendarDay } from '../../../platform/i18n/i18n.js';
-import type { PlanDocument } from '../publication/document.js';
+import type { PlanDocument, TableData } from '../publication/document.js';
 import { categoryNames, statusName, timingName } from '../messages.js';
 import type { PlanTiming } from '../rules.js';
 import type { Evaluation, PlanStatus } from '../model.js';
 import { publicStatus } from '../workflow.js';
 import { planPageMessages } from './messages.js';
 
-/** The document in the official layout, as HTML: the same words as the PDF and DOCX. */
-export function PlanDocumentView({ document }: { document: PlanDocument }) {
+function DocumentTable({ table }: { table: TableData }) {
   return (
-    <article className="plan-document" lang="pl">
+    <TableRegion label={table.caption}>
+      <table className="table table--stack">
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.head.map((text) => (
+              <th key={text} scope="col">
+                {text}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((text, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row" data-label={table.head[j]}>
+                    {text}
+                  </th>
+                ) : (
+                  <td key={j} data-label={table.head[j]}>
+                    {text}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+/** The document in the official layout, as HTML: the same words as the PDF and DOCX. */
+export function PlanDocumentView({ document, lang = 'pl' }: { document: PlanDocument; lang?: PageContext['lang'] }) {
+  return (
+    <article className="plan-document" lang={lang}>
       <header className="plan-document__header">
         <h1>{document.title}</h1>
         {document.subtitle.map((line) => (
@@ -35,6 +71,17 @@ export function PlanDocumentView({ document }: { document: PlanDocument }) {
                   <li key={i}>{item}</li>
                 ))}
               </ul>
+            ) : block.kind === 'table' ? (
+              <DocumentTable key={index} table={block.table} />
+            ) : block.kind === 'chart' ? (
+              <figure key={index} className="chart">
+                {/* Our own SVG (evaluation/chart.ts), every text in it escaped there. */}
+                <div className="chart__image" dangerouslySetInnerHTML={{ __html: block.svg }} />
+                <details>
+                  <summary>{block.table.caption}</summary>
+                  <DocumentTable table={block.table} />
+                </details>
+              </figure>
             ) : (
               <dl key={index} className="plan-document__facts">
                 {block.rows.map(([key, value]) => (
@@ -246,6 +293,9 @@ export function PlanPage({
             </Tag>
           </p>
           {plan.evaluation.note && <p>{plan.evaluation.note}</p>}
+          <p>
+            <a href={`/plany/${plan.id}/sprawozdanie`}>{m.report}</a>
+          </p>
         </section>
       )}
       <section aria-labelledby="similar" className="section-box">

@@ -19,6 +19,7 @@ import { PublicPageCache } from '../../../platform/render/public-page-cache.js';
 import type { ChangeBus } from '../../../platform/events/changes.js';
 import { planTiming } from '../rules.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
+import { registerReportPages } from './report-routes.js';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
@@ -100,6 +101,8 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
       });
     }),
   );
+
+  registerReportPages(app, db);
 
   const download = async (reply: FastifyReply, id: string, kind: 'pdf' | 'docx') => {
     const { plan, published } = await publishedPlan(db, id, 'pl');

@@ -8,7 +8,20 @@ import { monthName } from './months.js';
  * made: the same words in the same order everywhere. Layout of the official template
  * ("Informacja dotycząca realizacji planu działania priorytetowego …", sections 1–5).
  */
-export type Block = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] } | { kind: 'facts'; rows: [string, string][] };
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'facts'; rows: [string, string][] }
+  | { kind: 'table'; table: TableData }
+  /** A chart (the evaluation report's): SVG for the page and for print, and its numbers as a table. */
+  | { kind: 'chart'; svg: string; printSvg: string; table: TableData };
+
+/** A table with a caption, heading and text cells: the same in HTML, PDF and DOCX. */
+export interface TableData {
+  caption: string;
+  head: string[];
+  rows: string[][];
+}
 
 export interface PlanDocument {
   title: string;
@@ -187,7 +200,8 @@ export function documentWords(doc: PlanDocument): string[] {
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') parts.push(block.text);
       else if (block.kind === 'list') parts.push(...block.items);
-      else parts.push(...block.rows.map(([k, v]) => `${k}: ${v}`));
+      else if (block.kind === 'facts') parts.push(...block.rows.map(([k, v]) => `${k}: ${v}`));
+      else parts.push(block.table.caption, ...block.table.rows.map((row) => row.join(' ')));
     }
   }
   if (doc.signature) parts.push(doc.signature);

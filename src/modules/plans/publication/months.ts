@@ -9,3 +9,13 @@ const names: Record<Lang, string[]> = {
 export function monthName(month: number, lang: Lang): string {
   return names[lang][month - 1] ?? String(month);
 }
+
+const short: Record<Lang, string[]> = {
+  pl: ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** The month's short name ("paź"), for chart axes. */
+export function shortMonthName(month: number, lang: Lang): string {
+  return short[lang][month - 1] ?? String(month);
+}

@@ -1,9 +1,42 @@
-import { AlignmentType, Document, Footer, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { PlanDocument } from './document.js';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { PlanDocument, TableData } from './document.js';
+
+/**
+ * A table under its caption. A chart goes into the DOCX as this table only: drawing the SVG as a
+ * picture would need a rasteriser (resvg, sharp), and none is installed.
+ */
+function docxTable(table: TableData): (Paragraph | Table)[] {
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] })] });
+  return [
+    new Paragraph({ spacing: { before: 120, after: 60 }, children: [new TextRun({ text: table.caption, italics: true, size: 20 })] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: table.head.map((text) => cell(text, true)) }),
+        ...table.rows.map((row) => new TableRow({ children: row.map((text) => cell(text)) })),
+      ],
+    }),
+  ];
+}
 
 /** The plan as a DOCX (A4, page numbers) that Word and LibreOffice open. */
 export function planDocx(doc: PlanDocument): Promise<Buffer> {
-  const children: Paragraph[] = [
+  const children: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
@@ -34,6 +67,7 @@ export function planDocx(doc: PlanDocument): Promise<Buffer> {
             (item) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun({ text: item, size: 22 })] }),
           ),
         );
+      else if (block.kind === 'table' || block.kind === 'chart') children.push(...docxTable(block.table));
       else
         children.push(
           ...block.rows.map(

@@ -1,6 +1,23 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../../platform/documents/pdf.js';
-import type { PlanDocument } from './document.js';
+import type { PlanDocument, TableData } from './document.js';
+
+/** A table with a bold heading row and thin lines, its caption above it. */
+function pdfTable(table: TableData): Content[] {
+  return [
+    { text: table.caption, style: 'caption' },
+    {
+      table: {
+        headerRows: 1,
+        widths: table.head.map((_, i) => (i === 0 ? '*' : 'auto')),
+        body: [table.head.map((text) => ({ text, bold: true })), ...table.rows],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 10,
+      margin: [0, 2, 0, 8],
+    },
+  ];
+}
 
 /** The plan as an A4 PDF with page numbers (pdfmake, Roboto: every Polish letter). */
 export function planPdf(doc: PlanDocument): Promise<Buffer> {
@@ -10,12 +27,15 @@ export function planPdf(doc: PlanDocument): Promise<Buffer> {
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') content.push({ text: block.text, style: 'paragraph' });
       else if (block.kind === 'list') content.push({ ul: block.items, style: 'list' });
-      else
+      else if (block.kind === 'facts')
         content.push({
           table: { widths: ['auto', '*'], body: block.rows.map(([k, v]) => [{ text: `${k}:`, bold: true }, v]) },
           layout: 'noBorders',
           margin: [0, 2, 0, 6],
         });
+      else if (block.kind === 'table') content.push(...pdfTable(block.table));
+      // The chart's SVG has its size in points; the table below it gives its numbers to those who cannot see it.
+      else content.push({ svg: block.printSvg, width: 480, margin: [0, 4, 0, 8] }, ...pdfTable(block.table));
     }
   }
   if (doc.signature) content.push({ text: doc.signature, alignment: 'right', margin: [0, 24, 0, 0] });
@@ -37,6 +57,7 @@ export function planPdf(doc: PlanDocument): Promise<Buffer> {
       heading: { fontSize: 12, bold: true, margin: [0, 14, 0, 6] },
       paragraph: { fontSize: 11, margin: [0, 0, 0, 6], alignment: 'justify' },
       list: { fontSize: 11, margin: [0, 0, 0, 6] },
+      caption: { fontSize: 10, italics: true, margin: [0, 4, 0, 2] },
       footer: { fontSize: 8, color: '#484f55' },
     },
     defaultStyle: { fontSize: 11, lineHeight: 1.2 },
