@@ -43,10 +43,6 @@ export const planErrors = {
     pl: `„${value.slice(0, 40)}” nie jest poprawną datą (RRRR-MM-DD).`,
     en: `"${value.slice(0, 40)}" is not a valid date (YYYY-MM-DD).`,
   }),
-  badMeasuredValue: (): Localized => ({
-    pl: 'Wartość zmierzona musi być liczbą nieujemną, np. 12 albo 12,5.',
-    en: 'The measured value must be a non-negative number, e.g. 12 or 12.5.',
-  }),
   incomplete: (): Localized => ({
     pl: 'Plan nie jest kompletny: uzupełnij wskazane pola przed przekazaniem do zatwierdzenia.',
     en: 'The plan is incomplete: fill in the marked fields before submitting it for approval.',
@@ -54,10 +50,6 @@ export const planErrors = {
   commentsRequired: (): Localized => ({
     pl: 'Zwracając plan, napisz co najmniej jedną uwagę.',
     en: 'Write at least one comment when returning a plan.',
-  }),
-  evaluationRequired: (): Localized => ({
-    pl: 'Podaj ocenę realizacji celu (osiągnięty, nieosiągnięty albo brak danych).',
-    en: 'Give the evaluation of the goal (achieved, not achieved or insufficient data).',
   }),
   onlyNewDrafts: (): Localized => ({
     pl: 'Usunąć można tylko szkic, który nigdy nie był przekazany do zatwierdzenia.',

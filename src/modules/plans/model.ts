@@ -88,10 +88,6 @@ export interface PlanContent {
 export const evaluationOutcomes = ['achieved', 'not_achieved', 'insufficient_data', 'consistent_with_chance', 'partly_achieved'] as const;
 export type EvaluationOutcome = (typeof evaluationOutcomes)[number];
 
-export function isEvaluationOutcome(value: unknown): value is EvaluationOutcome {
-  return (evaluationOutcomes as readonly unknown[]).includes(value);
-}
-
 export interface Evaluation {
   outcome: EvaluationOutcome;
   /** The period's count, or the survey's share (0–1); null for a qualitative goal. */
