@@ -58,6 +58,9 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // The action log's form and withdraw buttons are shown only on a carried-out plan, to those serving its district.
   'POST /admin/plans/:id/dziennik': { actionIndex: '0', kind: 'patrol', day: '', place: 'Park', note: 'Notatka', completes: 'on' },
   'POST /admin/plans/:id/dziennik/:entryId/withdraw': {},
+  // The drafting panel is shown only to the officer of the draft's district.
+  'POST /admin/plans/:id/evidence/threat': { category: 'vandalism' },
+  'POST /admin/plans/:id/evidence/baseline': { baselineCategory: 'vandalism', span: 'half', replace: '1' },
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([

@@ -3,7 +3,9 @@
  * (docs/architecture.md, "Where a module's border is"). Its other files are its own.
  */
 export { registerReports } from './routes.js';
-export { waitingReportCount, reportCategories } from './read-reports.js';
+export { waitingReportCount, reportCategories, districtReportEvidence } from './read-reports.js';
+export type { EvidenceReport } from './evidence-repository.js';
+export { confirmedStatuses } from './rules/status.js';
 export { statusLabels, reportStatuses, type ReportStatus } from './rules/status.js';
 export { staffReportMessages } from './staff/messages.js';
 export { reportDeadlines, defaultReportSettings, type ReportSettings } from './rules/deadlines.js';

@@ -14,6 +14,9 @@ import type { PlanDocument } from '../publication/document.js';
 import { editorMessages } from './messages.js';
 import { VersionDiff } from './version-diff.js';
 import { Editor } from './editor-form.js';
+import type { MapTiles } from '../../../platform/config/config.js';
+import type { Evidence } from '../drafting/read-evidence.js';
+import { EvidencePanel } from '../drafting/evidence-panel.js';
 
 export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
@@ -40,6 +43,9 @@ export interface WorkPageProps {
   timing: PlanTiming;
   /** Whether the person may open the action log (administrators may not: no dead link for them). */
   showActionLog: boolean;
+  /** The drafting panel's evidence, for those who may edit the draft; null for everyone else. */
+  evidence: Evidence | null;
+  map: MapTiles;
 }
 
 export function WorkPage(props: WorkPageProps) {
@@ -122,6 +128,9 @@ export function WorkPage(props: WorkPageProps) {
             ))}
           </ul>
         </section>
+      )}
+      {canEdit && props.evidence && (
+        <EvidencePanel ctx={ctx} planId={plan.id} content={content} evidence={props.evidence} map={props.map} errors={errors} />
       )}
       {canEdit ? <Editor {...props} /> : <PlanDocumentView document={document} />}
       {reviewing && current && (

@@ -31,6 +31,15 @@ export function isClosed(status: ReportStatus): boolean {
  */
 export const openStatuses: readonly ReportStatus[] = reportStatuses.filter((status) => !isClosed(status));
 
+/**
+ * What a plan's evidence counts (the drafting panel, plans/drafting): every report a resident made
+ * about a real place, whatever became of it, but a prank or mistake (`joke`) and a duplicate, which
+ * would count one problem twice. `confirmed` are those the police found true on the spot: the three
+ * statuses the KGP guidelines call "Potwierdzone" (still there, forwarded, eliminated).
+ */
+export const evidenceStatuses: readonly ReportStatus[] = reportStatuses.filter((status) => status !== 'joke' && status !== 'duplicate');
+export const confirmedStatuses: readonly ReportStatus[] = ['confirmed', 'forwarded', 'eliminated'];
+
 /** Open311 `status` of a service request: only "open" and "closed" exist there. */
 export function publicStatus(status: ReportStatus): 'open' | 'closed' {
   return isClosed(status) ? 'closed' : 'open';
