@@ -365,6 +365,13 @@ export const writeExamples: Record<string, WriteExample[]> = {
       }),
     },
   ],
+  // The drafting panel's pre-fill (plans/drafting): a draft's threat section and baseline from its district's reports.
+  'POST /admin/plans/:id/evidence/threat': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.plan() }, form: { category: 'vandalism' } }) },
+  ],
+  'POST /admin/plans/:id/evidence/baseline': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.plan() }, form: { baselineCategory: 'vandalism', span: 'half' } }) },
+  ],
   'POST /admin/plans/:id/review': [
     { action: 'plan.review', prepare: async (fresh) => ({ params: { id: await fresh.submittedPlan() }, form: { intent: 'approve' } }) },
   ],

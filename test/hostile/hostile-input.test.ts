@@ -60,6 +60,9 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   'POST /admin/plans/:id/dziennik/:entryId/withdraw': {},
   // The upload form is shown to the unit's reviewers only; the crawl signs in as an administrator.
   'POST /admin/units/:id/indicators': {},
+  // The drafting panel is shown only to the officer of the draft's district.
+  'POST /admin/plans/:id/evidence/threat': { category: 'vandalism' },
+  'POST /admin/plans/:id/evidence/baseline': { baselineCategory: 'vandalism', span: 'half', replace: '1' },
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([

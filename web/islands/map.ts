@@ -9,7 +9,7 @@ import './map.css';
 import { addBaseLayer, baseLayerOptions, json, type BaseLayerOptions } from './base-layer.js';
 
 interface MapOptions {
-  kind: 'locator' | 'area' | 'picker';
+  kind: 'locator' | 'area' | 'picker' | 'points';
   base: BaseLayerOptions;
   areaUrl: string | null;
   center: [number, number];
@@ -40,7 +40,7 @@ function readOptions(element: HTMLElement): MapOptions {
   const data = element.dataset;
   const center = (data.center ?? '52.1,19.4').split(',').map(Number) as [number, number];
   return {
-    kind: data.map === 'area' ? 'area' : data.map === 'picker' ? 'picker' : 'locator',
+    kind: data.map === 'area' || data.map === 'picker' || data.map === 'points' ? data.map : 'locator',
     base: baseLayerOptions(element),
     areaUrl: data.areaUrl ?? null,
     center,
@@ -69,6 +69,7 @@ async function enhance(element: HTMLElement): Promise<void> {
   }
 
   if (options.kind === 'picker') enablePicker(map, element, t);
+  if (options.kind === 'points') showPoints(map, element);
 
   if (options.kind === 'locator') {
     const status = document.getElementById(element.dataset.status ?? '') ?? null;
@@ -80,6 +81,29 @@ async function enhance(element: HTMLElement): Promise<void> {
       window.location.assign(`/szukaj?lat=${lat.toFixed(6)}&lon=${lng.toFixed(6)}`);
     });
   }
+}
+
+/**
+ * The drafting panel's places (data-points: [[lat, lon, count, label], …], listed on the page too):
+ * a circle each, its area growing with its count, the map fitted to them.
+ */
+function showPoints(map: L.Map, element: HTMLElement): void {
+  let points: [number, number, number, string][] = [];
+  try {
+    points = JSON.parse(element.dataset.points ?? '[]') as typeof points;
+  } catch {
+    return;
+  }
+  const layer = L.featureGroup(
+    points.map(([lat, lon, count, label]) =>
+      // Labels come from residents' addresses: text, never HTML.
+      L.circleMarker([lat, lon], { radius: 6 + 3 * Math.sqrt(count), color: '#b0170c', weight: 2, fillOpacity: 0.35 }).bindTooltip(
+        Object.assign(document.createElement('span'), { textContent: `${label}: ${count}` }),
+      ),
+    ),
+  ).addTo(map);
+  const bounds = layer.getBounds();
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
 }
 
 /** The report form: a click (or the device's location) fills the form's latitude and longitude fields. */

@@ -1,6 +1,7 @@
 import type { MonthCount } from './evaluation/chart.js';
 import type { ReportMeasure } from './evaluation/report.js';
 import type { Goal } from './evaluation/verdict.js';
+import type { Localized } from '../../platform/i18n/i18n.js';
 
 /**
  * Priority action plan (plan działania priorytetowego): one district, one period of about six
@@ -87,6 +88,14 @@ export interface PlanContent {
  */
 export const evaluationOutcomes = ['achieved', 'not_achieved', 'insufficient_data', 'consistent_with_chance', 'partly_achieved'] as const;
 export type EvaluationOutcome = (typeof evaluationOutcomes)[number];
+
+export const evaluationOutcomeLabels: Record<EvaluationOutcome, Localized> = {
+  achieved: { pl: 'cel osiągnięty', en: 'goal achieved' },
+  not_achieved: { pl: 'cel nieosiągnięty', en: 'goal not achieved' },
+  insufficient_data: { pl: 'brak danych do oceny', en: 'insufficient data' },
+  consistent_with_chance: { pl: 'zmiana możliwa przypadkiem', en: 'change consistent with chance' },
+  partly_achieved: { pl: 'cel częściowo osiągnięty', en: 'goal partly achieved' },
+};
 
 export interface Evaluation {
   outcome: EvaluationOutcome;

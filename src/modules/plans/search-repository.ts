@@ -180,16 +180,16 @@ export async function similarPlans(db: Queryable, plan: Pick<Plan, 'id' | 'conte
     where search_vector @@ to_tsquery('simple', ${similar})
     order by ts_rank(search_vector, to_tsquery('simple', ${similar})) desc, plan_id
     limit ${limit}`.execute(db);
-  if (rows.length === 0) return [];
-  const plans = await db
-    .selectFrom('plans')
-    .select(planColumns)
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
+  return plansInOrder(
+    db,
+    rows.map((r) => r.id),
+  );
+}
+
+/** The plans with these ids, in the order given (a ranking's), leaving out any gone meanwhile. */
+export async function plansInOrder(db: Queryable, ids: string[]): Promise<Plan[]> {
+  if (ids.length === 0) return [];
+  const plans = await db.selectFrom('plans').select(planColumns).where('id', 'in', ids).execute();
   const byId = new Map(plans.map((row) => [row.id, toPlan(row)]));
-  return rows.map((r) => byId.get(r.id)!).filter(Boolean);
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
 }

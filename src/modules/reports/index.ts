@@ -3,7 +3,8 @@
  * (docs/architecture.md, "Where a module's border is"). Its other files are its own.
  */
 export { registerReports } from './routes.js';
-export { waitingReportCount, reportCategories } from './read-reports.js';
+export { waitingReportCount, reportCategories, districtReportEvidence } from './read-reports.js';
+export type { EvidenceReport } from './evidence-repository.js';
 export { statusLabels, reportStatuses, confirmedStatuses, type ReportStatus } from './rules/status.js';
 export { staffReportMessages } from './staff/messages.js';
 export { reportDeadlines, defaultReportSettings, type ReportSettings } from './rules/deadlines.js';

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import { districtNames } from '../districts/index.js';
 import { unitNames } from '../units/index.js';
+import { districtEvidenceReports, type EvidenceReport } from './evidence-repository.js';
 import { reportErrors } from './messages.js';
 import type { Report, StoredCategory } from './model.js';
 import { findReport, listCategories, listReportEvents, listReports, newReportCount, type ReportFilter } from './repository.js';
@@ -55,4 +56,9 @@ export async function reportsPage(db: Db, filter: ReportFilter): Promise<{ repor
 /** How many new reports wait in a unit's subtree or in some districts (the staff home page). */
 export async function waitingReportCount(db: Db, scope: { subtreeOf: string } | { districtIds: string[] }): Promise<number> {
   return newReportCount(db, scope);
+}
+
+/** A district's reports that count as a plan's evidence, made from `from` to `to` (days in Poland, inclusive, a day's margin each side). */
+export async function districtReportEvidence(db: Db, districtId: string, from: string, to: string): Promise<EvidenceReport[]> {
+  return districtEvidenceReports(db, districtId, from, to);
 }

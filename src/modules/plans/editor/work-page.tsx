@@ -17,6 +17,9 @@ import { editorMessages } from './messages.js';
 import { VersionDiff } from './version-diff.js';
 import { Editor } from './editor-form.js';
 import { EvaluationForm } from './evaluation-form.js';
+import type { MapTiles } from '../../../platform/config/config.js';
+import type { Evidence } from '../drafting/read-evidence.js';
+import { EvidencePanel } from '../drafting/evidence-panel.js';
 
 export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
@@ -46,6 +49,9 @@ export interface WorkPageProps {
   measure: FrozenMeasure | null;
   /** Whether the person may open the action log (administrators may not: no dead link for them). */
   showActionLog: boolean;
+  /** The drafting panel's evidence, for those who may edit the draft; null for everyone else. */
+  evidence: Evidence | null;
+  map: MapTiles;
 }
 
 export function WorkPage(props: WorkPageProps) {
@@ -124,6 +130,9 @@ export function WorkPage(props: WorkPageProps) {
             ))}
           </ul>
         </section>
+      )}
+      {canEdit && props.evidence && (
+        <EvidencePanel ctx={ctx} planId={plan.id} content={content} evidence={props.evidence} map={props.map} errors={errors} />
       )}
       {canEdit ? <Editor {...props} /> : <PlanDocumentView document={document} />}
       {props.measure && <MeasureBlock measure={props.measure} lang={ctx.lang} />}

@@ -25,6 +25,9 @@ import { applyListIntent, listIntentAnchor, readEditorForm } from './form.js';
 import { WorkPage } from './pages.js';
 import { doneUrl } from './route-helpers.js';
 import { planTarget } from '../route-target.js';
+import { readEvidence } from '../drafting/read-evidence.js';
+import { filledNotice } from '../drafting/messages.js';
+import { registerDraftingRoutes } from '../drafting/routes.js';
 
 /** One plan's staff page (/admin/plans/:id): the officer writes and submits, the reviewer approves or returns, steps move it on. */
 export function registerPlanWorkPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus): void {
@@ -39,7 +42,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
     request: FastifyRequest,
     reply: FastifyReply,
     plan: Plan,
-    override: { content?: Plan['content']; periodFrom?: string; periodTo?: string; errors?: FieldError[] } = {},
+    override: { content?: Plan['content']; periodFrom?: string; periodTo?: string; errors?: FieldError[]; status?: number } = {},
   ) => {
     const principal = requireAllowed(request, 'plan.read_working');
     const working = (await workingView(db, principal, plan))!;
@@ -47,8 +50,12 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
     const content = override.content ?? plan.content;
     // After a step (?done=submit): what happened and what comes next, in words from one place.
     const done = (request.query as Record<string, unknown>).done;
-    const notice =
-      isStep(done) && !override.errors?.length ? stepNotice(done, plan, await planSettings(db), warsawToday())[request.lang] : null;
+    const query = request.query as Record<string, unknown>;
+    const notice = override.errors?.length
+      ? null
+      : isStep(done)
+        ? stepNotice(done, plan, await planSettings(db), warsawToday())[request.lang]
+        : filledNotice(query, request.lang);
     const ctx = pageContext(request, reply, notice);
     return sendPage(
       reply,
@@ -83,8 +90,11 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
         source,
         timing: planTiming(plan, warsawToday()),
         showActionLog: await mayReadActionLog(db, principal, plan),
+        // The drafting panel: for whoever may write this draft, from the district's reports.
+        evidence: working.canEdit ? await readEvidence(db, plan) : null,
+        map: config.mapTiles,
       }),
-      override.errors?.length ? 400 : 200,
+      override.errors?.length ? (override.status ?? 400) : 200,
     );
   };
 
@@ -114,6 +124,8 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
     }
     return reply.redirect(doneUrl(plan.id, input.transition), 303);
   };
+
+  registerDraftingRoutes(app, db, changes, (request, reply, plan, errors, status) => showWork(request, reply, plan, { errors, status }));
 
   app.get<{ Params: { id: string } }>(
     '/admin/plans/:id',

@@ -6,6 +6,7 @@ import { chartMonths, countChartSvg } from './chart.js';
 import { evaluationTitle, explainEvaluation } from './explain.js';
 import { actionOutcomeLabels } from './process-score.js';
 import type { EvaluationReport } from './report.js';
+import { evaluationOutcomeLabels } from '../model.js';
 
 /**
  * The evaluation report as the publication's document model (publication/document.ts): one set of
@@ -40,13 +41,6 @@ const words = {
     p: 'Wartość p (test jednostronny)',
     legacy: 'Ocenę zapisano, zanim system zaczął wyliczać werdykt z liczb: znany jest tylko wynik wybrany przez przełożonego.',
     measured: 'Wartość zmierzona',
-    outcomes: {
-      achieved: 'cel osiągnięty',
-      not_achieved: 'cel nieosiągnięty',
-      insufficient_data: 'brak danych do oceny',
-      consistent_with_chance: 'zmiana możliwa przypadkiem',
-      partly_achieved: 'cel częściowo osiągnięty',
-    },
     chartTitle: (what: string) => `Liczba zdarzeń w miesiącach: ${what}`,
     chartDesc: (from: string, to: string) =>
       `Słupki: liczba zdarzeń w każdym miesiącu. Zacieniono okres planu (${from} – ${to}) i okresy bazowe. Te same liczby są w tabeli pod wykresem.`,
@@ -101,13 +95,6 @@ const words = {
     p: 'p-value (one-sided test)',
     legacy: 'This evaluation was saved before verdicts were computed from counts: only the outcome the supervisor chose is known.',
     measured: 'Measured value',
-    outcomes: {
-      achieved: 'goal achieved',
-      not_achieved: 'goal not achieved',
-      insufficient_data: 'insufficient data',
-      consistent_with_chance: 'change consistent with chance',
-      partly_achieved: 'goal partly achieved',
-    },
     chartTitle: (what: string) => `Events per month: ${what}`,
     chartDesc: (from: string, to: string) =>
       `Bars: events counted in each month. Shaded: the plan's period (${from} – ${to}) and the baseline windows. The table below the chart gives the same numbers.`,
@@ -165,7 +152,7 @@ export function reportDocument(report: EvaluationReport, lang: Lang): PlanDocume
   if (report.source === 'entered') measureBlocks.push(paragraph(w.entered));
   const verdictBlocks: Block[] = evaluation
     ? [paragraph(`${w.verdict}: ${evaluationTitle(evaluation)[lang]}`), paragraph(explainEvaluation(evaluation)[lang])]
-    : [paragraph(`${w.verdict}: ${w.outcomes[report.outcome]}`), paragraph(w.legacy)];
+    : [paragraph(`${w.verdict}: ${evaluationOutcomeLabels[report.outcome][lang]}`), paragraph(w.legacy)];
   if (counts) {
     const rows: [string, string][] = [
       [w.counts, w.countsValue(n(counts.baseline), n(counts.baselineDays), n(counts.period), n(counts.periodDays))],

@@ -7,7 +7,7 @@ import { formatDate, formatCalendarDay } from '../../../platform/i18n/i18n.js';
 import type { PlanDocument, TableData } from '../publication/document.js';
 import { categoryNames, statusName, timingName } from '../messages.js';
 import type { PlanTiming } from '../rules.js';
-import type { Evaluation, PlanStatus } from '../model.js';
+import { evaluationOutcomeLabels, type Evaluation, type PlanStatus } from '../model.js';
 import { publicStatus } from '../workflow.js';
 import { planPageMessages } from './messages.js';
 
@@ -289,7 +289,7 @@ export function PlanPage({
           <h2 id="evaluation">{m.evaluation}</h2>
           <p>
             <Tag tone={plan.evaluation.outcome === 'achieved' ? 'green' : plan.evaluation.outcome === 'not_achieved' ? 'red' : 'grey'}>
-              {m.outcomes[plan.evaluation.outcome]}
+              {evaluationOutcomeLabels[plan.evaluation.outcome][ctx.lang]}
             </Tag>
           </p>
           {plan.evaluation.note && <p>{plan.evaluation.note}</p>}

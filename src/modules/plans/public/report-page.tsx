@@ -1,6 +1,7 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { Tag } from '../../../platform/render/components.js';
+import { evaluationOutcomeLabels } from '../model.js';
 import type { EvaluationReport } from '../evaluation/report.js';
 import type { PlanDocument } from '../publication/document.js';
 import { planPageMessages } from './messages.js';
@@ -22,7 +23,7 @@ export function ReportPage({ ctx, report, document }: { ctx: PageContext; report
     <Layout ctx={ctx} title={`${document.title} – ${report.plan.unitName}`}>
       <div className="plan-meta">
         <p>
-          {m.district}: {report.plan.districtName} · {m.evaluation}: <Tag tone={tone[report.outcome]}>{m.outcomes[report.outcome]}</Tag>
+          {m.district}: {report.plan.districtName} · {m.evaluation}: <Tag tone={tone[report.outcome]}>{evaluationOutcomeLabels[report.outcome][ctx.lang]}</Tag>
         </p>
         <p>
           <a href={`/plany/${id}`}>{m.backToPlan}</a> · {m.download}: <a href={`/plany/${id}/sprawozdanie.pdf`}>{m.pdf}</a> ·{' '}

@@ -2,6 +2,8 @@
 export { categoryProblem, findCategory, inSeason, isOffered, kmzbCategories, type ReportCategory, type Season } from './categories.js';
 export {
   availableStatuses,
+  confirmedStatuses,
+  evidenceStatuses,
   isClosed,
   isTransition,
   nextStatusProblem,

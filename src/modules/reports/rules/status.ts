@@ -32,12 +32,20 @@ export function isClosed(status: ReportStatus): boolean {
 export const openStatuses: readonly ReportStatus[] = reportStatuses.filter((status) => !isClosed(status));
 
 /**
- * Reports that count as a confirmed threat for indicators (issue 15): `confirmed`, and the two
- * statuses whose labels say "confirmed (…)": forwarded to another institution, and eliminated.
- * A threat confirmed and then removed did happen, so it stays in the count of its period; not
- * confirmed, a prank or a duplicate never count, nor does anything still being verified.
+ * Reports that count as a confirmed threat (indicators and the drafting panel, issue 15):
+ * `confirmed`, and the two statuses whose labels say "confirmed (…)": forwarded to another
+ * institution, and eliminated. A threat confirmed and then removed did happen, so it stays in the
+ * count of its period; not confirmed, a prank or a duplicate never count, nor does anything still
+ * being verified.
  */
 export const confirmedStatuses: readonly ReportStatus[] = ['confirmed', 'forwarded', 'eliminated'];
+
+/**
+ * What a plan's evidence counts (the drafting panel, plans/drafting): every report a resident made
+ * about a real place, whatever became of it, but a prank or mistake (`joke`) and a duplicate, which
+ * would count one problem twice.
+ */
+export const evidenceStatuses: readonly ReportStatus[] = reportStatuses.filter((status) => status !== 'joke' && status !== 'duplicate');
 
 /** Open311 `status` of a service request: only "open" and "closed" exist there. */
 export function publicStatus(status: ReportStatus): 'open' | 'closed' {
