@@ -27,6 +27,7 @@ import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
 import { scheduleRetention, registerPrivacyRoutes } from './modules/privacy/index.js';
 import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
+import { districtFollowSection, registerSubscriptionRoutes, scheduleNotifier } from './modules/subscriptions/index.js';
 
 export interface AppOptions {
   /** The app's change bus; a new one by default (tests pass their own to watch or emit changes). */
@@ -55,10 +56,15 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerAdminHome(app, database.db);
   registerDistrictApi(app, config, database, registerChanged, locator);
   registerLocateApi(app, config, locator);
-  registerPublicDistrictPages(app, config, database, locator, districtPlanLinks, {
-    district: districtMeetingSection,
-    unit: unitMeetingSection,
-  });
+  registerPublicDistrictPages(
+    app,
+    config,
+    database,
+    locator,
+    districtPlanLinks,
+    { district: districtMeetingSection, unit: unitMeetingSection },
+    districtFollowSection,
+  );
   registerDistrictAdminPages(app, database, locator);
   // Uploaded documents are read in worker threads with memory and time limits, never on this thread.
   const documents = new DocumentWorkers({
@@ -77,6 +83,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanEditor(app, config, database, changes, documents);
   await registerReports(app, config, database, changes, locator);
   registerMeetingRoutes(app, config, database);
+  await registerSubscriptionRoutes(app, config, database);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
   registerFormActionPages();
@@ -85,10 +92,13 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);
   mail.start();
   const stopStatistics = keepStatisticsFresh(database, app.log);
+  // Followers of a district are mailed its news (plans published and evaluated, meetings).
+  const stopNotifier = scheduleNotifier(database.db, config.publicUrl, changes, app.log);
   // Personal data past its time is erased by this process unless RETENTION_JOB=false (tests; a cron job instead).
   const stopRetention = config.retentionJob ? scheduleRetention(database, changes, app.log) : () => Promise.resolve();
   app.addHook('onClose', async () => {
     stopStatistics();
+    await stopNotifier();
     await stopRetention();
     locator.stop();
     await mail.stop();
