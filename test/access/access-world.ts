@@ -25,6 +25,7 @@ import {
   makeTownDistrict,
   makeCategory,
   makeMeeting,
+  makeSubscription,
   makeUnit,
 } from '../support/factories.js';
 import { paramNames, withRouteTable, type RouteEntry } from '../hostile/routes.js';
@@ -93,6 +94,7 @@ const watched = [
   'report_categories',
   'app_settings',
   'meetings',
+  'subscriptions',
   'audit_log',
 ] as const;
 
@@ -149,6 +151,8 @@ export interface Fresh {
   account(): Promise<string>;
   /** An event today in a new district of KPP A (so it may be changed, cancelled and recorded). */
   meeting(): Promise<string>;
+  /** A resident following a fresh district, not confirmed yet: the raw tokens of its links. */
+  subscription(): Promise<{ confirmToken: string; unsubscribeToken: string }>;
   /** A new account of the person's role and unit, signed in on a client of its own (for writes that end a session or change a password). */
   twin(who: Person): Promise<{ client: TestClient; login: string }>;
   /** A number no district of KPP A has yet. */
@@ -267,6 +271,7 @@ export async function openWorld(backend: Backend): Promise<World> {
     unit: () => inFactory(db, (trx) => makeUnit(trx, `kp-a-${++serial}`, 'KP', 'kpp-a')),
     account: () => inFactory(db, (trx) => makeAccount(trx, `konto-${++serial}`, 'officer', 'kpp-a')),
     meeting: async () => makeMeeting(db, await fresh.district()),
+    subscription: async () => makeSubscription(db, await fresh.bareDistrict(), `mieszkanka.${++serial}@example.pl`),
     async twin(who) {
       const login = `${who.login!}-${++serial}`;
       await inFactory(db, (trx) => makeAccount(trx, login, who.subject!.role, who.subject!.unitId));
@@ -284,6 +289,10 @@ export async function openWorld(backend: Backend): Promise<World> {
 
   // Public pages of a plan show only a published one.
   values.meeting = await makeMeeting(db, 'kpp-a/1');
+  // The links' pages show their button only for a link that works.
+  const subscription = await makeSubscription(db, 'kpp-a/1', 'mieszkanka@example.pl');
+  values.confirmToken = subscription.confirmToken;
+  values.unsubscribeToken = subscription.unsubscribeToken;
   values.published = await makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
 
   return {
@@ -375,6 +384,8 @@ export function readPath(method: string, url: string, values: Record<string, str
     'GET /plany/:id': `/plany/${published}`,
     'GET /plany/:id/plan.pdf': `/plany/${published}/plan.pdf`,
     'GET /plany/:id/plan.docx': `/plany/${published}/plan.docx`,
+    'GET /obserwuj/potwierdz/:token': `/obserwuj/potwierdz/${values.confirmToken!}`,
+    'GET /obserwuj/wypisz/:token': `/obserwuj/wypisz/${values.unsubscribeToken!}`,
   };
   return paths[`${method} ${url}`];
 }

@@ -58,6 +58,9 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // The action log's form and withdraw buttons are shown only on a carried-out plan, to those serving its district.
   'POST /admin/plans/:id/dziennik': { actionIndex: '0', kind: 'patrol', day: '', place: 'Park', note: 'Notatka', completes: 'on' },
   'POST /admin/plans/:id/dziennik/:entryId/withdraw': {},
+  // A follower's links come by e-mail; their pages show the button only for a link that works.
+  'POST /obserwuj/potwierdz/:token': {},
+  'POST /obserwuj/wypisz/:token': { 'List-Unsubscribe': 'One-Click' },
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([
@@ -110,6 +113,9 @@ function pathFor(url: string, ids: Ids): string | null {
       meetings: ids.meeting,
       'action-log': ids.logEntry,
       dziennik: ids.logEntry,
+      // A token of the right shape that names no subscription: the hostile input goes into the body.
+      potwierdz: 'A'.repeat(43),
+      wypisz: 'B'.repeat(43),
     };
     if (segment === ':unit') return ids.district.split('/')[0]!;
     if (segment === ':number') return ids.district.split('/')[1]!;

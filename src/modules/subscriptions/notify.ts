@@ -9,10 +9,13 @@ import { unsubscribeSecret, unsubscribeUrl } from './manage-subscriptions.js';
 import { newsMail } from './mail.js';
 import { newsSince, type News } from './news.js';
 import { claimNotice, followersOf, forgetNotices, noticedKeys } from './repository.js';
-import { newsWindowDays, recipientsOf } from './rules.js';
+import { newsWindowDays, recipientsOf, type Follower } from './rules.js';
 
 const DAY_MS = 86_400_000;
 const actor = systemActor('obserwowanie rejonu');
+
+const toFollowers = (rows: Awaited<ReturnType<typeof followersOf>>): Follower[] =>
+  rows.map((f) => ({ id: f.id, districtId: f.district_id, confirmedAt: f.confirmed_at }));
 
 /** A past meeting is no news to mail (its outcome being recorded changes it, not its day). */
 const mailable = (news: News, today: string) => news.day === null || news.day >= today;
@@ -31,18 +34,18 @@ export async function tellFollowers(db: Db, siteUrl: string, now = new Date()): 
     db,
     fresh.map((n) => n.key),
   );
-  const secret = await unsubscribeSecret(db);
+  const untold = fresh.filter((n) => !told.has(n.key));
+  // One read of the followers of every district concerned; news nobody follows is passed over
+  // without a write (it stays untold: whoever confirms later is not sent the past anyway).
+  const following = toFollowers(await followersOf(db, [...new Set(untold.flatMap((n) => n.districtIds))]));
+  const secret = untold.length > 0 ? await unsubscribeSecret(db) : '';
   let mails = 0;
   let news = 0;
-  for (const item of fresh.filter((n) => !told.has(n.key))) {
+  for (const item of untold.filter((n) => recipientsOf(n, following).length > 0)) {
     mails += await inTransaction(db, actor, async (trx) => {
+      // Read again inside: a follower may have left since.
       const followers = await followersOf(trx, item.districtIds);
-      const chosen = new Set(
-        recipientsOf(
-          item,
-          followers.map((f) => ({ id: f.id, districtId: f.district_id, confirmedAt: f.confirmed_at })),
-        ).map((f) => f.id),
-      );
+      const chosen = new Set(recipientsOf(item, toFollowers(followers)).map((f) => f.id));
       if (!(await claimNotice(trx, item.key, item.districtIds, chosen.size))) return 0;
       for (const follower of followers.filter((f) => chosen.has(f.id))) {
         const lang = follower.lang as Lang;

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Trx } from '../../platform/audit/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import type { SubscriptionsTable } from '../../platform/db/schema.js';
+import type { Insertable } from 'kysely';
 
 /** All SQL of district subscriptions (obserwowanie rejonu) and of the news they are told. */
 export type SubscriptionRow = Selectable<SubscriptionsTable>;
@@ -26,10 +27,7 @@ export async function subscriptionOf(trx: Trx, districtId: string, email: string
   return trx.selectFrom('subscriptions').selectAll().where('district_id', '=', districtId).where('email', '=', email).executeTakeFirst();
 }
 
-export async function insertSubscription(
-  trx: Trx,
-  row: Pick<SubscriptionsTable, 'id' | 'district_id' | 'unit_id' | 'email' | 'lang' | 'confirm_hash' | 'unsubscribe_hash'>,
-): Promise<void> {
+export async function insertSubscription(trx: Trx, row: Insertable<SubscriptionsTable>): Promise<void> {
   await trx.insertInto('subscriptions').values(row).execute();
 }
 
@@ -59,9 +57,9 @@ export async function deleteSubscription(trx: Trx, id: string): Promise<void> {
 }
 
 /** Confirmed followers of any of `districtIds`, with what their mail needs. */
-export async function followersOf(trx: Trx, districtIds: readonly string[]) {
+export async function followersOf(db: Db | Trx, districtIds: readonly string[]) {
   if (districtIds.length === 0) return [];
-  return trx
+  return db
     .selectFrom('subscriptions as s')
     .innerJoin('districts as d', 'd.id', 's.district_id')
     .select(['s.id', 's.district_id', 's.email', 's.lang', 's.confirmed_at', 'd.name as district_name'])

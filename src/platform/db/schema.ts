@@ -392,7 +392,7 @@ export interface SubscriptionsTable {
   district_id: string;
   unit_id: string;
   email: string;
-  lang: string;
+  lang: Generated<string>;
   confirm_hash: string | null;
   confirm_sent_at: Timestamp;
   confirmed_at: Date | null;
