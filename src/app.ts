@@ -29,6 +29,7 @@ import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
 import { scheduleRetention, registerPrivacyRoutes } from './modules/privacy/index.js';
 import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
+import { districtFollowSection, registerSubscriptionRoutes, scheduleNotifier } from './modules/subscriptions/index.js';
 
 export interface AppOptions {
   /** The app's change bus; a new one by default (tests pass their own to watch or emit changes). */
@@ -57,10 +58,15 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerAdminHome(app, database.db);
   registerDistrictApi(app, config, database, registerChanged, locator);
   registerLocateApi(app, config, locator);
-  registerPublicDistrictPages(app, config, database, locator, districtPlanLinks, {
-    district: districtMeetingSection,
-    unit: unitMeetingSection,
-  });
+  registerPublicDistrictPages(
+    app,
+    config,
+    database,
+    locator,
+    districtPlanLinks,
+    { district: districtMeetingSection, unit: unitMeetingSection },
+    districtFollowSection,
+  );
   registerDistrictAdminPages(app, database, locator);
   // Uploaded documents are read in worker threads with memory and time limits, never on this thread.
   const documents = new DocumentWorkers({
@@ -82,6 +88,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPartnerApi(app, database);
   // The partner's page names the status of each plan it takes part in, in the plans' own words.
   registerPartnerPages(app, database, (status, lang) => (statusNames[lang] as Record<string, string>)[status] ?? status);
+  await registerSubscriptionRoutes(app, config, database);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
   registerIndicatorRoutes(app, database, locator);
@@ -91,10 +98,13 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);
   mail.start();
   const stopStatistics = keepStatisticsFresh(database, app.log);
+  // Followers of a district are mailed its news (plans published and evaluated, meetings).
+  const stopNotifier = scheduleNotifier(database.db, config.publicUrl, changes, app.log);
   // Personal data past its time is erased by this process unless RETENTION_JOB=false (tests; a cron job instead).
   const stopRetention = config.retentionJob ? scheduleRetention(database, changes, app.log) : () => Promise.resolve();
   app.addHook('onClose', async () => {
     stopStatistics();
+    await stopNotifier();
     await stopRetention();
     locator.stop();
     await mail.stop();

@@ -27,6 +27,7 @@ import {
   makeCategory,
   makeMeeting,
   makePartner,
+  makeSubscription,
   makeUnit,
 } from '../support/factories.js';
 import { paramNames, withRouteTable, type RouteEntry } from '../hostile/routes.js';
@@ -99,6 +100,7 @@ const watched = [
   'indicator_counts',
   'plan_measures',
   'partners',
+  'subscriptions',
   'audit_log',
 ] as const;
 
@@ -157,6 +159,8 @@ export interface Fresh {
   meeting(): Promise<string>;
   /** A partner in the registry of KPP A. */
   partner(): Promise<string>;
+  /** A resident following a fresh district, not confirmed yet: the raw tokens of its links. */
+  subscription(): Promise<{ confirmToken: string; unsubscribeToken: string }>;
   /** A new account of the person's role and unit, signed in on a client of its own (for writes that end a session or change a password). */
   twin(who: Person): Promise<{ client: TestClient; login: string }>;
   /** A number no district of KPP A has yet. */
@@ -276,6 +280,7 @@ export async function openWorld(backend: Backend): Promise<World> {
     account: () => inFactory(db, (trx) => makeAccount(trx, `konto-${++serial}`, 'officer', 'kpp-a')),
     meeting: async () => makeMeeting(db, await fresh.district()),
     partner: () => makePartner(db, 'kpp-a', `Urząd Gminy Testowo ${++serial}`),
+    subscription: async () => makeSubscription(db, await fresh.bareDistrict(), `mieszkanka.${++serial}@example.pl`),
     async twin(who) {
       const login = `${who.login!}-${++serial}`;
       await inFactory(db, (trx) => makeAccount(trx, login, who.subject!.role, who.subject!.unitId));
@@ -294,6 +299,10 @@ export async function openWorld(backend: Backend): Promise<World> {
   // Public pages of a plan show only a published one.
   values.meeting = await makeMeeting(db, 'kpp-a/1');
   values.partner = await makePartner(db, 'kpp-a', 'Ośrodek Pomocy Społecznej w Testowie');
+  // The links' pages show their button only for a link that works.
+  const subscription = await makeSubscription(db, 'kpp-a/1', 'mieszkanka@example.pl');
+  values.confirmToken = subscription.confirmToken;
+  values.unsubscribeToken = subscription.unsubscribeToken;
   values.published = await makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
   // …and its evaluation report only an evaluated one.
   values.evaluated = await makeEvaluatedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
@@ -391,6 +400,8 @@ export function readPath(method: string, url: string, values: Record<string, str
     'GET /plany/:id/sprawozdanie': `/plany/${values.evaluated!}/sprawozdanie`,
     'GET /plany/:id/sprawozdanie.pdf': `/plany/${values.evaluated!}/sprawozdanie.pdf`,
     'GET /plany/:id/sprawozdanie.docx': `/plany/${values.evaluated!}/sprawozdanie.docx`,
+    'GET /obserwuj/potwierdz/:token': `/obserwuj/potwierdz/${values.confirmToken!}`,
+    'GET /obserwuj/wypisz/:token': `/obserwuj/wypisz/${values.unsubscribeToken!}`,
   };
   return paths[`${method} ${url}`];
 }

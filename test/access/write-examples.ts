@@ -408,6 +408,35 @@ export const writeExamples: Record<string, WriteExample[]> = {
   'POST /zglos': [{ prepare: async (fresh) => ({ client: await fresh.anonymous(), form: reportForm }) }],
   'POST /open311/v2/requests.json': [{ prepare: async (fresh) => ({ client: await fresh.anonymous(), json: open311 }) }],
   'POST /open311/v2/requests.xml': [{ prepare: async (fresh) => ({ client: await fresh.anonymous(), json: open311 }) }],
+  'POST /rejony/:unit/:number/obserwuj': [
+    {
+      changes: 'subscriptions',
+      prepare: async (fresh) => ({
+        client: await fresh.anonymous(),
+        params: districtParams(await fresh.bareDistrict()),
+        form: { email: `mieszkaniec.${fresh.number()}@example.pl` },
+      }),
+    },
+  ],
+  'POST /obserwuj/potwierdz/:token': [
+    {
+      prepare: async (fresh) => ({
+        client: await fresh.anonymous(),
+        params: { token: (await fresh.subscription()).confirmToken },
+        form: {},
+      }),
+    },
+  ],
+  'POST /obserwuj/wypisz/:token': [
+    {
+      changes: 'subscriptions',
+      prepare: async (fresh) => ({
+        client: await fresh.anonymous(),
+        params: { token: (await fresh.subscription()).unsubscribeToken },
+        form: { 'List-Unsubscribe': 'One-Click' },
+      }),
+    },
+  ],
   'POST /api/v1/reports/:id/confirmations': [
     {
       changes: 'report_confirmations',

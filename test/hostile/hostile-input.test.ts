@@ -63,6 +63,9 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // The drafting panel is shown only to the officer of the draft's district.
   'POST /admin/plans/:id/evidence/threat': { category: 'vandalism' },
   'POST /admin/plans/:id/evidence/baseline': { baselineCategory: 'vandalism', span: 'half', replace: '1' },
+  // A follower's links come by e-mail; their pages show the button only for a link that works.
+  'POST /obserwuj/potwierdz/:token': {},
+  'POST /obserwuj/wypisz/:token': { 'List-Unsubscribe': 'One-Click' },
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([
@@ -117,6 +120,9 @@ function pathFor(url: string, ids: Ids): string | null {
       partners: ids.partner,
       'action-log': ids.logEntry,
       dziennik: ids.logEntry,
+      // A token of the right shape that names no subscription: the hostile input goes into the body.
+      potwierdz: 'A'.repeat(43),
+      wypisz: 'B'.repeat(43),
     };
     if (segment === ':unit') return ids.district.split('/')[0]!;
     if (segment === ':number') return ids.district.split('/')[1]!;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inTransaction, systemActor, type Trx } from '../../src/platform/audit/actor.js';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
 import type { Principal, Role } from '../../src/platform/auth/principal.js';
@@ -21,6 +22,7 @@ import { createChangeBus } from '../../src/platform/events/changes.js';
 import { storeNewReport } from '../../src/modules/reports/repository.js';
 import { defaultFloodSettings } from '../../src/modules/reports/rules/floods.js';
 import { createUnit } from '../../src/modules/units/index.js';
+import { hashToken, newToken } from '../../src/modules/subscriptions/tokens.js';
 import { type CreateUnitInput } from '../../src/modules/units/create-unit.js';
 
 /**
@@ -342,4 +344,33 @@ export async function makePlanIn(
     await updatePlanRow(trx, id, { status, publishedVersion: 1, submittedAt: now, approvedAt: now, publishedAt: now });
   });
   return id;
+}
+
+/**
+ * A resident following a district, waiting for confirmation unless `confirmed`; the raw tokens of
+ * its links (the unsubscribe one random here: only its hash is looked up).
+ */
+export async function makeSubscription(
+  db: Db,
+  districtId: string,
+  email: string,
+  confirmed = false,
+): Promise<{ id: string; confirmToken: string; unsubscribeToken: string }> {
+  const [confirmToken, unsubscribeToken] = [newToken(), newToken()];
+  const id = randomUUID();
+  await inFactory(db, (trx) =>
+    trx
+      .insertInto('subscriptions')
+      .values({
+        id,
+        district_id: districtId,
+        unit_id: districtId.slice(0, districtId.lastIndexOf('/')),
+        email,
+        confirm_hash: confirmed ? null : hashToken(confirmToken),
+        confirmed_at: confirmed ? new Date() : null,
+        unsubscribe_hash: hashToken(unsubscribeToken),
+      })
+      .execute(),
+  );
+  return { id, confirmToken, unsubscribeToken };
 }

@@ -6,3 +6,4 @@ export { registerMeetingRoutes } from './api-routes.js';
 export { districtMeetings, unitMeetings } from './read-meetings.js';
 export type { Meeting } from './model.js';
 export { districtMeetingSection, unitMeetingSection } from './pages.js';
+export { kindLabels as meetingKindLabels } from './rules.js';

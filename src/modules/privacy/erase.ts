@@ -15,6 +15,7 @@ import {
 } from './repository.js';
 import { retentionCutoff, retentionDays, retentionRules, type PersonalDataPiece, type RetentionSettings } from './rules.js';
 import { retentionSettings } from './settings.js';
+import { deleteUnconfirmed } from '../subscriptions/index.js';
 
 /** The pieces the job erases (the e-mail goes with the status change that closes the report). */
 export type ErasedPiece = Exclude<PersonalDataPiece, 'reporterEmail'>;
@@ -61,6 +62,10 @@ const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)
     tables: ['login_attempts', 'login_failure_bursts'],
   },
   outboxMail: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteOldMail(trx, cutoff, limit) }), tables: ['outbox'] },
+  pendingSubscription: {
+    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteUnconfirmed(trx, cutoff, limit) }),
+    tables: ['subscriptions'],
+  },
 };
 
 export interface RetentionRun {

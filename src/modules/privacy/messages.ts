@@ -89,6 +89,16 @@ export const privacyMessages = defineMessages({
         why: 'by je wysłać i wyjaśnić, gdyby nie dotarły; po wysłaniu adres jest skracany do pierwszej litery',
         who: 'Administratorzy systemu',
       },
+      pendingSubscription: {
+        what: 'E-mail podany do obserwowania rejonu, zanim go potwierdzisz',
+        why: 'by wysłać link potwierdzający',
+        who: 'Nikt: używa go tylko system',
+      },
+      subscriberEmail: {
+        what: 'E-mail osoby obserwującej rejon (po potwierdzeniu) i język wiadomości',
+        why: 'tylko do powiadomień o planach, ich ocenie i spotkaniach w rejonie',
+        who: 'Nikt: nie widzą go nawet policjanci, używa go tylko system',
+      },
       staffAccount: {
         what: 'Konto: login, imię i nazwisko, e-mail służbowy, rola, jednostka',
         why: 'do logowania i uprawnień',
@@ -115,7 +125,8 @@ export const privacyMessages = defineMessages({
         why: 'do wyjaśniania nadużyć konta',
         who: 'Administratorzy (swoich jednostek)',
       },
-    } satisfies Record<PersonalDataPiece | 'publicPart' | 'staffAccount' | 'officerPublic' | 'staffAudit', PieceText>,
+    } satisfies Record<PersonalDataPiece | 'publicPart' | 'staffAccount' | 'officerPublic' | 'staffAudit' | 'subscriberEmail', PieceText>,
+    untilUnsubscribed: 'Do rezygnacji (link w każdej wiadomości): wtedy adres usuwamy od razu',
     accountLifetime: 'Dopóki konto istnieje (zablokowane konto zostaje, bo wskazuje je dziennik zmian)',
     officerLifetime: 'Dopóki policjant jest w rejestrze jednostki',
   },
@@ -181,6 +192,16 @@ export const privacyMessages = defineMessages({
         why: 'to send them and to investigate one that did not arrive; once sent, the address is cut to its first letter',
         who: 'System administrators',
       },
+      pendingSubscription: {
+        what: 'An e-mail given to follow a district, before you confirm it',
+        why: 'to send the confirmation link',
+        who: 'Nobody: only the system uses it',
+      },
+      subscriberEmail: {
+        what: 'The e-mail of a district follower (once confirmed) and the language of the messages',
+        why: 'only for news of plans, their evaluation and meetings in the district',
+        who: 'Nobody: not even police officers see it; only the system uses it',
+      },
       staffAccount: {
         what: 'Account: login, name, work e-mail, role, unit',
         why: 'for signing in and permissions',
@@ -207,7 +228,8 @@ export const privacyMessages = defineMessages({
         why: 'to investigate a misused account',
         who: 'Administrators (of their units)',
       },
-    } satisfies Record<PersonalDataPiece | 'publicPart' | 'staffAccount' | 'officerPublic' | 'staffAudit', PieceText>,
+    } satisfies Record<PersonalDataPiece | 'publicPart' | 'staffAccount' | 'officerPublic' | 'staffAudit' | 'subscriberEmail', PieceText>,
+    untilUnsubscribed: 'Until you unsubscribe (a link in every message): the address is deleted at once',
     accountLifetime: 'As long as the account exists (a disabled account stays, because the audit log names it)',
     officerLifetime: 'As long as the officer is in the unit’s register',
   },

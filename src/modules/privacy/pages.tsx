@@ -83,6 +83,8 @@ export function PrivacyPage({
     kept('confirmationIp'),
     kept('residentAuditIp'),
     kept('outboxMail'),
+    kept('pendingSubscription'),
+    { key: 'subscriberEmail', howLong: m.untilUnsubscribed },
   ];
   const staff: Row[] = [
     { key: 'staffAccount', howLong: m.accountLifetime },

@@ -180,6 +180,7 @@ export const erasedTables = [
   'login_attempts',
   'login_failure_bursts',
   'outbox',
+  'subscriptions',
 ] as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { Localized } from '../../platform/i18n/i18n.js';
 import { defaultThrottle } from '../accounts/index.js';
+import { confirmValidDays } from '../subscriptions/index.js';
 
 /**
  * How long the system keeps each piece of personal data (zasady przechowywania danych osobowych).
@@ -137,7 +138,8 @@ export type PersonalDataPiece =
   | 'staffAuditIp'
   | 'session'
   | 'signInAttempts'
-  | 'outboxMail';
+  | 'outboxMail'
+  | 'pendingSubscription';
 
 /**
  * When the clock of a piece starts: when the report was closed (reopening stops it, closing again
@@ -177,6 +179,10 @@ export const retentionRules: readonly RetentionRule[] = [
   // guessing; the throttle forgets them a day after the last failure, so they are deleted then.
   { piece: 'signInAttempts', clock: 'created', setting: null, fixedDays: defaultThrottle.forgetAfterHours / 24, erasedBy: 'job' },
   { piece: 'outboxMail', clock: 'created', setting: 'outboxDays', erasedBy: 'job' },
+  // An e-mail that asked to follow a district and was never confirmed: nobody agreed to be mailed.
+  // It goes when its confirmation link expires (counted from the last link sent). A confirmed
+  // follower's address stays until they unsubscribe, which deletes it at once.
+  { piece: 'pendingSubscription', clock: 'created', setting: null, fixedDays: confirmValidDays, erasedBy: 'job' },
 ];
 
 const DAY_MS = 86_400_000;

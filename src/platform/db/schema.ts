@@ -32,6 +32,8 @@ export interface DatabaseSchema {
   indicator_counts: IndicatorCountsTable;
   plan_measures: PlanMeasuresTable;
   partners: PartnersTable;
+  subscriptions: SubscriptionsTable;
+  subscription_notices: SubscriptionNoticesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -323,6 +325,8 @@ export interface OutboxTable {
   sent_at: Date | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Extra mail headers (List-Unsubscribe…), migration 0018. */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
 }
 
 /** A district's digest e-mail of many reports at once (migration 0010). */
@@ -427,4 +431,26 @@ export interface PlanMeasuresTable {
   measure: JSONColumnType<object, string, never>;
   frozen_by: string;
   frozen_at: Timestamp;
+}
+
+/** Residents following a district by e-mail (migration 0018); tokens only as SHA-256 hashes. */
+export interface SubscriptionsTable {
+  id: string;
+  district_id: string;
+  unit_id: string;
+  email: string;
+  lang: Generated<string>;
+  confirm_hash: string | null;
+  confirm_sent_at: Timestamp;
+  confirmed_at: Date | null;
+  unsubscribe_hash: string;
+  created_at: Timestamp;
+}
+
+/** News already told to a district's subscribers (migration 0018): one row per event. */
+export interface SubscriptionNoticesTable {
+  event_key: string;
+  district_ids: string[];
+  recipients: number;
+  noticed_at: Timestamp;
 }

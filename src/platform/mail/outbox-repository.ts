@@ -3,7 +3,10 @@ import type { Trx } from '../audit/actor.js';
 
 /** The outbox table; when and how a message is sent is in outbox.ts. */
 
-export async function insertMail(trx: Trx, mail: { recipient: string; subject: string; body: string }): Promise<void> {
+export async function insertMail(
+  trx: Trx,
+  mail: { recipient: string; subject: string; body: string; headers: string | null },
+): Promise<void> {
   await trx.insertInto('outbox').values(mail).execute();
 }
 

@@ -8,6 +8,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Further headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) of a newsletter. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -15,7 +17,12 @@ export interface Mail {
  * sends nothing and a committed one is never forgotten (the transactional outbox).
  */
 export async function queueMail(trx: Trx, mail: Mail): Promise<void> {
-  await insertMail(trx, { recipient: mail.to, subject: mail.subject, body: mail.text });
+  await insertMail(trx, {
+    recipient: mail.to,
+    subject: mail.subject,
+    body: mail.text,
+    headers: mail.headers ? JSON.stringify(mail.headers) : null,
+  });
 }
 
 /** "jan.kowalski@example.com" → "j***@example.com": what stays of a recipient once the mail is sent. */
@@ -58,7 +65,13 @@ export class MailSender {
       const pending = await pendingMail(this.db, MAX_ATTEMPTS, batch);
       for (const mail of pending) {
         try {
-          await this.transport!.sendMail({ from: this.from, to: mail.recipient, subject: mail.subject, text: mail.body });
+          await this.transport!.sendMail({
+            from: this.from,
+            to: mail.recipient,
+            subject: mail.subject,
+            text: mail.body,
+            headers: mail.headers ?? undefined,
+          });
           await markSent(this.db, mail.id, mail.attempts + 1, maskAddress(mail.recipient));
         } catch (error) {
           this.log?.warn({ err: error, outboxId: mail.id }, 'mail not sent');

@@ -53,6 +53,7 @@ export function DistrictPage({
   map,
   plans,
   meetings,
+  follow,
 }: {
   ctx: PageContext;
   card: DistrictCard;
@@ -63,6 +64,8 @@ export function DistrictPage({
   plans: { url: string; label: string; timing: 'current' | 'upcoming' | 'past' }[];
   /** The district's meetings and debates (meetings/pages.tsx), rendered by the meetings module. */
   meetings?: ReactNode;
+  /** "Follow this district": e-mail and Atom feed (subscriptions/pages.tsx). */
+  follow?: ReactNode;
 }) {
   const m = publicMessages[ctx.lang];
   return (
@@ -91,6 +94,7 @@ export function DistrictPage({
         </ul>
       )}
       {meetings}
+      {follow}
       <p>
         <a href={`${card.url}/plakat.pdf`}>{m.poster}</a>
       </p>

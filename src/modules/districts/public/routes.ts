@@ -8,6 +8,7 @@ import type { Database, Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { absoluteUrl, siteOrigin } from '../../../platform/http/site-url.js';
 import { pageContext } from '../../../platform/http/request-context.js';
+import type { PageContext } from '../../../platform/render/page-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import type { MultiPolygon } from '../model.js';
 import { districtWithArea, publicDistrict, publicUnit } from '../read-districts.js';
@@ -56,6 +57,9 @@ export interface MeetingSections {
   unit: (db: Db, unitId: string, lang: Lang) => Promise<ReactElement>;
 }
 
+/** The district page's "follow this district" section (subscriptions/pages.tsx), passed in by src/app.ts. */
+export type FollowSection = (ctx: PageContext, district: { id: string; number: number; name: string; unitName: string }) => ReactElement;
+
 export function registerPublicDistrictPages(
   app: FastifyInstance,
   config: Config,
@@ -63,6 +67,7 @@ export function registerPublicDistrictPages(
   locator: Locator,
   districtPlanLinks: DistrictPlanLinks,
   meetingSections: MeetingSections,
+  followSection?: FollowSection,
 ): void {
   const db = database.db;
   const map = config.mapTiles;
@@ -180,16 +185,18 @@ export function registerPublicDistrictPages(
     { config: { access: 'public' }, schema: { hide: true } },
     async (request, reply) => {
       const { card, district, unit } = await publicDistrict(db, await locator.current(), request.params.unit, request.params.number);
+      const ctx = pageContext(request, reply);
       return sendPage(
         reply,
         createElement(DistrictPage, {
-          ctx: pageContext(request, reply),
+          ctx,
           card,
           rules: district.rules,
           unit,
           map,
           plans: await districtPlanLinks(db, district.id, request.lang),
           meetings: await meetingSections.district(db, unit.id, String(district.number), request.lang),
+          follow: followSection?.(ctx, { id: district.id, number: district.number, name: district.name, unitName: unit.name }),
         }),
       );
     },

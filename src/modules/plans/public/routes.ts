@@ -5,7 +5,7 @@ import type { Database } from '../../../platform/db/database.js';
 import { siteOrigin } from '../../../platform/http/site-url.js';
 import { loadOrCreateSecret } from '../../../platform/auth/secret.js';
 import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
-import { createHash } from 'node:crypto';
+import { atomContentType, atomXml, stableUuidUrn } from '../../../platform/render/atom.js';
 import { pageContext } from '../../../platform/http/request-context.js';
 import { sendPage } from '../../../platform/render/render.js';
 import { districtUrl } from '../../districts/index.js';
@@ -20,9 +20,6 @@ import type { ChangeBus } from '../../../platform/events/changes.js';
 import { planTiming } from '../rules.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
 import { registerReportPages } from './report-routes.js';
-
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 export function registerPlanPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus): void {
   const db = database.db;
@@ -126,31 +123,29 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
   // Atom ids never change (RFC 4287 §4.2.6): not the address the feed was read on, which varies
   // with the Host when PUBLIC_URL is unset. The feed's own id is made once per deployment.
   let feedId: string | undefined;
-  const feedIdentity = async () => (feedId ??= uuidFromSecret(await loadOrCreateSecret(db, 'plans_feed_id')));
+  const feedIdentity = async () => (feedId ??= stableUuidUrn(await loadOrCreateSecret(db, 'plans_feed_id')));
   app.get(
     '/plany.atom',
     { config: { access: 'public' }, schema: { tags: ['plans'], summary: 'Atom feed of newly published plans' } },
     async (request, reply) => {
       const site = siteOrigin(request, config);
       const latest = await latestPublications(db);
-      const updated = (latest[0]?.publishedAt ?? new Date(0)).toISOString();
-      const entries = latest
-        .map(({ id, publishedAt, summary }) => {
-          const link = `${site}${summary.url}`;
-          return `<entry><id>urn:uuid:${escapeXml(id)}</id><title>${escapeXml(`Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${formatCalendarDay(summary.periodFrom, 'pl')} – ${formatCalendarDay(summary.periodTo, 'pl')})`)}</title><link href="${escapeXml(link)}"/><updated>${publishedAt.toISOString()}</updated><author><name>${escapeXml(summary.unitName)}</name></author><summary>${escapeXml(summary.goal)}</summary></entry>`;
-        })
-        .join('');
-      const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>urn:uuid:${await feedIdentity()}</id><title>Plany działań priorytetowych – nowe publikacje</title><updated>${updated}</updated><author><name>Dzielnicowy</name></author><link rel="self" href="${escapeXml(`${site}/plany.atom`)}"/><link href="${escapeXml(`${site}/plany`)}"/>${entries}</feed>`;
-      return reply.header('content-type', 'application/atom+xml; charset=utf-8').send(feed);
+      const feed = atomXml({
+        id: await feedIdentity(),
+        title: 'Plany działań priorytetowych – nowe publikacje',
+        self: `${site}/plany.atom`,
+        page: `${site}/plany`,
+        author: 'Dzielnicowy',
+        entries: latest.map(({ id, publishedAt, summary }) => ({
+          id: `urn:uuid:${id}`,
+          title: `Plan działania priorytetowego: ${summary.districtName} – ${summary.unitName} (${formatCalendarDay(summary.periodFrom, 'pl')} – ${formatCalendarDay(summary.periodTo, 'pl')})`,
+          link: `${site}${summary.url}`,
+          updated: publishedAt,
+          author: summary.unitName,
+          summary: summary.goal,
+        })),
+      });
+      return reply.header('content-type', atomContentType).send(feed);
     },
   );
-}
-
-/** A UUID (version 4 layout) drawn from a stored random value, so it stays the same across restarts. */
-function uuidFromSecret(secret: string): string {
-  const bytes = createHash('sha256').update(secret).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -2,6 +2,8 @@ import type { RateLimitPolicy } from '../../../platform/config/report-rate-limit
 import { formatNumber, plural, type Lang, type Localized } from '../../../platform/i18n/i18n.js';
 import { findCategory, inSeason, type ReportCategory } from './categories.js';
 import type { LonLat } from './geo.js';
+import { emailMaxLength, looksLikeEmail } from '../../../platform/mail/address.js';
+export { emailMaxLength };
 
 /**
  * A resident's report as the form or API sends it (anonymous, no account). The position is a
@@ -41,7 +43,6 @@ export type IntakeResult =
   | { ok: false; errors: FieldError[]; spam: boolean };
 
 export const descriptionMaxLength = 500;
-export const emailMaxLength = 254;
 
 /** Poland's bounding box with a margin: a cheap check before the point-in-unit lookup. */
 export const polandBounds = { minLat: 49.0, maxLat: 55.1, minLon: 14.1, maxLon: 24.2 } as const;
@@ -51,8 +52,6 @@ const clockSkewMs = 5 * 60 * 1000;
 
 const length = (text: string) => [...text].length;
 const blank = (text: string | null | undefined) => (text ?? '').trim() === '';
-// A practical shape check (RFC 5321 length limits, an @, a dotted domain), not full RFC 5322.
-const emailShape = /^[^\s@<>()[\]\\,;:"]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /** "maj–wrzesień" / "May–September": the months a seasonal category is offered. */
 function seasonText(season: NonNullable<ReportCategory['season']>): Localized {
@@ -117,7 +116,7 @@ export function validateSubmission(input: ReportSubmission, catalogue: readonly 
       `Adres e-mail może mieć najwyżej ${emailMaxLength} znaki.`,
       `The email address may be at most ${emailMaxLength} characters long.`,
     );
-  else if (email !== null && (!emailShape.test(email) || email.split('@')[0]!.length > 64))
+  else if (email !== null && !looksLikeEmail(email))
     fail(
       'email',
       'Podaj poprawny adres e-mail, np. jan.kowalski@example.pl.',
