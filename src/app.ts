@@ -20,7 +20,7 @@ import {
 } from './modules/districts/index.js';
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
 import { registerReports } from './modules/reports/index.js';
-import { registerDashboard } from './modules/dashboard/index.js';
+import { registerDashboard, scheduleReminders } from './modules/dashboard/index.js';
 import { registerMeetingRoutes, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
@@ -87,9 +87,12 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const stopStatistics = keepStatisticsFresh(database, app.log);
   // Personal data past its time is erased by this process unless RETENTION_JOB=false (tests; a cron job instead).
   const stopRetention = config.retentionJob ? scheduleRetention(database, changes, app.log) : () => Promise.resolve();
+  // Deadline reminders by e-mail, hourly, unless REMINDER_JOB=false (tests; `cli reminders` from cron instead).
+  const stopReminders = config.reminderJob ? scheduleReminders(database.db, config.publicUrl, app.log) : () => Promise.resolve();
   app.addHook('onClose', async () => {
     stopStatistics();
     await stopRetention();
+    await stopReminders();
     locator.stop();
     await mail.stop();
   });

@@ -29,6 +29,7 @@ export interface DatabaseSchema {
   login_failure_bursts: LoginFailureBurstsTable;
   report_digests: ReportDigestsTable;
   meetings: MeetingsTable;
+  reminders_sent: RemindersSentTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -380,4 +381,13 @@ export interface MeetingsTable {
   topics_raised: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** One reminder e-mailed to one person about one deadline at one stage (migration 0019). */
+export interface RemindersSentTable {
+  deadline_key: string;
+  recipient: string;
+  days_before: number;
+  unit_id: string;
+  sent_at: Generated<Date>;
 }
