@@ -43,7 +43,7 @@ export function reminderMail(reminder: Reminder, today: string, publicUrl: strin
     const first = own[0]!;
     lines.push(
       '',
-      `${first.districtName} (${first.unitName})${own.some((i) => i.vacancy) ? ' — rejon bez dzielnicowego dziś, sprawy dzielnicowego przekazano jednostce' : ''}:`,
+      `${first.districtName} (${first.unitName})${own.some((i) => i.vacancy) ? ' — nikt w obsadzie rejonu nie ma dziś adresu e-mail w systemie, więc sprawy dzielnicowego przychodzą do jednostki' : ''}:`,
     );
     for (const item of own) lines.push(`- ${itemText(item)} — ${whenText(item, today)}`, `  ${linkOf(item, publicUrl)}`);
   }
