@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction, systemActor } from '../../../platform/audit/actor.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
+import { runPeriodically, type Schedule } from '../../../platform/events/periodic.js';
 import { queueMail, type Mail } from '../../../platform/mail/outbox.js';
 import { dueReminders } from './collect.js';
 import { reminderMail } from './mail.js';
@@ -55,14 +56,8 @@ export async function runReminders(db: Db, options: { publicUrl: string; now?: D
   });
 }
 
-export interface ReminderSchedule {
-  /** The first run, this long after start-up (not during the start-up rush). */
-  firstAfterMs: number;
-  everyMs: number;
-}
-
 /** Hourly: a day's reminders go out within the first hour of the day the job runs, on any instance. */
-export const defaultReminderSchedule: ReminderSchedule = { firstAfterMs: 2 * 60_000, everyMs: 3_600_000 };
+export const defaultReminderSchedule: Schedule = { firstAfterMs: 2 * 60_000, everyMs: 3_600_000 };
 
 /** Runs the reminder job in the app process (REMINDER_JOB), periodically; returns a stop function that waits for a run under way. */
 export function scheduleReminders(
@@ -71,24 +66,13 @@ export function scheduleReminders(
   log?: FastifyBaseLogger,
   schedule = defaultReminderSchedule,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const run = () => {
-    running ??= runReminders(db, { publicUrl })
-      .then((done) => {
-        if (done.mails.length) log?.info({ mails: done.mails.length }, 'deadline reminders queued');
-      })
-      .catch((error: unknown) => log?.warn({ err: error }, 'deadline reminders not queued'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(run, schedule.firstAfterMs);
-  const every = setInterval(run, schedule.everyMs);
-  first.unref();
-  every.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(every);
-    await running;
-  };
+  return runPeriodically(
+    () =>
+      runReminders(db, { publicUrl })
+        .then((done) => {
+          if (done.mails.length) log?.info({ mails: done.mails.length }, 'deadline reminders queued');
+        })
+        .catch((error: unknown) => log?.warn({ err: error }, 'deadline reminders not queued')),
+    schedule,
+  );
 }
