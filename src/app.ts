@@ -21,7 +21,7 @@ import {
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor, statusNames } from './modules/plans/index.js';
 import { registerPartnerApi, registerPartnerPages } from './modules/partners/index.js';
 import { registerReports } from './modules/reports/index.js';
-import { registerDashboard } from './modules/dashboard/index.js';
+import { registerDashboard, scheduleReminders } from './modules/dashboard/index.js';
 import { registerIndicatorRoutes } from './modules/indicators/index.js';
 import { registerMeetingRoutes, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
@@ -102,10 +102,13 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const stopNotifier = scheduleNotifier(database.db, config.publicUrl, changes, app.log);
   // Personal data past its time is erased by this process unless RETENTION_JOB=false (tests; a cron job instead).
   const stopRetention = config.retentionJob ? scheduleRetention(database, changes, app.log) : () => Promise.resolve();
+  // Deadline reminders by e-mail, hourly, unless REMINDER_JOB=false (tests; `cli reminders` from cron instead).
+  const stopReminders = config.reminderJob ? scheduleReminders(database.db, config.publicUrl, app.log) : () => Promise.resolve();
   app.addHook('onClose', async () => {
     stopStatistics();
     await stopNotifier();
     await stopRetention();
+    await stopReminders();
     locator.stop();
     await mail.stop();
   });

@@ -14,6 +14,7 @@ import { deleteAccountSessions } from './platform/auth/sessions.js';
 import { createUnit, asTree, listUnits } from './modules/units/index.js';
 import { importStreetRules, importPolygons, rulesToCsv, listDistricts } from './modules/districts/index.js';
 import { runRetention } from './modules/privacy/index.js';
+import { reminderReport } from './modules/dashboard/index.js';
 import { evaluateCommand, evaluateUsage, EvaluateUsageError, importPlanFiles } from './modules/plans/index.js';
 
 const usage = `Dzielnicowy — wiersz poleceń / command line
@@ -32,6 +33,8 @@ const usage = `Dzielnicowy — wiersz poleceń / command line
                                               (.txt .html .docx .odt .pdf; minione okresy do archiwum, bieżące jako szkice /
                                                past periods to the archive, current ones as drafts)
   retention run                               (usuwa dane po terminie / erases data past its time)
+  reminders [--dry-run]                       (przypomnienia o terminach e-mailem: kto dostanie co dziś /
+                                               deadline reminders: who gets what today; --dry-run sends nothing)
   migrate
 ${evaluateUsage}
 
@@ -167,6 +170,11 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
     const done = await runRetention(database);
     for (const [piece, n] of Object.entries(done.counts)) out(`${piece}\t${n}`);
     out(`Usunięto dane po terminie / erased data past its time: ${done.batches} transakcji / transactions, ${done.ms} ms`);
+    return;
+  }
+  if (group === 'reminders' && command === undefined) {
+    // The job the server runs every hour; safe beside running servers (a reminder is sent once).
+    await reminderReport(db, loadConfig().publicUrl, values['dry-run'] === true, out);
     return;
   }
   if (group === 'unit' && command === 'list') {

@@ -199,6 +199,7 @@ export async function openWorld(backend: Backend): Promise<World> {
     DOCUMENT_RATE_LIMIT_PER_MINUTE: '10000',
     // No retention job mid-test: its audit record would be no request's change.
     RETENTION_JOB: 'false',
+    REMINDER_JOB: 'false',
   });
   // The app first: it puts the catalogue of report categories into the database on start.
   const built = await withRouteTable(() => buildApp(config, testDb.database));

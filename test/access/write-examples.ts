@@ -539,4 +539,8 @@ export const writeExamples: Record<string, WriteExample[]> = {
   // Rules for the whole country
   'PATCH /api/v1/settings/report-floods': [{ prepare: (fresh) => ({ json: { digestMinutes: 30 + (fresh.number() % 600) } }) }],
   'PATCH /api/v1/settings/retention': [{ prepare: (fresh) => ({ json: { outboxDays: 1 + (fresh.number() % 90) } }) }],
+  'PATCH /api/v1/settings/dashboard': [{ prepare: (fresh) => ({ json: { soonDays: 1 + (fresh.number() % 60), reminderDays: [7, 1] } }) }],
+  'POST /admin/dashboard/settings': [
+    { prepare: (fresh) => ({ form: { soonDays: String(1 + (fresh.number() % 60)), reminderDays: '14, 2' } }) },
+  ],
 };

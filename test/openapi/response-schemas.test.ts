@@ -146,6 +146,9 @@ describe('response schemas of the JSON routes', () => {
     await ok(admin.get('/api/v1/audit?pageSize=5'));
     await ok(admin.get('/api/v1/settings/report-floods'));
     await ok(admin.get('/api/v1/settings/retention'));
+    await ok(admin.get('/api/v1/settings/dashboard'));
+    await ok(admin.send('PATCH', '/api/v1/settings/dashboard', { reminderDays: [3, 1] }));
+    await ok(admin.send('PATCH', '/api/v1/settings/dashboard', { soonDays: 0 }), 400);
     await ok(admin.send('POST', '/api/v1/units', { name: 'Schema test' }), 400);
 
     // Plans: create, change, submit, read as staff and as anyone, list, versions, errors.

@@ -38,8 +38,14 @@ export async function createTestApp(
 
 /** The real application on `testDb` (filled by the caller), whose accounts sign in with `password`. */
 export async function appOn(testDb: TestDatabase, env: Record<string, string>, password: string): Promise<TestApp> {
-  // No retention job of its own (it would write its audit record mid-test): a test runs the job, or asks with RETENTION_JOB.
-  const config = loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'dz-unused'), LOG_LEVEL: 'silent', RETENTION_JOB: 'false', ...env });
+  // No retention or reminder job of its own (they would write mid-test): a test runs the job, or asks with RETENTION_JOB / REMINDER_JOB.
+  const config = loadConfig({
+    DATA_DIR: path.join(os.tmpdir(), 'dz-unused'),
+    LOG_LEVEL: 'silent',
+    RETENTION_JOB: 'false',
+    REMINDER_JOB: 'false',
+    ...env,
+  });
   const changes = createChangeBus((error) => {
     throw error;
   });

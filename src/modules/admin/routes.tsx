@@ -36,6 +36,8 @@ const messages = defineMessages({
     importExportText: 'Ulice rejonów z pliku CSV, obszary z pliku GeoJSON; pobieranie danych.',
     accounts: 'Konta użytkowników',
     accountsText: 'Dodawaj konta, nadawaj role, blokuj dostęp, ustawiaj nowe hasła.',
+    reminders: 'Ustawienia tablicy i przypomnień',
+    remindersText: 'Kiedy termin „zbliża się” i na ile dni przed terminami wysyłać przypomnienia e-mailem.',
     audit: 'Dziennik zmian',
     auditText: 'Kto, kiedy i co zmienił; logowania i nieudane próby logowania.',
   },
@@ -65,6 +67,8 @@ const messages = defineMessages({
     importExportText: 'District streets from CSV, areas from GeoJSON; downloads.',
     accounts: 'User accounts',
     accountsText: 'Add accounts, assign roles, disable access, set new passwords.',
+    reminders: 'Dashboard and reminder settings',
+    remindersText: 'When a deadline is "approaching", and how many days before deadlines e-mail reminders go.',
     audit: 'Audit log',
     auditText: 'Who changed what and when; sign-ins and failed sign-in attempts.',
   },
@@ -91,6 +95,7 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
       ['/admin/import', m.importExport, m.importExportText, 'register.edit'],
       ['/admin/accounts', m.accounts, m.accountsText, 'account.manage'],
       ['/admin/audit', m.audit, m.auditText, 'audit.read'],
+      ['/admin/dashboard/settings', m.reminders, m.remindersText, 'settings.national'],
     ];
     return sendPage(
       reply,

@@ -68,13 +68,52 @@ describe.each(backends)('the dashboard read on %s', (backend) => {
     expect(row(5).gap).toBe('no_current_plan');
   });
 
-  it('shows plan actions due soon and overdue, not those done or far off', () => {
-    const actions = row(3).deadlines.filter((d) => d.kind === 'action');
-    expect(actions.map((d) => [d.action, d.state])).toEqual([
-      [3, 'overdue'],
-      [1, 'soon'],
+  it('shows plan actions due soon and late apart from the plan steps, not those done (in the plan or the action log) or far off', () => {
+    expect(row(3).actions.map((d) => [d.action, d.state, d.description])).toEqual([
+      [3, 'overdue', 'Ulotki'],
+      [1, 'soon', 'Patrole'],
     ]);
-    expect(actions.every((d) => d.planId === row(3).current!.id)).toBe(true);
+    expect(row(3).actions.every((d) => d.planId === row(3).current!.id)).toBe(true);
+    expect(row(3).deadlines.some((d) => d.kind === 'action')).toBe(false);
+  });
+
+  it('takes an action finished in the action log as done, and a withdrawn entry as nothing', async () => {
+    const db = testDb.database.db;
+    const plan = row(3).current!.id;
+    const entry = (index: number, withdrawn: boolean) => ({
+      plan_id: plan,
+      unit_id: unit.unitId,
+      plan_version: 1,
+      action_index: index,
+      action_text: 'x',
+      kind: 'patrol',
+      day: today,
+      completes: true,
+      recorded_by: 'tablica.officer',
+      withdrawn_at: withdrawn ? new Date() : null,
+    });
+    const ids = await inFactory(db, (trx) =>
+      trx
+        .insertInto('plan_action_log')
+        .values([entry(2, false), entry(0, true)])
+        .returning('id')
+        .execute(),
+    );
+    try {
+      const after = (await readDashboard(db, { ids: [`${unit.unitId}/3`] }))[0]!;
+      expect(after.actions.map((d) => d.action)).toEqual([1]);
+    } finally {
+      await inFactory(db, (trx) =>
+        trx
+          .deleteFrom('plan_action_log')
+          .where(
+            'id',
+            'in',
+            ids.map((i) => i.id),
+          )
+          .execute(),
+      );
+    }
   });
 
   it('counts reports waiting for verification and those past their limit', () => {
@@ -159,7 +198,7 @@ describe.each(backends)('the dashboard pages on %s', (backend) => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = response.body.split('\r\n').filter((l) => l !== '');
     expect(lines[0]).toBe(
-      '\uFEFFJednostka,Nr rejonu,Rejon,Dzielnicowy,Zastępstwo,Plan bieżący,Stan planu,Plan następny,Braki w planach,Terminy przekroczone,Terminy zbliżające się,Zgłoszenia do weryfikacji,Zgłoszenia po terminie',
+      '\uFEFFJednostka,Nr rejonu,Rejon,Dzielnicowy,Zastępstwo,Plan bieżący,Stan planu,Plan następny,Braki w planach,Terminy przekroczone,Terminy zbliżające się,Działania opóźnione,Działania z bliskim terminem,Zgłoszenia do weryfikacji,Zgłoszenia po terminie',
     );
     expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.includes(a.a1.name))).toContain('sierż. Anna Kowalczyk');

@@ -1,6 +1,6 @@
 import { formatCalendarDay, formatNumber, plural, type Lang } from '../../platform/i18n/i18n.js';
 import { statusNames } from '../plans/index.js';
-import type { DashboardDeadline, DashboardPlan, DashboardRow } from './read-dashboard.js';
+import type { DashboardDeadline, DashboardPlan, DashboardRow, OpenDeadline } from './read-dashboard.js';
 import type { PlanGap } from './rules.js';
 
 const count = (lang: Lang, n: number, pl: { one: string; few: string; many: string }, en: { one: string; other: string }) =>
@@ -27,6 +27,8 @@ export const dashboardMessages = {
     officer: 'Dzielnicowy',
     plan: 'Plan',
     deadlines: 'Terminy',
+    actions: 'Działania planu',
+    late: 'opóźnione',
     reports: 'Zgłoszenia',
     none: 'brak',
     substitute: 'zastępstwo',
@@ -61,6 +63,8 @@ export const dashboardMessages = {
       'Braki w planach',
       'Terminy przekroczone',
       'Terminy zbliżające się',
+      'Działania opóźnione',
+      'Działania z bliskim terminem',
       'Zgłoszenia do weryfikacji',
       'Zgłoszenia po terminie',
     ],
@@ -87,6 +91,8 @@ export const dashboardMessages = {
     officer: 'Officer',
     plan: 'Plan',
     deadlines: 'Deadlines',
+    actions: 'Plan actions',
+    late: 'late',
     reports: 'Reports',
     none: 'none',
     substitute: 'substitute',
@@ -120,6 +126,8 @@ export const dashboardMessages = {
       'Gaps in plans',
       'Deadlines overdue',
       'Deadlines approaching',
+      'Actions late',
+      'Actions due soon',
       'Reports to verify',
       'Reports overdue',
     ],
@@ -131,17 +139,26 @@ export const dashboardMessages = {
 export const periodText = (plan: DashboardPlan, lang: Lang) =>
   `${formatCalendarDay(plan.periodFrom, lang)} – ${formatCalendarDay(plan.periodTo, lang)}`;
 
-export function deadlineText(d: DashboardDeadline, lang: Lang): string {
+/** An action's description as a short quote: the plan holds whole paragraphs. */
+const shortQuote = (text: string, lang: Lang) => {
+  const short = text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
+  return lang === 'pl' ? `„${short}”` : `"${short}"`;
+};
+
+export function deadlineText(d: OpenDeadline, lang: Lang): string {
   const m = dashboardMessages[lang];
-  const name = d.kind === 'action' ? `${m.deadlineNames.action} ${d.action}` : m.deadlineNames[d.kind];
+  const name =
+    d.kind === 'action'
+      ? `${m.deadlineNames.action} ${d.action}${d.description ? ` ${shortQuote(d.description, lang)}` : ''}`
+      : m.deadlineNames[d.kind];
   return `${name} (${m.due} ${formatCalendarDay(d.due, lang)})`;
 }
 
 /** One row as the CSV's cells, in the order of `columns`. */
 export function csvCells(row: DashboardRow, lang: Lang): (string | number)[] {
   const m = dashboardMessages[lang];
-  const states = (state: DashboardDeadline['state']) =>
-    row.deadlines
+  const states = (state: DashboardDeadline['state'], list = row.deadlines) =>
+    list
       .filter((d) => d.state === state)
       .map((d) => deadlineText(d, lang))
       .join('; ');
@@ -157,6 +174,8 @@ export function csvCells(row: DashboardRow, lang: Lang): (string | number)[] {
     row.gap ? m.gaps[row.gap] : '',
     states('overdue'),
     states('soon'),
+    states('overdue', row.actions),
+    states('soon', row.actions),
     row.unverifiedReports,
     row.overdueReports,
   ];

@@ -3,7 +3,8 @@ import { Layout } from '../../platform/render/layout.js';
 import { CheckboxField, DataTable, SelectField, Tag, type Option } from '../../platform/render/components.js';
 import { statusNames } from '../plans/index.js';
 import { planStatusesForFilter, type DashboardQuery } from './query.js';
-import { hasProblem, type DashboardRow } from './read-dashboard.js';
+import type { Lang } from '../../platform/i18n/i18n.js';
+import { hasProblem, type DashboardDeadline, type DashboardRow } from './read-dashboard.js';
 import { dashboardMessages, deadlineText, periodText } from './messages.js';
 
 export function DashboardPage({
@@ -70,7 +71,14 @@ export function DashboardPage({
         <DataTable
           caption={title}
           rowHeaders
-          columns={[{ label: m.district }, { label: m.officer }, { label: m.plan }, { label: m.deadlines }, { label: m.reports }]}
+          columns={[
+            { label: m.district },
+            { label: m.officer },
+            { label: m.plan },
+            { label: m.deadlines },
+            { label: m.actions },
+            { label: m.reports },
+          ]}
           rows={rows.map((row) => ({
             key: row.districtId,
             cells: [
@@ -115,18 +123,8 @@ export function DashboardPage({
                   </>
                 )}
               </>,
-              row.deadlines.length === 0 ? (
-                m.none
-              ) : (
-                <ul className="plain-list">
-                  {row.deadlines.map((d) => (
-                    <li key={`${d.planId}-${d.kind}-${d.action ?? ''}`}>
-                      <Tag tone={d.state === 'overdue' ? 'red' : 'yellow'}>{d.state === 'overdue' ? m.overdue : m.soon}</Tag>{' '}
-                      <a href={`/admin/plans/${d.planId}`}>{deadlineText(d, lang)}</a>
-                    </li>
-                  ))}
-                </ul>
-              ),
+              <DeadlineList list={row.deadlines} lang={lang} />,
+              <DeadlineList list={row.actions} lang={lang} />,
               row.unverifiedReports === 0 ? (
                 m.none
               ) : (
@@ -145,6 +143,24 @@ export function DashboardPage({
         />
       )}
     </Layout>
+  );
+}
+
+/** Deadlines of a district, overdue (for actions: late) ones in red; an action links to the plan's action log. */
+function DeadlineList({ list, lang }: { list: DashboardDeadline[]; lang: Lang }) {
+  const m = dashboardMessages[lang];
+  if (list.length === 0) return <>{m.none}</>;
+  return (
+    <ul className="plain-list">
+      {list.map((d) => (
+        <li key={`${d.planId}-${d.kind}-${d.action ?? ''}`}>
+          <Tag tone={d.state === 'overdue' ? 'red' : 'yellow'}>
+            {d.state === 'soon' ? m.soon : d.kind === 'action' ? m.late : m.overdue}
+          </Tag>{' '}
+          <a href={d.kind === 'action' ? `/admin/plans/${d.planId}/dziennik` : `/admin/plans/${d.planId}`}>{deadlineText(d, lang)}</a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

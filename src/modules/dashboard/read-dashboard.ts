@@ -1,12 +1,21 @@
 import type { Db } from '../../platform/db/database.js';
 import { readSettings } from '../../platform/db/settings.js';
 import { warsawToday } from '../../platform/i18n/calendar.js';
-import { planDeadlines, planSettings, planTiming, type DeadlineKind, type PlanContent, type PlanStatus } from '../plans/index.js';
+import {
+  planDeadlines,
+  planSettings,
+  planTiming,
+  type DeadlineKind,
+  type PlanContent,
+  type PlanSettings,
+  type PlanStatus,
+} from '../plans/index.js';
 import { defaultReportSettings, reportDeadlines, type ReportSettings, type ReportStatus } from '../reports/index.js';
-import { dashboardData, type DashboardScope, type PlanRow } from './repository.js';
+import { completedKey, dashboardData, type CompletedActions, type DashboardScope, type PlanRow } from './repository.js';
 import {
   actionDeadline,
   deadlineState,
+  dashboardSettingsKey,
   defaultDashboardSettings,
   planGap,
   type DashboardSettings,
@@ -21,13 +30,35 @@ export interface DashboardPlan {
   periodTo: string;
 }
 
-/** A deadline shown on the dashboard: a plan step's, or a plan action's (`action`: its number from 1). */
-export interface DashboardDeadline {
+/** A deadline not met yet: a plan step's, or a plan action's (`action`: its number from 1, with its description). */
+export interface OpenDeadline {
   planId: string;
   kind: DeadlineKind | 'action';
   action: number | null;
+  description: string | null;
   due: string;
+}
+
+/** A deadline shown on the dashboard, approaching or overdue (for an action: late). */
+export interface DashboardDeadline extends OpenDeadline {
   state: DeadlineState;
+}
+
+/**
+ * Every deadline of a plan still to meet: its steps (plans/rules.ts) and its actions, an action
+ * being met when the plan or the action log says it is done (dashboard/rules.ts). Shared by the
+ * dashboard and the e-mail reminders, so both speak of the same deadlines.
+ */
+export function openDeadlines(plan: PlanRow, completed: CompletedActions, today: string, settings: PlanSettings): OpenDeadline[] {
+  const open: OpenDeadline[] = planDeadlines(plan, today, settings)
+    .filter((d) => d.doneOn === null)
+    .map((d) => ({ planId: plan.id, kind: d.kind, action: null, description: null, due: d.due }));
+  ((plan.content as PlanContent | null)?.actions ?? []).forEach((action, index) => {
+    const deadline = actionDeadline(action, completed.has(completedKey(plan.id, index)));
+    if (deadline && !deadline.done)
+      open.push({ planId: plan.id, kind: 'action', action: index + 1, description: action.description, due: deadline.due });
+  });
+  return open;
 }
 
 export interface DashboardRow {
@@ -42,7 +73,10 @@ export interface DashboardRow {
   current: DashboardPlan | null;
   next: DashboardPlan | null;
   gap: PlanGap | null;
+  /** The plans' steps (submission, approval, publication, evaluation) approaching or overdue. */
   deadlines: DashboardDeadline[];
+  /** The plans' actions due soon or late (not done in the plan nor in its action log). */
+  actions: DashboardDeadline[];
   /** Reports waiting on the police (new or being verified), and those of them past their limit. */
   unverifiedReports: number;
   overdueReports: number;
@@ -50,11 +84,11 @@ export interface DashboardRow {
 
 /** Whether a row needs someone: a vacancy, a gap in plans, a deadline approaching or overdue, an overdue report. */
 export function hasProblem(row: DashboardRow): boolean {
-  return row.officer === null || row.gap !== null || row.deadlines.length > 0 || row.overdueReports > 0;
+  return row.officer === null || row.gap !== null || row.deadlines.length > 0 || row.actions.length > 0 || row.overdueReports > 0;
 }
 
 export async function dashboardSettings(db: Db): Promise<DashboardSettings> {
-  return readSettings(db, 'dashboard_settings', defaultDashboardSettings);
+  return readSettings(db, dashboardSettingsKey, defaultDashboardSettings);
 }
 
 const plainPlan = (plan: PlanRow): DashboardPlan => ({
@@ -91,19 +125,13 @@ export async function readDashboard(db: Db, scope: DashboardScope, now = new Dat
     // Of several plans in one period (a returned draft beside the published one), the one furthest on.
     const current = districtPlans.filter((p) => planTiming(p, today) === 'current').at(-1) ?? null;
     const next = districtPlans.find((p) => planTiming(p, today) === 'upcoming') ?? null;
-    const deadlines: DashboardDeadline[] = [];
-    for (const plan of districtPlans) {
-      for (const d of planDeadlines(plan, today, plans)) {
-        const state = deadlineState(d.due, d.doneOn !== null, today, settings);
-        if (state) deadlines.push({ planId: plan.id, kind: d.kind, action: null, due: d.due, state });
-      }
-      ((plan.content as PlanContent | null)?.actions ?? []).forEach((action, index) => {
-        const deadline = actionDeadline(action);
-        const state = deadline && deadlineState(deadline.due, deadline.done, today, settings);
-        if (deadline && state) deadlines.push({ planId: plan.id, kind: 'action', action: index + 1, due: deadline.due, state });
-      });
-    }
-    deadlines.sort((a, b) => a.due.localeCompare(b.due));
+    const shown = districtPlans
+      .flatMap((plan) => openDeadlines(plan, data.completed, today, plans))
+      .flatMap((d) => {
+        const state = deadlineState(d.due, false, today, settings);
+        return state ? [{ ...d, state }] : [];
+      })
+      .sort((a, b) => a.due.localeCompare(b.due));
     const open = reportsOf.get(district.id) ?? [];
     const overdueReports = open.filter((r) =>
       reportDeadlines({ ...r, status: r.status as ReportStatus }, reports, now).some((d) => d.overdue),
@@ -118,7 +146,8 @@ export async function readDashboard(db: Db, scope: DashboardScope, now = new Dat
       current: current && plainPlan(current),
       next: next && plainPlan(next),
       gap: planGap({ current, hasNext: next !== null }, today, { ...settings, submitDaysBeforeStart: plans.submitDaysBeforeStart }),
-      deadlines,
+      deadlines: shown.filter((d) => d.kind !== 'action'),
+      actions: shown.filter((d) => d.kind === 'action'),
       unverifiedReports: open.length,
       overdueReports,
     };

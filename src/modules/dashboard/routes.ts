@@ -14,6 +14,7 @@ import { filterRows, readDashboard } from './read-dashboard.js';
 import { readDashboardQuery } from './query.js';
 import { DashboardPage } from './pages.js';
 import { csvCells, dashboardMessages } from './messages.js';
+import { registerDashboardSettings } from './settings-routes.js';
 
 /**
  * The dashboard (/admin/dashboard) and its CSV: a supervisor or commander sees every district of
@@ -22,6 +23,7 @@ import { csvCells, dashboardMessages } from './messages.js';
  */
 export function registerDashboard(app: FastifyInstance, database: Database): void {
   const db = database.db;
+  registerDashboardSettings(app, db);
 
   const load = async (request: FastifyRequest) => {
     const principal = requireAllowed(request, 'dashboard.read');

@@ -1,4 +1,5 @@
 import { addDays } from '../../platform/i18n/calendar.js';
+import type { Localized } from '../../platform/i18n/i18n.js';
 
 /**
  * The supervisor dashboard's rules (tablica przełożonego): what counts as a deadline approaching
@@ -8,9 +9,56 @@ import { addDays } from '../../platform/i18n/calendar.js';
 export interface DashboardSettings {
   /** A deadline is "approaching" from this many days before it, inclusive. */
   soonDays: number;
+  /** E-mail reminders go this many days before each deadline (0: on its last day); empty: none before. */
+  reminderDays: number[];
 }
 
-export const defaultDashboardSettings: DashboardSettings = { soonDays: 7 };
+export const defaultDashboardSettings: DashboardSettings = { soonDays: 7, reminderDays: [7, 1] };
+
+/** The app_settings key of the dashboard's settings (national, as the flood limits). */
+export const dashboardSettingsKey = 'dashboard_settings';
+
+/** Day counts are whole days from 0 to 60: a reminder two months ahead is already noise. */
+export const settingDayLimit = 60;
+/** At most this many reminders before one deadline. */
+export const reminderDayCount = 5;
+
+const dayCount = (value: unknown, min: number) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= settingDayLimit;
+
+/**
+ * What is wrong with the settings, one problem per field: `soonDays` 1–60 (0 would show nothing
+ * approaching); `reminderDays` a list of at most five different whole days 0–60.
+ */
+export function dashboardSettingsProblems(settings: Record<string, unknown>): { field: keyof DashboardSettings; message: Localized }[] {
+  const problems: { field: keyof DashboardSettings; message: Localized }[] = [];
+  if (!dayCount(settings.soonDays, 1))
+    problems.push({
+      field: 'soonDays',
+      message: {
+        pl: `Liczba dni „zbliżającego się terminu” musi być liczbą całkowitą od 1 do ${settingDayLimit}.`,
+        en: `The days of an "approaching" deadline must be a whole number from 1 to ${settingDayLimit}.`,
+      },
+    });
+  const days = settings.reminderDays;
+  if (!Array.isArray(days) || !days.every((d) => dayCount(d, 0)))
+    problems.push({
+      field: 'reminderDays',
+      message: {
+        pl: `Dni przypomnień muszą być liczbami całkowitymi od 0 do ${settingDayLimit}, oddzielonymi przecinkami.`,
+        en: `Reminder days must be whole numbers from 0 to ${settingDayLimit}, separated by commas.`,
+      },
+    });
+  else if (new Set(days).size !== days.length || days.length > reminderDayCount)
+    problems.push({
+      field: 'reminderDays',
+      message: {
+        pl: `Podaj najwyżej ${reminderDayCount} różnych dni przypomnień.`,
+        en: `Give at most ${reminderDayCount} different reminder days.`,
+      },
+    });
+  return problems;
+}
 
 export type DeadlineState = 'overdue' | 'soon';
 
@@ -18,18 +66,30 @@ export type DeadlineState = 'overdue' | 'soon';
  * Where a deadline stands today: overdue after its last day when not done, approaching from
  * `soonDays` before it to its last day, otherwise nothing to show (null), as when done.
  */
-export function deadlineState(due: string, done: boolean, today: string, settings: DashboardSettings): DeadlineState | null {
+export function deadlineState(
+  due: string,
+  done: boolean,
+  today: string,
+  settings: Pick<DashboardSettings, 'soonDays'>,
+): DeadlineState | null {
   if (done) return null;
   if (today > due) return 'overdue';
   if (addDays(today, settings.soonDays) >= due) return 'soon';
   return null;
 }
 
-/** A plan action's deadline: its `to` day (or `from` when only that is given); done and cancelled actions have none. */
-export function actionDeadline(action: { from: string | null; to: string | null; status: string }): { due: string; done: boolean } | null {
+/**
+ * A plan action's deadline: its `to` day (or `from` when only that is given). It is met when the
+ * plan marks the action done or cancelled, or when a live entry of the action log finishes it
+ * (`completedInLog`: the officer reports work there, not in the plan).
+ */
+export function actionDeadline(
+  action: { from: string | null; to: string | null; status: string },
+  completedInLog = false,
+): { due: string; done: boolean } | null {
   const due = action.to ?? action.from;
   if (due === null) return null;
-  return { due, done: action.status === 'done' || action.status === 'cancelled' };
+  return { due, done: completedInLog || action.status === 'done' || action.status === 'cancelled' };
 }
 
 /**
@@ -44,7 +104,7 @@ export type PlanGap = 'no_current_plan' | 'no_next_plan';
 export function planGap(
   plans: { current: { periodTo: string } | null; hasNext: boolean },
   today: string,
-  settings: DashboardSettings & { submitDaysBeforeStart: number },
+  settings: Pick<DashboardSettings, 'soonDays'> & { submitDaysBeforeStart: number },
 ): PlanGap | null {
   if (plans.current === null) return 'no_current_plan';
   if (plans.hasNext) return null;

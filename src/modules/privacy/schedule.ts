@@ -1,13 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
+import { runPeriodically, type Schedule } from '../../platform/events/periodic.js';
 import { runRetention } from './erase.js';
 
-export interface RetentionSchedule {
-  /** The first run, this long after start-up (not during the start-up rush). */
-  firstAfterMs: number;
-  everyMs: number;
-}
+export type RetentionSchedule = Schedule;
 
 /** Hourly: the times are counted in days, so nothing stays more than an hour past its time. */
 export const defaultRetentionSchedule: RetentionSchedule = { firstAfterMs: 5 * 60_000, everyMs: 3_600_000 };
@@ -23,25 +20,14 @@ export function scheduleRetention(
   log?: FastifyBaseLogger,
   schedule = defaultRetentionSchedule,
 ): () => Promise<void> {
-  let running: Promise<void> | null = null;
   const stopping = new AbortController();
-  const run = () => {
-    running ??= runRetention(database, { signal: stopping.signal, changes })
-      .then((done) => log?.info({ counts: done.counts, batches: done.batches, ms: done.ms }, 'retention run finished'))
-      .catch((error: unknown) => log?.warn({ err: error }, 'retention run failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(run, schedule.firstAfterMs);
-  const every = setInterval(run, schedule.everyMs);
-  first.unref();
-  every.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(every);
+  return runPeriodically(
+    () =>
+      runRetention(database, { signal: stopping.signal, changes })
+        .then((done) => log?.info({ counts: done.counts, batches: done.batches, ms: done.ms }, 'retention run finished'))
+        .catch((error: unknown) => log?.warn({ err: error }, 'retention run failed')),
+    schedule,
     // A first run over a large backlog takes minutes: stop after its current batch.
-    stopping.abort();
-    await running;
-  };
+    () => stopping.abort(),
+  );
 }

@@ -20,6 +20,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ RETENTION_JOB: 'hourly' })).toThrow(/RETENTION_JOB="hourly": oczekiwano true\/false/);
   });
 
+  it('runs the deadline reminder job in the app unless REMINDER_JOB is false', () => {
+    expect(loadConfig({}).reminderJob).toBe(true);
+    expect(loadConfig({ REMINDER_JOB: 'false' }).reminderJob).toBe(false);
+    expect(() => loadConfig({ REMINDER_JOB: 'daily' })).toThrow(/REMINDER_JOB="daily": oczekiwano true\/false/);
+  });
+
   it('uses PostgreSQL with DATABASE_URL and then loads no demo accounts unless asked', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });

@@ -63,6 +63,8 @@ export interface Config {
   documentRateLimitPerMinute: number;
   /** Whether this process runs the retention job itself (5 minutes after start, then hourly); else only `cli retention run` does. */
   retentionJob: boolean;
+  /** Whether this process runs the e-mail reminder job (2 minutes after start, then hourly); else only `cli reminders` does. */
+  reminderJob: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -240,5 +242,6 @@ export function loadConfig(env: Env = process.env): Config {
     documentTimeLimitSeconds: integer(env, 'DOCUMENT_TIME_LIMIT_SECONDS', 10, 1, 600),
     documentRateLimitPerMinute: integer(env, 'DOCUMENT_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
     retentionJob: flag(env, 'RETENTION_JOB', true),
+    reminderJob: flag(env, 'REMINDER_JOB', true),
   };
 }

@@ -34,6 +34,7 @@ export interface DatabaseSchema {
   partners: PartnersTable;
   subscriptions: SubscriptionsTable;
   subscription_notices: SubscriptionNoticesTable;
+  reminders_sent: RemindersSentTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -453,4 +454,13 @@ export interface SubscriptionNoticesTable {
   district_ids: string[];
   recipients: number;
   noticed_at: Timestamp;
+}
+
+/** One reminder e-mailed to one person about one deadline at one stage (migration 0019). */
+export interface RemindersSentTable {
+  deadline_key: string;
+  recipient: string;
+  days_before: number;
+  unit_id: string;
+  sent_at: Generated<Date>;
 }
