@@ -5,6 +5,7 @@ import { TestClient, createTestApp, type TestApp } from '../../../../test/suppor
 import { world } from '../../../../test/support/world.js';
 import { addDays, warsawToday } from '../../../platform/i18n/calendar.js';
 import { readEvaluationCounts, readFrozenMeasure, type CountMeasure } from '../index.js';
+import { evaluateGoal } from '../evaluation/verdict.js';
 
 const district = world.districts.a1;
 const people = { officer: world.officerOf.a1!, supervisor: world.supervisorOf.a };
@@ -168,5 +169,60 @@ describe.each(backends)('the measure frozen at approval on %s', (backend) => {
     expect(counts.series[0]!.month).toBe(day(100).slice(0, 7));
     expect(counts.series.at(-1)!.month).toBe(warsawToday().slice(0, 7));
     expect(counts.series.reduce((sum, m) => sum + m.count, 0)).toBe(17);
+  });
+
+  it('judges a count goal on the counts of its frozen measure, not on counts typed in at the evaluation', async () => {
+    const category = `kradzieże ${backend} ${++year}`;
+    const today = warsawToday();
+    const created = await as('officer').send('POST', '/api/v1/plans', {
+      districtId: district.id,
+      // Ended before the world's running plan of a1 began (one plan per district at a time).
+      periodFrom: addDays(today, -400),
+      periodTo: addDays(today, -220),
+      content: {
+        ...contentWith(2030, countGoal(category)),
+        actions: [{ description: 'Kontrole piwnic.', from: null, to: addDays(today, -230), who: 'dzielnicowy', status: 'done' }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    await move('officer', id, 'submit');
+    await move('supervisor', id, 'approve');
+    await move('supervisor', id, 'publish');
+    const measure = await readFrozenMeasure(db(), id);
+    if (measure?.kind !== 'count') throw new Error('no count measure frozen');
+    const csv = [
+      `${measure.baselineWindows[0]!.from},${category},1,8`,
+      `${measure.period.from},${category},1,1`,
+      `${measure.period.to},${category},2,5`,
+    ];
+    const imported = await as('supervisor').request({
+      method: 'POST',
+      url: `/api/v1/units/${district.unitId}/indicator-data`,
+      payload: `date,category,district,count\n${csv.join('\n')}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+
+    const evaluated = await as('supervisor').send('POST', `/api/v1/plans/${id}/transitions`, {
+      transition: 'evaluate',
+      evaluation: { baseline: 3, period: 3, note: 'Liczby z KSIP.' },
+    });
+    expect(evaluated.statusCode, evaluated.body).toBe(200);
+    const evaluation = evaluated.json().evaluation;
+    const counts = await readEvaluationCounts(db(), measure);
+    const expected = evaluateGoal({
+      kind: 'count',
+      baseline: 8,
+      period: 1,
+      baselineLength: counts.baselineDays,
+      periodLength: counts.periodDays,
+      targetChange: -0.2,
+      comparison: { baseline: 0, period: 5 },
+    });
+    expect(expected.kind === 'count' && expected.p).toBeTypeOf('number');
+    expect(evaluation).toMatchObject({ source: 'frozen', measuredValue: 1, outcome: expected.kind === 'count' ? expected.verdict : '' });
+    expect(evaluation.p).toBeCloseTo(expected.kind === 'count' ? expected.p! : -1, 12);
+    expect(evaluation.goal).toMatchObject({ baseline: 8, period: 1, comparison: { baseline: 0, period: 5 } });
   });
 });
