@@ -21,7 +21,7 @@ import {
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor } from './modules/plans/index.js';
 import { registerReports } from './modules/reports/index.js';
 import { registerDashboard } from './modules/dashboard/index.js';
-import { registerMeetingRoutes, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
+import { registerMeetingRoutes, registerMeetingPages, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
@@ -77,6 +77,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanEditor(app, config, database, changes, documents);
   await registerReports(app, config, database, changes, locator);
   registerMeetingRoutes(app, config, database);
+  registerMeetingPages(app, database);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
   registerFormActionPages();

@@ -58,6 +58,9 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // The action log's form and withdraw buttons are shown only on a carried-out plan, to those serving its district.
   'POST /admin/plans/:id/dziennik': { actionIndex: '0', kind: 'patrol', day: '', place: 'Park', note: 'Notatka', completes: 'on' },
   'POST /admin/plans/:id/dziennik/:entryId/withdraw': {},
+  'POST /admin/plans/:id/dziennik/:entryId': { kind: 'talk', day: '', time: '10:00', place: 'Szkoła', withWhom: 'PSP', note: 'Notatka' },
+  // The outcome form shows from the event's day on; the crawl's event is years ahead.
+  'POST /admin/meetings/:id/outcome': { participants: '21', topicsRaised: 'Parkowanie.' },
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([

@@ -14,6 +14,8 @@ import type { PlanDocument } from '../publication/document.js';
 import { editorMessages } from './messages.js';
 import { VersionDiff } from './version-diff.js';
 import { Editor } from './editor-form.js';
+import { ActionProgressSection } from '../action-log/entry-list.js';
+import type { PlanLog } from '../action-log/manage-action-log.js';
 
 export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
@@ -40,6 +42,8 @@ export interface WorkPageProps {
   timing: PlanTiming;
   /** Whether the person may open the action log (administrators may not: no dead link for them). */
   showActionLog: boolean;
+  /** The actions' statuses and entries, for those who may read the log of a carried-out plan; else null. */
+  log: PlanLog | null;
 }
 
 export function WorkPage(props: WorkPageProps) {
@@ -111,6 +115,7 @@ export function WorkPage(props: WorkPageProps) {
           ))}
         </ul>
       </section>
+      {props.log && <ActionProgressSection ctx={ctx} log={props.log} />}
       {lastReturned && canEdit && (
         <section className="callout callout--warning" aria-labelledby="returned-comments">
           <h2 id="returned-comments">{m.previousComments(lastReturned.version)}</h2>

@@ -8,6 +8,8 @@ import type { PlanTiming } from '../rules.js';
 import type { Evaluation, PlanStatus } from '../model.js';
 import { publicStatus } from '../workflow.js';
 import { planPageMessages } from './messages.js';
+import { PublicProgressSection } from '../action-log/entry-list.js';
+import type { PublicActionProgress } from '../action-log/manage-action-log.js';
 
 /** The document in the official layout, as HTML: the same words as the PDF and DOCX. */
 export function PlanDocumentView({ document }: { document: PlanDocument }) {
@@ -179,6 +181,7 @@ export function PlanPage({
   similar,
   districtUrl,
   staffUrl,
+  progress,
 }: {
   ctx: PageContext;
   document: PlanDocument;
@@ -197,6 +200,7 @@ export function PlanPage({
   similar: PlanSummary[];
   districtUrl: string;
   staffUrl: string | null;
+  progress: PublicActionProgress[];
 }) {
   const m = planPageMessages[ctx.lang];
   return (
@@ -231,6 +235,7 @@ export function PlanPage({
         </p>
       </div>
       <PlanDocumentView document={document} />
+      <PublicProgressSection ctx={ctx} actions={progress} />
       {plan.evaluation && (
         <section aria-labelledby="evaluation" className="section-box">
           <h2 id="evaluation">{m.evaluation}</h2>
