@@ -7,7 +7,7 @@ import { world } from '../support/world.js';
 const running = useAppAndBrowser('meeting-pages');
 
 describeWithBrowser('the staff pages of meetings on a phone', () => {
-  it('an officer announces a meeting at 360 px (plain form posts): the error in the summary, then the event, its outcome form later', async () => {
+  it('an officer announces a meeting at 360 px (plain form posts): the error in the summary, then the event’s own page', async () => {
     const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
     const page = await context.newPage();
     await signIn(running, page, world.officerOf.a1!);
