@@ -23,7 +23,7 @@ import { registerPartnerApi, registerPartnerPages } from './modules/partners/ind
 import { registerReports } from './modules/reports/index.js';
 import { registerDashboard, scheduleReminders } from './modules/dashboard/index.js';
 import { registerIndicatorRoutes } from './modules/indicators/index.js';
-import { registerMeetingRoutes, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
+import { registerMeetingRoutes, registerMeetingPages, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
@@ -89,6 +89,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   // The partner's page names the status of each plan it takes part in, in the plans' own words.
   registerPartnerPages(app, database, (status, lang) => (statusNames[lang] as Record<string, string>)[status] ?? status);
   await registerSubscriptionRoutes(app, config, database);
+  registerMeetingPages(app, database);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
   registerIndicatorRoutes(app, database, locator);

@@ -348,6 +348,14 @@ export const writeExamples: Record<string, WriteExample[]> = {
       changes: 'plan_action_log',
     },
   ],
+  'POST /admin/plans/:id/dziennik/:entryId': [
+    {
+      prepare: async (fresh, who) => {
+        const id = await fresh.publishedPlan();
+        return { params: { id, entryId: await fresh.logEntry(id, who) }, form: { kind: 'talk', day: today(), note: 'Poprawione.' } };
+      },
+    },
+  ],
   'POST /admin/plans/:id/dziennik/:entryId/withdraw': [
     {
       prepare: async (fresh, who) => {
@@ -494,6 +502,45 @@ export const writeExamples: Record<string, WriteExample[]> = {
   'POST /api/v1/meetings/:id/cancel': [{ prepare: async (fresh) => ({ params: { id: await fresh.meeting() } }) }],
   'POST /api/v1/meetings/:id/outcome': [
     { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, json: { participants: 21, topicsRaised: 'Parkowanie.' } }) },
+  ],
+  // The staff pages of meetings: the same use cases through forms.
+  'POST /admin/meetings': [
+    {
+      prepare: async (fresh) => ({
+        form: {
+          kind: 'meeting',
+          day: today(),
+          startsAt: '17:00',
+          endsAt: '18:30',
+          place: 'Świetlica, Testowo 1',
+          topic: 'Parkowanie pod szkołą',
+          districtIds: await fresh.district(),
+        },
+      }),
+      changes: 'meetings',
+    },
+  ],
+  'POST /admin/meetings/:id': [
+    {
+      prepare: async (fresh) => ({
+        params: { id: await fresh.meeting() },
+        form: {
+          kind: 'debate',
+          day: today(),
+          startsAt: '17:00',
+          endsAt: '20:00',
+          place: 'Szkoła, Testowo 2',
+          topic: 'Bezpieczeństwo w rejonie',
+          districtIds: await fresh.district(),
+        },
+      }),
+    },
+  ],
+  'POST /admin/meetings/:id/cancel': [{ prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, form: {} }) }],
+  'POST /admin/meetings/:id/outcome': [
+    {
+      prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, form: { participants: '21', topicsRaised: 'Parkowanie.' } }),
+    },
   ],
 
   // Indicator data (counts imported from CSV)

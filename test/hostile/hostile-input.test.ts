@@ -66,6 +66,9 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // A follower's links come by e-mail; their pages show the button only for a link that works.
   'POST /obserwuj/potwierdz/:token': {},
   'POST /obserwuj/wypisz/:token': { 'List-Unsubscribe': 'One-Click' },
+  'POST /admin/plans/:id/dziennik/:entryId': { kind: 'talk', day: '', time: '10:00', place: 'Szkoła', withWhom: 'PSP', note: 'Notatka' },
+  // The outcome form shows from the event's day on; the crawl's event is years ahead.
+  'POST /admin/meetings/:id/outcome': { participants: '21', topicsRaised: 'Parkowanie.' },
 };
 /** Write routes that take no body at all. */
 const bodiless = new Set([

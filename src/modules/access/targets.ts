@@ -3,11 +3,13 @@ import { can, dependsOnResource, type Action } from '../../platform/auth/policy.
 import type { Db } from '../../platform/db/database.js';
 import { httpErrors, type AppError } from '../../platform/http/errors.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
-import { factsOf, type Target } from './facts.js';
+import { factsOf, resourceOf, type Target } from './facts.js';
 
 /** The thing a route's params name, as the policy needs it. */
 export interface RouteTarget {
   target: Target;
+  /** Further things the action touches at once (a meeting's other districts): it must be allowed on each. */
+  alsoTargets?: readonly Target[];
   /**
    * For things that are not public (reports, working plans): the action that lets a person read it,
    * and the 404 a person who may not gets for every change too (never 404 to GET and 403 to POST).
@@ -31,7 +33,8 @@ export function targetCheck(db: Db, load: TargetLoader): TargetCheck {
     const found = await load(db, request.params as Record<string, string>);
     if (!found) return;
     const { subject, resource } = await factsOf(db, principal, found.target);
-    if (can(subject, action, resource)) return;
+    const others = await Promise.all((found.alsoTargets ?? []).map((t) => resourceOf(db, t)));
+    if (can(subject, action, resource) && others.every((other) => can(subject, action, other))) return;
     if (found.hidden && !can(subject, found.hidden.readAction, resource)) throw found.hidden.notFound();
     throw httpErrors.forbidden(found.forbidden);
   };

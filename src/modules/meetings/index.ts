@@ -3,6 +3,7 @@
  * debates with residents, their API, .ics feeds and the listing for district and unit pages.
  */
 export { registerMeetingRoutes } from './api-routes.js';
+export { registerMeetingPages } from './staff-routes.js';
 export { districtMeetings, unitMeetings } from './read-meetings.js';
 export type { Meeting } from './model.js';
 export { districtMeetingSection, unitMeetingSection } from './pages.js';

@@ -18,15 +18,16 @@ import { changeProblem, detailsProblem, outcomeProblem, type FieldProblem, type 
 export const meetingErrors = {
   notFound: (): AppError => new AppError(404, 'meeting_not_found', { pl: 'Nie ma takiego wydarzenia.', en: 'No such event.' }),
   forbidden: (): Localized => ({
-    pl: 'Wydarzenia rejonu zmienia jego dzielnicowy albo przełożony w jednostce.',
-    en: "A district's events are changed by its officer or a supervisor of the unit.",
+    pl: 'Wydarzenie zmienia dzielnicowy każdego z jego rejonów albo przełożony w jednostce.',
+    en: 'An event is changed by the officer of every district it names, or by a supervisor of the unit.',
   }),
 };
 
 const invalid = (problem: FieldProblem) => new AppError(400, 'invalid_meeting', problem.message, { field: problem.field });
 const refused = (problem: Localized) => new AppError(409, 'meeting_change_refused', problem);
 
-async function assertMayManage(trx: Trx, principal: Principal, unitId: string, districtIds: readonly string[]): Promise<void> {
+/** 403 unless the person may manage the event in every district it names. */
+export async function assertMayManage(trx: Db | Trx, principal: Principal, unitId: string, districtIds: readonly string[]): Promise<void> {
   for (const districtId of districtIds) {
     if (!(await isAllowed(trx, principal, 'meeting.manage', { unitId, districtId }))) throw httpErrors.forbidden(meetingErrors.forbidden());
   }

@@ -1,7 +1,12 @@
+import type { Principal } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
+import { warsawToday } from '../../platform/i18n/calendar.js';
+import { personDistricts } from '../districts/index.js';
+import { assertMayManage, meetingErrors } from './manage-meetings.js';
 import { meetingOf, type Meeting } from './model.js';
-import { districtNamed, meetingsOfDistrict, meetingsOfUnit, unitNamed } from './repository.js';
+import { districtNamed, findMeeting, meetingsForStaff, meetingsOfDistrict, meetingsOfUnit, unitNamed } from './repository.js';
+import { staffGroups, type StaffGroups } from './rules.js';
 
 /** Reading meetings for the public pages, the API and the feeds; the newest 200 of a district or unit. */
 const listLimit = 200;
@@ -35,4 +40,21 @@ export async function unitMeetings(db: Db, unitId: string): Promise<MeetingScope
     path: `/jednostki/${encodeURIComponent(unit.id)}`,
     meetings: (await meetingsOfUnit(db, unit.id, listLimit)).map(meetingOf),
   };
+}
+
+/**
+ * The staff list (/admin/meetings): an officer's events about the districts they serve today, a
+ * supervisor's or commander's of their unit and below; the newest 200, grouped for the work left.
+ */
+export async function staffMeetings(db: Db, principal: Principal, today = warsawToday()): Promise<StaffGroups<Meeting>> {
+  const rows = await meetingsForStaff(db, await personDistricts(db, principal, today), listLimit);
+  return staffGroups(rows.map(meetingOf), today);
+}
+
+/** One event for its staff page: 404 when there is none, 403 unless the person may manage every district it names. */
+export async function managedMeeting(db: Db, principal: Principal, id: string): Promise<Meeting> {
+  const row = await findMeeting(db, id);
+  if (!row) throw meetingErrors.notFound();
+  await assertMayManage(db, principal, row.unit_id, row.district_ids);
+  return meetingOf(row);
 }

@@ -3,6 +3,7 @@ import type { Trx } from '../../platform/audit/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import type { MeetingsTable } from '../../platform/db/schema.js';
 import { isUuid } from '../../platform/db/ids.js';
+import { subtreeOf } from '../access/index.js';
 
 /** All SQL of meetings (spotkania i debaty). */
 export type MeetingRow = Selectable<MeetingsTable>;
@@ -34,6 +35,24 @@ export async function meetingsOfUnit(db: Db, unitId: string, limit: number): Pro
     .orderBy('starts_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * The meetings a staff member looks after, newest day first (at most `limit`): those about any of
+ * the districts they serve (`ids`), or organised by a unit of their subtree (`subtreeOf`).
+ */
+export async function meetingsForStaff(
+  db: Db,
+  scope: { ids: readonly string[] } | { subtreeOf: string },
+  limit: number,
+): Promise<MeetingRow[]> {
+  if ('ids' in scope && scope.ids.length === 0) return [];
+  const query = db.selectFrom('meetings').selectAll();
+  const scoped =
+    'ids' in scope
+      ? query.where(sql<boolean>`district_ids && ARRAY[${sql.join(scope.ids.map((id) => sql`${id}`))}]::text[]`)
+      : query.where('unit_id', 'in', subtreeOf(scope.subtreeOf));
+  return scoped.orderBy('on_day', 'desc').orderBy('starts_at', 'desc').limit(limit).execute();
 }
 
 /** The districts among `ids` that exist and are not retired, with their units. */

@@ -3,14 +3,16 @@ import { targetCheck } from '../access/index.js';
 import { meetingErrors } from './manage-meetings.js';
 import { findMeeting } from './repository.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * `config.target` of routes on `:id` meetings. Meetings are public, so a refusal is 403. The check
- * stands on the event's first district; the use case asks again for every district it concerns.
+ * `config.target` of routes on `:id` meetings. Meetings are public, so a refusal is 403. A person
+ * acts on an event only when they may manage every district it names (an officer serving two of
+ * its three districts may not cancel it for the third); the use case asks again inside its
+ * transaction, and again for the districts a change moves it to.
  */
 export const meetingTarget = (db: Db) =>
   targetCheck(db, async (db, { id }) => {
-    const meeting = id !== undefined && uuid.test(id) ? await findMeeting(db, id) : undefined;
-    return meeting && { target: { unitId: meeting.unit_id, districtId: meeting.district_ids[0] }, forbidden: meetingErrors.forbidden() };
+    const meeting = id !== undefined ? await findMeeting(db, id) : undefined;
+    if (!meeting) return undefined;
+    const [first, ...others] = meeting.district_ids.map((districtId) => ({ unitId: meeting.unit_id, districtId }));
+    return { target: first!, alsoTargets: others, forbidden: meetingErrors.forbidden() };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeProblem, detailsProblem, listingOrder, outcomeProblem, type MeetingDetails } from './rules.js';
+import { changeProblem, detailsProblem, listingOrder, outcomeProblem, staffGroups, type MeetingDetails } from './rules.js';
 
 const today = '2027-03-10';
 const valid: MeetingDetails = {
@@ -90,5 +90,36 @@ describe('the listing', () => {
     const { upcoming, past } = listingOrder(events, today);
     expect(upcoming.map((e) => e.id)).toEqual(['e', 'c', 'b']);
     expect(past.map((e) => e.id)).toEqual(['a', 'd']);
+  });
+});
+
+describe('the staff list of events', () => {
+  const event = (topic: string, day: string, more: { cancelled?: boolean; participants?: number | null; startsAt?: string } = {}) => ({
+    topic,
+    day,
+    startsAt: more.startsAt ?? '17:00',
+    cancelled: more.cancelled ?? false,
+    participants: more.participants ?? null,
+  });
+  const topics = (list: { topic: string }[]) => list.map((e) => e.topic);
+
+  it('puts past events with nothing recorded first, today’s among the upcoming, recorded ones in the past, cancelled apart', () => {
+    const groups = staffGroups(
+      [
+        event('recorded', '2027-03-01', { participants: 12 }),
+        event('waiting', '2027-03-09'),
+        event('today', today),
+        event('later', '2027-03-20'),
+        event('sooner', '2027-03-20', { startsAt: '09:00' }),
+        event('called off', '2027-03-25', { cancelled: true }),
+        event('called off long ago', '2027-02-01', { cancelled: true }),
+        event('older waiting', '2027-03-02'),
+      ],
+      today,
+    );
+    expect(topics(groups.needsOutcome)).toEqual(['waiting', 'older waiting']);
+    expect(topics(groups.upcoming)).toEqual(['today', 'sooner', 'later']);
+    expect(topics(groups.past)).toEqual(['recorded']);
+    expect(topics(groups.cancelled)).toEqual(['called off', 'called off long ago']);
   });
 });

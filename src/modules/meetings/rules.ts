@@ -151,3 +151,37 @@ export function listingOrder<T extends { day: string; startsAt: string }>(
   const past = events.filter((e) => e.day < today).sort((a, b) => key(b).localeCompare(key(a)));
   return { upcoming, past };
 }
+
+/** How the staff list sorts their events. */
+export interface StaffGroups<T> {
+  /** Past, not cancelled, nothing recorded yet: the staff's to-do, shown first. */
+  needsOutcome: T[];
+  /** Today and later, not cancelled: soonest first. */
+  upcoming: T[];
+  /** Past with the outcome recorded: latest first. */
+  past: T[];
+  /** Cancelled, whenever they were to be: latest first. */
+  cancelled: T[];
+}
+
+/**
+ * The staff list's groups. An event of today is still upcoming (it may be changed until the day
+ * ends) though its outcome can already be recorded; the day after, an event with nothing recorded
+ * waits in "needs the outcome".
+ */
+export function staffGroups<T extends { day: string; startsAt: string; cancelled: boolean; participants: number | null }>(
+  events: readonly T[],
+  today: string,
+): StaffGroups<T> {
+  const live = events.filter((e) => !e.cancelled);
+  const { upcoming, past } = listingOrder(live, today);
+  return {
+    needsOutcome: past.filter((e) => e.participants === null),
+    upcoming,
+    past: past.filter((e) => e.participants !== null),
+    cancelled: listingOrder(
+      events.filter((e) => e.cancelled),
+      '9999-12-31',
+    ).past,
+  };
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formNumber } from './forms.js';
+import { formList, formNumber } from './forms.js';
 
 describe('formNumber', () => {
   it('reads numbers as people type them in Polish and English', () => {
@@ -24,5 +24,16 @@ describe('formNumber', () => {
         return n === null || Number.isNaN(n) || Number.isFinite(n);
       }),
     );
+  });
+});
+
+describe('formList', () => {
+  it('reads every value of a repeated field, one value as a list, and nothing else', () => {
+    expect(formList({ d: ['a/1', 'a/2'] }, 'd')).toEqual(['a/1', 'a/2']);
+    expect(formList({ d: 'a/1' }, 'd')).toEqual(['a/1']);
+    expect(formList({ d: ['a/1', { x: 1 }, 3] }, 'd')).toEqual(['a/1']);
+    expect(formList({ other: 'a/1' }, 'd')).toEqual([]);
+    expect(formList({ constructor: 'x' }, 'toString')).toEqual([]);
+    expect(formList(undefined, 'd')).toEqual([]);
   });
 });

@@ -15,6 +15,13 @@ export function formFields(body: unknown): Record<string, string> {
   return fields;
 }
 
+/** Every value of a repeated field (ticked checkboxes of one name), strings only; none → []. */
+export function formList(body: unknown, name: string): string[] {
+  if (!body || typeof body !== 'object' || !Object.hasOwn(body, name)) return [];
+  const value: unknown = (body as Record<string, unknown>)[name];
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+}
+
 /**
  * A number as typed in a Polish form: "51,4597" or "51.4597"; empty → null; anything else → NaN,
  * including what Number() would read as something else ("0x1F", "1e5") or as ±Infinity ("1e309",

@@ -79,7 +79,7 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
 export function TextField(
   props: FieldProps & {
     value?: string | undefined;
-    type?: 'text' | 'password' | 'email' | 'search' | 'date' | 'month';
+    type?: 'text' | 'password' | 'email' | 'search' | 'date' | 'time' | 'month';
     autoComplete?: string;
     required?: boolean;
     width?: 'short' | 'medium' | 'full';
@@ -184,6 +184,56 @@ export function CheckboxField({ name, label, checked, hint }: { name: string; la
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A group of radio buttons or checkboxes under a legend: the first control has the id `field-<name>`
+ * (where the error summary links), the others `field-<name>-<value>`.
+ */
+export function ChoiceGroup({
+  type,
+  name,
+  legend,
+  hint,
+  options,
+  values,
+  error,
+}: {
+  type: 'radio' | 'checkbox';
+  name: string;
+  legend: string;
+  hint?: string;
+  options: [value: string, label: string][];
+  values: readonly string[];
+  error?: string | undefined;
+}) {
+  const id = (value: string, i: number) => (i === 0 ? `field-${name}` : `field-${name}-${value}`);
+  return (
+    <fieldset className={error ? 'fieldset fieldset--inner field--error' : 'fieldset fieldset--inner'}>
+      <legend className="fieldset__legend">{legend}</legend>
+      {hint && <p className="field__hint">{hint}</p>}
+      {error && (
+        <p className="field__error" id={`field-${name}-error`}>
+          {error}
+        </p>
+      )}
+      {options.map(([value, label], i) => (
+        <div className="field checkbox" key={value}>
+          <input
+            className="checkbox__input"
+            type={type}
+            name={name}
+            value={value}
+            id={id(value, i)}
+            defaultChecked={values.includes(value)}
+          />
+          <label className="checkbox__label" htmlFor={id(value, i)}>
+            {label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

@@ -65,12 +65,9 @@ export interface PlanLog {
   mayChange: (entry: LogEntry) => boolean;
 }
 
-/** A plan's actions with their statuses and live entries, for those who may read the log. */
-export async function readPlanLog(db: Db, principal: Principal, planId: string, today = warsawToday()): Promise<PlanLog> {
-  const { plan, mayRead, mayWrite } = await loadPlan(db, principal, planId);
-  if (!mayRead) throw httpErrors.forbidden(logErrors.notReader());
-  const [version, entries] = await Promise.all([carriedOut(db, plan), listEntries(db, plan.id)]);
-  const actions = (version?.actions ?? []).map((action, index) => {
+/** Each action of the version carried out with its status and its entries (withdrawn ones, when listed, count for nothing). */
+function actionsWithLog(actions: readonly PlanAction[], entries: readonly LogEntry[], today: string): ActionWithLog[] {
+  return actions.map((action, index) => {
     const own = entries.filter((e) => e.actionIndex === index);
     return {
       index,
@@ -81,6 +78,23 @@ export async function readPlanLog(db: Db, principal: Principal, planId: string, 
       entries: own,
     };
   });
+}
+
+/**
+ * A plan's actions with their statuses and entries, for those who may read the log. Live entries
+ * only, unless `withWithdrawn` (the log page shows withdrawn ones, marked, so a correction shows).
+ */
+export async function readPlanLog(
+  db: Db,
+  principal: Principal,
+  planId: string,
+  today = warsawToday(),
+  withWithdrawn = false,
+): Promise<PlanLog> {
+  const { plan, mayRead, mayWrite } = await loadPlan(db, principal, planId);
+  if (!mayRead) throw httpErrors.forbidden(logErrors.notReader());
+  const [version, entries] = await Promise.all([carriedOut(db, plan), listEntries(db, plan.id, withWithdrawn)]);
+  const actions = actionsWithLog(version?.actions ?? [], entries, today);
   return {
     plan,
     mayWrite: mayWrite && takesEntries(plan.status) && version !== null,
@@ -88,6 +102,25 @@ export async function readPlanLog(db: Db, principal: Principal, planId: string, 
     orphans: entries.filter((e) => e.actionIndex >= actions.length),
     mayChange: (entry) => mayChange(entry, principal, plan, today),
   };
+}
+
+/** An action's status for everyone: entries may name people and places (docs/privacy.md), so only their number. */
+export interface PublicActionProgress {
+  index: number;
+  description: string;
+  progress: ActionProgress;
+  entryCount: number;
+}
+
+/** The statuses of a published plan's actions for its public page (empty before it is carried out). */
+export async function publicActionProgress(db: Db, plan: Plan, today = warsawToday()): Promise<PublicActionProgress[]> {
+  const [version, entries] = await Promise.all([carriedOut(db, plan), listEntries(db, plan.id)]);
+  return actionsWithLog(version?.actions ?? [], entries, today).map(({ index, description, progress, entries: own }) => ({
+    index,
+    description,
+    progress,
+    entryCount: own.length,
+  }));
 }
 
 function mayChange(entry: LogEntry, principal: Principal, plan: Plan, today: string): boolean {
@@ -150,13 +183,18 @@ export async function recordEntry(
   });
 }
 
-async function loadChangeable(trx: Trx, principal: Principal, planId: string, entryId: string) {
+async function loadChangeable(trx: Db | Trx, principal: Principal, planId: string, entryId: string) {
   const { plan, mayWrite } = await loadPlan(trx, principal, planId);
   if (!mayWrite) throw httpErrors.forbidden(logErrors.notWriter());
   const entry = await findEntry(trx, plan.id, entryId);
   if (!entry || entry.withdrawnAt) throw new AppError(404, 'entry_not_found', logErrors.entryNotFound());
   if (!mayChange(entry, principal, plan, warsawToday())) throw httpErrors.forbidden(logErrors.notChangeable());
   return { plan, entry };
+}
+
+/** An entry for its correction form: 404 when there is none (or it is withdrawn), 403 unless its author may still change it. */
+export async function entryForCorrection(db: Db, principal: Principal, planId: string, entryId: string): Promise<LogEntry> {
+  return (await loadChangeable(db, principal, planId, entryId)).entry;
 }
 
 /** Its author corrects an entry (not the action it belongs to); audited. */

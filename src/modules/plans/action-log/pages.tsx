@@ -1,10 +1,18 @@
 import type { FieldError } from '../../../platform/http/errors.js';
-import { formatCalendarDay } from '../../../platform/i18n/i18n.js';
-import { CheckboxField, CsrfField, ErrorSummary, errorFor, Tag, TextAreaField, TextField } from '../../../platform/render/components.js';
+import {
+  CheckboxField,
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  TextAreaField,
+  TextField,
+} from '../../../platform/render/components.js';
 import { Layout } from '../../../platform/render/layout.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { PlanLog } from './manage-action-log.js';
-import { actionProgressLabels, entryKindLabels, entryKinds, type ActionProgress } from './rules.js';
+import { EntryList, ProgressTag } from './entry-list.js';
+import { entryKindLabels, entryKinds, type LogEntry } from './rules.js';
 
 const words = {
   pl: {
@@ -21,10 +29,15 @@ const words = {
     note: 'Krótka notatka',
     completes: 'To kończy działanie (wykonane)',
     save: 'Zapisz wpis',
-    none: 'Brak wpisów.',
     noActions: 'Plan nie ma działań do realizacji (nie jest opublikowany).',
     readOnly: 'Wpisy dodaje dzielnicowy rejonu albo jego dzisiejszy zastępca, gdy plan jest opublikowany lub w realizacji.',
     withdraw: 'Wycofaj',
+    correct: 'Popraw',
+    orphans: 'Wpisy do działań, których nie ma w obecnej wersji planu',
+    orphansLead: 'Późniejsza wersja planu usunęła te działania; wpisy zostają, ale nie liczą się do żadnego działania.',
+    correctTitle: 'Poprawa wpisu',
+    correctLead: 'Działanie wpisu zostaje to samo; popraw pozostałe pola.',
+    saveCorrection: 'Zapisz poprawkę',
   },
   en: {
     title: 'Action log',
@@ -40,57 +53,95 @@ const words = {
     note: 'Short note',
     completes: 'This finishes the action (done)',
     save: 'Save the entry',
-    none: 'No entries.',
     noActions: 'The plan has no actions to carry out (it is not published).',
     readOnly: 'Entries are added by the district officer or today’s substitute while the plan is published or in progress.',
     withdraw: 'Withdraw',
+    correct: 'Correct',
+    orphans: 'Entries for actions the current version of the plan no longer has',
+    orphansLead: 'A later version of the plan removed these actions; the entries stay but count for no action.',
+    correctTitle: 'Correcting an entry',
+    correctLead: 'The entry’s action stays the same; correct the other fields.',
+    saveCorrection: 'Save the correction',
   },
 };
 
-const tones: Record<ActionProgress, 'grey' | 'green' | 'blue' | 'red'> = {
-  not_started: 'grey',
-  in_progress: 'blue',
-  done: 'green',
-  late: 'red',
-};
-
-function Radios({
-  name,
-  legend,
-  options,
-  value,
-  error,
+/** What an entry says (all but its action): the same fields add and correct it. */
+function EntryFields({
+  ctx,
+  values,
+  errors,
+  today,
 }: {
-  name: string;
-  legend: string;
-  options: [string, string][];
-  value: string;
-  error?: string | undefined;
+  ctx: PageContext;
+  values: Record<string, string>;
+  errors: FieldError[];
+  today: string;
 }) {
+  const w = words[ctx.lang];
   return (
-    <fieldset className={error ? 'fieldset fieldset--inner field--error' : 'fieldset fieldset--inner'}>
-      <legend className="fieldset__legend">{legend}</legend>
-      {error && (
-        <p className="field__error" id={`field-${name}-error`}>
-          {error}
-        </p>
-      )}
-      {options.map(([code, label], i) => (
-        <div className="field checkbox" key={code}>
-          <input
-            className="checkbox__input"
-            type="radio"
-            name={name}
-            value={code}
-            id={i === 0 ? `field-${name}` : `field-${name}-${code}`}
-            defaultChecked={value === code}
-          />
-          <label className="checkbox__label" htmlFor={i === 0 ? `field-${name}` : `field-${name}-${code}`}>
-            {label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
+    <>
+      <ChoiceGroup
+        type="radio"
+        name="kind"
+        legend={w.kind}
+        options={entryKinds.map((k) => [k, entryKindLabels[k][ctx.lang]])}
+        values={[values.kind ?? '']}
+        error={errorFor(errors, 'kind')}
+      />
+      <TextField name="day" label={w.day} type="date" value={values.day ?? today} error={errorFor(errors, 'day')} />
+      <TextField
+        name="time"
+        label={w.time}
+        hint={ctx.lang === 'pl' ? 'GG:MM' : 'HH:MM'}
+        value={values.time ?? ''}
+        error={errorFor(errors, 'time')}
+      />
+      <TextField name="place" label={w.place} value={values.place ?? ''} error={errorFor(errors, 'place')} />
+      <TextField name="withWhom" label={w.withWhom} value={values.withWhom ?? ''} error={errorFor(errors, 'withWhom')} />
+      <TextAreaField name="note" label={w.note} rows={3} value={values.note ?? ''} error={errorFor(errors, 'note')} />
+      <CheckboxField name="completes" label={w.completes} checked={values.completes === 'on'} />
+    </>
+  );
+}
+
+/** Correcting an entry (/admin/plans/:id/dziennik/:entryId): its author, within the days the rules allow. */
+export function CorrectEntryPage({
+  ctx,
+  planId,
+  entry,
+  today,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  planId: string;
+  entry: LogEntry;
+  today: string;
+  errors: FieldError[];
+  values: Record<string, string>;
+}) {
+  const w = words[ctx.lang];
+  return (
+    <Layout ctx={ctx} title={w.correctTitle}>
+      <p>
+        <a className="back-link" href={`/admin/plans/${planId}/dziennik`}>
+          {w.title}
+        </a>
+      </p>
+      <ErrorSummary lang={ctx.lang} errors={errors} />
+      <h1>{w.correctTitle}</h1>
+      <p className="lead">
+        {w.action}: {entry.actionIndex + 1}. {entry.actionText}
+      </p>
+      <p>{w.correctLead}</p>
+      <form method="post" action={`/admin/plans/${planId}/dziennik/${entry.id}`} noValidate>
+        <CsrfField token={ctx.csrfToken} />
+        <EntryFields ctx={ctx} values={values} errors={errors} today={today} />
+        <button className="button" type="submit">
+          {w.saveCorrection}
+        </button>
+      </form>
+    </Layout>
   );
 }
 
@@ -112,6 +163,19 @@ export function ActionLogPage({
 }) {
   const w = words[ctx.lang];
   const url = `/admin/plans/${log.plan.id}/dziennik`;
+  const controls = (e: LogEntry) =>
+    log.mayChange(e) && (
+      <span className="inline-form">
+        {' '}
+        <a href={`${url}/${e.id}`}>{w.correct}</a>{' '}
+        <form method="post" action={`${url}/${e.id}/withdraw`} className="inline-form">
+          <CsrfField token={ctx.csrfToken} />
+          <button className="button button--secondary" type="submit">
+            {w.withdraw}
+          </button>
+        </form>
+      </span>
+    );
   return (
     <Layout ctx={ctx} title={`${w.title}: ${planTitle}`}>
       <p>
@@ -123,29 +187,18 @@ export function ActionLogPage({
       </p>
       <ErrorSummary lang={ctx.lang} errors={errors} />
       {log.mayWrite && log.actions.length > 0 && (
-        <form method="post" action={url} noValidate>
+        <form method="post" action={url} noValidate aria-labelledby="add-entry">
           <CsrfField token={ctx.csrfToken} />
-          <h2>{w.add}</h2>
-          <Radios
+          <h2 id="add-entry">{w.add}</h2>
+          <ChoiceGroup
+            type="radio"
             name="actionIndex"
             legend={w.action}
             options={log.actions.map((a) => [String(a.index), `${a.index + 1}. ${a.description}`])}
-            value={values.actionIndex ?? (log.actions.length === 1 ? '0' : '')}
+            values={[values.actionIndex ?? (log.actions.length === 1 ? '0' : '')]}
             error={errorFor(errors, 'actionIndex')}
           />
-          <Radios
-            name="kind"
-            legend={w.kind}
-            options={entryKinds.map((k) => [k, entryKindLabels[k][ctx.lang]])}
-            value={values.kind ?? ''}
-            error={errorFor(errors, 'kind')}
-          />
-          <TextField name="day" label={w.day} type="date" value={values.day ?? today} error={errorFor(errors, 'day')} />
-          <TextField name="time" label={w.time} hint="GG:MM" value={values.time ?? ''} error={errorFor(errors, 'time')} />
-          <TextField name="place" label={w.place} value={values.place ?? ''} error={errorFor(errors, 'place')} />
-          <TextField name="withWhom" label={w.withWhom} value={values.withWhom ?? ''} error={errorFor(errors, 'withWhom')} />
-          <TextAreaField name="note" label={w.note} rows={3} value={values.note ?? ''} error={errorFor(errors, 'note')} />
-          <CheckboxField name="completes" label={w.completes} checked={values.completes === 'on'} />
+          <EntryFields ctx={ctx} values={values} errors={errors} today={today} />
           <button className="button" type="submit">
             {w.save}
           </button>
@@ -156,38 +209,18 @@ export function ActionLogPage({
       {log.actions.map((action) => (
         <section key={action.index} aria-labelledby={`action-${action.index}`}>
           <h2 id={`action-${action.index}`}>
-            {action.index + 1}. {action.description}{' '}
-            <Tag tone={tones[action.progress]}>{actionProgressLabels[action.progress][ctx.lang]}</Tag>
+            {action.index + 1}. {action.description} <ProgressTag progress={action.progress} lang={ctx.lang} />
           </h2>
-          {action.entries.length === 0 ? (
-            <p>{w.none}</p>
-          ) : (
-            <ul>
-              {action.entries.map((e) => (
-                <li key={e.id}>
-                  <strong>
-                    {formatCalendarDay(e.day, ctx.lang)}
-                    {e.time ? ` ${e.time}` : ''}: {entryKindLabels[e.kind][ctx.lang]}
-                  </strong>
-                  {[e.place, e.withWhom, e.note].filter(Boolean).map((text, i) => (
-                    <span key={i}> · {text}</span>
-                  ))}
-                  {e.completes && <> · {actionProgressLabels.done[ctx.lang]}</>}
-                  <span> ({e.recordedByName ?? e.recordedBy})</span>
-                  {log.mayChange(e) && (
-                    <form method="post" action={`${url}/${e.id}/withdraw`} className="inline-form">
-                      <CsrfField token={ctx.csrfToken} />
-                      <button className="button button--secondary" type="submit">
-                        {w.withdraw}
-                      </button>
-                    </form>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <EntryList ctx={ctx} entries={action.entries} actionText={action.description} controls={controls} />
         </section>
       ))}
+      {log.orphans.length > 0 && (
+        <section aria-labelledby="orphans">
+          <h2 id="orphans">{w.orphans}</h2>
+          <p>{w.orphansLead}</p>
+          <EntryList ctx={ctx} entries={log.orphans} actionText="" controls={controls} />
+        </section>
+      )}
     </Layout>
   );
 }

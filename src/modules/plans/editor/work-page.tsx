@@ -20,6 +20,8 @@ import { EvaluationForm } from './evaluation-form.js';
 import type { MapTiles } from '../../../platform/config/config.js';
 import type { Evidence } from '../drafting/read-evidence.js';
 import { EvidencePanel } from '../drafting/evidence-panel.js';
+import { ActionProgressSection } from '../action-log/entry-list.js';
+import type { PlanLog } from '../action-log/manage-action-log.js';
 
 export const day = (value: string, ctx: PageContext) => formatCalendarDay(value, ctx.lang);
 
@@ -52,6 +54,8 @@ export interface WorkPageProps {
   /** The drafting panel's evidence, for those who may edit the draft; null for everyone else. */
   evidence: Evidence | null;
   map: MapTiles;
+  /** The actions' statuses and entries, for those who may read the log of a carried-out plan; else null. */
+  log: PlanLog | null;
 }
 
 export function WorkPage(props: WorkPageProps) {
@@ -119,6 +123,7 @@ export function WorkPage(props: WorkPageProps) {
           ))}
         </ul>
       </section>
+      {props.log && <ActionProgressSection ctx={ctx} log={props.log} />}
       {lastReturned && canEdit && (
         <section className="callout callout--warning" aria-labelledby="returned-comments">
           <h2 id="returned-comments">{m.previousComments(lastReturned.version)}</h2>

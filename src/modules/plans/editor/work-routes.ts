@@ -11,7 +11,7 @@ import { sendPage } from '../../../platform/render/render.js';
 import type { Config } from '../../../platform/config/config.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
 import { sendPlanSource } from '../import/source-download.js';
-import { mayReadActionLog } from '../action-log/manage-action-log.js';
+import { mayReadActionLog, readPlanLog } from '../action-log/manage-action-log.js';
 import { deleteDraft, planSettings, transitionPlan, updatePlan, type TransitionInput } from '../manage-plans.js';
 import { isStep, stepNotice } from '../step-notices.js';
 import { planTiming } from '../rules.js';
@@ -57,6 +57,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
         ? stepNotice(done, plan, await planSettings(db), warsawToday())[request.lang]
         : filledNotice(query, request.lang);
     const ctx = pageContext(request, reply, notice);
+    const showActionLog = await mayReadActionLog(db, principal, plan);
     return sendPage(
       reply,
       createElement(WorkPage, {
@@ -89,10 +90,11 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
         periodTo: override.periodTo ?? plan.periodTo,
         source,
         timing: planTiming(plan, warsawToday()),
-        showActionLog: await mayReadActionLog(db, principal, plan),
+        showActionLog,
         // The drafting panel: for whoever may write this draft, from the district's reports.
         evidence: working.canEdit ? await readEvidence(db, plan) : null,
         map: config.mapTiles,
+        log: showActionLog && plan.publishedVersion !== null ? await readPlanLog(db, principal, plan.id) : null,
       }),
       override.errors?.length ? (override.status ?? 400) : 200,
     );

@@ -10,6 +10,8 @@ import type { PlanTiming } from '../rules.js';
 import { evaluationOutcomeLabels, type Evaluation, type PlanStatus } from '../model.js';
 import { publicStatus } from '../workflow.js';
 import { planPageMessages } from './messages.js';
+import { PublicProgressSection } from '../action-log/entry-list.js';
+import type { PublicActionProgress } from '../action-log/manage-action-log.js';
 
 function DocumentTable({ table }: { table: TableData }) {
   return (
@@ -229,6 +231,7 @@ export function PlanPage({
   measure,
   districtUrl,
   staffUrl,
+  progress,
 }: {
   ctx: PageContext;
   document: PlanDocument;
@@ -249,6 +252,7 @@ export function PlanPage({
   measure: FrozenMeasure | null;
   districtUrl: string;
   staffUrl: string | null;
+  progress: PublicActionProgress[];
 }) {
   const m = planPageMessages[ctx.lang];
   return (
@@ -284,6 +288,7 @@ export function PlanPage({
       </div>
       <PlanDocumentView document={document} />
       {measure && <MeasureBlock measure={measure} lang={ctx.lang} />}
+      <PublicProgressSection ctx={ctx} actions={progress} />
       {plan.evaluation && (
         <section aria-labelledby="evaluation" className="section-box">
           <h2 id="evaluation">{m.evaluation}</h2>

@@ -18,6 +18,7 @@ import { TtlCache } from '../../../platform/cache/ttl-cache.js';
 import { PublicPageCache } from '../../../platform/render/public-page-cache.js';
 import type { ChangeBus } from '../../../platform/events/changes.js';
 import { planTiming } from '../rules.js';
+import { publicActionProgress } from '../action-log/manage-action-log.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
 import { registerReportPages } from './report-routes.js';
 
@@ -95,6 +96,8 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
         measure,
         districtUrl: districtUrl(plan.districtId),
         staffUrl: staff ? `/admin/plans/${plan.id}` : null,
+        // Entries are not plan changes: their statuses may lag here by the 30 s the page is kept.
+        progress: await publicActionProgress(db, plan),
       });
     }),
   );
