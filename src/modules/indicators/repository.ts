@@ -94,6 +94,25 @@ export async function unitMonthlyCounts(
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
+/** A district's imported counts by category over a window (both days inclusive), largest first. */
+export async function districtCountsByCategory(
+  db: Db,
+  districtId: string,
+  window: { from: string; to: string },
+): Promise<{ category: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('indicator_counts')
+    .select(['category', sql<number>`sum(count)::int`.as('count')])
+    .where('district_id', '=', districtId)
+    .where('on_day', '>=', window.from)
+    .where('on_day', '<=', window.to)
+    .groupBy('category')
+    .orderBy(sql`sum(count)`, 'desc')
+    .orderBy('category')
+    .execute();
+  return rows.map((r) => ({ category: r.category, count: Number(r.count) }));
+}
+
 export async function unitCategories(db: Db, unitId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('indicator_counts')

@@ -117,6 +117,31 @@ describe.each(backends)('drafting a plan from evidence on %s', (backend) => {
     expect(panel).toContain(`href="/plany/${runningPlanId}"`);
   });
 
+  it('shows the district’s imported indicator counts by category over the window, not another district’s', async () => {
+    const supervisor = new TestClient(t.app);
+    await supervisor.signIn(world.supervisorOf.a);
+    const number = (id: string) => id.slice(id.lastIndexOf('/') + 1);
+    const category = `interwencje domowe ${backend}`;
+    const lines = [
+      `${early},${category},${number(district.id)},4`,
+      `${late},${category},${number(district.id)},3`,
+      `${late},${category},${number(world.districts.a1.id)},50`,
+      `2001-01-01,${category},${number(district.id)},70`,
+    ];
+    const imported = await supervisor.request({
+      method: 'POST',
+      url: `/api/v1/units/${district.unitId}/indicator-data`,
+      payload: `date,category,district,count\n${lines.join('\n')}\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const { id, client } = await draft();
+    const panel = (await client.get(`/admin/plans/${id}`)).body;
+    const indicators = panel.slice(panel.indexOf('id="evidence"'));
+    // 4 + 3 in a3 within the window; a1's 50 and a3's count of 2001 (outside the window) are not shown.
+    expect(indicators).toMatch(new RegExp(`${category}</t[hd]><td[^>]*>7</td>`));
+  });
+
   it('writes the threat section from the reports and records it in the audit log', async () => {
     const { id, client, token } = await draft();
     const before = await auditRows(id);

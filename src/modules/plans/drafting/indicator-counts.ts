@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import type { Localized } from '../../../platform/i18n/i18n.js';
 import type { EvidenceWindow } from './window.js';
+import { districtCountsByCategory } from '../../indicators/index.js';
 
 /** One line of indicator data (incidents, interventions…) for the district over the window. */
 export interface IndicatorCount {
@@ -11,12 +12,11 @@ export interface IndicatorCount {
 }
 
 /**
- * THE SEAM for indicator data (issue 15, "Indicator data", built in `src/modules/indicators`):
- * counts by category of the district's imported incidents and interventions over the window. It
- * answers nothing until that module exists; wiring it is this one function's body, e.g.
- * `return indicatorCountsByCategory(db, district.id, window.from, window.to)` from
- * `../../indicators/index.js`. The panel shows these lines beside the reports when there are any.
+ * Counts by category of the district's imported incidents and interventions over the window
+ * (`src/modules/indicators`: the unit's CSV imports). The panel shows these lines beside the reports
+ * when there are any; imported categories are the unit's own words, so the label is the category.
  */
-export function indicatorCounts(_db: Db, _district: { id: string; unitId: string }, _window: EvidenceWindow): Promise<IndicatorCount[]> {
-  return Promise.resolve([]);
+export async function indicatorCounts(db: Db, district: { id: string; unitId: string }, window: EvidenceWindow): Promise<IndicatorCount[]> {
+  const rows = await districtCountsByCategory(db, district.id, window);
+  return rows.map((row) => ({ category: row.category, label: { pl: row.category, en: row.category }, count: row.count }));
 }
