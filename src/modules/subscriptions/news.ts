@@ -53,7 +53,8 @@ function planItem(row: PlanRow): News {
     title: both((lang) => `${what(lang)} (${period(lang)})`),
     summary: null,
     unitName: row.unit_name,
-    path: () => `/plany/${row.plan_id}`,
+    // An evaluation's news leads to its report (sprawozdanie): the verdict, the chart and the actions.
+    path: () => (published ? `/plany/${row.plan_id}` : `/plany/${row.plan_id}/sprawozdanie`),
     day: null,
   };
 }

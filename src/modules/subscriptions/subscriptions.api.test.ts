@@ -14,7 +14,7 @@ const unitA = world.districts.a1.unitId;
 const { b1 } = world.districts;
 // Districts of unit A made for this file, one per test that publishes or announces something there
 // (a district has one plan per period); officer A1 serves them as a substitute, so may submit.
-const numbers = { flow: 21, feed: 22, english: 23 } as const;
+const numbers = { flow: 21, feed: 22, english: 23, evaluated: 24 } as const;
 const own = (key: keyof typeof numbers) => `${unitA}/${numbers[key]}`;
 
 describe.each(backends)('following a district on %s', (backend) => {
@@ -179,6 +179,27 @@ describe.each(backends)('following a district on %s', (backend) => {
     expect(audit.map((a) => a.action)).toEqual(['insert', 'update', 'delete']);
     expect(JSON.stringify(audit)).not.toContain(email);
     expect(JSON.stringify(audit)).not.toContain(stored!.unsubscribe_hash);
+  });
+
+  it('tells followers of an evaluation with a link to its report (sprawozdanie), which a resident can open', async () => {
+    const email = address();
+    await confirmed(resident(), own('evaluated'), email);
+    const planId = await publishPlanOf(own('evaluated'));
+    const evaluated = await supervisor.send('POST', `/api/v1/plans/${planId}/transitions`, {
+      transition: 'evaluate',
+      evaluation: { decision: 'achieved', justification: 'Wszystkie spotkania się odbyły.' },
+    });
+    expect(evaluated.statusCode, evaluated.body).toBe(200);
+    await tell();
+    const news = (await mailsTo(email)).slice(1);
+    expect(news.map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(/: Opublikowano plan działania priorytetowego \(/),
+      expect.stringMatching(/: Ocena realizacji planu działania priorytetowego \(/),
+    ]);
+    const link = new RegExp(`https?://[^\\s]+/plany/${planId}/sprawozdanie`).exec(news[1]!.body);
+    expect(link, news[1]!.body).not.toBeNull();
+    const report = await resident().get(new URL(link![0]).pathname);
+    expect(report.statusCode).toBe(200);
   });
 
   it('answers the same for a new, a waiting and a confirmed address, and mails a link only to the new one', async () => {
