@@ -48,9 +48,73 @@ describe.each(backends)('the dashboard read on %s', (backend) => {
         .where('period_to', '>=', today)
         .execute(),
     );
+    // District 3's goal, frozen at approval: 20 % fewer; its counts so far run at the baseline's rate.
+    const district3 = `${unit.unitId}/3`;
+    await inFactory(db, async (trx) => {
+      const plan = await trx
+        .selectFrom('plans')
+        .select(['id', 'version'])
+        .where('district_id', '=', district3)
+        .where('period_from', '<=', today)
+        .where('period_to', '>=', today)
+        .executeTakeFirstOrThrow();
+      const measure = {
+        kind: 'count',
+        spec: { source: 'imported', categories: ['tablica cel'] },
+        label: '',
+        area: { districtIds: [district3] },
+        period: { from: addDays(today, -90), to: addDays(today, 90) },
+        baselineWindows: [{ from: addDays(today, -455), to: addDays(today, -91) }],
+        comparison: null,
+        rule: { direction: 'decrease', targetPercent: 20, significance: 0.05, test: 'exact_conditional_binomial' },
+      };
+      await trx
+        .insertInto('plan_measures')
+        .values({
+          plan_id: plan.id,
+          version: plan.version,
+          unit_id: unit.unitId,
+          kind: 'count',
+          measure: JSON.stringify(measure),
+          frozen_by: 'test',
+        })
+        .execute();
+      const { id: importId } = await trx
+        .insertInto('indicator_imports')
+        .values({ unit_id: unit.unitId, file_name: 'cel.csv', imported_by: 'test', accepted: 2, lines: 2, rejected: '[]' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('indicator_counts')
+        .values([
+          {
+            unit_id: unit.unitId,
+            category: 'tablica cel',
+            district_id: district3,
+            on_day: addDays(today, -200),
+            count: 40,
+            import_id: importId,
+          },
+          {
+            unit_id: unit.unitId,
+            category: 'tablica cel',
+            district_id: district3,
+            on_day: addDays(today, -10),
+            count: 10,
+            import_id: importId,
+          },
+        ])
+        .execute();
+    });
     rows = await readDashboard(db, { subtreeOf: unit.unitId });
   });
   afterAll(() => testDb.drop());
+
+  it("marks a carried-out plan's goal at risk when its rate so far misses the frozen target, and says nothing of plans without a measure", () => {
+    expect(row(3).goal).toMatchObject({ state: 'at_risk', target: -0.2 });
+    expect(row(3).goal!.change).toBeCloseTo(10 / 91 / (40 / 365) - 1, 12);
+    expect(rows.filter((r) => r.districtNumber !== 3).every((r) => r.goal === null)).toBe(true);
+  });
 
   it('lists every active district of the unit once, in number order, with its officer, substitute or vacancy', () => {
     expect(rows.map((r) => r.districtNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]); // 12 is retired
@@ -198,7 +262,7 @@ describe.each(backends)('the dashboard pages on %s', (backend) => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = response.body.split('\r\n').filter((l) => l !== '');
     expect(lines[0]).toBe(
-      '\uFEFFJednostka,Nr rejonu,Rejon,Dzielnicowy,Zastępstwo,Plan bieżący,Stan planu,Plan następny,Braki w planach,Terminy przekroczone,Terminy zbliżające się,Działania opóźnione,Działania z bliskim terminem,Zgłoszenia do weryfikacji,Zgłoszenia po terminie',
+      '\uFEFFJednostka,Nr rejonu,Rejon,Dzielnicowy,Zastępstwo,Plan bieżący,Stan planu,Plan następny,Braki w planach,Terminy przekroczone,Terminy zbliżające się,Działania opóźnione,Działania z bliskim terminem,Zgłoszenia do weryfikacji,Zgłoszenia po terminie,Cel według dotychczasowych danych',
     );
     expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.includes(a.a1.name))).toContain('sierż. Anna Kowalczyk');

@@ -1,7 +1,7 @@
 import { formatCalendarDay, formatNumber, plural, type Lang } from '../../platform/i18n/i18n.js';
 import { statusNames } from '../plans/index.js';
 import type { DashboardDeadline, DashboardPlan, DashboardRow, OpenDeadline } from './read-dashboard.js';
-import type { PlanGap } from './rules.js';
+import type { GoalStanding, PlanGap } from './rules.js';
 
 const count = (lang: Lang, n: number, pl: { one: string; few: string; many: string }, en: { one: string; other: string }) =>
   `${formatNumber(n, lang)} ${lang === 'pl' ? plural('pl', n, { one: pl.one, few: pl.few, other: pl.many }) : plural('en', n, en)}`;
@@ -23,6 +23,7 @@ export const dashboardMessages = {
     problemsOnly: 'Tylko rejony wymagające uwagi',
     filter: 'Pokaż',
     csv: 'Pobierz CSV',
+    goal: 'Cel',
     district: 'Rejon',
     officer: 'Dzielnicowy',
     plan: 'Plan',
@@ -67,6 +68,7 @@ export const dashboardMessages = {
       'Działania z bliskim terminem',
       'Zgłoszenia do weryfikacji',
       'Zgłoszenia po terminie',
+      'Cel według dotychczasowych danych',
     ],
     badFilter: (field: string) => `Nieznana wartość filtru „${field}”.`,
     vacancy: 'wakat',
@@ -87,6 +89,7 @@ export const dashboardMessages = {
     problemsOnly: 'Only districts needing attention',
     filter: 'Show',
     csv: 'Download CSV',
+    goal: 'Goal',
     district: 'District',
     officer: 'Officer',
     plan: 'Plan',
@@ -130,6 +133,7 @@ export const dashboardMessages = {
       'Actions due soon',
       'Reports to verify',
       'Reports overdue',
+      'Goal on the counts so far',
     ],
     badFilter: (field: string) => `Unknown value of the filter "${field}".`,
     vacancy: 'vacant',
@@ -144,6 +148,21 @@ const shortQuote = (text: string, lang: Lang) => {
   const short = text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
   return lang === 'pl' ? `„${short}”` : `"${short}"`;
 };
+
+/** "−5 %" in Polish (a no-break space before the sign), "−5%" in English; a minus sign, not a hyphen. */
+function signedPercent(fraction: number, lang: Lang): string {
+  const value = formatNumber(Math.abs(fraction) * 100, lang, { maximumFractionDigits: 0 });
+  return `${fraction < 0 ? '−' : '+'}${value}${lang === 'pl' ? '\u00a0%' : '%'}`;
+}
+
+/** A running goal on the counts so far: "zagrożony: −5 % wobec celu −20 %". */
+export function goalText(goal: GoalStanding, lang: Lang): string {
+  const change = signedPercent(goal.change, lang);
+  const target = signedPercent(goal.target, lang);
+  if (lang === 'pl')
+    return goal.state === 'at_risk' ? `zagrożony: ${change} wobec celu ${target}` : `zgodnie z celem: ${change} (cel ${target})`;
+  return goal.state === 'at_risk' ? `at risk: ${change} against a target of ${target}` : `on track: ${change} (target ${target})`;
+}
 
 export function deadlineText(d: OpenDeadline, lang: Lang): string {
   const m = dashboardMessages[lang];
@@ -178,5 +197,6 @@ export function csvCells(row: DashboardRow, lang: Lang): (string | number)[] {
     states('soon', row.actions),
     row.unverifiedReports,
     row.overdueReports,
+    row.goal ? goalText(row.goal, lang) : '',
   ];
 }

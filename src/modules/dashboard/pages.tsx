@@ -5,7 +5,7 @@ import { statusNames } from '../plans/index.js';
 import { planStatusesForFilter, type DashboardQuery } from './query.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { hasProblem, type DashboardDeadline, type DashboardRow } from './read-dashboard.js';
-import { dashboardMessages, deadlineText, periodText } from './messages.js';
+import { dashboardMessages, deadlineText, goalText, periodText } from './messages.js';
 
 export function DashboardPage({
   ctx,
@@ -114,6 +114,12 @@ export function DashboardPage({
                       {m.next}: <a href={`/admin/plans/${row.next.id}`}>{periodText(row.next, lang)}</a> (
                       {statusNames[lang][row.next.status]})
                     </span>
+                  </>
+                )}
+                {row.goal && (
+                  <>
+                    <br />
+                    <Tag tone={row.goal.state === 'at_risk' ? 'red' : 'green'}>{`${m.goal}: ${goalText(row.goal, lang)}`}</Tag>
                   </>
                 )}
                 {row.gap === 'no_next_plan' && (

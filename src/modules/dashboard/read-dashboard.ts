@@ -5,6 +5,8 @@ import {
   planDeadlines,
   planSettings,
   planTiming,
+  readEvaluationCounts,
+  readFrozenMeasure,
   type DeadlineKind,
   type PlanContent,
   type PlanSettings,
@@ -17,8 +19,10 @@ import {
   deadlineState,
   dashboardSettingsKey,
   defaultDashboardSettings,
+  goalStanding,
   planGap,
   type DashboardSettings,
+  type GoalStanding,
   type DeadlineState,
   type PlanGap,
 } from './rules.js';
@@ -80,11 +84,20 @@ export interface DashboardRow {
   /** Reports waiting on the police (new or being verified), and those of them past their limit. */
   unverifiedReports: number;
   overdueReports: number;
+  /** The current plan's count goal on its frozen measure's counts so far; null when nothing can be said yet. */
+  goal: GoalStanding | null;
 }
 
-/** Whether a row needs someone: a vacancy, a gap in plans, a deadline approaching or overdue, an overdue report. */
+/** Whether a row needs someone: a vacancy, a gap in plans, a deadline approaching or overdue, an overdue report, a goal at risk. */
 export function hasProblem(row: DashboardRow): boolean {
-  return row.officer === null || row.gap !== null || row.deadlines.length > 0 || row.actions.length > 0 || row.overdueReports > 0;
+  return (
+    row.officer === null ||
+    row.gap !== null ||
+    row.deadlines.length > 0 ||
+    row.actions.length > 0 ||
+    row.overdueReports > 0 ||
+    row.goal?.state === 'at_risk'
+  );
 }
 
 export async function dashboardSettings(db: Db): Promise<DashboardSettings> {
@@ -101,7 +114,8 @@ const plainPlan = (plan: PlanRow): DashboardPlan => ({
 /**
  * The dashboard of a unit (every active district of it and the units below) or of an officer
  * (the districts they serve today): one row per district, from four statements whatever the
- * number of districts (repository.ts), the rules applied in memory.
+ * number of districts (repository.ts), the rules applied in memory; then the goals of carried-out
+ * plans on their frozen measures.
  */
 export async function readDashboard(db: Db, scope: DashboardScope, now = new Date()): Promise<DashboardRow[]> {
   const today = warsawToday(now);
@@ -119,7 +133,7 @@ export async function readDashboard(db: Db, scope: DashboardScope, now = new Dat
   const serviceOf = group(data.service);
   const plansOf = group(data.plans);
   const reportsOf = group(data.reports);
-  return data.districts.map((district) => {
+  const rows = data.districts.map((district) => {
     const service = serviceOf.get(district.id) ?? [];
     const districtPlans = plansOf.get(district.id) ?? [];
     // Of several plans in one period (a returned draft beside the published one), the one furthest on.
@@ -150,8 +164,21 @@ export async function readDashboard(db: Db, scope: DashboardScope, now = new Dat
       actions: shown.filter((d) => d.kind === 'action'),
       unverifiedReports: open.length,
       overdueReports,
+      goal: null as GoalStanding | null,
     };
   });
+  // Goals at risk: only carried-out plans are measured, each by its own frozen measure (a few
+  // statements per such plan; a unit has tens of districts, not thousands).
+  const carriedOut = new Set<PlanStatus>(['published', 'in_progress']);
+  await Promise.all(
+    rows.map(async (row) => {
+      if (!row.current || !carriedOut.has(row.current.status)) return;
+      const measure = await readFrozenMeasure(db, row.current.id);
+      if (measure?.kind !== 'count') return;
+      row.goal = goalStanding(await readEvaluationCounts(db, measure, today), measure.rule);
+    }),
+  );
+  return rows;
 }
 
 export const staffingFilters = ['vacant', 'substitute'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionDeadline, dashboardSettingsProblems, deadlineState, planGap } from './rules.js';
+import { actionDeadline, dashboardSettingsProblems, deadlineState, goalStanding, planGap } from './rules.js';
 
 const settings = { soonDays: 7 };
 
@@ -75,5 +75,28 @@ describe('gaps in a district’s plans', () => {
     expect(planGap({ current, hasNext: false }, '2026-12-11', rules)).toBe('no_next_plan');
     expect(planGap({ current, hasNext: false }, '2026-12-30', rules)).toBe('no_next_plan');
     expect(planGap({ current, hasNext: true }, '2026-12-30', rules)).toBeNull();
+  });
+});
+
+describe('goalStanding (a running count goal on the counts so far)', () => {
+  const rule = { direction: 'decrease', targetPercent: 20 } as const;
+  it('compares daily rates, not raw counts: 10 in 91 days against 40 in 365 is 0 % change, at risk of a −20 % goal', () => {
+    const standing = goalStanding({ baseline: 40, baselineDays: 365, period: 10, periodDays: 91 }, rule);
+    expect(standing?.state).toBe('at_risk');
+    expect(standing?.change).toBeCloseTo(10 / 91 / (40 / 365) - 1, 12);
+    expect(standing?.target).toBe(-0.2);
+  });
+  it('is on track once the rate has fallen by the target or more, exactly at the target included', () => {
+    expect(goalStanding({ baseline: 100, baselineDays: 100, period: 40, periodDays: 50 }, rule)?.state).toBe('on_track');
+    expect(goalStanding({ baseline: 100, baselineDays: 100, period: 41, periodDays: 50 }, rule)?.state).toBe('at_risk');
+  });
+  it('turns round for a goal of more (e.g. more reports of a hidden problem)', () => {
+    const more = { direction: 'increase', targetPercent: 10 } as const;
+    expect(goalStanding({ baseline: 30, baselineDays: 30, period: 33, periodDays: 30 }, more)?.state).toBe('on_track');
+    expect(goalStanding({ baseline: 30, baselineDays: 30, period: 32, periodDays: 30 }, more)?.state).toBe('at_risk');
+  });
+  it('says nothing in the first month or without a baseline', () => {
+    expect(goalStanding({ baseline: 40, baselineDays: 365, period: 9, periodDays: 29 }, rule)).toBeNull();
+    expect(goalStanding({ baseline: 0, baselineDays: 365, period: 9, periodDays: 90 }, rule)).toBeNull();
   });
 });

@@ -111,3 +111,32 @@ export function planGap(
   const nextSubmitBy = addDays(addDays(plans.current.periodTo, 1), -settings.submitDaysBeforeStart);
   return addDays(today, settings.soonDays) >= nextSubmitBy ? 'no_next_plan' : null;
 }
+
+/**
+ * A running count goal on the counts so far (cel zagrożony, issue 15 "goals at risk"): the daily
+ * rate of the plan's period up to today against the baseline's, beside the frozen target. A first
+ * month says too little (a quiet fortnight is not a trend), and a baseline of nothing gives no rate
+ * to compare with: both null, not "on track". No p-value here: this is a warning to act on, the
+ * verdict comes with the evaluation.
+ */
+export interface GoalStanding {
+  state: 'on_track' | 'at_risk';
+  /** The change of the daily rate so far, as a fraction (−0.05 for 5 % fewer). */
+  change: number;
+  /** The frozen target, as a fraction (−0.2 for "20 % fewer"). */
+  target: number;
+}
+
+export const daysBeforeJudgingGoal = 30;
+
+export function goalStanding(
+  counts: { baseline: number; baselineDays: number; period: number; periodDays: number },
+  rule: { direction: 'decrease' | 'increase'; targetPercent: number },
+): GoalStanding | null {
+  if (counts.periodDays < daysBeforeJudgingGoal || counts.baseline === 0 || counts.baselineDays === 0) return null;
+  const change = counts.period / counts.periodDays / (counts.baseline / counts.baselineDays) - 1;
+  const target = (rule.direction === 'decrease' ? -1 : 1) * (Math.abs(rule.targetPercent) / 100);
+  // A rate exactly on the target meets it; the tolerance absorbs binary fractions (0.8 − 1 ≠ −0.2).
+  const met = rule.direction === 'decrease' ? change <= target + 1e-9 : change >= target - 1e-9;
+  return { state: met ? 'on_track' : 'at_risk', change, target };
+}
