@@ -6,7 +6,6 @@ import type { FieldError } from '../../../platform/http/errors.js';
 import { formatCalendarDay, formatNumber } from '../../../platform/i18n/i18n.js';
 import { categoryNames } from '../messages.js';
 import { evaluationOutcomeLabels, type PlanContent } from '../model.js';
-import { editorMessages } from '../editor/messages.js';
 import { monthName, periodName, placeName, reportCount } from './draft.js';
 import { planCategoriesOf } from './evidence.js';
 import type { Evidence } from './read-evidence.js';

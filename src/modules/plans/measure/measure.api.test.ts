@@ -222,7 +222,7 @@ describe.each(backends)('the measure frozen at approval on %s', (backend) => {
     });
     expect(expected.kind === 'count' && expected.p).toBeTypeOf('number');
     expect(evaluation).toMatchObject({ source: 'frozen', measuredValue: 1, outcome: expected.kind === 'count' ? expected.verdict : '' });
-    expect(evaluation.p).toBeCloseTo(expected.kind === 'count' ? expected.p! : -1, 12);
+    expect(evaluation.p).toBeCloseTo(expected.kind === 'count' ? expected.p : -1, 12);
     expect(evaluation.goal).toMatchObject({ baseline: 8, period: 1, comparison: { baseline: 0, period: 5 } });
   });
 });

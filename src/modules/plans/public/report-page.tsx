@@ -19,11 +19,12 @@ const tone = {
 export function ReportPage({ ctx, report, document }: { ctx: PageContext; report: EvaluationReport; document: PlanDocument }) {
   const m = planPageMessages[ctx.lang];
   const id = report.plan.id;
+  const outcome = evaluationOutcomeLabels[report.outcome][ctx.lang];
   return (
     <Layout ctx={ctx} title={`${document.title} – ${report.plan.unitName}`}>
       <div className="plan-meta">
         <p>
-          {m.district}: {report.plan.districtName} · {m.evaluation}: <Tag tone={tone[report.outcome]}>{evaluationOutcomeLabels[report.outcome][ctx.lang]}</Tag>
+          {m.district}: {report.plan.districtName} · {m.evaluation}: <Tag tone={tone[report.outcome]}>{outcome}</Tag>
         </p>
         <p>
           <a href={`/plany/${id}`}>{m.backToPlan}</a> · {m.download}: <a href={`/plany/${id}/sprawozdanie.pdf`}>{m.pdf}</a> ·{' '}
