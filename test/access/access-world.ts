@@ -305,6 +305,8 @@ export async function openWorld(backend: Backend): Promise<World> {
   values.confirmToken = subscription.confirmToken;
   values.unsubscribeToken = subscription.unsubscribeToken;
   values.published = await makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
+  // The correction page of an action-log entry shows an entry of that plan (its author: officer A-1).
+  values.logEntry = await fresh.logEntry(values.published, { login: 'officer-a1' } as Person);
   // …and its evaluation report only an evaluated one.
   values.evaluated = await makeEvaluatedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a'));
 
@@ -395,6 +397,7 @@ export function readPath(method: string, url: string, values: Record<string, str
     'GET /api/v1/plans/:id': `/api/v1/plans/${published}`,
     'GET /api/v1/plans/:id/action-log': `/api/v1/plans/${published}/action-log`,
     'GET /admin/plans/:id/dziennik': `/admin/plans/${published}/dziennik`,
+    'GET /admin/plans/:id/dziennik/:entryId': `/admin/plans/${published}/dziennik/${values.logEntry!}`,
     'GET /plany/:id': `/plany/${published}`,
     'GET /plany/:id/plan.pdf': `/plany/${published}/plan.pdf`,
     'GET /plany/:id/plan.docx': `/plany/${published}/plan.docx`,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { roles } from '../../src/platform/auth/principal.js';
 import { reportStatuses, statusLabels, staffReportMessages } from '../../src/modules/reports/index.js';
+import { meetingKindLabels } from '../../src/modules/meetings/index.js';
 import { reviewActions } from '../../src/modules/reports/rules/floods.js';
 import { defaultRateLimit, formatRateLimit, type RateLimitPolicy } from '../../src/platform/config/report-rate-limit.js';
 import { actionStatuses, diagnosisSources, evaluationOutcomes, planStatuses } from '../../src/modules/plans/model.js';
@@ -58,7 +59,9 @@ export async function catalogueWords(lang: 'pl' | 'en'): Promise<Set<string>> {
   const files = readdirSync(path.join(projectRoot, 'src'), { recursive: true, encoding: 'utf8' }).filter(
     (f) => path.basename(f) === 'messages.ts',
   );
+  // Label tables kept beside their rules rather than in a messages.ts: "Public debate" is English.
   walk(statusLabels);
+  walk(meetingKindLabels);
   for (const file of files) walk(await import(pathToFileURL(path.join(projectRoot, 'src', file)).href));
   return words;
 }
