@@ -32,3 +32,4 @@ export { MapContainer } from './public/pages.js';
 export { publicMessages } from './public/messages.js';
 export { Register } from './locator/register.js';
 export { localityKey, streetKey } from './matching/normalize.js';
+export { activeDistrictIdsOfUnit } from './repository.js';

@@ -12,5 +12,5 @@ export {
   type DayWindow,
   type MonthCount,
 } from './model.js';
-export { unitDistrictIds as districtsOfUnit, districtCountsByCategory } from './repository.js';
+export { districtCountsByCategory } from './repository.js';
 export { storeIndicatorFile } from './import-data.js';

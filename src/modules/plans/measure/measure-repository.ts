@@ -4,17 +4,6 @@ import { isUuid } from '../../../platform/db/ids.js';
 
 /** All SQL of frozen measures (migration 0016: rows are only ever inserted). */
 
-export async function activeDistrictsOfUnit(trx: Trx, unitId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('districts')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where('retired_at', 'is', null)
-    .orderBy('number')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 export async function insertMeasure(
   trx: Trx,
   row: { planId: string; version: number; unitId: string; kind: string; measure: object; frozenBy: string; frozenAt: Date },
