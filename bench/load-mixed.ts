@@ -15,7 +15,7 @@ import { setUpStaff } from './load/staff.js';
 import { readTargets } from './load/targets.js';
 import { Recorder, Traffic, type RouteRecord } from './load/traffic.js';
 import { checkWrites, type WriteCheck } from './load/writes.js';
-import type { Latencies } from './load/mix.js';
+import { latencies, type Latencies } from './load/mix.js';
 
 const loadSeconds = Number(process.env.LOAD_SECONDS ?? 600);
 const rate = Number(process.env.LOAD_RATE ?? 40);
@@ -41,6 +41,8 @@ interface Run {
   all: RouteRecord & Latencies;
   instances: (RouteRecord & Latencies)[];
   skipped: number;
+  /** How late the client sent requests after they were due (its own lag on a busy machine). */
+  sendLag: Latencies;
   memory: Memory[];
   writes: WriteCheck;
   seconds: number;
@@ -75,7 +77,9 @@ async function runLoad(databaseUrl: string): Promise<Run> {
     let recorder: Recorder | null = null;
     let byInstance: Recorder | null = null;
     let skipped = 0;
+    const sendLag: number[] = [];
     const fire = (n: number, due: number) => {
+      if (recorder) sendLag.push(performance.now() - due);
       const call = traffic.call(cycle[n % cycle.length]!, n);
       if (!call) {
         if (recorder) skipped++;
@@ -135,7 +139,16 @@ async function runLoad(databaseUrl: string): Promise<Run> {
 
     const database = await openDatabase({ kind: 'postgres', url: databaseUrl });
     const writes = await checkWrites(database.db, traffic.acknowledged).finally(() => database.close());
-    return { routes: recorder.rows(), all: recorder.all(), instances: byInstance.rows(), skipped, memory, writes, seconds };
+    return {
+      routes: recorder.rows(),
+      all: recorder.all(),
+      instances: byInstance.rows(),
+      skipped,
+      sendLag: latencies(sendLag),
+      memory,
+      writes,
+      seconds,
+    };
   } finally {
     for (const server of servers) await server.stop();
   }
@@ -192,6 +205,8 @@ Per instance:
 ${header}
 ${run.instances.map((r) => routeRow(r)).join('\n')}
 
+The client sent requests late by p50 ${ms(run.sendLag.p50)} ms, p99 ${ms(run.sendLag.p99)} ms, max ${ms(run.sendLag.max)} ms
+(its own lag, part of every latency above).
 ${run.skipped ? `Workflow steps not sent because every bench plan had a step on its way: ${fmt(run.skipped)}.` : 'Every workflow step found a plan without a step on its way.'}
 
 ### Memory of each instance (VmRSS)
