@@ -59,6 +59,8 @@ export async function start(args: string[], env: Record<string, string>, probe =
     pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
+        // A server that has exited already (crashed under load) has nothing left to stop.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -5,11 +5,11 @@
  * afterwards every acknowledged write looked up in the database. `BENCH_ONLY=load npm run bench`
  * or `npm run bench:load`; LOAD_SECONDS (600), LOAD_RATE (requests/s, 40), LOAD_WARMUP_SECONDS (30).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { openDatabase } from '../src/platform/db/database.js';
 import { fmt, mainScript, reportIndexReady, start, withServerDatabase, type Started } from './harness.js';
-import { send } from './load/client.js';
+import { send, type Answer } from './load/client.js';
 import { dueAt, dueBy, instanceOf, loadMix, memoryBoundText, mixCycle, mixTotal, withinMemoryBound } from './load/mix.js';
 import { setUpStaff } from './load/staff.js';
 import { readTargets } from './load/targets.js';
@@ -23,18 +23,21 @@ const warmupSeconds = Number(process.env.LOAD_WARMUP_SECONDS ?? 30);
 const instanceCount = 2;
 const workflowPlansPerOfficer = 3;
 
-/** Resident memory of a process (VmRSS), in kB. */
-function rssKb(pid: number): number {
+/** Resident memory of a process (VmRSS), in kB; null once it has exited (a crash under load is a result, not the bench's end). */
+function rssKb(pid: number): number | null {
+  if (!existsSync(`/proc/${pid}/status`)) return null;
   const line = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!line) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(line[1]);
+  return line ? Number(line[1]) : null;
 }
 
 interface Memory {
   startKb: number;
-  endKb: number;
+  /** Null: the instance had exited by the end. */
+  endKb: number | null;
   peakKb: number;
 }
+
+const boundHeld = (m: Memory) => m.endKb !== null && withinMemoryBound(m.startKb, m.endKb);
 
 interface Run {
   routes: (RouteRecord & Latencies)[];
@@ -88,12 +91,20 @@ async function runLoad(databaseUrl: string): Promise<Run> {
       const instance = instanceOf(n, instanceCount, cycle.length);
       const done = (async () => {
         let failure: string | null = null;
+        let answer: Answer | null = null;
         try {
-          const answer = await send(servers[instance]!.url, call.request);
-          if (answer.status === call.expect) call.answered?.(answer);
-          else failure = String(answer.status);
+          answer = await send(servers[instance]!.url, call.request);
         } catch (error) {
-          failure = (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+          const name = (error as Error).name;
+          failure = name === 'TimeoutError' ? 'timeout' : name === 'SyntaxError' ? 'bad answer' : 'network';
+        }
+        if (answer && answer.status !== call.expect) failure = String(answer.status);
+        else if (answer) {
+          try {
+            call.answered?.(answer);
+          } catch {
+            failure = 'bad answer'; // the expected status without what it should carry (an id)
+          }
         }
         const ms = performance.now() - due;
         recorder?.record(call.route, ms, failure);
@@ -120,9 +131,10 @@ async function runLoad(databaseUrl: string): Promise<Run> {
     await Promise.all(inFlight);
     const memory: Memory[] = servers.map((s) => {
       const kb = rssKb(s.pid);
+      if (kb === null) throw new Error(`instance ${s.url} exited during the warm-up`);
       return { startKb: kb, endKb: kb, peakKb: kb };
     });
-    const sample = setInterval(() => servers.forEach((s, i) => (memory[i]!.peakKb = Math.max(memory[i]!.peakKb, rssKb(s.pid)))), 5000);
+    const sample = setInterval(() => servers.forEach((s, i) => (memory[i]!.peakKb = Math.max(memory[i]!.peakKb, rssKb(s.pid) ?? 0))), 5000);
     recorder = new Recorder();
     byInstance = new Recorder();
     console.log(`load: ${loadSeconds} s at ${rate}/s`);
@@ -133,7 +145,7 @@ async function runLoad(databaseUrl: string): Promise<Run> {
     clearInterval(sample);
     servers.forEach((s, i) => {
       memory[i]!.endKb = rssKb(s.pid);
-      memory[i]!.peakKb = Math.max(memory[i]!.peakKb, memory[i]!.endKb);
+      memory[i]!.peakKb = Math.max(memory[i]!.peakKb, memory[i]!.endKb ?? 0);
     });
     for (const server of servers.splice(0)) await server.stop();
 
@@ -155,7 +167,7 @@ async function runLoad(databaseUrl: string): Promise<Run> {
 }
 
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
-const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const mb = (kb: number | null) => (kb === null ? 'exited' : `${(kb / 1024).toFixed(0)} MB`);
 const percent = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(2)} %` : '–');
 const failuresText = (failures: Map<string, number>) =>
   [...failures]
@@ -174,7 +186,7 @@ function report(run: Run): string {
   const lost = run.writes.counts.reduce((sum, c) => sum + c.lost, 0);
   const acknowledged = run.writes.counts.reduce((sum, c) => sum + c.acknowledged, 0);
   const reports = run.writes.counts.find((c) => c.kind === 'report')!;
-  const memoryHeld = run.memory.every((m) => withinMemoryBound(m.startKb, m.endKb));
+  const memoryHeld = run.memory.every(boundHeld);
   const header =
     '| route | requests | errors | error rate | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |\n|---|---|---|---|---|---|---|---|';
   return `## Mixed load on two instances
@@ -213,9 +225,9 @@ ${run.skipped ? `Workflow steps not sent because every bench plan had a step on 
 
 | instance | after warm-up | end | peak (sampled every 5 s) | ${memoryBoundText} |
 |---|---|---|---|---|
-${run.memory.map((m, i) => `| ${i + 1} | ${mb(m.startKb)} | ${mb(m.endKb)} | ${mb(m.peakKb)} | ${withinMemoryBound(m.startKb, m.endKb) ? 'held' : '**exceeded**'} |`).join('\n')}
+${run.memory.map((m, i) => `| ${i + 1} | ${mb(m.startKb)} | ${mb(m.endKb)} | ${mb(m.peakKb)} | ${m.endKb === null ? '**exited**' : boundHeld(m) ? 'held' : '**exceeded**'} |`).join('\n')}
 
-The bound ${memoryHeld ? 'held on both instances' : '**was exceeded**'}.
+The bound ${memoryHeld ? 'held on both instances' : '**did not hold**'}.
 
 ### Writes counted afterwards
 
