@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chmodSync, unlinkSync } from 'node:fs';
 import type { Database } from '../database.js';
 import { snapshotDataDir } from './snapshot.js';
+import { BackupError } from './backup-file.js';
 
 /**
  * Only the process holding the data directory may open its database, so a backup while the app
@@ -100,7 +101,10 @@ export async function requestBackup(dataDir: string): Promise<Uint8Array<ArrayBu
       })();
       const body = answer.subarray(line + 1);
       if (head?.bytes !== undefined && body.length === head.bytes) resolve(new Uint8Array(body));
-      else reject(new Error(`The running app could not take the backup: ${head?.error ?? 'the answer was cut short'}`));
+      else {
+        const why = head?.error ?? 'the answer was cut short';
+        reject(new BackupError(`Działająca aplikacja nie wykonała kopii: ${why}.`, `The running app could not take the backup: ${why}.`));
+      }
     });
   });
 }
