@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -8,7 +8,8 @@ import { everyTableRows } from '../../../../test/support/table-rows.js';
 import { instanceSecrets, loadOrCreateSecret } from '../../auth/secret.js';
 import { openDatabase } from '../database.js';
 import { readMigrations } from '../migrate.js';
-import { BackupError, backupOf, restoreBackup } from './index.js';
+import { BackupError, backupOf, listenForBackups, restoreBackup } from './index.js';
+import { backupSocketPath, requestBackup } from './backup-socket.js';
 
 const secretKeys: string[] = Object.values(instanceSecrets);
 
@@ -98,5 +99,25 @@ describe('backup of the embedded database', () => {
     } finally {
       await copy.close();
     }
+  });
+
+  it('is answered on the owner-only socket of the app holding the data directory; with no app listening the CLI hears none', async () => {
+    const dataDir = path.join(parent, 'socket');
+    mkdirSync(dataDir);
+    expect(await requestBackup(dataDir)).toBeNull();
+    const listener = await listenForBackups(dataDir, source.database, (message) => {
+      throw new Error(message);
+    });
+    try {
+      expect(statSync(backupSocketPath(dataDir)).mode & 0o777).toBe(0o600);
+      const tarball = await requestBackup(dataDir);
+      // A tar archive of the data directory: "ustar" at byte 257 of its first header.
+      expect(Buffer.from(tarball!.subarray(257, 262)).toString()).toBe('ustar');
+      expect(tarball!.length).toBeGreaterThan(1_000_000);
+    } finally {
+      await listener.close();
+    }
+    expect(existsSync(backupSocketPath(dataDir))).toBe(false);
+    expect(await requestBackup(dataDir)).toBeNull();
   });
 });
