@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config/config.j
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
+import { BackupError, restoreBackupFile, writeBackupFile } from './platform/db/backup/index.js';
 import { inTransaction, systemActor } from './platform/audit/actor.js';
 import { isRole, roles } from './platform/auth/principal.js';
 import { AppError } from './platform/http/errors.js';
@@ -37,6 +38,9 @@ const usage = `Dzielnicowy — wiersz poleceń / command line
   reminders [--dry-run]                       (przypomnienia o terminach e-mailem: kto dostanie co dziś /
                                                deadline reminders: who gets what today; --dry-run sends nothing)
   migrate
+  backup PLIK                                 (kopia zapasowa wbudowanej bazy, także gdy aplikacja działa /
+                                               backup of the embedded database, also while the app runs)
+  restore PLIK                                (odtwarza kopię do pustego DATA_DIR / restores a backup into an empty DATA_DIR)
 ${evaluateUsage}
 
 Role / roles: ${roles.join(', ')}. Bez --password hasło jest generowane i wypisywane raz.
@@ -198,6 +202,36 @@ async function run(
   throw new UsageError(usage);
 }
 
+/**
+ * backup and restore open the data directory their own way (the running app takes the backup;
+ * a restore fills a directory nobody holds), so they come before the CLI's own lock.
+ */
+async function backupCommand(config: Config, io: CliOutput, [command, file, ...extra]: string[]): Promise<void> {
+  const out = (line: string) => io.stdout(`${line}\n`);
+  if (!file || extra.length > 0) throw new UsageError(usage);
+  if (config.database.kind === 'postgres') {
+    throw new UsageError(
+      'Z DATABASE_URL kopię robi pg_dump -Fc, a odtwarza pg_restore (docs/deploy.md). / With DATABASE_URL use pg_dump -Fc and pg_restore (docs/deploy.md).',
+    );
+  }
+  const started = performance.now();
+  if (command === 'backup') {
+    const done = await writeBackupFile(config.database, file);
+    out(
+      `Zapisano kopię / backup written: ${file} (${(done.bytes / 2 ** 20).toFixed(1)} MiB, ${Math.round(performance.now() - started)} ms${done.byRunningApp ? ', wykonana przez działającą aplikację / taken by the running app' : ''})`,
+    );
+    out(
+      'Kopia nie zawiera kluczy ciasteczek i CSRF tej instalacji: po odtworzeniu wszyscy zalogują się ponownie. Zawiera dane osobowe i skróty haseł: chroń ją jak samą bazę. / ' +
+        "The backup leaves out this installation's cookie and CSRF keys: after a restore everyone signs in again. It holds personal data and password hashes: protect it like the database itself.",
+    );
+  } else {
+    const metadata = await restoreBackupFile(file, config.database);
+    out(
+      `Odtworzono kopię z / restored the backup of ${metadata.createdAt} (wersja / version ${metadata.appVersion}) do / into ${config.dataDir} w / in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+}
+
 async function main(args: string[], io: CliOutput, env: NodeJS.ProcessEnv): Promise<number | void> {
   // Statistics for analysts: no configuration, no database, its own options.
   if (args[0] === 'evaluate') {
@@ -227,6 +261,7 @@ async function main(args: string[], io: CliOutput, env: NodeJS.ProcessEnv): Prom
     return;
   }
   const config = loadConfig(env);
+  if (positionals[0] === 'backup' || positionals[0] === 'restore') return await backupCommand(config, io, positionals);
   const lock = config.database.kind === 'embedded' ? lockDataDir(config.dataDir) : undefined;
   const database = await openDatabase(config.database);
   try {
@@ -245,7 +280,12 @@ function failure(error: unknown, io: CliOutput): number {
     return 2;
   }
   if (error instanceof AppError) io.stderr(`Błąd / error: ${error.text.pl} / ${error.text.en}\n`);
-  else if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirLockedError) {
+  else if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof BackupError
+  ) {
     io.stderr(`${error.message}\n`);
   } else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     io.stderr(`${(error as Error).message}\n\n${usage}\n`);

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { MigrationError, migrate } from './platform/db/migrate.js';
 import { loadDemoDataOnce } from './demo/index.js';
 import { buildApp } from './app.js';
+import { listenForBackups, type BackupListener } from './platform/db/backup/index.js';
 
 /** Prints a start-up failure without a stack trace, in Polish and English. */
 function fail(message: string): never {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     fail(`Błąd konfiguracji / Configuration error: ${error.message}`);
   }
 
+  let backups: BackupListener | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     }, 15_000);
     force.unref();
     try {
+      await backups?.close();
       await app.close();
       await database.close();
     } finally {
@@ -102,6 +105,8 @@ async function main(): Promise<void> {
         : `Nie można uruchomić serwera / Cannot start the server: ${(error as Error).message}`,
     );
   }
+  // `npm run cli -- backup` asks this process for a consistent copy (platform/db/backup).
+  if (config.database.kind === 'embedded') backups = await listenForBackups(config.dataDir, database, (message) => app.log.warn(message));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';

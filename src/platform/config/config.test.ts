@@ -12,6 +12,14 @@ describe('configuration', () => {
     expect(config.retentionJob).toBe(true);
   });
 
+  it('keeps the embedded database durable unless PGLITE_DURABILITY=relaxed, and refuses other values', () => {
+    expect(loadConfig({}).database).toMatchObject({ kind: 'embedded', durability: 'full' });
+    expect(loadConfig({ PGLITE_DURABILITY: 'relaxed' }).database).toMatchObject({ durability: 'relaxed' });
+    expect(loadConfig({ PGLITE_DURABILITY: ' Full ' }).database).toMatchObject({ durability: 'full' });
+    expect(() => loadConfig({ PGLITE_DURABILITY: 'off' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PGLITE_DURABILITY: 'off' })).toThrow(/oczekiwano full albo relaxed \/ expected full or relaxed/);
+  });
+
   it('runs the retention job in the app unless RETENTION_JOB is false', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).retentionJob).toBe(true);
     expect(loadConfig({ RETENTION_JOB: 'false' }).retentionJob).toBe(false);

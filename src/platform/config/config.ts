@@ -24,8 +24,17 @@ function findProjectRoot(start: string): string {
 
 export const appVersion: string = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
+/**
+ * How the embedded database writes: `full` makes every commit reach the disk before it is
+ * acknowledged (fsync); `relaxed` leaves it to the operating system, so a power cut can lose the
+ * last seconds of acknowledged writes or corrupt the database (a killed process loses nothing).
+ * See platform/db/durability.ts and BENCHMARKS.md for the cost.
+ */
+export type Durability = 'full' | 'relaxed';
+
 /** `poolSize`: connections this process opens to the server at most (DATABASE_POOL_SIZE; docs/deploy.md sizes it). */
-export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number };
+export type DatabaseTarget =
+  { kind: 'embedded'; dataDir: string; durability?: Durability } | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface Config {
   host: string;
@@ -201,6 +210,13 @@ function smtpUrl(raw: string | undefined): string | null {
   return value;
 }
 
+/** PGLITE_DURABILITY: `full` (the default: every commit on disk) or `relaxed` (no fsync; faster, unsafe on power loss). */
+function durability(raw: string | undefined): Durability {
+  const value = raw?.trim().toLowerCase() || 'full';
+  if (value === 'full' || value === 'relaxed') return value;
+  throw new ConfigError(`PGLITE_DURABILITY="${raw}": oczekiwano full albo relaxed / expected full or relaxed`);
+}
+
 /** Reads the configuration from environment variables; throws ConfigError with a clear message. */
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -212,7 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const database: DatabaseTarget = url
     ? { kind: 'postgres', url, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1_000) }
-    : { kind: 'embedded', dataDir };
+    : { kind: 'embedded', dataDir, durability: durability(env.PGLITE_DURABILITY) };
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     new URL(publicUrl);

@@ -9,6 +9,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DatabaseTarget } from '../config/config.js';
 import type { DatabaseSchema } from './schema.js';
+import { pgliteDiskOptions } from './durability.js';
 
 export type Db = Kysely<DatabaseSchema>;
 export type BackendKind = 'embedded' | 'postgres';
@@ -64,7 +65,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   } else {
     const dir = path.join(target.dataDir, 'pgdata');
     mkdirSync(dir, { recursive: true });
-    pglite = await PGlite.create(dir, { extensions, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+    pglite = await PGlite.create({
+      ...pgliteDiskOptions(dir, target.durability ?? 'full'),
+      extensions,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
   }
   // PGlite has one connection: the pool must never open a second one.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types });

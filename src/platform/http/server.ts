@@ -14,7 +14,7 @@ import { projectRoot } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { isLang, negotiateLang } from '../i18n/i18n.js';
 import { SESSION_COOKIE, resolveSession } from '../auth/sessions.js';
-import { loadOrCreateSecret } from '../auth/secret.js';
+import { instanceSecrets, loadOrCreateSecret } from '../auth/secret.js';
 import { AppError } from './errors.js';
 import { registerErrorHandlers } from './error-handler.js';
 import { validatorCompiler } from './validation.js';
@@ -76,7 +76,7 @@ export async function createHttpServer(config: Config, database: Database, logSt
   refuseForgedClientAddresses(app, config.trustProxy);
 
   const secure = config.secureCookies;
-  await app.register(cookie, { secret: await loadOrCreateSecret(database.db, 'cookie_secret') });
+  await app.register(cookie, { secret: await loadOrCreateSecret(database.db, instanceSecrets.cookie) });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // File uploads of the admin import forms; fields (incl. the CSRF token) arrive as body values.
   // A file may be as large as its route's bodyLimit (upload-limits.ts), not more.
@@ -103,7 +103,7 @@ export async function createHttpServer(config: Config, database: Database, logSt
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure, signed: true },
     // Tokens are bound to the session (see csrfUserInfo), keyed by a secret all instances share.
     getUserInfo: csrfUserInfo,
-    csrfOpts: { userInfo: true, hmacKey: await loadOrCreateSecret(database.db, 'csrf_hmac_key') },
+    csrfOpts: { userInfo: true, hmacKey: await loadOrCreateSecret(database.db, instanceSecrets.csrf) },
   });
   await app.register(rateLimit, {
     global: false,
