@@ -43,7 +43,7 @@ export function useAppAndBrowser(
     // The world's database to start from: the app neither initialises nor migrates it.
     dataDir = await createDataDir(`dz-browser-${name}-`, 'world');
     if (addToWorld) {
-      const database = await openDatabase({ kind: 'embedded', dataDir });
+      const database = await openDatabase({ kind: 'embedded', dataDir, durability: 'relaxed' });
       try {
         await addToWorld(database.db);
       } finally {
@@ -51,7 +51,9 @@ export function useAppAndBrowser(
       }
     }
     const extra = typeof environment === 'function' ? await environment() : environment;
-    [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false', ...extra }), sharedChromium()]);
+    // Pages are under test here, not power cuts: no fsync per commit (durability has its own tests).
+    const env = { DATA_DIR: dataDir, DEMO_DATA: 'false', PGLITE_DURABILITY: 'relaxed', ...extra };
+    [app, browser] = await Promise.all([startAppAndWait(env), sharedChromium()]);
   });
   afterAll(async () => {
     if (browser) await closeContextsOf(browser);
