@@ -41,6 +41,12 @@ export interface Config {
   database: DatabaseTarget;
   loadDemoData: boolean;
   logLevel: string;
+  /** LOG_FORMAT: json or pretty; null: chosen by whether standard output is a terminal (observe/log-format.ts). */
+  logFormat: 'json' | 'pretty' | null;
+  /** Queries slower than this many milliseconds are logged at warn, without their parameters. */
+  slowQueryMs: number;
+  /** Bearer token that opens GET /metrics from anywhere; null: only from this machine (observe/metrics-access.ts). */
+  metricsToken: string | null;
   /** Reverse proxies in front of the app: none, a number of hops, or their addresses/subnets. */
   trustProxy: TrustProxy;
   secureCookies: boolean;
@@ -200,6 +206,25 @@ function smtpUrl(raw: string | undefined): string | null {
   return value;
 }
 
+function logFormat(raw: string | undefined): 'json' | 'pretty' | null {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return null;
+  if (value === 'json' || value === 'pretty') return value;
+  throw new ConfigError(`LOG_FORMAT="${raw}": oczekiwano json albo pretty / expected json or pretty`);
+}
+
+/** A token someone could guess would open the metrics (route names, counts, the outbox) to anyone. */
+function metricsToken(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (value.length < 16 || /\s/.test(value)) {
+    throw new ConfigError(
+      'METRICS_TOKEN: oczekiwano co najmniej 16 znaków bez spacji (np. openssl rand -hex 24) / expected at least 16 characters without spaces (e.g. openssl rand -hex 24)',
+    );
+  }
+  return value;
+}
+
 /** Reads the configuration from environment variables; throws ConfigError with a clear message. */
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -226,6 +251,9 @@ export function loadConfig(env: Env = process.env): Config {
     // Demo accounts have published passwords: on by default only for the embedded database.
     loadDemoData: flag(env, 'DEMO_DATA', database.kind === 'embedded'),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logFormat: logFormat(env.LOG_FORMAT),
+    slowQueryMs: integer(env, 'SLOW_QUERY_MS', 500, 0, 600_000),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
     trustProxy: trustProxy(env.TRUST_PROXY),
     secureCookies: flag(env, 'COOKIE_SECURE', publicUrl.startsWith('https://')),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 240, 5, 7 * 24 * 60),
