@@ -18,10 +18,12 @@ export interface ScrapeRequest {
  * the 404 of a path that does not exist.
  */
 export function mayReadMetrics(token: string | null, request: ScrapeRequest): boolean {
-  if (token && request.authorization?.startsWith('Bearer ')) {
+  // The scheme's name is case-insensitive (RFC 9110 §11.1).
+  const sent = /^bearer\s+(\S+)\s*$/i.exec(request.authorization ?? '')?.[1];
+  if (token && sent) {
     // Hashes of equal length, so the comparison takes the same time whatever was sent.
     const digest = (text: string) => createHash('sha256').update(text).digest();
-    if (timingSafeEqual(digest(request.authorization.slice('Bearer '.length).trim()), digest(token))) return true;
+    if (timingSafeEqual(digest(sent), digest(token))) return true;
   }
   return !request.forwarded && isLoopback(request.clientIp);
 }
