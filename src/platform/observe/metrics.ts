@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
-import type { IndexBoard } from './index-board.js';
+import type { IndexBoard, IndexState } from './index-board.js';
 import { outboxBacklog } from './observe-repository.js';
 
 declare module 'fastify' {
@@ -63,65 +63,50 @@ export class AppMetrics {
       help: 'Queries that took SLOW_QUERY_MS or longer (each is logged at warn)',
       registers,
     });
-    const pool = () => database.poolStats();
-    new Gauge({
-      name: 'dz_db_pool_connections',
-      help: 'Database connections by state (max: the pool size; the embedded database has one)',
-      labelNames: ['state'],
-      registers,
-      collect() {
-        const stats = pool();
-        for (const state of ['max', 'total', 'idle', 'waiting'] as const) this.set({ state }, stats[state]);
-      },
+    // A gauge read on each scrape: `read` gives its series as [labels, value] pairs.
+    type Series = Array<[Record<string, string>, number]>;
+    const gauge = (name: string, help: string, labelNames: string[], read: () => Series | Promise<Series>) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers,
+        async collect() {
+          // The database down: the series keep their last values rather than the whole scrape failing.
+          const series = await Promise.resolve(read()).catch(() => [] as Series);
+          for (const [labels, value] of series) this.set(labels, value);
+        },
+      });
+    gauge('dz_db_pool_connections', 'Database connections by state (max: the pool size; the embedded database has one)', ['state'], () => {
+      const stats = database.poolStats();
+      return (['max', 'total', 'idle', 'waiting'] as const).map((state) => [{ state }, stats[state]]);
     });
     const backlog = cached(OUTBOX_CACHE_MS, () => outboxBacklog(database.db));
-    new Gauge({
-      name: 'dz_outbox_unsent',
-      help: 'E-mails in the outbox not sent yet',
-      registers,
-      async collect() {
-        // The database down: the series keeps its last value rather than the whole scrape failing.
-        const read = await backlog().catch(() => null);
-        if (read) this.set(read.unsent);
-      },
-    });
-    new Gauge({
-      name: 'dz_outbox_oldest_unsent_age_seconds',
-      help: 'Age of the oldest e-mail not sent yet (0 when none waits)',
-      registers,
-      async collect() {
-        const read = await backlog().catch(() => null);
-        if (read) this.set(read.oldestAgeSeconds);
-      },
-    });
+    gauge('dz_outbox_unsent', 'E-mails in the outbox not sent yet', [], async () => [[{}, (await backlog()).unsent]]);
+    gauge('dz_outbox_oldest_unsent_age_seconds', 'Age of the oldest e-mail not sent yet (0 when none waits)', [], async () => [
+      [{}, (await backlog()).oldestAgeSeconds],
+    ]);
     const ageOf = (at: number | null) => (at === null ? -1 : (Date.now() - at) / 1000);
-    new Gauge({
-      name: 'dz_index_ready',
-      help: 'Whether an in-memory index answers (1) or is still loading (0)',
-      labelNames: ['index'],
-      registers,
-      collect() {
-        for (const state of indexes.states()) this.set({ index: state.name }, state.ready ? 1 : 0);
-      },
-    });
-    new Gauge({
-      name: 'dz_index_built_age_seconds',
-      help: 'Seconds since an in-memory index was last built in full (-1: not yet)',
-      labelNames: ['index'],
-      registers,
-      collect() {
-        for (const state of indexes.states()) this.set({ index: state.name }, ageOf(state.builtAt));
-      },
-    });
-    new Gauge({
-      name: 'dz_index_checked_age_seconds',
-      help: 'Seconds since an in-memory index was last known to match the database (-1: not yet); growing past its poll interval means it stopped following',
-      labelNames: ['index'],
-      registers,
-      collect() {
-        for (const state of indexes.states()) this.set({ index: state.name }, ageOf(state.checkedAt));
-      },
-    });
+    const perIndex = (value: (state: IndexState) => number) => () =>
+      indexes.states().map((state): [Record<string, string>, number] => [{ index: state.name }, value(state)]);
+    gauge(
+      'dz_index_ready',
+      'Whether an in-memory index answers (1) or is still loading (0)',
+      ['index'],
+      perIndex((s) => (s.ready ? 1 : 0)),
+    );
+    gauge(
+      'dz_index_built_age_seconds',
+      'Seconds since an in-memory index was last built in full (-1: not yet)',
+      ['index'],
+      perIndex((s) => ageOf(s.builtAt)),
+    );
+    gauge(
+      'dz_index_checked_age_seconds',
+      'Seconds since an in-memory index was last known to match the database (-1: not yet); growing past its poll interval means it stopped following',
+      ['index'],
+      perIndex((s) => ageOf(s.checkedAt)),
+    );
   }
 
   /** Counts an answered request under its route pattern. */
