@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
 import { appVersion } from '../config/config.js';
-import { readMigrations } from '../db/migrate.js';
 import type { IndexBoard } from '../observe/index-board.js';
-import { newestAppliedMigration } from '../observe/observe-repository.js';
+import { readinessCheck } from '../observe/readiness.js';
 
 const healthSchema = {
   type: 'object',
@@ -41,9 +40,7 @@ const readySchema = {
  * index) are loaded; 503 until then, so a load balancer sends nothing to an instance still starting.
  */
 export function registerProbes(app: FastifyInstance, database: Database, indexes: IndexBoard): void {
-  const expected = readMigrations().length;
-  // Migrations are never undone: once seen applied, they need not be read again.
-  let migrationsApplied = false;
+  const readiness = readinessCheck(database, indexes);
   const system = { tags: ['system'] };
   app.get(
     '/health/live',
@@ -61,23 +58,8 @@ export function registerProbes(app: FastifyInstance, database: Database, indexes
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      let databaseOk = true;
-      try {
-        await database.ping();
-        migrationsApplied ||= (await newestAppliedMigration(database.db)) >= expected;
-      } catch (error) {
-        databaseOk = false;
-        request.log.warn({ err: error }, 'readiness check: the database does not answer');
-      }
-      const states = indexes.states();
-      const ready = databaseOk && migrationsApplied && states.every((state) => state.ready);
-      return reply.status(ready ? 200 : 503).send({
-        status: ready ? 'ready' : 'not_ready',
-        database: databaseOk ? 'ok' : 'unavailable',
-        migrations: migrationsApplied ? 'applied' : databaseOk ? 'pending' : 'unknown',
-        indexes: Object.fromEntries(states.map((state) => [state.name, state.ready ? 'ready' : 'loading'])),
-        version: appVersion,
-      });
+      const { ready, ...checks } = await readiness(request.log);
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', ...checks, version: appVersion });
     },
   );
 }

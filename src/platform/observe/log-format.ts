@@ -39,5 +39,5 @@ export function logDestination(format: LogFormat): DestinationStream {
   if (format === 'pretty') {
     return pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: false });
   }
-  return pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  return pino.destination({ dest: 1, sync: false });
 }
