@@ -31,9 +31,10 @@ export function processLogFacts(setting: LogFormat | null): LogFormatFacts {
 
 /**
  * Where the app's logger writes. JSON lines go to standard output through a buffered writer
- * (pino.destination with sync: false): a synchronous write(2) per line holds up the event loop on
- * every request; pino flushes the buffer when the process exits. Pretty lines are formatted on the
- * main thread: a terminal is for a person watching, not for load.
+ * (pino.destination with sync: false): a synchronous write per line would stop the event loop
+ * whenever the reader of a pipe (Docker, a log shipper) lags. Into a file the two measured alike
+ * (BENCH_ONLY=logging); pino flushes the buffer when the process exits. Pretty lines are formatted
+ * on the main thread: a terminal is for a person watching, not for load.
  */
 export function logDestination(format: LogFormat): DestinationStream {
   if (format === 'pretty') {
