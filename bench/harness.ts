@@ -67,6 +67,8 @@ export async function start(
     pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
+        // A server that has exited already (crashed under load) has nothing left to stop.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -113,8 +115,7 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-export async function withServerDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `dz_bench_${process.pid}`;
+export async function withServerDatabase<T>(work: (url: string) => Promise<T>, name = `dz_bench_${process.pid}`): Promise<T> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -165,4 +166,19 @@ export function percentile(values: number[], p: number): number {
 export function heapUsed(): number {
   (globalThis as { gc?: () => void }).gc?.();
   return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+}
+
+/**
+ * Waits until the public map answers from its in-memory index (it loads after start-up; SQL answers
+ * meanwhile), so what is measured is the index; returns the milliseconds waited.
+ */
+export async function reportIndexReady(url: string, limitMs: number): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const probe = await fetch(`${url}/api/v1/reports/map?bbox=14,49,24,55&zoom=6`, { headers: { 'x-forwarded-for': '172.18.0.1' } });
+    await probe.arrayBuffer();
+    if (probe.headers.get('x-report-index') === 'ready') return performance.now() - started;
+    if (performance.now() - started > limitMs) throw new Error(`report index not ready after ${limitMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, limitMs / 100)));
+  }
 }

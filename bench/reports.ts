@@ -22,6 +22,7 @@ import {
   loadOf,
   mainScript,
   percentile,
+  reportIndexReady,
   start,
   onEmbeddedDatabase,
   onServerDatabase,
@@ -181,18 +182,8 @@ async function runOn({ label, target, env }: Backend, register: NationalRegister
   const writeMs = performance.now() - started;
   const server = await start([mainScript], { ...env, DEMO_DATA: 'false', TRUST_PROXY: '1', REPORT_RATE_LIMIT: '999999/day' });
   try {
-    // The public map's in-memory index loads after start-up (SQL answers meanwhile): measure it loaded.
-    const loadStarted = performance.now();
-    for (;;) {
-      const probe = await fetch(`${server.url}/api/v1/reports/map?bbox=14,49,24,55&zoom=6`, {
-        headers: { 'x-forwarded-for': '172.18.0.1' },
-      });
-      await probe.arrayBuffer();
-      if (probe.headers.get('x-report-index') === 'ready') break;
-      if (performance.now() - loadStarted > 300_000) throw new Error('report index not ready after 300 s');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    console.log(`${label}: report index ready ${((performance.now() - loadStarted) / 1000).toFixed(1)} s after start`);
+    const waited = await reportIndexReady(server.url, 300_000);
+    console.log(`${label}: report index ready ${(waited / 1000).toFixed(1)} s after start`);
     const zooms = await viewportTimes(server.url, register);
     const stats = await pageTimes(server.url, '/zgloszenia/statystyki');
     if (!measureSubmissions) return { label, writeMs, zooms, stats };

@@ -3,8 +3,8 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|logging|plans|reports|documents|retention|plan-reader|plan-queue|dashboard runs one part
- * and replaces only that part of the file.
+ * BENCH_ONLY=foundation|locator|logging|plans|reports|documents|retention|plan-reader|plan-queue|dashboard|load runs one part
+ * and replaces only that part of the file (`load`, the 10-minute mixed load on two instances: `npm run bench:load`).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +33,7 @@ import { planReaderBenchmarks } from './plan-reader.js';
 import { planQueueBenchmarks } from './plan-queue.js';
 import { dashboardBenchmarks } from './dashboard.js';
 import { loggingBenchmarks } from './logging.js';
+import { mixedLoadBenchmark } from './load-mixed.js';
 
 async function coldStarts(label: string, env: () => Record<string, string>, prepare?: (env: Record<string, string>) => Promise<void>) {
   const times: number[] = [];
@@ -136,6 +137,7 @@ async function main() {
   if (wanted('plan-reader')) sections.set('plan-reader', await part('plan-reader', () => planReaderBenchmarks()));
   if (wanted('plan-queue')) sections.set('plan-queue', await part('plan-queue', () => planQueueBenchmarks()));
   if (wanted('dashboard')) sections.set('dashboard', await part('dashboard', () => dashboardBenchmarks()));
+  if (wanted('load')) sections.set('load', await part('load', () => mixedLoadBenchmark()));
 
   const file = path.join(projectRoot, 'BENCHMARKS.md');
   if (only && existsSync(file)) {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './platform/config/config.js';
+import { ConfigError, loadConfig, type Config } from './platform/config/config.js';
 import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
@@ -56,9 +57,22 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return value;
 }
 
-async function run(database: Database, [group, command, ...rest]: string[], values: Record<string, string | boolean | undefined>) {
+/** Where a command writes: the process's own streams, or a test's buffers (runCommand). */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Runs one command on an open database; resolves with its exit code when not 0. */
+async function run(
+  database: Database,
+  config: Config,
+  io: CliOutput,
+  [group, command, ...rest]: string[],
+  values: Record<string, string | boolean | undefined>,
+): Promise<number | void> {
   const db = database.db;
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const out = (line: string) => io.stdout(`${line}\n`);
   if (group === 'migrate') {
     const applied = await migrate(db);
     out(applied.length ? `Zastosowano migracje / applied: ${applied.join(', ')}` : 'Baza jest aktualna / up to date');
@@ -130,7 +144,7 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
     const partial = values.partial === true;
     if (group === 'districts') {
       const report = await importStreetRules(db, null, actor, text, { partial });
-      for (const r of report.rejected) process.stderr.write(`wiersz / line ${r.line}: ${r.message.pl} / ${r.message.en}\n`);
+      for (const r of report.rejected) io.stderr(`wiersz / line ${r.line}: ${r.message.pl} / ${r.message.en}\n`);
       if (report.rejected.length > 0 && !partial) {
         throw new UsageError(
           `Nic nie zaimportowano (${report.rejected.length} błędnych wierszy); popraw plik albo użyj --partial. / Nothing imported; fix the file or use --partial.`,
@@ -147,7 +161,7 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
         throw new UsageError('Plik nie jest poprawnym JSON-em / the file is not valid JSON');
       }
       const report = await importPolygons(db, null, actor, json, { partial });
-      for (const r of report.rejected) process.stderr.write(`obiekt / feature ${r.feature}: ${r.message.pl} / ${r.message.en}\n`);
+      for (const r of report.rejected) io.stderr(`obiekt / feature ${r.feature}: ${r.message.pl} / ${r.message.en}\n`);
       if (report.rejected.length > 0 && !partial)
         throw new UsageError(`Nic nie zaimportowano / nothing imported (${report.rejected.length})`);
       out(`Zmienione rejony / updated: ${report.updated.length}, odrzucone / rejected: ${report.rejected.length}`);
@@ -156,13 +170,13 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
   }
   if (group === 'plans' && command === 'import') {
     if (rest.length === 0) throw new UsageError('Podaj pliki, katalog albo ZIP / give files, a folder or a ZIP');
-    const refused = await importPlanFiles(database, loadConfig(), actor, rest, required(values, 'unit'), values['dry-run'] === true, out);
-    if (refused > 0) process.exitCode = 1;
+    const refused = await importPlanFiles(database, config, actor, rest, required(values, 'unit'), values['dry-run'] === true, out);
+    if (refused > 0) return 1;
     return;
   }
   if (group === 'districts' && command === 'export') {
     const districts = await listDistricts(db, typeof values.unit === 'string' ? { subtreeOf: values.unit } : {});
-    process.stdout.write(rulesToCsv(districts));
+    io.stdout(rulesToCsv(districts));
     return;
   }
   if (group === 'retention' && command === 'run') {
@@ -174,7 +188,7 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
   }
   if (group === 'reminders' && command === undefined) {
     // The job the server runs every hour; safe beside running servers (a reminder is sent once).
-    await reminderReport(db, loadConfig().publicUrl, values['dry-run'] === true, out);
+    await reminderReport(db, config.publicUrl, values['dry-run'] === true, out);
     return;
   }
   if (group === 'unit' && command === 'list') {
@@ -184,13 +198,14 @@ async function run(database: Database, [group, command, ...rest]: string[], valu
   throw new UsageError(usage);
 }
 
-async function main() {
+async function main(args: string[], io: CliOutput, env: NodeJS.ProcessEnv): Promise<number | void> {
   // Statistics for analysts: no configuration, no database, its own options.
-  if (process.argv[2] === 'evaluate') {
-    for (const line of evaluateCommand(process.argv.slice(3))) process.stdout.write(`${line}\n`);
+  if (args[0] === 'evaluate') {
+    for (const line of evaluateCommand(args.slice(1))) io.stdout(`${line}\n`);
     return;
   }
   const { values, positionals } = parseArgs({
+    args,
     allowPositionals: true,
     options: {
       login: { type: 'string' },
@@ -208,32 +223,59 @@ async function main() {
     },
   });
   if (values.help || positionals.length === 0) {
-    process.stdout.write(`${usage}\n`);
+    io.stdout(`${usage}\n`);
     return;
   }
-  const config = loadConfig();
+  const config = loadConfig(env);
   const lock = config.database.kind === 'embedded' ? lockDataDir(config.dataDir) : undefined;
   const database = await openDatabase(config.database);
   try {
-    await run(database, positionals, values);
+    return await run(database, config, io, positionals, values);
   } finally {
     await database.close();
     lock?.release();
   }
 }
 
-main().catch((error: unknown) => {
+/** Says on stderr why a command failed; returns the exit code. */
+function failure(error: unknown, io: CliOutput): number {
   if (error instanceof EvaluateUsageError) {
     // Exit code 2, as for any bad command line: the statistics were never computed.
-    process.stderr.write(`${error.message}\n\n${evaluateUsage}\n`);
-    process.exitCode = 2;
-    return;
+    io.stderr(`${error.message}\n\n${evaluateUsage}\n`);
+    return 2;
   }
-  if (error instanceof AppError) process.stderr.write(`Błąd / error: ${error.text.pl} / ${error.text.en}\n`);
+  if (error instanceof AppError) io.stderr(`Błąd / error: ${error.text.pl} / ${error.text.en}\n`);
   else if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirLockedError) {
-    process.stderr.write(`${error.message}\n`);
+    io.stderr(`${error.message}\n`);
   } else if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
-  } else process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  process.exitCode = 1;
-});
+    io.stderr(`${(error as Error).message}\n\n${usage}\n`);
+  } else io.stderr(`${(error as Error).stack ?? String(error)}\n`);
+  return 1;
+}
+
+/**
+ * Runs the command line `args` (without `node cli.js`) with the environment `env` and resolves
+ * with the exit code. The program is this on its own arguments and streams; tests call it
+ * in-process on a real database, as a new Node process per command costs seconds.
+ */
+export async function runCommand(args: string[], io: CliOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return (await main(args, io, env)) ?? 0;
+  } catch (error) {
+    return failure(error, io);
+  }
+}
+
+/** Whether this file is the program (`node dist/src/cli.js`), not a module a test imported. */
+function isProgram(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === fileURLToPath(import.meta.url);
+  } catch {
+    return false; // no such file: started some other way
+  }
+}
+
+if (isProgram()) {
+  const io: CliOutput = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) };
+  process.exitCode = await runCommand(process.argv.slice(2), io);
+}

@@ -1,20 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/platform/config/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { backends, createDataDir, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { docxOfPlan, pdfOf, planLines, type PlanSpec } from '../support/document-files.js';
 import { zipOf } from '../support/zip-files.js';
 import { processTestOptions } from '../support/process.js';
+import { runCliInProcess } from '../support/cli.js';
 import { inFactory, makeUnitWith } from '../support/factories.js';
 import { importStreetRules } from '../../src/modules/districts/index.js';
 import { systemActor } from '../../src/platform/audit/actor.js';
 
-const cliScript = path.join(projectRoot, 'dist', 'src', 'cli.js');
 const unit = 'Komendy Powiatowej Policji w Testowie';
 const past: PlanSpec = { unit, district: 3, from: '01.01.2019', to: '30.06.2019', topic: 'zakłócanie ciszy nocnej' };
 const future: PlanSpec = { ...past, from: '01.01.2031', to: '30.06.2031', topic: 'kradzieże z piwnic' };
@@ -26,15 +23,8 @@ describe.each(backends)('npm run cli -- plans import (%s)', processTestOptions, 
   let dir: string;
   let server: TestDatabase | null = null;
   const env = () => ({ PATH: process.env.PATH ?? '', DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url! } : {}) });
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [cliScript, ...args], { env: env() });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  // In this process, on the real database (cli.test.ts starts the built program itself).
+  const cli = (...args: string[]) => runCliInProcess(env(), args);
   /** The database the CLI wrote to, opened after it has finished (the embedded one is locked while it runs). */
   const withDatabase = async <T>(work: (database: Database) => Promise<T>): Promise<T> => {
     const database = server ? server.database : await openDatabase({ kind: 'embedded', dataDir: dir });
@@ -50,7 +40,7 @@ describe.each(backends)('npm run cli -- plans import (%s)', processTestOptions, 
     dir = backend === 'pglite' ? await createDataDir('dz-cli-plans-') : mkdtempSync(path.join(os.tmpdir(), 'dz-cli-plans-'));
     if (backend === 'postgres') server = await createTestDatabase('postgres');
     // The register is written here, through the use cases the CLI's own commands call (cli.test.ts runs
-    // those commands): each CLI command is a node process of its own, seconds on a loaded machine.
+    // those commands).
     await withDatabase(async (database) => {
       await inFactory(database.db, async (trx) => {
         await makeUnitWith(trx, { id: 'kgp', kind: 'KGP', parentId: null, name: 'Komenda Główna Policji' });

@@ -6,10 +6,17 @@ import { sql } from 'kysely';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { createDataDir } from '../support/databases.js';
 import { processTestOptions, runCli, startAppAndWait } from '../support/process.js';
+import { runCliInProcess, type CliResult } from '../support/cli.js';
 
 const dataDirs: string[] = [];
 
-function cliIn(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** A command in this process, on the embedded database in `dataDir`. */
+function cliIn(dataDir: string, ...args: string[]): Promise<CliResult> {
+  return runCliInProcess({ PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, args);
+}
+
+/** The same command as the built program, a Node process of its own: for what only the program shows (exit codes, the lock). */
+function programIn(dataDir: string, ...args: string[]): Promise<CliResult> {
   return runCli({ PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, args);
 }
 
@@ -43,8 +50,9 @@ describe('npm run cli', processTestOptions, () => {
   it('creates units and accounts on an empty database; the account can sign in', async () => {
     const dataDir = newDataDir();
     const cli = (...args: string[]) => cliIn(dataDir, ...args);
-    expect((await cli('unit', 'create', '--kind', 'KGP', '--id', 'kgp', '--name', 'Komenda Główna Policji')).code).toBe(0);
-    const unit = await cli('unit', 'create', '--kind', 'KPP', '--parent', 'kgp', '--name', 'KPP w Łęcznej');
+    // The program itself: it initialises a new data directory, and its exit code says how a command went.
+    expect((await programIn(dataDir, 'unit', 'create', '--kind', 'KGP', '--id', 'kgp', '--name', 'Komenda Główna Policji')).code).toBe(0);
+    const unit = await programIn(dataDir, 'unit', 'create', '--kind', 'KPP', '--parent', 'kgp', '--name', 'KPP w Łęcznej');
     expect(unit.code).toBe(1); // a KPP belongs under a KWP
     expect(unit.stderr).toContain('Jednostka rodzaju KPP nie może podlegać jednostce rodzaju KGP.');
     const created = await cli('user', 'create', '--login', 'szef', '--name', 'Szef Testowy', '--role', 'admin', '--unit', 'kgp');
@@ -62,7 +70,7 @@ describe('npm run cli', processTestOptions, () => {
       });
       expect(response.status).toBe(200);
       // While the server holds the embedded database, the CLI refuses instead of corrupting it.
-      const locked = await cli('user', 'list');
+      const locked = await programIn(dataDir, 'user', 'list');
       expect(locked.code).toBe(1);
       expect(locked.stderr).toContain('jest już używany');
     } finally {

@@ -3,7 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startAppAndWait, type RunningApp } from './process.js';
 import { createDataDir } from './databases.js';
-import { axeViolations, chromiumMissing, launchChromium, overflowsHorizontally, screenshot, viewports } from './browser.js';
+import {
+  axeViolations,
+  chromiumMissing,
+  closeContextsOf,
+  overflowsHorizontally,
+  screenshot,
+  sharedChromium,
+  viewports,
+} from './browser.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { WORLD_PASSWORD } from './world.js';
@@ -17,8 +25,9 @@ type Environment = Record<string, string>;
 
 /**
  * Starts the app (on a data directory of its own, holding the test world of world.ts and what
- * `addToWorld` writes there with the factories before the app starts) and Chromium once for a
- * test file, and stops both after it. The app loads no demo data. `environment` may be a
+ * `addToWorld` writes there with the factories before the app starts) once for a test file, and
+ * stops it after it; the file's pages are in the worker's shared Chromium (sharedChromium), in
+ * contexts closed after the file. The app loads no demo data. `environment` may be a
  * function when it depends on something started first (a tile server on loopback).
  */
 export function useAppAndBrowser(
@@ -42,10 +51,10 @@ export function useAppAndBrowser(
       }
     }
     const extra = typeof environment === 'function' ? await environment() : environment;
-    [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false', ...extra }), launchChromium()]);
+    [app, browser] = await Promise.all([startAppAndWait({ DATA_DIR: dataDir, DEMO_DATA: 'false', ...extra }), sharedChromium()]);
   });
   afterAll(async () => {
-    await browser?.close();
+    if (browser) await closeContextsOf(browser);
     await app?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -19,7 +19,7 @@ export const chromiumMissing = inject('testEnvironment').chromiumMissing;
 /** Every browser suite: skipped when there is no Chromium (outside CI; under CI the run stops). */
 export const describeWithBrowser = describe.skipIf(chromiumMissing !== null);
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -31,6 +31,26 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium per worker process, for every browser test file it runs: vitest runs a worker's
+ * files one after another and, with `isolate: false`, keeps this module between them. A launch
+ * costs seconds of CPU; each file opens contexts of its own and closes them after it
+ * (closeContextsOf). Playwright closes the browser when vitest stops the worker (SIGTERM).
+ */
+export async function sharedChromium(): Promise<Browser> {
+  const current = shared ? await shared.catch(() => undefined) : undefined;
+  if (current?.isConnected()) return current;
+  shared = launchChromium();
+  return shared;
+}
+
+/** Closes every context a test file opened in the shared browser, its pages with them. */
+export async function closeContextsOf(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }
 
 export interface AxeViolation {

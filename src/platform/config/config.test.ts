@@ -28,8 +28,10 @@ describe('configuration', () => {
 
   it('uses PostgreSQL with DATABASE_URL and then loads no demo accounts unless asked', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@h/db' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db', poolSize: 10 });
     expect(config.loadDemoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_POOL_SIZE: '40' }).database).toMatchObject({ poolSize: 40 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE="0"/);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO_DATA: 'true' }).loadDemoData).toBe(true);
   });
 

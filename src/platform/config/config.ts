@@ -24,7 +24,8 @@ function findProjectRoot(start: string): string {
 
 export const appVersion: string = (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
-export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+/** `poolSize`: connections this process opens to the server at most (DATABASE_POOL_SIZE; docs/deploy.md sizes it). */
+export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface Config {
   host: string;
@@ -234,7 +235,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (url && !/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError('DATABASE_URL musi zaczynać się od postgres:// / DATABASE_URL must start with postgres://');
   }
-  const database: DatabaseTarget = url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir };
+  const database: DatabaseTarget = url
+    ? { kind: 'postgres', url, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1_000) }
+    : { kind: 'embedded', dataDir };
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     new URL(publicUrl);

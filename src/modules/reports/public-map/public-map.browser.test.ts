@@ -4,7 +4,8 @@ import { type TestApp, createTestApp } from '../../../../test/support/app.js';
 import { world } from '../../../../test/support/world.js';
 import {
   axeViolations,
-  launchChromium,
+  closeContextsOf,
+  sharedChromium,
   overflowsHorizontally,
   screenshot,
   viewports,
@@ -21,7 +22,7 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([createTestApp('pglite', { REPORT_RATE_LIMIT: '1000/day' }), launchChromium()]);
+  [t, browser] = await Promise.all([createTestApp('pglite', { REPORT_RATE_LIMIT: '1000/day' }), sharedChromium()]);
   const a1 = world.districts.a1.point;
   const points = [
     // Two reports a few hundred metres apart in one town, one in another county, one by address.
@@ -45,7 +46,7 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${address.port}`;
 });
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeContextsOf(browser);
   await t?.close();
 });
 
