@@ -31,17 +31,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Spawns a server and measures the time from spawn to its first 200 answer on `probe`. */
-export async function start(args: string[], env: Record<string, string>, probe = '/health'): Promise<Started> {
+/**
+ * Spawns a server and measures the time from spawn to its first 200 answer on `probe`.
+ * Its standard output is dropped unless `stdout` names a file descriptor.
+ */
+export async function start(
+  args: string[],
+  env: Record<string, string>,
+  probe = '/health',
+  stdout: 'ignore' | number = 'ignore',
+): Promise<Started> {
   const port = await freePort();
   const begin = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);

@@ -3,7 +3,7 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|plans|reports|documents|retention|plan-reader|plan-queue|dashboard|durability|load runs one part
+ * BENCH_ONLY=foundation|locator|logging|plans|reports|documents|retention|plan-reader|plan-queue|dashboard|durability|load runs one part
  * and replaces only that part of the file (`load`, the 10-minute mixed load on two instances: `npm run bench:load`).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ import { retentionBenchmarks } from './retention.js';
 import { planReaderBenchmarks } from './plan-reader.js';
 import { planQueueBenchmarks } from './plan-queue.js';
 import { dashboardBenchmarks } from './dashboard.js';
+import { loggingBenchmarks } from './logging.js';
 import { mixedLoadBenchmark } from './load-mixed.js';
 import { durabilityBenchmarks } from './durability.js';
 
@@ -129,6 +130,7 @@ async function main() {
       await part('foundation', () => foundationBenchmarks(row, row('baseline: bare node:http, static JSON', baselineLoad))),
     );
   if (wanted('locator')) sections.set('locator', await part('locator', async () => (await locatorBenchmarks()).report(row)));
+  if (wanted('logging')) sections.set('logging', await part('logging', () => loggingBenchmarks(row)));
   if (wanted('plans')) sections.set('plans', await part('plans', () => plansBenchmarks(row)));
   if (wanted('reports')) sections.set('reports', await part('reports', () => reportsBenchmarks(row)));
   if (wanted('documents')) sections.set('documents', await part('documents', () => documentsBenchmarks(row)));

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/database.js';
 import { createHttpServer, type LogStream } from './platform/http/server.js';
-import { registerHealth } from './platform/http/health.js';
+import { registerHealth, registerProbes } from './platform/http/health.js';
+import { IndexBoard } from './platform/observe/index-board.js';
+import { registerObservability } from './platform/observe/metrics-route.js';
 import { collectFormActions } from './platform/http/form-actions.js';
 import { registerHomeRoutes } from './modules/home/index.js';
 import { registerUnitRoutes, registerUnitAdminPages } from './modules/units/index.js';
@@ -42,6 +44,10 @@ export interface AppOptions {
 export async function buildApp(config: Config, database: Database, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = await createHttpServer(config, database, options.logStream);
   const locator = new Locator(database.db, app.log);
+  // The in-memory indexes readiness waits for and /metrics reports the age of.
+  const indexes = new IndexBoard();
+  indexes.add('locator', () => locator.state());
+  registerObservability(app, config, database, indexes);
   // Writes of this app tell its own caches (public plan pages, the public report map) at once.
   const changes = options.changes ?? createChangeBus((error) => app.log.error({ err: error }, 'change listener failed'));
   // Every change through this process refreshes the locator before the answer goes out.
@@ -50,6 +56,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   };
   const registerFormActionPages = collectFormActions(app);
   registerHealth(app, database);
+  registerProbes(app, database, indexes);
   registerHomeRoutes(app, config, database);
   registerUnitRoutes(app, config, database, registerChanged);
   registerAccountApi(app, config, database);
@@ -83,7 +90,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanApi(app, config, database, changes, documents);
   registerPlanPages(app, config, database, changes);
   registerPlanEditor(app, config, database, changes, documents);
-  await registerReports(app, config, database, changes, locator);
+  await registerReports(app, config, database, changes, locator, indexes);
   registerMeetingRoutes(app, config, database);
   registerPartnerApi(app, database);
   // The partner's page names the status of each plan it takes part in, in the plans' own words.

@@ -74,8 +74,12 @@ describe.each(backends)('who may call each route on %s', (backend) => {
         if (allowed) {
           // Works: a page or an answer, or a redirect. Honest 404s: a plan without a kept source file, and
           // the area of a district nobody has drawn.
+          // And /metrics, which exists only for a scraper with METRICS_TOKEN or on the machine itself (observe/metrics-access.ts).
           const honestMissing =
-            status === 404 && (code === 'plan_source_not_found' || (code === 'district_not_found' && route.url.endsWith('/area.geojson')));
+            status === 404 &&
+            (code === 'plan_source_not_found' ||
+              (code === 'district_not_found' && route.url.endsWith('/area.geojson')) ||
+              (code === 'not_found' && route.url === '/metrics'));
           // An action-log entry is corrected by its author only: the substitute may log, not correct the officer's entry.
           const notAuthor = status === 403 && route.url.endsWith('/dziennik/:entryId') && who.name === "today's substitute";
           const works =

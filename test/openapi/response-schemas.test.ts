@@ -23,7 +23,7 @@ const isXml = (route: JsonRoute) => route.url.endsWith('.xml');
 const jsonRoutes = (routes: JsonRoute[]) =>
   routes.filter(
     (r) =>
-      /^\/(api\/v1|open311)\/|^\/health$/.test(r.url) &&
+      /^\/(api\/v1|open311)\/|^\/health(\/live|\/ready)?$/.test(r.url) &&
       r.method !== 'HEAD' &&
       !r.hide &&
       !isXml(r) &&
@@ -133,6 +133,9 @@ describe('response schemas of the JSON routes', () => {
 
     // Register, accounts, audit, health.
     await ok(anonymous.get('/health'));
+    await ok(anonymous.get('/health/live'));
+    // 503 while the report index still loads in the background: both answers are declared.
+    expect([200, 503]).toContain((await anonymous.get('/health/ready')).statusCode);
     await ok(anonymous.get('/api/v1/units'));
     await ok(anonymous.get(`/api/v1/units/${world.units.a.id}`));
     await ok(anonymous.get(`/api/v1/districts?unitId=${world.units.a.id}`));

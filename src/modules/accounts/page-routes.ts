@@ -85,6 +85,8 @@ export function registerAccountPages(app: FastifyInstance, config: Config, datab
       await startSession(config, database, request, reply, { login: fields.login!, password: fields.password! });
     } catch (error) {
       if (error instanceof AppError && [401, 429].includes(error.status)) {
+        // The limit that refused, for /metrics (the page answers it itself, not the error handler).
+        if (error.status === 429) request.refusal = error.code;
         for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
         return showSignIn(
           request,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError, type Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
+import type { IndexBoard } from '../../platform/observe/index-board.js';
 import type { Locator } from '../districts/index.js';
 import { registerReportApi } from './api-routes.js';
 import { registerFloodSettingsApi } from './flood-settings-routes.js';
@@ -20,6 +21,8 @@ export async function registerReports(
   database: Database,
   changes: ChangeBus,
   locator: Locator,
+  /** Where the public report index says whether it is loaded (readiness, /metrics). */
+  indexes: IndexBoard,
 ): Promise<void> {
   const limit = parseRateLimit(config.reportRateLimit);
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
@@ -27,7 +30,7 @@ export async function registerReports(
   registerReportApi(app, config, database, changes, locator, limit.value);
   registerFloodSettingsApi(app, database);
   registerOpen311(app, config, database, changes, locator, limit.value);
-  registerReportMapPages(app, config, database, changes, locator);
+  registerReportMapPages(app, config, database, changes, locator, indexes);
   registerReportPages(app, config, database, changes, locator, limit.value);
   registerReportStaffPages(app, config, database, changes);
   const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);

@@ -17,7 +17,9 @@ describe('configuration', () => {
     expect(loadConfig({ PGLITE_DURABILITY: 'relaxed' }).database).toMatchObject({ durability: 'relaxed' });
     expect(loadConfig({ PGLITE_DURABILITY: ' Full ' }).database).toMatchObject({ durability: 'full' });
     expect(() => loadConfig({ PGLITE_DURABILITY: 'off' })).toThrow(ConfigError);
-    expect(() => loadConfig({ PGLITE_DURABILITY: 'off' })).toThrow(/oczekiwano full albo relaxed \/ expected full or relaxed/);
+    expect(() => loadConfig({ PGLITE_DURABILITY: 'off' })).toThrow(
+      'PGLITE_DURABILITY="off": oczekiwano jednej z wartości full | relaxed / expected one of full | relaxed',
+    );
   });
 
   it('runs the retention job in the app unless RETENTION_JOB is false', () => {

@@ -51,6 +51,12 @@ export interface Config {
   database: DatabaseTarget;
   loadDemoData: boolean;
   logLevel: string;
+  /** LOG_FORMAT: json or pretty; null: chosen by whether standard output is a terminal (observe/log-format.ts). */
+  logFormat: 'json' | 'pretty' | null;
+  /** Queries slower than this many milliseconds are logged at warn, without their parameters. */
+  slowQueryMs: number;
+  /** Bearer token that opens GET /metrics from anywhere; null: only from this machine (observe/metrics-access.ts). */
+  metricsToken: string | null;
   /** Reverse proxies in front of the app: none, a number of hops, or their addresses/subnets. */
   trustProxy: TrustProxy;
   secureCookies: boolean;
@@ -210,11 +216,26 @@ function smtpUrl(raw: string | undefined): string | null {
   return value;
 }
 
-/** PGLITE_DURABILITY: `full` (the default: every commit on disk) or `relaxed` (no fsync; faster, unsafe on power loss). */
-function durability(raw: string | undefined): Durability {
-  const value = raw?.trim().toLowerCase() || 'full';
-  if (value === 'full' || value === 'relaxed') return value;
-  throw new ConfigError(`PGLITE_DURABILITY="${raw}": oczekiwano full albo relaxed / expected full or relaxed`);
+/** One of a few words (any case); not set → `fallback`. */
+function oneOf<T extends string, F extends T | null>(env: Env, name: string, words: readonly T[], fallback: F): T | F {
+  const raw = env[name];
+  const value = raw?.trim().toLowerCase();
+  if (!value) return fallback;
+  if ((words as readonly string[]).includes(value)) return value as T;
+  const list = words.join(' | ');
+  throw new ConfigError(`${name}="${raw}": oczekiwano jednej z wartości ${list} / expected one of ${list}`);
+}
+
+/** A token someone could guess would open the metrics (route names, counts, the outbox) to anyone. */
+function metricsToken(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (value.length < 16 || /\s/.test(value)) {
+    throw new ConfigError(
+      'METRICS_TOKEN: oczekiwano co najmniej 16 znaków bez spacji (np. openssl rand -hex 24) / expected at least 16 characters without spaces (e.g. openssl rand -hex 24)',
+    );
+  }
+  return value;
 }
 
 /** Reads the configuration from environment variables; throws ConfigError with a clear message. */
@@ -228,7 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const database: DatabaseTarget = url
     ? { kind: 'postgres', url, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1_000) }
-    : { kind: 'embedded', dataDir, durability: durability(env.PGLITE_DURABILITY) };
+    : { kind: 'embedded', dataDir, durability: oneOf(env, 'PGLITE_DURABILITY', ['full', 'relaxed'] as const, 'full') };
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     new URL(publicUrl);
@@ -245,6 +266,9 @@ export function loadConfig(env: Env = process.env): Config {
     // Demo accounts have published passwords: on by default only for the embedded database.
     loadDemoData: flag(env, 'DEMO_DATA', database.kind === 'embedded'),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, null),
+    slowQueryMs: integer(env, 'SLOW_QUERY_MS', 500, 0, 600_000),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
     trustProxy: trustProxy(env.TRUST_PROXY),
     secureCookies: flag(env, 'COOKIE_SECURE', publicUrl.startsWith('https://')),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 240, 5, 7 * 24 * 60),

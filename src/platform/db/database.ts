@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import pg, { type CustomTypesConfig } from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -23,8 +23,25 @@ export interface Database {
   close(): Promise<void>;
   /** Whether close() was called: queries then fail with driver internals, which mean "unavailable". */
   readonly closed: boolean;
+  /** Every query's SQL text and duration, never its parameters (personal data), to `observer` until the returned function is called. */
+  observeQueries(observer: QueryObserver): () => void;
+  /** The connection pool now: open connections, idle ones, and queries waiting for one (embedded: at most 1). */
+  poolStats(): PoolStats;
   /** Embedded only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
+}
+
+export interface QueryEvent {
+  sql: string;
+  durationMs: number;
+  failed: boolean;
+}
+export type QueryObserver = (event: QueryEvent) => void;
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 // bigint counts and ids fit in a JS number here; numeric stays a string (exact); a date is a
@@ -79,11 +96,23 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 }
 
 function wrap(kind: BackendKind, pool: pg.Pool, closeEngine: () => Promise<void>): Database {
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const observers = new Set<QueryObserver>();
+  // Kysely times every query for its log function; the event carries the SQL and its parameters, and only the SQL goes on.
+  const log = (event: LogEvent) => {
+    if (observers.size === 0) return;
+    const seen = { sql: event.query.sql, durationMs: event.queryDurationMillis, failed: event.level === 'error' };
+    for (const observer of observers) observer(seen);
+  };
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), log });
   let closed = false;
   return {
     kind,
     db,
+    observeQueries(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
+    },
+    poolStats: () => ({ max: pool.options.max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     get closed() {
       return closed;
     },

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -26,6 +25,8 @@ import { registerInputCharacterCheck } from './input-characters.js';
 import { registerAccessCheck, registerTargetCheck } from '../auth/guards.js';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
 import { tileOrigins } from '../render/map-tiles.js';
+import { chooseLogFormat, logDestination, processLogFacts } from '../observe/log-format.js';
+import { requestIdGenerator } from './request-id.js';
 
 export const LANG_COOKIE = 'lang';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,8 +50,8 @@ export async function createHttpServer(config: Config, database: Database, logSt
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      // Standard output unless told otherwise (tests read the lines the app writes).
-      ...(logStream ? { stream: logStream } : {}),
+      // JSON lines or pretty ones on standard output (observe/log-format.ts), unless told otherwise (tests read the lines the app writes).
+      stream: logStream ?? logDestination(chooseLogFormat(processLogFacts(config.logFormat))),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       // No client address in the request log: it would keep every resident's IP for as long as
       // the logs live, past the periods docs/privacy.md promises (the audit log keeps what abuse needs).
@@ -60,7 +61,8 @@ export async function createHttpServer(config: Config, database: Database, logSt
     },
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,
-    genReqId: () => randomUUID(),
+    // Every log line of a request carries this id (reqId), also sent back as x-request-id.
+    genReqId: requestIdGenerator(config.trustProxy),
     requestIdHeader: false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

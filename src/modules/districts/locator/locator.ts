@@ -14,6 +14,8 @@ export class Locator {
   private register: Register | null = null;
   private building: Promise<Register> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private builtAt: number | null = null;
+  private checkedAt: number | null = null;
 
   constructor(
     private readonly db: Db,
@@ -33,6 +35,7 @@ export class Locator {
       try {
         const register = await loadRegister(this.db, warsawToday());
         this.register = register;
+        this.builtAt = this.checkedAt = Date.now();
         this.log?.info({ districts: register.districtCount, ms: Math.round(performance.now() - started) }, 'register loaded');
         return register;
       } finally {
@@ -48,6 +51,12 @@ export class Locator {
     if (!register) return;
     const version = await registerVersion(this.db);
     if (version !== register.version || warsawToday() !== register.day) await this.rebuild();
+    else this.checkedAt = Date.now();
+  }
+
+  /** Whether it answers yet, when it was built, and when it was last known current (for readiness and /metrics). */
+  state(): { ready: boolean; builtAt: number | null; checkedAt: number | null } {
+    return { ready: this.register !== null, builtAt: this.builtAt, checkedAt: this.checkedAt };
   }
 
   start(): void {

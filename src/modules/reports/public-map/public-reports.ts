@@ -47,6 +47,11 @@ export class PublicReports {
     return this.feed.ready;
   }
 
+  /** Whether it answers from memory yet, when it was loaded, and when it last caught up with the database. */
+  state(): { ready: boolean; builtAt: number | null; checkedAt: number | null } {
+    return { ready: this.feed.ready, builtAt: this.feed.loadedAt, checkedAt: this.feed.caughtUpAt };
+  }
+
   /** Starts loading in the background and following changes. */
   start(): void {
     this.feed.start();

@@ -40,6 +40,9 @@ export interface ReportFeedOptions {
 
 export class PublicReportFeed {
   private loaded = false;
+  /** Epoch ms of the full load and of the last catch-up with the database (readiness, /metrics). */
+  loadedAt: number | null = null;
+  caughtUpAt: number | null = null;
   private auditMax = 0;
   private readonly gaps = new Map<number, number>();
   private changeSeq = 0;
@@ -186,6 +189,7 @@ export class PublicReportFeed {
     if (this.store.needsRegister) this.store.setRegister(await this.ask(registerNames(this.db)));
     this.store.tidy();
     this.seenSeq = Math.max(this.seenSeq, seq);
+    this.caughtUpAt = Date.now();
   }
 
   private async load(): Promise<void> {
@@ -205,6 +209,7 @@ export class PublicReportFeed {
     this.store.setRegister(await this.ask(registerNames(this.db)));
     this.store.finishLoad();
     this.loaded = true;
+    this.loadedAt = Date.now();
     this.log?.info({ reports: this.store.columns.n, ms: Math.round(performance.now() - started) }, 'report index loaded');
     await this.applyChanges();
   }

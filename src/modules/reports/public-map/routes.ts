@@ -1,4 +1,5 @@
 import type { ChangeBus } from '../../../platform/events/changes.js';
+import type { IndexBoard } from '../../../platform/observe/index-board.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -87,6 +88,7 @@ export function registerReportMapPages(
   database: Database,
   changes: ChangeBus,
   locator: Locator,
+  indexes: IndexBoard,
 ): void {
   const db = database.db;
   const tags = ['reports'];
@@ -97,6 +99,7 @@ export function registerReportMapPages(
 
   // The public reports: from memory once loaded, from SQL until then (public-reports.ts chooses).
   const reports = new PublicReports(db, changes, { log: app.log });
+  indexes.add('reports', () => reports.state());
   // Started once the app is built, so that the load does not hold up the register's (the embedded
   // database has one connection, and start-up waits for the register, not for this index).
   app.addHook('onReady', () => reports.start());

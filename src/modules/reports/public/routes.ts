@@ -141,6 +141,8 @@ export function registerReportPages(
     } catch (error) {
       if (error instanceof ValidationError) return showForm(request, reply, values, error.fieldErrors, 400);
       if (error instanceof AppError && [422, 429].includes(error.status)) {
+        // The limit that refused, for /metrics (the page answers it itself, not the error handler).
+        if (error.status === 429) request.refusal = error.code;
         for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
         const details = (error.details ?? {}) as { field?: string; suggestions?: string[] };
         return showForm(
