@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { colourCount, decodePng, pixelAt } from '../../../../test/support/png.js';
+import { worldPlanContent } from '../../../../test/support/world.js';
 import { openZip } from '../../../platform/documents/zip-reader.js';
 import { svgToPng } from '../../../platform/documents/svg-png.js';
 import { chartColours } from '../evaluation/chart.js';
 import { buildEvaluationReport } from '../evaluation/report.js';
 import { reportDocument } from '../evaluation/report-document.js';
-import type { PlanContent } from '../model.js';
 import { planDocx } from './render-docx.js';
 
-const content: PlanContent = {
-  threat: { category: 'theft_burglary', places: 'ul. Polna', description: 'Kradzieże z piwnic.', sources: ['residents'] },
-  goal: {
-    description: 'Mniej kradzieży z piwnic o 30 %.',
-    indicator: { what: 'kradzieże z piwnic', where: 'ul. Polna', source: 'KSIP' },
-    baseline: null,
-    target: { direction: 'decrease', percent: 30 },
-  },
-  actions: [],
-  partners: [],
-  communication: [],
-  signature: null,
-};
+const withIndicator = (content: ReturnType<typeof worldPlanContent>) => ({
+  ...content,
+  goal: { ...content.goal, indicator: { what: 'kradzieże z piwnic', where: 'ul. Polna', source: 'KSIP' } },
+});
 
 /** An evaluated plan whose evaluation kept monthly counts, so its report has a chart. */
 const report = buildEvaluationReport({
@@ -28,7 +19,7 @@ const report = buildEvaluationReport({
     id: 'p1',
     periodFrom: '2026-01-01',
     periodTo: '2026-06-30',
-    content,
+    content: withIndicator(worldPlanContent('Kradzieże z piwnic.', '2026-01-01', '2026-06-30')),
     evaluatedAt: new Date('2026-07-10T10:00:00Z'),
     evaluation: {
       outcome: 'achieved',
