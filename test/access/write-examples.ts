@@ -499,7 +499,9 @@ export const writeExamples: Record<string, WriteExample[]> = {
   'PATCH /api/v1/meetings/:id': [
     { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, json: { place: 'Szkoła, Testowo 2', endsAt: '20:00' } }) },
   ],
-  'POST /api/v1/meetings/:id/cancel': [{ prepare: async (fresh) => ({ params: { id: await fresh.meeting() } }) }],
+  'POST /api/v1/meetings/:id/cancel': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, json: { reason: 'Sala zajęta.' } }) },
+  ],
   'POST /api/v1/meetings/:id/outcome': [
     { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, json: { participants: 21, topicsRaised: 'Parkowanie.' } }) },
   ],
@@ -536,7 +538,9 @@ export const writeExamples: Record<string, WriteExample[]> = {
       }),
     },
   ],
-  'POST /admin/meetings/:id/cancel': [{ prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, form: {} }) }],
+  'POST /admin/meetings/:id/cancel': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, form: { reason: 'Sala zajęta.' } }) },
+  ],
   'POST /admin/meetings/:id/outcome': [
     {
       prepare: async (fresh) => ({ params: { id: await fresh.meeting() }, form: { participants: '21', topicsRaised: 'Parkowanie.' } }),

@@ -7,7 +7,7 @@ import { world } from '../support/world.js';
 const running = useAppAndBrowser('meeting-pages');
 
 describeWithBrowser('the staff pages of meetings on a phone', () => {
-  it('an officer announces a meeting at 360 px (plain form posts): the error in the summary, then the event’s own page', async () => {
+  it('an officer announces a meeting at 360 px (plain form posts): the error in the summary, the event’s own page, then cancels it with a reason', async () => {
     const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
     const page = await context.newPage();
     await signIn(running, page, world.officerOf.a1!);
@@ -30,6 +30,18 @@ describeWithBrowser('the staff pages of meetings on a phone', () => {
     await expect.poll(() => page.getByText('Wydarzenie zapowiedziano.').count()).toBe(1);
     expect(await page.locator('h1').textContent()).toBe('Bezpieczna droga do szkoły');
     await inspectPage(page, 'meeting-page-phone');
+    // Cancelling asks why: without a reason the error is summarised and beside the field.
+    await page.getByRole('button', { name: 'Odwołaj wydarzenie' }).click();
+    await expect.poll(() => page.locator('.error-summary a[href="#field-reason"]').count()).toBe(1);
+    await inspectPage(page, 'meeting-cancel-phone-errors');
+    await page.getByLabel('Powód odwołania').fill('Szkoła zamknięta z powodu awarii ogrzewania.');
+    await page.getByRole('button', { name: 'Odwołaj wydarzenie' }).click();
+    await expect.poll(() => page.getByText('Wydarzenie odwołano.').count()).toBe(1);
+    // The resident reads the reason beside "Odwołane" on the district page.
+    await page.goto(`${running.app.url}/rejony/${world.districts.a1.id}`);
+    const item = page.getByRole('listitem').filter({ hasText: 'Bezpieczna droga do szkoły' });
+    expect(await item.textContent()).toContain('Odwołane');
+    expect(await item.textContent()).toContain('Powód odwołania: Szkoła zamknięta z powodu awarii ogrzewania.');
     await context.close();
   });
 });

@@ -8,7 +8,7 @@ import { world } from '../support/world.js';
 
 /**
  * Meetings and debates as a resident sees them on the district and unit pages (server HTML):
- * upcoming first, a cancelled one marked, a past one with how many came and what they raised, and
+ * upcoming first, a cancelled one marked with its reason, a past one with how many came and what they raised, and
  * the calendar feed linked; axe-clean and no sideways scrolling at 360 px.
  */
 const { a1 } = world.districts;
@@ -29,7 +29,11 @@ const running = useAppAndBrowser('meetings', {}, (db) =>
       .insertInto('meetings')
       .values([
         event(addDays(warsawToday(), 6), 'Bezpieczeństwo dzieci w drodze do szkoły i parkowanie przed wejściem'),
-        event(addDays(warsawToday(), 12), 'Debata o oświetleniu ulic', { cancelled_at: new Date(), sequence: 1 }),
+        event(addDays(warsawToday(), 12), 'Debata o oświetleniu ulic', {
+          cancelled_at: new Date(),
+          cancel_reason: 'Sala gimnastyczna w remoncie; nowy termin podamy wkrótce.',
+          sequence: 1,
+        }),
         event(addDays(warsawToday(), -8), 'Spotkanie z seniorami', {
           kind: 'meeting',
           participants: 22,
@@ -63,6 +67,7 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('meetings on a %s', (vie
         'Spotkanie z seniorami',
       ]);
       expect(items[1]).toContain('Odwołane');
+      expect(items[1]).toContain('Powód odwołania: Sala gimnastyczna w remoncie; nowy termin podamy wkrótce.');
       expect(items[2]).toContain('Uczestnicy: 22 osoby');
       expect(items[2]).toContain('Oszustwa telefoniczne.');
       const feed = section.getByRole('link', { name: 'Kalendarz spotkań (iCalendar, .ics)' });

@@ -66,3 +66,27 @@ describeWithBrowser.each(['phone', 'desktop'] as const)('the partner registry on
     await page.context().close();
   }, 180_000);
 });
+
+describeWithBrowser('partners in the plan editor on a phone', () => {
+  it('asks which registry partner a near name is, instead of adding a second entry, and links the one chosen', async () => {
+    const page = await signedInPage(running, world.officerOf.a1!, 'phone');
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${running.app.url}/admin/plans/new`);
+    // The officer's one district is chosen already.
+    await page.locator('#field-periodFrom').fill('2034-01-01');
+    await page.locator('#field-periodTo').fill('2034-06-30');
+    await page.locator('form[action="/admin/plans/new"] button[type="submit"]').click();
+    await page.waitForURL(/\/admin\/plans\/[^/?#]+\?done=create$/);
+    await page.locator('button[name="intent"][value="add-partner"]').click();
+    await page.getByLabel('Nazwa podmiotu').fill('Zarząd Dróg Powiatowych Borowo');
+    await page.getByRole('button', { name: 'Zapisz szkic' }).click();
+    const question = page.getByRole('group', { name: 'Czy to podmiot z rejestru?' });
+    await expect.poll(() => question.count()).toBe(1);
+    await inspectPage(page, 'plan-editor-partner-choice-phone');
+    await question.getByLabel('Tak: Zarząd Dróg Powiatowych w Borowie').check();
+    await page.getByRole('button', { name: 'Zapisz szkic' }).click();
+    await expect.poll(() => page.getByRole('group', { name: 'Czy to podmiot z rejestru?' }).count()).toBe(0);
+    expect(await page.getByLabel('Nazwa podmiotu').inputValue()).toBe('Zarząd Dróg Powiatowych Borowo');
+    await page.context().close();
+  }, 180_000);
+});

@@ -79,7 +79,6 @@ const bodiless = new Set([
   'DELETE /api/v1/plans/:id',
   'POST /api/v1/districts/:unit/:number/restore',
   'POST /api/v1/reports/:id/confirmations',
-  'POST /api/v1/meetings/:id/cancel',
   'DELETE /api/v1/plans/:id/action-log/:entryId',
 ]);
 

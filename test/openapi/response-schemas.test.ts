@@ -229,7 +229,8 @@ describe('response schemas of the JSON routes', () => {
     const meeting = (await ok(officer.send('POST', '/api/v1/meetings', meetingDetails), 201)).json<{ id: string }>();
     await ok(officer.send('PATCH', `/api/v1/meetings/${meeting.id}`, { topic: 'Parkowanie pod szkołą' }));
     await ok(officer.send('POST', `/api/v1/meetings/${meeting.id}/outcome`, { participants: 3 }), 409);
-    await ok(supervisor.send('POST', `/api/v1/meetings/${meeting.id}/cancel`));
+    await ok(supervisor.send('POST', `/api/v1/meetings/${meeting.id}/cancel`, { reason: 'x' }), 400);
+    await ok(supervisor.send('POST', `/api/v1/meetings/${meeting.id}/cancel`, { reason: 'Sala zajęta.' }));
     await ok(officer.send('POST', '/api/v1/meetings', { ...meetingDetails, endsAt: '16:00' }), 400);
     await ok(anonymous.get(`/api/v1/districts/${world.districts.a1.id}/meetings`));
     await ok(anonymous.get(`/api/v1/units/${world.units.a.id}/meetings`));

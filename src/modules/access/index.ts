@@ -5,5 +5,5 @@
 export { assertUnitInScope, assertNationalAdministrator, outOfScope } from './scope.js';
 export { subtreeOf, officerLinkedTo, unitAncestry, districtsServedBy } from './repository.js';
 export { accountLinkProblem } from './account-link.js';
-export { factsOf, isAllowed, resourceOf } from './facts.js';
+export { factsOf, isAllowed, resourceOf, subjectOf } from './facts.js';
 export { targetCheck } from './targets.js';

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { requireAllowed } from '../../platform/auth/guards.js';
-import { roleMay, type Action } from '../../platform/auth/policy.js';
+import { subjectMay, type Action } from '../../platform/auth/policy.js';
 import { defineMessages, formatNumber } from '../../platform/i18n/i18n.js';
 import type { Db } from '../../platform/db/database.js';
+import { subjectOf } from '../access/index.js';
 import { personDistricts } from '../districts/index.js';
 import { waitingReportCount } from '../reports/index.js';
 import { pageContext } from '../../platform/http/request-context.js';
@@ -85,7 +86,9 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
     const districts = await personDistricts(db, principal);
     const waiting = await waitingReportCount(db, 'ids' in districts ? { districtIds: districts.ids } : districts);
     const m = messages[ctx.lang];
-    // Each card shows to the roles that may open its page (platform/auth/policy.ts).
+    // Each card shows to those who may open its page (platform/auth/policy.ts): the role and the
+    // person's own facts (national settings are for the top unit's administrators, not every one).
+    const subject = await subjectOf(db, principal, false);
     const cards: [string, string, string, Action][] = [
       ['/admin/dashboard', m.dashboard, m.dashboardText, 'dashboard.read'],
       ['/admin/plans', m.plans, m.plansText, 'plan.read_working'],
@@ -109,7 +112,7 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
         <p className="lead">{m.lead}</p>
         <div className="cards">
           {cards
-            .filter(([, , , action]) => roleMay(principal.role, action))
+            .filter(([, , , action]) => subjectMay(subject, action))
             .map(([href, title, text]) => (
               <section className="card" key={href}>
                 <h2>

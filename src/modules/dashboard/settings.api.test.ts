@@ -104,4 +104,25 @@ describe.each(backends)('the dashboard and reminder settings on %s', (backend) =
     const { client } = await browserFor(t, world.accounts.officerA1);
     expect((await client.get(page)).statusCode).toBe(403);
   });
+
+  it('links the page from the staff start page only for those it opens to, not a regional administrator', async () => {
+    for (const [who, linked] of [
+      [world.accounts.nationalAdmin, true],
+      [world.accounts.voivodeshipAdmin, false],
+      [world.accounts.supervisorA, false],
+    ] as const) {
+      const { client, token } = await browserFor(t, who);
+      const home = await client.get('/admin');
+      expect(home.statusCode).toBe(200);
+      // Both administrators see the cards their role opens (accounts), so the page was the full one.
+      if (who.role === 'admin') expect(home.body).toContain('href="/admin/accounts"');
+      expect(home.body.includes(`href="${page}"`), who.login).toBe(linked);
+      // Why: saving is the national administrator's alone.
+      const days = linked ? '9' : '11';
+      const saved = await client.postForm(page, { soonDays: days, reminderDays: `${days}, 2` }, token);
+      expect(saved.statusCode, who.login).toBe(linked ? 303 : 403);
+    }
+    // The national administrator's save (the first) stands; the others stored nothing.
+    expect(await stored()).toEqual({ soonDays: 9, reminderDays: [9, 2] });
+  });
 });

@@ -10,11 +10,12 @@ import { warsawToday } from '../../platform/i18n/calendar.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { calendarText } from './icalendar.js';
 import { cancelMeeting, changeMeeting, createMeeting, recordOutcome } from './manage-meetings.js';
+import { meetingMessages } from './messages.js';
 import type { Meeting } from './model.js';
 import { districtMeetings, unitMeetings, type MeetingScope } from './read-meetings.js';
 import { meetingTarget } from './route-target.js';
 import { kindLabels, listingOrder } from './rules.js';
-import { meetingBody, meetingChangeBody, meetingListSchema, meetingSchema, outcomeBody } from './schemas.js';
+import { cancelBody, meetingBody, meetingChangeBody, meetingListSchema, meetingSchema, outcomeBody } from './schemas.js';
 
 const present = (m: Meeting, lang: Lang) => ({
   id: m.id,
@@ -29,6 +30,7 @@ const present = (m: Meeting, lang: Lang) => ({
   topic: m.topic,
   sequence: m.sequence,
   cancelled: m.cancelled,
+  cancelReason: m.cancelReason,
   participants: m.participants,
   topicsRaised: m.topicsRaised,
 });
@@ -58,7 +60,8 @@ export function registerMeetingRoutes(app: FastifyInstance, config: Config, data
       endsAt: m.endsAt,
       summary: `${kindLabels[m.kind].pl}: ${m.topic}`,
       location: m.place,
-      description: `${m.topic}\n${page}`,
+      // A cancelled event says why first: a calendar shows the start of the description.
+      description: `${m.cancelReason === null ? '' : `${meetingMessages.pl.cancelledBecause(m.cancelReason)}\n`}${m.topic}\n${page}`,
       url: page,
       cancelled: m.cancelled,
       updatedAt: m.updatedAt,
@@ -142,19 +145,20 @@ export function registerMeetingRoutes(app: FastifyInstance, config: Config, data
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post<{ Params: { id: string }; Body: FromSchema<typeof cancelBody> }>(
     '/api/v1/meetings/:id/cancel',
     {
       config: { access: 'meeting.manage', target },
       schema: {
         tags,
-        summary: 'Cancel an event; it stays listed as cancelled',
-        response: { 200: meetingSchema, ...errorResponses(401, 403, 404, 409) },
+        summary: 'Cancel an event with the reason residents will read; it stays listed as cancelled',
+        body: cancelBody,
+        response: { 200: meetingSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const principal = requireAllowed(request, 'meeting.manage');
-      return present(await cancelMeeting(db, principal, actorOf(request), request.params.id), request.lang);
+      return present(await cancelMeeting(db, principal, actorOf(request), request.params.id, request.body.reason), request.lang);
     },
   );
 

@@ -8,3 +8,4 @@ export { districtMeetings, unitMeetings } from './read-meetings.js';
 export type { Meeting } from './model.js';
 export { districtMeetingSection, unitMeetingSection } from './pages.js';
 export { kindLabels as meetingKindLabels } from './rules.js';
+export { meetingMessages } from './messages.js';

@@ -7,7 +7,15 @@ import type { Localized } from '../../platform/i18n/i18n.js';
 import { isAllowed } from '../access/index.js';
 import { meetingOf, type Meeting } from './model.js';
 import { activeDistricts, findMeeting, insertMeeting, updateMeeting } from './repository.js';
-import { changeProblem, detailsProblem, outcomeProblem, type FieldProblem, type MeetingDetails, type MeetingOutcome } from './rules.js';
+import {
+  cancelReasonProblem,
+  changeProblem,
+  detailsProblem,
+  outcomeProblem,
+  type FieldProblem,
+  type MeetingDetails,
+  type MeetingOutcome,
+} from './rules.js';
 
 /**
  * Creating, changing, cancelling a meeting and recording what happened: each in one audited
@@ -105,13 +113,22 @@ export async function changeMeeting(
   });
 }
 
-/** Cancels an event; it stays listed, marked cancelled (STATUS:CANCELLED in the feeds). */
-export async function cancelMeeting(db: Db, principal: Principal, actor: Actor, id: string, today = warsawToday()): Promise<Meeting> {
+/** Cancels an event with its reason; it stays listed, marked cancelled (STATUS:CANCELLED in the feeds). */
+export async function cancelMeeting(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  id: string,
+  reason: string,
+  today = warsawToday(),
+): Promise<Meeting> {
   return inTransaction(db, actor, async (trx) => {
     const meeting = await loadForChange(trx, principal, id);
     const problem = changeProblem(meeting, 'cancel', today);
     if (problem) throw refused(problem);
-    await updateMeeting(trx, id, { cancelled_at: new Date() }, true);
+    const reasonIssue = cancelReasonProblem(reason);
+    if (reasonIssue) throw invalid(reasonIssue);
+    await updateMeeting(trx, id, { cancelled_at: new Date(), cancel_reason: reason.trim() }, true);
     return reload(trx, id);
   });
 }

@@ -126,9 +126,21 @@ describe.each(backends)('the staff pages of meetings on %s', (backend) => {
     const form = (await officer().client.get(url)).body;
     expect(form).toContain('value="Szkoła Podstawowa nr 2, Borowo"');
 
-    const cancelled = await post(officer(), `${url}/cancel`, {});
+    // Without a reason the page comes back with the error beside the field, nothing cancelled.
+    const noReason = await post(officer(), `${url}/cancel`, { reason: '  ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Podaj powód odwołania, od 3 do 500 znaków');
+    expect(noReason.body).toContain('href="#field-reason"');
+    expect((await row(id)).cancelled_at).toBeNull();
+    const tooLong = await post(officer(), `${url}/cancel`, { reason: `Remont sali. ${'x'.repeat(500)}` });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('Remont sali. xxx'); // kept as typed
+    expect((await row(id)).cancel_reason).toBeNull();
+
+    const cancelled = await post(officer(), `${url}/cancel`, { reason: 'Remont sali gimnastycznej.' });
     expect(cancelled.statusCode).toBe(303);
-    expect((await row(id)).cancelled_at).not.toBeNull();
+    expect(await row(id)).toMatchObject({ cancelled_at: expect.any(Date), cancel_reason: 'Remont sali gimnastycznej.' });
+    expect((await officer().client.get(url)).body).toContain('Powód odwołania: Remont sali gimnastycznej.');
     const list = (await officer().client.get('/admin/meetings?notice=cancelled')).body;
     expect(list).toContain('Wydarzenie odwołano.');
     expect(list.indexOf((await row(id)).topic)).toBeGreaterThan(list.lastIndexOf('Odwołane'));
@@ -164,7 +176,7 @@ describe.each(backends)('the staff pages of meetings on %s', (backend) => {
     const event = await stored([a1.id], addDays(warsawToday(), 3));
     const stranger = as[world.accounts.officerB1.login]!;
     expect((await stranger.client.get(`/admin/meetings/${event.id}`)).statusCode).toBe(403);
-    expect((await post(stranger, `/admin/meetings/${event.id}/cancel`, {})).statusCode).toBe(403);
+    expect((await post(stranger, `/admin/meetings/${event.id}/cancel`, { reason: 'Deszcz.' })).statusCode).toBe(403);
     expect((await stranger.client.get('/admin/meetings')).body).not.toContain(event.topic);
     expect((await row(event.id)).cancelled_at).toBeNull();
     expect((await stranger.client.get('/admin/meetings/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
@@ -177,7 +189,7 @@ describe.each(backends)('the staff pages of meetings on %s', (backend) => {
     const shared = await stored([a1.id, a3.id], addDays(warsawToday(), 4));
     for (const who of [officer(), as[world.accounts.substituteA.login]!]) {
       expect((await who.client.get(`/admin/meetings/${shared.id}`)).statusCode).toBe(403);
-      expect((await post(who, `/admin/meetings/${shared.id}/cancel`, {})).statusCode).toBe(403);
+      expect((await post(who, `/admin/meetings/${shared.id}/cancel`, { reason: 'Deszcz.' })).statusCode).toBe(403);
     }
     expect((await row(shared.id)).cancelled_at).toBeNull();
     // The officer of a3 serves a2 today too: an event of both is theirs.
@@ -189,6 +201,6 @@ describe.each(backends)('the staff pages of meetings on %s', (backend) => {
     const moved = await post(officer(), `/admin/meetings/${own.id}`, details({ topic: own.topic }), [a1.id, a2.id]);
     expect(moved.statusCode).toBe(403);
     expect((await row(own.id)).district_ids).toEqual([a1.id]);
-    expect((await post(supervisor(), `/admin/meetings/${shared.id}/cancel`, {})).statusCode).toBe(303);
+    expect((await post(supervisor(), `/admin/meetings/${shared.id}/cancel`, { reason: 'Deszcz.' })).statusCode).toBe(303);
   });
 });

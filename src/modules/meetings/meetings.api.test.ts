@@ -97,14 +97,17 @@ describe.each(backends)('meetings and debates on %s', (backend) => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ sequence: 1, place: 'Szkoła Podstawowa nr 2, Borowo', startsAt: '18:00', endsAt: '19:00' });
 
-    const cancelled = await supervisor().send('POST', `/api/v1/meetings/${meeting.id}/cancel`);
+    const reason = 'Sala zajęta przez wybory; nowy termin podamy wkrótce.';
+    const cancelled = await supervisor().send('POST', `/api/v1/meetings/${meeting.id}/cancel`, { reason: `  ${reason} ` });
     expect(cancelled.statusCode).toBe(200);
-    expect(cancelled.json()).toMatchObject({ cancelled: true, sequence: 2 });
+    expect(cancelled.json()).toMatchObject({ cancelled: true, cancelReason: reason, sequence: 2 });
     const listed = (await new TestClient(t.app).get(districtPath(a1))).json().upcoming.find((m: { id: string }) => m.id === meeting.id);
-    expect(listed).toMatchObject({ cancelled: true });
+    expect(listed).toMatchObject({ cancelled: true, cancelReason: reason });
     const event = eventsOf((await new TestClient(t.app).get(feedPath(a1))).body).find((e) => e.UID!.value.startsWith(meeting.id))!;
     expect(event.STATUS!.value).toBe('CANCELLED');
     expect(event.SEQUENCE!.value).toBe('2');
+    // The reason leads the description: a calendar shows its start.
+    expect(unescapeText(event.DESCRIPTION!.value).split('\n')[0]).toBe(`Odwołane. Powód: ${reason}`);
 
     const again = await officer().send('PATCH', `/api/v1/meetings/${meeting.id}`, { topic: 'Inny temat' });
     expect(again.statusCode).toBe(409);
@@ -159,8 +162,11 @@ describe.each(backends)('meetings and debates on %s', (backend) => {
     const both = await supervisor().send('POST', '/api/v1/meetings', details({ districtIds: [a1.id, a2.id], kind: 'meeting' }));
     expect(both.statusCode).toBe(201);
     // The officer of one of its districts may not change an event of two.
-    expect((await officer().send('POST', `/api/v1/meetings/${both.json().id}/cancel`)).statusCode).toBe(403);
-    expect((await as[world.accounts.supervisorB.login]!.send('POST', `/api/v1/meetings/${both.json().id}/cancel`)).statusCode).toBe(403);
+    const reason = { reason: 'Choroba prowadzącego.' };
+    expect((await officer().send('POST', `/api/v1/meetings/${both.json().id}/cancel`, reason)).statusCode).toBe(403);
+    expect((await as[world.accounts.supervisorB.login]!.send('POST', `/api/v1/meetings/${both.json().id}/cancel`, reason)).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses bad input with a 400 naming the field, in Polish or English, and stores nothing', async () => {
@@ -186,6 +192,47 @@ describe.each(backends)('meetings and debates on %s', (backend) => {
     expect(await meetingsStored()).toBe(before);
   });
 
+  it('cancels only with a reason of 3 to 500 characters, saying so in Polish or English, and leaves a refused event as it was', async () => {
+    const meeting = (await officer().send('POST', '/api/v1/meetings', details())).json();
+    const cancel = (body?: unknown, headers: Record<string, string> = {}) =>
+      officer().send('POST', `/api/v1/meetings/${meeting.id}/cancel`, body, headers);
+    const missing = await cancel({});
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json().error.details)).toContain('reason');
+    expect((await cancel()).statusCode).toBe(400);
+    for (const reason of ['', '  ab  ', 'x'.repeat(501)]) {
+      const response = await cancel({ reason });
+      expect(response.statusCode, reason).toBe(400);
+      expect(response.json().error.details?.field ?? response.body, reason).toContain('reason');
+    }
+    const polish = await cancel({ reason: ' ab ' });
+    expect(polish.json().error).toMatchObject({ code: 'invalid_meeting', details: { field: 'reason' } });
+    expect(polish.json().error.message).toBe('Podaj powód odwołania, od 3 do 500 znaków: mieszkańcy zobaczą go przy wydarzeniu.');
+    const english = await cancel({ reason: 'ab' }, { 'accept-language': 'en' });
+    expect(english.json().error.message).toBe('Give the reason for cancelling, 3 to 500 characters: residents will see it with the event.');
+    const row = await t.testDb.database.db
+      .selectFrom('meetings')
+      .select(['cancelled_at', 'cancel_reason', 'sequence'])
+      .where('id', '=', meeting.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ cancelled_at: null, cancel_reason: null, sequence: 0 });
+    // Exactly three characters will do.
+    expect((await cancel({ reason: 'Deszcz'.slice(0, 3) })).json()).toMatchObject({ cancelled: true, cancelReason: 'Des' });
+  });
+
+  it('keeps in the database itself that a cancelled meeting has a reason and one not cancelled has none', async () => {
+    const meeting = (await officer().send('POST', '/api/v1/meetings', details())).json();
+    const db = t.testDb.database.db;
+    for (const change of [
+      { cancelled_at: new Date() },
+      { cancel_reason: 'Powód bez odwołania' },
+      { cancelled_at: new Date(), cancel_reason: ' a ' },
+    ])
+      await expect(db.updateTable('meetings').set(change).where('id', '=', meeting.id).execute(), JSON.stringify(change)).rejects.toThrow(
+        /check constraint/,
+      );
+  });
+
   it('answers 404 for a district or unit that does not exist, in the API and the feeds', async () => {
     const anonymous = new TestClient(t.app);
     expect((await anonymous.get('/api/v1/districts/kpp-borowo/999/meetings')).statusCode).toBe(404);
@@ -194,7 +241,7 @@ describe.each(backends)('meetings and debates on %s', (backend) => {
     expect((await officer().send('PATCH', '/api/v1/meetings/00000000-0000-4000-8000-000000000000', { topic: 'x' })).statusCode).toBe(404);
     // An id that cannot be one (the hostile crawl's "' OR 1=1 --" answered 500) is not found either, storing nothing.
     for (const id of ["'%20OR%201%3D1%20--", '-1e309', 'x'])
-      expect((await officer().send('POST', `/api/v1/meetings/${id}/cancel`)).statusCode).toBe(404);
+      expect((await officer().send('POST', `/api/v1/meetings/${id}/cancel`, { reason: 'Deszcz.' })).statusCode).toBe(404);
   });
 
   it('lists the events on the district and unit pages with Polish dates, past ones with what happened, and links the feeds', async () => {
@@ -241,14 +288,20 @@ describe.each(backends)('meetings and debates on %s', (backend) => {
     expect(html).toContain(`href="/rejony/${a1.id}/spotkania.ics"`);
     // Upcoming before past.
     expect(html.indexOf('Debata o oświetleniu ulic')).toBeLessThan(html.indexOf('Spotkanie z seniorami'));
-    await supervisor().send('POST', `/api/v1/meetings/${coming.id}/cancel`);
-    const after = (await new TestClient(t.app).get(`/rejony/${a1.id}`)).body;
-    const at = after.indexOf('Debata o oświetleniu ulic');
-    const item = after.slice(after.lastIndexOf('<li', at), after.indexOf('</li>', at));
+    await supervisor().send('POST', `/api/v1/meetings/${coming.id}/cancel`, { reason: 'Prowadzący zachorował <b>nagle</b>.' });
+    const itemOf = (html: string) => {
+      const at = html.indexOf('Debata o oświetleniu ulic');
+      return html.slice(html.lastIndexOf('<li', at), html.indexOf('</li>', at));
+    };
+    const item = itemOf((await new TestClient(t.app).get(`/rejony/${a1.id}`)).body);
     expect(item).toContain('Odwołane');
+    // The reason beside it, escaped like all text staff type.
+    expect(item).toContain('Powód odwołania: Prowadzący zachorował &lt;b&gt;nagle&lt;/b&gt;.');
     const unitPage = (await new TestClient(t.app).get(`/jednostki/${a1.unitId}`)).body;
     expect(unitPage).toContain('Spotkania i debaty');
-    expect(unitPage).toContain('Odwołane');
+    expect(itemOf(unitPage)).toContain('Powód odwołania: Prowadzący zachorował');
+    const english = await t.app.inject({ url: `/jednostki/${a1.unitId}`, cookies: { lang: 'en' }, headers: { accept: 'text/html' } });
+    expect(itemOf(english.body)).toContain('Reason for cancelling: Prowadzący zachorował');
     expect(unitPage).toContain(`href="/jednostki/${a1.unitId}/spotkania.ics"`);
   });
 });

@@ -8,6 +8,9 @@ export const meetingMessages = defineMessages({
     none: 'Nie zapowiedziano żadnych spotkań.',
     calendar: 'Kalendarz spotkań (iCalendar, .ics)',
     cancelled: 'Odwołane',
+    cancelReason: 'Powód odwołania',
+    /** The reason in one line, for the calendar feed and the followers' e-mail. */
+    cancelledBecause: (reason: string) => `Odwołane. Powód: ${reason}`,
     place: 'Miejsce',
     participants: (n: number) =>
       `Uczestnicy: ${formatNumber(n, 'pl')} ${plural('pl', n, { one: 'osoba', few: 'osoby', many: 'osób', other: 'osoby' })}`,
@@ -21,6 +24,8 @@ export const meetingMessages = defineMessages({
     none: 'No meetings have been announced.',
     calendar: 'Calendar of meetings (iCalendar, .ics)',
     cancelled: 'Cancelled',
+    cancelReason: 'Reason for cancelling',
+    cancelledBecause: (reason: string) => `Cancelled. Reason: ${reason}`,
     place: 'Place',
     participants: (n: number) => `Participants: ${formatNumber(n, 'en')} ${plural('en', n, { one: 'person', other: 'people' })}`,
     topicsRaised: 'Topics raised',

@@ -16,6 +16,8 @@ export interface Meeting {
   /** Raised on every change; the iCalendar SEQUENCE. */
   sequence: number;
   cancelled: boolean;
+  /** Why it was cancelled (powód odwołania); null while it is not. */
+  cancelReason: string | null;
   /** Recorded after the event. */
   participants: number | null;
   topicsRaised: string | null;
@@ -35,6 +37,7 @@ export function meetingOf(row: MeetingRow): Meeting {
     topic: row.topic,
     sequence: row.sequence,
     cancelled: row.cancelled_at !== null,
+    cancelReason: row.cancel_reason,
     participants: row.participants,
     topicsRaised: row.topics_raised,
     updatedAt: row.updated_at,

@@ -20,6 +20,11 @@ function MeetingItem({ lang, meeting, past }: { lang: Lang; meeting: Meeting; pa
         {meeting.cancelled && <strong> · {m.cancelled}</strong>}
       </p>
       <p>{meeting.topic}</p>
+      {meeting.cancelReason !== null && (
+        <p>
+          {m.cancelReason}: {meeting.cancelReason}
+        </p>
+      )}
       <p className="muted small">
         {m.place}: {meeting.place}
       </p>

@@ -83,7 +83,10 @@ export async function unitNamed(db: Db, unitId: string): Promise<{ id: string; n
 
 export async function insertMeeting(
   trx: Trx,
-  row: Omit<MeetingsTable, 'id' | 'sequence' | 'cancelled_at' | 'participants' | 'topics_raised' | 'created_at' | 'updated_at'>,
+  row: Omit<
+    MeetingsTable,
+    'id' | 'sequence' | 'cancelled_at' | 'cancel_reason' | 'participants' | 'topics_raised' | 'created_at' | 'updated_at'
+  >,
 ): Promise<string> {
   const { id } = await trx.insertInto('meetings').values(row).returning('id').executeTakeFirstOrThrow();
   return id;

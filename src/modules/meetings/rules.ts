@@ -44,6 +44,8 @@ export const placeMax = 300;
 export const topicMax = 500;
 export const topicsRaisedMax = 4000;
 export const participantsMax = 100000;
+export const cancelReasonMin = 3;
+export const cancelReasonMax = 500;
 
 /** The first problem with an event's details (null: none), for a unit, as of `today` in Poland. */
 export function detailsProblem(details: MeetingDetails, unitId: string, today: string): FieldProblem | null {
@@ -110,6 +112,22 @@ export function outcomeProblem(outcome: MeetingOutcome): FieldProblem | null {
       message: { pl: `Poruszone tematy: do ${topicsRaisedMax} znaków.`, en: `Topics raised: up to ${topicsRaisedMax} characters.` },
     };
   return null;
+}
+
+/**
+ * Why an event is cancelled: residents who planned to come read it on the pages, in their
+ * calendars and in the followers' e-mail, so it is required (a few words at least).
+ */
+export function cancelReasonProblem(reason: string): FieldProblem | null {
+  const length = reason.trim().length;
+  if (length >= cancelReasonMin && length <= cancelReasonMax) return null;
+  return {
+    field: 'reason',
+    message: {
+      pl: `Podaj powód odwołania, od ${cancelReasonMin} do ${cancelReasonMax} znaków: mieszkańcy zobaczą go przy wydarzeniu.`,
+      en: `Give the reason for cancelling, ${cancelReasonMin} to ${cancelReasonMax} characters: residents will see it with the event.`,
+    },
+  };
 }
 
 /** An event as the rules see it. */

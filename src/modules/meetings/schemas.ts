@@ -1,4 +1,4 @@
-import { meetingKinds, participantsMax, placeMax, topicMax, topicsRaisedMax } from './rules.js';
+import { cancelReasonMax, meetingKinds, participantsMax, placeMax, topicMax, topicsRaisedMax } from './rules.js';
 
 /** Request bodies and answers of the meetings API (OpenAPI and the serializer). */
 const string = { type: 'string' } as const;
@@ -34,6 +34,19 @@ export const outcomeBody = {
   },
 } as const;
 
+export const cancelBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: {
+    reason: {
+      type: 'string',
+      maxLength: cancelReasonMax,
+      description: 'Why the event is cancelled (3 to 500 characters); residents see it',
+    },
+  },
+} as const;
+
 export const meetingSchema = {
   type: 'object',
   required: [
@@ -49,6 +62,7 @@ export const meetingSchema = {
     'topic',
     'sequence',
     'cancelled',
+    'cancelReason',
     'participants',
     'topicsRaised',
   ],
@@ -65,6 +79,7 @@ export const meetingSchema = {
     topic: string,
     sequence: { type: 'integer', description: 'Raised on every change (iCalendar SEQUENCE)' },
     cancelled: { type: 'boolean', description: 'Cancelled events stay listed' },
+    cancelReason: { type: ['string', 'null'], description: 'Why it was cancelled; null unless it was' },
     participants: { type: ['integer', 'null'], description: 'Recorded after the event' },
     topicsRaised: { type: ['string', 'null'], description: 'Recorded after the event' },
   },

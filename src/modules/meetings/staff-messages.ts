@@ -33,6 +33,8 @@ export const staffMessages = defineMessages({
     cancelTitle: 'Odwołanie',
     cancelText: 'Wydarzenie zostanie na stronach, oznaczone jako odwołane; kalendarze mieszkańców to pokażą. Nie można tego cofnąć.',
     cancel: 'Odwołaj wydarzenie',
+    cancelReason: 'Powód odwołania',
+    cancelReasonHint: 'Od 3 do 500 znaków. Mieszkańcy zobaczą go przy wydarzeniu, w kalendarzu i w wiadomości do obserwujących rejon.',
     outcomeTitle: 'Przebieg',
     participants: 'Liczba uczestników',
     topicsRaised: 'Poruszone tematy (nieobowiązkowo)',
@@ -74,6 +76,9 @@ export const staffMessages = defineMessages({
     cancelTitle: 'Cancelling',
     cancelText: 'The event stays on the pages, marked cancelled; residents’ calendars will show it. This cannot be undone.',
     cancel: 'Cancel the event',
+    cancelReason: 'Reason for cancelling',
+    cancelReasonHint:
+      '3 to 500 characters. Residents will see it with the event, in their calendars and in the e-mail to the district’s followers.',
     outcomeTitle: 'Outcome',
     participants: 'Number of participants',
     topicsRaised: 'Topics raised (optional)',

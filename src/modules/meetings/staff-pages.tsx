@@ -183,6 +183,8 @@ export function MeetingPage(props: {
   values: MeetingFormValues;
   /** The outcome form as typed, after an error. */
   outcome: { participants: string; topicsRaised: string };
+  /** The cancel form's reason as typed, after an error. */
+  cancelReason: string;
   errors: FieldError[];
   today: string;
 }) {
@@ -208,6 +210,11 @@ export function MeetingPage(props: {
         {' · '}
         {meeting.place} {meeting.cancelled && <Tag tone="red">{s.cancelled}</Tag>}
       </p>
+      {meeting.cancelReason !== null && (
+        <p>
+          {s.cancelReason}: {meeting.cancelReason}
+        </p>
+      )}
       <p>
         <a href={`/rejony/${meeting.districtIds[0]}`}>{s.publicPage}</a>
       </p>
@@ -252,8 +259,16 @@ export function MeetingPage(props: {
           <section className="section-box" aria-labelledby="cancel">
             <h2 id="cancel">{s.cancelTitle}</h2>
             <p>{s.cancelText}</p>
-            <form method="post" action={`${url}/cancel`}>
+            <form method="post" action={`${url}/cancel`} noValidate>
               <CsrfField token={ctx.csrfToken} />
+              <TextAreaField
+                name="reason"
+                label={s.cancelReason}
+                hint={s.cancelReasonHint}
+                rows={3}
+                value={props.cancelReason}
+                error={errorFor(errors, 'reason')}
+              />
               <button className="button button--secondary" type="submit">
                 {s.cancel}
               </button>

@@ -83,7 +83,7 @@ export function registerMeetingPages(app: FastifyInstance, database: Database): 
   const show = async (
     request: FastifyRequest<{ Params: { id: string } }>,
     reply: FastifyReply,
-    typedValues: { details?: MeetingFormValues; outcome?: { participants: string; topicsRaised: string } } = {},
+    typedValues: { details?: MeetingFormValues; outcome?: { participants: string; topicsRaised: string }; cancelReason?: string } = {},
     errors: FieldError[] = [],
   ) => {
     const principal = requireAllowed(request, 'meeting.manage');
@@ -98,6 +98,7 @@ export function registerMeetingPages(app: FastifyInstance, database: Database): 
       choices: await districtChoicesFor(db, principal),
       values: typedValues.details ?? meeting,
       outcome,
+      cancelReason: typedValues.cancelReason ?? '',
       errors,
       today: warsawToday(),
     });
@@ -121,10 +122,11 @@ export function registerMeetingPages(app: FastifyInstance, database: Database): 
 
   app.post<{ Params: { id: string } }>('/admin/meetings/:id/cancel', onMeeting, async (request, reply) => {
     const principal = requireAllowed(request, 'meeting.manage');
+    const reason = formFields(request.body).reason ?? '';
     try {
-      await cancelMeeting(db, principal, actorOf(request), request.params.id);
+      await cancelMeeting(db, principal, actorOf(request), request.params.id, reason);
     } catch (error) {
-      return show(request, reply, {}, formErrorsFrom(error, request.lang));
+      return show(request, reply, { cancelReason: reason }, formErrorsFrom(error, request.lang));
     }
     return reply.redirect(`${staffUrl}?notice=cancelled`, 303);
   });

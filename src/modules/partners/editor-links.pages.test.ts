@@ -25,15 +25,19 @@ describe.each(backends)('partners in the plan editor on %s', (backend) => {
     };
   const registryNamed = async (name: string) =>
     t.testDb.database.db.selectFrom('partners').select(['id', 'kind', 'unit_id']).where('name', '=', name).execute();
-
-  it('links a registry partner, adds a new one, offers the registry’s names and keeps a link when the partner is renamed', async () => {
-    const known = await makePartner(t.testDb.database.db, district.unitId, 'Spółdzielnia Mieszkaniowa „Borowianka”');
+  /** The officer of a3 and a new draft of theirs for a half-year of its own: its editor's address and id. */
+  const newDraft = async (period: { periodFrom: string; periodTo: string }) => {
     const officer = await browserFor(t, officerA3);
-    const period = { periodFrom: '2031-01-01', periodTo: '2031-06-30' };
     const created = await officer.client.postForm('/admin/plans/new', { districtId: district.id, ...period }, officer.token);
     expect(created.statusCode).toBe(303);
     const url = (created.headers.location as string).split('?')[0]!;
-    const id = url.split('/').pop()!;
+    return { officer, url, id: url.split('/').pop()! };
+  };
+
+  it('links a registry partner, adds a new one, offers the registry’s names and keeps a link when the partner is renamed', async () => {
+    const known = await makePartner(t.testDb.database.db, district.unitId, 'Spółdzielnia Mieszkaniowa „Borowianka”');
+    const period = { periodFrom: '2031-01-01', periodTo: '2031-06-30' };
+    const { officer, url, id } = await newDraft(period);
 
     const form = {
       ...period,
@@ -73,5 +77,63 @@ describe.each(backends)('partners in the plan editor on %s', (backend) => {
       [school[0]!.id, 'Szkoła Podstawowa nr 7 w Borowie'],
     ]);
     expect(await registryNamed('spółdzielnia mieszkaniowa borowianka')).toEqual([]);
+  });
+
+  it('asks which partner a name near a registry entry is, instead of adding a near duplicate, and links the one chosen', async () => {
+    const office = await makePartner(t.testDb.database.db, district.unitId, 'Urząd Gminy Borowo');
+    const period = { periodFrom: '2032-01-01', periodTo: '2032-06-30' };
+    const { officer, url, id } = await newDraft(period);
+    const registrySize = async () =>
+      Number(
+        (
+          await t.testDb.database.db
+            .selectFrom('partners')
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await registrySize();
+
+    // "UG w Borowie" is near "Urząd Gminy Borowo", not the same name: nothing is added, nothing linked yet.
+    const form = {
+      ...period,
+      intent: 'save',
+      'partners.0.name': 'UG w Borowie',
+      'partners.0.tasks': 'oświetlenie przejść',
+      'partners.1.name': 'Urzad Gminy Borowa',
+      'partners.1.tasks': 'monitoring',
+    };
+    expect((await officer.client.postForm(url, form, officer.token)).statusCode).toBe(303);
+    expect(await registrySize()).toBe(before);
+    expect((await contentOf(id)).partners).toEqual([
+      { name: 'UG w Borowie', tasks: 'oświetlenie przejść' },
+      { name: 'Urzad Gminy Borowa', tasks: 'monitoring' },
+    ]);
+    // The editor asks, for each, with the registry's name and "a new one".
+    const page = (await officer.client.get(url)).body;
+    for (const i of [0, 1]) {
+      expect(page).toContain(`name="partners.${i}.choice" value="${office}"`);
+      expect(page).toContain(`name="partners.${i}.choice" value="new"`);
+    }
+    expect(page).toContain('Tak: Urząd Gminy Borowo');
+
+    // The first is the registry's office; the second a new organisation after all.
+    const answered = { ...form, 'partners.0.choice': office, 'partners.1.choice': 'new' };
+    expect((await officer.client.postForm(url, answered, officer.token)).statusCode).toBe(303);
+    const added = await registryNamed('Urzad Gminy Borowa');
+    expect(added).toHaveLength(1);
+    expect(await registrySize()).toBe(before + 1);
+    expect((await contentOf(id)).partners).toEqual([
+      { partnerId: office, name: 'UG w Borowie', tasks: 'oświetlenie przejść' },
+      { partnerId: added[0]!.id, name: 'Urzad Gminy Borowa', tasks: 'monitoring' },
+    ]);
+    // Linked now: no more questions, and the links hold on the next save.
+    const again = (await officer.client.get(url)).body;
+    expect(again).not.toContain('name="partners.0.choice"');
+    expect(
+      (await officer.client.postForm(url, { ...form, 'partners.0.partnerId': office, 'partners.1.partnerId': added[0]!.id }, officer.token))
+        .statusCode,
+    ).toBe(303);
+    expect((await contentOf(id)).partners.map((p) => p.partnerId)).toEqual([office, added[0]!.id]);
   });
 });

@@ -7,5 +7,5 @@ export { registerPartnerPages } from './page-routes.js';
 export { linkPlanPartners } from './plan-links.js';
 export { createPartner } from './manage-partners.js';
 export { partnerChoices } from './read-partners.js';
-export { nearOtherNames } from './rules/names.js';
+export { nearOtherPartners } from './rules/names.js';
 export type { PlanPartnerEntry } from './model.js';

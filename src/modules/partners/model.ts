@@ -58,4 +58,9 @@ export interface PlanPartnerEntry {
   partnerId?: string | undefined;
   name: string;
   tasks: string;
+  /**
+   * The officer's answer to "did you mean…?": not one of the registry's near names, a new
+   * organisation to add. Read when the plan is saved, never kept in it.
+   */
+  newPartner?: boolean | undefined;
 }

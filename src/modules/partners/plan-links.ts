@@ -13,6 +13,9 @@ import { nearDuplicates } from './rules/names.js';
  * - the entry's own link while its name is the one the plan had for it, or near the partner's name;
  * - else the partner of the plan's unit (or a unit above it) with the same name, or the same name
  *   once abbreviations are written out ("UG Lubartów" → "Urząd Gminy Lubartów");
+ * - else, when the registry has near names ("UG w Lubartowie" beside "Urząd Gminy Lubartów"), no
+ *   link yet: the editor asks the officer which one it is, or whether it is a new organisation
+ *   (`newPartner`), rather than the registry growing a near duplicate;
  * - else a new registry entry of the plan's unit, its type guessed from the name (the officer adds
  *   partners while writing the plan; staff complete the contact later).
  * An entry without a name stays as it is (the plan's completeness rules ask for one).
@@ -41,7 +44,12 @@ export async function linkPlanPartners(
     let partnerId = keeps ? own.id : (await partnerNamed(trx, units, name))?.id;
     if (!partnerId) {
       active ??= await activePartnersOf(trx, units);
-      partnerId = nearDuplicates(name, active).find((match) => match.same)?.candidate.id;
+      const near = nearDuplicates(name, active);
+      partnerId = near.find((match) => match.same)?.candidate.id;
+      if (!partnerId && near.length > 0 && !entry.newPartner) {
+        linked.push(plain);
+        continue;
+      }
     }
     if (!partnerId) {
       partnerId =

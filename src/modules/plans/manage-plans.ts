@@ -105,6 +105,7 @@ function trimContent(content: PlanContent): PlanContent {
       ...(p.partnerId ? { partnerId: p.partnerId } : {}),
       name: p.name.trim(),
       tasks: p.tasks?.trim() ?? '',
+      ...(p.newPartner ? { newPartner: true } : {}),
     })),
     communication: content.communication.map((c) => c.trim()).filter(Boolean),
     signature: content.signature?.trim() || null,

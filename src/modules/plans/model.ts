@@ -76,8 +76,11 @@ export interface PlanContent {
     indicatorSpec?: { source: 'imported' | 'reports'; categories: string[] } | null;
   };
   actions: PlanAction[];
-  /** Each partner's name and tasks as the plan writes them; `partnerId` links the unit's registry (modules/partners). */
-  partners: { partnerId?: string | undefined; name: string; tasks: string }[];
+  /**
+   * Each partner's name and tasks as the plan writes them; `partnerId` links the unit's registry
+   * (modules/partners); `newPartner`, only in a request, says a name near the registry's is a new one.
+   */
+  partners: { partnerId?: string | undefined; name: string; tasks: string; newPartner?: boolean | undefined }[];
   communication: string[];
   signature: string | null;
 }

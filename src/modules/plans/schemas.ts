@@ -91,6 +91,10 @@ export const planContentSchema = {
           },
           name: text(300),
           tasks: text(5000),
+          newPartner: {
+            type: 'boolean',
+            description: 'A name near the registry’s is a new organisation: add it (without this such an entry stays unlinked)',
+          },
         },
       },
     },

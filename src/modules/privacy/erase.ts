@@ -7,6 +7,7 @@ import {
   deleteConfirmations,
   deleteEndedSessions,
   deleteOldMail,
+  deleteSentReminders,
   deleteSignInAttempts,
   eraseAuditIps,
   eraseReportField,
@@ -65,6 +66,10 @@ const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)
   pendingSubscription: {
     batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteUnconfirmed(trx, cutoff, limit) }),
     tables: ['subscriptions'],
+  },
+  sentReminder: {
+    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteSentReminders(trx, cutoff, limit) }),
+    tables: ['reminders_sent'],
   },
 };
 

@@ -115,6 +115,11 @@ export const privacyMessages = defineMessages({
         why: 'by spowalniać zgadywanie haseł z jednego miejsca, nie blokując właściciela konta',
         who: 'Nikt: używa ich tylko system',
       },
+      sentReminder: {
+        what: 'Zapis, o którym terminie i kiedy wysłano pracownikowi przypomnienie e-mailem',
+        why: 'by nie wysłać tego samego przypomnienia dwa razy',
+        who: 'Nikt: używa go tylko system',
+      },
       staffAudit: {
         what: 'Dziennik zmian: kto, kiedy i co zmienił, logowania',
         why: 'rozliczalność pracy z danymi',
@@ -217,6 +222,11 @@ export const privacyMessages = defineMessages({
         what: 'Failed sign-ins: the login typed and the IP address (or /64 network) they came from',
         why: 'to slow down password guessing from one place without locking the owner out',
         who: 'Nobody: only the system uses them',
+      },
+      sentReminder: {
+        what: 'A record of which deadline a staff member was reminded of by e-mail, and when',
+        why: 'so that the same reminder is not sent twice',
+        who: 'Nobody: only the system uses it',
       },
       staffAudit: {
         what: 'Audit log: who changed what and when, sign-ins',

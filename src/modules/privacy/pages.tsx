@@ -91,6 +91,7 @@ export function PrivacyPage({
     { key: 'officerPublic', howLong: m.officerLifetime },
     kept('session'),
     kept('signInAttempts'),
+    kept('sentReminder'),
     { key: 'staffAudit', howLong: m.forever },
     kept('staffAuditIp'),
   ];

@@ -162,6 +162,11 @@ export function deleteOldMail(trx: Trx, cutoff: Date, limit: number): Promise<nu
   return deleteDue(trx, 'outbox', 'created_at', cutoff, limit);
 }
 
+/** Deletes the records of reminders sent before `cutoff` (none of them can be due again). */
+export function deleteSentReminders(trx: Trx, cutoff: Date, limit: number): Promise<number> {
+  return deleteDue(trx, 'reminders_sent', 'sent_at', cutoff, limit);
+}
+
 /** Deletes sign-in throttling counters (login and source) whose last failure was before `cutoff`. */
 export async function deleteSignInAttempts(trx: Trx, cutoff: Date, limit: number): Promise<number> {
   return (
@@ -181,6 +186,7 @@ export const erasedTables = [
   'login_failure_bursts',
   'outbox',
   'subscriptions',
+  'reminders_sent',
 ] as const;
 
 /**

@@ -286,6 +286,10 @@ describe.each(backends)('data retention on %s', (backend) => {
       await sql`insert into login_failure_bursts (login_key, failures, started_at, last_failure_at) values ('zgadywany', 9, ${daysAgo(3)}, ${daysAgo(2)})`.execute(
         db(),
       );
+      // Records of reminders sent: one past the time a reminder can be due again (61 days), one not yet.
+      await sql`insert into reminders_sent (deadline_key, recipient, days_before, unit_id, sent_at)
+        values ('plan:stary:submission:2020-01-01', ${officerId}, 60, ${world.districts.a1.unitId}, ${daysAgo(61.5)}),
+               ('plan:nowy:submission:2020-03-01', ${officerId}, 60, ${world.districts.a1.unitId}, ${daysAgo(60.5)})`.execute(db());
       firstRun = await runRetention(t.testDb.database, { now, batchSize: 3 });
       recordedRuns = (await staff[world.accounts.nationalAdmin.login]!.get('/api/v1/audit?action=retention.erase')).json();
       recordedRuns.total -= runsBefore;
@@ -396,7 +400,12 @@ describe.each(backends)('data retention on %s', (backend) => {
       const attempts = await db().selectFrom('login_attempts').select('source').where('login_key', '=', 'zgadywany').execute();
       expect(attempts.map((a) => a.source)).toEqual(['192.0.2.51']);
       expect(await db().selectFrom('login_failure_bursts').select('login_key').where('login_key', '=', 'zgadywany').execute()).toEqual([]);
-      expect(firstRun.counts).toMatchObject({ confirmationIp: 1, session: 1, signInAttempts: 2, outboxMail: 1 });
+      expect(firstRun.counts).toMatchObject({ confirmationIp: 1, session: 1, signInAttempts: 2, outboxMail: 1, sentReminder: 1 });
+    });
+
+    it('deletes the records of reminders sent once the same reminder can no longer be due, and keeps the others', async () => {
+      const kept = await db().selectFrom('reminders_sent').select('deadline_key').where('deadline_key', 'like', 'plan:%:2020-0%').execute();
+      expect(kept.map((r) => r.deadline_key)).toEqual(['plan:nowy:submission:2020-03-01']);
     });
 
     it('records each run as one audit event with counts and no erased values', async () => {

@@ -10,10 +10,14 @@ import {
   retentionSettingNames,
   retentionSettingSpecs,
   retentionSettingsProblems,
+  sentReminderDays,
   type RecordClocks,
   type RetentionSettings,
 } from './rules.js';
 import { defaultThrottle } from '../accounts/index.js';
+import { settingDayLimit } from '../dashboard/rules.js';
+import { reminderStage } from '../dashboard/reminders/rules.js';
+import { addDays } from '../../platform/i18n/calendar.js';
 
 const DAY = 86_400_000;
 const now = new Date('2027-03-01T12:00:00Z');
@@ -80,6 +84,29 @@ describe('what is due for erasure', () => {
     const longest = Object.fromEntries(retentionSettingNames.map((n) => [n, 90])) as unknown as RetentionSettings;
     expect(retentionDays(rule, defaultRetentionSettings) * 24).toBe(defaultThrottle.forgetAfterHours);
     expect(retentionDays(rule, longest) * 24).toBe(defaultThrottle.forgetAfterHours);
+  });
+
+  it('keeps the record of a reminder sent as long as the dashboard could send the same reminder again', () => {
+    // Walk the days around one deadline with the reminder days furthest apart the settings allow: a
+    // stage is claimed on the first day it is due (or later, when the job missed a day), so its record
+    // must outlive the last day it is due again.
+    const due = '2027-06-30';
+    for (const days of [[settingDayLimit], [settingDayLimit, 0], [settingDayLimit, 30, 7, 1, 0], [0]]) {
+      const daysDue = new Map<number, string[]>();
+      for (let offset = -settingDayLimit - 30; offset <= 60; offset++) {
+        const today = addDays(due, offset);
+        const stage = reminderStage(due, today, days);
+        if (stage !== null) daysDue.set(stage, [...(daysDue.get(stage) ?? []), today]);
+      }
+      expect(daysDue.size).toBe(days.length + 1); // each day's stage, and the missed one
+      for (const [stage, list] of daysDue) {
+        const span = (Date.parse(list.at(-1)!) - Date.parse(list[0]!)) / DAY;
+        // One day more than the span: the record's clock is the moment it was sent, the stage's days are Polish.
+        expect(span + 1, `stage ${stage} of ${days.join(', ')}`).toBeLessThanOrEqual(sentReminderDays);
+      }
+    }
+    // The longest: a stage of 60 days is due from 60 days before the deadline to its day.
+    expect(sentReminderDays).toBe(settingDayLimit + 1);
   });
 
   // Every rule of the table, just before and just after its time.

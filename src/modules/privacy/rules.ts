@@ -125,6 +125,17 @@ export function effectiveRetentionSettings(stored: Record<string, unknown>): Ret
   ) as unknown as RetentionSettings;
 }
 
+/**
+ * Days a record of a reminder sent (reminders_sent: which staff member was reminded of which
+ * deadline, at which stage) is kept. It serves only to not send the same reminder twice, so it is
+ * kept while that reminder could be due again: one before a deadline goes at most 60 days ahead
+ * (the dashboard's longest reminder day) and is due at the latest on the deadline's day; the one
+ * after a missed deadline goes within 14 days of it. 61 days after sending (a day more for the
+ * Polish calendar day) neither can be due again. The numbers are the dashboard's; this module may
+ * not import them (the dashboard reads reports, which read this), so rules.test.ts checks them.
+ */
+export const sentReminderDays = 61;
+
 /** A piece of personal data the system keeps, wherever its copies are. */
 export type PersonalDataPiece =
   | 'reportDescription'
@@ -139,7 +150,8 @@ export type PersonalDataPiece =
   | 'session'
   | 'signInAttempts'
   | 'outboxMail'
-  | 'pendingSubscription';
+  | 'pendingSubscription'
+  | 'sentReminder';
 
 /**
  * When the clock of a piece starts: when the report was closed (reopening stops it, closing again
@@ -183,6 +195,7 @@ export const retentionRules: readonly RetentionRule[] = [
   // It goes when its confirmation link expires (counted from the last link sent). A confirmed
   // follower's address stays until they unsubscribe, which deletes it at once.
   { piece: 'pendingSubscription', clock: 'created', setting: null, fixedDays: confirmValidDays, erasedBy: 'job' },
+  { piece: 'sentReminder', clock: 'created', setting: null, fixedDays: sentReminderDays, erasedBy: 'job' },
 ];
 
 const DAY_MS = 86_400_000;

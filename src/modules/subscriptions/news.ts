@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
 import { formatCalendarDay, type Lang, type Localized } from '../../platform/i18n/i18n.js';
 import { districtUrl } from '../districts/index.js';
-import { meetingKindLabels } from '../meetings/index.js';
+import { meetingKindLabels, meetingMessages } from '../meetings/index.js';
 import { meetingNews, planNews } from './repository.js';
 import type { NewsItem, NewsKind } from './rules.js';
 
@@ -86,7 +86,11 @@ function meetingItem(row: MeetingRow): News {
       (lang) =>
         `${meetingPrefix[kind][lang]}${labels?.[lang] ?? row.kind}, ${formatCalendarDay(row.on_day, lang)}, ${row.starts_at}–${row.ends_at}`,
     ),
-    summary: both((lang) => `${row.topic}\n${lang === 'pl' ? 'Miejsce' : 'Place'}: ${row.place}`),
+    // A cancelled meeting's reason first: it is what a follower who planned to come needs.
+    summary: both(
+      (lang) =>
+        `${row.cancel_reason === null ? '' : `${meetingMessages[lang].cancelledBecause(row.cancel_reason)}\n`}${row.topic}\n${meetingMessages[lang].place}: ${row.place}`,
+    ),
     unitName: row.unit_name,
     path: (districtId) => `${districtUrl(districtId)}#meetings-heading`,
     day: row.on_day,

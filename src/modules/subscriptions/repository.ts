@@ -123,7 +123,7 @@ export async function meetingNews(db: Db | Trx, districtId: string | null, since
     .selectFrom('meetings as m')
     .innerJoin('units as u', 'u.id', 'm.unit_id')
     .select(['m.id', 'm.district_ids', 'm.kind', 'm.on_day', 'm.starts_at', 'm.ends_at', 'm.place', 'm.topic', 'm.sequence'])
-    .select(['m.cancelled_at', 'm.created_at', 'm.updated_at', 'u.name as unit_name']);
+    .select(['m.cancelled_at', 'm.cancel_reason', 'm.created_at', 'm.updated_at', 'u.name as unit_name']);
   if (districtId !== null) query = query.where(sql<boolean>`m.district_ids @> ARRAY[${districtId}]::text[]`);
   if (since !== null) query = query.where('m.updated_at', '>', since);
   return query.orderBy('m.updated_at', 'desc').limit(limit).execute();

@@ -14,7 +14,7 @@ const unitA = world.districts.a1.unitId;
 const { b1 } = world.districts;
 // Districts of unit A made for this file, one per test that publishes or announces something there
 // (a district has one plan per period); officer A1 serves them as a substitute, so may submit.
-const numbers = { flow: 21, feed: 22, english: 23, evaluated: 24 } as const;
+const numbers = { flow: 21, feed: 22, english: 23, evaluated: 24, cancelled: 25 } as const;
 const own = (key: keyof typeof numbers) => `${unitA}/${numbers[key]}`;
 
 describe.each(backends)('following a district on %s', (backend) => {
@@ -285,6 +285,33 @@ describe.each(backends)('following a district on %s', (backend) => {
     const [, news] = await mailsTo(email);
     expect(news!.subject).toMatch(/^Rejon 23 .*: Priority action plan published \(/);
     expect(news!.body).toContain('Unsubscribe with one click');
+  });
+
+  it('tells followers of a cancelled meeting why it was cancelled, in their language', async () => {
+    const [polish, english] = [address(), address()];
+    await confirmed(resident(), own('cancelled'), polish);
+    await confirmed(resident('en'), own('cancelled'), english);
+    const meeting = await officer.send('POST', '/api/v1/meetings', {
+      kind: 'meeting',
+      day: addDays(warsawToday(), 4),
+      startsAt: '18:00',
+      endsAt: '19:00',
+      place: 'Remiza OSP',
+      topic: 'Bezpieczeństwo nad rzeką',
+      districtIds: [own('cancelled')],
+    });
+    expect(meeting.statusCode).toBe(201);
+    await tell();
+    const reason = 'Remiza zalana po burzy.';
+    expect((await officer.send('POST', `/api/v1/meetings/${meeting.json().id}/cancel`, { reason })).statusCode).toBe(200);
+    await tell();
+    const [, announced, cancelled] = await mailsTo(polish);
+    expect(announced!.subject).toMatch(/: Spotkanie z mieszkańcami, /);
+    expect(cancelled!.subject).toMatch(/: Odwołane: Spotkanie z mieszkańcami, /);
+    expect(cancelled!.body).toContain(`Odwołane. Powód: ${reason}\nBezpieczeństwo nad rzeką`);
+    const inEnglish = (await mailsTo(english))[2]!;
+    expect(inEnglish.subject).toMatch(/: Cancelled: Meeting with residents, /);
+    expect(inEnglish.body).toContain(`Cancelled. Reason: ${reason}`);
   });
 
   it('serves the district’s news as Atom 1.0, newest first, text escaped, linked from the district page', async () => {

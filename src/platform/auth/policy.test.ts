@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions, can, isAction, roleMay, type Action, type Resource, type Subject } from './policy.js';
+import { actions, can, isAction, roleMay, subjectMay, type Action, type Resource, type Subject } from './policy.js';
 
 // A unit tree KGP > KWP > {KPP A, KPP B}; the thing acted on lies in district A-1 of KPP A.
 const ancestryOfA = ['kgp', 'kwp', 'kpp-a'];
@@ -71,8 +71,21 @@ describe('who may do what (policy table)', () => {
 
   it.each(cases)('$action by $who: $allowed', ({ action, subject, allowed }) => {
     expect(can(subject, action, thing)).toBe(allowed);
-    // Whatever a person may do to the thing, their role may do at all (the route's check comes first).
+    // Whatever a person may do to the thing, their role may do at all (the route's check comes first),
+    // and so may the person (the pages' links).
     if (allowed) expect(roleMay(subject!.role, action)).toBe(true);
+    if (allowed) expect(subjectMay(subject!, action)).toBe(true);
+  });
+
+  it('answers what a person may do at all from the role and the person’s own facts, before any thing is read', () => {
+    const regional = person('admin', 'kwp');
+    // A voivodeship administrator's role may change national settings, the person may not: no link to them.
+    expect(roleMay(regional.role, 'settings.national')).toBe(true);
+    expect(subjectMay(regional, 'settings.national')).toBe(false);
+    expect(subjectMay(person('admin', 'kgp'), 'settings.national')).toBe(true);
+    // An action that depends on the thing is open to the role until the thing is asked about.
+    expect(subjectMay(person('officer', 'kpp-a'), 'plan.edit')).toBe(true);
+    expect(subjectMay(person('supervisor', 'kpp-a'), 'account.manage')).toBe(false);
   });
 
   it('scopes a unit to the units below it, never above or beside', () => {

@@ -153,6 +153,17 @@ export function roleMay(role: Role, action: Action): boolean {
   return rules[action].roles.includes(role);
 }
 
+/**
+ * Whether the person may do `action` to anything at all: the role, and what the rule asks of the
+ * person alone (a national setting takes an administrator of the top unit). What a page offers
+ * (a link, a card) asks this, so nobody is shown a way to a 403; the thing, where the action
+ * depends on one, is asked when it is opened.
+ */
+export function subjectMay(subject: Subject, action: Action): boolean {
+  const rule = rules[action];
+  return rule.roles.includes(subject.role) && (!rule.subject || rule.subject(subject));
+}
+
 /** Whether the action depends on the thing acted on (so a route must load its facts). */
 export function dependsOnResource(action: Action): boolean {
   return rules[action].where !== undefined;

@@ -394,6 +394,8 @@ export interface MeetingsTable {
   topic: string;
   sequence: Generated<number>;
   cancelled_at: Date | null;
+  /** Why it was cancelled: set with cancelled_at (migration 0020). */
+  cancel_reason: string | null;
   participants: number | null;
   topics_raised: string | null;
   created_at: Timestamp;

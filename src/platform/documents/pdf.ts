@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { robotoFiles } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,9 +17,9 @@ let pdfmake: PdfMake | undefined;
 function engine(): PdfMake {
   if (!pdfmake) {
     pdfmake = require('pdfmake') as PdfMake;
-    const fonts = require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>;
-    const allowed = new Set(Object.values(fonts.Roboto!));
-    pdfmake.setFonts(fonts);
+    const roboto = robotoFiles();
+    const allowed = new Set(Object.values(roboto));
+    pdfmake.setFonts({ Roboto: roboto });
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((file) => allowed.has(file));
   }

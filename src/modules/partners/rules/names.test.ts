@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchKey, nearDuplicates, nearOtherNames, similarity } from './names.js';
+import { matchKey, nearDuplicates, nearOtherPartners, similarity } from './names.js';
 
 const registry = [
   { id: 'ug', name: 'Urząd Gminy Lubartów' },
@@ -54,8 +54,9 @@ describe('names of partner organisations', () => {
   });
 
   it('offers a plan entry the registry’s near names other than the one it is linked to', () => {
-    expect(nearOtherNames({ name: 'Urząd Gminy w Lubartowie' }, registry)).toEqual(['Urząd Gminy Lubartów']);
-    expect(nearOtherNames({ partnerId: 'ug', name: 'Urząd Gminy Lubartów' }, registry)).toEqual([]);
-    expect(nearOtherNames({ partnerId: 'sp2', name: 'Szkoła Podstawowa nr 2 w Lubartowie' }, registry)).toEqual([]);
+    const names = (entry: { partnerId?: string; name: string }) => nearOtherPartners(entry, registry).map((p) => p.name);
+    expect(names({ name: 'Urząd Gminy w Lubartowie' })).toEqual(['Urząd Gminy Lubartów']);
+    expect(names({ partnerId: 'ug', name: 'Urząd Gminy Lubartów' })).toEqual([]);
+    expect(names({ partnerId: 'sp2', name: 'Szkoła Podstawowa nr 2 w Lubartowie' })).toEqual([]);
   });
 });

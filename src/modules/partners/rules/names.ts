@@ -111,17 +111,18 @@ export function nearDuplicates<T extends { name: string }>(name: string, candida
 }
 
 /**
- * The registry's names near a plan entry's, other than the entry it is linked to: the editor's
- * "did you mean…?" under the field, so a near duplicate is offered instead of kept (at most three).
+ * The registry's partners near a plan entry's name, other than the entry it is linked to: the
+ * editor's "did you mean…?" under the field, so a near duplicate is offered instead of kept (at
+ * most three).
  */
-export function nearOtherNames(
+export function nearOtherPartners<T extends { id: string; name: string }>(
   entry: { partnerId?: string | undefined; name: string },
-  choices: readonly { id: string; name: string }[],
-): string[] {
+  choices: readonly T[],
+): T[] {
   return nearDuplicates(
     entry.name,
     choices.filter((choice) => choice.id !== entry.partnerId),
   )
     .slice(0, 3)
-    .map((match) => match.candidate.name);
+    .map((match) => match.candidate);
 }

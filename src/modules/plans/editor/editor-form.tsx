@@ -1,12 +1,20 @@
 import type { PageContext } from '../../../platform/render/page-context.js';
-import { CheckboxField, CsrfField, SelectField, TextAreaField, TextField, errorFor } from '../../../platform/render/components.js';
+import {
+  CheckboxField,
+  ChoiceGroup,
+  CsrfField,
+  SelectField,
+  TextAreaField,
+  TextField,
+  errorFor,
+} from '../../../platform/render/components.js';
 import { categoryNames, transitionNames } from '../messages.js';
 import { actionStatuses, diagnosisSources } from '../model.js';
 import { indicatorSpecOf } from '../measure/model.js';
 import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 import type { WorkPageProps } from './work-page.js';
-import { nearOtherNames as similarTo } from '../../partners/index.js';
+import { nearOtherPartners } from '../../partners/index.js';
 
 /** The plan's form, saved as it is typed (autosave) and submitted for approval from here. */
 export function Editor({
@@ -211,42 +219,56 @@ export function Editor({
             <option key={p.id} value={p.name} />
           ))}
         </datalist>
-        {content.partners.map((partner, i) => (
-          <div className="repeat" key={i} id={`partner-${i + 1}`}>
-            <h3 className="repeat__title">{m.partner(i + 1)}</h3>
-            {/* The registry entry this name was linked to when the plan was saved (modules/partners/plan-links.ts). */}
-            {partner.partnerId && <input type="hidden" name={`partners.${i}.partnerId`} value={partner.partnerId} />}
-            <div className="field">
-              <label className="field__label" htmlFor={`field-partners.${i}.name`}>
-                {m.partnerName}
-              </label>
-              {errorFor(errors, `partners.${i}.name`) && <p className="field__error">{errorFor(errors, `partners.${i}.name`)}</p>}
-              <input
-                className="input"
-                id={`field-partners.${i}.name`}
-                name={`partners.${i}.name`}
-                defaultValue={partner.name}
-                list="known-partners"
-                aria-describedby={similarTo(partner, partners).length ? `field-partners.${i}.similar` : undefined}
-              />
-              {similarTo(partner, partners).length > 0 && (
-                <p className="field__hint" id={`field-partners.${i}.similar`}>
-                  {m.similarPartners(similarTo(partner, partners))}
-                </p>
+        {content.partners.map((partner, i) => {
+          const similar = nearOtherPartners(partner, partners);
+          return (
+            <div className="repeat" key={i} id={`partner-${i + 1}`}>
+              <h3 className="repeat__title">{m.partner(i + 1)}</h3>
+              {/* The registry entry this name was linked to when the plan was saved (modules/partners/plan-links.ts). */}
+              {partner.partnerId && <input type="hidden" name={`partners.${i}.partnerId`} value={partner.partnerId} />}
+              <div className="field">
+                <label className="field__label" htmlFor={`field-partners.${i}.name`}>
+                  {m.partnerName}
+                </label>
+                {errorFor(errors, `partners.${i}.name`) && <p className="field__error">{errorFor(errors, `partners.${i}.name`)}</p>}
+                <input
+                  className="input"
+                  id={`field-partners.${i}.name`}
+                  name={`partners.${i}.name`}
+                  defaultValue={partner.name}
+                  list="known-partners"
+                  aria-describedby={similar.length && partner.partnerId ? `field-partners.${i}.similar` : undefined}
+                />
+                {similar.length > 0 && partner.partnerId && (
+                  <p className="field__hint" id={`field-partners.${i}.similar`}>
+                    {m.similarPartners(similar.map((p) => p.name))}
+                  </p>
+                )}
+              </div>
+              {/* Not linked because the registry has near names (modules/partners/plan-links.ts): the officer says which. */}
+              {similar.length > 0 && !partner.partnerId && partner.name.trim() && (
+                <ChoiceGroup
+                  type="radio"
+                  name={`partners.${i}.choice`}
+                  legend={m.partnerChoice}
+                  hint={m.partnerChoiceHint}
+                  options={[...similar.map((p): [string, string] => [p.id, m.partnerIs(p.name)]), ['new', m.partnerIsNew]]}
+                  values={[]}
+                />
               )}
+              <TextAreaField name={`partners.${i}.tasks`} label={m.partnerTasks} value={partner.tasks} rows={2} />
+              <button
+                type="submit"
+                name="intent"
+                value={`remove-partner:${i}`}
+                className="button button--secondary"
+                aria-label={`${m.remove}: ${m.partner(i + 1)}`}
+              >
+                {m.remove}
+              </button>
             </div>
-            <TextAreaField name={`partners.${i}.tasks`} label={m.partnerTasks} value={partner.tasks} rows={2} />
-            <button
-              type="submit"
-              name="intent"
-              value={`remove-partner:${i}`}
-              className="button button--secondary"
-              aria-label={`${m.remove}: ${m.partner(i + 1)}`}
-            >
-              {m.remove}
-            </button>
-          </div>
-        ))}
+          );
+        })}
         <button type="submit" name="intent" value="add-partner" className="button button--secondary">
           {m.addPartner}
         </button>

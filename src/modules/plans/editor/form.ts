@@ -136,11 +136,17 @@ export function readEditorForm(
       ...(measurable && spec ? { indicatorSpec: spec } : {}),
     },
     actions,
-    partners: indexes(fields, 'partners').map((i) => ({
-      ...(fields[`partners.${i}.partnerId`] ? { partnerId: fields[`partners.${i}.partnerId`] } : {}),
-      name: fields[`partners.${i}.name`] ?? '',
-      tasks: fields[`partners.${i}.tasks`] ?? '',
-    })),
+    partners: indexes(fields, 'partners').map((i) => {
+      // The answer to "did you mean…?": a registry entry's id, or "new" (modules/partners/plan-links.ts).
+      const choice = fields[`partners.${i}.choice`];
+      const partnerId = choice && choice !== 'new' ? choice : fields[`partners.${i}.partnerId`];
+      return {
+        ...(partnerId ? { partnerId } : {}),
+        name: fields[`partners.${i}.name`] ?? '',
+        tasks: fields[`partners.${i}.tasks`] ?? '',
+        ...(choice === 'new' ? { newPartner: true } : {}),
+      };
+    }),
     communication: [...channels, ...other.filter((line) => !channels.includes(line))],
     signature: fields.signature?.trim() || null,
   };

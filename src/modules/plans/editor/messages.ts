@@ -93,6 +93,11 @@ export const editorMessages = defineMessages({
     partnerTasks: 'Zadania podmiotu',
     similarPartners: (names: string[]) =>
       `Podobne nazwy w rejestrze podmiotów: ${names.join('; ')}. Jeśli to ten sam podmiot, wpisz nazwę z rejestru.`,
+    partnerChoice: 'Czy to podmiot z rejestru?',
+    partnerChoiceHint:
+      'Rejestr ma podobną nazwę. Wybierz go, by nie dodać drugiego wpisu tej samej instytucji; nazwa w planie zostanie taka, jak ją wpisano.',
+    partnerIs: (name: string) => `Tak: ${name}`,
+    partnerIsNew: 'Nie, to inny podmiot: dodaj go do rejestru',
     addPartner: 'Dodaj podmiot',
     section5: '5. Sposób przekazania informacji mieszkańcom',
     otherChannels: 'Inne sposoby (każdy w osobnym wierszu)',
@@ -224,6 +229,11 @@ export const editorMessages = defineMessages({
     partnerTasks: 'Tasks',
     similarPartners: (names: string[]) =>
       `Similar names in the partner registry: ${names.join('; ')}. If it is the same organisation, type the registry's name.`,
+    partnerChoice: 'Is this a partner from the registry?',
+    partnerChoiceHint:
+      'The registry has a similar name. Choose it so the same organisation is not entered twice; the plan keeps the name as typed.',
+    partnerIs: (name: string) => `Yes: ${name}`,
+    partnerIsNew: 'No, it is another organisation: add it to the registry',
     addPartner: 'Add partner',
     section5: '5. How residents are informed',
     otherChannels: 'Other ways (one per line)',

@@ -203,7 +203,8 @@ function chartBlock(report: EvaluationReport, lang: Lang): Block {
       [m.inBaseline ? w.inBaseline : '', m.inPeriod ? w.inPeriod : ''].filter(Boolean).join(', '),
     ]),
   };
-  return { kind: 'chart', svg, printSvg: countChartSvg({ ...input, print: true })!, table };
+  const alt = { title: input.title, description: input.description };
+  return { kind: 'chart', svg, printSvg: countChartSvg({ ...input, print: true })!, table, alt };
 }
 
 function processBlocks(report: EvaluationReport, lang: Lang): Block[] {

@@ -13,8 +13,11 @@ export type Block =
   | { kind: 'list'; items: string[] }
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'table'; table: TableData }
-  /** A chart (the evaluation report's): SVG for the page and for print, and its numbers as a table. */
-  | { kind: 'chart'; svg: string; printSvg: string; table: TableData };
+  /**
+   * A chart (the evaluation report's): SVG for the page and for print, its numbers as a table, and
+   * its title and description again for a picture's alternative text (the DOCX's).
+   */
+  | { kind: 'chart'; svg: string; printSvg: string; table: TableData; alt: { title: string; description: string } };
 
 /** A table with a caption, heading and text cells: the same in HTML, PDF and DOCX. */
 export interface TableData {

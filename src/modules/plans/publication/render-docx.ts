@@ -3,6 +3,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -13,12 +14,10 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { PlanDocument, TableData } from './document.js';
+import { svgToPng } from '../../../platform/documents/svg-png.js';
+import type { Block, PlanDocument, TableData } from './document.js';
 
-/**
- * A table under its caption. A chart goes into the DOCX as this table only: drawing the SVG as a
- * picture would need a rasteriser (resvg, sharp), and none is installed.
- */
+/** A table under its caption. */
 function docxTable(table: TableData): (Paragraph | Table)[] {
   const cell = (text: string, bold = false) =>
     new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 20 })] })] });
@@ -34,8 +33,34 @@ function docxTable(table: TableData): (Paragraph | Table)[] {
   ];
 }
 
+/** The chart's size on the page, in docx's pixels (96 a inch): 15.9 cm of the 17 cm between the margins. */
+const CHART_WIDTH = 600;
+/** The PNG is drawn at twice that, so it stays sharp when printed or zoomed. */
+const PNG_SCALE = 2;
+
+/**
+ * The chart as a picture: its SVG, which Word 2016+ and LibreOffice draw, with a PNG of the same SVG
+ * for older Word; its title and description as the alternative text. The table under it stays.
+ */
+async function docxChart(block: Extract<Block, { kind: 'chart' }>): Promise<Paragraph> {
+  const png = await svgToPng(block.printSvg, CHART_WIDTH * PNG_SCALE);
+  const transformation = { width: CHART_WIDTH, height: Math.round(png.height / PNG_SCALE) };
+  return new Paragraph({
+    spacing: { before: 120, after: 60 },
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(block.printSvg),
+        fallback: { type: 'png', data: png.bytes },
+        transformation,
+        altText: { name: block.alt.title, title: block.alt.title, description: block.alt.description },
+      }),
+    ],
+  });
+}
+
 /** The plan as a DOCX (A4, page numbers) that Word and LibreOffice open. */
-export function planDocx(doc: PlanDocument): Promise<Buffer> {
+export async function planDocx(doc: PlanDocument): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.TITLE,
@@ -67,7 +92,8 @@ export function planDocx(doc: PlanDocument): Promise<Buffer> {
             (item) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [new TextRun({ text: item, size: 22 })] }),
           ),
         );
-      else if (block.kind === 'table' || block.kind === 'chart') children.push(...docxTable(block.table));
+      else if (block.kind === 'table') children.push(...docxTable(block.table));
+      else if (block.kind === 'chart') children.push(await docxChart(block), ...docxTable(block.table));
       else
         children.push(
           ...block.rows.map(
