@@ -3,15 +3,15 @@
 -- or per run would bury the log).
 
 -- Request limits (the rate-limit plugin's store, platform/http/rate-limit-store.ts): one row per
--- limit key (the route and the client's address: an IPv4 address or an IPv6 /64) and fixed window,
+-- limit key (the route and the client's address: an IPv4 address or an IPv6 /64) holding the count
+-- of its current window, which starts at the key's first request (as the plugin's own store does);
 -- counted by one INSERT … ON CONFLICT DO UPDATE … RETURNING. Rows whose window has ended are pruned
--- within minutes (they hold an address).
+-- within minutes (they name an address).
 CREATE TABLE rate_limit_hits (
-  key          text NOT NULL CHECK (length(key) <= 300),
+  key          text PRIMARY KEY CHECK (length(key) <= 300),
   window_start timestamptz NOT NULL,
   window_end   timestamptz NOT NULL,
-  count        integer NOT NULL CHECK (count > 0),
-  PRIMARY KEY (key, window_start)
+  count        integer NOT NULL CHECK (count > 0)
 );
 CREATE INDEX rate_limit_hits_end_idx ON rate_limit_hits (window_end);
 

@@ -470,7 +470,7 @@ export interface RemindersSentTable {
   sent_at: Generated<Date>;
 }
 
-/** Requests counted per limit key and fixed window, shared by every instance (migration 0021). */
+/** Requests counted per limit key in its current window, shared by every instance (migration 0021). */
 export interface RateLimitHitsTable {
   key: string;
   window_start: Date;
