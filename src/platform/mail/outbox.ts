@@ -41,8 +41,9 @@ const LEASE_MS = 5 * 60_000;
 /**
  * Sends queued mail through SMTP. Without SMTP_URL messages wait in the outbox (for a server to be
  * configured). Every instance runs one; each message is claimed by one of them (a lease in the
- * outbox row), so it is sent once, and a sender that dies mid-batch leaves it to the others. A sent message keeps only a masked recipient; the retention job deletes every
- * message, sent or not, after the time set for the outbox (src/modules/privacy).
+ * outbox row), so it is sent once, and a sender that dies mid-batch leaves it to the others. A sent
+ * message keeps only a masked recipient; the retention job deletes every message, sent or not,
+ * after the time set for the outbox (src/modules/privacy).
  */
 export class MailSender {
   private timer: NodeJS.Timeout | null = null;
