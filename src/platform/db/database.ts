@@ -9,6 +9,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DatabaseTarget } from '../config/config.js';
 import type { DatabaseSchema } from './schema.js';
+import { listenOn, type StopListening } from './notifications.js';
 
 export type Db = Kysely<DatabaseSchema>;
 export type BackendKind = 'embedded' | 'postgres';
@@ -22,6 +23,11 @@ export interface Database {
   close(): Promise<void>;
   /** Whether close() was called: queries then fail with driver internals, which mean "unavailable". */
   readonly closed: boolean;
+  /**
+   * Server only: LISTEN on `channel` on a connection of its own (notifications between instances;
+   * the embedded database has one process and needs none). See notifications.ts.
+   */
+  listen?: (channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void) => Promise<StopListening>;
   /** Embedded only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -55,7 +61,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     // that event would crash the process. The failed query is reported where it was made.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    return wrap('postgres', pool, () => Promise.resolve());
+    const database = wrap('postgres', pool, () => Promise.resolve());
+    database.listen = (channel, onMessage, onLost) =>
+      listenOn({ connectionString: target.url, connectionTimeoutMillis: 5000 }, channel, onMessage, onLost);
+    return database;
   }
   const extensions = { pg_trgm, unaccent, btree_gist };
   let pglite: PGlite;
