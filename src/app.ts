@@ -23,14 +23,17 @@ import {
 import { registerPlanApi, districtPlanLinks, registerPlanPages, registerPlanEditor, statusNames } from './modules/plans/index.js';
 import { registerPartnerApi, registerPartnerPages } from './modules/partners/index.js';
 import { registerReports } from './modules/reports/index.js';
-import { registerDashboard, scheduleReminders } from './modules/dashboard/index.js';
+import { registerDashboard, scheduleReminders, defaultReminderSchedule } from './modules/dashboard/index.js';
 import { registerIndicatorRoutes } from './modules/indicators/index.js';
 import { registerMeetingRoutes, registerMeetingPages, districtMeetingSection, unitMeetingSection } from './modules/meetings/index.js';
 import { MailSender } from './platform/mail/outbox.js';
 import { keepStatisticsFresh } from './platform/db/statistics.js';
 import { DocumentWorkers } from './platform/documents/document-workers.js';
-import { scheduleRetention, registerPrivacyRoutes } from './modules/privacy/index.js';
+import { scheduleRetention, registerPrivacyRoutes, defaultRetentionSchedule } from './modules/privacy/index.js';
+import type { Schedule } from './platform/events/periodic.js';
 import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
+import { shareChanges } from './platform/events/shared-changes.js';
+import { newInstanceId } from './platform/events/instance.js';
 import { districtFollowSection, registerSubscriptionRoutes, scheduleNotifier } from './modules/subscriptions/index.js';
 
 export interface AppOptions {
@@ -48,12 +51,27 @@ export async function buildApp(config: Config, database: Database, options: AppO
   const indexes = new IndexBoard();
   indexes.add('locator', () => locator.state());
   registerObservability(app, config, database, indexes);
-  // Writes of this app tell its own caches (public plan pages, the public report map) at once.
-  const changes = options.changes ?? createChangeBus((error) => app.log.error({ err: error }, 'change listener failed'));
-  // Every change through this process refreshes the locator before the answer goes out.
+  // This app among the instances of its database: it owns mail claims and job runs, and its change notices.
+  const instance = newInstanceId();
+  // Writes tell the caches (public plan pages, the public report map, the locator) at once: this
+  // app's own, and on the PostgreSQL server the other instances' too (NOTIFY; see shared-changes.ts).
+  const shared = shareChanges(
+    options.changes ?? createChangeBus((error) => app.log.error({ err: error }, 'change listener failed')),
+    database,
+    { instance, log: app.log },
+  );
+  await shared.ready;
+  const changes = shared.bus;
+  // Every change through this process refreshes the locator before the answer goes out; other
+  // instances hear of it and look at the register's version.
   const registerChanged = async () => {
     await locator.rebuild();
+    changes.emit('register');
   };
+  changes.on(
+    'register',
+    () => void locator.refreshIfStale().catch((error: unknown) => app.log.warn({ err: error }, 'register refresh failed')),
+  );
   const registerFormActionPages = collectFormActions(app);
   registerHealth(app, database);
   registerProbes(app, database, indexes);
@@ -103,15 +121,25 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerFormActionPages();
   await locator.rebuild();
   locator.start();
-  const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log);
+  const mail = new MailSender(database.db, config.smtpUrl, config.mailFrom, app.log, undefined, instance);
   mail.start();
   const stopStatistics = keepStatisticsFresh(database, app.log);
   // Followers of a district are mailed its news (plans published and evaluated, meetings).
   const stopNotifier = scheduleNotifier(database.db, config.publicUrl, changes, app.log);
   // Personal data past its time is erased by this process unless RETENTION_JOB=false (tests; a cron job instead).
-  const stopRetention = config.retentionJob ? scheduleRetention(database, changes, app.log) : () => Promise.resolve();
+  // Both jobs are scheduled on every instance and run on one of them each hour (job_runs).
+  const jobs = (schedule: Schedule) => ({
+    owner: instance,
+    log: app.log,
+    schedule: config.jobFirstRunSeconds === null ? schedule : { ...schedule, firstAfterMs: config.jobFirstRunSeconds * 1000 },
+  });
+  const stopRetention = config.retentionJob
+    ? scheduleRetention(database, changes, jobs(defaultRetentionSchedule))
+    : () => Promise.resolve();
   // Deadline reminders by e-mail, hourly, unless REMINDER_JOB=false (tests; `cli reminders` from cron instead).
-  const stopReminders = config.reminderJob ? scheduleReminders(database.db, config.publicUrl, app.log) : () => Promise.resolve();
+  const stopReminders = config.reminderJob
+    ? scheduleReminders(database.db, config.publicUrl, jobs(defaultReminderSchedule))
+    : () => Promise.resolve();
   app.addHook('onClose', async () => {
     stopStatistics();
     await stopNotifier();
@@ -119,6 +147,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     await stopReminders();
     locator.stop();
     await mail.stop();
+    await shared.stop();
   });
   await app.ready();
   return app;

@@ -31,10 +31,11 @@ const destructive = (route: RouteEntry) => route.method === 'DELETE' || /\/(dele
 
 /**
  * Writes that a refused request may still leave, on purpose: a failed or throttled sign-in is
- * audited, and the throttle counts it (per login and source, and per login's burst).
+ * audited, the throttle counts it (per login and source, and per login's burst), and a route's
+ * request limit counts every request, refused or not (rate_limit_hits).
  */
-const throttleTables = ['login_attempts', 'login_failure_bursts'];
-const expectedWritesOfRefusals = `audit_log rows of failed and throttled sign-ins, and the throttle's counters (${throttleTables.join(', ')})`;
+const throttleTables = ['login_attempts', 'login_failure_bursts', 'rate_limit_hits'];
+const expectedWritesOfRefusals = `audit_log rows of failed and throttled sign-ins, and the throttles' counters (${throttleTables.join(', ')})`;
 
 /** Routes that are not ours to probe with bodies: the API documentation's static files. */
 const notOurs = (url: string) => url.startsWith('/api/docs') || url.startsWith('/assets/') || url === '*' || url.endsWith('/*');

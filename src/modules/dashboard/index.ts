@@ -4,5 +4,5 @@
  */
 export { registerDashboard } from './routes.js';
 export { readDashboard } from './read-dashboard.js';
-export { runReminders, scheduleReminders } from './reminders/job.js';
+export { runReminders, scheduleReminders, defaultReminderSchedule } from './reminders/job.js';
 export { reminderReport } from './reminders/cli.js';

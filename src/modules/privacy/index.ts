@@ -2,7 +2,7 @@
  * The privacy module's border: what other modules, src/app.ts, bench/ and test/ may import from it
  * (docs/architecture.md, "Where a module's border is"). Its other files are its own.
  */
-export { scheduleRetention } from './schedule.js';
+export { scheduleRetention, defaultRetentionSchedule } from './schedule.js';
 export { registerPrivacyRoutes } from './routes.js';
 export { runRetention } from './erase.js';
 export { howLong, PrivacyList, ErasedValue } from './pages.js';

@@ -462,7 +462,7 @@ describe.each(backends)('data retention on %s', (backend) => {
     const events = async () =>
       (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'retention.erase'`.execute(db())).rows[0]!.n;
     const before = await events();
-    const stop = scheduleRetention(t.testDb.database, t.changes, undefined, { firstAfterMs: 1, everyMs: 60_000 });
+    const stop = scheduleRetention(t.testDb.database, t.changes, { owner: 'test', schedule: { firstAfterMs: 1, everyMs: 60_000 } });
     await expect.poll(events, { timeout: 20_000 }).toBe(before + 1);
     await stop();
     expect(await events()).toBe(before + 1);

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../platform/db/database.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
-import { runPeriodically, type Schedule } from '../../platform/events/periodic.js';
+import { runOncePerPeriod, type Schedule } from '../../platform/events/periodic.js';
 import { runRetention } from './erase.js';
 
 export type RetentionSchedule = Schedule;
@@ -10,18 +10,20 @@ export type RetentionSchedule = Schedule;
 export const defaultRetentionSchedule: RetentionSchedule = { firstAfterMs: 5 * 60_000, everyMs: 3_600_000 };
 
 /**
- * Runs the retention job in the app process, periodically. Every instance runs it; instances on
- * one database share the work without waiting for each other (FOR UPDATE SKIP LOCKED). Returns a
- * stop function that ends a run under way after its current batch and waits for it.
+ * Runs the retention job in the app process, periodically. Every instance schedules it and one of
+ * them runs it each hour (job_runs); were two runs to meet, they share the work without waiting
+ * for each other (FOR UPDATE SKIP LOCKED). `owner` is this instance's name. Returns a stop function
+ * that ends a run under way after its current batch and waits for it.
  */
 export function scheduleRetention(
   database: Database,
   changes: ChangeBus,
-  log?: FastifyBaseLogger,
-  schedule = defaultRetentionSchedule,
+  options: { owner: string; log?: FastifyBaseLogger; schedule?: RetentionSchedule },
 ): () => Promise<void> {
+  const { log, schedule = defaultRetentionSchedule } = options;
   const stopping = new AbortController();
-  return runPeriodically(
+  return runOncePerPeriod(
+    { db: database.db, job: 'retention', owner: options.owner, log },
     () =>
       runRetention(database, { signal: stopping.signal, changes })
         .then((done) => log?.info({ counts: done.counts, batches: done.batches, ms: done.ms }, 'retention run finished'))

@@ -81,6 +81,8 @@ export interface Config {
   retentionJob: boolean;
   /** Whether this process runs the e-mail reminder job (2 minutes after start, then hourly); else only `cli reminders` does. */
   reminderJob: boolean;
+  /** The scheduled jobs' first run this long after start (JOB_FIRST_RUN_SECONDS); null: each job's own (minutes). */
+  jobFirstRunSeconds: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -286,5 +288,6 @@ export function loadConfig(env: Env = process.env): Config {
     documentRateLimitPerMinute: integer(env, 'DOCUMENT_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
     retentionJob: flag(env, 'RETENTION_JOB', true),
     reminderJob: flag(env, 'REMINDER_JOB', true),
+    jobFirstRunSeconds: env.JOB_FIRST_RUN_SECONDS?.trim() ? integer(env, 'JOB_FIRST_RUN_SECONDS', 0, 0, 86_400) : null,
   };
 }

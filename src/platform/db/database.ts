@@ -10,6 +10,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { DatabaseTarget } from '../config/config.js';
 import type { DatabaseSchema } from './schema.js';
 import { pgliteDiskOptions } from './durability.js';
+import { listenOn, type StopListening } from './notifications.js';
 
 export type Db = Kysely<DatabaseSchema>;
 export type BackendKind = 'embedded' | 'postgres';
@@ -27,6 +28,11 @@ export interface Database {
   observeQueries(observer: QueryObserver): () => void;
   /** The connection pool now: open connections, idle ones, and queries waiting for one (embedded: at most 1). */
   poolStats(): PoolStats;
+  /**
+   * Server only: LISTEN on `channel` on a connection of its own (notifications between instances;
+   * the embedded database has one process and needs none). See notifications.ts.
+   */
+  listen?: (channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void) => Promise<StopListening>;
   /** Embedded only: the whole data directory as a tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -73,7 +79,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     // that event would crash the process. The failed query is reported where it was made.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    return wrap('postgres', pool, () => Promise.resolve());
+    const database = wrap('postgres', pool, () => Promise.resolve());
+    database.listen = (channel, onMessage, onLost) =>
+      listenOn({ connectionString: target.url, connectionTimeoutMillis: 5000 }, channel, onMessage, onLost);
+    return database;
   }
   const extensions = { pg_trgm, unaccent, btree_gist };
   let pglite: PGlite;

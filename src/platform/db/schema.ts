@@ -35,6 +35,8 @@ export interface DatabaseSchema {
   subscriptions: SubscriptionsTable;
   subscription_notices: SubscriptionNoticesTable;
   reminders_sent: RemindersSentTable;
+  rate_limit_hits: RateLimitHitsTable;
+  job_runs: JobRunsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -328,6 +330,9 @@ export interface OutboxTable {
   last_error: string | null;
   /** Extra mail headers (List-Unsubscribe…), migration 0018. */
   headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  /** The instance sending it and until when (migration 0021): a lease, taken again once it ends. */
+  claimed_by: string | null;
+  claimed_until: Date | null;
 }
 
 /** A district's digest e-mail of many reports at once (migration 0010). */
@@ -465,4 +470,22 @@ export interface RemindersSentTable {
   days_before: number;
   unit_id: string;
   sent_at: Generated<Date>;
+}
+
+/** Requests counted per limit key in its current window, shared by every instance (migration 0021). */
+export interface RateLimitHitsTable {
+  key: string;
+  window_start: Date;
+  window_end: Date;
+  count: number;
+}
+
+/** The last period of each scheduled job claimed by an instance (migration 0021). */
+export interface JobRunsTable {
+  job: string;
+  period: number;
+  owner: string;
+  started_at: Date;
+  lease_until: Date;
+  finished_at: Date | null;
 }

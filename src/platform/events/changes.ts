@@ -1,11 +1,13 @@
 /**
- * Tells one app's caches that its own process changed something, so they refresh at once instead
- * of after their time limit or poll. One bus per app (`buildApp` creates it and passes it to the use
- * cases that write and to the caches that read), never a module-level registry: two apps in one
- * process (tests) do not hear each other. Changes made by other processes reach a cache its own way
- * (the public map polls the audit log; plan pages expire after 30 s).
+ * Tells one app's caches that something changed, so they refresh at once instead of after their
+ * time limit or poll. One bus per app (`buildApp` creates it and passes it to the use cases that
+ * write and to the caches that read), never a module-level registry: two apps in one process
+ * (tests) do not hear each other. On the PostgreSQL server the app's bus is shared with the other
+ * instances of its database (shared-changes.ts: NOTIFY and LISTEN), so their changes arrive too.
  */
-export type ChangeTopic = 'plans' | 'reports';
+export const changeTopics = ['plans', 'reports', 'register'] as const;
+/** `register`: districts, officers, assignments and units (what the locator holds). */
+export type ChangeTopic = (typeof changeTopics)[number];
 
 export interface ChangeBus {
   /** Calls `listener` after every change of `topic`; returns the function that stops it. */
@@ -15,7 +17,7 @@ export interface ChangeBus {
 }
 
 export function createChangeBus(onListenerError: (error: unknown) => void = () => undefined): ChangeBus {
-  const listeners: Record<ChangeTopic, Set<() => void>> = { plans: new Set(), reports: new Set() };
+  const listeners = Object.fromEntries(changeTopics.map((topic) => [topic, new Set<() => void>()])) as Record<ChangeTopic, Set<() => void>>;
   return {
     on(topic, listener) {
       // A wrapper per call: the same function subscribed twice is two subscriptions, each undone on its own.

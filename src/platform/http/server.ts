@@ -21,6 +21,7 @@ import { registerOpenApi } from './openapi.js';
 import { csrfUserInfo } from './request-context.js';
 import { limitKeyOf, refuseForgedClientAddresses, trustProxyOption } from './client-address.js';
 import { uploadsFollowRouteLimits } from './upload-limits.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { registerInputCharacterCheck } from './input-characters.js';
 import { registerAccessCheck, registerTargetCheck } from '../auth/guards.js';
 import { clientErrorHandler, frameworkErrors } from './framework-errors.js';
@@ -111,6 +112,8 @@ export async function createHttpServer(config: Config, database: Database, logSt
     global: false,
     // One client, one key: an IPv6 client counts per /64 (see limitKeyOf), like every limit of ours.
     keyGenerator: (request) => limitKeyOf(request.ip),
+    // Counted in the database: several instances behind one proxy count a client once.
+    store: databaseRateLimitStore(database.db, (error) => app.log.warn({ err: error }, 'rate limit counts not pruned')),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         429,

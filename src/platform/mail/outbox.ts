@@ -2,7 +2,8 @@ import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import type { Trx } from '../audit/actor.js';
-import { insertMail, markFailed, markSent, pendingMail } from './outbox-repository.js';
+import { newInstanceId } from '../events/instance.js';
+import { claimPendingMail, insertMail, markFailed, markSent, releaseMail } from './outbox-repository.js';
 
 export interface Mail {
   to: string;
@@ -33,11 +34,16 @@ export function maskAddress(address: string): string {
 
 // A message that failed this often waits for someone to look at the server, not for another try.
 const MAX_ATTEMPTS = 10;
+// How long a claim on a batch holds. A sender past half of it gives the rest back (see sendPending),
+// so only a single message stuck for minutes in SMTP can outlive its lease and be sent twice.
+const LEASE_MS = 5 * 60_000;
 
 /**
  * Sends queued mail through SMTP. Without SMTP_URL messages wait in the outbox (for a server to be
- * configured). A sent message keeps only a masked recipient; the retention job deletes every
- * message, sent or not, after the time set for the outbox (src/modules/privacy).
+ * configured). Every instance runs one; each message is claimed by one of them (a lease in the
+ * outbox row), so it is sent once, and a sender that dies mid-batch leaves it to the others. A sent
+ * message keeps only a masked recipient; the retention job deletes every message, sent or not,
+ * after the time set for the outbox (src/modules/privacy).
  */
 export class MailSender {
   private timer: NodeJS.Timeout | null = null;
@@ -50,6 +56,8 @@ export class MailSender {
     private readonly from: string,
     private readonly log?: FastifyBaseLogger,
     private readonly intervalMs = 2000,
+    /** Who holds the claims (buildApp passes its instance's name). */
+    private readonly sender = newInstanceId(),
   ) {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   }
@@ -62,8 +70,17 @@ export class MailSender {
   async sendPending(batch = 50): Promise<number> {
     if (!this.transport) return 0;
     this.running ??= (async () => {
-      const pending = await pendingMail(this.db, MAX_ATTEMPTS, batch);
-      for (const mail of pending) {
+      const claimedAt = Date.now();
+      const pending = await claimPendingMail(this.db, this.sender, MAX_ATTEMPTS, batch, LEASE_MS);
+      for (const [index, mail] of pending.entries()) {
+        if (Date.now() - claimedAt > LEASE_MS / 2) {
+          await releaseMail(
+            this.db,
+            this.sender,
+            pending.slice(index).map((m) => m.id),
+          );
+          break;
+        }
         try {
           await this.transport!.sendMail({
             from: this.from,

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction, systemActor } from '../../../platform/audit/actor.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
-import { runPeriodically, type Schedule } from '../../../platform/events/periodic.js';
+import { runOncePerPeriod, type Schedule } from '../../../platform/events/periodic.js';
 import { queueMail, type Mail } from '../../../platform/mail/outbox.js';
 import { dueReminders } from './collect.js';
 import { reminderMail } from './mail.js';
@@ -59,14 +59,19 @@ export async function runReminders(db: Db, options: { publicUrl: string; now?: D
 /** Hourly: a day's reminders go out within the first hour of the day the job runs, on any instance. */
 export const defaultReminderSchedule: Schedule = { firstAfterMs: 2 * 60_000, everyMs: 3_600_000 };
 
-/** Runs the reminder job in the app process (REMINDER_JOB), periodically; returns a stop function that waits for a run under way. */
+/**
+ * Runs the reminder job in the app process (REMINDER_JOB), periodically: every instance schedules
+ * it, one of them runs it each hour (job_runs; `owner` is this instance's name). Returns a stop
+ * function that waits for a run under way.
+ */
 export function scheduleReminders(
   db: Db,
   publicUrl: string,
-  log?: FastifyBaseLogger,
-  schedule = defaultReminderSchedule,
+  options: { owner: string; log?: FastifyBaseLogger; schedule?: Schedule },
 ): () => Promise<void> {
-  return runPeriodically(
+  const { log, schedule = defaultReminderSchedule } = options;
+  return runOncePerPeriod(
+    { db, job: 'reminders', owner: options.owner, log },
     () =>
       runReminders(db, { publicUrl })
         .then((done) => {
