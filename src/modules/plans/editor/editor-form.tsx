@@ -7,6 +7,7 @@ import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 import type { WorkPageProps } from './work-page.js';
 import { nearOtherNames as similarTo } from '../../partners/index.js';
+import { GoalAreaFields } from './area-fields.js';
 
 /** The plan's form, saved as it is typed (autosave) and submitted for approval from here. */
 export function Editor({
@@ -17,7 +18,8 @@ export function Editor({
   partners,
   periodFrom,
   periodTo,
-}: Pick<WorkPageProps, 'ctx' | 'plan' | 'content' | 'errors' | 'partners' | 'periodFrom' | 'periodTo'>) {
+  map,
+}: Pick<WorkPageProps, 'ctx' | 'plan' | 'content' | 'errors' | 'partners' | 'periodFrom' | 'periodTo' | 'map'>) {
   const m = editorMessages[ctx.lang];
   const month = (d: string | null) => (d ? d.slice(0, 7) : '');
   const otherChannels = content.communication.filter((c) => !standardChannels.includes(c));
@@ -133,6 +135,7 @@ export function Editor({
             rows={3}
           />
         </div>
+        <GoalAreaFields ctx={ctx} area={content.goal.area ?? null} errors={errors} map={map} districtId={plan.districtId} />
       </fieldset>
       <fieldset className="fieldset" id="actions">
         <legend className="fieldset__legend">{m.section3}</legend>
