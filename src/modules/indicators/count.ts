@@ -2,9 +2,9 @@ import type { Trx } from '../../platform/audit/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { confirmedStatuses } from '../reports/index.js';
 import type { DayWindow, IndicatorArea, IndicatorSpec, MonthCount } from './model.js';
-import { pointInRing } from '../../platform/geo/point-in-ring.js';
 import { ringBox } from '../../platform/geo/ring.js';
 import { countsByMonth, reportPointsInBox } from './repository.js';
+import { monthsInRing } from './rules/in-ring.js';
 
 /**
  * Counts by month: by districts in SQL, or in a polygon (model.ts `IndicatorArea`): its bounding box
@@ -16,10 +16,7 @@ async function monthCounts(db: Db | Trx, spec: IndicatorSpec, area: IndicatorAre
   if (spec.source !== 'reports') return [];
   const ring = area.polygon.coordinates[0] ?? [];
   if (ring.length < 4) return [];
-  const points = await reportPointsInBox(db, spec.categories, area.districtIds, ringBox(ring), window, confirmedStatuses);
-  const months = new Map<string, number>();
-  for (const p of points) if (pointInRing([p.lon, p.lat], ring)) months.set(p.month, (months.get(p.month) ?? 0) + 1);
-  return [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count }));
+  return monthsInRing(await reportPointsInBox(db, spec.categories, area.districtIds, ringBox(ring), window, confirmedStatuses), ring);
 }
 
 /**
