@@ -15,12 +15,15 @@ import { editorMessages } from './messages.js';
 export function GoalAreaFields({
   ctx,
   area,
+  typed,
   errors,
   map,
   districtId,
 }: {
   ctx: PageContext;
   area: GoalArea | null;
+  /** What was typed, when the form came back with errors: shown as it was, not as last saved. */
+  typed?: { name: string; text: string } | undefined;
   errors: FieldError[];
   map: MapTiles;
   districtId: string;
@@ -33,14 +36,14 @@ export function GoalAreaFields({
         name="goal.area.name"
         label={m.areaName}
         hint={m.areaNameHint}
-        value={area?.name ?? ''}
+        value={typed?.name ?? area?.name ?? ''}
         error={errorFor(errors, 'goal.area.name')}
       />
       <TextAreaField
         name="goal.area.polygon"
         label={m.areaCorners}
         hint={m.areaHint}
-        value={areaText(area?.polygon)}
+        value={typed?.text ?? areaText(area?.polygon)}
         rows={5}
         spellCheck={false}
         code

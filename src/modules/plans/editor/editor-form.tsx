@@ -19,7 +19,8 @@ export function Editor({
   periodFrom,
   periodTo,
   map,
-}: Pick<WorkPageProps, 'ctx' | 'plan' | 'content' | 'errors' | 'partners' | 'periodFrom' | 'periodTo' | 'map'>) {
+  typedArea,
+}: Pick<WorkPageProps, 'ctx' | 'plan' | 'content' | 'errors' | 'partners' | 'periodFrom' | 'periodTo' | 'map' | 'typedArea'>) {
   const m = editorMessages[ctx.lang];
   const month = (d: string | null) => (d ? d.slice(0, 7) : '');
   const otherChannels = content.communication.filter((c) => !standardChannels.includes(c));
@@ -135,7 +136,14 @@ export function Editor({
             rows={3}
           />
         </div>
-        <GoalAreaFields ctx={ctx} area={content.goal.area ?? null} errors={errors} map={map} districtId={plan.districtId} />
+        <GoalAreaFields
+          ctx={ctx}
+          area={content.goal.area ?? null}
+          typed={typedArea}
+          errors={errors}
+          map={map}
+          districtId={plan.districtId}
+        />
       </fieldset>
       <fieldset className="fieldset" id="actions">
         <legend className="fieldset__legend">{m.section3}</legend>

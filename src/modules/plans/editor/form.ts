@@ -59,7 +59,13 @@ export function readEditorForm(
   fields: Record<string, string>,
   previous: PlanContent,
   lang: Lang,
-): { content: PlanContent; periodFrom: string; periodTo: string; errors: FieldError[] } {
+): {
+  content: PlanContent;
+  periodFrom: string;
+  periodTo: string;
+  errors: FieldError[];
+  typedArea: { name: string; text: string };
+} {
   const errors: FieldError[] = [];
   const pl = lang === 'pl';
   const category = fields['threat.category'];
@@ -152,7 +158,8 @@ export function readEditorForm(
     communication: [...channels, ...other.filter((line) => !channels.includes(line))],
     signature: fields.signature?.trim() || null,
   };
-  return { content, periodFrom: fields.periodFrom ?? '', periodTo: fields.periodTo ?? '', errors };
+  const typed = { name: fields['goal.area.name'] ?? '', text: fields['goal.area.polygon'] ?? '' };
+  return { content, periodFrom: fields.periodFrom ?? '', periodTo: fields.periodTo ?? '', errors, typedArea: typed };
 }
 
 /** The list buttons of the editor: add, remove and move rows (each also saves the draft). */
