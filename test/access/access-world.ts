@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { can, dependsOnResource, roleMay, type Action, type Resource, type Subject } from '../../src/platform/auth/policy.js';
 import type { Principal } from '../../src/platform/auth/principal.js';
 import { loadConfig } from '../../src/platform/config/config.js';
+import { warsawToday } from '../../src/platform/i18n/calendar.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { TestClient, csrfFromHtml, type Method } from '../support/app.js';
 import { createTestDatabase, type Backend } from '../support/databases.js';
@@ -143,6 +144,8 @@ export interface Fresh {
   /** A new client signed in as the person (for writes that end the session they come with). */
   signedIn(who: Person): Promise<TestClient>;
   plan(): Promise<string>;
+  /** A draft about vandalism whose district had two confirmed vandalism reports 30 m apart last month: a place of its drafting panel. */
+  planWithPlace(): Promise<string>;
   completePlan(): Promise<string>;
   submittedPlan(): Promise<string>;
   /** A published plan (one action), in a new district served as A-1 is. */
@@ -255,6 +258,24 @@ export async function openWorld(backend: Backend): Promise<World> {
       return client;
     },
     plan: async () => makeDraftPlan(db, await fresh.district()),
+    async planWithPlace() {
+      const district = await fresh.district();
+      const id = await makeDraftPlan(db, district);
+      const lastMonth = new Date(`${warsawToday().slice(0, 7)}-15T10:00:00Z`);
+      lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+      const reports = [await makeReport(db, 'kpp-a', district), await makeReport(db, 'kpp-a', district)];
+      await inFactory(db, async (trx) => {
+        for (const [report, lon] of [
+          [reports[0]!, 22.5],
+          [reports[1]!, 22.5004],
+        ] as const) {
+          await sql`update reports set category_id = 'vandalism', status = 'confirmed', created_at = ${lastMonth},
+            position = point(${lon}, 51.2), public_position = point(${lon}, 51.2) where id = ${report}`.execute(trx);
+        }
+        await sql`update plans set content = jsonb_set(content, '{threat,category}', '"vandalism"') where id = ${id}`.execute(trx);
+      });
+      return id;
+    },
     completePlan: async () => makeCompletePlan(db, await fresh.district()),
     submittedPlan: async () => makeSubmittedPlan(db, await fresh.district(), principal('officer-a1')),
     publishedPlan: async () => makePublishedPlan(db, await fresh.district(), principal('officer-a1'), principal('supervisor-a')),

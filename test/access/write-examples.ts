@@ -380,6 +380,9 @@ export const writeExamples: Record<string, WriteExample[]> = {
   'POST /admin/plans/:id/evidence/baseline': [
     { prepare: async (fresh) => ({ params: { id: await fresh.plan() }, form: { baselineCategory: 'vandalism', span: 'half' } }) },
   ],
+  'POST /admin/plans/:id/evidence/area': [
+    { prepare: async (fresh) => ({ params: { id: await fresh.planWithPlace() }, form: { hotspot: '0' } }) },
+  ],
   'POST /admin/plans/:id/review': [
     { action: 'plan.review', prepare: async (fresh) => ({ params: { id: await fresh.submittedPlan() }, form: { intent: 'approve' } }) },
   ],

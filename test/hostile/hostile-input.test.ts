@@ -64,6 +64,7 @@ const formsNotOnPages: Record<string, Record<string, string>> = {
   // The drafting panel is shown only to the officer of the draft's district.
   'POST /admin/plans/:id/evidence/threat': { category: 'vandalism' },
   'POST /admin/plans/:id/evidence/baseline': { baselineCategory: 'vandalism', span: 'half', replace: '1' },
+  'POST /admin/plans/:id/evidence/area': { hotspot: '0', replace: '1' },
   // A follower's links come by e-mail; their pages show the button only for a link that works.
   'POST /obserwuj/potwierdz/:token': {},
   'POST /obserwuj/wypisz/:token': { 'List-Unsubscribe': 'One-Click' },

@@ -9,7 +9,7 @@ import './map.css';
 import { addBaseLayer, baseLayerOptions, json, type BaseLayerOptions } from './base-layer.js';
 
 interface MapOptions {
-  kind: 'locator' | 'area' | 'picker' | 'points';
+  kind: 'locator' | 'area' | 'picker' | 'points' | 'draw' | 'shape';
   base: BaseLayerOptions;
   areaUrl: string | null;
   center: [number, number];
@@ -40,7 +40,7 @@ function readOptions(element: HTMLElement): MapOptions {
   const data = element.dataset;
   const center = (data.center ?? '52.1,19.4').split(',').map(Number) as [number, number];
   return {
-    kind: data.map === 'area' || data.map === 'picker' || data.map === 'points' ? data.map : 'locator',
+    kind: (['area', 'picker', 'points', 'draw', 'shape'] as const).find((k) => k === data.map) ?? 'locator',
     base: baseLayerOptions(element),
     areaUrl: data.areaUrl ?? null,
     center,
@@ -70,6 +70,8 @@ async function enhance(element: HTMLElement): Promise<void> {
 
   if (options.kind === 'picker') enablePicker(map, element, t);
   if (options.kind === 'points') showPoints(map, element);
+  if (options.kind === 'draw') enableDrawing(map, element);
+  if (options.kind === 'shape') showShape(map, element);
 
   if (options.kind === 'locator') {
     const status = document.getElementById(element.dataset.status ?? '') ?? null;
@@ -104,6 +106,69 @@ function showPoints(map: L.Map, element: HTMLElement): void {
   ).addTo(map);
   const bounds = layer.getBounds();
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+}
+
+const areaStyle = { color: '#1d70b8', weight: 3, fillOpacity: 0.2 };
+
+/** A plan goal's area shown read only (data-polygon: a GeoJSON Polygon, named on the page too). */
+function showShape(map: L.Map, element: HTMLElement): void {
+  try {
+    const layer = L.geoJSON(JSON.parse(element.dataset.polygon ?? 'null') as GeoJSON.Polygon, { style: areaStyle }).addTo(map);
+    if (layer.getBounds().isValid()) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 17 });
+  } catch {
+    // A page without a shape keeps its map of the district.
+  }
+}
+
+/** Corners of the typed area ("lat, lon" lines, or a GeoJSON Polygon pasted in), as Leaflet points. */
+function typedCorners(text: string): [number, number][] {
+  if (text.trim().startsWith('{')) {
+    try {
+      const value = JSON.parse(text) as { coordinates?: number[][][]; geometry?: { coordinates?: number[][][] } };
+      return ((value.geometry ?? value).coordinates?.[0] ?? []).map(([lon, lat]) => [lat!, lon!]);
+    } catch {
+      return [];
+    }
+  }
+  return text
+    .split('\n')
+    .map((line) => /^\s*(-?\d+(?:[.,]\d+)?)\s*[,;\s]\s*(-?\d+(?:[.,]\d+)?)\s*$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [Number(m[1]!.replace(',', '.')), Number(m[2]!.replace(',', '.'))]);
+}
+
+/**
+ * The goal's area in the plan editor: each click adds a corner ("lat, lon") to the field the page
+ * names (data-field), which stays the one source: typing there redraws the shape; a button takes
+ * the last corner away. The field's own input event lets the editor's autosave see the change.
+ */
+function enableDrawing(map: L.Map, element: HTMLElement): void {
+  const field = document.getElementById(element.dataset.field ?? '') as HTMLTextAreaElement | null;
+  if (!field) return;
+  const shape = L.polygon([], areaStyle).addTo(map);
+  const corners = L.layerGroup().addTo(map);
+  const redraw = () => {
+    const points = typedCorners(field.value);
+    shape.setLatLngs(points);
+    corners.clearLayers();
+    for (const p of points) L.circleMarker(p, { radius: 4, color: areaStyle.color }).addTo(corners);
+    return points;
+  };
+  const write = (points: [number, number][]) => {
+    field.value = points.map(([lat, lon]) => `${lat.toFixed(6)}, ${lon.toFixed(6)}`).join('\n');
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    redraw();
+  };
+  const start = redraw();
+  if (start.length > 0) map.fitBounds(L.latLngBounds(start), { padding: [24, 24], maxZoom: 17 });
+  field.addEventListener('input', redraw);
+  map.on('click', (event: L.LeafletMouseEvent) => write([...typedCorners(field.value), [event.latlng.lat, event.latlng.lng]]));
+  const undo = document.createElement('button');
+  undo.type = 'button';
+  undo.className = 'button button--secondary';
+  undo.textContent = element.dataset.undo ?? '⌫';
+  undo.addEventListener('click', () => write(typedCorners(field.value).slice(0, -1)));
+  element.after(undo);
 }
 
 /** The report form: a click (or the device's location) fills the form's latitude and longitude fields. */

@@ -1,3 +1,5 @@
+import type { GeoPolygon } from '../../platform/geo/ring.js';
+
 /**
  * Indicators (wskaźniki, issue 15): what a measurable goal counts. Plain data.
  * - `imported`: incident or intervention counts the unit imported from CSV, by category as its files name them;
@@ -13,9 +15,17 @@ export interface IndicatorSpec {
   categories: string[];
 }
 
-/** Where events are counted: districts (a plan's district; the rest of its unit for comparison). */
+/**
+ * Where events are counted: districts (a plan's district; the rest of its unit for comparison),
+ * narrowed to a drawn polygon when one is given (a plan goal's area, obszar celu). A report counts
+ * in a polygon when its point lies inside and it belongs to one of the districts: so a plan's area
+ * and its comparison area (the unit's other districts) never share a report, and reports given
+ * only by an address (no point) are not counted in a polygon. Only reports can be counted in a
+ * polygon: imported data are stored per district and day, without points.
+ */
 export interface IndicatorArea {
   districtIds: string[];
+  polygon?: GeoPolygon | undefined;
 }
 
 /** Calendar days in Poland, both ends included. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/audit/actor.js';
 import type { Db } from '../../platform/db/database.js';
-import type { DayWindow, IndicatorArea, MonthCount } from './model.js';
+import type { DayWindow, MonthCount } from './model.js';
 import type { PlacedCount } from './rules/place.js';
 
 /** All SQL of indicator data (migration 0015) and of counting confirmed reports for indicators. */
@@ -126,12 +126,20 @@ export async function unitCategories(db: Db, unitId: string): Promise<string[]> 
 
 const reportDay = sql`(r.created_at at time zone 'Europe/Warsaw')::date`;
 
+/** The confirmed-report filter shared by both report counts: categories, statuses, districts and the window's days in Poland. */
+function countedReports(categories: readonly string[], districtIds: readonly string[], window: DayWindow, statuses: readonly string[]) {
+  return sql`r.district_id in (${sql.join(districtIds)}) and r.category_id in (${sql.join(categories)})
+    and r.status in (${sql.join(statuses)}) and r.hold is distinct from 'rejected'
+    and r.created_at >= (${window.from}::date)::timestamp at time zone 'Europe/Warsaw'
+    and r.created_at < (${window.to}::date + 1)::timestamp at time zone 'Europe/Warsaw'`;
+}
+
 /** Counts by month in the window: imported counts, or confirmed reports (`statuses`) by the day they were made. */
 export async function countsByMonth(
   db: Db | Trx,
   source: 'imported' | 'reports',
   categories: readonly string[],
-  area: IndicatorArea,
+  area: { districtIds: readonly string[] },
   window: DayWindow,
   statuses: readonly string[],
 ): Promise<MonthCount[]> {
@@ -147,10 +155,28 @@ export async function countsByMonth(
       : await sql<{ month: string; count: number }>`
           select to_char(${reportDay}, 'YYYY-MM') as month, count(*)::int as count
           from reports r
-          where r.district_id in (${sql.join(area.districtIds)}) and r.category_id in (${sql.join(categories)})
-            and r.status in (${sql.join(statuses)}) and r.hold is distinct from 'rejected'
-            and r.created_at >= (${window.from}::date)::timestamp at time zone 'Europe/Warsaw'
-            and r.created_at < (${window.to}::date + 1)::timestamp at time zone 'Europe/Warsaw'
+          where ${countedReports(categories, area.districtIds, window, statuses)}
           group by 1 order by 1`.execute(db);
   return rows.map((r) => ({ month: r.month, count: Number(r.count) }));
+}
+
+/**
+ * The points and months of the confirmed reports (as counted by `countsByMonth`) whose point lies in
+ * the box (edges included): the box prefilters in SQL, the caller keeps those inside its polygon.
+ */
+export async function reportPointsInBox(
+  db: Db | Trx,
+  categories: readonly string[],
+  districtIds: readonly string[],
+  box: { minX: number; minY: number; maxX: number; maxY: number },
+  window: DayWindow,
+  statuses: readonly string[],
+): Promise<{ month: string; lon: number; lat: number }[]> {
+  if (categories.length === 0 || districtIds.length === 0 || window.to < window.from) return [];
+  const { rows } = await sql<{ month: string; lon: number; lat: number }>`
+    select to_char(${reportDay}, 'YYYY-MM') as month, r.position[0] as lon, r.position[1] as lat
+    from reports r
+    where ${countedReports(categories, districtIds, window, statuses)}
+      and r.position <@ box(point(${box.minX}, ${box.minY}), point(${box.maxX}, ${box.maxY}))`.execute(db);
+  return rows.map((r) => ({ month: r.month, lon: Number(r.lon), lat: Number(r.lat) }));
 }

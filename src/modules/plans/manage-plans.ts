@@ -8,7 +8,8 @@ import { AppError, httpErrors, ValidationError } from '../../platform/http/error
 import type { Lang } from '../../platform/i18n/i18n.js';
 import { isCalendarDay, warsawToday } from '../../platform/i18n/calendar.js';
 import { can } from '../../platform/auth/policy.js';
-import { findDistrict } from '../districts/index.js';
+import { findDistrict, type MultiPolygon } from '../districts/index.js';
+import { goalAreaProblem, normalGoalArea } from './measure/goal-area.js';
 import { factsOf, isAllowed } from '../access/index.js';
 import { categoryNames, planErrors } from './messages.js';
 import { emptyContent, type Plan, type PlanContent, type PlanStatus, type ReviewComment } from './model.js';
@@ -93,6 +94,7 @@ function trimContent(content: PlanContent): PlanContent {
             },
           }
         : {}),
+      ...(content.goal.area ? { area: normalGoalArea(content.goal.area) } : {}),
     },
     actions: content.actions.map((a) => ({
       description: a.description.trim(),
@@ -112,10 +114,23 @@ function trimContent(content: PlanContent): PlanContent {
   };
 }
 
-/** The content as saved: trimmed, each partner linked to the registry of the plan's unit (a new name is added to it). */
-async function savedContent(trx: Trx, unitId: string, content: PlanContent, before?: PlanContent): Promise<PlanContent> {
+/**
+ * The content as saved: trimmed, its goal's area checked against the district (400 with the field
+ * when it cannot be counted), each partner linked to the registry of the plan's unit (a new name is added to it).
+ */
+async function savedContent(
+  trx: Trx,
+  district: { id: string; unitId: string; polygon?: MultiPolygon | null },
+  content: PlanContent,
+  before?: PlanContent,
+): Promise<PlanContent> {
   const trimmed = trimContent(content);
-  return { ...trimmed, partners: await linkPlanPartners(trx, unitId, trimmed.partners, before?.partners) };
+  if (trimmed.goal.area) {
+    const outline = district.polygon !== undefined ? district.polygon : ((await findDistrict(trx, district.id))?.polygon ?? null);
+    const problem = goalAreaProblem(trimmed, outline);
+    if (problem) throw new AppError(400, 'invalid_goal_area', problem.message, { field: problem.field });
+  }
+  return { ...trimmed, partners: await linkPlanPartners(trx, district.unitId, trimmed.partners, before?.partners) };
 }
 
 function searchStemsOf(content: PlanContent): string {
@@ -180,7 +195,7 @@ export async function createPlan(
       throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
     if (principal && !(await mayStartPlan(trx, principal, district))) throw httpErrors.forbidden(planErrors.notYourDistrict());
     await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
-    const content = await savedContent(trx, district.unitId, input.content ?? emptyContent());
+    const content = await savedContent(trx, district, input.content ?? emptyContent());
     const id = await insertPlan(
       trx,
       {
@@ -228,7 +243,9 @@ export async function updatePlan(
     const from = patch.periodFrom ?? plan.periodFrom;
     const to = patch.periodTo ?? plan.periodTo;
     if (from !== plan.periodFrom || to !== plan.periodTo) await assertPeriod(trx, plan.districtId, from, to, plan.id);
-    const content = patch.content ? await savedContent(trx, plan.unitId, patch.content, plan.content) : undefined;
+    const content = patch.content
+      ? await savedContent(trx, { id: plan.districtId, unitId: plan.unitId }, patch.content, plan.content)
+      : undefined;
     await updatePlanRow(trx, id, { periodFrom: from, periodTo: to, content, searchStems: content ? searchStemsOf(content) : undefined });
     return (await findPlan(trx, id))!;
   });
@@ -394,7 +411,7 @@ export async function importArchivedPlan(
     if (input.periodTo >= warsawToday())
       throw new AppError(409, 'plan_not_past', planErrors.archiveNotPast(input.periodTo), { field: 'periodTo' });
     await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
-    const content = await savedContent(trx, district.unitId, input.content);
+    const content = await savedContent(trx, district, input.content);
     const id = await insertPlan(
       trx,
       {

@@ -2,6 +2,7 @@ import type { MonthCount } from './evaluation/chart.js';
 import type { ReportMeasure } from './evaluation/report.js';
 import type { Goal } from './evaluation/verdict.js';
 import type { Localized } from '../../platform/i18n/i18n.js';
+import type { GoalArea } from './measure/goal-area.js';
 
 /**
  * Priority action plan (plan działania priorytetowego): one district, one period of about six
@@ -74,6 +75,8 @@ export interface PlanContent {
      * these categories. Absent or null: the default of the threat category (measure/model.ts).
      */
     indicatorSpec?: { source: 'imported' | 'reports'; categories: string[] } | null;
+    /** Where a count goal counts, when not in the whole district (measure/goal-area.ts); absent or null: the district. */
+    area?: GoalArea | null;
   };
   actions: PlanAction[];
   /**

@@ -58,6 +58,35 @@ export const planContentSchema = {
             categories: { type: 'array', maxItems: 20, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 100 } },
           },
         },
+        area: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          required: ['name', 'polygon'],
+          description:
+            'Where a count goal counts, instead of the whole district: a GeoJSON Polygon in WGS84 ([lon, lat]), one outer ring of 3–199 corners, 400 m²–50 km², overlapping the district; only with indicatorSpec.source "reports"',
+          properties: {
+            name: text(200),
+            polygon: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['type', 'coordinates'],
+              properties: {
+                type: { type: 'string', enum: ['Polygon'] },
+                coordinates: {
+                  type: 'array',
+                  minItems: 1,
+                  maxItems: 1,
+                  items: {
+                    type: 'array',
+                    minItems: 4,
+                    maxItems: 200,
+                    items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number', minimum: -180, maximum: 180 } },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
     actions: {

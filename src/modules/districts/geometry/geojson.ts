@@ -2,9 +2,8 @@ import type { Localized } from '../../../platform/i18n/i18n.js';
 import { pointInRing } from '../../../platform/geo/point-in-ring.js';
 import type { MultiPolygon } from '../model.js';
 import { fromEpsg2180, type Position } from '../../../platform/geo/epsg2180.js';
+import { inPoland, selfIntersects } from '../../../platform/geo/ring.js';
 
-/** Poland with a margin: anything outside is a mistake (wrong CRS, swapped axes). */
-const POLAND = { minLon: 14.0, maxLon: 24.2, minLat: 49.0, maxLat: 54.9 };
 const MAX_POSITIONS = 50_000;
 
 export interface DistrictPolygon {
@@ -24,10 +23,6 @@ export interface FeatureProblem {
 type Crs = 'wgs84' | 'wgs84-swapped' | 'epsg2180' | 'epsg2180-swapped';
 
 const problem = (feature: number, pl: string, en: string): FeatureProblem => ({ feature, message: { pl, en } });
-
-function inPoland([lon, lat]: Position): boolean {
-  return lon >= POLAND.minLon && lon <= POLAND.maxLon && lat >= POLAND.minLat && lat <= POLAND.maxLat;
-}
 
 /** A property's value as text: a string or a number; anything else (an object, a list) is no text at all. */
 function textOf(value: unknown): string {
@@ -87,28 +82,6 @@ function polygonsOf(geometry: { type?: unknown; coordinates?: unknown }): Positi
     return geometry.coordinates as Position[][][];
   }
   return null;
-}
-
-function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const orient = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const o1 = orient(a, b, c);
-  const o2 = orient(a, b, d);
-  const o3 = orient(c, d, a);
-  const o4 = orient(c, d, b);
-  return o1 * o2 < 0 && o3 * o4 < 0;
-}
-
-/** Proper crossings of non-adjacent edges (O(n²); rings here have at most 50,000 points in all). */
-function selfIntersects(ring: Position[]): boolean {
-  const n = ring.length - 1;
-  if (n > 4000) return false; // too large to check in a request; such files come from GIS tools that validate
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue;
-      if (segmentsCross(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!)) return true;
-    }
-  }
-  return false;
 }
 
 /**

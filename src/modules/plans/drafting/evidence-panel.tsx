@@ -44,6 +44,7 @@ export function EvidencePanel({
   const preferred = content.threat.category ?? planCategories[0]?.category;
   const points = summary.hotspots.filter((h) => h.center).map((h) => [h.center!.lat, h.center!.lon, h.count, placeName(h, ctx.lang)]);
   const baseline = content.goal.baseline;
+  const area = content.goal.area ?? null;
   // Each form has its own field name: two selects on one page need two ids.
   const categorySelect = (name: string) => (
     <SelectField name={name} label={m.threatCategory} value={preferred} options={categoryOptions} error={errorFor(errors, name)} />
@@ -87,7 +88,24 @@ export function EvidencePanel({
           ) : (
             <ol>
               {summary.hotspots.map((h, i) => (
-                <li key={i}>{`${placeName(h, ctx.lang)}: ${reportCount(h.count, ctx.lang)}`}</li>
+                <li key={i}>
+                  {`${placeName(h, ctx.lang)}: ${reportCount(h.count, ctx.lang)}`}
+                  {/* Its reports' hull as the goal's area (fillAreaFromEvidence); a place known by addresses has no points. */}
+                  {h.points.length > 0 && (
+                    <form method="post" action={`/admin/plans/${planId}/evidence/area`} noValidate>
+                      <CsrfField token={ctx.csrfToken} />
+                      <input type="hidden" name="hotspot" value={i} />
+                      {area && <input type="hidden" name="replace" value="1" />}
+                      <button
+                        type="submit"
+                        className="button button--secondary"
+                        aria-label={`${area ? m.replaceArea(area.name) : m.useAsArea}: ${placeName(h, ctx.lang)}`}
+                      >
+                        {area ? m.replaceArea(area.name) : m.useAsArea}
+                      </button>
+                    </form>
+                  )}
+                </li>
               ))}
             </ol>
           )}

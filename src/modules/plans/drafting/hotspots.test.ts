@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromEpsg2180, toEpsg2180 } from '../../../platform/geo/epsg2180.js';
-import { groupByReach, hotspotsOf, reachMeters, streetOf, type PlacedReport } from './hotspots.js';
+import { pointInRing } from '../../../platform/geo/point-in-ring.js';
+import { groupByReach, hotspotArea, hotspotsOf, reachMeters, streetOf, type PlacedReport } from './hotspots.js';
 
 /** A point `dx`, `dy` metres east and north of a place in Borowo-like country (EPSG:2180 near 51.3 N, 22.9 E). */
 const origin = toEpsg2180([22.9, 51.3]);
@@ -116,6 +117,18 @@ describe('hotspots', () => {
     const many = Array.from({ length: 7 }, (_, i) => [placed(i * 1000, 5000), placed(i * 1000 + 10, 5000)]).flat();
     expect(hotspotsOf(many)).toHaveLength(5);
     expect(hotspotsOf(many, 2).every((h) => h.label === null && h.count === 2)).toBe(true);
+  });
+
+  it('makes a place an area: its reports inside, a reach beyond them still inside, the next place outside; none for addresses alone', () => {
+    const [lipowa, rynek, polna] = hotspotsOf(reports);
+    expect(lipowa!.points).toHaveLength(3);
+    const ring = hotspotArea(lipowa!)!;
+    for (const [lon, lat] of lipowa!.points) expect(pointInRing([lon, lat], ring)).toBe(true);
+    const inside = (dx: number, dy: number) => pointInRing([at(dx, dy).lon, at(dx, dy).lat], ring);
+    expect([inside(60 + reachMeters - 10, 0), inside(0, -reachMeters + 10), inside(30, 20 + reachMeters - 10)]).toEqual([true, true, true]);
+    expect([inside(60 + reachMeters + 10, 0), inside(-reachMeters - 10, 0)]).toEqual([false, false]);
+    for (const [lon, lat] of rynek!.points) expect(pointInRing([lon, lat], ring)).toBe(false);
+    expect(hotspotArea(polna!)).toBeNull();
   });
 
   it('splits reports further apart than the reach', () => {

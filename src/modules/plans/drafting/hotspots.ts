@@ -1,5 +1,6 @@
 import { fromEpsg2180, toEpsg2180 } from '../../../platform/geo/epsg2180.js';
 import { foldText } from '../../../platform/text/fold.js';
+import { bufferedHull } from '../../../platform/geo/ring.js';
 
 /**
  * Hotspots (miejsca zagrożone): places a district's reports keep coming back to. Reports placed on
@@ -20,6 +21,8 @@ export interface Hotspot {
   count: number;
   /** The mean of its reports' points, or null for a place known only by addresses. */
   center: { lon: number; lat: number } | null;
+  /** Its reports' points [lon, lat] (staff only, like the panel: never shown to residents); none for a place known by addresses. */
+  points: [number, number][];
 }
 
 /** About a city block: reports this close are about the same place. */
@@ -101,7 +104,8 @@ export function hotspotsOf(reports: readonly PlacedReport[], limit = hotspotLimi
     const addresses = members.map((i) => placed[i]!.address).filter((a): a is string => !!a);
     const [sx, sy] = members.reduce(([ax, ay], i) => [ax + metres[i]![0], ay + metres[i]![1]], [0, 0]);
     const [lon, lat] = fromEpsg2180([sx / members.length, sy / members.length]);
-    return { label: commonStreet(addresses), count: members.length, center: { lon, lat } };
+    const points = members.map((i): [number, number] => [placed[i]!.position!.lon, placed[i]!.position!.lat]);
+    return { label: commonStreet(addresses), count: members.length, center: { lon, lat }, points };
   });
   // Reports known only by address join a place on the map naming the same street, or gather by street.
   const byStreet = new Map<string, Hotspot>();
@@ -112,10 +116,18 @@ export function hotspotsOf(reports: readonly PlacedReport[], limit = hotspotLimi
     if (!key) continue;
     const place = places.find((p) => p.label !== null && foldText(p.label) === key) ?? byStreet.get(key);
     if (place) place.count++;
-    else byStreet.set(key, { label: street, count: 1, center: null });
+    else byStreet.set(key, { label: street, count: 1, center: null, points: [] });
   }
   return [...places, ...byStreet.values()]
     .filter((p) => p.count >= hotspotMinReports)
     .sort((a, b) => b.count - a.count || (a.label ?? '\uffff').localeCompare(b.label ?? '\uffff', 'pl'))
     .slice(0, limit);
+}
+
+/**
+ * A hotspot as a goal's area: the convex hull of its reports' points grown by the reach that joined
+ * them, so the reports at its edge are well inside; null for a place known only by addresses.
+ */
+export function hotspotArea(hotspot: Hotspot): [number, number][] | null {
+  return hotspot.points.length > 0 ? bufferedHull(hotspot.points, reachMeters) : null;
 }

@@ -5,9 +5,10 @@ import type { ChangeBus } from '../../../platform/events/changes.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { updatePlan } from '../manage-plans.js';
 import { threatCategories, type Plan, type ThreatCategory } from '../model.js';
-import { baselineFrom, threatDraft, type BaselineSpan } from './draft.js';
+import { baselineFrom, placeName, threatDraft, type BaselineSpan } from './draft.js';
+import { hotspotArea } from './hotspots.js';
 import { draftingMessages } from './messages.js';
-import { prefillBaseline, prefillThreat, type Prefilled } from './prefill.js';
+import { prefillArea, prefillBaseline, prefillThreat, type Prefilled } from './prefill.js';
 import { readReportEvidence } from './read-evidence.js';
 
 /*
@@ -73,5 +74,27 @@ export function fillBaselineFromEvidence(w: Writer, plan: Plan, input: { categor
       indicator,
       replace: input.replace,
     });
+  });
+}
+
+/**
+ * Writes one of the evidence's places (`hotspot`: its position in the panel's list) as the goal's
+ * area: the hull of its reports grown by their reach, named as the panel names it. The plan's own
+ * rules then check it (an area counts only reports: measure/goal-area.ts).
+ */
+export function fillAreaFromEvidence(w: Writer, plan: Plan, input: { hotspot: unknown; replace: boolean }) {
+  const index = typeof input.hotspot === 'string' && /^\d{1,2}$/.test(input.hotspot) ? Number(input.hotspot) : -1;
+  return fill(w, plan, ({ summary }) => {
+    const hotspot = summary.hotspots[index];
+    const ring = hotspot && hotspotArea(hotspot);
+    if (!hotspot || !ring)
+      throw new AppError(
+        400,
+        'validation_failed',
+        { pl: draftingMessages.pl.badHotspot, en: draftingMessages.en.badHotspot },
+        { field: 'evidence' },
+      );
+    const area = { name: placeName(hotspot, planLanguage), polygon: { type: 'Polygon' as const, coordinates: [ring] } };
+    return prefillArea(plan.content, area, input.replace);
   });
 }

@@ -43,10 +43,15 @@ export const draftingMessages = defineMessages({
       keptCategory: 'Kategoria zagrożenia wybrana wcześniej została bez zmian.',
       baseline: 'Wartość bazową celu wpisano z danych o zgłoszeniach.',
       replaced: 'Wartość bazową celu zastąpiono nową, z danych o zgłoszeniach.',
+      area: 'Obszar celu wyznaczono wokół zgłoszeń z tego miejsca (sekcja 2).',
+      areaReplaced: 'Obszar celu zastąpiono nowym, wokół zgłoszeń z tego miejsca (sekcja 2).',
     },
     fieldNames: { places: 'miejsca', description: 'opis zagrożenia' } satisfies Record<ThreatField, string>,
     badCategory: 'Wybierz kategorię zagrożenia z listy.',
     badSpan: 'Wybierz okres: 6 albo 12 miesięcy.',
+    badHotspot: 'Tego miejsca nie ma już wśród miejsc ze zgłoszeniami albo nie ma ono punktów na mapie. Odśwież stronę.',
+    useAsArea: 'Liczy cel tylko w tym miejscu',
+    replaceArea: (name: string) => `Zastąp obszar celu („${name}”) tym miejscem`,
   },
   en: {
     title: 'Evidence for the threat diagnosis',
@@ -89,10 +94,15 @@ export const draftingMessages = defineMessages({
       keptCategory: 'The threat category chosen before is unchanged.',
       baseline: "The goal's baseline was written from the report figures.",
       replaced: "The goal's baseline was replaced with one from the report figures.",
+      area: "The goal's area was drawn around the reports of that place (section 2).",
+      areaReplaced: "The goal's area was replaced with one around the reports of that place (section 2).",
     },
     fieldNames: { places: 'places', description: 'threat description' } satisfies Record<ThreatField, string>,
     badCategory: 'Choose a threat category from the list.',
     badSpan: 'Choose the period: 6 or 12 months.',
+    badHotspot: 'This place is no longer among the places with reports, or it has no points on the map. Reload the page.',
+    useAsArea: 'Count the goal only in this place',
+    replaceArea: (name: string) => `Replace the goal's area ("${name}") with this place`,
   },
 });
 
@@ -108,6 +118,8 @@ export function filledNotice(query: Record<string, unknown>, lang: Lang): string
       return [fields.length ? m.appended(fields.join(', ')) : m.threat, query.kept === '1' ? m.keptCategory : ''].join(' ').trim();
     case 'baseline':
       return query.replaced === '1' ? m.replaced : m.baseline;
+    case 'area':
+      return query.replaced === '1' ? m.areaReplaced : m.area;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import type { Localized } from '../../../platform/i18n/i18n.js';
 import type { DiagnosisSource, PlanContent, ThreatCategory } from '../model.js';
 import type { ThreatDraft } from './draft.js';
+import type { GoalArea } from '../measure/goal-area.js';
 
 /*
  * Writing the evidence into a plan without losing what the officer wrote (decided for issue 15):
@@ -88,5 +89,30 @@ export function prefillBaseline(
     ok: true,
     content: { ...content, goal: { ...content.goal, baseline: input.baseline, indicator: content.goal.indicator ?? input.indicator } },
     detail: { replaced: current !== null && !same ? current : null },
+  };
+}
+
+/** The goal's area from a place of the evidence; an area already there (another one) is replaced only when the officer confirmed it. */
+export function prefillArea(content: PlanContent, area: GoalArea, replace: boolean): Prefilled<{ replaced: string | null }> {
+  const current = content.goal.area ?? null;
+  const same = current !== null && JSON.stringify(current) === JSON.stringify(area);
+  if (current !== null && !same && !replace)
+    return {
+      ok: false,
+      problem: {
+        pl: `Cel ma już obszar („${current.name}”). Potwierdź, że chcesz go zastąpić.`,
+        en: `The goal already has an area ("${current.name}"). Confirm that you want to replace it.`,
+      },
+    };
+  // A goal counted in an area is a count goal: it gets an indicator naming the place when it has none.
+  const indicator = content.goal.indicator ?? {
+    what: 'Zgłoszenia mieszkańców w Krajowej Mapie Zagrożeń Bezpieczeństwa',
+    where: area.name,
+    source: 'Krajowa Mapa Zagrożeń Bezpieczeństwa',
+  };
+  return {
+    ok: true,
+    content: { ...content, goal: { ...content.goal, indicator, area } },
+    detail: { replaced: current !== null && !same ? current.name : null },
   };
 }

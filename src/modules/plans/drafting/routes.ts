@@ -8,7 +8,7 @@ import { actorOf } from '../../../platform/http/request-context.js';
 import type { Plan } from '../model.js';
 import { planOr404 } from '../read-plan-details.js';
 import { planTarget } from '../route-target.js';
-import { fillBaselineFromEvidence, fillThreatFromEvidence, type Writer } from './manage-drafting.js';
+import { fillAreaFromEvidence, fillBaselineFromEvidence, fillThreatFromEvidence, type Writer } from './manage-drafting.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 
 /** Shows the plan's page again with errors (work-routes.ts `showWork`). */
@@ -20,7 +20,10 @@ export type ShowWithErrors = (
   status: number,
 ) => Promise<unknown>;
 
-/** The drafting panel's two forms: write the reports into the threat section, or the goal's baseline. Only the district's officer. */
+/**
+ * The drafting panel's forms: write the reports into the threat section, the goal's baseline, or a
+ * place as the goal's area. Only the district's officer.
+ */
 export function registerDraftingRoutes(app: FastifyInstance, db: Db, changes: ChangeBus, show: ShowWithErrors): void {
   const route = { config: { access: 'plan.edit' as const, target: planTarget(db) }, schema: { hide: true } };
   const writer = (request: FastifyRequest, principal: Principal): Writer => ({ db, changes, principal, actor: actorOf(request) });
@@ -55,6 +58,18 @@ export function registerDraftingRoutes(app: FastifyInstance, db: Db, changes: Ch
         replace: fields.replace === '1',
       });
       return new URLSearchParams({ filled: 'baseline', replaced: replaced ? '1' : '0' }).toString();
+    });
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/plans/:id/evidence/area', route, async (request, reply) => {
+    const principal = requireAllowed(request, 'plan.edit');
+    const fields = formFields(request.body);
+    return fill(request, reply, async (plan) => {
+      const { replaced } = await fillAreaFromEvidence(writer(request, principal), plan, {
+        hotspot: fields.hotspot,
+        replace: fields.replace === '1',
+      });
+      return new URLSearchParams({ filled: 'area', replaced: replaced ? '1' : '0' }).toString();
     });
   });
 }

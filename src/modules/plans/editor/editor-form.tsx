@@ -15,6 +15,7 @@ import { standardChannels } from './form.js';
 import { editorMessages } from './messages.js';
 import type { WorkPageProps } from './work-page.js';
 import { nearOtherPartners } from '../../partners/index.js';
+import { GoalAreaFields } from './area-fields.js';
 
 /** The plan's form, saved as it is typed (autosave) and submitted for approval from here. */
 export function Editor({
@@ -25,7 +26,9 @@ export function Editor({
   partners,
   periodFrom,
   periodTo,
-}: Pick<WorkPageProps, 'ctx' | 'plan' | 'content' | 'errors' | 'partners' | 'periodFrom' | 'periodTo'>) {
+  map,
+  typedArea,
+}: Pick<WorkPageProps, 'ctx' | 'plan' | 'content' | 'errors' | 'partners' | 'periodFrom' | 'periodTo' | 'map' | 'typedArea'>) {
   const m = editorMessages[ctx.lang];
   const month = (d: string | null) => (d ? d.slice(0, 7) : '');
   const otherChannels = content.communication.filter((c) => !standardChannels.includes(c));
@@ -141,6 +144,14 @@ export function Editor({
             rows={3}
           />
         </div>
+        <GoalAreaFields
+          ctx={ctx}
+          area={content.goal.area ?? null}
+          typed={typedArea}
+          errors={errors}
+          map={map}
+          districtId={plan.districtId}
+        />
       </fieldset>
       <fieldset className="fieldset" id="actions">
         <legend className="fieldset__legend">{m.section3}</legend>

@@ -2,6 +2,7 @@ import type { FieldError } from '../../../platform/http/errors.js';
 import { formNumber } from '../../../platform/http/forms.js';
 import type { Lang } from '../../../platform/i18n/i18n.js';
 import { lastDay, pad } from '../import/time-frames.js';
+import { readAreaText } from './area-text.js';
 import { actionStatuses, diagnosisSources, threatCategories, type PlanContent } from '../model.js';
 
 /**
@@ -58,7 +59,13 @@ export function readEditorForm(
   fields: Record<string, string>,
   previous: PlanContent,
   lang: Lang,
-): { content: PlanContent; periodFrom: string; periodTo: string; errors: FieldError[] } {
+): {
+  content: PlanContent;
+  periodFrom: string;
+  periodTo: string;
+  errors: FieldError[];
+  typedArea: { name: string; text: string };
+} {
   const errors: FieldError[] = [];
   const pl = lang === 'pl';
   const category = fields['threat.category'];
@@ -80,6 +87,12 @@ export function readEditorForm(
   }
   const measurable = fields['goal.measurable'] === 'on';
   const spec = specOf(fields);
+  // The goal's area (area-text.ts): typed corners or GeoJSON; its shape is checked on saving (measure/goal-area.ts).
+  const typedArea = readAreaText(fields['goal.area.polygon'] ?? '');
+  if (!typedArea.ok) errors.push({ field: 'goal.area.polygon', code: 'area', message: typedArea.problem[lang] });
+  const area = typedArea.ok
+    ? typedArea.polygon && { name: fields['goal.area.name'] ?? '', polygon: typedArea.polygon }
+    : (previous.goal.area ?? null);
   const indicatorWhat = fields['goal.indicator.what']?.trim() ?? '';
   const actions = indexes(fields, 'actions').map((i) => {
     const before = previous.actions[i];
@@ -134,6 +147,7 @@ export function readEditorForm(
           ? { direction: fields['goal.target.direction'] === 'increase' ? 'increase' : 'decrease', percent }
           : null,
       ...(measurable && spec ? { indicatorSpec: spec } : {}),
+      ...(measurable && area ? { area } : {}),
     },
     actions,
     partners: indexes(fields, 'partners').map((i) => {
@@ -150,7 +164,8 @@ export function readEditorForm(
     communication: [...channels, ...other.filter((line) => !channels.includes(line))],
     signature: fields.signature?.trim() || null,
   };
-  return { content, periodFrom: fields.periodFrom ?? '', periodTo: fields.periodTo ?? '', errors };
+  const typed = { name: fields['goal.area.name'] ?? '', text: fields['goal.area.polygon'] ?? '' };
+  return { content, periodFrom: fields.periodFrom ?? '', periodTo: fields.periodTo ?? '', errors, typedArea: typed };
 }
 
 /** The list buttons of the editor: add, remove and move rows (each also saves the draft). */

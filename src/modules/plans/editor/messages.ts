@@ -69,6 +69,14 @@ export const editorMessages = defineMessages({
     countedCategories: 'Kategorie, po jednej w wierszu',
     countedHint:
       'Dla danych wskaźnikowych: nazwy kategorii jak w plikach jednostki; dla zgłoszeń: kody kategorii mapy (np. illegal-parking). Zapamiętane przy zatwierdzeniu planu.',
+    areaLegend: 'Obszar liczenia (zamiast całego rejonu)',
+    areaName: 'Nazwa obszaru',
+    areaNameHint: 'Np. „park miejski przy ul. Kościuszki”, „okolice dworca PKP”.',
+    areaCorners: 'Wierzchołki obszaru, po jednym w wierszu: szerokość, długość',
+    areaHint:
+      'Np. 50.51234, 23.01234 – tak kopiuje współrzędne większość map po kliknięciu prawym przyciskiem. Podaj od 3 do 199 wierzchołków po kolei wzdłuż granicy (albo wklej GeoJSON typu Polygon). Liczone są tylko potwierdzone zgłoszenia z rejonu, które mają punkt na mapie. Puste pole: cały rejon.',
+    areaMap: 'Mapa obszaru: kliknięcie dodaje wierzchołek do pola powyżej.',
+    areaUndo: 'Usuń ostatni wierzchołek',
     baselinePeriod: 'Okres odniesienia',
     baselineValue: 'Wartość w okresie odniesienia',
     direction: 'Kierunek zmiany',
@@ -205,6 +213,14 @@ export const editorMessages = defineMessages({
     countedCategories: 'Categories, one a line',
     countedHint:
       "For indicator data: category names as in the unit's files; for reports: the map's category codes (e.g. illegal-parking). Frozen when the plan is approved.",
+    areaLegend: 'Area counted (instead of the whole district)',
+    areaName: 'Name of the area',
+    areaNameHint: 'E.g. "the town park on Kościuszki St", "around the railway station".',
+    areaCorners: 'Corners of the area, one a line: latitude, longitude',
+    areaHint:
+      "E.g. 50.51234, 23.01234 – as most map sites copy a place on a right click. Give 3 to 199 corners in order along the boundary (or paste a GeoJSON Polygon). Only the district's confirmed reports with a point on the map are counted. Empty: the whole district.",
+    areaMap: 'Map of the area: a click adds a corner to the field above.',
+    areaUndo: 'Remove the last corner',
     baselinePeriod: 'Baseline period',
     baselineValue: 'Value in the baseline period',
     direction: 'Direction',

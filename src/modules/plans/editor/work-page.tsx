@@ -42,6 +42,8 @@ export interface WorkPageProps {
   /** The registry's partners the plan may name (its unit's and those above it). */
   partners: { id: string; name: string }[];
   errors: FieldError[];
+  /** The goal's area as typed, shown again when the form comes back with errors (area-text.ts may not have read it). */
+  typedArea?: { name: string; text: string } | undefined;
   periodFrom: string;
   periodTo: string;
   /** The file an imported plan was read from (the "imported" marker), or null. */

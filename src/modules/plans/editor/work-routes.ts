@@ -42,7 +42,14 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
     request: FastifyRequest,
     reply: FastifyReply,
     plan: Plan,
-    override: { content?: Plan['content']; periodFrom?: string; periodTo?: string; errors?: FieldError[]; status?: number } = {},
+    override: {
+      content?: Plan['content'];
+      periodFrom?: string;
+      periodTo?: string;
+      errors?: FieldError[];
+      status?: number;
+      typedArea?: { name: string; text: string };
+    } = {},
   ) => {
     const principal = requireAllowed(request, 'plan.read_working');
     const working = (await workingView(db, principal, plan))!;
@@ -86,6 +93,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
         events,
         partners,
         errors: override.errors ?? [],
+        typedArea: override.typedArea,
         periodFrom: override.periodFrom ?? plan.periodFrom,
         periodTo: override.periodTo ?? plan.periodTo,
         source,
@@ -150,7 +158,13 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
       if (read.errors.length) {
         if (intent === 'autosave')
           return reply.status(400).send({ error: { code: 'validation_failed', message: read.errors[0]!.message, details: read.errors } });
-        return showWork(request, reply, plan, { content, periodFrom: read.periodFrom, periodTo: read.periodTo, errors: read.errors });
+        return showWork(request, reply, plan, {
+          content,
+          periodFrom: read.periodFrom,
+          periodTo: read.periodTo,
+          errors: read.errors,
+          typedArea: read.typedArea,
+        });
       }
       try {
         const saved = await updatePlan(db, changes, principal, actorOf(request), plan.id, {
@@ -173,6 +187,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
           periodFrom: read.periodFrom,
           periodTo: read.periodTo,
           errors,
+          typedArea: read.typedArea,
         });
       }
     },

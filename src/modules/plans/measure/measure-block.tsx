@@ -1,12 +1,20 @@
 import { dayInPoland } from '../../../platform/i18n/calendar.js';
 import { formatCalendarDay, formatNumber, type Lang } from '../../../platform/i18n/i18n.js';
 import { districtNumberOf } from '../model.js';
-import type { FrozenMeasure } from './model.js';
+import type { FrozenArea, FrozenMeasure } from './model.js';
 import type { Window } from './windows.js';
 
 const span = (w: Window, lang: Lang) => `${formatCalendarDay(w.from, lang)} – ${formatCalendarDay(w.to, lang)}`;
 const numbers = (ids: readonly string[]) => ids.map(districtNumberOf).join(', ');
 const quoted = (items: readonly string[], lang: Lang) => items.map((c) => (lang === 'pl' ? `„${c}”` : `“${c}”`)).join(', ');
+
+/** "rejon nr 3", or "w obszarze: park przy ul. Lipowej (w rejonie nr 3)" for a goal's drawn area. */
+export function whereCounted(area: FrozenArea, lang: Lang): string {
+  const district = `${lang === 'pl' ? 'rejon nr' : 'district no.'} ${numbers(area.districtIds)}`;
+  if (!area.polygon) return district;
+  const name = area.name ?? '';
+  return lang === 'pl' ? `w obszarze: ${name} (w rejonie nr ${numbers(area.districtIds)})` : `in the area: ${name} (in ${district})`;
+}
 
 /** The measure frozen with the approved version, in one short block: what, where, windows, comparison, rule. */
 export function measureLines(measure: FrozenMeasure, lang: Lang): { title: string; lines: [string, string][] } {
@@ -55,7 +63,7 @@ export function measureLines(measure: FrozenMeasure, lang: Lang): { title: strin
     title,
     lines: [
       [pl ? 'Co jest liczone' : 'What is counted', counted],
-      [pl ? 'Gdzie' : 'Where', `${pl ? 'rejon nr' : 'district no.'} ${numbers(measure.area.districtIds)}`],
+      [pl ? 'Gdzie' : 'Where', whereCounted(measure.area, lang)],
       [pl ? 'Okres odniesienia' : 'Baseline', measure.baselineWindows.map((w) => span(w, lang)).join(pl ? ' oraz ' : ' and ')],
       [
         pl ? 'Obszar porównawczy' : 'Comparison area',

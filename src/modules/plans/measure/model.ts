@@ -1,4 +1,4 @@
-import type { IndicatorSpec } from '../../indicators/index.js';
+import type { IndicatorArea, IndicatorSpec } from '../../indicators/index.js';
 import { categoryNames } from '../messages.js';
 import type { PlanContent, ThreatCategory } from '../model.js';
 import { significanceLevel } from '../evaluation/verdict.js';
@@ -23,7 +23,11 @@ export interface CountMeasure extends MeasureBase {
   spec: IndicatorSpec;
   /** What the plan's text calls the indicator (goal.indicator.what), for people. */
   label: string;
-  area: { districtIds: string[] };
+  /**
+   * The plan's district, narrowed to the goal's drawn area when it had one (`polygon` and its
+   * `name`); measures frozen before areas existed hold the district alone and read the same.
+   */
+  area: FrozenArea;
   period: Window;
   /** Their counts and days add up to the goal's baseline. */
   baselineWindows: Window[];
@@ -31,6 +35,8 @@ export interface CountMeasure extends MeasureBase {
   comparison: { districtIds: string[] } | null;
   rule: { direction: 'decrease' | 'increase'; targetPercent: number; significance: number; test: 'exact_conditional_binomial' };
 }
+
+export type FrozenArea = IndicatorArea & { name?: string | undefined };
 
 export interface SurveyMeasure extends MeasureBase {
   kind: 'survey';
@@ -91,12 +97,15 @@ export function measureToFreeze(
       rule: { targetShare: target.percent / 100, significance: significanceLevel, interval: 'wilson' },
     };
   const others = unitDistrictIds.filter((id) => id !== plan.districtId);
+  const spec = indicatorSpecOf(plan.content);
+  // The plan's rules let an area be stored only with reports; an older draft's area with imported data counts the district.
+  const drawn = spec.source === 'reports' ? plan.content.goal.area : null;
   return {
     ...base,
     kind: 'count',
-    spec: indicatorSpecOf(plan.content),
+    spec,
     label: plan.content.goal.indicator?.what ?? '',
-    area: { districtIds: [plan.districtId] },
+    area: drawn ? { districtIds: [plan.districtId], polygon: drawn.polygon, name: drawn.name } : { districtIds: [plan.districtId] },
     period,
     baselineWindows: defaultBaselineWindows(period),
     comparison: others.length > 0 ? { districtIds: others } : null,

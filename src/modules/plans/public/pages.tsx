@@ -1,4 +1,7 @@
 import type { FrozenMeasure } from '../measure/model.js';
+import type { GoalArea } from '../measure/goal-area.js';
+import type { MapTiles } from '../../../platform/config/config.js';
+import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import { MeasureBlock } from '../measure/measure-block.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
@@ -232,6 +235,8 @@ export function PlanPage({
   districtUrl,
   staffUrl,
   progress,
+  area,
+  map,
 }: {
   ctx: PageContext;
   document: PlanDocument;
@@ -253,6 +258,9 @@ export function PlanPage({
   districtUrl: string;
   staffUrl: string | null;
   progress: PublicActionProgress[];
+  /** The published version's goal area (only its name and outline: no report is shown). */
+  area: GoalArea | null;
+  map: MapTiles;
 }) {
   const m = planPageMessages[ctx.lang];
   return (
@@ -287,6 +295,24 @@ export function PlanPage({
         </p>
       </div>
       <PlanDocumentView document={document} />
+      {area && (
+        <section className="section-box" aria-labelledby="goal-area">
+          <h2 id="goal-area">{m.areaTitle}</h2>
+          <p>{m.areaLead(area.name)}</p>
+          <div
+            className="map"
+            data-map="shape"
+            data-polygon={JSON.stringify(area.polygon)}
+            {...mapTileAttributes(map)}
+            role="region"
+            aria-label={m.areaTitle}
+          >
+            <p className="map__fallback">{m.areaNoScript}</p>
+          </div>
+          <script type="module" src="/assets/build/map.js" />
+          <link rel="stylesheet" href="/assets/build/map.css" />
+        </section>
+      )}
       {measure && <MeasureBlock measure={measure} lang={ctx.lang} />}
       <PublicProgressSection ctx={ctx} actions={progress} />
       {plan.evaluation && (

@@ -98,6 +98,8 @@ export function registerPlanPages(app: FastifyInstance, config: Config, database
         staffUrl: staff ? `/admin/plans/${plan.id}` : null,
         // Entries are not plan changes: their statuses may lag here by the 30 s the page is kept.
         progress: await publicActionProgress(db, plan),
+        area: published.content.goal.area ?? null,
+        map: config.mapTiles,
       });
     }),
   );

@@ -59,6 +59,7 @@ const words = {
     places: 'Miejsca',
     sources: 'Źródła diagnozy',
     indicator: 'Miernik',
+    area: 'Obszar liczenia',
     baseline: 'Stan wyjściowy',
     target: 'Cel liczbowy',
     decrease: (p: number) => `zmniejszenie o ${p}%`,
@@ -77,6 +78,7 @@ const words = {
     places: 'Places',
     sources: 'Sources of the diagnosis',
     indicator: 'Indicator',
+    area: 'Area counted',
     baseline: 'Baseline',
     target: 'Numeric target',
     decrease: (p: number) => `decrease by ${p}%`,
@@ -162,6 +164,7 @@ export function planDocument(
       w.indicator,
       [content.goal.indicator.what, content.goal.indicator.where, content.goal.indicator.source].filter(Boolean).join('; '),
     ]);
+  if (content.goal.area) goalFacts.push([w.area, content.goal.area.name]);
   if (content.goal.baseline) goalFacts.push([w.baseline, `${content.goal.baseline.value} (${content.goal.baseline.period})`]);
   const target = content.goal.target;
   if (target)
