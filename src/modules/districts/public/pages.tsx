@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MapTiles } from '../../../platform/config/config.js';
-import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
+import { MapIsland } from '../../../platform/render/map-island.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
 import { type Unit, unitUrl } from '../../units/index.js';
@@ -27,21 +27,13 @@ export function MapContainer({
   label: string;
 }) {
   return (
-    <>
-      <div
-        className="map"
-        data-map={kind}
-        {...mapTileAttributes(map)}
-        data-area-url={areaUrl}
-        data-status={statusId}
-        role="region"
-        aria-label={label}
-      >
-        <p className="map__fallback">{publicMessages[ctx.lang].mapNoScript}</p>
-      </div>
-      <script type="module" src="/assets/build/map.js" />
-      <link rel="stylesheet" href="/assets/build/map.css" />
-    </>
+    <MapIsland
+      kind={kind}
+      tiles={map}
+      label={label}
+      fallback={publicMessages[ctx.lang].mapNoScript}
+      data={{ 'data-area-url': areaUrl, 'data-status': statusId }}
+    />
   );
 }
 

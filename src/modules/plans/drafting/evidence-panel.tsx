@@ -1,6 +1,6 @@
 import type { MapTiles } from '../../../platform/config/config.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
-import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
+import { MapIsland } from '../../../platform/render/map-island.js';
 import { CsrfField, DataTable, SelectField, Tag, errorFor } from '../../../platform/render/components.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { formatCalendarDay, formatNumber } from '../../../platform/i18n/i18n.js';
@@ -110,20 +110,13 @@ export function EvidencePanel({
             </ol>
           )}
           {points.length > 0 && (
-            <>
-              <div
-                className="map"
-                data-map="points"
-                data-points={JSON.stringify(points)}
-                {...mapTileAttributes(map)}
-                role="region"
-                aria-label={m.mapLabel}
-              >
-                <p className="map__fallback">{m.mapNoScript}</p>
-              </div>
-              <script type="module" src="/assets/build/map.js" />
-              <link rel="stylesheet" href="/assets/build/map.css" />
-            </>
+            <MapIsland
+              kind="points"
+              tiles={map}
+              label={m.mapLabel}
+              fallback={m.mapNoScript}
+              data={{ 'data-points': JSON.stringify(points) }}
+            />
           )}
           <h3>{m.byMonth}</h3>
           <DataTable

@@ -1,7 +1,7 @@
 import type { MapTiles } from '../../../platform/config/config.js';
 import type { FieldError } from '../../../platform/http/errors.js';
 import { TextAreaField, TextField, errorFor } from '../../../platform/render/components.js';
-import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
+import { MapIsland } from '../../../platform/render/map-island.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { GoalArea } from '../measure/goal-area.js';
 import { areaText } from './area-text.js';
@@ -49,20 +49,17 @@ export function GoalAreaFields({
         code
         error={errorFor(errors, 'goal.area.polygon')}
       />
-      <div
-        className="map"
-        data-map="draw"
-        data-field="field-goal.area.polygon"
-        data-undo={m.areaUndo}
-        data-area-url={`/api/v1/districts/${districtId}/area.geojson`}
-        {...mapTileAttributes(map)}
-        role="region"
-        aria-label={m.areaMap}
-      >
-        <p className="map__fallback">{m.areaMap}</p>
-      </div>
-      <script type="module" src="/assets/build/map.js" />
-      <link rel="stylesheet" href="/assets/build/map.css" />
+      <MapIsland
+        kind="draw"
+        tiles={map}
+        label={m.areaMap}
+        fallback={m.areaMap}
+        data={{
+          'data-field': 'field-goal.area.polygon',
+          'data-undo': m.areaUndo,
+          'data-area-url': `/api/v1/districts/${districtId}/area.geojson`,
+        }}
+      />
     </fieldset>
   );
 }

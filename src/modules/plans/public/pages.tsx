@@ -1,7 +1,7 @@
 import type { FrozenMeasure } from '../measure/model.js';
 import type { GoalArea } from '../measure/goal-area.js';
 import type { MapTiles } from '../../../platform/config/config.js';
-import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
+import { MapIsland } from '../../../platform/render/map-island.js';
 import { MeasureBlock } from '../measure/measure-block.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import { Layout } from '../../../platform/render/layout.js';
@@ -299,18 +299,13 @@ export function PlanPage({
         <section className="section-box" aria-labelledby="goal-area">
           <h2 id="goal-area">{m.areaTitle}</h2>
           <p>{m.areaLead(area.name)}</p>
-          <div
-            className="map"
-            data-map="shape"
-            data-polygon={JSON.stringify(area.polygon)}
-            {...mapTileAttributes(map)}
-            role="region"
-            aria-label={m.areaTitle}
-          >
-            <p className="map__fallback">{m.areaNoScript}</p>
-          </div>
-          <script type="module" src="/assets/build/map.js" />
-          <link rel="stylesheet" href="/assets/build/map.css" />
+          <MapIsland
+            kind="shape"
+            tiles={map}
+            label={m.areaTitle}
+            fallback={m.areaNoScript}
+            data={{ 'data-polygon': JSON.stringify(area.polygon) }}
+          />
         </section>
       )}
       {measure && <MeasureBlock measure={measure} lang={ctx.lang} />}
