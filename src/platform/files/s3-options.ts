@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { ConfigError } from '../config/config.js';
+import { ConfigError, flag } from '../config/config.js';
 import { S3Error, type S3FileStore } from './s3-store.js';
 
 /** Where and how the S3-compatible bucket is reached (S3_* variables; docs/deploy.md). */
@@ -97,7 +97,7 @@ export function s3OptionsFromEnv(env: Env): S3Options | null {
         'contains a space, a control or a non-ASCII character (the value is not shown here; a copy-and-paste slip?)',
     );
   }
-  const forcePathStyle = flag(env, 'S3_FORCE_PATH_STYLE');
+  const forcePathStyle = flag(env, 'S3_FORCE_PATH_STYLE', false);
   const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
   if (!forcePathStyle && isIP(host) !== 0) {
     throw new ConfigError(
@@ -157,15 +157,6 @@ function serverSideEncryption(raw: string): ServerSideEncryption | null {
   if (raw.toUpperCase() === 'AES256') return 'AES256';
   if (raw.toLowerCase() === 'aws:kms') return 'aws:kms';
   throw new ConfigError(`S3_SERVER_SIDE_ENCRYPTION="${raw}": oczekiwano AES256 lub aws:kms / expected AES256 or aws:kms`);
-}
-
-// The words config.ts reads for its own true/false variables.
-function flag(env: Env, name: string): boolean {
-  const raw = env[name]?.trim().toLowerCase() ?? '';
-  if (raw === '') return false;
-  if (['1', 'true', 'yes', 'tak', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'nie', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name}="${env[name]}": oczekiwano true/false / expected true or false`);
 }
 
 /** What /health/ready can say of the bucket; the detail goes to the log, never to the anonymous caller. */
