@@ -7,6 +7,7 @@ import { world } from '../../../test/support/world.js';
 import { addDays, warsawToday } from '../../platform/i18n/calendar.js';
 import { formatCalendarDay } from '../../platform/i18n/i18n.js';
 import { readSetting } from '../settings/index.js';
+import { mapMessages } from './public-map/messages.js';
 
 const district = world.districts.a1;
 const point = district.point;
@@ -126,5 +127,35 @@ describe.each(backends)('the date and time of the event on %s', (backend) => {
     const id = Number(/\/zgloszenia\/(\d+)/.exec(sent.headers.location as string)![1]);
     expect(await stored(id)).toMatchObject({ date: yesterday() });
     expect((await officer.get(`/api/v1/reports/${id}`)).json().internal.eventTime).toBe('21:30');
+  });
+
+  it('counts public statistics by the hour and day of the week of the event, and those without a time', async () => {
+    const dogs = { category: 'stray-dogs' };
+    for (const body of [
+      { eventDate: yesterday(), eventTime: '21:05' },
+      { eventDate: yesterday(), eventTime: '21:55' },
+      { eventDate: yesterday(), eventTime: '00:00' },
+      { eventDate: yesterday() },
+      {},
+    ]) {
+      expect((await report({ ...dogs, ...body })).statusCode).toBe(201);
+    }
+    const page = async (lang: string) =>
+      (await resident().get('/zgloszenia/statystyki?category=stray-dogs', { accept: 'text/html', 'accept-language': lang })).body;
+    const row = (label: string, n: number) => `<th scope="row">${label}</th><td>${n}</td>`;
+    const weekday = (new Date(`${yesterday()}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+    const pl = await page('pl');
+    expect(pl).toContain(row('21:00–21:59', 2));
+    expect(pl).toContain(row('0:00–0:59', 1));
+    expect(pl).toContain(row('20:00–20:59', 0));
+    expect(pl).toContain(row(mapMessages.pl.weekdays[weekday]!, 4));
+    expect(pl).toContain(row(mapMessages.pl.weekdays[(weekday + 1) % 7]!, 0));
+    expect(pl).toContain('Bez podanej godziny zdarzenia: 2 zgłoszenia.');
+    expect(pl).toContain('Bez podanej daty zdarzenia: 1 zgłoszenie.');
+    // Monday first.
+    expect(pl.indexOf('>poniedziałek<')).toBeLessThan(pl.indexOf('>niedziela<'));
+    const en = await page('en');
+    expect(en).toContain(row('21:00–21:59', 2));
+    expect(en).toContain('No time of the event given: 2 reports.');
   });
 });

@@ -229,12 +229,16 @@ export interface ReportStats {
   byDistrict: DistrictCount[];
   /** "YYYY-MM" (Polish time) → count, only for months from `sinceMonth` on. */
   byMonth: Map<string, number>;
+  /** By the hour (0–23, Polish time) of the event, for reports that give a time; index = hour. */
+  byHour: number[];
+  /** By the day of the week of the event's day, Monday first (index 0), for reports that give a day. */
+  byWeekday: number[];
 }
 
 /** Counts for the statistics page; `sinceMonth` is the first day "YYYY-MM-01" of the monthly window. */
 export async function publicStats(db: Db, filter: PublicFilter, sinceMonth: string): Promise<ReportStats> {
   const where = conditions(filter);
-  const [categories, statuses, districts, months] = await Promise.all([
+  const [categories, statuses, districts, months, hours, weekdays] = await Promise.all([
     sql<{ key: string; n: number }>`select r.category_id as key, count(*)::int as n from reports r where ${where} group by 1`.execute(db),
     sql<{ key: string; n: number }>`select r.status as key, count(*)::int as n from reports r where ${where} group by 1`.execute(db),
     sql<{ district_id: string | null; district_name: string | null; unit_id: string; unit_name: string; n: number }>`
@@ -246,7 +250,17 @@ export async function publicStats(db: Db, filter: PublicFilter, sinceMonth: stri
       from reports r where ${where} and r.created_at >= (${sinceMonth}::date)::timestamp at time zone 'Europe/Warsaw' group by 1`.execute(
       db,
     ),
+    sql<{ key: number; n: number }>`select extract(hour from r.event_time)::int as key, count(*)::int as n
+      from reports r where ${where} and r.event_time is not null group by 1`.execute(db),
+    // isodow: Monday 1 … Sunday 7.
+    sql<{ key: number; n: number }>`select extract(isodow from r.event_date)::int - 1 as key, count(*)::int as n
+      from reports r where ${where} and r.event_date is not null group by 1`.execute(db),
   ]);
+  const slots = (length: number, rows: { key: number; n: number }[]) => {
+    const counts = new Array<number>(length).fill(0);
+    for (const row of rows) counts[row.key] = row.n;
+    return counts;
+  };
   const byCategory = new Map(categories.rows.map((row) => [row.key, row.n]));
   return {
     total: [...byCategory.values()].reduce((sum, n) => sum + n, 0),
@@ -260,5 +274,7 @@ export async function publicStats(db: Db, filter: PublicFilter, sinceMonth: stri
       count: row.n,
     })),
     byMonth: new Map(months.rows.map((row) => [row.key, row.n])),
+    byHour: slots(24, hours.rows),
+    byWeekday: slots(7, weekdays.rows),
   };
 }
