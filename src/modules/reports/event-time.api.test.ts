@@ -157,5 +157,20 @@ describe.each(backends)('the date and time of the event on %s', (backend) => {
     const en = await page('en');
     expect(en).toContain(row('21:00–21:59', 2));
     expect(en).toContain('No time of the event given: 2 reports.');
+    // The downloads carry the day and the hour, never the minutes.
+    const csv = (await resident().get('/zgloszenia.csv?category=stray-dogs')).body;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toMatch(/,event_date,event_hour$/);
+    expect(
+      lines
+        .slice(1)
+        .map((line) => line.split(',').slice(-2).join(','))
+        .sort(),
+    ).toEqual([`${yesterday()},0`, `${yesterday()},21`, `${yesterday()},21`, `${yesterday()},`, ','].sort());
+    expect(csv).not.toMatch(/21:05|21:55/);
+    const geojson = JSON.parse((await resident().get('/zgloszenia.geojson?category=stray-dogs')).body) as {
+      features: { properties: { eventDate: string | null; eventHour: number | null } }[];
+    };
+    expect(geojson.features.filter((f) => f.properties.eventHour === 21 && f.properties.eventDate === yesterday())).toHaveLength(2);
   });
 });

@@ -28,6 +28,9 @@ export interface PublicRow {
   createdAt: Date;
   statusChangedAt: Date;
   confirmations: number;
+  /** The day of the event ("YYYY-MM-DD", Poland) and its hour (0–23), when given: never the minutes. */
+  eventDate: string | null;
+  eventHour: number | null;
 }
 
 interface RawRow {
@@ -43,10 +46,13 @@ interface RawRow {
   created_at: Date;
   status_changed_at: Date;
   confirmations: number;
+  event_date: string | null;
+  event_hour: number | null;
 }
 
 const publicColumns = sql`r.id, r.category_id, r.status, r.public_position[0] as lon, r.public_position[1] as lat,
-  r.unit_id, u.name as unit_name, r.district_id, d.name as district_name, r.created_at, r.status_changed_at, r.confirmations`;
+  r.unit_id, u.name as unit_name, r.district_id, d.name as district_name, r.created_at, r.status_changed_at, r.confirmations,
+  r.event_date::text as event_date, extract(hour from r.event_time)::int as event_hour`;
 const publicFrom = sql`reports r join units u on u.id = r.unit_id left join districts d on d.id = r.district_id`;
 
 const toRow = (row: RawRow): PublicRow => ({
@@ -62,6 +68,8 @@ const toRow = (row: RawRow): PublicRow => ({
   createdAt: row.created_at,
   statusChangedAt: row.status_changed_at,
   confirmations: row.confirmations,
+  eventDate: row.event_date,
+  eventHour: row.event_hour,
 });
 
 /** Periods are Polish calendar days: midnight in Warsaw, whatever the session's time zone. */
