@@ -4,7 +4,8 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { requireAllowed } from '../../platform/auth/guards.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError, ValidationError } from '../../platform/http/errors.js';
+import { dayInPoland, timeInPoland } from '../../platform/i18n/calendar.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { siteOrigin } from '../../platform/http/site-url.js';
@@ -88,12 +89,34 @@ function presentInternal(report: Report, site: Pick<Config, 'publicUrl'>, lang: 
       description: report.description,
       position: report.position,
       address: report.address,
-      eventAt: report.eventAt?.toISOString() ?? null,
+      eventDate: report.event?.date ?? null,
+      eventTime: report.event?.time ?? null,
       hasEmail: report.hasEmail,
       hold: report.hold,
       erased: report.erased,
     },
   };
+}
+
+/**
+ * The event's day and time from the body: `eventDate` and `eventTime` as typed, or the older
+ * `eventAt` instant, taken at its day and minute in Poland (not both ways at once).
+ */
+function eventFields(b: { eventAt?: string | null; eventDate?: string | null; eventTime?: string | null }, lang: Lang) {
+  if (!b.eventAt) return { eventDate: b.eventDate ?? null, eventTime: b.eventTime ?? null };
+  if (b.eventDate || b.eventTime)
+    throw new ValidationError([
+      {
+        field: 'eventAt',
+        code: 'invalid',
+        message:
+          lang === 'pl'
+            ? 'Podaj eventDate i eventTime albo eventAt, nie oba sposoby naraz.'
+            : 'Give eventDate and eventTime, or eventAt, not both.',
+      },
+    ]);
+  const at = new Date(b.eventAt);
+  return { eventDate: dayInPoland(at), eventTime: timeInPoland(at) };
 }
 
 export function registerReportApi(
@@ -197,7 +220,7 @@ export function registerReportApi(
           address: b.address ?? null,
           description: b.description ?? null,
           email: b.email ?? null,
-          eventAt: b.eventAt ? new Date(b.eventAt) : null,
+          ...eventFields(b, request.lang),
           honeypot: b.website ?? null,
         },
         { rateLimit, publicUrl: config.publicUrl, lang: request.lang },

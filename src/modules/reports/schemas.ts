@@ -34,6 +34,10 @@ export const reportBody = {
     address: nullableText(400),
     description: nullableText(2000),
     email: nullableText(400),
+    /** The day of the event in Poland ("2026-12-05" or "5.12.2026") and, optionally, its time ("21:30"). */
+    eventDate: nullableText(40),
+    eventTime: nullableText(20),
+    /** Older clients: an instant, taken at its day and minute in Poland. */
     eventAt: { type: ['string', 'null'], format: 'date-time' },
     /** The honeypot: people never see it, bots fill it in. */
     website: nullableText(400),

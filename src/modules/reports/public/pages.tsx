@@ -44,6 +44,7 @@ export interface ReportFormValues {
   lon?: string;
   description?: string;
   eventDate?: string;
+  eventTime?: string;
   email?: string;
 }
 
@@ -79,6 +80,7 @@ export function ReportFormPage({
   suggestions,
   map,
   retention,
+  eventMaxAgeDays,
 }: {
   ctx: PageContext;
   categories: StoredCategory[];
@@ -88,6 +90,8 @@ export function ReportFormPage({
   map: MapTiles;
   /** For the privacy notice beside the fields: how long each piece is kept. */
   retention: RetentionSettings;
+  /** The national limit for the hint; a unit's may be tighter (known once the place is). */
+  eventMaxAgeDays: number;
 }) {
   const m = reportPageMessages[ctx.lang];
   const required = categories.filter((c) => c.descriptionRequired).map((c) => c.name[ctx.lang]);
@@ -98,7 +102,11 @@ export function ReportFormPage({
       <div className="callout callout--warning" role="note">
         <p>{m.emergency}</p>
       </div>
-      <ErrorSummary lang={ctx.lang} errors={errors} fields={{ location: 'address', categoryCode: 'category', eventAt: 'eventDate' }} />
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        fields={{ location: 'address', categoryCode: 'category', eventDate: 'eventDate', eventTime: 'eventTime' }}
+      />
       <form method="post" action="/zglos" noValidate className="report-form">
         <CsrfField token={ctx.csrfToken} />
         <fieldset className="fieldset">
@@ -162,8 +170,18 @@ export function ReportFormPage({
           name="eventDate"
           label={m.eventDate}
           type="date"
+          hint={m.eventDateHint(eventMaxAgeDays)}
           value={values.eventDate}
-          error={errorFor(errors, 'eventAt')}
+          error={errorFor(errors, 'eventDate')}
+          width="short"
+        />
+        <TextField
+          name="eventTime"
+          label={m.eventTime}
+          type="time"
+          hint={m.eventTimeHint}
+          value={values.eventTime}
+          error={errorFor(errors, 'eventTime')}
           width="short"
         />
         <TextField
