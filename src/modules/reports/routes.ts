@@ -5,7 +5,6 @@ import type { ChangeBus } from '../../platform/events/changes.js';
 import type { IndexBoard } from '../../platform/observe/index-board.js';
 import type { Locator } from '../districts/index.js';
 import { registerReportApi } from './api-routes.js';
-import { registerFloodSettingsApi } from './flood-settings-routes.js';
 import { registerOpen311 } from './open311/routes.js';
 import { registerReportMapPages } from './public-map/routes.js';
 import { registerReportPages } from './public/routes.js';
@@ -28,7 +27,6 @@ export async function registerReports(
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
   await ensureCategories(database.db);
   registerReportApi(app, config, database, changes, locator, limit.value);
-  registerFloodSettingsApi(app, database);
   registerOpen311(app, config, database, changes, locator, limit.value);
   registerReportMapPages(app, config, database, changes, locator, indexes);
   registerReportPages(app, config, database, changes, locator, limit.value);

@@ -7,7 +7,8 @@ import { reportErrors } from './messages.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
 import { reportUrl, type Report } from './model.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
-import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
+import { cachedCategories, storeNewReport } from './repository.js';
+import { floodSettings } from './read-report-settings.js';
 import { describeRateLimit, floodWindowSeconds, snapToGrid, validateSubmission, type ReportSubmission } from './rules/index.js';
 import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
 
@@ -73,7 +74,7 @@ export async function submitReport(
   const { windowSeconds, max } = options.rateLimit;
   // Counted per client, not per address (an IPv6 client holds a whole /64); only the key is stored.
   const client = actor.ip ? { key: limitKeyOf(actor.ip), since: new Date(now.getTime() - windowSeconds * 1000), max } : null;
-  const flood = { since: new Date(now.getTime() - floodWindowSeconds * 1000), settings: await cachedFloodSettings(db) };
+  const flood = { since: new Date(now.getTime() - floodWindowSeconds * 1000), settings: await floodSettings(db, placement.unitId) };
   // `format` placeholders: the number is known only once the row is in (a % of the names is escaped).
   const text = (line: string) => line.replaceAll('%', '%%');
   const mail = placement.notify

@@ -18,7 +18,7 @@ export {
 export {
   defaultReportSettings,
   reportDeadlines,
-  reportSettingsProblem,
+  reportSettingIds,
   type ReportDeadline,
   type ReportDeadlineKind,
   type ReportSettings,
@@ -38,10 +38,7 @@ export {
 export {
   awaitingReviewLabel,
   defaultFloodSettings,
-  floodSettingsKey,
-  floodSettingNames,
-  floodSettingSpecs,
-  floodSettingsProblems,
+  floodSettingIds,
   floodWindowSeconds,
   isListedPublicly,
   reviewActions,
