@@ -617,7 +617,7 @@ export const writeExamples: Record<string, WriteExample[]> = {
     {
       action: 'settings.voivodeship',
       prepare: (fresh) => ({
-        form: { group: 'verification', 'reports.takeUpDays': String(1 + (fresh.number() % 2)), 'reports.verifyDays': '' },
+        form: { group: 'plans', 'plans.approvalDays': String(1 + (fresh.number() % 5)) },
       }),
     },
   ],
