@@ -19,3 +19,8 @@ export async function storeSettings(
   }
   options.changes?.emit('settings');
 }
+
+/** Lets one client send `perDay` reports a day, all at once if it likes (tests that send many from one address). */
+export function allowReportsPerIp(db: Db, perDay: number, changes?: ChangeBus): Promise<void> {
+  return storeSettings(db, { 'reports.perIpPerDay': perDay, 'reports.perIpPer10Minutes': perDay }, { changes });
+}

@@ -1,3 +1,4 @@
+import { allowReportsPerIp } from '../../../test/support/settings.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/databases.js';
@@ -76,7 +77,8 @@ describe.each(backends)('data retention on %s', (backend) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '5/2d' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    await allowReportsPerIp(t.testDb.database.db, 5, t.changes);
     for (const login of [
       world.accounts.nationalAdmin.login,
       world.accounts.voivodeshipAdmin.login,

@@ -111,6 +111,12 @@ export function forgetCategories(db: Db): void {
   submissionCaches.get(db)?.categories.clear();
 }
 
+/** Reports (and "me too"s) from one client since a moment: how many, and the oldest (reports_from_address, 0008). */
+export async function reportsFromClient(db: Queryable, key: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const { rows } = await sql<{ n: number; oldest: Date | null }>`select n, oldest from reports_from_address(${key}, ${since})`.execute(db);
+  return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null };
+}
+
 export async function findReport(db: Queryable, id: number): Promise<Report | undefined> {
   if (!Number.isSafeInteger(id) || id < 1) return undefined;
   const { rows } = await sql<ReportRow>`select ${reportColumns} from reports where id = ${id}`.execute(db);

@@ -74,7 +74,7 @@ const retention = (value: number, max: number, pl: string, en: string) =>
 
 export const settingCatalog = {
   // Report limits (limity zgłoszeń). The per-IP limit is counted before the report's place is known.
-  'reports.perIpPerDay': integer('reportLimits', 1, [1, 1000], 'reports', null, {
+  'reports.perIpPerDay': integer('reportLimits', 1, [1, 100_000], 'reports', null, {
     label: { pl: 'Zgłoszenia z jednego adresu IP na dobę', en: 'Reports per IP address per day' },
     explanation: {
       pl: 'Ile zgłoszeń przyjmujemy z jednego adresu IP w ciągu 24 godzin.',
@@ -82,7 +82,7 @@ export const settingCatalog = {
     },
     regulation: kmzb('jedno zgłoszenie z adresu IP na dobę', 'one report per IP address per day'),
   }),
-  'reports.perIpPer10Minutes': integer('reportLimits', 1, [1, 1000], 'reports', null, {
+  'reports.perIpPer10Minutes': integer('reportLimits', 1, [1, 100_000], 'reports', null, {
     label: { pl: 'Zgłoszenia z jednego adresu IP na 10 minut', en: 'Reports per IP address per 10 minutes' },
     explanation: {
       pl: 'Hamuje serię zgłoszeń wysłanych naraz; nie może być większy niż limit dobowy.',

@@ -253,6 +253,6 @@ export function registerSettingsRoutes(app: FastifyInstance, database: Database)
 
   // The older pages of single groups lead to their group here (one page, one storage).
   app.get('/admin/dashboard/settings', { config: { access: 'settings.manage' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.redirect(`${settingsUrl}#dashboard`, 301),
+    reply.redirect(`${settingsUrl}#dashboard`, 302),
   );
 }
