@@ -142,6 +142,27 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     expect(await auditCount()).toBe(audited);
   });
 
+  it('counts reports per client with the per-IP limits in force at each report, the burst one first', async () => {
+    const category = (
+      (await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[]
+    ).find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
+    const client = resident();
+    const point = world.districts.b1.point;
+    const send = (i: number) => client.send('POST', '/api/v1/reports', { category, lat: point.lat + i * 0.0003, lon: point.lon });
+    expect((await national().send('PUT', `${url}/reports.perIpPerDay`, { value: 3 })).statusCode).toBe(200);
+    expect((await send(0)).statusCode).toBe(201);
+    // The burst limit is still 1 in 10 minutes.
+    const burst = await send(1);
+    expect(burst.statusCode).toBe(429);
+    expect(burst.json().error.message).toContain('1 zgłoszenie na 10 minut');
+    expect((await national().send('PUT', `${url}/reports.perIpPer10Minutes`, { value: 3 })).statusCode).toBe(200);
+    expect((await send(2)).statusCode).toBe(201);
+    expect((await send(3)).statusCode).toBe(201);
+    const daily = await send(4);
+    expect(daily.statusCode).toBe(429);
+    expect(daily.json().error.message).toContain('3 zgłoszenia na dobę');
+  });
+
   it('takes the burst limit and the daily one together when the daily one is raised first', async () => {
     expect((await national().send('PUT', `${url}/reports.perIpPerDay`, { value: 5 })).statusCode).toBe(200);
     expect((await national().send('PUT', `${url}/reports.perIpPer10Minutes`, { value: 2 })).statusCode).toBe(200);
