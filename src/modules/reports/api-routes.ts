@@ -15,7 +15,6 @@ import { addCategory, updateCategory } from './manage-categories.js';
 import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategory } from './model.js';
 import { reportCategories, reportHistory, reportOr404 } from './read-reports.js';
 import { awaitingReviewLabel, proximityLabels, publicStatus, similarRadiusMeters, statusLabels } from './rules/index.js';
-import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
 import { similarOpenReports } from './similar-reports.js';
 import {
   acceptedSchema,
@@ -119,14 +118,7 @@ function eventFields(b: { eventAt?: string | null; eventDate?: string | null; ev
   return { eventDate: dayInPoland(at), eventTime: timeInPoland(at) };
 }
 
-export function registerReportApi(
-  app: FastifyInstance,
-  config: Config,
-  database: Database,
-  changes: ChangeBus,
-  locator: Locator,
-  rateLimit: RateLimitPolicy,
-): void {
+export function registerReportApi(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus, locator: Locator): void {
   const db = database.db;
   const tags = ['reports'];
   // A burst guard in front of the per-day policy, which lives in the database (see submit-report.ts).
@@ -223,7 +215,7 @@ export function registerReportApi(
           ...eventFields(b, request.lang),
           honeypot: b.website ?? null,
         },
-        { rateLimit, publicUrl: config.publicUrl, lang: request.lang },
+        { publicUrl: config.publicUrl, lang: request.lang },
       );
       // A bot that filled the honeypot is told nothing useful.
       if (result.spam) return reply.status(202).send({ accepted: true });

@@ -13,7 +13,6 @@ import { reportErrors } from '../messages.js';
 import { toPublic } from '../model.js';
 import { reportCategories, reportOr404, reportSurroundings } from '../read-reports.js';
 import { isOffered, type ReportStatus } from '../rules/index.js';
-import type { RateLimitPolicy } from '../../../platform/config/report-rate-limit.js';
 import { similarOpenReports } from '../similar-reports.js';
 import { submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
@@ -23,14 +22,7 @@ import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type 
 
 const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: residentLabel });
 
-export function registerReportPages(
-  app: FastifyInstance,
-  config: Config,
-  database: Database,
-  changes: ChangeBus,
-  locator: Locator,
-  rateLimit: RateLimitPolicy,
-): void {
+export function registerReportPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus, locator: Locator): void {
   const db = database.db;
   const map = config.mapTiles;
   const offered = async () => (await reportCategories(db)).filter((c) => isOffered(c, new Date()));
@@ -131,7 +123,7 @@ export function registerReportPages(
           eventTime: values.eventTime ?? null,
           honeypot: fields.website ?? null,
         },
-        { rateLimit, publicUrl: config.publicUrl, lang },
+        { publicUrl: config.publicUrl, lang },
       );
       if (result.spam) return reply.redirect('/zglos/dziekujemy', 303);
       return reply.redirect(`/zgloszenia/${result.report.id}?wyslano=1`, 303);
