@@ -1,3 +1,4 @@
+import { allowReportsPerIp } from '../support/settings.js';
 import { expect, it } from 'vitest';
 import { inspectPage, signedInPage, useAppAndBrowser } from '../support/browser-app.js';
 import { describeWithBrowser, viewports } from '../support/browser.js';
@@ -11,7 +12,7 @@ import { formatCalendarDay } from '../../src/platform/i18n/i18n.js';
  */
 const streets = wholeStreetsOf(world.districts.a1);
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
-const running = useAppAndBrowser('event-time', { REPORT_RATE_LIMIT: '100/day' });
+const running = useAppAndBrowser('event-time', {}, (db) => allowReportsPerIp(db, 100));
 
 describeWithBrowser.each([true, false])('the time of the event on a phone, JavaScript %s', (javaScriptEnabled) => {
   it('is filled in, sent, and shown to the police with the time', async () => {
