@@ -28,7 +28,7 @@ export type { StreetRule } from './area/types.js';
 export { personDistricts, districtChoicesFor } from './person-districts.js';
 export { adminRegisterMessages } from './admin/messages.js';
 export { SearchForm } from './public/components.js';
-export { MapContainer } from './public/pages.js';
+export { MapContainer, type MapView } from './public/pages.js';
 export { publicMessages } from './public/messages.js';
 export { Register } from './locator/register.js';
 export { localityKey, streetKey } from './matching/normalize.js';

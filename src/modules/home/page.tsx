@@ -2,7 +2,7 @@ import type { PageContext } from '../../platform/render/page-context.js';
 import { Layout } from '../../platform/render/layout.js';
 import { defineMessages } from '../../platform/i18n/i18n.js';
 import { type Unit, asTree, unitUrl } from '../units/index.js';
-import { SearchForm, MapContainer, publicMessages } from '../districts/index.js';
+import { SearchForm, MapContainer, publicMessages, type MapView } from '../districts/index.js';
 import type { MapTiles } from '../../platform/config/config.js';
 
 const messages = defineMessages({
@@ -34,7 +34,18 @@ const messages = defineMessages({
   },
 });
 
-export function HomePage({ ctx, units, map }: { ctx: PageContext; units: Unit[]; map: MapTiles }) {
+export function HomePage({
+  ctx,
+  units,
+  map,
+  view,
+}: {
+  ctx: PageContext;
+  units: Unit[];
+  map: MapTiles;
+  /** The map's first view (administrators' settings, map.*). */
+  view: MapView;
+}) {
   const m = messages[ctx.lang];
   const p = publicMessages[ctx.lang];
   const tree = asTree(units);
@@ -45,7 +56,7 @@ export function HomePage({ ctx, units, map }: { ctx: PageContext; units: Unit[];
       <SearchForm lang={ctx.lang} />
       <h2 className="h3">{p.orMap}</h2>
       <p id="map-status" className="muted" aria-live="polite" />
-      <MapContainer ctx={ctx} kind="locator" map={map} statusId="map-status" label={m.mapLabel} />
+      <MapContainer ctx={ctx} kind="locator" map={map} view={view} statusId="map-status" label={m.mapLabel} />
       <div className="callout callout--warning">
         <p>{m.emergency}</p>
       </div>

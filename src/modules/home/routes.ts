@@ -7,13 +7,15 @@ import { LANG_COOKIE } from '../../platform/http/server.js';
 import { pageContext, safeReturnPath } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
 import { listActiveUnits } from '../units/index.js';
+import { mapViewSettingIds, readSettingsAs } from '../settings/index.js';
 import { HomePage } from './page.js';
 
 export function registerHomeRoutes(app: FastifyInstance, config: Config, database: Database): void {
   const map = config.mapTiles;
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units: await listActiveUnits(database.db), map })),
-  );
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const [units, view] = await Promise.all([listActiveUnits(database.db), readSettingsAs(database.db, mapViewSettingIds)]);
+    return sendPage(reply, createElement(HomePage, { ctx: pageContext(request, reply), units, map, view }));
+  });
 
   // The language switch is a plain link, so it works without JavaScript; the choice is a cookie.
   app.get<{ Params: { lang: string } }>(

@@ -277,3 +277,9 @@ export function defaultsOf<Names extends Record<string, SettingId>>(names: Names
     }),
   ) as { [K in keyof Names]: SettingValue<Names[K]> };
 }
+
+/** A map's first view where nothing on the page gives it one (the report map, the locator). */
+export const mapViewSettingIds = { lat: 'map.centreLatitude', lon: 'map.centreLongitude', zoom: 'map.zoom' } as const satisfies Record<
+  string,
+  SettingId
+>;

@@ -7,6 +7,7 @@ export {
   settingIds,
   isSettingId,
   defaultsOf,
+  mapViewSettingIds,
   type SettingId,
   type SettingValue,
   type SettingDefinition,

@@ -98,6 +98,22 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     expect(audit.find((e) => e.entityId === 'reports.categoryPerHour')).toMatchObject({ before: { value: null }, after: { value: 1 } });
   });
 
+  it('opens the locator map and the report map where the map settings say, on the next request', async () => {
+    const firstView = async (path: string) =>
+      /data-center="([^"]+)"[^>]*data-zoom="(\d+)"/.exec((await resident().get(path)).body)?.slice(1);
+    const before = await firstView('/');
+    expect(before).toEqual(await firstView('/zgloszenia'));
+    for (const [id, value] of [
+      ['map.centreLatitude', 51.25],
+      ['map.centreLongitude', 22.57],
+      ['map.zoom', 9],
+    ] as const)
+      expect((await national().send('PUT', `${url}/${id}`, { value })).statusCode).toBe(200);
+    expect(await firstView('/')).toEqual(['51.25,22.57', '9']);
+    expect(await firstView('/zgloszenia')).toEqual(['51.25,22.57', '9']);
+    expect(before).not.toEqual(['51.25,22.57', '9']);
+  });
+
   it('lets a voivodeship tighten a setting for its own units only; another voivodeship keeps the national value', async () => {
     expect((await fiveMonthPlan(as[world.accounts.officerA1.login]!, world.districts.a1.id)).statusCode).toBe(201);
     const tightened = await regional().send('PUT', `${url}/plans.maxPeriodMonths`, { value: 3, unitId: zalesie });

@@ -16,6 +16,7 @@ export function MapContainer({
   kind,
   map,
   areaUrl,
+  view,
   statusId,
   label,
 }: {
@@ -23,6 +24,8 @@ export function MapContainer({
   kind: 'locator' | 'area';
   map: MapTiles;
   areaUrl?: string;
+  /** Where the map opens when nothing on it sets the view (the island's default otherwise). */
+  view?: MapView;
   statusId?: string;
   label: string;
 }) {
@@ -32,9 +35,21 @@ export function MapContainer({
       tiles={map}
       label={label}
       fallback={publicMessages[ctx.lang].mapNoScript}
-      data={{ 'data-area-url': areaUrl, 'data-status': statusId }}
+      data={{
+        'data-area-url': areaUrl,
+        'data-status': statusId,
+        'data-center': view && `${view.lat},${view.lon}`,
+        'data-zoom': view && String(view.zoom),
+      }}
     />
   );
+}
+
+/** A map's centre and zoom. */
+export interface MapView {
+  lat: number;
+  lon: number;
+  zoom: number;
 }
 
 export function DistrictPage({

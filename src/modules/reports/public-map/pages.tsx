@@ -143,9 +143,6 @@ function Legend({ lang }: { lang: Lang }) {
   );
 }
 
-/** The map's first view where no report gives it one (administrators' settings, map.*). */
-export const mapViewSettingIds = { lat: 'map.centreLatitude', lon: 'map.centreLongitude', zoom: 'map.zoom' } as const;
-
 export interface MapSettings {
   tiles: MapTiles;
   view: { lat: number; lon: number; zoom: number };

@@ -1,4 +1,4 @@
-import { readSettingsAs } from '../../settings/index.js';
+import { mapViewSettingIds, readSettingsAs } from '../../settings/index.js';
 import type { ChangeBus } from '../../../platform/events/changes.js';
 import type { IndexBoard } from '../../../platform/observe/index-board.js';
 import { existsSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { csvHeader, csvRow, exportLimit, geoJsonFeature, geoJsonOpening, precisi
 import { apiFilter, filterQuery, filterQueryProperties, readFilter, type PublicFilter } from './filters.js';
 import { individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-grid.js';
 import { mapErrors, mapMessages } from './messages.js';
-import { ReportListPage, StatsPage, placeName, type FilterChoices, mapViewSettingIds, type MapSettings } from './pages.js';
+import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
 import { PublicReports } from './public-reports.js';
 import type { Locator } from '../../districts/index.js';
 import { reportMapSchema } from '../api-schemas.js';
