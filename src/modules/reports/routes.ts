@@ -13,6 +13,8 @@ import { registerReportStaffPages } from './staff/routes.js';
 import { ensureCategories } from './manage-categories.js';
 import { startDigestJob } from './floods/digests.js';
 import { parseRateLimit } from '../../platform/config/report-rate-limit.js';
+import type { FileStore } from '../../platform/files/store.js';
+import { registerAttachmentDownloads } from './attachments/routes.js';
 
 /** Threat reports (KMZB): the catalogue, the API, the public pages, the police pages and the districts' digests. */
 export async function registerReports(
@@ -23,6 +25,8 @@ export async function registerReports(
   locator: Locator,
   /** Where the public report index says whether it is loaded (readiness, /metrics). */
   indexes: IndexBoard,
+  /** Where report attachments are kept (platform/files). */
+  files: FileStore,
 ): Promise<void> {
   const limit = parseRateLimit(config.reportRateLimit);
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
@@ -31,8 +35,9 @@ export async function registerReports(
   registerFloodSettingsApi(app, database);
   registerOpen311(app, config, database, changes, locator, limit.value);
   registerReportMapPages(app, config, database, changes, locator, indexes);
-  registerReportPages(app, config, database, changes, locator, limit.value);
+  registerReportPages(app, config, database, changes, locator, limit.value, files);
   registerReportStaffPages(app, config, database, changes);
+  registerAttachmentDownloads(app, database, files);
   const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);
   app.addHook('onClose', stopDigests);
 }

@@ -10,6 +10,15 @@ import { limitKeyOf } from '../../platform/http/client-address.js';
 import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
 import { describeRateLimit, floodWindowSeconds, snapToGrid, validateSubmission, type ReportSubmission } from './rules/index.js';
 import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
+import type { FileStore } from '../../platform/files/store.js';
+import {
+  attachmentLimits,
+  discardAttachmentFiles,
+  prepareAttachments,
+  putAttachmentFiles,
+  recordAttachments,
+  type IncomingFile,
+} from './attachments/index.js';
 
 /** Where a report goes: the district found from the place, or only the unit whose territory it is. */
 export interface Placement {
@@ -41,6 +50,8 @@ export interface SubmitOptions {
   publicUrl: string;
   lang: Lang;
   now?: Date;
+  /** Files sent with the report, and where to keep them (police only: attachments/). */
+  attachments?: { files: readonly IncomingFile[]; store: FileStore };
 }
 
 export type SubmitResult = { spam: true } | { spam: false; report: Report; placement: Placement };
@@ -100,9 +111,27 @@ export async function submitReport(
     reporterIp: client?.key ?? null,
     eventAt: value.eventAt,
   };
+  // Files are checked against the limits of the unit the report goes to, cleaned, and written
+  // before the transaction; whatever does not end up in a committed report is removed again.
+  const incoming = options.attachments?.files ?? [];
+  const prepared = incoming.length ? await prepareAttachments(incoming, await attachmentLimits(db, placement.unitId)) : [];
+  const store = options.attachments?.store;
+  const saved = store && prepared.length ? await putAttachmentFiles(store, prepared) : [];
+  const discard = () => (store ? discardAttachmentFiles(store, saved) : Promise.resolve());
   // One client and one district at a time (locks across instances): simultaneous reports cannot slip under a limit together.
-  const stored = await storeNewReport(db, newReport, actor, client, flood, mail);
+  const stored = await db
+    .transaction()
+    .execute(async (trx) => {
+      const result = await storeNewReport(trx, newReport, actor, client, flood, mail);
+      if (result.report) await recordAttachments(trx, actor, result.report, saved);
+      return result;
+    })
+    .catch(async (error: unknown) => {
+      await discard();
+      throw error;
+    });
   if (!stored.report) {
+    await discard();
     const retryAfter = Math.max(
       1,
       Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000),

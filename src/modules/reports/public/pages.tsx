@@ -20,6 +20,8 @@ import { reportPageMessages } from './messages.js';
 import { ReportDataNotice } from './data-notice.js';
 import { howLong, type RetentionSettings } from '../../privacy/index.js';
 import { unitUrl } from '../../units/index.js';
+import { AttachmentField } from '../attachments/form-field.js';
+import type { AttachmentLimits } from '../attachments/index.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',
@@ -79,6 +81,7 @@ export function ReportFormPage({
   suggestions,
   map,
   retention,
+  attachments,
 }: {
   ctx: PageContext;
   categories: StoredCategory[];
@@ -88,6 +91,8 @@ export function ReportFormPage({
   map: MapTiles;
   /** For the privacy notice beside the fields: how long each piece is kept. */
   retention: RetentionSettings;
+  /** The file input's limits (national ones: the unit is not known before sending). */
+  attachments: AttachmentLimits;
 }) {
   const m = reportPageMessages[ctx.lang];
   const required = categories.filter((c) => c.descriptionRequired).map((c) => c.name[ctx.lang]);
@@ -99,7 +104,13 @@ export function ReportFormPage({
         <p>{m.emergency}</p>
       </div>
       <ErrorSummary lang={ctx.lang} errors={errors} fields={{ location: 'address', categoryCode: 'category', eventAt: 'eventDate' }} />
-      <form method="post" action="/zglos" noValidate className="report-form">
+      <form
+        method="post"
+        action="/zglos"
+        noValidate
+        className="report-form"
+        encType={attachments.maxFiles > 0 ? 'multipart/form-data' : undefined}
+      >
         <CsrfField token={ctx.csrfToken} />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{m.whereLegend}</legend>
@@ -158,6 +169,7 @@ export function ReportFormPage({
           error={errorFor(errors, 'description')}
           rows={5}
         />
+        <AttachmentField lang={ctx.lang} limits={attachments} error={errorFor(errors, 'attachments')} />
         <TextField
           name="eventDate"
           label={m.eventDate}
@@ -185,6 +197,7 @@ export function ReportFormPage({
         </button>
       </form>
       <script type="module" src="/assets/build/map.js" />
+      {attachments.maxFiles > 0 && <script type="module" src="/assets/build/attachments.js" />}
       <link rel="stylesheet" href="/assets/build/map.css" />
     </Layout>
   );
