@@ -207,6 +207,26 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses media_url and media in an Open311 POST with a clear error, in Polish and English, and stores nothing', async () => {
+    const before = await counts();
+    for (const [lang, field, words] of [
+      ['pl', 'media_url', /serwer nigdy nie pobiera pliku spod podanego adresu/],
+      ['en', 'media', /never fetches a file from an address/],
+    ] as const) {
+      const answer = await t.app.inject({
+        method: 'POST',
+        url: `/open311/v2/requests.json?lang=${lang}`,
+        payload: { service_code: parking, lat: point.lat, long: point.lon, [field]: 'http://169.254.169.254/latest/meta-data' },
+        remoteAddress: `203.0.113.${++ip}`,
+      });
+      expect(answer.statusCode).toBe(400);
+      const [error] = answer.json<{ code: number; description: string }[]>();
+      expect(error!.description).toMatch(words);
+      expect(error!.description).toContain(field);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it('removes the files it wrote when the report does not commit', async () => {
     await sql`create function fail_attachments() returns trigger language plpgsql as $$ begin raise exception 'test failure'; end $$`.execute(
       db(),
