@@ -31,7 +31,7 @@ export async function registerReports(
   const limit = parseRateLimit(config.reportRateLimit);
   if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
   await ensureCategories(database.db);
-  registerReportApi(app, config, database, changes, locator, limit.value);
+  registerReportApi(app, config, database, changes, locator, limit.value, files);
   registerFloodSettingsApi(app, database);
   registerOpen311(app, config, database, changes, locator, limit.value);
   registerReportMapPages(app, config, database, changes, locator, indexes);

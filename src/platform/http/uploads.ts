@@ -7,7 +7,7 @@ import { AppError } from './errors.js';
  * (attachFieldsToBody 'keyValues') and drops the name the browser sent; a batch import reports
  * per file, so the names are kept here, in the order the files came, by request.
  *
- * The same hook limits the bytes of all files of a request to the route's bodyLimit: the plugin's
+ * The same hook limits the bytes of all files of a request to the route's uploadBytes, else its bodyLimit: the plugin's
  * own limit (fileSize) is per file, and a route that takes many files would otherwise hold many
  * times its limit in memory.
  */
@@ -19,7 +19,7 @@ export async function keepUpload(this: FastifyRequest, part: MultipartFile): Pro
   uploads.set(this, list);
   list.push({ field: part.fieldname, name: part.filename, type: part.mimetype, size: bytes.length });
   const total = list.reduce((sum, file) => sum + file.size, 0);
-  const limit = this.routeOptions.bodyLimit ?? this.server.initialConfig.bodyLimit;
+  const limit = this.routeOptions.config.uploadBytes ?? this.routeOptions.bodyLimit ?? this.server.initialConfig.bodyLimit;
   if (total > limit) {
     throw new AppError(
       413,

@@ -207,6 +207,59 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('takes files through the API as multipart/form-data (documented in OpenAPI), and refuses them in JSON', async () => {
+    const api = (payload: Buffer | object, contentType = 'application/json') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload,
+        headers: { 'content-type': contentType },
+        remoteAddress: `203.0.113.${++ip}`,
+      });
+    const fields: [string, string | File][] = [
+      ['category', parking],
+      ['lat', String(point.lat).replace('.', ',')],
+      ['lon', String(point.lon)],
+      ['email', ''],
+    ];
+    const sent = await multipartBody([
+      ...fields,
+      ['attachments', { filename: 'p.jpg', data: await jpegWithGps() }],
+      ['attachments', { filename: 't.txt', data: Buffer.from('tekst') }],
+    ]);
+    const created = await api(sent.payload, sent.contentType);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.body).not.toMatch(/attachment/i);
+    const kinds = await sql<{
+      kind: string;
+    }>`select kind from report_attachments where report_id = ${created.json<{ id: number }>().id} order by position`.execute(db());
+    expect(kinds.rows.map((r) => r.kind)).toEqual(['jpeg', 'txt']);
+
+    const before = await counts();
+    const tooMany = await multipartBody([
+      ...fields,
+      ...Array.from({ length: 4 }, (_, i): [string, File] => ['attachments', { filename: `${i}.txt`, data: Buffer.from('x') }]),
+    ]);
+    const refused = await api(tooMany.payload, tooMany.contentType);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('attachments_too_many');
+    const badLat = await multipartBody([
+      ['category', parking],
+      ['lat', 'abc'],
+      ['lon', '22.6'],
+    ]);
+    expect((await api(badLat.payload, badLat.contentType)).statusCode).toBe(400);
+    expect((await api({ category: parking, lat: point.lat, lon: point.lon, attachments: 'http://example.org/a.jpg' })).statusCode).toBe(
+      400,
+    );
+    expect(await counts()).toEqual(before);
+
+    const spec = (await new TestClient(t.app).get('/api/openapi.json')).json<{
+      paths: Record<string, { post?: { requestBody?: { content: object } } }>;
+    }>();
+    expect(Object.keys(spec.paths['/api/v1/reports']!.post!.requestBody!.content)).toEqual(['application/json', 'multipart/form-data']);
+  });
+
   it('refuses media_url and media in an Open311 POST with a clear error, in Polish and English, and stores nothing', async () => {
     const before = await counts();
     for (const [lang, field, words] of [

@@ -8,6 +8,7 @@ import { settingCatalog } from '../../settings/index.js';
  */
 const megabyte = 1024 * 1024;
 export const attachmentUpload = {
-  bodyLimit: (settingCatalog['attachments.maxTotalMegabytes'].max + 1) * megabyte,
-  config: { multipartOptions: { limits: { files: settingCatalog['attachments.maxFiles'].max + 1, fields: 30 } } },
+  // Files only (keepUpload, busboy's fileSize): the route's other bodies keep the server's small limit.
+  uploadBytes: (settingCatalog['attachments.maxTotalMegabytes'].max + 1) * megabyte,
+  multipartOptions: { limits: { files: settingCatalog['attachments.maxFiles'].max + 1, fields: 30 } },
 };

@@ -77,7 +77,7 @@ export function registerReportPages(
 
   app.post(
     '/zglos',
-    { schema: { hide: true }, ...attachmentUpload, config: { access: 'public', rateLimit: burst, ...attachmentUpload.config } },
+    { schema: { hide: true }, config: { access: 'public', rateLimit: burst, ...attachmentUpload } },
     async (request, reply) => {
       const fields = formFields(request.body);
       const attached: IncomingFile[] = uploadedParts(request, 'attachments').map((p) => ({
