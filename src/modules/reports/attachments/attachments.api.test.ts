@@ -42,8 +42,11 @@ describe.each(backends)('report attachments on %s', (backend) => {
     files: await storedFileCount(),
   });
 
-  /** A resident sends the report form without JavaScript: multipart, with the CSRF field from the page. */
-  const sendForm = async (attachments: File[], extra: Record<string, string> = {}) => {
+  /**
+   * A resident sends the report form without JavaScript: multipart, with the CSRF field from the page.
+   * Every report here is near the others: "send anyway" (force) unless a test looks at that step.
+   */
+  const sendForm = async (attachments: File[], extra: Record<string, string> = { force: '1' }) => {
     const client = new TestClient(t.app, { headers: { 'x-forwarded-for': `198.51.100.${++ip}`, accept: 'text/html' } });
     const form = await client.get('/zglos');
     const fields: [string, string | File][] = [
@@ -142,6 +145,21 @@ describe.each(backends)('report attachments on %s', (backend) => {
     }>`select after from audit_log where action = 'report.attachments' and entity_id = ${String(id)}`.execute(db());
     expect(audit.rows.map((r) => r.after.attachments)).toEqual([3]);
     expect(JSON.stringify(audit.rows)).not.toContain('IMG_0001');
+  });
+
+  it('asks for the files again on the "similar reports" step, and stores them when sent anyway', async () => {
+    const first = await sendForm([]);
+    expect(first.statusCode).toBe(303);
+    const before = await counts();
+    const similar = await sendForm([{ filename: 'a.txt', data: Buffer.from('tekst') }], {});
+    expect(similar.statusCode).toBe(200);
+    expect(similar.body).toContain('Podobne zgłoszenia w pobliżu');
+    expect(similar.body).toMatch(/<form[^>]*action="\/zglos"[^>]*enctype="multipart\/form-data"/i);
+    expect(similar.body).toContain('Wybierz pliki ponownie');
+    expect(await counts()).toEqual(before);
+    const anyway = await sendForm([{ filename: 'a.txt', data: Buffer.from('tekst') }]);
+    expect(anyway.statusCode).toBe(303);
+    expect(await counts()).toEqual({ reports: before.reports + 1, rows: before.rows + 1, files: before.files + 1 });
   });
 
   it('takes PNG, DOCX and MP4; a video loses its location boxes and keeps its size', async () => {
@@ -299,7 +317,7 @@ describe.each(backends)('report attachments on %s', (backend) => {
   });
 
   it('erases the files with the description when retention is due', async () => {
-    const sent = await sendForm([{ filename: 'a.txt', data: Buffer.from('do usunięcia') }], { description: '' });
+    const sent = await sendForm([{ filename: 'a.txt', data: Buffer.from('do usunięcia') }], { description: '', force: '1' });
     const id = reportIdOf(sent.headers.location);
     const [row] = (await sql<{ store_key: string }>`select store_key from report_attachments where report_id = ${id}`.execute(db())).rows;
     await sql`update reports set status = 'eliminated', closed_at = now() - interval '400 days' where id = ${id}`.execute(db());

@@ -21,7 +21,7 @@ import { ReportDataNotice } from './data-notice.js';
 import { howLong, type RetentionSettings } from '../../privacy/index.js';
 import { unitUrl } from '../../units/index.js';
 import { AttachmentField } from '../attachments/form-field.js';
-import type { AttachmentLimits } from '../attachments/index.js';
+import { choosePickedFilesAgain, type AttachmentLimits } from '../attachments/index.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',
@@ -209,12 +209,15 @@ export function SimilarReportsPage({
   values,
   categoryName,
   retention,
+  attachments,
 }: {
   ctx: PageContext;
   similar: { report: PublicReport; proximity: Proximity }[];
   values: ReportFormValues;
   categoryName: string;
   retention: RetentionSettings;
+  /** Set when the resident had chosen files: "send anyway" takes them again (browsers do not keep them). */
+  attachments: AttachmentLimits | null;
 }) {
   const m = reportPageMessages[ctx.lang];
   return (
@@ -239,14 +242,16 @@ export function SimilarReportsPage({
           </li>
         ))}
       </ul>
-      <form method="post" action="/zglos">
+      <form method="post" action="/zglos" encType={attachments ? 'multipart/form-data' : undefined}>
         <CsrfField token={ctx.csrfToken} />
         <HiddenValues values={values} />
         <input type="hidden" name="force" value="1" />
+        {attachments && <AttachmentField lang={ctx.lang} limits={attachments} error={choosePickedFilesAgain[ctx.lang]} />}
         <button type="submit" className="button">
           {m.sendAnyway}
         </button>
       </form>
+      {attachments && <script type="module" src="/assets/build/attachments.js" />}
     </Layout>
   );
 }

@@ -125,8 +125,7 @@ export function registerReportPages(
 
       try {
         const register = await locator.current();
-        // With files attached, the "similar reports" step is skipped: its "send anyway" form could not carry them.
-        if (fields.force !== '1' && !hadFiles && values.category && (point || address)) {
+        if (fields.force !== '1' && values.category && (point || address)) {
           const similar = await similarOpenReports(db, register, values.category, point ?? { address: address! }).catch(
             (error: unknown) => {
               if (error instanceof AppError && error.status === 422) return []; // the submission below explains it
@@ -143,6 +142,8 @@ export function registerReportPages(
                 values,
                 categoryName: category?.name[lang] ?? values.category,
                 retention: await retentionSettings(db),
+                // The files did not come along to this page: "send anyway" asks for them again.
+                attachments: hadFiles ? await attachmentLimits(db, null) : null,
               }),
             );
           }
