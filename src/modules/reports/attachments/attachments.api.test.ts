@@ -127,9 +127,21 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(exifOf(served.rawPayload)).toEqual({ exif: false, gps: false });
     expect((await officer.get(`/admin/reports/${id}/attachments/3`)).headers['content-type']).toBe('text/plain; charset=utf-8');
     expect((await officer.get(`/admin/reports/${id}/attachments/4`)).statusCode).toBe(404);
+    // Photos get a preview on the page, made from the cleaned photo; other kinds have none.
+    expect(page.body).toContain(`src="/admin/reports/${id}/attachments/1/miniatura"`);
+    const preview = await officer.get(`/admin/reports/${id}/attachments/1/miniatura`);
+    expect([preview.statusCode, preview.headers['content-type'], preview.headers['x-content-type-options']]).toEqual([
+      200,
+      'image/jpeg',
+      'nosniff',
+    ]);
+    expect(exifOf(preview.rawPayload)).toEqual({ exif: false, gps: false });
+    expect((await officer.get(`/admin/reports/${id}/attachments/3/miniatura`)).statusCode).toBe(404);
 
     // Police of another unit, and the public: the same 404 as for the report itself / a sign-in.
-    expect((await (await police(world.accounts.officerB1.login)).get(`/admin/reports/${id}/attachments/1`)).statusCode).toBe(404);
+    const otherUnit = await police(world.accounts.officerB1.login);
+    expect((await otherUnit.get(`/admin/reports/${id}/attachments/1`)).statusCode).toBe(404);
+    expect((await otherUnit.get(`/admin/reports/${id}/attachments/1/miniatura`)).statusCode).toBe(404);
     expect([401, 302, 303]).toContain((await new TestClient(t.app).get(`/admin/reports/${id}/attachments/1`)).statusCode);
     // Public answers never mention them.
     const publicPage = (await new TestClient(t.app).get(`/zgloszenia/${id}`)).body;

@@ -14,6 +14,7 @@ export const attachmentMessages = defineMessages({
     heading: 'Załączniki (widzi je tylko Policja)',
     none: 'Brak załączników.',
     download: (n: number) => `Pobierz załącznik ${n}`,
+    preview: (n: number) => `Podgląd zdjęcia ${n}`,
     describe: (n: number, kind: AttachmentKind, size: number) => `${n}. ${attachmentKindSpecs[kind].label.pl}, ${formatBytes(size, 'pl')}`,
   },
   en: {
@@ -23,6 +24,7 @@ export const attachmentMessages = defineMessages({
     heading: 'Attachments (seen only by the police)',
     none: 'No attachments.',
     download: (n: number) => `Download attachment ${n}`,
+    preview: (n: number) => `Preview of photo ${n}`,
     describe: (n: number, kind: AttachmentKind, size: number) => `${n}. ${attachmentKindSpecs[kind].label.en}, ${formatBytes(size, 'en')}`,
   },
 });

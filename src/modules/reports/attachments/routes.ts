@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import sharp from 'sharp';
 import type { Database } from '../../../platform/db/database.js';
 import type { FileStore } from '../../../platform/files/store.js';
 import { requireAllowed } from '../../../platform/auth/guards.js';
@@ -18,6 +19,20 @@ export const attachmentFileName = (reportId: number, position: number, extension
   `zgloszenie-${reportId}-${position}.${extension}`;
 
 export const attachmentUrl = (reportId: number, position: number) => `/admin/reports/${reportId}/attachments/${position}`;
+export const thumbnailUrl = (reportId: number, position: number) => `${attachmentUrl(reportId, position)}/miniatura`;
+
+/** The longest side of a photo's preview on the report page. */
+export const thumbnailSide = 320;
+
+type AttachmentRequest = FastifyRequest<{ Params: { id: string; n: string } }>;
+
+/** Headers of every file answer: never sniffed, never run as a page, never cached by the way. */
+const guarded = (reply: FastifyReply, contentType: string) =>
+  reply
+    .header('content-type', contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('cache-control', 'private, no-store');
 
 /**
  * A report's file, for the police who may read the report in full (the rule of its description:
@@ -27,25 +42,36 @@ export const attachmentUrl = (reportId: number, position: number) => `/admin/rep
  */
 export function registerAttachmentDownloads(app: FastifyInstance, database: Database, files: FileStore): void {
   const db = database.db;
-  app.get<{ Params: { id: string; n: string } }>(
-    '/admin/reports/:id/attachments/:n',
-    { config: { access: 'report.read_staff', target: reportTarget(db) }, schema: { hide: true } },
-    async (request, reply) => {
-      const principal = requireAllowed(request, 'report.read_staff');
-      const report = await reportOr404(db, Number(request.params.id));
-      if (!(await reportAccess(db, principal, report)).canRead) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-      const position = /^\d{1,2}$/.test(request.params.n) ? Number(request.params.n) : 0;
-      const attachment = position > 0 ? await findAttachment(db, report.id, position) : undefined;
-      const bytes = attachment && (await files.get(attachment.storeKey));
-      if (!attachment || !bytes) throw notFound();
-      const name = attachmentFileName(report.id, position, attachmentKindSpecs[attachment.kind].extensions[0]!);
-      return reply
-        .header('content-type', attachmentKindSpecs[attachment.kind].contentType)
-        .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    },
-  );
+  const routeOptions = { config: { access: 'report.read_staff' as const, target: reportTarget(db) }, schema: { hide: true } };
+
+  /** The attachment the path names and its bytes, if the person may read the report (else 404, as for the report). */
+  const load = async (request: AttachmentRequest) => {
+    const principal = requireAllowed(request, 'report.read_staff');
+    const report = await reportOr404(db, Number(request.params.id));
+    if (!(await reportAccess(db, principal, report)).canRead) throw new AppError(404, 'report_not_found', reportErrors.notFound());
+    const position = /^\d{1,2}$/.test(request.params.n) ? Number(request.params.n) : 0;
+    const attachment = position > 0 ? await findAttachment(db, report.id, position) : undefined;
+    const bytes = attachment && (await files.get(attachment.storeKey));
+    if (!attachment || !bytes) throw notFound();
+    return { attachment, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  };
+
+  app.get('/admin/reports/:id/attachments/:n', routeOptions, async (request: AttachmentRequest, reply) => {
+    const { attachment, bytes } = await load(request);
+    const name = attachmentFileName(attachment.reportId, attachment.position, attachmentKindSpecs[attachment.kind].extensions[0]!);
+    return guarded(reply, attachmentKindSpecs[attachment.kind].contentType)
+      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(bytes);
+  });
+
+  // A small JPEG of a photo for the report page, made from the stored (already cleaned) photo.
+  app.get('/admin/reports/:id/attachments/:n/miniatura', routeOptions, async (request: AttachmentRequest, reply) => {
+    const { attachment, bytes } = await load(request);
+    if (attachmentKindSpecs[attachment.kind].family !== 'photo') throw notFound();
+    const preview = await sharp(bytes)
+      .resize({ width: thumbnailSide, height: thumbnailSide, fit: 'inside', withoutEnlargement: true })
+      .jpeg()
+      .toBuffer();
+    return guarded(reply, 'image/jpeg').send(preview);
+  });
 }

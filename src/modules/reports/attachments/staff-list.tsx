@@ -2,7 +2,8 @@ import type { Lang } from '../../../platform/i18n/i18n.js';
 import { SummaryRow } from '../../../platform/render/components.js';
 import { attachmentMessages } from './messages.js';
 import type { StoredAttachment } from './repository.js';
-import { attachmentUrl } from './routes.js';
+import { attachmentKindSpecs } from './kinds.js';
+import { attachmentUrl, thumbnailSide, thumbnailUrl } from './routes.js';
 
 /** The report page's row of attachments (police only): each file's kind and size, and its download. */
 export function AttachmentSummary({ attachments, lang }: { attachments: readonly StoredAttachment[]; lang: Lang }) {
@@ -15,6 +16,14 @@ export function AttachmentSummary({ attachments, lang }: { attachments: readonly
         <ul className="attachment-list">
           {attachments.map((a) => (
             <li key={a.position}>
+              {attachmentKindSpecs[a.kind].family === 'photo' && (
+                <img
+                  className="attachment-list__preview"
+                  src={thumbnailUrl(a.reportId, a.position)}
+                  alt={m.preview(a.position)}
+                  width={thumbnailSide}
+                />
+              )}
               <a
                 href={attachmentUrl(a.reportId, a.position)}
                 download
