@@ -71,7 +71,7 @@ async function reportWrites(database: Database): Promise<number> {
         description: `Zgłoszenie numer ${i}: dzikie wysypisko za garażami.`,
         email: null,
         reporterIp: client.key,
-        eventAt: null,
+        event: null,
       },
       actor,
       client,

@@ -7,7 +7,9 @@ import { TestClient, type TestApp } from '../../test/support/app.js';
 import { createDemoTestApp } from '../../test/support/demo-app.js';
 import { projectRoot } from '../platform/config/config.js';
 import type { Db } from '../platform/db/database.js';
+import { dayInPoland } from '../platform/i18n/calendar.js';
 import { demoAccounts, loadDemoDataOnce } from './demo-data.js';
+import { demoMeetings } from './meetings-data.js';
 import { readEvaluationCounts, readFrozenMeasure, type CountMeasure } from '../modules/plans/index.js';
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 
@@ -48,6 +50,7 @@ describe('demo data', () => {
       plan_versions: seeds.length,
       plan_events: seeds.length,
       reports: 0,
+      meetings: demoMeetings.length,
     });
     const db = t.database.db;
     const linked = await sql<{ login: string; district: string }>`select a.login, s.district_id as district
@@ -82,6 +85,20 @@ describe('demo data', () => {
     expect(counted.baseline).toBeGreaterThan(counted.period);
     expect(counted.comparison?.baseline).toBeGreaterThan(0);
     expect(counted.series.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gives the demo districts events to come, one cancelled with its reason and one held with its outcome', async () => {
+    const today = dayInPoland(new Date());
+    const rows = await sql<{ on_day: string; cancel_reason: string | null; participants: number | null }>`
+      select on_day, cancel_reason, participants from meetings order by on_day`.execute(t.database.db);
+    expect(rows.rows.filter((r) => r.on_day >= today && r.cancel_reason === null).length).toBe(
+      demoMeetings.filter((m) => m.inDays >= 0 && !m.cancelReason).length,
+    );
+    expect(rows.rows.filter((r) => r.cancel_reason !== null).map((r) => r.cancel_reason)).toEqual(
+      demoMeetings.filter((m) => m.cancelReason).map((m) => m.cancelReason),
+    );
+    const held = rows.rows.filter((r) => r.on_day < today);
+    expect(held.map((r) => r.participants)).toEqual(demoMeetings.filter((m) => m.inDays < 0).map((m) => m.outcome?.participants));
   });
 
   it('loads once: a second start changes nothing', async () => {

@@ -22,6 +22,7 @@ import {
 import { demoRegisterDistricts, demoRegisterUnits } from './register-data.js';
 import { loadDemoMeasures } from './indicator-data.js';
 import { loadDemoPartners } from './partners-data.js';
+import { loadDemoMeetings } from './meetings-data.js';
 import { demoDistrictPolygons } from './district-areas/district-areas.js';
 import { evaluateDemoPlan } from './demo-evaluation.js';
 import { importPlanDocument, parseDocument, decideVersion, insertVersion, updatePlanRow, type Plan } from '../modules/plans/index.js';
@@ -195,6 +196,9 @@ export async function loadDemoDataOnce(db: Db): Promise<boolean> {
       await linkRegularOfficerAccount(trx, account.district!, accountIds.get(account.login)!);
     return true;
   });
-  if (loaded) await loadDemoMeasures(db, await loadDemoPlans(db));
+  if (loaded) {
+    await loadDemoMeasures(db, await loadDemoPlans(db));
+    await loadDemoMeetings(db, systemActor('demo-data'));
+  }
   return loaded;
 }

@@ -108,7 +108,7 @@ export async function makeReport(db: Db, unitId: string, district: string): Prom
       description: 'Zgłoszenie z fabryki testów.',
       email: null,
       reporterIp: null,
-      eventAt: null,
+      event: null,
     },
     actor,
     null,

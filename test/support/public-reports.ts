@@ -121,6 +121,8 @@ export function expectSameStats(fast: ReportStats, slow: ReportStats, context: s
   expect(sortedEntries(fast.byCategory), context).toEqual(sortedEntries(slow.byCategory));
   expect(sortedEntries(fast.byStatus), context).toEqual(sortedEntries(slow.byStatus));
   expect(sortedEntries(fast.byMonth), context).toEqual(sortedEntries(slow.byMonth));
+  expect(fast.byHour, context).toEqual(slow.byHour);
+  expect(fast.byWeekday, context).toEqual(slow.byWeekday);
   // The order is count, unit name, district name; groups alike in all three may come in any order.
   const order = (list: ReportStats['byDistrict']) => list.map((d) => [d.count, d.unitName, d.districtName]);
   const all = (list: ReportStats['byDistrict']) => list.map((d) => JSON.stringify(d)).sort();

@@ -39,7 +39,7 @@ describe('the audit log in words', () => {
   it("names columns, an officer's position as a function and a report's as a place", () => {
     expect(auditFieldName('officers', 'position', 'pl')).toBe('funkcja');
     expect(auditFieldName('reports', 'position', 'pl')).toBe('miejsce');
-    expect(auditFieldName('reports', 'event_at', 'en')).toBe('date of the event');
+    expect(auditFieldName('reports', 'event_time', 'en')).toBe('time of the event');
     expect(auditFieldName('reports', 'no_such_column', 'en')).toBeNull();
   });
 

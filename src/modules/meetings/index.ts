@@ -9,3 +9,4 @@ export type { Meeting } from './model.js';
 export { districtMeetingSection, unitMeetingSection } from './pages.js';
 export { kindLabels as meetingKindLabels } from './rules.js';
 export { meetingMessages } from './messages.js';
+export { createMeeting, cancelMeeting, recordOutcome } from './manage-meetings.js';

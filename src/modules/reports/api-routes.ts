@@ -4,7 +4,8 @@ import type { FromSchema } from 'json-schema-to-ts';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import { requireAllowed } from '../../platform/auth/guards.js';
-import { AppError } from '../../platform/http/errors.js';
+import { AppError, ValidationError } from '../../platform/http/errors.js';
+import { dayInPoland, timeInPoland } from '../../platform/i18n/calendar.js';
 import { errorResponses } from '../../platform/http/openapi.js';
 import { actorOf } from '../../platform/http/request-context.js';
 import { siteOrigin } from '../../platform/http/site-url.js';
@@ -44,7 +45,6 @@ import {
 } from './schemas.js';
 import { reportTarget } from './route-target.js';
 import type { FileStore } from '../../platform/files/store.js';
-import { ValidationError } from '../../platform/http/errors.js';
 import { formNumber } from '../../platform/http/forms.js';
 import { uploadedParts } from '../../platform/http/uploads.js';
 import { acceptedAttachmentsText, type IncomingFile } from './attachments/index.js';
@@ -95,12 +95,34 @@ function presentInternal(report: Report, site: Pick<Config, 'publicUrl'>, lang: 
       description: report.description,
       position: report.position,
       address: report.address,
-      eventAt: report.eventAt?.toISOString() ?? null,
+      eventDate: report.event?.date ?? null,
+      eventTime: report.event?.time ?? null,
       hasEmail: report.hasEmail,
       hold: report.hold,
       erased: report.erased,
     },
   };
+}
+
+/**
+ * The event's day and time from the body: `eventDate` and `eventTime` as typed, or the older
+ * `eventAt` instant, taken at its day and minute in Poland (not both ways at once).
+ */
+function eventFields(b: { eventAt?: string | null; eventDate?: string | null; eventTime?: string | null }, lang: Lang) {
+  if (!b.eventAt) return { eventDate: b.eventDate ?? null, eventTime: b.eventTime ?? null };
+  if (b.eventDate || b.eventTime)
+    throw new ValidationError([
+      {
+        field: 'eventAt',
+        code: 'invalid',
+        message:
+          lang === 'pl'
+            ? 'Podaj eventDate i eventTime albo eventAt, nie oba sposoby naraz.'
+            : 'Give eventDate and eventTime, or eventAt, not both.',
+      },
+    ]);
+  const at = new Date(b.eventAt);
+  return { eventDate: dayInPoland(at), eventTime: timeInPoland(at) };
 }
 
 export function registerReportApi(
@@ -223,7 +245,7 @@ export function registerReportApi(
           address: given(b.address),
           description: given(b.description),
           email: given(b.email),
-          eventAt: b.eventAt ? new Date(b.eventAt) : null,
+          ...eventFields({ eventAt: given(b.eventAt), eventDate: given(b.eventDate), eventTime: given(b.eventTime) }, lang),
           honeypot: given(b.website),
         },
         { rateLimit, publicUrl: config.publicUrl, lang, attachments: { files: attachments, store: files } },

@@ -10,7 +10,6 @@ const nullableString = { type: ['string', 'null'] } as const;
 const integer = { type: 'integer' } as const;
 const boolean = { type: 'boolean' } as const;
 const instant = { type: 'string', format: 'date-time' } as const;
-const nullableInstant = { type: ['string', 'null'], format: 'date-time' } as const;
 const status = { type: 'string', enum: reportStatuses } as const;
 const point = { type: 'object', required: ['lon', 'lat'], properties: { lon: { type: 'number' }, lat: { type: 'number' } } } as const;
 
@@ -71,12 +70,17 @@ const internalProperties = {
   internal: {
     type: 'object',
     description: "Police only: never the reporter's e-mail or IP address",
-    required: ['description', 'position', 'address', 'eventAt', 'hasEmail', 'hold', 'erased'],
+    required: ['description', 'position', 'address', 'eventDate', 'eventTime', 'hasEmail', 'hold', 'erased'],
     properties: {
       description: string,
       position: { ...point, type: ['object', 'null'], description: 'The exact point' },
       address: nullableString,
-      eventAt: nullableInstant,
+      eventDate: { type: ['string', 'null'], format: 'date', description: 'The day of the event in Poland, as the resident gave it' },
+      eventTime: {
+        type: ['string', 'null'],
+        pattern: '^\\d{2}:\\d{2}$',
+        description: 'Its wall-clock time in Poland (HH:MM); null: no time given (not midnight)',
+      },
       hasEmail: boolean,
       hold: {
         type: ['string', 'null'],

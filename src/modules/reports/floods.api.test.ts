@@ -206,7 +206,7 @@ describe.each(backends)('floods of threat reports on %s', (backend) => {
         description: '',
         email: null,
         reporterIp: null,
-        eventAt: null,
+        event: null,
       };
       holds.push((await storeNewReport(db(), newReport, actor, null, flood, null)).report!.hold);
     }

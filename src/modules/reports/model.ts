@@ -1,5 +1,5 @@
 import type { LonLat } from './rules/geo.js';
-import type { Hold, ReportCategory, ReportStatus } from './rules/index.js';
+import type { EventTime, Hold, ReportCategory, ReportStatus } from './rules/index.js';
 
 /** A threat report (zgłoszenie zagrożenia, KMZB) as police see it. */
 export interface Report {
@@ -19,7 +19,8 @@ export interface Report {
   description: string;
   /** The reporter's, for status news; erased when the report closes. Police never see it either. */
   hasEmail: boolean;
-  eventAt: Date | null;
+  /** When it happened, as the resident said (czas zdarzenia); the time is police only, the public get its hour. */
+  event: EventTime | null;
   forwardedTo: string | null;
   duplicateOf: number | null;
   confirmations: number;
@@ -54,7 +55,6 @@ export interface PublicReport {
   unitId: string;
   districtId: string | null;
   createdAt: Date;
-  eventAt: Date | null;
   statusChangedAt: Date;
   confirmations: number;
   forwardedTo: string | null;
@@ -75,7 +75,6 @@ export function toPublic(report: Report): PublicReport {
     unitId: report.unitId,
     districtId: report.hold === null ? report.districtId : null,
     createdAt: report.createdAt,
-    eventAt: report.eventAt,
     statusChangedAt: report.statusChangedAt,
     confirmations: report.confirmations,
     forwardedTo: report.forwardedTo,

@@ -8,6 +8,7 @@ import { actorSettings } from '../../platform/audit/repository.js';
 import { subtreeOf } from '../access/index.js';
 import type { ErasedReportFields, Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
+import type { EventTime } from './rules/event-time.js';
 import {
   defaultFloodSettings,
   floodSettingsKey,
@@ -23,7 +24,7 @@ type Queryable = Db | Trx;
 // Points are read as plain numbers so both drivers return the same thing.
 const reportColumns = sql`id, category_id, unit_id, district_id, status, position[0] as lon, position[1] as lat,
   public_position[0] as public_lon, public_position[1] as public_lat, address, description, email is not null as has_email,
-  event_at, forwarded_to, duplicate_of, confirmations, created_at, status_changed_at, verifying_since, closed_at, hold, erased`;
+  event_date::text as event_date, to_char(event_time, 'HH24:MI') as event_time, forwarded_to, duplicate_of, confirmations, created_at, status_changed_at, verifying_since, closed_at, hold, erased`;
 
 /**
  * The SQL of `isListedPublicly` (rules/floods.ts) for queries that call the reports table `r`:
@@ -44,7 +45,8 @@ interface ReportRow {
   address: string | null;
   description: string;
   has_email: boolean;
-  event_at: Date | null;
+  event_date: string | null;
+  event_time: string | null;
   forwarded_to: string | null;
   duplicate_of: number | null;
   confirmations: number;
@@ -68,7 +70,7 @@ function toReport(row: ReportRow): Report {
     address: row.address,
     description: row.description,
     hasEmail: row.has_email,
-    eventAt: row.event_at,
+    event: row.event_date === null ? null : { date: row.event_date, time: row.event_time },
     forwardedTo: row.forwarded_to,
     duplicateOf: row.duplicate_of === null ? null : Number(row.duplicate_of),
     confirmations: row.confirmations,
@@ -157,7 +159,7 @@ export interface NewReport {
   description: string;
   email: string | null;
   reporterIp: string | null;
-  eventAt: Date | null;
+  event: EventTime | null;
 }
 
 const point = (p: LonLat | null) => (p ? sql`point(${p.lon}, ${p.lat})` : null);
@@ -212,9 +214,9 @@ export async function storeNewReport(
         ${report.districtId}::text, ${report.unitId}::text, ${mail?.to ?? null}::text, ${f.mailedPerHour}::integer, ${f.digestMinutes}::integer) i
     ),
     added as (
-      insert into reports (category_id, unit_id, district_id, position, public_position, address, description, email, reporter_ip, event_at, hold, digest_id)
+      insert into reports (category_id, unit_id, district_id, position, public_position, address, description, email, reporter_ip, event_date, event_time, hold, digest_id)
       select ${report.categoryId}, ${report.unitId}, ${report.districtId}, ${point(report.position)}, ${point(report.publicPosition)},
-        ${report.address}, ${report.description}, ${report.email}, ${report.reporterIp}, ${report.eventAt}::timestamptz,
+        ${report.address}, ${report.description}, ${report.email}, ${report.reporterIp}, ${report.event?.date ?? null}::date, ${report.event?.time ?? null}::time,
         case when intake.held then 'held' end, intake.digest
       from intake
       where intake.client_n < ${max}

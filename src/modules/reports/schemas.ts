@@ -34,6 +34,10 @@ export const reportBody = {
     address: nullableText(400),
     description: nullableText(2000),
     email: nullableText(400),
+    /** The day of the event in Poland ("2026-12-05" or "5.12.2026") and, optionally, its time ("21:30"). */
+    eventDate: nullableText(40),
+    eventTime: nullableText(20),
+    /** Older clients: an instant, taken at its day and minute in Poland. */
     eventAt: { type: ['string', 'null'], format: 'date-time' },
     /** The honeypot: people never see it, bots fill it in. */
     website: nullableText(400),
@@ -55,6 +59,8 @@ export const reportFormBody = {
     address: text(400),
     description: text(2000),
     email: text(400),
+    eventDate: text(40),
+    eventTime: text(20),
     eventAt: { ...text(40), format: 'date-time', description: 'Date and time of the event (ISO 8601 with zone)' },
     website: text(400),
     attachments: { description: 'A file; repeat the part for several (see the summary for kinds and limits)' },

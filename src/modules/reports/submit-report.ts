@@ -8,7 +8,15 @@ import type { ChangeBus } from '../../platform/events/changes.js';
 import { reportUrl, type Report } from './model.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
 import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
-import { describeRateLimit, floodWindowSeconds, snapToGrid, validateSubmission, type ReportSubmission } from './rules/index.js';
+import {
+  describeRateLimit,
+  eventAgeProblem,
+  floodWindowSeconds,
+  snapToGrid,
+  validateSubmission,
+  type ReportSubmission,
+} from './rules/index.js';
+import { readSetting } from '../settings/index.js';
 import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
 import type { FileStore } from '../../platform/files/store.js';
 import {
@@ -81,6 +89,11 @@ export async function submitReport(
     register,
     value.position ? { lat: value.position.lat, lon: value.position.lon } : { address: value.address! },
   );
+  if (value.event) {
+    // How far back an event may go is the report's unit's setting: known only now that it is placed.
+    const tooOld = eventAgeProblem(value.event, now, await readSetting(db, 'reports.eventMaxAgeDays', { unitId: placement.unitId }));
+    if (tooOld) throw new ValidationError([{ field: tooOld.field, code: 'invalid', message: tooOld.message[options.lang] }]);
+  }
   const { windowSeconds, max } = options.rateLimit;
   // Counted per client, not per address (an IPv6 client holds a whole /64); only the key is stored.
   const client = actor.ip ? { key: limitKeyOf(actor.ip), since: new Date(now.getTime() - windowSeconds * 1000), max } : null;
@@ -109,7 +122,7 @@ export async function submitReport(
     description: value.description ?? '',
     email: value.email,
     reporterIp: client?.key ?? null,
-    eventAt: value.eventAt,
+    event: value.event,
   };
   // Files are checked against the limits of the unit the report goes to, cleaned, and written
   // before the transaction; whatever does not end up in a committed report is removed again.

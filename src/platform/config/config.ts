@@ -154,7 +154,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function flag(env: Env, name: string, fallback: boolean): boolean {
+/** A true/false variable: 1/true/yes/tak/on or 0/false/no/nie/off; unset or empty gives `fallback`. */
+export function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return fallback;
   if (['1', 'true', 'yes', 'tak', 'on'].includes(raw)) return true;

@@ -286,7 +286,9 @@ export interface ReportsTable {
   description: Generated<string>;
   email: string | null;
   reporter_ip: string | null;
-  event_at: Date | null;
+  /** The event's day in Poland; event_time its wall-clock time there, null when not given. */
+  event_date: string | null;
+  event_time: string | null;
   forwarded_to: string | null;
   duplicate_of: number | null;
   confirmations: Generated<number>;

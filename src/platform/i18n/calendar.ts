@@ -32,3 +32,33 @@ export function addDays(day: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+// sv-SE writes "2026-12-05 21:30": a day and a wall-clock minute in Poland, comparable as text.
+const polishMinute = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Warsaw',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The wall-clock time in Poland of an instant, "HH:MM". */
+export function timeInPoland(value: Date): string {
+  return polishMinute.format(value).slice(11, 16);
+}
+
+/**
+ * The instants at which Polish clocks showed `time` ("HH:MM") on `day`, earliest first: one on an
+ * ordinary day, none in the hour skipped when clocks go forward (last Sunday of March, 02:00 →
+ * 03:00) and two in the hour repeated when they go back (last Sunday of October, 03:00 → 02:00).
+ * Poland is UTC+1 or UTC+2, so those are the only two candidates; Intl says which of them fit.
+ */
+export function warsawInstants(day: string, time: string): Date[] {
+  const asUtc = Date.parse(`${day}T${time}:00Z`);
+  if (Number.isNaN(asUtc)) return [];
+  return [120, 60]
+    .map((offset) => new Date(asUtc - offset * 60_000))
+    .filter((instant) => polishMinute.format(instant) === `${day} ${time}`);
+}

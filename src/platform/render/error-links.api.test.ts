@@ -74,7 +74,7 @@ describe('error summary links', () => {
     const resident = new TestClient(t.app, { headers: { accept: 'text/html' } });
     const token = csrfFromHtml((await resident.get('/zglos')).body);
     check((await resident.postForm('/zglos', { category: '', address: '', lat: 'abc', description: '' }, token)).body);
-    check((await resident.postForm('/zglos', { category: '', lat: '51', lon: '', eventAt: 'x' }, token)).body);
+    check((await resident.postForm('/zglos', { category: '', lat: '51', lon: '', eventDate: 'x', eventTime: 'y' }, token)).body);
   });
   it('category', async () => {
     check((await admin.postForm('/admin/report-categories', { code: '', namePl: '', seasonFrom: '13' }, adminToken)).body);

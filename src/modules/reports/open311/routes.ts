@@ -240,7 +240,7 @@ export function registerOpen311(
                 address: lat === null ? address : null,
                 description: optionalText(b.description),
                 email: optionalText(b.email),
-                eventAt: null,
+                eventDate: null,
                 honeypot: null,
               },
               { rateLimit, publicUrl: config.publicUrl, lang },

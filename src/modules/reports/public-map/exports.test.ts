@@ -15,6 +15,8 @@ const row: PublicRow = {
   createdAt: new Date('2026-11-05T10:00:00Z'),
   statusChangedAt: new Date('2026-11-06T10:00:00Z'),
   confirmations: 3,
+  eventDate: '2026-11-04',
+  eventHour: 21,
 };
 const context = { lang: 'pl' as const, publicUrl: 'https://example.org', categoryName: () => 'Akty "wandalizmu"' };
 
@@ -34,11 +36,11 @@ describe('CSV and GeoJSON of public reports', () => {
     expect(csvHeader()).toBe(`\uFEFF${csvColumns.join(',')}\r\n`);
     expect(csvRow(row, context)).toBe(
       '42,https://example.org/zgloszenia/42,vandalism,"Akty ""wandalizmu""",confirmed,Potwierdzone,2026-11-05T10:00:00.000Z,2026-11-06T10:00:00.000Z,' +
-        'kpp-lubartow,Komenda Powiatowa Policji w Lubartowie,kpp-lubartow/1,"Rejon nr 1 – Lubartów, Śródmieście",51.459712,22.602712,3\r\n',
+        'kpp-lubartow,Komenda Powiatowa Policji w Lubartowie,kpp-lubartow/1,"Rejon nr 1 – Lubartów, Śródmieście",51.459712,22.602712,3,2026-11-04,21\r\n',
     );
-    expect(csvRow({ ...row, lat: null, lon: null, districtId: null, districtName: null }, context)).toContain(
-      ',kpp-lubartow,Komenda Powiatowa Policji w Lubartowie,,,,,3\r\n',
-    );
+    expect(
+      csvRow({ ...row, lat: null, lon: null, districtId: null, districtName: null, eventDate: null, eventHour: null }, context),
+    ).toContain(',kpp-lubartow,Komenda Powiatowa Policji w Lubartowie,,,,,3,,\r\n');
   });
 
   it('makes GeoJSON points at the approximate position, or no geometry for a report by address', () => {
@@ -50,6 +52,8 @@ describe('CSV and GeoJSON of public reports', () => {
       statusName: 'Potwierdzone',
       approximate: true,
       precisionMeters: 50,
+      eventDate: '2026-11-04',
+      eventHour: 21,
     });
     expect(geoJsonFeature({ ...row, lat: null, lon: null }, context).geometry).toBeNull();
     const collection = JSON.parse(

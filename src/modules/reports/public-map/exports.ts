@@ -31,6 +31,8 @@ export function publicRecord(row: PublicRow, context: ExportContext) {
     districtId: row.districtId,
     districtName: row.districtName,
     confirmations: row.confirmations,
+    eventDate: row.eventDate,
+    eventHour: row.eventHour,
   };
 }
 
@@ -50,6 +52,9 @@ export const csvColumns = [
   'lat_approx',
   'lon_approx',
   'confirmations',
+  // Added last, so the earlier columns keep their places for existing readers.
+  'event_date',
+  'event_hour',
 ] as const;
 
 /**
@@ -86,6 +91,8 @@ export function csvRow(row: PublicRow, context: ExportContext): string {
     row.lat === null ? null : round6(row.lat),
     row.lon === null ? null : round6(row.lon),
     r.confirmations,
+    r.eventDate,
+    r.eventHour,
   ]);
 }
 

@@ -10,12 +10,12 @@ import type { RegisterNames } from './report-store.js';
  * Never the description, e-mail, typed address, exact position or IP address: not even read.
  */
 
-/** The public columns; the Polish calendar day and the microseconds come from the database. */
+/** The public columns; the Polish calendar day and the microseconds come from the database; of the event's time, the hour only. */
 const storeColumns = sql`r.id, r.category_id as "categoryId", r.status, r.public_position[0] as lon, r.public_position[1] as lat,
   r.unit_id as "unitId", r.district_id as "districtId",
   (extract(epoch from r.created_at) * 1000000)::bigint as "createdMicros",
   ((r.created_at at time zone 'Europe/Warsaw')::date - date '1970-01-01') as day,
-  r.confirmations`;
+  r.confirmations, (r.event_date - date '1970-01-01') as "eventDay", extract(hour from r.event_time)::int as "eventHour"`;
 
 /** Reports listed publicly with an id above `afterId`, by id, at most `limit`. */
 export async function publicReportsAfter(db: Db, afterId: number, limit: number): Promise<PublicReportRow[]> {

@@ -233,6 +233,11 @@ export interface StatsCharts {
   byStatus: Bar[];
   byDistrict: Bar[];
   byMonth: Bar[];
+  /** By the event's hour and day of the week, with how many reports gave no time or no day. */
+  byHour: Bar[];
+  byWeekday: Bar[];
+  withoutTime: number;
+  withoutDate: number;
 }
 
 export function StatsPage({
@@ -247,11 +252,13 @@ export function StatsPage({
   charts: StatsCharts;
 }) {
   const m = mapMessages[ctx.lang];
-  const sections: [string, string, Bar[], string][] = [
+  const sections: [string, string, Bar[], string, string?][] = [
     ['by-category', m.byCategory, charts.byCategory, m.category],
     ['by-status', m.byStatus, charts.byStatus, m.status],
     ['by-district', m.byDistrict, charts.byDistrict, m.place],
     ['by-month', m.byMonth, charts.byMonth, m.month],
+    ['by-hour', m.byHour, charts.byHour, m.hour, m.withoutTime(charts.withoutTime)],
+    ['by-weekday', m.byWeekday, charts.byWeekday, m.weekday, m.withoutDate(charts.withoutDate)],
   ];
   return (
     <Layout ctx={ctx} title={m.statsTitle}>
@@ -259,9 +266,10 @@ export function StatsPage({
       <p className="lead">{m.statsLead}</p>
       <FilterForm lang={ctx.lang} action="/zgloszenia/statystyki" filter={filter} choices={choices} />
       <p role="status">{m.total(charts.total)}</p>
-      {sections.map(([id, title, bars, header]) => (
+      {sections.map(([id, title, bars, header, note]) => (
         <section key={id} aria-labelledby={`${id}-heading`} className="section-box">
           <h2 id={`${id}-heading`}>{title}</h2>
+          {note && charts.total > 0 && <p>{note}</p>}
           {bars.length === 0 ? (
             <p>{m.chartEmpty}</p>
           ) : (

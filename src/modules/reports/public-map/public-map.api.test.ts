@@ -441,6 +441,8 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
           'createdAt',
           'districtId',
           'districtName',
+          'eventDate',
+          'eventHour',
           'id',
           'precisionMeters',
           'status',

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/support/app.js';
 import { world } from '../../../../test/support/world.js';
+import { addDays, warsawToday } from '../../../platform/i18n/calendar.js';
 import {
   axeViolations,
   closeContextsOf,
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const a1 = world.districts.a1.point;
   const points = [
     // Two reports a few hundred metres apart in one town, one in another county, one by address.
-    { category: 'vandalism', ...a1 },
+    { category: 'vandalism', ...a1, eventDate: addDays(warsawToday(), -1), eventTime: '21:30' },
     { category: 'vandalism', lat: a1.lat + 0.0015, lon: a1.lon + 0.0024 },
     { category: 'illegal-dumping', ...world.districts.b1.point },
     { category: 'vandalism', address: world.districts.a1.address },
@@ -81,6 +82,12 @@ describeWithBrowser('public reports in the browser', () => {
     it(`the statistics with SVG charts are accessible on a ${viewport}`, async () => {
       const page = await open('/zgloszenia/statystyki', viewport);
       expect(await page.getByRole('img', { name: /Wykres słupkowy: Według kategorii/ }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('img', { name: 'Wykres słupkowy: Według godziny zdarzenia (czas polski). Najwięcej: 21:00–21:59 (1).' })
+          .count(),
+      ).toBe(1);
+      expect(await page.getByText('Bez podanej godziny zdarzenia: 3 zgłoszenia.').count()).toBe(1);
       await page.getByText('Pokaż dane w tabeli').first().click();
       await inspect(page, `reports-stats-${viewport}`);
       await page.context().close();

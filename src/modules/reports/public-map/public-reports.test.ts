@@ -6,7 +6,14 @@ import { TestClient, type TestApp, createTestApp } from '../../../../test/suppor
 import { world } from '../../../../test/support/world.js';
 import type { Db } from '../../../platform/db/database.js';
 import { reportStatuses, type BoundingBox } from '../rules/index.js';
-import { comparePrecomputedCells, compareAnswers, pick, sqlAnswers, type ReportWorld } from '../../../../test/support/public-reports.js';
+import {
+  comparePrecomputedCells,
+  compareAnswers,
+  edgeDays,
+  pick,
+  sqlAnswers,
+  type ReportWorld,
+} from '../../../../test/support/public-reports.js';
 import { PublicReports } from './public-reports.js';
 import { precomputedZoom } from './report-store.js';
 import { countPublic, mapCells } from './repository.js';
@@ -57,6 +64,8 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
       t: [] as string[],
       f: [] as (string | null)[],
       n: [] as number[],
+      ed: [] as (string | null)[],
+      et: [] as (string | null)[],
     };
     for (let i = 0; i < count; i++) {
       const r = rand();
@@ -101,6 +110,19 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
       cols.a.push(byAddress ? `ul. Testowa ${i}` : null);
       cols.f.push(status === 'forwarded' ? 'Straż Miejska' : null);
       cols.n.push(Math.floor(rand() * 4));
+      // The event: none, a day alone, or a day and a time, some on the days clocks change.
+      const eventDay =
+        rand() < 0.3
+          ? null
+          : rand() < 0.3
+            ? pick(rand, edgeDays)
+            : `2025-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-1${Math.floor(rand() * 10)}`;
+      cols.ed.push(eventDay);
+      cols.et.push(
+        eventDay && rand() < 0.6
+          ? `${String(Math.floor(rand() * 24)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}`
+          : null,
+      );
       if (createdAt) {
         cols.t.push(createdAt());
       } else if (rand() < 0.1) {
@@ -111,11 +133,12 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
       }
     }
     await sql`insert into reports (category_id, unit_id, district_id, status, position, public_position, address, description, email, reporter_ip,
-        created_at, status_changed_at, updated_at, forwarded_to, confirmations)
-      select c, u, d, s, point(x, y), point(px, py), a, 'opis testowy', 'ktos@test.example', '198.51.100.200', t, t, t, f, n
+        created_at, status_changed_at, updated_at, forwarded_to, confirmations, event_date, event_time)
+      select c, u, d, s, point(x, y), point(px, py), a, 'opis testowy', 'ktos@test.example', '198.51.100.200', t, t, t, f, n, ed, et
       from unnest(${cols.c}::text[], ${cols.u}::text[], ${cols.d}::text[], ${cols.s}::text[], ${cols.x}::float8[], ${cols.y}::float8[],
-        ${cols.px}::float8[], ${cols.py}::float8[], ${cols.a}::text[], ${cols.t}::timestamptz[], ${cols.f}::text[], ${cols.n}::int[])
-        as r(c, u, d, s, x, y, px, py, a, t, f, n)`.execute(db);
+        ${cols.px}::float8[], ${cols.py}::float8[], ${cols.a}::text[], ${cols.t}::timestamptz[], ${cols.f}::text[], ${cols.n}::int[],
+        ${cols.ed}::date[], ${cols.et}::time[])
+        as r(c, u, d, s, x, y, px, py, a, t, f, n, ed, et)`.execute(db);
   }
 
   /** Every answer of the facade against the SQL reference, for `rounds` random filters and boxes. */

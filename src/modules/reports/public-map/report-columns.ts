@@ -9,6 +9,10 @@ export const DELETED = 255;
 /** District code of a report outside every district. */
 export const NO_DISTRICT = -1;
 export const MS_PER_DAY = 86_400_000;
+/** Event day of a report without one. */
+export const NO_EVENT_DAY = -0x80000000;
+/** Event hour of a report without a time of the event. */
+export const NO_EVENT_HOUR = -1;
 
 /**
  * One report's public fields as the store takes them: never the description, e-mail, typed address,
@@ -29,12 +33,21 @@ export interface PublicReportRow {
   /** The Polish calendar day of created_at, days since 1970-01-01 (the database computes it). */
   day: number;
   confirmations: number;
+  /** The day of the event (days since 1970-01-01), when the resident gave one. */
+  eventDay: number | null;
+  /** Its hour in Polish time (0–23), when a time was given: never the minutes (public data). */
+  eventHour: number | null;
 }
 
 /** "YYYY-MM-DD" → days since 1970-01-01. */
 export function dayNumber(day: string): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+/** days since 1970-01-01 → the day of the week, Monday 0 … Sunday 6 (1970-01-01 was a Thursday). */
+export function weekdayOfDay(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
 }
 
 /** days since 1970-01-01 → "YYYY-MM". */
@@ -96,6 +109,10 @@ export class ReportColumns {
   units = new Uint16Array(0);
   districts = new Int32Array(0);
   confirmations = new Int32Array(0);
+  /** The day of the event, days since 1970-01-01, or NO_EVENT_DAY. */
+  eventDays = new Int32Array(0);
+  /** The hour of the event in Polish time, or NO_EVENT_HOUR. */
+  eventHours = new Int8Array(0);
   /** The latest day of any row. */
   maxDay = 0;
   /** Row numbers a query selected (see `selectRows`); one buffer, as queries run synchronously. */
@@ -113,7 +130,7 @@ export class ReportColumns {
   }
 
   grow(capacity: number): void {
-    const copy = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(array: T, make: (size: number) => T): T => {
+    const copy = <T extends Float64Array | Int32Array | Uint16Array | Uint8Array | Int8Array>(array: T, make: (size: number) => T): T => {
       const next = make(capacity);
       next.set(array.subarray(0, Math.min(this.n, capacity)));
       return next;
@@ -128,6 +145,8 @@ export class ReportColumns {
     this.units = copy(this.units, (s) => new Uint16Array(s));
     this.districts = copy(this.districts, (s) => new Int32Array(s));
     this.confirmations = copy(this.confirmations, (s) => new Int32Array(s));
+    this.eventDays = copy(this.eventDays, (s) => new Int32Array(s));
+    this.eventHours = copy(this.eventHours, (s) => new Int8Array(s));
   }
 
   /** After a load: the arrays cut to the rows plus some room for new ones. */
@@ -165,6 +184,8 @@ export class ReportColumns {
         this.units,
         this.districts,
         this.confirmations,
+        this.eventDays,
+        this.eventHours,
       ]) {
         array.copyWithin(i + 1, i, this.n);
       }

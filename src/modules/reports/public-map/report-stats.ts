@@ -1,6 +1,6 @@
 import type { ReportStatus } from '../rules/index.js';
 import type { PublicFilter } from './filters.js';
-import { NO_DISTRICT, dayNumber, monthOfDay } from './report-columns.js';
+import { NO_DISTRICT, NO_EVENT_DAY, dayNumber, monthOfDay, weekdayOfDay } from './report-columns.js';
 import { compile, selectRows } from './report-queries.js';
 import type { PublicReportStore } from './report-store.js';
 import type { DistrictCount, ReportStats } from './repository.js';
@@ -33,7 +33,9 @@ export function reportStats(store: PublicReportStore, filter: PublicFilter, sinc
     monthSlot[d] = monthKeys.length - 1;
   }
   const byMonth = new Int32Array(Math.max(1, monthKeys.length));
-  const { days, districts, units, categories, statuses } = c;
+  const byHour = new Array<number>(24).fill(0);
+  const byWeekday = new Array<number>(7).fill(0);
+  const { days, districts, units, categories, statuses, eventDays, eventHours } = c;
   const districtUnit = facts.districtUnit;
   const { rows: selected, count: k } = selectRows(store, f, null);
   for (let j = 0; j < k; j++) {
@@ -47,6 +49,10 @@ export function reportStats(store: PublicReportStore, filter: PublicFilter, sinc
     else odd.set(district * 0x10000 + unit, (odd.get(district * 0x10000 + unit) ?? 0) + 1);
     const day = days[i]! - sinceDay;
     if (day >= 0) byMonth[monthSlot[day]!]!++;
+    const eventDay = eventDays[i]!;
+    if (eventDay !== NO_EVENT_DAY) byWeekday[weekdayOfDay(eventDay)]!++;
+    const hour = eventHours[i]!;
+    if (hour >= 0) byHour[hour]!++;
   }
   const groups: { district: number; unit: number; count: number }[] = [];
   for (let d = 0; d < districtCount; d++) if (byDistrict[d]) groups.push({ district: d, unit: districtUnit[d]!, count: byDistrict[d]! });
@@ -74,6 +80,8 @@ export function reportStats(store: PublicReportStore, filter: PublicFilter, sinc
       count: g.count,
     })),
     byMonth: countsByCode(byMonth, monthKeys),
+    byHour,
+    byWeekday,
   };
 }
 

@@ -65,6 +65,9 @@ function makeRows(rand: () => number, register: RegisterNames, ids: number[], po
       rand() < 0.1 ? Date.parse(`${pick(rand, edgeDays)}T00:00:00${pick(rand, ['+01:00', '+02:00'])}`) - 1 + Math.floor(rand() * 3) : null;
     const ms = edge ?? Date.UTC(2024, 0, 1) + Math.floor(rand() * 1050 * 86_400_000);
     const micros = ms * 1000 + Math.floor(rand() * 1000);
+    // The event: none, a day alone, or a day and an hour (the public data never carry minutes).
+    const eventDay =
+      rand() < 0.3 ? null : dayNumber(rand() < 0.2 ? pick(rand, edgeDays) : warsawDay.format(new Date(ms - rand() * 30 * 86_400_000)));
     return {
       id: String(id),
       categoryId: pick(rand, register.categories),
@@ -76,6 +79,8 @@ function makeRows(rand: () => number, register: RegisterNames, ids: number[], po
       createdMicros: micros,
       day: dayNumber(warsawDay.format(new Date(ms))),
       confirmations: Math.floor(rand() * 4),
+      eventDay,
+      eventHour: eventDay !== null && rand() < 0.6 ? Math.floor(rand() * 24) : null,
     };
   });
 }
@@ -167,6 +172,13 @@ function referenceAnswers(rows: Map<number, PublicReportRow>, register: Register
         byDistrict,
         byMonth: tally(
           selected.filter((r) => r.day >= dayNumber(sinceMonth)).map((r) => new Date(r.day * 86_400_000).toISOString().slice(0, 7)),
+        ),
+        byHour: Array.from({ length: 24 }, (_, hour) => selected.filter((r) => r.eventHour === hour).length),
+        // getUTCDay: Sunday 0; the statistics start the week on Monday.
+        byWeekday: Array.from(
+          { length: 7 },
+          (_, weekday) =>
+            selected.filter((r) => r.eventDay !== null && (new Date(r.eventDay * 86_400_000).getUTCDay() + 6) % 7 === weekday).length,
         ),
       };
     },

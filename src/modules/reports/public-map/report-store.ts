@@ -1,6 +1,6 @@
 import { reportStatuses } from '../rules/index.js';
 import { ClusterCells } from './cluster-cells.js';
-import { DELETED, Dictionary, NO_DISTRICT, ReportColumns, type PublicReportRow } from './report-columns.js';
+import { DELETED, Dictionary, NO_DISTRICT, NO_EVENT_DAY, NO_EVENT_HOUR, ReportColumns, type PublicReportRow } from './report-columns.js';
 import { RowTree } from './row-tree.js';
 
 /*
@@ -225,6 +225,8 @@ export class PublicReportStore {
     c.units[i] = this.unitCodes.code(row.unitId);
     c.districts[i] = row.districtId === null ? NO_DISTRICT : this.districtCodes.code(row.districtId);
     c.confirmations[i] = row.confirmations;
+    c.eventDays[i] = row.eventDay ?? NO_EVENT_DAY;
+    c.eventHours[i] = row.eventHour ?? NO_EVENT_HOUR;
     if (this.codeFacts.unitRank.length < this.unitCodes.size || this.codeFacts.districtRank.length < this.districtCodes.size) {
       this.registerStale = true;
     }

@@ -28,6 +28,9 @@ export interface PublicRow {
   createdAt: Date;
   statusChangedAt: Date;
   confirmations: number;
+  /** The day of the event ("YYYY-MM-DD", Poland) and its hour (0–23), when given: never the minutes. */
+  eventDate: string | null;
+  eventHour: number | null;
 }
 
 interface RawRow {
@@ -43,10 +46,13 @@ interface RawRow {
   created_at: Date;
   status_changed_at: Date;
   confirmations: number;
+  event_date: string | null;
+  event_hour: number | null;
 }
 
 const publicColumns = sql`r.id, r.category_id, r.status, r.public_position[0] as lon, r.public_position[1] as lat,
-  r.unit_id, u.name as unit_name, r.district_id, d.name as district_name, r.created_at, r.status_changed_at, r.confirmations`;
+  r.unit_id, u.name as unit_name, r.district_id, d.name as district_name, r.created_at, r.status_changed_at, r.confirmations,
+  r.event_date::text as event_date, extract(hour from r.event_time)::int as event_hour`;
 const publicFrom = sql`reports r join units u on u.id = r.unit_id left join districts d on d.id = r.district_id`;
 
 const toRow = (row: RawRow): PublicRow => ({
@@ -62,6 +68,8 @@ const toRow = (row: RawRow): PublicRow => ({
   createdAt: row.created_at,
   statusChangedAt: row.status_changed_at,
   confirmations: row.confirmations,
+  eventDate: row.event_date,
+  eventHour: row.event_hour,
 });
 
 /** Periods are Polish calendar days: midnight in Warsaw, whatever the session's time zone. */
@@ -229,12 +237,16 @@ export interface ReportStats {
   byDistrict: DistrictCount[];
   /** "YYYY-MM" (Polish time) → count, only for months from `sinceMonth` on. */
   byMonth: Map<string, number>;
+  /** By the hour (0–23, Polish time) of the event, for reports that give a time; index = hour. */
+  byHour: number[];
+  /** By the day of the week of the event's day, Monday first (index 0), for reports that give a day. */
+  byWeekday: number[];
 }
 
 /** Counts for the statistics page; `sinceMonth` is the first day "YYYY-MM-01" of the monthly window. */
 export async function publicStats(db: Db, filter: PublicFilter, sinceMonth: string): Promise<ReportStats> {
   const where = conditions(filter);
-  const [categories, statuses, districts, months] = await Promise.all([
+  const [categories, statuses, districts, months, hours, weekdays] = await Promise.all([
     sql<{ key: string; n: number }>`select r.category_id as key, count(*)::int as n from reports r where ${where} group by 1`.execute(db),
     sql<{ key: string; n: number }>`select r.status as key, count(*)::int as n from reports r where ${where} group by 1`.execute(db),
     sql<{ district_id: string | null; district_name: string | null; unit_id: string; unit_name: string; n: number }>`
@@ -246,7 +258,17 @@ export async function publicStats(db: Db, filter: PublicFilter, sinceMonth: stri
       from reports r where ${where} and r.created_at >= (${sinceMonth}::date)::timestamp at time zone 'Europe/Warsaw' group by 1`.execute(
       db,
     ),
+    sql<{ key: number; n: number }>`select extract(hour from r.event_time)::int as key, count(*)::int as n
+      from reports r where ${where} and r.event_time is not null group by 1`.execute(db),
+    // isodow: Monday 1 … Sunday 7.
+    sql<{ key: number; n: number }>`select extract(isodow from r.event_date)::int - 1 as key, count(*)::int as n
+      from reports r where ${where} and r.event_date is not null group by 1`.execute(db),
   ]);
+  const slots = (length: number, rows: { key: number; n: number }[]) => {
+    const counts = new Array<number>(length).fill(0);
+    for (const row of rows) counts[row.key] = row.n;
+    return counts;
+  };
   const byCategory = new Map(categories.rows.map((row) => [row.key, row.n]));
   return {
     total: [...byCategory.values()].reduce((sum, n) => sum + n, 0),
@@ -260,5 +282,7 @@ export async function publicStats(db: Db, filter: PublicFilter, sinceMonth: stri
       count: row.n,
     })),
     byMonth: new Map(months.rows.map((row) => [row.key, row.n])),
+    byHour: slots(24, hours.rows),
+    byWeekday: slots(7, weekdays.rows),
   };
 }

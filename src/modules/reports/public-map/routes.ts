@@ -64,6 +64,20 @@ const monthFormat = {
 };
 const monthName = (month: string, lang: Lang) => monthFormat[lang].format(new Date(`${month}-15T12:00:00Z`));
 
+/** The event's hours and days of the week as bars (none when nothing gave one), and how many gave none. */
+function eventTimeCharts(stats: Awaited<ReturnType<PublicReports['stats']>>, lang: Lang) {
+  const m = mapMessages[lang];
+  const sum = (counts: number[]) => counts.reduce((total, n) => total + n, 0);
+  const withTime = sum(stats.byHour);
+  const withDate = sum(stats.byWeekday);
+  return {
+    byHour: withTime === 0 ? [] : stats.byHour.map((value, hour) => ({ key: `h${hour}`, label: m.hourRange(hour), value })),
+    byWeekday: withDate === 0 ? [] : stats.byWeekday.map((value, day) => ({ key: `d${day}`, label: m.weekdays[day]!, value })),
+    withoutTime: stats.total - withTime,
+    withoutDate: stats.total - withDate,
+  };
+}
+
 /** Joins short strings into chunks of about 64 KiB, so a download is not written row by row. */
 async function* chunked(parts: AsyncIterable<string>): AsyncGenerator<string> {
   let buffer = '';
@@ -201,6 +215,7 @@ export function registerReportMapPages(
               stats.total === 0
                 ? []
                 : months.map((month) => ({ key: month, label: monthName(month, lang), value: stats.byMonth.get(month) ?? 0 })),
+            ...eventTimeCharts(stats, lang),
           },
         }),
       );

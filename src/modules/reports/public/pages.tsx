@@ -46,6 +46,7 @@ export interface ReportFormValues {
   lon?: string;
   description?: string;
   eventDate?: string;
+  eventTime?: string;
   email?: string;
 }
 
@@ -82,6 +83,7 @@ export function ReportFormPage({
   map,
   retention,
   attachments,
+  eventMaxAgeDays,
 }: {
   ctx: PageContext;
   categories: StoredCategory[];
@@ -93,6 +95,8 @@ export function ReportFormPage({
   retention: RetentionSettings;
   /** The file input's limits (national ones: the unit is not known before sending). */
   attachments: AttachmentLimits;
+  /** The national limit for the hint; a unit's may be tighter (known once the place is). */
+  eventMaxAgeDays: number;
 }) {
   const m = reportPageMessages[ctx.lang];
   const required = categories.filter((c) => c.descriptionRequired).map((c) => c.name[ctx.lang]);
@@ -103,7 +107,11 @@ export function ReportFormPage({
       <div className="callout callout--warning" role="note">
         <p>{m.emergency}</p>
       </div>
-      <ErrorSummary lang={ctx.lang} errors={errors} fields={{ location: 'address', categoryCode: 'category', eventAt: 'eventDate' }} />
+      <ErrorSummary
+        lang={ctx.lang}
+        errors={errors}
+        fields={{ location: 'address', categoryCode: 'category', eventDate: 'eventDate', eventTime: 'eventTime' }}
+      />
       <form
         method="post"
         action="/zglos"
@@ -174,8 +182,18 @@ export function ReportFormPage({
           name="eventDate"
           label={m.eventDate}
           type="date"
+          hint={m.eventDateHint(eventMaxAgeDays)}
           value={values.eventDate}
-          error={errorFor(errors, 'eventAt')}
+          error={errorFor(errors, 'eventDate')}
+          width="short"
+        />
+        <TextField
+          name="eventTime"
+          label={m.eventTime}
+          type="time"
+          hint={m.eventTimeHint}
+          value={values.eventTime}
+          error={errorFor(errors, 'eventTime')}
           width="short"
         />
         <TextField

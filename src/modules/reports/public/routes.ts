@@ -18,6 +18,7 @@ import { similarOpenReports } from '../similar-reports.js';
 import { submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
 import { retentionSettings } from '../../privacy/index.js';
+import { readSetting } from '../../settings/index.js';
 import type { FileStore } from '../../../platform/files/store.js';
 import { uploadedParts } from '../../../platform/http/uploads.js';
 import { attachmentLimits, choosePickedFilesAgain, type IncomingFile } from '../attachments/index.js';
@@ -68,6 +69,7 @@ export function registerReportPages(
         suggestions,
         map,
         retention: await retentionSettings(db),
+        eventMaxAgeDays: await readSetting(db, 'reports.eventMaxAgeDays'),
         attachments: await attachmentLimits(db, null),
       }),
       status,
@@ -92,7 +94,8 @@ export function registerReportPages(
         lat: fields.lat?.slice(0, 30),
         lon: fields.lon?.slice(0, 30),
         description: fields.description?.slice(0, 2000),
-        eventDate: fields.eventDate?.slice(0, 10),
+        eventDate: fields.eventDate?.slice(0, 40),
+        eventTime: fields.eventTime?.slice(0, 20),
         email: fields.email?.slice(0, 300),
       };
       const lang = request.lang;
@@ -110,13 +113,6 @@ export function registerReportPages(
           field: 'lon',
           code: 'invalid',
           message: lang === 'pl' ? 'Długość geograficzna musi być liczbą, np. 22,6027.' : 'Longitude must be a number, e.g. 22.6027.',
-        });
-      const eventAt = values.eventDate && /^\d{4}-\d{2}-\d{2}$/.test(values.eventDate) ? new Date(`${values.eventDate}T12:00:00Z`) : null;
-      if (values.eventDate && (!eventAt || Number.isNaN(eventAt.getTime())))
-        numberErrors.push({
-          field: 'eventAt',
-          code: 'invalid',
-          message: lang === 'pl' ? 'Podaj datę w formacie RRRR-MM-DD.' : 'Give the date as YYYY-MM-DD.',
         });
       if (numberErrors.length) return showForm(request, reply, values, numberErrors, 400, [], hadFiles);
       // With both a point and an address, the point (from the map) is more exact.
@@ -160,7 +156,8 @@ export function registerReportPages(
             address,
             description: values.description ?? null,
             email: values.email ?? null,
-            eventAt,
+            eventDate: values.eventDate ?? null,
+            eventTime: values.eventTime ?? null,
             honeypot: fields.website ?? null,
           },
           { rateLimit, publicUrl: config.publicUrl, lang, attachments: { files: attached, store: files } },

@@ -36,6 +36,17 @@ export {
   type ReportSubmission,
 } from './intake.js';
 export {
+  eventAgeProblem,
+  eventStart,
+  formatEventTime,
+  oldestEventDay,
+  parseEventDate,
+  parseEventTime,
+  readEventTime,
+  type EventTime,
+  type EventTimeError,
+} from './event-time.js';
+export {
   awaitingReviewLabel,
   defaultFloodSettings,
   floodSettingsKey,

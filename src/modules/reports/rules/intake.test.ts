@@ -8,7 +8,6 @@ const now = new Date('2026-07-15T10:00:00Z');
 const base: ReportSubmission = { categoryCode: 'illegal-parking', lat: 50.0614, lon: 19.9372 };
 const check = (patch: Partial<ReportSubmission>, catalogue: readonly ReportCategory[] = kmzbCategories, when = now) =>
   validateSubmission({ ...base, ...patch }, catalogue, when);
-const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
 const fields = (result: IntakeResult) => (result.ok ? [] : result.errors.map((e) => e.field));
 
 describe('a valid submission', () => {
@@ -16,7 +15,8 @@ describe('a valid submission', () => {
     const result = check({
       description: '  Auta na chodniku codziennie  ',
       email: ' jan@example.pl ',
-      eventAt: new Date('2026-07-14T18:00:00Z'),
+      eventDate: '14.07.2026',
+      eventTime: '20:00',
       honeypot: '',
     });
     expect(result).toEqual({
@@ -27,7 +27,7 @@ describe('a valid submission', () => {
         address: null,
         description: 'Auta na chodniku codziennie',
         email: 'jan@example.pl',
-        eventAt: new Date('2026-07-14T18:00:00Z'),
+        event: { date: '2026-07-14', time: '20:00' },
       },
     });
   });
@@ -155,27 +155,25 @@ describe('location', () => {
   });
 });
 
-describe('date of the event', () => {
-  it('may not be in the future, beyond a small clock skew', () => {
-    expect(check({ eventAt: minutes(4) }).ok).toBe(true);
-    const result = check({ eventAt: minutes(10) });
-    expect(!result.ok && result.errors[0]!.message.pl).toBe('Data zdarzenia nie może być w przyszłości.');
+describe('date and time of the event', () => {
+  it('are optional', () => {
+    expect(check({ eventDate: ' ', eventTime: '' })).toMatchObject({ ok: true, value: { event: null } });
   });
 
-  it('may be at most a year old', () => {
-    expect(check({ eventAt: new Date('2025-07-15T10:00:00Z') }).ok).toBe(true);
-    expect(fields(check({ eventAt: new Date('2025-07-15T09:59:59Z') }))).toEqual(['eventAt']);
-  });
-
-  it('must be a real date', () => {
-    expect(fields(check({ eventAt: new Date('not a date') }))).toEqual(['eventAt']);
+  it('are read in Polish time, and refused in the future with the field named', () => {
+    // now is 12:00 in Poland (summer time)
+    expect(check({ eventDate: '2026-07-15', eventTime: '12:04' })).toMatchObject({ ok: true, value: { event: { time: '12:04' } } });
+    const result = check({ eventDate: '2026-07-15', eventTime: '12:10' });
+    expect(!result.ok && result.errors.map((e) => [e.field, e.message.pl])).toEqual([
+      ['eventTime', 'Czas zdarzenia nie może być w przyszłości.'],
+    ]);
   });
 });
 
 describe('several problems', () => {
   it('are all reported at once', () => {
-    const result = check({ categoryCode: 'nope', lat: 10, email: 'x', description: 'y'.repeat(600), eventAt: minutes(60 * 24) });
-    expect(fields(result)).toEqual(['categoryCode', 'lat', 'description', 'email', 'eventAt']);
+    const result = check({ categoryCode: 'nope', lat: 10, email: 'x', description: 'y'.repeat(600), eventDate: '2026-07-16' });
+    expect(fields(result)).toEqual(['categoryCode', 'lat', 'description', 'email', 'eventDate']);
   });
 });
 

@@ -2,13 +2,14 @@ import type { RateLimitPolicy } from '../../../platform/config/report-rate-limit
 import { formatNumber, plural, type Lang, type Localized } from '../../../platform/i18n/i18n.js';
 import { findCategory, inSeason, type ReportCategory } from './categories.js';
 import type { LonLat } from './geo.js';
+import { readEventTime, type EventTime, type EventTimeError } from './event-time.js';
 import { emailMaxLength, looksLikeEmail } from '../../../platform/mail/address.js';
 export { emailMaxLength };
 
 /**
  * A resident's report as the form or API sends it (anonymous, no account). The position is a
  * point on the map or, when the resident searched an address instead, the address text (the
- * caller geocodes it). Dates are parsed by the caller, which knows the client's time zone.
+ * caller geocodes it). The event's date and time are read here, in Polish time.
  */
 export interface ReportSubmission {
   categoryCode: string;
@@ -17,7 +18,9 @@ export interface ReportSubmission {
   address?: string | null;
   description?: string | null;
   email?: string | null;
-  eventAt?: Date | null;
+  /** The day of the event and its time, as typed (rules/event-time.ts reads them). */
+  eventDate?: string | null;
+  eventTime?: string | null;
   /** A form field hidden from people; bots fill it in. */
   honeypot?: string | null;
 }
@@ -29,11 +32,11 @@ export interface AcceptedSubmission {
   /** Trimmed; null when empty. Visible only to police. */
   description: string | null;
   email: string | null;
-  eventAt: Date | null;
+  event: EventTime | null;
 }
 
 export interface FieldError {
-  field: 'categoryCode' | 'location' | 'lat' | 'lon' | 'address' | 'description' | 'email' | 'eventAt' | 'honeypot';
+  field: 'categoryCode' | 'location' | 'lat' | 'lon' | 'address' | 'description' | 'email' | EventTimeError['field'] | 'honeypot';
   message: Localized;
 }
 
@@ -46,9 +49,6 @@ export const descriptionMaxLength = 500;
 
 /** Poland's bounding box with a margin: a cheap check before the point-in-unit lookup. */
 export const polandBounds = { minLat: 49.0, maxLat: 55.1, minLon: 14.1, maxLon: 24.2 } as const;
-
-// A phone whose clock runs a little fast must not make "just now" a future event.
-const clockSkewMs = 5 * 60 * 1000;
 
 const length = (text: string) => [...text].length;
 const blank = (text: string | null | undefined) => (text ?? '').trim() === '';
@@ -123,18 +123,12 @@ export function validateSubmission(input: ReportSubmission, catalogue: readonly 
       'Enter a valid email address, e.g. jan.kowalski@example.com.',
     );
 
-  const eventAt = input.eventAt ?? null;
-  if (eventAt !== null) {
-    const yearAgo = new Date(now);
-    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-    if (Number.isNaN(eventAt.getTime())) fail('eventAt', 'Nieprawidłowa data zdarzenia.', 'Invalid date of the event.');
-    else if (eventAt.getTime() > now.getTime() + clockSkewMs)
-      fail('eventAt', 'Data zdarzenia nie może być w przyszłości.', 'The date of the event cannot be in the future.');
-    else if (eventAt < yearAgo) fail('eventAt', 'Zdarzenie nie może być starsze niż rok.', 'The event cannot be more than a year old.');
-  }
+  // How old an event may be is a setting of the report's unit, known only once it is placed (submit-report.ts).
+  const event = readEventTime({ date: input.eventDate, time: input.eventTime }, now);
+  if (!event.ok) errors.push(...event.errors);
 
   if (errors.length > 0 || !category) return { ok: false, spam: false, errors };
-  return { ok: true, value: { category, position, address, description, email, eventAt } };
+  return { ok: true, value: { category, position, address, description, email, event: event.ok ? event.value : null } };
 }
 
 function checkPosition(input: ReportSubmission, fail: (field: FieldError['field'], pl: string, en: string) => void): LonLat | null {

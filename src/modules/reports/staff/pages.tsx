@@ -19,7 +19,7 @@ import { Layout } from '../../../platform/render/layout.js';
 import { actorName } from '../../../platform/render/messages.js';
 import type { PageContext } from '../../../platform/render/page-context.js';
 import type { Report, StoredCategory } from '../model.js';
-import { statusLabels, type ReportDeadline, type ReportStatus } from '../rules/index.js';
+import { formatEventTime, statusLabels, type ReportDeadline, type ReportStatus } from '../rules/index.js';
 import { StatusTag } from '../public/pages.js';
 import { ErasedValue } from '../../privacy/index.js';
 import { staffReportMessages } from './messages.js';
@@ -160,6 +160,7 @@ export function ReportQueuePage({
               ...(canBulk ? [{ label: '' }] : []),
               { label: m.number },
               { label: m.created },
+              { label: m.eventAt },
               { label: m.category },
               { label: m.district },
               { label: m.status },
@@ -185,6 +186,7 @@ export function ReportQueuePage({
                   {report.id}
                 </a>,
                 formatDateTime(report.createdAt, ctx.lang),
+                report.event ? formatEventTime(report.event, ctx.lang) : '—',
                 categoryName,
                 districtName ?? m.unassigned,
                 <>
@@ -296,7 +298,7 @@ export function ReportDetailPage({
             <ErasedValue days={report.erased.address} lang={ctx.lang} />
           </SummaryRow>
         )}
-        <SummaryRow label={m.eventAt}>{report.eventAt ? formatDate(report.eventAt, ctx.lang) : '—'}</SummaryRow>
+        <SummaryRow label={m.eventAt}>{report.event ? formatEventTime(report.event, ctx.lang) : '—'}</SummaryRow>
         <SummaryRow label={m.district}>
           {districtName ?? m.unassigned} ({unitName})
         </SummaryRow>
