@@ -292,6 +292,12 @@ export function loadConfig(env: Env = process.env): Config {
     retentionJob: flag(env, 'RETENTION_JOB', true),
     reminderJob: flag(env, 'REMINDER_JOB', true),
     jobFirstRunSeconds: env.JOB_FIRST_RUN_SECONDS?.trim() ? integer(env, 'JOB_FIRST_RUN_SECONDS', 0, 0, 86_400) : null,
-    fileStore: oneOf(env, 'FILE_STORE', ['database', 's3'] as const, 'database'),
+    // Setting the S3_* variables chooses the S3 store (docs/deploy.md); FILE_STORE says it outright.
+    fileStore: oneOf(
+      env,
+      'FILE_STORE',
+      ['database', 's3'] as const,
+      Object.keys(env).some((k) => k.startsWith('S3_') && env[k]?.trim()) ? 's3' : 'database',
+    ),
   };
 }

@@ -51,13 +51,22 @@ describe.each(backends)('file stores on %s', (backend) => {
     await store.delete(key);
   });
 
-  it('is the directory on the embedded back end, FILE_STORE on the server; s3 is refused until it exists', () => {
+  it('is the directory on the embedded back end, FILE_STORE on the server; s3 needs its variables', () => {
     const config = loadConfig({ DATA_DIR: root });
     expect(createFileStore(config, { kind: 'embedded', db: testDb.database.db }).kind).toBe('directory');
     expect(createFileStore(config, { kind: 'postgres', db: testDb.database.db }).kind).toBe('database');
-    expect(() => createFileStore(loadConfig({ DATA_DIR: root, FILE_STORE: 's3' }), { kind: 'postgres', db: testDb.database.db })).toThrow(
-      /FILE_STORE=s3/,
-    );
+    const server = { kind: 'postgres', db: testDb.database.db } as const;
+    expect(() => createFileStore(loadConfig({ DATA_DIR: root, FILE_STORE: 's3' }), server, {})).toThrow(/FILE_STORE=s3: ustaw S3_BUCKET/);
+    // The S3_* variables choose the S3 store on their own (docs/deploy.md); FILE_STORE=database overrides them.
+    const s3 = {
+      S3_REGION: 'eu-central-1',
+      S3_BUCKET: 'zalaczniki',
+      S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      S3_SECRET_ACCESS_KEY: 'secret-example-key',
+    };
+    expect(createFileStore(loadConfig({ DATA_DIR: root, ...s3 }), server, s3).kind).toBe('s3');
+    expect(createFileStore(loadConfig({ DATA_DIR: root, FILE_STORE: 'database', ...s3 }), server, s3).kind).toBe('database');
+    expect(createFileStore(loadConfig({ DATA_DIR: root, ...s3 }), { kind: 'embedded', db: testDb.database.db }, s3).kind).toBe('directory');
     expect(() => loadConfig({ FILE_STORE: 'ftp' })).toThrow(/FILE_STORE="ftp"/);
   });
 });
