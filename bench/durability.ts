@@ -14,7 +14,8 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { backupOf, restoreBackup } from '../src/platform/db/backup/index.js';
 import { systemActor } from '../src/platform/audit/actor.js';
 import { ensureCategories } from '../src/modules/reports/manage-categories.js';
-import { cachedFloodSettings, storeNewReport } from '../src/modules/reports/repository.js';
+import { storeNewReport } from '../src/modules/reports/repository.js';
+import { defaultFloodSettings } from '../src/modules/reports/rules/floods.js';
 import { snapToGrid } from '../src/modules/reports/rules/geo.js';
 import { fmt, median, tempDir } from './harness.js';
 
@@ -53,7 +54,7 @@ async function rowWrites(database: Database): Promise<number> {
 async function reportWrites(database: Database): Promise<number> {
   await sql`insert into units (id, kind, name) values ('kgp', 'KGP', 'Komenda Główna Policji')`.execute(database.db);
   await ensureCategories(database.db);
-  const flood = { since: new Date(Date.now() - 3600_000), settings: await cachedFloodSettings(database.db) };
+  const flood = { since: new Date(Date.now() - 3600_000), settings: defaultFloodSettings };
   const actor = { ...systemActor('mieszkaniec'), ip: '10.0.0.1' };
   const started = performance.now();
   for (let i = 0; i < reports; i++) {

@@ -180,7 +180,7 @@ async function runOn({ label, target, env }: Backend, register: NationalRegister
   await writeRegister(target, register);
   await writeReports(target, register, reportCount);
   const writeMs = performance.now() - started;
-  const server = await start([mainScript], { ...env, DEMO_DATA: 'false', TRUST_PROXY: '1', REPORT_RATE_LIMIT: '999999/day' });
+  const server = await start([mainScript], { ...env, DEMO_DATA: 'false', TRUST_PROXY: '1' });
   try {
     const waited = await reportIndexReady(server.url, 300_000);
     console.log(`${label}: report index ready ${(waited / 1000).toFixed(1)} s after start`);

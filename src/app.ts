@@ -35,6 +35,7 @@ import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
 import { createFileStore } from './platform/files/create-store.js';
 import { shareChanges } from './platform/events/shared-changes.js';
 import { newInstanceId } from './platform/events/instance.js';
+import { registerSettingsRoutes, watchSettings } from './modules/settings/index.js';
 import { districtFollowSection, registerSubscriptionRoutes, scheduleNotifier } from './modules/subscriptions/index.js';
 
 export interface AppOptions {
@@ -63,6 +64,8 @@ export async function buildApp(config: Config, database: Database, options: AppO
   );
   await shared.ready;
   const changes = shared.bus;
+  // Settings are read on most requests: kept in memory until the bus says they changed.
+  const stopSettings = watchSettings(database.db, changes);
   // Every change through this process refreshes the locator before the answer goes out; other
   // instances hear of it and look at the register's version.
   const registerChanged = async () => {
@@ -120,6 +123,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerMeetingPages(app, database);
   registerPrivacyRoutes(app, config, database);
   registerDashboard(app, database);
+  registerSettingsRoutes(app, database);
   registerIndicatorRoutes(app, database, locator);
   registerFormActionPages();
   await locator.rebuild();
@@ -151,6 +155,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     locator.stop();
     await mail.stop();
     await shared.stop();
+    stopSettings();
   });
   await app.ready();
   return app;

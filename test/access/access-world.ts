@@ -96,6 +96,7 @@ const watched = [
   'report_confirmations',
   'report_categories',
   'app_settings',
+  'setting_values',
   'meetings',
   'indicator_imports',
   'indicator_counts',

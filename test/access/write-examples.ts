@@ -590,11 +590,35 @@ export const writeExamples: Record<string, WriteExample[]> = {
     { prepare: async (fresh) => ({ params: { id: await fresh.partner() }, form: { archived: 'true' } }) },
   ],
 
-  // Rules for the whole country
-  'PATCH /api/v1/settings/report-floods': [{ prepare: (fresh) => ({ json: { digestMinutes: 30 + (fresh.number() % 600) } }) }],
-  'PATCH /api/v1/settings/retention': [{ prepare: (fresh) => ({ json: { outboxDays: 1 + (fresh.number() % 90) } }) }],
-  'PATCH /api/v1/settings/dashboard': [{ prepare: (fresh) => ({ json: { soonDays: 1 + (fresh.number() % 60), reminderDays: [7, 1] } }) }],
-  'POST /admin/dashboard/settings': [
-    { prepare: (fresh) => ({ form: { soonDays: String(1 + (fresh.number() % 60)), reminderDays: '14, 2' } }) },
+  // Settings
+  // A national value by a national administrator; a voivodeship's tightening by its administrators (and national ones).
+  'PUT /api/v1/admin/settings/:id': [
+    {
+      action: 'settings.national',
+      prepare: (fresh) => ({ params: { id: 'reports.digestMinutes' }, json: { value: 30 + (fresh.number() % 600) } }),
+    },
+    {
+      action: 'settings.voivodeship',
+      prepare: (fresh) => ({ params: { id: 'reports.takeUpDays' }, json: { value: 1 + (fresh.number() % 2), unitId: 'kwp' } }),
+    },
+  ],
+  'DELETE /api/v1/admin/settings/:id': [
+    {
+      action: 'settings.voivodeship',
+      prepare: async (fresh, who) => {
+        const client = await fresh.signedIn(who);
+        await client.send('PUT', '/api/v1/admin/settings/reports.verifyDays', { value: 1 + (fresh.number() % 4), unitId: 'kwp' });
+        return { params: { id: 'reports.verifyDays' }, query: 'unitId=kwp' };
+      },
+    },
+  ],
+  'POST /admin/settings': [
+    { action: 'settings.national', prepare: (fresh) => ({ form: { group: 'map', 'map.zoom': String(5 + (fresh.number() % 13)) } }) },
+    {
+      action: 'settings.voivodeship',
+      prepare: (fresh) => ({
+        form: { group: 'plans', 'plans.approvalDays': String(1 + (fresh.number() % 5)) },
+      }),
+    },
   ],
 };

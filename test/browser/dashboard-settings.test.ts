@@ -11,17 +11,22 @@ describeWithBrowser('the dashboard and reminder settings on a phone', () => {
     const page = await context.newPage();
     await signIn(running, page, world.accounts.nationalAdmin);
     await page.goto(`${running.app.url}/admin`);
-    await page.getByRole('link', { name: 'Ustawienia tablicy i przypomnień' }).click();
-    await expect.poll(() => page.getByLabel('Przypomnienia e-mailem na tyle dni przed terminem').inputValue()).toBe('7, 1');
+    await page.getByRole('link', { name: 'Ustawienia', exact: true }).click();
+    const field = () => page.getByLabel('Przypomnienia e-mailem przed terminem');
+    await expect.poll(() => field().inputValue()).toBe('7, 1');
     await inspectPage(page, 'dashboard-settings-phone');
-    await page.getByLabel('Przypomnienia e-mailem na tyle dni przed terminem').fill('7, 90');
-    await page.getByRole('button', { name: 'Zapisz' }).click();
-    await expect.poll(() => page.locator('.error-summary a[href="#field-reminderDays"]').count()).toBe(1);
+    await field().fill('7, 90');
+    await page.getByRole('button', { name: 'Zapisz: tablica przełożonego i przypomnienia' }).click();
+    await expect.poll(() => page.locator('.error-summary a[href="#field-dashboard.reminderDays"]').count()).toBe(1);
     await inspectPage(page, 'dashboard-settings-phone-errors');
-    await page.getByLabel('Przypomnienia e-mailem na tyle dni przed terminem').fill('14, 3');
-    await page.getByRole('button', { name: 'Zapisz' }).click();
-    await expect.poll(() => page.getByText('Ustawienia zapisano.').count()).toBe(1);
-    expect(await page.getByLabel('Przypomnienia e-mailem na tyle dni przed terminem').inputValue()).toBe('14, 3');
+    await field().fill('3, 14');
+    await page.getByRole('button', { name: 'Zapisz: tablica przełożonego i przypomnienia' }).click();
+    await expect.poll(() => page.getByText('Ustawienia zapisano.', { exact: false }).count()).toBe(1);
+    // Kept from the furthest day.
+    expect(await field().inputValue()).toBe('14, 3');
+    // The old address leads to the same group.
+    await page.goto(`${running.app.url}/admin/dashboard/settings`);
+    expect(page.url()).toMatch(/\/admin\/settings#dashboard$/);
     await context.close();
   });
 });

@@ -1,10 +1,11 @@
+import { allowReportsPerIp } from '../support/settings.js';
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { signIn, useAppAndBrowser } from '../support/browser-app.js';
 import { axeViolations, overflowsHorizontally, viewports, describeWithBrowser } from '../support/browser.js';
 import { world } from '../support/world.js';
 
-const running = useAppAndBrowser('error-summary', { REPORT_RATE_LIMIT: '100/day' });
+const running = useAppAndBrowser('error-summary', {}, (db) => allowReportsPerIp(db, 100));
 
 type Viewport = keyof typeof viewports;
 

@@ -1,3 +1,4 @@
+import { allowReportsPerIp } from '../support/settings.js';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { useAppAndBrowser } from '../support/browser-app.js';
@@ -10,7 +11,7 @@ const home = world.districts.a1.point;
 const [typedOnPhone, typedOnDesktop, plainForm, similar] = wholeStreetsOf(world.districts.a1) as [string, string, string, string];
 
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
-const running = useAppAndBrowser('reports', { REPORT_RATE_LIMIT: '100/day' });
+const running = useAppAndBrowser('reports', {}, (db) => allowReportsPerIp(db, 100));
 
 describeWithBrowser.each(['phone', 'desktop'] as const)('reporting a threat on a %s', (viewport) => {
   it('reports by typed address, with no map', async () => {

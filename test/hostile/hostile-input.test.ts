@@ -82,6 +82,7 @@ const bodiless = new Set([
   'POST /api/v1/districts/:unit/:number/restore',
   'POST /api/v1/reports/:id/confirmations',
   'DELETE /api/v1/plans/:id/action-log/:entryId',
+  'DELETE /api/v1/admin/settings/:id',
 ]);
 
 interface Ids {
@@ -122,6 +123,7 @@ function pathFor(url: string, ids: Ids): string | null {
       requests: `${ids.report}.json`,
       meetings: ids.meeting,
       partners: ids.partner,
+      settings: 'reports.takeUpDays',
       'action-log': ids.logEntry,
       dziennik: ids.logEntry,
       // A token of the right shape that names no subscription: the hostile input goes into the body.

@@ -147,11 +147,12 @@ describe('response schemas of the JSON routes', () => {
     await ok(officer.get('/api/v1/session'));
     await ok(admin.get('/api/v1/accounts?pageSize=5'));
     await ok(admin.get('/api/v1/audit?pageSize=5'));
-    await ok(admin.get('/api/v1/settings/report-floods'));
     await ok(admin.get('/api/v1/settings/retention'));
-    await ok(admin.get('/api/v1/settings/dashboard'));
-    await ok(admin.send('PATCH', '/api/v1/settings/dashboard', { reminderDays: [3, 1] }));
-    await ok(admin.send('PATCH', '/api/v1/settings/dashboard', { soonDays: 0 }), 400);
+    await ok(admin.get('/api/v1/admin/settings'));
+    await ok(admin.send('PUT', '/api/v1/admin/settings/dashboard.reminderDays', { value: [3, 1] }));
+    await ok(admin.send('PUT', '/api/v1/admin/settings/map.centreLatitude', { value: 51.25 }));
+    await ok(admin.send('PUT', '/api/v1/admin/settings/dashboard.soonDays', { value: 0 }), 400);
+    await ok(admin.send('DELETE', `/api/v1/admin/settings/reports.takeUpDays?unitId=${world.units.voivodeship.id}`), 404);
     await ok(admin.send('POST', '/api/v1/units', { name: 'Schema test' }), 400);
 
     // Plans: create, change, submit, read as staff and as anyone, list, versions, errors.

@@ -1,3 +1,4 @@
+import { settingIds } from '../../src/modules/settings/index.js';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -5,7 +6,6 @@ import { roles } from '../../src/platform/auth/principal.js';
 import { reportStatuses, statusLabels, staffReportMessages } from '../../src/modules/reports/index.js';
 import { meetingKindLabels } from '../../src/modules/meetings/index.js';
 import { reviewActions } from '../../src/modules/reports/rules/floods.js';
-import { defaultRateLimit, formatRateLimit, type RateLimitPolicy } from '../../src/platform/config/report-rate-limit.js';
 import { actionStatuses, diagnosisSources, evaluationOutcomes, planStatuses } from '../../src/modules/plans/model.js';
 import { allTransitions } from '../../src/modules/plans/workflow.js';
 import { officerPositions } from '../../src/modules/districts/model.js';
@@ -21,14 +21,14 @@ export interface CodeWord {
  * The identifiers the code uses for statuses, roles, actions and limits, read from its own enums
  * (and, for the audit log, from the records it wrote): none of them may reach a page as text.
  */
-export function codeWords(extra: { auditActions: string[]; auditEntityTypes: string[]; rateLimits: RateLimitPolicy[] }): CodeWord[] {
+export function codeWords(extra: { auditActions: string[]; auditEntityTypes: string[] }): CodeWord[] {
   const lists: [string, readonly string[]][] = [
     ['roles', roles],
     ['report statuses', reportStatuses],
     ['report review actions', reviewActions],
     ['report events', Object.keys(staffReportMessages.en.kinds)],
     ['report deadlines', ['take_up']],
-    ['rate limits', [defaultRateLimit, ...extra.rateLimits].map(formatRateLimit)],
+    ['setting ids', settingIds],
     ['plan statuses', planStatuses],
     ['plan transitions', allTransitions],
     ['plan action statuses', actionStatuses],

@@ -1,13 +1,16 @@
-import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/database.js';
-import { floodSettingsKey, type FloodSettings } from '../../src/modules/reports/rules/index.js';
+import { storeSettings } from './settings.js';
 
 /**
  * Flood limits (rules/floods.ts) out of the way, for a test that sends many reports to one district
- * on purpose to test something else. Call it before the app's first submission: a process reads
- * the settings then and keeps them a few seconds.
+ * on purpose to test something else. Call it before the app's first submission: the app reads its
+ * settings once and keeps them until told of a change.
  */
 export async function allowReportBursts(db: Db): Promise<void> {
-  const generous: FloodSettings = { categoryPerHour: 10_000, districtPerHour: 10_000, mailedPerHour: 10_000, digestMinutes: 60 };
-  await sql`update app_settings set value = ${JSON.stringify(generous)}::jsonb where key = ${floodSettingsKey}`.execute(db);
+  await storeSettings(db, {
+    'reports.categoryPerHour': 10_000,
+    'reports.districtPerHour': 10_000,
+    'reports.mailedPerHour': 10_000,
+    'reports.digestMinutes': 60,
+  });
 }

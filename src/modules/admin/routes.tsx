@@ -39,8 +39,9 @@ const messages = defineMessages({
     importExportText: 'Ulice rejonów z pliku CSV, obszary z pliku GeoJSON; pobieranie danych.',
     accounts: 'Konta użytkowników',
     accountsText: 'Dodawaj konta, nadawaj role, blokuj dostęp, ustawiaj nowe hasła.',
-    reminders: 'Ustawienia tablicy i przypomnień',
-    remindersText: 'Kiedy termin „zbliża się” i na ile dni przed terminami wysyłać przypomnienia e-mailem.',
+    settings: 'Ustawienia',
+    settingsText:
+      'Limity zgłoszeń, terminy, okresy przechowywania danych, załączniki, mapa i przypomnienia: wartości krajowe i zaostrzenia województwa.',
     audit: 'Dziennik zmian',
     auditText: 'Kto, kiedy i co zmienił; logowania i nieudane próby logowania.',
   },
@@ -72,8 +73,9 @@ const messages = defineMessages({
     importExportText: 'District streets from CSV, areas from GeoJSON; downloads.',
     accounts: 'User accounts',
     accountsText: 'Add accounts, assign roles, disable access, set new passwords.',
-    reminders: 'Dashboard and reminder settings',
-    remindersText: 'When a deadline is "approaching", and how many days before deadlines e-mail reminders go.',
+    settings: 'Settings',
+    settingsText:
+      'Report limits, deadlines, retention periods, attachments, the map and reminders: national values and a voivodeship’s tightening.',
     audit: 'Audit log',
     auditText: 'Who changed what and when; sign-ins and failed sign-in attempts.',
   },
@@ -103,7 +105,7 @@ export function registerAdminHome(app: FastifyInstance, db: Db): void {
       ['/admin/import', m.importExport, m.importExportText, 'register.edit'],
       ['/admin/accounts', m.accounts, m.accountsText, 'account.manage'],
       ['/admin/audit', m.audit, m.auditText, 'audit.read'],
-      ['/admin/dashboard/settings', m.reminders, m.remindersText, 'settings.national'],
+      ['/admin/settings', m.settings, m.settingsText, 'settings.manage'],
     ];
     return sendPage(
       reply,

@@ -1,9 +1,9 @@
 import type { Db } from '../../platform/db/database.js';
-import { readSettings } from '../../platform/db/settings.js';
+import { readSettingsAs } from '../settings/index.js';
 import { warsawToday } from '../../platform/i18n/calendar.js';
 import {
   planDeadlines,
-  planSettings,
+  planSettingsByUnit,
   planTiming,
   readEvaluationCounts,
   readFrozenMeasure,
@@ -12,13 +12,12 @@ import {
   type PlanSettings,
   type PlanStatus,
 } from '../plans/index.js';
-import { defaultReportSettings, reportDeadlines, type ReportSettings, type ReportStatus } from '../reports/index.js';
+import { reportDeadlines, reportSettingsByUnit, type ReportStatus } from '../reports/index.js';
 import { completedKey, dashboardData, type CompletedActions, type DashboardScope, type PlanRow } from './repository.js';
 import {
   actionDeadline,
   deadlineState,
-  dashboardSettingsKey,
-  defaultDashboardSettings,
+  dashboardSettingIds,
   goalStanding,
   planGap,
   type DashboardSettings,
@@ -100,8 +99,9 @@ export function hasProblem(row: DashboardRow): boolean {
   );
 }
 
+/** National: the dashboard and reminders work alike for every unit. */
 export async function dashboardSettings(db: Db): Promise<DashboardSettings> {
-  return readSettings(db, dashboardSettingsKey, defaultDashboardSettings);
+  return readSettingsAs(db, dashboardSettingIds);
 }
 
 const plainPlan = (plan: PlanRow): DashboardPlan => ({
@@ -119,10 +119,12 @@ const plainPlan = (plan: PlanRow): DashboardPlan => ({
  */
 export async function readDashboard(db: Db, scope: DashboardScope, now = new Date()): Promise<DashboardRow[]> {
   const today = warsawToday(now);
-  const [data, plans, reports, settings] = await Promise.all([
-    dashboardData(db, scope, today),
-    planSettings(db),
-    readSettings<ReportSettings>(db, 'report_settings', defaultReportSettings),
+  const data = await dashboardData(db, scope, today);
+  // Deadlines are each unit's own: a voivodeship may have tightened them for its units.
+  const units = data.districts.map((d) => d.unitId);
+  const [planRules, reportRules, settings] = await Promise.all([
+    planSettingsByUnit(db, units),
+    reportSettingsByUnit(db, units),
     dashboardSettings(db),
   ]);
   const group = <T extends { districtId: string }>(items: T[]) => {
@@ -134,6 +136,8 @@ export async function readDashboard(db: Db, scope: DashboardScope, now = new Dat
   const plansOf = group(data.plans);
   const reportsOf = group(data.reports);
   const rows = data.districts.map((district) => {
+    const plans = planRules.get(district.unitId)!;
+    const reports = reportRules.get(district.unitId)!;
     const service = serviceOf.get(district.id) ?? [];
     const districtPlans = plansOf.get(district.id) ?? [];
     // Of several plans in one period (a returned draft beside the published one), the one furthest on.

@@ -14,7 +14,6 @@ import { filterRows, readDashboard } from './read-dashboard.js';
 import { readDashboardQuery } from './query.js';
 import { DashboardPage } from './pages.js';
 import { csvCells, dashboardMessages } from './messages.js';
-import { registerDashboardSettings } from './settings-routes.js';
 
 /**
  * The dashboard (/admin/dashboard) and its CSV: a supervisor or commander sees every district of
@@ -23,8 +22,6 @@ import { registerDashboardSettings } from './settings-routes.js';
  */
 export function registerDashboard(app: FastifyInstance, database: Database): void {
   const db = database.db;
-  registerDashboardSettings(app, db);
-
   const load = async (request: FastifyRequest) => {
     const principal = requireAllowed(request, 'dashboard.read');
     const query = readDashboardQuery(request.query as Record<string, unknown>, request.lang);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionDeadline, dashboardSettingsProblems, deadlineState, goalStanding, planGap } from './rules.js';
+import { actionDeadline, deadlineState, goalStanding, planGap } from './rules.js';
 
 const settings = { soonDays: 7 };
 
@@ -32,32 +32,6 @@ describe('what the dashboard calls approaching and overdue', () => {
   it('takes an action finished in the action log as met, whatever the plan says', () => {
     expect(actionDeadline({ from: null, to: '2026-02-01', status: 'planned' }, true)?.done).toBe(true);
     expect(actionDeadline({ from: null, to: '2026-02-01', status: 'planned' }, false)?.done).toBe(false);
-  });
-});
-
-describe('the dashboard settings', () => {
-  const fields = (settings: Record<string, unknown>) => dashboardSettingsProblems(settings).map((p) => p.field);
-
-  it('accepts whole days, reminder days from 0 to 60 and no reminder days at all', () => {
-    expect(fields({ soonDays: 7, reminderDays: [7, 1] })).toEqual([]);
-    expect(fields({ soonDays: 60, reminderDays: [0, 60] })).toEqual([]);
-    expect(fields({ soonDays: 1, reminderDays: [] })).toEqual([]);
-  });
-
-  it('refuses each bad field with a Polish message', () => {
-    expect(fields({ soonDays: 0, reminderDays: [1] })).toEqual(['soonDays']);
-    expect(fields({ soonDays: 61, reminderDays: [1] })).toEqual(['soonDays']);
-    expect(fields({ soonDays: 7, reminderDays: [61] })).toEqual(['reminderDays']);
-    expect(fields({ soonDays: 7, reminderDays: [-1] })).toEqual(['reminderDays']);
-    expect(fields({ soonDays: 7, reminderDays: [1.5] })).toEqual(['reminderDays']);
-    expect(fields({ soonDays: 7, reminderDays: [Number.NaN] })).toEqual(['reminderDays']);
-    expect(fields({ soonDays: 7, reminderDays: '7' })).toEqual(['reminderDays']);
-    expect(fields({ soonDays: 7, reminderDays: [3, 3] })).toEqual(['reminderDays']);
-    expect(fields({ soonDays: 7, reminderDays: [1, 2, 3, 4, 5, 6] })).toEqual(['reminderDays']);
-    expect(fields({ soonDays: 'x', reminderDays: [70] })).toEqual(['soonDays', 'reminderDays']);
-    expect(dashboardSettingsProblems({ soonDays: 0, reminderDays: [] })[0]!.message.pl).toBe(
-      'Liczba dni „zbliżającego się terminu” musi być liczbą całkowitą od 1 do 60.',
-    );
   });
 });
 

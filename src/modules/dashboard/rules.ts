@@ -1,5 +1,5 @@
 import { addDays } from '../../platform/i18n/calendar.js';
-import type { Localized } from '../../platform/i18n/i18n.js';
+import { defaultsOf, settingCatalog, type SettingId } from '../settings/index.js';
 
 /**
  * The supervisor dashboard's rules (tablica przełożonego): what counts as a deadline approaching
@@ -13,52 +13,16 @@ export interface DashboardSettings {
   reminderDays: number[];
 }
 
-export const defaultDashboardSettings: DashboardSettings = { soonDays: 7, reminderDays: [7, 1] };
+/** Where each is set (settings catalogue: defaults, ranges; at most five different reminder days). */
+export const dashboardSettingIds = {
+  soonDays: 'dashboard.soonDays',
+  reminderDays: 'dashboard.reminderDays',
+} as const satisfies Record<keyof DashboardSettings, SettingId>;
 
-/** The app_settings key of the dashboard's settings (national, as the flood limits). */
-export const dashboardSettingsKey = 'dashboard_settings';
+export const defaultDashboardSettings: DashboardSettings = defaultsOf(dashboardSettingIds);
 
-/** Day counts are whole days from 0 to 60: a reminder two months ahead is already noise. */
-export const settingDayLimit = 60;
-/** At most this many reminders before one deadline. */
-export const reminderDayCount = 5;
-
-const dayCount = (value: unknown, min: number) =>
-  Number.isInteger(value) && (value as number) >= min && (value as number) <= settingDayLimit;
-
-/**
- * What is wrong with the settings, one problem per field: `soonDays` 1–60 (0 would show nothing
- * approaching); `reminderDays` a list of at most five different whole days 0–60.
- */
-export function dashboardSettingsProblems(settings: Record<string, unknown>): { field: keyof DashboardSettings; message: Localized }[] {
-  const problems: { field: keyof DashboardSettings; message: Localized }[] = [];
-  if (!dayCount(settings.soonDays, 1))
-    problems.push({
-      field: 'soonDays',
-      message: {
-        pl: `Liczba dni „zbliżającego się terminu” musi być liczbą całkowitą od 1 do ${settingDayLimit}.`,
-        en: `The days of an "approaching" deadline must be a whole number from 1 to ${settingDayLimit}.`,
-      },
-    });
-  const days = settings.reminderDays;
-  if (!Array.isArray(days) || !days.every((d) => dayCount(d, 0)))
-    problems.push({
-      field: 'reminderDays',
-      message: {
-        pl: `Dni przypomnień muszą być liczbami całkowitymi od 0 do ${settingDayLimit}, oddzielonymi przecinkami.`,
-        en: `Reminder days must be whole numbers from 0 to ${settingDayLimit}, separated by commas.`,
-      },
-    });
-  else if (new Set(days).size !== days.length || days.length > reminderDayCount)
-    problems.push({
-      field: 'reminderDays',
-      message: {
-        pl: `Podaj najwyżej ${reminderDayCount} różnych dni przypomnień.`,
-        en: `Give at most ${reminderDayCount} different reminder days.`,
-      },
-    });
-  return problems;
-}
+/** The furthest reminder day (the settings catalogue's range): the record of a sent reminder outlives it (privacy/rules.ts). */
+export const settingDayLimit = settingCatalog['dashboard.reminderDays'].max;
 
 export type DeadlineState = 'overdue' | 'soon';
 

@@ -228,7 +228,7 @@ export function registerPlanApi(
       // What happened and what comes next, in the request's language (the page says the same).
       return {
         ...presentPlan(plan),
-        message: stepNotice(request.body.transition, plan, await planSettings(db), warsawToday())[request.lang],
+        message: stepNotice(request.body.transition, plan, await planSettings(db, plan.unitId), warsawToday())[request.lang],
       };
     },
   );

@@ -13,7 +13,7 @@ export { decideVersion, insertVersion, updatePlanRow } from './repository.js';
 export { categoryNames, commentPlace, isCommentSection, statusNames } from './messages.js';
 export { isPlanStatus } from './model.js';
 export { planDeadlines, planTiming, type DeadlineKind, type PlanSettings } from './rules.js';
-export { planSettings } from './manage-plans.js';
+export { planSettings, planSettingsByUnit } from './manage-plans.js';
 export type { Plan, PlanContent, PlanStatus } from './model.js';
 export { readFrozenMeasure, readEvaluationCounts, type EvaluationCounts } from './measure/read-measure.js';
 export type { FrozenMeasure, CountMeasure, SurveyMeasure, QualitativeMeasure } from './measure/model.js';

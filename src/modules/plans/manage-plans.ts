@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { freezeMeasure } from './measure/freeze.js';
-import { readSettings } from '../../platform/db/settings.js';
+import { readSettingsAs, readSettingsByUnit } from '../settings/index.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
 import { inTransaction, type Actor, type Trx } from '../../platform/audit/actor.js';
 import type { Principal } from '../../platform/auth/principal.js';
@@ -25,7 +25,7 @@ import {
   submitterOf,
   updatePlanRow,
 } from './repository.js';
-import { completenessProblems, defaultPlanSettings, periodProblem, type PlanSettings } from './rules.js';
+import { completenessProblems, periodProblem, planSettingIds, type PlanSettings } from './rules.js';
 import { planSearchText, stems } from './search/stems.js';
 import { isEditable, isNewDraft, mayImportArchived, mayTransition, nextStatus, type Standing, type Transition } from './workflow.js';
 import { insertPlanSource, type SourceFile } from './import/source-repository.js';
@@ -40,8 +40,14 @@ function changePlans<T>(db: Db, changes: ChangeBus, actor: Actor, work: (trx: Tr
   return inTransaction(db, actor, work).finally(() => changes.emit('plans'));
 }
 
-export async function planSettings(db: Db | Trx): Promise<PlanSettings> {
-  return readSettings(db, 'plan_settings', defaultPlanSettings);
+/** The plan deadlines in force for a unit (a voivodeship may tighten them for its units), or the national ones. */
+export async function planSettings(db: Db | Trx, unitId: string | null = null): Promise<PlanSettings> {
+  return readSettingsAs(db, planSettingIds, { unitId });
+}
+
+/** The plan deadlines of each unit among `unitIds` (a dashboard of several units' districts). */
+export function planSettingsByUnit(db: Db | Trx, unitIds: Iterable<string>): Promise<Map<string, PlanSettings>> {
+  return readSettingsByUnit(db, planSettingIds, unitIds);
 }
 
 /** How a person stands to a plan: who may see its working version, write it, review it (platform/auth/policy.ts). */
@@ -139,7 +145,13 @@ function searchStemsOf(content: PlanContent): string {
 }
 
 /** Why a period cannot be a plan of the district (a bad day, too long, overlapping another plan), or null. */
-export async function periodError(db: Db | Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<AppError | null> {
+export async function periodError(
+  db: Db | Trx,
+  district: { id: string; unitId: string },
+  from: string,
+  to: string,
+  exceptId?: string,
+): Promise<AppError | null> {
   // Before any query: a text that is no calendar day ("-1e309") failed in the database as a 500.
   for (const [field, day] of [
     ['periodFrom', from],
@@ -147,9 +159,9 @@ export async function periodError(db: Db | Trx, districtId: string, from: string
   ] as const) {
     if (!isCalendarDay(day)) return new AppError(400, 'invalid_date', planErrors.badDay(day), { field });
   }
-  const problem = periodProblem(from, to, await planSettings(db));
+  const problem = periodProblem(from, to, await planSettings(db, district.unitId));
   if (problem) return new AppError(400, 'invalid_period', problem, { field: 'periodTo' });
-  const clash = await overlappingPlan(db, districtId, from, to, exceptId);
+  const clash = await overlappingPlan(db, district.id, from, to, exceptId);
   if (clash)
     return new AppError(409, 'plan_period_overlap', planErrors.overlap(clash.period_from, clash.period_to), {
       field: 'periodFrom',
@@ -158,8 +170,14 @@ export async function periodError(db: Db | Trx, districtId: string, from: string
   return null;
 }
 
-async function assertPeriod(trx: Trx, districtId: string, from: string, to: string, exceptId?: string): Promise<void> {
-  const error = await periodError(trx, districtId, from, to, exceptId);
+async function assertPeriod(
+  trx: Trx,
+  district: { id: string; unitId: string },
+  from: string,
+  to: string,
+  exceptId?: string,
+): Promise<void> {
+  const error = await periodError(trx, district, from, to, exceptId);
   if (error) throw error;
 }
 
@@ -194,7 +212,7 @@ export async function createPlan(
     if (!district || district.retiredAt)
       throw new AppError(422, 'district_not_found', planErrors.districtNotFound(), { field: 'districtId' });
     if (principal && !(await mayStartPlan(trx, principal, district))) throw httpErrors.forbidden(planErrors.notYourDistrict());
-    await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
+    await assertPeriod(trx, district, input.periodFrom, input.periodTo);
     const content = await savedContent(trx, district, input.content ?? emptyContent());
     const id = await insertPlan(
       trx,
@@ -242,7 +260,8 @@ export async function updatePlan(
     if (!isEditable(plan.status)) throw new AppError(409, 'plan_frozen', planErrors.notEditable());
     const from = patch.periodFrom ?? plan.periodFrom;
     const to = patch.periodTo ?? plan.periodTo;
-    if (from !== plan.periodFrom || to !== plan.periodTo) await assertPeriod(trx, plan.districtId, from, to, plan.id);
+    if (from !== plan.periodFrom || to !== plan.periodTo)
+      await assertPeriod(trx, { id: plan.districtId, unitId: plan.unitId }, from, to, plan.id);
     const content = patch.content
       ? await savedContent(trx, { id: plan.districtId, unitId: plan.unitId }, patch.content, plan.content)
       : undefined;
@@ -410,7 +429,7 @@ export async function importArchivedPlan(
       throw httpErrors.forbidden(planErrors.archiveNotAllowed());
     if (input.periodTo >= warsawToday())
       throw new AppError(409, 'plan_not_past', planErrors.archiveNotPast(input.periodTo), { field: 'periodTo' });
-    await assertPeriod(trx, district.id, input.periodFrom, input.periodTo);
+    await assertPeriod(trx, district, input.periodFrom, input.periodTo);
     const content = await savedContent(trx, district, input.content);
     const id = await insertPlan(
       trx,

@@ -90,7 +90,7 @@ export async function workingView(db: Db, principal: Principal | null, plan: Pla
   const { canRead, standing } = await planAccess(db, principal, plan);
   if (!canRead) return null;
   return {
-    deadlines: planDeadlines(plan, warsawToday(), await planSettings(db)),
+    deadlines: planDeadlines(plan, warsawToday(), await planSettings(db, plan.unitId)),
     transitions: availableTransitions(plan.status, standing),
     canEdit: standing.isDistrictOfficer && isEditable(plan.status),
     isDistrictOfficer: standing.isDistrictOfficer,
@@ -155,7 +155,7 @@ export async function planQueue(
       districtIds: served,
       limit: queueLimit,
     }),
-    planSettings(db),
+    planSettings(db, principal.unitId),
   ]);
   const entries = queued.map((row) => ({ ...row, overdue: planDeadlines(row.plan, today, settings).filter((d) => d.overdue) }));
   const awaiting = (entry: QueueEntry) => Number(entry.plan.status === 'submitted');

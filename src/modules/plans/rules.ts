@@ -1,6 +1,7 @@
 import type { Localized } from '../../platform/i18n/i18n.js';
 import { addDays, dayInPoland } from '../../platform/i18n/calendar.js';
 import type { Plan, PlanContent } from './model.js';
+import { defaultsOf, type SettingId } from '../settings/index.js';
 
 /**
  * Rules from domain.md, with their defaults (configurable): a period of at most 6 months with any
@@ -15,13 +16,16 @@ export interface PlanSettings {
   evaluationDaysAfterEnd: number;
 }
 
-export const defaultPlanSettings: PlanSettings = {
-  maxPeriodMonths: 6,
-  submitDaysBeforeStart: 14,
-  approvalDays: 7,
-  publicationDays: 7,
-  evaluationDaysAfterEnd: 14,
-};
+/** Where each rule is set (settings catalogue: defaults, ranges, the regulation). */
+export const planSettingIds = {
+  maxPeriodMonths: 'plans.maxPeriodMonths',
+  submitDaysBeforeStart: 'plans.submitDaysBeforeStart',
+  approvalDays: 'plans.approvalDays',
+  publicationDays: 'plans.publicationDays',
+  evaluationDaysAfterEnd: 'plans.evaluationDaysAfterEnd',
+} as const satisfies Record<keyof PlanSettings, SettingId>;
+
+export const defaultPlanSettings: PlanSettings = defaultsOf(planSettingIds);
 
 export { addDays };
 

@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
-import { readSettings, writeSettings } from '../../platform/db/settings.js';
 
 /**
  * All SQL of the retention job. Each erasing function handles one batch: it picks at most `limit`
@@ -10,16 +9,6 @@ import { readSettings, writeSettings } from '../../platform/db/settings.js';
  * erases them and says how many it changed. The due predicates repeat the partial indexes of
  * migration 0011 word for word, so each batch reads only what is still to be erased.
  */
-
-export const RETENTION_SETTINGS_KEY = 'retention_settings';
-
-export async function storedRetentionSettings(db: Db | Trx): Promise<Record<string, unknown>> {
-  return readSettings<Record<string, unknown>>(db, RETENTION_SETTINGS_KEY, {});
-}
-
-export async function saveRetentionSettings(trx: Trx, value: object): Promise<void> {
-  await writeSettings(trx, RETENTION_SETTINGS_KEY, value);
-}
 
 /**
  * Marks the transaction as the retention job's: the audit trigger lets its erasures of personal

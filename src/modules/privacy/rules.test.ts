@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultRetentionSettings,
-  effectiveRetentionSettings,
   isDue,
   retentionCutoff,
   retentionDays,
   retentionRule,
   retentionRules,
   retentionSettingNames,
-  retentionSettingSpecs,
-  retentionSettingsProblems,
   sentReminderDays,
   type RecordClocks,
   type RetentionSettings,
@@ -22,54 +19,6 @@ import { addDays } from '../../platform/i18n/calendar.js';
 const DAY = 86_400_000;
 const now = new Date('2027-03-01T12:00:00Z');
 const ago = (days: number) => new Date(now.getTime() - days * DAY);
-
-describe('retention settings', () => {
-  it('accepts the defaults, each inside its own range', () => {
-    expect(retentionSettingsProblems({ ...defaultRetentionSettings })).toEqual([]);
-    for (const name of retentionSettingNames) {
-      const spec = retentionSettingSpecs[name];
-      expect(spec.default).toBeGreaterThanOrEqual(spec.min);
-      expect(spec.default).toBeLessThanOrEqual(spec.max);
-    }
-  });
-
-  it('names the setting and its range in Polish and English for every kind of wrong value', () => {
-    for (const name of retentionSettingNames) {
-      const { min, max } = retentionSettingSpecs[name];
-      for (const wrong of [min - 1, max + 1, 1.5, '30', null]) {
-        const problems = retentionSettingsProblems({ ...defaultRetentionSettings, [name]: wrong });
-        expect(problems.map((p) => p.field)).toEqual([name]);
-        expect(problems[0]!.message.pl).toContain(`od ${min} do ${max}`);
-        expect(problems[0]!.message.pl).toContain(retentionSettingSpecs[name].name.pl);
-        expect(problems[0]!.message.en).toContain(`from ${min} to ${max}`);
-      }
-    }
-  });
-
-  it('reports every wrong field at once', () => {
-    const problems = retentionSettingsProblems({ ...defaultRetentionSettings, reportAddressDays: 0, outboxDays: 1000 });
-    expect(problems.map((p) => p.field)).toEqual(['reportAddressDays', 'outboxDays']);
-  });
-
-  it('keeps reporters’ IP addresses at least as long as the per-address limit counts back', () => {
-    const problems = retentionSettingsProblems({ ...defaultRetentionSettings, reporterIpDays: 2 }, 7);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]!.message.pl).toMatch(/co najmniej 7 dni.*REPORT_RATE_LIMIT/);
-    expect(problems[0]!.message.en).toMatch(/at least 7 days/);
-    expect(retentionSettingsProblems({ ...defaultRetentionSettings, reporterIpDays: 7 }, 7)).toEqual([]);
-  });
-
-  it('falls back to the default for a damaged stored value, so nothing is erased early', () => {
-    const settings = effectiveRetentionSettings({
-      reportDescriptionDays: -5,
-      reportAddressDays: 365,
-      reporterIpDays: 'x',
-      somethingElse: 3,
-    });
-    expect(settings).toEqual({ ...defaultRetentionSettings, reportAddressDays: 365 });
-    expect(effectiveRetentionSettings({})).toEqual(defaultRetentionSettings);
-  });
-});
 
 describe('what is due for erasure', () => {
   it('has one rule per piece, and every setting stops at least one clock', () => {

@@ -1,10 +1,10 @@
-import type { Localized } from '../../platform/i18n/i18n.js';
+import { defaultsOf, type SettingId } from '../settings/index.js';
 import { defaultThrottle } from '../accounts/index.js';
 import { confirmValidDays } from '../subscriptions/index.js';
 
 /**
  * How long the system keeps each piece of personal data (zasady przechowywania danych osobowych).
- * The settings are the `retention_settings` row of app_settings over `defaultRetentionSettings`;
+ * The periods are settings (src/modules/settings, national: one set for the whole country);
  * `retentionRules` says for every piece where its clock starts and which setting stops it. The
  * retention job (`erase.ts`) erases what `retentionCutoff` says is due; docs/privacy.md and the page
  * /prywatnosc are written from the same table.
@@ -21,109 +21,39 @@ export interface RetentionSettings {
 
 export type RetentionSetting = keyof RetentionSettings;
 
-interface SettingSpec {
-  default: number;
-  min: number;
-  max: number;
-  /** What the number means, for error messages: "the report's description". */
-  name: Localized;
-}
-
-/**
- * Every setting with its default and the range an administrator may choose. The reasons for the
- * defaults are the ones a data protection officer would be asked for.
- */
-export const retentionSettingSpecs: Record<RetentionSetting, SettingSpec> = {
+/** Where each period is set (settings catalogue: default, range, the regulation). */
+export const retentionSettingIds = {
   // Days after the report is closed. The description is what the officer verifies; a supervisor may
   // reopen a closed report and a resident may complain about how it was handled, and the next
   // half-yearly priority action plan diagnoses threats from the reports of the past period. Half a
   // year covers all three; after it the category, district, public point and status history remain,
   // which is all statistics and the plans need.
-  reportDescriptionDays: { default: 180, min: 1, max: 1825, name: { pl: 'opis zgłoszenia', en: "the report's description" } },
+  reportDescriptionDays: 'retention.reportDescriptionDays',
   // Days after closing, for the same reasons: a reopened case is verified at the typed address.
-  reportAddressDays: { default: 180, min: 1, max: 1825, name: { pl: 'wpisany adres', en: 'the typed address' } },
+  reportAddressDays: 'retention.reportAddressDays',
   // Days after closing, for the same reasons; the public point on the 50 m grid is kept for ever.
-  reportExactPointDays: { default: 180, min: 1, max: 1825, name: { pl: 'dokładny punkt', en: 'the exact point' } },
+  reportExactPointDays: 'retention.reportExactPointDays',
   // Days after closing. Police notes explain the decision (and may name people met on the spot);
   // they are needed as long as the decision can be reopened or questioned, like the description.
-  reportNotesDays: { default: 180, min: 1, max: 1825, name: { pl: 'notatki policji do zgłoszenia', en: 'police notes on the report' } },
+  reportNotesDays: 'retention.reportNotesDays',
   // Days after the report or the "me too" was made. The address serves the per-address limit (a day
   // by default) and tracing a flood or a malicious report, which surfaces within the 3 + 5 days of
   // take-up and verification; a month gives a supervisor time to notice a pattern. Days, not years:
   // at most 90.
-  reporterIpDays: { default: 30, min: 1, max: 90, name: { pl: 'adres IP zgłaszającego', en: "the reporter's IP address" } },
+  reporterIpDays: 'retention.reporterIpDays',
   // Days after a signed-in person's change or sign-in. "From where did this account act?" helps
   // investigate a misused account; a quarter covers the periodic review of sign-ins. Who did what
   // stays in the audit log; only the address goes.
-  staffIpDays: {
-    default: 90,
-    min: 1,
-    max: 365,
-    name: { pl: 'adres IP pracownika w dzienniku zmian', en: "a staff member's IP address in the audit log" },
-  },
+  staffIpDays: 'retention.staffIpDays',
   // Days after a message was queued. A failed message is retried within minutes; a month lets an
   // administrator answer a complaint about a missing e-mail. A sent message keeps only a masked
   // recipient meanwhile.
-  outboxDays: { default: 30, min: 1, max: 90, name: { pl: 'wiadomości e-mail w kolejce wysyłki', en: 'e-mail messages in the outbox' } },
-};
+  outboxDays: 'retention.outboxDays',
+} as const satisfies Record<RetentionSetting, SettingId>;
 
-export const retentionSettingNames = Object.keys(retentionSettingSpecs) as RetentionSetting[];
+export const retentionSettingNames = Object.keys(retentionSettingIds) as RetentionSetting[];
 
-export const defaultRetentionSettings: RetentionSettings = Object.fromEntries(
-  retentionSettingNames.map((name) => [name, retentionSettingSpecs[name].default]),
-) as unknown as RetentionSettings;
-
-export interface SettingProblem {
-  field: RetentionSetting;
-  message: Localized;
-}
-
-/**
- * Why settings are not acceptable (empty when they are): whole days within each setting's range,
- * and reporters' IP addresses kept at least as long as the per-address limit counts back
- * (`minIpDays`), or the limit would count reports whose address is already gone.
- */
-export function retentionSettingsProblems(settings: Record<string, unknown>, minIpDays = 1): SettingProblem[] {
-  const problems: SettingProblem[] = [];
-  for (const field of retentionSettingNames) {
-    const { min, max, name } = retentionSettingSpecs[field];
-    const days = settings[field];
-    if (typeof days !== 'number' || !Number.isInteger(days) || days < min || days > max) {
-      problems.push({
-        field,
-        message: {
-          pl: `Czas przechowywania (${name.pl}) musi być liczbą całkowitą dni od ${min} do ${max}.`,
-          en: `The retention time (${name.en}) must be a whole number of days from ${min} to ${max}.`,
-        },
-      });
-    }
-  }
-  const ip = settings.reporterIpDays;
-  if (typeof ip === 'number' && Number.isInteger(ip) && ip >= 1 && ip < minIpDays) {
-    problems.push({
-      field: 'reporterIpDays',
-      message: {
-        pl: `Adres IP zgłaszającego trzeba przechowywać co najmniej ${minIpDays} dni: tyle obejmuje limit zgłoszeń z jednego adresu (REPORT_RATE_LIMIT).`,
-        en: `The reporter's IP address must be kept for at least ${minIpDays} days: the per-address report limit (REPORT_RATE_LIMIT) counts that far back.`,
-      },
-    });
-  }
-  return problems;
-}
-
-/**
- * The settings in force: each stored value that is not acceptable falls back to its default, so a
- * damaged row can never make the job erase early (or keep for ever).
- */
-export function effectiveRetentionSettings(stored: Record<string, unknown>): RetentionSettings {
-  const bad = new Set(retentionSettingsProblems({ ...defaultRetentionSettings, ...stored }).map((p) => p.field));
-  return Object.fromEntries(
-    retentionSettingNames.map((name) => [
-      name,
-      bad.has(name) || stored[name] === undefined ? defaultRetentionSettings[name] : stored[name],
-    ]),
-  ) as unknown as RetentionSettings;
-}
+export const defaultRetentionSettings: RetentionSettings = defaultsOf(retentionSettingIds);
 
 /**
  * Days a record of a reminder sent (reminders_sent: which staff member was reminded of which

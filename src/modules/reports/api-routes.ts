@@ -15,7 +15,6 @@ import { addCategory, updateCategory } from './manage-categories.js';
 import { reportUrl, toPublic, type PublicReport, type Report, type StoredCategory } from './model.js';
 import { reportCategories, reportHistory, reportOr404 } from './read-reports.js';
 import { awaitingReviewLabel, proximityLabels, publicStatus, similarRadiusMeters, statusLabels } from './rules/index.js';
-import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
 import { similarOpenReports } from './similar-reports.js';
 import {
   acceptedSchema,
@@ -131,7 +130,6 @@ export function registerReportApi(
   database: Database,
   changes: ChangeBus,
   locator: Locator,
-  rateLimit: RateLimitPolicy,
   /** Where report attachments are kept. */
   files: FileStore,
 ): void {
@@ -248,7 +246,7 @@ export function registerReportApi(
           ...eventFields({ eventAt: given(b.eventAt), eventDate: given(b.eventDate), eventTime: given(b.eventTime) }, lang),
           honeypot: given(b.website),
         },
-        { rateLimit, publicUrl: config.publicUrl, lang, attachments: { files: attachments, store: files } },
+        { publicUrl: config.publicUrl, lang, attachments: { files: attachments, store: files } },
       );
       // A bot that filled the honeypot is told nothing useful.
       if (result.spam) return reply.status(202).send({ accepted: true });

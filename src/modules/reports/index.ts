@@ -7,5 +7,6 @@ export { waitingReportCount, reportCategories, districtReportEvidence } from './
 export type { EvidenceReport } from './evidence-repository.js';
 export { statusLabels, reportStatuses, confirmedStatuses, type ReportStatus } from './rules/status.js';
 export { staffReportMessages } from './staff/messages.js';
-export { reportDeadlines, defaultReportSettings, type ReportSettings } from './rules/deadlines.js';
+export { reportDeadlines, type ReportSettings } from './rules/deadlines.js';
+export { reportSettings, reportSettingsByUnit } from './read-report-settings.js';
 export { csvLine } from './public-map/exports.js';

@@ -1,7 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { TtlCache } from '../../platform/cache/ttl-cache.js';
-import { readSettings } from '../../platform/db/settings.js';
 import type { ReportCategoriesTable } from '../../platform/db/schema.js';
 import type { Actor, Trx } from '../../platform/audit/actor.js';
 import { actorSettings } from '../../platform/audit/repository.js';
@@ -9,15 +8,7 @@ import { subtreeOf } from '../access/index.js';
 import type { ErasedReportFields, Report, StoredCategory } from './model.js';
 import type { BoundingBox, LonLat } from './rules/geo.js';
 import type { EventTime } from './rules/event-time.js';
-import {
-  defaultFloodSettings,
-  floodSettingsKey,
-  floodSettingsProblems,
-  openStatuses,
-  type FloodSettings,
-  type Hold,
-  type ReportStatus,
-} from './rules/index.js';
+import { openStatuses, type FloodSettings, type Hold, type ReportStatus } from './rules/index.js';
 
 type Queryable = Db | Trx;
 
@@ -100,17 +91,13 @@ export async function listCategories(db: Queryable): Promise<StoredCategory[]> {
   return rows.map(toCategory);
 }
 
-/** How long a process trusts its copies of the catalogue and the flood settings: how soon other instances' edits reach its submissions. */
+/** How long a process trusts its copy of the catalogue: how soon other instances' edits reach its submissions. */
 const submissionDataMaxAgeMs = 5000;
-const submissionCaches = new WeakMap<Db, { categories: TtlCache<StoredCategory[]>; flood: TtlCache<FloodSettings> }>();
+const submissionCaches = new WeakMap<Db, { categories: TtlCache<StoredCategory[]> }>();
 
 function cachesOf(db: Db) {
   let caches = submissionCaches.get(db);
-  if (!caches)
-    submissionCaches.set(
-      db,
-      (caches = { categories: new TtlCache(submissionDataMaxAgeMs, 1), flood: new TtlCache(submissionDataMaxAgeMs, 1) }),
-    );
+  if (!caches) submissionCaches.set(db, (caches = { categories: new TtlCache(submissionDataMaxAgeMs, 1) }));
   return caches;
 }
 
@@ -126,21 +113,10 @@ export function forgetCategories(db: Db): void {
   submissionCaches.get(db)?.categories.clear();
 }
 
-/**
- * The flood limits (`report_flood_settings` in app_settings over the defaults), kept a few seconds
- * like the catalogue. Settings that make no sense give way to the defaults: a wrong value typed
- * into the database must not stop residents' reports, nor switch the limits off.
- */
-export function cachedFloodSettings(db: Db): Promise<FloodSettings> {
-  return cachesOf(db).flood.get('all', async () => {
-    const settings = await readSettings(db, floodSettingsKey, defaultFloodSettings);
-    return floodSettingsProblems({ ...settings }).length > 0 ? defaultFloodSettings : settings;
-  });
-}
-
-/** This process's own change of the flood limits counts at once (other instances within seconds). */
-export function forgetFloodSettings(db: Db): void {
-  submissionCaches.get(db)?.flood.clear();
+/** Reports (and "me too"s) from one client since a moment: how many, and the oldest (reports_from_address, 0008). */
+export async function reportsFromClient(db: Queryable, key: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const { rows } = await sql<{ n: number; oldest: Date | null }>`select n, oldest from reports_from_address(${key}, ${since})`.execute(db);
+  return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null };
 }
 
 export async function findReport(db: Queryable, id: number): Promise<Report | undefined> {

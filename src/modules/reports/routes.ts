@@ -1,18 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { ConfigError, type Config } from '../../platform/config/config.js';
+import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/db/database.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
 import type { IndexBoard } from '../../platform/observe/index-board.js';
 import type { Locator } from '../districts/index.js';
 import { registerReportApi } from './api-routes.js';
-import { registerFloodSettingsApi } from './flood-settings-routes.js';
 import { registerOpen311 } from './open311/routes.js';
 import { registerReportMapPages } from './public-map/routes.js';
 import { registerReportPages } from './public/routes.js';
 import { registerReportStaffPages } from './staff/routes.js';
 import { ensureCategories } from './manage-categories.js';
 import { startDigestJob } from './floods/digests.js';
-import { parseRateLimit } from '../../platform/config/report-rate-limit.js';
 import type { FileStore } from '../../platform/files/store.js';
 import { registerAttachmentDownloads } from './attachments/routes.js';
 
@@ -28,14 +26,11 @@ export async function registerReports(
   /** Where report attachments are kept (platform/files). */
   files: FileStore,
 ): Promise<void> {
-  const limit = parseRateLimit(config.reportRateLimit);
-  if (!limit.ok) throw new ConfigError(`REPORT_RATE_LIMIT="${config.reportRateLimit}": ${limit.error.pl} / ${limit.error.en}`);
   await ensureCategories(database.db);
-  registerReportApi(app, config, database, changes, locator, limit.value, files);
-  registerFloodSettingsApi(app, database);
-  registerOpen311(app, config, database, changes, locator, limit.value);
+  registerReportApi(app, config, database, changes, locator, files);
+  registerOpen311(app, config, database, changes, locator);
   registerReportMapPages(app, config, database, changes, locator, indexes);
-  registerReportPages(app, config, database, changes, locator, limit.value, files);
+  registerReportPages(app, config, database, changes, locator, files);
   registerReportStaffPages(app, config, database, changes);
   registerAttachmentDownloads(app, database, files);
   const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);

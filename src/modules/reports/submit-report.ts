@@ -7,7 +7,9 @@ import { reportErrors } from './messages.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
 import { reportUrl, type Report } from './model.js';
 import { limitKeyOf } from '../../platform/http/client-address.js';
-import { cachedCategories, cachedFloodSettings, storeNewReport } from './repository.js';
+import { cachedCategories, reportsFromClient, storeNewReport } from './repository.js';
+import { readSetting } from '../settings/index.js';
+import { floodSettings } from './read-report-settings.js';
 import {
   describeRateLimit,
   eventAgeProblem,
@@ -16,7 +18,6 @@ import {
   validateSubmission,
   type ReportSubmission,
 } from './rules/index.js';
-import { readSetting } from '../settings/index.js';
 import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
 import type { FileStore } from '../../platform/files/store.js';
 import {
@@ -54,7 +55,6 @@ export function placeReport(register: Register, where: { lat: number; lon: numbe
 }
 
 export interface SubmitOptions {
-  rateLimit: RateLimitPolicy;
   publicUrl: string;
   lang: Lang;
   now?: Date;
@@ -94,10 +94,13 @@ export async function submitReport(
     const tooOld = eventAgeProblem(value.event, now, await readSetting(db, 'reports.eventMaxAgeDays', { unitId: placement.unitId }));
     if (tooOld) throw new ValidationError([{ field: tooOld.field, code: 'invalid', message: tooOld.message[options.lang] }]);
   }
-  const { windowSeconds, max } = options.rateLimit;
+  // The per-client limits are administrators' settings, read for every report (a change holds at once).
+  const [perDay, perBurst] = await Promise.all([readSetting(db, 'reports.perIpPerDay'), readSetting(db, 'reports.perIpPer10Minutes')]);
+  const daily: RateLimitPolicy = { max: perDay, windowSeconds: perIpWindowSeconds.day };
+  const { windowSeconds, max } = daily;
   // Counted per client, not per address (an IPv6 client holds a whole /64); only the key is stored.
   const client = actor.ip ? { key: limitKeyOf(actor.ip), since: new Date(now.getTime() - windowSeconds * 1000), max } : null;
-  const flood = { since: new Date(now.getTime() - floodWindowSeconds * 1000), settings: await cachedFloodSettings(db) };
+  const flood = { since: new Date(now.getTime() - floodWindowSeconds * 1000), settings: await floodSettings(db, placement.unitId) };
   // `format` placeholders: the number is known only once the row is in (a % of the names is escaped).
   const text = (line: string) => line.replaceAll('%', '%%');
   const mail = placement.notify
@@ -124,6 +127,13 @@ export async function submitReport(
     reporterIp: client?.key ?? null,
     event: value.event,
   };
+  // The burst limit is counted first, outside the locks: two reports sent at the very same moment may
+  // both pass it, but never the daily limit, which the database counts under the client's lock.
+  if (client && perBurst < perDay) {
+    const burst: RateLimitPolicy = { max: perBurst, windowSeconds: perIpWindowSeconds.burst };
+    const recent = await reportsFromClient(db, client.key, new Date(now.getTime() - burst.windowSeconds * 1000));
+    if (recent.count >= perBurst) throw tooManyReports(burst, recent.oldest, now);
+  }
   // Files are checked against the limits of the unit the report goes to, cleaned, and written
   // before the transaction; whatever does not end up in a committed report is removed again.
   const incoming = options.attachments?.files ?? [];
@@ -145,20 +155,25 @@ export async function submitReport(
     });
   if (!stored.report) {
     await discard();
-    const retryAfter = Math.max(
-      1,
-      Math.ceil(((stored.recent.oldest?.getTime() ?? now.getTime()) + windowSeconds * 1000 - now.getTime()) / 1000),
-    );
-    throw new AppError(
-      429,
-      'too_many_reports',
-      reportErrors.tooMany(retryAfter, { pl: describeRateLimit(options.rateLimit, 'pl'), en: describeRateLimit(options.rateLimit, 'en') }),
-      { retryAfterSeconds: retryAfter },
-      { 'retry-after': String(retryAfter) },
-    );
+    throw tooManyReports(daily, stored.recent.oldest, now);
   }
   changes.emit('reports');
   return { spam: false, report: stored.report, placement };
+}
+
+/** The windows of the two per-client limits (reports.perIpPerDay, reports.perIpPer10Minutes). */
+const perIpWindowSeconds = { day: 86_400, burst: 600 };
+
+/** 429 with when the oldest counted report leaves the window (Retry-After), and the limit in words. */
+function tooManyReports(limit: RateLimitPolicy, oldest: Date | null, now: Date): AppError {
+  const retryAfter = Math.max(1, Math.ceil(((oldest?.getTime() ?? now.getTime()) + limit.windowSeconds * 1000 - now.getTime()) / 1000));
+  return new AppError(
+    429,
+    'too_many_reports',
+    reportErrors.tooMany(retryAfter, { pl: describeRateLimit(limit, 'pl'), en: describeRateLimit(limit, 'en') }),
+    { retryAfterSeconds: retryAfter },
+    { 'retry-after': String(retryAfter) },
+  );
 }
 
 export { reportUrl };

@@ -56,6 +56,8 @@ const expected: Record<Action, string> = {
   'account.manage': ' -    -    -     -     -    -    -    -    Y    Y',
   'audit.read': ' -    -    -     -     -    -    -    -    Y    Y',
   'settings.national': ' -    -    -     -     -    -    -    -    -    Y',
+  'settings.manage': ' -    -    -     -     -    -    -    -    Y    Y',
+  'settings.voivodeship': ' -    -    -     -     -    -    -    -    Y    Y',
 };
 
 describe('who may do what (policy table)', () => {
@@ -75,6 +77,14 @@ describe('who may do what (policy table)', () => {
     // and so may the person (the pages' links).
     if (allowed) expect(roleMay(subject!.role, action)).toBe(true);
     if (allowed) expect(subjectMay(subject!, action)).toBe(true);
+  });
+
+  it('lets a voivodeship value be set by that KWP’s administrators and national ones, not by a city command’s', () => {
+    const voivodeship: Resource = { unitAncestry: ['kgp', 'kwp'] };
+    expect(can(person('admin', 'kwp'), 'settings.voivodeship', voivodeship)).toBe(true);
+    expect(can(person('admin', 'kgp'), 'settings.voivodeship', voivodeship)).toBe(true);
+    expect(can(person('admin', 'kpp-a'), 'settings.voivodeship', voivodeship)).toBe(false);
+    expect(can(person('admin', 'kwp-2'), 'settings.voivodeship', voivodeship)).toBe(false);
   });
 
   it('answers what a person may do at all from the role and the person’s own facts, before any thing is read', () => {

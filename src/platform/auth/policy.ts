@@ -137,6 +137,12 @@ const table = {
   'audit.read': { roles: adminRoles },
   // Rules for the whole country (retention times, flood limits): an administrator of the top unit.
   'settings.national': { roles: adminRoles, subject: (s) => s.unitIsTop },
+  // The settings page and API: every administrator sees the values in force. Who changes which is
+  // asked with the scope: national values (settings.national), a voivodeship's (settings.voivodeship).
+  'settings.manage': { roles: adminRoles },
+  // A voivodeship's tightening of a setting for its units (the resource is the KWP/KSP itself): its
+  // administrators, and national ones above it; not those of a city command below it.
+  'settings.voivodeship': { roles: adminRoles, where: inUnit },
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof table;

@@ -68,8 +68,6 @@ export interface Config {
   /** smtp:// or smtps:// URL of the mail server; null = mail stays in the outbox table. */
   smtpUrl: string | null;
   mailFrom: string;
-  /** Threat reports per IP address, "1/day" (KMZB practice) or e.g. "5/hour"; read by the reports module. */
-  reportRateLimit: string;
   /** Uploaded documents are read in worker threads: how many, the queue, each one's heap and time. */
   documentWorkers: number;
   documentQueue: number;
@@ -245,6 +243,12 @@ function metricsToken(raw: string | undefined): string | null {
 
 /** Reads the configuration from environment variables; throws ConfigError with a clear message. */
 export function loadConfig(env: Env = process.env): Config {
+  // The per-IP report limit became an administrator's setting: an old value must not be dropped in silence.
+  if (env.REPORT_RATE_LIMIT?.trim())
+    throw new ConfigError(
+      'REPORT_RATE_LIMIT nie jest już używane: limit zgłoszeń z adresu IP ustawia administrator krajowy na stronie /admin/settings (Ustawienia → Limity zgłoszeń). Usuń zmienną. / ' +
+        'REPORT_RATE_LIMIT is retired: a national administrator sets the per-IP report limit at /admin/settings (Settings → Report limits). Remove the variable.',
+    );
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST?.trim() || 'localhost';
   const dataDir = path.resolve(env.DATA_DIR?.trim() || path.join(process.cwd(), 'data'));
@@ -282,7 +286,6 @@ export function loadConfig(env: Env = process.env): Config {
     mapTiles: mapTiles(env),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Dzielnicowy <no-reply@localhost>',
-    reportRateLimit: env.REPORT_RATE_LIMIT?.trim() || '1/day',
     // The cores less one for the event loop, at least 1 and at most 2: documents are occasional work.
     documentWorkers: integer(env, 'DOCUMENT_WORKERS', Math.max(1, Math.min(2, os.availableParallelism() - 1)), 1, 64),
     documentQueue: integer(env, 'DOCUMENT_QUEUE', 8, 0, 1_000),

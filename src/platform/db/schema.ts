@@ -3,6 +3,7 @@ import type { ColumnType, Generated, GeneratedAlways, JSONColumnType } from 'kys
 /** Kysely's view of the tables in migrations/*.sql. Keep in step with the migrations. */
 export interface DatabaseSchema {
   app_settings: AppSettingsTable;
+  setting_values: SettingValuesTable;
   units: UnitsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -47,6 +48,15 @@ export interface AppSettingsTable {
   key: string;
   value: ColumnType<unknown, string, string>;
   updated_at: Timestamp;
+}
+
+/** Settings an administrator changed (0024): national (unit_id null) or a voivodeship's. */
+export interface SettingValuesTable {
+  id: string;
+  unit_id: string | null;
+  value: ColumnType<unknown, string, string>;
+  changed_by: string | null;
+  changed_at: Timestamp;
 }
 
 export interface UnitsTable {

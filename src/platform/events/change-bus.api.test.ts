@@ -16,7 +16,7 @@ describe('one change bus per app', () => {
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
       const t = await createTestApp('pglite');
-      const counts = { plans: 0, reports: 0, register: 0 };
+      const counts = { plans: 0, reports: 0, register: 0, settings: 0 };
       t.changes.on('plans', () => counts.plans++);
       t.changes.on('reports', () => counts.reports++);
       apps.push(t);

@@ -5,8 +5,8 @@
  * (tests) do not hear each other. On the PostgreSQL server the app's bus is shared with the other
  * instances of its database (shared-changes.ts: NOTIFY and LISTEN), so their changes arrive too.
  */
-export const changeTopics = ['plans', 'reports', 'register'] as const;
-/** `register`: districts, officers, assignments and units (what the locator holds). */
+export const changeTopics = ['plans', 'reports', 'register', 'settings'] as const;
+/** `register`: districts, officers, assignments and units (what the locator holds); `settings`: the administrators' settings. */
 export type ChangeTopic = (typeof changeTopics)[number];
 
 export interface ChangeBus {

@@ -4,7 +4,7 @@ import { backends } from '../../../test/support/databases.js';
 import { browserFor, csrfFromHtml, TestClient, type TestApp, createTestApp } from '../../../test/support/app.js';
 import { world } from '../../../test/support/world.js';
 import { catalogueWords, codeWords, codeWordsIn, visibleText, type CodeWord } from '../../../test/support/code-words.js';
-import { parseRateLimit } from '../config/report-rate-limit.js';
+import { allowReportsPerIp } from '../../../test/support/settings.js';
 
 const seeds = {
   public: [
@@ -59,7 +59,8 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
   const answers: Record<'pl' | 'en', Map<string, string>> = { pl: new Map(), en: new Map() };
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { TRUST_PROXY: '1', REPORT_RATE_LIMIT: '3/day' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    await allowReportsPerIp(t.testDb.database.db, 3, t.changes);
     // Something in every list: reports in district a1 (one moved on, with a note), sign-ins in the audit log.
     for (const [i, address] of ['Borowo, ul. Lipowa 8', 'Borowo, ul. Kwiatowa 3'].entries()) {
       const resident = new TestClient(t.app, { headers: { accept: 'text/html', 'x-forwarded-for': `198.51.100.${i + 1}` } });
@@ -89,11 +90,9 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
     const audit = await sql<{ action: string; entity_type: string }>`select distinct action, entity_type from audit_log`.execute(
       t.testDb.database.db,
     );
-    const limit = parseRateLimit('3/day');
     words = codeWords({
       auditActions: [...new Set(audit.rows.map((r) => r.action))],
       auditEntityTypes: [...new Set(audit.rows.map((r) => r.entity_type))],
-      rateLimits: limit.ok ? [limit.value] : [],
     });
     catalogue = { pl: await catalogueWords('pl'), en: await catalogueWords('en') };
   });
@@ -124,11 +123,11 @@ describe.each(backends)('no code word reaches a page (%s)', (backend) => {
 
   it('finds a code word when one is there (the scan can fail)', () => {
     const html =
-      '<html><head><title>x</title></head><body><main><p>Status: in_review, limit (1/day), rola admin</p><p>admin.zalesie</p></main></body></html>';
+      '<html><head><title>x</title></head><body><main><p>Status: in_review, limit (reports.perIpPerDay), rola admin</p><p>admin.zalesie</p></main></body></html>';
     const tokens = codeWordsIn(visibleText(html), [...words, { token: 'in_review', source: 'test' }], catalogue.pl).map(
       (f) => f.word.token,
     );
-    expect(tokens).toEqual(expect.arrayContaining(['in_review', '1/day', 'admin']));
+    expect(tokens).toEqual(expect.arrayContaining(['in_review', 'reports.perIpPerDay', 'admin']));
     expect(codeWordsIn(visibleText('<main><p>Signed in as admin.zalesie, new report</p></main>'), words, catalogue.en)).toEqual([]);
     expect(codeWordsIn(visibleText('<main><p>Status: submitted</p></main>'), words, catalogue.en).map((f) => f.word.token)).toEqual(
       catalogue.en.has('submitted') ? [] : ['submitted'],

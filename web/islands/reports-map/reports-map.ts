@@ -168,7 +168,9 @@ function enhance(element: HTMLElement): void {
       { padding: [24, 24], maxZoom: 14 },
     );
   } else {
-    map.setView([52.1, 19.4], 6);
+    // No report to show: the first view the administrators set (map.* settings), Poland if absent.
+    const [lat, lon] = (data.center ?? '52.1,19.4').split(',').map(Number) as [number, number];
+    map.setView([lat, lon], Number(data.zoom ?? 6));
   }
   addBaseLayer(map, element, base);
 

@@ -1,8 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
-import { readSettings } from '../../../platform/db/settings.js';
 import { warsawToday } from '../../../platform/i18n/calendar.js';
-import { planSettings, type PlanStatus } from '../../plans/index.js';
-import { defaultReportSettings, reportDeadlines, type ReportSettings, type ReportStatus } from '../../reports/index.js';
+import { planSettingsByUnit, type PlanStatus } from '../../plans/index.js';
+import { reportDeadlines, reportSettingsByUnit, type ReportStatus } from '../../reports/index.js';
 import { dashboardSettings, openDeadlines } from '../read-dashboard.js';
 import { dashboardData } from '../repository.js';
 import { reminderContacts } from './repository.js';
@@ -18,10 +17,11 @@ const carriedOut = (status: string) => (['published', 'in_progress'] as PlanStat
  */
 export async function dueReminders(db: Db, now = new Date()): Promise<Reminder[]> {
   const today = warsawToday(now);
-  const [data, plans, reports, settings] = await Promise.all([
-    dashboardData(db, 'all', today),
-    planSettings(db),
-    readSettings<ReportSettings>(db, 'report_settings', defaultReportSettings),
+  const data = await dashboardData(db, 'all', today);
+  const units = data.districts.map((d) => d.unitId);
+  const [plans, reports, settings] = await Promise.all([
+    planSettingsByUnit(db, units),
+    reportSettingsByUnit(db, units),
     dashboardSettings(db),
   ]);
   const contacts = await reminderContacts(
@@ -42,7 +42,7 @@ export async function dueReminders(db: Db, now = new Date()): Promise<Reminder[]
     for (const recipient of people) pairs.push({ recipient, item: full });
   };
   for (const plan of data.plans) {
-    for (const d of openDeadlines(plan, data.completed, today, plans)) {
+    for (const d of openDeadlines(plan, data.completed, today, plans.get(districts.get(plan.districtId)!.unitId)!)) {
       if (d.kind === 'action' && !carriedOut(plan.status)) continue;
       const stage = reminderStage(d.due, today, settings.reminderDays);
       if (stage === null) continue;
@@ -61,7 +61,11 @@ export async function dueReminders(db: Db, now = new Date()): Promise<Reminder[]
     }
   }
   for (const report of data.reports) {
-    for (const d of reportDeadlines({ ...report, status: report.status as ReportStatus }, reports, now)) {
+    for (const d of reportDeadlines(
+      { ...report, status: report.status as ReportStatus },
+      reports.get(districts.get(report.districtId)!.unitId)!,
+      now,
+    )) {
       const stage = reminderStage(d.due, today, settings.reminderDays, true);
       if (stage === null) continue;
       const key = `report:${report.id}:${d.kind}:${d.due}`;

@@ -3,10 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends, createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
 import { inFactory } from '../../../../test/support/factories.js';
 import type { Db } from '../../../platform/db/database.js';
-import { writeSettings } from '../../../platform/db/settings.js';
+import { storeSettings } from '../../../../test/support/settings.js';
 import { addDays, warsawToday } from '../../../platform/i18n/calendar.js';
 import { emptyContent } from '../../plans/model.js';
-import { dashboardSettingsKey } from '../rules.js';
 import { runReminders } from './job.js';
 
 const today = warsawToday();
@@ -133,7 +132,7 @@ describe.each(backends)('e-mail reminders before deadlines on %s', (backend) => 
     await inFactory(db, async (trx) => {
       await trx.deleteFrom('reminders_sent').execute();
       await trx.deleteFrom('outbox').execute();
-      await trx.deleteFrom('app_settings').where('key', '=', dashboardSettingsKey).execute();
+      await trx.deleteFrom('setting_values').where('id', 'like', 'dashboard.%').execute();
     });
   });
 
@@ -200,7 +199,7 @@ describe.each(backends)('e-mail reminders before deadlines on %s', (backend) => 
   });
 
   it('moves the reminders with the setting: another day before, or none before a deadline', async () => {
-    await inFactory(db, (trx) => writeSettings(trx, dashboardSettingsKey, { soonDays: 7, reminderDays: [3] }));
+    await storeSettings(db, { 'dashboard.soonDays': 7, 'dashboard.reminderDays': [3] });
     const threeDays = await run();
     // Due in 7 days: not yet with "3"; due tomorrow: the 3-day stage, late rather than never.
     expect(keysOf(threeDays, 'anna@example.pl').sort()).toEqual([`plan:${ids.current1}:action:1`, `plan:${ids.current1}:action:2`].sort());
@@ -210,7 +209,7 @@ describe.each(backends)('e-mail reminders before deadlines on %s', (backend) => 
         .reminder.items.map((i) => i.stage)
         .sort(),
     ).toEqual([-1, 3]);
-    await inFactory(db, (trx) => writeSettings(trx, dashboardSettingsKey, { soonDays: 7, reminderDays: [] }));
+    await storeSettings(db, { 'dashboard.soonDays': 7, 'dashboard.reminderDays': [] });
     await inFactory(db, (trx) => trx.deleteFrom('reminders_sent').execute());
     expect(keysOf(await run(), 'anna@example.pl')).toEqual([`plan:${ids.current1}:action:2`]);
   });

@@ -61,7 +61,7 @@ export function registerPlanWorkPages(app: FastifyInstance, config: Config, data
     const notice = override.errors?.length
       ? null
       : isStep(done)
-        ? stepNotice(done, plan, await planSettings(db), warsawToday())[request.lang]
+        ? stepNotice(done, plan, await planSettings(db, plan.unitId), warsawToday())[request.lang]
         : filledNotice(query, request.lang);
     const ctx = pageContext(request, reply, notice);
     const showActionLog = await mayReadActionLog(db, principal, plan);

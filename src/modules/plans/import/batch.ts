@@ -163,7 +163,7 @@ async function planReport(
     if (action === 'archive' && !mayImportArchived(await standingOf(db, principal, district.id, district.unitId)))
       throw httpErrors.forbidden(planErrors.archiveNotAllowed());
     if (action === 'draft' && !(await mayStartPlan(db, principal, district))) throw httpErrors.forbidden(planErrors.notYourDistrict());
-    const error = await periodError(db, district.id, period.from, period.to);
+    const error = await periodError(db, district, period.from, period.to);
     if (error) throw error;
     const { from, to } = period;
     // Two files of one batch with the same district and period (the same plan twice): the second is refused.

@@ -8,7 +8,6 @@ import { absoluteUrl, siteOrigin } from '../../../platform/http/site-url.js';
 import type { Locator } from '../../districts/index.js';
 import { listCategories } from '../repository.js';
 import { findCategory } from '../rules/index.js';
-import type { RateLimitPolicy } from '../../../platform/config/report-rate-limit.js';
 import { submitReport } from '../submit-report.js';
 import { commaList, coordinate, dateParameter, idList, maxIdsPerQuery, optionalText, ParameterProblem, statusList } from './input.js';
 import { discovery, open311Prefix, service, serviceDefinition, serviceRequest, submittedNotice } from './present.js';
@@ -53,14 +52,7 @@ const jsonAnswers = (format: Format, response: Record<number, unknown>) => (form
  * categories), service definitions, reading requests (public data only) and anonymous reporting
  * through the same use case as the app. Errors use the specification's format in this scope.
  */
-export function registerOpen311(
-  app: FastifyInstance,
-  config: Config,
-  database: Database,
-  changes: ChangeBus,
-  locator: Locator,
-  rateLimit: RateLimitPolicy,
-): void {
+export function registerOpen311(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus, locator: Locator): void {
   // Links in answers point where the request came in (or PUBLIC_URL): see platform/http/site-url.ts.
   const at = (request: FastifyRequest): Config => ({ ...config, publicUrl: siteOrigin(request, config) });
   const db = database.db;
@@ -243,7 +235,7 @@ export function registerOpen311(
                 eventDate: null,
                 honeypot: null,
               },
-              { rateLimit, publicUrl: config.publicUrl, lang },
+              { publicUrl: config.publicUrl, lang },
             );
             if (result.spam) throw new AppError(400, 'rejected', { pl: 'Zgłoszenie odrzucone.', en: 'Submission rejected.' });
             const id = result.report.id;

@@ -143,8 +143,12 @@ function Legend({ lang }: { lang: Lang }) {
   );
 }
 
+/** The map's first view where no report gives it one (administrators' settings, map.*). */
+export const mapViewSettingIds = { lat: 'map.centreLatitude', lon: 'map.centreLongitude', zoom: 'map.zoom' } as const;
+
 export interface MapSettings {
   tiles: MapTiles;
+  view: { lat: number; lon: number; zoom: number };
   /** Whether the island's script has been built (public/build/reports-map.js). */
   island: boolean;
 }
@@ -161,6 +165,8 @@ function MapSection({ lang, filter, extent, map }: { lang: Lang; filter: PublicF
         data-reports-map=""
         data-api={withFilter('/api/v1/reports/map', filter)}
         data-bounds={extent ? [extent.minLat, extent.minLon, extent.maxLat, extent.maxLon].map(round6).join(',') : undefined}
+        data-center={`${round6(map.view.lat)},${round6(map.view.lon)}`}
+        data-zoom={map.view.zoom}
         {...mapTileAttributes(map.tiles)}
         data-legend={JSON.stringify(legend)}
         data-approximate={m.approximate}

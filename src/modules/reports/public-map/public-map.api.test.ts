@@ -1,3 +1,4 @@
+import { allowReportsPerIp } from '../../../../test/support/settings.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { backends } from '../../../../test/support/databases.js';
@@ -136,7 +137,8 @@ describe.each(backends)('public list, map, statistics and downloads of reports o
   };
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { REPORT_RATE_LIMIT: '1000/day' }, (trx) => makeDistrictWith(trx, estate));
+    t = await createTestApp(backend, {}, (trx) => makeDistrictWith(trx, estate));
+    await allowReportsPerIp(t.testDb.database.db, 1000, t.changes);
     // Many reports to a few districts within minutes, on purpose: not a flood to hold (floods.api.test.ts).
     await allowReportBursts(t.testDb.database.db);
     html = new TestClient(t.app, { headers: { accept: 'text/html' } });

@@ -1,3 +1,4 @@
+import { allowReportsPerIp } from '../../../../test/support/settings.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../../../test/support/app.js';
@@ -23,7 +24,8 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([createTestApp('pglite', { REPORT_RATE_LIMIT: '1000/day' }), sharedChromium()]);
+  [t, browser] = await Promise.all([createTestApp('pglite'), sharedChromium()]);
+  await allowReportsPerIp(t.testDb.database.db, 1000, t.changes);
   const a1 = world.districts.a1.point;
   const points = [
     // Two reports a few hundred metres apart in one town, one in another county, one by address.

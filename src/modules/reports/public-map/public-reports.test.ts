@@ -1,3 +1,4 @@
+import { allowReportsPerIp } from '../../../../test/support/settings.js';
 import { inspect } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,8 +162,9 @@ describe.each(backends)('the in-memory index of public report data on %s', (back
   }
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { REPORT_RATE_LIMIT: '999999/day', TRUST_PROXY: '1' });
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
     db = t.testDb.database.db;
+    await allowReportsPerIp(db, 100_000, t.changes);
     categories.push(...(await db.selectFrom('report_categories').select('id').orderBy('id').execute()).map((r) => r.id));
     units.push(...(await db.selectFrom('units').select('id').orderBy('id').execute()).map((r) => r.id));
     districts.push(

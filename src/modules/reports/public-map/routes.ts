@@ -1,3 +1,4 @@
+import { readSettingsAs } from '../../settings/index.js';
 import type { ChangeBus } from '../../../platform/events/changes.js';
 import type { IndexBoard } from '../../../platform/observe/index-board.js';
 import { existsSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { csvHeader, csvRow, exportLimit, geoJsonFeature, geoJsonOpening, precisi
 import { apiFilter, filterQuery, filterQueryProperties, readFilter, type PublicFilter } from './filters.js';
 import { individualZoom, maxPoints, maxZoom, parseBbox, round6 } from './map-grid.js';
 import { mapErrors, mapMessages } from './messages.js';
-import { ReportListPage, StatsPage, placeName, type FilterChoices, type MapSettings } from './pages.js';
+import { ReportListPage, StatsPage, placeName, type FilterChoices, mapViewSettingIds, type MapSettings } from './pages.js';
 import { PublicReports } from './public-reports.js';
 import type { Locator } from '../../districts/index.js';
 import { reportMapSchema } from '../api-schemas.js';
@@ -106,7 +107,7 @@ export function registerReportMapPages(
 ): void {
   const db = database.db;
   const tags = ['reports'];
-  const map: MapSettings = {
+  const map: Omit<MapSettings, 'view'> = {
     tiles: config.mapTiles,
     island: existsSync(path.join(projectRoot, 'public', 'build', 'reports-map.js')),
   };
@@ -169,7 +170,7 @@ export function registerReportMapPages(
           page,
           pageSize: PAGE_SIZE,
           extent,
-          map,
+          map: { ...map, view: await readSettingsAs(db, mapViewSettingIds) },
           categoryName,
         }),
       );

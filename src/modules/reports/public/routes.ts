@@ -13,7 +13,6 @@ import { reportErrors } from '../messages.js';
 import { toPublic } from '../model.js';
 import { reportCategories, reportOr404, reportSurroundings } from '../read-reports.js';
 import { isOffered, type ReportStatus } from '../rules/index.js';
-import type { RateLimitPolicy } from '../../../platform/config/report-rate-limit.js';
 import { similarOpenReports } from '../similar-reports.js';
 import { submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
@@ -41,7 +40,7 @@ export function registerReportPages(
   database: Database,
   changes: ChangeBus,
   locator: Locator,
-  rateLimit: RateLimitPolicy,
+  /** Where report attachments are kept. */
   files: FileStore,
 ): void {
   const db = database.db;
@@ -160,7 +159,7 @@ export function registerReportPages(
             eventTime: values.eventTime ?? null,
             honeypot: fields.website ?? null,
           },
-          { rateLimit, publicUrl: config.publicUrl, lang, attachments: { files: attached, store: files } },
+          { publicUrl: config.publicUrl, lang, attachments: { files: attached, store: files } },
         );
         if (result.spam) return reply.redirect('/zglos/dziekujemy', 303);
         return reply.redirect(`/zgloszenia/${result.report.id}?wyslano=1`, 303);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultReportSettings, reportDeadlines, reportSettingsProblem } from './deadlines.js';
+import { defaultReportSettings, reportDeadlines } from './deadlines.js';
 import { reportStatuses } from './status.js';
 
 const at = (iso: string) => new Date(iso);
@@ -118,17 +118,5 @@ describe('deadlines by status', () => {
         expect(reportDeadlines(report, { takeUpDays, verifyDays: 1 }, hours((takeUpDays + 2) * 24))[0]!.overdue).toBe(true);
       }),
     );
-  });
-});
-
-describe('report settings', () => {
-  it('accepts whole days from 1 to 90', () => {
-    expect(reportSettingsProblem(defaultReportSettings)).toBeNull();
-    expect(reportSettingsProblem({ takeUpDays: 1, verifyDays: 90 })).toBeNull();
-  });
-
-  it.each([0, -3, 2.5, 91, Number.NaN])('refuses %s days', (value) => {
-    expect(reportSettingsProblem({ takeUpDays: value, verifyDays: 5 })!.pl).toContain('podjęcia');
-    expect(reportSettingsProblem({ takeUpDays: 3, verifyDays: value })!.en).toContain('verification limit');
   });
 });

@@ -1,6 +1,6 @@
-import type { Localized } from '../../../platform/i18n/i18n.js';
 import { addDays, dayInPoland } from '../../../platform/i18n/calendar.js';
 import type { ReportStatus } from './status.js';
+import { defaultsOf, type SettingId } from '../../settings/index.js';
 
 /**
  * KGP guidelines § 5 ust. 1: the local coordinator takes up a new report (draws up the
@@ -12,17 +12,13 @@ export interface ReportSettings {
   verifyDays: number;
 }
 
-export const defaultReportSettings: ReportSettings = { takeUpDays: 3, verifyDays: 5 };
+/** Where each limit is set (settings catalogue: defaults, ranges, the guideline). */
+export const reportSettingIds = {
+  takeUpDays: 'reports.takeUpDays',
+  verifyDays: 'reports.verifyDays',
+} as const satisfies Record<keyof ReportSettings, SettingId>;
 
-/** Why settings are not acceptable, or null: whole days from 1 to 90. */
-export function reportSettingsProblem(settings: ReportSettings): Localized | null {
-  const bad = (days: number) => !Number.isInteger(days) || days < 1 || days > 90;
-  if (bad(settings.takeUpDays))
-    return { pl: 'Termin podjęcia zgłoszenia musi wynosić od 1 do 90 dni.', en: 'The take-up limit must be 1 to 90 days.' };
-  if (bad(settings.verifyDays))
-    return { pl: 'Termin weryfikacji musi wynosić od 1 do 90 dni.', en: 'The verification limit must be 1 to 90 days.' };
-  return null;
-}
+export const defaultReportSettings: ReportSettings = defaultsOf(reportSettingIds);
 
 export type ReportDeadlineKind = 'take_up' | 'verify';
 

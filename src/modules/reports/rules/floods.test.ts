@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultFloodSettings,
-  floodSettingsProblems,
-  isListedPublicly,
-  reviewActions,
-  reviewMove,
-  reviewProblem,
-  statusChangeHoldProblem,
-  type Hold,
-} from './floods.js';
+import { isListedPublicly, reviewActions, reviewMove, reviewProblem, statusChangeHoldProblem, type Hold } from './floods.js';
 import { isClosed, type Standing } from './status.js';
 
 const officer: Standing = { isDistrictOfficer: true, isSupervisor: false };
@@ -49,31 +40,5 @@ describe('review of reports held by a flood limit', () => {
     expect(statusChangeHoldProblem('held')).not.toBeNull();
     expect(statusChangeHoldProblem(null)).toBeNull();
     expect(statusChangeHoldProblem('rejected')).toBeNull();
-  });
-});
-
-describe('flood settings', () => {
-  it('accepts the defaults and refuses settings that would switch a limit off or make no sense, naming the field', () => {
-    expect(floodSettingsProblems({ ...defaultFloodSettings })).toEqual([]);
-    expect(floodSettingsProblems({ ...defaultFloodSettings, mailedPerHour: 0 })).toEqual([]);
-    const cases: [Record<string, unknown>, string][] = [
-      [{ categoryPerHour: 0 }, 'categoryPerHour'],
-      [{ districtPerHour: -1 }, 'districtPerHour'],
-      [{ mailedPerHour: 1.5 }, 'mailedPerHour'],
-      [{ digestMinutes: 0 }, 'digestMinutes'],
-      [{ digestMinutes: 24 * 60 + 1 }, 'digestMinutes'],
-      [{ categoryPerHour: '5' }, 'categoryPerHour'],
-    ];
-    for (const [bad, field] of cases) {
-      const problems = floodSettingsProblems({ ...defaultFloodSettings, ...bad });
-      expect(problems.map((p) => p.field)).toEqual([field]);
-      expect(problems[0]!.message.pl).toMatch(/liczbą całkowitą|minut/);
-      expect(problems[0]!.message.en).toMatch(/whole number|minutes/);
-    }
-    expect(
-      floodSettingsProblems({})
-        .map((p) => p.field)
-        .sort(),
-    ).toEqual(['categoryPerHour', 'digestMinutes', 'districtPerHour', 'mailedPerHour']);
   });
 });

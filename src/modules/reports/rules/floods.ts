@@ -1,4 +1,5 @@
 import type { Localized } from '../../../platform/i18n/i18n.js';
+import { defaultsOf, type SettingId } from '../../settings/index.js';
 import type { Standing } from './status.js';
 import type { ReportStatus } from './status.js';
 
@@ -22,74 +23,17 @@ export interface FloodSettings {
   digestMinutes: number;
 }
 
-export const defaultFloodSettings: FloodSettings = {
+/** Where each limit is set (settings catalogue: defaults, ranges; a limit can be raised for a busy district but never switched off). */
+export const floodSettingIds = {
   // A day's worth of one kind of threat in one district within an hour is already a burst.
-  categoryPerHour: 5,
+  categoryPerHour: 'reports.categoryPerHour',
   // Spread over many kinds a flood still fills the map: all kinds together have a limit too.
-  districtPerHour: 15,
-  mailedPerHour: 5,
-  digestMinutes: 60,
-};
+  districtPerHour: 'reports.districtPerHour',
+  mailedPerHour: 'reports.mailedPerHour',
+  digestMinutes: 'reports.digestMinutes',
+} as const satisfies Record<keyof FloodSettings, SettingId>;
 
-/** The app_settings key of the settings. */
-export const floodSettingsKey = 'report_flood_settings';
-
-interface FloodSettingSpec {
-  min: number;
-  max: number;
-  /** The sentence that explains the range, when a value is out of it. */
-  problem: Localized;
-}
-
-/** The range of each setting: a limit can be raised for a busy city district but never switched off. */
-export const floodSettingSpecs: Record<keyof FloodSettings, FloodSettingSpec> = {
-  categoryPerHour: {
-    min: 1,
-    max: 10_000,
-    problem: {
-      pl: 'Limit zgłoszeń jednego rodzaju na godzinę musi być liczbą całkowitą od 1 do 10 000.',
-      en: 'The hourly limit per category must be a whole number from 1 to 10,000.',
-    },
-  },
-  districtPerHour: {
-    min: 1,
-    max: 10_000,
-    problem: {
-      pl: 'Limit wszystkich zgłoszeń rejonu na godzinę musi być liczbą całkowitą od 1 do 10 000.',
-      en: 'The hourly limit per district must be a whole number from 1 to 10,000.',
-    },
-  },
-  // 0: every report of the hour goes into the digest.
-  mailedPerHour: {
-    min: 0,
-    max: 10_000,
-    problem: {
-      pl: 'Liczba e-maili o pojedynczych zgłoszeniach na godzinę musi być liczbą całkowitą od 0 do 10 000.',
-      en: 'The hourly number of single-report e-mails must be a whole number from 0 to 10,000.',
-    },
-  },
-  digestMinutes: {
-    min: 1,
-    max: 24 * 60,
-    problem: {
-      pl: 'Okres zestawienia musi wynosić od 1 do 1440 minut (24 godzin).',
-      en: 'The digest period must be 1 to 1,440 minutes (24 hours).',
-    },
-  },
-};
-
-export const floodSettingNames = Object.keys(floodSettingSpecs) as (keyof FloodSettings)[];
-
-/** Every field whose value is not acceptable, with why (empty when all are). */
-export function floodSettingsProblems(settings: Record<string, unknown>): { field: keyof FloodSettings; message: Localized }[] {
-  return floodSettingNames
-    .filter((field) => {
-      const value = settings[field];
-      const { min, max } = floodSettingSpecs[field];
-      return !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max);
-    })
-    .map((field) => ({ field, message: floodSettingSpecs[field].problem }));
-}
+export const defaultFloodSettings: FloodSettings = defaultsOf(floodSettingIds);
 
 /** The window of the hourly limits. */
 export const floodWindowSeconds = 3600;

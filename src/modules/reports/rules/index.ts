@@ -18,7 +18,7 @@ export {
 export {
   defaultReportSettings,
   reportDeadlines,
-  reportSettingsProblem,
+  reportSettingIds,
   type ReportDeadline,
   type ReportDeadlineKind,
   type ReportSettings,
@@ -49,10 +49,7 @@ export {
 export {
   awaitingReviewLabel,
   defaultFloodSettings,
-  floodSettingsKey,
-  floodSettingNames,
-  floodSettingSpecs,
-  floodSettingsProblems,
+  floodSettingIds,
   floodWindowSeconds,
   isListedPublicly,
   reviewActions,

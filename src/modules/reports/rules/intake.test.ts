@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { kmzbCategories, type ReportCategory } from './categories.js';
 import { validateSubmission, type IntakeResult, type ReportSubmission } from './intake.js';
-import { defaultRateLimit, formatRateLimit, parseRateLimit } from '../../../platform/config/report-rate-limit.js';
 
 const now = new Date('2026-07-15T10:00:00Z');
 const base: ReportSubmission = { categoryCode: 'illegal-parking', lat: 50.0614, lon: 19.9372 };
@@ -197,60 +196,5 @@ describe('honeypot', () => {
 
   it('ignores an empty or whitespace-only trap', () => {
     expect(check({ honeypot: ' ' }).ok).toBe(true);
-  });
-});
-
-describe('rate limit policy', () => {
-  it('defaults to one report a day', () => {
-    expect(parseRateLimit('1/day')).toEqual({ ok: true, value: defaultRateLimit });
-  });
-
-  it.each([
-    ['5/hour', { max: 5, windowSeconds: 3600 }],
-    ['10/60s', { max: 10, windowSeconds: 60 }],
-    [' 3 / 2h ', { max: 3, windowSeconds: 7200 }],
-    ['2/DAYS', { max: 2, windowSeconds: 86_400 }],
-    ['20/15min', { max: 20, windowSeconds: 900 }],
-    ['1/7d', { max: 1, windowSeconds: 604_800 }],
-  ])('reads %s', (text, value) => {
-    expect(parseRateLimit(text)).toEqual({ ok: true, value });
-  });
-
-  it.each([
-    '',
-    'day',
-    '1',
-    '1/',
-    '1/fortnight',
-    '-1/day',
-    '1.5/day',
-    '1/0s',
-    'x/day',
-    '1/day/2',
-    '1/constructor',
-    '1/toString',
-    '1/__proto__',
-  ])('refuses %j with a hint', (text) => {
-    const result = parseRateLimit(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.en).toMatch(/Invalid limit|at least one|period/);
-  });
-
-  it('refuses zero reports and windows over a year', () => {
-    const zero = parseRateLimit('0/day');
-    expect(!zero.ok && zero.error.pl).toBe('Limit musi dopuszczać co najmniej jedno zgłoszenie.');
-    const long = parseRateLimit('1/400d');
-    expect(!long.ok && long.error.en).toBe('The limit period must be from 1 second to 366 days.');
-  });
-
-  it('reads back what it formats (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 1, max: 366 * 86_400 }), (max, windowSeconds) => {
-        const policy = { max, windowSeconds };
-        expect(parseRateLimit(formatRateLimit(policy))).toEqual({ ok: true, value: policy });
-      }),
-    );
-    expect(formatRateLimit(defaultRateLimit)).toBe('1/day');
-    expect(formatRateLimit({ max: 5, windowSeconds: 7200 })).toBe('5/2h');
   });
 });

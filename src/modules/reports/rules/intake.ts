@@ -166,8 +166,7 @@ const periods: { size: number; pl: { one: string; few: string; many: string }; e
 
 /**
  * A limit as people say it: "1 zgłoszenie na dobę", "5 zgłoszeń na 2 godziny" / "1 report a day",
- * "5 reports per 2 hours". Pages and messages use this; "1/day" (formatRateLimit) is for the
- * configuration only.
+ * "5 reports per 2 hours". Pages and messages use this.
  */
 export function describeRateLimit(policy: RateLimitPolicy, lang: Lang): string {
   const { max, windowSeconds: w } = policy;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeRateLimit } from './intake.js';
-import { defaultRateLimit, formatRateLimit, parseRateLimit } from '../../../platform/config/report-rate-limit.js';
 
+const units: Record<string, number> = { s: 1, min: 60, h: 3600, hour: 3600, d: 86_400, day: 86_400 };
+/** "5/2h" as a policy: the table below reads better as text. */
 const policy = (text: string) => {
-  const parsed = parseRateLimit(text);
-  if (!parsed.ok) throw new Error(text);
-  return parsed.value;
+  const [, max, count, unit] = /^(\d+)\/(\d*)([a-z]+)$/.exec(text)!;
+  return { max: Number(max), windowSeconds: Number(count || 1) * units[unit!]! };
 };
 
 describe('a report limit in words', () => {
@@ -23,17 +23,5 @@ describe('a report limit in words', () => {
   ])('%s: "%s" / "%s"', (text, pl, en) => {
     expect(describeRateLimit(policy(text), 'pl').replace(/\s/g, ' ')).toBe(pl);
     expect(describeRateLimit(policy(text), 'en')).toBe(en.replace('1000', '1,000'));
-  });
-
-  it('never shows the configuration form ("1/day") in either language', () => {
-    for (const text of ['1/day', '5/hour', '10/90s', '3/2h']) {
-      const p = policy(text);
-      for (const lang of ['pl', 'en'] as const) {
-        const words = describeRateLimit(p, lang);
-        expect(words).not.toContain(formatRateLimit(p));
-        expect(words).not.toMatch(/\d\s*\//);
-      }
-    }
-    expect(describeRateLimit(defaultRateLimit, 'pl')).toBe('1 zgłoszenie na dobę');
   });
 });

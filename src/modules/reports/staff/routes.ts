@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../../platform/config/config.js';
 import type { Database } from '../../../platform/db/database.js';
-import { readSettings } from '../../../platform/db/settings.js';
+import { reportSettings, reportSettingsByUnit } from '../read-report-settings.js';
 import { requireAllowed } from '../../../platform/auth/guards.js';
 import { roleMay, seesWholeUnit } from '../../../platform/auth/policy.js';
 import type { Principal } from '../../../platform/auth/principal.js';
@@ -19,13 +19,11 @@ import { reportCategories, reportOr404, reportsPage, reportSurroundings } from '
 import { reportTarget } from '../route-target.js';
 import {
   availableStatuses,
-  defaultReportSettings,
   openStatuses,
   reportDeadlines,
   reportStatuses,
   reviewActions,
   reviewProblem,
-  type ReportSettings,
   type ReportStatus,
   type ReviewAction,
 } from '../rules/index.js';
@@ -53,7 +51,6 @@ async function districtOptions(database: Database, principal: Principal): Promis
 
 export function registerReportStaffPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus): void {
   const db = database.db;
-  const settings = () => readSettings<ReportSettings>(db, 'report_settings', defaultReportSettings);
   const categoryName = (categories: StoredCategory[], code: string, lang: 'pl' | 'en') =>
     categories.find((c) => c.code === code)?.name[lang] ?? code;
 
@@ -90,7 +87,13 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     });
     // Held reports wait apart (a flood could bury the real ones); the queue says how many and links them.
     const heldCount = filter.held ? 0 : (await reportsPage(db, { ...scope, held: 'only', page: 1, pageSize: 1 })).total;
-    const [categories, rules] = await Promise.all([reportCategories(db), settings()]);
+    const [categories, rules] = await Promise.all([
+      reportCategories(db),
+      reportSettingsByUnit(
+        db,
+        reports.map((r) => r.unitId),
+      ),
+    ]);
     const names = new Map(districts.map((d) => [d.value, d.label]));
     const now = new Date();
     const rows = reports
@@ -98,7 +101,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
         report,
         categoryName: categoryName(categories, report.categoryId, request.lang),
         districtName: report.districtId ? (names.get(report.districtId) ?? report.districtId) : null,
-        deadlines: reportDeadlines(report, rules, now),
+        deadlines: reportDeadlines(report, rules.get(report.unitId)!, now),
       }))
       .filter((row) => filter.overdue !== 'on' || row.deadlines.some((d) => d.overdue));
     const bulkStatuses = reportStatuses.filter((s) => s !== 'new' && s !== 'duplicate');
@@ -163,7 +166,10 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
     const report = await reportOr404(db, Number(request.params.id));
     const { canRead, standing } = await reportAccess(db, principal, report);
     if (!canRead) throw new AppError(404, 'report_not_found', reportErrors.notFound());
-    const [{ events, category, districtName, unitName }, rules] = await Promise.all([reportSurroundings(db, report), settings()]);
+    const [{ events, category, districtName, unitName }, rules] = await Promise.all([
+      reportSurroundings(db, report),
+      reportSettings(db, report.unitId),
+    ]);
     return sendPage(
       reply,
       createElement(ReportDetailPage, {

@@ -1,0 +1,63 @@
+import type { Db } from '../../platform/db/database.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import { subjectOf } from '../access/index.js';
+import { settingCatalog, settingIds, type SettingDefinition, type SettingId } from './catalog.js';
+import { settingsSnapshot } from './read-settings.js';
+import { unitKind, voivodeshipOf, type StoredSetting } from './repository.js';
+import { defaultValue, effectiveValue, type StoredValue } from './rules.js';
+
+/** Who changed a value and when; `by` null: carried over by the migration, or the account is gone. */
+export interface SettingChange {
+  at: Date;
+  by: string | null;
+}
+
+/** One setting as the admin page and API show it. */
+export interface SettingView {
+  id: SettingId;
+  definition: SettingDefinition;
+  defaultValue: StoredValue;
+  /** The national value in force (stored, else the default). */
+  national: StoredValue;
+  /** The last change of the national value; null while it is the default. */
+  nationalChange: SettingChange | null;
+  /** Each voivodeship's stored value (it holds for its units while stricter than the national one). */
+  voivodeships: { unitId: string; value: unknown; change: SettingChange }[];
+}
+
+const changeOf = (row: StoredSetting): SettingChange => ({ at: row.changedAt, by: row.changedByName });
+
+/** Every setting of the catalogue with its national value, its default and the voivodeships' values. */
+export async function settingsOverview(db: Db): Promise<SettingView[]> {
+  const snapshot = await settingsSnapshot(db);
+  return settingIds.map((id) => {
+    const stored = snapshot.national.get(id);
+    return {
+      id,
+      definition: settingCatalog[id],
+      defaultValue: defaultValue(id),
+      national: effectiveValue(id, stored?.value, undefined),
+      nationalChange: stored ? changeOf(stored) : null,
+      voivodeships: [...(snapshot.byVoivodeship.get(id)?.values() ?? [])].map((row) => ({
+        unitId: row.unitId!,
+        value: row.value,
+        change: changeOf(row),
+      })),
+    };
+  });
+}
+
+/**
+ * What the person may change on the page: national values (an administrator of the top unit), a
+ * voivodeship's tightening (an administrator of a KWP/KSP), or nothing (other administrators see
+ * the values in force for their unit).
+ */
+export type Viewer =
+  { kind: 'national' } | { kind: 'voivodeship'; unitId: string; unitName: string } | { kind: 'readOnly'; voivodeshipId: string | null };
+
+export async function viewerOf(db: Db, principal: Principal): Promise<Viewer> {
+  if ((await subjectOf(db, principal, false)).unitIsTop) return { kind: 'national' };
+  const unit = await unitKind(db, principal.unitId);
+  if (unit && (unit.kind === 'KWP' || unit.kind === 'KSP')) return { kind: 'voivodeship', unitId: principal.unitId, unitName: unit.name };
+  return { kind: 'readOnly', voivodeshipId: await voivodeshipOf(db, principal.unitId) };
+}

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { backends, describeOnServer } from '../../../test/support/databases.js';
+import { TestClient, appOn, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { WORLD_PASSWORD, world } from '../../../test/support/world.js';
+import { openDatabase } from '../../platform/db/database.js';
+import { settingIds } from './catalog.js';
+
+const url = '/api/v1/admin/settings';
+const zalesie = world.units.voivodeship.id;
+const pojezierze = world.units.otherVoivodeship.id;
+
+describe.each(backends)('settings an administrator can change, on %s', (backend) => {
+  let t: TestApp;
+  let ip = 0;
+  let year = 2040;
+  const as: Record<string, TestClient> = {};
+  const national = () => as[world.accounts.nationalAdmin.login]!;
+  const regional = () => as[world.accounts.voivodeshipAdmin.login]!;
+  const resident = () => new TestClient(t.app, { headers: { 'x-forwarded-for': `10.8.0.${++ip}` } });
+  const stored = () =>
+    t.testDb.database.db.selectFrom('setting_values').select(['id', 'unit_id', 'value']).orderBy('id').orderBy('unit_id').execute();
+  const auditCount = async () =>
+    Number(
+      (
+        await t.testDb.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  /** A plan of five months in a new half-year of the district, by someone who may start one there. */
+  const fiveMonthPlan = (client: TestClient, districtId: string) => {
+    year++;
+    return client.send('POST', '/api/v1/plans', { districtId, periodFrom: `${year}-01-01`, periodTo: `${year}-05-31` });
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    for (const account of [
+      world.accounts.nationalAdmin,
+      world.accounts.voivodeshipAdmin,
+      world.accounts.supervisorA,
+      world.accounts.supervisorC,
+      world.accounts.officerA1,
+    ]) {
+      as[account.login] = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+      await as[account.login]!.signIn(account);
+    }
+  });
+  afterAll(() => t.close());
+  // Every test starts from the defaults, through the API (so the app's cached values follow).
+  beforeEach(async () => {
+    for (const row of await stored()) {
+      const reset = row.unit_id
+        ? await national().send('DELETE', `${url}/${row.id}?unitId=${row.unit_id}`)
+        : await national().send('PUT', `${url}/${row.id}`, { value: null });
+      expect(reset.statusCode, row.id).toBeLessThan(300);
+    }
+  });
+
+  it('lists every setting with its default, range and regulation to administrators only', async () => {
+    const listed = await national().get(url);
+    expect(listed.statusCode).toBe(200);
+    const settings = listed.json().settings as { id: string; default: unknown; national: { value: unknown; changedAt: unknown } }[];
+    expect(settings.map((s) => s.id)).toEqual(settingIds);
+    const takeUp = settings.find((s) => s.id === 'reports.takeUpDays')!;
+    expect(takeUp).toMatchObject({ default: 3, min: 1, max: 90, unit: 'days', tighten: 'lower', national: { value: 3, changedAt: null } });
+    expect((await regional().get(url)).statusCode).toBe(200);
+    expect((await as[world.accounts.supervisorA.login]!.get(url)).statusCode).toBe(403);
+    expect((await as[world.accounts.officerA1.login]!.get(url)).statusCode).toBe(403);
+    expect((await resident().get(url)).statusCode).toBe(401);
+  });
+
+  it('applies a national change to the next request, without a restart, and audits it with the value before', async () => {
+    const categories = (await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[];
+    const parking = categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
+    const point = world.districts.a1.point;
+    const send = async () =>
+      (await resident().send('POST', '/api/v1/reports', { category: parking, lat: point.lat, lon: point.lon })).json().id as number;
+    const before = await send();
+    const changed = await national().send('PUT', `${url}/reports.categoryPerHour`, { value: 1 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().national).toMatchObject({ value: 1, changedBy: world.accounts.nationalAdmin.displayName });
+    const after = await send();
+    const holds = await t.testDb.database.db
+      .selectFrom('reports')
+      .select(['id', 'hold'])
+      .where('id', 'in', [before, after])
+      .orderBy('id')
+      .execute();
+    // The first report of the hour went through; the second is one over the new limit of 1.
+    expect(holds.map((r) => r.hold)).toEqual([null, 'held']);
+    const audit = (await national().get('/api/v1/audit?action=settings.update')).json().entries as {
+      entityId: string;
+      before: unknown;
+      after: unknown;
+    }[];
+    expect(audit.find((e) => e.entityId === 'reports.categoryPerHour')).toMatchObject({ before: { value: null }, after: { value: 1 } });
+  });
+
+  it('lets a voivodeship tighten a setting for its own units only; another voivodeship keeps the national value', async () => {
+    expect((await fiveMonthPlan(as[world.accounts.officerA1.login]!, world.districts.a1.id)).statusCode).toBe(201);
+    const tightened = await regional().send('PUT', `${url}/plans.maxPeriodMonths`, { value: 3, unitId: zalesie });
+    expect(tightened.statusCode).toBe(200);
+    expect(tightened.json().voivodeships).toEqual([expect.objectContaining({ unitId: zalesie, value: 3 })]);
+    const refused = await fiveMonthPlan(as[world.accounts.officerA1.login]!, world.districts.a1.id);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('invalid_period');
+    expect((await fiveMonthPlan(as[world.accounts.supervisorC.login]!, world.districts.c1.id)).statusCode).toBe(201);
+    // Removed: its units follow the national value again.
+    expect((await regional().send('DELETE', `${url}/plans.maxPeriodMonths?unitId=${zalesie}`)).statusCode).toBe(204);
+    expect((await fiveMonthPlan(as[world.accounts.officerA1.login]!, world.districts.a1.id)).statusCode).toBe(201);
+    expect((await regional().send('DELETE', `${url}/plans.maxPeriodMonths?unitId=${zalesie}`)).statusCode).toBe(404);
+  });
+
+  it('refuses loosening, national-only settings, other units and bad values with a 4xx naming the field, storing nothing', async () => {
+    const audited = await auditCount();
+    const cases: [TestClient, string, object, number, string][] = [
+      [regional(), 'reports.takeUpDays', { value: 5, unitId: zalesie }, 400, 'województwo może tylko zaostrzyć'],
+      [regional(), 'reports.takeUpDays', { value: 3, unitId: zalesie }, 400, 'musi być mniejsza'],
+      [regional(), 'reports.perIpPerDay', { value: 1, unitId: zalesie }, 400, 'jedno dla całego kraju'],
+      [regional(), 'reports.takeUpDays', { value: 2, unitId: world.units.a.id }, 400, 'tylko komenda wojewódzka'],
+      [regional(), 'reports.takeUpDays', { value: 2, unitId: pojezierze }, 403, ''],
+      [regional(), 'reports.takeUpDays', { value: 2 }, 403, 'administrator krajowy'],
+      [national(), 'reports.takeUpDays', { value: 0 }, 400, 'od 1 do 90'],
+      [national(), 'reports.takeUpDays', { value: 2.5 }, 400, 'liczbą całkowitą'],
+      [national(), 'reports.noSuchThing', { value: 2 }, 400, 'Nie ma ustawienia'],
+      [national(), 'dashboard.reminderDays', { value: [3, 3] }, 400, 'różnych'],
+      [national(), 'reports.perIpPer10Minutes', { value: 2 }, 400, 'limit dobowy'],
+      [as[world.accounts.officerA1.login]!, 'reports.takeUpDays', { value: 2 }, 403, ''],
+    ];
+    for (const [client, id, body, status, text] of cases) {
+      const answer = await client.send('PUT', `${url}/${id}`, body);
+      expect(answer.statusCode, `${id} ${JSON.stringify(body)}`).toBe(status);
+      expect(answer.json().error.message + JSON.stringify(answer.json().error.details ?? '')).toContain(text);
+    }
+    const english = await national().send('PUT', `${url}/reports.takeUpDays`, { value: 91 }, { 'accept-language': 'en' });
+    expect(english.json().error.details).toEqual([
+      expect.objectContaining({ field: 'reports.takeUpDays', message: expect.stringContaining('from 1 to 90') }),
+    ]);
+    expect(await stored()).toEqual([]);
+    expect(await auditCount()).toBe(audited);
+  });
+
+  it('counts reports per client with the per-IP limits in force at each report, the burst one first', async () => {
+    const category = (
+      (await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[]
+    ).find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
+    const client = resident();
+    const point = world.districts.b1.point;
+    const send = (i: number) => client.send('POST', '/api/v1/reports', { category, lat: point.lat + i * 0.0003, lon: point.lon });
+    expect((await national().send('PUT', `${url}/reports.perIpPerDay`, { value: 3 })).statusCode).toBe(200);
+    expect((await send(0)).statusCode).toBe(201);
+    // The burst limit is still 1 in 10 minutes.
+    const burst = await send(1);
+    expect(burst.statusCode).toBe(429);
+    expect(burst.json().error.message).toContain('1 zgłoszenie na 10 minut');
+    expect((await national().send('PUT', `${url}/reports.perIpPer10Minutes`, { value: 3 })).statusCode).toBe(200);
+    expect((await send(2)).statusCode).toBe(201);
+    expect((await send(3)).statusCode).toBe(201);
+    const daily = await send(4);
+    expect(daily.statusCode).toBe(429);
+    expect(daily.json().error.message).toContain('3 zgłoszenia na dobę');
+  });
+
+  it('takes the burst limit and the daily one together when the daily one is raised first', async () => {
+    expect((await national().send('PUT', `${url}/reports.perIpPerDay`, { value: 5 })).statusCode).toBe(200);
+    expect((await national().send('PUT', `${url}/reports.perIpPer10Minutes`, { value: 2 })).statusCode).toBe(200);
+    const lowered = await national().send('PUT', `${url}/reports.perIpPerDay`, { value: 1 });
+    expect(lowered.statusCode).toBe(400);
+    expect(lowered.json().error.details[0].field).toBe('reports.perIpPer10Minutes');
+  });
+});
+
+describeOnServer('a setting changed through one instance', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    first = await createTestApp('postgres');
+    const database = await openDatabase({ kind: 'postgres', url: first.testDb.url! });
+    second = await appOn({ ...first.testDb, database, drop: () => database.close() }, {}, WORLD_PASSWORD);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+
+  it('holds on the other instance at once, through the shared change bus', async () => {
+    const read = async (app: TestApp) => {
+      const client = new TestClient(app.app);
+      await client.signIn(world.accounts.nationalAdmin);
+      return (await client.get(url)).json().settings.find((s: { id: string }) => s.id === 'reports.verifyDays').national.value as number;
+    };
+    // Both have read (and keep) the value before the change.
+    expect([await read(first), await read(second)]).toEqual([5, 5]);
+    const admin = new TestClient(first.app);
+    await admin.signIn(world.accounts.nationalAdmin);
+    expect((await admin.send('PUT', `${url}/reports.verifyDays`, { value: 4 })).statusCode).toBe(200);
+    await expect.poll(() => read(second)).toBe(4);
+  });
+});
