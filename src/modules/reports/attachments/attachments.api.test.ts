@@ -340,4 +340,45 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(await files().get(row!.store_key)).toBeNull();
     expect((await counts()).files).toBe(before.files - run.counts.attachments);
   });
+
+  it('follows the settings: a voivodeship may allow fewer files for its units, and 0 turns attachments off', async () => {
+    const admin = await police(world.accounts.nationalAdmin.login);
+    const voivodeship = await police(world.accounts.voivodeshipAdmin.login);
+    const set = (client: TestClient, value: number | null, unitId?: string) =>
+      client.send('PUT', '/api/v1/admin/settings/attachments.maxFiles', { value, ...(unitId ? { unitId } : {}) });
+    const two = [
+      { filename: 'a.txt', data: Buffer.from('a') },
+      { filename: 'b.txt', data: Buffer.from('b') },
+    ];
+    try {
+      expect((await set(voivodeship, 1, world.units.voivodeship.id)).statusCode).toBe(200);
+      const tightened = await sendForm(two);
+      expect(tightened.statusCode).toBe(400);
+      expect(tightened.body).toContain('najwyżej 1 plik.');
+
+      expect((await set(admin, 0)).statusCode).toBe(200);
+      const form = (await new TestClient(t.app).get('/zglos')).body;
+      expect(form).not.toContain('type="file"');
+      expect(form).not.toMatch(/multipart/i);
+      const before = await counts();
+      const sent = await multipartBody([
+        ['category', parking],
+        ['lat', String(point.lat)],
+        ['lon', String(point.lon)],
+        ['attachments', two[0]!],
+      ]);
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload: sent.payload,
+        headers: { 'content-type': sent.contentType },
+        remoteAddress: `203.0.113.${++ip}`,
+      });
+      expect([refused.statusCode, refused.json<{ error: { code: string } }>().error.code]).toEqual([400, 'attachments_off']);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await voivodeship.send('DELETE', `/api/v1/admin/settings/attachments.maxFiles?unitId=${world.units.voivodeship.id}`);
+      await set(admin, null);
+    }
+  });
 });
