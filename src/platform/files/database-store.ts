@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { checkedKey, type FileStore } from './store.js';
+import { deleteStoredFile, storedFileBytes, upsertStoredFile } from './stored-files-repository.js';
 
 /**
  * Files in the table `stored_files` of the server's database: nothing to mount or back up apart
@@ -14,16 +14,14 @@ export class DatabaseFileStore implements FileStore {
   constructor(private readonly db: Db) {}
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
-    await sql`insert into stored_files (key, content_type, bytes) values (${checkedKey(key)}, ${contentType}, ${Buffer.from(bytes)})
-      on conflict (key) do update set content_type = excluded.content_type, bytes = excluded.bytes`.execute(this.db);
+    await upsertStoredFile(this.db, checkedKey(key), contentType, bytes);
   }
 
   async get(key: string): Promise<Uint8Array | null> {
-    const { rows } = await sql<{ bytes: Buffer }>`select bytes from stored_files where key = ${checkedKey(key)}`.execute(this.db);
-    return rows[0]?.bytes ?? null;
+    return await storedFileBytes(this.db, checkedKey(key));
   }
 
   async delete(key: string): Promise<void> {
-    await sql`delete from stored_files where key = ${checkedKey(key)}`.execute(this.db);
+    await deleteStoredFile(this.db, checkedKey(key));
   }
 }

@@ -2,5 +2,6 @@
 export { attachmentAccept, acceptedAttachmentsText, attachmentKindSpecs, type AttachmentKind } from './kinds.js';
 export { attachmentLimits, prepareAttachments, type AttachmentLimits, type IncomingFile } from './prepare.js';
 export { putAttachmentFiles, discardAttachmentFiles, recordAttachments } from './attach.js';
-export { listAttachments, findAttachment, type StoredAttachment } from './repository.js';
+export { reportAttachments } from './read-attachments.js';
+export type { StoredAttachment } from './repository.js';
 export { choosePickedFilesAgain } from './errors.js';

@@ -4,15 +4,12 @@ import type { Database } from '../../../platform/db/database.js';
 import type { FileStore } from '../../../platform/files/store.js';
 import { requireAllowed } from '../../../platform/auth/guards.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { reportErrors } from '../messages.js';
-import { reportOr404 } from '../read-reports.js';
 import { reportTarget } from '../route-target.js';
-import { reportAccess } from '../verify-report.js';
 import { attachmentKindSpecs } from './kinds.js';
-import { findAttachment } from './repository.js';
+import { attachmentFor } from './read-attachments.js';
 
-const notFound = () =>
-  new AppError(404, 'attachment_not_found', { pl: 'Nie ma takiego załącznika zgłoszenia.', en: 'The report has no such attachment.' });
+const noPreview = () =>
+  new AppError(404, 'attachment_not_found', { pl: 'To nie jest zdjęcie: nie ma podglądu.', en: 'This is not a photo: it has no preview.' });
 
 /** The download's name: the report's number and the file's place, never the name it was sent with. */
 export const attachmentFileName = (reportId: number, position: number, extension: string) =>
@@ -47,12 +44,8 @@ export function registerAttachmentDownloads(app: FastifyInstance, database: Data
   /** The attachment the path names and its bytes, if the person may read the report (else 404, as for the report). */
   const load = async (request: AttachmentRequest) => {
     const principal = requireAllowed(request, 'report.read_staff');
-    const report = await reportOr404(db, Number(request.params.id));
-    if (!(await reportAccess(db, principal, report)).canRead) throw new AppError(404, 'report_not_found', reportErrors.notFound());
     const position = /^\d{1,2}$/.test(request.params.n) ? Number(request.params.n) : 0;
-    const attachment = position > 0 ? await findAttachment(db, report.id, position) : undefined;
-    const bytes = attachment && (await files.get(attachment.storeKey));
-    if (!attachment || !bytes) throw notFound();
+    const { attachment, bytes } = await attachmentFor(db, files, principal, Number(request.params.id), position);
     return { attachment, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   };
 
@@ -67,7 +60,7 @@ export function registerAttachmentDownloads(app: FastifyInstance, database: Data
   // A small JPEG of a photo for the report page, made from the stored (already cleaned) photo.
   app.get('/admin/reports/:id/attachments/:n/miniatura', routeOptions, async (request: AttachmentRequest, reply) => {
     const { attachment, bytes } = await load(request);
-    if (attachmentKindSpecs[attachment.kind].family !== 'photo') throw notFound();
+    if (attachmentKindSpecs[attachment.kind].family !== 'photo') throw noPreview();
     const preview = await sharp(bytes)
       .resize({ width: thumbnailSide, height: thumbnailSide, fit: 'inside', withoutEnlargement: true })
       .jpeg()
