@@ -11,7 +11,12 @@ export default defineConfig({
     target: 'es2020',
     sourcemap: true,
     rollupOptions: {
-      input: { map: 'web/islands/map.ts', autosave: 'web/islands/autosave.ts', 'reports-map': 'web/islands/reports-map/reports-map.ts' },
+      input: {
+        map: 'web/islands/map.ts',
+        autosave: 'web/islands/autosave.ts',
+        attachments: 'web/islands/attachments.ts',
+        'reports-map': 'web/islands/reports-map/reports-map.ts',
+      },
       output: { entryFileNames: '[name].js', chunkFileNames: '[name].js', assetFileNames: '[name][extname]' },
     },
   },

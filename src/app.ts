@@ -32,6 +32,7 @@ import { DocumentWorkers } from './platform/documents/document-workers.js';
 import { scheduleRetention, registerPrivacyRoutes, defaultRetentionSchedule } from './modules/privacy/index.js';
 import type { Schedule } from './platform/events/periodic.js';
 import { createChangeBus, type ChangeBus } from './platform/events/changes.js';
+import { createFileStore } from './platform/files/create-store.js';
 import { shareChanges } from './platform/events/shared-changes.js';
 import { newInstanceId } from './platform/events/instance.js';
 import { registerSettingsRoutes, watchSettings } from './modules/settings/index.js';
@@ -111,7 +112,9 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanApi(app, config, database, changes, documents);
   registerPlanPages(app, config, database, changes);
   registerPlanEditor(app, config, database, changes, documents);
-  await registerReports(app, config, database, changes, locator, indexes);
+  // Uploaded files (report attachments): DATA_DIR/files embedded, FILE_STORE on the server.
+  const files = createFileStore(config, database);
+  await registerReports(app, config, database, changes, locator, indexes, files);
   registerMeetingRoutes(app, config, database);
   registerPartnerApi(app, database);
   // The partner's page names the status of each plan it takes part in, in the plans' own words.
@@ -138,7 +141,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     schedule: config.jobFirstRunSeconds === null ? schedule : { ...schedule, firstAfterMs: config.jobFirstRunSeconds * 1000 },
   });
   const stopRetention = config.retentionJob
-    ? scheduleRetention(database, changes, jobs(defaultRetentionSchedule))
+    ? scheduleRetention(database, changes, jobs(defaultRetentionSchedule), files)
     : () => Promise.resolve();
   // Deadline reminders by e-mail, hourly, unless REMINDER_JOB=false (tests; `cli reminders` from cron instead).
   const stopReminders = config.reminderJob

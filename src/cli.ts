@@ -1,3 +1,4 @@
+import { createFileStore } from './platform/files/create-store.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -185,7 +186,7 @@ async function run(
   }
   if (group === 'retention' && command === 'run') {
     // The same job the server runs every hour; safe beside running servers on a PostgreSQL database.
-    const done = await runRetention(database);
+    const done = await runRetention(database, { files: createFileStore(config, database) });
     for (const [piece, n] of Object.entries(done.counts)) out(`${piece}\t${n}`);
     out(`Usunięto dane po terminie / erased data past its time: ${done.batches} transakcji / transactions, ${done.ms} ms`);
     return;

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.js';
 import { can, dependsOnResource, roleMay, type Action, type Resource, type Subject } from '../../src/platform/auth/policy.js';
 import type { Principal } from '../../src/platform/auth/principal.js';
 import { loadConfig } from '../../src/platform/config/config.js';
+import { createFileStore } from '../../src/platform/files/create-store.js';
 import { warsawToday } from '../../src/platform/i18n/calendar.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { TestClient, csrfFromHtml, type Method } from '../support/app.js';
@@ -15,6 +16,7 @@ import {
   inFactory,
   makeAccount,
   makeAssignment,
+  makeAttachment,
   makeCompletePlan,
   makeDistrict,
   makeDraftPlan,
@@ -217,6 +219,8 @@ export async function openWorld(backend: Backend): Promise<World> {
     assignment: world.assignment,
     category: category.id,
   };
+  // The report has a photo (police only), so its download and preview answer for real.
+  await makeAttachment(db, createFileStore(config, testDb.database), Number(values.report));
   let address = 0;
   const nextAddress = () => `10.${9 + Math.floor(++address / 62500)}.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`;
   const clients = new Map<string, TestClient>();
@@ -366,6 +370,7 @@ export function concrete(url: string, values: Record<string, string>, ids: Recor
     code: () => values.category!,
     lang: () => 'en',
     file: () => 'none.json',
+    n: () => '1',
   };
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[name] ?? value[name]?.() ?? 'x').replace('*', 'x');
 }

@@ -124,6 +124,8 @@ function pathFor(url: string, ids: Ids): string | null {
       meetings: ids.meeting,
       partners: ids.partner,
       settings: 'reports.takeUpDays',
+      // A report's file by its place (1, 2, 3); the crawl's report may have none: 404, never 5xx.
+      attachments: '1',
       'action-log': ids.logEntry,
       dziennik: ids.logEntry,
       // A token of the right shape that names no subscription: the hostile input goes into the body.

@@ -6,6 +6,7 @@
  * a PDF with only a picture of a page.
  */
 import zlib from 'node:zlib';
+import { pngChunk } from './png.js';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, HeadingLevel } from 'docx';
 import { renderPdf } from '../../src/platform/documents/pdf.js';
 import { zipOf } from './zip-files.js';
@@ -102,14 +103,7 @@ export function pdfOf(lines: string[], table: string[][] = []): Promise<Buffer> 
 
 /** A grey PNG of `size`×`size` pixels, made byte by byte (signature, IHDR, IDAT, IEND). */
 function png(size: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
+  const chunk = pngChunk;
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { newFileKey, type FileStore } from '../../src/platform/files/store.js';
 import { inTransaction, systemActor, type Trx } from '../../src/platform/audit/actor.js';
 import { hashPassword } from '../../src/platform/auth/passwords.js';
 import type { Principal, Role } from '../../src/platform/auth/principal.js';
@@ -116,6 +118,19 @@ export async function makeReport(db: Db, unitId: string, district: string): Prom
     null,
   );
   return report!.id;
+}
+
+/** A small PNG attached to a report as its `position`th file: the file in `store`, the row beside the report's. */
+export async function makeAttachment(db: Db, store: FileStore, reportId: number, position = 1): Promise<void> {
+  const bytes = await sharp({ create: { width: 8, height: 6, channels: 3, background: { r: 90, g: 90, b: 200 } } })
+    .png()
+    .toBuffer();
+  const key = newFileKey();
+  await store.put(key, bytes, 'image/png');
+  await db
+    .insertInto('report_attachments')
+    .values({ report_id: reportId, position, store_key: key, kind: 'png', content_type: 'image/png', size: bytes.length })
+    .execute();
 }
 
 /** Assigns an existing officer to a district from today, regularly or as the day's substitute. */

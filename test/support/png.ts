@@ -73,3 +73,13 @@ export function pixelAt(png: DecodedPng, x: number, y: number): string {
   const i = (y * png.width + x) * png.channels;
   return `#${[0, 1, 2].map((k) => png.pixels[i + k]!.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** One PNG chunk: length, type, data and the CRC-32 of type and data (for tests that write PNGs byte by byte). */
+export function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body));
+  return Buffer.concat([length, body, crc]);
+}

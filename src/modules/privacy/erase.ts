@@ -17,6 +17,7 @@ import {
 import { retentionCutoff, retentionDays, retentionRules, type PersonalDataPiece, type RetentionSettings } from './rules.js';
 import { retentionSettings } from './settings.js';
 import { deleteUnconfirmed } from '../subscriptions/index.js';
+import type { FileStore } from '../../platform/files/store.js';
 
 /** The pieces the job erases (the e-mail goes with the status change that closes the report). */
 export type ErasedPiece = Exclude<PersonalDataPiece, 'reporterEmail'>;
@@ -27,15 +28,23 @@ export type RetentionCounts = Record<ErasedPiece, number> & {
   auditCopies: number;
   /** Police notes (report_events rows) erased with `reportNotes`. */
   notes: number;
+  /** Report attachments (files) erased with `reportDescription`. */
+  attachments: number;
 };
 
-type Batch = (trx: Trx, cutoff: Date, days: number, limit: number) => Promise<{ rows: number; auditCopies?: number; notes?: number }>;
+type Batch = (
+  trx: Trx,
+  cutoff: Date,
+  days: number,
+  limit: number,
+  withFiles: boolean,
+) => Promise<{ rows: number; auditCopies?: number; notes?: number; fileKeys?: string[] }>;
 
 const reportField =
   (field: Parameters<typeof eraseReportField>[1]): Batch =>
-  async (trx, cutoff, days, limit) => {
-    const done = await eraseReportField(trx, field, cutoff, days, limit);
-    return { rows: done.reports, auditCopies: done.auditEntries, notes: done.notes };
+  async (trx, cutoff, days, limit, withFiles) => {
+    const done = await eraseReportField(trx, field, cutoff, days, limit, withFiles);
+    return { rows: done.reports, auditCopies: done.auditEntries, notes: done.notes, fileKeys: done.fileKeys };
   };
 
 /** One batch of each piece; `rows` is what decides whether another batch is needed. */
@@ -91,6 +100,11 @@ export interface RetentionOptions {
   signal?: AbortSignal;
   /** The app's change bus, told when reports changed; the CLI has nobody in its process to tell. */
   changes?: ChangeBus;
+  /**
+   * Where report attachments are kept: their files are deleted once the rows' deletion commits.
+   * Without it (tests of other pieces) attachments are left alone.
+   */
+  files?: FileStore;
 }
 
 /**
@@ -113,7 +127,9 @@ export async function runRetention(database: Database, options: RetentionOptions
   const now = options.now ?? new Date();
   const limit = options.batchSize ?? defaultBatchSize[database.kind];
   const settings = options.settings ?? (await retentionSettings(database.db));
-  const counts = Object.fromEntries([...Object.keys(batches), 'auditCopies', 'notes'].map((key) => [key, 0])) as RetentionCounts;
+  const counts = Object.fromEntries(
+    [...Object.keys(batches), 'auditCopies', 'notes', 'attachments'].map((key) => [key, 0]),
+  ) as RetentionCounts;
   const touched = new Set<(typeof erasedTables)[number]>();
   let transactions = 0;
   let longestBatchMs = 0;
@@ -127,13 +143,16 @@ export async function runRetention(database: Database, options: RetentionOptions
       const batchStarted = performance.now();
       const done = await inTransaction(database.db, actor, async (trx) => {
         await beginErasure(trx);
-        return batch(trx, cutoff, days, limit);
+        return batch(trx, cutoff, days, limit, options.files !== undefined);
       });
       longestBatchMs = Math.max(longestBatchMs, performance.now() - batchStarted);
       transactions++;
       counts[piece] += done.rows;
       counts.auditCopies += done.auditCopies ?? 0;
       counts.notes += done.notes ?? 0;
+      // After the commit: a rolled-back batch must find its files where they were.
+      for (const key of done.fileKeys ?? []) await options.files?.delete(key);
+      counts.attachments += done.fileKeys?.length ?? 0;
       if (done.rows > 0) for (const table of tables) touched.add(table);
       if (done.rows < limit || options.signal?.aborted) break;
     }

@@ -63,6 +63,8 @@ export interface FieldBatch {
   auditEntries: number;
   /** Police notes erased (report_events rows). */
   notes: number;
+  /** Store keys of the attachments whose rows were deleted: the caller deletes the files once this commits. */
+  fileKeys: string[];
 }
 
 /**
@@ -76,10 +78,18 @@ export async function eraseReportField(
   cutoff: Date,
   days: number,
   limit: number,
+  /** Whether the caller deletes the files of the attachment rows this deletes (see `fileKeys`). */
+  withFiles = false,
 ): Promise<FieldBatch> {
-  const { due, clock, set, auditKeys } = fieldErasures[field];
+  const { clock, set, auditKeys } = fieldErasures[field];
+  // The files attached to a report go with its description (they show what it describes), so a
+  // report with files but no description is due too, when the caller can delete files.
+  const files = field === 'description' && withFiles;
+  const due = files
+    ? sql`(${fieldErasures[field].due} OR (closed_at IS NOT NULL AND EXISTS (SELECT 1 FROM report_attachments f WHERE f.report_id = reports.id)))`
+    : fieldErasures[field].due;
   const marker = sql`erased = r.erased || jsonb_build_object(${field}::text, ${days}::int)`;
-  const { rows } = await sql<{ reports: number; audit_entries: number; notes: number }>`
+  const { rows } = await sql<{ reports: number; audit_entries: number; notes: number; file_keys: string[] }>`
     with due as (
       select id from reports where ${due} and ${clock} < ${cutoff} order by ${clock} limit ${limit} for update skip locked
     ),
@@ -95,12 +105,14 @@ export async function eraseReportField(
       where cardinality(${auditKeys}::text[]) > 0 and a.entity_type = 'reports' and a.entity_id = any(array(select id::text from done))
         and (audit_erase_values(a.before, ${auditKeys}::text[]) is distinct from a.before or audit_erase_values(a.after, ${auditKeys}::text[]) is distinct from a.after)
       returning 1
+    ),
+    files as (
+      delete from report_attachments f where ${files} and f.report_id = any(array(select id from done)) returning f.store_key
     )
-    select (select count(*) from done)::int as reports, (select count(*) from audit)::int as audit_entries, (select count(*) from notes)::int as notes`.execute(
-    trx,
-  );
+    select (select count(*) from done)::int as reports, (select count(*) from audit)::int as audit_entries, (select count(*) from notes)::int as notes,
+      array(select store_key from files) as file_keys`.execute(trx);
   const row = rows[0]!;
-  return { reports: Number(row.reports), auditEntries: Number(row.audit_entries), notes: Number(row.notes) };
+  return { reports: Number(row.reports), auditEntries: Number(row.audit_entries), notes: Number(row.notes), fileKeys: row.file_keys };
 }
 
 /**

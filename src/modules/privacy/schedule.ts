@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { ChangeBus } from '../../platform/events/changes.js';
 import { runOncePerPeriod, type Schedule } from '../../platform/events/periodic.js';
 import { runRetention } from './erase.js';
+import type { FileStore } from '../../platform/files/store.js';
 
 export type RetentionSchedule = Schedule;
 
@@ -19,13 +20,15 @@ export function scheduleRetention(
   database: Database,
   changes: ChangeBus,
   options: { owner: string; log?: FastifyBaseLogger; schedule?: RetentionSchedule },
+  /** Where report attachments are kept (their files go with the report's description). */
+  files?: FileStore,
 ): () => Promise<void> {
   const { log, schedule = defaultRetentionSchedule } = options;
   const stopping = new AbortController();
   return runOncePerPeriod(
     { db: database.db, job: 'retention', owner: options.owner, log },
     () =>
-      runRetention(database, { signal: stopping.signal, changes })
+      runRetention(database, { signal: stopping.signal, changes, files })
         .then((done) => log?.info({ counts: done.counts, batches: done.batches, ms: done.ms }, 'retention run finished'))
         .catch((error: unknown) => log?.warn({ err: error }, 'retention run failed')),
     schedule,

@@ -38,10 +38,16 @@ import {
   idParams,
   nearbyQuery,
   reportBody,
+  reportFormBody,
   reviewBody,
   statusBody,
 } from './schemas.js';
 import { reportTarget } from './route-target.js';
+import type { FileStore } from '../../platform/files/store.js';
+import { formNumber } from '../../platform/http/forms.js';
+import { uploadedParts } from '../../platform/http/uploads.js';
+import { acceptedAttachmentsText, type IncomingFile } from './attachments/index.js';
+import { attachmentUpload } from './attachments/upload-limits.js';
 
 export function presentCategory(category: StoredCategory, lang: Lang) {
   return {
@@ -118,7 +124,15 @@ function eventFields(b: { eventAt?: string | null; eventDate?: string | null; ev
   return { eventDate: dayInPoland(at), eventTime: timeInPoland(at) };
 }
 
-export function registerReportApi(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus, locator: Locator): void {
+export function registerReportApi(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  changes: ChangeBus,
+  locator: Locator,
+  /** Where report attachments are kept. */
+  files: FileStore,
+): void {
   const db = database.db;
   const tags = ['reports'];
   // A burst guard in front of the per-day policy, which lives in the database (see submit-report.ts).
@@ -186,20 +200,37 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
     },
   );
 
-  app.post<{ Body: FromSchema<typeof reportBody> }>(
+  /** A coordinate of either body: a number (JSON) or text (multipart); text that is no number is a 400. */
+  const coordinate = (value: number | string | null | undefined, field: 'lat' | 'lon', lang: Lang): number | null => {
+    if (typeof value !== 'string') return value ?? null;
+    const n = formNumber(value);
+    if (Number.isNaN(n)) {
+      const message = lang === 'pl' ? `${field} musi być liczbą, np. 51.4597.` : `${field} must be a number, e.g. 51.4597.`;
+      throw new ValidationError([{ field, code: 'invalid', message }]);
+    }
+    return n;
+  };
+
+  app.post<{ Body: FromSchema<typeof reportBody> | FromSchema<typeof reportFormBody> }>(
     '/api/v1/reports',
     {
-      config: { access: 'public', rateLimit: burst },
+      config: { access: 'public', rateLimit: burst, ...attachmentUpload },
       schema: {
         tags,
-        summary:
-          'Report a local threat (no account; the IP address is kept for the per-address limit, see /prywatnosc). Place: lat+lon, or an address. The description is seen only by police.',
-        body: reportBody,
-        response: { 201: publicReportSchema, 202: acceptedSchema, ...errorResponses(400, 422, 429) },
+        summary: `Report a local threat (no account; the IP address is kept for the per-address limit, see /prywatnosc). Place: lat+lon, or an address. The description is seen only by police. As JSON, or as multipart/form-data with the same fields as text and files in parts named "attachments" (seen only by police; ${acceptedAttachmentsText.en}; at most the settings' attachments.maxFiles files and attachments.maxTotalMegabytes MB together, 3 and 5 by default; photos lose EXIF/XMP, videos their location boxes). A refused file answers 400 (too many, empty, attachments off), 413 (too large, decompression bomb) or 415 (kind not taken, or a name or type that lies about it), naming the file; nothing is stored then.`,
+        body: { content: { 'application/json': { schema: reportBody }, 'multipart/form-data': { schema: reportFormBody } } },
+        response: { 201: publicReportSchema, 202: acceptedSchema, ...errorResponses(400, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {
       const b = request.body;
+      const lang = request.lang;
+      const multipart = request.isMultipart();
+      // A form sends every field, empty ones as "": those are not given (JSON sends null or leaves them out).
+      const given = (value: string | null | undefined) => (multipart && !value?.trim() ? null : (value ?? null));
+      const attachments: IncomingFile[] = multipart
+        ? uploadedParts(request, 'attachments').map((p) => ({ name: p.name, declaredType: p.type || null, bytes: p.bytes }))
+        : [];
       const result = await submitReport(
         db,
         changes,
@@ -207,15 +238,15 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
         { ...actorOf(request), label: 'mieszkaniec' },
         {
           categoryCode: b.category,
-          lat: b.lat ?? null,
-          lon: b.lon ?? null,
-          address: b.address ?? null,
-          description: b.description ?? null,
-          email: b.email ?? null,
-          ...eventFields(b, request.lang),
-          honeypot: b.website ?? null,
+          lat: coordinate(b.lat, 'lat', lang),
+          lon: coordinate(b.lon, 'lon', lang),
+          address: given(b.address),
+          description: given(b.description),
+          email: given(b.email),
+          ...eventFields({ eventAt: given(b.eventAt), eventDate: given(b.eventDate), eventTime: given(b.eventTime) }, lang),
+          honeypot: given(b.website),
         },
-        { publicUrl: config.publicUrl, lang: request.lang },
+        { publicUrl: config.publicUrl, lang, attachments: { files: attachments, store: files } },
       );
       // A bot that filled the honeypot is told nothing useful.
       if (result.spam) return reply.status(202).send({ accepted: true });
@@ -223,7 +254,7 @@ export function registerReportApi(app: FastifyInstance, config: Config, database
       return reply
         .status(201)
         .header('location', `/api/v1/reports/${report.id}`)
-        .send(presentPublic(toPublic(report), site(request), request.lang));
+        .send(presentPublic(toPublic(report), site(request), lang));
     },
   );
 

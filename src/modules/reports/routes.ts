@@ -11,6 +11,8 @@ import { registerReportPages } from './public/routes.js';
 import { registerReportStaffPages } from './staff/routes.js';
 import { ensureCategories } from './manage-categories.js';
 import { startDigestJob } from './floods/digests.js';
+import type { FileStore } from '../../platform/files/store.js';
+import { registerAttachmentDownloads } from './attachments/routes.js';
 
 /** Threat reports (KMZB): the catalogue, the API, the public pages, the police pages and the districts' digests. */
 export async function registerReports(
@@ -21,13 +23,16 @@ export async function registerReports(
   locator: Locator,
   /** Where the public report index says whether it is loaded (readiness, /metrics). */
   indexes: IndexBoard,
+  /** Where report attachments are kept (platform/files). */
+  files: FileStore,
 ): Promise<void> {
   await ensureCategories(database.db);
-  registerReportApi(app, config, database, changes, locator);
+  registerReportApi(app, config, database, changes, locator, files);
   registerOpen311(app, config, database, changes, locator);
   registerReportMapPages(app, config, database, changes, locator, indexes);
-  registerReportPages(app, config, database, changes, locator);
+  registerReportPages(app, config, database, changes, locator, files);
   registerReportStaffPages(app, config, database, changes);
+  registerAttachmentDownloads(app, database, files);
   const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);
   app.addHook('onClose', stopDigests);
 }

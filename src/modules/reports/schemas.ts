@@ -44,6 +44,29 @@ export const reportBody = {
   },
 } as const;
 
+/**
+ * The same report as multipart/form-data (fields are text there), with files in parts named
+ * "attachments": police only, their kind told from the bytes (reports/attachments).
+ */
+export const reportFormBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['category'],
+  properties: {
+    category: text(60),
+    lat: { ...text(30), description: 'Latitude, WGS84, as text (a decimal comma is read too)' },
+    lon: { ...text(30), description: 'Longitude, WGS84, as text' },
+    address: text(400),
+    description: text(2000),
+    email: text(400),
+    eventDate: text(40),
+    eventTime: text(20),
+    eventAt: { ...text(40), format: 'date-time', description: 'Date and time of the event (ISO 8601 with zone)' },
+    website: text(400),
+    attachments: { description: 'A file; repeat the part for several (see the summary for kinds and limits)' },
+  },
+} as const;
+
 export const nearbyQuery = {
   type: 'object',
   additionalProperties: false,

@@ -19,6 +19,15 @@ import {
   type ReportSubmission,
 } from './rules/index.js';
 import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
+import type { FileStore } from '../../platform/files/store.js';
+import {
+  attachmentLimits,
+  discardAttachmentFiles,
+  prepareAttachments,
+  putAttachmentFiles,
+  recordAttachments,
+  type IncomingFile,
+} from './attachments/index.js';
 
 /** Where a report goes: the district found from the place, or only the unit whose territory it is. */
 export interface Placement {
@@ -49,6 +58,8 @@ export interface SubmitOptions {
   publicUrl: string;
   lang: Lang;
   now?: Date;
+  /** Files sent with the report, and where to keep them (police only: attachments/). */
+  attachments?: { files: readonly IncomingFile[]; store: FileStore };
 }
 
 export type SubmitResult = { spam: true } | { spam: false; report: Report; placement: Placement };
@@ -123,9 +134,29 @@ export async function submitReport(
     const recent = await reportsFromClient(db, client.key, new Date(now.getTime() - burst.windowSeconds * 1000));
     if (recent.count >= perBurst) throw tooManyReports(burst, recent.oldest, now);
   }
+  // Files are checked against the limits of the unit the report goes to, cleaned, and written
+  // before the transaction; whatever does not end up in a committed report is removed again.
+  const incoming = options.attachments?.files ?? [];
+  const prepared = incoming.length ? await prepareAttachments(incoming, await attachmentLimits(db, placement.unitId)) : [];
+  const store = options.attachments?.store;
+  const saved = store && prepared.length ? await putAttachmentFiles(store, prepared) : [];
+  const discard = () => (store ? discardAttachmentFiles(store, saved) : Promise.resolve());
   // One client and one district at a time (locks across instances): simultaneous reports cannot slip under a limit together.
-  const stored = await storeNewReport(db, newReport, actor, client, flood, mail);
-  if (!stored.report) throw tooManyReports(daily, stored.recent.oldest, now);
+  const stored = await db
+    .transaction()
+    .execute(async (trx) => {
+      const result = await storeNewReport(trx, newReport, actor, client, flood, mail);
+      if (result.report) await recordAttachments(trx, actor, result.report, saved);
+      return result;
+    })
+    .catch(async (error: unknown) => {
+      await discard();
+      throw error;
+    });
+  if (!stored.report) {
+    await discard();
+    throw tooManyReports(daily, stored.recent.oldest, now);
+  }
   changes.emit('reports');
   return { spam: false, report: stored.report, placement };
 }

@@ -81,6 +81,8 @@ export interface Config {
   reminderJob: boolean;
   /** The scheduled jobs' first run this long after start (JOB_FIRST_RUN_SECONDS); null: each job's own (minutes). */
   jobFirstRunSeconds: number | null;
+  /** Where the server back end keeps uploaded files (FILE_STORE); the embedded one always uses DATA_DIR/files (files/create-store.ts). */
+  fileStore: 'database' | 's3';
 }
 
 export class ConfigError extends Error {}
@@ -293,5 +295,12 @@ export function loadConfig(env: Env = process.env): Config {
     retentionJob: flag(env, 'RETENTION_JOB', true),
     reminderJob: flag(env, 'REMINDER_JOB', true),
     jobFirstRunSeconds: env.JOB_FIRST_RUN_SECONDS?.trim() ? integer(env, 'JOB_FIRST_RUN_SECONDS', 0, 0, 86_400) : null,
+    // Setting the S3_* variables chooses the S3 store (docs/deploy.md); FILE_STORE says it outright.
+    fileStore: oneOf(
+      env,
+      'FILE_STORE',
+      ['database', 's3'] as const,
+      Object.keys(env).some((k) => k.startsWith('S3_') && env[k]?.trim()) ? 's3' : 'database',
+    ),
   };
 }

@@ -38,6 +38,8 @@ export interface DatabaseSchema {
   reminders_sent: RemindersSentTable;
   rate_limit_hits: RateLimitHitsTable;
   job_runs: JobRunsTable;
+  report_attachments: ReportAttachmentsTable;
+  stored_files: StoredFilesTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -328,6 +330,26 @@ export interface ReportEventsTable {
 export interface ReportConfirmationsTable {
   report_id: number;
   reporter_ip: string;
+  created_at: Timestamp;
+}
+
+/** A report's file (police only); the bytes are in the file store under `store_key`. */
+export interface ReportAttachmentsTable {
+  id: Generated<number>;
+  report_id: number;
+  position: number;
+  store_key: string;
+  kind: string;
+  content_type: string;
+  size: number;
+  created_at: Timestamp;
+}
+
+/** The server back end's database file store (platform/files/database-store.ts). */
+export interface StoredFilesTable {
+  key: string;
+  content_type: string;
+  bytes: Buffer;
   created_at: Timestamp;
 }
 

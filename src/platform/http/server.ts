@@ -37,6 +37,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: this route takes no cookie-authenticated writes and needs no CSRF token. */
     csrf?: boolean;
+    /**
+     * Bytes of all files of a multipart request together (and of each file), when they may be more
+     * than the route's bodyLimit allows its other bodies (a form whose JSON or text stays small).
+     */
+    uploadBytes?: number;
   }
 }
 

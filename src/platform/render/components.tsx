@@ -50,10 +50,10 @@ interface FieldProps {
   error?: string | undefined;
 }
 
-function FieldFrame({ name, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({ name, label, hint, error, children, id = `field-${name}` }: FieldProps & { children: ReactNode; id?: string }) {
   return (
     <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={`field-${name}`}>
+      <label className="field__label" htmlFor={id}>
         {label}
       </label>
       {hint && (
@@ -124,14 +124,21 @@ export function TextAreaField(props: FieldProps & { value?: string | undefined; 
 }
 
 /** A file input with its label (forms that take an upload, multipart/form-data). */
-export function FileField({ name, label, accept, id = `field-${name}` }: { name: string; label: string; accept: string; id?: string }) {
+export function FileField(props: FieldProps & { accept: string; id?: string; multiple?: boolean }) {
+  const { name, hint, error, accept, id = `field-${name}`, multiple } = props;
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input className="input" id={id} name={name} type="file" accept={accept} />
-    </div>
+    <FieldFrame {...props} id={id}>
+      <input
+        className="input"
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldFrame>
   );
 }
 

@@ -80,6 +80,12 @@ export const postBody = {
     first_name: ignored(200),
     last_name: ignored(200),
     phone: ignored(100),
+    // Named so that a client sending them learns why they are refused (routes.ts), not only that they are unknown.
+    media_url: {
+      ...text(2000),
+      description: 'Refused (400): the server never fetches an address it is given; attach files on the report form',
+    },
+    media: { description: 'Refused (400): files are not taken through Open311; attach them on the report form' },
   },
   // Generic clients may send attribute[code]=value; no service defines a variable attribute, so they are ignored.
   patternProperties: { '^attribute\\[[^\\]]{1,60}\\]$': text(2000) },
@@ -92,6 +98,8 @@ export interface PostBody {
   address_string?: string;
   description?: string;
   email?: string;
+  media_url?: string;
+  media?: unknown;
 }
 
 export const fileParams = { type: 'object', additionalProperties: false, required: ['file'], properties: { file: text(120) } } as const;

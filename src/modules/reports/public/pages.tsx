@@ -20,6 +20,8 @@ import { reportPageMessages } from './messages.js';
 import { ReportDataNotice } from './data-notice.js';
 import { howLong, type RetentionSettings } from '../../privacy/index.js';
 import { unitUrl } from '../../units/index.js';
+import { AttachmentField } from '../attachments/form-field.js';
+import { choosePickedFilesAgain, type AttachmentLimits } from '../attachments/index.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',
@@ -80,6 +82,7 @@ export function ReportFormPage({
   suggestions,
   map,
   retention,
+  attachments,
   eventMaxAgeDays,
 }: {
   ctx: PageContext;
@@ -90,6 +93,8 @@ export function ReportFormPage({
   map: MapTiles;
   /** For the privacy notice beside the fields: how long each piece is kept. */
   retention: RetentionSettings;
+  /** The file input's limits (national ones: the unit is not known before sending). */
+  attachments: AttachmentLimits;
   /** The national limit for the hint; a unit's may be tighter (known once the place is). */
   eventMaxAgeDays: number;
 }) {
@@ -107,7 +112,13 @@ export function ReportFormPage({
         errors={errors}
         fields={{ location: 'address', categoryCode: 'category', eventDate: 'eventDate', eventTime: 'eventTime' }}
       />
-      <form method="post" action="/zglos" noValidate className="report-form">
+      <form
+        method="post"
+        action="/zglos"
+        noValidate
+        className="report-form"
+        encType={attachments.maxFiles > 0 ? 'multipart/form-data' : undefined}
+      >
         <CsrfField token={ctx.csrfToken} />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{m.whereLegend}</legend>
@@ -166,6 +177,7 @@ export function ReportFormPage({
           error={errorFor(errors, 'description')}
           rows={5}
         />
+        <AttachmentField lang={ctx.lang} limits={attachments} error={errorFor(errors, 'attachments')} />
         <TextField
           name="eventDate"
           label={m.eventDate}
@@ -203,6 +215,7 @@ export function ReportFormPage({
         </button>
       </form>
       <script type="module" src="/assets/build/map.js" />
+      {attachments.maxFiles > 0 && <script type="module" src="/assets/build/attachments.js" />}
       <link rel="stylesheet" href="/assets/build/map.css" />
     </Layout>
   );
@@ -214,12 +227,15 @@ export function SimilarReportsPage({
   values,
   categoryName,
   retention,
+  attachments,
 }: {
   ctx: PageContext;
   similar: { report: PublicReport; proximity: Proximity }[];
   values: ReportFormValues;
   categoryName: string;
   retention: RetentionSettings;
+  /** Set when the resident had chosen files: "send anyway" takes them again (browsers do not keep them). */
+  attachments: AttachmentLimits | null;
 }) {
   const m = reportPageMessages[ctx.lang];
   return (
@@ -244,14 +260,16 @@ export function SimilarReportsPage({
           </li>
         ))}
       </ul>
-      <form method="post" action="/zglos">
+      <form method="post" action="/zglos" encType={attachments ? 'multipart/form-data' : undefined}>
         <CsrfField token={ctx.csrfToken} />
         <HiddenValues values={values} />
         <input type="hidden" name="force" value="1" />
+        {attachments && <AttachmentField lang={ctx.lang} limits={attachments} error={choosePickedFilesAgain[ctx.lang]} />}
         <button type="submit" className="button">
           {m.sendAnyway}
         </button>
       </form>
+      {attachments && <script type="module" src="/assets/build/attachments.js" />}
     </Layout>
   );
 }

@@ -18,11 +18,31 @@ import { submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
 import { retentionSettings } from '../../privacy/index.js';
 import { readSetting } from '../../settings/index.js';
+import type { FileStore } from '../../../platform/files/store.js';
+import { uploadedParts } from '../../../platform/http/uploads.js';
+import { attachmentLimits, choosePickedFilesAgain, type IncomingFile } from '../attachments/index.js';
+import { attachmentUpload } from '../attachments/upload-limits.js';
 import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
 
 const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: residentLabel });
 
-export function registerReportPages(app: FastifyInstance, config: Config, database: Database, changes: ChangeBus, locator: Locator): void {
+/** The errors, with the file input's own one saying to choose the files again (added to its error, if it has one). */
+function withChooseAgain(errors: FieldError[], lang: 'pl' | 'en'): FieldError[] {
+  const own = errors.find((e) => e.field === 'attachments');
+  const again = choosePickedFilesAgain[lang];
+  if (own) return errors.map((e) => (e === own ? { ...e, message: `${e.message} ${again}` } : e));
+  return [...errors, { field: 'attachments', code: 'choose_again', message: again }];
+}
+
+export function registerReportPages(
+  app: FastifyInstance,
+  config: Config,
+  database: Database,
+  changes: ChangeBus,
+  locator: Locator,
+  /** Where report attachments are kept. */
+  files: FileStore,
+): void {
   const db = database.db;
   const map = config.mapTiles;
   const offered = async () => (await reportCategories(db)).filter((c) => isOffered(c, new Date()));
@@ -35,6 +55,8 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
     errors: FieldError[],
     status = 200,
     suggestions: string[] = [],
+    /** Files came with the submission: the browser drops them after an error, so the resident must choose them again. */
+    hadFiles = false,
   ) =>
     sendPage(
       reply,
@@ -42,110 +64,126 @@ export function registerReportPages(app: FastifyInstance, config: Config, databa
         ctx: pageContext(request, reply),
         categories: await offered(),
         values,
-        errors,
+        errors: hadFiles ? withChooseAgain(errors, request.lang) : errors,
         suggestions,
         map,
         retention: await retentionSettings(db),
         eventMaxAgeDays: await readSetting(db, 'reports.eventMaxAgeDays'),
+        attachments: await attachmentLimits(db, null),
       }),
       status,
     );
 
   app.get('/zglos', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => showForm(request, reply, {}, []));
 
-  app.post('/zglos', { schema: { hide: true }, config: { access: 'public', rateLimit: burst } }, async (request, reply) => {
-    const fields = formFields(request.body);
-    const values: ReportFormValues = {
-      category: fields.category?.slice(0, 60),
-      address: fields.address?.slice(0, 300),
-      lat: fields.lat?.slice(0, 30),
-      lon: fields.lon?.slice(0, 30),
-      description: fields.description?.slice(0, 2000),
-      eventDate: fields.eventDate?.slice(0, 40),
-      eventTime: fields.eventTime?.slice(0, 20),
-      email: fields.email?.slice(0, 300),
-    };
-    const lang = request.lang;
-    const lat = formNumber(values.lat);
-    const lon = formNumber(values.lon);
-    const numberErrors: FieldError[] = [];
-    if (Number.isNaN(lat))
-      numberErrors.push({
-        field: 'lat',
-        code: 'invalid',
-        message: lang === 'pl' ? 'Szerokość geograficzna musi być liczbą, np. 51,4597.' : 'Latitude must be a number, e.g. 51.4597.',
-      });
-    if (Number.isNaN(lon))
-      numberErrors.push({
-        field: 'lon',
-        code: 'invalid',
-        message: lang === 'pl' ? 'Długość geograficzna musi być liczbą, np. 22,6027.' : 'Longitude must be a number, e.g. 22.6027.',
-      });
-    if (numberErrors.length) return showForm(request, reply, values, numberErrors, 400);
-    // With both a point and an address, the point (from the map) is more exact.
-    const point = lat !== null && lon !== null ? { lat, lon } : null;
-    const address = point ? null : values.address?.trim() || null;
-
-    try {
-      const register = await locator.current();
-      if (fields.force !== '1' && values.category && (point || address)) {
-        const similar = await similarOpenReports(db, register, values.category, point ?? { address: address! }).catch((error: unknown) => {
-          if (error instanceof AppError && error.status === 422) return []; // the submission below explains it
-          throw error;
+  app.post(
+    '/zglos',
+    { schema: { hide: true }, config: { access: 'public', rateLimit: burst, ...attachmentUpload } },
+    async (request, reply) => {
+      const fields = formFields(request.body);
+      const attached: IncomingFile[] = uploadedParts(request, 'attachments').map((p) => ({
+        name: p.name,
+        declaredType: p.type || null,
+        bytes: p.bytes,
+      }));
+      const hadFiles = attached.length > 0;
+      const values: ReportFormValues = {
+        category: fields.category?.slice(0, 60),
+        address: fields.address?.slice(0, 300),
+        lat: fields.lat?.slice(0, 30),
+        lon: fields.lon?.slice(0, 30),
+        description: fields.description?.slice(0, 2000),
+        eventDate: fields.eventDate?.slice(0, 40),
+        eventTime: fields.eventTime?.slice(0, 20),
+        email: fields.email?.slice(0, 300),
+      };
+      const lang = request.lang;
+      const lat = formNumber(values.lat);
+      const lon = formNumber(values.lon);
+      const numberErrors: FieldError[] = [];
+      if (Number.isNaN(lat))
+        numberErrors.push({
+          field: 'lat',
+          code: 'invalid',
+          message: lang === 'pl' ? 'Szerokość geograficzna musi być liczbą, np. 51,4597.' : 'Latitude must be a number, e.g. 51.4597.',
         });
-        if (similar.length > 0) {
-          const category = (await reportCategories(db)).find((c) => c.code === values.category);
-          return sendPage(
+      if (Number.isNaN(lon))
+        numberErrors.push({
+          field: 'lon',
+          code: 'invalid',
+          message: lang === 'pl' ? 'Długość geograficzna musi być liczbą, np. 22,6027.' : 'Longitude must be a number, e.g. 22.6027.',
+        });
+      if (numberErrors.length) return showForm(request, reply, values, numberErrors, 400, [], hadFiles);
+      // With both a point and an address, the point (from the map) is more exact.
+      const point = lat !== null && lon !== null ? { lat, lon } : null;
+      const address = point ? null : values.address?.trim() || null;
+
+      try {
+        const register = await locator.current();
+        if (fields.force !== '1' && values.category && (point || address)) {
+          const similar = await similarOpenReports(db, register, values.category, point ?? { address: address! }).catch(
+            (error: unknown) => {
+              if (error instanceof AppError && error.status === 422) return []; // the submission below explains it
+              throw error;
+            },
+          );
+          if (similar.length > 0) {
+            const category = (await reportCategories(db)).find((c) => c.code === values.category);
+            return sendPage(
+              reply,
+              createElement(SimilarReportsPage, {
+                ctx: pageContext(request, reply),
+                similar: similar.slice(0, 10).map(({ report, proximity }) => ({ report: toPublic(report), proximity })),
+                values,
+                categoryName: category?.name[lang] ?? values.category,
+                retention: await retentionSettings(db),
+                // The files did not come along to this page: "send anyway" asks for them again.
+                attachments: hadFiles ? await attachmentLimits(db, null) : null,
+              }),
+            );
+          }
+        }
+        const result = await submitReport(
+          db,
+          changes,
+          register,
+          resident(request),
+          {
+            categoryCode: values.category ?? '',
+            lat: point?.lat ?? null,
+            lon: point?.lon ?? null,
+            address,
+            description: values.description ?? null,
+            email: values.email ?? null,
+            eventDate: values.eventDate ?? null,
+            eventTime: values.eventTime ?? null,
+            honeypot: fields.website ?? null,
+          },
+          { publicUrl: config.publicUrl, lang, attachments: { files: attached, store: files } },
+        );
+        if (result.spam) return reply.redirect('/zglos/dziekujemy', 303);
+        return reply.redirect(`/zgloszenia/${result.report.id}?wyslano=1`, 303);
+      } catch (error) {
+        if (error instanceof ValidationError) return showForm(request, reply, values, error.fieldErrors, 400, [], hadFiles);
+        const details = error instanceof AppError ? ((error.details ?? {}) as { field?: string; suggestions?: string[] }) : {};
+        if (error instanceof AppError && ([422, 429].includes(error.status) || details.field === 'attachments')) {
+          // The limit that refused, for /metrics (the page answers it itself, not the error handler).
+          if (error.status === 429) request.refusal = error.code;
+          for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+          return showForm(
+            request,
             reply,
-            createElement(SimilarReportsPage, {
-              ctx: pageContext(request, reply),
-              similar: similar.slice(0, 10).map(({ report, proximity }) => ({ report: toPublic(report), proximity })),
-              values,
-              categoryName: category?.name[lang] ?? values.category,
-              retention: await retentionSettings(db),
-            }),
+            values,
+            [{ field: details.field ?? 'form', code: error.code, message: error.text[lang] }],
+            error.status,
+            details.suggestions ?? [],
+            hadFiles,
           );
         }
+        throw error;
       }
-      const result = await submitReport(
-        db,
-        changes,
-        register,
-        resident(request),
-        {
-          categoryCode: values.category ?? '',
-          lat: point?.lat ?? null,
-          lon: point?.lon ?? null,
-          address,
-          description: values.description ?? null,
-          email: values.email ?? null,
-          eventDate: values.eventDate ?? null,
-          eventTime: values.eventTime ?? null,
-          honeypot: fields.website ?? null,
-        },
-        { publicUrl: config.publicUrl, lang },
-      );
-      if (result.spam) return reply.redirect('/zglos/dziekujemy', 303);
-      return reply.redirect(`/zgloszenia/${result.report.id}?wyslano=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return showForm(request, reply, values, error.fieldErrors, 400);
-      if (error instanceof AppError && [422, 429].includes(error.status)) {
-        // The limit that refused, for /metrics (the page answers it itself, not the error handler).
-        if (error.status === 429) request.refusal = error.code;
-        for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
-        const details = (error.details ?? {}) as { field?: string; suggestions?: string[] };
-        return showForm(
-          request,
-          reply,
-          values,
-          [{ field: details.field ?? 'form', code: error.code, message: error.text[lang] }],
-          error.status,
-          details.suggestions ?? [],
-        );
-      }
-      throw error;
-    }
-  });
+    },
+  );
 
   app.get('/zglos/dziekujemy', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, createElement(ThanksPage, { ctx: pageContext(request, reply) })),

@@ -1,4 +1,6 @@
 import type { FieldError } from '../../../platform/http/errors.js';
+import { AttachmentSummary } from '../attachments/staff-list.js';
+import type { StoredAttachment } from '../attachments/index.js';
 import { formatDate, formatDateTime, wordFor } from '../../../platform/i18n/i18n.js';
 import {
   CheckboxField,
@@ -228,10 +230,13 @@ export function ReportDetailPage({
   canAssign,
   canReview,
   errors,
+  attachments,
 }: {
   ctx: PageContext;
   report: Report;
   canReview: boolean;
+  /** The report's files (police only). */
+  attachments: readonly StoredAttachment[];
   categoryName: string;
   districtName: string | null;
   unitName: string;
@@ -275,6 +280,7 @@ export function ReportDetailPage({
             <span className="pre-wrap">{report.description || m.noDescription}</span>
           )}
         </SummaryRow>
+        <AttachmentSummary attachments={attachments} lang={ctx.lang} />
         <SummaryRow label={m.exactPlace}>
           {report.position ? (
             <a href={`/szukaj?lat=${report.position.lat.toFixed(6)}&lon=${report.position.lon.toFixed(6)}`}>

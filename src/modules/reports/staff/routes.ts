@@ -33,6 +33,7 @@ import { staffReportMessages } from './messages.js';
 import { ReportDetailPage, ReportQueuePage, type QueueFilter } from './pages.js';
 import { registerCategoryPages } from './category-routes.js';
 import { noticeOf } from './notices.js';
+import { reportAttachments } from '../attachments/index.js';
 
 const isStatus = (value: string | undefined): value is ReportStatus => (reportStatuses as readonly string[]).includes(value ?? '');
 const isReview = (value: string | undefined): value is ReviewAction => (reviewActions as readonly string[]).includes(value ?? '');
@@ -193,6 +194,7 @@ export function registerReportStaffPages(app: FastifyInstance, config: Config, d
         canAssign: standing.isSupervisor,
         canReview: reviewProblem(report.hold, 'release', standing) === null,
         errors,
+        attachments: await reportAttachments(db, report.id),
       }),
       status,
     );

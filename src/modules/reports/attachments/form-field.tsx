@@ -1,0 +1,33 @@
+import { FileField } from '../../../platform/render/components.js';
+import type { Lang } from '../../../platform/i18n/i18n.js';
+import { attachmentAccept } from './kinds.js';
+import { attachmentMessages } from './messages.js';
+import type { AttachmentLimits } from './prepare.js';
+
+/**
+ * The report form's file input (the form is multipart/form-data). Without JavaScript it is a plain
+ * multiple file input; the island (web/islands/attachments.ts) lists the chosen files with their
+ * sizes, lets one remove a file and refuses more than the limits before sending, reading the limits
+ * from the data attributes. Hidden when attachments are off (maxFiles 0).
+ */
+export function AttachmentField({ lang, limits, error }: { lang: Lang; limits: AttachmentLimits; error?: string | undefined }) {
+  if (limits.maxFiles === 0) return null;
+  const m = attachmentMessages[lang];
+  return (
+    <div
+      data-attachments=""
+      data-max-files={limits.maxFiles}
+      data-max-bytes={limits.maxTotalMegabytes * 1024 * 1024}
+      data-max-megabytes={limits.maxTotalMegabytes}
+    >
+      <FileField
+        name="attachments"
+        label={m.label}
+        hint={m.hint(limits.maxFiles, limits.maxTotalMegabytes)}
+        error={error}
+        accept={attachmentAccept}
+        multiple
+      />
+    </div>
+  );
+}

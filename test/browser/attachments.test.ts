@@ -1,0 +1,83 @@
+import { allowReportsPerIp } from '../support/settings.js';
+import { expect, it } from 'vitest';
+import { inspectPage, signedInPage, useAppAndBrowser } from '../support/browser-app.js';
+import { describeWithBrowser, screenshot, viewports } from '../support/browser.js';
+import { wholeStreetsOf, world } from '../support/world.js';
+import { exifOf, jpegWithGps, minimalPdf } from '../support/attachment-files.js';
+
+/** Streets of a1, one per test, so no report is offered as similar to another. */
+const [withoutScript, withScript] = wholeStreetsOf(world.districts.a1) as [string, string];
+
+// Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
+const running = useAppAndBrowser('attachments', {}, (db) => allowReportsPerIp(db, 100));
+
+const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeType, buffer });
+
+/** The police officer of a1 opens the report, sees its photo listed and downloads it: no EXIF in it. */
+async function policeDownloadPhoto(reportPath: string) {
+  const page = await signedInPage(running, world.accounts.officerA1, 'phone');
+  const id = /\/zgloszenia\/(\d+)/.exec(reportPath)![1]!;
+  await page.goto(`${running.app.url}/admin/reports/${id}`);
+  const link = page.getByRole('link', { name: /Pobierz załącznik 1: 1\. zdjęcie JPEG/ });
+  expect(await link.isVisible()).toBe(true);
+  await inspectPage(page, 'attachments-police-phone');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe(`zgloszenie-${id}-1.jpg`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) chunks.push(chunk);
+  expect(exifOf(Buffer.concat(chunks))).toEqual({ exif: false, gps: false });
+  await page.context().close();
+}
+
+describeWithBrowser('attaching a photo to a report at 360 px', () => {
+  it('works without JavaScript: a plain file input in a multipart form', async () => {
+    const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${running.app.url}/zglos`);
+    // axe needs scripts on the page: the form is checked with JavaScript in the next test.
+    await screenshot(page, 'attachments-form-noscript-phone');
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(`${withoutScript} 3`);
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
+    await page.getByLabel('Zdjęcia lub pliki (opcjonalnie)').setInputFiles([file('IMG_0042.jpg', 'image/jpeg', await jpegWithGps())]);
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    expect(new URL(page.url()).pathname).toMatch(/^\/zgloszenia\/\d+$/);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    expect(await page.content()).not.toMatch(/IMG_0042|załącznik/i);
+    const reportPath = new URL(page.url()).pathname;
+    await context.close();
+    await policeDownloadPhoto(reportPath);
+  });
+
+  it('with JavaScript lists the chosen files, lets one remove a file and refuses a fourth before sending', async () => {
+    const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${running.app.url}/zglos`);
+    await inspectPage(page, 'attachments-form-phone');
+    const input = page.getByLabel('Zdjęcia lub pliki (opcjonalnie)');
+    const photo = await jpegWithGps();
+    await input.setInputFiles([file('zdjecie.jpg', 'image/jpeg', photo), file('pismo.pdf', 'application/pdf', minimalPdf())]);
+    const chosen = page.getByRole('list', { name: 'Wybrane pliki' }).getByRole('listitem');
+    await expect.poll(() => chosen.count()).toBe(2);
+    expect(await chosen.first().textContent()).toMatch(/zdjecie\.jpg \(\d+(,\d)? (B|KiB)\)/);
+    // A second choice adds to the first: four files are one too many, and the form says so before sending.
+    await input.setInputFiles([file('a.txt', 'text/plain', Buffer.from('a')), file('b.txt', 'text/plain', Buffer.from('b'))]);
+    await expect.poll(() => chosen.count()).toBe(4);
+    expect(await page.getByRole('alert').textContent()).toBe('Można dołączyć najwyżej 3 pliki. Usuń nadmiarowe pliki.');
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(`${withScript} 5`);
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    expect(new URL(page.url()).pathname).toBe('/zglos');
+    await inspectPage(page, 'attachments-form-too-many-phone');
+
+    await page.getByRole('button', { name: 'Usuń plik b.txt' }).click();
+    await page.getByRole('button', { name: 'Usuń plik a.txt' }).click();
+    await expect.poll(() => chosen.count()).toBe(2);
+    expect(await page.getByRole('alert').isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.waitForURL(/\/zgloszenia\/\d+/);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    const reportPath = new URL(page.url()).pathname;
+    await context.close();
+    await policeDownloadPhoto(reportPath);
+  });
+});
