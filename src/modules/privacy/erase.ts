@@ -13,9 +13,10 @@ import {
   eraseReportField,
   reclaimSpace,
   type erasedTables,
+  type ReportFieldBatch,
 } from './repository.js';
 import { retentionCutoff, retentionDays, retentionRules, type PersonalDataPiece, type RetentionSettings } from './rules.js';
-import { retentionSettings } from './settings.js';
+import { retentionSettings, voivodeshipRetentionSettings } from './settings.js';
 import { deleteUnconfirmed } from '../subscriptions/index.js';
 import type { FileStore } from '../../platform/files/store.js';
 
@@ -32,52 +33,47 @@ export type RetentionCounts = Record<ErasedPiece, number> & {
   attachments: number;
 };
 
-type Batch = (
-  trx: Trx,
-  cutoff: Date,
-  days: number,
-  limit: number,
-  withFiles: boolean,
-) => Promise<{ rows: number; auditCopies?: number; notes?: number; fileKeys?: string[] }>;
+type Batch = (trx: Trx, scope: ReportFieldBatch) => Promise<{ rows: number; auditCopies?: number; notes?: number; fileKeys?: string[] }>;
 
 const reportField =
   (field: Parameters<typeof eraseReportField>[1]): Batch =>
-  async (trx, cutoff, days, limit, withFiles) => {
-    const done = await eraseReportField(trx, field, cutoff, days, limit, withFiles);
+  async (trx, scope) => {
+    const done = await eraseReportField(trx, field, scope);
     return { rows: done.reports, auditCopies: done.auditEntries, notes: done.notes, fileKeys: done.fileKeys };
   };
 
 /** One batch of each piece; `rows` is what decides whether another batch is needed. */
-const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)[number][] }> = {
-  reportDescription: { batch: reportField('description'), tables: ['reports', 'audit_log'] },
-  reportAddress: { batch: reportField('address'), tables: ['reports', 'audit_log'] },
-  reportExactPoint: { batch: reportField('position'), tables: ['reports', 'audit_log'] },
-  reportNotes: { batch: reportField('notes'), tables: ['reports', 'report_events'] },
-  reporterIp: { batch: reportField('reporter_ip'), tables: ['reports'] },
+/** `perUnit`: the piece belongs to a report, so a voivodeship's shorter period erases it in its units. */
+const batches: Record<ErasedPiece, { batch: Batch; tables: (typeof erasedTables)[number][]; perUnit?: true }> = {
+  reportDescription: { batch: reportField('description'), tables: ['reports', 'audit_log'], perUnit: true },
+  reportAddress: { batch: reportField('address'), tables: ['reports', 'audit_log'], perUnit: true },
+  reportExactPoint: { batch: reportField('position'), tables: ['reports', 'audit_log'], perUnit: true },
+  reportNotes: { batch: reportField('notes'), tables: ['reports', 'report_events'], perUnit: true },
+  reporterIp: { batch: reportField('reporter_ip'), tables: ['reports'], perUnit: true },
   confirmationIp: {
-    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteConfirmations(trx, cutoff, limit) }),
+    batch: async (trx, { cutoff, limit }) => ({ rows: await deleteConfirmations(trx, cutoff, limit) }),
     tables: ['report_confirmations'],
   },
   residentAuditIp: {
-    batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'resident', cutoff, limit) }),
+    batch: async (trx, { cutoff, limit }) => ({ rows: await eraseAuditIps(trx, 'resident', cutoff, limit) }),
     tables: ['audit_log'],
   },
   staffAuditIp: {
-    batch: async (trx, cutoff, _days, limit) => ({ rows: await eraseAuditIps(trx, 'staff', cutoff, limit) }),
+    batch: async (trx, { cutoff, limit }) => ({ rows: await eraseAuditIps(trx, 'staff', cutoff, limit) }),
     tables: ['audit_log'],
   },
-  session: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteEndedSessions(trx, cutoff, limit) }), tables: ['sessions'] },
+  session: { batch: async (trx, { cutoff, limit }) => ({ rows: await deleteEndedSessions(trx, cutoff, limit) }), tables: ['sessions'] },
   signInAttempts: {
-    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteSignInAttempts(trx, cutoff, limit) }),
+    batch: async (trx, { cutoff, limit }) => ({ rows: await deleteSignInAttempts(trx, cutoff, limit) }),
     tables: ['login_attempts', 'login_failure_bursts'],
   },
-  outboxMail: { batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteOldMail(trx, cutoff, limit) }), tables: ['outbox'] },
+  outboxMail: { batch: async (trx, { cutoff, limit }) => ({ rows: await deleteOldMail(trx, cutoff, limit) }), tables: ['outbox'] },
   pendingSubscription: {
-    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteUnconfirmed(trx, cutoff, limit) }),
+    batch: async (trx, { cutoff, limit }) => ({ rows: await deleteUnconfirmed(trx, cutoff, limit) }),
     tables: ['subscriptions'],
   },
   sentReminder: {
-    batch: async (trx, cutoff, _days, limit) => ({ rows: await deleteSentReminders(trx, cutoff, limit) }),
+    batch: async (trx, { cutoff, limit }) => ({ rows: await deleteSentReminders(trx, cutoff, limit) }),
     tables: ['reminders_sent'],
   },
 };
@@ -133,28 +129,43 @@ export async function runRetention(database: Database, options: RetentionOptions
   const touched = new Set<(typeof erasedTables)[number]>();
   let transactions = 0;
   let longestBatchMs = 0;
+  // A voivodeship that shortened a period erases its own units' reports in a pass of its own.
+  const voivodeships = await voivodeshipRetentionSettings(database.db);
   for (const rule of retentionRules) {
     if (rule.erasedBy !== 'job' || options.signal?.aborted) continue;
     const piece = rule.piece as ErasedPiece;
-    const { batch, tables } = batches[piece];
-    const cutoff = retentionCutoff(rule, settings, now);
-    const days = retentionDays(rule, settings);
-    for (;;) {
-      const batchStarted = performance.now();
-      const done = await inTransaction(database.db, actor, async (trx) => {
-        await beginErasure(trx);
-        return batch(trx, cutoff, days, limit, options.files !== undefined);
-      });
-      longestBatchMs = Math.max(longestBatchMs, performance.now() - batchStarted);
-      transactions++;
-      counts[piece] += done.rows;
-      counts.auditCopies += done.auditCopies ?? 0;
-      counts.notes += done.notes ?? 0;
-      // After the commit: a rolled-back batch must find its files where they were.
-      for (const key of done.fileKeys ?? []) await options.files?.delete(key);
-      counts.attachments += done.fileKeys?.length ?? 0;
-      if (done.rows > 0) for (const table of tables) touched.add(table);
-      if (done.rows < limit || options.signal?.aborted) break;
+    const { batch, tables, perUnit } = batches[piece];
+    const passes = [
+      { within: null, settings },
+      ...(perUnit ? voivodeships.map((v) => ({ within: v.voivodeshipId, settings: v.settings })) : []),
+    ];
+    for (const pass of passes) {
+      const days = retentionDays(rule, pass.settings);
+      if (pass.within !== null && days >= retentionDays(rule, settings)) continue;
+      const scope: ReportFieldBatch = {
+        cutoff: retentionCutoff(rule, pass.settings, now),
+        days,
+        limit,
+        withFiles: options.files !== undefined,
+        within: pass.within,
+      };
+      for (;;) {
+        const batchStarted = performance.now();
+        const done = await inTransaction(database.db, actor, async (trx) => {
+          await beginErasure(trx);
+          return batch(trx, scope);
+        });
+        longestBatchMs = Math.max(longestBatchMs, performance.now() - batchStarted);
+        transactions++;
+        counts[piece] += done.rows;
+        counts.auditCopies += done.auditCopies ?? 0;
+        counts.notes += done.notes ?? 0;
+        // After the commit: a rolled-back batch must find its files where they were.
+        for (const key of done.fileKeys ?? []) await options.files?.delete(key);
+        counts.attachments += done.fileKeys?.length ?? 0;
+        if (done.rows > 0) for (const table of tables) touched.add(table);
+        if (done.rows < limit || options.signal?.aborted) break;
+      }
     }
   }
   const ms = Math.round(performance.now() - started);
@@ -164,7 +175,14 @@ export async function runRetention(database: Database, options: RetentionOptions
     entityType: 'retention',
     entityId: null,
     unitId: null,
-    details: { counts, settings, batches: transactions, ms, ...(stopped ? { stopped } : {}) },
+    details: {
+      counts,
+      settings,
+      ...(voivodeships.length ? { voivodeships: Object.fromEntries(voivodeships.map((v) => [v.voivodeshipId, v.settings])) } : {}),
+      batches: transactions,
+      ms,
+      ...(stopped ? { stopped } : {}),
+    },
   });
   // Public columns never change here, but in-memory indexes are told of every change to reports.
   if (touched.has('reports')) options.changes?.emit('reports');

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Trx } from '../../platform/audit/actor.js';
+import { subtreeOf } from '../access/index.js';
 
 /**
  * All SQL of the retention job. Each erasing function handles one batch: it picks at most `limit`
@@ -72,14 +73,20 @@ export interface FieldBatch {
  * the notes of their events, and the values in audit entries written before the trigger masked
  * them. The marker `erased` records the field and `days`, for the staff pages.
  */
+export interface ReportFieldBatch {
+  cutoff: Date;
+  days: number;
+  limit: number;
+  /** Whether the caller deletes the files of the attachment rows this deletes (see `fileKeys`). */
+  withFiles: boolean;
+  /** Only reports of this unit and the units under it (a voivodeship's shorter period); null: all. */
+  within: string | null;
+}
+
 export async function eraseReportField(
   trx: Trx,
   field: ErasableReportField,
-  cutoff: Date,
-  days: number,
-  limit: number,
-  /** Whether the caller deletes the files of the attachment rows this deletes (see `fileKeys`). */
-  withFiles = false,
+  { cutoff, days, limit, withFiles, within }: ReportFieldBatch,
 ): Promise<FieldBatch> {
   const { clock, set, auditKeys } = fieldErasures[field];
   // The files attached to a report go with its description (they show what it describes), so a
@@ -91,7 +98,8 @@ export async function eraseReportField(
   const marker = sql`erased = r.erased || jsonb_build_object(${field}::text, ${days}::int)`;
   const { rows } = await sql<{ reports: number; audit_entries: number; notes: number; file_keys: string[] }>`
     with due as (
-      select id from reports where ${due} and ${clock} < ${cutoff} order by ${clock} limit ${limit} for update skip locked
+      select id from reports where ${due} and ${clock} < ${cutoff} ${within === null ? sql`` : sql`and unit_id in ${subtreeOf(within)}`}
+        order by ${clock} limit ${limit} for update skip locked
     ),
     done as (
       update reports r set ${set ? sql`${set}, ${marker}` : marker} where r.id = any(array(select id from due)) returning r.id

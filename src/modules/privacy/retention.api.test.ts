@@ -453,3 +453,61 @@ describe.each(backends)('data retention on %s', (backend) => {
     expect(entry.after).toMatchObject({ stopped: true, batches: 0 });
   });
 });
+
+/* A voivodeship's shorter periods (settings, issue 17): its units' reports only, in a pass of its own. */
+describe.each(backends)('data retention tightened by a voivodeship on %s', (backend) => {
+  let t: TestApp;
+  const zalesie = world.units.voivodeship.id;
+
+  beforeAll(async () => {
+    t = await createTestApp(backend, { TRUST_PROXY: '1' });
+    await allowReportsPerIp(t.testDb.database.db, 5, t.changes);
+  });
+  afterAll(() => t.close());
+
+  it('erases a report of its own units after its shorter period, while another voivodeship keeps the national one', async () => {
+    const db = t.testDb.database.db;
+    const resident = new TestClient(t.app, { headers: { 'x-forwarded-for': '198.51.100.200' } });
+    const category = ((await resident.get('/api/v1/report-categories')).json().categories as { code: string }[])[0]!.code;
+    const ids: number[] = [];
+    for (const n of [1, 2]) {
+      const sent = await resident.send('POST', '/api/v1/reports', {
+        category,
+        ...world.districts.a1.point,
+        description: `Opis ${n} dla Policji`,
+      });
+      expect(sent.statusCode).toBe(201);
+      ids.push(sent.json().id as number);
+    }
+    const [own, other] = ids as [number, number];
+    // Both closed 100 days ago; the second belongs to a unit of the other voivodeship.
+    await sql`update reports set status = 'not_confirmed', closed_at = now() - interval '100 days' where id in (${own}, ${other})`.execute(
+      db,
+    );
+    await sql`update reports set unit_id = ${world.units.c.id}, district_id = null where id = ${other}`.execute(db);
+    const regional = new TestClient(t.app, { headers: { 'x-forwarded-for': '203.0.113.1' } });
+    await regional.signIn(world.accounts.voivodeshipAdmin);
+    const description = (id: number) =>
+      db.selectFrom('reports').select(['description', 'erased']).where('id', '=', id).executeTakeFirstOrThrow();
+
+    // With the national 180 days nothing is due yet.
+    await runRetention(t.testDb.database);
+    expect((await description(own)).description).toBe('Opis 1 dla Policji');
+
+    const tightened = await regional.send('PUT', '/api/v1/admin/settings/retention.reportDescriptionDays', { value: 60, unitId: zalesie });
+    expect(tightened.statusCode).toBe(200);
+    const run = await runRetention(t.testDb.database);
+    expect(run.counts.reportDescription).toBe(1);
+    expect(await description(own)).toMatchObject({ description: '', erased: { description: 60 } });
+    expect((await description(other)).description).toBe('Opis 2 dla Policji');
+    const [entry] = (
+      await sql<{ after: { voivodeships?: Record<string, { reportDescriptionDays: number }> } }>`
+        select after from audit_log where action = 'retention.erase' order by id desc limit 1`.execute(db)
+    ).rows;
+    expect(entry!.after.voivodeships?.[zalesie]?.reportDescriptionDays).toBe(60);
+
+    // The reporter's IP address is one national period (it sits in rows of no one unit): refused.
+    const ip = await regional.send('PUT', '/api/v1/admin/settings/retention.reporterIpDays', { value: 5, unitId: zalesie });
+    expect(ip.statusCode).toBe(400);
+  });
+});

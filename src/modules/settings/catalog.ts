@@ -65,8 +65,11 @@ const gdpr = { pl: 'RODO, art. 5 ust. 1 lit. e (ograniczenie przechowywania)', e
 const kmzb = (pl: string, en: string) => ({ pl: `Regulamin KMZB: ${pl}`, en: `KMZB terms: ${en}` });
 
 /** A retention period in days after the piece's clock starts (privacy/rules.ts says which clock). */
-const retention = (value: number, max: number, pl: string, en: string) =>
-  integer('retention', value, [1, max], 'days', null, {
+// A report's personal data may be kept shorter in a voivodeship ('lower'). IP addresses (of reporters,
+// "me too" and residents' audit entries alike), staff IPs and the outbox belong to no one unit: one
+// national period holds for them.
+const retention = (value: number, max: number, pl: string, en: string, tighten: 'lower' | null = 'lower') =>
+  integer('retention', value, [1, max], 'days', tighten, {
     label: { pl: `Przechowywanie: ${pl}`, en: `Keep ${en}` },
     explanation: { pl: `Po tylu dniach zadanie retencji usuwa ${pl}.`, en: `After this many days the retention job erases ${en}.` },
     regulation: gdpr,
@@ -179,15 +182,21 @@ export const settingCatalog = {
       en: 'Within this many days of the period’s end the plan is evaluated.',
     },
   }),
-  // Retention (privacy/rules.ts explains each default). National only for now: the retention job
-  // erases with one set of periods for the whole country.
+  // Retention (privacy/rules.ts explains each default). A voivodeship's shorter period for a
+  // report's description, address, exact point or notes is erased by an extra pass over its units.
   'retention.reportDescriptionDays': retention(180, 1825, 'opis zgłoszenia', 'the report’s description'),
   'retention.reportAddressDays': retention(180, 1825, 'wpisany adres', 'the typed address'),
   'retention.reportExactPointDays': retention(180, 1825, 'dokładny punkt', 'the exact point'),
   'retention.reportNotesDays': retention(180, 1825, 'notatki policji do zgłoszenia', 'police notes on the report'),
-  'retention.reporterIpDays': retention(30, 90, 'adres IP zgłaszającego', 'the reporter’s IP address'),
-  'retention.staffIpDays': retention(90, 365, 'adres IP pracownika w dzienniku zmian', 'a staff member’s IP address in the audit log'),
-  'retention.outboxDays': retention(30, 90, 'wiadomości e-mail w kolejce wysyłki', 'e-mail messages in the outbox'),
+  'retention.reporterIpDays': retention(30, 90, 'adres IP zgłaszającego', 'the reporter’s IP address', null),
+  'retention.staffIpDays': retention(
+    90,
+    365,
+    'adres IP pracownika w dzienniku zmian',
+    'a staff member’s IP address in the audit log',
+    null,
+  ),
+  'retention.outboxDays': retention(30, 90, 'wiadomości e-mail w kolejce wysyłki', 'e-mail messages in the outbox', null),
   // The report form (issue 17). KMZB takes at most 3 files of 5 MB in all (domain.md, "Intake").
   'attachments.maxFiles': integer('attachments', 3, [0, 10], 'files', 'lower', {
     label: { pl: 'Liczba załączników zgłoszenia', en: 'Attachments per report' },

@@ -12,6 +12,13 @@ export {
   type SettingValue,
   type SettingDefinition,
 } from './catalog.js';
-export { readSetting, readSettingsAs, readSettingsByUnit, watchSettings, type SettingScope } from './read-settings.js';
+export {
+  readSetting,
+  readSettingsAs,
+  readSettingsByUnit,
+  readVoivodeshipSettingsAs,
+  watchSettings,
+  type SettingScope,
+} from './read-settings.js';
 export { changeSettings } from './change-settings.js';
 export { registerSettingsRoutes } from './routes.js';

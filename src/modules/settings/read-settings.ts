@@ -131,3 +131,21 @@ export async function readSettingsByUnit<Names extends Record<string, SettingId>
   const units = [...new Set(unitIds)];
   return new Map(await Promise.all(units.map(async (unitId) => [unitId, await readSettingsAs(db, names, { unitId })] as const)));
 }
+
+/**
+ * The settings in force in each voivodeship that stores a value for any of `names` (its stricter
+ * values over the national ones): jobs that work on many units' rows at once, such as retention,
+ * make one extra pass per voivodeship over its own units.
+ */
+export async function readVoivodeshipSettingsAs<Names extends Record<string, SettingId>>(
+  db: Db | Trx,
+  names: Names,
+): Promise<{ voivodeshipId: string; settings: { [K in keyof Names]: SettingValue<Names[K]> } }[]> {
+  const snapshot = await settingsSnapshot(db);
+  const voivodeships = new Set(Object.values(names).flatMap((id) => [...(snapshot.byVoivodeship.get(id)?.keys() ?? [])]));
+  return Promise.all(
+    [...voivodeships]
+      .sort()
+      .map(async (voivodeshipId) => ({ voivodeshipId, settings: await readSettingsAs(db, names, { unitId: voivodeshipId }) })),
+  );
+}
