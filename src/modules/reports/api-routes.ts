@@ -46,7 +46,7 @@ import { reportTarget } from './route-target.js';
 import type { FileStore } from '../../platform/files/store.js';
 import { formNumber } from '../../platform/http/forms.js';
 import { uploadedParts } from '../../platform/http/uploads.js';
-import { acceptedAttachmentsText, type IncomingFile } from './attachments/index.js';
+import { acceptedAttachmentsText, attachmentUrl, reportAttachments, type IncomingFile } from './attachments/index.js';
 import { attachmentUpload } from './attachments/upload-limits.js';
 
 export function presentCategory(category: StoredCategory, lang: Lang) {
@@ -299,9 +299,17 @@ export function registerReportApi(
     async (request) => {
       const report = await reportOr404(db, request.params.id);
       if (!(await maySeeReport(db, request.principal, report))) return presentPublic(toPublic(report), site(request), request.lang);
-      const events = await reportHistory(db, report.id);
+      const [events, files] = await Promise.all([reportHistory(db, report.id), reportAttachments(db, report.id)]);
       return {
         ...presentInternal(report, site(request), request.lang),
+        // The files themselves are downloaded one by one by their police (never embedded here).
+        attachments: files.map((a) => ({
+          position: a.position,
+          kind: a.kind,
+          contentType: a.contentType,
+          size: a.size,
+          url: `${site(request).publicUrl}${attachmentUrl(a.reportId, a.position)}`,
+        })),
         history: events.map((e) => ({
           at: e.at.toISOString(),
           actor: e.actor_label,

@@ -1,4 +1,5 @@
 import { reportStatuses } from './rules/index.js';
+import { attachmentKinds } from './attachments/index.js';
 
 /**
  * What the report API answers (OpenAPI and the serializer). An object that lists its properties
@@ -105,6 +106,21 @@ export const reportDetailSchema = {
   required: publicRequired,
   properties: {
     ...internalProperties,
+    attachments: {
+      type: 'array',
+      description: "Police only: the resident's files, cleaned of hidden data; each downloaded from its url by the report's police",
+      items: {
+        type: 'object',
+        required: ['position', 'kind', 'contentType', 'size', 'url'],
+        properties: {
+          position: integer,
+          kind: { type: 'string', enum: attachmentKinds },
+          contentType: string,
+          size: { ...integer, description: 'Bytes, as stored (after cleaning)' },
+          url: { type: 'string', format: 'uri' },
+        },
+      },
+    },
     history: {
       type: 'array',
       items: {

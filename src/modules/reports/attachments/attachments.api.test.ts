@@ -127,6 +127,13 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(exifOf(served.rawPayload)).toEqual({ exif: false, gps: false });
     expect((await officer.get(`/admin/reports/${id}/attachments/3`)).headers['content-type']).toBe('text/plain; charset=utf-8');
     expect((await officer.get(`/admin/reports/${id}/attachments/4`)).statusCode).toBe(404);
+    // The police's API lists them with their links (the files stay downloads of their own).
+    const listed = (await officer.get(`/api/v1/reports/${id}`)).json().attachments as { position: number; kind: string; url: string }[];
+    expect(listed.map((a) => [a.position, a.kind, new URL(a.url).pathname])).toEqual([
+      [1, 'jpeg', `/admin/reports/${id}/attachments/1`],
+      [2, 'pdf', `/admin/reports/${id}/attachments/2`],
+      [3, 'txt', `/admin/reports/${id}/attachments/3`],
+    ]);
     // Photos get a preview on the page, made from the cleaned photo; other kinds have none.
     expect(page.body).toContain(`src="/admin/reports/${id}/attachments/1/miniatura"`);
     const preview = await officer.get(`/admin/reports/${id}/attachments/1/miniatura`);
@@ -141,6 +148,7 @@ describe.each(backends)('report attachments on %s', (backend) => {
     // Police of another unit, and the public: the same 404 as for the report itself / a sign-in.
     const otherUnit = await police(world.accounts.officerB1.login);
     expect((await otherUnit.get(`/admin/reports/${id}/attachments/1`)).statusCode).toBe(404);
+    expect((await otherUnit.get(`/api/v1/reports/${id}`)).json().attachments).toBeUndefined();
     expect((await otherUnit.get(`/admin/reports/${id}/attachments/1/miniatura`)).statusCode).toBe(404);
     expect([401, 302, 303]).toContain((await new TestClient(t.app).get(`/admin/reports/${id}/attachments/1`)).statusCode);
     // Public answers never mention them.
