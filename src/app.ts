@@ -114,7 +114,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
   registerPlanEditor(app, config, database, changes, documents);
   // Uploaded files (report attachments): DATA_DIR/files embedded, FILE_STORE on the server.
   const files = createFileStore(config, database);
-  await registerReports(app, config, database, changes, locator, indexes, files);
+  await registerReports(app, config, database, changes, locator, indexes, { store: files, workers: documents });
   registerMeetingRoutes(app, config, database);
   registerPartnerApi(app, database);
   // The partner's page names the status of each plan it takes part in, in the plans' own words.

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { pngChunk } from './png.js';
 
-/** Small real files of every kind a report takes, made in the test (never fixtures on disk). */
+/** Small real files of every kind a report takes, made in the test (one fixture on disk: the HEIC photo). */
 
 /** A JPEG photo with GPS position, camera serial and time in its EXIF, as a phone writes them. */
 export function jpegWithGps(): Promise<Buffer> {
@@ -80,4 +81,13 @@ export function exifOf(jpeg: Uint8Array): { exif: boolean; gps: boolean } {
   const block = bytes.subarray(at, at + bytes.readUInt16BE(at - 2));
   const littleEndian = block.subarray(6, 8).toString('latin1') === 'II';
   return { exif: true, gps: block.includes(Buffer.from(littleEndian ? [0x25, 0x88] : [0x88, 0x25])) };
+}
+
+/**
+ * A HEIC photo (96 × 64) whose EXIF holds a GPS position and the camera serial "SN-4242-SECRET":
+ * made once with libheif's `heif-enc` (x265) from a JPEG that sharp wrote with that EXIF, since no
+ * npm package encodes HEVC. 796 bytes, in fixtures/.
+ */
+export function heicWithGps(): Buffer {
+  return readFileSync(new URL('./fixtures/photo-with-gps.heic', import.meta.url));
 }

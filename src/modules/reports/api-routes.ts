@@ -43,10 +43,15 @@ import {
   statusBody,
 } from './schemas.js';
 import { reportTarget } from './route-target.js';
-import type { FileStore } from '../../platform/files/store.js';
 import { formNumber } from '../../platform/http/forms.js';
 import { uploadedParts } from '../../platform/http/uploads.js';
-import { acceptedAttachmentsText, attachmentUrl, reportAttachments, type IncomingFile } from './attachments/index.js';
+import {
+  acceptedAttachmentsText,
+  attachmentUrl,
+  reportAttachments,
+  type AttachmentServices,
+  type IncomingFile,
+} from './attachments/index.js';
 import { attachmentUpload } from './attachments/upload-limits.js';
 
 export function presentCategory(category: StoredCategory, lang: Lang) {
@@ -130,8 +135,8 @@ export function registerReportApi(
   database: Database,
   changes: ChangeBus,
   locator: Locator,
-  /** Where report attachments are kept. */
-  files: FileStore,
+  /** Where report attachments are kept, and where HEIC photos are decoded. */
+  uploads: AttachmentServices,
 ): void {
   const db = database.db;
   const tags = ['reports'];
@@ -246,7 +251,7 @@ export function registerReportApi(
           ...eventFields({ eventAt: given(b.eventAt), eventDate: given(b.eventDate), eventTime: given(b.eventTime) }, lang),
           honeypot: given(b.website),
         },
-        { publicUrl: config.publicUrl, lang, attachments: { files: attachments, store: files } },
+        { publicUrl: config.publicUrl, lang, attachments: { files: attachments, ...uploads } },
       );
       // A bot that filled the honeypot is told nothing useful.
       if (result.spam) return reply.status(202).send({ accepted: true });

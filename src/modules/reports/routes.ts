@@ -11,7 +11,7 @@ import { registerReportPages } from './public/routes.js';
 import { registerReportStaffPages } from './staff/routes.js';
 import { ensureCategories } from './manage-categories.js';
 import { startDigestJob } from './floods/digests.js';
-import type { FileStore } from '../../platform/files/store.js';
+import type { AttachmentServices } from './attachments/index.js';
 import { registerAttachmentDownloads } from './attachments/routes.js';
 
 /** Threat reports (KMZB): the catalogue, the API, the public pages, the police pages and the districts' digests. */
@@ -23,16 +23,16 @@ export async function registerReports(
   locator: Locator,
   /** Where the public report index says whether it is loaded (readiness, /metrics). */
   indexes: IndexBoard,
-  /** Where report attachments are kept (platform/files). */
-  files: FileStore,
+  /** Where report attachments are kept (platform/files) and where HEIC photos are decoded. */
+  uploads: AttachmentServices,
 ): Promise<void> {
   await ensureCategories(database.db);
-  registerReportApi(app, config, database, changes, locator, files);
+  registerReportApi(app, config, database, changes, locator, uploads);
   registerOpen311(app, config, database, changes, locator);
   registerReportMapPages(app, config, database, changes, locator, indexes);
-  registerReportPages(app, config, database, changes, locator, files);
+  registerReportPages(app, config, database, changes, locator, uploads);
   registerReportStaffPages(app, config, database, changes);
-  registerAttachmentDownloads(app, database, files);
+  registerAttachmentDownloads(app, database, uploads.store);
   const stopDigests = startDigestJob(database.db, config.publicUrl, app.log);
   app.addHook('onClose', stopDigests);
 }

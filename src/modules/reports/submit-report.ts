@@ -19,13 +19,13 @@ import {
   type ReportSubmission,
 } from './rules/index.js';
 import type { RateLimitPolicy } from '../../platform/config/report-rate-limit.js';
-import type { FileStore } from '../../platform/files/store.js';
 import {
   attachmentLimits,
   discardAttachmentFiles,
   prepareAttachments,
   putAttachmentFiles,
   recordAttachments,
+  type AttachmentServices,
   type IncomingFile,
 } from './attachments/index.js';
 
@@ -59,7 +59,7 @@ export interface SubmitOptions {
   lang: Lang;
   now?: Date;
   /** Files sent with the report, and where to keep them (police only: attachments/). */
-  attachments?: { files: readonly IncomingFile[]; store: FileStore };
+  attachments?: { files: readonly IncomingFile[] } & AttachmentServices;
 }
 
 export type SubmitResult = { spam: true } | { spam: false; report: Report; placement: Placement };
@@ -136,8 +136,10 @@ export async function submitReport(
   }
   // Files are checked against the limits of the unit the report goes to, cleaned, and written
   // before the transaction; whatever does not end up in a committed report is removed again.
-  const incoming = options.attachments?.files ?? [];
-  const prepared = incoming.length ? await prepareAttachments(incoming, await attachmentLimits(db, placement.unitId)) : [];
+  const uploads = options.attachments;
+  const prepared = uploads?.files.length
+    ? await prepareAttachments(uploads.files, await attachmentLimits(db, placement.unitId), uploads.workers)
+    : [];
   const store = options.attachments?.store;
   const saved = store && prepared.length ? await putAttachmentFiles(store, prepared) : [];
   const discard = () => (store ? discardAttachmentFiles(store, saved) : Promise.resolve());

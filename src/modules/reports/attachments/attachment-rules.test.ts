@@ -66,7 +66,7 @@ describe('the kind from the bytes', () => {
     ['an MP4', isoMedia('isom'), { kind: 'mp4' }],
     ['a QuickTime video', isoMedia('qt  '), { kind: 'mov' }],
     ['a 3GP video', isoMedia('3gp5'), { kind: '3gp' }],
-    ['a HEIC photo', isoMedia('heic'), { refused: 'heic' }],
+    ['a HEIC photo', isoMedia('heic'), { heic: true }],
     ['a DOCX', docxOfText('Tekst'), { kind: 'docx' }],
     ['a Word 97 document', compound('WordDocument'), { kind: 'doc' }],
     ['another compound file (a spreadsheet)', compound('Workbook'), { refused: 'unknown' }],

@@ -10,7 +10,7 @@ import { world } from '../../../../test/support/world.js';
 import { allowReportBursts } from '../../../../test/support/reports.js';
 import { multipartBody } from '../../../../test/support/multipart.js';
 import { docxOfText } from '../../../../test/support/zip-files.js';
-import { exifOf, isoMedia, jpegWithGps, minimalPdf, pixelBomb, png } from '../../../../test/support/attachment-files.js';
+import { exifOf, heicWithGps, isoMedia, jpegWithGps, minimalPdf, pixelBomb, png } from '../../../../test/support/attachment-files.js';
 import { runRetention } from '../../privacy/index.js';
 import { createFileStore } from '../../../platform/files/create-store.js';
 
@@ -207,6 +207,22 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(storedVideo.includes('mdat')).toBe(true);
   });
 
+  it('takes an iPhone HEIC photo as a JPEG made of its pixels only: no GPS, no serial', async () => {
+    const photo = heicWithGps();
+    expect(photo.includes('SN-4242-SECRET')).toBe(true);
+    const sent = await sendForm([{ filename: 'IMG_0042.HEIC', data: photo, type: 'image/heic' }]);
+    expect(sent.statusCode).toBe(303);
+    const id = reportIdOf(sent.headers.location);
+    const officer = await police(world.accounts.officerA1.login);
+    const served = await officer.get(`/admin/reports/${id}/attachments/1`);
+    expect([served.statusCode, served.headers['content-type']]).toEqual([200, 'image/jpeg']);
+    expect(served.headers['content-disposition']).toContain(`zgloszenie-${id}-1.jpg`);
+    expect(exifOf(served.rawPayload)).toEqual({ exif: false, gps: false });
+    expect(served.rawPayload.includes('SN-4242-SECRET')).toBe(false);
+    const meta = await sharp(served.rawPayload).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 96, 64]);
+  });
+
   const refusals: [string, () => File[] | Promise<File[]>, number, RegExp][] = [
     ['a PNG named .pdf', async () => [{ filename: 'skan.pdf', data: await png() }], 415, /„skan\.pdf” ma nazwę lub typ innego rodzaju/],
     ['a JPEG declared as text/html', async () => [{ filename: 'a', data: await jpegWithGps(), type: 'text/html' }], 415, /innego rodzaju/],
@@ -216,7 +232,12 @@ describe.each(backends)('report attachments on %s', (backend) => {
       415,
       /„program\.exe” nie przyjmujemy/,
     ],
-    ['a HEIC photo', () => [{ filename: 'IMG_1.HEIC', data: isoMedia('heic') }], 415, /HEIC/],
+    [
+      'a HEIC container with no image',
+      () => [{ filename: 'IMG_1.HEIC', data: isoMedia('heic') }],
+      415,
+      /„IMG_1\.HEIC” \(HEIC, format iPhone’a\) nie da się odczytać/,
+    ],
     ['an empty file', () => [{ filename: 'pusty.txt', data: new Uint8Array(0) }], 400, /„pusty\.txt” jest pusty/],
     [
       'four files',

@@ -41,16 +41,6 @@ export const attachmentErrors = {
       },
       name,
     ),
-  heic: (name: string) =>
-    refuse(
-      415,
-      'attachment_heic',
-      {
-        pl: `„${shown(name)}” to zdjęcie HEIC (iPhone), którego nie odczytujemy. Wyślij je jako JPG: w iPhonie Ustawienia › Aparat › Formaty › „Najbardziej zgodne”, albo udostępnij zdjęcie z opcją „Automatycznie”.`,
-        en: `“${shown(name)}” is a HEIC photo (iPhone), which cannot be read here. Send it as a JPG: on the iPhone Settings › Camera › Formats › “Most Compatible”, or share the photo with “Automatic”.`,
-      },
-      name,
-    ),
   misnamed: (name: string, kind: AttachmentKind) =>
     refuse(
       415,
@@ -68,6 +58,16 @@ export const attachmentErrors = {
       {
         pl: `Plik „${shown(name)}” po rozpakowaniu byłby zbyt duży (za dużo pikseli lub danych).`,
         en: `The file “${shown(name)}” would be too large once unpacked (too many pixels or too much data).`,
+      },
+      name,
+    ),
+  heicDamaged: (name: string) =>
+    refuse(
+      415,
+      'attachment_damaged',
+      {
+        pl: `Zdjęcia „${shown(name)}” (HEIC, format iPhone’a) nie da się odczytać: jest uszkodzone lub niepełne.`,
+        en: `The photo “${shown(name)}” (HEIC, the iPhone’s format) cannot be read: it is damaged or incomplete.`,
       },
       name,
     ),

@@ -10,7 +10,8 @@ import type { AttachmentKind } from './kinds.js';
  * so that its limits hold against a bomb; a DOC is a Compound File holding a "WordDocument" stream
  * (a spreadsheet or an installer is a Compound File too); text is valid UTF-8 without control bytes.
  */
-export type Identified = { kind: AttachmentKind } | { refused: 'heic' | 'unknown' } | { bomb: true };
+/** `heic`: an iPhone photo, stored as the JPEG it becomes (heic.ts), not as a kind of its own. */
+export type Identified = { kind: AttachmentKind } | { heic: true } | { refused: 'unknown' } | { bomb: true };
 
 /** How far a DOCX may expand: a long report with photos pasted in is a few MiB of XML and images. */
 export const docxLimits = { entries: 500, entryBytes: 32 * 1024 * 1024, totalBytes: 48 * 1024 * 1024, ratio: 100 };
@@ -69,7 +70,7 @@ export async function identifyAttachment(bytes: Uint8Array): Promise<Identified>
     case 'cfb':
       return isWordDocument(bytes) ? { kind: 'doc' } : { refused: 'unknown' };
     case 'heic':
-      return { refused: 'heic' };
+      return { heic: true };
     case undefined:
       return isPlainText(bytes) ? { kind: 'txt' } : { refused: 'unknown' };
     default:

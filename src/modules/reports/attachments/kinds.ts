@@ -4,7 +4,7 @@ import type { Localized } from '../../../platform/i18n/i18n.js';
  * The kinds of file a resident may attach to a report (KMZB takes JPG, PDF, 3gp, mov, doc, txt;
  * phones also send PNG screenshots and MP4 videos, and Word saves DOCX). The kind is always told
  * from the bytes (identify.ts); this table says what each kind may be called and how it is served.
- * HEIC (iPhone photos) is not here: no decoder we can trust is available, see docs/attachments.md.
+ * HEIC (iPhone photos) is not a kind of its own: it is stored as the JPEG it becomes (heic.ts).
  */
 export const attachmentKinds = ['jpeg', 'png', 'pdf', 'mp4', 'mov', '3gp', 'docx', 'doc', 'txt'] as const;
 export type AttachmentKind = (typeof attachmentKinds)[number];
@@ -95,12 +95,17 @@ export const attachmentAccept = [
       attachmentKindSpecs[k].contentType.split(';')[0]!,
     ]),
   ),
+  // iPhone photos, kept as JPEG (heic.ts).
+  '.heic',
+  '.heif',
+  'image/heic',
+  'image/heif',
 ].join(',');
 
 /** The accepted kinds in words, for hints and 415 messages. */
 export const acceptedAttachmentsText: Localized = {
-  pl: 'zdjęcia JPG i PNG, nagrania MP4, MOV i 3GP, dokumenty PDF, DOC, DOCX i TXT',
-  en: 'JPG and PNG photos, MP4, MOV and 3GP videos, PDF, DOC, DOCX and TXT documents',
+  pl: 'zdjęcia JPG, PNG i HEIC, nagrania MP4, MOV i 3GP, dokumenty PDF, DOC, DOCX i TXT',
+  en: 'JPG, PNG and HEIC photos, MP4, MOV and 3GP videos, PDF, DOC, DOCX and TXT documents',
 };
 
 /**

@@ -3,11 +3,20 @@ import type { Trx } from '../../../platform/audit/actor.js';
 import type { AppError } from '../../../platform/http/errors.js';
 import { readSetting } from '../../settings/index.js';
 import { cleanAttachment } from './clean.js';
+import { heicToJpeg } from './heic.js';
+import type { DocumentWorkers } from '../../../platform/documents/document-workers.js';
+import type { FileStore } from '../../../platform/files/store.js';
 import { attachmentErrors } from './errors.js';
 import { identifyAttachment } from './identify.js';
 import { attachmentKindSpecs, namingProblem, type AttachmentKind } from './kinds.js';
 
 /** A file as it arrived: the name and type the resident's device gave it are only checked, never kept. */
+/** What intake needs besides the files: where they are kept, and the workers that decode HEIC photos. */
+export interface AttachmentServices {
+  store: FileStore;
+  workers: DocumentWorkers;
+}
+
 export interface IncomingFile {
   name: string;
   declaredType: string | null;
@@ -56,15 +65,25 @@ export function attachmentSetProblem(files: readonly IncomingFile[], limits: Att
  * Checks every file and cleans it (photos, videos: clean.ts). All or nothing: the first file
  * refused stops the intake with its error, and nothing has been stored by then.
  */
-export async function prepareAttachments(files: readonly IncomingFile[], limits: AttachmentLimits): Promise<PreparedAttachment[]> {
+export async function prepareAttachments(
+  files: readonly IncomingFile[],
+  limits: AttachmentLimits,
+  /** Where HEIC photos are decoded (heic.ts). */
+  workers: DocumentWorkers,
+): Promise<PreparedAttachment[]> {
   const problem = attachmentSetProblem(files, limits);
   if (problem) throw problem;
   const prepared: PreparedAttachment[] = [];
   for (const [i, file] of files.entries()) {
     const identified = await identifyAttachment(file.bytes);
     if ('bomb' in identified) throw attachmentErrors.bomb(file.name);
-    if ('refused' in identified)
-      throw identified.refused === 'heic' ? attachmentErrors.heic(file.name) : attachmentErrors.unsupported(file.name);
+    if ('heic' in identified) {
+      // Kept as the JPEG it becomes: whatever the phone called it, the bytes were a HEIC photo.
+      const bytes = await heicToJpeg(workers, file.name, file.bytes);
+      prepared.push({ position: i + 1, kind: 'jpeg', contentType: attachmentKindSpecs.jpeg.contentType, bytes });
+      continue;
+    }
+    if ('refused' in identified) throw attachmentErrors.unsupported(file.name);
     const { kind } = identified;
     if (namingProblem(kind, file.name, file.declaredType)) throw attachmentErrors.misnamed(file.name, kind);
     const bytes = await cleanAttachment(kind, file.name, file.bytes);

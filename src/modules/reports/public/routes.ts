@@ -18,9 +18,8 @@ import { submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
 import { retentionSettings } from '../../privacy/index.js';
 import { readSetting } from '../../settings/index.js';
-import type { FileStore } from '../../../platform/files/store.js';
 import { uploadedParts } from '../../../platform/http/uploads.js';
-import { attachmentLimits, choosePickedFilesAgain, type IncomingFile } from '../attachments/index.js';
+import { attachmentLimits, choosePickedFilesAgain, type AttachmentServices, type IncomingFile } from '../attachments/index.js';
 import { attachmentUpload } from '../attachments/upload-limits.js';
 import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
 
@@ -40,8 +39,8 @@ export function registerReportPages(
   database: Database,
   changes: ChangeBus,
   locator: Locator,
-  /** Where report attachments are kept. */
-  files: FileStore,
+  /** Where report attachments are kept, and where HEIC photos are decoded. */
+  uploads: AttachmentServices,
 ): void {
   const db = database.db;
   const map = config.mapTiles;
@@ -159,7 +158,7 @@ export function registerReportPages(
             eventTime: values.eventTime ?? null,
             honeypot: fields.website ?? null,
           },
-          { publicUrl: config.publicUrl, lang, attachments: { files: attached, store: files } },
+          { publicUrl: config.publicUrl, lang, attachments: { files: attached, ...uploads } },
         );
         if (result.spam) return reply.redirect('/zglos/dziekujemy', 303);
         return reply.redirect(`/zgloszenia/${result.report.id}?wyslano=1`, 303);
