@@ -115,6 +115,13 @@ describe.each(backends)('the date and time of the event on %s', (backend) => {
     const browser = new TestClient(t.app, { headers: { 'x-forwarded-for': `192.0.2.${++ip}`, accept: 'text/html' } });
     const form = await browser.get('/zglos');
     expect(form.body).toMatch(/<input[^>]*type="date"[^>]*name="eventDate"/);
+    // The picker offers only the days that can be sent: today in Poland back to the setting's limit.
+    const dateInput = /<input[^>]*name="eventDate"[^>]*>/.exec(form.body)![0];
+    const maxAge = await readSetting(t.testDb.database.db, 'reports.eventMaxAgeDays');
+    expect([/min="([^"]+)"/.exec(dateInput)?.[1], /max="([^"]+)"/.exec(dateInput)?.[1]]).toEqual([
+      addDays(warsawToday(), -maxAge),
+      warsawToday(),
+    ]);
     expect(form.body).toMatch(/<input[^>]*type="time"[^>]*name="eventTime"/);
     browser.csrfToken = csrfFromHtml(form.body);
     const fields = { category: parking, lat: String(point.lat), lon: String(point.lon), force: '1' };

@@ -84,9 +84,12 @@ export function TextField(
     required?: boolean;
     width?: 'short' | 'medium' | 'full';
     spellCheck?: boolean;
+    /** The range a date or time picker offers (the server checks it again). */
+    min?: string;
+    max?: string;
   },
 ) {
-  const { name, hint, error, value, type = 'text', autoComplete, required, width = 'full', spellCheck } = props;
+  const { name, hint, error, value, type = 'text', autoComplete, required, width = 'full', spellCheck, min, max } = props;
   return (
     <FieldFrame {...props}>
       <input
@@ -98,6 +101,8 @@ export function TextField(
         autoComplete={autoComplete}
         required={required}
         spellCheck={spellCheck}
+        min={min}
+        max={max}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />

@@ -14,7 +14,9 @@ describe('names and declared types against the kind the bytes show', () => {
     ['jpeg', 'IMG_1', 'application/octet-stream', null],
     ['jpeg', 'zdjęcie.jpeg', 'image/jpg', null],
     ['jpeg', 'skan.png', null, 'extension'],
-    ['jpeg', 'photo.jpg.exe', null, 'extension'],
+    ['jpeg', 'photo.jpg.exe', null, 'unaccepted'],
+    ['txt', 'rysunek.svg', 'image/svg+xml', 'unaccepted'],
+    ['txt', 'rysunek', 'image/svg+xml', 'type'],
     ['pdf', 'pismo.pdf', 'text/html', 'type'],
     ['txt', 'notatka.txt', 'text/plain;charset=utf-8', null],
     // Phones call one ISO media container by any of its names.

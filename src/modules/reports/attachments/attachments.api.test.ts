@@ -337,6 +337,14 @@ describe.each(backends)('report attachments on %s', (backend) => {
       expect(error!.description).toContain(field);
     }
     expect(await counts()).toEqual(before);
+    // Clients that always send the field, empty, are not refused: empty is absent.
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: { service_code: parking, lat: point.lat, long: point.lon, media_url: '' },
+      remoteAddress: `203.0.113.${++ip}`,
+    });
+    expect(empty.statusCode).toBe(201);
   });
 
   it('removes the files it wrote when the report does not commit', async () => {

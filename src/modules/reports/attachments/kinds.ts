@@ -123,14 +123,17 @@ export function extensionOf(name: string): string | null {
 
 /**
  * Whether the name or the declared type says the file is something it is not: an extension of
- * another kind (or of no accepted kind: "photo.jpg.exe"), or a declared type of another kind.
+ * another accepted kind ('extension') or of a kind not accepted at all ('unaccepted': "photo.jpg.exe",
+ * an SVG drawing that is also valid text: renaming it is no answer), or a declared type of another
+ * kind ('type').
  * No extension and the browsers' "application/octet-stream" say nothing, and are no lie.
  */
-export function namingProblem(kind: AttachmentKind, name: string, declaredType: string | null): 'extension' | 'type' | null {
+export function namingProblem(kind: AttachmentKind, name: string, declaredType: string | null): 'extension' | 'type' | 'unaccepted' | null {
   const extension = extensionOf(name);
   if (extension !== null) {
     const named = attachmentKinds.find((k) => attachmentKindSpecs[k].extensions.includes(extension));
-    if (!named || (named !== kind && !sameContainer(named, kind))) return 'extension';
+    if (!named) return 'unaccepted';
+    if (named !== kind && !sameContainer(named, kind)) return 'extension';
   }
   const declared = declaredType?.split(';')[0]!.trim().toLowerCase() ?? '';
   if (declared && declared !== 'application/octet-stream') {

@@ -85,7 +85,9 @@ export async function prepareAttachments(
     }
     if ('refused' in identified) throw attachmentErrors.unsupported(file.name);
     const { kind } = identified;
-    if (namingProblem(kind, file.name, file.declaredType)) throw attachmentErrors.misnamed(file.name, kind);
+    const naming = namingProblem(kind, file.name, file.declaredType);
+    if (naming === 'unaccepted') throw attachmentErrors.unsupported(file.name);
+    if (naming) throw attachmentErrors.misnamed(file.name, kind);
     const bytes = await cleanAttachment(kind, file.name, file.bytes);
     prepared.push({ position: i + 1, kind, contentType: attachmentKindSpecs[kind].contentType, bytes });
   }

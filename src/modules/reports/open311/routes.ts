@@ -188,9 +188,11 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             const b = request.body;
             const lang = langOf(request);
             // A stranger's address is never fetched (it could point inside the police network), and
-            // Open311 takes no files: they are police-only and come through the report form.
-            if (b.media_url !== undefined || b.media !== undefined) {
-              throw new ParameterProblem(b.media_url !== undefined ? 'media_url' : 'media', {
+            // Open311 takes no files: they are police-only and come through the report form. Many
+            // clients send the field empty on every request: empty is absent.
+            const given = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== '';
+            if (given(b.media_url) || given(b.media)) {
+              throw new ParameterProblem(given(b.media_url) ? 'media_url' : 'media', {
                 pl: 'Zdjęć i plików nie przyjmujemy przez Open311: serwer nigdy nie pobiera pliku spod podanego adresu (media_url). Dołącz je w formularzu zgłoszenia na stronie /zglos.',
                 en: 'Photos and files are not taken through Open311: the server never fetches a file from an address it is given (media_url). Attach them on the report form at /zglos.',
               });

@@ -1,3 +1,4 @@
+import { addDays, warsawToday } from '../../../platform/i18n/calendar.js';
 import type { MapTiles } from '../../../platform/config/config.js';
 import { mapTileAttributes } from '../../../platform/render/map-tiles.js';
 import type { FieldError } from '../../../platform/http/errors.js';
@@ -183,6 +184,9 @@ export function ReportFormPage({
           label={m.eventDate}
           type="date"
           hint={m.eventDateHint(eventMaxAgeDays)}
+          // The picker offers only days that can be sent (in Poland, today back to the limit).
+          min={addDays(warsawToday(), -eventMaxAgeDays)}
+          max={warsawToday()}
           value={values.eventDate}
           error={errorFor(errors, 'eventDate')}
           width="short"
