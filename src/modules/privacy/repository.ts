@@ -184,6 +184,19 @@ export async function deleteSignInAttempts(trx: Trx, cutoff: Date, limit: number
   );
 }
 
+/**
+ * Locks up to `limit` pending uploads recorded before `cutoff` (the oldest first), saying for each
+ * whether a report's attachment uses its key. Such a row should not exist (the report's transaction
+ * clears it), so only the row goes; the file of any other is an orphan. The lock makes a report's
+ * transaction that is still to clear the row (after an hour) wait, find it gone and fail.
+ */
+export async function lockDuePendingUploads(trx: Trx, cutoff: Date, limit: number): Promise<{ key: string; used: boolean }[]> {
+  const { rows } = await sql<{ store_key: string; used: boolean }>`
+    select p.store_key, exists (select 1 from report_attachments a where a.store_key = p.store_key) as used
+    from pending_uploads p where p.created_at < ${cutoff} order by p.created_at limit ${limit} for update skip locked`.execute(trx);
+  return rows.map((row) => ({ key: row.store_key, used: row.used }));
+}
+
 /** Tables the job may change, for `reclaimSpace`. */
 export const erasedTables = [
   'reports',
@@ -196,6 +209,7 @@ export const erasedTables = [
   'outbox',
   'subscriptions',
   'reminders_sent',
+  'pending_uploads',
 ] as const;
 
 /**

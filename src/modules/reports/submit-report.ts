@@ -139,8 +139,8 @@ export async function submitReport(
   const incoming = options.attachments?.files ?? [];
   const prepared = incoming.length ? await prepareAttachments(incoming, await attachmentLimits(db, placement.unitId)) : [];
   const store = options.attachments?.store;
-  const saved = store && prepared.length ? await putAttachmentFiles(store, prepared) : [];
-  const discard = () => (store ? discardAttachmentFiles(store, saved) : Promise.resolve());
+  const saved = store && prepared.length ? await putAttachmentFiles(db, store, prepared) : [];
+  const discard = () => (store ? discardAttachmentFiles(db, store, saved) : Promise.resolve());
   // One client and one district at a time (locks across instances): simultaneous reports cannot slip under a limit together.
   const stored = await db
     .transaction()
