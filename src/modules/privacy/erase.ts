@@ -193,6 +193,7 @@ export async function runRetention(database: Database, options: RetentionOptions
         counts.notes += done.notes ?? 0;
         // After the commit: a rolled-back batch must find its files where they were.
         for (const key of done.fileKeys ?? []) await options.files?.delete(key);
+        await clearPendingUploads(database.db, done.fileKeys ?? []);
         counts.attachments += done.fileKeys?.length ?? 0;
         if (done.rows > 0) for (const table of tables) touched.add(table);
         if (done.rows < limit || options.signal?.aborted) break;

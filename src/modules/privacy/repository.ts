@@ -64,7 +64,10 @@ export interface FieldBatch {
   auditEntries: number;
   /** Police notes erased (report_events rows). */
   notes: number;
-  /** Store keys of the attachments whose rows were deleted: the caller deletes the files once this commits. */
+  /**
+   * Store keys of the attachments whose rows were deleted, now pending uploads (0026): the caller
+   * deletes the files once this commits, then clears the pending rows.
+   */
   fileKeys: string[];
 }
 
@@ -116,6 +119,10 @@ export async function eraseReportField(
     ),
     files as (
       delete from report_attachments f where ${files} and f.report_id = any(array(select id from done)) returning f.store_key
+    ),
+    pending as (
+      -- The files go after the commit: until then their keys are pending, so a crash in between leaves them to the orphan sweep.
+      insert into pending_uploads (store_key) select store_key from files on conflict do nothing returning 1
     )
     select (select count(*) from done)::int as reports, (select count(*) from audit)::int as audit_entries, (select count(*) from notes)::int as notes,
       array(select store_key from files) as file_keys`.execute(trx);

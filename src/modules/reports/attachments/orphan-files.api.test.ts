@@ -162,4 +162,30 @@ describe.each(backends)('orphaned attachment files on %s', (backend) => {
     for (const key of keys) expect(await files().get(key)).toBeNull();
     expect(await pendingKeys()).toEqual([]);
   });
+
+  it('leaves the files of erased attachments to the sweep when their deletion after the commit fails', async () => {
+    const sent = await submit('opis do usunięcia');
+    expect(sent.statusCode, sent.body).toBe(201);
+    const id = sent.json<{ id: number }>().id;
+    const [key] = await attachmentKeys(id);
+    await sql`update reports set status = 'eliminated', closed_at = now() - interval '400 days' where id = ${id}`.execute(db());
+    const store = files();
+    // The process dies after the rows' deletion commits, before the file goes.
+    const dying: FileStore = {
+      ...store,
+      kind: store.kind,
+      put: store.put.bind(store),
+      get: store.get.bind(store),
+      delete: () => Promise.reject(new Error('killed')),
+    };
+    await expect(runRetention(t.testDb.database, { files: dying })).rejects.toThrow('killed');
+    expect(await attachmentKeys(id)).toEqual([]);
+    expect(await pendingKeys()).toEqual([key]);
+    expect(await store.get(key!)).not.toBeNull();
+
+    const run = await runRetention(t.testDb.database, { files: store, now: new Date(Date.now() + 2 * hour) });
+    expect(run.counts.orphanFiles).toBe(1);
+    expect(await store.get(key!)).toBeNull();
+    expect(await pendingKeys()).toEqual([]);
+  });
 });
