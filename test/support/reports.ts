@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/platform/db/database.js';
 import { storeSettings } from './settings.js';
 
@@ -13,4 +14,11 @@ export async function allowReportBursts(db: Db): Promise<void> {
     'reports.mailedPerHour': 10_000,
     'reports.digestMinutes': 60,
   });
+}
+
+/** The code of the seeded category "Nieprawidłowe parkowanie", as a resident's client finds it (the API's list). */
+export async function parkingCategoryCode(app: FastifyInstance): Promise<string> {
+  const answer = await app.inject({ method: 'GET', url: '/api/v1/report-categories' });
+  const categories = answer.json<{ categories: { code: string; names: { pl: string } }[] }>().categories;
+  return categories.find((c) => c.names.pl === 'Nieprawidłowe parkowanie')!.code;
 }

@@ -10,6 +10,7 @@ import {
   deleteSentReminders,
   deleteSignInAttempts,
   eraseAuditIps,
+  lockDuePendingUploads,
   eraseReportField,
   reclaimSpace,
   type erasedTables,
@@ -19,6 +20,7 @@ import { retentionCutoff, retentionDays, retentionRules, type PersonalDataPiece,
 import { retentionSettings, voivodeshipRetentionSettings } from './settings.js';
 import { deleteUnconfirmed } from '../subscriptions/index.js';
 import type { FileStore } from '../../platform/files/store.js';
+import { clearPendingUploads } from '../../platform/files/pending-uploads.js';
 
 /** The pieces the job erases (the e-mail goes with the status change that closes the report). */
 export type ErasedPiece = Exclude<PersonalDataPiece, 'reporterEmail'>;
@@ -31,7 +33,31 @@ export type RetentionCounts = Record<ErasedPiece, number> & {
   notes: number;
   /** Report attachments (files) erased with `reportDescription`. */
   attachments: number;
+  /** Files put for a report that never committed (a crash in between), deleted by the orphan sweep. */
+  orphanFiles: number;
 };
+
+/**
+ * How old a pending upload must be to count as an orphan. A submission puts its files and commits
+ * within seconds; an hour is far beyond any transaction the app runs, so a row this old is left by
+ * a process that died. Not a setting: nobody has a reason to choose another value.
+ */
+export const orphanUploadAgeMs = 60 * 60_000;
+
+/**
+ * One batch of the orphan sweep. The file is deleted while its row is locked and before the row
+ * goes: if the transaction fails, the row stays and the next run deletes again (idempotent).
+ */
+async function sweepOrphanUploads(trx: Trx, files: FileStore, cutoff: Date, limit: number): Promise<{ rows: number; files: number }> {
+  const due = await lockDuePendingUploads(trx, cutoff, limit);
+  const orphans = due.filter((upload) => !upload.used).map((upload) => upload.key);
+  for (const key of orphans) await files.delete(key);
+  await clearPendingUploads(
+    trx,
+    due.map((upload) => upload.key),
+  );
+  return { rows: due.length, files: orphans.length };
+}
 
 type Batch = (trx: Trx, scope: ReportFieldBatch) => Promise<{ rows: number; auditCopies?: number; notes?: number; fileKeys?: string[] }>;
 
@@ -124,11 +150,19 @@ export async function runRetention(database: Database, options: RetentionOptions
   const limit = options.batchSize ?? defaultBatchSize[database.kind];
   const settings = options.settings ?? (await retentionSettings(database.db));
   const counts = Object.fromEntries(
-    [...Object.keys(batches), 'auditCopies', 'notes', 'attachments'].map((key) => [key, 0]),
+    [...Object.keys(batches), 'auditCopies', 'notes', 'attachments', 'orphanFiles'].map((key) => [key, 0]),
   ) as RetentionCounts;
   const touched = new Set<(typeof erasedTables)[number]>();
   let transactions = 0;
   let longestBatchMs = 0;
+  /** Runs one batch in its own transaction, timed: the longest says how long the job held a lock. */
+  const inBatch = async <T>(work: (trx: Trx) => Promise<T>): Promise<T> => {
+    const batchStarted = performance.now();
+    const done = await inTransaction(database.db, actor, work);
+    longestBatchMs = Math.max(longestBatchMs, performance.now() - batchStarted);
+    transactions++;
+    return done;
+  };
   // A voivodeship that shortened a period erases its own units' reports in a pass of its own.
   const voivodeships = await voivodeshipRetentionSettings(database.db);
   for (const rule of retentionRules) {
@@ -150,23 +184,30 @@ export async function runRetention(database: Database, options: RetentionOptions
         within: pass.within,
       };
       for (;;) {
-        const batchStarted = performance.now();
-        const done = await inTransaction(database.db, actor, async (trx) => {
+        const done = await inBatch(async (trx) => {
           await beginErasure(trx);
           return batch(trx, scope);
         });
-        longestBatchMs = Math.max(longestBatchMs, performance.now() - batchStarted);
-        transactions++;
         counts[piece] += done.rows;
         counts.auditCopies += done.auditCopies ?? 0;
         counts.notes += done.notes ?? 0;
         // After the commit: a rolled-back batch must find its files where they were.
         for (const key of done.fileKeys ?? []) await options.files?.delete(key);
+        await clearPendingUploads(database.db, done.fileKeys ?? []);
         counts.attachments += done.fileKeys?.length ?? 0;
         if (done.rows > 0) for (const table of tables) touched.add(table);
         if (done.rows < limit || options.signal?.aborted) break;
       }
     }
+  }
+  // Files of reports that never committed (the sweep needs the store: without it they wait).
+  const files = options.files;
+  const orphanCutoff = new Date(now.getTime() - orphanUploadAgeMs);
+  while (files && !options.signal?.aborted) {
+    const done = await inBatch((trx) => sweepOrphanUploads(trx, files, orphanCutoff, limit));
+    counts.orphanFiles += done.files;
+    if (done.rows > 0) touched.add('pending_uploads');
+    if (done.rows < limit) break;
   }
   const ms = Math.round(performance.now() - started);
   const stopped = options.signal?.aborted ?? false;

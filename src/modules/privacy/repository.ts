@@ -64,7 +64,10 @@ export interface FieldBatch {
   auditEntries: number;
   /** Police notes erased (report_events rows). */
   notes: number;
-  /** Store keys of the attachments whose rows were deleted: the caller deletes the files once this commits. */
+  /**
+   * Store keys of the attachments whose rows were deleted, now pending uploads (0026): the caller
+   * deletes the files once this commits, then clears the pending rows.
+   */
   fileKeys: string[];
 }
 
@@ -116,6 +119,10 @@ export async function eraseReportField(
     ),
     files as (
       delete from report_attachments f where ${files} and f.report_id = any(array(select id from done)) returning f.store_key
+    ),
+    pending as (
+      -- The files go after the commit: until then their keys are pending, so a crash in between leaves them to the orphan sweep.
+      insert into pending_uploads (store_key) select store_key from files on conflict do nothing returning 1
     )
     select (select count(*) from done)::int as reports, (select count(*) from audit)::int as audit_entries, (select count(*) from notes)::int as notes,
       array(select store_key from files) as file_keys`.execute(trx);
@@ -184,6 +191,19 @@ export async function deleteSignInAttempts(trx: Trx, cutoff: Date, limit: number
   );
 }
 
+/**
+ * Locks up to `limit` pending uploads recorded before `cutoff` (the oldest first), saying for each
+ * whether a report's attachment uses its key. Such a row should not exist (the report's transaction
+ * clears it), so only the row goes; the file of any other is an orphan. The lock makes a report's
+ * transaction that is still to clear the row (after an hour) wait, find it gone and fail.
+ */
+export async function lockDuePendingUploads(trx: Trx, cutoff: Date, limit: number): Promise<{ key: string; used: boolean }[]> {
+  const { rows } = await sql<{ store_key: string; used: boolean }>`
+    select p.store_key, exists (select 1 from report_attachments a where a.store_key = p.store_key) as used
+    from pending_uploads p where p.created_at < ${cutoff} order by p.created_at limit ${limit} for update skip locked`.execute(trx);
+  return rows.map((row) => ({ key: row.store_key, used: row.used }));
+}
+
 /** Tables the job may change, for `reclaimSpace`. */
 export const erasedTables = [
   'reports',
@@ -196,6 +216,7 @@ export const erasedTables = [
   'outbox',
   'subscriptions',
   'reminders_sent',
+  'pending_uploads',
 ] as const;
 
 /**

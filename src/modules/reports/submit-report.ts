@@ -141,8 +141,8 @@ export async function submitReport(
     ? await prepareAttachments(uploads.files, await attachmentLimits(db, placement.unitId), uploads.workers)
     : [];
   const store = options.attachments?.store;
-  const saved = store && prepared.length ? await putAttachmentFiles(store, prepared) : [];
-  const discard = () => (store ? discardAttachmentFiles(store, saved) : Promise.resolve());
+  const saved = store && prepared.length ? await putAttachmentFiles(db, store, prepared) : [];
+  const discard = () => (store ? discardAttachmentFiles(db, store, saved) : Promise.resolve());
   // One client and one district at a time (locks across instances): simultaneous reports cannot slip under a limit together.
   const stored = await db
     .transaction()

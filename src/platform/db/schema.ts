@@ -40,6 +40,7 @@ export interface DatabaseSchema {
   job_runs: JobRunsTable;
   report_attachments: ReportAttachmentsTable;
   stored_files: StoredFilesTable;
+  pending_uploads: PendingUploadsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -350,6 +351,12 @@ export interface StoredFilesTable {
   key: string;
   content_type: string;
   bytes: Buffer;
+  created_at: Timestamp;
+}
+
+/** Keys of files put before their report's transaction committed (0026; the orphan sweep). */
+export interface PendingUploadsTable {
+  store_key: string;
   created_at: Timestamp;
 }
 

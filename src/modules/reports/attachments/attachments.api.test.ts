@@ -375,6 +375,8 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(run.counts.attachments).toBeGreaterThanOrEqual(1);
     expect((await sql`select 1 from report_attachments where report_id = ${id}`.execute(db())).rows).toHaveLength(0);
     expect(await files().get(row!.store_key)).toBeNull();
+    // Pending only while the files were being deleted (docs/attachments.md).
+    expect((await sql`select 1 from pending_uploads where store_key = ${row!.store_key}`.execute(db())).rows).toHaveLength(0);
     expect((await counts()).files).toBe(before.files - run.counts.attachments);
   });
 
