@@ -49,7 +49,10 @@ async function backupOfSnapshot(raw: Uint8Array<ArrayBuffer>, files: StoredFile[
  * appears whole or not at all (written beside it, then renamed) and only its owner may read it:
  * it holds personal data and password hashes.
  */
-export async function writeBackupFile(target: EmbeddedTarget, file: string): Promise<{ bytes: number; byRunningApp: boolean }> {
+export async function writeBackupFile(
+  target: EmbeddedTarget,
+  file: string,
+): Promise<{ bytes: number; byRunningApp: boolean; files: number }> {
   if (existsSync(file)) throw new BackupError(`Plik ${file} już istnieje: podaj nową nazwę.`, `${file} exists already: give a new name.`);
   let raw = await requestBackup(target.dataDir);
   const byRunningApp = raw !== null;
@@ -69,7 +72,8 @@ export async function writeBackupFile(target: EmbeddedTarget, file: string): Pro
       lock.release();
     }
   }
-  const backup = await backupOfSnapshot(raw, await storedFilesOf(target.dataDir));
+  const files = await storedFilesOf(target.dataDir);
+  const backup = await backupOfSnapshot(raw, files);
   const partial = `${file}.partial-${process.pid}`;
   const fd = openSync(partial, 'wx', 0o600);
   try {
@@ -79,7 +83,7 @@ export async function writeBackupFile(target: EmbeddedTarget, file: string): Pro
     closeSync(fd);
   }
   renameSync(partial, file);
-  return { bytes: backup.length, byRunningApp };
+  return { bytes: backup.length, byRunningApp, files: files.length };
 }
 
 function isEmptyOrMissing(dir: string): boolean {
