@@ -8,6 +8,7 @@ import { DataDirLockedError, lockDataDir } from './platform/db/lock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { BackupError, restoreBackupFile, writeBackupFile } from './platform/db/backup/index.js';
+import { plural } from './platform/i18n/i18n.js';
 import { inTransaction, systemActor } from './platform/audit/actor.js';
 import { isRole, roles } from './platform/auth/principal.js';
 import { AppError } from './platform/http/errors.js';
@@ -216,10 +217,12 @@ async function backupCommand(config: Config, io: CliOutput, [command, file, ...e
     );
   }
   const started = performance.now();
+  const attachmentFiles = (n: number) =>
+    `załączniki: ${n} ${plural('pl', n, { one: 'plik', few: 'pliki', many: 'plików', other: 'pliku' })} / attachments: ${n} ${plural('en', n, { one: 'file', other: 'files' })}`;
   if (command === 'backup') {
     const done = await writeBackupFile(config.database, file);
     out(
-      `Zapisano kopię / backup written: ${file} (${(done.bytes / 2 ** 20).toFixed(1)} MiB, ${Math.round(performance.now() - started)} ms${done.byRunningApp ? ', wykonana przez działającą aplikację / taken by the running app' : ''})`,
+      `Zapisano kopię / backup written: ${file} (${(done.bytes / 2 ** 20).toFixed(1)} MiB, ${attachmentFiles(done.files)}, ${Math.round(performance.now() - started)} ms${done.byRunningApp ? ', wykonana przez działającą aplikację / taken by the running app' : ''})`,
     );
     out(
       'Kopia nie zawiera kluczy ciasteczek i CSRF tej instalacji: po odtworzeniu wszyscy zalogują się ponownie. Zawiera dane osobowe i skróty haseł: chroń ją jak samą bazę. / ' +
@@ -228,7 +231,7 @@ async function backupCommand(config: Config, io: CliOutput, [command, file, ...e
   } else {
     const metadata = await restoreBackupFile(file, config.database);
     out(
-      `Odtworzono kopię z / restored the backup of ${metadata.createdAt} (wersja / version ${metadata.appVersion}) do / into ${config.dataDir} w / in ${Math.round(performance.now() - started)} ms`,
+      `Odtworzono kopię z / restored the backup of ${metadata.createdAt} (wersja / version ${metadata.appVersion}${metadata.fileCount === undefined ? '' : `, ${attachmentFiles(metadata.fileCount)}`}) do / into ${config.dataDir} w / in ${Math.round(performance.now() - started)} ms`,
     );
   }
 }

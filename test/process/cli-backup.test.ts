@@ -4,6 +4,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { DirectoryFileStore, filesDirOf } from '../../src/platform/files/directory-store.js';
+import { newFileKey } from '../../src/platform/files/store.js';
 import { createDataDir } from '../support/databases.js';
 import { runCli, startAppAndWait, type RunningApp } from '../support/process.js';
 import { everyTableRows } from '../support/table-rows.js';
@@ -36,6 +38,10 @@ describe('npm run cli -- backup / restore (embedded)', { timeout: 600_000 }, () 
   it('takes a consistent backup from the running app while it writes, restores it into an empty directory, which then starts', async () => {
     const dataDir = await createDataDir('dz-cli-backup-source-', 'world');
     app = await startAppAndWait({ DATA_DIR: dataDir, ...appEnv });
+    // A file of the app's file store (an attachment's), put while it runs: the backup carries it.
+    const key = newFileKey();
+    const fileBytes = new Uint8Array([0, 1, 2, 3, 250, 255]);
+    await new DirectoryFileStore(filesDirOf(dataDir)).put(key, fileBytes, 'image/png');
     const url = app.url;
     const signIn = async (login: string) => {
       const response = await fetch(`${url}/api/v1/session`, {
@@ -64,6 +70,7 @@ describe('npm run cli -- backup / restore (embedded)', { timeout: 600_000 }, () 
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain('taken by the running app');
+    expect(backup.stdout).toContain('załączniki: 1 plik / attachments: 1 file');
     expect(backup.stdout).toContain('everyone signs in again');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     await app.stop();
@@ -74,6 +81,8 @@ describe('npm run cli -- backup / restore (embedded)', { timeout: 600_000 }, () 
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain('restored the backup');
+    expect(restore.stdout).toContain('attachments: 1 file');
+    expect([...(await new DirectoryFileStore(filesDirOf(restored)).get(key))!]).toEqual([...fileBytes]);
     // Everything acknowledged before the backup began is in it; what came later may be, whole or not at all.
     expect(await failedSignIns(restored, 'before-')).toBe(5);
     const during = await failedSignIns(restored, 'during-');

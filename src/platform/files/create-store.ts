@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { ConfigError, type Config } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import { DatabaseFileStore } from './database-store.js';
-import { DirectoryFileStore } from './directory-store.js';
+import { DirectoryFileStore, filesDirOf } from './directory-store.js';
 import { s3OptionsFromEnv } from './s3-options.js';
 import { S3FileStore } from './s3-store.js';
 import type { FileStore } from './store.js';
@@ -20,7 +19,7 @@ export function createFileStore(
   database: Pick<Database, 'kind' | 'db'>,
   env: Env = process.env,
 ): FileStore {
-  if (database.kind === 'embedded') return new DirectoryFileStore(path.join(config.dataDir, 'files'));
+  if (database.kind === 'embedded') return new DirectoryFileStore(filesDirOf(config.dataDir));
   switch (config.fileStore) {
     case 'database':
       return new DatabaseFileStore(database.db);

@@ -1,7 +1,10 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { checkedKey, type FileStore } from './store.js';
+import { checkedKey, fileKeyPattern, type FileStore } from './store.js';
+
+/** Where the embedded back end keeps its files: DATA_DIR/files. */
+export const filesDirOf = (dataDir: string) => path.join(dataDir, 'files');
 
 /**
  * Files in a directory (DATA_DIR/files on the embedded back end), two levels of shards by the
@@ -43,5 +46,32 @@ export class DirectoryFileStore implements FileStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  /**
+   * The keys of the files it holds (for a backup): names that are not keys, such as a stray
+   * *.tmp of a write in flight or cut by a crash, are no file of ours.
+   */
+  async keys(): Promise<string[]> {
+    const keys: string[] = [];
+    for (const first of await entriesOf(this.root)) {
+      for (const second of await entriesOf(path.join(this.root, first))) {
+        const shard = `${first}${second}`;
+        for (const name of await entriesOf(path.join(this.root, first, second))) {
+          if (fileKeyPattern.test(name) && name.startsWith(shard)) keys.push(name);
+        }
+      }
+    }
+    return keys.sort();
+  }
+}
+
+/** A directory's names; none when it is missing (no file was ever put, or it was removed meanwhile). */
+async function entriesOf(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return [];
+    throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,21 @@ describe.each(backends)('file stores on %s', (backend) => {
       path.join(key.slice(0, 2), key.slice(2, 4), key),
     ]);
     await store.delete(key);
+  });
+
+  it('lists the keys of the directory files (for a backup), not the stray temporary files or other names beside them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dz-files-keys-'));
+    const store = new DirectoryFileStore(dir);
+    expect(await new DirectoryFileStore(path.join(dir, 'missing')).keys()).toEqual([]);
+    const keys = [newFileKey(), newFileKey()];
+    for (const key of keys) await store.put(key, new Uint8Array([1]), 'text/plain');
+    const shard = path.join(dir, keys[0]!.slice(0, 2), keys[0]!.slice(2, 4));
+    writeFileSync(path.join(shard, `${keys[0]}.0a1b2c.tmp`), 'half');
+    writeFileSync(path.join(shard, 'notes.txt'), 'x');
+    // A key in a shard that is not its own was not put by the store.
+    mkdirSync(path.join(dir, '00', '00'), { recursive: true });
+    writeFileSync(path.join(dir, '00', '00', newFileKey().replace(/^..../, 'ffff')), 'x');
+    expect(await store.keys()).toEqual([...keys].sort());
   });
 
   it('is the directory on the embedded back end, FILE_STORE on the server; s3 needs its variables', () => {

@@ -1,14 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { createDataDir, createTestDatabase, type TestDatabase } from '../../../../test/support/databases.js';
+import { appOn, TestClient } from '../../../../test/support/app.js';
+import { makeAttachment, makeReport } from '../../../../test/support/factories.js';
+import { world } from '../../../../test/support/world.js';
 import { everyTableRows } from '../../../../test/support/table-rows.js';
 import { instanceSecrets, loadOrCreateSecret } from '../../auth/secret.js';
 import { openDatabase } from '../database.js';
 import { readMigrations } from '../migrate.js';
-import { BackupError, backupOf, listenForBackups, restoreBackup } from './index.js';
+import { DirectoryFileStore, filesDirOf } from '../../files/directory-store.js';
+import { BackupError, backupOf, listenForBackups, restoreBackup, restoreBackupFile, writeBackupFile } from './index.js';
+import { decodeBackup } from './backup-file.js';
 import { backupSocketPath, requestBackup } from './backup-socket.js';
 
 const secretKeys: string[] = Object.values(instanceSecrets);
@@ -119,5 +126,124 @@ describe('backup of the embedded database', () => {
     }
     expect(existsSync(backupSocketPath(dataDir))).toBe(false);
     expect(await requestBackup(dataDir)).toBeNull();
+  });
+});
+
+/** A backup file as the code before format 2 wrote it (the database only), made from a newer one's parts. */
+function formatOneOf(backup: Buffer): Buffer {
+  const { metadata, tarball } = decodeBackup(backup);
+  const payload = gzipSync(tarball);
+  const about = { createdAt: metadata.createdAt, appVersion: metadata.appVersion, schemaVersion: metadata.schemaVersion };
+  const header = {
+    ...about,
+    instanceSecretsRemoved: true,
+    payloadBytes: payload.length,
+    sha256: createHash('sha256').update(payload).digest('hex'),
+  };
+  return Buffer.concat([Buffer.from('DZIELNICOWY-BACKUP 1\n'), Buffer.from(`${JSON.stringify(header)}\n`), payload]);
+}
+
+describe('backup of the embedded back end with its attachment files (DATA_DIR/files)', () => {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'dz-backup-files-'));
+  const unit = world.districts.a1.unitId;
+  let dataDir: string;
+  let reportId: number;
+  let photo: Uint8Array;
+  let whileRunning: string;
+  let whileStopped: string;
+
+  beforeAll(async () => {
+    dataDir = await createDataDir('dz-backup-files-data-', 'world');
+    const database = await openDatabase({ kind: 'embedded', dataDir, durability: 'relaxed' });
+    // The app, started once, writes the report categories a report needs.
+    const t = await appOn({ database, url: null, drop: () => database.close() }, { DATA_DIR: dataDir }, world.password);
+    const store = new DirectoryFileStore(filesDirOf(dataDir));
+    try {
+      reportId = await makeReport(database.db, unit, world.districts.a1.id);
+      await makeAttachment(database.db, store, reportId);
+      const [key] = await store.keys();
+      photo = (await store.get(key!))!;
+      // A write cut by a crash leaves a temporary name: no file of ours, not in the backup.
+      writeFileSync(path.join(filesDirOf(dataDir), key!.slice(0, 2), key!.slice(2, 4), `${key}.abc.tmp`), 'half');
+      const listener = await listenForBackups(dataDir, database, (message) => {
+        throw new Error(message);
+      });
+      try {
+        whileRunning = path.join(parent, 'running.backup');
+        expect(await writeBackupFile({ kind: 'embedded', dataDir }, whileRunning)).toMatchObject({ byRunningApp: true });
+      } finally {
+        await listener.close();
+      }
+    } finally {
+      await t.close();
+    }
+    whileStopped = path.join(parent, 'stopped.backup');
+    expect(await writeBackupFile({ kind: 'embedded', dataDir }, whileStopped)).toMatchObject({ byRunningApp: false });
+  });
+  afterAll(() => {
+    rmSync(parent, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The attachment's bytes as the app on `dir` serves them to the unit's supervisor. */
+  async function downloadFrom(dir: string): Promise<{ status: number; body: Buffer }> {
+    const database = await openDatabase({ kind: 'embedded', dataDir: dir, durability: 'relaxed' });
+    const t = await appOn({ database, url: null, drop: () => database.close() }, { DATA_DIR: dir }, world.password);
+    try {
+      const client = new TestClient(t.app);
+      expect((await client.signIn(world.supervisorOf.a.login)).statusCode).toBe(200);
+      const response = await client.get(`/admin/reports/${reportId}/attachments/1`);
+      return { status: response.statusCode, body: response.rawPayload };
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('taken while the app runs: the data directory deleted and restored, the attachment downloads with the same bytes', async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    const metadata = await restoreBackupFile(whileRunning, { kind: 'embedded', dataDir });
+    expect(metadata.fileCount).toBe(1);
+    const downloaded = await downloadFrom(dataDir);
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.compare(downloaded.body, Buffer.from(photo))).toBe(0);
+    expect(readdirSync(filesDirOf(dataDir), { recursive: true }).filter((name) => String(name).endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('taken while no app runs: the same files', async () => {
+    const dir = path.join(parent, 'from-stopped');
+    await restoreBackupFile(whileStopped, { kind: 'embedded', dataDir: dir });
+    const downloaded = await downloadFrom(dir);
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.compare(downloaded.body, Buffer.from(photo))).toBe(0);
+  });
+
+  it('restores a backup of the format before files (1): the database, and no files', async () => {
+    const dir = path.join(parent, 'format-one');
+    const old = formatOneOf(readFileSync(whileRunning));
+    expect(old.subarray(0, 21).toString()).toBe('DZIELNICOWY-BACKUP 1\n');
+    const metadata = await restoreBackup(old, { kind: 'embedded', dataDir: dir, durability: 'relaxed' });
+    expect(metadata.fileCount).toBeUndefined();
+    expect(existsSync(filesDirOf(dir))).toBe(false);
+    // The report is there; its photo is not (format 1 never had it): the download answers 404, no 500.
+    expect((await downloadFrom(dir)).status).toBe(404);
+  });
+
+  it('refuses a backup whose files are damaged, cut short or miscounted, and creates nothing', async () => {
+    const backup = readFileSync(whileRunning);
+    const inPhoto = Buffer.from(backup);
+    inPhoto[backup.length - 5] = inPhoto[backup.length - 5]! ^ 0xff;
+    const lineEnd = backup.indexOf(0x0a, 21);
+    const header = JSON.parse(backup.subarray(21, lineEnd).toString()) as Record<string, unknown>;
+    const relabel = (changes: Record<string, unknown>) =>
+      Buffer.concat([backup.subarray(0, 21), Buffer.from(`${JSON.stringify({ ...header, ...changes })}\n`), backup.subarray(lineEnd + 1)]);
+    const files = [inPhoto, backup.subarray(0, backup.length - 5), relabel({ fileCount: 2 }), relabel({ databaseBytes: 100 })];
+    for (const [i, file] of files.entries()) {
+      const dir = path.join(parent, `damaged-${i}`);
+      const refused = await restoreBackup(file, { kind: 'embedded', dataDir: dir }).catch((error: unknown) => error);
+      expect(refused, `file ${i}`).toBeInstanceOf(BackupError);
+      expect((refused as BackupError).pl).toContain('nie jest kopia zapasowa');
+      expect(existsSync(dir)).toBe(false);
+    }
+    expect(readdirSync(parent).filter((name) => name.startsWith('damaged') || name.includes('restoring'))).toEqual([]);
   });
 });

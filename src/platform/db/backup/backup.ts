@@ -4,29 +4,55 @@ import { appVersion, type DatabaseTarget } from '../../config/config.js';
 import { openDatabase, type Database } from '../database.js';
 import { lockDataDir } from '../lock.js';
 import { migrate, readMigrations, type Migration } from '../migrate.js';
-import { BackupError, decodeBackup, encodeBackup, type BackupMetadata } from './backup-file.js';
+import { DirectoryFileStore, filesDirOf } from '../../files/directory-store.js';
+import { BackupError, decodeBackup, encodeBackup, type BackupMetadata, type StoredFile } from './backup-file.js';
 import { requestBackup } from './backup-socket.js';
 import { snapshotDataDir, withoutInstanceSecrets } from './snapshot.js';
 
 type EmbeddedTarget = Extract<DatabaseTarget, { kind: 'embedded' }>;
 
-/** A backup of an open embedded database, the installation's secrets left out. */
-export async function backupOf(database: Database): Promise<Buffer> {
-  return await backupOfTarball(await snapshotDataDir(database));
-}
-
-async function backupOfTarball(raw: Uint8Array<ArrayBuffer>): Promise<Buffer> {
-  const { tarball, schemaVersion } = await withoutInstanceSecrets(raw);
-  return encodeBackup(tarball, { createdAt: new Date().toISOString(), appVersion, schemaVersion });
+/**
+ * A backup of an open embedded database, the installation's secrets left out, with the files of
+ * `dataDir`'s file store when given (an in-memory database has none).
+ */
+export async function backupOf(database: Database, dataDir?: string): Promise<Buffer> {
+  const raw = await snapshotDataDir(database);
+  return await backupOfSnapshot(raw, dataDir === undefined ? [] : await storedFilesOf(dataDir));
 }
 
 /**
- * Writes a backup of DATA_DIR's database to `file`: taken by the app when one runs on that
+ * The files of DATA_DIR/files, read AFTER the database's snapshot was taken, never before: a file
+ * is put before its attachment's row commits, so every row in the snapshot finds its file here.
+ * A file put after the snapshot may be copied too, with no row naming it: harmless (an orphan, as a
+ * failed upload leaves one), unlike a row without its file. A file deleted meanwhile is
+ * skipped; its row was deleted too, after the snapshot, so the copy names a file it lacks and its
+ * download answers 404, as it would have had the deletion come a moment later.
+ */
+async function storedFilesOf(dataDir: string): Promise<StoredFile[]> {
+  const store = new DirectoryFileStore(filesDirOf(dataDir));
+  const files: StoredFile[] = [];
+  for (const key of await store.keys()) {
+    const bytes = await store.get(key);
+    if (bytes) files.push({ key, bytes });
+  }
+  return files;
+}
+
+async function backupOfSnapshot(raw: Uint8Array<ArrayBuffer>, files: StoredFile[]): Promise<Buffer> {
+  const { tarball, schemaVersion } = await withoutInstanceSecrets(raw);
+  return encodeBackup(tarball, files, { createdAt: new Date().toISOString(), appVersion, schemaVersion });
+}
+
+/**
+ * Writes a backup of DATA_DIR's database and files to `file`: the database's snapshot taken by the app when one runs on that
  * directory (backup-socket.ts), else by opening the directory ourselves under its lock. The file
  * appears whole or not at all (written beside it, then renamed) and only its owner may read it:
  * it holds personal data and password hashes.
  */
-export async function writeBackupFile(target: EmbeddedTarget, file: string): Promise<{ bytes: number; byRunningApp: boolean }> {
+export async function writeBackupFile(
+  target: EmbeddedTarget,
+  file: string,
+): Promise<{ bytes: number; byRunningApp: boolean; files: number }> {
   if (existsSync(file)) throw new BackupError(`Plik ${file} już istnieje: podaj nową nazwę.`, `${file} exists already: give a new name.`);
   let raw = await requestBackup(target.dataDir);
   const byRunningApp = raw !== null;
@@ -46,7 +72,8 @@ export async function writeBackupFile(target: EmbeddedTarget, file: string): Pro
       lock.release();
     }
   }
-  const backup = await backupOfTarball(raw);
+  const files = await storedFilesOf(target.dataDir);
+  const backup = await backupOfSnapshot(raw, files);
   const partial = `${file}.partial-${process.pid}`;
   const fd = openSync(partial, 'wx', 0o600);
   try {
@@ -56,7 +83,7 @@ export async function writeBackupFile(target: EmbeddedTarget, file: string): Pro
     closeSync(fd);
   }
   renameSync(partial, file);
-  return { bytes: backup.length, byRunningApp };
+  return { bytes: backup.length, byRunningApp, files: files.length };
 }
 
 function isEmptyOrMissing(dir: string): boolean {
@@ -69,8 +96,8 @@ function isEmptyOrMissing(dir: string): boolean {
 }
 
 /**
- * Fills an empty (or missing) DATA_DIR from a backup: the database is loaded and migrated in a
- * folder beside it, then renamed into place, so a failure at any step leaves DATA_DIR as it was.
+ * Fills an empty (or missing) DATA_DIR from a backup: the database is loaded and migrated, and the
+ * stored files written, in a folder beside it, then renamed into place, so a failure at any step leaves DATA_DIR as it was.
  * A newer backup than this code is refused by the migrations' check.
  */
 export async function restoreBackup(
@@ -85,7 +112,7 @@ export async function restoreBackup(
       `The data directory ${dataDir} is not empty: a backup is restored only into an empty one (set another DATA_DIR).`,
     );
   }
-  const { metadata, tarball } = decodeBackup(backup);
+  const { metadata, tarball, files } = decodeBackup(backup);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const staging = path.join(path.dirname(dataDir), `.${path.basename(dataDir)}.restoring-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
@@ -96,6 +123,8 @@ export async function restoreBackup(
     } finally {
       await database.close();
     }
+    const store = new DirectoryFileStore(filesDirOf(staging));
+    for (const file of files) await store.put(file.key, file.bytes, 'application/octet-stream');
     // rename(2) replaces an empty directory, and fails on one that filled up meanwhile.
     renameSync(staging, dataDir);
   } catch (error) {
