@@ -84,9 +84,11 @@ export function TextField(
     required?: boolean;
     width?: 'short' | 'medium' | 'full';
     spellCheck?: boolean;
+    /** The keyboard a phone shows: digits for a number (the field stays text, so "52,1" may be typed). */
+    inputMode?: 'numeric' | 'decimal' | undefined;
   },
 ) {
-  const { name, hint, error, value, type = 'text', autoComplete, required, width = 'full', spellCheck } = props;
+  const { name, hint, error, value, type = 'text', autoComplete, required, width = 'full', spellCheck, inputMode } = props;
   return (
     <FieldFrame {...props}>
       <input
@@ -98,6 +100,7 @@ export function TextField(
         autoComplete={autoComplete}
         required={required}
         spellCheck={spellCheck}
+        inputMode={inputMode}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
