@@ -12,7 +12,7 @@ import { actorName } from '../../platform/render/messages.js';
 /** A record's id as the record column shows it: a category by its name, a long id shortened. */
 function recordId(entry: AuditEntry, names: AuditNames, ctx: PageContext): { text: string; isName: boolean } | null {
   if (!entry.entityId) return null;
-  const name = auditRecordId(entry.entityType, entry.entityId, names, ctx.lang);
+  const name = auditRecordId(entry.entityType, entry.entityId, names, ctx.lang, entry.unitId);
   if (name) return { text: name, isName: true };
   return { text: entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId, isName: false };
 }

@@ -77,3 +77,10 @@ export async function listAuditEntries(db: Db, query: AuditQuery): Promise<{ ent
     })),
   };
 }
+
+/** The names of units by id (the units of settings changes on a page of the log). */
+export async function unitNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

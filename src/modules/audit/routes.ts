@@ -8,7 +8,7 @@ import { pageContext } from '../../platform/http/request-context.js';
 import { sendPage } from '../../platform/render/render.js';
 import { AuditLogPage } from './pages.js';
 import { auditScopeOf, toAuditQuery, type AuditFilterInput } from './query.js';
-import { auditPage } from './read-audit.js';
+import { auditPage, unitNamesOf } from './read-audit.js';
 import { auditMessages } from './messages.js';
 import type { AuditNames } from './words.js';
 import { reportCategories } from '../reports/index.js';
@@ -101,7 +101,11 @@ export function registerAuditRoutes(app: FastifyInstance, database: Database): v
     };
     const query = toAuditQuery(await auditScopeOf(db, principal), filter);
     const [result, categories] = await Promise.all([auditPage(db, query), reportCategories(db)]);
-    const names: AuditNames = { reportCategories: new Map(categories.map((category) => [category.code, category.name])) };
+    const settingUnits = result.entries.flatMap((e) => (e.entityType === 'setting' && e.unitId ? [e.unitId] : []));
+    const names: AuditNames = {
+      reportCategories: new Map(categories.map((category) => [category.code, category.name])),
+      units: await unitNamesOf(db, [...new Set(settingUnits)]),
+    };
     return sendPage(
       reply,
       createElement(AuditLogPage, {

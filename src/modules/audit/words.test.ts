@@ -81,7 +81,7 @@ describe('the audit log in words', () => {
   });
 
   it('names a known report category by its name; an unknown code stays as it is', () => {
-    const names: AuditNames = { reportCategories: new Map([['drownings', { pl: 'Utonięcia', en: 'Drownings' }]]) };
+    const names: AuditNames = { reportCategories: new Map([['drownings', { pl: 'Utonięcia', en: 'Drownings' }]]), units: new Map() };
     expect(auditValue('reports', 'category_id', 'drownings', 'pl', names)).toBe('Utonięcia');
     expect(auditValue('report_categories', 'id', 'drownings', 'en', names)).toBe('Drownings');
     expect(auditValue('reports', 'category_id', 'unknown_code', 'pl', names)).toBe('unknown_code');

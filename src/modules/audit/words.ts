@@ -11,6 +11,7 @@ import {
   isPlanStatus,
 } from '../plans/index.js';
 import { adminRegisterMessages } from '../districts/index.js';
+import { isSettingId, settingCatalog } from '../settings/index.js';
 import { auditMessages } from './messages.js';
 import { changedParts, displayValue, isSecretMarker } from './changes.js';
 
@@ -45,9 +46,11 @@ const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
  */
 export interface AuditNames {
   reportCategories: ReadonlyMap<string, { pl: string; en: string }>;
+  /** Units by id: the voivodeship of a settings change. */
+  units: ReadonlyMap<string, string>;
 }
 
-export const noAuditNames: AuditNames = { reportCategories: new Map() };
+export const noAuditNames: AuditNames = { reportCategories: new Map(), units: new Map() };
 
 /**
  * Columns whose values audit_row_change replaces with a marker (the trigger arguments in
@@ -73,8 +76,15 @@ export function reportCategoryName(code: string, names: AuditNames, lang: Lang):
   return names.reportCategories.get(code)?.[lang] ?? code;
 }
 
-/** A record's id as the log's record column shows it: a category by its name. */
-export function auditRecordId(entityType: string, id: string, names: AuditNames, lang: Lang): string | null {
+/**
+ * A record's id as the log's record column shows it: a category by its name, a setting by its label
+ * and its scope (national, or the voivodeship that tightened it: the event's unit).
+ */
+export function auditRecordId(entityType: string, id: string, names: AuditNames, lang: Lang, unitId: string | null = null): string | null {
+  if (entityType === 'setting' && isSettingId(id)) {
+    const scope = unitId === null ? auditMessages[lang].nationalScope : (names.units.get(unitId) ?? unitId);
+    return `${settingCatalog[id].label[lang]} (${scope})`;
+  }
   return entityType === 'report_categories' && names.reportCategories.has(id) ? reportCategoryName(id, names, lang) : null;
 }
 

@@ -55,6 +55,9 @@ export const settingsMessages = defineMessages({
     saved: 'Ustawienia zapisano. Obowiązują od razu we wszystkich instancjach.',
     range: (min: string, max: string) => `Od ${min} do ${max}.`,
     listHint: 'Liczby oddzielone przecinkami.',
+    noEffect: 'nie działa: wartość krajowa jest surowsza',
+    ownNoEffect: 'Zapisana wartość województwa nie działa: wartość krajowa jest surowsza.',
+    cannotTighten: 'Wartość krajowa jest już najsurowsza z możliwych; województwo nie może jej zaostrzyć.',
   },
   en: {
     title: 'Settings',
@@ -77,5 +80,8 @@ export const settingsMessages = defineMessages({
     saved: 'The settings were saved. They hold at once on every instance.',
     range: (min: string, max: string) => `From ${min} to ${max}.`,
     listHint: 'Numbers separated by commas.',
+    noEffect: 'no effect: the national value is stricter',
+    ownNoEffect: 'The voivodeship’s stored value has no effect: the national value is stricter.',
+    cannotTighten: 'The national value is already the strictest possible; a voivodeship cannot tighten it.',
   },
 });

@@ -3,8 +3,8 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { subjectOf } from '../access/index.js';
 import { settingCatalog, settingIds, type SettingDefinition, type SettingId } from './catalog.js';
 import { settingsSnapshot } from './read-settings.js';
-import { unitKind, voivodeshipOf, type StoredSetting } from './repository.js';
-import { defaultValue, effectiveValue, type StoredValue } from './rules.js';
+import { unitKind, unitNames, voivodeshipOf, type StoredSetting } from './repository.js';
+import { defaultValue, effectiveValue, isStricter, valueProblem, type StoredValue } from './rules.js';
 
 /** Who changed a value and when; `by` null: carried over by the migration, or the account is gone. */
 export interface SettingChange {
@@ -21,8 +21,11 @@ export interface SettingView {
   national: StoredValue;
   /** The last change of the national value; null while it is the default. */
   nationalChange: SettingChange | null;
-  /** Each voivodeship's stored value (it holds for its units while stricter than the national one). */
-  voivodeships: { unitId: string; value: unknown; change: SettingChange }[];
+  /**
+   * Each voivodeship's stored value. It holds for its units only while stricter than the national
+   * one (`inEffect`); a national value tightened since leaves it stored but without effect.
+   */
+  voivodeships: { unitId: string; unitName: string; value: unknown; inEffect: boolean; change: SettingChange }[];
 }
 
 const changeOf = (row: StoredSetting): SettingChange => ({ at: row.changedAt, by: row.changedByName });
@@ -30,17 +33,21 @@ const changeOf = (row: StoredSetting): SettingChange => ({ at: row.changedAt, by
 /** Every setting of the catalogue with its national value, its default and the voivodeships' values. */
 export async function settingsOverview(db: Db): Promise<SettingView[]> {
   const snapshot = await settingsSnapshot(db);
+  const names = await unitNames(db, [...new Set(snapshot.rows.flatMap((row) => (row.unitId ? [row.unitId] : [])))]);
   return settingIds.map((id) => {
     const stored = snapshot.national.get(id);
+    const national = effectiveValue(id, stored?.value, undefined);
     return {
       id,
       definition: settingCatalog[id],
       defaultValue: defaultValue(id),
-      national: effectiveValue(id, stored?.value, undefined),
+      national,
       nationalChange: stored ? changeOf(stored) : null,
       voivodeships: [...(snapshot.byVoivodeship.get(id)?.values() ?? [])].map((row) => ({
         unitId: row.unitId!,
+        unitName: names.get(row.unitId!) ?? row.unitId!,
         value: row.value,
+        inEffect: valueProblem(id, row.value) === null && isStricter(id, row.value as StoredValue, national),
         change: changeOf(row),
       })),
     };

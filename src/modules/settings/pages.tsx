@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber, type Lang } from '../../platform/i18n/i18
 import { settingGroups, type SettingGroup } from './catalog.js';
 import { groupTitles, settingsMessages, valueInWords } from './messages.js';
 import type { SettingChange, SettingView, Viewer } from './overview.js';
-import { effectiveValue, type StoredValue } from './rules.js';
+import { effectiveValue, voivodeshipRange, type StoredValue } from './rules.js';
 
 export const settingsUrl = '/admin/settings';
 
@@ -35,18 +35,36 @@ function inForce(setting: SettingView, viewer: Viewer): StoredValue {
   return effectiveValue(setting.id, setting.national, setting.voivodeships.find((v) => v.unitId === unit)?.value);
 }
 
+// A phone shows digits for a number; a list needs the comma of the full keyboard.
+const inputModes = { integer: 'numeric', decimal: 'decimal', integerList: undefined } as const;
+
 const editable = (setting: SettingView, viewer: Viewer) =>
   viewer.kind === 'national' || (viewer.kind === 'voivodeship' && setting.definition.tighten !== null);
+
+/**
+ * The range the person may type: the catalogue's, or for a voivodeship's own value only the values
+ * stricter than the national one in force (a value equal to it is refused as not stricter).
+ */
+function rangeOf(setting: SettingView, viewer: Viewer): { min: number; max: number } {
+  const d = setting.definition;
+  return (viewer.kind === 'voivodeship' ? voivodeshipRange(setting.id, setting.national) : null) ?? { min: d.min, max: d.max };
+}
+
+const ownEntry = (setting: SettingView, viewer: Viewer) =>
+  viewer.kind === 'voivodeship' ? setting.voivodeships.find((v) => v.unitId === viewer.unitId) : undefined;
 
 /** The facts under a setting's field, as one hint: why, the range, the default, the source, the last change. */
 function hintOf(setting: SettingView, viewer: Viewer, lang: Lang): string {
   const m = settingsMessages[lang];
   const d = setting.definition;
   const words = (value: StoredValue) => valueInWords(value, d.unit, lang);
+  const range = rangeOf(setting, viewer);
+  const own = ownEntry(setting, viewer);
   return [
     d.explanation[lang],
     d.type === 'integerList' ? m.listHint : '',
-    m.range(formatNumber(d.min, lang), formatNumber(d.max, lang)),
+    range.min > range.max ? m.cannotTighten : m.range(formatNumber(range.min, lang), formatNumber(range.max, lang)),
+    own && !own.inEffect ? m.ownNoEffect : '',
     `${m.defaultValue}: ${words(setting.defaultValue)}.`,
     viewer.kind === 'national' ? '' : `${m.national}: ${words(setting.national)}.`,
     d.regulation ? `${m.regulation}: ${d.regulation[lang]}.` : '',
@@ -115,6 +133,7 @@ function Group({
                 }
                 hint={hintOf(setting, viewer, lang)}
                 width={setting.definition.type === 'integerList' ? 'medium' : 'short'}
+                inputMode={inputModes[setting.definition.type]}
                 value={values[setting.id] ?? (own === null ? '' : valueAsTyped(own, lang))}
                 error={errorFor(errors, setting.id)}
               />
@@ -131,8 +150,8 @@ function Group({
           <ul>
             {tightened.map((t) => (
               <li key={`${t.setting.id}-${t.unitId}`}>
-                {t.setting.definition.label[lang]}, {t.unitId}: {valueInWords(t.value as StoredValue, t.setting.definition.unit, lang)} (
-                {changeText(t.change, lang)})
+                {`${t.setting.definition.label[lang]}, ${t.unitName}: ${valueInWords(t.value as StoredValue, t.setting.definition.unit, lang)} (${changeText(t.change, lang)})`}
+                {!t.inEffect && <strong>{`, ${m.noEffect}`}</strong>}
               </li>
             ))}
           </ul>

@@ -82,3 +82,10 @@ export async function voivodeshipOf(db: Queryable, unitId: string): Promise<stri
 export async function unitKind(db: Queryable, unitId: string): Promise<{ kind: string; name: string } | undefined> {
   return db.selectFrom('units').select(['kind', 'name']).where('id', '=', unitId).executeTakeFirst();
 }
+
+/** The names of units by id (the voivodeships whose values the settings page lists). */
+export async function unitNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

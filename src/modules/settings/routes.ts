@@ -59,10 +59,12 @@ const settingSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['unitId', 'value', 'changedAt', 'changedBy'],
+        required: ['unitId', 'unitName', 'value', 'inEffect', 'changedAt', 'changedBy'],
         properties: {
           unitId: { type: 'string' },
+          unitName: { type: 'string' },
           value,
+          inEffect: { type: 'boolean', description: 'false: the national value is stricter, so this value has no effect' },
           changedAt: { type: 'string', format: 'date-time' },
           changedBy: { type: ['string', 'null'] },
         },
@@ -93,7 +95,14 @@ function present(view: SettingView) {
     },
     voivodeships: view.voivodeships
       .filter((v) => valueProblem(view.id, v.value) === null)
-      .map((v) => ({ unitId: v.unitId, value: v.value as StoredValue, changedAt: v.change.at.toISOString(), changedBy: v.change.by })),
+      .map((v) => ({
+        unitId: v.unitId,
+        unitName: v.unitName,
+        value: v.value as StoredValue,
+        inEffect: v.inEffect,
+        changedAt: v.change.at.toISOString(),
+        changedBy: v.change.by,
+      })),
   };
 }
 

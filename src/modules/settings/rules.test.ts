@@ -8,6 +8,7 @@ import {
   normalValue,
   valueProblem,
   voivodeshipProblem,
+  voivodeshipRange,
   type StoredValue,
 } from './rules.js';
 import { valueInWords } from './messages.js';
@@ -131,5 +132,23 @@ describe('settings tied together', () => {
   it('keeps reporters’ IP addresses at least as long as the per-IP limit counts back', () => {
     expect(crossProblems(values({ 'retention.reporterIpDays': 0 })).map((p) => p.id)).toEqual(['retention.reporterIpDays']);
     expect(crossProblems(values({ 'retention.reporterIpDays': 1 }))).toEqual([]);
+  });
+
+  it('gives a voivodeship the range stricter than the national value, empty at the strictest one', () => {
+    expect(voivodeshipRange('reports.takeUpDays', 3)).toEqual({ min: 1, max: 2 });
+    expect(voivodeshipRange('plans.submitDaysBeforeStart', 14)).toEqual({ min: 15, max: 90 });
+    const none = voivodeshipRange('reports.takeUpDays', 1)!;
+    expect(none.min).toBeGreaterThan(none.max);
+    expect(voivodeshipRange('reports.perIpPerDay', 3)).toBeNull();
+    // Every value of the range is accepted as stricter; its bounds' neighbours outside are not.
+    for (const id of settingIds.filter((i) => settingCatalog[i].tighten !== null && settingCatalog[i].type === 'integer')) {
+      const national = defaultValue(id);
+      const range = voivodeshipRange(id, national)!;
+      if (range.min > range.max) continue;
+      expect(voivodeshipProblem(id, range.min, national), id).toBeNull();
+      expect(voivodeshipProblem(id, range.max, national), id).toBeNull();
+      const outside = settingCatalog[id].tighten === 'lower' ? range.max + 1 : range.min - 1;
+      expect(voivodeshipProblem(id, outside, national), id).not.toBeNull();
+    }
   });
 });

@@ -94,6 +94,18 @@ export function voivodeshipProblem(id: SettingId, value: StoredValue, national: 
 }
 
 /**
+ * The values a voivodeship may store for `id` while `national` holds: those stricter than it and in
+ * the catalogue's range (whole numbers, so one step from the national value). null: the full range
+ * (a setting without voivodeship values, or not a whole number). An empty range (min > max) means
+ * the national value is already the strictest there is.
+ */
+export function voivodeshipRange(id: SettingId, national: StoredValue): { min: number; max: number } | null {
+  const d: SettingDefinition = settingCatalog[id];
+  if (d.tighten === null || d.type !== 'integer' || Array.isArray(national)) return null;
+  return d.tighten === 'lower' ? { min: d.min, max: Math.min(d.max, national - 1) } : { min: Math.max(d.min, national + 1), max: d.max };
+}
+
+/**
  * Rules that tie settings together, checked on every change against all values in force (one
  * scope): the burst limit is a part of the daily one, and reporters' IP addresses are kept at
  * least as long as the per-IP limit counts back (a day), or it would count reports whose address

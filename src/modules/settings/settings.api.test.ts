@@ -158,6 +158,67 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     expect(await auditCount()).toBe(audited);
   });
 
+  /** A field's hint and input on the settings page as `client` sees it. */
+  const field = async (client: TestClient, id: string) => {
+    const page = (await client.get('/admin/settings')).body;
+    const hint = new RegExp(`id="field-${id.replace('.', '\\.')}-hint">([^<]*)<`).exec(page)?.[1];
+    const input = new RegExp(`<input[^>]*name="${id.replace('.', '\\.')}"[^>]*>`).exec(page)?.[0];
+    return { page, hint, input };
+  };
+  const zalesieName = world.units.voivodeship.name;
+
+  it('marks a voivodeship value the stricter national one overrides as without effect, naming the unit', async () => {
+    expect((await regional().send('PUT', `${url}/reports.takeUpDays`, { value: 2, unitId: zalesie })).statusCode).toBe(200);
+    const listed = async () =>
+      ((await national().get(url)).json().settings as { id: string; voivodeships: object[] }[]).find((s) => s.id === 'reports.takeUpDays')!
+        .voivodeships;
+    expect(await listed()).toEqual([expect.objectContaining({ unitId: zalesie, unitName: zalesieName, inEffect: true })]);
+    const active = (await field(national(), 'reports.takeUpDays')).page;
+    expect(active).toContain(`${zalesieName}: 2 dni`);
+    expect(active).not.toContain('nie działa');
+    expect(active).not.toContain(`, ${zalesie}:`);
+    // The national value is lowered below the voivodeship's: Zalesie's 2 days stay stored but do nothing.
+    expect((await national().send('PUT', `${url}/reports.takeUpDays`, { value: 1 })).statusCode).toBe(200);
+    expect(await listed()).toEqual([expect.objectContaining({ unitId: zalesie, inEffect: false })]);
+    expect((await field(national(), 'reports.takeUpDays')).page).toContain('nie działa: wartość krajowa jest surowsza');
+    const english = await national().get('/admin/settings', { 'accept-language': 'en' });
+    expect(english.body).toContain('no effect: the national value is stricter');
+    expect((await field(regional(), 'reports.takeUpDays')).hint).toContain('Zapisana wartość województwa nie działa');
+  });
+
+  it('tells a voivodeship administrator the range stricter than the national value, and gives numeric keyboards', async () => {
+    const takeUp = await field(regional(), 'reports.takeUpDays');
+    expect(takeUp.hint).toContain('Od 1 do 2.');
+    expect(takeUp.input).toMatch(/inputmode="numeric"/i);
+    expect((await field(regional(), 'plans.submitDaysBeforeStart')).hint).toContain('Od 15 do 90.');
+    expect((await national().send('PUT', `${url}/reports.takeUpDays`, { value: 6 })).statusCode).toBe(200);
+    expect((await field(regional(), 'reports.takeUpDays')).hint).toContain('Od 1 do 5.');
+    // The national administrator keeps the catalogue's range.
+    expect((await field(national(), 'reports.takeUpDays')).hint).toContain('Od 1 do 90.');
+    expect((await field(national(), 'map.centreLatitude')).input).toMatch(/inputmode="decimal"/i);
+    expect((await field(national(), 'dashboard.reminderDays')).input).not.toMatch(/inputmode/i);
+    // At the strictest national value a voivodeship has nothing left to type.
+    expect((await national().send('PUT', `${url}/reports.takeUpDays`, { value: 1 })).statusCode).toBe(200);
+    const none = await field(regional(), 'reports.takeUpDays');
+    expect(none.hint).toContain('nie może jej zaostrzyć');
+    expect(none.hint).not.toContain('Od 1 do');
+  });
+
+  it('names a settings change in the audit log by its label and its scope, national or the voivodeship', async () => {
+    expect((await regional().send('PUT', `${url}/attachments.maxFiles`, { value: 1, unitId: zalesie })).statusCode).toBe(200);
+    expect((await national().send('PUT', `${url}/attachments.maxFiles`, { value: 2 })).statusCode).toBe(200);
+    const entries = (await national().get('/api/v1/audit?entityType=setting&entityId=attachments.maxFiles')).json().entries as {
+      unitId: string | null;
+    }[];
+    expect(entries.map((e) => e.unitId)).toEqual([null, zalesie]);
+    const page = (await national().get('/admin/audit?entityType=setting')).body;
+    expect(page).toContain(`Liczba załączników zgłoszenia (${zalesieName})`);
+    expect(page).toContain('Liczba załączników zgłoszenia (krajowe)');
+    expect(page).not.toContain('attachme…');
+    const english = (await national().get('/admin/audit?entityType=setting', { 'accept-language': 'en' })).body;
+    expect(english).toContain('Attachments per report (national)');
+  });
+
   it('counts reports per client with the per-IP limits in force at each report, the burst one first', async () => {
     const category = (
       (await resident().get('/api/v1/report-categories')).json().categories as { code: string; names: { pl: string } }[]

@@ -87,9 +87,11 @@ export function TextField(
     /** The range a date or time picker offers (the server checks it again). */
     min?: string;
     max?: string;
+    /** The keyboard a phone shows: digits for a number (the field stays text, so "52,1" may be typed). */
+    inputMode?: 'numeric' | 'decimal' | undefined;
   },
 ) {
-  const { name, hint, error, value, type = 'text', autoComplete, required, width = 'full', spellCheck, min, max } = props;
+  const { name, hint, error, value, type = 'text', autoComplete, required, width = 'full', spellCheck, min, max, inputMode } = props;
   return (
     <FieldFrame {...props}>
       <input
@@ -103,6 +105,7 @@ export function TextField(
         spellCheck={spellCheck}
         min={min}
         max={max}
+        inputMode={inputMode}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
