@@ -190,7 +190,7 @@ export function registerOpen311(app: FastifyInstance, config: Config, database: 
             // A stranger's address is never fetched (it could point inside the police network), and
             // Open311 takes no files: they are police-only and come through the report form. Many
             // clients send the field empty on every request: empty is absent.
-            const given = (value: unknown) => value !== undefined && value !== null && String(value).trim() !== '';
+            const given = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null);
             if (given(b.media_url) || given(b.media)) {
               throw new ParameterProblem(given(b.media_url) ? 'media_url' : 'media', {
                 pl: 'Zdjęć i plików nie przyjmujemy przez Open311: serwer nigdy nie pobiera pliku spod podanego adresu (media_url). Dołącz je w formularzu zgłoszenia na stronie /zglos.',
