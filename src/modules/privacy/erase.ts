@@ -20,7 +20,7 @@ import { retentionCutoff, retentionDays, retentionRules, type PersonalDataPiece,
 import { retentionSettings, voivodeshipRetentionSettings } from './settings.js';
 import { deleteUnconfirmed } from '../subscriptions/index.js';
 import type { FileStore } from '../../platform/files/store.js';
-import { clearPendingUploads } from '../../platform/files/pending-uploads.js';
+import { clearPendingUploads } from '../../platform/files/pending-uploads-repository.js';
 
 /** The pieces the job erases (the e-mail goes with the status change that closes the report). */
 export type ErasedPiece = Exclude<PersonalDataPiece, 'reporterEmail'>;

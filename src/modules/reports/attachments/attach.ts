@@ -1,7 +1,7 @@
 import type { Actor, Trx } from '../../../platform/audit/actor.js';
 import { recordEvent } from '../../../platform/audit/record.js';
 import type { Db } from '../../../platform/db/database.js';
-import { clearPendingUploads, recordPendingUploads } from '../../../platform/files/pending-uploads.js';
+import { clearPendingUploads, recordPendingUploads } from '../../../platform/files/pending-uploads-repository.js';
 import { newFileKey, type FileStore } from '../../../platform/files/store.js';
 import type { Report } from '../model.js';
 import type { PreparedAttachment } from './prepare.js';
