@@ -76,6 +76,8 @@ describe('pointInRing', () => {
           expect(pointInPackedRing(p[0], p[1], around, 2, 2 + closed.length * 2)).toBe(answer);
         },
       ),
+      // a point a hair's breadth below a corner, which once flipped with the winding
+      { examples: [[[[1, -1], [0, -1], [0, 0], [0, 0]], [0, -5e-324]]] },
     );
   });
 

@@ -10,9 +10,14 @@
  * districts in tens of megabytes that way).
  */
 
-/** Whether the edge (xi, yi)–(xj, yj) crosses the ray from (x, y) towards +x. */
-function crosses(xi: number, yi: number, xj: number, yj: number, x: number, y: number): boolean {
-  return yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi;
+/**
+ * Whether the edge (ax, ay)–(bx, by) crosses the ray from (x, y) towards +x. The edge is always
+ * worked from its lower end, so a point on it gets the same rounding, and the same answer, whichever
+ * way the ring is wound (CI once found a point 1e-322 from a corner that flipped with the winding).
+ */
+function crosses(ax: number, ay: number, bx: number, by: number, x: number, y: number): boolean {
+  if (ay > y === by > y) return false;
+  return ay < by ? x < ((bx - ax) * (y - ay)) / (by - ay) + ax : x < ((ax - bx) * (y - by)) / (ay - by) + bx;
 }
 
 /** A ring given as [x, y] positions (GeoJSON order: x is the longitude). */
