@@ -127,6 +127,28 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     expect(unknown.statusCode).toBe(400);
   });
 
+  it('refuses names of only spaces with a 400 in the language asked for, and stores nothing', async () => {
+    const count = async () => (await commander.send('GET', `/api/v1/officers?unitId=${a.id}`)).json().officers.length;
+    const before = await count();
+    for (const blank of ['    ', '\t', '\u00a0\u2003']) {
+      const officer = await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: 'sierż.', firstName: blank, lastName: 'Spacja' });
+      expect(officer.statusCode).toBe(400);
+      expect(officer.json().error.details).toContainEqual(
+        expect.objectContaining({ field: 'firstName', message: expect.stringContaining('nie same spacje') }),
+      );
+    }
+    const rank = await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: ' ', firstName: 'Jan', lastName: 'Spacja' });
+    expect(rank.statusCode).toBe(400);
+    expect(await count()).toBe(before);
+    const own = await makeDistrict(57, 'Nazwowo');
+    const renamed = await commander.send('PATCH', `/api/v1/districts/${own}`, { name: '   ' });
+    expect(renamed.statusCode).toBe(400);
+    const unit = await regional.send('PATCH', `/api/v1/units/${a.id}`, { name: '  ab  ' }, { 'accept-language': 'en' });
+    expect(unit.statusCode).toBe(400);
+    expect(JSON.stringify(unit.json().error.details)).toContain('must contain text, not only spaces');
+    expect((await regional.send('GET', `/api/v1/units/${a.id}`)).json().name).toBe(a.name);
+  });
+
   it('assigns an officer, hands the district over, and shows a substitute', async () => {
     const own = await makeDistrict(47, 'Przekazowo');
     const first = (

@@ -39,7 +39,7 @@ const email = { type: ['string', 'null'], format: 'email', maxLength: 254 } as c
 
 /** What can change on a district; its unit and number are fixed at creation (they form its id). */
 const districtProperties = {
-  name: { type: 'string', minLength: 1, maxLength: 200 },
+  name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
   phone,
   email,
   rules: { type: 'array', maxItems: 5000, items: streetRuleSchema },
@@ -64,10 +64,11 @@ export const updateDistrictBody = {
   properties: districtProperties,
 } as const;
 
-const name = { type: 'string', minLength: 1, maxLength: 80 } as const;
+// `pattern: '\\S'`: not only spaces (the names are trimmed, and the database refuses an empty one).
+const name = { type: 'string', minLength: 1, maxLength: 80, pattern: '\\S' } as const;
 const officerProperties = {
   unitId: { type: 'string', minLength: 1, maxLength: 60 },
-  rank: { type: 'string', minLength: 1, maxLength: 60 },
+  rank: { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S' },
   firstName: name,
   lastName: name,
   position: { type: 'string', enum: officerPositions },

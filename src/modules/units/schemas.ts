@@ -3,6 +3,9 @@ import { unitKinds } from './model.js';
 /** A unit id: lower-case letters and digits in dash-separated words, e.g. kpp-lubartow. */
 export const unitIdPattern = '[a-z0-9]+(-[a-z0-9]+)*';
 
+/** At least 3 characters once trimmed (the database's check): two non-spaces with something between. */
+const unitName = { type: 'string', minLength: 3, maxLength: 200, pattern: '\\S[\\s\\S]+\\S' } as const;
+
 const text = (max: number) => ({ type: ['string', 'null'], minLength: 1, maxLength: max }) as const;
 
 /** Contact fields shared by creating and editing a unit. */
@@ -32,7 +35,7 @@ export const createUnitBody = {
     id: { type: 'string', minLength: 2, maxLength: 60, pattern: `^${unitIdPattern}$` },
     parentId: { type: ['string', 'null'], maxLength: 60 },
     kind: { type: 'string', enum: unitKinds },
-    name: { type: 'string', minLength: 3, maxLength: 200 },
+    name: unitName,
     ...unitContactProperties,
   },
 } as const;
@@ -43,7 +46,7 @@ export const updateUnitBody = {
   minProperties: 1,
   properties: {
     parentId: { type: 'string', maxLength: 60 },
-    name: { type: 'string', minLength: 3, maxLength: 200 },
+    name: unitName,
     ...unitContactProperties,
   },
 } as const;

@@ -160,7 +160,14 @@ export function describeValidationErrors(errors: readonly ErrorObject[], lang: L
               : `The field ${q} has an invalid format (${String(p.format)}).`;
         break;
       case 'pattern':
-        message = pl ? `Pole ${q} ma nieprawidłowy format.` : `The field ${q} has an invalid format.`;
+        // Patterns starting with \S ask for text, not spaces (names trimmed before they are stored).
+        message = String(p.pattern).startsWith('\\S')
+          ? pl
+            ? `Pole ${q} musi zawierać tekst, nie same spacje.`
+            : `The field ${q} must contain text, not only spaces.`
+          : pl
+            ? `Pole ${q} ma nieprawidłowy format.`
+            : `The field ${q} has an invalid format.`;
         break;
       default:
         message = pl ? `Pole ${q} ma nieprawidłową wartość.` : `The field ${q} has an invalid value.`;

@@ -64,11 +64,12 @@ export function registerOfficerAdminPages(app: FastifyInstance, database: Databa
     const fields = formFields(request.body);
     const m = adminRegisterMessages[request.lang];
     const errors: FieldError[] = [];
-    for (const [field, label] of [
-      ['rank', m.rank],
-      ['firstName', m.firstName],
-      ['lastName', m.lastName],
-      ['unitId', m.unit],
+    // the limits of the API's schema (schemas.ts) and the database's checks
+    for (const [field, label, max] of [
+      ['rank', m.rank, 60],
+      ['firstName', m.firstName, 80],
+      ['lastName', m.lastName, 80],
+      ['unitId', m.unit, 60],
     ] as const) {
       if (!fields[field]?.trim())
         errors.push({
@@ -76,14 +77,14 @@ export function registerOfficerAdminPages(app: FastifyInstance, database: Databa
           code: 'required',
           message: request.lang === 'pl' ? `Pole „${label}” jest wymagane.` : `The field "${label}" is required.`,
         });
-      else if (fields[field].trim().length > 80)
+      else if (fields[field].trim().length > max)
         errors.push({
           field,
           code: 'maxLength',
           message:
             request.lang === 'pl'
-              ? `Pole „${label}” może mieć co najwyżej 80 znaków.`
-              : `The field "${label}" may have at most 80 characters.`,
+              ? `Pole „${label}” może mieć co najwyżej ${max} znaków.`
+              : `The field "${label}" may have at most ${max} characters.`,
         });
     }
     if (errors.length === 0) {
