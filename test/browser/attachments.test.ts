@@ -6,12 +6,26 @@ import { wholeStreetsOf, world } from '../support/world.js';
 import { exifOf, jpegWithGps, minimalPdf } from '../support/attachment-files.js';
 
 /** Streets of a1, one per test, so no report is offered as similar to another. */
-const [withoutScript, withScript] = wholeStreetsOf(world.districts.a1) as [string, string];
+const [withoutScript, withScript, comingBack] = wholeStreetsOf(world.districts.a1) as [string, string, string];
 
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
 const running = useAppAndBrowser('attachments', {}, (db) => allowReportsPerIp(db, 100));
 
 const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeType, buffer });
+
+/** What the browser holds for a form that may come back (web/islands/held-files.ts), read as the page would. */
+function heldFileNames(): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const opened = indexedDB.open('dzielnicowy');
+    opened.onerror = () => reject(new Error(opened.error?.message ?? 'IndexedDB did not open'));
+    opened.onsuccess = () => {
+      const db = opened.result;
+      if (!db.objectStoreNames.contains('held-files')) return resolve([]);
+      const read = db.transaction('held-files').objectStore('held-files').get('report-form');
+      read.onsuccess = () => resolve(((read.result as { files: File[] } | undefined)?.files ?? []).map((f) => f.name));
+    };
+  });
+}
 
 /** The police officer of a1 opens the report, sees its photo listed and downloads it: no EXIF in it. */
 async function policeDownloadPhoto(reportPath: string) {
@@ -58,7 +72,7 @@ describeWithBrowser('attaching a photo to a report at 360 px', () => {
     await input.setInputFiles([file('zdjecie.jpg', 'image/jpeg', photo), file('pismo.pdf', 'application/pdf', minimalPdf())]);
     const chosen = page.getByRole('list', { name: 'Wybrane pliki' }).getByRole('listitem');
     await expect.poll(() => chosen.count()).toBe(2);
-    expect(await chosen.first().textContent()).toMatch(/zdjecie\.jpg \(\d+(,\d)? (B|KiB)\)/);
+    expect(await chosen.first().textContent()).toMatch(/zdjecie\.jpg \(\d+(,\d)? (B|kB)\)/);
     // A second choice adds to the first: four files are one too many, and the form says so before sending.
     await input.setInputFiles([file('a.txt', 'text/plain', Buffer.from('a')), file('b.txt', 'text/plain', Buffer.from('b'))]);
     await expect.poll(() => chosen.count()).toBe(4);
@@ -79,5 +93,55 @@ describeWithBrowser('attaching a photo to a report at 360 px', () => {
     const reportPath = new URL(page.url()).pathname;
     await context.close();
     await policeDownloadPhoto(reportPath);
+  });
+
+  it('with JavaScript keeps the chosen files when the form comes back, and forgets them once the report is sent', async () => {
+    const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${running.app.url}/zglos`);
+    const input = page.getByLabel('Zdjęcia lub pliki (opcjonalnie)');
+    await input.setInputFiles([file('IMG_0100.jpg', 'image/jpeg', await jpegWithGps())]);
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(`${comingBack} 7`);
+    // no kind of threat chosen: the form comes back, and a browser would have dropped the photo
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.waitForSelector('.error-summary');
+    const chosen = page.getByRole('list', { name: 'Wybrane pliki' }).getByRole('listitem');
+    await expect.poll(() => chosen.count()).toBe(1);
+    expect(await chosen.first().textContent()).toMatch(/^IMG_0100\.jpg \(\d+(,\d)? (B|kB)\)/);
+    expect(await page.getByText('Plik wybrany wcześniej jest znów dołączony.', { exact: false }).isVisible()).toBe(true);
+    // the server's "choose the files again" is withdrawn; the real error stays
+    const summary = await page.locator('.error-summary').textContent();
+    expect(summary).toContain('Wybierz kategorię zagrożenia z listy.');
+    expect(summary).not.toContain('Wybierz pliki ponownie');
+    expect(await input.getAttribute('aria-invalid')).toBeNull();
+    await inspectPage(page, 'attachments-form-came-back-phone');
+
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.waitForURL(/\/zgloszenia\/\d+/);
+    expect(await page.getByRole('heading', { name: 'Dziękujemy za zgłoszenie' }).isVisible()).toBe(true);
+    await expect.poll(() => page.evaluate(heldFileNames)).toEqual([]);
+    const first = new URL(page.url()).pathname;
+
+    // A second report of the kind on the street is asked about first: the PDF comes along to "send anyway".
+    await page.goto(`${running.app.url}/zglos`);
+    await input.setInputFiles([file('pismo.pdf', 'application/pdf', minimalPdf())]);
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(`${comingBack} 9`);
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.waitForSelector('h1:has-text("Podobne zgłoszenia w pobliżu")');
+    await expect.poll(() => chosen.count()).toBe(1);
+    expect(await chosen.first().textContent()).toMatch(/^pismo\.pdf/);
+    await page.getByRole('button', { name: 'To inne zagrożenie – wyślij moje zgłoszenie' }).click();
+    await page.waitForURL(/\/zgloszenia\/\d+/);
+    const second = new URL(page.url()).pathname;
+    expect(second).not.toBe(first);
+    await context.close();
+
+    await policeDownloadPhoto(first);
+    const police = await signedInPage(running, world.accounts.officerA1, 'phone');
+    await police.goto(`${running.app.url}/admin/reports/${/\d+$/.exec(second)![0]}`);
+    expect(await police.getByRole('link', { name: /Pobierz załącznik 1: 1\. dokument PDF/ }).isVisible()).toBe(true);
+    await police.context().close();
   });
 });

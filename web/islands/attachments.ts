@@ -4,7 +4,13 @@
  * sent (the server checks again: this only saves a wasted upload). The limits come from the data
  * attributes the server wrote (AttachmentField). Without JavaScript the plain file input works alone.
  * Files picked in several goes add up: a DataTransfer holds the list the input sends.
+ *
+ * Files fine in themselves survive a form that comes back (held-files.ts): held in this browser when
+ * the form is sent, put back into the input when the server marks the field `data-files-dropped`.
+ * On a page without the field (the thanks pages) the island only forgets what it held.
  */
+import { forgetHeldFiles, holdFiles, takeHeldFiles } from './held-files.js';
+
 const box = document.querySelector<HTMLElement>('[data-attachments]');
 const input = box?.querySelector<HTMLInputElement>('input[type="file"]');
 const lang = document.documentElement.lang === 'en' ? 'en' : 'pl';
@@ -20,6 +26,11 @@ const text = {
     tooMany: (max: number) => `Można dołączyć najwyżej ${max} ${polishFiles(max)}. Usuń nadmiarowe pliki.`,
     tooLarge: (max: number) => `Pliki są razem większe niż ${max} MB. Usuń któryś albo wybierz mniejszy.`,
     total: (n: number, size: string) => `${n} ${polishFiles(n)}, razem ${size}`,
+    restored: (n: number) =>
+      ({
+        one: 'Plik wybrany wcześniej jest znów dołączony.',
+        few: `${n} pliki wybrane wcześniej są znów dołączone.`,
+      })[polishRules.select(n) as 'one' | 'few'] ?? `${n} plików wybranych wcześniej jest znów dołączonych.`,
   },
   en: {
     chosen: 'Chosen files',
@@ -28,12 +39,14 @@ const text = {
     tooMany: (max: number) => `At most ${max} ${max === 1 ? 'file' : 'files'} can be attached. Remove the extra files.`,
     tooLarge: (max: number) => `The files are larger than ${max} MB together. Remove one or choose a smaller one.`,
     total: (n: number, size: string) => `${n} ${n === 1 ? 'file' : 'files'}, ${size} together`,
+    restored: (n: number) => (n === 1 ? 'The file chosen before is attached again.' : `The ${n} files chosen before are attached again.`),
   },
 }[lang];
 
 function formatSize(bytes: number): string {
   const locale = lang === 'pl' ? 'pl-PL' : 'en-GB';
-  const units = ['B', 'KiB', 'MiB'];
+  // binary multiples named as the limits name them (platform/i18n formatBytes)
+  const units = ['B', 'kB', 'MB'];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
@@ -109,11 +122,45 @@ if (box && input && typeof DataTransfer !== 'undefined') {
     chosen = [...chosen, ...Array.from(input.files ?? [])];
     render();
   });
-  form?.addEventListener('submit', (event) => {
-    if (limitProblem()) {
+  if (form)
+    form.addEventListener('submit', (event) => {
+      if (limitProblem()) {
+        event.preventDefault();
+        render();
+        input.focus();
+        return;
+      }
+      if (chosen.length === 0) {
+        void forgetHeldFiles();
+        return;
+      }
+      // Held before the form goes (a storage write is asynchronous); submit() does not come back here.
       event.preventDefault();
+      void holdFiles(chosen).then(() => form.submit());
+    });
+
+  /** The server's "choose the files again" is answered: its error goes from the field and the summary. */
+  const withdrawChooseAgain = () => {
+    const field = box.querySelector('.field');
+    document.getElementById(`${input.id}-error`)?.remove();
+    field?.classList.remove('field--error');
+    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== `${input.id}-error`);
+    if (described.length) input.setAttribute('aria-describedby', described.join(' '));
+    else input.removeAttribute('aria-describedby');
+    input.removeAttribute('aria-invalid');
+    document.querySelector(`.error-summary a[href="#${input.id}"]`)?.closest('li')?.remove();
+  };
+
+  if (box.dataset.filesDropped === undefined) void forgetHeldFiles();
+  else
+    void takeHeldFiles().then((files) => {
+      if (files.length === 0) return;
+      chosen = files;
+      withdrawChooseAgain();
       render();
-      input.focus();
-    }
-  });
+      summary.textContent = `${text.restored(files.length)} ${summary.textContent}`;
+    });
+} else if (!box) {
+  // a page after a report was sent
+  void forgetHeldFiles();
 }

@@ -96,7 +96,7 @@ describe.each(backends)('uploaded plan documents (%s)', (backend) => {
     );
     expect(honest.statusCode).toBe(413);
     expect(honest.json().error).toMatchObject({ code: 'document_too_large', details: { limit: 'entryBytes', entry: 'word/document.xml' } });
-    expect(honest.json().error.message).toContain('32 MiB');
+    expect(honest.json().error.message).toContain('32 MB');
     const liar = await postFile(
       t.app,
       '/api/v1/plans/parse',
@@ -276,7 +276,7 @@ describe('a document worker stopped by its memory cap', () => {
     const stopped = await postFile(t.app, '/api/v1/plans/parse', { filename: 'large.docx', data: large, type: docxType }, '198.51.100.1');
     expect(stopped.statusCode).toBe(413);
     expect(stopped.json().error).toMatchObject({ code: 'document_too_large', details: { limit: 'memory', max: 32 * MiB } });
-    expect(stopped.json().error.message).toBe('Odczyt dokumentu przekroczył limit pamięci 32 MiB.');
+    expect(stopped.json().error.message).toBe('Odczyt dokumentu przekroczył limit pamięci 32 MB.');
     const next = await postFile(
       t.app,
       '/api/v1/plans/parse',

@@ -45,7 +45,7 @@ export const privacyMessages = defineMessages({
     never: [
       'Imienia, nazwiska, numeru telefonu ani adresu zamieszkania osoby zgłaszającej: nie pytamy o nie.',
       'Kont mieszkańców: zgłoszenie i potwierdzenie „mnie też to dotyczy” nie wymagają logowania.',
-      'Ciasteczek śledzących ani statystyk odwiedzin: zapisujemy tylko ciasteczko z wybranym językiem, ciasteczko zabezpieczające formularze (CSRF) oraz, dla pracowników, ciasteczko sesji.',
+      'Ciasteczek śledzących ani statystyk odwiedzin: zapisujemy tylko ciasteczko z wybranym językiem, ciasteczko zabezpieczające formularze (CSRF) oraz, dla pracowników, ciasteczko sesji. Pliki dołączone do zgłoszenia przeglądarka zachowuje przy wysyłaniu formularza na Twoim urządzeniu (najwyżej 30 minut), by po błędzie w formularzu nie trzeba było wybierać ich ponownie; usuwa je, gdy zgłoszenie zostanie przyjęte.',
       'Skryptów i czcionek innych firm. Jeśli administrator włączył zewnętrzny serwer podkładu mapy, Twoja przeglądarka pobiera z niego obrazki mapy i ten serwer widzi Twój adres IP.',
     ],
     logsTitle: 'Dzienniki serwera',
@@ -153,7 +153,7 @@ export const privacyMessages = defineMessages({
     never: [
       'Your name, phone number or home address as a reporter: we do not ask for them.',
       'Accounts for residents: reporting and "me too" need no sign-in.',
-      'Tracking cookies or visitor statistics: we set only a cookie with your language, a cookie protecting forms (CSRF) and, for staff, a session cookie.',
+      'Tracking cookies or visitor statistics: we set only a cookie with your language, a cookie protecting forms (CSRF) and, for staff, a session cookie. When you send the form, your browser keeps the attached files on your device (30 minutes at most), so that an error in the form does not make you choose them again; it deletes them once the report is taken.',
       'Scripts or fonts of other companies. If the administrator has turned on an external map tile server, your browser loads map images from it and that server sees your IP address.',
     ],
     logsTitle: 'Server logs',

@@ -6,11 +6,11 @@ import { documentTooComplex, documentTooLarge, documentsBusy } from './document-
 describe('document errors', () => {
   it('name the limit in Polish and English, in human units', () => {
     expect(documentTooLarge('totalBytes', 64 * 1024 * 1024).text).toEqual({
-      pl: 'Dokument po rozpakowaniu przekracza limit 64 MiB.',
-      en: 'The document expands beyond the limit of 64 MiB.',
+      pl: 'Dokument po rozpakowaniu przekracza limit 64 MB.',
+      en: 'The document expands beyond the limit of 64 MB.',
     });
     expect(documentTooLarge('entries', 2000).text.en).toBe('The document exceeds the limit on files in a ZIP archive: 2,000.');
-    expect(documentTooLarge('memory', 1.5 * 1024 ** 3).text.pl).toBe('Odczyt dokumentu przekroczył limit pamięci 1,5 GiB.');
+    expect(documentTooLarge('memory', 1.5 * 1024 ** 3).text.pl).toBe('Odczyt dokumentu przekroczył limit pamięci 1,5 GB.');
     expect(documentTooComplex(10_000)).toMatchObject({
       status: 422,
       code: 'document_too_complex',

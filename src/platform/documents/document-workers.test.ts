@@ -81,7 +81,7 @@ describe('document workers', () => {
     const problem = await pool.run(fixture, { kind: 'hog' }).catch((e: unknown) => e);
     expect(problem).toBeInstanceOf(AppError);
     expect(problem).toMatchObject({ status: 413, code: 'document_too_large', details: { limit: 'memory', max: 48 * 1024 * 1024 } });
-    expect((problem as AppError).text.en).toContain('memory limit of 48 MiB');
+    expect((problem as AppError).text.en).toContain('memory limit of 48 MB');
     expect(await pool.run(fixture, { kind: 'echo', text: 'dalej' })).toBe('echo: dalej');
   });
 

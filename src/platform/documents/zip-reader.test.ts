@@ -41,8 +41,8 @@ describe('the ZIP reader', () => {
     expect(problem.code).toBe('document_too_large');
     expect(problem.details).toMatchObject({ limit: 'entryBytes', max: zipLimits.entryBytes, entry: 'word/document.xml' });
     expect(problem.text.pl).toContain('„word/document.xml”');
-    expect(problem.text.pl).toContain('32 MiB');
-    expect(problem.text.en).toContain('32 MiB');
+    expect(problem.text.pl).toContain('32 MB');
+    expect(problem.text.en).toContain('32 MB');
   });
 
   it('counts the bytes it really inflates: a bomb whose headers claim a small size is stopped by its ratio, or its size', async () => {
@@ -64,7 +64,7 @@ describe('the ZIP reader', () => {
     const problem = await problemOf(readAll(archive, { totalBytes: 8 * MiB, ratio: Infinity }));
     expect(problem.status).toBe(413);
     expect(problem.details).toMatchObject({ limit: 'totalBytes', max: 8 * MiB });
-    expect(problem.text.en).toContain('8 MiB');
+    expect(problem.text.en).toContain('8 MB');
   });
 
   it('refuses an archive of 100,000 tiny entries before reading any of them', async () => {

@@ -115,9 +115,13 @@ export function formatDuration(seconds: number, lang: Lang): string {
   return `${formatNumber(count, lang)} ${plural(lang, count, unit.forms)}`;
 }
 
-/** "32 MiB", "1,5 GiB", "512 KiB", "900 B": sizes of files and limits, in binary units. */
+/**
+ * "32 MB", "1,5 GB", "512 kB", "900 B": sizes of files and limits. Binary multiples (every limit here
+ * is a multiple of 1024 × 1024) named as residents and Windows name them: a "5 MB" limit and a file
+ * shown as "4,8 MB" must be the same kind of megabyte, and "MiB" is a word few people know.
+ */
 export function formatBytes(bytes: number, lang: Lang): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  const units = ['B', 'kB', 'MB', 'GB'];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {

@@ -23,7 +23,7 @@ export const editorMessages = defineMessages({
     importLead:
       'Wklej tekst planu albo wybierz plik: tekst (.txt), stronę WWW (.html), Word (.docx), OpenDocument (.odt) lub PDF z tekstem. Najpierw pokażemy, co udało się rozpoznać; szkic utworzysz po sprawdzeniu.',
     batchLead:
-      'Możesz też wybrać wiele plików naraz albo archiwum ZIP (najwyżej 20 plików, razem 20 MiB). Plany minionych okresów, już opublikowane przez jednostkę, trafią do archiwum biblioteki (tylko kierownik lub komendant jednostki); bieżące i przyszłe — jako szkice do zatwierdzenia.',
+      'Możesz też wybrać wiele plików naraz albo archiwum ZIP (najwyżej 20 plików, razem 20 MB). Plany minionych okresów, już opublikowane przez jednostkę, trafią do archiwum biblioteki (tylko kierownik lub komendant jednostki); bieżące i przyszłe — jako szkice do zatwierdzenia.',
     previewFiles: 'Sprawdź pliki (podgląd)',
     importFiles: 'Importuj pliki',
     text: 'Tekst planu',
@@ -167,7 +167,7 @@ export const editorMessages = defineMessages({
     importLead:
       'Paste the plan text or choose a file: text (.txt), a web page (.html), Word (.docx), OpenDocument (.odt) or a PDF with text. We first show what was recognised; you create the draft after checking.',
     batchLead:
-      'You can also choose many files at once or a ZIP archive (at most 20 files, 20 MiB together). Plans of past periods the unit has already published go into the library’s archive (a supervisor or commander of the unit only); current and future ones become drafts for approval.',
+      'You can also choose many files at once or a ZIP archive (at most 20 files, 20 MB together). Plans of past periods the unit has already published go into the library’s archive (a supervisor or commander of the unit only); current and future ones become drafts for approval.',
     previewFiles: 'Check the files (preview)',
     importFiles: 'Import files',
     text: 'Plan text',

@@ -176,10 +176,25 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(similar.body).toContain('Podobne zgłoszenia w pobliżu');
     expect(similar.body).toMatch(/<form[^>]*action="\/zglos"[^>]*enctype="multipart\/form-data"/i);
     expect(similar.body).toContain('Wybierz pliki ponownie');
+    // the files were fine: the island may put back the ones it held in the browser
+    expect(similar.body).toContain('data-files-dropped=""');
     expect(await counts()).toEqual(before);
     const anyway = await sendForm([{ filename: 'a.txt', data: Buffer.from('tekst') }]);
     expect(anyway.statusCode).toBe(303);
     expect(await counts()).toEqual({ reports: before.reports + 1, rows: before.rows + 1, files: before.files + 1 });
+  });
+
+  it('when another field is wrong, asks for the files again and marks them fine to put back; nothing is stored', async () => {
+    const before = await counts();
+    const sent = await sendForm([{ filename: 'a.txt', data: Buffer.from('tekst') }], { force: '1', email: 'nie-adres' });
+    expect(sent.statusCode).toBe(400);
+    expect(sent.body).toContain('Wybierz pliki ponownie');
+    expect(sent.body).toContain('data-files-dropped=""');
+    expect(await counts()).toEqual(before);
+    // without files there is nothing to put back
+    const bare = await sendForm([], { force: '1', email: 'nie-adres' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.body).not.toContain('data-files-dropped');
   });
 
   it('takes PNG, DOCX and MP4; a video loses its location boxes and keeps its size', async () => {
@@ -262,6 +277,8 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect(sent.statusCode).toBe(status);
     expect(sent.body).toMatch(message);
     expect(sent.body).toContain('Wybierz pliki ponownie');
+    // a refused file is never put back by the island
+    expect(sent.body).not.toContain('data-files-dropped');
     expect(sent.body).toContain('Opis dla policji'); // the other fields are kept
     expect(await counts()).toEqual(before);
   });

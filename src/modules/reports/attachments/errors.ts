@@ -83,6 +83,9 @@ export const attachmentErrors = {
     ),
 };
 
+/** The field error's code when the files were fine but the form came back: the island may put them back. */
+export const chooseAgainCode = 'choose_again';
+
 /** The note shown when a form with files comes back with an error: browsers never keep chosen files. */
 export const choosePickedFilesAgain: Localized = {
   pl: 'Wybierz pliki ponownie: po błędzie przeglądarka nie zachowuje wybranych plików.',

@@ -9,8 +9,22 @@ import type { AttachmentLimits } from './prepare.js';
  * multiple file input; the island (web/islands/attachments.ts) lists the chosen files with their
  * sizes, lets one remove a file and refuses more than the limits before sending, reading the limits
  * from the data attributes. Hidden when attachments are off (maxFiles 0).
+ *
+ * `dropped`: the page came back after a submission whose files the browser did not keep (an error
+ * elsewhere in the form, or the similar-reports question). The island then puts back the files it
+ * held in the resident's own browser; without JavaScript the error asks to choose them again.
  */
-export function AttachmentField({ lang, limits, error }: { lang: Lang; limits: AttachmentLimits; error?: string | undefined }) {
+export function AttachmentField({
+  lang,
+  limits,
+  error,
+  dropped = false,
+}: {
+  lang: Lang;
+  limits: AttachmentLimits;
+  error?: string | undefined;
+  dropped?: boolean;
+}) {
   if (limits.maxFiles === 0) return null;
   const m = attachmentMessages[lang];
   return (
@@ -19,6 +33,7 @@ export function AttachmentField({ lang, limits, error }: { lang: Lang; limits: A
       data-max-files={limits.maxFiles}
       data-max-bytes={limits.maxTotalMegabytes * 1024 * 1024}
       data-max-megabytes={limits.maxTotalMegabytes}
+      data-files-dropped={dropped ? '' : undefined}
     >
       <FileField
         name="attachments"
@@ -30,4 +45,12 @@ export function AttachmentField({ lang, limits, error }: { lang: Lang; limits: A
       />
     </div>
   );
+}
+
+/**
+ * On the pages after a report was sent: the island, finding no file field, deletes the files it held
+ * in the browser for a form that might have come back (web/islands/attachments.ts).
+ */
+export function ForgetHeldFiles() {
+  return <script type="module" src="/assets/build/attachments.js" />;
 }

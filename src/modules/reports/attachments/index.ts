@@ -4,5 +4,5 @@ export { attachmentLimits, prepareAttachments, type AttachmentLimits, type Attac
 export { putAttachmentFiles, discardAttachmentFiles, recordAttachments } from './attach.js';
 export { reportAttachments } from './read-attachments.js';
 export type { StoredAttachment } from './repository.js';
-export { choosePickedFilesAgain } from './errors.js';
+export { chooseAgainCode, choosePickedFilesAgain } from './errors.js';
 export { attachmentUrl } from './routes.js';

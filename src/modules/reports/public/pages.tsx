@@ -21,8 +21,8 @@ import { reportPageMessages } from './messages.js';
 import { ReportDataNotice } from './data-notice.js';
 import { howLong, type RetentionSettings } from '../../privacy/index.js';
 import { unitUrl } from '../../units/index.js';
-import { AttachmentField } from '../attachments/form-field.js';
-import { choosePickedFilesAgain, type AttachmentLimits } from '../attachments/index.js';
+import { AttachmentField, ForgetHeldFiles } from '../attachments/form-field.js';
+import { chooseAgainCode, choosePickedFilesAgain, type AttachmentLimits } from '../attachments/index.js';
 
 export const statusTone: Record<ReportStatus, 'grey' | 'green' | 'blue' | 'red' | 'yellow'> = {
   new: 'blue',
@@ -178,7 +178,13 @@ export function ReportFormPage({
           error={errorFor(errors, 'description')}
           rows={5}
         />
-        <AttachmentField lang={ctx.lang} limits={attachments} error={errorFor(errors, 'attachments')} />
+        <AttachmentField
+          lang={ctx.lang}
+          limits={attachments}
+          error={errorFor(errors, 'attachments')}
+          // only when the files themselves were fine: a refused file must not come back by itself
+          dropped={errors.some((e) => e.field === 'attachments' && e.code === chooseAgainCode)}
+        />
         <TextField
           name="eventDate"
           label={m.eventDate}
@@ -268,7 +274,7 @@ export function SimilarReportsPage({
         <CsrfField token={ctx.csrfToken} />
         <HiddenValues values={values} />
         <input type="hidden" name="force" value="1" />
-        {attachments && <AttachmentField lang={ctx.lang} limits={attachments} error={choosePickedFilesAgain[ctx.lang]} />}
+        {attachments && <AttachmentField lang={ctx.lang} limits={attachments} error={choosePickedFilesAgain[ctx.lang]} dropped />}
         <button type="submit" className="button">
           {m.sendAnyway}
         </button>
@@ -309,6 +315,7 @@ export function ReportStatusPage({
           {thanks === 'new' && report.awaitingReview && <p>{m.thanksHeld}</p>}
         </div>
       )}
+      {thanks === 'new' && <ForgetHeldFiles />}
       <h1>{m.reportTitle(report.id)}</h1>
       <dl className="summary-list">
         <SummaryRow label={m.status}>
@@ -381,6 +388,7 @@ export function ThanksPage({ ctx }: { ctx: PageContext }) {
       <p>
         <a href="/zglos">{m.newReport}</a>
       </p>
+      <ForgetHeldFiles />
     </Layout>
   );
 }

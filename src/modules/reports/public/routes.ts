@@ -19,7 +19,7 @@ import { confirmReport, maySeeReport } from '../verify-report.js';
 import { retentionSettings } from '../../privacy/index.js';
 import { readSetting } from '../../settings/index.js';
 import { uploadedParts } from '../../../platform/http/uploads.js';
-import { attachmentLimits, choosePickedFilesAgain, type AttachmentServices, type IncomingFile } from '../attachments/index.js';
+import { attachmentLimits, chooseAgainCode, choosePickedFilesAgain, type AttachmentServices, type IncomingFile } from '../attachments/index.js';
 import { attachmentUpload } from '../attachments/upload-limits.js';
 import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
 
@@ -30,7 +30,7 @@ function withChooseAgain(errors: FieldError[], lang: 'pl' | 'en'): FieldError[] 
   const own = errors.find((e) => e.field === 'attachments');
   const again = choosePickedFilesAgain[lang];
   if (own) return errors.map((e) => (e === own ? { ...e, message: `${e.message} ${again}` } : e));
-  return [...errors, { field: 'attachments', code: 'choose_again', message: again }];
+  return [...errors, { field: 'attachments', code: chooseAgainCode, message: again }];
 }
 
 export function registerReportPages(
