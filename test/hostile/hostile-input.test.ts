@@ -198,6 +198,26 @@ async function tableCounter(t: TestApp): Promise<() => Promise<Record<string, nu
   };
 }
 
+/**
+ * A request that never answers fails here, naming itself, instead of leaving the whole test to time
+ * out without a word (a hang seen once on Node 24 could not be traced back to its request).
+ */
+async function answerWithin<T>(method: string, request: HostileRequest, answer: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const what = `${method} ${request.url} as ${request.client} (${request.note}): no answer within ${ms / 1000} s; payload ${JSON.stringify(request.payload)?.slice(0, 500)}`;
+      process.stderr.write(`${what}\n`);
+      reject(new Error(what));
+    }, ms);
+  });
+  try {
+    return await Promise.race([answer, silence]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function describeAnswer(request: HostileRequest, method: string, response: LightMyRequestResponse): string {
   return `${method} ${request.url.slice(0, 200)} as ${request.client} (${request.note}) → ${response.statusCode} ${String(response.headers['content-type'])}: ${response.body.slice(0, 300)}`;
 }
@@ -395,15 +415,19 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
   }
 
   const send = (plan: Pick<RoutePlan, 'method'>, request: HostileRequest) =>
-    clients[request.client].request({
-      method: plan.method as Method,
-      url: request.url,
-      payload: request.payload,
-      headers: request.contentType ? { 'content-type': request.contentType } : {},
-      remoteAddress: request.remoteAddress,
-      // The token goes in the form field for forms; JSON requests of signed-in clients carry the header.
-      csrf: request.contentType === undefined || request.contentType === 'application/json' || request.contentType.startsWith('text/'),
-    });
+    answerWithin(
+      plan.method,
+      request,
+      clients[request.client].request({
+        method: plan.method as Method,
+        url: request.url,
+        payload: request.payload,
+        headers: request.contentType ? { 'content-type': request.contentType } : {},
+        remoteAddress: request.remoteAddress,
+        // The token goes in the form field for forms; JSON requests of signed-in clients carry the header.
+        csrf: request.contentType === undefined || request.contentType === 'application/json' || request.contentType.startsWith('text/'),
+      }),
+    );
 
   it(`every write route: no 5xx, errors in the envelope, nothing written by a refused request (except ${expectedWritesOfRefusals})`, async () => {
     const writeRoutes = routes
@@ -465,12 +489,16 @@ describe.each(backends)('hostile input to every route on %s', (backend) => {
               remoteAddress: '10.0.0.1',
               note: `query ${name}`,
             };
-            const response = await clients[client].request({
-              method: 'GET',
-              url: request.url,
-              ...(html ? { headers: { accept: 'text/html' } } : {}),
-              remoteAddress: `10.1.${value.length % 250}.${name.length}`,
-            });
+            const response = await answerWithin(
+              'GET',
+              request,
+              clients[client].request({
+                method: 'GET',
+                url: request.url,
+                ...(html ? { headers: { accept: 'text/html' } } : {}),
+                remoteAddress: `10.1.${value.length % 250}.${name.length}`,
+              }),
+            );
             checkAnswer(plan, request, 'GET', response);
           },
         ),
