@@ -207,6 +207,19 @@ describe('reading district polygons from GeoJSON', () => {
     expect(readDistrictPolygons('nonsense').errors[0]!.message.en).toContain('not GeoJSON');
   });
 
+  it('reports empty rings as incomplete coordinates instead of failing on them', () => {
+    const empty = [
+      { type: 'Polygon', coordinates: [[]] },
+      { type: 'Polygon', coordinates: [square(22, 51, 0.1), []] },
+      { type: 'MultiPolygon', coordinates: [[[]]] },
+    ];
+    const read = readDistrictPolygons({ type: 'FeatureCollection', features: empty.map((geometry) => feature(geometry)) });
+    expect(read.polygons).toEqual([]);
+    expect(read.errors.map((e) => [e.feature, e.message.en])).toEqual(
+      empty.map((_, i) => [i, 'The geometry coordinates are incomplete or not numbers.']),
+    );
+  });
+
   it('simplifies for display without breaking rings', () => {
     const polygons = generateDistrictPolygons({ count: 20, seed: 3, verticesPerPolygon: 400 });
     for (const { geometry } of polygons) {

@@ -70,7 +70,7 @@ function isPosition(value: unknown): value is Position {
 
 /** Polygon coordinates as arrays of rings, or null when the nesting or numbers are wrong. */
 function polygonsOf(geometry: { type?: unknown; coordinates?: unknown }): Position[][][] | null {
-  const isRing = (ring: unknown) => Array.isArray(ring) && ring.every(isPosition);
+  const isRing = (ring: unknown) => Array.isArray(ring) && ring.length > 0 && ring.every(isPosition);
   const isPolygon = (polygon: unknown) => Array.isArray(polygon) && polygon.length > 0 && polygon.every(isRing);
   if (geometry.type === 'Polygon' && isPolygon(geometry.coordinates)) return [geometry.coordinates as Position[][]];
   if (
