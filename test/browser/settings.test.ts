@@ -53,4 +53,24 @@ describeWithBrowser.each([true, false])('the settings page at 360 px (JavaScript
     await expectAccessible(page, 'voivodeship settings with an error', javaScriptEnabled);
     await page.context().close();
   });
+
+  it('lets a national administrator choose a voivodeship and tighten a deadline for its units', async () => {
+    const page = await open(running.browser, javaScriptEnabled);
+    await signIn(running, page, world.accounts.nationalAdmin, '/admin/settings');
+    const voivodeship = world.units.voivodeship;
+    await page.getByLabel('Zaostrzenia województwa').selectOption({ label: voivodeship.name });
+    await page.getByRole('button', { name: 'Pokaż' }).click();
+    await page.waitForURL(/wojewodztwo=/);
+    expect(await page.locator('.lead').textContent()).toContain(`Zaostrzenia dla jednostek ${voivodeship.name}`);
+    await expectAccessible(page, 'a voivodeship’s settings for a national administrator', javaScriptEnabled);
+    // 1 day is stricter than any national value the other tests leave (2, 3 or 4)
+    await page.locator('[id="field-reports.takeUpDays"]').fill('1');
+    await verificationForm(page).locator('button[type="submit"]').click();
+    expect(await page.locator('body').textContent()).toContain('Ustawienia zapisano');
+    expect(new URL(page.url()).searchParams.get('wojewodztwo')).toBe(voivodeship.id);
+    expect(await page.locator('[id="field-reports.takeUpDays"]').inputValue()).toBe('1');
+    await page.getByRole('link', { name: 'Wróć do wartości krajowych' }).click();
+    expect(await page.locator('.lead').textContent()).toContain('Wartości krajowe obowiązują');
+    await page.context().close();
+  });
 });

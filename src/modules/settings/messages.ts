@@ -41,6 +41,13 @@ export const settingsMessages = defineMessages({
     leadVoivodeship: (unit: string) =>
       `Zaostrzenia dla jednostek ${unit}. Obowiązują tylko wtedy, gdy są surowsze od wartości krajowej; puste pole oznacza wartość krajową. Pozostałe ustawienia zmienia administrator krajowy.`,
     leadReadOnly: 'Wartości obowiązujące Twoją jednostkę. Zmienia je administrator krajowy lub komendy wojewódzkiej.',
+    leadForVoivodeship: (unit: string) =>
+      `Zaostrzenia dla jednostek ${unit}, tak jak widzi je administrator tej komendy. Obowiązują tylko wtedy, gdy są surowsze od wartości krajowej; puste pole oznacza wartość krajową.`,
+    voivodeshipChoice: 'Zaostrzenia województwa',
+    voivodeshipChoiceHint: 'Ustawienia, które komenda wojewódzka lub stołeczna zaostrzyła dla swoich jednostek, możesz też zmienić za nią.',
+    nationalChoice: 'Wartości krajowe',
+    show: 'Pokaż',
+    backToNational: 'Wróć do wartości krajowych',
     inForce: 'Obowiązuje',
     national: 'Wartość krajowa',
     defaultValue: 'Domyślnie',
@@ -66,6 +73,13 @@ export const settingsMessages = defineMessages({
     leadVoivodeship: (unit: string) =>
       `Tightening for the units of ${unit}. It holds only where it is stricter than the national value; an empty field means the national value. Other settings are changed by a national administrator.`,
     leadReadOnly: 'The values in force for your unit. A national or voivodeship administrator changes them.',
+    leadForVoivodeship: (unit: string) =>
+      `Tightening for the units of ${unit}, as that command's administrator sees it. It holds only where it is stricter than the national value; an empty field means the national value.`,
+    voivodeshipChoice: 'A voivodeship’s tightening',
+    voivodeshipChoiceHint: 'The settings a voivodeship or metropolitan command has tightened for its units; you may change them on its behalf.',
+    nationalChoice: 'National values',
+    show: 'Show',
+    backToNational: 'Back to the national values',
     inForce: 'In force',
     national: 'National value',
     defaultValue: 'Default',

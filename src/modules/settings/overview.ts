@@ -1,9 +1,10 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { subjectOf } from '../access/index.js';
+import { AppError, httpErrors } from '../../platform/http/errors.js';
 import { settingCatalog, settingIds, type SettingDefinition, type SettingId } from './catalog.js';
 import { settingsSnapshot } from './read-settings.js';
-import { unitKind, unitNames, voivodeshipOf, type StoredSetting } from './repository.js';
+import { unitKind, unitNames, voivodeshipOf, voivodeshipUnits, type StoredSetting } from './repository.js';
 import { defaultValue, effectiveValue, isStricter, valueProblem, type StoredValue } from './rules.js';
 
 /** Who changed a value and when; `by` null: carried over by the migration, or the account is gone. */
@@ -60,11 +61,37 @@ export async function settingsOverview(db: Db): Promise<SettingView[]> {
  * the values in force for their unit).
  */
 export type Viewer =
-  { kind: 'national' } | { kind: 'voivodeship'; unitId: string; unitName: string } | { kind: 'readOnly'; voivodeshipId: string | null };
+  | { kind: 'national'; voivodeships: { id: string; name: string }[] }
+  /** `forNational`: a national administrator acting for the voivodeship (its value, its range). */
+  | { kind: 'voivodeship'; unitId: string; unitName: string; forNational?: { voivodeships: { id: string; name: string }[] } }
+  | { kind: 'readOnly'; voivodeshipId: string | null };
 
-export async function viewerOf(db: Db, principal: Principal): Promise<Viewer> {
-  if ((await subjectOf(db, principal, false)).unitIsTop) return { kind: 'national' };
+const settingErrors = {
+  noSuchVoivodeship: () =>
+    new AppError(404, 'voivodeship_not_found', {
+      pl: 'Nie ma takiej komendy wojewódzkiej ani stołecznej.',
+      en: 'There is no such voivodeship or metropolitan command.',
+    }),
+};
+
+const isVoivodeshipCommand = (unit: { kind: string } | undefined) => unit?.kind === 'KWP' || unit?.kind === 'KSP';
+
+/**
+ * What the person sees: a national administrator the national values, or, asking for one by
+ * `voivodeshipId`, that voivodeship's tightening as its own administrator would (an id that is no
+ * voivodeship command answers 404); others their own voivodeship's, or the values in force, and
+ * asking for another voivodeship is refused (403) rather than quietly showing their own.
+ */
+export async function viewerOf(db: Db, principal: Principal, voivodeshipId?: string): Promise<Viewer> {
+  if ((await subjectOf(db, principal, false)).unitIsTop) {
+    const voivodeships = await voivodeshipUnits(db);
+    if (!voivodeshipId) return { kind: 'national', voivodeships };
+    const chosen = voivodeships.find((v) => v.id === voivodeshipId);
+    if (!chosen) throw settingErrors.noSuchVoivodeship();
+    return { kind: 'voivodeship', unitId: chosen.id, unitName: chosen.name, forNational: { voivodeships } };
+  }
+  if (voivodeshipId && voivodeshipId !== principal.unitId) throw httpErrors.forbidden();
   const unit = await unitKind(db, principal.unitId);
-  if (unit && (unit.kind === 'KWP' || unit.kind === 'KSP')) return { kind: 'voivodeship', unitId: principal.unitId, unitName: unit.name };
+  if (isVoivodeshipCommand(unit)) return { kind: 'voivodeship', unitId: principal.unitId, unitName: unit!.name };
   return { kind: 'readOnly', voivodeshipId: await voivodeshipOf(db, principal.unitId) };
 }

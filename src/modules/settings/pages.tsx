@@ -1,7 +1,7 @@
 import type { FieldError } from '../../platform/http/errors.js';
 import type { PageContext } from '../../platform/render/page-context.js';
 import { Layout } from '../../platform/render/layout.js';
-import { CsrfField, ErrorSummary, errorFor, TextField } from '../../platform/render/components.js';
+import { CsrfField, ErrorSummary, errorFor, SelectField, TextField } from '../../platform/render/components.js';
 import { formatDateTime, formatNumber, type Lang } from '../../platform/i18n/i18n.js';
 import { settingGroups, type SettingGroup } from './catalog.js';
 import { groupTitles, settingsMessages, valueInWords } from './messages.js';
@@ -161,6 +161,40 @@ function Group({
   );
 }
 
+/** A national administrator's way to one voivodeship's tightening (a plain GET form, no script needed). */
+function VoivodeshipChoice({
+  lang,
+  voivodeships,
+  current,
+}: {
+  lang: Lang;
+  voivodeships: { id: string; name: string }[];
+  current: string | null;
+}) {
+  const m = settingsMessages[lang];
+  if (voivodeships.length === 0) return null;
+  return (
+    <form method="get" action={settingsUrl}>
+      <SelectField
+        name="wojewodztwo"
+        label={m.voivodeshipChoice}
+        hint={m.voivodeshipChoiceHint}
+        value={current ?? ''}
+        placeholder={m.nationalChoice}
+        options={voivodeships.map((v) => ({ value: v.id, label: v.name }))}
+      />
+      <button type="submit" className="button button--secondary">
+        {m.show}
+      </button>
+      {current && (
+        <p>
+          <a href={settingsUrl}>{m.backToNational}</a>
+        </p>
+      )}
+    </form>
+  );
+}
+
 /**
  * The settings page: every setting grouped, one form a group (works without JavaScript; a refused
  * form comes back with the values as typed and an error summary). What a person may change
@@ -182,11 +216,22 @@ export function SettingsPage({
 }) {
   const m = settingsMessages[ctx.lang];
   const lead =
-    viewer.kind === 'national' ? m.leadNational : viewer.kind === 'voivodeship' ? m.leadVoivodeship(viewer.unitName) : m.leadReadOnly;
+    viewer.kind === 'national'
+      ? m.leadNational
+      : viewer.kind === 'voivodeship'
+        ? (viewer.forNational ? m.leadForVoivodeship : m.leadVoivodeship)(viewer.unitName)
+        : m.leadReadOnly;
+  const choice =
+    viewer.kind === 'national'
+      ? { voivodeships: viewer.voivodeships, current: null }
+      : viewer.kind === 'voivodeship' && viewer.forNational
+        ? { voivodeships: viewer.forNational.voivodeships, current: viewer.unitId }
+        : null;
   return (
     <Layout ctx={ctx} title={m.title}>
       <h1>{m.title}</h1>
       <p className="lead">{lead}</p>
+      {choice && <VoivodeshipChoice lang={ctx.lang} {...choice} />}
       <nav aria-label={m.title}>
         <ul>
           {settingGroups.map((group) => (

@@ -83,6 +83,17 @@ export async function unitKind(db: Queryable, unitId: string): Promise<{ kind: s
   return db.selectFrom('units').select(['kind', 'name']).where('id', '=', unitId).executeTakeFirst();
 }
 
+/** The voivodeship commands (KWP, KSP) in use, by name: those a national administrator may act for. */
+export async function voivodeshipUnits(db: Queryable): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('kind', 'in', ['KWP', 'KSP'])
+    .where('retired_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
 /** The names of units by id (the voivodeships whose values the settings page lists). */
 export async function unitNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

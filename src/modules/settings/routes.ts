@@ -216,15 +216,20 @@ export function registerSettingsRoutes(app: FastifyInstance, database: Database)
     },
   );
 
-  const show = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values: Record<string, string> = {}) => {
-    const principal = requireAllowed(request, 'settings.manage');
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    viewer: Viewer,
+    errors: FieldError[] = [],
+    values: Record<string, string> = {},
+  ) => {
     const saved = (request.query as Record<string, unknown>).notice === 'saved' && errors.length === 0;
     return sendPage(
       reply,
       createElement(SettingsPage, {
         ctx: pageContext(request, reply, saved ? settingsMessages[request.lang].saved : null),
         settings: await settingsOverview(db),
-        viewer: await viewerOf(db, principal),
+        viewer,
         errors,
         values,
       }),
@@ -232,13 +237,26 @@ export function registerSettingsRoutes(app: FastifyInstance, database: Database)
     );
   };
 
-  app.get(settingsUrl, { config: { access: 'settings.manage' }, schema: { hide: true } }, async (request, reply) => show(request, reply));
+  // `?wojewodztwo=<id>`: a national administrator sees and changes one voivodeship's tightening.
+  const pageQuery = {
+    type: 'object',
+    properties: { wojewodztwo: { type: 'string', maxLength: 60 }, notice: { type: 'string', maxLength: 20 } },
+  } as const;
+  app.get<{ Querystring: { wojewodztwo?: string } }>(
+    settingsUrl,
+    { config: { access: 'settings.manage' }, schema: { hide: true, querystring: pageQuery } },
+    async (request, reply) => {
+      const principal = requireAllowed(request, 'settings.manage');
+      return show(request, reply, await viewerOf(db, principal, request.query.wojewodztwo || undefined));
+    },
+  );
 
   app.post(settingsUrl, { config: { access: 'settings.manage' }, schema: { hide: true } }, async (request, reply) => {
     const principal = requireAllowed(request, 'settings.manage');
     const fields = formFields(request.body);
     const group = settingGroups.find((g) => g === fields.group);
-    const viewer = await viewerOf(db, principal);
+    // A national administrator's form for a voivodeship carries its id; another person's own unit decides.
+    const viewer = await viewerOf(db, principal, fields.unitId || undefined);
     if (viewer.kind === 'readOnly') throw httpErrors.forbidden();
     try {
       if (!group)
@@ -255,9 +273,10 @@ export function registerSettingsRoutes(app: FastifyInstance, database: Database)
         lang: request.lang,
       });
     } catch (error) {
-      return show(request, reply, formErrorsFrom(error, request.lang), fields);
+      return show(request, reply, viewer, formErrorsFrom(error, request.lang), fields);
     }
-    return reply.redirect(`${settingsUrl}?notice=saved#${group}`, 303);
+    const forVoivodeship = viewer.kind === 'voivodeship' && viewer.forNational ? `wojewodztwo=${encodeURIComponent(viewer.unitId)}&` : '';
+    return reply.redirect(`${settingsUrl}?${forVoivodeship}notice=saved#${group}`, 303);
   });
 
   // The older pages of single groups lead to their group here (one page, one storage).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends, describeOnServer } from '../../../test/support/databases.js';
-import { TestClient, appOn, type TestApp, createTestApp } from '../../../test/support/app.js';
+import { TestClient, appOn, csrfFromHtml, type TestApp, createTestApp } from '../../../test/support/app.js';
 import { WORLD_PASSWORD, world } from '../../../test/support/world.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { settingIds } from './catalog.js';
@@ -202,6 +202,43 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     const none = await field(regional(), 'reports.takeUpDays');
     expect(none.hint).toContain('nie może jej zaostrzyć');
     expect(none.hint).not.toContain('Od 1 do');
+  });
+
+  it('lets a national administrator change a voivodeship’s tightening on the page, as its own administrator would', async () => {
+    const choice = (await national().get('/admin/settings')).body;
+    expect(choice).toMatch(new RegExp(`<option value="${zalesie}"[^>]*>${zalesieName}</option>`));
+    const page = await national().get(`/admin/settings?wojewodztwo=${zalesie}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`Zaostrzenia dla jednostek ${zalesieName}, tak jak widzi je administrator tej komendy.`);
+    expect(page.body).toMatch(new RegExp(`<input type="hidden" name="unitId" value="${zalesie}"/>`));
+    expect(page.body).toContain('Wróć do wartości krajowych');
+    const takeUp = new RegExp('id="field-reports\\.takeUpDays-hint">([^<]*)<').exec(page.body)?.[1];
+    expect(takeUp).toContain('Od 1 do 2.');
+    const sent = await national().postForm('/admin/settings', {
+      _csrf: csrfFromHtml(page.body),
+      group: 'verification',
+      unitId: zalesie,
+      'reports.takeUpDays': '2',
+    });
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`/admin/settings?wojewodztwo=${zalesie}&notice=saved#verification`);
+    expect(await stored()).toEqual([{ id: 'reports.takeUpDays', unit_id: zalesie, value: 2 }]);
+    expect((await field(regional(), 'reports.takeUpDays')).input).toMatch(/value="2"/);
+    // Loosening is refused for the national administrator too, on the page, with the value kept as typed.
+    const looser = await national().postForm('/admin/settings', {
+      _csrf: csrfFromHtml(page.body),
+      group: 'verification',
+      unitId: zalesie,
+      'reports.takeUpDays': '5',
+    });
+    expect(looser.statusCode).toBe(400);
+    expect(looser.body).toContain('województwo może tylko zaostrzyć');
+    expect(await stored()).toEqual([{ id: 'reports.takeUpDays', unit_id: zalesie, value: 2 }]);
+    // No such voivodeship command: 404; another voivodeship asked by a voivodeship administrator: 403.
+    expect((await national().get('/admin/settings?wojewodztwo=nie-ma-takiej')).statusCode).toBe(404);
+    expect((await national().get(`/admin/settings?wojewodztwo=${world.units.a.id}`)).statusCode).toBe(404);
+    expect((await regional().get(`/admin/settings?wojewodztwo=${pojezierze}`)).statusCode).toBe(403);
+    expect((await regional().get(`/admin/settings?wojewodztwo=${zalesie}`)).statusCode).toBe(200);
   });
 
   it('names a settings change in the audit log by its label and its scope, national or the voivodeship', async () => {
