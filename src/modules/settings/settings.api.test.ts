@@ -214,23 +214,15 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     expect(page.body).toContain('Wróć do wartości krajowych');
     const takeUp = new RegExp('id="field-reports\\.takeUpDays-hint">([^<]*)<').exec(page.body)?.[1];
     expect(takeUp).toContain('Od 1 do 2.');
-    const sent = await national().postForm('/admin/settings', {
-      _csrf: csrfFromHtml(page.body),
-      group: 'verification',
-      unitId: zalesie,
-      'reports.takeUpDays': '2',
-    });
+    const takeUpFor = (unitId: string, days: string) =>
+      national().postForm('/admin/settings', { _csrf: csrfFromHtml(page.body), group: 'verification', unitId, 'reports.takeUpDays': days });
+    const sent = await takeUpFor(zalesie, '2');
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`/admin/settings?wojewodztwo=${zalesie}&notice=saved#verification`);
     expect(await stored()).toEqual([{ id: 'reports.takeUpDays', unit_id: zalesie, value: 2 }]);
     expect((await field(regional(), 'reports.takeUpDays')).input).toMatch(/value="2"/);
     // Loosening is refused for the national administrator too, on the page, with the value kept as typed.
-    const looser = await national().postForm('/admin/settings', {
-      _csrf: csrfFromHtml(page.body),
-      group: 'verification',
-      unitId: zalesie,
-      'reports.takeUpDays': '5',
-    });
+    const looser = await takeUpFor(zalesie, '5');
     expect(looser.statusCode).toBe(400);
     expect(looser.body).toContain('województwo może tylko zaostrzyć');
     expect(await stored()).toEqual([{ id: 'reports.takeUpDays', unit_id: zalesie, value: 2 }]);
@@ -238,6 +230,9 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     expect((await national().get('/admin/settings?wojewodztwo=nie-ma-takiej')).statusCode).toBe(404);
     expect((await national().get(`/admin/settings?wojewodztwo=${world.units.a.id}`)).statusCode).toBe(404);
     expect((await regional().get(`/admin/settings?wojewodztwo=${pojezierze}`)).statusCode).toBe(403);
+    // a form naming a county unit is no voivodeship's: 404, nothing stored
+    expect((await takeUpFor(world.units.a.id, '1')).statusCode).toBe(404);
+    expect(await stored()).toEqual([{ id: 'reports.takeUpDays', unit_id: zalesie, value: 2 }]);
     expect((await regional().get(`/admin/settings?wojewodztwo=${zalesie}`)).statusCode).toBe(200);
   });
 
