@@ -6,7 +6,7 @@ import { wholeStreetsOf, world } from '../support/world.js';
 import { exifOf, jpegWithGps, minimalPdf } from '../support/attachment-files.js';
 
 /** Streets of a1, one per test, so no report is offered as similar to another. */
-const [withoutScript, withScript, comingBack] = wholeStreetsOf(world.districts.a1) as [string, string, string];
+const [withoutScript, withScript, comingBack, oneRefused] = wholeStreetsOf(world.districts.a1) as [string, string, string, string];
 
 // Every page here comes from one address (127.0.0.1): allow more than KMZB's one report a day.
 const running = useAppAndBrowser('attachments', {}, (db) => allowReportsPerIp(db, 100));
@@ -143,5 +143,35 @@ describeWithBrowser('attaching a photo to a report at 360 px', () => {
     await police.goto(`${running.app.url}/admin/reports/${/\d+$/.exec(second)![0]}`);
     expect(await police.getByRole('link', { name: /Pobierz załącznik 1: 1\. dokument PDF/ }).isVisible()).toBe(true);
     await police.context().close();
+  });
+
+  it('with JavaScript puts back the good files after one is refused, and leaves the refused one out', async () => {
+    const context = await running.browser.newContext({ viewport: viewports.phone, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await page.goto(`${running.app.url}/zglos`);
+    const input = page.getByLabel('Zdjęcia lub pliki (opcjonalnie)');
+    // text named as a photo: refused for itself (415); the photo beside it is fine
+    await input.setInputFiles([
+      file('udawane.jpg', 'image/jpeg', Buffer.from('to nie jest zdjęcie')),
+      file('IMG_0200.jpg', 'image/jpeg', await jpegWithGps()),
+    ]);
+    await page.getByLabel('Adres (miejscowość, ulica i numer)').fill(`${oneRefused} 11`);
+    await page.getByLabel('Rodzaj zagrożenia').selectOption({ label: 'Dzikie wysypiska śmieci' });
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.waitForSelector('.error-summary');
+    const chosen = page.getByRole('list', { name: 'Wybrane pliki' }).getByRole('listitem');
+    await expect.poll(() => chosen.count()).toBe(1);
+    expect(await chosen.first().textContent()).toMatch(/^IMG_0200\.jpg/);
+    // the refusal stays, naming the file, without asking to choose the files again
+    const error = await page.locator('#field-attachments-error').textContent();
+    expect(error).toContain('„udawane.jpg”');
+    expect(error).not.toContain('Wybierz pliki ponownie');
+    expect(await page.locator('.error-summary').textContent()).not.toContain('Wybierz pliki ponownie');
+    await inspectPage(page, 'attachments-one-refused-phone');
+    await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+    await page.waitForURL(/\/zgloszenia\/\d+/);
+    const reportPath = new URL(page.url()).pathname;
+    await context.close();
+    await policeDownloadPhoto(reportPath);
   });
 });

@@ -61,7 +61,7 @@ describeWithBrowser.each([true, false])('the settings page at 360 px (JavaScript
     await page.getByLabel('Zaostrzenia województwa').selectOption({ label: voivodeship.name });
     await page.getByRole('button', { name: 'Pokaż' }).click();
     await page.waitForURL(/wojewodztwo=/);
-    expect(await page.locator('.lead').textContent()).toContain(`Zaostrzenia dla jednostek ${voivodeship.name}`);
+    expect(await page.locator('.lead').textContent()).toContain(`${voivodeship.name}: zaostrzenia dla jednostek tej komendy`);
     await expectAccessible(page, 'a voivodeship’s settings for a national administrator', javaScriptEnabled);
     // 1 day is stricter than any national value the other tests leave (2, 3 or 4)
     await page.locator('[id="field-reports.takeUpDays"]').fill('1');

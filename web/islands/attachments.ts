@@ -53,7 +53,8 @@ function formatSize(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value.toLocaleString(locale, { maximumFractionDigits: 1 })} ${units[unit]}`;
+  // two decimals for megabytes, as the server's formatBytes: 5,01 MB is over a 5 MB limit, "5 MB" would not say so
+  return `${value.toLocaleString(locale, { maximumFractionDigits: unit >= 2 ? 2 : 1 })} ${units[unit]}`;
 }
 
 if (box && input && typeof DataTransfer !== 'undefined') {
@@ -151,12 +152,25 @@ if (box && input && typeof DataTransfer !== 'undefined') {
     document.querySelector(`.error-summary a[href="#${input.id}"]`)?.closest('li')?.remove();
   };
 
+  /** A refused file's own error stays, without the "choose again" the server added: the others are back. */
+  const keepOnlyRefusal = (message: string) => {
+    const error = document.getElementById(`${input.id}-error`);
+    if (error) error.textContent = message;
+    const listed = document.querySelector(`.error-summary a[href="#${input.id}"]`);
+    if (listed) listed.textContent = message;
+  };
+
   if (box.dataset.filesDropped === undefined) void forgetHeldFiles();
   else
-    void takeHeldFiles().then((files) => {
+    void takeHeldFiles().then((held) => {
+      const { refusedFile, refusedMessage } = box.dataset;
+      // a file refused for itself stays out (the first of its name: the one the server named)
+      const refusedAt = refusedFile === undefined ? -1 : held.findIndex((file) => file.name === refusedFile);
+      const files = held.filter((_, i) => i !== refusedAt);
       if (files.length === 0) return;
       chosen = files;
-      withdrawChooseAgain();
+      if (refusedFile === undefined) withdrawChooseAgain();
+      else keepOnlyRefusal(refusedMessage ?? '');
       render();
       summary.textContent = `${text.restored(files.length)} ${summary.textContent}`;
     });

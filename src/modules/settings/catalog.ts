@@ -133,16 +133,16 @@ export const settingCatalog = {
   'reports.takeUpDays': integer('verification', 3, [1, 90], 'days', 'lower', {
     label: { pl: 'Termin podjęcia zgłoszenia', en: 'Time to take up a report' },
     explanation: {
-      pl: 'W tylu dniach koordynator podejmuje nowe zgłoszenie i zakłada kartę weryfikacji Zmiana dotyczy także zgłoszeń już przyjętych: termin liczy się z wartości obowiązującej.',
-      en: 'Within this many days the coordinator takes up a new report and opens its verification card A change applies to reports already received too: the deadline is computed from the value in force.',
+      pl: 'W tylu dniach koordynator podejmuje nowe zgłoszenie i zakłada kartę weryfikacji. Zmiana dotyczy także zgłoszeń już przyjętych: termin liczy się z wartości obowiązującej.',
+      en: 'Within this many days the coordinator takes up a new report and opens its verification card. A change applies to reports already received too: the deadline is computed from the value in force.',
     },
     regulation: takeUp,
   }),
   'reports.verifyDays': integer('verification', 5, [1, 90], 'days', 'lower', {
     label: { pl: 'Termin weryfikacji zgłoszenia', en: 'Time to verify a report' },
     explanation: {
-      pl: 'W tylu dniach od podjęcia zapada decyzja w sprawie zgłoszenia Zmiana dotyczy także zgłoszeń już przyjętych: termin liczy się z wartości obowiązującej.',
-      en: 'Within this many days of take-up the report is decided A change applies to reports already received too: the deadline is computed from the value in force.',
+      pl: 'W tylu dniach od podjęcia zapada decyzja w sprawie zgłoszenia. Zmiana dotyczy także zgłoszeń już przyjętych: termin liczy się z wartości obowiązującej.',
+      en: 'Within this many days of take-up the report is decided. A change applies to reports already received too: the deadline is computed from the value in force.',
     },
   }),
   // Priority action plans (plany działań priorytetowych), plans/rules.ts.
@@ -164,22 +164,22 @@ export const settingCatalog = {
   'plans.approvalDays': integer('plans', 7, [1, 60], 'days', 'lower', {
     label: { pl: 'Termin zatwierdzenia planu', en: 'Time to approve a plan' },
     explanation: {
-      pl: 'W tylu dniach od złożenia przełożony zatwierdza plan Zmiana dotyczy także planów już złożonych: termin liczy się z wartości obowiązującej.',
-      en: 'Within this many days of submission the supervisor approves the plan A change applies to plans already submitted too: the deadline is computed from the value in force.',
+      pl: 'W tylu dniach od złożenia przełożony zatwierdza plan. Zmiana dotyczy także planów już złożonych: termin liczy się z wartości obowiązującej.',
+      en: 'Within this many days of submission the supervisor approves the plan. A change applies to plans already submitted too: the deadline is computed from the value in force.',
     },
   }),
   'plans.publicationDays': integer('plans', 7, [1, 60], 'days', 'lower', {
     label: { pl: 'Termin publikacji planu', en: 'Time to publish a plan' },
     explanation: {
-      pl: 'W tylu dniach od zatwierdzenia plan trafia na stronę jednostki Zmiana dotyczy także planów już złożonych: termin liczy się z wartości obowiązującej.',
-      en: 'Within this many days of approval the plan is published A change applies to plans already submitted too: the deadline is computed from the value in force.',
+      pl: 'W tylu dniach od zatwierdzenia plan trafia na stronę jednostki. Zmiana dotyczy także planów już złożonych: termin liczy się z wartości obowiązującej.',
+      en: 'Within this many days of approval the plan is published. A change applies to plans already submitted too: the deadline is computed from the value in force.',
     },
   }),
   'plans.evaluationDaysAfterEnd': integer('plans', 14, [1, 90], 'days', 'lower', {
     label: { pl: 'Termin oceny planu', en: 'Time to evaluate a plan' },
     explanation: {
-      pl: 'W tylu dniach od końca okresu przełożony ocenia realizację planu Zmiana dotyczy także planów już złożonych: termin liczy się z wartości obowiązującej.',
-      en: 'Within this many days of the period’s end the plan is evaluated A change applies to plans already submitted too: the deadline is computed from the value in force.',
+      pl: 'W tylu dniach od końca okresu przełożony ocenia realizację planu. Zmiana dotyczy także planów już złożonych: termin liczy się z wartości obowiązującej.',
+      en: 'Within this many days of the period’s end the plan is evaluated. A change applies to plans already submitted too: the deadline is computed from the value in force.',
     },
   }),
   // Retention (privacy/rules.ts explains each default). A voivodeship's shorter period for a

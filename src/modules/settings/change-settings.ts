@@ -8,7 +8,16 @@ import { assertNationalAdministrator, assertUnitInScope } from '../access/index.
 import { isSettingId, type SettingId } from './catalog.js';
 import { settingsChanged, settingsSnapshot } from './read-settings.js';
 import { lockedValue, removeValue, storeValue, unitKind } from './repository.js';
-import { crossProblems, defaultValue, effectiveValue, normalValue, valueProblem, voivodeshipProblem, type StoredValue } from './rules.js';
+import {
+  crossProblems,
+  defaultValue,
+  effectiveValue,
+  normalValue,
+  valueProblem,
+  voivodeshipProblem,
+  voivodeshipRange,
+  type StoredValue,
+} from './rules.js';
 
 export interface ChangeSettingsInput {
   db: Db;
@@ -59,12 +68,15 @@ export async function changeSettings(input: ChangeSettingsInput): Promise<void> 
   await assertMayChange(db, principal, unitId, input.lang);
   const problems: FieldError[] = [];
   const wanted = new Map<SettingId, StoredValue | null>();
+  // A voivodeship's field offers only values stricter than the national one: its errors name that range.
+  const current = unitId === null ? null : await settingsSnapshot(db);
+  const shownRange = (id: SettingId) => current && voivodeshipRange(id, effectiveValue(id, current.national.get(id)?.value, undefined));
   for (const [id, value] of Object.entries(input.values)) {
     const problem = !isSettingId(id)
       ? { pl: `Nie ma ustawienia „${id}”.`, en: `There is no setting "${id}".` }
       : value === null
         ? null
-        : valueProblem(id, value);
+        : valueProblem(id, value, shownRange(id));
     if (problem) problems.push({ field: id, code: 'invalid', message: problem[input.lang] });
     else wanted.set(id as SettingId, value === null ? null : normalValue(value as StoredValue));
   }

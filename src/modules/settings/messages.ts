@@ -38,11 +38,12 @@ export const settingsMessages = defineMessages({
     title: 'Ustawienia',
     leadNational:
       'Wartości krajowe obowiązują wszystkie jednostki. Komenda wojewódzka może je zaostrzyć dla swoich jednostek tam, gdzie ustawienie na to pozwala. Puste pole przywraca wartość domyślną.',
+    // The unit's name stays in the nominative (names are not declined by code): "KWP w Lublinie: zaostrzenia…".
     leadVoivodeship: (unit: string) =>
-      `Zaostrzenia dla jednostek ${unit}. Obowiązują tylko wtedy, gdy są surowsze od wartości krajowej; puste pole oznacza wartość krajową. Pozostałe ustawienia zmienia administrator krajowy.`,
+      `${unit}: zaostrzenia dla jednostek tej komendy. Obowiązują tylko wtedy, gdy są surowsze od wartości krajowej; puste pole oznacza wartość krajową. Pozostałe ustawienia zmienia administrator krajowy.`,
     leadReadOnly: 'Wartości obowiązujące Twoją jednostkę. Zmienia je administrator krajowy lub komendy wojewódzkiej.',
     leadForVoivodeship: (unit: string) =>
-      `Zaostrzenia dla jednostek ${unit}, tak jak widzi je administrator tej komendy. Obowiązują tylko wtedy, gdy są surowsze od wartości krajowej; puste pole oznacza wartość krajową.`,
+      `${unit}: zaostrzenia dla jednostek tej komendy, tak jak widzi je jej administrator. Obowiązują tylko wtedy, gdy są surowsze od wartości krajowej; puste pole oznacza wartość krajową.`,
     voivodeshipChoice: 'Zaostrzenia województwa',
     voivodeshipChoiceHint: 'Ustawienia, które komenda wojewódzka lub stołeczna zaostrzyła dla swoich jednostek, możesz też zmienić za nią.',
     nationalChoice: 'Wartości krajowe',
@@ -76,7 +77,8 @@ export const settingsMessages = defineMessages({
     leadForVoivodeship: (unit: string) =>
       `Tightening for the units of ${unit}, as that command's administrator sees it. It holds only where it is stricter than the national value; an empty field means the national value.`,
     voivodeshipChoice: 'A voivodeship’s tightening',
-    voivodeshipChoiceHint: 'The settings a voivodeship or metropolitan command has tightened for its units; you may change them on its behalf.',
+    voivodeshipChoiceHint:
+      'The settings a voivodeship or metropolitan command has tightened for its units; you may change them on its behalf.',
     nationalChoice: 'National values',
     show: 'Show',
     backToNational: 'Back to the national values',

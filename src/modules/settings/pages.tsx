@@ -69,6 +69,7 @@ function hintOf(setting: SettingView, viewer: Viewer, lang: Lang): string {
     viewer.kind === 'national' ? '' : `${m.national}: ${words(setting.national)}.`,
     d.regulation ? `${m.regulation}: ${d.regulation[lang]}.` : '',
     viewer.kind === 'national' ? `${m.lastChange}: ${changeText(setting.nationalChange, lang)}.` : '',
+    own ? `${m.lastChange}: ${changeText(own.change, lang)}.` : '',
   ]
     .filter(Boolean)
     .join(' ');

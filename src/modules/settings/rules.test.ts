@@ -25,6 +25,16 @@ describe('the settings catalogue', () => {
     }
   });
 
+  it('writes explanations as whole sentences: each ends with a full stop, none runs into the next', () => {
+    for (const id of settingIds) {
+      for (const text of Object.values(definition(id).explanation)) {
+        expect(text, id).toMatch(/[.)]$/);
+        // a sentence's first word straight after a lower-case word: the full stop between them is missing
+        expect(text, id).not.toMatch(/\p{Ll} (Zmiana|A change|W tylu|Within|Po |After )/u);
+      }
+    }
+  });
+
   it('cites the regulation of the half-year plan, the 3-day take-up and storage limitation', () => {
     expect(definition('plans.maxPeriodMonths').regulation?.pl).toContain('§ 38 ust. 1');
     expect(definition('reports.takeUpDays').regulation?.pl).toContain('Wytyczne nr 3 KGP');

@@ -16,10 +16,15 @@ const isWhole = (value: unknown): value is number => typeof value === 'number' &
 const inRange = (value: number, d: SettingDefinition) => value >= d.min && value <= d.max;
 const number = (value: number) => ({ pl: String(value).replace('.', ','), en: String(value) });
 
-/** Why `value` is not acceptable for `id` (in range, whole where it must be, a short list of different days), or null. */
-export function valueProblem(id: SettingId, value: unknown): Localized | null {
+/**
+ * Why `value` is not acceptable for `id` (in range, whole where it must be, a short list of different
+ * days), or null. `shown`: the range the message names, where the person may type less than the
+ * catalogue's (a voivodeship's stricter range; the check itself is the catalogue's).
+ */
+export function valueProblem(id: SettingId, value: unknown, shown?: { min: number; max: number } | null): Localized | null {
   const d: SettingDefinition = settingCatalog[id];
-  const [min, max] = [number(d.min), number(d.max)];
+  const range = shown && shown.min <= shown.max ? shown : d;
+  const [min, max] = [number(range.min), number(range.max)];
   if (d.type === 'integerList') {
     if (!Array.isArray(value) || !value.every((v) => isWhole(v) && inRange(v, d)))
       return {

@@ -209,7 +209,7 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     expect(choice).toMatch(new RegExp(`<option value="${zalesie}"[^>]*>${zalesieName}</option>`));
     const page = await national().get(`/admin/settings?wojewodztwo=${zalesie}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`Zaostrzenia dla jednostek ${zalesieName}, tak jak widzi je administrator tej komendy.`);
+    expect(page.body).toContain(`${zalesieName}: zaostrzenia dla jednostek tej komendy, tak jak widzi je jej administrator.`);
     expect(page.body).toMatch(new RegExp(`<input type="hidden" name="unitId" value="${zalesie}"/>`));
     expect(page.body).toContain('Wróć do wartości krajowych');
     const takeUp = new RegExp('id="field-reports\\.takeUpDays-hint">([^<]*)<').exec(page.body)?.[1];
@@ -220,7 +220,14 @@ describe.each(backends)('settings an administrator can change, on %s', (backend)
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(`/admin/settings?wojewodztwo=${zalesie}&notice=saved#verification`);
     expect(await stored()).toEqual([{ id: 'reports.takeUpDays', unit_id: zalesie, value: 2 }]);
-    expect((await field(regional(), 'reports.takeUpDays')).input).toMatch(/value="2"/);
+    const own = await field(regional(), 'reports.takeUpDays');
+    expect(own.input).toMatch(/value="2"/);
+    // who changed the voivodeship's value, and when, as national values say it
+    expect(own.hint).toMatch(/Ostatnia zmiana: [^,]+, \d{1,2}\.\d{2}\.\d{4}/);
+    // not a number: the error names the range this form offers, not the catalogue's
+    const word = await takeUpFor(zalesie, 'abc');
+    expect(word.statusCode).toBe(400);
+    expect(word.body).toContain('liczbą całkowitą od 1 do 2');
     // Loosening is refused for the national administrator too, on the page, with the value kept as typed.
     const looser = await takeUpFor(zalesie, '5');
     expect(looser.statusCode).toBe(400);

@@ -75,5 +75,6 @@ describe('formatting', () => {
     expect(formatBytes(1.5 * 1024 ** 3, 'en')).toBe('1.5 GB');
     expect(formatBytes(512 * 1024, 'en')).toBe('512 kB');
     expect(formatBytes(900, 'en')).toBe('900 B');
+    expect(formatBytes(5_250_000, 'pl')).toBe('5,01 MB');
   });
 });

@@ -128,5 +128,6 @@ export function formatBytes(bytes: number, lang: Lang): string {
     value /= 1024;
     unit++;
   }
-  return `${formatNumber(value, lang, { maximumFractionDigits: 1 })} ${units[unit]}`;
+  // Megabytes with two decimals: a file of 5,01 MB must not read "5 MB" beside a 5 MB limit it exceeds.
+  return `${formatNumber(value, lang, { maximumFractionDigits: unit >= 2 ? 2 : 1 })} ${units[unit]}`;
 }

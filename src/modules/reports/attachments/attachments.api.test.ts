@@ -238,27 +238,43 @@ describe.each(backends)('report attachments on %s', (backend) => {
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 96, 64]);
   });
 
-  const refusals: [string, () => File[] | Promise<File[]>, number, RegExp][] = [
-    ['a PNG named .pdf', async () => [{ filename: 'skan.pdf', data: await png() }], 415, /„skan\.pdf” ma nazwę lub typ innego rodzaju/],
-    ['a JPEG declared as text/html', async () => [{ filename: 'a', data: await jpegWithGps(), type: 'text/html' }], 415, /innego rodzaju/],
+  /** The case, its files, the status, the message, and the file refused for itself (null: the set is). */
+  const refusals: [string, () => File[] | Promise<File[]>, number, RegExp, string | null][] = [
+    [
+      'a PNG named .pdf',
+      async () => [{ filename: 'skan.pdf', data: await png() }],
+      415,
+      /„skan\.pdf” ma nazwę lub typ innego rodzaju/,
+      'skan.pdf',
+    ],
+    [
+      'a JPEG declared as text/html',
+      async () => [{ filename: 'a', data: await jpegWithGps(), type: 'text/html' }],
+      415,
+      /innego rodzaju/,
+      'a',
+    ],
     [
       'an unknown kind',
       () => [{ filename: 'program.exe', data: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 0xff]) }],
       415,
       /„program\.exe” nie przyjmujemy/,
+      'program.exe',
     ],
     [
       'a HEIC container with no image',
       () => [{ filename: 'IMG_1.HEIC', data: isoMedia('heic') }],
       415,
       /„IMG_1\.HEIC” \(HEIC, format iPhone’a\) nie da się odczytać/,
+      'IMG_1.HEIC',
     ],
-    ['an empty file', () => [{ filename: 'pusty.txt', data: new Uint8Array(0) }], 400, /„pusty\.txt” jest pusty/],
+    ['an empty file', () => [{ filename: 'pusty.txt', data: new Uint8Array(0) }], 400, /„pusty\.txt” jest pusty/, 'pusty.txt'],
     [
       'four files',
       () => Array.from({ length: 4 }, (_, i) => ({ filename: `${i}.txt`, data: Buffer.from('tekst') })),
       400,
       /najwyżej 3 pliki/,
+      null,
     ],
     [
       'more than 5 MB together',
@@ -268,17 +284,28 @@ describe.each(backends)('report attachments on %s', (backend) => {
       ],
       413,
       /najwyżej 5 MB/,
+      null,
     ],
-    ['a pixel bomb', () => [{ filename: 'bomba.png', data: pixelBomb() }], 413, /„bomba\.png” po rozpakowaniu byłby zbyt duży/],
+    [
+      'a pixel bomb',
+      () => [{ filename: 'bomba.png', data: pixelBomb() }],
+      413,
+      /„bomba\.png” po rozpakowaniu byłby zbyt duży/,
+      'bomba.png',
+    ],
   ];
-  it.each(refusals)('refuses %s with a clear error naming it, and stores nothing', async (_, make, status, message) => {
+  it.each(refusals)('refuses %s with a clear error naming it, and stores nothing', async (_, make, status, message, refused) => {
     const before = await counts();
     const sent = await sendForm(await make());
     expect(sent.statusCode).toBe(status);
     expect(sent.body).toMatch(message);
     expect(sent.body).toContain('Wybierz pliki ponownie');
-    // a refused file is never put back by the island
-    expect(sent.body).not.toContain('data-files-dropped');
+    // the island may put back the others, never the refused file; a refused set comes back as a whole
+    if (refused === null) expect(sent.body).not.toContain('data-files-dropped');
+    else {
+      expect(sent.body).toContain('data-files-dropped=""');
+      expect(sent.body).toContain(`data-refused-file="${refused}"`);
+    }
     expect(sent.body).toContain('Opis dla policji'); // the other fields are kept
     expect(await counts()).toEqual(before);
   });

@@ -19,11 +19,14 @@ export function AttachmentField({
   limits,
   error,
   dropped = false,
+  refused = null,
 }: {
   lang: Lang;
   limits: AttachmentLimits;
   error?: string | undefined;
   dropped?: boolean;
+  /** A file refused for itself: the island leaves it out and keeps only its error. */
+  refused?: { name: string; message: string } | null;
 }) {
   if (limits.maxFiles === 0) return null;
   const m = attachmentMessages[lang];
@@ -34,6 +37,8 @@ export function AttachmentField({
       data-max-bytes={limits.maxTotalMegabytes * 1024 * 1024}
       data-max-megabytes={limits.maxTotalMegabytes}
       data-files-dropped={dropped ? '' : undefined}
+      data-refused-file={refused?.name}
+      data-refused-message={refused?.message}
     >
       <FileField
         name="attachments"

@@ -85,6 +85,7 @@ export function ReportFormPage({
   retention,
   attachments,
   eventMaxAgeDays,
+  refusedFile = null,
 }: {
   ctx: PageContext;
   categories: StoredCategory[];
@@ -98,6 +99,8 @@ export function ReportFormPage({
   attachments: AttachmentLimits;
   /** The national limit for the hint; a unit's may be tighter (known once the place is). */
   eventMaxAgeDays: number;
+  /** The one file refused for itself, when the form came back for it: the island leaves it out. */
+  refusedFile?: RefusedFile | null;
 }) {
   const m = reportPageMessages[ctx.lang];
   const required = categories.filter((c) => c.descriptionRequired).map((c) => c.name[ctx.lang]);
@@ -182,8 +185,9 @@ export function ReportFormPage({
           lang={ctx.lang}
           limits={attachments}
           error={errorFor(errors, 'attachments')}
-          // only when the files themselves were fine: a refused file must not come back by itself
-          dropped={errors.some((e) => e.field === 'attachments' && e.code === chooseAgainCode)}
+          // only files fine in themselves come back: a refused one is named, and left out
+          dropped={refusedFile !== null || errors.some((e) => e.field === 'attachments' && e.code === chooseAgainCode)}
+          refused={refusedFile}
         />
         <TextField
           name="eventDate"
@@ -229,6 +233,12 @@ export function ReportFormPage({
       <link rel="stylesheet" href="/assets/build/map.css" />
     </Layout>
   );
+}
+
+/** A file refused for itself (its name as sent, and why): the form's other files may come back. */
+export interface RefusedFile {
+  name: string;
+  message: string;
 }
 
 export function SimilarReportsPage({

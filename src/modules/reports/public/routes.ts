@@ -19,9 +19,15 @@ import { confirmReport, maySeeReport } from '../verify-report.js';
 import { retentionSettings } from '../../privacy/index.js';
 import { readSetting } from '../../settings/index.js';
 import { uploadedParts } from '../../../platform/http/uploads.js';
-import { attachmentLimits, chooseAgainCode, choosePickedFilesAgain, type AttachmentServices, type IncomingFile } from '../attachments/index.js';
+import {
+  attachmentLimits,
+  chooseAgainCode,
+  choosePickedFilesAgain,
+  type AttachmentServices,
+  type IncomingFile,
+} from '../attachments/index.js';
 import { attachmentUpload } from '../attachments/upload-limits.js';
-import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues } from './pages.js';
+import { ReportFormPage, ReportStatusPage, SimilarReportsPage, ThanksPage, type ReportFormValues, type RefusedFile } from './pages.js';
 
 const resident = (request: FastifyRequest) => ({ ...actorOf(request), label: residentLabel });
 
@@ -54,8 +60,12 @@ export function registerReportPages(
     errors: FieldError[],
     status = 200,
     suggestions: string[] = [],
-    /** Files came with the submission: the browser drops them after an error, so the resident must choose them again. */
+    /**
+     * Files came with the submission: the browser drops them after an error, so the resident must
+     * choose them again (the island puts back those it held; `refused`: one it must leave out).
+     */
     hadFiles = false,
+    refused: RefusedFile | null = null,
   ) =>
     sendPage(
       reply,
@@ -69,6 +79,7 @@ export function registerReportPages(
         retention: await retentionSettings(db),
         eventMaxAgeDays: await readSetting(db, 'reports.eventMaxAgeDays'),
         attachments: await attachmentLimits(db, null),
+        refusedFile: hadFiles ? refused : null,
       }),
       status,
     );
@@ -164,7 +175,8 @@ export function registerReportPages(
         return reply.redirect(`/zgloszenia/${result.report.id}?wyslano=1`, 303);
       } catch (error) {
         if (error instanceof ValidationError) return showForm(request, reply, values, error.fieldErrors, 400, [], hadFiles);
-        const details = error instanceof AppError ? ((error.details ?? {}) as { field?: string; suggestions?: string[] }) : {};
+        const details =
+          error instanceof AppError ? ((error.details ?? {}) as { field?: string; suggestions?: string[]; file?: string }) : {};
         if (error instanceof AppError && ([422, 429].includes(error.status) || details.field === 'attachments')) {
           // The limit that refused, for /metrics (the page answers it itself, not the error handler).
           if (error.status === 429) request.refusal = error.code;
@@ -177,6 +189,8 @@ export function registerReportPages(
             error.status,
             details.suggestions ?? [],
             hadFiles,
+            // one file refused for itself: the others were fine and may come back
+            typeof details.file === 'string' && error instanceof AppError ? { name: details.file, message: error.text[lang] } : null,
           );
         }
         throw error;
