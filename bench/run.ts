@@ -3,7 +3,8 @@
  * Every throughput number is compared with a baseline measured in the same run on the same
  * machine (a bare node:http server answering the same JSON, or the same server's /health), so
  * runs on different machines compare by ratio. Nothing here is a test: no thresholds.
- * BENCH_ONLY=foundation|locator|logging|plans|reports|documents|retention|plan-reader|plan-queue|dashboard|durability|load runs one part
+ * BENCH_ONLY=foundation|locator|logging|plans|reports|documents|attachments|retention|plan-reader|plan-queue|dashboard|
+ * durability|load runs one part
  * and replaces only that part of the file (`load`, the 10-minute mixed load on two instances: `npm run bench:load`).
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { locatorBenchmarks } from './locator.js';
 import { plansBenchmarks } from './plans.js';
 import { reportsBenchmarks } from './reports.js';
 import { documentsBenchmarks } from './documents.js';
+import { attachmentsBenchmarks } from './attachments.js';
 import { retentionBenchmarks } from './retention.js';
 import { planReaderBenchmarks } from './plan-reader.js';
 import { planQueueBenchmarks } from './plan-queue.js';
@@ -134,6 +136,7 @@ async function main() {
   if (wanted('plans')) sections.set('plans', await part('plans', () => plansBenchmarks(row)));
   if (wanted('reports')) sections.set('reports', await part('reports', () => reportsBenchmarks(row)));
   if (wanted('documents')) sections.set('documents', await part('documents', () => documentsBenchmarks(row)));
+  if (wanted('attachments')) sections.set('attachments', await part('attachments', () => attachmentsBenchmarks()));
   if (wanted('retention')) sections.set('retention', await part('retention', () => retentionBenchmarks()));
   if (wanted('plan-reader')) sections.set('plan-reader', await part('plan-reader', () => planReaderBenchmarks()));
   if (wanted('plan-queue')) sections.set('plan-queue', await part('plan-queue', () => planQueueBenchmarks()));
