@@ -43,6 +43,19 @@ describe.each(backends)('settings kept in app_settings before, carried into sett
     ]);
   });
 
+  it('keeps no row for a value an installation only got as its default (0027), and keeps the chosen ones', async () => {
+    const national = await t.database.db
+      .selectFrom('setting_values')
+      .select(['id', 'value'])
+      .where('unit_id', 'is', null)
+      .where('id', 'like', 'reports.%')
+      .orderBy('id')
+      .execute();
+    // takeUpDays was changed to 7 the old way; verifyDays and the flood limits were only installed
+    expect(national).toEqual([{ id: 'reports.takeUpDays', value: 7 }]);
+    expect(await readSetting(t.database.db, 'reports.verifyDays')).toBe(5);
+  });
+
   it('leaves no old row of the five groups to be read another way', async () => {
     const left = await t.database.db
       .selectFrom('app_settings')
