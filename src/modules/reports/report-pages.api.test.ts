@@ -149,6 +149,11 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     expect(again.statusCode).toBe(429);
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
     expect(again.body).toContain('Kolejne możesz wysłać za');
+    // Without "send anyway" the limit is said at once, before the "similar reports" question.
+    const asked = await client.postForm('/zglos', { category: parking, address: 'Borowo, ul. Kwiatowa 6' });
+    expect(asked.statusCode).toBe(429);
+    expect(asked.body).toContain('Kolejne możesz wysłać za');
+    expect(asked.body).not.toContain('Podobne zgłoszenia w pobliżu');
   });
 
   it('gives the district officer a queue and a report page with the description; a status change lands in the history', async () => {

@@ -127,13 +127,10 @@ export async function submitReport(
     reporterIp: client?.key ?? null,
     event: value.event,
   };
-  // The burst limit is counted first, outside the locks: two reports sent at the very same moment may
-  // both pass it, but never the daily limit, which the database counts under the client's lock.
-  if (client && perBurst < perDay) {
-    const burst: RateLimitPolicy = { max: perBurst, windowSeconds: perIpWindowSeconds.burst };
-    const recent = await reportsFromClient(db, client.key, new Date(now.getTime() - burst.windowSeconds * 1000));
-    if (recent.count >= perBurst) throw tooManyReports(burst, recent.oldest, now);
-  }
+  // Both limits are counted first, outside the locks: two reports sent at the very same moment may
+  // both pass the burst one, but never the daily limit, which the database counts again under the client's lock.
+  const refusal = await clientLimitRefusal(db, actor, now, { perDay, perBurst });
+  if (refusal) throw refusal;
   // Files are checked against the limits of the unit the report goes to, cleaned, and written
   // before the transaction; whatever does not end up in a committed report is removed again.
   const uploads = options.attachments;
@@ -165,6 +162,34 @@ export async function submitReport(
 
 /** The windows of the two per-client limits (reports.perIpPerDay, reports.perIpPer10Minutes). */
 const perIpWindowSeconds = { day: 86_400, burst: 600 };
+
+/**
+ * The 429 the next report from this client would get (the burst limit first), or null. Asked before
+ * the resident is asked anything more (the "similar reports" question), and by submitReport before
+ * its transaction; the daily limit is counted once more under the client's lock when the report is stored.
+ */
+export async function clientLimitRefusal(
+  db: Db,
+  actor: Actor,
+  now = new Date(),
+  limits?: { perDay: number; perBurst: number },
+): Promise<AppError | null> {
+  if (!actor.ip) return null;
+  const key = limitKeyOf(actor.ip);
+  const { perDay, perBurst } = limits ?? {
+    perDay: await readSetting(db, 'reports.perIpPerDay'),
+    perBurst: await readSetting(db, 'reports.perIpPer10Minutes'),
+  };
+  const checks: RateLimitPolicy[] = [
+    ...(perBurst < perDay ? [{ max: perBurst, windowSeconds: perIpWindowSeconds.burst }] : []),
+    { max: perDay, windowSeconds: perIpWindowSeconds.day },
+  ];
+  for (const limit of checks) {
+    const recent = await reportsFromClient(db, key, new Date(now.getTime() - limit.windowSeconds * 1000));
+    if (recent.count >= limit.max) return tooManyReports(limit, recent.oldest, now);
+  }
+  return null;
+}
 
 /** 429 with when the oldest counted report leaves the window (Retry-After), and the limit in words. */
 function tooManyReports(limit: RateLimitPolicy, oldest: Date | null, now: Date): AppError {

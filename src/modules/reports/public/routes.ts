@@ -14,7 +14,7 @@ import { toPublic } from '../model.js';
 import { reportCategories, reportOr404, reportSurroundings } from '../read-reports.js';
 import { isOffered, type ReportStatus } from '../rules/index.js';
 import { similarOpenReports } from '../similar-reports.js';
-import { submitReport } from '../submit-report.js';
+import { clientLimitRefusal, submitReport } from '../submit-report.js';
 import { confirmReport, maySeeReport } from '../verify-report.js';
 import { retentionSettings } from '../../privacy/index.js';
 import { readSetting } from '../../settings/index.js';
@@ -138,6 +138,9 @@ export function registerReportPages(
             },
           );
           if (similar.length > 0) {
+            // A client at its limit learns so now, not after answering the question below.
+            const refusal = await clientLimitRefusal(db, resident(request));
+            if (refusal) throw refusal;
             const category = (await reportCategories(db)).find((c) => c.code === values.category);
             return sendPage(
               reply,
