@@ -67,6 +67,16 @@ describe.each(backends)('threat report pages on %s', (backend) => {
     const outside = await client.postForm('/zglos', { category: parking, lat: '50,06', lon: '19,94' });
     expect(outside.statusCode).toBe(422);
     expect(outside.body).toContain('poza obszarem');
+    // Every mistake at once: no category and an address no district has, in one answer.
+    const both = await client.postForm('/zglos', { category: '', address: 'Borowo, ul. Nieznana 5' });
+    expect(both.statusCode).toBe(400);
+    const summary = both.body.slice(both.body.indexOf('error-summary'), both.body.indexOf('</ul>', both.body.indexOf('error-summary')));
+    expect(summary).toContain('Wybierz kategorię zagrożenia z listy.');
+    expect(summary).toContain('Nie znaleźliśmy tego adresu');
+    // a place that is found adds nothing
+    const found = await client.postForm('/zglos', { category: '', address: 'Borowo, ul. Kwiatowa 5' });
+    expect(found.statusCode).toBe(400);
+    expect(found.body).not.toContain('Nie znaleźliśmy tego adresu');
   });
 
   it('offers "me too" for a similar report within 250 m, and still lets the resident send a new one', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/audit/actor.js';
-import { AppError, ValidationError } from '../../platform/http/errors.js';
+import { AppError, ValidationError, type FieldError } from '../../platform/http/errors.js';
 import type { Lang } from '../../platform/i18n/i18n.js';
 import type { Register } from '../districts/index.js';
 import { reportErrors } from './messages.js';
@@ -54,6 +54,23 @@ export function placeReport(register: Register, where: { lat: number; lon: numbe
   return { unitId: unit.id, districtId: null, notify: null, placeName: unit.name };
 }
 
+/** Why the place of a submission that failed for other reasons cannot be found either (none if it can, or its fields already failed). */
+function placeProblems(register: Register, submission: ReportSubmission, errors: FieldError[], lang: Lang): FieldError[] {
+  if (errors.some((e) => ['location', 'address', 'lat', 'lon'].includes(e.field))) return [];
+  const { lat, lon } = submission;
+  const address = submission.address?.trim();
+  const where = typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : address ? { address } : null;
+  if (!where) return [];
+  try {
+    placeReport(register, where);
+    return [];
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status !== 422) throw error;
+    const { field = 'location' } = (error.details ?? {}) as { field?: string };
+    return [{ field, code: error.code, message: error.text[lang] }];
+  }
+}
+
 export interface SubmitOptions {
   publicUrl: string;
   lang: Lang;
@@ -82,7 +99,9 @@ export async function submitReport(
   const intake = validateSubmission(submission, await cachedCategories(db), now);
   if (!intake.ok) {
     if (intake.spam) return { spam: true };
-    throw new ValidationError(intake.errors.map((e) => ({ field: e.field, code: 'invalid', message: e.message[options.lang] })));
+    const errors = intake.errors.map((e) => ({ field: e.field, code: 'invalid', message: e.message[options.lang] }));
+    // The place is looked up too, so that a wrong address is told together with the other mistakes.
+    throw new ValidationError([...errors, ...placeProblems(register, submission, errors, options.lang)]);
   }
   const value = intake.value;
   const placement = placeReport(
