@@ -131,7 +131,12 @@ describe.each(backends)('districts, officers and the locator on %s', (backend) =
     const count = async () => (await commander.send('GET', `/api/v1/officers?unitId=${a.id}`)).json().officers.length;
     const before = await count();
     for (const blank of ['    ', '\t', '\u00a0\u2003']) {
-      const officer = await commander.send('POST', '/api/v1/officers', { unitId: a.id, rank: 'sierż.', firstName: blank, lastName: 'Spacja' });
+      const officer = await commander.send('POST', '/api/v1/officers', {
+        unitId: a.id,
+        rank: 'sierż.',
+        firstName: blank,
+        lastName: 'Spacja',
+      });
       expect(officer.statusCode).toBe(400);
       expect(officer.json().error.details).toContainEqual(
         expect.objectContaining({ field: 'firstName', message: expect.stringContaining('nie same spacje') }),

@@ -77,7 +77,19 @@ describe('pointInRing', () => {
         },
       ),
       // a point a hair's breadth below a corner, which once flipped with the winding
-      { examples: [[[[1, -1], [0, -1], [0, 0], [0, 0]], [0, -5e-324]]] },
+      {
+        examples: [
+          [
+            [
+              [1, -1],
+              [0, -1],
+              [0, 0],
+              [0, 0],
+            ],
+            [0, -5e-324],
+          ],
+        ],
+      },
     );
   });
 
