@@ -8,6 +8,7 @@ import { findAccount } from '../accounts/index.js';
 import { dayBefore, isCalendarDay, periodsOverlap } from './assignments.js';
 import { warsawToday } from '../../platform/i18n/calendar.js';
 import { districtErrors } from './messages.js';
+import { officerTextProblem } from './officer-text.js';
 import { officerName, type Assignment, type AssignmentKind, type Officer, type OfficerPosition } from './model.js';
 import {
   findAssignment,
@@ -62,6 +63,7 @@ export async function createOfficer(db: Db, principal: Principal, actor: Actor, 
 
 /** createOfficer inside a transaction the caller holds (the import of a unit's whole register). */
 export async function createOfficerIn(trx: Trx, principal: Principal, input: OfficerInput): Promise<Officer> {
+  assertOfficerText(input);
   await assertUnitInScope(trx, principal, input.unitId, 'register.edit');
   await assertAccountLinkable(trx, principal, { accountId: input.accountId, officerUnitId: input.unitId, linking: true });
   const id = await insertOfficer(trx, {
@@ -73,6 +75,12 @@ export async function createOfficerIn(trx: Trx, principal: Principal, input: Off
     accountId: input.accountId ?? null,
   });
   return (await findOfficer(trx, id))!;
+}
+
+/** A 400 naming the field, before anything is read or written (the database would refuse it with a 500). */
+function assertOfficerText(input: Partial<Pick<OfficerInput, 'rank' | 'firstName' | 'lastName'>>): void {
+  const problem = officerTextProblem(input);
+  if (problem) throw new AppError(400, 'invalid_officer_text', problem.text, { field: problem.field });
 }
 
 async function loadOfficer(trx: Trx, principal: Principal, id: string, action: Action): Promise<Officer> {
@@ -94,6 +102,7 @@ export async function updateOfficer(
 
 /** updateOfficer inside a transaction the caller holds (the import of a unit's whole register). */
 export async function updateOfficerIn(trx: Trx, principal: Principal, id: string, patch: Partial<OfficerInput>): Promise<Officer> {
+  assertOfficerText(patch);
   const officer = await loadOfficer(trx, principal, id, 'register.edit');
   if (patch.unitId) await assertUnitInScope(trx, principal, patch.unitId, 'register.edit');
   const linking = patch.accountId !== undefined && patch.accountId !== officer.accountId;

@@ -1,3 +1,4 @@
+import { officerTextLimits } from './officer-text.js';
 import { officerPositions } from './model.js';
 
 const houseNumber = { type: 'string', pattern: '^[0-9]{1,5}[A-Za-z]?$', maxLength: 6 } as const;
@@ -65,10 +66,10 @@ export const updateDistrictBody = {
 } as const;
 
 // `pattern: '\\S'`: not only spaces (the names are trimmed, and the database refuses an empty one).
-const name = { type: 'string', minLength: 1, maxLength: 80, pattern: '\\S' } as const;
+const name = { type: 'string', minLength: 1, maxLength: officerTextLimits.firstName, pattern: '\\S' } as const;
 const officerProperties = {
   unitId: { type: 'string', minLength: 1, maxLength: 60 },
-  rank: { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S' },
+  rank: { type: 'string', minLength: 1, maxLength: officerTextLimits.rank, pattern: '\\S' },
   firstName: name,
   lastName: name,
   position: { type: 'string', enum: officerPositions },

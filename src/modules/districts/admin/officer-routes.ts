@@ -17,6 +17,7 @@ import { adminRegisterMessages } from './messages.js';
 import { notice } from './notice.js';
 import { OfficerFormPage, OfficerListPage } from './officer-pages.js';
 import { officerTarget } from '../route-targets.js';
+import { officerTextLimits } from '../officer-text.js';
 
 /** The register's officers (staff pages): the list, a new officer, editing and retiring one. */
 export function registerOfficerAdminPages(app: FastifyInstance, database: Database, locator: Locator): void {
@@ -64,11 +65,11 @@ export function registerOfficerAdminPages(app: FastifyInstance, database: Databa
     const fields = formFields(request.body);
     const m = adminRegisterMessages[request.lang];
     const errors: FieldError[] = [];
-    // the limits of the API's schema (schemas.ts) and the database's checks
+    // the officer's limits (officer-text.ts); a unit id is at most 60 characters
     for (const [field, label, max] of [
-      ['rank', m.rank, 60],
-      ['firstName', m.firstName, 80],
-      ['lastName', m.lastName, 80],
+      ['rank', m.rank, officerTextLimits.rank],
+      ['firstName', m.firstName, officerTextLimits.firstName],
+      ['lastName', m.lastName, officerTextLimits.lastName],
       ['unitId', m.unit, 60],
     ] as const) {
       if (!fields[field]?.trim())
